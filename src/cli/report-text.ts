@@ -1,0 +1,52 @@
+// The CLI's human report: findings first, then remedies as ready-to-paste config.
+import type { Diagnosis } from '../core/types';
+
+export function formatReport(d: Diagnosis): string {
+  const out: string[] = [];
+  const recognised = d.inputs.filter((i) => i.kind !== 'unknown');
+  out.push('Code Red Triage report');
+  out.push('');
+  out.push('Inputs:');
+  for (const i of d.inputs) {
+    const what = i.kind === 'unknown' ? 'no router output recognised' : `${i.kind}, ${i.records} record${i.records === 1 ? '' : 's'}`;
+    out.push(`  ${i.source} lines ${i.firstLine}-${i.lastLine}: ${what}${i.warnings.length ? `, ${i.warnings.length} warning(s)` : ''}`);
+    for (const w of i.warnings.slice(0, 10)) out.push(`    line ${w.line}: ${w.message}`);
+    if (i.warnings.length > 10) out.push(`    ... ${i.warnings.length - 10} more (use --json for all)`);
+  }
+  out.push('');
+  if (d.findings.length === 0) {
+    out.push(recognised.length ? 'Findings: none. Nothing in this output matches the tech note\'s problems.' : 'Findings: none (no router output recognised).');
+  } else {
+    out.push('Findings:');
+    for (const f of d.findings) out.push(`  [${f.severity.toUpperCase()}] ${f.id}: ${f.title}`);
+  }
+  const flagged = d.hosts.filter((h) => h.verdict !== 'clean');
+  if (flagged.length) {
+    out.push('');
+    out.push('Hosts:');
+    for (const h of flagged) {
+      out.push(`  ${h.ip}${h.interface ? ` on ${h.interface}` : ''}: ${h.verdict}, ${h.variant}, ${h.destinations} destinations, ${h.port80Flows} port-80 flows`);
+      for (const r of h.reasons) out.push(`    - ${r}`);
+    }
+  }
+  for (const f of d.findings) {
+    out.push('');
+    out.push(`== ${f.id}: ${f.title}`);
+    for (const e of f.evidence) out.push(`  ${e.source}:${e.line}  ${e.text}`);
+    out.push(`  ${f.remedy.summary}`);
+    if (f.remedy.commands.length) {
+      out.push('');
+      for (const c of f.remedy.commands) out.push(`  ${c}`);
+    }
+    for (const a of f.remedy.alternatives ?? []) {
+      out.push('');
+      out.push(`  Alternative: ${a.summary}`);
+      for (const c of a.commands) out.push(`  ${c}`);
+    }
+    if (f.remedy.caveats.length) {
+      out.push('');
+      for (const c of f.remedy.caveats) out.push(`  ! ${c}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}

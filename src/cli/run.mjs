@@ -1,0 +1,29 @@
+// Launcher for the CLI: rebuilds the bundled analyzer when a source file is newer, then runs it in-process.
+// Bundled JavaScript starts in tens of milliseconds; running TypeScript through a loader costs most of a second.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const [entryName, ...rest] = process.argv.slice(2);
+const entry = join(here, `${entryName}.ts`);
+const out = join(root, 'node_modules/.cache/code-red-triage', `${entryName}.mjs`);
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'fixtures' || e.name.endsWith('.test.ts')) continue;
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+const stale = !existsSync(out) || statSync(out).mtimeMs < newestMtime(join(root, 'src'));
+if (stale) {
+  const { build } = await import('esbuild');
+  await build({ entryPoints: [entry], outfile: out, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
+}
+process.argv = [process.argv[0], out, ...rest];
+await import(pathToFileURL(out).href);

@@ -1,0 +1,36 @@
+// Which parsed sections carry flows, and how to read each flow's outcome from what that source records.
+import type { FlowTable } from '../parsers/flow-table';
+
+export interface FlowSource {
+  source: string;
+  kind: 'show ip cache flow' | 'show ip accounting' | 'show mls ip' | 'show mls entry';
+  flows: FlowTable;
+}
+
+export const TCP = 6;
+export const WWW = 80;
+
+/** Bare SYNs (40-62 bytes a packet) in accounting: the worm's unanswered connection attempts. */
+export const SYN_BYTES_MIN = 40;
+export const SYN_BYTES_MAX = 62;
+/** A unidirectional flow of 1-3 packets to TCP/80 never got past the handshake. */
+export const FAILED_MAX_PACKETS = 3;
+
+export type Outcome = 'failed' | 'ok' | 'ignore';
+
+/**
+ * The outcome of one flow as evidence about scanning. Flows with ports: only TCP/80 counts. Accounting (no ports):
+ * a few bare-SYN-sized packets is a failed first contact, anything else a real exchange.
+ */
+export function flowOutcome(t: FlowTable, i: number): Outcome {
+  const proto = t.proto[i]!;
+  const packets = t.packets[i]!;
+  if (proto >= 0) {
+    if (proto !== TCP || t.dstPort[i] !== WWW) return 'ignore';
+    return packets <= FAILED_MAX_PACKETS ? 'failed' : 'ok';
+  }
+  const bytes = t.bytes[i]!;
+  if (Number.isNaN(bytes) || packets <= 0) return 'ignore';
+  const perPacket = bytes / packets;
+  return packets <= FAILED_MAX_PACKETS && perPacket >= SYN_BYTES_MIN && perPacket <= SYN_BYTES_MAX ? 'failed' : 'ok';
+}

@@ -1,0 +1,177 @@
+// The one entry point: pastes + answers -> { version, inputs, hosts, findings } (CONTRACT.md).
+import { analyseFanOut, type HostAnalysis } from './analysis/fan-out';
+import type { FlowSource } from './analysis/flow-facts';
+import { commandIndex, parserFor, PARSERS } from './parsers/registry';
+import type { Section } from './parsers/parser-types';
+import { RULES } from './rules/registry';
+import type { RuleContext } from './rules/rule-types';
+import type { ParsedSection } from './sections';
+import { normaliseLines } from './text/normalise';
+import { splitFilter } from './text/prompt';
+import { splitSections, type RawSection } from './text/split';
+import type { Answers, Diagnosis, Finding, Host, InputSummary, Kind, Paste, Warning } from './types';
+import { CONTRACT_VERSION } from './types';
+
+/** Warnings kept per input; past it one warning says how many more lines went unread, and where. */
+export const MAX_WARNINGS_PER_INPUT = 500;
+/** A section must look at least this much like a command to be read as it when no command was echoed. */
+const SNIFF_THRESHOLD = 0.5;
+
+export interface DetailedDiagnosis {
+  diagnosis: Diagnosis;
+  sections: ParsedSection[];
+  hosts: HostAnalysis[];
+  /** Normalised lines of each paste, by source, for quoting evidence. */
+  lines: Map<string, readonly string[]>;
+}
+
+function capWarnings(warnings: Warning[]): Warning[] {
+  if (warnings.length <= MAX_WARNINGS_PER_INPUT) return warnings;
+  const kept = warnings.slice(0, MAX_WARNINGS_PER_INPUT - 1);
+  const rest = warnings.slice(MAX_WARNINGS_PER_INPUT - 1);
+  kept.push({
+    line: rest[0]!.line,
+    message: `${rest.length} more warnings, lines ${rest[0]!.line}-${rest[rest.length - 1]!.line} (not listed one by one)`,
+  });
+  return kept;
+}
+
+function unreadAll(lines: readonly string[], from: number, to: number, message: string): Warning[] {
+  const w: Warning[] = [];
+  for (let i = from; i < to; i++) if (lines[i]!.trim() !== '') w.push({ line: i + 1, message: `${message}: "${lines[i]!.trim().slice(0, 120)}"` });
+  return w;
+}
+
+function detectKind(raw: RawSection, section: Section): { kind: Kind; note?: string } {
+  if (raw.command !== undefined) {
+    const { base } = splitFilter(raw.command);
+    const kind = commandIndex.match(base);
+    if (kind === null) return { kind: 'unknown', note: `"${raw.command}" is not a command this tool reads` };
+    if (kind === 'unknown') return { kind, note: `"${raw.command}" is recognised but not read by this tool` };
+    return { kind };
+  }
+  let best: Kind = 'unknown';
+  let bestScore = SNIFF_THRESHOLD;
+  for (const p of PARSERS) {
+    const score = p.sniff(section);
+    if (score > bestScore) [best, bestScore] = [p.kind, score];
+  }
+  return best === 'unknown' ? { kind: best, note: 'no router output recognised' } : { kind: best };
+}
+
+type SummaryBase = Pick<InputSummary, 'source' | 'command' | 'firstLine' | 'lastLine'>;
+
+/** Contract field order first (source, kind, records, warnings), then where the section sits. */
+function summarise(base: SummaryBase, kind: Kind, records: number, warnings: Warning[]): InputSummary {
+  const { source, ...where } = base;
+  return { source, kind, records, warnings, ...where };
+}
+
+/** Split one paste into sections, detect and parse each; summaries go to `order` in paste order. */
+function readPaste(paste: Paste, lines: readonly string[], out: ParsedSection[], order: InputSummary[]): void {
+  const raws = splitSections(lines, (base) => commandIndex.match(base) !== null);
+  if (raws.length === 0) {
+    const summary = summarise({ source: paste.source, firstLine: 1, lastLine: Math.max(1, lines.length) }, 'unknown', 0, [
+      { line: 1, message: 'empty paste: no router output recognised' },
+    ]);
+    order.push(summary);
+    return;
+  }
+  for (const raw of raws) {
+    const filter = raw.command !== undefined ? splitFilter(raw.command).filter : undefined;
+    const section: Section = { lines, from: raw.from, to: raw.to, ...(filter ? { filter } : {}) };
+    const { kind, note } = detectKind(raw, section);
+    const base = {
+      source: paste.source,
+      ...(raw.command !== undefined ? { command: raw.command } : {}),
+      firstLine: (raw.echoIndex ?? raw.from) + 1,
+      lastLine: Math.max(raw.from, raw.to),
+    };
+    const parser = kind === 'unknown' ? undefined : parserFor(kind);
+    if (!parser) {
+      const warnings = [
+        ...(note ? [{ line: (raw.echoIndex ?? raw.from) + 1, message: note }] : []),
+        ...unreadAll(lines, raw.from, raw.to, 'not read'),
+      ];
+      const summary = summarise(base, 'unknown', 0, capWarnings(warnings));
+      order.push(summary);
+      continue;
+    }
+    let result;
+    try {
+      result = parser.parse(section);
+    } catch (e) {
+      // A parser bug must not take the whole report down: say so, and keep the lines visible as unread.
+      const summary = summarise(base, parser.kind, 0, capWarnings([
+        { line: base.firstLine, message: `parser failed: ${(e as Error).message}` },
+        ...unreadAll(lines, raw.from, raw.to, 'not read'),
+      ]));
+      order.push(summary);
+      continue;
+    }
+    const summary = summarise(base, parser.kind, result.records, capWarnings(result.warnings));
+    order.push(summary);
+    out.push({ kind: parser.kind, source: paste.source, summary, data: result.data } as ParsedSection);
+  }
+}
+
+function flowSources(sections: readonly ParsedSection[]): FlowSource[] {
+  const out: FlowSource[] = [];
+  for (const s of sections) {
+    if (s.kind === 'show ip cache flow' || s.kind === 'show ip accounting' || s.kind === 'show mls ip' || s.kind === 'show mls entry') {
+      out.push({ source: s.source, kind: s.kind, flows: s.data.flows });
+    }
+  }
+  return out;
+}
+
+const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
+
+export function toPublicHost(h: HostAnalysis): Host {
+  return {
+    ip: h.ip,
+    interface: h.interface,
+    flows: h.flows,
+    destinations: h.destinations,
+    port80Flows: h.port80Flows,
+    packetsPerFlow: h.packetsPerFlow,
+    verdict: h.verdict,
+    variant: h.variant,
+    failedFlows: h.failedFlows,
+    reasons: h.reasons,
+    inbound: h.inbound,
+  };
+}
+
+export function diagnoseDetailed(pastes: readonly Paste[], answers: Answers = {}): DetailedDiagnosis {
+  const sections: ParsedSection[] = [];
+  const inputs: InputSummary[] = [];
+  const linesBySource = new Map<string, readonly string[]>();
+  for (const paste of pastes) {
+    const lines = normaliseLines(paste.text);
+    linesBySource.set(paste.source, lines);
+    readPaste(paste, lines, sections, inputs);
+  }
+  const hosts = analyseFanOut(flowSources(sections));
+  const ctx: RuleContext = {
+    sections,
+    hosts,
+    answers,
+    evidence(source, line) {
+      const text = linesBySource.get(source)?.[line - 1] ?? '';
+      return { source, line, text: text.trim() };
+    },
+  };
+  const findings: Finding[] = RULES.flatMap((r) => r.evaluate(ctx));
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return {
+    diagnosis: { version: CONTRACT_VERSION, inputs, hosts: hosts.map(toPublicHost), findings },
+    sections,
+    hosts,
+    lines: linesBySource,
+  };
+}
+
+export function diagnose(pastes: readonly Paste[], answers: Answers = {}): Diagnosis {
+  return diagnoseDetailed(pastes, answers).diagnosis;
+}

@@ -1,0 +1,135 @@
+// Columnar flow records shared by every flow source (cache flow, accounting, MLS): compact for 1M-row pastes.
+
+export const UNKNOWN = -1;
+
+export interface FlowTable {
+  count: number;
+  /** Interface names; index 0 is "" (unknown). srcIf/dstIf hold indexes into it. */
+  ifNames: string[];
+  srcIf: Uint16Array;
+  dstIf: Uint16Array;
+  /** IPv4 addresses as unsigned 32-bit integers. */
+  src: Uint32Array;
+  dst: Uint32Array;
+  /** IP protocol number, or -1 when the source does not say (accounting). */
+  proto: Int16Array;
+  /** Ports, or -1 when unknown. */
+  srcPort: Int32Array;
+  dstPort: Int32Array;
+  packets: Float64Array;
+  /** Bytes, or NaN when the source does not say (cache flow). */
+  bytes: Float64Array;
+  /** 1-based line number of each record in its paste. */
+  line: Uint32Array;
+}
+
+export interface FlowRow {
+  srcIf?: string;
+  dstIf?: string;
+  src: number;
+  dst: number;
+  proto?: number;
+  srcPort?: number;
+  dstPort?: number;
+  packets: number;
+  bytes?: number;
+  line: number;
+}
+
+/** Grows typed arrays by doubling; `finish()` trims them to size. */
+export class FlowTableBuilder {
+  private cap: number;
+  private n = 0;
+  private ifIndex = new Map<string, number>([['', 0]]);
+  private t: FlowTable;
+
+  constructor(initial = 256) {
+    this.cap = Math.max(16, initial);
+    this.t = FlowTableBuilder.alloc(this.cap, ['']);
+  }
+
+  private static alloc(cap: number, ifNames: string[]): FlowTable {
+    return {
+      count: 0,
+      ifNames,
+      srcIf: new Uint16Array(cap),
+      dstIf: new Uint16Array(cap),
+      src: new Uint32Array(cap),
+      dst: new Uint32Array(cap),
+      proto: new Int16Array(cap),
+      srcPort: new Int32Array(cap),
+      dstPort: new Int32Array(cap),
+      packets: new Float64Array(cap),
+      bytes: new Float64Array(cap),
+      line: new Uint32Array(cap),
+    };
+  }
+
+  private grow(): void {
+    const old = this.t;
+    this.cap *= 2;
+    const t = FlowTableBuilder.alloc(this.cap, old.ifNames);
+    t.srcIf.set(old.srcIf);
+    t.dstIf.set(old.dstIf);
+    t.src.set(old.src);
+    t.dst.set(old.dst);
+    t.proto.set(old.proto);
+    t.srcPort.set(old.srcPort);
+    t.dstPort.set(old.dstPort);
+    t.packets.set(old.packets);
+    t.bytes.set(old.bytes);
+    t.line.set(old.line);
+    this.t = t;
+  }
+
+  interfaceIndex(name: string | undefined): number {
+    if (!name) return 0;
+    let i = this.ifIndex.get(name);
+    if (i === undefined) {
+      i = this.t.ifNames.length;
+      if (i > 65535) return 0;
+      this.t.ifNames.push(name);
+      this.ifIndex.set(name, i);
+    }
+    return i;
+  }
+
+  add(r: FlowRow): void {
+    if (this.n === this.cap) this.grow();
+    const t = this.t;
+    const i = this.n++;
+    t.srcIf[i] = this.interfaceIndex(r.srcIf);
+    t.dstIf[i] = this.interfaceIndex(r.dstIf);
+    t.src[i] = r.src;
+    t.dst[i] = r.dst;
+    t.proto[i] = r.proto ?? UNKNOWN;
+    t.srcPort[i] = r.srcPort ?? UNKNOWN;
+    t.dstPort[i] = r.dstPort ?? UNKNOWN;
+    t.packets[i] = r.packets;
+    t.bytes[i] = r.bytes ?? NaN;
+    t.line[i] = r.line;
+  }
+
+  finish(): FlowTable {
+    const t = this.t;
+    const n = this.n;
+    return {
+      count: n,
+      ifNames: t.ifNames,
+      srcIf: t.srcIf.slice(0, n),
+      dstIf: t.dstIf.slice(0, n),
+      src: t.src.slice(0, n),
+      dst: t.dst.slice(0, n),
+      proto: t.proto.slice(0, n),
+      srcPort: t.srcPort.slice(0, n),
+      dstPort: t.dstPort.slice(0, n),
+      packets: t.packets.slice(0, n),
+      bytes: t.bytes.slice(0, n),
+      line: t.line.slice(0, n),
+    };
+  }
+}
+
+export function emptyFlowTable(): FlowTable {
+  return new FlowTableBuilder(16).finish();
+}

@@ -1,0 +1,93 @@
+// scanning-host: sources opening many failed TCP/80 first contacts; remedy is the port-80 ACL facing them.
+import type { HostAnalysis } from '../analysis/fan-out';
+import { sectionsOf } from '../sections';
+import type { Finding } from '../types';
+import { expandInterfaceName, freeExtendedAcl, placeholder } from './remedies';
+import type { RuleContext, RuleDef } from './rule-types';
+
+const EVIDENCE_LINES = 8;
+
+function usedAclIds(ctx: RuleContext): string[] {
+  return sectionsOf(ctx.sections, 'show running-config').flatMap((s) => s.data.aclIds);
+}
+
+function hostList(hosts: readonly HostAnalysis[]): string {
+  const ips = hosts.map((h) => h.ip);
+  return ips.length <= 3 ? ips.join(', ') : `${ips.slice(0, 3).join(', ')} and ${ips.length - 3} more`;
+}
+
+function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls: string[]): Finding {
+  const infected = hosts.filter((h) => h.verdict === 'infected');
+  const sure = infected.length > 0;
+  const named = sure ? infected : hosts;
+  const where = ifShort ? ` on ${ifShort}` : '';
+  const verb = named.length === 1 ? 'is' : 'are';
+  const title = sure
+    ? `${hostList(named)}${where} ${verb} scanning TCP port 80`
+    : `${hostList(named)}${where} may be scanning TCP port 80`;
+  const ifLine = ifShort ? `interface ${expandInterfaceName(ifShort)}` : `interface ${placeholder('interface facing the infected hosts')}`;
+  const [broad, narrow, dscp] = acls as [string, string, string];
+  const commands = [`access-list ${broad} deny tcp any any eq www`, `access-list ${broad} permit ip any any`, ifLine, ` ip access-group ${broad} in`];
+  const narrowCommands = [
+    ...named.map((h) => `access-list ${narrow} deny tcp host ${h.ip} any eq www`),
+    `access-list ${narrow} permit ip any any`,
+    ifLine,
+    ` ip access-group ${narrow} in`,
+  ];
+  const nbar = [
+    'class-map match-any http-hacks',
+    ' match protocol http url "*default.ida*"',
+    ' match protocol http url "*cmd.exe*"',
+    ' match protocol http url "*root.exe*"',
+    'policy-map mark-inbound-http-hacks',
+    ' class http-hacks',
+    '  set ip dscp 1',
+    ifLine,
+    ' service-policy input mark-inbound-http-hacks',
+    `access-list ${dscp} deny ip any any dscp 1`,
+    `access-list ${dscp} permit ip any any`,
+    `interface ${placeholder('egress interface')}`,
+    ` ip access-group ${dscp} out`,
+  ];
+  const evidence = named.flatMap((h) => h.evidence.slice(0, EVIDENCE_LINES)).map((r) => ctx.evidence(r.source, r.line));
+  return {
+    id: 'scanning-host',
+    severity: sure ? 'critical' : 'warning',
+    title,
+    evidence,
+    remedy: {
+      summary:
+        `Block TCP port 80 inbound on the interface facing ${named.length === 1 ? 'the infected host' : 'the infected hosts'}` +
+        ', then patch or isolate the IIS server (Microsoft MS01-033).',
+      commands,
+      caveats: [
+        'This blocks all web traffic arriving on that interface, legitimate browsing included; prefer the narrow variant once the infected hosts are known.',
+        'An interface takes one access-group per direction: if it already has one inbound, add these entries to that ACL instead.',
+        'The ACL only contains the spread: the infected IIS host must be patched (MS01-033) or taken off the network.',
+      ],
+      alternatives: [
+        { summary: 'Narrow variant: block port 80 only from the infected hosts.', commands: narrowCommands },
+        {
+          summary: 'At ingress points, NBAR marks the worm\'s requests (default.ida, cmd.exe, root.exe) and an ACL drops them. Needs CEF and an IOS with NBAR.',
+          commands: nbar,
+        },
+      ],
+    },
+  };
+}
+
+export const scanningHostRule: RuleDef = {
+  id: 'scanning-host',
+  checks: 'Flow data (cache flow, accounting, MLS) for sources opening many failed TCP/80 first contacts.',
+  evaluate(ctx) {
+    const flagged = ctx.hosts.filter((h) => !h.inbound && (h.verdict === 'infected' || h.verdict === 'suspect'));
+    if (flagged.length === 0) return [];
+    const used = usedAclIds(ctx);
+    const first = freeExtendedAcl(used);
+    const second = freeExtendedAcl([...used, first]);
+    const third = freeExtendedAcl([...used, first, second]);
+    const byIf = new Map<string, HostAnalysis[]>();
+    for (const h of flagged) byIf.set(h.interface, [...(byIf.get(h.interface) ?? []), h]);
+    return [...byIf].map(([ifName, hosts]) => finding(ctx, ifName, hosts, [first, second, third]));
+  },
+};

@@ -1,0 +1,30 @@
+// Small helpers parsers share for walking a section's lines.
+import type { Warning } from '../types';
+
+/** Whitespace-separated fields of a line (after normalisation only ASCII spaces remain). */
+export function fields(line: string): string[] {
+  return line.trim().split(/ +/);
+}
+
+/** A warning for a line the parser could not read; the text is quoted (shortened) so the user can find it. */
+export function unreadLine(index: number, line: string, why = 'line not understood'): Warning {
+  const t = line.trim();
+  const shown = t.length > 120 ? `${t.slice(0, 117)}...` : t;
+  return { line: index + 1, message: `${why}: "${shown}"` };
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+export function isIPv4(s: string): boolean {
+  return IPV4.test(s);
+}
+
+/** IPv4 dotted quad -> unsigned 32-bit integer, or -1 when it is not an address. */
+export function ipToInt(s: string): number {
+  if (!IPV4.test(s)) return -1;
+  const p = s.split('.');
+  return ((+p[0]! << 24) >>> 0) + (+p[1]! << 16) + (+p[2]! << 8) + +p[3]!;
+}
+
+export function intToIp(n: number): string {
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}

@@ -1,0 +1,53 @@
+// Splits one paste into command sections at each prompt (or bare echoed `show ...` line).
+import { parseBareCommand, parsePrompt, splitFilter } from './prompt';
+
+export interface RawSection {
+  /** The command as typed (abbreviations and `| filter` kept), when the paste echoed one. */
+  command?: string;
+  /** 0-based index of the echo line, when there was one. */
+  echoIndex?: number;
+  /** Output lines are lines[from..to). */
+  from: number;
+  to: number;
+}
+
+/**
+ * Walk the lines once. `isShowCommand` decides whether a bare line like `show ip arp` is an echo (only commands
+ * the index knows count, so a log message containing "show" is not mistaken for one).
+ */
+export function splitSections(lines: readonly string[], isShowCommand: (base: string) => boolean): RawSection[] {
+  const out: RawSection[] = [];
+  let cur: RawSection = { from: 0, to: 0 };
+  const close = (end: number) => {
+    cur.to = end;
+    out.push(cur);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    // Prompts and echoes are short; skipping long lines keeps a 1M-row table to one cheap check per line.
+    if (line.length > 300) continue;
+    const c0 = line.charCodeAt(0);
+    // Data rows of most tables start with a space, a digit or an interface name; a cheap pre-check on letters.
+    const couldBePrompt = (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 32;
+    if (!couldBePrompt) continue;
+    const p = parsePrompt(line);
+    if (p) {
+      close(i);
+      cur = p.command ? { command: p.command, echoIndex: i, from: i + 1, to: i + 1 } : { from: i + 1, to: i + 1 };
+      continue;
+    }
+    const bare = parseBareCommand(line);
+    if (bare && isShowCommand(splitFilter(bare).base)) {
+      close(i);
+      cur = { command: bare, echoIndex: i, from: i + 1, to: i + 1 };
+    }
+  }
+  close(lines.length);
+  // Drop empty sections that carry no command (text before the first prompt that was only blank lines).
+  return out.filter((s) => s.command !== undefined || hasContent(lines, s.from, s.to));
+}
+
+function hasContent(lines: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (lines[i]!.trim() !== '') return true;
+  return false;
+}

@@ -1,0 +1,125 @@
+// The observable shapes of a diagnosis (CONTRACT.md section 1) and the pieces every core stage shares.
+
+export const CONTRACT_VERSION = 1 as const;
+
+/** Canonical command names (CONTRACT.md), lower case. */
+export type Kind =
+  | 'show ip cache flow'
+  | 'show ip accounting'
+  | 'show mls ip'
+  | 'show mls entry'
+  | 'show ip cache'
+  | 'show ip cache verbose'
+  | 'show ip cef summary'
+  | 'show adjacency summary'
+  | 'show processes memory'
+  | 'show memory summary'
+  | 'show processes cpu'
+  | 'show logging'
+  | 'show ip nat translations'
+  | 'show ip nat statistics'
+  | 'show alignment'
+  | 'show ip arp'
+  | 'show version'
+  | 'show running-config'
+  | 'unknown';
+
+export interface Warning {
+  /** 1-based line number in the paste it came from. */
+  line: number;
+  message: string;
+}
+
+export interface InputSummary {
+  source: string;
+  kind: Kind;
+  records: number;
+  warnings: Warning[];
+  /** The command as echoed in the paste, when there was one (e.g. "sh ip cach fl | i 0050"). */
+  command?: string;
+  /** 1-based first and last line of this section in its paste. */
+  firstLine: number;
+  lastLine: number;
+}
+
+export type Verdict = 'infected' | 'suspect' | 'clean';
+export type Variant = 'code-red' | 'code-red-ii' | 'unknown';
+
+export interface Host {
+  ip: string;
+  interface: string;
+  flows: number;
+  destinations: number;
+  port80Flows: number;
+  packetsPerFlow: number;
+  verdict: Verdict;
+  variant: Variant;
+  /** Flows that look like unanswered first contacts (1-3 packets, or a bare SYN in accounting). */
+  failedFlows: number;
+  /** Plain-language reasons for the verdict and the variant. */
+  reasons: string[];
+  /** True when the source sits outside the site and its probes are dropped or aimed inward. */
+  inbound: boolean;
+}
+
+export type Severity = 'critical' | 'warning' | 'info';
+
+export interface Evidence {
+  source: string;
+  line: number;
+  text: string;
+}
+
+export interface Remedy {
+  summary: string;
+  commands: string[];
+  caveats: string[];
+  /** Other ways to the same end (narrower ACL, NBAR), each ready to paste. */
+  alternatives?: { summary: string; commands: string[] }[];
+}
+
+export interface Finding {
+  id: FindingId;
+  severity: Severity;
+  title: string;
+  evidence: Evidence[];
+  remedy: Remedy;
+}
+
+/** Stable finding ids (CONTRACT.md section 2). */
+export const FINDING_IDS = [
+  'scanning-host',
+  'mls-flowmask-hides-sources',
+  'default-route-to-broadcast-interface',
+  'arp-input-memory',
+  'arp-table-explosion',
+  'cef-not-enabled',
+  'fast-switching-cache-churn',
+  'http-server-enabled',
+  'console-logging-flushes',
+  'acl-log-keyword',
+  'nat-translation-overload',
+  'alignment-errors',
+  'high-cpu-interrupt',
+  'hybridge-input-cpu',
+  'ip-accounting-disables-dcef',
+  'mallocfail',
+  'netflow-unavailable',
+] as const;
+export type FindingId = (typeof FINDING_IDS)[number];
+
+export interface Diagnosis {
+  version: typeof CONTRACT_VERSION;
+  inputs: InputSummary[];
+  hosts: Host[];
+  findings: Finding[];
+}
+
+/** One paste as the engineer gave it: a file, standard input or a browser panel. */
+export interface Paste {
+  source: string;
+  text: string;
+}
+
+/** Questionnaire answers: key -> value, both plain strings (the CLI's --answer KEY=VALUE). */
+export type Answers = Record<string, string>;
