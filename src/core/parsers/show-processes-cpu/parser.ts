@@ -1,7 +1,7 @@
 // `show processes cpu`: five-second/interrupt, one and five minute load, and per-process percentages.
-// PLACEHOLDER (issue 3): the facts below are the agreed shape; the parser does not read them yet.
-import { notYetRead } from '../not-yet-read';
-import type { ParserDef } from '../parser-types';
+import type { Warning } from '../../types';
+import { unreadLine } from '../../text/lines';
+import type { ParserDef, Section } from '../parser-types';
 
 export interface ProcessCpu {
   pid: number;
@@ -10,6 +10,10 @@ export interface ProcessCpu {
   oneMin: number;
   fiveMin: number;
   line: number;
+  runtimeMs?: number;
+  invoked?: number;
+  uSecs?: number;
+  tty?: number;
 }
 
 export interface ProcessesCpuData {
@@ -24,9 +28,88 @@ export interface ProcessesCpuData {
   processes: ProcessCpu[];
 }
 
+// "CPU utilization for five seconds: 29%/15%; one minute: 19%; five minutes: 19%" (the /Y part is absent on some
+// platforms, and on IOS-XE per-core lines, which start with "Core N:").
+const UTILIZATION =
+  /^\s*(?:Core\s+(\d+):\s*)?CPU utilization for five seconds:\s*(\d+(?:\.\d+)?)%(?:\s*\/\s*(\d+(?:\.\d+)?)%)?;\s*one minute:\s*(\d+(?:\.\d+)?)%;\s*five minutes:\s*(\d+(?:\.\d+)?)%\s*$/i;
+// PID Runtime(ms) Invoked uSecs 5Sec 1Min 5Min TTY Process: percentages with "%" on IOS, bare on IOS-XE sorted
+// output; the process name may hold spaces ("IP Input") or be cut at 16 characters, or be empty.
+const ROW =
+  /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+)(?:\s+(.*?))?\s*$/;
+const HEADER = /^\s*PID\s+Runtime\(ms\)\s+Invoked\s+uSecs\s+5Sec\s+1Min\s+5Min\s+TTY\s+Process\s*$/i;
+/**
+ * Lines that are known not to carry facts, skipped silently: the exec prompt timestamp (`terminal exec prompt
+ * timestamp` prints "Load for five secs" and "Time source is" before every command; the utilization line that
+ * follows carries the same figures) and the IOS-XE footer pointing at `show processes cpu platform`.
+ */
+const NOISE: RegExp[] = [
+  /^\s*Load for five secs: \d+%\/\d+%; one minute: \d+%; five minutes: \d+%\s*$/i,
+  /^\s*Time source is [\w ]+, \d{1,2}:\d{2}:\d{2}(\.\d+)? .*$/i,
+  /^\s*This command only shows processes inside the IOS daemon\.\s*$/i,
+  /^\s*Please use 'show processes cpu platform'\s*$/i,
+  /^\s*to show processes from the underlying operating system\.\s*$/i,
+];
+
 export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuData> = {
   kind: 'show processes cpu',
   commands: ['show processes cpu', 'show processes cpu sorted'],
-  sniff: () => 0,
-  parse: (section) => notYetRead<ProcessesCpuData>(section, { cores: [], processes: [] }),
+
+  sniff(section: Section): number {
+    let rows = 0;
+    let seen = 0;
+    for (let i = section.from; i < section.to && seen < 40; i++) {
+      const l = section.lines[i]!;
+      if (l.trim() === '') continue;
+      seen++;
+      // `show processes cpu history` draws a graph under "CPU% per second": another command.
+      if (/CPU% per (second|minute|hour)/i.test(l)) return 0;
+      if (HEADER.test(l) || UTILIZATION.test(l)) return 0.95;
+      if (ROW.test(l)) rows++;
+    }
+    // Bare rows (an `| include` capture without the header) are still a strong shape: 9 numeric columns + name.
+    return seen === 0 ? 0 : Math.min(0.9, rows / seen);
+  },
+
+  parse(section: Section) {
+    const warnings: Warning[] = [];
+    const data: ProcessesCpuData = { cores: [], processes: [] };
+    for (let i = section.from; i < section.to; i++) {
+      const line = section.lines[i]!;
+      if (line.trim() === '') continue;
+      const row = ROW.exec(line);
+      if (row) {
+        data.processes.push({
+          pid: +row[1]!,
+          name: row[9] ?? '',
+          fiveSec: +row[5]!,
+          oneMin: +row[6]!,
+          fiveMin: +row[7]!,
+          line: i + 1,
+          runtimeMs: +row[2]!,
+          invoked: +row[3]!,
+          uSecs: +row[4]!,
+          tty: +row[8]!,
+        });
+        continue;
+      }
+      const u = UTILIZATION.exec(line);
+      if (u) {
+        if (u[1] !== undefined) {
+          data.cores.push({ core: +u[1], fiveSec: +u[2]!, oneMin: +u[4]!, fiveMin: +u[5]!, line: i + 1 });
+        } else if (data.utilizationLine !== undefined) {
+          warnings.push(unreadLine(i, line, 'second CPU utilization line, the first one is kept'));
+        } else {
+          data.fiveSec = +u[2]!;
+          if (u[3] !== undefined) data.interrupt = +u[3];
+          data.oneMin = +u[4]!;
+          data.fiveMin = +u[5]!;
+          data.utilizationLine = i + 1;
+        }
+        continue;
+      }
+      if (HEADER.test(line) || NOISE.some((re) => re.test(line))) continue;
+      warnings.push(unreadLine(i, line));
+    }
+    return { data, records: data.processes.length, warnings };
+  },
 };

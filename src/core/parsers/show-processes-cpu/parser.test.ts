@@ -1,0 +1,116 @@
+// Tests for `show processes cpu` (and `sorted`) on real captures: utilization, per-core lines, process rows.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnoseDetailed } from '../../diagnose';
+import { sectionsOf } from '../../sections';
+
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+
+function read(text: string, source = 'x.txt') {
+  const d = diagnoseDetailed([{ source, text }]);
+  const input = d.diagnosis.inputs[0]!;
+  const cpu = sectionsOf(d.sections, 'show processes cpu')[0];
+  return { input, inputs: d.diagnosis.inputs, data: cpu?.data };
+}
+
+describe('show processes cpu: real captures', () => {
+  // Peer counts from MANIFEST.tsv where one is given (ntc 316, genie-1 578, genie-2 8, sorted genie-2/4 3,
+  // sorted genie-5 201); napalm ones were counted by reading (file lines minus the two header lines).
+  it.each([
+    ['ntc-1.txt', 316, undefined],
+    ['genie-1.txt', 578, 'show process cpu'],
+    ['genie-2.txt', 8, 'show processes cpu | include process'],
+    ['napalm-1.txt', 298, undefined],
+    ['napalm-2.txt', 88, undefined],
+    ['sorted-genie-1.txt', 0, 'show processes cpu sorted 5min | inc CPU'],
+    ['sorted-genie-2.txt', 3, undefined],
+    ['sorted-genie-3.txt', 0, 'show processes cpu sorted 5min | inc CPU'],
+    ['sorted-genie-4.txt', 3, undefined],
+    ['sorted-genie-5.txt', 201, 'show processes cpu sorted'],
+  ])('%s: kind, %i process rows, no unread line', (name, rows, command) => {
+    const { input, inputs } = read(fixture(name), name);
+    expect(inputs).toHaveLength(1);
+    expect(input.kind).toBe('show processes cpu');
+    expect(input.command).toBe(command);
+    expect(input.records).toBe(rows);
+    expect(input.warnings).toEqual([]);
+  });
+
+  it('napalm-2 (Cat3850 16.6): 29% total of which 15% at interrupt level, on line 1', () => {
+    const { data } = read(fixture('napalm-2.txt'));
+    expect(data).toMatchObject({ fiveSec: 29, interrupt: 15, oneMin: 19, fiveMin: 19, utilizationLine: 1 });
+    expect(data!.processes.find((p) => p.name === 'ARP Input')).toMatchObject({ pid: 37, line: 39, runtimeMs: 1368, invoked: 8780, uSecs: 155 });
+  });
+
+  it('ntc-1: names with spaces and percentages (Check heaps 1.18% one minute, IP Input on line 188)', () => {
+    const { data } = read(fixture('ntc-1.txt'));
+    expect(data).toMatchObject({ fiveSec: 4, interrupt: 0, oneMin: 6, fiveMin: 5 });
+    expect(data!.processes[3]).toEqual({
+      pid: 4, name: 'Check heaps', fiveSec: 0, oneMin: 1.18, fiveMin: 0.92, line: 6, runtimeMs: 12798734, invoked: 606112, uSecs: 21116, tty: 0,
+    });
+    expect(data!.processes.find((p) => p.name === 'IP Input')).toMatchObject({ pid: 186, oneMin: 0.01, line: 188 });
+  });
+
+  it('genie-1: the exec timestamp and the IOS-XE footer are known, the utilization comes from line 5', () => {
+    const { data } = read(fixture('genie-1.txt'));
+    expect(data).toMatchObject({ fiveSec: 1, interrupt: 0, oneMin: 2, fiveMin: 3, utilizationLine: 5 });
+    expect(data!.processes.at(-1)!.line).toBe(584);
+  });
+
+  it('sorted-genie-5 (IOS-XE): four per-core lines, bare percentages, no overall X%/Y% line', () => {
+    const { data } = read(fixture('sorted-genie-5.txt'));
+    expect(data!.fiveSec).toBeUndefined();
+    expect(data!.cores).toEqual([
+      { core: 0, fiveSec: 6, oneMin: 8, fiveMin: 7, line: 2 },
+      { core: 1, fiveSec: 11, oneMin: 16, fiveMin: 15, line: 3 },
+      { core: 2, fiveSec: 0, oneMin: 0, fiveMin: 0, line: 4 },
+      { core: 3, fiveSec: 0, oneMin: 0, fiveMin: 0, line: 5 },
+    ]);
+    expect(data!.processes[0]).toMatchObject({ pid: 5782, name: 'iosd', fiveSec: 4.52, oneMin: 6.1, fiveMin: 5.85, line: 7 });
+  });
+
+  it('sorted-genie-1 (`| inc CPU`): only the utilization line, 13%/0%', () => {
+    const { data } = read(fixture('sorted-genie-1.txt'));
+    expect(data).toMatchObject({ fiveSec: 13, interrupt: 0, oneMin: 23, fiveMin: 15, utilizationLine: 2 });
+  });
+});
+
+describe('show processes cpu: pastes as they arrive', () => {
+  it('recognises `sh proc cpu sort` and the tech note case of 99/98 interrupt in IP Input', () => {
+    const text = [
+      'Router#sh proc cpu sort',
+      'CPU utilization for five seconds: 99%/98%; one minute: 99%; five minutes: 97%',
+      ' PID Runtime(ms)   Invoked      uSecs   5Sec   1Min   5Min TTY Process',
+      '  28    42884168  17683590       2425 66.31% 65.92% 64.10%   0 IP Input',
+      'Router#',
+    ].join('\r\n');
+    const { input, data } = read(text);
+    expect(input).toMatchObject({ kind: 'show processes cpu', records: 1, warnings: [] });
+    expect(data).toMatchObject({ fiveSec: 99, interrupt: 98 });
+    expect(data!.processes[0]).toMatchObject({ name: 'IP Input', fiveSec: 66.31, line: 4 });
+  });
+
+  it('does not take `show processes cpu history` for this command', () => {
+    const { input } = read('Router#show processes cpu history\n   100 *****\n');
+    expect(input.kind).toBe('unknown');
+  });
+});
+
+describe('show processes cpu: bad input', () => {
+  it('reports a mangled row and stray text with their line numbers, keeps the good rows, never throws', () => {
+    const text = [
+      'show processes cpu',
+      'CPU utilization for five seconds: 12%/3%; one minute: 10%; five minutes: 9%',
+      ' PID Runtime(ms)   Invoked      uSecs   5Sec   1Min   5Min TTY Process',
+      '   1           0        22          0  0.00%  0.00%  0.00%   0 Chunk Manager',
+      '   2          81    abc          0  0.00%  0.00%  0.00%   0 Load Meter',
+      'lorem ipsum',
+      '   3           0         1          0  0.00%  0.00%  0.00%   0 Connection Mgr',
+    ].join('\n');
+    const { input } = read(text);
+    expect(input.records).toBe(2);
+    expect(input.warnings.map((w) => w.line)).toEqual([5, 6]);
+    expect(input.warnings[0]!.message).toContain('Load Meter');
+  });
+});
