@@ -1,9 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../diagnose';
+import { diagnose, diagnoseDetailed } from '../../diagnose';
+import type { SectionOf } from '../../sections';
+import { intToIp } from '../../text/lines';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+/** Parse a paste the way the app does (split at the echo) and return the first section's facts and summary. */
+function read(text: string) {
+  const s = diagnoseDetailed([{ source: 't', text }]).sections[0] as SectionOf<'show ip accounting'>;
+  return { data: s.data, records: s.summary.records, warnings: s.summary.warnings };
+}
 
 describe('show ip accounting: the tech note sample', () => {
   const d = diagnose([{ source: 'seed.txt', text: fixture('seed.txt') }]);
@@ -12,11 +19,81 @@ describe('show ip accounting: the tech note sample', () => {
     expect(d.inputs[0]).toMatchObject({ kind: 'show ip accounting', records: 16, warnings: [] });
   });
 
+  it('keeps the row values: line 7 is 20.1.196.207 -> 20.1.1.11, 3 packets, 213 bytes', () => {
+    const { data } = read(fixture('seed.txt'));
+    const i = Array.from(data.flows.line).indexOf(7);
+    expect(intToIp(data.flows.src[i]!)).toBe('20.1.196.207');
+    expect(intToIp(data.flows.dst[i]!)).toBe('20.1.1.11');
+    expect(data.flows.packets[i]).toBe(3);
+    expect(data.flows.bytes[i]).toBe(213);
+    expect(data.dataAge).toBeUndefined();
+  });
+
   it('flags 20.1.145.49 and 20.1.104.194 and clears 20.1.196.207 and 20.1.81.88', () => {
     const v = Object.fromEntries(d.hosts.map((h) => [h.ip, h.verdict]));
     expect(v['20.1.145.49']).toBe('infected');
     expect(v['20.1.104.194']).toBe('infected');
     expect(v['20.1.196.207']).toBe('clean');
     expect(v['20.1.81.88']).toBe('clean');
+  });
+});
+
+describe('show ip accounting: constructed variants', () => {
+  it('checkpoint: 4 rows, the data age and the threshold line, trailing prompt', () => {
+    const d = diagnose([{ source: 'c.txt', text: fixture('technote-format-checkpoint-age-threshold.txt') }]);
+    expect(d.inputs[0]).toMatchObject({ kind: 'show ip accounting', records: 4, warnings: [] });
+    const { data } = read(fixture('technote-format-checkpoint-age-threshold.txt'));
+    expect(data.dataAge).toBe('1w2d');
+    expect(data.dataAgeLine).toBe(8);
+    expect(data.thresholdExceeded).toEqual({ packets: 7, bytes: 433, line: 9 });
+  });
+
+  it('access-violations with CRLF: 2 rows denied by ACL 150, age 00:12:45', () => {
+    const text = fixture('technote-format-access-violations-crlf.txt');
+    expect(text).toContain('\r\n');
+    const d = diagnose([{ source: 'v.txt', text }]);
+    expect(d.inputs[0]).toMatchObject({ kind: 'show ip accounting', records: 2, warnings: [] });
+    const { data } = read(text);
+    expect(data.deniedByAcl).toEqual([{ acl: '150', line: 3 }, { acl: '150', line: 4 }]);
+    expect(data.dataAge).toBe('00:12:45');
+  });
+
+  it('`| include` output squeezed to single spaces, no header: 3 rows', () => {
+    const d = diagnose([{ source: 'i.txt', text: fixture('technote-format-include-squeezed.txt') }]);
+    expect(d.inputs[0]).toMatchObject({ kind: 'show ip accounting', records: 3, warnings: [], command: 'sh ip acc | i 20.1.145' });
+  });
+
+  it('recognises rows by shape when no command was echoed', () => {
+    const body = fixture('seed.txt').split('\n').slice(2).join('\n');
+    const d = diagnose([{ source: 'rows.txt', text: body }]);
+    expect(d.inputs[0]).toMatchObject({ kind: 'show ip accounting', records: 16 });
+  });
+
+  it('U+00A0 and CRLF variants parse to the same facts', () => {
+    const base = read(fixture('seed.txt'));
+    const odd = read(fixture('seed.txt').replace(/ /g, '\u00a0').replace(/\n/g, '\r\n'));
+    expect(odd.records).toBe(base.records);
+    expect(Array.from(odd.data.flows.src)).toEqual(Array.from(base.data.flows.src));
+    expect(odd.warnings).toEqual([]);
+  });
+});
+
+describe('show ip accounting: bad input', () => {
+  it('warns with line numbers on junk, bad addresses and impossible byte counts, and keeps the good rows', () => {
+    const text = [
+      'show ip accounting',
+      '   Source           Destination              Packets               Bytes',
+      ' 20.1.145.49      75.246.253.88      2      96',
+      ' 20.1.145.49      300.1.1.1          2      96',
+      ' 20.1.145.49      75.246.253.89      9      96',
+      'garbage here',
+      'Accounting data age is',
+    ].join('\n');
+    const r = read(text);
+    expect(r.records).toBe(1);
+    expect(r.warnings.map((w) => w.line)).toEqual([4, 5, 6, 7]);
+    expect(r.warnings[0]!.message).toMatch(/invalid address/);
+    expect(r.warnings[1]!.message).toMatch(/fewer bytes/);
+    expect(r.warnings[2]!.message).toContain('garbage here');
   });
 });

@@ -1,4 +1,4 @@
-// `show ip accounting`: source/destination pairs with packet and byte counts, plus the accounting data age.
+// `show ip accounting` (and `checkpoint`, `access-violations`): source/destination packet and byte counts, data age.
 import type { Warning } from '../../types';
 import { ipToInt, unreadLine } from '../../text/lines';
 import { FlowTableBuilder, type FlowTable } from '../flow-table';
@@ -8,14 +8,20 @@ export interface AccountingData {
   flows: FlowTable;
   /** "Accounting data age is 1w2d" as printed, when present. */
   dataAge?: string;
+  dataAgeLine?: number;
   /** The "Accounting threshold exceeded for N packets and M bytes" counters, when present. */
   thresholdExceeded?: { packets: number; bytes: number; line: number };
+  /** `show ip accounting access-violations`: the ACL that denied each row (those rows are in `flows` too). */
+  deniedByAcl?: { acl: string; line: number }[];
 }
 
-const ROW = /^\s*(\d{1,3}(?:\.\d{1,3}){3})\s+(\d{1,3}(?:\.\d{1,3}){3})\s+(\d+)\s+(\d+)\s*$/;
-const HEADER = /^\s*Source\s+Destination\s+Packets\s+Bytes\s*$/i;
-const AGE = /^\s*Accounting data age is\s+(\S+)/i;
-const THRESHOLD = /^\s*Accounting threshold exceeded for (\d+) packets and (\d+) bytes/i;
+// Source Destination Packets Bytes [ACL]: the ACL column only in `access-violations` output.
+const ROW = /^\s*(\d{1,3}(?:\.\d{1,3}){3})\s+(\d{1,3}(?:\.\d{1,3}){3})\s+(\d+)\s+(\d+)(?:\s+(\S+))?\s*$/;
+const HEADER = /^\s*Source\s+Destination\s+Packets\s+Bytes(\s+ACL)?\s*$/i;
+// A `| include` filter can keep a header fragment; the column words in order are enough to say it is the header.
+const PARTIAL_HEADER = /^\s*(Source\s+)?Destination\s+Packets(\s+Bytes)?(\s+ACL)?\s*$/i;
+const AGE = /^\s*Accounting data age is\s+(\S+)\s*$/i;
+const THRESHOLD = /^\s*Accounting threshold exceeded for (\d+) packets and (\d+) bytes\.?\s*$/i;
 
 export const accountingParser: ParserDef<'show ip accounting', AccountingData> = {
   kind: 'show ip accounting',
@@ -28,8 +34,10 @@ export const accountingParser: ParserDef<'show ip accounting', AccountingData> =
       const l = section.lines[i]!;
       if (l.trim() === '') continue;
       seen++;
-      if (HEADER.test(l) || AGE.test(l)) return 1;
-      if (ROW.test(l)) rows++;
+      if (HEADER.test(l) || AGE.test(l) || THRESHOLD.test(l)) return 1;
+      // Four fields exactly: two addresses and two counts (the ACL column only follows the header, seen above).
+      const m = ROW.exec(l);
+      if (m && m[5] === undefined) rows++;
     }
     return seen === 0 ? 0 : Math.min(0.9, rows / seen);
   },
@@ -48,13 +56,22 @@ export const accountingParser: ParserDef<'show ip accounting', AccountingData> =
           warnings.push(unreadLine(i, line, 'accounting row with an invalid address'));
           continue;
         }
-        b.add({ src, dst, packets: +m[3]!, bytes: +m[4]!, line: i + 1 });
+        const packets = +m[3]!;
+        const bytes = +m[4]!;
+        // Every IP packet is at least 20 bytes: fewer bytes than that means columns were shifted or mistyped.
+        if (bytes < packets * 20) {
+          warnings.push(unreadLine(i, line, 'accounting row with fewer bytes than its packets can hold'));
+          continue;
+        }
+        b.add({ src, dst, packets, bytes, line: i + 1 });
+        if (m[5] !== undefined) (data.deniedByAcl ??= []).push({ acl: m[5], line: i + 1 });
         continue;
       }
-      if (line.trim() === '' || HEADER.test(line)) continue;
+      if (line.trim() === '' || HEADER.test(line) || PARTIAL_HEADER.test(line)) continue;
       const age = AGE.exec(line);
       if (age) {
         data.dataAge = age[1];
+        data.dataAgeLine = i + 1;
         continue;
       }
       const th = THRESHOLD.exec(line);
