@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnoseDetailed } from '../../diagnose';
+import type { SectionOf } from '../../sections';
+
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+/** Parse a paste the way the app does (split at the echo) and return the first input's summary and facts. */
+function read(text: string) {
+  const d = diagnoseDetailed([{ source: 't', text }]);
+  const s = d.sections[0] as SectionOf<'show ip cef summary'> | undefined;
+  return { input: d.diagnosis.inputs[0]!, data: s?.data };
+}
+
+describe('show ip cef summary: the tech note sample (12.0, Router< prompt, U+00A0)', () => {
+  const { input, data } = read(fixture('seed.txt'));
+  it('is recognised from the odd prompt and read whole', () => {
+    expect(input).toMatchObject({ kind: 'show ip cef summary', records: 1, warnings: [], command: 'show ip cef summary' });
+  });
+  it('reads CEF running, not distributed, 109212 routes/leaves, 8000 nodes, 22299136 bytes, 16 adjacencies', () => {
+    expect(data).toMatchObject({
+      running: true,
+      distributed: false,
+      stateLine: 2,
+      tableVersion: 2620746,
+      routes: 109212,
+      leaves: 109212,
+      nodes: 8000,
+      bytes: 22299136,
+      adjacencies: 16,
+      adjacencyLine: 12,
+    });
+  });
+});
+
+describe('show ip cef summary: genieparser IOS-XE capture', () => {
+  const { input, data } = read(fixture('genie-1.txt'));
+  it('reads distributed and running, VRF Default with 98288 prefixes (the peer total_prefix)', () => {
+    expect(input).toMatchObject({ kind: 'show ip cef summary', records: 1, warnings: [] });
+    expect(data).toMatchObject({ running: true, distributed: true, stateLine: 2, routes: 98288 });
+    expect(data!.vrfs).toEqual([{ name: 'Default', prefixes: 98288, forwarding: 98288, nonForwarding: 0, line: 4 }]);
+    expect(data!.adjacencies).toBeUndefined();
+  });
+  it('is recognised by shape without the echo', () => {
+    const body = fixture('genie-1.txt').split('\n').slice(1).join('\n');
+    expect(read(body).input.kind).toBe('show ip cef summary');
+  });
+});
+
+describe('show ip cef summary: constructed cases', () => {
+  it('"%CEF not running" after an abbreviated command', () => {
+    const { input, data } = read(fixture('technote-format-not-running.txt'));
+    expect(input).toMatchObject({ kind: 'show ip cef summary', records: 1, warnings: [] });
+    expect(data).toMatchObject({ running: false, distributed: false, stateLine: 2 });
+  });
+  it('12.2 distributed CEF with flags and the "3(0) CEF resets" form', () => {
+    const { input, data } = read(fixture('constructed-distributed.txt'));
+    expect(input.warnings).toEqual([]);
+    expect(data).toMatchObject({ running: true, distributed: true, routes: 11, leaves: 11, nodes: 13, bytes: 15568, adjacencies: 5 });
+  });
+  it('IPv4 CEF is disabled', () => {
+    expect(read('show ip cef summary\nIPv4 CEF is disabled\n').data).toMatchObject({ running: false, stateLine: 2 });
+  });
+});
+
+describe('show ip cef summary: bad input', () => {
+  it('warns on each unknown line with its number and never throws', () => {
+    const { input, data } = read('show ip cef summary\nIP CEF with switching (Table Version 9)\n  banana 12 routes\n 5 prefixes (5/0 fwd/non-fwd)\n');
+    expect(data!.running).toBe(true);
+    expect(input.warnings.map((w) => w.line)).toEqual([3, 4]);
+    expect(input.warnings[1]!.message).toMatch(/outside a "VRF" block/);
+  });
+});
