@@ -1,0 +1,101 @@
+// Every kind of router secret line is masked; the line count and the harmless parts stay.
+import { describe, expect, it } from 'vitest';
+import { MASK, describeRedaction, redactSecrets, redactSecretsDetailed } from './redact-secrets';
+
+// [config line, what must disappear, what must stay, kind]
+const SECRET_LINES: [string, string, string, string][] = [
+  ['enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0', '$1$mERr$hx5rVt7rPNoS4wqbXKX7m0', 'enable secret 5', 'enable secret'],
+  ['enable secret level 15 9 $9$abcdEFGH', '$9$abcdEFGH', 'enable secret level 15 9', 'enable secret'],
+  ['enable password cisco123', 'cisco123', 'enable password', 'enable password'],
+  ['enable password 7 0822455D0A16', '0822455D0A16', 'enable password 7', 'enable password'],
+  ['username admin privilege 15 secret 5 $1$xyz$abcdef', '$1$xyz$abcdef', 'username admin privilege 15 secret 5', 'username secret'],
+  ['username ops password 0 hunter2', 'hunter2', 'username ops password 0', 'username secret'],
+  ['snmp-server community s3cr3tRO RO 10', 's3cr3tRO', 'RO 10', 'snmp community'],
+  ['snmp-server community private RW', 'private', 'snmp-server community', 'snmp community'],
+  ['snmp-server host 10.1.1.5 version 2c traPcomm', 'traPcomm', 'snmp-server host 10.1.1.5 version 2c', 'snmp community'],
+  [' key-string 7 110A1016141D', '110A1016141D', ' key-string 7', 'key'],
+  ['tacacs-server key 7 045802150C2E', '045802150C2E', 'tacacs-server key 7', 'key'],
+  ['tacacs-server host 10.0.0.9 key TacKey', 'TacKey', 'tacacs-server host 10.0.0.9', 'key'],
+  ['radius-server key radiusKey99', 'radiusKey99', 'radius-server key', 'key'],
+  ['radius-server host 10.0.0.7 auth-port 1645 acct-port 1646 key 7 0205', '0205', 'radius-server host 10.0.0.7', 'key'],
+  ['ntp authentication-key 1 md5 ntpSecret 7', 'ntpSecret', 'ntp authentication-key 1 md5', 'key'],
+  [' ip ospf message-digest-key 1 md5 ospfKey', 'ospfKey', ' ip ospf message-digest-key 1 md5', 'key'],
+  [' password 7 0822455D0A16', '0822455D0A16', ' password 7', 'password'],
+  [' password linepass', 'linepass', ' password', 'password'],
+  [' neighbor 192.0.2.1 password bgpPass', 'bgpPass', ' neighbor 192.0.2.1 password', 'password'],
+  ['crypto isakmp key VPNpsk address 198.51.100.7', 'VPNpsk', 'crypto', 'crypto block'],
+];
+
+describe('redactSecrets: one test per kind of secret line', () => {
+  it.each(SECRET_LINES)('%s', (line, secret, kept, kind) => {
+    const text = `hostname edge\n${line}\n!\nend\n`;
+    const r = redactSecretsDetailed(text);
+    expect(r.text).not.toContain(secret);
+    expect(r.text).toContain(kept);
+    expect(r.text).toContain(MASK);
+    expect(r.removed).toEqual([{ line: 2, kind }]);
+    expect(r.text.split('\n')).toHaveLength(text.split('\n').length);
+    expect(r.text.startsWith('hostname edge\n')).toBe(true);
+  });
+});
+
+describe('crypto blocks', () => {
+  const config = [
+    'interface Vlan1',
+    ' ip address 10.1.1.1 255.255.255.0',
+    '!',
+    'crypto isakmp policy 10',
+    ' authentication pre-share',
+    ' encr aes 256',
+    'crypto ipsec transform-set TS esp-aes esp-sha-hmac',
+    'crypto map VPN 10 ipsec-isakmp',
+    ' set peer 203.0.113.9',
+    ' set transform-set TS',
+    'crypto pki certificate chain TP-self-signed-1',
+    ' certificate self-signed 01',
+    '  3082022B 30820194 A0030201 02020101',
+    '  quit',
+    '!',
+    'ip route 0.0.0.0 0.0.0.0 Vlan1',
+  ].join('\r\n');
+  const r = redactSecretsDetailed(config);
+  const lines = r.text.split('\r\n');
+  it('masks the head and every indented line of each block, keeping the line count and CRLF', () => {
+    expect(lines).toHaveLength(16);
+    for (const i of [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]) expect(lines[i]).toMatch(/<removed>$/);
+    expect(r.text).not.toMatch(/203\.0\.113\.9|3082022B|aes 256|TP-self-signed|pre-share/);
+    expect(r.removed.every((x) => x.kind === 'crypto block')).toBe(true);
+    expect(r.removed).toHaveLength(11);
+  });
+  it('leaves the lines around the blocks alone', () => {
+    expect(lines.slice(0, 3)).toEqual(['interface Vlan1', ' ip address 10.1.1.1 255.255.255.0', '!']);
+    expect(lines[14]).toBe('!');
+    expect(lines[15]).toBe('ip route 0.0.0.0 0.0.0.0 Vlan1');
+  });
+});
+
+describe('no false alarms on show output', () => {
+  it('leaves flow, accounting and logging lines untouched', () => {
+    const text = [
+      'Router#show ip cache flow',
+      'Vl1  193.23.45.35  Vl3  2.34.56.12  06 0F9F 0050  2',
+      '20.1.145.49    75.246.253.88                    2                  96 ',
+      '     Syslog logging: enabled (0 messages dropped, 0 flushes, 0 overruns)',
+      'ip http server',
+      'access-list 150 deny tcp any any eq www log',
+      ' no ip address',
+    ].join('\n');
+    const r = redactSecretsDetailed(text);
+    expect(r.removed).toEqual([]);
+    expect(r.text).toBe(text);
+    expect(redactSecrets(text)).toBe(text);
+  });
+});
+
+describe('describeRedaction', () => {
+  it('names the count and the kinds, and says nothing when nothing was found', () => {
+    const r = redactSecretsDetailed('enable secret 5 x\nsnmp-server community public RO\nsnmp-server community pv RW\n');
+    expect(describeRedaction(r.removed)).toBe('3 secret lines masked (enable secret, snmp community)');
+    expect(describeRedaction([])).toBe('');
+  });
+});
