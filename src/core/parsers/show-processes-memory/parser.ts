@@ -1,7 +1,7 @@
-// `show processes memory`: pool totals and memory held per process (ARP Input, IP Input, CEF...).
-// PLACEHOLDER (issue 3): the facts below are the agreed shape; the parser does not read them yet.
-import { notYetRead } from '../not-yet-read';
-import type { ParserDef } from '../parser-types';
+// `show processes memory` (and `sorted`): pool totals and memory held per process (ARP Input, IP Input, CEF...).
+import type { Warning } from '../../types';
+import { unreadLine } from '../../text/lines';
+import type { ParserDef, Section } from '../parser-types';
 
 export interface MemoryPoolTotals {
   name: string;
@@ -23,11 +23,63 @@ export interface ProcessMemory {
 export interface ProcessesMemoryData {
   pools: MemoryPoolTotals[];
   processes: ProcessMemory[];
+  /** The "N Total" footer: the sum of Holding as the router printed it. */
+  holdingTotal?: { bytes: number; line: number };
 }
+
+// "Processor Pool Total:  563180224 Used:   71304104 Free:  491876120" (12.2+ and IOS-XE, pool names with spaces).
+const POOL = /^\s*(\S(?:.*?\S)?)\s+Pool Total:\s*(\d+),?\s+Used:\s*(\d+),?\s+Free:\s*(\d+)\s*$/i;
+// Older IOS prints one line for processor memory: "Total: 3144664, Used: 2090072, Free: 1054592".
+const OLD_TOTAL = /^\s*Total:\s*(\d+),\s*Used:\s*(\d+),\s*Free:\s*(\d+)\s*$/i;
+const HEADER = /^\s*PID\s+TTY\s+Allocated\s+Freed\s+Holding\s+Getbufs\s+Retbufs\s+Process\s*$/i;
+// PID TTY Allocated Freed Holding Getbufs Retbufs Process (the name has spaces and may be cut at 16 characters).
+const ROW = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)(?:\s+(\S.*?))?\s*$/;
+const FOOTER = /^\s*(\d+) Total\s*$/i;
+/** IOS-XE prints the CPU load and clock source above many show commands. */
+const BANNER = [/^\s*Load for five secs: .*$/i, /^\s*Time source is .*$/i];
 
 export const processesMemoryParser: ParserDef<'show processes memory', ProcessesMemoryData> = {
   kind: 'show processes memory',
   commands: ['show processes memory', 'show processes memory sorted'],
-  sniff: () => 0,
-  parse: (section) => notYetRead<ProcessesMemoryData>(section, { pools: [], processes: [] }),
+
+  sniff(section: Section): number {
+    let rows = 0;
+    let seen = 0;
+    for (let i = section.from; i < section.to && seen < 30; i++) {
+      const l = section.lines[i]!;
+      if (l.trim() === '') continue;
+      seen++;
+      if (HEADER.test(l) || POOL.test(l) || OLD_TOTAL.test(l)) return 1;
+      if (ROW.test(l)) rows++;
+    }
+    // Seven numbers and a name is specific: no other table we read has seven integer columns in a row.
+    return seen === 0 ? 0 : Math.min(0.9, rows / seen);
+  },
+
+  parse(section: Section) {
+    const warnings: Warning[] = [];
+    const data: ProcessesMemoryData = { pools: [], processes: [] };
+    for (let i = section.from; i < section.to; i++) {
+      const line = section.lines[i]!;
+      if (line.trim() === '') continue;
+      let m: RegExpExecArray | null;
+      if ((m = ROW.exec(line))) {
+        data.processes.push({ pid: +m[1]!, allocated: +m[3]!, freed: +m[4]!, holding: +m[5]!, name: m[8] ?? '', line: i + 1 });
+      } else if ((m = POOL.exec(line))) {
+        data.pools.push({ name: m[1]!, total: +m[2]!, used: +m[3]!, free: +m[4]!, line: i + 1 });
+      } else if ((m = OLD_TOTAL.exec(line))) {
+        data.pools.push({ name: 'Processor', total: +m[1]!, used: +m[2]!, free: +m[3]!, line: i + 1 });
+      } else if ((m = FOOTER.exec(line))) {
+        data.holdingTotal = { bytes: +m[1]!, line: i + 1 };
+      } else if (!HEADER.test(line) && !BANNER.some((re) => re.test(line))) {
+        warnings.push(unreadLine(i, line));
+      }
+    }
+    for (const p of data.pools) {
+      if (p.used + p.free !== p.total) {
+        warnings.push({ line: p.line, message: `pool "${p.name}": used + free (${p.used + p.free}) is not the total (${p.total})` });
+      }
+    }
+    return { data, records: data.processes.length, warnings };
+  },
 };
