@@ -1,7 +1,19 @@
 // `show logging`: syslog counters (dropped, flushes, overruns), destinations and levels, buffered messages.
-// PLACEHOLDER (issue 3): the facts below are the agreed shape; the parser does not read them yet.
-import { notYetRead } from '../not-yet-read';
-import type { ParserDef } from '../parser-types';
+import type { Warning } from '../../types';
+import { unreadLine } from '../../text/lines';
+import type { ParserDef, Section } from '../parser-types';
+import {
+  DESTINATION,
+  DESTINATION_TAIL,
+  DISCRIMINATOR_HEAD,
+  DISCRIMINATOR_ROW,
+  KNOWN_HEADER,
+  LOG_BUFFER,
+  SOURCE_INTERFACE_ROW,
+  SYSLOG,
+  syslogCounters,
+} from './header-lines';
+import { isContinuation, isMessageStart, mnemonicOf } from './message-lines';
 
 export interface LogDestination {
   enabled: boolean;
@@ -17,6 +29,8 @@ export interface LogMessage {
   facility?: string;
   severity?: number;
   mnemonic?: string;
+  /** Last source line of the message (its continuation lines included), when it spans several. */
+  lastLine?: number;
 }
 
 export interface LoggingData {
@@ -34,9 +48,101 @@ export interface LoggingData {
   mallocFails: LogMessage[];
 }
 
+type Block = 'none' | 'discriminator' | 'source-interface';
+
 export const loggingParser: ParserDef<'show logging', LoggingData> = {
   kind: 'show logging',
   commands: ['show logging'],
-  sniff: () => 0,
-  parse: (section) => notYetRead<LoggingData>(section, { messages: [], mallocFails: [] }),
+
+  sniff(section: Section): number {
+    let starts = 0;
+    let seen = 0;
+    for (let i = section.from; i < section.to && seen < 40; i++) {
+      const l = section.lines[i]!;
+      if (l.trim() === '') continue;
+      seen++;
+      if (SYSLOG.test(l) || LOG_BUFFER.test(l)) return 1;
+      if (DESTINATION.test(l)) return 0.9;
+      if (isMessageStart(l)) starts++;
+    }
+    // A bare run of syslog messages (`show logging | include ...` without the echo) still reads as this command.
+    return starts === 0 ? 0 : Math.min(0.85, starts / seen + 0.2);
+  },
+
+  parse(section: Section) {
+    const warnings: Warning[] = [];
+    const data: LoggingData = { messages: [], mallocFails: [] };
+    let inBuffer = false;
+    let bufferStart = -1;
+    let block: Block = 'none';
+    let current: LogMessage | undefined;
+
+    for (let i = section.from; i < section.to; i++) {
+      const line = section.lines[i]!;
+      if (line.trim() === '') {
+        current = undefined;
+        continue;
+      }
+      if (isMessageStart(line)) {
+        current = { line: i + 1, text: line.trim(), ...mnemonicOf(line) };
+        data.messages.push(current);
+        inBuffer = true;
+        continue;
+      }
+      if (inBuffer) {
+        if (current && isContinuation(line)) {
+          current.text += ` ${line.trim()}`;
+          current.lastLine = i + 1;
+          continue;
+        }
+        if (bufferStart >= 0 && data.messages.every((m) => m.line < bufferStart)) {
+          // The ring buffer overwrote the beginning of its oldest message; what is left is a tail ("IEEE PD").
+          warnings.push(unreadLine(i, line, 'partial message at the start of the log buffer (its beginning was overwritten), not counted'));
+          continue;
+        }
+        warnings.push(unreadLine(i, line));
+        continue;
+      }
+      if (LOG_BUFFER.test(line)) {
+        inBuffer = true;
+        bufferStart = i + 1;
+        continue;
+      }
+      if (readHeaderLine(line, i, data, warnings)) {
+        block = DISCRIMINATOR_HEAD.test(line) ? 'discriminator' : /Source-Interface:/i.test(line) ? 'source-interface' : 'none';
+        continue;
+      }
+      if (block === 'discriminator' && DISCRIMINATOR_ROW.test(line)) continue;
+      if (block === 'source-interface' && SOURCE_INTERFACE_ROW.test(line)) continue;
+      if (/^\s*\^\s*$/.test(line)) {
+        warnings.push(unreadLine(i, line, 'a caret marker pointing at the line above (an annotation, not router output)'));
+        continue;
+      }
+      warnings.push(unreadLine(i, line));
+    }
+    for (const m of data.messages) if (m.facility === 'SYS' && m.mnemonic === 'MALLOCFAIL') data.mallocFails.push(m);
+    return { data, records: data.messages.length, warnings };
+  },
 };
+
+/** Reads one header line into `data`; false when it is not a header line. */
+function readHeaderLine(line: string, i: number, data: LoggingData, warnings: Warning[]): boolean {
+  const s = SYSLOG.exec(line);
+  if (s) {
+    data.syslogEnabled = s[1]!.toLowerCase() === 'enabled';
+    data.syslogLine = i + 1;
+    Object.assign(data, syslogCounters(s[2] ?? ''));
+    return true;
+  }
+  const d = DESTINATION.exec(line);
+  if (d) {
+    const which = d[1]!.toLowerCase() as 'console' | 'monitor' | 'buffer' | 'trap';
+    const dest: LogDestination = { enabled: d[2] === undefined, line: i + 1 };
+    if (d[3] !== undefined) dest.level = d[3].toLowerCase();
+    if (d[4] !== undefined) dest.messagesLogged = +d[4];
+    data[which] = dest;
+    if (!DESTINATION_TAIL.test(d[5] ?? '')) warnings.push(unreadLine(i, line, `${d[1]} logging read, but not the rest of its line`));
+    return true;
+  }
+  return DISCRIMINATOR_HEAD.test(line) || KNOWN_HEADER.some((re) => re.test(line));
+}

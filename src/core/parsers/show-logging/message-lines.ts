@@ -1,0 +1,44 @@
+// Recognising buffered syslog messages: where one starts, which lines continue it, and its %FAC-SEV-MNEMONIC.
+
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+/**
+ * A message starts with an optional sequence number ("022701: "), an optional "*" or "." (clock not in sync),
+ * then a timestamp ending in ": ": a date ("Jun 19 03:02:31.123 EST", optionally with the year), an uptime
+ * ("00:00:42", "1d02h", "2w3d").
+ */
+const TIMESTAMP_START = new RegExp(
+  `^\\s*(?:\\d+:\\s+)?[*.]?(?:${MONTH}\\s+\\d{1,2}\\s+(?:\\d{4}\\s+)?\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+[A-Z]{2,5})?` +
+    `|\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d+[ywd]\\d+[wdh]):\\s`,
+);
+/** "%SYS-2-MALLOCFAIL:", "%C6KPWR-SP-4-ENABLED:", "%LINEPROTO-5-UPDOWN:". */
+const MNEMONIC = /%([A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)*)-([0-7])-([A-Z0-9_]+):/;
+/**
+ * A line whose start was lost (timestamps off, or cut by the ring buffer: "7:04: %LINEPROTO-5-UPDOWN: ...") still
+ * starts a message when a %FAC-SEV-MNEMONIC comes early in it.
+ */
+const MNEMONIC_EARLY = /^[^%]{0,40}%[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)*-[0-7]-[A-Z0-9_]+:/;
+
+export function isMessageStart(line: string): boolean {
+  return TIMESTAMP_START.test(line) || MNEMONIC_EARLY.test(line);
+}
+
+/**
+ * Lines that continue the message above them: indented lines ("        connection id=29, ..."), the MALLOCFAIL
+ * details ("-Process= ...", "-Traceback= ...", "Pool: Processor  Free: ...", "Alternate Pool: ..."), and the
+ * software banner that %SYS-5-RESTART prints after itself.
+ */
+const CONTINUATION: RegExp[] = [
+  /^\s+\S/,
+  /^-\w+=/,
+  /^(Alternate )?Pool: /i,
+  /^(Cisco IOS Software|Cisco Internetwork Operating System|IOS \(tm\)|Technical Support: |Copyright \(c\) |Compiled )/,
+];
+
+export function isContinuation(line: string): boolean {
+  return CONTINUATION.some((re) => re.test(line));
+}
+
+export function mnemonicOf(text: string): { facility: string; severity: number; mnemonic: string } | undefined {
+  const m = MNEMONIC.exec(text);
+  return m ? { facility: m[1]!, severity: +m[2]!, mnemonic: m[3]! } : undefined;
+}
