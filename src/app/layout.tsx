@@ -1,0 +1,81 @@
+// Page frame: skip link, navigation, run status, notices, "Start over", and the routed page.
+import { Suspense } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../state/store';
+import { RunStatus } from './run-status';
+
+function Notices() {
+  const { notice, storageProblem, setNotice, setStorageProblem } = useAppStore(
+    useShallow((s) => ({ notice: s.notice, storageProblem: s.storageProblem, setNotice: s.setNotice, setStorageProblem: s.setStorageProblem })),
+  );
+  return (
+    <div aria-live="polite" className="notices">
+      {notice && (
+        <p className="notice" role="status">
+          {notice}{' '}
+          <button type="button" className="link-button" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {storageProblem && (
+        <p className="notice notice-warn" role="alert">
+          {storageProblem}{' '}
+          <button type="button" className="link-button" onClick={() => setStorageProblem(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function StartOver() {
+  const startOver = useAppStore((s) => s.startOver);
+  return (
+    <button
+      type="button"
+      className="secondary"
+      onClick={() => {
+        if (window.confirm('Clear all pastes, answers and results from this browser?')) startOver();
+      }}
+    >
+      Start over
+    </button>
+  );
+}
+
+export function Layout() {
+  const hydrated = useAppStore((s) => s.hydrated);
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        Skip to content
+      </a>
+      <header className="app-header">
+        <p className="brand">Code Red Triage</p>
+        <nav aria-label="Steps">
+          <NavLink to="/" end>1. Symptoms</NavLink>
+          <NavLink to="/paste">2. Paste output</NavLink>
+          <NavLink to="/report">3. Report</NavLink>
+        </nav>
+        <RunStatus />
+        <StartOver />
+      </header>
+      <Notices />
+      <main id="main" tabIndex={-1} className="page">
+        {hydrated ? (
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <Outlet />
+          </Suspense>
+        ) : (
+          <p className="muted">Restoring your work…</p>
+        )}
+      </main>
+      <footer className="app-footer">
+        <p className="muted">Everything is read in this browser; nothing you paste leaves your machine.</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+// "Load the tech note's example": replaces the pastes with the tech note's captures and opens the report.
+import { useNavigate } from 'react-router';
+import { useAppStore } from '../../state/store';
+import { EXAMPLE_PASTES } from './example-pastes';
+
+export function ExampleButton({ goTo = '/report' }: { goTo?: string }) {
+  const replacePastes = useAppStore((s) => s.replacePastes);
+  const hasWork = useAppStore((s) => s.pastes.some((p) => p.text.length > 0));
+  const navigate = useNavigate();
+  return (
+    <button
+      type="button"
+      onClick={() => {
+        if (hasWork && !window.confirm('Replace your pastes with the tech note\'s example?')) return;
+        replacePastes([...EXAMPLE_PASTES]);
+        void navigate(goTo);
+      }}
+    >
+      Load the tech note's example
+    </button>
+  );
+}

@@ -1,0 +1,41 @@
+// The symptom questionnaire (QUESTIONS from core/answers.ts): short, every question optional.
+import { QUESTIONS } from '../../core/answers';
+import { useAppStore } from '../../state/store';
+
+function Question({ q }: { q: (typeof QUESTIONS)[number] }) {
+  const value = useAppStore((s) => s.answers[q.key] ?? null);
+  const setAnswer = useAppStore((s) => s.setAnswer);
+  const name = `q-${q.key}`;
+  return (
+    <fieldset className="question" data-question={q.key}>
+      <legend>{q.text}</legend>
+      <div className="options">
+        {q.options.map((o) => (
+          <label key={o.value} className="option">
+            <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => setAnswer(q.key, o.value)} />
+            {o.label}
+          </label>
+        ))}
+        {value !== null && (
+          <button type="button" className="link-button" onClick={() => setAnswer(q.key, null)} aria-label={`Clear the answer to: ${q.text}`}>
+            Clear
+          </button>
+        )}
+      </div>
+    </fieldset>
+  );
+}
+
+export function Questionnaire() {
+  const answered = useAppStore((s) => Object.keys(s.answers).length);
+  return (
+    <form className="questionnaire" onSubmit={(e) => e.preventDefault()} aria-describedby="questionnaire-help">
+      <p id="questionnaire-help" className="muted">
+        Every question is optional: answer what you know ({answered} of {QUESTIONS.length} answered), or skip straight to pasting output.
+      </p>
+      {QUESTIONS.map((q) => (
+        <Question key={q.key} q={q} />
+      ))}
+    </form>
+  );
+}

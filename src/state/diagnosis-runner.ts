@@ -1,0 +1,52 @@
+// Re-runs the diagnosis in the worker whenever pastes or answers change, debounced by input size.
+import { CoreClient, Superseded } from '../worker/core-client';
+import { totalBytes } from './pastes-slice';
+import { useAppStore } from './store';
+
+/** Small pastes feel live; big ones wait for typing to settle (each run re-reads everything). */
+export function debounceFor(bytes: number): number {
+  return Math.min(1000, 150 + Math.round(bytes / 10_000));
+}
+
+export function startDiagnosisRunner(client = new CoreClient()): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const run = () => {
+    timer = null;
+    const { pastes, answers, setRunStatus, setDiagnosis, setRunError } = useAppStore.getState();
+    const filled = pastes.filter((p) => p.text.length > 0);
+    if (filled.length === 0) {
+      client.cancel();
+      setDiagnosis(null, null);
+      return;
+    }
+    const bytes = totalBytes(filled);
+    setRunStatus('running', bytes);
+    client
+      .diagnose(filled.map((p) => ({ source: p.name, text: p.text })), answers)
+      .then(({ diagnosis, ms }) => setDiagnosis(diagnosis, ms))
+      .catch((e: Error) => {
+        if (!(e instanceof Superseded)) setRunError(`The analysis failed: ${e.message}`);
+      });
+  };
+
+  const schedule = () => {
+    const { pastes } = useAppStore.getState();
+    if (timer) clearTimeout(timer);
+    // Anything already running answers a question nobody asks any more.
+    client.cancel();
+    useAppStore.getState().setRunStatus('waiting', totalBytes(pastes));
+    timer = setTimeout(run, debounceFor(totalBytes(pastes)));
+  };
+
+  const unsubscribe = useAppStore.subscribe((s, prev) => {
+    if (s.pastes !== prev.pastes || s.answers !== prev.answers) schedule();
+    else if (s.hydrated && !prev.hydrated) schedule();
+  });
+  if (useAppStore.getState().hydrated) schedule();
+  return () => {
+    unsubscribe();
+    if (timer) clearTimeout(timer);
+    client.cancel();
+  };
+}

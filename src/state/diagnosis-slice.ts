@@ -1,0 +1,42 @@
+// Diagnosis slice: the worker's latest result and the status of the run that will replace it.
+import type { StateCreator } from 'zustand';
+import type { Diagnosis } from '../core/types';
+import type { AppState } from './store-types';
+
+export type RunStatus = 'idle' | 'waiting' | 'running' | 'done' | 'error';
+
+export interface DiagnosisSlice {
+  diagnosis: Diagnosis | null;
+  status: RunStatus;
+  /** The worker's error in words, when the run failed. */
+  runError: string | null;
+  /** Bytes being analysed, for the progress line. */
+  runBytes: number;
+  runStartedAt: number | null;
+  lastRunMs: number | null;
+  setRunStatus: (status: RunStatus, bytes?: number) => void;
+  setDiagnosis: (diagnosis: Diagnosis | null, ms: number | null) => void;
+  setRunError: (message: string) => void;
+}
+
+export const createDiagnosisSlice: StateCreator<AppState, [], [], DiagnosisSlice> = (set) => ({
+  diagnosis: null,
+  status: 'idle',
+  runError: null,
+  runBytes: 0,
+  runStartedAt: null,
+  lastRunMs: null,
+  setRunStatus(status, bytes) {
+    set((s) => ({
+      status,
+      runBytes: bytes ?? s.runBytes,
+      runStartedAt: status === 'running' ? Date.now() : s.runStartedAt,
+    }));
+  },
+  setDiagnosis(diagnosis, ms) {
+    set({ diagnosis, status: diagnosis ? 'done' : 'idle', runError: null, lastRunMs: ms });
+  },
+  setRunError(message) {
+    set({ status: 'error', runError: message });
+  },
+});

@@ -1,0 +1,73 @@
+// The one app store: typed slices (pastes, answers, diagnosis, view, session), persisted with version + migrate.
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { createAnswersSlice } from './answers-slice';
+import { createDiagnosisSlice } from './diagnosis-slice';
+import { createIdbStorage } from './idb-storage';
+import { createPastesSlice } from './pastes-slice';
+import { migrateStored, sanitiseStored, STORE_NAME, STORE_VERSION, type StoredState } from './stored-state';
+import type { AppState } from './store-types';
+import { createViewSlice, DEFAULT_VIEW } from './view-slice';
+
+export const storage = createIdbStorage<StoredState>((message) => useAppStore.getState().setStorageProblem(message));
+
+export const useAppStore = create<AppState>()(
+  persist(
+    (set, get, api) => ({
+      ...createPastesSlice(set, get, api),
+      ...createAnswersSlice(set, get, api),
+      ...createDiagnosisSlice(set, get, api),
+      ...createViewSlice(set, get, api),
+      hydrated: false,
+      storageProblem: null,
+      setStorageProblem(storageProblem) {
+        set({ storageProblem });
+      },
+      startOver() {
+        set({
+          pastes: [],
+          pasteError: null,
+          answers: {},
+          diagnosis: null,
+          status: 'idle',
+          runError: null,
+          lastRunMs: null,
+          ...DEFAULT_VIEW,
+          storageProblem: null,
+          notice: 'Started over: your pastes, answers and results were cleared from this browser.',
+        });
+        // The store writes the emptied state back on the next change; remove the stored copy now as well.
+        void storage.removeItem(STORE_NAME);
+      },
+    }),
+    {
+      name: STORE_NAME,
+      version: STORE_VERSION,
+      storage,
+      partialize: (s): StoredState => ({
+        pastes: s.pastes,
+        answers: s.answers,
+        hostSort: s.hostSort,
+        hostPage: s.hostPage,
+        verdictFilter: s.verdictFilter,
+        selectedSource: s.selectedSource,
+      }),
+      migrate: (persisted, version) => migrateStored(persisted, version) as StoredState,
+      // Runs on every hydration (not only after migrate): stored data is untrusted, keep only what validates.
+      merge: (persisted, current) => {
+        const { state, problems } = sanitiseStored(persisted);
+        return {
+          ...current,
+          ...state,
+          storageProblem: problems.length > 0 ? `Some saved work could not be restored: ${problems.join('; ')}.` : current.storageProblem,
+        };
+      },
+      onRehydrateStorage: () => (_state, error) => {
+        useAppStore.setState({
+          hydrated: true,
+          ...(error ? { storageProblem: 'The saved work in this browser could not be read; starting fresh.' } : {}),
+        });
+      },
+    },
+  ),
+);
