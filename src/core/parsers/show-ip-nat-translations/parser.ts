@@ -1,7 +1,7 @@
 // `show ip nat translations`: the translation table, static (---) rows included.
-// PLACEHOLDER (issue 3): the facts below are the agreed shape; the parser does not read them yet.
-import { notYetRead } from '../not-yet-read';
-import type { ParserDef } from '../parser-types';
+import type { Warning } from '../../types';
+import { isIPv4, unreadLine } from '../../text/lines';
+import type { ParserDef, Section } from '../parser-types';
 
 export interface NatTranslation {
   protocol: string;
@@ -19,9 +19,84 @@ export interface NatTranslationsData {
   totalLine?: number;
 }
 
+// Column titles; matched on words so TAB-separated, squeezed or aligned headers all read the same.
+const HEADER = /^\s*Pro\s+Inside\s+global\s+Inside\s+local\s+Outside\s+local\s+Outside\s+global\s*$/i;
+const TOTAL = /^\s*Total number of translations:\s*(\d+)\s*$/i;
+/** "tcp", "udp", "icmp", "gre", "esp", or "---" for a simple (address-only) entry; a protocol number is allowed. */
+const PROTOCOL = /^([a-z]{2,6}|-{3}|\d{1,3})$/i;
+/** Detail lines `show ip nat translations verbose` prints under each row (IOS 12.x and IOS-XE forms). */
+const VERBOSE_DETAIL: RegExp[] = [
+  /^\s*create:? .+, use:? .+/i,
+  /^\s*Map-Id\(In\):\s*\d+/i,
+  /^\s*Mac-Address: [0-9a-f.]+\s+Input-IDB:/i,
+  /^\s*entry-id: 0x[0-9a-f]+, use_count:\s*\d+\s*$/i,
+  /^\s*RuleID\s*:\s*\d+\s*$/i,
+  /^\s*Flags: .+$/i,
+  /^\s*ALG Application Type: .+$/i,
+  /^\s*WLAN-Flags: .+$/i,
+  /^\s*In_pkts: \d+ In_bytes: \d+, Out_pkts: \d+ Out_bytes: \d+\s*$/i,
+  /^\s*Output-IDB:.*$/i,
+];
+
+/** An address column: "10.1.0.2", "10.1.0.2:51776", or dashes when there is none ("---"; "--" in one capture). */
+function isAddressColumn(s: string): boolean {
+  if (/^-{2,3}$/.test(s)) return true;
+  const colon = s.indexOf(':');
+  if (colon < 0) return isIPv4(s);
+  return isIPv4(s.slice(0, colon)) && /^\d{1,5}$/.test(s.slice(colon + 1));
+}
+
+function readRow(line: string, index: number): NatTranslation | null {
+  // Split on any whitespace: re-typed captures separate columns with TABs.
+  const f = line.trim().split(/\s+/);
+  if (f.length !== 5 || !PROTOCOL.test(f[0]!)) return null;
+  if (!f.slice(1).every(isAddressColumn)) return null;
+  return { protocol: f[0]!.toLowerCase(), insideGlobal: f[1]!, insideLocal: f[2]!, outsideLocal: f[3]!, outsideGlobal: f[4]!, line: index + 1 };
+}
+
 export const natTranslationsParser: ParserDef<'show ip nat translations', NatTranslationsData> = {
   kind: 'show ip nat translations',
   commands: ['show ip nat translations'],
-  sniff: () => 0,
-  parse: (section) => notYetRead<NatTranslationsData>(section, { translations: [] }),
+
+  sniff(section: Section): number {
+    let rows = 0;
+    let seen = 0;
+    for (let i = section.from; i < section.to && seen < 40; i++) {
+      const l = section.lines[i]!;
+      if (l.trim() === '') continue;
+      seen++;
+      if (HEADER.test(l)) return 1;
+      if (readRow(l, i)) rows++;
+    }
+    return seen === 0 ? 0 : Math.min(0.9, rows / seen + (rows > 0 ? 0.2 : 0));
+  },
+
+  parse(section: Section) {
+    const warnings: Warning[] = [];
+    const data: NatTranslationsData = { translations: [] };
+    for (let i = section.from; i < section.to; i++) {
+      const line = section.lines[i]!;
+      if (line.trim() === '') continue;
+      const row = readRow(line, i);
+      if (row) {
+        data.translations.push(row);
+        continue;
+      }
+      const t = TOTAL.exec(line);
+      if (t) {
+        data.total = +t[1]!;
+        data.totalLine = i + 1;
+        continue;
+      }
+      if (HEADER.test(line)) continue;
+      // Verbose details only make sense under a row; anywhere else they are as unknown as any other line.
+      if (data.translations.length > 0 && VERBOSE_DETAIL.some((re) => re.test(line))) continue;
+      warnings.push(unreadLine(i, line));
+    }
+    const n = data.translations.length;
+    if (data.total !== undefined && data.total !== n && section.filter === undefined) {
+      warnings.push({ line: data.totalLine!, message: `the router counts ${data.total} translations but ${n} rows were read` });
+    }
+    return { data, records: n, warnings };
+  },
 };
