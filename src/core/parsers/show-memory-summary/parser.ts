@@ -1,7 +1,7 @@
-// `show memory summary`: the memory pool table and allocator lines grouped by What.
-// PLACEHOLDER (issue 3): the facts below are the agreed shape; the parser does not read them yet.
-import { notYetRead } from '../not-yet-read';
-import type { ParserDef } from '../parser-types';
+// `show memory summary` / `show memory statistics`: the memory pool table and allocator lines grouped by What.
+import type { Warning } from '../../types';
+import { unreadLine } from '../../text/lines';
+import type { ParserDef, Section } from '../parser-types';
 
 export interface MemoryPool {
   name: string;
@@ -13,17 +13,118 @@ export interface MemoryPool {
   line: number;
 }
 
+export interface MemoryAllocator {
+  pc: string;
+  size: number;
+  blocks: number;
+  bytes: number;
+  what: string;
+  line: number;
+  /** The pool whose "<Pool> memory" block the line sits in, when the paste shows it. */
+  pool?: string;
+}
+
 export interface MemorySummaryData {
   pools: MemoryPool[];
   /** Allocator lines (Alloc PC, Size, Blocks, Bytes, What). */
-  allocators: { pc: string; size: number; blocks: number; bytes: number; what: string; line: number }[];
+  allocators: MemoryAllocator[];
   /** Allocator lines grouped by What, largest bytes first. */
   byWhat: { what: string; blocks: number; bytes: number }[];
+  /** IOS-XE `show memory`: "System memory : 3931592K total, 1506752K used, 2424840K free, 221424K kernel reserved", in bytes. */
+  system?: { total: number; used: number; free: number; kernelReserved?: number; lowest?: number; line: number };
+}
+
+const POOL_HEADER = /^\s*Head\s+Total\(b\)\s+Used\(b\)\s+Free\(b\)\s+Lowest\(b\)\s+Largest\(b\)\s*$/i;
+// Pool names have spaces ("reserve P", "Driver te"); the head is hex and may be all digits.
+const POOL_ROW = /^\s*(\S(?:.*?\S)?)\s+([0-9A-Fa-f]+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*$/;
+const ALLOC_HEADER = /^\s*Alloc PC\s+Size\s+Blocks\s+Bytes\s+What\s*$/i;
+const ALLOC_ROW = /^\s*(0x[0-9A-Fa-f]+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\S.*?)\s*$/;
+const POOL_TITLE = /^\s*(\S(?:.*?\S)?) memory\s*$/i;
+/** Header words: a `| include` filter can leave a fragment of either header (or a garbled one) on its own line. */
+const HEADER_WORDS = new Set(['alloc', 'pc', 'size', 'blocks', 'bytes', 'what', 'head', 'total(b)', 'used(b)', 'free(b)', 'lowest(b)', 'largest(b)']);
+// IOS-XE `show memory` head: the system line, the lowest line and a Total(K)/Used(K)/Free(K) table.
+const SYSTEM = /^\s*System memory\s*:\s*(\d+)K total,\s*(\d+)K used,\s*(\d+)K free(?:,\s*(\d+)K kernel reserved)?\s*$/i;
+const LOWEST = /^\s*Lowest\(b\)\s*:\s*(\d+)\s*$/i;
+const KB_HEADER = /^\s*Total\(K\)\s+Used\(K\)\s+Free\(K\)\s*$/i;
+const KB_ROW = /^\s*(\S(?:.*?\S)?)\s+(\d+)\s+(\d+)\s+(\d+)\s*$/;
+/** IOS-XE prints a trace key above `show memory statistics`. */
+const TRACEKEY = /^\s*Tracekey\s*:\s*\S+\s*$/i;
+
+function isHeaderFragment(line: string): boolean {
+  const words = line.trim().toLowerCase().split(/ +/);
+  return words.length >= 2 && words.every((w) => HEADER_WORDS.has(w));
 }
 
 export const memorySummaryParser: ParserDef<'show memory summary', MemorySummaryData> = {
   kind: 'show memory summary',
   commands: ['show memory summary', 'show memory statistics'],
-  sniff: () => 0,
-  parse: (section) => notYetRead<MemorySummaryData>(section, { pools: [], allocators: [], byWhat: [] }),
+
+  sniff(section: Section): number {
+    let rows = 0;
+    let seen = 0;
+    for (let i = section.from; i < section.to && seen < 30; i++) {
+      const l = section.lines[i]!;
+      if (l.trim() === '') continue;
+      seen++;
+      if (POOL_HEADER.test(l) || ALLOC_HEADER.test(l)) return 1;
+      if (SYSTEM.test(l)) return 0.9;
+      if (ALLOC_ROW.test(l)) rows++;
+    }
+    return seen === 0 ? 0 : Math.min(0.9, rows / seen);
+  },
+
+  parse(section: Section) {
+    const warnings: Warning[] = [];
+    const data: MemorySummaryData = { pools: [], allocators: [], byWhat: [] };
+    let table: 'none' | 'pools' | 'kilobytes' = 'none';
+    let pool: string | undefined;
+    for (let i = section.from; i < section.to; i++) {
+      const line = section.lines[i]!;
+      if (line.trim() === '') continue;
+      let m: RegExpExecArray | null;
+      if ((m = ALLOC_ROW.exec(line))) {
+        const a: MemoryAllocator = { pc: m[1]!, size: +m[2]!, blocks: +m[3]!, bytes: +m[4]!, what: m[5]!, line: i + 1 };
+        // Bytes is Size times Blocks by definition; anything else means shifted or mistyped columns.
+        if (a.size * a.blocks !== a.bytes) {
+          warnings.push(unreadLine(i, line, 'allocator line whose Bytes is not Size x Blocks'));
+          continue;
+        }
+        if (pool !== undefined) a.pool = pool;
+        data.allocators.push(a);
+      } else if (POOL_HEADER.test(line)) {
+        table = 'pools';
+      } else if (KB_HEADER.test(line)) {
+        table = 'kilobytes';
+      } else if (table === 'pools' && (m = POOL_ROW.exec(line))) {
+        data.pools.push({ name: m[1]!, total: +m[3]!, used: +m[4]!, free: +m[5]!, lowest: +m[6]!, largest: +m[7]!, line: i + 1 });
+      } else if (table === 'kilobytes' && (m = KB_ROW.exec(line))) {
+        data.pools.push({ name: m[1]!, total: +m[2]! * 1024, used: +m[3]! * 1024, free: +m[4]! * 1024, line: i + 1 });
+      } else if (ALLOC_HEADER.test(line) || isHeaderFragment(line) || TRACEKEY.test(line)) {
+        table = 'none';
+      } else if ((m = SYSTEM.exec(line))) {
+        data.system = { total: +m[1]! * 1024, used: +m[2]! * 1024, free: +m[3]! * 1024, line: i + 1 };
+        if (m[4] !== undefined) data.system.kernelReserved = +m[4] * 1024;
+      } else if ((m = LOWEST.exec(line)) && data.system) {
+        data.system.lowest = +m[1]!;
+      } else if ((m = POOL_TITLE.exec(line))) {
+        pool = m[1]!;
+        table = 'none';
+      } else {
+        warnings.push(unreadLine(i, line));
+      }
+    }
+    data.byWhat = groupByWhat(data.allocators);
+    return { data, records: data.pools.length + data.allocators.length, warnings };
+  },
 };
+
+function groupByWhat(allocators: readonly MemoryAllocator[]): MemorySummaryData['byWhat'] {
+  const groups = new Map<string, { what: string; blocks: number; bytes: number }>();
+  for (const a of allocators) {
+    const g = groups.get(a.what) ?? { what: a.what, blocks: 0, bytes: 0 };
+    g.blocks += a.blocks;
+    g.bytes += a.bytes;
+    groups.set(a.what, g);
+  }
+  return [...groups.values()].sort((x, y) => y.bytes - x.bytes || x.what.localeCompare(y.what));
+}
