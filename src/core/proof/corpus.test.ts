@@ -1,0 +1,100 @@
+// Corpus agreement (issue 3, done when): every corpus capture of a command we read is a fixture, is recognised
+// as its kind, and our record count matches the peer parser's for at least 98% of those it counted.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../diagnose';
+import { PARSERS } from '../parsers/registry';
+import { readCorpus, type CorpusRow } from './corpus-manifest';
+import { isCapture, loadCaptures, type Fixture } from './fixture-set';
+import { kindsOf, withPrompt } from './paste-builders';
+
+const here = __dirname;
+const corpus = readCorpus(fs.readFileSync(join(here, 'MANIFEST.tsv'), 'utf8'), fs.readFileSync(join(here, 'corpus-sha256.tsv'), 'utf8'));
+const fixtures = loadCaptures(fs, join(here, '../parsers'));
+const bySha = new Map<string, Fixture[]>();
+for (const f of fixtures) {
+  const h = createHash('sha256').update(f.bytes).digest('hex');
+  bySha.set(h, [...(bySha.get(h) ?? []), f]);
+}
+const supported = corpus.filter((r): r is CorpusRow & { kind: NonNullable<CorpusRow['kind']> } => r.kind !== null);
+
+function inputsOf(f: Fixture) {
+  return diagnose([{ source: f.rel, text: f.text }]).inputs;
+}
+
+describe('the corpus manifest copy', () => {
+  it('lists 120 captures, each with its sha256', () => {
+    expect(corpus).toHaveLength(120);
+    expect(corpus.filter((r) => !/^[0-9a-f]{64}$/.test(r.sha256)).map((r) => r.file)).toEqual([]);
+  });
+
+  it('maps the commands we read to kinds, and the ones we do not read to none', () => {
+    expect(corpus.find((r) => r.command === 'show arp')?.kind).toBe('show ip arp');
+    expect(corpus.find((r) => r.command === 'show memory statistics')?.kind).toBe('show memory summary');
+    expect(corpus.find((r) => r.command === 'show processes cpu history')?.kind).toBeNull();
+    expect(corpus.find((r) => r.command === 'show interfaces')?.kind).toBeNull();
+    expect(supported.length).toBeGreaterThan(90);
+  });
+});
+
+describe('corpus captures of commands we read', () => {
+  it('are all copied into a parser fixtures folder, byte for byte', () => {
+    const missing = supported.filter((r) => !bySha.has(r.sha256)).map((r) => `${r.file} (${r.kind})`);
+    expect(missing, `${missing.length} of ${supported.length} supported corpus captures are not fixtures`).toEqual([]);
+  });
+
+  it('are recognised as their kind wherever they were copied', () => {
+    const wrong: string[] = [];
+    for (const r of supported) {
+      for (const f of bySha.get(r.sha256) ?? []) {
+        const kinds = kindsOf({ version: 1, inputs: inputsOf(f), hosts: [], findings: [] });
+        if (!kinds.includes(r.kind)) wrong.push(`${r.file} as ${f.rel}: got [${kinds.join(', ')}], want ${r.kind}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('give the peer parser row count for at least 98% of the captures it counted', () => {
+    const counted = supported.filter((r) => r.count !== null);
+    const mismatches: string[] = [];
+    for (const r of counted) {
+      const f = bySha.get(r.sha256)?.[0];
+      if (!f) {
+        mismatches.push(`${r.file}: not a fixture (peer ${r.count})`);
+        continue;
+      }
+      const ours = inputsOf(f).filter((i) => i.kind === r.kind).reduce((n, i) => n + i.records, 0);
+      if (ours !== r.count) mismatches.push(`${r.file} (${f.rel}, ${r.kind}): ours ${ours}, peer ${r.count} [${r.records}]`);
+    }
+    const agree = (counted.length - mismatches.length) / counted.length;
+    console.info(`corpus row counts: ${counted.length - mismatches.length}/${counted.length} agree${mismatches.map((m) => `\n  ${m}`).join('')}`);
+    expect(counted.length).toBeGreaterThan(60);
+    expect(agree, `row counts agree for ${(agree * 100).toFixed(1)}%; mismatches:\n${mismatches.join('\n')}`).toBeGreaterThanOrEqual(0.98);
+  });
+});
+
+describe('a multi-command paste built from fixture captures', () => {
+  // One capture per kind, each preceded by its prompt line, in registry order.
+  const pieces = PARSERS.flatMap((p) => {
+    const f = fixtures.find((x) => isCapture(x) && inputsOf(x).some((i) => i.kind === p.kind));
+    return f ? [{ kind: p.kind, rel: f.rel, text: withPrompt(f.text, p.kind) }] : [];
+  });
+
+  it('splits into the inputs of each capture, in order, with their kinds and records', () => {
+    expect(pieces.length).toBeGreaterThanOrEqual(3);
+    const paste = pieces.map((p) => p.text).join('');
+    const whole = diagnose([{ source: 'session.txt', text: paste }]).inputs;
+    const expected = pieces.flatMap((p) => diagnose([{ source: 'session.txt', text: p.text }]).inputs);
+    expect(whole.map((i) => [i.kind, i.records])).toEqual(expected.map((i) => [i.kind, i.records]));
+    // Each piece's own kind appears, in the order the pieces were pasted.
+    const seen = whole.map((i) => i.kind);
+    let at = 0;
+    for (const p of pieces) {
+      const found = seen.indexOf(p.kind, at);
+      expect(found, `${p.kind} (${p.rel}) missing after position ${at}`).toBeGreaterThanOrEqual(at);
+      at = found + 1;
+    }
+  });
+});
