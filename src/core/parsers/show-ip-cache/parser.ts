@@ -1,7 +1,10 @@
-// `show ip cache`: the fast-switching cache: size, churn counters, ager settings and prefixes.
-// PLACEHOLDER (issue 3): the facts below are the agreed shape; the parser does not read them yet.
-import { notYetRead } from '../not-yet-read';
-import type { ParserDef } from '../parser-types';
+// `show ip cache` and `show ip cache verbose`: the fast-switching cache: size, churn counters, ager settings, prefixes.
+import type { Warning } from '../../types';
+import { unreadLine } from '../../text/lines';
+import type { ParserDef, Section } from '../parser-types';
+import { readPrefixTokens, tokensOf, type CachePrefix, type Token } from './prefix-tokens';
+
+export type { CachePrefix } from './prefix-tokens';
 
 export interface IpCacheData {
   verbose: boolean;
@@ -16,20 +19,97 @@ export interface IpCacheData {
   /** "Cache aged by 1/25 every 60 seconds (1/5 when memory is low)." -> 25, 60, 5 */
   ager?: { divisor: number; intervalSeconds: number; lowMemoryDivisor: number; line: number };
   lastFullInvalidation?: string;
-  prefixes: { prefix: string; length: number; age: string; interface: string; nextHop: string; line: number }[];
+  prefixes: CachePrefix[];
+  /** "Minimum invalidation interval 2 seconds, maximum interval 5 seconds, quiet interval 3 seconds, threshold 0 requests" */
+  invalidation?: { minSeconds: number; maxSeconds: number; quietSeconds?: number; thresholdRequests?: number; line: number };
+  /** "Invalidation rate 0 in last second, 0 in last 3 seconds" */
+  invalidationRate?: { lastSecond: number; lastPeriod: number; periodSeconds: number; line: number };
+}
+
+const SUMMARY = /^\s*IP routing cache (\d+) entr(?:y|ies), (\d+) bytes\s*$/i;
+const COUNTERS = /^\s*(\d+) adds, (\d+) invalidates, (\d+) refcounts\s*$/i;
+const AGER = /^\s*Cache aged by 1\/(\d+) every (\d+) seconds \(1\/(\d+) when memory is low\)\.?\s*$/i;
+// The quiet interval wraps onto its own line in the note; an unwrapped terminal prints it on the same line.
+const MIN_INTERVAL =
+  /^\s*Minimum invalidation interval (\d+) seconds?, maximum interval (\d+) seconds?,?(?:\s*quiet interval (\d+) seconds?, threshold (\d+) requests?)?\s*$/i;
+const QUIET = /^\s*quiet interval (\d+) seconds?, threshold (\d+) requests?\s*$/i;
+const RATE = /^\s*Invalidation rate (\d+) in last second, (\d+) in last (\d+) seconds\s*$/i;
+const LAST_FULL = /^\s*Last full cache invalidation occurred (.+?)(?: ago)?\s*$/i;
+// The header may carry rows after it when a web page squeezed the table onto one line (the note's verbose sample).
+const HEADER = /^\s*Prefix\/Length\s+Age\s+Interface\s+Next\s+Hop\b\s*/i;
+
+function parseCache(section: Section, verbose: boolean) {
+  const warnings: Warning[] = [];
+  const data: IpCacheData = { verbose, prefixes: [] };
+  const tokens: Token[] = [];
+  for (let i = section.from; i < section.to; i++) {
+    const line = section.lines[i]!;
+    if (line.trim() === '') continue;
+    let m: RegExpExecArray | null;
+    if ((m = SUMMARY.exec(line))) {
+      [data.entries, data.bytes, data.summaryLine] = [+m[1]!, +m[2]!, i + 1];
+    } else if ((m = COUNTERS.exec(line))) {
+      [data.adds, data.invalidates, data.refcounts, data.countersLine] = [+m[1]!, +m[2]!, +m[3]!, i + 1];
+    } else if ((m = AGER.exec(line))) {
+      data.ager = { divisor: +m[1]!, intervalSeconds: +m[2]!, lowMemoryDivisor: +m[3]!, line: i + 1 };
+    } else if ((m = MIN_INTERVAL.exec(line))) {
+      data.invalidation = { minSeconds: +m[1]!, maxSeconds: +m[2]!, line: i + 1 };
+      if (m[3] !== undefined) [data.invalidation.quietSeconds, data.invalidation.thresholdRequests] = [+m[3], +m[4]!];
+    } else if ((m = QUIET.exec(line)) && data.invalidation && data.invalidation.quietSeconds === undefined) {
+      [data.invalidation.quietSeconds, data.invalidation.thresholdRequests] = [+m[1]!, +m[2]!];
+    } else if ((m = RATE.exec(line))) {
+      data.invalidationRate = { lastSecond: +m[1]!, lastPeriod: +m[2]!, periodSeconds: +m[3]!, line: i + 1 };
+    } else if ((m = LAST_FULL.exec(line))) {
+      data.lastFullInvalidation = m[1]!;
+    } else if ((m = HEADER.exec(line))) {
+      tokens.push(...tokensOf(line.slice(m[0].length), i));
+    } else {
+      tokens.push(...tokensOf(line, i));
+    }
+  }
+  const { prefixes, unreadLines } = readPrefixTokens(tokens);
+  data.prefixes = prefixes;
+  for (const i of unreadLines) warnings.push(unreadLine(i, section.lines[i]!));
+  warnings.sort((a, b) => a.line - b.line);
+  return { data, records: prefixes.length, warnings };
+}
+
+/** How much a section looks like the cache, and whether it carries verbose MAC headers. */
+function shape(section: Section): { cache: number; mac: boolean } {
+  let cache = 0;
+  let seen = 0;
+  let rows = 0;
+  const tokens: Token[] = [];
+  for (let i = section.from; i < section.to && seen < 40; i++) {
+    const l = section.lines[i]!;
+    if (l.trim() === '') continue;
+    seen++;
+    if (SUMMARY.test(l) || AGER.test(l) || HEADER.test(l)) cache = 1;
+    else tokens.push(...tokensOf(l, i));
+  }
+  const { prefixes } = readPrefixTokens(tokens);
+  rows = new Set(prefixes.map((p) => p.line)).size;
+  const mac = prefixes.some((p) => p.macHeaderLength !== undefined);
+  return { cache: cache || (seen === 0 ? 0 : Math.min(0.9, rows / seen)), mac };
 }
 
 export const ipCacheParser: ParserDef<'show ip cache', IpCacheData> = {
   kind: 'show ip cache',
   commands: ['show ip cache'],
-  sniff: () => 0,
-  parse: (section) => notYetRead<IpCacheData>(section, { verbose: false, prefixes: [] }),
+  sniff(section) {
+    const s = shape(section);
+    return s.mac ? s.cache * 0.8 : s.cache;
+  },
+  parse: (section) => parseCache(section, false),
 };
 
 /** `show ip cache verbose` has the same header; its prefix lines carry the MAC header too. */
 export const ipCacheVerboseParser: ParserDef<'show ip cache verbose', IpCacheData> = {
   kind: 'show ip cache verbose',
   commands: ['show ip cache verbose'],
-  sniff: () => 0,
-  parse: (section) => notYetRead<IpCacheData>(section, { verbose: true, prefixes: [] }),
+  sniff(section) {
+    const s = shape(section);
+    return s.mac ? s.cache : s.cache * 0.9;
+  },
+  parse: (section) => parseCache(section, true),
 };

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnoseDetailed } from '../../diagnose';
+import type { SectionOf } from '../../sections';
+
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+function read(text: string) {
+  const d = diagnoseDetailed([{ source: 't', text }]);
+  const s = d.sections[0] as SectionOf<'show ip cache' | 'show ip cache verbose'> | undefined;
+  return { input: d.diagnosis.inputs[0]!, data: s?.data };
+}
+
+const HEADER_FACTS = {
+  entries: 2,
+  bytes: 332,
+  summaryLine: 2,
+  adds: 27,
+  invalidates: 25,
+  refcounts: 0,
+  countersLine: 3,
+  ager: { divisor: 25, intervalSeconds: 60, lowMemoryDivisor: 5, line: 4 },
+  invalidation: { minSeconds: 2, maxSeconds: 5, quietSeconds: 3, thresholdRequests: 0, line: 5 },
+  invalidationRate: { lastSecond: 0, lastPeriod: 0, periodSeconds: 3, line: 7 },
+};
+
+describe('show ip cache: the tech note sample', () => {
+  const { input, data } = read(fixture('seed.txt'));
+  it('reads the counters, the ager (ip cache-ager 60 5 25) and the last invalidation', () => {
+    expect(input).toMatchObject({ kind: 'show ip cache', records: 2, warnings: [] });
+    expect(data).toMatchObject({ verbose: false, lastFullInvalidation: '03:55:12', ...HEADER_FACTS });
+  });
+  it('reads the two prefixes', () => {
+    expect(data!.prefixes).toEqual([
+      { prefix: '4.4.4.1', length: 32, age: '03:44:53', interface: 'Serial1', nextHop: '4.4.4.1', line: 11 },
+      { prefix: '192.168.9.0', length: 24, age: '00:03:15', interface: 'Ethernet1', nextHop: '20.4.4.1', line: 12 },
+    ]);
+  });
+});
+
+describe('show ip cache verbose: the tech note sample, table run together on one line', () => {
+  const { input, data } = read(fixture('seed-verbose.txt'));
+  it('reads both prefixes and their MAC headers from line 10', () => {
+    expect(input).toMatchObject({ kind: 'show ip cache verbose', records: 2, warnings: [] });
+    expect(data).toMatchObject({ verbose: true, lastFullInvalidation: '03:57:31', ...HEADER_FACTS });
+    expect(data!.prefixes).toEqual([
+      { prefix: '4.4.4.1', length: 32, verboseSuffix: 24, age: '03:47:13', interface: 'Serial1', nextHop: '4.4.4.1', macHeaderLength: 4, macHeader: '0F000800', line: 10 },
+      {
+        prefix: '192.168.9.0', length: 24, verboseSuffix: 0, age: '00:05:35', interface: 'Ethernet1', nextHop: '20.4.4.1',
+        macHeaderLength: 14, macHeader: '00000C34A7FC00000C13DBA90800', line: 10,
+      },
+    ]);
+  });
+  it('the device column layout (two lines per entry) gives the same prefixes, on lines 11 and 13', () => {
+    const cols = read(fixture('technote-format-verbose-columns.txt'));
+    expect(cols.input).toMatchObject({ kind: 'show ip cache verbose', records: 2, warnings: [] });
+    expect(cols.data!.prefixes.map((p) => ({ ...p, line: 0 }))).toEqual(data!.prefixes.map((p) => ({ ...p, line: 0 })));
+    expect(cols.data!.prefixes.map((p) => p.line)).toEqual([11, 13]);
+  });
+  it('is told from plain `show ip cache` by its MAC headers when no command was echoed', () => {
+    const strip = (t: string) => t.split('\n').slice(1).join('\n');
+    expect(read(strip(fixture('technote-format-verbose-columns.txt'))).input.kind).toBe('show ip cache verbose');
+    expect(read(strip(fixture('seed.txt'))).input.kind).toBe('show ip cache');
+  });
+});
+
+describe('show ip cache: constructed variants', () => {
+  it('`| include` rows with CRLF and no header: 2 prefixes, day-form age', () => {
+    const { input, data } = read(fixture('technote-format-include-crlf.txt'));
+    expect(input).toMatchObject({ kind: 'show ip cache', records: 2, warnings: [], command: 'sh ip cache | i Ethernet' });
+    expect(data!.prefixes[1]).toMatchObject({ prefix: '10.20.0.0', length: 16, age: '1d02h', interface: 'Ethernet0' });
+  });
+  it('U+00A0 variant of the seed gives the same facts', () => {
+    expect(read(fixture('seed.txt').replace(/ /g, '\u00a0')).data).toEqual(read(fixture('seed.txt')).data);
+  });
+});
+
+describe('show ip cache: bad input', () => {
+  it('warns on lines that are not prefix entries, with their numbers, and keeps the good entries', () => {
+    const text = [
+      'show ip cache',
+      'IP routing cache 3 entries, 500 bytes',
+      'Prefix/Length          Age    Interface     Next Hop',
+      '4.4.4.1/32        03:44:53    Serial1       4.4.4.1',
+      '999.1.1.0/24      00:03:15    Ethernet1    20.4.4.1',
+      '10.0.0.0/8        00:03:15    Ethernet1',
+      'Cache aged by sometimes',
+    ].join('\n');
+    const { input, data } = read(text);
+    expect(input.records).toBe(1);
+    expect(data!.entries).toBe(3);
+    expect(input.warnings.map((w) => w.line)).toEqual([5, 6, 7]);
+    expect(input.warnings[2]!.message).toContain('Cache aged by sometimes');
+  });
+});
