@@ -1,20 +1,115 @@
 // `show alignment`: alignment corrections and spurious accesses.
-// PLACEHOLDER (issue 3): the facts below are the agreed shape; the parser does not read them yet.
-import { notYetRead } from '../not-yet-read';
-import type { ParserDef } from '../parser-types';
+import type { Warning } from '../../types';
+import { unreadLine } from '../../text/lines';
+import type { ParserDef, Section } from '../parser-types';
+
+export interface AlignmentRow {
+  address: string;
+  count: number;
+  /** "32bit" and "read"/"write" for alignment rows; absent for spurious-access rows. */
+  access?: string;
+  type?: string;
+  traceback: string[];
+  line: number;
+}
 
 export interface AlignmentData {
   /** True when the router says no alignment data and no spurious accesses were recorded. */
   noData: boolean;
+  /** Total corrections ("Total Corrections 6, ..."); 0 when the router says none were recorded. */
   alignmentErrors?: number;
   alignmentLine?: number;
+  /** "Total Spurious Accesses 26, ..."; 0 when the router says none were recorded. */
   spuriousAccesses?: number;
   spuriousLine?: number;
+  /** The image line under "Alignment data for:" (e.g. "RSP Software (RSP-ISV-M), Version 11.3(3a), ..."). */
+  image?: string;
+  alignmentRows: AlignmentRow[];
+  spuriousRows: AlignmentRow[];
 }
+
+const NO_ALIGNMENT = /^\s*No alignment data (has been )?recorded\.?\s*$/i;
+const NO_SPURIOUS = /^\s*No spurious memory references have been recorded\.?\s*$/i;
+// The counters, with or without a colon, and the "Recorded" part (what the table below holds) optional.
+const CORRECTIONS = /^\s*Total Corrections:? (\d+)(?:, Recorded \d+, Reads \d+, Writes \d+)?\s*$/i;
+const SPURIOUS = /^\s*Total Spurious Accesses:? (\d+)(?:, Recorded \d+)?\s*$/i;
+const DATA_FOR = /^\s*Alignment data for:\s*$/i;
+/** The two-line column titles of each table ("Initial Initial" over "Address Count Access Type Traceback"). */
+const TABLE_TITLES = [/^\s*Initial\s+Initial\s*$/i, /^\s*Address\s+Count\s+Access\s+Type\s+Traceback\s*$/i, /^\s*Address\s+Count\s+Traceback\s*$/i];
+const TRACE = '(?:0x[0-9A-F]+\\s*)+';
+const ALIGNMENT_ROW = new RegExp(`^\\s*([0-9A-F]+)\\s+(\\d+)\\s+(\\d+bit)\\s+(read|write)\\s+(${TRACE})$`, 'i');
+const SPURIOUS_ROW = new RegExp(`^\\s*([0-9A-F]+)\\s+(\\d+)\\s+(${TRACE})$`, 'i');
+/** A traceback too long for one line continues, indented, on the next. */
+const TRACE_CONTINUATION = new RegExp(`^\\s+(${TRACE})$`, 'i');
+
+const trace = (s: string) => s.trim().split(/\s+/);
 
 export const alignmentParser: ParserDef<'show alignment', AlignmentData> = {
   kind: 'show alignment',
   commands: ['show alignment'],
-  sniff: () => 0,
-  parse: (section) => notYetRead<AlignmentData>(section, { noData: false }),
+
+  sniff(section: Section): number {
+    for (let i = section.from, seen = 0; i < section.to && seen < 20; i++) {
+      const l = section.lines[i]!;
+      if (l.trim() === '') continue;
+      seen++;
+      if (DATA_FOR.test(l) || NO_ALIGNMENT.test(l) || NO_SPURIOUS.test(l) || SPURIOUS.test(l) || CORRECTIONS.test(l)) return 1;
+    }
+    return 0;
+  },
+
+  parse(section: Section) {
+    const warnings: Warning[] = [];
+    const data: AlignmentData = { noData: false, alignmentRows: [], spuriousRows: [] };
+    let sawNoAlignment = false;
+    let sawNoSpurious = false;
+    /** Lines of the image banner still expected under "Alignment data for:" (it may wrap, and ends "Compiled ..."). */
+    let bannerLeft = 0;
+    let lastRow: AlignmentRow | undefined;
+    for (let i = section.from; i < section.to; i++) {
+      const line = section.lines[i]!;
+      if (line.trim() === '') {
+        bannerLeft = 0;
+        lastRow = undefined;
+        continue;
+      }
+      if (bannerLeft > 0) {
+        bannerLeft = /^\s*Compiled /i.test(line) ? 0 : bannerLeft - 1;
+        data.image = data.image === undefined ? line.trim() : /^\s*Compiled /i.test(line) ? data.image : `${data.image}${line.trim()}`;
+        continue;
+      }
+      if (DATA_FOR.test(line)) {
+        bannerLeft = 3;
+        continue;
+      }
+      let m: RegExpExecArray | null;
+      if ((m = ALIGNMENT_ROW.exec(line))) {
+        lastRow = { address: m[1]!, count: +m[2]!, access: m[3]!, type: m[4]!.toLowerCase(), traceback: trace(m[5]!), line: i + 1 };
+        data.alignmentRows.push(lastRow);
+      } else if ((m = SPURIOUS_ROW.exec(line))) {
+        lastRow = { address: m[1]!, count: +m[2]!, traceback: trace(m[3]!), line: i + 1 };
+        data.spuriousRows.push(lastRow);
+      } else if (lastRow && (m = TRACE_CONTINUATION.exec(line))) {
+        lastRow.traceback.push(...trace(m[1]!));
+      } else if ((m = CORRECTIONS.exec(line))) {
+        data.alignmentErrors = +m[1]!;
+        data.alignmentLine = i + 1;
+      } else if ((m = SPURIOUS.exec(line))) {
+        data.spuriousAccesses = +m[1]!;
+        data.spuriousLine = i + 1;
+      } else if (NO_ALIGNMENT.test(line)) {
+        sawNoAlignment = true;
+        data.alignmentErrors = 0;
+        data.alignmentLine = i + 1;
+      } else if (NO_SPURIOUS.test(line)) {
+        sawNoSpurious = true;
+        data.spuriousAccesses = 0;
+        data.spuriousLine = i + 1;
+      } else if (!TABLE_TITLES.some((re) => re.test(line))) {
+        warnings.push(unreadLine(i, line));
+      }
+    }
+    data.noData = sawNoAlignment && sawNoSpurious;
+    return { data, records: 1, warnings };
+  },
 };
