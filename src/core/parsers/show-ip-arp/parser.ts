@@ -1,24 +1,77 @@
-// `show ip arp`: ARP entries with age, MAC and interface.
-// PLACEHOLDER (issue 3): the facts below are the agreed shape; the parser does not read them yet.
-import { notYetRead } from '../not-yet-read';
-import type { ParserDef } from '../parser-types';
+// `show ip arp` / `show arp`: ARP entries with age, MAC and interface.
+import type { Warning } from '../../types';
+import { isIPv4, unreadLine } from '../../text/lines';
+import type { ParserDef, Section } from '../parser-types';
 
 export interface ArpEntry {
   address: string;
   /** Minutes; null for "-" (the router's own address). */
   ageMinutes: number | null;
+  /** "" when the entry is incomplete (the router asked and nobody answered). */
   mac: string;
+  /** "" when the router printed none (incomplete entries, some IOS-XE rows). */
   interface: string;
   line: number;
+  /** Encapsulation: ARPA, SNAP, 802.1Q, SRP-A... */
+  type?: string;
+  incomplete?: boolean;
 }
 
 export interface ArpData {
   entries: ArpEntry[];
 }
 
+// "Protocol  Address  Age (min)  Hardware Addr  Type  Interface" (older IOS prints "Age(min)").
+const HEADER = /^\s*Protocol\s+Address\s+Age\s*\(min\)\s+Hardware\s+Addr\s+Type\s+Interface\s*$/i;
+/** Internet 10.1.1.5  134  0005.00ff.3a86  ARPA  FastEthernet0/0/0 (interface may be absent or carry "pv 202"). */
+const ROW =
+  /^\s*(Internet)\s+(\S+)\s+(\d+|-)\s+([0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|Incomplete)\s+([A-Za-z0-9][\w.-]*)(?:\s+(\S.*?))?\s*$/i;
+/** The exec prompt timestamp (`terminal exec prompt timestamp`) printed above every command's output. */
+const EXEC_TIMESTAMP = [/^\s*Load for five secs: \d+%\/\d+%; one minute: \d+%; five minutes: \d+%\s*$/i, /^\s*Time source is [\w ]+, \d{1,2}:\d{2}:\d{2}(\.\d+)? .*$/i];
+
+function readRow(line: string, index: number): ArpEntry | null {
+  const m = ROW.exec(line);
+  if (!m || !isIPv4(m[2]!)) return null;
+  const incomplete = m[4]!.toLowerCase() === 'incomplete';
+  const entry: ArpEntry = {
+    address: m[2]!,
+    ageMinutes: m[3] === '-' ? null : +m[3]!,
+    mac: incomplete ? '' : m[4]!.toLowerCase(),
+    interface: m[6] ?? '',
+    line: index + 1,
+    type: m[5]!,
+  };
+  if (incomplete) entry.incomplete = true;
+  return entry;
+}
+
 export const arpParser: ParserDef<'show ip arp', ArpData> = {
   kind: 'show ip arp',
   commands: ['show ip arp', 'show arp'],
-  sniff: () => 0,
-  parse: (section) => notYetRead<ArpData>(section, { entries: [] }),
+
+  sniff(section: Section): number {
+    let rows = 0;
+    let seen = 0;
+    for (let i = section.from; i < section.to && seen < 40; i++) {
+      const l = section.lines[i]!;
+      if (l.trim() === '') continue;
+      seen++;
+      if (HEADER.test(l)) return 1;
+      if (readRow(l, i)) rows++;
+    }
+    return seen === 0 ? 0 : Math.min(0.9, rows / seen + (rows > 0 ? 0.2 : 0));
+  },
+
+  parse(section: Section) {
+    const warnings: Warning[] = [];
+    const entries: ArpEntry[] = [];
+    for (let i = section.from; i < section.to; i++) {
+      const line = section.lines[i]!;
+      if (line.trim() === '') continue;
+      const row = readRow(line, i);
+      if (row) entries.push(row);
+      else if (!HEADER.test(line) && !EXEC_TIMESTAMP.some((re) => re.test(line))) warnings.push(unreadLine(i, line));
+    }
+    return { data: { entries }, records: entries.length, warnings };
+  },
 };
