@@ -1,0 +1,111 @@
+// Make a share link from the work in progress: secrets masked, addresses optionally anonymised, and the raw
+// pastes carried while the link stays short; past that, the diagnosis itself (trimmed until it fits).
+import type { Answers, Diagnosis, Paste } from '../core/types';
+import { createAnonymiser } from './anonymise-addresses';
+import { encodePayload } from './codec';
+import { mapStrings } from './map-strings';
+import { PAYLOAD_VERSION, type ChartSeries, type DiagnosisPayload, type SharePayload, type SharedDiagnosis } from './payload-schema';
+import { redactLine, redactSecretsDetailed, type RedactedLine } from './redact-secrets';
+import { shareUrl } from './share-route';
+
+/** Links longer than this get cut by chat tools and ticket systems; past it the pastes are left out. */
+export const LINK_BUDGET = 8_000;
+
+export interface ShareInput {
+  /** Page address the link should open (location.href); only its part before `#` is kept. */
+  pageUrl: string;
+  pastes: readonly Paste[];
+  answers: Answers;
+  /** The diagnosis of these pastes, as the UI shows it. */
+  diagnosis: Diagnosis;
+  charts?: readonly ChartSeries[];
+  /** 8 random bytes to anonymise addresses with (crypto.getRandomValues); absent: addresses stay. */
+  anonymiseKey?: ArrayLike<number> | null;
+}
+
+export interface ShareLink {
+  url: string;
+  mode: SharePayload['mode'];
+  /** Secret lines masked in the pastes (and the same kinds in the diagnosis text). */
+  redacted: RedactedLine[];
+  anonymised: boolean;
+  /** What was left out, in plain words, for the UI. */
+  omitted: string[];
+  /** True when even the trimmed diagnosis is over LINK_BUDGET (the link still works where it is not cut). */
+  overBudget: boolean;
+}
+
+/** Mask secrets then anonymise, per line of diagnosis text (evidence, titles, remedies, hosts). */
+function cleanDiagnosis(d: SharedDiagnosis, anon: ((s: string) => string) | null): SharedDiagnosis {
+  return mapStrings(d, (s) => {
+    const masked = s.split('\n').map((l) => redactLine(l).text).join('\n');
+    return anon ? anon(masked) : masked;
+  });
+}
+
+/** Ways to shrink a diagnosis, gentlest first; each returns a note, or null when it had nothing to cut. */
+const TRIMS: ((d: SharedDiagnosis) => string | null)[] = [
+  (d) => {
+    const clean = d.hosts.filter((h) => h.verdict === 'clean').length;
+    if (clean === 0) return null;
+    d.hosts = d.hosts.filter((h) => h.verdict !== 'clean');
+    return `${clean} clean host${clean === 1 ? '' : 's'}`;
+  },
+  (d) => capArray(d.inputs, (i) => i.warnings, 3, 'parser warnings'),
+  (d) => capArray(d.findings, (f) => f.evidence, 6, 'evidence lines'),
+  (d) => capArray(d.charts ?? [], (c) => c.points, 40, 'chart points'),
+  (d) => {
+    const suspects = d.hosts.filter((h) => h.verdict === 'suspect').length;
+    if (suspects === 0) return null;
+    d.hosts = d.hosts.filter((h) => h.verdict !== 'suspect');
+    return `${suspects} suspect host${suspects === 1 ? '' : 's'}`;
+  },
+  (d) => (d.hosts.length > 50 ? `${d.hosts.splice(50).length} infected hosts past the first 50` : null),
+  (d) => capArray(d.findings, (f) => f.evidence, 1, 'evidence lines'),
+  (d) => capArray(d.hosts, (h) => h.reasons, 1, 'verdict reasons'),
+];
+
+function capArray<T, U>(items: T[], get: (t: T) => U[], keep: number, what: string): string | null {
+  let cut = 0;
+  for (const it of items) {
+    const arr = get(it);
+    if (arr.length > keep) cut += arr.splice(keep).length;
+  }
+  return cut > 0 ? `${cut} ${what}` : null;
+}
+
+export function buildShareLink(input: ShareInput): ShareLink {
+  const anonymiser = input.anonymiseKey ? createAnonymiser(input.anonymiseKey) : null;
+  const anon = anonymiser ? anonymiser.text : null;
+  const redacted: RedactedLine[] = [];
+  const pastes = input.pastes.map((p) => {
+    const r = redactSecretsDetailed(p.text);
+    redacted.push(...r.removed);
+    return { source: anon ? anon(p.source) : p.source, text: anon ? anon(r.text) : r.text };
+  });
+  const common = { v: PAYLOAD_VERSION, answers: { ...input.answers }, anonymised: anonymiser !== null, redacted: redacted.length };
+  const base = { redacted, anonymised: anonymiser !== null };
+
+  const withPastes: SharePayload = { mode: 'input', ...common, pastes };
+  const url = shareUrl(input.pageUrl, encodePayload(withPastes));
+  if (url.length <= LINK_BUDGET && pastes.length > 0) return { ...base, url, mode: 'input', omitted: [], overBudget: false };
+
+  // A deep copy keeps the caller's diagnosis untouched while the trims cut arrays in place (plain JSON data).
+  const full = JSON.parse(JSON.stringify({ ...input.diagnosis, ...(input.charts ? { charts: input.charts } : {}) })) as SharedDiagnosis;
+  const diagnosis = cleanDiagnosis(full, anon);
+  const omitted = ['raw pastes'];
+  const make = (): string => {
+    const payload: DiagnosisPayload = { mode: 'diagnosis', ...common, diagnosis, omitted };
+    return shareUrl(input.pageUrl, encodePayload(payload));
+  };
+  let link = make();
+  for (const trim of TRIMS) {
+    if (link.length <= LINK_BUDGET) break;
+    const note = trim(diagnosis);
+    if (note) {
+      omitted.push(note);
+      link = make();
+    }
+  }
+  return { ...base, url: link, mode: 'diagnosis', omitted, overBudget: link.length > LINK_BUDGET };
+}

@@ -1,0 +1,129 @@
+// The share payload (current version) and its valibot schema: every decoded link is checked against it.
+//
+// Everything in a link is untrusted: lengths and counts are bounded, enums are closed lists, unknown keys are
+// dropped (v.object strips them), and strings are only ever rendered as text by the UI.
+import * as v from 'valibot';
+import { FINDING_IDS, type Answers, type Diagnosis, type Paste } from '../core/types';
+
+export const PAYLOAD_VERSION = 1 as const;
+
+const KINDS = [
+  'show ip cache flow', 'show ip accounting', 'show mls ip', 'show mls entry', 'show ip cache', 'show ip cache verbose',
+  'show ip cef summary', 'show adjacency summary', 'show processes memory', 'show memory summary',
+  'show processes cpu', 'show logging', 'show ip nat translations', 'show ip nat statistics', 'show alignment',
+  'show ip arp', 'show version', 'show running-config', 'unknown',
+] as const;
+
+// Bounds: generous for real use, small enough that a hostile link cannot make the page do unbounded work.
+const MAX_TEXT = 4_000_000;
+const MAX_LINE = 4_000;
+const short = v.pipe(v.string(), v.maxLength(MAX_LINE));
+const count = v.pipe(v.number(), v.finite(), v.minValue(0));
+const lineNo = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+const WarningSchema = v.object({ line: lineNo, message: short });
+const EvidenceSchema = v.object({ source: short, line: lineNo, text: short });
+const RemedySchema = v.object({
+  summary: short,
+  commands: v.pipe(v.array(short), v.maxLength(500)),
+  caveats: v.pipe(v.array(short), v.maxLength(100)),
+  alternatives: v.optional(
+    v.pipe(v.array(v.object({ summary: short, commands: v.pipe(v.array(short), v.maxLength(500)) })), v.maxLength(20)),
+  ),
+});
+
+const FindingSchema = v.object({
+  id: v.picklist(FINDING_IDS),
+  severity: v.picklist(['critical', 'warning', 'info']),
+  title: short,
+  evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(1000)),
+  remedy: RemedySchema,
+});
+
+const HostSchema = v.object({
+  ip: v.pipe(v.string(), v.maxLength(64)),
+  interface: v.pipe(v.string(), v.maxLength(128)),
+  flows: count,
+  destinations: count,
+  port80Flows: count,
+  packetsPerFlow: count,
+  verdict: v.picklist(['infected', 'suspect', 'clean']),
+  variant: v.picklist(['code-red', 'code-red-ii', 'unknown']),
+  failedFlows: count,
+  reasons: v.pipe(v.array(short), v.maxLength(20)),
+  inbound: v.boolean(),
+});
+
+const InputSchema = v.object({
+  source: short,
+  kind: v.picklist(KINDS),
+  records: count,
+  warnings: v.pipe(v.array(WarningSchema), v.maxLength(1000)),
+  command: v.optional(short),
+  firstLine: lineNo,
+  lastLine: lineNo,
+});
+
+/** One chart, already aggregated (never raw flows): named points, e.g. destinations per source address. */
+export const ChartSeriesSchema = v.object({
+  id: v.pipe(v.string(), v.maxLength(64)),
+  title: short,
+  points: v.pipe(
+    v.array(v.object({ label: v.pipe(v.string(), v.maxLength(128)), value: v.pipe(v.number(), v.finite()) })),
+    v.maxLength(2000),
+  ),
+});
+export type ChartSeries = v.InferOutput<typeof ChartSeriesSchema>;
+
+const DiagnosisSchema = v.object({
+  version: v.literal(1),
+  inputs: v.pipe(v.array(InputSchema), v.maxLength(500)),
+  hosts: v.pipe(v.array(HostSchema), v.maxLength(20_000)),
+  findings: v.pipe(v.array(FindingSchema), v.maxLength(200)),
+  charts: v.optional(v.pipe(v.array(ChartSeriesSchema), v.maxLength(20))),
+});
+
+const PasteSchema = v.object({
+  source: v.pipe(v.string(), v.maxLength(200)),
+  text: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
+});
+
+const Common = {
+  v: v.literal(PAYLOAD_VERSION),
+  answers: v.pipe(v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(64))), v.check((r) => Object.keys(r).length <= 64, 'too many answers')),
+  /** Addresses were anonymised (prefix-preserving) before the link was made. */
+  anonymised: v.boolean(),
+  /** How many secret lines were masked before the link was made. */
+  redacted: v.pipe(v.number(), v.integer(), v.minValue(0)),
+};
+
+export const PayloadSchema = v.variant('mode', [
+  v.object({ mode: v.literal('input'), ...Common, pastes: v.pipe(v.array(PasteSchema), v.minLength(1), v.maxLength(32)) }),
+  v.object({
+    mode: v.literal('diagnosis'),
+    ...Common,
+    diagnosis: DiagnosisSchema,
+    /** What was left out to keep the link short, in plain words ("raw pastes", "12 clean hosts"). */
+    omitted: v.pipe(v.array(short), v.maxLength(20)),
+  }),
+]);
+
+export type SharePayload = v.InferOutput<typeof PayloadSchema>;
+export type InputPayload = Extract<SharePayload, { mode: 'input' }>;
+export type DiagnosisPayload = Extract<SharePayload, { mode: 'diagnosis' }>;
+export type SharedDiagnosis = Diagnosis & { charts?: ChartSeries[] };
+
+// Compile-time proof that what the schema lets through is a contract Diagnosis, Paste and Answers.
+const _diagnosisFits = (d: DiagnosisPayload['diagnosis']): Diagnosis => d;
+const _pasteFits = (p: InputPayload['pastes'][number]): Paste => p;
+const _answersFits = (a: SharePayload['answers']): Answers => a;
+void _diagnosisFits; void _pasteFits; void _answersFits;
+
+/** Valibot issues as one short sentence for the UI ("diagnosis.hosts.3.verdict: Invalid type"). */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  const first = issues.slice(0, 3).map((i) => {
+    const path = i.path?.map((p) => String(p.key)).join('.') ?? '';
+    return path ? `${path}: ${i.message}` : i.message;
+  });
+  return first.join('; ') + (issues.length > 3 ? ` (and ${issues.length - 3} more)` : '');
+}
