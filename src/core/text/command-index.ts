@@ -11,14 +11,18 @@ interface CompiledSpec<K extends string> {
   kind: K;
 }
 
-/** Words that may be abbreviated to a single letter in practice are still required to be at least this long. */
+/**
+ * IOS accepts any prefix that is unique among the keywords valid at that point. We only know our own specs, not
+ * every IOS keyword, so a prefix of 2+ letters is accepted as IOS would (`sh`, `cach`, `fl`), while a 1-letter
+ * prefix is accepted only after the verb and only when it is unique among the words our specs allow there
+ * (`sh ip nat t` -> translations; `sh ip c f` stays unknown: cache or cef). The verb itself (`show`, `more`)
+ * needs 2 letters: `s` is ambiguous on a router.
+ */
 const MIN_ABBREV = 2;
 
 function tokenMatches(typed: string, word: string): boolean {
-  const t = typed.toLowerCase();
-  if (t === word) return true;
-  // `ip`, `arp`, `mls` and friends are short already; any prefix of 2+ letters counts as IOS would accept it.
-  return t.length >= Math.min(MIN_ABBREV, word.length) && word.startsWith(t);
+  if (typed === word) return true;
+  return typed.length >= Math.min(MIN_ABBREV, word.length) && word.startsWith(typed);
 }
 
 export class CommandIndex<K extends string> {
@@ -33,11 +37,25 @@ export class CommandIndex<K extends string> {
 
   /** The kind for a command (without its `| filter`), or null when no spec matches. Extra trailing words are arguments. */
   match(command: string): K | null {
-    const typed = command.trim().split(/\s+/).filter(Boolean);
+    const typed = command.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    if (typed.length === 0) return null;
     for (const spec of this.specs) {
       if (typed.length < spec.tokens.length) continue;
-      if (spec.tokens.every((w, i) => tokenMatches(typed[i]!, w))) return spec.kind;
+      if (spec.tokens.every((w, i) => tokenMatches(typed[i]!, w) || this.uniqueLetter(typed, i, w))) return spec.kind;
     }
     return null;
+  }
+
+  /** A 1-letter token after the verb that starts exactly one of the words our specs allow after the same prefix. */
+  private uniqueLetter(typed: readonly string[], i: number, word: string): boolean {
+    const t = typed[i]!;
+    if (i === 0 || t.length !== 1 || !word.startsWith(t)) return false;
+    const options = new Set<string>();
+    for (const s of this.specs) {
+      if (s.tokens.length <= i) continue;
+      if (!s.tokens.slice(0, i).every((w, j) => tokenMatches(typed[j]!, w))) continue;
+      if (s.tokens[i]!.startsWith(t)) options.add(s.tokens[i]!);
+    }
+    return options.size === 1;
   }
 }

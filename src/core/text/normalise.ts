@@ -3,11 +3,19 @@
 /** Characters browsers and mail clients substitute for spaces, plus zero-width ones that break tokenising. */
 const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+/**
+ * Terminal escapes: CSI (`ESC[K`, `ESC[24;1H`, colours), OSC titles (`ESC]0;...BEL`), charset and cursor
+ * save/restore (`ESC(B`, `ESC7`). A terminal log of an SSH session is full of them.
+ */
 // eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+const ANSI = /\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[()][0-9A-Za-z]|[78=>DEHMNOc])/g;
 // eslint-disable-next-line no-control-regex
 const OTHER_CONTROLS = /[\x00-\x07\x0b\x0c\x0e-\x1f\x7f]/g;
-const MORE = /\s*-+\s*More\s*-+\s*/gi;
+/** IOS ` --More-- `, ASA/NX-OS `<--- More --->`, any case. */
+const MORE = /<?-{2,} ?More ?-{2,}>? ?/i;
+/** Anything that needs the slow per-line path; a clean paste (the 80 MB flow dump) matches none of it. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEAN = /[\x00-\x09\x0b-\x1f\x7f]|More ?-/;
 
 /** Expand tabs to 8-column stops so column-aligned tables keep their alignment. */
 function expandTabs(line: string): string {
@@ -19,14 +27,44 @@ function expandTabs(line: string): string {
   return out;
 }
 
-/** Apply terminal backspaces: each \b erases the character before it. */
+/**
+ * Replay backspaces the way a terminal does: \b moves the cursor left, the next character overwrites the one
+ * there. IOS erases its pager with ` --More-- ` + 9 \b + 8 spaces + 9 \b (netmiko sees 10/10/10 on some
+ * trains), then prints the next line over it; either way the screen shows only the next line. Overwrite (not
+ * delete) matters when the new text is shorter than what it covers: the rest stays on screen, as it would.
+ */
 function applyBackspaces(line: string): string {
-  const out: string[] = [];
+  const cells: string[] = [];
+  let cursor = 0;
   for (const ch of line) {
-    if (ch === '\b') out.pop();
-    else out.push(ch);
+    if (ch === '\b') {
+      if (cursor > 0) cursor--;
+      continue;
+    }
+    cells[cursor++] = ch;
   }
-  return out.join('');
+  return cells.join('');
+}
+
+/**
+ * Remove a `--More--` left in the text. With its backspaces replayed it is already gone; when something stripped
+ * the backspaces but kept the 8 blanks that erased it (web pages, some loggers), those blanks precede the next
+ * line: drop them too, so a config line keeps its own one-space indent and a table row its own start.
+ */
+function removeMore(s: string): string {
+  let out = s;
+  for (let m = MORE.exec(out); m; m = MORE.exec(out)) {
+    const before = out.slice(0, m.index);
+    let rest = out.slice(m.index + m[0].length);
+    if (before.trim() === '') {
+      // Fewer than 8 blanks are the content's own indent, not the pager's erase blanks.
+      if (/^ {8}/.test(rest)) rest = rest.slice(8);
+      out = rest;
+    } else {
+      out = `${before} ${rest}`;
+    }
+  }
+  return out;
 }
 
 function cleanLine(line: string): string {
@@ -34,16 +72,21 @@ function cleanLine(line: string): string {
   if (s.includes('\x1b')) s = s.replace(ANSI, '');
   // Backspaces first: IOS erases its own ` --More-- ` with them; a leftover prompt is then removed by pattern.
   if (s.includes('\b')) s = applyBackspaces(s);
-  if (s.includes('More')) s = s.replace(MORE, ' ');
+  if (s.includes('More')) s = removeMore(s);
   if (s.includes('\t')) s = expandTabs(s);
-  s = s.replace(OTHER_CONTROLS, '');
+  // IOS shows a banner delimiter typed as Ctrl-C as `^C`; a raw capture may carry the byte itself.
+  if (s.includes('\x03')) s = s.replace(/\x03/g, '^C');
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x08\x0b-\x1f\x7f]/.test(s)) s = s.replace(OTHER_CONTROLS, '');
   return s;
 }
 
 /**
- * Normalise a paste: CR/CRLF to LF, odd spaces to spaces, `--More--` and backspaces removed, tabs expanded,
- * trailing blanks trimmed. Returns exactly one entry per source line (index i is line i + 1).
- * Fast path: a large, clean paste is only split, so a 100 MB flow dump costs one pass.
+ * Normalise a paste: CR/CRLF to LF, odd spaces to spaces, ANSI escapes, `--More--` and backspaces removed, tabs
+ * expanded, trailing blanks trimmed. Returns exactly one entry per source line (index i is line i + 1), so a
+ * lone CR counts as a line break, as in a browser textarea. Columns are not re-aligned: squeezed tables (single
+ * spaces) stay squeezed, and parsers read fields by shape, never by column offset.
+ * Fast path: a large, clean paste is only split and right-trimmed, with no per-character work in JavaScript.
  */
 export function normaliseLines(raw: string): string[] {
   let text = raw;
@@ -52,8 +95,7 @@ export function normaliseLines(raw: string): string[] {
   ODD_SPACES.lastIndex = 0;
   if (ZERO_WIDTH.test(text)) text = text.replace(ZERO_WIDTH, '');
   ZERO_WIDTH.lastIndex = 0;
-  // eslint-disable-next-line no-control-regex
-  const needsClean = /[\x00-\x08\x0b-\x1f\x7f]|More/.test(text);
+  const needsClean = NEEDS_CLEAN.test(text);
   const lines = text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   for (let i = 0; i < lines.length; i++) {

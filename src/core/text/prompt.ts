@@ -7,13 +7,20 @@ export interface PromptLine {
   command: string;
 }
 
-// IOS `Router#`, `Router>`, `R1(config-if)#`, CatOS `6500-sup(enable)`, and the tech note's garbled `Router<`.
+// IOS `Router#`, `Router>`, `R1(config-if)#`, `Device# show ...`, CatOS `6500-sup(enable)`, and the tech note's
+// garbled `Router<show ...` (a `#` mangled on its way into the document).
 const IOS_PROMPT = /^\s*([A-Za-z][\w.\-/:@]{0,62})(\([\w.\-/ ]{1,30}\))?([#>])\s*(.*)$/;
-const CATOS_PROMPT = /^\s*([A-Za-z][\w.\-/:@]{0,62})\((enable|debug)\)\s*(.*)$/;
-const ODD_PROMPT = /^\s*([A-Za-z][\w.\-/:@]{0,62})<\s*((?:sh|show)\s.*)$/i;
-/** Commands people type at the prompt in a captured session (the ones whose output we read start with show). */
+// CatOS names may start with a digit (the tech note's `6500-sup`).
+const CATOS_PROMPT = /^\s*([A-Za-z0-9][\w.\-/:@]{0,62})\((enable|debug)\)\s*(.*)$/;
+const ODD_PROMPT = /^\s*([A-Za-z][\w.\-/:@]{0,62})<\s*((?:sh|sho|show)\s.*)$/i;
+/**
+ * First words people type at a prompt in a captured session. A stranger's `word#text` line is only a prompt when
+ * the text starts with one of these: data lines like show version's `Device#   PID   SN` header must not split.
+ */
 const COMMAND_WORD =
-  /^(do\s+)?(sh|sho|show|clear|conf|configure|term|terminal|en|enable|ping|trace|traceroute|debug|undebug|no|set|copy|wr|write|exit|end|dir|more|reload|clock|interface|int|ip|router)\b/i;
+  /^(do\s+)?(sh|sho|show|more|clear|clea|cle|conf|config|configure|term|termi|terminal|en|ena|enable|disable|ping|trace|traceroute|debug|deb|undebug|undeb|un|u|no|set|copy|wr|write|exit|end|dir|reload|clock|interface|int|ip|router|logging|access-list|mls|line|hostname|tclsh|ssh|telnet)\b/i;
+/** Once a hostname has been seen in a prompt, any lower-case command after it is a command (`R1#un all`). */
+const ANY_COMMAND = /^(do\s+)?[a-z][a-z0-9-]*(\s|$)/;
 
 function cleanCommand(cmd: string): string {
   return cmd.trim().replace(/^do\s+/i, '').replace(/\s+/g, ' ');
@@ -21,9 +28,10 @@ function cleanCommand(cmd: string): string {
 
 /**
  * Is this line a prompt (with or without a command)? Bare prompts (`Router#`) end a section; prompts with a
- * command start one. A table row never matches because data rows do not start with `word#` or `word>`.
+ * command start one. `knownHosts` are hostnames already seen in prompts of this paste: after them any lower-case
+ * command counts, so `R1#un all` splits even though `un` is not in the command word list.
  */
-export function parsePrompt(line: string): PromptLine | null {
+export function parsePrompt(line: string, knownHosts?: ReadonlySet<string>): PromptLine | null {
   const cat = CATOS_PROMPT.exec(line);
   if (cat) return { host: cat[1], command: cleanCommand(cat[3] ?? '') };
   const odd = ODD_PROMPT.exec(line);
@@ -31,16 +39,20 @@ export function parsePrompt(line: string): PromptLine | null {
   const m = IOS_PROMPT.exec(line);
   if (!m) return null;
   const rest = m[4] ?? '';
-  // `>` also appears in data (e.g. "Ethernet0 > up"); require the rest to look like a command or be empty.
-  if (rest !== '' && !COMMAND_WORD.test(rest)) return null;
-  if (rest === '' && m[3] === '>' && /\s/.test(line.trim())) return null;
+  if (rest === '') {
+    // `>` also appears in data (e.g. "Ethernet0 > up"); a bare prompt is a single word.
+    if (m[3] === '>' && /\s/.test(line.trim())) return null;
+    return { host: m[1], command: '' };
+  }
+  const known = knownHosts?.has(m[1]!) === true;
+  if (!COMMAND_WORD.test(rest) && !(known && ANY_COMMAND.test(rest))) return null;
   return { host: m[1], command: cleanCommand(rest) };
 }
 
-/** A command echoed without a prompt, e.g. a line that is just `show ip accounting`. */
+/** A command echoed without a prompt, e.g. a line that is just `show ip accounting` (or `do sh ...`). */
 export function parseBareCommand(line: string): string | null {
   const t = line.trim();
-  if (!/^(do\s+)?(sh|sho|show)\s+\S/i.test(t)) return null;
+  if (!/^(do\s+)?(sh|sho|show|more)\s+\S/i.test(t)) return null;
   return cleanCommand(t);
 }
 
@@ -49,4 +61,27 @@ export function splitFilter(command: string): { base: string; filter?: string } 
   const bar = command.indexOf('|');
   if (bar < 0) return { base: command.trim() };
   return { base: command.slice(0, bar).trim(), filter: command.slice(bar + 1).trim() };
+}
+
+export type FilterKind = 'include' | 'exclude' | 'begin' | 'section' | 'count' | 'other';
+
+const FILTER_WORDS: readonly (readonly [Exclude<FilterKind, 'other'>, string])[] = [
+  ['include', 'include'],
+  ['exclude', 'exclude'],
+  ['begin', 'begin'],
+  ['section', 'section'],
+  ['count', 'count'],
+];
+
+/**
+ * What a `| filter` keeps, for parsers that must know a header or stats block may be missing on purpose.
+ * IOS accepts any unique prefix: `i`, `inc`, `e`, `ex`, `b`, `beg`, `s`, `sec`, `c`, `cou`.
+ */
+export function parseFilter(filter: string): { kind: FilterKind; pattern: string } {
+  const t = filter.trim();
+  const sp = t.search(/\s/);
+  const word = (sp < 0 ? t : t.slice(0, sp)).toLowerCase();
+  const pattern = sp < 0 ? '' : t.slice(sp + 1).trim();
+  if (word !== '') for (const [kind, full] of FILTER_WORDS) if (full.startsWith(word)) return { kind, pattern };
+  return { kind: 'other', pattern };
 }

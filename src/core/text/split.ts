@@ -17,6 +17,7 @@ export interface RawSection {
  */
 export function splitSections(lines: readonly string[], isShowCommand: (base: string) => boolean): RawSection[] {
   const out: RawSection[] = [];
+  const hosts = new Set<string>();
   let cur: RawSection = { from: 0, to: 0 };
   const close = (end: number) => {
     cur.to = end;
@@ -29,9 +30,11 @@ export function splitSections(lines: readonly string[], isShowCommand: (base: st
     const c0 = line.charCodeAt(0);
     // Data rows of most tables start with a space, a digit or an interface name; a cheap pre-check on letters.
     const couldBePrompt = (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 32;
-    if (!couldBePrompt) continue;
-    const p = parsePrompt(line);
+    // A CatOS prompt may start with a digit (`6500-sup(enable)`); digits start most data rows, so look first.
+    if (!couldBePrompt && !(c0 >= 48 && c0 <= 57 && (line.includes('(enable)') || line.includes('(debug)')))) continue;
+    const p = parsePrompt(line, hosts);
     if (p) {
+      if (p.host !== undefined) hosts.add(p.host);
       close(i);
       cur = p.command ? { command: p.command, echoIndex: i, from: i + 1, to: i + 1 } : { from: i + 1, to: i + 1 };
       continue;
@@ -43,8 +46,14 @@ export function splitSections(lines: readonly string[], isShowCommand: (base: st
     }
   }
   close(lines.length);
-  // Drop empty sections that carry no command (text before the first prompt that was only blank lines).
-  return out.filter((s) => s.command !== undefined || hasContent(lines, s.from, s.to));
+  // Drop what is not a command's output: blank text before the first prompt, a trailing bare prompt, and
+  // commands that print nothing (`terminal length 0`, `conf t`, `clear ip flow stats`, config-mode lines).
+  // A `show` with no output stays: `show ip cache flow | include 0050` matching nothing is a real answer.
+  return out.filter((s) => hasContent(lines, s.from, s.to) || (s.command !== undefined && isShowLike(s.command)));
+}
+
+function isShowLike(command: string): boolean {
+  return /^(sh|sho|show|more)(\s|$)/i.test(command);
 }
 
 function hasContent(lines: readonly string[], from: number, to: number): boolean {
