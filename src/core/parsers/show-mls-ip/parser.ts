@@ -1,10 +1,9 @@
 // `show mls ip`: native IOS MLS entries (two-line records) on Cat6000 Sup/MSFC.
-// PLACEHOLDER (issue 3): the facts below are the agreed shape; the parser does not read them yet.
-import { notYetRead } from '../not-yet-read';
-import type { ParserDef } from '../parser-types';
-
-import type { FlowTable } from '../flow-table';
-import { emptyFlowTable } from '../flow-table';
+import type { Warning } from '../../types';
+import { ipToInt, unreadLine } from '../../text/lines';
+import { FlowTableBuilder, type FlowTable } from '../flow-table';
+import type { ParserDef, Section } from '../parser-types';
+import { isAbsent, portNumber, protocolNumber } from './ip-names';
 
 export interface MlsData {
   flows: FlowTable;
@@ -14,11 +13,137 @@ export interface MlsData {
   sourcesPresent: boolean;
   /** Lines of entries without a source, for evidence. */
   destinationOnlyLines: number[];
+  /** "Number of Entries Found = N" / "Total Entries: N" as the switch printed it, when present. */
+  reportedEntries?: number;
+}
+
+interface EntryLine {
+  index: number;
+  dst: number;
+  /** -1 when the entry has no source (0.0.0.0, "-" or blank). */
+  src: number;
+  proto?: number;
+  srcPort?: number;
+  dstPort?: number;
+  dstIf?: string;
+}
+
+const IP = '\\d{1,3}(?:\\.\\d{1,3}){3}';
+const MAC = '[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}';
+// DstIP [SrcIP] [Prot:SrcPort:DstPort] [Dst i/f]:DstMAC; fields dropped by the flow mask print as 0, "-" or nothing.
+const ENTRY_START = new RegExp(`^\\s*(${IP})(?:\\s+(${IP}|-+(?!\\s*:)))?(?=\\s|$)\\s*(.*)$`);
+const PROTO_PORTS = /^([\w-]*?)\s*:\s*([\w-]*?)\s*:\s*([\w-]*)(?:\s+|$)(.*)$/;
+const DST_IF_MAC = new RegExp(`^([A-Za-z][\\w./-]*)?\\s*(?::\\s*(${MAC}|-+)?)?$`);
+// Pkts Bytes SrcDstPorts SrcDstEncap Age LastSeen: "0  0  Fa4/1,--  ARPA,ARPA  31  11:23:23".
+const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(.*?)\s*(\S+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})\s*$/;
+const RULE = /^\s*-{5,}[\s-]*$/;
+const TOTAL = /^\s*(?:Number of Entries Found\s*=|Total (?:IP )?Entries\s*:)\s*(\d+)\s*$/i;
+const HEADER_WORDS = new Set(['dstip', 'srcip', 'prot', 'srcport', 'dstport', 'dst', 'i/f', 'dstmac', 'pkts', 'bytes', 'srcdstports', 'srcdstencap', 'age', 'lastseen']);
+
+function isHeader(line: string): boolean {
+  const words = line.trim().toLowerCase().split(/[\s:]+/).filter(Boolean);
+  return words.length >= 2 && words.every((w) => HEADER_WORDS.has(w));
+}
+
+/** The first line of an entry, or a reason it cannot be one. */
+function readEntryLine(line: string, index: number): EntryLine | string | null {
+  const m = ENTRY_START.exec(line);
+  if (!m) return null;
+  const dst = ipToInt(m[1]!);
+  const src = isAbsent(m[2]) || m[2] === '0.0.0.0' ? -1 : ipToInt(m[2]!);
+  if (dst < 0 || (src < 0 && !isAbsent(m[2]) && m[2] !== '0.0.0.0')) return 'MLS entry with an invalid address';
+  const e: EntryLine = { index, dst, src };
+  let rest = m[3]!;
+  const pp = PROTO_PORTS.exec(rest);
+  if (pp) {
+    const proto = protocolNumber(pp[1]);
+    const srcPort = portNumber(pp[2]);
+    const dstPort = portNumber(pp[3]);
+    if (proto === null || srcPort === null || dstPort === null) return 'MLS entry with a protocol or port name not known';
+    // Ports mean nothing without the protocol (destination-only and destination-source masks print 0 for all three).
+    if (proto !== undefined) Object.assign(e, { proto, srcPort, dstPort });
+    rest = pp[4]!;
+  }
+  const d = DST_IF_MAC.exec(rest.trim());
+  if (!d) return 'MLS entry whose Dst i/f:DstMAC is not understood';
+  if (d[1]) e.dstIf = d[1];
+  return e;
 }
 
 export const mlsIpParser: ParserDef<'show mls ip', MlsData> = {
   kind: 'show mls ip',
   commands: ['show mls ip'],
-  sniff: () => 0,
-  parse: (section) => notYetRead<MlsData>(section, { flows: emptyFlowTable(), entries: 0, sourcesPresent: false, destinationOnlyLines: [] }),
+
+  sniff(section: Section): number {
+    let pairs = 0;
+    let seen = 0;
+    let prevEntry = false;
+    for (let i = section.from; i < section.to && seen < 40; i++) {
+      const l = section.lines[i]!;
+      if (l.trim() === '') continue;
+      seen++;
+      if (/^\s*DstIP\s+SrcIP\s+Prot:SrcPort:DstPort/i.test(l) || /^\s*Pkts\s+Bytes\s+SrcDstPorts/i.test(l)) return 1;
+      const e = readEntryLine(l, i);
+      if (prevEntry && COUNTERS.test(l)) pairs++;
+      prevEntry = e !== null && typeof e !== 'string' && /:/.test(l);
+    }
+    return seen === 0 ? 0 : Math.min(0.9, (2 * pairs) / seen);
+  },
+
+  parse(section: Section) {
+    const warnings: Warning[] = [];
+    const b = new FlowTableBuilder(Math.max(16, (section.to - section.from) >> 1));
+    const data: Omit<MlsData, 'flows'> = { entries: 0, sourcesPresent: true, destinationOnlyLines: [] };
+    let withSource = 0;
+    let pending: EntryLine | undefined;
+    const dropPending = () => {
+      if (pending) warnings.push(unreadLine(pending.index, section.lines[pending.index]!, 'MLS entry without its counters line'));
+      pending = undefined;
+    };
+    for (let i = section.from; i < section.to; i++) {
+      const line = section.lines[i]!;
+      if (line.trim() === '') continue;
+      const c = pending ? COUNTERS.exec(line) : null;
+      if (c && pending) {
+        const e = pending;
+        pending = undefined;
+        data.entries++;
+        if (e.src < 0) {
+          data.destinationOnlyLines.push(e.index + 1);
+          continue;
+        }
+        withSource++;
+        // SrcDstPorts: "Fa4/3,Fa4/4" (spaces around the comma in some releases); "--" when not known.
+        const [srcPortIf, dstPortIf] = c[3]!.replace(/\s+/g, '').split(',');
+        b.add({
+          srcIf: isAbsent(srcPortIf) ? undefined : srcPortIf,
+          dstIf: e.dstIf ?? (isAbsent(dstPortIf) ? undefined : dstPortIf),
+          src: e.src,
+          dst: e.dst,
+          proto: e.proto,
+          srcPort: e.srcPort,
+          dstPort: e.dstPort,
+          packets: +c[1]!,
+          bytes: +c[2]!,
+          line: e.index + 1,
+        });
+        continue;
+      }
+      const e = readEntryLine(line, i);
+      if (e !== null) {
+        dropPending();
+        if (typeof e === 'string') warnings.push(unreadLine(i, line, e));
+        else pending = e;
+        continue;
+      }
+      dropPending();
+      const t = TOTAL.exec(line);
+      if (t) data.reportedEntries = +t[1]!;
+      else if (!RULE.test(line) && !isHeader(line)) warnings.push(unreadLine(i, line));
+    }
+    dropPending();
+    data.sourcesPresent = data.entries === 0 || withSource > 0;
+    warnings.sort((x, y) => x.line - y.line);
+    return { data: { ...data, flows: b.finish() }, records: data.entries, warnings };
+  },
 };
