@@ -39,3 +39,41 @@ export function freeExtendedAcl(used: readonly string[]): string {
   for (let n = 2000; n <= 2699; n++) if (!taken.has(String(n))) return String(n);
   return placeholder('free extended ACL number');
 }
+
+export const NEXT_HOP_PLACEHOLDER = placeholder('next-hop address');
+
+/** A static route through an interface, rewritten to a next hop, then the ARP entries it piled up cleared. */
+export function routeToNextHop(route: { prefix: string; mask: string; interface: string }, nextHop: string | undefined): string[] {
+  return [
+    `no ip route ${route.prefix} ${route.mask} ${expandInterfaceName(route.interface)}`,
+    `ip route ${route.prefix} ${route.mask} ${nextHop ?? NEXT_HOP_PLACEHOLDER}`,
+    'clear arp-cache',
+  ];
+}
+
+/** `ip cef distributed` on 7500/GSR-class routers (show version tells), `ip cef` elsewhere. */
+export function cefCommand(distributed: boolean): string {
+  return distributed ? 'ip cef distributed' : 'ip cef';
+}
+
+/** The tech note's example ager setting: every 60 s, 1/5 of the cache when memory is low, 1/25 otherwise. */
+export const CACHE_AGER_COMMAND = 'ip cache-ager-interval 60 5 25';
+
+/**
+ * A free ACL id of the same kind as `id`: standard numbers (1-99, 1300-1999) stay standard, extended numbers
+ * (100-199, 2000-2699) stay extended, a name gets a suffix. None of `used` is returned.
+ */
+export function freeAclLike(id: string, used: readonly string[], suffix = 'NOLOG'): string {
+  const taken = new Set(used);
+  if (!/^\d+$/.test(id)) {
+    for (let n = 1; n < 100; n++) {
+      const name = n === 1 ? `${id}-${suffix}` : `${id}-${suffix}-${n}`;
+      if (!taken.has(name)) return name;
+    }
+    return placeholder('new ACL name');
+  }
+  const n = +id;
+  const ranges: [number, number][] = (n >= 1 && n <= 99) || (n >= 1300 && n <= 1999) ? [[1, 99], [1300, 1999]] : [[100, 199], [2000, 2699]];
+  for (const [lo, hi] of ranges) for (let k = lo; k <= hi; k++) if (k !== n && !taken.has(String(k))) return String(k);
+  return placeholder('free ACL number');
+}

@@ -79,6 +79,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
 export const scanningHostRule: RuleDef = {
   id: 'scanning-host',
   checks: 'Flow data (cache flow, accounting, MLS) for sources opening many failed TCP/80 first contacts.',
+  confirmWith: ['show ip cache flow | include 0050', 'show ip accounting', 'show mls ip', 'show mls entry'],
   evaluate(ctx) {
     const flagged = ctx.hosts.filter((h) => !h.inbound && (h.verdict === 'infected' || h.verdict === 'suspect'));
     if (flagged.length === 0) return [];

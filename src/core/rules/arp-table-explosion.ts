@@ -1,0 +1,83 @@
+// arp-table-explosion: `show ip arp` with many addresses behind one MAC on one interface (proxy ARP for random targets).
+import type { ArpEntry } from '../parsers/show-ip-arp/parser';
+import { sectionsOf } from '../sections';
+import type { Finding } from '../types';
+import { routeRemedy, routesToBroadcast } from './default-route-to-broadcast-interface';
+import { configs, findInterface, inSubnet, sameInterface, subnetOf, subnetText } from './parsed-facts';
+import { expandInterfaceName } from './remedies';
+import type { RuleContext, RuleDef } from './rule-types';
+
+/** Addresses behind one MAC on one interface: past this many, someone answers ARP for the whole Internet. */
+export const ONE_MAC_WARNING = 256;
+export const ONE_MAC_CRITICAL = 2000;
+/** With the interface subnet known, this many foreign addresses behind one MAC already show the mechanism. */
+export const OFF_SUBNET_WARNING = 5;
+const EVIDENCE_LINES = 6;
+
+interface Group {
+  source: string;
+  iface: string;
+  mac: string;
+  entries: ArpEntry[];
+  offSubnet: ArpEntry[];
+  subnet?: string;
+}
+
+function groups(ctx: RuleContext): Group[] {
+  const cfgs = configs(ctx);
+  const out: Group[] = [];
+  for (const s of sectionsOf(ctx.sections, 'show ip arp')) {
+    const by = new Map<string, ArpEntry[]>();
+    for (const e of s.data.entries) {
+      if (e.ageMinutes === null || !e.interface || !/[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}/i.test(e.mac)) continue;
+      const k = `${expandInterfaceName(e.interface)}\u0000${e.mac.toLowerCase()}`;
+      by.set(k, [...(by.get(k) ?? []), e]);
+    }
+    for (const [k, entries] of by) {
+      const [iface, mac] = k.split('\u0000') as [string, string];
+      const cfgIf = cfgs.map((c) => findInterface(c.data, iface)).find((x) => x);
+      const subnet = subnetOf(cfgIf?.address, cfgIf?.mask);
+      const offSubnet = subnet ? entries.filter((e) => !inSubnet(e.address, subnet)) : [];
+      out.push({ source: s.source, iface, mac, entries, offSubnet, ...(subnet ? { subnet: subnetText(subnet) } : {}) });
+    }
+  }
+  return out;
+}
+
+function finding(ctx: RuleContext, g: Group): Finding {
+  const routes = routesToBroadcast(ctx).filter((r) => sameInterface(r.route.interface, g.iface));
+  const fix = routes[0] ? routeRemedy(ctx, routes[0]) : undefined;
+  const n = g.entries.length;
+  const foreign = g.offSubnet.length;
+  const shown = (foreign ? g.offSubnet : g.entries).slice(0, EVIDENCE_LINES);
+  return {
+    id: 'arp-table-explosion',
+    severity: n >= ONE_MAC_CRITICAL ? 'critical' : 'warning',
+    title:
+      `${n} ARP entries on ${g.iface} resolve to one MAC, ${g.mac}` +
+      (g.subnet ? ` (${foreign} outside ${g.subnet})` : ''),
+    evidence: [...shown.map((e) => ctx.evidence(g.source, e.line)), ...routes.slice(0, 1).map((r) => ctx.evidence(r.source, r.route.line))],
+    remedy: {
+      summary:
+        `${g.mac} answers ARP for addresses that are not on ${g.iface}: the neighbour answers proxy ARP for every destination this ` +
+        'router ARPs for, which it does when a static route points at the interface with no next hop. Each random target of the worm adds an entry. ' +
+        (fix ? 'The config shows that route: point it at the next hop and clear the ARP cache.' : 'Point such routes at a next-hop address, then clear the ARP cache.'),
+      commands: fix ? fix.commands : ['clear arp-cache'],
+      caveats: [
+        ...(fix ? fix.caveats : ['Paste show running-config | include ip route to name the route to fix; clearing the ARP cache alone only buys time.']),
+        `On the upstream router that owns ${g.mac}, no ip proxy-arp on the facing interface stops the answers; only do it once this router routes to a next hop, or it loses the destinations it reaches by proxy ARP.`,
+      ],
+    },
+  };
+}
+
+export const arpTableExplosionRule: RuleDef = {
+  id: 'arp-table-explosion',
+  checks: 'show ip arp: many addresses (outside the interface subnet) resolving to one MAC on one interface.',
+  confirmWith: ['show ip arp', 'show running-config | include ip route'],
+  evaluate(ctx) {
+    return groups(ctx)
+      .filter((g) => g.entries.length >= ONE_MAC_WARNING || g.offSubnet.length >= OFF_SUBNET_WARNING)
+      .map((g) => finding(ctx, g));
+  },
+};

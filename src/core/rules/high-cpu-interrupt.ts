@@ -1,0 +1,78 @@
+// high-cpu-interrupt: "CPU utilization for five seconds: X%/Y%" with a high Y; names the top processes.
+import { sectionsOf } from '../sections';
+import type { Finding } from '../types';
+import { answered, answerFinding, unconfirmed } from './answer-finding';
+import { kindOfCommand, onRouter, pastedKinds } from './parsed-facts';
+import type { RuleContext, RuleDef } from './rule-types';
+
+/** Interrupt-level share of the five-second CPU (the Y of X%/Y%). */
+export const INTERRUPT_WARNING = 40;
+export const INTERRUPT_CRITICAL = 75;
+const TOP = 3;
+const CONFIRM = ['show processes cpu'];
+
+/** What explains interrupt-level CPU in the tech note, and the output that tells each. */
+const EXPLAINERS: { command: string; why: string }[] = [
+  { command: 'show ip nat statistics', why: 'NAT translations (bug CSCdu63623)' },
+  { command: 'show alignment', why: 'alignment errors' },
+  { command: 'show logging', why: 'console logging flushes' },
+  { command: 'show ip cef summary', why: 'the switching path (CEF or fast switching)' },
+  { command: 'show ip cache flow', why: 'the scanning hosts' },
+];
+
+function finding(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const pasted = pastedKinds(ctx.sections);
+  for (const s of sectionsOf(ctx.sections, 'show processes cpu')) {
+    const d = s.data;
+    if (d.interrupt === undefined || d.fiveSec === undefined || d.interrupt < INTERRUPT_WARNING) continue;
+    const top = [...d.processes].filter((p) => p.fiveSec > 0).sort((a, b) => b.fiveSec - a.fiveSec).slice(0, TOP);
+    const topText = top.map((p) => `${p.name} ${p.fiveSec}%`).join(', ');
+    const missing = EXPLAINERS.filter((e) => {
+      const k = kindOfCommand(e.command);
+      return k === undefined || !pasted.has(k);
+    });
+    out.push({
+      id: 'high-cpu-interrupt',
+      severity: d.interrupt >= INTERRUPT_CRITICAL ? 'critical' : 'warning',
+      title: `CPU at ${d.fiveSec}% with ${d.interrupt}% at interrupt level${onRouter(ctx)}${topText ? `; top processes: ${topText}` : ''}`,
+      evidence: [
+        ...(d.utilizationLine ? [ctx.evidence(s.source, d.utilizationLine)] : []),
+        ...top.map((p) => ctx.evidence(s.source, p.line)),
+      ],
+      remedy: {
+        summary:
+          'Interrupt-level CPU is spent switching packets and servicing hardware, not in a process. In the tech note it comes from the worm\'s traffic ' +
+          'on a slow switching path (fast switching instead of CEF), NAT translations past tens of thousands (CSCdu63623), alignment errors, or console logging flushes. ' +
+          'The other findings in this report name the ones the pasted output shows.',
+        commands: missing.map((m) => m.command),
+        caveats: missing.length
+          ? [`Not pasted yet, to tell the causes apart: ${missing.map((m) => `${m.command} (${m.why})`).join('; ')}.`]
+          : ['Every output that tells the causes apart is pasted: see the other findings.'],
+      },
+    });
+  }
+  return out;
+}
+
+export const highCpuInterruptRule: RuleDef = {
+  id: 'high-cpu-interrupt',
+  checks: 'show processes cpu: a high interrupt share (the Y of "five seconds: X%/Y%") and the top processes.',
+  confirmWith: CONFIRM,
+  evaluate(ctx) {
+    const found = finding(ctx);
+    if (found.length || !unconfirmed(ctx, CONFIRM)) return found;
+    if (answered(ctx, 'cpu', 'interrupt')) {
+      return [
+        answerFinding({
+          id: 'high-cpu-interrupt',
+          severity: 'warning',
+          title: 'CPU high at interrupt level',
+          summary: 'High interrupt-level CPU points at the switching path, NAT (CSCdu63623), alignment errors or console logging flushes.',
+          confirmWith: [...CONFIRM, 'show ip nat statistics', 'show alignment', 'show logging'],
+        }),
+      ];
+    }
+    return [];
+  },
+};

@@ -1,0 +1,71 @@
+// http-server-enabled: `ip http server` in the config, or port-80 flows aimed at the router's own addresses.
+import { sectionsOf } from '../sections';
+import { ipToInt, intToIp } from '../text/lines';
+import type { Evidence, Finding } from '../types';
+import { answered, answerFinding, unconfirmed } from './answer-finding';
+import { configs, onRouter } from './parsed-facts';
+import type { RuleContext, RuleDef } from './rule-types';
+
+const CONFIRM = ['show running-config | include ip http', 'show ip cache flow | include 0050'];
+const EVIDENCE_FLOWS = 5;
+
+/** Port-80 flows whose destination is one of the router's own (configured) addresses. */
+function flowsToRouter(ctx: RuleContext): { count: number; evidence: Evidence[]; targets: Set<string> } {
+  const own = new Set<number>();
+  for (const c of configs(ctx)) for (const i of c.data.interfaces) if (i.address) own.add(ipToInt(i.address));
+  const res = { count: 0, evidence: [] as Evidence[], targets: new Set<string>() };
+  if (!own.size) return res;
+  for (const s of sectionsOf(ctx.sections, 'show ip cache flow')) {
+    const t = s.data.flows;
+    for (let i = 0; i < t.count; i++) {
+      if (t.dstPort[i] !== 80 || t.proto[i] !== 6 || !own.has(t.dst[i]!)) continue;
+      res.count++;
+      res.targets.add(intToIp(t.dst[i]!));
+      if (res.evidence.length < EVIDENCE_FLOWS) res.evidence.push(ctx.evidence(s.source, t.line[i]!));
+    }
+  }
+  return res;
+}
+
+export const httpServerEnabledRule: RuleDef = {
+  id: 'http-server-enabled',
+  checks: 'Running-config ip http server (not negated), or TCP/80 flows aimed at the router\'s own addresses.',
+  confirmWith: CONFIRM,
+  evaluate(ctx): Finding[] {
+    const enabled = configs(ctx).filter((c) => c.data.httpServer.enabled && c.data.httpServer.line);
+    const flows = flowsToRouter(ctx);
+    if (enabled.length || flows.count) {
+      const name = onRouter(ctx);
+      const title = enabled.length
+        ? `HTTP server enabled${name}${flows.count ? `, and ${flows.count} port-80 flows reach it` : ''}`
+        : `${flows.count} port-80 flows aimed at the router's own address${flows.targets.size > 1 ? 'es' : ''} (${[...flows.targets].slice(0, 3).join(', ')})${name}`;
+      return [
+        {
+          id: 'http-server-enabled',
+          severity: 'warning',
+          title,
+          evidence: [...enabled.map((c) => ctx.evidence(c.source, c.data.httpServer.line!)), ...flows.evidence],
+          remedy: {
+            summary: 'Infected hosts probe every address on port 80, the router\'s own included: each attempt costs its CPU while the IOS HTTP server answers. Turn it off.',
+            commands: ['no ip http server'],
+            caveats: [
+              'Anything that manages the router over HTTP (a web GUI, some monitoring) stops working; use SSH or ip http secure-server restricted with ip http access-class if it is needed.',
+            ],
+          },
+        },
+      ];
+    }
+    if (unconfirmed(ctx, CONFIRM.slice(0, 1)) && answered(ctx, 'http-attempts', 'yes')) {
+      return [
+        answerFinding({
+          id: 'http-server-enabled',
+          severity: 'info',
+          title: 'Many HTTP connection attempts reach the router',
+          summary: 'The tech note advises disabling the router\'s HTTP server (no ip http server) so it stops serving the worm\'s connection attempts.',
+          confirmWith: CONFIRM,
+        }),
+      ];
+    }
+    return [];
+  },
+};

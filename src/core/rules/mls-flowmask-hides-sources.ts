@@ -1,0 +1,88 @@
+// mls-flowmask-hides-sources: MLS entries without source addresses (destination-only flow mask); remedy: full flow, then revert.
+import { sectionsOf } from '../sections';
+import type { Evidence, Finding } from '../types';
+import { answered, answerFinding, answerText, unconfirmed } from './answer-finding';
+import { configs } from './parsed-facts';
+import type { RuleContext, RuleDef } from './rule-types';
+
+const EVIDENCE_LINES = 4;
+const CONFIRM = ['show mls entry', 'show mls ip'];
+
+type Mode = 'hybrid' | 'native';
+
+const ENABLE: Record<Mode, string> = { hybrid: 'set mls flow full', native: 'mls flow ip full' };
+const REVERT: Record<Mode, string> = { hybrid: 'set mls flow destination', native: 'mls flow ip destination' };
+const WHERE: Record<Mode, string> = { hybrid: 'on the supervisor (CatOS, enable mode)', native: 'in configuration mode' };
+const SHOW: Record<Mode, string> = { hybrid: 'show mls entry', native: 'show mls ip' };
+
+function remedy(modes: Mode[]): Finding['remedy'] {
+  const [main, ...others] = modes;
+  const m = main!;
+  return {
+    summary:
+      `The flow mask is destination-only (the Catalyst 6000 Sup1/MSFC default), so MLS entries carry no source address and the infected hosts stay hidden. ` +
+      `Switch to full flow ${WHERE[m]}, read the sources with ${SHOW[m]}, then switch back.`,
+    commands: [ENABLE[m]],
+    caveats: [
+      'A more specific flow mask can increase the number of MLS entries dramatically: acceptable for a short while during an infestation, as entries are already climbing.',
+      `Once the infected sources and port are known, revert: ${REVERT[m]}.`,
+      'A Sup2/MSFC2 switches with CEF in hardware and is not swamped by full flow; a Sup1 is.',
+    ],
+    ...(others.length ? { alternatives: others.map((o) => ({ summary: `${o === 'native' ? 'Native IOS' : 'Hybrid (CatOS)'} mode instead; revert with ${REVERT[o]}.`, commands: [ENABLE[o]] })) } : {}),
+  };
+}
+
+function fromEvidence(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const tables: [Mode, { source: string; entries: number; sourcesPresent: boolean; destinationOnlyLines: number[] }][] = [
+    ...sectionsOf(ctx.sections, 'show mls entry').map((s) => ['hybrid', { source: s.source, ...s.data }] as [Mode, typeof s.data & { source: string }]),
+    ...sectionsOf(ctx.sections, 'show mls ip').map((s) => ['native', { source: s.source, ...s.data }] as [Mode, typeof s.data & { source: string }]),
+  ];
+  for (const [mode, t] of tables) {
+    if (t.entries === 0 || t.sourcesPresent) continue;
+    const ev: Evidence[] = t.destinationOnlyLines.slice(0, EVIDENCE_LINES).map((l) => ctx.evidence(t.source, l));
+    out.push({
+      id: 'mls-flowmask-hides-sources',
+      severity: 'warning',
+      title: `${t.entries} MLS entries in ${SHOW[mode]} carry no source address (destination-only flow mask)`,
+      evidence: ev,
+      remedy: remedy([mode]),
+    });
+  }
+  if (out.length) return out;
+  // Native IOS states the mask in its config: `mls flow ip destination`.
+  for (const c of configs(ctx)) {
+    const f = c.data.mlsFlow;
+    if (!f || !/destination/i.test(f.mode) || /source|full/i.test(f.mode)) continue;
+    out.push({
+      id: 'mls-flowmask-hides-sources',
+      severity: 'info',
+      title: `The MLS flow mask is destination-only (${f.mode}): MLS entries will not name the infected sources`,
+      evidence: [ctx.evidence(c.source, f.line)],
+      remedy: remedy(['native']),
+    });
+  }
+  return out;
+}
+
+export const mlsFlowmaskHidesSourcesRule: RuleDef = {
+  id: 'mls-flowmask-hides-sources',
+  checks: 'show mls entry / show mls ip entries with no source address (destination-only flow mask).',
+  confirmWith: CONFIRM,
+  evaluate(ctx) {
+    const found = fromEvidence(ctx);
+    if (found.length || !unconfirmed(ctx, CONFIRM)) return found;
+    if (!answered(ctx, 'platform', 'cat6k-sup1-msfc1', 'cat6k-sup1-msfc2', 'cat5k')) return [];
+    const mode = answered(ctx, 'platform-mode', 'hybrid', 'native') as Mode | undefined;
+    const modes: Mode[] = mode ? [mode] : ['hybrid', 'native'];
+    const f = answerFinding({
+      id: 'mls-flowmask-hides-sources',
+      severity: 'info',
+      title: 'MLS probably runs with the destination-only flow mask',
+      summary: `You answered ${answerText(ctx, 'platform')}: netflow-based MLS there defaults to a destination-only flow mask, so its entries do not show the infected sources.`,
+      confirmWith: mode ? [SHOW[mode]] : CONFIRM,
+      caveats: [`If the entries carry no source address: ${modes.map((m) => `${ENABLE[m]} (${m}), revert with ${REVERT[m]}`).join('; ')}.`],
+    });
+    return [f];
+  },
+};
