@@ -1,10 +1,9 @@
-// `show mls entry`: CatOS (hybrid) MLS entries, two-line records.
-// PLACEHOLDER (issue 3): the facts below are the agreed shape; the parser does not read them yet.
-import { notYetRead } from '../not-yet-read';
-import type { ParserDef } from '../parser-types';
-
-import type { FlowTable } from '../flow-table';
-import { emptyFlowTable } from '../flow-table';
+// `show mls entry`: CatOS (hybrid) MLS entries, two-line records (Destination-IP ... EDst / ESrc ... Age).
+import type { Warning } from '../../types';
+import { fields, ipToInt, isIPv4, unreadLine } from '../../text/lines';
+import { FlowTableBuilder, type FlowTable } from '../flow-table';
+import type { ParserDef, Section } from '../parser-types';
+import { isAbsent, portNumber, protocolNumber } from './ip-names';
 
 export interface MlsEntryData {
   flows: FlowTable;
@@ -12,11 +11,146 @@ export interface MlsEntryData {
   /** False when entries carry no source address: the destination-only flow mask. */
   sourcesPresent: boolean;
   destinationOnlyLines: number[];
+  /** "MSFC 10.1.1.1 (Module 15):" headings: the router each following block of entries belongs to. */
+  routers?: { address: string; line: number }[];
+}
+
+interface EntryLine {
+  index: number;
+  dst: number;
+  /** -1 when the entry has no source ("-", blank or 0.0.0.0). */
+  src: number;
+  proto?: number;
+  dstPort?: number;
+  srcPort?: number;
+}
+
+const MAC = /^(?:[0-9A-Fa-f]{2}-){5}[0-9A-Fa-f]{2}$|^[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}$/;
+const TIME = /^\d{1,3}:\d{2}:\d{2}$/;
+const RULE = /^\s*-{3,}(?:\s+-{2,})*\s*$/;
+const ROUTER = /^\s*MSFC\s+(\d{1,3}(?:\.\d{1,3}){3})(?:\s+\(Module \d+\))?\s*:\s*$/i;
+const HEADER_WORDS = new Set([
+  'destination-ip', 'source-ip', 'prot', 'dstprt', 'srcprt', 'destination-mac', 'vlan', 'edst',
+  'esrc', 'dport', 'sport', 'stat-pkts', 'stat-bytes', 'uptime', 'age',
+]);
+
+function isHeader(line: string): boolean {
+  const words = fields(line.toLowerCase());
+  return words.length >= 2 && words.every((w) => HEADER_WORDS.has(w));
+}
+
+/**
+ * Destination-IP [Source-IP] [Prot DstPrt SrcPrt] Destination-Mac Vlan [EDst]. Blank fields vanish from the
+ * token list, so the fields before the MAC are placed by count: 5 all, 4 no source, 2 destination and source, 1 destination.
+ */
+function readEntryLine(line: string, index: number): EntryLine | string | null {
+  const t = fields(line);
+  if (!/^\d{1,3}(?:\.\d{1,3}){3}$/.test(t[0]!)) return null;
+  const mac = t.findIndex((x) => MAC.test(x));
+  if (mac < 0) return 'MLS entry without a Destination-Mac';
+  const after = t.slice(mac + 1);
+  if (after.length < 1 || after.length > 2 || !/^\d+$/.test(after[0]!)) return 'MLS entry whose Vlan/EDst is not understood';
+  const before = t.slice(0, mac);
+  let src: string | undefined;
+  let l4: string[] = [];
+  if (before.length === 5) [src, ...l4] = before.slice(1);
+  else if (before.length === 4 && !isIPv4(before[1]!)) l4 = before.slice(1);
+  else if (before.length === 2) src = before[1];
+  else if (before.length !== 1) return 'MLS entry whose fields before the MAC do not fit the header';
+  const dst = ipToInt(before[0]!);
+  const noSource = isAbsent(src) || src === '0.0.0.0';
+  const s = noSource ? -1 : ipToInt(src!);
+  if (dst < 0 || (!noSource && s < 0)) return 'MLS entry with an invalid address';
+  const e: EntryLine = { index, dst, src: s };
+  if (l4.length === 3) {
+    // CatOS prints the destination port before the source port (DstPrt SrcPrt), unlike native IOS.
+    const proto = protocolNumber(l4[0]);
+    const dstPort = portNumber(l4[1]);
+    const srcPort = portNumber(l4[2]);
+    if (proto === null || dstPort === null || srcPort === null) return 'MLS entry with a protocol or port name not known';
+    if (proto !== undefined) Object.assign(e, { proto, dstPort, srcPort });
+  }
+  return e;
+}
+
+/** ESrc [DPort SPort] Stat-Pkts Stat-Bytes Uptime Age. */
+function readCounters(line: string): { packets: number; bytes: number; dport?: string; sport?: string } | null {
+  const t = fields(line);
+  const n = t.length;
+  if (n < 4 || !TIME.test(t[n - 1]!) || !TIME.test(t[n - 2]!) || !/^\d+$/.test(t[n - 3]!) || !/^\d+$/.test(t[n - 4]!)) return null;
+  const head = t.slice(0, n - 4);
+  // ESrc is an encapsulation word (ARPA, SNAP, ...); it may be blank, leaving only the switch ports.
+  if (head.length > 0 && /^[A-Za-z]+$/.test(head[0]!)) head.shift();
+  if (head.length > 2) return null;
+  const r: { packets: number; bytes: number; dport?: string; sport?: string } = { packets: +t[n - 4]!, bytes: +t[n - 3]! };
+  if (head.length === 2) {
+    if (!isAbsent(head[0])) r.dport = head[0];
+    if (!isAbsent(head[1])) r.sport = head[1];
+  }
+  return r;
 }
 
 export const mlsEntryParser: ParserDef<'show mls entry', MlsEntryData> = {
   kind: 'show mls entry',
   commands: ['show mls entry', 'show mls entry ip'],
-  sniff: () => 0,
-  parse: (section) => notYetRead<MlsEntryData>(section, { flows: emptyFlowTable(), entries: 0, sourcesPresent: false, destinationOnlyLines: [] }),
+
+  sniff(section: Section): number {
+    let pairs = 0;
+    let seen = 0;
+    let prevEntry = false;
+    for (let i = section.from; i < section.to && seen < 40; i++) {
+      const l = section.lines[i]!;
+      if (l.trim() === '') continue;
+      seen++;
+      if (/^\s*Destination-IP\s+Source-IP\s+Prot/i.test(l) || /^\s*ESrc\s+DPort\s+SPort\s+Stat-Pkts/i.test(l)) return 1;
+      if (prevEntry && readCounters(l)) pairs++;
+      const e = readEntryLine(l, i);
+      prevEntry = e !== null && typeof e !== 'string';
+    }
+    return seen === 0 ? 0 : Math.min(0.9, (2 * pairs) / seen);
+  },
+
+  parse(section: Section) {
+    const warnings: Warning[] = [];
+    const b = new FlowTableBuilder(Math.max(16, (section.to - section.from) >> 1));
+    const data: Omit<MlsEntryData, 'flows'> = { entries: 0, sourcesPresent: true, destinationOnlyLines: [] };
+    let withSource = 0;
+    let pending: EntryLine | undefined;
+    const dropPending = () => {
+      if (pending) warnings.push(unreadLine(pending.index, section.lines[pending.index]!, 'MLS entry without its counters line'));
+      pending = undefined;
+    };
+    for (let i = section.from; i < section.to; i++) {
+      const line = section.lines[i]!;
+      if (line.trim() === '') continue;
+      const c = pending ? readCounters(line) : null;
+      if (c && pending) {
+        const e = pending;
+        pending = undefined;
+        data.entries++;
+        if (e.src < 0) {
+          data.destinationOnlyLines.push(e.index + 1);
+          continue;
+        }
+        withSource++;
+        b.add({ srcIf: c.sport, dstIf: c.dport, src: e.src, dst: e.dst, proto: e.proto, srcPort: e.srcPort, dstPort: e.dstPort, packets: c.packets, bytes: c.bytes, line: e.index + 1 });
+        continue;
+      }
+      const e = readEntryLine(line, i);
+      if (e !== null) {
+        dropPending();
+        if (typeof e === 'string') warnings.push(unreadLine(i, line, e));
+        else pending = e;
+        continue;
+      }
+      dropPending();
+      const r = ROUTER.exec(line);
+      if (r) (data.routers ??= []).push({ address: r[1]!, line: i + 1 });
+      else if (!RULE.test(line) && !isHeader(line)) warnings.push(unreadLine(i, line));
+    }
+    dropPending();
+    data.sourcesPresent = data.entries === 0 || withSource > 0;
+    warnings.sort((x, y) => x.line - y.line);
+    return { data: { ...data, flows: b.finish() }, records: data.entries, warnings };
+  },
 };
