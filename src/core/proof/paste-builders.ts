@@ -12,10 +12,14 @@ export function leadingEcho(text: string): string | null {
   return cmd && commandIndex.match(splitFilter(cmd).base) !== null ? cmd : null;
 }
 
-/** The capture as typed at a prompt: its own echo kept, else `Router#<command>` put in front. */
+/**
+ * The capture as typed at a prompt: its own echo kept, else `Router#<command>` put in front. Leading blank lines
+ * go (in a session they would belong to the previous command's output), and it ends with a newline.
+ */
 export function withPrompt(text: string, command: string): string {
-  const body = text.endsWith('\n') ? text : `${text}\n`;
-  return leadingEcho(text) !== null ? body : `Router#${command}\n${body}`;
+  const trimmed = text.replace(/^([ \t]*(\r\n?|\n))+/, '');
+  const body = trimmed.endsWith('\n') ? trimmed : `${trimmed}\n`;
+  return leadingEcho(trimmed) !== null ? body : `Router#${command}\n${body}`;
 }
 
 /** How many lines a text counts as (a final newline does not start a line), like normaliseLines. */
