@@ -1,0 +1,112 @@
+// Tests for `show version` on real captures: generation, version, platform, processor, memory, uptime.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnoseDetailed } from '../../diagnose';
+import { sectionsOf } from '../../sections';
+
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+
+function read(text: string) {
+  const d = diagnoseDetailed([{ source: 'x.txt', text }]);
+  return { input: d.diagnosis.inputs[0]!, inputs: d.diagnosis.inputs, data: sectionsOf(d.sections, 'show version')[0]?.data };
+}
+
+describe('show version: real captures', () => {
+  // version / hw from MANIFEST.tsv (ntc-templates "hw" is the chassis model of the hardware line: our platform;
+  // genieparser "platform" is the family on the software line: our softwarePlatform). The rest read by hand.
+  it.each([
+    ['ntc-1.txt', 'ios', '12.2(54)SG1', 'WS-C4948E', 'MPC8548', 1048576, 'router1'],
+    ['ntc-2.txt', 'ios-xe', '03.06.05E', 'WS-C3850-48U', 'MIPS', 4194304, 'city-building-4-sw'],
+    ['ntc-3.txt', 'ios', '15.8(3)M2', 'IOSv', undefined, 460137, 'rtr-01'],
+    ['ntc-4.txt', 'ios-xe', '16.9.5', 'C9500-40X', 'X86', 1419496, 'AKBTESTW01'],
+    ['genie-1.txt', 'ios', '15.1(4)M8', 'CISCO1941/K9', undefined, 491520, 'C1900'],
+    ['genie-2.txt', 'ios', '12.2(18)SXF7', 'WS-C6503-E', 'R7000', 983008, 'cat6k_tb1'],
+    ['genie-3.txt', 'ios', '15.6(3)M2', 'IOSv', undefined, 435457, 'N95_1'],
+    ['genie-4.txt', 'ios', '12.3(6f)', '2611XM', 'MPC860P', 126976, 'CON-82-24'],
+    ['genie-5.txt', 'ios-xe', '16.3.20170410:103306', 'ASR1006', 'RP2', 4138965, 'PE1'],
+    ['genie-6.txt', 'ios-xe', '16.4.20170410:165034', 'WS-C3850-24P', 'MIPS', 862498, 'R1'],
+    ['napalm-1.txt', 'ios', '12.1(22)EA13', 'WS-C2950T-48-SI', 'RC32300', 19912, 'c2950'],
+    ['ansible-1.txt', 'ios', '12.1(14)EA1', 'WS-C3750-24TS', 'PowerPC405', 120822, '3750RJ'],
+    ['marius-1.txt', 'ios-xe', '17.3.8a', 'CSR1000V', 'VXE', 1104920, 'VTEP1'],
+    ['ccna60d-1.txt', 'ios', '12.1(17)', '2500', '68030', 14336, 'Router'],
+  ])('%s: %s %s on %s (%s), %iK, host %s', (name, generation, version, platform, processor, memoryKb, hostname) => {
+    const { input, inputs, data } = read(fixture(name));
+    expect(inputs).toHaveLength(1);
+    expect(input).toMatchObject({ kind: 'show version', records: 1 });
+    expect(data).toMatchObject({ generation, version, platform, memoryKb, hostname });
+    expect(data!.processor).toBe(processor);
+  });
+
+  it.each([
+    ['genie-1.txt', 'C1900'],
+    ['genie-2.txt', 's72033_rp'],
+    ['genie-3.txt', 'IOSv'],
+    ['genie-4.txt', 'C2600'],
+    ['genie-5.txt', 'ASR1000'],
+    ['genie-6.txt', 'Catalyst L3 Switch'],
+  ])('%s: software family %s, as genieparser reports it', (name, family) => {
+    expect(read(fixture(name)).data!.softwarePlatform).toBe(family);
+  });
+
+  it('skips only the known boilerplate: every capture reads without warnings except two honest ones', () => {
+    const names = ['ntc-2.txt', 'ntc-3.txt', 'ntc-4.txt', 'genie-1.txt', 'genie-2.txt', 'genie-3.txt', 'genie-4.txt', 'genie-5.txt', 'genie-6.txt', 'napalm-1.txt', 'ansible-1.txt', 'marius-1.txt'];
+    for (const n of names) expect(read(fixture(n)).input.warnings, n).toEqual([]);
+    // A platform-specific hardware line we cannot vouch for is reported, not hidden.
+    expect(read(fixture('ntc-1.txt')).input.warnings).toEqual([{ line: 8, message: 'line not understood: "Hobgoblin Revision 20, Fortooine Revision 1.22"' }]);
+    // The book transcription merged two lines into one; it is reported.
+    expect(read(fixture('ccna60d-1.txt')).input.warnings.map((w) => w.line)).toEqual([4]);
+  });
+
+  it('genie-2: memory split into main and I/O, uptime and where each fact was read', () => {
+    expect(read(fixture('genie-2.txt')).data).toMatchObject({
+      memoryKb: 983008, ioMemoryKb: 65536, uptime: '10 weeks, 5 days, 5 hours, 16 minutes', line: 4, uptimeLine: 13, platformLine: 34,
+      image: 's72033_rp-ADVENTERPRISEK9_WAN-M',
+    });
+  });
+
+  it('ntc-4: the IOS line gives the version, not the "Cisco IOS XE Software" build tag above it', () => {
+    expect(read(fixture('ntc-4.txt')).data).toMatchObject({ version: '16.9.5', line: 2 });
+  });
+});
+
+describe('show version: the tech note era', () => {
+  it('a 7206VXR with an NPE400 running 12.0 (format of the period)', () => {
+    const { input, data } = read([
+      'Router#sh ver',
+      'Cisco Internetwork Operating System Software ',
+      'IOS (tm) 7200 Software (C7200-JS-M), Version 12.0(7)T,  RELEASE SOFTWARE (fc2)',
+      'Copyright (c) 1986-1999 by cisco Systems, Inc.',
+      'Compiled Tue 07-Dec-99 02:21 by phanguye',
+      'BOOTFLASH: 7200 Software (C7200-BOOT-M), Version 12.0(7)T,  RELEASE SOFTWARE (fc2)',
+      '',
+      'Router uptime is 2 weeks, 3 days, 5 hours, 36 minutes',
+      'cisco 7206VXR (NPE400) processor (revision A) with 262144K/32768K bytes of memory.',
+      '6 slot VXR midplane, Version 2.1',
+      'Configuration register is 0x2102',
+    ].join('\r\n'));
+    expect(input).toMatchObject({ kind: 'show version', command: 'sh ver', records: 1, warnings: [] });
+    expect(data).toMatchObject({ generation: 'ios', version: '12.0(7)T', platform: '7206VXR', processor: 'NPE400', memoryKb: 262144, ioMemoryKb: 32768 });
+  });
+
+  it('a 7500 RSP4 and a CatOS supervisor', () => {
+    expect(read('show version\ncisco RSP4 (R5000) processor with 131072K/2072K bytes of memory.\n').data).toMatchObject({ platform: 'RSP4', processor: 'R5000', memoryKb: 131072 });
+    const cat = read('WS-C6509 Software, Version NmpSW: 8.4(5)\nUptime is 56 days, 1 hour, 37 minutes\n');
+    expect(cat.input.kind).toBe('show version');
+    expect(cat.data).toMatchObject({ generation: 'catos', platform: 'WS-C6509', version: '8.4(5)', uptime: '56 days, 1 hour, 37 minutes' });
+  });
+});
+
+describe('show version: bad input', () => {
+  it('reports prose it does not know, with line numbers, and reads what it can', () => {
+    const { input, data } = read('show version\nCisco IOS Software, C1900 Software (C1900-UNIVERSALK9-M), Version 15.1(4)M8, RELEASE SOFTWARE (fc2)\nmy router is great\n\nsomething else entirely\n');
+    expect(data).toMatchObject({ generation: 'ios', version: '15.1(4)M8' });
+    expect(input.warnings.map((w) => w.line)).toEqual([3, 5]);
+  });
+
+  it('says generation unknown when nothing identifies the software', () => {
+    const { input, data } = read('show version\nhello\n');
+    expect(data!.generation).toBe('unknown');
+    expect(input.warnings.map((w) => w.line)).toEqual([2]);
+  });
+});
