@@ -1,0 +1,72 @@
+// Enormous lines (issue 8): a 3 MB single line through every parser, the splitter and diagnose(): no exception,
+// output within the contract, and no runaway regex (each case in a child process with a hard timeout).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SHAPES, type CaseResult } from './huge-lines';
+
+/** One case (a parser on one 3 MB line) may take this long on a loaded 2-core machine; linear work takes ~50 ms. */
+const CASE_LIMIT_MS = Number(process.env.HUGE_CASE_LIMIT_MS) || 4000;
+const CHILD_TIMEOUT_MS = 150_000;
+
+interface ChildRun {
+  results: CaseResult[];
+  /** The case that was running when the child died or was killed, if any. */
+  stuck?: string;
+  status: number | null;
+  stderr: string;
+}
+
+function runChild(shapes: readonly string[]): ChildRun {
+  const helper = pathToFileURL(join(__dirname, 'huge-lines.ts')).href;
+  const code = `
+    const m = await import(${JSON.stringify(helper)});
+    const out = (s) => process.stdout.write(s + '\\n');
+    m.runHugeLineCases(${JSON.stringify(shapes)}, () => performance.now(), (n) => out('START ' + n), (r) => out('DONE ' + JSON.stringify(r)));
+  `;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    cwd: join(__dirname, '../../..'),
+    encoding: 'utf8',
+    timeout: CHILD_TIMEOUT_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const results: CaseResult[] = [];
+  let running: string | undefined;
+  for (const line of (r.stdout ?? '').split('\n')) {
+    if (line.startsWith('START ')) running = line.slice(6);
+    else if (line.startsWith('DONE ')) {
+      results.push(JSON.parse(line.slice(5)) as CaseResult);
+      running = undefined;
+    }
+  }
+  return { results, status: r.status, stderr: String(r.stderr ?? '').slice(0, 2000), ...(running ? { stuck: running } : {}) };
+}
+
+describe('a 3 MB single line', () => {
+  const shapes = Object.keys(SHAPES);
+  let run: ChildRun;
+
+  it('runs every case to the end (no hang, no crash)', { timeout: CHILD_TIMEOUT_MS + 10_000 }, () => {
+    run = runChild(shapes);
+    expect(run.stuck, `killed or crashed while running "${run.stuck}"; stderr: ${run.stderr}`).toBeUndefined();
+    expect(run.status, run.stderr).toBe(0);
+    // split + parsers + diagnose without echo + diagnose after each parser's echo, per shape.
+    expect(run.results).toHaveLength(shapes.length * (2 + 2 * 18));
+  });
+
+  it('never throws', () => {
+    expect(run.results.filter((r) => r.error).map((r) => `${r.name}: ${r.error}`)).toEqual([]);
+  });
+
+  it('keeps the contract (records, warnings on line 1..2, the line read or warned about)', () => {
+    expect(run.results.filter((r) => r.problems).map((r) => `${r.name}: ${r.problems!.join('; ')}`)).toEqual([]);
+  });
+
+  it(`takes under ${CASE_LIMIT_MS} ms per case`, () => {
+    const slow = run.results.filter((r) => r.ms > CASE_LIMIT_MS).map((r) => `${r.name}: ${Math.round(r.ms)} ms`);
+    const top = [...run.results].sort((a, b) => b.ms - a.ms).slice(0, 5);
+    console.info(`slowest 3 MB cases: ${top.map((r) => `${r.name} ${Math.round(r.ms)} ms`).join(', ')}`);
+    expect(slow).toEqual([]);
+  });
+});
