@@ -35,19 +35,21 @@ export const alignmentErrorsRule: RuleDef = {
     if (!bad.length) return [];
     const first = snaps[0]!;
     const last = snaps[snaps.length - 1]!;
-    const growing = snaps.length >= 2 && (last.alignment > first.alignment || last.spurious > first.spurious);
+    // A counter that went down means a reload (or another router) in between: the snapshots do not compare.
+    const comparable = last.alignment >= first.alignment && last.spurious >= first.spurious;
+    const growing = snaps.length >= 2 && comparable && (last.alignment > first.alignment || last.spurious > first.spurious);
     const parts = [last.alignment && `${last.alignment} alignment errors`, last.spurious && `${last.spurious} spurious accesses`].filter(Boolean).join(' and ');
-    const trend = snaps.length >= 2 ? (growing ? ', incrementing between snapshots' : ', not incrementing between snapshots') : '';
+    const trend = snaps.length < 2 ? '' : growing ? ', incrementing between snapshots' : comparable ? ', not incrementing between snapshots' : '';
     return [
       {
         id: 'alignment-errors',
-        severity: growing ? 'critical' : snaps.length >= 2 ? 'info' : 'warning',
+        severity: growing ? 'critical' : snaps.length >= 2 && comparable ? 'info' : 'warning',
         title: `${parts}${trend}${onRouter(ctx)}`,
         evidence: (growing ? [first, last] : [last]).flatMap((s) => s.evidence),
         remedy: {
           summary: growing
             ? 'Alignment errors or spurious accesses are incrementing: the high interrupt-level CPU may be these, not the NAT scalability bug (CSCdu63623). Collect the output below and open a case with Cisco TAC.'
-            : snaps.length >= 2
+            : snaps.length >= 2 && comparable
               ? 'The counters are not moving between snapshots: these are old events, unlikely to explain the CPU now.'
               : 'Run show alignment a couple of times: if the counters increment, the high interrupt-level CPU may be these errors rather than the NAT bug (CSCdu63623); then open a case with Cisco TAC.',
           commands: ['show alignment', 'show version'],

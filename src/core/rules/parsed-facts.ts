@@ -26,12 +26,38 @@ export function configs(ctx: Pick<RuleContext, 'sections'>): SectionOf<'show run
   return sectionsOf(ctx.sections, 'show running-config').filter((s) => configRead(s.data));
 }
 
-/** Kinds whose output was pasted and read (records > 0, or a config with facts). */
+/** True when the section's parser read facts from it (a placeholder parser, or garbage, yields none). */
+export function sectionRead(s: ParsedSection): boolean {
+  if (s.summary.records > 0) return true;
+  switch (s.kind) {
+    case 'show running-config':
+      return configRead(s.data);
+    case 'show logging':
+      return s.data.syslogLine !== undefined || s.data.console !== undefined;
+    case 'show alignment':
+      return s.data.noData || s.data.alignmentErrors !== undefined || s.data.spuriousAccesses !== undefined;
+    case 'show ip cef summary':
+      return s.data.running !== undefined || s.data.routes !== undefined;
+    case 'show ip nat statistics':
+      return s.data.activeTotal !== undefined;
+    case 'show ip cache':
+    case 'show ip cache verbose':
+      return s.data.entries !== undefined;
+    case 'show processes cpu':
+      return s.data.fiveSec !== undefined;
+    case 'show processes memory':
+      return s.data.pools.length > 0;
+    case 'show memory summary':
+      return s.data.pools.length > 0 || s.data.system !== undefined;
+    default:
+      return false;
+  }
+}
+
+/** Kinds whose output was pasted and read: an empty table read cleanly still says "nothing here". */
 export function pastedKinds(sections: readonly ParsedSection[]): Set<Kind> {
   const out = new Set<Kind>();
-  for (const s of sections) {
-    if (s.kind === 'show running-config' ? configRead(s.data) : s.summary.records > 0) out.add(s.kind);
-  }
+  for (const s of sections) if (sectionRead(s)) out.add(s.kind);
   return out;
 }
 

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../diagnose';
+
+const read = (name: string) => ({ source: name, text: readFileSync(join(__dirname, 'fixtures', name), 'utf8') });
+const run = (names: string[], answers: Record<string, string> = {}) => diagnose(names.map(read), answers).findings;
+const ids = (names: string[], answers: Record<string, string> = {}) => run(names, answers).map((f) => f.id);
+
+describe('scanning-host', () => {
+  it('fires on the tech note cache flow: port-80 ACL inbound on interface Vlan1, narrow variant, NBAR, MS01-033', () => {
+    const f = run(['seed-cache-flow.txt']).find((x) => x.id === 'scanning-host')!;
+    expect(f.severity).toBe('critical');
+    expect(f.title).toBe('193.23.45.35 on Vl1 is scanning TCP port 80');
+    expect(f.remedy.commands).toEqual(['access-list 150 deny tcp any any eq www', 'access-list 150 permit ip any any', 'interface Vlan1', ' ip access-group 150 in']);
+    expect(f.remedy.summary).toContain('MS01-033');
+    const [narrow, nbar] = f.remedy.alternatives!;
+    expect(narrow!.commands[0]).toBe('access-list 151 deny tcp host 193.23.45.35 any eq www');
+    expect(nbar!.commands).toContain(' match protocol http url "*default.ida*"');
+    expect(nbar!.commands).toContain('  set ip dscp 1');
+    expect(nbar!.commands).toContain('access-list 152 deny ip any any dscp 1');
+  });
+
+  it('fires on the tech note accounting sample (bare SYNs to many destinations)', () => {
+    const f = run(['seed-accounting.txt']).filter((x) => x.id === 'scanning-host');
+    expect(f.length).toBeGreaterThan(0);
+    expect(f.map((x) => x.title).join(' ')).toContain('20.1.145.49');
+  });
+
+  it('stays silent on a real cache flow with ordinary traffic (CCNA book capture)', () => {
+    expect(ids(['cache-flow-ccna60d-1.txt'])).not.toContain('scanning-host');
+  });
+});
+
+describe('mls-flowmask-hides-sources', () => {
+  it('native: show mls ip entries with no source -> mls flow ip full, revert mls flow ip destination', () => {
+    const f = run(['mls-ip-destination-only.txt']).find((x) => x.id === 'mls-flowmask-hides-sources')!;
+    expect(f.severity).toBe('warning');
+    expect(f.title).toBe('3 MLS entries in show mls ip carry no source address (destination-only flow mask)');
+    expect(f.evidence.map((e) => e.line)).toEqual([6, 8, 10]);
+    expect(f.remedy.commands).toEqual(['mls flow ip full']);
+    expect(f.remedy.caveats.join(' ')).toContain('mls flow ip destination');
+    expect(f.remedy.caveats.join(' ')).toMatch(/increase the number of MLS entries dramatically/);
+  });
+
+  it('hybrid: show mls entry with no source -> set mls flow full, revert set mls flow destination', () => {
+    const f = run(['mls-entry-destination-only.txt']).find((x) => x.id === 'mls-flowmask-hides-sources')!;
+    expect(f.remedy.commands).toEqual(['set mls flow full']);
+    expect(f.remedy.caveats.join(' ')).toContain('set mls flow destination');
+    expect(f.evidence[0]!.text).toMatch(/^75\.246\.253\.88/);
+  });
+
+  it('stays silent when the entries carry sources (full flow mask), native and hybrid', () => {
+    expect(ids(['mls-ip-full-flow.txt'])).not.toContain('mls-flowmask-hides-sources');
+    expect(ids(['mls-entry-full-flow.txt'])).not.toContain('mls-flowmask-hides-sources');
+  });
+
+  it('from the answers alone: info naming show mls entry for a hybrid Sup1, silent on a Sup2', () => {
+    const f = run([], { platform: 'cat6k-sup1-msfc1', 'platform-mode': 'hybrid' }).find((x) => x.id === 'mls-flowmask-hides-sources')!;
+    expect(f).toMatchObject({ severity: 'info', evidence: [] });
+    expect(f.remedy.commands).toEqual(['show mls entry']);
+    expect(f.title).toContain('show mls entry');
+    expect(ids([], { platform: 'cat6k-sup2-msfc2', 'platform-mode': 'hybrid' })).not.toContain('mls-flowmask-hides-sources');
+  });
+
+  it('the answer gives way to pasted output that shows sources', () => {
+    expect(ids(['mls-ip-full-flow.txt'], { platform: 'cat6k-sup1-msfc1', 'platform-mode': 'native' })).not.toContain('mls-flowmask-hides-sources');
+  });
+});
