@@ -1,7 +1,22 @@
-// `show running-config`: the parts of the configuration the rules need.
-// PLACEHOLDER (issue 3): the facts below are the agreed shape; the parser does not read them yet.
-import { notYetRead } from '../not-yet-read';
-import type { ParserDef } from '../parser-types';
+// `show running-config` (and `sh run`, startup-config): the parts of the configuration the rules need.
+import type { Warning } from '../../types';
+import { fields, isIPv4, unreadLine } from '../../text/lines';
+import { WRAP_WIDTHS } from '../../text/wrap';
+import type { ParserDef, Section } from '../parser-types';
+import {
+  aclReferences,
+  interfaceName,
+  interfaceType,
+  readAclEntry,
+  readNatRule,
+  readStaticRoute,
+  type AclEntry,
+  type NatRule,
+  type StaticRoute,
+} from './config-lines';
+import { CONFIG_HEADER, GLOBAL_COMMANDS } from './vocabulary';
+
+export type { AclEntry, NatRule, StaticRoute } from './config-lines';
 
 export interface ConfigInterface {
   /** Full name as configured, e.g. "Vlan1", "FastEthernet0/0", "Serial0/0.1". */
@@ -10,30 +25,26 @@ export interface ConfigInterface {
   address?: string;
   mask?: string;
   shutdown: boolean;
+  /** `ip accounting` / `ip accounting output-packets` (not `access-violations` or `precedence`, other features). */
   ipAccounting: boolean;
   /** ip route-cache flow / ip flow ingress. */
   flowAccounting: boolean;
   nat?: 'inside' | 'outside';
   accessGroups: { acl: string; direction: 'in' | 'out'; line: number }[];
   bridgeGroup?: number;
-  /** Frame Relay / ATM multipoint subinterface. */
+  /** Frame Relay / ATM multipoint: a `multipoint` subinterface, or a main interface with frame-relay encapsulation. */
   multipoint: boolean;
-}
-
-export interface StaticRoute {
-  prefix: string;
-  mask: string;
-  interface?: string;
-  nextHop?: string;
-  line: number;
-}
-
-export interface AclEntry {
-  /** ACL number or name. */
-  acl: string;
-  text: string;
-  log?: 'log' | 'log-input';
-  line: number;
+  /** Media type from the name: "FastEthernet", "Vlan", "Serial", "BVI". */
+  type?: string;
+  secondary?: { address: string; mask: string }[];
+  /** `ip address negotiated` / `ip address dhcp` / `ip unnumbered X`: no static address to read. */
+  addressMode?: 'negotiated' | 'dhcp' | 'unnumbered';
+  /** false for `no ip proxy-arp`; undefined when not configured (IOS default: on). */
+  proxyArp?: boolean;
+  /** `ip flow egress`. */
+  flowEgress?: boolean;
+  encapsulation?: string;
+  description?: string;
 }
 
 export interface RunningConfigData {
@@ -42,18 +53,229 @@ export interface RunningConfigData {
   staticRoutes: StaticRoute[];
   cef: { mode: 'enabled' | 'distributed' | 'disabled' | 'absent'; line?: number };
   httpServer: { enabled: boolean; line?: number };
+  /** Absent from the config: IOS console logging is on, at level debugging (`level` stays undefined). */
   loggingConsole: { enabled: boolean; level?: string; line?: number };
   acls: AclEntry[];
   /** Every ACL number or name defined or referenced, so a remedy can pick a free one. */
   aclIds: string[];
-  natRules: { text: string; overload: boolean; line: number }[];
+  natRules: NatRule[];
   bridgeIrb?: { line: number };
   mlsFlow?: { mode: string; line: number };
+  httpSecureServer?: { enabled: boolean; line: number };
+  version?: string;
+  /**
+   * The `| include ...` (or `| section`, `| begin`) filter the config was shown with. Then a missing line proves
+   * nothing: `cef.mode` 'absent' or `httpServer.enabled` false may just be filtered out.
+   */
+  filter?: string;
+}
+
+const LOG_LEVELS = new Set(['emergencies', 'alerts', 'critical', 'errors', 'warnings', 'notifications', 'informational', 'debugging']);
+const HEX_LINE = /^[0-9A-Fa-f]+( [0-9A-Fa-f]+)*$/;
+
+type Block = { kind: 'none' } | { kind: 'interface'; iface: ConfigInterface } | { kind: 'acl'; acl: string } | { kind: 'other' };
+
+function emptyConfig(): RunningConfigData {
+  return { interfaces: [], staticRoutes: [], cef: { mode: 'absent' }, httpServer: { enabled: false }, loggingConsole: { enabled: true }, acls: [], aclIds: [], natRules: [] };
+}
+
+/** Where a banner's body ends: `banner motd ^C`, `banner login #`, `banner exec ^CWelcome^C` (one line). */
+function bannerDelimiter(rest: string): { delim: string; closed: boolean } | null {
+  const t = rest.replace(/^(motd|login|exec|incoming|slip-ppp|prompt-timeout|config-save)\s*/i, '');
+  if (t === '') return null;
+  const delim = t.startsWith('^C') ? '^C' : t[0]!;
+  return { delim, closed: t.slice(delim.length).includes(delim) };
+}
+
+function readInterfaceLine(iface: ConfigInterface, w: readonly string[], line: number, text: string): boolean {
+  const lw = w.map((x) => x.toLowerCase());
+  const neg = lw[0] === 'no';
+  const c = neg ? lw.slice(1) : lw;
+  const s = c.join(' ');
+  if (s === 'shutdown') iface.shutdown = !neg;
+  else if (c[0] === 'ip' && c[1] === 'address' && !neg) {
+    if (c[2] === 'negotiated' || c[2] === 'dhcp') iface.addressMode = c[2];
+    else if (isIPv4(w[2] ?? '') && isIPv4(w[3] ?? '')) {
+      if (c[4] === 'secondary') (iface.secondary ??= []).push({ address: w[2]!, mask: w[3]! });
+      else [iface.address, iface.mask] = [w[2]!, w[3]!];
+    } else return false;
+  } else if (c[0] === 'ip' && c[1] === 'unnumbered' && !neg) iface.addressMode = 'unnumbered';
+  else if (s === 'ip accounting' || s === 'ip accounting output-packets') iface.ipAccounting = !neg;
+  else if (s === 'ip route-cache flow' || s === 'ip flow ingress') iface.flowAccounting = !neg;
+  else if (s === 'ip flow egress') iface.flowEgress = !neg;
+  else if (s === 'ip proxy-arp') iface.proxyArp = !neg;
+  else if (c[0] === 'ip' && c[1] === 'nat' && (c[2] === 'inside' || c[2] === 'outside') && c.length === 3) {
+    if (neg) delete iface.nat;
+    else iface.nat = c[2];
+  } else if (c[0] === 'ip' && c[1] === 'access-group' && !neg && (c[3] === 'in' || c[3] === 'out')) {
+    iface.accessGroups.push({ acl: w[2]!, direction: c[3], line });
+  } else if (c[0] === 'bridge-group' && /^\d+$/.test(c[1] ?? '') && c.length === 2 && !neg) iface.bridgeGroup = Number(c[1]);
+  else if (c[0] === 'encapsulation' && !neg && c[1]) {
+    iface.encapsulation = w[neg ? 2 : 1]!;
+    if (c[1] === 'frame-relay' && !iface.name.includes('.')) iface.multipoint = true;
+  } else if (c[0] === 'description' && !neg) iface.description = text.trim().slice('description'.length).trim();
+  return true;
+}
+
+/** Config words are single-spaced: a cut piece is exactly the width long, or one less when the cut hit a space. */
+function cutAtWidth(line: string): boolean {
+  return WRAP_WIDTHS.includes(line.length) || WRAP_WIDTHS.includes(line.length + 1);
+}
+
+/** The tail of a cut line starts at column 0 and is not a command (`linkup coldstart` after snmp-server traps). */
+function isWrapTail(next: string): boolean {
+  const t = next.trim();
+  return t !== '' && next.charCodeAt(0) !== 32 && !t.startsWith('!') && !CONFIG_HEADER.test(t) && !isConfigShaped(t, false);
+}
+
+function isConfigShaped(trimmed: string, indented: boolean): boolean {
+  const first = trimmed.split(' ', 1)[0]!;
+  if (!indented) return GLOBAL_COMMANDS.has(first.toLowerCase()) && /^[a-z]/.test(first);
+  // Inside a block: a lower-case keyword, a sequence number, a certificate's hex dump, or `exit`-like words.
+  return /^[a-z0-9]/.test(first) || HEX_LINE.test(trimmed);
+}
+
+function parseConfig(section: Section): { data: RunningConfigData; warnings: Warning[] } {
+  const { lines, from, to } = section;
+  const d = emptyConfig();
+  const warnings: Warning[] = [];
+  const ids = new Set<string>();
+  const addId = (id: string) => ids.add(id);
+  let block: Block = { kind: 'none' };
+  let banner: string | null = null;
+  for (let i = from; i < to; i++) {
+    const raw = lines[i]!;
+    const line = i + 1;
+    if (banner !== null) {
+      // A banner's body is free text: skip it up to the line holding the closing delimiter.
+      if (raw.includes(banner)) banner = null;
+      continue;
+    }
+    let t = raw.trim();
+    if (t === '') continue;
+    const indented = raw.charCodeAt(0) === 32;
+    // A line a terminal cut at its width: glue the tail back (see text/wrap.ts) so its facts stay whole.
+    // Only tails at column 0 are taken: an indented line after a long one is the next sub-command.
+    while (i + 1 < to && cutAtWidth(lines[i]!) && isWrapTail(lines[i + 1]!)) {
+      const glued = WRAP_WIDTHS.includes(lines[i]!.length);
+      const tail = lines[++i]!.trim();
+      t = glued ? t + tail : `${t} ${tail}`;
+    }
+    if (t.startsWith('!')) {
+      if (!indented) block = { kind: 'none' };
+      continue;
+    }
+    if (!indented && CONFIG_HEADER.test(t)) continue;
+    if (!isConfigShaped(t, indented)) {
+      warnings.push(unreadLine(i, raw, 'not configuration syntax'));
+      continue;
+    }
+    const w = fields(t);
+    const lw = w.map((x) => x.toLowerCase());
+    for (const id of aclReferences(w)) addId(id);
+    if (indented) {
+      if (block.kind === 'interface') {
+        if (!readInterfaceLine(block.iface, w, line, t)) warnings.push(unreadLine(i, raw, 'interface line not understood'));
+      } else if (block.kind === 'acl') d.acls.push(readAclEntry(block.acl, w, line));
+      else if (block.kind === 'none' && /^(no )?ip (nat (inside|outside)|access-group|accounting|route-cache flow|flow ingress)\b/.test(lw.join(' '))) {
+        // `sh run | include ip nat` prints interface lines without their interface: the fact cannot be placed.
+        warnings.push(unreadLine(i, raw, 'interface setting without its interface line'));
+      }
+      continue;
+    }
+    block = { kind: 'other' };
+    const s = lw.join(' ');
+    if (lw[0] === 'hostname' && w[1]) d.hostname = w[1];
+    else if (lw[0] === 'version' && w[1]) d.version = w[1];
+    else if (lw[0] === 'interface') {
+      const n = interfaceName(w.slice(1));
+      if (!n) {
+        warnings.push(unreadLine(i, raw, 'interface line not understood'));
+        continue;
+      }
+      const mode = n.rest.map((x) => x.toLowerCase());
+      const iface: ConfigInterface = {
+        name: n.name, line, shutdown: false, ipAccounting: false, flowAccounting: false, accessGroups: [],
+        multipoint: mode.includes('multipoint') || (/^ATM/i.test(n.name) && !n.name.includes('.')),
+        type: interfaceType(n.name),
+      };
+      d.interfaces.push(iface);
+      block = { kind: 'interface', iface };
+    } else if (lw[0] === 'ip' && lw[1] === 'route') {
+      const r = readStaticRoute(w.slice(2), line);
+      if (r) d.staticRoutes.push(r);
+      else warnings.push(unreadLine(i, raw, 'static route not understood'));
+    } else if (s === 'ip cef' || s === 'ip cef distributed') d.cef = { mode: lw[2] ? 'distributed' : 'enabled', line };
+    else if (s === 'no ip cef') d.cef = { mode: 'disabled', line };
+    else if (s === 'no ip cef distributed') d.cef = { mode: 'enabled', line };
+    else if (s === 'ip http server' || s === 'no ip http server') d.httpServer = { enabled: lw[0] !== 'no', line };
+    else if (s === 'ip http secure-server' || s === 'no ip http secure-server') d.httpSecureServer = { enabled: lw[0] !== 'no', line };
+    else if (s === 'no logging console') d.loggingConsole = { enabled: false, line };
+    else if (lw[0] === 'logging' && lw[1] === 'console') {
+      const level = lw.slice(2).find((x) => LOG_LEVELS.has(x) || /^[0-7]$/.test(x));
+      // `logging console guaranteed` / `xml` / `filtered` leave the level as it was.
+      if (level || lw.length === 2) d.loggingConsole = { enabled: true, line, ...(level ? { level } : {}) };
+    } else if (lw[0] === 'access-list' && /^\d+$/.test(w[1] ?? '')) {
+      addId(w[1]!);
+      d.acls.push(readAclEntry(w[1]!, w.slice(2), line));
+    } else if (lw[0] === 'ip' && lw[1] === 'access-list' && (lw[2] === 'standard' || lw[2] === 'extended') && w[3]) {
+      addId(w[3]);
+      block = { kind: 'acl', acl: w[3] };
+    } else if (lw[0] === 'ip' && lw[1] === 'nat' && (lw[2] === 'inside' || lw[2] === 'outside') && (lw[3] === 'source' || lw[3] === 'destination')) {
+      d.natRules.push(readNatRule(w, line));
+    } else if (s === 'bridge irb') d.bridgeIrb = { line };
+    else if (lw[0] === 'mls' && lw[1] === 'flow' && lw[2] === 'ip' && lw[3]) d.mlsFlow = { mode: lw[3], line };
+    else if (lw[0] === 'set' && lw[1] === 'mls' && lw[2] === 'flow' && lw[3]) d.mlsFlow = { mode: lw[3], line };
+    else if (lw[0] === 'banner') {
+      const b = bannerDelimiter(t.slice('banner'.length).trim());
+      if (b && !b.closed) banner = b.delim;
+    }
+  }
+  // Numbers in numeric order, then names: stable for the remedy that picks a free number.
+  d.aclIds = [...ids].sort((a, b) => {
+    const na = /^\d+$/.test(a);
+    const nb = /^\d+$/.test(b);
+    if (na && nb) return Number(a) - Number(b);
+    if (na !== nb) return na ? -1 : 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  if (section.filter) d.filter = section.filter;
+  return { data: d, warnings };
+}
+
+const CONFIG_START = /^(!|version \d|hostname \S|interface \S|Building configuration|Current configuration|end$)/;
+
+/**
+ * A config's shape: `!` separators, `interface`/`hostname`/`version` lines, indented blocks under them. A few
+ * global commands with none of those (`ip route ...`, `ip http server`) still count when every line is one.
+ */
+function sniff(section: Section): number {
+  let seen = 0;
+  let configish = 0;
+  let anchors = 0;
+  let globals = 0;
+  for (let i = section.from; i < section.to && seen < 200; i++) {
+    const raw = section.lines[i]!;
+    const t = raw.trim();
+    if (t === '') continue;
+    seen++;
+    const indented = raw.charCodeAt(0) === 32;
+    if (CONFIG_START.test(t) && !indented) anchors++;
+    const shaped = isConfigShaped(t, indented);
+    if (t.startsWith('!') || shaped) configish++;
+    if (shaped && !indented) globals++;
+  }
+  if (seen === 0) return 0;
+  if (anchors >= 2) return Math.min(1, (configish / seen) * (anchors >= 4 ? 1 : 0.8));
+  return seen >= 2 && globals === seen ? 0.6 : 0;
 }
 
 export const runningConfigParser: ParserDef<'show running-config', RunningConfigData> = {
   kind: 'show running-config',
   commands: ['show running-config', 'show startup-config', 'show configuration', 'more system:running-config'],
-  sniff: () => 0,
-  parse: (section) => notYetRead<RunningConfigData>(section, { interfaces: [], staticRoutes: [], cef: { mode: 'absent' }, httpServer: { enabled: false }, loggingConsole: { enabled: true }, acls: [], aclIds: [], natRules: [] }),
+  sniff,
+  parse: (section) => {
+    const { data, warnings } = parseConfig(section);
+    return { data, records: 1, warnings };
+  },
 };

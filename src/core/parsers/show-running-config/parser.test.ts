@@ -1,0 +1,267 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnose, diagnoseDetailed } from '../../diagnose';
+import { sectionsOf } from '../../sections';
+import { runParser } from '../fixture-harness';
+import { runningConfigParser, type RunningConfigData } from './parser';
+
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+
+/** The config facts of a paste read through diagnose (echo, split, sniff), with its input summary. */
+function read(name: string, text = fixture(name)) {
+  const d = diagnoseDetailed([{ source: name, text }]);
+  const [s] = sectionsOf(d.sections, 'show running-config');
+  return { inputs: d.diagnosis.inputs, data: s!.data, summary: s!.summary };
+}
+
+const iface = (d: RunningConfigData, name: string) => d.interfaces.find((i) => i.name === name);
+
+describe('show running-config: ciscoconfparse-1 (IOS 12.4 SOHO router, mixed CRLF/LF, no echo)', () => {
+  const { inputs, data, summary } = read('ciscoconfparse-1.txt');
+
+  it('is recognised by shape, one record, and every line is config syntax', () => {
+    expect(inputs).toHaveLength(1);
+    expect(summary).toMatchObject({ kind: 'show running-config', records: 1, warnings: [] });
+  });
+
+  it('reads hostname, CEF, the HTTP servers and the untouched console logging', () => {
+    expect(data.hostname).toBe('Foo');
+    expect(data.version).toBe('12.4');
+    // line 45 `ip cef`; line 46 `ip cef accounting ...` does not change the mode.
+    expect(data.cef).toEqual({ mode: 'enabled', line: 45 });
+    expect(data.httpServer).toEqual({ enabled: true, line: 288 });
+    expect(data.httpSecureServer).toEqual({ enabled: false, line: 291 });
+    // `no logging console guaranteed` (line 32) does not turn console logging off.
+    expect(data.loggingConsole).toEqual({ enabled: true });
+  });
+
+  it('reads the three static routes, one to an interface without next hop', () => {
+    expect(data.staticRoutes).toEqual([
+      { prefix: '0.0.0.0', mask: '0.0.0.0', interface: 'Dialer1', distance: 250, line: 282 },
+      { prefix: '0.0.0.0', mask: '0.0.0.0', nextHop: '172.16.2.254', distance: 254, line: 283 },
+      { prefix: '172.16.255.254', mask: '255.255.255.255', interface: 'Null0', line: 284 },
+    ]);
+  });
+
+  it('reads interfaces: addresses, NAT sides, access-groups, proxy-arp, point-to-point subinterface', () => {
+    expect(data.interfaces.map((i) => i.name)).toEqual([
+      'Loopback0', 'Null0', 'ATM0/0', 'ATM0/0.32', 'FastEthernet0/0', 'FastEthernet0/1', 'FastEthernet1/0', 'Virtual-Template1', 'Dialer1',
+    ]);
+    expect(iface(data, 'FastEthernet0/0')).toMatchObject({
+      line: 218, type: 'FastEthernet', address: '172.16.2.1', mask: '255.255.255.0', nat: 'inside', proxyArp: false,
+      accessGroups: [{ acl: 'ETH0_0_IN', direction: 'in', line: 220 }, { acl: 'BLACKHOLE', direction: 'out', line: 221 }],
+    });
+    expect(iface(data, 'Dialer1')).toMatchObject({ nat: 'outside', addressMode: 'negotiated', encapsulation: 'ppp' });
+    expect(iface(data, 'Dialer1')?.address).toBeUndefined();
+    // `ip accounting access-violations` is another feature than IP accounting of output packets.
+    expect(iface(data, 'ATM0/0.32')).toMatchObject({ multipoint: false, ipAccounting: false });
+    expect(data.interfaces.every((i) => !i.shutdown && !i.flowAccounting)).toBe(true);
+  });
+
+  it('reads 65 ACL entries; 7 log, and the remark "log all IPSEC" is not one of them', () => {
+    expect(data.acls).toHaveLength(61 + 4);
+    expect(data.acls.filter((a) => a.log).map((a) => [a.line, a.acl, a.log])).toEqual([
+      [332, 'BLACKHOLE', 'log'], [340, 'ETH0_0_IN', 'log'], [355, 'EXT_IN', 'log'], [356, 'EXT_IN', 'log'],
+      [357, 'EXT_IN', 'log'], [359, 'EXT_IN', 'log'], [360, 'EXT_IN', 'log'],
+    ]);
+    expect(data.acls.find((a) => a.line === 339)).toMatchObject({ acl: 'ETH0_0_IN', action: 'remark' });
+    expect(data.acls.find((a) => a.line === 373)).toMatchObject({ acl: '11', action: 'remark', text: 'remark JAVA access-list' });
+  });
+
+  it('lists every ACL defined or referenced (WCCP, CBAC java-list, class-map, HTTP, SNMP, route-map)', () => {
+    expect(data.aclIds).toEqual(
+      ['11', '12', '99', 'BLACKHOLE', 'ETH0_0_IN', 'EXT_IN', 'EXT_OUT', 'INTERNAL_NETWORKS', 'MATCH_ANY', 'NOT_INTERNAL', 'PERMIT_ANY', 'TEMPORARY'],
+    );
+  });
+
+  it('reads the PAT rule and the static NAT', () => {
+    expect(data.natRules).toEqual([
+      { text: 'ip nat inside source list INTERNAL_NETWORKS interface Dialer1 overload', overload: true, line: 295, direction: 'inside', type: 'list', acl: 'INTERNAL_NETWORKS', interface: 'Dialer1' },
+      { text: 'ip nat inside source static tcp 172.16.1.5 22 interface Dialer1 1415', overload: false, line: 296, direction: 'inside', type: 'static', interface: 'Dialer1' },
+    ]);
+  });
+});
+
+describe('show running-config: ciscoconfparse-2 (Aironet, bridge irb)', () => {
+  const { data, summary } = read('ciscoconfparse-2.txt');
+
+  it('reads bridge irb, bridge groups, the BVI, ip http server, and no CEF line', () => {
+    expect(summary.warnings).toEqual([]);
+    expect(data.bridgeIrb).toEqual({ line: 74 });
+    expect(data.interfaces.map((i) => [i.name, i.type, i.bridgeGroup, i.address])).toEqual([
+      ['Dot11Radio0', 'Dot11Radio', 1, undefined],
+      ['FastEthernet0', 'FastEthernet', 1, undefined],
+      ['BVI1', 'BVI', undefined, '10.32.200.12'],
+    ]);
+    expect(data.httpServer).toEqual({ enabled: true, line: 122 });
+    expect(data.cef).toEqual({ mode: 'absent' });
+    expect(data.acls).toEqual([{ acl: '111', text: 'permit tcp any any neq telnet', action: 'permit', line: 130 }]);
+    expect(data.aclIds).toEqual(['111']);
+  });
+});
+
+describe('show running-config: ciscoconfparse-3 (Cat6500 native, starts at version)', () => {
+  const { data, summary } = read('ciscoconfparse-3.txt');
+
+  it('reads 38 interfaces, 11 shut down, the next-hop default route, no ip http server; skips the banner', () => {
+    expect(summary).toMatchObject({ kind: 'show running-config', records: 1, warnings: [], firstLine: 1, lastLine: 268 });
+    expect(data.interfaces).toHaveLength(38);
+    expect(data.interfaces.filter((i) => i.shutdown)).toHaveLength(11);
+    expect(iface(data, 'Vlan1')).toMatchObject({ line: 226, address: '172.24.8.2', mask: '255.255.255.0' });
+    expect(data.staticRoutes).toEqual([{ prefix: '0.0.0.0', mask: '0.0.0.0', nextHop: '172.24.8.1', line: 230 }]);
+    expect(data.httpServer).toEqual({ enabled: false, line: 231 });
+    expect(data.cef.mode).toBe('absent');
+  });
+});
+
+describe('show running-config: dean-1 (IOSv session: terminal length 0, sh run, banners)', () => {
+  const { inputs, data, summary } = read('dean-1.txt');
+
+  it('is one input from the sh run echo, with no input for terminal length 0', () => {
+    expect(inputs).toEqual([expect.objectContaining({ kind: 'show running-config', command: 'sh run', firstLine: 2, lastLine: 168, records: 1 })]);
+    expect(summary.warnings).toEqual([]);
+  });
+
+  it('reads ip flow ingress as flow accounting on the dot1Q subinterface, and the HTTP servers off', () => {
+    expect(iface(data, 'GigabitEthernet0/1.100')).toMatchObject({ line: 91, flowAccounting: true, flowEgress: true, encapsulation: 'dot1Q', address: '192.168.100.1' });
+    expect(data.interfaces.filter((i) => i.flowAccounting).map((i) => i.name)).toEqual(['GigabitEthernet0/1.100']);
+    expect(data.interfaces.filter((i) => i.shutdown).map((i) => i.name)).toEqual(['GigabitEthernet0/2', 'GigabitEthernet0/3']);
+    expect(data.cef).toEqual({ mode: 'enabled', line: 51 });
+    expect(data.httpServer).toEqual({ enabled: false, line: 121 });
+    expect(data.hostname).toBe('R1');
+  });
+});
+
+describe('show running-config: napalm-1 (CSR1000V)', () => {
+  it('reads four interfaces and nothing the rules would fire on', () => {
+    const { data, summary } = read('napalm-1.txt');
+    expect(summary.warnings).toEqual([]);
+    expect(data.hostname).toBe('CSR1');
+    expect(data.interfaces.map((i) => [i.name, i.address ?? null, i.shutdown])).toEqual([
+      ['Loopback0', '1.1.1.1', false], ['GigabitEthernet1', '192.168.35.121', false], ['GigabitEthernet2', '10.1.1.1', false], ['GigabitEthernet3', null, true],
+    ]);
+    expect(data).toMatchObject({ staticRoutes: [], acls: [], natRules: [], aclIds: [], httpServer: { enabled: false, line: 128 } });
+  });
+});
+
+describe('show running-config: the tech note problems (constructed) and their clean counterpart', () => {
+  const bad = read('constructed-code-red.cfg.txt');
+  const good = read('constructed-clean.cfg.txt');
+
+  it('reads every problem with its line', () => {
+    const d = bad.data;
+    expect(bad.summary.warnings).toEqual([]);
+    expect(d.staticRoutes[0]).toEqual({ prefix: '0.0.0.0', mask: '0.0.0.0', interface: 'Vlan3', line: 54 });
+    expect(d.staticRoutes[1]).toEqual({ prefix: '10.20.0.0', mask: '255.255.0.0', interface: 'Serial0/0.1', line: 55 });
+    expect(d.cef).toEqual({ mode: 'disabled', line: 17 });
+    expect(d.httpServer).toEqual({ enabled: true, line: 56 });
+    expect(d.loggingConsole).toEqual({ enabled: true, level: 'debugging', line: 14 });
+    expect(d.bridgeIrb).toEqual({ line: 19 });
+    expect(d.natRules).toEqual([{ text: 'ip nat inside source list 1 pool PUBLIC overload', overload: true, line: 52, direction: 'inside', type: 'list', acl: '1', pool: 'PUBLIC' }]);
+    expect(d.acls.filter((a) => a.log).map((a) => [a.acl, a.log, a.line])).toEqual([['101', 'log', 59], ['101', 'log-input', 60]]);
+    expect(d.aclIds).toEqual(['1', '101']);
+    expect(good.data.aclIds).toEqual(['1', '150']);
+  });
+
+  it('reads the interfaces: multipoint FR subinterface and FR main, accounting and netflow on Vlan1', () => {
+    const d = bad.data;
+    expect(iface(d, 'Serial0/0.1')).toMatchObject({ multipoint: true, address: '172.16.1.1' });
+    expect(iface(d, 'Serial0/0')).toMatchObject({ multipoint: true, encapsulation: 'frame-relay' });
+    expect(iface(d, 'Vlan1')).toMatchObject({ nat: 'inside', ipAccounting: true, flowAccounting: true, multipoint: false });
+    expect(iface(d, 'Vlan3')).toMatchObject({ accessGroups: [{ acl: '101', direction: 'in', line: 42 }] });
+    expect(iface(d, 'Ethernet1')?.bridgeGroup).toBe(1);
+  });
+
+  it('reads the clean config as clean', () => {
+    const d = good.data;
+    expect(good.summary.warnings).toEqual([]);
+    expect(d.staticRoutes).toEqual([{ prefix: '0.0.0.0', mask: '0.0.0.0', nextHop: '2.34.56.2', line: 34 }]);
+    expect(d.cef).toEqual({ mode: 'enabled', line: 17 });
+    expect(d.httpServer).toEqual({ enabled: false, line: 35 });
+    expect(d.loggingConsole).toEqual({ enabled: false, line: 14 });
+    expect(d.bridgeIrb).toBeUndefined();
+    expect(d.natRules.map((r) => r.overload)).toEqual([false]);
+    expect(d.acls.some((a) => a.log)).toBe(false);
+    expect(d.interfaces.some((i) => i.multipoint || i.ipAccounting)).toBe(false);
+  });
+});
+
+describe('show running-config: lines that are not configuration', () => {
+  const paste = [
+    'R1#sh run',
+    'Hi team, here is the config you asked for.',
+    '!',
+    'hostname R1',
+    'interface Vlan3',
+    ' ip address 10.0.0.1 255.0.0.0',
+    ' Please check this one',
+    'ip route 0.0.0.0 0.0.0.0 Vlan3 name DEFAULT permanent',
+    'ip route 10.0.0.0 255.0.0.0.0 Null0',
+    'banner motd ^C',
+    'Anything at all: interface x, ip http server, !',
+    '^C',
+    'ntp server 10.1.1.1',
+    '-- John',
+    'end',
+  ].join('\n');
+  const { data, summary } = read('prose.txt', paste);
+
+  it('warns on prose and garbled lines with their line numbers, not on commands it does not model', () => {
+    expect(summary.warnings).toEqual([
+      { line: 2, message: 'not configuration syntax: "Hi team, here is the config you asked for."' },
+      { line: 7, message: 'not configuration syntax: "Please check this one"' },
+      { line: 9, message: 'static route not understood: "ip route 10.0.0.0 255.0.0.0.0 Null0"' },
+      { line: 14, message: 'not configuration syntax: "-- John"' },
+    ]);
+    expect(data.staticRoutes).toEqual([{ prefix: '0.0.0.0', mask: '0.0.0.0', interface: 'Vlan3', name: 'DEFAULT', permanent: true, line: 8 }]);
+  });
+
+  it('skips the banner body (its "ip http server" is text) and stays one input', () => {
+    expect(data.httpServer).toEqual({ enabled: false });
+    expect(diagnose([{ source: 'p', text: paste }]).inputs.map((i) => i.command)).toEqual(['sh run']);
+  });
+
+  it('ends a banner at its delimiter anywhere on a line, as IOS does, and reads one-line banners', () => {
+    const { data: d, summary: s } = read('b.txt', 'show run\nhostname R1\nbanner motd #Welcome#\nip http server\nbanner login ^C\nhello ^C\nno ip cef\n');
+    expect(s.warnings).toEqual([]);
+    expect(d.httpServer).toEqual({ enabled: true, line: 4 });
+    expect(d.cef).toEqual({ mode: 'disabled', line: 7 });
+  });
+
+  it('recognises a few global commands pasted alone, and not other output', () => {
+    const { data: d, summary: s } = read('g.txt', 'ip route 0.0.0.0 0.0.0.0 Vlan3\nip http server\n');
+    expect(s).toMatchObject({ kind: 'show running-config', records: 1, warnings: [] });
+    expect(d.staticRoutes[0]?.interface).toBe('Vlan3');
+    const sec = (text: string) => ({ lines: text.split('\n'), from: 0, to: text.split('\n').length });
+    expect(runningConfigParser.sniff(sec(' 100  0  1  0  0.00%  0.00%  0.00%   0 cpf_process\n 189  0  1  0  0.00%  0.00%  0.00%   0 ADJ'))).toBe(0);
+    expect(runningConfigParser.sniff(sec('Protocol  Address  Age (min)  Hardware Addr   Type   Interface\nInternet  10.1.1.1  -  5254.00c7.6ac6  ARPA   Gi0/1'))).toBe(0);
+  });
+
+  it('reads a filtered config, keeps the filter so absence proves nothing, and flags orphan interface lines', () => {
+    const text = 'R1#sh run | i ip nat|ip route\n ip nat inside\n ip nat outside\nip nat inside source list 1 interface Dialer1 overload\nip route 0.0.0.0 0.0.0.0 Dialer1\n';
+    const { data: d, summary: s } = read('f.txt', text);
+    expect(d.filter).toBe('i ip nat|ip route');
+    expect(d.cef.mode).toBe('absent');
+    expect(d.natRules.map((r) => [r.overload, r.interface])).toEqual([[true, 'Dialer1']]);
+    expect(s.warnings.map((w) => [w.line, w.message.split(':')[0]])).toEqual([
+      [2, 'interface setting without its interface line'],
+      [3, 'interface setting without its interface line'],
+    ]);
+  });
+
+  it('glues a long line a terminal cut at 80 columns back together (the tail would not be a command)', () => {
+    const long = 'access-list 101 permit tcp 10.0.0.0 0.255.255.255 host 192.168.100.100 eq www log';
+    const text = `show run\nhostname R1\n${long.slice(0, 80)}\n${long.slice(80)}\nip http server\n`;
+    const { data: d, summary: s } = read('w.txt', text);
+    expect(s.warnings).toEqual([]);
+    expect(d.acls).toEqual([{ acl: '101', text: long.slice('access-list 101 '.length), action: 'permit', log: 'log', line: 3 }]);
+    expect(d.httpServer).toEqual({ enabled: true, line: 5 });
+  });
+
+  it('never throws on junk, and still returns one record with every line warned', () => {
+    const r = runParser(runningConfigParser, '\u0000\u0001 ~~~\n%%%\n  \n0 0 0\n');
+    expect(r.records).toBe(1);
+    expect(r.warnings.map((w) => w.line)).toEqual([1, 2, 4]);
+  });
+});
