@@ -3,6 +3,7 @@ import type { ParsedSection } from '../sections';
 import type { Answers, FindingId, Kind } from '../types';
 import { kindOfCommand, pastedKinds } from './parsed-facts';
 import { RULES } from './registry';
+import { splitFilter } from '../text/prompt';
 
 export interface LikelyCause {
   id: FindingId;
@@ -65,9 +66,13 @@ function causesFrom(a: Answers): LikelyCause[] {
   return out;
 }
 
+function mlsCommands(a: Answers): string[] {
+  return a['platform-mode'] === 'native' ? ['show mls ip'] : a['platform-mode'] === 'hybrid' ? ['show mls entry'] : ['show mls entry', 'show mls ip'];
+}
+
 /** How to look for the scanning hosts on this device: netflow, accounting or MLS. */
 function scanningCommands(a: Answers): string[] {
-  if (a.platform?.startsWith('cat')) return a['platform-mode'] === 'native' ? ['show mls ip'] : a['platform-mode'] === 'hybrid' ? ['show mls entry'] : ['show mls entry', 'show mls ip'];
+  if (a.platform?.startsWith('cat')) return mlsCommands(a);
   if (a.netflow === 'unsupported' || a.netflow === 'low-memory' || a.netflow === 'many-ingress') return ['show ip accounting'];
   return ['show ip cache flow | include 0050'];
 }
@@ -87,6 +92,8 @@ export function suggestNextSteps(answers: Answers, sections: readonly ParsedSect
     const seen = byKind.get(kind);
     if (seen) {
       if (id && !seen.confirms.includes(id)) seen.confirms.push(id);
+      // Two different filters on one command: ask for the whole output once instead.
+      if (seen.command !== command) seen.command = splitFilter(command).base;
       return;
     }
     const c: NextCommand = { command, kind, confirms: id ? [id] : [] };
@@ -94,7 +101,12 @@ export function suggestNextSteps(answers: Answers, sections: readonly ParsedSect
     order.push(c);
   };
   for (const cause of causes) {
-    const commands = cause.id === 'scanning-host' ? scanningCommands(answers) : (RULES.find((r) => r.id === cause.id)?.confirmWith ?? []);
+    const commands =
+      cause.id === 'scanning-host'
+        ? scanningCommands(answers)
+        : cause.id === 'mls-flowmask-hides-sources'
+          ? mlsCommands(answers)
+          : (RULES.find((r) => r.id === cause.id)?.confirmWith ?? []);
     for (const command of commands) want(command, cause.id);
   }
   for (const command of BASELINE) want(command);
