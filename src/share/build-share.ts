@@ -4,7 +4,7 @@ import type { Answers, Diagnosis, Paste } from '../core/types';
 import { createAnonymiser } from './anonymise-addresses';
 import { encodePayload } from './codec';
 import { mapStrings } from './map-strings';
-import { PAYLOAD_VERSION, type ChartSeries, type DiagnosisPayload, type SharePayload, type SharedDiagnosis } from './payload-schema';
+import { PAYLOAD_VERSION, type DiagnosisPayload, type SharePayload, type SharedDiagnosis } from './payload-schema';
 import { redactLine, redactSecretsDetailed, type RedactedLine } from './redact-secrets';
 import { shareUrl } from './share-route';
 
@@ -18,7 +18,6 @@ export interface ShareInput {
   answers: Answers;
   /** The diagnosis of these pastes, as the UI shows it. */
   diagnosis: Diagnosis;
-  charts?: readonly ChartSeries[];
   /** 8 random bytes to anonymise addresses with (crypto.getRandomValues); absent: addresses stay. */
   anonymiseKey?: ArrayLike<number> | null;
 }
@@ -53,7 +52,7 @@ const TRIMS: ((d: SharedDiagnosis) => string | null)[] = [
   },
   (d) => capArray(d.inputs, (i) => i.warnings, 3, 'parser warnings'),
   (d) => capArray(d.findings, (f) => f.evidence, 6, 'evidence lines'),
-  (d) => capArray(d.charts ?? [], (c) => c.points, 40, 'chart points'),
+  (d) => (d.charts && d.charts.topSources.length > 10 ? `${d.charts.topSources.splice(10).length} top-source chart bars` : null),
   (d) => {
     const suspects = d.hosts.filter((h) => h.verdict === 'suspect').length;
     if (suspects === 0) return null;
@@ -91,7 +90,7 @@ export function buildShareLink(input: ShareInput): ShareLink {
   if (url.length <= LINK_BUDGET && pastes.length > 0) return { ...base, url, mode: 'input', omitted: [], overBudget: false };
 
   // A deep copy keeps the caller's diagnosis untouched while the trims cut arrays in place (plain JSON data).
-  const full = JSON.parse(JSON.stringify({ ...input.diagnosis, ...(input.charts ? { charts: input.charts } : {}) })) as SharedDiagnosis;
+  const full = JSON.parse(JSON.stringify(input.diagnosis)) as SharedDiagnosis;
   const diagnosis = cleanDiagnosis(full, anon);
   const omitted = ['raw pastes'];
   const make = (): string => {

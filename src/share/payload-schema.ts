@@ -3,6 +3,7 @@
 // Everything in a link is untrusted: lengths and counts are bounded, enums are closed lists, unknown keys are
 // dropped (v.object strips them), and strings are only ever rendered as text by the UI.
 import * as v from 'valibot';
+import type { ChartSeries as CoreChartSeries } from '../core/analysis/chart-series';
 import { FINDING_IDS, type Answers, type Diagnosis, type Paste } from '../core/types';
 
 export const PAYLOAD_VERSION = 1 as const;
@@ -20,6 +21,8 @@ const MAX_LINE = 4_000;
 const short = v.pipe(v.string(), v.maxLength(MAX_LINE));
 const count = v.pipe(v.number(), v.finite(), v.minValue(0));
 const lineNo = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+const verdict = v.picklist(['infected', 'suspect', 'clean']);
 
 const WarningSchema = v.object({ line: lineNo, message: short });
 const EvidenceSchema = v.object({ source: short, line: lineNo, text: short });
@@ -47,11 +50,12 @@ const HostSchema = v.object({
   destinations: count,
   port80Flows: count,
   packetsPerFlow: count,
-  verdict: v.picklist(['infected', 'suspect', 'clean']),
+  verdict,
   variant: v.picklist(['code-red', 'code-red-ii', 'unknown']),
   failedFlows: count,
   reasons: v.pipe(v.array(short), v.maxLength(20)),
   inbound: v.boolean(),
+  sharedTargetsWith: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(100))),
 });
 
 const InputSchema = v.object({
@@ -64,13 +68,33 @@ const InputSchema = v.object({
   lastLine: lineNo,
 });
 
-/** One chart, already aggregated (never raw flows): named points, e.g. destinations per source address. */
+const share01 = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1));
+
+/** The core's chart series (src/core/analysis/chart-series.ts): aggregated rows, bounded here as there. */
 export const ChartSeriesSchema = v.object({
-  id: v.pipe(v.string(), v.maxLength(64)),
-  title: short,
-  points: v.pipe(
-    v.array(v.object({ label: v.pipe(v.string(), v.maxLength(128)), value: v.pipe(v.number(), v.finite()) })),
-    v.maxLength(2000),
+  topSources: v.pipe(
+    v.array(v.object({ ip: v.pipe(v.string(), v.maxLength(64)), destinations: count, flows: count, failedFlows: count, verdict, inbound: v.boolean() })),
+    v.maxLength(100),
+  ),
+  fanOutDistribution: v.pipe(
+    v.array(v.object({ bucket: v.pipe(v.string(), v.maxLength(32)), min: count, max: count, sources: count, flagged: count })),
+    v.maxLength(64),
+  ),
+  localityMix: v.pipe(
+    v.array(
+      v.object({
+        category: v.picklist(['same /16', 'same /8', 'elsewhere', 'never for Code Red II']),
+        observed: share01,
+        targets: count,
+        codeRedII: share01,
+        codeRed: share01,
+      }),
+    ),
+    v.maxLength(8),
+  ),
+  flowsPerInterface: v.pipe(
+    v.array(v.object({ interface: v.pipe(v.string(), v.maxLength(128)), flows: count, sources: count, flaggedSources: count })),
+    v.maxLength(64),
   ),
 });
 export type ChartSeries = v.InferOutput<typeof ChartSeriesSchema>;
@@ -80,7 +104,7 @@ const DiagnosisSchema = v.object({
   inputs: v.pipe(v.array(InputSchema), v.maxLength(500)),
   hosts: v.pipe(v.array(HostSchema), v.maxLength(20_000)),
   findings: v.pipe(v.array(FindingSchema), v.maxLength(200)),
-  charts: v.optional(v.pipe(v.array(ChartSeriesSchema), v.maxLength(20))),
+  charts: v.optional(ChartSeriesSchema),
 });
 
 const PasteSchema = v.object({
@@ -111,13 +135,14 @@ export const PayloadSchema = v.variant('mode', [
 export type SharePayload = v.InferOutput<typeof PayloadSchema>;
 export type InputPayload = Extract<SharePayload, { mode: 'input' }>;
 export type DiagnosisPayload = Extract<SharePayload, { mode: 'diagnosis' }>;
-export type SharedDiagnosis = Diagnosis & { charts?: ChartSeries[] };
+export type SharedDiagnosis = Diagnosis;
 
 // Compile-time proof that what the schema lets through is a contract Diagnosis, Paste and Answers.
 const _diagnosisFits = (d: DiagnosisPayload['diagnosis']): Diagnosis => d;
 const _pasteFits = (p: InputPayload['pastes'][number]): Paste => p;
 const _answersFits = (a: SharePayload['answers']): Answers => a;
-void _diagnosisFits; void _pasteFits; void _answersFits;
+const _chartsFit = (c: CoreChartSeries): ChartSeries => c; // and the core's charts always pass the schema's shape
+void _diagnosisFits; void _pasteFits; void _answersFits; void _chartsFit;
 
 /** Valibot issues as one short sentence for the UI ("diagnosis.hosts.3.verdict: Invalid type"). */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {

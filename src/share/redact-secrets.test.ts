@@ -99,3 +99,22 @@ describe('describeRedaction', () => {
     expect(describeRedaction([])).toBe('');
   });
 });
+
+describe('secrets quoted inside reports and exports', () => {
+  it('masks a secret line quoted as evidence (source:line prefix) or inside a warning', () => {
+    const text = [
+      'paste 1:12  enable secret 5 $1$quotedHASH',
+      'cfg.txt:3  snmp-server community quotedComm RO',
+      'line not understood: "tacacs-server key quotedKey"',
+      'cfg.txt:40  crypto isakmp key quotedPsk address 192.0.2.1',
+    ].join('\n');
+    const r = redactSecretsDetailed(text);
+    for (const s of ['quotedHASH', 'quotedComm', 'quotedKey', 'quotedPsk']) expect(r.text).not.toContain(s);
+    expect(r.text).toContain('paste 1:12  enable secret 5 <removed>');
+    expect(r.removed.map((x) => x.kind)).toEqual(['enable secret', 'snmp community', 'key', 'crypto block']);
+  });
+  it('does not mask prose that merely mentions a password', () => {
+    const prose = 'Remedy: change the enable password afterwards; see line 12: nothing else.';
+    expect(redactSecrets(prose)).toBe(prose);
+  });
+});

@@ -53,19 +53,34 @@ const LINE_RULES: { re: RegExp; kind: SecretKind; keepTail?: boolean }[] = [
 const CRYPTO_HEAD = /^crypto\s/i;
 const INDENTED = /^[ \t]/;
 
-/** Mask one line when it holds a secret; returns the kind, or undefined when there is none. */
-export function redactLine(line: string): { text: string; kind?: SecretKind } {
+/** Mask a config line that starts at `line[start]`; undefined when it holds no secret. */
+function redactFrom(line: string, start: number): { text: string; kind: SecretKind } | undefined {
+  const head = line.slice(0, start);
+  const rest = line.slice(start);
   for (const r of LINE_RULES) {
-    const m = r.re.exec(line);
+    const m = r.re.exec(rest);
     if (!m) continue;
     const keep = m[1]!;
-    if (r.keepTail) {
-      const after = line.slice(m[0].length);
-      return { text: `${keep}${MASK}${after}`, kind: r.kind };
-    }
-    return { text: `${keep}${MASK}`, kind: r.kind };
+    const tail = r.keepTail ? rest.slice(m[0].length) : '';
+    return { text: `${head}${keep}${MASK}${tail}`, kind: r.kind };
   }
-  if (CRYPTO_HEAD.test(line.replace(/^\s+/, ''))) return { text: `${line.match(/^\s*/)![0]}crypto ${MASK}`, kind: 'crypto block' };
+  if (CRYPTO_HEAD.test(rest.replace(/^\s+/, ''))) return { text: `${head}${rest.match(/^\s*/)![0]}crypto ${MASK}`, kind: 'crypto block' };
+  return undefined;
+}
+
+// Where a config line can start inside a longer line: at its start, after a `source:line` evidence prefix (how
+// reports and exports quote a line, e.g. "paste 1:12  enable secret ..."), or inside the quotes of a warning.
+const QUOTED_STARTS = [/^.*?:\d+\s+/, /^[^"]*"/];
+
+/** Mask one line when it holds a secret; returns the kind, or undefined when there is none. */
+export function redactLine(line: string): { text: string; kind?: SecretKind } {
+  const direct = redactFrom(line, 0);
+  if (direct) return direct;
+  for (const re of QUOTED_STARTS) {
+    const m = re.exec(line);
+    const r = m ? redactFrom(line, m[0].length) : undefined;
+    if (r) return r;
+  }
   return { text: line };
 }
 
