@@ -2,7 +2,7 @@
 import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
 import type { ParserDef, Section } from '../parser-types';
-import { readPrefixTokens, tokensOf, type CachePrefix, type Token } from './prefix-tokens';
+import { addTokens, readPrefixTokens, type CachePrefix, type Token } from './prefix-tokens';
 
 export type { CachePrefix } from './prefix-tokens';
 
@@ -62,9 +62,9 @@ function parseCache(section: Section, verbose: boolean) {
     } else if ((m = LAST_FULL.exec(line))) {
       data.lastFullInvalidation = m[1]!;
     } else if ((m = HEADER.exec(line))) {
-      tokens.push(...tokensOf(line.slice(m[0].length), i));
+      addTokens(tokens, line.slice(m[0].length), i);
     } else {
-      tokens.push(...tokensOf(line, i));
+      addTokens(tokens, line, i);
     }
   }
   const { prefixes, unreadLines } = readPrefixTokens(tokens);
@@ -85,7 +85,8 @@ function shape(section: Section): { cache: number; mac: boolean } {
     if (l.trim() === '') continue;
     seen++;
     if (SUMMARY.test(l) || AGER.test(l) || HEADER.test(l)) cache = 1;
-    else tokens.push(...tokensOf(l, i));
+    // A sample is enough to judge the shape; a pasted megabyte line need not be tokenised whole.
+    else addTokens(tokens, l.slice(0, 2000), i);
   }
   const { prefixes } = readPrefixTokens(tokens);
   rows = new Set(prefixes.map((p) => p.line)).size;

@@ -28,9 +28,11 @@ const INTERFACE = /^[A-Za-z][\w./:-]*$/;
 const NUMBER = /^\d{1,3}$/;
 const HEX = /^[0-9A-Fa-f.]+$/;
 
-export function tokensOf(text: string, index: number): Token[] {
+/** Append a line's tokens (a loop, not a spread: one pasted line can hold a million tokens). */
+export function addTokens(into: Token[], text: string, index: number): void {
   const t = text.trim();
-  return t === '' ? [] : t.split(/ +/).map((text) => ({ text, index }));
+  if (t === '') return;
+  for (const word of t.split(/ +/)) into.push({ text: word, index });
 }
 
 /**

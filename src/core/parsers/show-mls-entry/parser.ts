@@ -27,6 +27,8 @@ interface EntryLine {
 
 const MAC = /^(?:[0-9A-Fa-f]{2}-){5}[0-9A-Fa-f]{2}$|^[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}$/;
 const TIME = /^\d{1,3}:\d{2}:\d{2}$/;
+const ENTRY_START = /^\s*\d{1,3}(?:\.\d{1,3}){3}(?:\s|$)/;
+const COUNTERS_END = /\s\d{1,3}:\d{2}:\d{2}\s+\d{1,3}:\d{2}:\d{2}$/;
 const RULE = /^\s*-{3,}(?:\s+-{2,})*\s*$/;
 const ROUTER = /^\s*MSFC\s+(\d{1,3}(?:\.\d{1,3}){3})(?:\s+\(Module \d+\))?\s*:\s*$/i;
 const HEADER_WORDS = new Set([
@@ -44,8 +46,9 @@ function isHeader(line: string): boolean {
  * token list, so the fields before the MAC are placed by count: 5 all, 4 no source, 2 destination and source, 1 destination.
  */
 function readEntryLine(line: string, index: number): EntryLine | string | null {
+  // Cheap test before splitting: a pasted megabyte line should not be tokenised to learn it is not an entry.
+  if (!ENTRY_START.test(line)) return null;
   const t = fields(line);
-  if (!/^\d{1,3}(?:\.\d{1,3}){3}$/.test(t[0]!)) return null;
   const mac = t.findIndex((x) => MAC.test(x));
   if (mac < 0) return 'MLS entry without a Destination-Mac';
   const after = t.slice(mac + 1);
@@ -75,6 +78,7 @@ function readEntryLine(line: string, index: number): EntryLine | string | null {
 
 /** ESrc [DPort SPort] Stat-Pkts Stat-Bytes Uptime Age. */
 function readCounters(line: string): { packets: number; bytes: number; dport?: string; sport?: string } | null {
+  if (!COUNTERS_END.test(line)) return null;
   const t = fields(line);
   const n = t.length;
   if (n < 4 || !TIME.test(t[n - 1]!) || !TIME.test(t[n - 2]!) || !/^\d+$/.test(t[n - 3]!) || !/^\d+$/.test(t[n - 4]!)) return null;
