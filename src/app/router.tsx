@@ -10,6 +10,7 @@ export const router = createHashRouter([
     path: '/',
     element: <Layout />,
     errorElement: <RouteError />,
+    hydrateFallbackElement: <p className="page muted">Loading…</p>,
     children: [
       { index: true, lazy: () => import('./routes/start-route') },
       { path: 'paste', lazy: () => import('./routes/paste-route') },

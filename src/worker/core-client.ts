@@ -15,26 +15,42 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-function spawn(): Worker {
+async function spawn(): Promise<Worker> {
+  // Single-file build (issue 7): a page opened from file:// cannot load a worker file, so that build inlines the
+  // worker and starts it from a blob: URL. The mode is a build-time constant: the other branch is dropped, and the
+  // import is dynamic so the inlined worker source never lands in the normal build's first-paint bundle.
+  if (import.meta.env.MODE === 'single') {
+    const { default: InlineCoreWorker } = await import('./core-worker.ts?worker&inline');
+    return new InlineCoreWorker({ name: 'core' });
+  }
   return new Worker(new URL('./core-worker.ts', import.meta.url), { type: 'module', name: 'core' });
 }
 
 export class CoreClient {
-  private worker: Worker | null = null;
+  private worker: Promise<Worker> | null = null;
   private pending: Pending | null = null;
   private nextId = 1;
 
-  private ensure(): Worker {
+  private ensure(): Promise<Worker> {
     if (this.worker) return this.worker;
-    const w = spawn();
-    w.onmessage = (e: MessageEvent<WorkerResponse>) => this.settle(e.data);
-    w.onerror = (e) => {
-      e.preventDefault();
-      this.fail(new Error(e.message || 'the analysis worker crashed'));
-    };
-    w.onmessageerror = () => this.fail(new Error('the analysis result could not be read'));
-    this.worker = w;
-    return w;
+    const started = spawn().then((w) => {
+      w.onmessage = (e: MessageEvent<WorkerResponse>) => this.settle(e.data);
+      w.onerror = (e) => {
+        e.preventDefault();
+        // A worker already replaced by a newer one has nobody waiting on it.
+        if (this.worker === started) this.fail(new Error(e.message || 'the analysis worker crashed'));
+      };
+      w.onmessageerror = () => this.worker === started && this.fail(new Error('the analysis result could not be read'));
+      return w;
+    });
+    this.worker = started;
+    return started;
+  }
+
+  private stop(): void {
+    const w = this.worker;
+    this.worker = null;
+    void w?.then((x) => x.terminate(), () => undefined);
   }
 
   private settle(res: WorkerResponse): void {
@@ -48,8 +64,7 @@ export class CoreClient {
   private fail(err: Error): void {
     const p = this.pending;
     this.pending = null;
-    this.worker?.terminate();
-    this.worker = null;
+    this.stop();
     p?.reject(err);
   }
 
@@ -58,8 +73,7 @@ export class CoreClient {
     if (!this.pending) return;
     const p = this.pending;
     this.pending = null;
-    this.worker?.terminate();
-    this.worker = null;
+    this.stop();
     p.reject(new Superseded());
   }
 
@@ -69,7 +83,14 @@ export class CoreClient {
     return new Promise((resolve, reject) => {
       this.pending = { id, resolve, reject };
       const req: WorkerRequest = { id, type: 'diagnose', pastes, answers };
-      this.ensure().postMessage(req);
+      this.ensure().then(
+        (w) => {
+          if (this.pending?.id === id) w.postMessage(req);
+        },
+        (e: Error) => {
+          if (this.pending?.id === id) this.fail(new Error(`the analysis worker could not start: ${e.message}`));
+        },
+      );
     });
   }
 }

@@ -1,9 +1,11 @@
 // Live status of one paste: what each section was recognised as, its records and warnings (with line numbers).
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { InputSummary } from '../../core/types';
 import { useAppStore } from '../../state/store';
 
 const SHOWN_WARNINGS = 8;
+const NO_INPUTS: InputSummary[] = [];
 
 function Warnings({ items, label }: { items: InputSummary['warnings']; label: string }) {
   if (items.length === 0) return null;
@@ -29,9 +31,8 @@ function Warnings({ items, label }: { items: InputSummary['warnings']; label: st
 }
 
 export function PasteStatus({ name, empty }: { name: string; empty: boolean }) {
-  const { inputs, status } = useAppStore(
-    useShallow((s) => ({ inputs: s.diagnosis?.inputs.filter((i) => i.source === name) ?? [], status: s.status })),
-  );
+  const { all, status } = useAppStore(useShallow((s) => ({ all: s.diagnosis?.inputs ?? NO_INPUTS, status: s.status })));
+  const inputs = useMemo(() => all.filter((i) => i.source === name), [all, name]);
   const busy = status === 'running' || status === 'waiting';
   if (empty) return <p className="paste-status muted">Nothing pasted yet: no router output recognised.</p>;
   if (inputs.length === 0) return <p className="paste-status muted">{busy ? 'Reading…' : 'Not read yet.'}</p>;

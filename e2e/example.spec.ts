@@ -1,0 +1,25 @@
+// The tech note's example gives a full report on a first visit: findings, hosts, charts, export.
+import { expect, test } from '@playwright/test';
+import { waitForAnalysis } from './helpers';
+
+test("loading the tech note's example shows a complete report", async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: "Load the tech note's example" }).click();
+  await expect(page).toHaveURL(/#\/report$/);
+  await waitForAnalysis(page);
+  await expect(page.locator('[data-finding-id="scanning-host"]').first()).toBeVisible();
+  await expect(page.locator('[data-host-ip="193.23.45.35"]')).toHaveAttribute('data-verdict', 'infected');
+  // More than the flow sample was read: accounting and the other captures are listed.
+  await expect(page.locator('.inputs-summary')).toContainText('show ip accounting');
+  await expect(page.locator('.inputs-summary')).toContainText('show ip cache flow');
+  // Findings come most severe first.
+  const severities = await page.locator('[data-finding-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity')));
+  const rank = { critical: 0, warning: 1, info: 2 } as Record<string, number>;
+  expect(severities.length).toBeGreaterThan(0);
+  expect(severities.map((s) => rank[s!])).toEqual([...severities.map((s) => rank[s!])].sort((a, b) => a! - b!));
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Download the report/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.md$/);
+});

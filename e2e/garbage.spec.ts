@@ -1,0 +1,44 @@
+// Garbage and empty input: an inline "no router output recognised" with the unread lines, never a crash.
+import { writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { pasteBox, waitForAnalysis } from './helpers';
+
+test('garbage input is explained next to the paste with its unread lines', async ({ page }) => {
+  await page.goto('./#/paste');
+  await pasteBox(page).fill('hello world\nthis is not a router\n<b>bold</b> & more');
+  await waitForAnalysis(page);
+  const status = page.locator('.paste-status');
+  await expect(status).toContainText('No router output recognised');
+  await expect(status).toContainText('line 1');
+  await expect(status).toContainText('hello world');
+  await expect(status).toContainText('line 3');
+  // Pasted markup is shown as text, never interpreted.
+  await expect(status).toContainText('<b>bold</b>');
+  await expect(page.locator('.paste-status b')).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'See the report' }).click();
+  await expect(page.locator('.inputs-summary')).toContainText('No router output recognised');
+  await expect(page.locator('.inputs-summary')).toContainText('this is not a router');
+});
+
+test('an empty panel says nothing was recognised yet', async ({ page }) => {
+  await page.goto('./#/paste');
+  await expect(page.locator('.paste-status')).toContainText('no router output recognised');
+  await pasteBox(page).fill('   \n\n  ');
+  await waitForAnalysis(page);
+  await expect(page.locator('.paste-status')).toContainText(/no router output recognised/i);
+});
+
+test('a file past the size limit is refused with a message', async ({ page }, info) => {
+  await page.goto('./#/paste');
+  const big = info.outputPath('huge.txt');
+  writeFileSync(big, Buffer.alloc(51 * 1024 * 1024, 0x61));
+  await page.locator('input[type="file"]').setInputFiles(big);
+  await expect(page.getByRole('alert')).toContainText('huge.txt');
+  await expect(page.getByRole('alert')).toContainText('limit');
+});
+
+test('an unknown route goes back to the start page', async ({ page }) => {
+  await page.goto('./#/no-such-page?x=<script>');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Code Red');
+});

@@ -1,0 +1,83 @@
+// One finding: severity, title, evidence lines (filtered by the chosen source), remedy config with copy buttons.
+import type { Finding } from '../../core/types';
+import { CopyButton } from '../../ui/copy-button';
+import { filterEvidence } from './evidence-filter';
+
+function ConfigBlock({ commands, label }: { commands: string[]; label: string }) {
+  const text = commands.join('\n');
+  return (
+    <div className="config-block">
+      <pre>
+        <code>{text}</code>
+      </pre>
+      <CopyButton text={text} label={`Copy ${label}`} />
+    </div>
+  );
+}
+
+export function FindingCard({ finding, selectedSource, onClearSource }: { finding: Finding; selectedSource: string | null; onClearSource: () => void }) {
+  const shown = filterEvidence(finding.evidence, selectedSource);
+  const { remedy } = finding;
+  const headingId = `finding-${finding.id}`;
+  return (
+    <article className={`finding severity-${finding.severity}`} data-finding-id={finding.id} data-severity={finding.severity} aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        <span className={`badge badge-${finding.severity}`}>{finding.severity}</span> {finding.title}
+      </h3>
+      {finding.evidence.length > 0 && (
+        <section aria-label="Evidence">
+          <h4>
+            Evidence
+            {selectedSource && (
+              <>
+                {' '}
+                <span className="muted">
+                  (lines mentioning {selectedSource}: {shown.length} of {finding.evidence.length})
+                </span>{' '}
+                <button type="button" className="link-button" onClick={onClearSource}>
+                  Show all
+                </button>
+              </>
+            )}
+          </h4>
+          <ul className="evidence">
+            {shown.map((e, i) => (
+              <li key={i} data-evidence-source={e.source} data-evidence-line={e.line}>
+                <span className="evidence-where">
+                  {e.source}:{e.line}
+                </span>{' '}
+                <code>{e.text}</code>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-label="Remedy">
+        <h4>Remedy</h4>
+        <p>{remedy.summary}</p>
+        {remedy.commands.length > 0 && <ConfigBlock commands={remedy.commands} label={`the remedy for ${finding.id}`} />}
+        {remedy.caveats.length > 0 && (
+          <>
+            <h5>Caveats</h5>
+            <ul className="caveats">
+              {remedy.caveats.map((c, i) => (
+                <li key={i}>{c}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {remedy.alternatives && remedy.alternatives.length > 0 && (
+          <details className="alternatives">
+            <summary>Alternatives ({remedy.alternatives.length})</summary>
+            {remedy.alternatives.map((a, i) => (
+              <div key={i}>
+                <p>{a.summary}</p>
+                {a.commands.length > 0 && <ConfigBlock commands={a.commands} label={`alternative ${i + 1} for ${finding.id}`} />}
+              </div>
+            ))}
+          </details>
+        )}
+      </section>
+    </article>
+  );
+}
