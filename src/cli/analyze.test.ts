@@ -1,0 +1,170 @@
+// The CLI on hostile files (issue 8) and the seed flow sample (issue 2, done when), run as a user runs it:
+// `node src/cli/run.mjs analyze ...` in a child process, checking exit codes, stdout and stderr.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { diagnosisProblems } from '../core/proof/contract-check';
+import { normaliseLines } from '../core/text/normalise';
+import type { Diagnosis } from '../core/types';
+
+const root = join(__dirname, '../..');
+const seedPath = join(root, 'src/core/parsers/show-ip-cache-flow/fixtures/seed.txt');
+const seed = readFileSync(seedPath, 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'analyze-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function analyze(args: string[], input?: string | Buffer): Run {
+  const r = spawnSync(process.execPath, ['src/cli/run.mjs', 'analyze', ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+function file(name: string, content: string | Buffer): string {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+/** Deterministic bytes (a linear congruential generator), so a failure can be replayed. */
+function bytes(n: number, seed = 42): Buffer {
+  const b = Buffer.alloc(n);
+  let x = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    b[i] = x >>> 24;
+  }
+  return b;
+}
+
+/** Exit 0, exactly one JSON document on stdout, within the contract; returns it. */
+function okJson(r: Run, sources: Record<string, string | Buffer>): Diagnosis {
+  expect(r.status, r.stderr).toBe(0);
+  expect(r.stdout.endsWith('}\n')).toBe(true);
+  const d = JSON.parse(r.stdout) as Diagnosis; // throws on a second document or trailing text
+  const counts = new Map(Object.entries(sources).map(([s, t]) => [s, normaliseLines(t.toString()).length]));
+  expect(diagnosisProblems(d, counts)).toEqual([]);
+  return d;
+}
+
+function usageError(r: Run, message: RegExp): void {
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(message);
+}
+
+const allWarnings = (d: Diagnosis) => d.inputs.flatMap((i) => i.warnings);
+
+describe('analyze --json on the seed flow sample (issue 2, done when)', () => {
+  it('reports 10 rows of show ip cache flow, 193.23.45.35 infected and a scanning-host finding', { timeout: 90_000 }, () => {
+    const d = okJson(analyze(['--json', seedPath]), { 'seed.txt': seed });
+    expect(d.inputs).toEqual([expect.objectContaining({ source: 'seed.txt', kind: 'show ip cache flow', records: 10 })]);
+    expect(d.hosts.find((h) => h.ip === '193.23.45.35')?.verdict).toBe('infected');
+    expect(d.findings.map((f) => f.id)).toContain('scanning-host');
+  });
+
+  it('reads standard input with -, as source "stdin"', () => {
+    const d = okJson(analyze(['--json', '-'], seed), { stdin: seed });
+    expect(d.inputs).toEqual([expect.objectContaining({ source: 'stdin', kind: 'show ip cache flow', records: 10 })]);
+  });
+
+  it('reads CRLF line endings as the same paste', () => {
+    const lf = okJson(analyze(['--json', file('seed-lf.txt', seed)]), { 'seed-lf.txt': seed });
+    const crlfText = seed.replace(/\n/g, '\r\n');
+    const crlf = okJson(analyze(['--json', file('seed-crlf.txt', crlfText)]), { 'seed-crlf.txt': crlfText });
+    const strip = (d: Diagnosis) => JSON.parse(JSON.stringify(d).replaceAll('seed-crlf.txt', 'seed-lf.txt')) as Diagnosis;
+    expect(strip(crlf)).toEqual(lf);
+  });
+});
+
+describe('analyze --json on hostile files: valid JSON with warnings, exit 0', () => {
+  it('an empty file says no router output was recognised', () => {
+    const d = okJson(analyze(['--json', file('empty.txt', '')]), { 'empty.txt': '' });
+    expect(d.inputs).toEqual([expect.objectContaining({ kind: 'unknown', records: 0 })]);
+    expect(allWarnings(d)[0]?.message).toMatch(/no router output recognised/);
+  });
+
+  it('a small binary file (NULs, control bytes, invalid UTF-8)', () => {
+    const b = bytes(64 * 1024);
+    const d = okJson(analyze(['--json', file('small.bin', b)]), { 'small.bin': b });
+    expect(allWarnings(d).length).toBeGreaterThan(0);
+    expect(d.hosts).toEqual([]);
+  });
+
+  it('a binary file past 1 MB (the CLI reads big files as bytes)', { timeout: 90_000 }, () => {
+    const b = bytes(1536 * 1024, 7);
+    const d = okJson(analyze(['--json', file('big.bin', b)]), { 'big.bin': b });
+    expect(allWarnings(d).length).toBeGreaterThan(0);
+  });
+
+  it('a 3 MB single line, alone and after an echoed command', { timeout: 90_000 }, () => {
+    const line = 'Vl1 193.23.45.35 Vl3 2.34.56.12 06 0F9F 0050 2 '.repeat(65_000).slice(0, 3 * 1024 * 1024);
+    const alone = okJson(analyze(['--json', file('line.txt', line)]), { 'line.txt': line });
+    expect(allWarnings(alone).some((w) => w.line === 1)).toBe(true);
+    const echoed = `Router#show ip cache flow\n${line}\n`;
+    const after = okJson(analyze(['--json', file('echoed.txt', echoed)]), { 'echoed.txt': echoed });
+    expect(after.inputs[0]).toMatchObject({ kind: 'show ip cache flow' });
+    expect(allWarnings(after).some((w) => w.line === 2)).toBe(true);
+  });
+
+  it('junk lines mixed with valid rows: the rows are read, each junk line is warned about by number', () => {
+    const lines = seed.split('\n');
+    // After lines 6 and 9 of the sample (both rows), a mail client's junk and a binary smear.
+    const junk = ['>> forwarded from the NOC <<', '\u0000\u0001\u0002 \u00ff\u00fe garbage'];
+    const mixed = [...lines.slice(0, 6), junk[0], ...lines.slice(6, 9), junk[1], ...lines.slice(9)].join('\n');
+    const d = okJson(analyze(['--json', file('mixed.txt', mixed)]), { 'mixed.txt': mixed });
+    expect(d.inputs[0]).toMatchObject({ kind: 'show ip cache flow', records: 10 });
+    const lineNumbers = allWarnings(d).map((w) => w.line);
+    expect(lineNumbers).toEqual(expect.arrayContaining([7, 11]));
+    expect(d.hosts.find((h) => h.ip === '193.23.45.35')?.verdict).toBe('infected');
+  });
+
+  it('a capture truncated in the middle of a row: earlier rows read, the cut row warned about', () => {
+    const cutAt = seed.indexOf('98.64.167.174') + 5; // inside the 7th row's destination, line 9
+    const cut = seed.slice(0, cutAt);
+    const d = okJson(analyze(['--json', file('cut.txt', cut)]), { 'cut.txt': cut });
+    expect(d.inputs[0]).toMatchObject({ kind: 'show ip cache flow', records: 4 });
+    expect(allWarnings(d).map((w) => w.line)).toContain(9);
+  });
+
+  it('several files: one input per file, in order, each with its own source', () => {
+    const d = okJson(analyze(['--json', seedPath, file('empty2.txt', '')]), { 'seed.txt': seed, 'empty2.txt': '' });
+    expect(d.inputs.map((i) => [i.source, i.kind])).toEqual([
+      ['seed.txt', 'show ip cache flow'],
+      ['empty2.txt', 'unknown'],
+    ]);
+  });
+
+  it('without --json, a binary file still gets a report and exit 0', () => {
+    const r = analyze([file('small2.bin', bytes(4096, 3))]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(0);
+  });
+});
+
+describe('analyze usage errors: exit 2, a message on stderr, nothing on stdout', () => {
+  it('a missing file', () => usageError(analyze(['--json', join(dir, 'no-such-file.txt')]), /cannot read .*no-such-file\.txt/));
+  it('no file at all', () => usageError(analyze(['--json']), /no input/));
+  it('an unknown option', () => usageError(analyze(['--jsno', seedPath]), /unknown option --jsno/));
+  it('--answer without KEY=VALUE', () => usageError(analyze(['--json', '--answer', 'cpu', seedPath]), /--answer needs KEY=VALUE/));
+  it('--answer with an unknown question', () => usageError(analyze(['--json', '--answer', 'colour=red', seedPath]), /unknown question "colour"/));
+  it('--answer with a value the question does not allow', () => {
+    usageError(analyze(['--json', '--answer', 'cpu=very-high', seedPath]), /"very-high" is not an answer to "cpu"/);
+  });
+  it('a directory instead of a file', () => usageError(analyze(['--json', dir]), /cannot read/));
+  it('accepts a valid answer', () => {
+    okJson(analyze(['--json', '--answer', 'cpu=interrupt', seedPath]), { 'seed.txt': seed });
+  });
+});
