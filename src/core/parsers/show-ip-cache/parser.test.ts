@@ -70,6 +70,11 @@ describe('show ip cache: constructed variants', () => {
     expect(input).toMatchObject({ kind: 'show ip cache', records: 2, warnings: [], command: 'sh ip cache | i Ethernet' });
     expect(data!.prefixes[1]).toMatchObject({ prefix: '10.20.0.0', length: 16, age: '1d02h', interface: 'Ethernet0' });
   });
+  it('the "IP routing cache version N," form', () => {
+    const { input, data } = read('show ip cache\nIP routing cache version 4490, 141 entries, 20772 bytes\n');
+    expect(input.warnings).toEqual([]);
+    expect(data).toMatchObject({ entries: 141, bytes: 20772, summaryLine: 2 });
+  });
   it('U+00A0 variant of the seed gives the same facts', () => {
     expect(read(fixture('seed.txt').replace(/ /g, '\u00a0')).data).toEqual(read(fixture('seed.txt')).data);
   });

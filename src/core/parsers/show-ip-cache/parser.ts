@@ -26,7 +26,8 @@ export interface IpCacheData {
   invalidationRate?: { lastSecond: number; lastPeriod: number; periodSeconds: number; line: number };
 }
 
-const SUMMARY = /^\s*IP routing cache (\d+) entr(?:y|ies), (\d+) bytes\s*$/i;
+// Some releases print the cache version first: "IP routing cache version 4490, 141 entries, 20772 bytes".
+const SUMMARY = /^\s*IP routing cache (?:version \d+, )?(\d+) entr(?:y|ies), (\d+) bytes\s*$/i;
 const COUNTERS = /^\s*(\d+) adds, (\d+) invalidates, (\d+) refcounts\s*$/i;
 const AGER = /^\s*Cache aged by 1\/(\d+) every (\d+) seconds \(1\/(\d+) when memory is low\)\.?\s*$/i;
 // The quiet interval wraps onto its own line in the note; an unwrapped terminal prints it on the same line.

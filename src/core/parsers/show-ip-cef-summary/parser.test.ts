@@ -58,6 +58,10 @@ describe('show ip cef summary: constructed cases', () => {
     expect(input.warnings).toEqual([]);
     expect(data).toMatchObject({ running: true, distributed: true, routes: 11, leaves: 11, nodes: 13, bytes: 15568, adjacencies: 5 });
   });
+  it('12.2S "instant recursive resolutions" line is recognised', () => {
+    const { input } = read('show ip cef summary\nIP CEF with switching (Table Version 11), flags=0x0\n  0 instant recursive resolutions, 0 used background process\n');
+    expect(input.warnings).toEqual([]);
+  });
   it('IPv4 CEF is disabled', () => {
     expect(read('show ip cef summary\nIPv4 CEF is disabled\n').data).toMatchObject({ running: false, stateLine: 2 });
   });

@@ -39,6 +39,7 @@ const VRF = /^\s*VRF (\S+)\s*$/;
 const PREFIXES = /^\s*(\d+) prefixes \((\d+)\/(\d+) fwd\/non-fwd\)\s*$/i;
 /** Lines the summary prints that carry nothing the rules use; recognised so they are not reported as unread. */
 const KNOWN: RegExp[] = [
+  /^\s*\d+ instant recursive resolutions, \d+ used background process\s*$/i,
   /^\s*\d+ load sharing elements, \d+ bytes, \d+ references\s*$/i,
   /^\s*universal per-(?:destination|packet) load sharing algorithm, id [0-9A-F]+\s*$/i,
   /^\s*\d+(?:\(\d+\))? CEF resets(?:, \d+ revisions of existing leaves)?\s*$/i,

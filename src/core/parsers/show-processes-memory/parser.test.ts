@@ -79,6 +79,10 @@ describe('show processes memory: corpus captures', () => {
     expect(odd.input.warnings).toEqual([]);
     expect(odd.data).toEqual(base);
   });
+  it('a header fragment left by `| include` is recognised, not reported', () => {
+    const { input } = read('show processes memory | include Holding|ARP\n PID TTY  Allocated      Freed    Holding\n  14   0  253404536  253351248      66384          0          0 ARP Input\n');
+    expect(input).toMatchObject({ records: 1, warnings: [] });
+  });
   it('old IOS one-line "Total: ..., Used: ..., Free: ..." is the processor pool', () => {
     const { data, input } = read('show processes memory\nTotal: 3144664, Used: 2090072, Free: 1054592\n');
     expect(input.warnings).toEqual([]);

@@ -34,9 +34,16 @@ const OLD_TOTAL = /^\s*Total:\s*(\d+),\s*Used:\s*(\d+),\s*Free:\s*(\d+)\s*$/i;
 const HEADER = /^\s*PID\s+TTY\s+Allocated\s+Freed\s+Holding\s+Getbufs\s+Retbufs\s+Process\s*$/i;
 // PID TTY Allocated Freed Holding Getbufs Retbufs Process (the name has spaces and may be cut at 16 characters).
 const ROW = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)(?:\s+(\S.*?))?\s*$/;
+/** Header words: a `| include` filter can leave a fragment of the header (or a garbled one) on its own line. */
+const HEADER_WORDS = new Set(['pid', 'tty', 'allocated', 'freed', 'holding', 'getbufs', 'retbufs', 'process']);
 const FOOTER = /^\s*(\d+) Total\s*$/i;
 /** IOS-XE prints the CPU load and clock source above many show commands. */
 const BANNER = [/^\s*Load for five secs: .*$/i, /^\s*Time source is .*$/i];
+
+function isHeaderFragment(line: string): boolean {
+  const words = line.trim().toLowerCase().split(/ +/);
+  return words.length >= 2 && words.every((w) => HEADER_WORDS.has(w));
+}
 
 export const processesMemoryParser: ParserDef<'show processes memory', ProcessesMemoryData> = {
   kind: 'show processes memory',
@@ -71,7 +78,7 @@ export const processesMemoryParser: ParserDef<'show processes memory', Processes
         data.pools.push({ name: 'Processor', total: +m[1]!, used: +m[2]!, free: +m[3]!, line: i + 1 });
       } else if ((m = FOOTER.exec(line))) {
         data.holdingTotal = { bytes: +m[1]!, line: i + 1 };
-      } else if (!HEADER.test(line) && !BANNER.some((re) => re.test(line))) {
+      } else if (!HEADER.test(line) && !isHeaderFragment(line) && !BANNER.some((re) => re.test(line))) {
         warnings.push(unreadLine(i, line));
       }
     }
