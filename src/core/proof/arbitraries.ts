@@ -78,7 +78,8 @@ export function mutate(bytes: Uint8Array, muts: readonly Mutation[]): Uint8Array
     if (b.length === 0) break;
     if (m.op === 'flip-byte') {
       b = b.slice();
-      b[m.at % b.length] ^= 1 << m.bit;
+      const at = m.at % b.length;
+      b[at] = b[at]! ^ (1 << m.bit);
     } else if (m.op === 'truncate') {
       b = b.subarray(0, m.at % b.length);
     } else if (m.op === 'insert-bytes') {

@@ -101,11 +101,11 @@ describe('parsers and diagnose() on hostile text: no exception, output within th
 describe('contract-check catches what it should (a check that cannot fail proves nothing)', () => {
   const section: Section = { lines: ['a', 'b', 'c'], from: 1, to: 3 };
   it('flags bad records, missing data and warnings outside the section', () => {
-    expect(parseOutputProblems('x', { data: {}, records: 1.5, warnings: [] }, section)).toHaveLength(1);
-    expect(parseOutputProblems('x', { data: undefined, records: 0, warnings: [] }, section)).toHaveLength(1);
-    expect(parseOutputProblems('x', { data: {}, records: 0, warnings: [{ line: 4, message: 'm' }] }, section)).toHaveLength(1);
-    expect(parseOutputProblems('x', { data: {}, records: 0, warnings: [{ line: 0, message: 'm' }] }, section)).toHaveLength(1);
-    expect(parseOutputProblems('x', { data: {}, records: 2, warnings: [{ line: 3, message: 'm' }] }, section)).toEqual([]);
+    expect(parseOutputProblems('show version', { data: {}, records: 1.5, warnings: [] }, section)).toHaveLength(1);
+    expect(parseOutputProblems('show version', { data: undefined, records: 0, warnings: [] }, section)).toHaveLength(1);
+    expect(parseOutputProblems('show version', { data: {}, records: 0, warnings: [{ line: 4, message: 'm' }] }, section)).toHaveLength(1);
+    expect(parseOutputProblems('show version', { data: {}, records: 0, warnings: [{ line: 0, message: 'm' }] }, section)).toHaveLength(1);
+    expect(parseOutputProblems('show version', { data: {}, records: 2, warnings: [{ line: 3, message: 'm' }] }, section)).toEqual([]);
   });
   it('flags an unknown kind and NaN in a diagnosis', () => {
     const d = diagnose([{ source: 'p', text: 'x' }]);
