@@ -19,10 +19,11 @@ function iosRelease(version: string | undefined): { major: number; minor: number
 function remedy(ctx: RuleContext, extraCaveats: string[]): Finding['remedy'] {
   const platform = platformFacts(ctx);
   const distributed = platform?.distributed ?? cefState(ctx).distributed;
-  const rel = iosRelease(platform?.version);
+  const version = platform?.version ?? configs(ctx).find((c) => c.data.version)?.data.version;
+  const rel = iosRelease(version);
   const caveats: string[] = [];
   if (rel && rel.major < 12 && !(rel.major === 11 && rel.minor === 1 && rel.cc)) {
-    caveats.push(`This router runs IOS ${platform!.version}: CEF needs 11.1CC or 12.0 and later on the 7200/7500/GSR, and 12.0 or later elsewhere. Upgrade first (check the Software Advisor).`);
+    caveats.push(`This router runs IOS ${version}: CEF needs 11.1CC or 12.0 and later on the 7200/7500/GSR, and 12.0 or later elsewhere. Upgrade first (check the Software Advisor).`);
   } else {
     caveats.push('CEF is supported from 11.1CC and 12.0 on the 7200/7500/GSR, and from 12.0 on other platforms: check the Software Advisor for this image.');
   }
@@ -66,7 +67,12 @@ function fromEvidence(ctx: RuleContext): Finding[] {
   const running = cefState(ctx).running;
   // A missing `ip cef` line only means "off" on classic IOS; IOS-XE and CatOS cannot turn it off.
   if (!severity && running !== true && !cefAlwaysOn(ctx)) {
-    const absent = cfgs.filter((c) => c.data.cef.mode === 'absent' && c.data.interfaces.length > 0);
+    // From 12.2 on, classic IOS prints `ip cef` when it is on; where it is missing there, the platform is one
+    // that cannot turn CEF off (IOS-XE, switches, access points). A filtered config proves nothing.
+    const absent = cfgs.filter((c) => {
+      const rel = iosRelease(c.data.version);
+      return c.data.cef.mode === 'absent' && !c.data.filter && c.data.interfaces.length > 0 && (!rel || rel.major < 12 || (rel.major === 12 && rel.minor < 2));
+    });
     if (absent.length) {
       ev.push(ctx.evidence(absent[0]!.source, absent[0]!.summary.firstLine));
       severity = 'info';

@@ -42,6 +42,9 @@ function patRules(ctx: RuleContext): { text: string; evidence: Evidence; config:
   for (const c of configs(ctx)) for (const r of c.data.natRules) if (r.overload) out.push({ text: r.text, evidence: ctx.evidence(c.source, r.line), config: true });
   for (const s of sectionsOf(ctx.sections, 'show ip nat statistics'))
     for (const m of s.data.mappings) if (m.overload) out.push({ text: m.text, evidence: ctx.evidence(s.source, m.line), config: false });
+  // Extended (port) translations are PAT whatever the mapping lines say.
+  for (const s of sectionsOf(ctx.sections, 'show ip nat statistics'))
+    if ((s.data.extendedCount ?? 0) > 0 && s.data.activeLine && !out.length) out.push({ text: 'extended translations', evidence: ctx.evidence(s.source, s.data.activeLine), config: false });
   return out;
 }
 
@@ -55,6 +58,22 @@ function timeoutCommands(ctx: RuleContext): string[] {
   return TIMEOUTS.filter(([k, v]) => (set.get(k) ?? Infinity) > v).map(([k, v]) => `ip nat translation ${k} ${v}`);
 }
 
+const POOL = 'CODERED-NAT';
+
+/** The config's PAT rule rewritten to a pool of global addresses (placeholders: only the engineer knows them). */
+function patToPool(ctx: RuleContext): string[] | undefined {
+  for (const c of configs(ctx)) {
+    const r = c.data.natRules.find((x) => x.overload && x.type === 'list' && x.acl && x.direction === 'inside');
+    if (!r) continue;
+    return [
+      `ip nat pool ${POOL} <first global address> <last global address> netmask <global netmask>`,
+      `no ${r.text}`,
+      `ip nat inside source list ${r.acl} pool ${POOL}`,
+    ];
+  }
+  return undefined;
+}
+
 function finding(ctx: RuleContext, c: Count): Finding {
   const pat = patRules(ctx);
   const platform = platformFacts(ctx);
@@ -65,16 +84,7 @@ function finding(ctx: RuleContext, c: Count): Finding {
       : align.some((a) => a.errors > 0)
         ? 'show alignment reports alignment errors or spurious accesses (see alignment-errors): they may explain the interrupt-level CPU rather than NAT.'
         : 'show alignment reports no alignment errors: the NAT scalability bug is the likelier cause.';
-  // Only a config line can be rewritten: the statistics print mappings in their own words.
-  const patText = pat.find((p) => p.config && /^ip nat /i.test(p.text.trim()))?.text.trim();
-  const poolName = 'CODERED-NAT';
-  const natInsteadOfPat = patText && /\boverload\b/i.test(patText)
-    ? [
-        `ip nat pool ${poolName} <first global address> <last global address> netmask <global netmask>`,
-        `no ${patText.replace(/^no\s+/i, '')}`,
-        patText.replace(/\s+interface\s+\S+\s+overload\b/i, ` pool ${poolName}`).replace(/\s+pool\s+(\S+)\s+overload\b/i, ' pool $1').replace(/\s+overload\b/i, ''),
-      ]
-    : undefined;
+  const natInsteadOfPat = patToPool(ctx);
   return {
     id: 'nat-translation-overload',
     severity: c.n >= NAT_CRITICAL ? 'critical' : 'warning',
@@ -87,6 +97,7 @@ function finding(ctx: RuleContext, c: Count): Finding {
       commands: timeoutCommands(ctx),
       caveats: [
         alignCaveat,
+        'Before pasting the timeouts, check show running-config | include ip nat translation: keep any timeout already lower than these.',
         'Upgrade to an IOS with the fix for CSCdu63623 (look the bug up for your release train).',
         'Shorter timeouts drop idle translations sooner: long-lived idle sessions through NAT (some VPNs, database links) may need re-establishing.',
         platform?.is7200
@@ -94,7 +105,16 @@ function finding(ctx: RuleContext, c: Count): Finding {
           : 'On a 7200, the tech note recommends an NSE-1 processor for NAT at this scale.',
       ],
       ...(natInsteadOfPat
-        ? { alternatives: [{ summary: 'Run NAT from a pool instead of PAT (fill in the global addresses you own), so each inside host holds one translation, not one per port.', commands: natInsteadOfPat }] }
+        ? {
+            alternatives: [
+              {
+                summary:
+                  'Run NAT from a pool instead of PAT, so each inside host holds one translation, not one per port: fill in global addresses you own, ' +
+                  'as many as inside hosts talk at once. IOS may refuse to remove the old rule while its translations are in use (clear ip nat translation * first, which cuts every session).',
+                commands: natInsteadOfPat,
+              },
+            ],
+          }
         : {}),
     },
   };

@@ -43,10 +43,12 @@ export function freeExtendedAcl(used: readonly string[]): string {
 export const NEXT_HOP_PLACEHOLDER = placeholder('next-hop address');
 
 /** A static route through an interface, rewritten to a next hop, then the ARP entries it piled up cleared. */
-export function routeToNextHop(route: { prefix: string; mask: string; interface: string }, nextHop: string | undefined): string[] {
+export function routeToNextHop(route: { prefix: string; mask: string; interface: string; distance?: number }, nextHop: string | undefined): string[] {
+  // A floating static (with a distance) stays floating once it points at the next hop.
+  const distance = route.distance !== undefined ? ` ${route.distance}` : '';
   return [
-    `no ip route ${route.prefix} ${route.mask} ${expandInterfaceName(route.interface)}`,
-    `ip route ${route.prefix} ${route.mask} ${nextHop ?? NEXT_HOP_PLACEHOLDER}`,
+    `no ip route ${route.prefix} ${route.mask} ${expandInterfaceName(route.interface)}${distance}`,
+    `ip route ${route.prefix} ${route.mask} ${nextHop ?? NEXT_HOP_PLACEHOLDER}${distance}`,
     'clear arp-cache',
   ];
 }

@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../diagnose';
+
+const read = (name: string) => ({ source: name, text: readFileSync(join(__dirname, 'fixtures', name), 'utf8') });
+const run = (names: string[], answers: Record<string, string> = {}) => diagnose(names.map(read), answers).findings;
+const one = (id: string, names: string[], answers: Record<string, string> = {}) => run(names, answers).filter((f) => f.id === id);
+const CONFIG_IDS = ['default-route-to-broadcast-interface', 'cef-not-enabled', 'http-server-enabled', 'acl-log-keyword'];
+
+describe('the tech note\'s config problems together (constructed config)', () => {
+  const findings = run(['config-constructed-code-red.txt']);
+  const byId = (id: string) => findings.filter((f) => f.id === id);
+
+  it('raises the four config findings', () => {
+    for (const id of CONFIG_IDS) expect(byId(id).length, id).toBeGreaterThan(0);
+  });
+
+  it('default route to Vlan3: critical, replaced by a next-hop route (placeholder: nothing reveals it), then clear arp-cache', () => {
+    const [f] = byId('default-route-to-broadcast-interface');
+    expect(f!).toMatchObject({ severity: 'critical', title: 'Default route points at broadcast interface Vlan3 with no next hop' });
+    expect(f!.evidence).toEqual([{ source: 'config-constructed-code-red.txt', line: 54, text: 'ip route 0.0.0.0 0.0.0.0 Vlan3' }]);
+    expect(f!.remedy.commands).toEqual(['no ip route 0.0.0.0 0.0.0.0 Vlan3', 'ip route 0.0.0.0 0.0.0.0 <next-hop address>', 'clear arp-cache']);
+    expect(f!.remedy.caveats[0]).toContain('2.34.56.1 255.255.255.0');
+  });
+
+  it('a route to a Frame Relay multipoint subinterface is a warning', () => {
+    const f = byId('default-route-to-broadcast-interface')[1]!;
+    expect(f).toMatchObject({ severity: 'warning', title: 'Static route to 10.20.0.0 255.255.0.0 points at multipoint interface Serial0/0.1 with no next hop' });
+  });
+
+  it('no ip cef -> ip cef; http server -> no ip http server; ACL 101 with log -> a log-free copy swapped in on Vlan3', () => {
+    expect(byId('cef-not-enabled')[0]!).toMatchObject({ severity: 'warning', title: 'CEF is disabled (no ip cef) on Router' });
+    expect(byId('cef-not-enabled')[0]!.remedy.commands).toEqual(['ip cef']);
+    expect(byId('cef-not-enabled')[0]!.remedy.caveats.join(' ')).toContain('Fix the default route to Vlan3 first');
+    expect(byId('http-server-enabled')[0]!.remedy.commands).toEqual(['no ip http server']);
+    const acl = byId('acl-log-keyword')[0]!;
+    expect(acl.title).toBe('ACL 101 logs traffic the worm sends: 2 entries with log (applied on Vlan3 in)');
+    expect(acl.evidence.map((e) => e.line)).toEqual([59, 60]);
+    expect(acl.remedy.commands).toEqual(['access-list 100 permit tcp any any eq www', 'access-list 100 deny ip any any', 'interface Vlan3', ' ip access-group 100 in']);
+    expect(acl.remedy.caveats.join(' ')).toContain('no access-list 101');
+  });
+});
+
+describe('the same router after the remedies (constructed clean config)', () => {
+  it('raises none of the config findings', () => {
+    const ids = run(['config-constructed-clean.txt']).map((f) => f.id);
+    for (const id of CONFIG_IDS) expect(ids, id).not.toContain(id);
+  });
+});
+
+describe('default-route-to-broadcast-interface: the next hop from context', () => {
+  it('takes the upstream router from the ARP table: the in-subnet neighbour whose MAC answers for the random targets', () => {
+    const [f] = one('default-route-to-broadcast-interface', ['constructed-config-vlan3.txt', 'constructed-arp-proxy-explosion.txt']);
+    expect(f!.remedy.commands).toEqual(['no ip route 0.0.0.0 0.0.0.0 Vlan3', 'ip route 0.0.0.0 0.0.0.0 10.10.3.2', 'clear arp-cache']);
+    expect(f!.evidence[1]).toMatchObject({ source: 'constructed-arp-proxy-explosion.txt', line: 4 });
+    expect(f!.remedy.caveats[0]).toMatch(/answers ARP for 321 addresses/);
+  });
+
+  it('on a real ARP capture (proxy ARP through Gi0/0) proposes 10.1.12.2', () => {
+    const [f] = one('default-route-to-broadcast-interface', ['constructed-config-marius-gi0.txt', 'arp-marius-3.txt']);
+    expect(f!.severity).toBe('warning');
+    expect(f!.remedy.commands[1]).toBe('ip route 10.1.3.0 255.255.255.0 10.1.12.2');
+  });
+
+  it('stays silent on real configs: next-hop routes, and a default route to a dialer (point-to-point)', () => {
+    for (const n of ['config-ciscoconfparse-1.txt', 'config-ciscoconfparse-3.txt', 'config-dean-1.txt', 'config-napalm-1.txt']) {
+      expect(one('default-route-to-broadcast-interface', [n]), n).toEqual([]);
+    }
+  });
+});
+
+describe('arp rules with the config', () => {
+  it('arp-table-explosion counts the addresses outside the interface subnet and reuses the route fix', () => {
+    const [f] = one('arp-table-explosion', ['constructed-config-marius-gi0.txt', 'arp-marius-3.txt']);
+    expect(f!.title).toBe('9 ARP entries on GigabitEthernet0/0 resolve to one MAC, 5254.00a6.05b1 (8 outside 10.1.12.0/24)');
+    expect(f!.remedy.commands[0]).toBe('no ip route 10.1.3.0 255.255.255.0 GigabitEthernet0/0');
+  });
+
+  it('arp-input-memory names the route when the config is pasted too', () => {
+    const [f] = one('arp-input-memory', ['technote-procmem-arp-input.txt', 'constructed-config-vlan3.txt']);
+    expect(f!.remedy.commands[0]).toBe('no ip route 0.0.0.0 0.0.0.0 Vlan3');
+    expect(f!.evidence.map((e) => e.source)).toEqual(['technote-procmem-arp-input.txt', 'constructed-config-vlan3.txt']);
+  });
+});
+
+describe('cef-not-enabled from the config', () => {
+  it('ip cef distributed on a 7500 (RSP4 in show version)', () => {
+    const [f] = one('cef-not-enabled', ['config-constructed-code-red.txt', 'constructed-version-7513.txt']);
+    expect(f!.remedy.commands).toEqual(['ip cef distributed']);
+  });
+
+  it('a missing ip cef line on 12.1 is only info; real 12.4/15.x configs with ip cef, and IOS-XE, stay silent', () => {
+    expect(one('cef-not-enabled', ['constructed-config-vlan3.txt'])[0]!.severity).toBe('info');
+    for (const n of ['config-ciscoconfparse-1.txt', 'config-dean-1.txt', 'config-napalm-1.txt', 'config-ciscoconfparse-2.txt']) {
+      expect(one('cef-not-enabled', [n]), n).toEqual([]);
+    }
+  });
+});
+
+describe('http-server-enabled', () => {
+  it('fires on real configs with ip http server', () => {
+    expect(one('http-server-enabled', ['config-ciscoconfparse-1.txt'])[0]!).toMatchObject({ title: 'HTTP server enabled on Foo', evidence: [{ line: 288, text: 'ip http server' }] });
+    expect(one('http-server-enabled', ['config-ciscoconfparse-2.txt'])).toHaveLength(1);
+  });
+
+  it('stays silent on real configs with no ip http server', () => {
+    expect(one('http-server-enabled', ['config-dean-1.txt'])).toEqual([]);
+    expect(one('http-server-enabled', ['config-ciscoconfparse-3.txt'])).toEqual([]);
+  });
+
+  it('the answer alone is an info naming the config command; a config without the server silences it', () => {
+    expect(one('http-server-enabled', [], { 'http-attempts': 'yes' })[0]!.severity).toBe('info');
+    expect(one('http-server-enabled', ['config-dean-1.txt'], { 'http-attempts': 'yes' })).toEqual([]);
+  });
+});
+
+describe('acl-log-keyword on a real config', () => {
+  it('flags IP/TCP entries with log in applied ACLs, not udp/icmp/esp ones, and rebuilds each ACL without log', () => {
+    const f = one('acl-log-keyword', ['config-ciscoconfparse-1.txt']);
+    expect(f.map((x) => x.title)).toEqual([
+      'ACL BLACKHOLE logs traffic the worm sends: 1 entry with log (applied on FastEthernet0/0 out)',
+      'ACL EXT_IN logs traffic the worm sends: 2 entries with log (applied on Dialer1 in)',
+    ]);
+    const ext = f[1]!;
+    expect(ext.evidence.map((e) => e.text)).toEqual(['deny   tcp any any log', 'deny   ip any any log']);
+    expect(ext.remedy.commands[0]).toBe('ip access-list extended EXT_IN-NOLOG');
+    expect(ext.remedy.commands).toContain(' deny udp any any');
+    expect(ext.remedy.commands.slice(-2)).toEqual(['interface Dialer1', ' ip access-group EXT_IN-NOLOG in']);
+    expect(ext.remedy.commands.some((c) => /\blog\b/.test(c) && !/remark/.test(c))).toBe(false);
+  });
+
+  it('stays silent on configs without log keywords', () => {
+    expect(one('acl-log-keyword', ['config-ciscoconfparse-2.txt', 'config-dean-1.txt', 'config-constructed-clean.txt'])).toEqual([]);
+  });
+});
+
+describe('hybridge-input-cpu with the config', () => {
+  it('critical with bridge irb (real Aironet config), naming the bridge group members', () => {
+    const [f] = one('hybridge-input-cpu', ['technote-cpu-hybridge.txt', 'config-ciscoconfparse-2.txt']);
+    expect(f!.severity).toBe('critical');
+    expect(f!.title).toBe('HyBridge Input at 52.45% (5 s) / 49.8% (1 min) with bridge irb on Foo');
+    expect(f!.remedy.caveats[0]).toMatch(/^Configured: bridge group 1: 2 interfaces/);
+  });
+
+  it('silent when the config has no bridge irb', () => {
+    expect(one('hybridge-input-cpu', ['technote-cpu-hybridge.txt', 'config-dean-1.txt'])).toEqual([]);
+  });
+});
+
+describe('ip-accounting-disables-dcef with the config', () => {
+  it('ip accounting on Vlan1 of a 7500 running DCEF', () => {
+    const [f] = one('ip-accounting-disables-dcef', ['config-constructed-code-red.txt', 'cef-distributed.txt']);
+    expect(f!.title).toBe('IP accounting on Vlan1 while distributed CEF is on');
+    expect(f!.remedy.commands).toEqual(['interface Vlan1', ' no ip accounting']);
+  });
+
+  it('silent with accounting but no DCEF', () => {
+    expect(one('ip-accounting-disables-dcef', ['config-constructed-code-red.txt', 'seed-cef-summary.txt'])).toEqual([]);
+  });
+});
+
+describe('netflow-unavailable with the config', () => {
+  it('names the egress interface from the default route', () => {
+    const [f] = one('netflow-unavailable', ['constructed-config-vlan3.txt'], { netflow: 'many-ingress' });
+    expect(f!.remedy.commands).toEqual(['interface Vlan3', ' ip accounting', 'end', 'show ip accounting']);
+  });
+});

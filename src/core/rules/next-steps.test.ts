@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnoseDetailed } from '../diagnose';
+import { suggestNextSteps } from './next-steps';
+
+const sectionsOf = (...names: string[]) =>
+  diagnoseDetailed(names.map((n) => ({ source: n, text: readFileSync(join(__dirname, 'fixtures', n), 'utf8') }))).sections;
+
+describe('suggestNextSteps', () => {
+  it('with no answers: look for the scanning hosts, then the baseline outputs', () => {
+    const s = suggestNextSteps({}, []);
+    expect(s.causes.map((c) => c.id)).toEqual(['scanning-host']);
+    expect(s.commands.every((c) => c.kind !== 'unknown')).toBe(true);
+    expect(s.commands.map((c) => c.command)).toEqual([
+      'show ip cache flow | include 0050',
+      'show processes cpu',
+      'show logging',
+      'show running-config',
+      'show version',
+    ]);
+  });
+
+  it('interrupt CPU with PAT: alignment before NAT, and the commands in that order', () => {
+    const s = suggestNextSteps({ cpu: 'interrupt', nat: 'pat' }, []);
+    expect(s.causes.map((c) => c.id)).toEqual(['high-cpu-interrupt', 'alignment-errors', 'nat-translation-overload', 'scanning-host']);
+    expect(s.commands.map((c) => c.command).slice(0, 4)).toEqual(['show processes cpu', 'show alignment', 'show ip nat statistics', 'show ip nat translations']);
+    expect(s.commands.find((c) => c.command === 'show processes cpu')!.confirms).toEqual(['high-cpu-interrupt', 'alignment-errors', 'nat-translation-overload']);
+    for (const c of s.causes) expect(c.why.length).toBeGreaterThan(20);
+  });
+
+  it('leaves out what is already pasted', () => {
+    const s = suggestNextSteps({ cpu: 'interrupt', nat: 'pat' }, sectionsOf('technote-cpu-interrupt.txt', 'alignment-genie-1.txt'));
+    const cmds = s.commands.map((c) => c.command);
+    expect(cmds).not.toContain('show processes cpu');
+    expect(cmds).not.toContain('show alignment');
+    expect(cmds[0]).toBe('show ip nat statistics');
+  });
+
+  it('no netflow: accounting to find the hosts; on a hybrid Sup1: show mls entry', () => {
+    expect(suggestNextSteps({ netflow: 'low-memory' }, []).commands.map((c) => c.command)).toContain('show ip accounting');
+    const cat = suggestNextSteps({ platform: 'cat6k-sup1-msfc1', 'platform-mode': 'hybrid' }, []);
+    expect(cat.causes[0]!.id).toBe('mls-flowmask-hides-sources');
+    expect(cat.commands[0]!.command).toBe('show mls entry');
+    expect(cat.commands.map((c) => c.command)).not.toContain('show mls ip');
+  });
+
+  it('memory short with ARP Input: the route, ARP Input and the ARP table', () => {
+    const s = suggestNextSteps({ memory: 'mallocfail', 'cpu-process': 'arp-input' }, []);
+    expect(s.causes.map((c) => c.id).slice(0, 4)).toEqual(['mallocfail', 'default-route-to-broadcast-interface', 'arp-input-memory', 'arp-table-explosion']);
+    expect(s.commands.map((c) => c.command)).toEqual(expect.arrayContaining(['show running-config', 'show ip arp', 'show processes memory']));
+  });
+
+  it('asks for the whole config once when several causes want different parts of it', () => {
+    const s = suggestNextSteps({ 'cpu-process': 'arp-input', 'http-attempts': 'yes' }, []);
+    const configs = s.commands.filter((c) => c.kind === 'show running-config');
+    expect(configs).toHaveLength(1);
+    expect(configs[0]!.command).toBe('show running-config');
+    expect(configs[0]!.confirms).toEqual(expect.arrayContaining(['default-route-to-broadcast-interface', 'http-server-enabled']));
+  });
+
+  it('ignores values that are not answers', () => {
+    expect(suggestNextSteps({ cpu: 'bananas', nat: 'maybe' }, []).causes.map((c) => c.id)).toEqual(['scanning-host']);
+  });
+});
