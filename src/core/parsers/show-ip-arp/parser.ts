@@ -1,6 +1,7 @@
 // `show ip arp` / `show arp`: ARP entries with age, MAC and interface.
 import type { Warning } from '../../types';
 import { isIPv4, unreadLine } from '../../text/lines';
+import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 
 export interface ArpEntry {
@@ -68,9 +69,12 @@ export const arpParser: ParserDef<'show ip arp', ArpData> = {
     for (let i = section.from; i < section.to; i++) {
       const line = section.lines[i]!;
       if (line.trim() === '') continue;
-      const row = readRow(line, i);
-      if (row) entries.push(row);
-      else if (!HEADER.test(line) && !EXEC_TIMESTAMP.some((re) => re.test(line))) warnings.push(unreadLine(i, line));
+      // A row cut at the terminal or mail width (long interface names) is read joined when it does not read alone.
+      const row = readWrapped(section.lines, i, section.to, (text) => readRow(text, i));
+      if (row) {
+        entries.push(row.value);
+        i += row.lines - 1;
+      } else if (!HEADER.test(line) && !EXEC_TIMESTAMP.some((re) => re.test(line))) warnings.push(unreadLine(i, line));
     }
     return { data: { entries }, records: entries.length, warnings };
   },

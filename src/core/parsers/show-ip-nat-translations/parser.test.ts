@@ -75,6 +75,24 @@ describe('show ip nat translations: real captures', () => {
   });
 });
 
+describe('show ip nat translations: wrapped rows', () => {
+  it('joins a row a terminal cut at 80 columns, and reports it on its first line', () => {
+    const row = 'tcp 100.100.100.100:10240 192.168.121.200:12600 192.168.210.200:12600 192.168.210.200:10240';
+    // The cut falls inside the last address ("192.168.21" | "0.200:10240"), so the first piece cannot read alone.
+    const { input, data } = read(`show ip nat translations\n${row.slice(0, 80)}\n${row.slice(80)}\ntcp 10.9.0.0:51776 10.1.0.2:51776 10.2.0.2:21 10.2.0.2:21\n`);
+    expect(input).toMatchObject({ records: 2, warnings: [] });
+    expect(data!.translations[0]).toMatchObject({ outsideGlobal: '192.168.210.200:10240', line: 2 });
+    expect(data!.translations[1]!.line).toBe(4);
+  });
+
+  it('cannot know a row cut inside its last port was cut: the tail is reported, not silently dropped', () => {
+    const row = 'icmp 100.100.100.100:1024 192.168.121.20:1260 192.168.21.20:1260 192.168.21.20:1024';
+    const { input } = read(`show ip nat translations\n${row.slice(0, 80)}\n${row.slice(80)}\n`);
+    expect(input.records).toBe(1);
+    expect(input.warnings).toEqual([{ line: 3, message: 'line not understood: "024"' }]);
+  });
+});
+
 describe('show ip nat translations: bad input', () => {
   it('reports rows it cannot read, stray lines and a footer that disagrees, with line numbers', () => {
     const { input } = read([

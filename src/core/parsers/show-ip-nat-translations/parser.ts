@@ -1,6 +1,7 @@
 // `show ip nat translations`: the translation table, static (---) rows included.
 import type { Warning } from '../../types';
 import { isIPv4, unreadLine } from '../../text/lines';
+import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 
 export interface NatTranslation {
@@ -77,9 +78,11 @@ export const natTranslationsParser: ParserDef<'show ip nat translations', NatTra
     for (let i = section.from; i < section.to; i++) {
       const line = section.lines[i]!;
       if (line.trim() === '') continue;
-      const row = readRow(line, i);
+      // A row longer than the terminal or mail width arrives cut in two: read it joined when it does not read alone.
+      const row = readWrapped(section.lines, i, section.to, (text) => readRow(text, i));
       if (row) {
-        data.translations.push(row);
+        data.translations.push(row.value);
+        i += row.lines - 1;
         continue;
       }
       const t = TOTAL.exec(line);

@@ -33,6 +33,9 @@ describe('show logging: real captures', () => {
   // tail is a warning and is not counted. ntc-templates agrees (ntc-2: 3, ntc-5: 3); genieparser counts every
   // line under "Log Buffer", so its genie-4 (1) and genie-7 (31) counts include the tail: we believe they are
   // wrong by exactly that line, and we count 0 and 30.
+  // genie-8: genieparser reports 4 "log lines", but the capture has no buffered message at all; its 4 are the
+  // "Inactive Message Discriminator:" heading and the 3 discriminator rows under it (lines 8-13), which are
+  // configuration, not messages. We count 0.
   it.each([
     ['ntc-1.txt', 4, []],
     ['ntc-2.txt', 3, [35]],

@@ -1,6 +1,7 @@
 // `show processes cpu`: five-second/interrupt, one and five minute load, and per-process percentages.
 import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
+import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 
 export interface ProcessCpu {
@@ -76,8 +77,10 @@ export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuDat
     for (let i = section.from; i < section.to; i++) {
       const line = section.lines[i]!;
       if (line.trim() === '') continue;
-      const row = ROW.exec(line);
-      if (row) {
+      // A row cut at the terminal or mail width is read joined when it does not read alone.
+      const wrapped = readWrapped(section.lines, i, section.to, (text) => ROW.exec(text));
+      if (wrapped) {
+        const row = wrapped.value;
         data.processes.push({
           pid: +row[1]!,
           name: row[9] ?? '',
@@ -90,6 +93,7 @@ export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuDat
           uSecs: +row[4]!,
           tty: +row[8]!,
         });
+        i += wrapped.lines - 1;
         continue;
       }
       const u = UTILIZATION.exec(line);
