@@ -83,6 +83,33 @@ describe('show memory summary: constructed full layout', () => {
   });
 });
 
+describe('show memory summary: constructed totals, free blocks, lost and corrupted pools', () => {
+  const { input, data } = read(fixture('constructed-totals-free-blocks-corrupted.txt'));
+  it('reads every line: 2 pools and 2 allocator lines, no warnings', () => {
+    expect(input).toMatchObject({ kind: 'show memory summary', records: 4, warnings: [] });
+  });
+  it('flags lost blocks (">") on Processor and "Corrupted" on I/O', () => {
+    expect(data!.pools[0]).toMatchObject({ name: 'Processor', total: 93620032, used: 16209792, largest: 77052456, lostBlocks: true });
+    expect(data!.pools[1]).toMatchObject({ name: 'I/O', lowest: 15429304, corrupted: true });
+    expect(data!.pools[1]!.largest).toBeUndefined();
+  });
+  it('keeps free blocks out of byWhat and the summary lines out of the allocators', () => {
+    expect(data!.allocators.map((a) => [a.what, a.free ?? false, a.line])).toEqual([
+      ['FIB: FIBIDB', false, 11],
+      ['FIB: FIBIDB', true, 12],
+    ]);
+    expect(data!.byWhat).toEqual([{ what: 'FIB: FIBIDB', blocks: 7, bytes: 3136 }]);
+    expect(data!.totals!.map((t) => [t.scope, t.of, t.pool, t.blocks, t.bytes, t.line])).toEqual([
+      ['pool', 'used', 'Processor', 7, 3136, 13],
+      ['pool', 'free', 'Processor', 3, 72, 14],
+      ['pool', 'headers', 'Processor', 10, 400, 15],
+      ['memory', 'used', undefined, 7, 3136, 23],
+      ['memory', 'free', undefined, 3, 72, 24],
+    ]);
+    expect(data!.corruptedPools).toEqual(['I/O']);
+  });
+});
+
 describe('show memory summary: bad input', () => {
   it('warns on a Bytes that is not Size x Blocks, a garbled pool row and junk, with line numbers', () => {
     const text = [
