@@ -78,6 +78,18 @@ describe('show ip accounting: constructed variants', () => {
   });
 });
 
+describe('show ip accounting: the other lines IOS prints', () => {
+  it('the access-violations threshold line and the cleared-midway notice', () => {
+    const { data, warnings, records } = read(
+      'show ip accounting access-violations\n 20.1.145.49      75.246.253.88     2     96    150\n\n% IP accounting data cleared or checkpointed\nAccounting threshold exceeded for 12 packets violating access list(s)\n',
+    );
+    expect(warnings).toEqual([]);
+    expect(records).toBe(1);
+    expect(data.interruptedLine).toBe(4);
+    expect(data.violationsThresholdExceeded).toEqual({ packets: 12, line: 5 });
+  });
+});
+
 describe('show ip accounting: bad input', () => {
   it('warns with line numbers on junk, bad addresses and impossible byte counts, and keeps the good rows', () => {
     const text = [

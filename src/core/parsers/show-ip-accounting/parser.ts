@@ -13,6 +13,10 @@ export interface AccountingData {
   thresholdExceeded?: { packets: number; bytes: number; line: number };
   /** `show ip accounting access-violations`: the ACL that denied each row (those rows are in `flows` too). */
   deniedByAcl?: { acl: string; line: number }[];
+  /** access-violations: "Accounting threshold exceeded for N packets violating access list(s)". */
+  violationsThresholdExceeded?: { packets: number; line: number };
+  /** "% IP accounting data cleared or checkpointed": IOS stopped the listing midway, so the rows are partial. */
+  interruptedLine?: number;
 }
 
 // Source Destination Packets Bytes [ACL]: the ACL column only in `access-violations` output.
@@ -22,6 +26,8 @@ const HEADER = /^\s*Source\s+Destination\s+Packets\s+Bytes(\s+ACL)?\s*$/i;
 const PARTIAL_HEADER = /^\s*(Source\s+)?Destination\s+Packets(\s+Bytes)?(\s+ACL)?\s*$/i;
 const AGE = /^\s*Accounting data age is\s+(\S+)\s*$/i;
 const THRESHOLD = /^\s*Accounting threshold exceeded for (\d+) packets and (\d+) bytes\.?\s*$/i;
+const VIOLATIONS_THRESHOLD = /^\s*Accounting threshold exceeded for (\d+) packets violating access list\(s\)\.?\s*$/i;
+const INTERRUPTED = /^\s*%\s*IP accounting data cleared or checkpointed\s*$/i;
 
 export const accountingParser: ParserDef<'show ip accounting', AccountingData> = {
   kind: 'show ip accounting',
@@ -77,6 +83,15 @@ export const accountingParser: ParserDef<'show ip accounting', AccountingData> =
       const th = THRESHOLD.exec(line);
       if (th) {
         data.thresholdExceeded = { packets: +th[1]!, bytes: +th[2]!, line: i + 1 };
+        continue;
+      }
+      const vt = VIOLATIONS_THRESHOLD.exec(line);
+      if (vt) {
+        data.violationsThresholdExceeded = { packets: +vt[1]!, line: i + 1 };
+        continue;
+      }
+      if (INTERRUPTED.test(line)) {
+        data.interruptedLine = i + 1;
         continue;
       }
       warnings.push(unreadLine(i, line));
