@@ -112,6 +112,7 @@ describe('show running-config: ciscoconfparse-3 (Cat6500 native, starts at versi
     expect(data.staticRoutes).toEqual([{ prefix: '0.0.0.0', mask: '0.0.0.0', nextHop: '172.24.8.1', line: 230 }]);
     expect(data.httpServer).toEqual({ enabled: false, line: 231 });
     expect(data.cef.mode).toBe('absent');
+    expect(data.firstLine).toBe(1);
   });
 });
 
@@ -130,6 +131,8 @@ describe('show running-config: dean-1 (IOSv session: terminal length 0, sh run, 
     expect(data.cef).toEqual({ mode: 'enabled', line: 51 });
     expect(data.httpServer).toEqual({ enabled: false, line: 121 });
     expect(data.hostname).toBe('R1');
+    // Line 8 `version 15.6`: past the echo, the header and the `!` comments.
+    expect(data.firstLine).toBe(8);
   });
 });
 

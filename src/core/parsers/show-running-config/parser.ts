@@ -68,6 +68,11 @@ export interface RunningConfigData {
    * nothing: `cef.mode` 'absent' or `httpServer.enabled` false may just be filtered out.
    */
   filter?: string;
+  /**
+   * First command line of the config itself (past the echo, `Building configuration...` and `!` lines): the line
+   * to cite for something the config lacks, e.g. no `ip cef` line at all.
+   */
+  firstLine?: number;
 }
 
 const LOG_LEVELS = new Set(['emergencies', 'alerts', 'critical', 'errors', 'warnings', 'notifications', 'informational', 'debugging']);
@@ -170,6 +175,7 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       warnings.push(unreadLine(i, raw, 'not configuration syntax'));
       continue;
     }
+    d.firstLine ??= line;
     const w = fields(t);
     const lw = w.map((x) => x.toLowerCase());
     for (const id of aclReferences(w)) addId(id);
