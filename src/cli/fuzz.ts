@@ -1,0 +1,21 @@
+// `npm run fuzz [-- RUNS]`: the property and fuzz tests with many more runs and a fresh seed (printed for replay).
+// The unit suite runs the same files with a fixed seed and few runs; these env vars are all that differ.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const FILES = ['src/core/proof', 'src/share/decode-fuzz.test.ts'];
+
+const runs = process.argv[2] ?? process.env.FUZZ_RUNS ?? '2000';
+if (!/^[1-9]\d*$/.test(runs)) {
+  process.stderr.write(`fuzz: RUNS must be a positive integer, got ${runs}\nusage: npm run fuzz [-- RUNS]\n`);
+  process.exit(2);
+}
+const seed = process.env.FUZZ_SEED ?? String(Math.floor(Math.random() * 2 ** 31));
+process.stderr.write(`fuzz: FUZZ_RUNS=${runs} FUZZ_SEED=${seed} (set FUZZ_SEED=${seed} to replay this run)\n`);
+
+const vitest = join(process.cwd(), 'node_modules', 'vitest', 'vitest.mjs');
+const r = spawnSync(process.execPath, [vitest, 'run', ...FILES], {
+  stdio: 'inherit',
+  env: { ...process.env, FUZZ_RUNS: runs, FUZZ_SEED: seed },
+});
+process.exitCode = r.status ?? 1;
