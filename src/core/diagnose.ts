@@ -1,7 +1,9 @@
 // The one entry point: pastes + answers -> { version, inputs, hosts, findings } (CONTRACT.md).
+import { chartSeries } from './analysis/chart-series';
 import { analyseFanOut, type HostAnalysis } from './analysis/fan-out';
 import type { FlowSource } from './analysis/flow-facts';
 import { commandIndex, parserFor, PARSERS } from './parsers/registry';
+import { prescannedLines, restoreRowLine } from './parsers/show-ip-cache-flow/prescanned';
 import type { Section } from './parsers/parser-types';
 import { RULES } from './rules/registry';
 import type { RuleContext } from './rules/rule-types';
@@ -140,6 +142,7 @@ export function toPublicHost(h: HostAnalysis): Host {
     failedFlows: h.failedFlows,
     reasons: h.reasons,
     inbound: h.inbound,
+    ...(h.sharedTargetsWith ? { sharedTargetsWith: h.sharedTargetsWith } : {}),
   };
 }
 
@@ -148,11 +151,14 @@ export function diagnoseDetailed(pastes: readonly Paste[], answers: Answers = {}
   const inputs: InputSummary[] = [];
   const linesBySource = new Map<string, readonly string[]>();
   for (const paste of pastes) {
-    const lines = normaliseLines(paste.text);
+    // Big flow dumps read as bytes by the CLI arrive pre-scanned: flow rows already read, other lines normalised.
+    const lines = prescannedLines(paste) ?? normaliseLines(paste.text);
     linesBySource.set(paste.source, lines);
     readPaste(paste, lines, sections, inputs);
   }
   const hosts = analyseFanOut(flowSources(sections));
+  // Pre-scanned pastes keep flow rows out of `lines`: put back the ones flagged hosts quote as evidence.
+  for (const h of hosts) if (h.verdict !== 'clean') for (const r of h.evidence) restoreRowLine(linesBySource.get(r.source), r.line);
   const ctx: RuleContext = {
     sections,
     hosts,
@@ -165,7 +171,14 @@ export function diagnoseDetailed(pastes: readonly Paste[], answers: Answers = {}
   const findings: Finding[] = RULES.flatMap((r) => r.evaluate(ctx));
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return {
-    diagnosis: { version: CONTRACT_VERSION, inputs, hosts: hosts.map(toPublicHost), findings },
+    diagnosis: {
+      version: CONTRACT_VERSION,
+      inputs,
+      hosts: hosts.map(toPublicHost),
+      findings,
+      // Flow charts only when there were flows to chart (issue 4).
+      ...(hosts.length > 0 ? { charts: chartSeries(hosts) } : {}),
+    },
     sections,
     hosts,
     lines: linesBySource,

@@ -1,5 +1,7 @@
 // The observable shapes of a diagnosis (CONTRACT.md section 1) and the pieces every core stage shares.
 
+import type { ChartSeries } from './analysis/chart-series';
+
 export const CONTRACT_VERSION = 1 as const;
 
 /** Canonical command names (CONTRACT.md), lower case. */
@@ -60,6 +62,8 @@ export interface Host {
   reasons: string[];
   /** True when the source sits outside the site and its probes are dropped or aimed inward. */
   inbound: boolean;
+  /** Other flagged hosts probing the same destinations (the first Code Red's fixed seed), most shared first. */
+  sharedTargetsWith?: string[];
 }
 
 export type Severity = 'critical' | 'warning' | 'info';
@@ -113,6 +117,8 @@ export interface Diagnosis {
   inputs: InputSummary[];
   hosts: Host[];
   findings: Finding[];
+  /** Flow charts (issue 4), aggregated and bounded in size; absent when there were no flow rows. */
+  charts?: ChartSeries;
 }
 
 /** One paste as the engineer gave it: a file, standard input or a browser panel. */

@@ -17,20 +17,29 @@ export const SYN_BYTES_MAX = 62;
 export const FAILED_MAX_PACKETS = 3;
 
 export type Outcome = 'failed' | 'ok' | 'ignore';
+/** Numeric outcomes for hot loops, ordered so that a later answer overrides a failure: max(...) is the pair's. */
+export const IGNORE = 0;
+export const FAILED = 1;
+export const OK = 2;
 
 /**
  * The outcome of one flow as evidence about scanning. Flows with ports: only TCP/80 counts. Accounting (no ports):
  * a few bare-SYN-sized packets is a failed first contact, anything else a real exchange.
  */
-export function flowOutcome(t: FlowTable, i: number): Outcome {
+export function flowOutcomeCode(t: FlowTable, i: number): number {
   const proto = t.proto[i]!;
   const packets = t.packets[i]!;
   if (proto >= 0) {
-    if (proto !== TCP || t.dstPort[i] !== WWW) return 'ignore';
-    return packets <= FAILED_MAX_PACKETS ? 'failed' : 'ok';
+    if (proto !== TCP || t.dstPort[i] !== WWW) return IGNORE;
+    return packets <= FAILED_MAX_PACKETS ? FAILED : OK;
   }
   const bytes = t.bytes[i]!;
-  if (Number.isNaN(bytes) || packets <= 0) return 'ignore';
+  if (Number.isNaN(bytes) || packets <= 0) return IGNORE;
   const perPacket = bytes / packets;
-  return packets <= FAILED_MAX_PACKETS && perPacket >= SYN_BYTES_MIN && perPacket <= SYN_BYTES_MAX ? 'failed' : 'ok';
+  return packets <= FAILED_MAX_PACKETS && perPacket >= SYN_BYTES_MIN && perPacket <= SYN_BYTES_MAX ? FAILED : OK;
+}
+
+export function flowOutcome(t: FlowTable, i: number): Outcome {
+  const c = flowOutcomeCode(t, i);
+  return c === FAILED ? 'failed' : c === OK ? 'ok' : 'ignore';
 }

@@ -11,6 +11,8 @@ export const LOG_UPPER = Math.log(P_DETECT / P_FALSE); // ln 99: declare scanner
 export const LOG_LOWER = Math.log((1 - P_DETECT) / (1 - P_FALSE)); // ln(1/99): declare benign
 export const STEP_FAIL = Math.log((1 - THETA_SCANNER) / (1 - THETA_BENIGN)); // ln 4
 export const STEP_OK = Math.log(THETA_SCANNER / THETA_BENIGN); // ln 1/4
+/** One failure short of the scanner bound: reported as suspect (3 net failures: odds 64:1). */
+export const LOG_SUSPECT = 3 * STEP_FAIL;
 
 /** Walk state: the log likelihood ratio, clamped at the benign bound so a later scan is still caught. */
 export interface Walk {
@@ -20,10 +22,12 @@ export interface Walk {
   failuresAtCrossing: number;
   failures: number;
   successes: number;
+  /** Failed first contacts to destinations other sources reached: not counted either way. */
+  neutral: number;
 }
 
 export function newWalk(): Walk {
-  return { llr: 0, crossed: false, failuresAtCrossing: 0, failures: 0, successes: 0 };
+  return { llr: 0, crossed: false, failuresAtCrossing: 0, failures: 0, successes: 0, neutral: 0 };
 }
 
 export function step(w: Walk, failed: boolean): void {

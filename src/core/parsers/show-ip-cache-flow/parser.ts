@@ -1,8 +1,11 @@
 // `show ip cache flow`: netflow cache rows (SrcIf SrcIPaddress DstIf DstIPaddress Pr SrcP DstP Pkts) and its stats blocks.
 import type { Warning } from '../../types';
-import { ipToInt, unreadLine } from '../../text/lines';
-import { FlowTableBuilder, type FlowTable } from '../flow-table';
+import { unreadLine } from '../../text/lines';
+import type { FlowTable } from '../flow-table';
 import type { ParserDef, Section } from '../parser-types';
+import { firstRowAtOrAfter, prescanOfLines } from './prescanned';
+import { FlowColumns, lineBytes, NOT_ROW, readRow, ROW_OK, ROW_PROBLEM } from './row-bytes';
+import { GARBLED_HEADER, HEADER, isStatsLine, isVerboseHeader, isVerboseHeader2, readVerboseSecond } from './row-text';
 
 export interface CacheFlowData {
   flows: FlowTable;
@@ -10,94 +13,150 @@ export interface CacheFlowData {
   headerRecognised: boolean;
 }
 
-// SrcIf SrcIP DstIf DstIP Pr SrcP DstP Pkts: protocol and ports in hex, upper or lower case.
-const ROW =
-  /^\s*(\S+)\s+(\d{1,3}(?:\.\d{1,3}){3})\s+(\S+)\s+(\d{1,3}(?:\.\d{1,3}){3})\s+([0-9A-Fa-f]{2})\s+([0-9A-Fa-f]{1,4})\s+([0-9A-Fa-f]{1,4})\s+(\d+)\s*$/;
-const HEADER = /^\s*SrcIf\s+SrcIPaddress\s+DstIf\s+DstIPaddress\s+Pr\s+SrcP\s+DstP\s+Pkts\b/i;
-// A header whose last columns survived (`... DstIPaddress Pr SrcP DstP Pkts`) but whose first words were garbled.
-const GARBLED_HEADER = /\bPr\s+SrcP\s+DstP\s+Pkts\s*$/i;
-/** Lines of the statistics blocks that precede the rows; recognised so they are not reported as unread. */
-const STATS_LINES: RegExp[] = [
-  /^\s*IP packet size distribution/i,
-  /^\s*1-32\s+64\s+96/,
-  /^\s*512\s+544\s+576/,
-  /^\s*\.\d{3}(\s+\.\d{3})+\s*$/,
-  /^\s*IP Flow Switching Cache/i,
-  /^\s*IP Sub Flow Cache/i,
-  /^\s*\d+ active, \d+ inactive, \d+ added/i,
-  /^\s*\d+ ager polls, \d+ flow alloc failures/i,
-  /^\s*Active flows timeout in \d+ minutes/i,
-  /^\s*Inactive flows timeout in \d+ seconds/i,
-  /^\s*last clearing of statistics/i,
-  /^\s*\d+ added, \d+ added to secondary/i,
-  /^\s*Protocol\s+Total\s+Flows\s+Packets/i,
-  /^\s*-+\s+Flows\s+\/Sec\s+\/Flow/i,
-  /^\s*[A-Z][\w-]*\s+\d+\s+[\d.]+\s+\d+\s+\d+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s*$/, // protocol table row
-  /^\s*Total:\s+\d+/i,
-  /^\s*\d+ of \d+ top talkers shown/i,
-];
+const scratch = { buf: new Uint8Array(256) };
 
-function isStatsLine(line: string): boolean {
-  return STATS_LINES.some((re) => re.test(line));
+/** Rows of a paste that were read from bytes before splitting (big dumps), restricted to this section. */
+function prescannedRows(section: Section): FlowTable | undefined {
+  const p = prescanOfLines(section.lines);
+  if (!p) return undefined;
+  const a = firstRowAtOrAfter(p.rows, section.from + 1);
+  const b = firstRowAtOrAfter(p.rows, section.to + 1);
+  if (a === b) return undefined;
+  const r = p.rows;
+  return {
+    count: b - a,
+    ifNames: r.ifNames,
+    srcIf: r.srcIf.subarray(a, b),
+    dstIf: r.dstIf.subarray(a, b),
+    src: r.src.subarray(a, b),
+    dst: r.dst.subarray(a, b),
+    proto: r.proto.subarray(a, b),
+    srcPort: r.srcPort.subarray(a, b),
+    dstPort: r.dstPort.subarray(a, b),
+    packets: r.packets.subarray(a, b),
+    bytes: r.bytes.subarray(a, b),
+    line: r.line.subarray(a, b),
+  };
+}
+
+/** Merge two tables sorted by line into one (rows read from bytes and rows read from text, e.g. with U+00A0). */
+function mergeByLine(x: FlowTable, y: FlowTable): FlowTable {
+  const out = new FlowColumns(x.count + y.count);
+  const names = new Map<string, number>(out.ifNames.map((n, i) => [n, i]));
+  const ifOf = (name: string) => {
+    let i = names.get(name);
+    if (i === undefined) {
+      i = out.ifNames.length;
+      out.ifNames.push(name);
+      names.set(name, i);
+    }
+    return i;
+  };
+  let i = 0;
+  let j = 0;
+  while (i < x.count || j < y.count) {
+    const takeX = j >= y.count || (i < x.count && x.line[i]! <= y.line[j]!);
+    const t = takeX ? x : y;
+    const k = takeX ? i++ : j++;
+    const o = out.reserve();
+    out.srcIf[o] = ifOf(t.ifNames[t.srcIf[k]!]!);
+    out.dstIf[o] = ifOf(t.ifNames[t.dstIf[k]!]!);
+    out.src[o] = t.src[k]!;
+    out.dst[o] = t.dst[k]!;
+    out.proto[o] = t.proto[k]!;
+    out.srcPort[o] = t.srcPort[k]!;
+    out.dstPort[o] = t.dstPort[k]!;
+    out.packets[o] = t.packets[k]!;
+    out.bytes[o] = t.bytes[k]!;
+    out.line[o] = t.line[k]!;
+    out.n++;
+  }
+  return out.finish().table;
+}
+
+function sniff(section: Section): number {
+  let rows = 0;
+  let seen = 0;
+  const cols = new FlowColumns(64);
+  for (let i = section.from; i < section.to && seen < 50; i++) {
+    const l = section.lines[i]!;
+    if (l.trim() === '') continue;
+    seen++;
+    if (HEADER.test(l) || isVerboseHeader(l) || /IP Flow Switching Cache/i.test(l)) return 1;
+    if (readRow(scratch.buf, 0, lineBytes(l, scratch), cols) === ROW_OK) rows++;
+  }
+  return seen === 0 ? 0 : Math.min(0.95, rows / seen + (rows > 0 ? 0.3 : 0));
+}
+
+function parse(section: Section) {
+  const warnings: Warning[] = [];
+  const cols = new FlowColumns(Math.min(1 << 16, Math.max(64, section.to - section.from)));
+  let headerRecognised = false;
+  let verbose = false;
+  /** Verbose mode: the row whose second line (ports, bytes per packet) is expected next, or -1. */
+  let open = -1;
+  for (let i = section.from; i < section.to; i++) {
+    const line = section.lines[i]!;
+    if (line === '' || line.trim() === '') continue;
+    if (open >= 0) {
+      const v = readVerboseSecond(line);
+      const k = open;
+      open = -1;
+      if (v) {
+        cols.srcPort[k] = v.srcPort;
+        cols.dstPort[k] = v.dstPort;
+        cols.bytes[k] = v.bytesPerPacket * cols.packets[k]!;
+        continue;
+      }
+      warnings.push({ line: cols.line[k]!, message: 'verbose flow record without its ports line: ports unknown' });
+    }
+    const k = cols.n;
+    const status = readRow(scratch.buf, 0, lineBytes(line, scratch), cols);
+    if (status === ROW_OK) {
+      cols.line[k] = i + 1;
+      if (verbose) {
+        // Verbose first lines carry TOS and flags where ports would be; the ports come on the next line.
+        cols.srcPort[k] = -1;
+        cols.dstPort[k] = -1;
+        open = k;
+      }
+      cols.n++;
+      continue;
+    }
+    if (status !== NOT_ROW) {
+      warnings.push(unreadLine(i, line, ROW_PROBLEM[status]));
+      continue;
+    }
+    if (HEADER.test(line)) {
+      headerRecognised = true;
+      verbose = false;
+    } else if (isVerboseHeader(line)) {
+      headerRecognised = true;
+      verbose = true;
+    } else if (isVerboseHeader2(line) || isStatsLine(line)) {
+      continue;
+    } else if (GARBLED_HEADER.test(line)) {
+      warnings.push({ line: i + 1, message: 'header not recognised, rows read by shape' });
+    } else warnings.push(unreadLine(i, line));
+  }
+  if (open >= 0) warnings.push({ line: cols.line[open]!, message: 'verbose flow record without its ports line: ports unknown' });
+  let flows = cols.finish().table;
+  const pre = prescannedRows(section);
+  if (pre) {
+    flows = flows.count === 0 ? pre : mergeByLine(pre, flows);
+  }
+  if (flows.count === 0) {
+    warnings.push({
+      line: section.from + 1,
+      message: 'no flow rows: the cache is empty (cleared, or netflow not enabled on the ingress interfaces), so no host can be judged from it',
+    });
+  }
+  return { data: { flows, headerRecognised }, records: flows.count, warnings };
 }
 
 export const cacheFlowParser: ParserDef<'show ip cache flow', CacheFlowData> = {
   kind: 'show ip cache flow',
   commands: ['show ip cache flow', 'show ip cache verbose flow'],
-
-  sniff(section: Section): number {
-    let rows = 0;
-    let seen = 0;
-    for (let i = section.from; i < section.to && seen < 50; i++) {
-      const l = section.lines[i]!;
-      if (l.trim() === '') continue;
-      seen++;
-      if (HEADER.test(l) || /IP Flow Switching Cache/i.test(l)) return 1;
-      if (ROW.test(l)) rows++;
-    }
-    return seen === 0 ? 0 : Math.min(0.95, rows / seen + (rows > 0 ? 0.3 : 0));
-  },
-
-  parse(section: Section) {
-    const warnings: Warning[] = [];
-    const b = new FlowTableBuilder(Math.max(16, section.to - section.from));
-    let headerRecognised = false;
-    for (let i = section.from; i < section.to; i++) {
-      const line = section.lines[i]!;
-      const m = ROW.exec(line);
-      if (m) {
-        const src = ipToInt(m[2]!);
-        const dst = ipToInt(m[4]!);
-        if (src < 0 || dst < 0) {
-          warnings.push(unreadLine(i, line, 'flow row with an invalid address'));
-          continue;
-        }
-        b.add({
-          srcIf: m[1],
-          src,
-          dstIf: m[3],
-          dst,
-          proto: parseInt(m[5]!, 16),
-          srcPort: parseInt(m[6]!, 16),
-          dstPort: parseInt(m[7]!, 16),
-          packets: +m[8]!,
-          line: i + 1,
-        });
-        continue;
-      }
-      if (line.trim() === '') continue;
-      if (HEADER.test(line)) {
-        headerRecognised = true;
-        continue;
-      }
-      if (GARBLED_HEADER.test(line)) {
-        warnings.push({ line: i + 1, message: 'header not recognised, rows read by shape' });
-        continue;
-      }
-      if (isStatsLine(line)) continue;
-      warnings.push(unreadLine(i, line));
-    }
-    const flows = b.finish();
-    return { data: { flows, headerRecognised }, records: flows.count, warnings };
-  },
+  sniff,
+  parse,
 };

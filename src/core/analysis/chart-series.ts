@@ -1,0 +1,103 @@
+// Chart-ready series over the flow verdicts: plain JSON, aggregated, bounded in size whatever the input.
+import type { Verdict } from '../types';
+import type { HostAnalysis } from './fan-out';
+import { CR2_EXPECTED } from './locality';
+
+export const TOP_SOURCES = 20;
+export const TOP_INTERFACES = 8;
+
+/**
+ * Everything a results page charts (recharts: each array is a `data` prop, each numeric key a series).
+ * Size is bounded: 20 + at most 33 + 4 + 9 rows, however many flows were read.
+ */
+export interface ChartSeries {
+  /** Sources with the most distinct destinations, highest first (at most 20). Bar chart: x = ip. */
+  topSources: { ip: string; destinations: number; flows: number; failedFlows: number; verdict: Verdict; inbound: boolean }[];
+  /**
+   * How many sources reach how many distinct destinations, in powers-of-two buckets ("1", "2-3", "4-7", ...),
+   * from 1 up to the largest fan-out seen (empty buckets kept so a log-scale axis reads right). Sources with no
+   * destination are not counted. `flagged` = infected or suspect.
+   */
+  fanOutDistribution: { bucket: string; min: number; max: number; sources: number; flagged: number }[];
+  /**
+   * Where the infected and suspect (outbound) hosts' targets sit relative to each host, as shares 0..1, beside
+   * what Code Red II (1/8 random, 1/2 same /8, 3/8 same /16, never 127/8, 224/8, 0/255 octets or itself) and
+   * the first Code Red (uniformly random) would give. `targets` is the count behind `observed`.
+   */
+  localityMix: { category: 'same /16' | 'same /8' | 'elsewhere' | 'never for Code Red II'; observed: number; targets: number; codeRedII: number; codeRed: number }[];
+  /** Flows per interface the sources arrive on: the top 8, then one "other" row. */
+  flowsPerInterface: { interface: string; flows: number; sources: number; flaggedSources: number }[];
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+function fanOutBuckets(hosts: readonly HostAnalysis[]): ChartSeries['fanOutDistribution'] {
+  let top = 0;
+  for (const h of hosts) top = Math.max(top, h.destinations);
+  const out: ChartSeries['fanOutDistribution'] = [];
+  for (let min = 1; min <= top; min *= 2) {
+    const max = min * 2 - 1;
+    out.push({ bucket: min === max ? `${min}` : `${min}-${max}`, min, max, sources: 0, flagged: 0 });
+  }
+  for (const h of hosts) {
+    if (h.destinations < 1) continue;
+    const b = out[Math.floor(Math.log2(h.destinations))]!;
+    b.sources++;
+    if (h.verdict !== 'clean') b.flagged++;
+  }
+  return out;
+}
+
+function localityMix(hosts: readonly HostAnalysis[]): ChartSeries['localityMix'] {
+  const c = { same16: 0, same8: 0, other: 0, forbidden: 0 };
+  for (const h of hosts) {
+    if (h.verdict === 'clean' || h.inbound) continue;
+    c.same16 += h.locality.same16;
+    c.same8 += h.locality.same8;
+    c.other += h.locality.other;
+    c.forbidden += h.locality.forbidden;
+  }
+  const n = c.same16 + c.same8 + c.other + c.forbidden;
+  const share = (x: number) => (n === 0 ? 0 : round(x / n));
+  const pForbidden = 1 - (252 / 256) * (254 / 256) ** 3;
+  return [
+    { category: 'same /16', observed: share(c.same16), targets: c.same16, codeRedII: CR2_EXPECTED.same16, codeRed: round(1 / 65536) },
+    { category: 'same /8', observed: share(c.same8), targets: c.same8, codeRedII: CR2_EXPECTED.same8, codeRed: round(1 / 256) },
+    { category: 'elsewhere', observed: share(c.other), targets: c.other, codeRedII: CR2_EXPECTED.other, codeRed: round(1 - 1 / 256 - pForbidden) },
+    { category: 'never for Code Red II', observed: share(c.forbidden), targets: c.forbidden, codeRedII: 0, codeRed: round(pForbidden) },
+  ];
+}
+
+function flowsPerInterface(hosts: readonly HostAnalysis[]): ChartSeries['flowsPerInterface'] {
+  const by = new Map<string, { flows: number; sources: number; flaggedSources: number }>();
+  for (const h of hosts) {
+    for (const [name, flows] of h.interfaces) {
+      let r = by.get(name);
+      if (!r) by.set(name, (r = { flows: 0, sources: 0, flaggedSources: 0 }));
+      r.flows += flows;
+      r.sources++;
+      if (h.verdict !== 'clean') r.flaggedSources++;
+    }
+  }
+  const rows = [...by].map(([iface, r]) => ({ interface: iface, ...r })).sort((a, b) => b.flows - a.flows || a.interface.localeCompare(b.interface));
+  if (rows.length <= TOP_INTERFACES + 1) return rows;
+  const rest = rows.slice(TOP_INTERFACES);
+  const other = { interface: 'other', flows: 0, sources: 0, flaggedSources: 0 };
+  for (const r of rest) {
+    other.flows += r.flows;
+    other.sources += r.sources;
+    other.flaggedSources += r.flaggedSources;
+  }
+  return [...rows.slice(0, TOP_INTERFACES), other];
+}
+
+/** The chart series for a diagnosis; `hosts` sorted by fan-out as analyseFanOut returns them. */
+export function chartSeries(hosts: readonly HostAnalysis[]): ChartSeries {
+  const top = [...hosts].sort((a, b) => b.destinations - a.destinations || b.flows - a.flows || a.addr - b.addr).slice(0, TOP_SOURCES);
+  return {
+    topSources: top.map((h) => ({ ip: h.ip, destinations: h.destinations, flows: h.flows, failedFlows: h.failedFlows, verdict: h.verdict, inbound: h.inbound })),
+    fanOutDistribution: fanOutBuckets(hosts),
+    localityMix: localityMix(hosts),
+    flowsPerInterface: flowsPerInterface(hosts),
+  };
+}

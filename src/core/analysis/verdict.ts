@@ -1,0 +1,81 @@
+// Turns one source's counters and walk into a verdict, a variant and the reasons in words.
+import type { FlowRef, HostAnalysis } from './fan-out';
+import { decideVariant, describeVariant, localityLogRatio, type LocalityCounts } from './locality';
+import { LOG_SUSPECT, LOG_UPPER, type Walk } from './trw';
+
+export interface HostCounters {
+  addr: number;
+  ip: string;
+  interfaces: Map<string, number>;
+  flows: number;
+  destinations: number;
+  port80Flows: number;
+  packetsPerFlow: number;
+  failedFlows: number;
+  inbound: boolean;
+  walk: Walk;
+  locality: LocalityCounts;
+  evidence: FlowRef[];
+}
+
+function mainInterface(ifCounts: Map<string, number>): string {
+  let best = '';
+  let n = -1;
+  for (const [name, c] of ifCounts) if (c > n) [best, n] = [name, c];
+  return best;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function judge(c: HostCounters): HostAnalysis {
+  const w = c.walk;
+  const reasons: string[] = [];
+  let verdict: HostAnalysis['verdict'] = 'clean';
+  const neutral = w.neutral
+    ? `; ${plural(w.neutral, 'failure')} to destinations other sources reach not counted (a busy, filtered or retried server, not a scan)`
+    : '';
+  if (w.crossed) {
+    verdict = 'infected';
+    reasons.push(
+      `${plural(w.failuresAtCrossing, 'unanswered first contact')} to distinct destinations crossed the 99:1 scanner threshold ` +
+        `of the sequential test (${w.failures} unanswered, ${w.successes} answered in all${neutral})`,
+    );
+  } else if (w.llr >= LOG_SUSPECT - 1e-9) {
+    verdict = 'suspect';
+    reasons.push(
+      `${plural(w.failures, 'unanswered first contact')} and ${w.successes} answered: odds ${Math.exp(w.llr).toFixed(0)}:1 ` +
+        `for scanning, below the ${Math.exp(LOG_UPPER).toFixed(0)}:1 needed to call it${neutral}`,
+    );
+  } else if (w.failures + w.successes + w.neutral > 0) {
+    reasons.push(`${w.successes} answered and ${w.failures} unanswered first contacts: no scanning pattern${neutral}`);
+  } else {
+    reasons.push('no TCP/80 first contacts to judge by');
+  }
+  if (c.inbound) reasons.push('every flow from it is routed to Null: an outside host probing in, not a local infection');
+  const variant = verdict === 'clean' ? 'unknown' : decideVariant(c.locality);
+  if (verdict !== 'clean') reasons.push(describeVariant(c.locality, variant));
+  const ifs = c.interfaces;
+  if (ifs.size > 1) {
+    const list = [...ifs].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, k]) => `${n} (${k})`).join(', ');
+    reasons.push(`arrives on ${ifs.size} interfaces: ${list}`);
+  }
+  return {
+    ip: c.ip,
+    interface: mainInterface(ifs),
+    flows: c.flows,
+    destinations: c.destinations,
+    port80Flows: c.port80Flows,
+    packetsPerFlow: c.packetsPerFlow,
+    failedFlows: c.failedFlows,
+    verdict,
+    variant,
+    reasons,
+    inbound: c.inbound,
+    addr: c.addr,
+    llr: w.llr,
+    locality: c.locality,
+    localityLogRatio: localityLogRatio(c.locality),
+    evidence: c.evidence,
+    interfaces: ifs,
+  };
+}

@@ -1,0 +1,92 @@
+// Registry of pastes whose flow rows were read straight from bytes (big dumps), and the way back to their text.
+import type { Paste } from '../../types';
+import type { FlowTable } from '../flow-table';
+
+/**
+ * A paste read as bytes: `lines` holds every normalised line except the flow rows, which are '' there and sit
+ * in `rows` instead (in line order). `offsets[i]` is where row i starts in the paste; `lineAt(offset)` reads
+ * that line back (from memory, or from the file in the CLI), to quote it as evidence.
+ */
+export interface Prescan {
+  lines: string[];
+  rows: FlowTable;
+  offsets: Uint32Array;
+  lineAt: (offset: number) => string;
+}
+
+/** `lineAt` over bytes held in memory: the line starting at `offset`, without its line end. */
+export function lineAtBytes(bytes: Uint8Array): (offset: number) => string {
+  return (s) => {
+    let e = s;
+    while (e < bytes.length && bytes[e] !== 10 && bytes[e] !== 13) e++;
+    return decodeUtf8(bytes, s, e);
+  };
+}
+
+const byPaste = new WeakMap<Paste, Prescan>();
+const byLines = new WeakMap<readonly string[], Prescan>();
+
+export function registerPrescan(paste: Paste, p: Prescan): void {
+  byPaste.set(paste, p);
+  byLines.set(p.lines, p);
+}
+
+/** The lines of a paste that was pre-scanned, or undefined (then the caller normalises `paste.text`). */
+export function prescannedLines(paste: Paste): string[] | undefined {
+  return byPaste.get(paste)?.lines;
+}
+
+export function prescanOfLines(lines: readonly string[]): Prescan | undefined {
+  return byLines.get(lines);
+}
+
+/** Index of the first row whose line number is >= line (rows are in line order). */
+export function firstRowAtOrAfter(rows: FlowTable, line: number): number {
+  let lo = 0;
+  let hi = rows.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows.line[mid]! < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Decode bytes [s, e) as UTF-8 (ASCII fast path); invalid sequences become U+FFFD. */
+export function decodeUtf8(b: Uint8Array, s: number, e: number): string {
+  let ascii = true;
+  for (let k = s; k < e; k++) if (b[k]! > 127) { ascii = false; break; }
+  let out = '';
+  if (ascii) {
+    for (let k = s; k < e; k += 8192) out += String.fromCharCode.apply(null, Array.from(b.subarray(k, Math.min(e, k + 8192))));
+    return out;
+  }
+  for (let k = s; k < e; ) {
+    const c = b[k]!;
+    let cp = 0xfffd;
+    let len = 1;
+    if (c < 0x80) cp = c;
+    else if (c >= 0xc2 && c < 0xe0 && k + 1 < e && (b[k + 1]! & 0xc0) === 0x80) [cp, len] = [((c & 31) << 6) | (b[k + 1]! & 63), 2];
+    else if (c >= 0xe0 && c < 0xf0 && k + 2 < e && (b[k + 1]! & 0xc0) === 0x80 && (b[k + 2]! & 0xc0) === 0x80) {
+      [cp, len] = [((c & 15) << 12) | ((b[k + 1]! & 63) << 6) | (b[k + 2]! & 63), 3];
+    } else if (c >= 0xf0 && c < 0xf5 && k + 3 < e && (b[k + 1]! & 0xc0) === 0x80 && (b[k + 2]! & 0xc0) === 0x80 && (b[k + 3]! & 0xc0) === 0x80) {
+      [cp, len] = [((c & 7) << 18) | ((b[k + 1]! & 63) << 12) | ((b[k + 2]! & 63) << 6) | (b[k + 3]! & 63), 4];
+    }
+    out += String.fromCodePoint(cp);
+    k += len;
+  }
+  return out;
+}
+
+/**
+ * Put the text of a flow row back into `lines` (for quoting it as evidence). No-op for pastes read as text.
+ * Returns true when the line was restored.
+ */
+export function restoreRowLine(lines: readonly string[] | undefined, line: number): boolean {
+  const p = lines && byLines.get(lines);
+  if (!p || p.lines[line - 1] !== '') return false;
+  const i = firstRowAtOrAfter(p.rows, line);
+  if (i >= p.rows.count || p.rows.line[i] !== line) return false;
+  p.lines[line - 1] = p.lineAt(p.offsets[i]!).trimEnd();
+  return true;
+}

@@ -1,0 +1,208 @@
+// The hot loop for big dumps: clean flow rows straight from bytes to columns; anything else is handed back as text.
+import type { FlowColumns } from './row-bytes';
+
+/**
+ * Called for every line the fast loop does not take as a row (headers, prompts, rows with a flaw, rows with
+ * odd characters): bytes [s, e) without the line end, and its 0-based index in the range. Returns the new
+ * "inside a cache-flow table" state, or undefined to keep it.
+ */
+export type TextLine = (s: number, e: number, index: number) => boolean | undefined;
+
+/**
+ * Scan bytes [start, end) line by line. While `inFlow`, a line that is exactly a well-formed row
+ * (`SrcIf SrcIP DstIf DstIP Pr SrcP DstP Pkts`, any runs of spaces, optional CR) is stored in `cols`
+ * with its line number (`firstLine` + index) and offset. Everything else, including rows with a flaw,
+ * goes to `onText`, where the text parser (row-bytes.ts `readRow`) gives the same row or the warning.
+ * Row offsets are stored as `offsetBase` + position in `buf`. Returns the number of lines seen and the final state.
+ */
+export function scanRows(
+  buf: Uint8Array,
+  start: number,
+  end: number,
+  cols: FlowColumns,
+  inFlow: boolean,
+  firstLine: number,
+  onText: TextLine,
+  offsetBase = 0,
+): { lines: number; inFlow: boolean } {
+  let p = start;
+  let index = 0;
+  // The previous row's interface tokens: most rows repeat them, so a byte compare usually finds the index.
+  let lsS = -1, lsL = 0, lsI = 0, ldS = -1, ldL = 0, ldI = 0;
+  while (p < end) {
+    const ls = p;
+    let c = 0;
+    if (inFlow) {
+      row: {
+        while (p < end && buf[p] === 32) p++;
+        // SrcIf
+        let s = p;
+        let h = 0;
+        while (p < end) {
+          c = buf[p]!;
+          if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 58) || c === 95) {
+            h = (h * 31 + c) | 0;
+            p++;
+          } else break;
+        }
+        if (c !== 32 || p === s) break row;
+        let srcIf: number;
+        const sl = p - s;
+        if (sl === lsL && sameBytes(buf, s, lsS, sl)) srcIf = lsI;
+        else {
+          srcIf = cols.ifIndex(buf, s, p, h);
+          lsS = s;
+          lsL = sl;
+          lsI = srcIf;
+        }
+        while (p < end && buf[p] === 32) p++;
+        // SrcIP
+        let a = 0, o = 0, d = 0, dots = 0;
+        while (p < end) {
+          c = buf[p]!;
+          if (c >= 48 && c <= 57) {
+            o = o * 10 + c - 48;
+            d++;
+          } else if (c === 46) {
+            if (d === 0 || d > 3 || o > 255) break row;
+            a = a * 256 + o;
+            o = 0;
+            d = 0;
+            dots++;
+          } else break;
+          p++;
+        }
+        if (c !== 32 || dots !== 3 || d === 0 || d > 3 || o > 255) break row;
+        const src = a * 256 + o;
+        while (p < end && buf[p] === 32) p++;
+        // DstIf
+        s = p;
+        h = 0;
+        while (p < end) {
+          c = buf[p]!;
+          if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 58) || c === 95) {
+            h = (h * 31 + c) | 0;
+            p++;
+          } else break;
+        }
+        if (c !== 32 || p === s) break row;
+        let dstIf: number;
+        const dl = p - s;
+        if (dl === ldL && sameBytes(buf, s, ldS, dl)) dstIf = ldI;
+        else {
+          dstIf = cols.ifIndex(buf, s, p, h);
+          ldS = s;
+          ldL = dl;
+          ldI = dstIf;
+        }
+        while (p < end && buf[p] === 32) p++;
+        // DstIP
+        a = 0;
+        o = 0;
+        d = 0;
+        dots = 0;
+        while (p < end) {
+          c = buf[p]!;
+          if (c >= 48 && c <= 57) {
+            o = o * 10 + c - 48;
+            d++;
+          } else if (c === 46) {
+            if (d === 0 || d > 3 || o > 255) break row;
+            a = a * 256 + o;
+            o = 0;
+            d = 0;
+            dots++;
+          } else break;
+          p++;
+        }
+        if (c !== 32 || dots !== 3 || d === 0 || d > 3 || o > 255) break row;
+        const dst = a * 256 + o;
+        // Pr (1-2 hex digits), SrcP, DstP (1-4 hex digits)
+        while (p < end && buf[p] === 32) p++;
+        let pr = 0;
+        s = p;
+        while (p < end) {
+          c = buf[p]!;
+          const v = HEXV[c]!;
+          if (v < 0) break;
+          pr = pr * 16 + v;
+          p++;
+        }
+        if (c !== 32 || p === s || p - s > 2) break row;
+        while (p < end && buf[p] === 32) p++;
+        let sp = 0;
+        s = p;
+        while (p < end) {
+          c = buf[p]!;
+          const v = HEXV[c]!;
+          if (v < 0) break;
+          sp = sp * 16 + v;
+          p++;
+        }
+        if (c !== 32 || p === s || p - s > 4) break row;
+        while (p < end && buf[p] === 32) p++;
+        let dp = 0;
+        s = p;
+        while (p < end) {
+          c = buf[p]!;
+          const v = HEXV[c]!;
+          if (v < 0) break;
+          dp = dp * 16 + v;
+          p++;
+        }
+        if (c !== 32 || p === s || p - s > 4) break row;
+        while (p < end && buf[p] === 32) p++;
+        // Pkts: plain decimal (suffixed or odd counts go the text way), then spaces, CR, end of line.
+        let pk = 0;
+        s = p;
+        c = 10;
+        while (p < end) {
+          c = buf[p]!;
+          if (c >= 48 && c <= 57) pk = pk * 10 + c - 48;
+          else break;
+          p++;
+        }
+        if (p === s) break row;
+        while (p < end && ((c = buf[p]!) === 32 || c === 13)) p++;
+        if (p < end && c !== 10) break row;
+        if (c === 13) break row; // a lone CR ends the line differently: let the text path decide
+        const i = cols.reserve();
+        cols.srcIf[i] = srcIf;
+        cols.dstIf[i] = dstIf;
+        cols.src[i] = src;
+        cols.dst[i] = dst;
+        cols.proto[i] = pr;
+        cols.srcPort[i] = sp;
+        cols.dstPort[i] = dp;
+        cols.packets[i] = pk;
+        cols.bytes[i] = NaN;
+        cols.line[i] = firstLine + index;
+        cols.offset[i] = offsetBase + ls;
+        cols.n = i + 1;
+        index++;
+        p++;
+        continue;
+      }
+    }
+    // Not a clean row: find the line end (\n, or a lone \r) and hand the line over as text.
+    let e = ls;
+    while (e < end && (c = buf[e]!) !== 10 && c !== 13) e++;
+    let next = e + 1;
+    if (c === 13 && e + 1 < end && buf[e + 1] === 10) next = e + 2;
+    const st = onText(ls, e, index);
+    if (st !== undefined) inFlow = st;
+    index++;
+    p = next;
+  }
+  return { lines: index, inFlow };
+}
+
+/** Hex digit values by byte, -1 for anything else. */
+const HEXV = new Int8Array(256).fill(-1);
+for (let k = 0; k < 10; k++) HEXV[48 + k] = k;
+for (let k = 0; k < 6; k++) HEXV[65 + k] = HEXV[97 + k] = 10 + k;
+
+function sameBytes(b: Uint8Array, x: number, y: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (b[x + k] !== b[y + k]) return false;
+  return true;
+}
