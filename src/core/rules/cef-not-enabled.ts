@@ -74,7 +74,7 @@ function fromEvidence(ctx: RuleContext): Finding[] {
       return c.data.cef.mode === 'absent' && !c.data.filter && c.data.interfaces.length > 0 && (!rel || rel.major < 12 || (rel.major === 12 && rel.minor < 2));
     });
     if (absent.length) {
-      ev.push(ctx.evidence(absent[0]!.source, absent[0]!.summary.firstLine));
+      ev.push(ctx.evidence(absent[0]!.source, absent[0]!.data.firstLine ?? absent[0]!.summary.firstLine));
       severity = 'info';
       title = `The running-config has no ip cef line${name}`;
       extra.push('Classic IOS shows ip cef in the running-config when CEF is on; platforms where it cannot be turned off (IOS-XE, Catalyst 6000 Sup2) omit it: show ip cef summary settles it.');

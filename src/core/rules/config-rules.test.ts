@@ -90,6 +90,13 @@ describe('cef-not-enabled from the config', () => {
     expect(f!.remedy.commands).toEqual(['ip cef distributed']);
   });
 
+  it('a missing ip cef line means nothing on IOS-XE (show version), and plain ip cef on a 2500', () => {
+    expect(one('cef-not-enabled', ['constructed-config-vlan3.txt', 'version-genie-5.txt'])).toEqual([]);
+    const [f] = one('cef-not-enabled', ['constructed-config-vlan3.txt', 'version-ccna60d-1.txt']);
+    expect(f!.remedy.commands).toEqual(['ip cef']);
+    expect(f!.remedy.caveats.join(' ')).not.toContain('paste show version');
+  });
+
   it('a missing ip cef line on 12.1 is only info; real 12.4/15.x configs with ip cef, and IOS-XE, stay silent', () => {
     expect(one('cef-not-enabled', ['constructed-config-vlan3.txt'])[0]!.severity).toBe('info');
     for (const n of ['config-ciscoconfparse-1.txt', 'config-dean-1.txt', 'config-napalm-1.txt', 'config-ciscoconfparse-2.txt']) {
@@ -153,6 +160,13 @@ describe('ip-accounting-disables-dcef with the config', () => {
     const [f] = one('ip-accounting-disables-dcef', ['config-constructed-code-red.txt', 'cef-distributed.txt']);
     expect(f!.title).toBe('IP accounting on Vlan1 while distributed CEF is on');
     expect(f!.remedy.commands).toEqual(['interface Vlan1', ' no ip accounting']);
+  });
+
+  it('a 7500 in show version counts as DCEF unless the config runs plain ip cef', () => {
+    const [f] = one('ip-accounting-disables-dcef', ['constructed-version-7513.txt'], { netflow: 'low-memory' });
+    expect(f!.title).toBe('This report suggests IP accounting, but show version says RSP4 R5000, a 7500/GSR-class DCEF platform');
+    expect(f!.evidence[0]!.text).toMatch(/^cisco RSP4 \(R5000\) processor/);
+    expect(one('ip-accounting-disables-dcef', ['constructed-config-vlan1000.txt', 'constructed-version-7513.txt'], { netflow: 'low-memory' })).toEqual([]);
   });
 
   it('silent with accounting but no DCEF', () => {

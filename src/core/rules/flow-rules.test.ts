@@ -27,6 +27,18 @@ describe('scanning-host', () => {
     expect(f.map((x) => x.title).join(' ')).toContain('20.1.145.49');
   });
 
+  it('accounting names no interface: the config\'s subnet holding the hosts does (Vlan1000), the default route the egress', () => {
+    const f = run(['seed-accounting.txt', 'constructed-config-vlan1000.txt']).find((x) => x.id === 'scanning-host')!;
+    expect(f.remedy.commands).toEqual(['access-list 150 deny tcp any any eq www', 'access-list 150 permit ip any any', 'interface Vlan1000', ' ip access-group 150 in']);
+    expect(f.remedy.alternatives![1]!.commands.slice(-2)).toEqual(['interface FastEthernet0/1', ' ip access-group 152 out']);
+  });
+
+  it('takes a free ACL number and names the inbound ACL already on the facing interface', () => {
+    const f = run(['seed-cache-flow.txt', 'constructed-config-vlan3.txt']).find((x) => x.id === 'scanning-host')!;
+    expect(f.remedy.commands[0]).toBe('access-list 151 deny tcp any any eq www');
+    expect(f.remedy.caveats.join(' ')).toContain('Vlan1 already filters inbound with ACL 150');
+  });
+
   it('stays silent on a real cache flow with ordinary traffic (CCNA book capture)', () => {
     expect(ids(['cache-flow-ccna60d-1.txt'])).not.toContain('scanning-host');
   });

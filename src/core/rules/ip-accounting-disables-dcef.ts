@@ -10,7 +10,9 @@ function dcef(ctx: RuleContext): { evidence: Evidence[]; why: string; answerOnly
   const cef = cefState(ctx);
   if (cef.distributed && cef.running !== false) return { evidence: cef.evidence, why: 'distributed CEF is on', answerOnly: false };
   const p = platformFacts(ctx);
-  if (p?.distributed && cef.running !== false) return { evidence: p.evidence ? [p.evidence] : [], why: `this is a ${p.text}, a DCEF platform`, answerOnly: false };
+  // A 7500 configured with plain `ip cef` runs central CEF: the platform alone no longer says DCEF.
+  const central = configs(ctx).some((c) => c.data.cef.mode === 'enabled');
+  if (p?.distributed && cef.running !== false && !central) return { evidence: p.evidence ? [p.evidence] : [], why: `show version says ${p.text}, a 7500/GSR-class DCEF platform`, answerOnly: false };
   if (answered(ctx, 'switching', 'dcef') && cef.running !== false && !cef.evidence.length) return { evidence: [], why: 'you answered that the router runs distributed CEF', answerOnly: true };
   return undefined;
 }

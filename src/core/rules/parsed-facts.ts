@@ -187,7 +187,7 @@ export function platformFacts(ctx: RuleContext): PlatformFacts | undefined {
       is7200: C7200.test(text),
       text,
       ...(s.data.version ? { version: s.data.version } : {}),
-      ...(s.data.line ? { evidence: ctx.evidence(s.source, s.data.line) } : {}),
+      ...((s.data.platformLine ?? s.data.line) ? { evidence: ctx.evidence(s.source, (s.data.platformLine ?? s.data.line)!) } : {}),
     };
   }
   return undefined;

@@ -2,6 +2,8 @@
 import type { HostAnalysis } from '../analysis/fan-out';
 import { sectionsOf } from '../sections';
 import type { Finding } from '../types';
+import { egressInterface } from './netflow-unavailable';
+import { configs, inSubnet, sameInterface, subnetOf } from './parsed-facts';
 import { expandInterfaceName, freeExtendedAcl, placeholder } from './remedies';
 import type { RuleContext, RuleDef } from './rule-types';
 
@@ -16,6 +18,30 @@ function hostList(hosts: readonly HostAnalysis[]): string {
   return ips.length <= 3 ? ips.join(', ') : `${ips.slice(0, 3).join(', ')} and ${ips.length - 3} more`;
 }
 
+/**
+ * Accounting and MLS rows carry no input interface: the interface facing the hosts is then the configured
+ * interface whose subnet holds them (all of them, or it is not named).
+ */
+function facingInterface(ctx: RuleContext, hosts: readonly HostAnalysis[]): string {
+  for (const c of configs(ctx)) {
+    const i = c.data.interfaces.find((x) => {
+      const s = subnetOf(x.address, x.mask);
+      return s && s.bits > 0 && hosts.every((h) => inSubnet(h.ip, s));
+    });
+    if (i) return i.name;
+  }
+  return '';
+}
+
+/** An interface takes one access-group per direction: name the one already there, when the config shows it. */
+function existingGroupCaveat(ctx: RuleContext, facing: string): string {
+  for (const c of configs(ctx)) {
+    const g = facing ? c.data.interfaces.find((i) => sameInterface(i.name, facing))?.accessGroups.find((x) => x.direction === 'in') : undefined;
+    if (g) return `${expandInterfaceName(facing)} already filters inbound with ACL ${g.acl}: put the deny entries at the top of ACL ${g.acl} instead of replacing it.`;
+  }
+  return 'An interface takes one access-group per direction: if it already has one inbound, add these entries to that ACL instead.';
+}
+
 function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls: string[]): Finding {
   const infected = hosts.filter((h) => h.verdict === 'infected');
   const sure = infected.length > 0;
@@ -25,7 +51,9 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
   const title = sure
     ? `${hostList(named)}${where} ${verb} scanning TCP port 80`
     : `${hostList(named)}${where} may be scanning TCP port 80`;
-  const ifLine = ifShort ? `interface ${expandInterfaceName(ifShort)}` : `interface ${placeholder('interface facing the infected hosts')}`;
+  const facing = ifShort || facingInterface(ctx, named);
+  const ifLine = facing ? `interface ${expandInterfaceName(facing)}` : `interface ${placeholder('interface facing the infected hosts')}`;
+  const egress = egressInterface(ctx);
   const [broad, narrow, dscp] = acls as [string, string, string];
   const commands = [`access-list ${broad} deny tcp any any eq www`, `access-list ${broad} permit ip any any`, ifLine, ` ip access-group ${broad} in`];
   const narrowCommands = [
@@ -46,7 +74,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
     ' service-policy input mark-inbound-http-hacks',
     `access-list ${dscp} deny ip any any dscp 1`,
     `access-list ${dscp} permit ip any any`,
-    `interface ${placeholder('egress interface')}`,
+    `interface ${egress && !sameInterface(egress.name, facing) ? egress.name : placeholder('egress interface')}`,
     ` ip access-group ${dscp} out`,
   ];
   const evidence = named.flatMap((h) => h.evidence.slice(0, EVIDENCE_LINES)).map((r) => ctx.evidence(r.source, r.line));
@@ -62,7 +90,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
       commands,
       caveats: [
         'This blocks all web traffic arriving on that interface, legitimate browsing included; prefer the narrow variant once the infected hosts are known.',
-        'An interface takes one access-group per direction: if it already has one inbound, add these entries to that ACL instead.',
+        existingGroupCaveat(ctx, facing),
         'The ACL only contains the spread: the infected IIS host must be patched (MS01-033) or taken off the network.',
       ],
       alternatives: [
