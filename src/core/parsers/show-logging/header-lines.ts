@@ -1,7 +1,10 @@
 // The lines of the `show logging` header (above "Log Buffer"): counters, destinations, and the known blocks.
 
-/** "Syslog logging: enabled (0 messages dropped, [N messages rate-limited,] 0 flushes, 0 overruns, ...)". */
-export const SYSLOG = /^\s*Syslog logging:\s*(enabled|disabled)\b(?:\s*\((.*)\)?)?\s*$/i;
+/**
+ * "Syslog logging: enabled (0 messages dropped, [N messages rate-limited,] 0 flushes, 0 overruns, ...)". The closing
+ * parenthesis is required, so a line cut at the terminal width does not read alone and is joined to its tail.
+ */
+export const SYSLOG = /^\s*Syslog logging:\s*(enabled|disabled)\b(?:\s*\(([^()]*)\))?\s*$/i;
 
 /**
  * "Console logging: level debugging, 9 messages logged[, xml disabled,]", "Trap logging: level informational,

@@ -141,9 +141,20 @@ describe('show logging: MALLOCFAIL and pastes as they arrive', () => {
   });
 });
 
+describe('show logging: lines cut at the terminal width', () => {
+  it('joins a cut syslog line and a cut message, at 80 columns', () => {
+    const syslog = 'Syslog logging: enabled (0 messages dropped, 34 messages rate-limited, 12 flushes, 3 overruns, xml disabled, filtering disabled)';
+    const message = '*Mar  1 00:16:28.235: %SYS-2-MALLOCFAIL: Memory allocation of 65536 bytes failed from 0x6015EC84, alignment 0';
+    const { input, data } = read(['show logging', syslog.slice(0, 80), syslog.slice(80), 'Log Buffer (4096 bytes):', message.slice(0, 80), message.slice(80), '00:00:01: %SYS-5-CONFIG_I: Configured from console'].join('\n'));
+    expect(input).toMatchObject({ records: 2, warnings: [] });
+    expect(data).toMatchObject({ dropped: 0, flushes: 12, overruns: 3, syslogLine: 2 });
+    expect(data!.mallocFails[0]).toMatchObject({ line: 5, lastLine: 6, text: message });
+  });
+});
+
 describe('show logging: bad input', () => {
   it('reports stray lines in the header and in the buffer with their line numbers, never throws', () => {
-    const { input } = read([
+    const { input, data } = read([
       'show logging',
       'Syslog logging: enabled (0 messages dropped, 0 flushes, 0 overruns)',
       'hello there',
@@ -154,5 +165,8 @@ describe('show logging: bad input', () => {
     ].join('\n'));
     expect(input.records).toBe(1);
     expect(input.warnings.map((w) => w.line)).toEqual([3, 4, 7]);
+    // The odd tail is reported, but what the line does say is still read.
+    expect(input.warnings[1]!.message).toMatch(/^Console logging read, but not the rest of its line/);
+    expect(data!.console).toEqual({ enabled: true, level: 'debugging', messagesLogged: 9, line: 4 });
   });
 });

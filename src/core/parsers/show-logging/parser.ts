@@ -1,6 +1,7 @@
 // `show logging`: syslog counters (dropped, flushes, overruns), destinations and levels, buffered messages.
 import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
+import { joinWrapped, readWrapped, WRAP_WIDTHS } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import {
   DESTINATION,
@@ -73,12 +74,14 @@ export const loggingParser: ParserDef<'show logging', LoggingData> = {
     const warnings: Warning[] = [];
     const data: LoggingData = { messages: [], mallocFails: [] };
     let inBuffer = false;
-    let bufferStart = -1;
+    /** True from "Log Buffer (N bytes):" until the first message under it. */
+    let atBufferStart = false;
     let block: Block = 'none';
     let current: LogMessage | undefined;
+    const lines = section.lines;
 
     for (let i = section.from; i < section.to; i++) {
-      const line = section.lines[i]!;
+      const line = lines[i]!;
       if (line.trim() === '') {
         current = undefined;
         continue;
@@ -87,29 +90,42 @@ export const loggingParser: ParserDef<'show logging', LoggingData> = {
         current = { line: i + 1, text: line.trim(), ...mnemonicOf(line) };
         data.messages.push(current);
         inBuffer = true;
+        atBufferStart = false;
         continue;
       }
       if (inBuffer) {
         if (current && isContinuation(line)) {
           current.text += ` ${line.trim()}`;
           current.lastLine = i + 1;
-          continue;
-        }
-        if (bufferStart >= 0 && data.messages.every((m) => m.line < bufferStart)) {
+        } else if (current && wasCut(lines[i - 1]!)) {
+          // A long message cut at the terminal or mail width: its tail starts at column 0 on the next line.
+          const prev = lines[i - 1]!.trim();
+          current.text = current.text.slice(0, current.text.length - prev.length) + joinWrapped(prev, line).trim();
+          current.lastLine = i + 1;
+        } else if (atBufferStart) {
           // The ring buffer overwrote the beginning of its oldest message; what is left is a tail ("IEEE PD").
           warnings.push(unreadLine(i, line, 'partial message at the start of the log buffer (its beginning was overwritten), not counted'));
-          continue;
+        } else {
+          warnings.push(unreadLine(i, line));
         }
-        warnings.push(unreadLine(i, line));
         continue;
       }
       if (LOG_BUFFER.test(line)) {
         inBuffer = true;
-        bufferStart = i + 1;
+        atBufferStart = true;
         continue;
       }
-      if (readHeaderLine(line, i, data, warnings)) {
+      // A header line cut at the terminal width reads only once joined with its tail.
+      const header = readWrapped(lines, i, section.to, (text) => (readsAsHeader(text, i) ? text : null));
+      if (header) {
+        readHeaderLine(header.value, i, data, warnings);
         block = DISCRIMINATOR_HEAD.test(line) ? 'discriminator' : /Source-Interface:/i.test(line) ? 'source-interface' : 'none';
+        i += header.lines - 1;
+        continue;
+      }
+      // Not whole even joined: still read what it says (a destination with an odd tail), with a warning.
+      if (readHeaderLine(line, i, data, warnings)) {
+        block = 'none';
         continue;
       }
       if (block === 'discriminator' && DISCRIMINATOR_ROW.test(line)) continue;
@@ -124,6 +140,17 @@ export const loggingParser: ParserDef<'show logging', LoggingData> = {
     return { data, records: data.messages.length, warnings };
   },
 };
+
+/** A physical line exactly as long as a known cut width (or one short: cut in a blank, then trimmed). */
+function wasCut(prev: string): boolean {
+  return WRAP_WIDTHS.includes(prev.length) || WRAP_WIDTHS.includes(prev.length + 1);
+}
+
+/** Whether a (possibly rejoined) line reads as a header line, with nothing left over. */
+function readsAsHeader(text: string, i: number): boolean {
+  const scratch: Warning[] = [];
+  return readHeaderLine(text, i, { messages: [], mallocFails: [] }, scratch) && scratch.length === 0;
+}
 
 /** Reads one header line into `data`; false when it is not a header line. */
 function readHeaderLine(line: string, i: number, data: LoggingData, warnings: Warning[]): boolean {
