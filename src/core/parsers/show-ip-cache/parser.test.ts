@@ -44,9 +44,9 @@ describe('show ip cache verbose: the tech note sample, table run together on one
     expect(input).toMatchObject({ kind: 'show ip cache verbose', records: 2, warnings: [] });
     expect(data).toMatchObject({ verbose: true, lastFullInvalidation: '03:57:31', ...HEADER_FACTS });
     expect(data!.prefixes).toEqual([
-      { prefix: '4.4.4.1', length: 32, verboseSuffix: 24, age: '03:47:13', interface: 'Serial1', nextHop: '4.4.4.1', macHeaderLength: 4, macHeader: '0F000800', line: 10 },
+      { prefix: '4.4.4.1', length: 32, cacheMaskLength: 24, age: '03:47:13', interface: 'Serial1', nextHop: '4.4.4.1', macHeaderLength: 4, macHeader: '0F000800', line: 10 },
       {
-        prefix: '192.168.9.0', length: 24, verboseSuffix: 0, age: '00:05:35', interface: 'Ethernet1', nextHop: '20.4.4.1',
+        prefix: '192.168.9.0', length: 24, cacheMaskLength: 0, age: '00:05:35', interface: 'Ethernet1', nextHop: '20.4.4.1',
         macHeaderLength: 14, macHeader: '00000C34A7FC00000C13DBA90800', line: 10,
       },
     ]);
@@ -80,6 +80,43 @@ describe('show ip cache: constructed variants', () => {
   });
 });
 
+describe('show ip cache: lines IOS prints in other states', () => {
+  it('ager disabled, pending invalidation, entries waiting, short rate line, no next hop, ISL and wrapped MAC headers', () => {
+    const text = [
+      'show ip cache verbose',
+      'IP routing cache 3 entries, 600 bytes',
+      '   10 adds, 7 invalidates, 1 refcounts',
+      '   2 invalidated entries waiting for flow cache',
+      'Cache ager disabled by user configuration',
+      'Invalidation rate 4 in last second',
+      'Cache invalidation for all interfaces pending for 2 seconds',
+      'Prefix/Length       Age       Interface       Next Hop',
+      '10.1.1.0/24-24          00:00:39  Ethernet0',
+      '           14        0000.0C00.0001',
+      '10.2.2.0/24-16          1d02h     Ethernet1.2     10.2.2.1',
+      '                  ISL  30 AAAA0300',
+      '10.3.3.0/24-24          00:01:02  Fddi0           10.3.3.1',
+      '                       26 ' + 'AB'.repeat(24),
+      '                       0A0B',
+    ].join('\n');
+    const { input, data } = read(text);
+    expect(input.warnings.map((w) => w.line)).toEqual([10]);
+    expect(data).toMatchObject({
+      waitingForFlowCache: 2,
+      agerDisabledLine: 5,
+      invalidationRate: { lastSecond: 4, line: 6 },
+      pendingInvalidation: { target: 'all interfaces', seconds: 2, line: 7 },
+    });
+    // Line 10's dotted MAC is not the hex IOS prints, so the entry is read without it and the line reported.
+    expect(data!.prefixes[0]).toEqual({ prefix: '10.1.1.0', length: 24, cacheMaskLength: 24, age: '00:00:39', interface: 'Ethernet0', nextHop: '', line: 9 });
+    // ISL entries print the bytes after the 26-byte ISL header: 30 - 26 = 4 bytes.
+    expect(data!.prefixes[1]).toMatchObject({ nextHop: '10.2.2.1', macType: 'ISL', macHeaderLength: 30, macHeader: 'AAAA0300', line: 11 });
+    // 26 bytes wrap after 24: the header is read across lines 14 and 15.
+    expect(data!.prefixes[2]).toMatchObject({ interface: 'Fddi0', macHeaderLength: 26, macHeader: `${'AB'.repeat(24)}0A0B`, line: 13 });
+    expect(input.records).toBe(3);
+  });
+});
+
 describe('show ip cache: bad input', () => {
   it('warns on lines that are not prefix entries, with their numbers, and keeps the good entries', () => {
     const text = [
@@ -88,7 +125,7 @@ describe('show ip cache: bad input', () => {
       'Prefix/Length          Age    Interface     Next Hop',
       '4.4.4.1/32        03:44:53    Serial1       4.4.4.1',
       '999.1.1.0/24      00:03:15    Ethernet1    20.4.4.1',
-      '10.0.0.0/8        00:03:15    Ethernet1',
+      '10.0.0.0/8        99:99    Ethernet1    20.4.4.1',
       'Cache aged by sometimes',
     ].join('\n');
     const { input, data } = read(text);

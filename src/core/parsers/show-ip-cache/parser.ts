@@ -22,8 +22,14 @@ export interface IpCacheData {
   prefixes: CachePrefix[];
   /** "Minimum invalidation interval 2 seconds, maximum interval 5 seconds, quiet interval 3 seconds, threshold 0 requests" */
   invalidation?: { minSeconds: number; maxSeconds: number; quietSeconds?: number; thresholdRequests?: number; line: number };
-  /** "Invalidation rate 0 in last second, 0 in last 3 seconds" */
-  invalidationRate?: { lastSecond: number; lastPeriod: number; periodSeconds: number; line: number };
+  /** "Invalidation rate 0 in last second, 0 in last 3 seconds" (the second part only when the quiet interval is over 1s). */
+  invalidationRate?: { lastSecond: number; lastPeriod?: number; periodSeconds?: number; line: number };
+  /** "Cache ager disabled by user configuration". (IOS prints the ager line only when it is not the default.) */
+  agerDisabledLine?: number;
+  /** "Cache invalidation for Ethernet0 pending for 2 seconds" ("all interfaces" when not one). */
+  pendingInvalidation?: { target: string; seconds: number; line: number };
+  /** "   3 invalidated entries waiting for flow cache" */
+  waitingForFlowCache?: number;
 }
 
 // Some releases print the cache version first: "IP routing cache version 4490, 141 entries, 20772 bytes".
@@ -34,7 +40,10 @@ const AGER = /^\s*Cache aged by 1\/(\d+) every (\d+) seconds \(1\/(\d+) when mem
 const MIN_INTERVAL =
   /^\s*Minimum invalidation interval (\d+) seconds?, maximum interval (\d+) seconds?,?(?:\s*quiet interval (\d+) seconds?, threshold (\d+) requests?)?\s*$/i;
 const QUIET = /^\s*quiet interval (\d+) seconds?, threshold (\d+) requests?\s*$/i;
-const RATE = /^\s*Invalidation rate (\d+) in last second, (\d+) in last (\d+) seconds\s*$/i;
+const RATE = /^\s*Invalidation rate (\d+) in last second(?:, (\d+) in last (\d+) seconds)?\s*$/i;
+const AGER_OFF = /^\s*Cache ager disabled by user configuration\.?\s*$/i;
+const PENDING = /^\s*Cache invalidation for (.+?) pending for (\d+) seconds?\s*$/i;
+const WAITING = /^\s*(\d+) invalidated entr(?:y|ies) waiting for flow cache\s*$/i;
 const LAST_FULL = /^\s*Last full cache invalidation occurred (.+?)(?: ago)?\s*$/i;
 // The header may carry rows after it when a web page squeezed the table onto one line (the note's verbose sample).
 const HEADER = /^\s*Prefix\/Length\s+Age\s+Interface\s+Next\s+Hop\b\s*/i;
@@ -59,7 +68,14 @@ function parseCache(section: Section, verbose: boolean) {
     } else if ((m = QUIET.exec(line)) && data.invalidation && data.invalidation.quietSeconds === undefined) {
       [data.invalidation.quietSeconds, data.invalidation.thresholdRequests] = [+m[1]!, +m[2]!];
     } else if ((m = RATE.exec(line))) {
-      data.invalidationRate = { lastSecond: +m[1]!, lastPeriod: +m[2]!, periodSeconds: +m[3]!, line: i + 1 };
+      data.invalidationRate = { lastSecond: +m[1]!, line: i + 1 };
+      if (m[2] !== undefined) [data.invalidationRate.lastPeriod, data.invalidationRate.periodSeconds] = [+m[2], +m[3]!];
+    } else if (AGER_OFF.test(line)) {
+      data.agerDisabledLine = i + 1;
+    } else if ((m = PENDING.exec(line))) {
+      data.pendingInvalidation = { target: m[1]!, seconds: +m[2]!, line: i + 1 };
+    } else if ((m = WAITING.exec(line))) {
+      data.waitingForFlowCache = +m[1]!;
     } else if ((m = LAST_FULL.exec(line))) {
       data.lastFullInvalidation = m[1]!;
     } else if ((m = HEADER.exec(line))) {

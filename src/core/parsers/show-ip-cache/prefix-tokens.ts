@@ -6,10 +6,13 @@ export interface CachePrefix {
   length: number;
   age: string;
   interface: string;
+  /** "" when IOS printed none (it omits a zero next hop). */
   nextHop: string;
   line: number;
-  /** Verbose output prints a number after the prefix ("4.4.4.1/32-24"); kept as printed. */
-  verboseSuffix?: number;
+  /** Verbose output prints "prefix/len-N": N is the mask length of the cache entry's covering route. */
+  cacheMaskLength?: number;
+  /** Verbose output: the encapsulation IOS names before the MAC header ("ISL", "802.10"), when it does. */
+  macType?: string;
   /** Verbose output: the MAC header length in bytes and the header itself in hex. */
   macHeaderLength?: number;
   macHeader?: string;
@@ -21,12 +24,13 @@ export interface Token {
   index: number;
 }
 
-const PREFIX = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})(?:-(\d+))?$/;
+const PREFIX = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})(?:-(\d{1,2}))?$/;
 // 03:44:53, or 1d02h / 2w3d once an entry is older than a day.
 const AGE = /^(?:\d{1,2}:\d{2}:\d{2}|\d+[wdhms](?:\d+[wdhms])*|never)$/i;
 const INTERFACE = /^[A-Za-z][\w./:-]*$/;
 const NUMBER = /^\d{1,3}$/;
-const HEX = /^[0-9A-Fa-f.]+$/;
+const HEX = /^[0-9A-Fa-f]+$/;
+const MAC_TYPE = /^(?:ISL|802\.10)$/i;
 
 /** Append a line's tokens (a loop, not a spread: one pasted line can hold a million tokens). */
 export function addTokens(into: Token[], text: string, index: number): void {
@@ -36,7 +40,29 @@ export function addTokens(into: Token[], text: string, index: number): void {
 }
 
 /**
- * Each entry is PREFIX/LEN[-N] AGE INTERFACE NEXTHOP, optionally followed by MACLEN HEX (verbose). Tokens that do
+ * The verbose MAC part at tokens[k]: [TYPE] LEN HEX..., the hex wrapped over lines every 24 bytes. Returns the
+ * tokens it spans, or 0 when what follows is not a MAC header (those tokens are then reported as unread).
+ */
+function readMac(tokens: readonly Token[], k: number, p: CachePrefix): number {
+  let j = k;
+  const type = tokens[j] && MAC_TYPE.test(tokens[j]!.text) ? tokens[j++]!.text : undefined;
+  const len = tokens[j];
+  if (!len || !NUMBER.test(len.text)) return 0;
+  j++;
+  const want = 2 * +len.text;
+  let hex = '';
+  while (hex.length < want && tokens[j] && HEX.test(tokens[j]!.text) && !PREFIX.test(tokens[j]!.text)) hex += tokens[j++]!.text;
+  // The hex digits must be twice the length: that is what tells a MAC header from stray numbers. ISL and 802.10
+  // entries skip the VLAN header's bytes, so they print fewer.
+  if (type === undefined ? hex.length !== want : hex.length > want || hex.length % 2 !== 0) return 0;
+  if (type !== undefined) p.macType = type;
+  p.macHeaderLength = +len.text;
+  p.macHeader = hex.toUpperCase();
+  return j - k;
+}
+
+/**
+ * Each entry is PREFIX/LEN[-N] AGE INTERFACE [NEXTHOP], then in verbose output [TYPE] MACLEN HEX. Tokens that do
  * not fit are skipped up to the next prefix, and their lines reported.
  */
 export function readPrefixTokens(tokens: readonly Token[]): { prefixes: CachePrefix[]; unreadLines: number[] } {
@@ -48,24 +74,18 @@ export function readPrefixTokens(tokens: readonly Token[]): { prefixes: CachePre
     const m = PREFIX.exec(start.text);
     const age = tokens[k + 1];
     const ifc = tokens[k + 2];
-    const hop = tokens[k + 3];
     const len = m ? +m[2]! : -1;
-    if (!m || !isIPv4(m[1]!) || len > 32 || !age || !AGE.test(age.text) || !ifc || !INTERFACE.test(ifc.text) || !hop || !isIPv4(hop.text)) {
+    if (!m || !isIPv4(m[1]!) || len > 32 || !age || !AGE.test(age.text) || !ifc || !INTERFACE.test(ifc.text) || MAC_TYPE.test(ifc.text)) {
       unread.add(start.index);
       k++;
       continue;
     }
-    const p: CachePrefix = { prefix: m[1]!, length: len, age: age.text, interface: ifc.text, nextHop: hop.text, line: start.index + 1 };
-    if (m[3] !== undefined) p.verboseSuffix = +m[3];
-    k += 4;
-    const macLen = tokens[k];
-    const macHex = tokens[k + 1];
-    // The header's hex digits must be twice its length: that is what tells a MAC header from stray numbers.
-    if (macLen && macHex && NUMBER.test(macLen.text) && HEX.test(macHex.text) && macHex.text.replace(/\./g, '').length === 2 * +macLen.text) {
-      p.macHeaderLength = +macLen.text;
-      p.macHeader = macHex.text.replace(/\./g, '').toUpperCase();
-      k += 2;
-    }
+    const hop = tokens[k + 3];
+    const hasHop = hop !== undefined && isIPv4(hop.text);
+    const p: CachePrefix = { prefix: m[1]!, length: len, age: age.text, interface: ifc.text, nextHop: hasHop ? hop.text : '', line: start.index + 1 };
+    if (m[3] !== undefined) p.cacheMaskLength = +m[3];
+    k += hasHop ? 4 : 3;
+    k += readMac(tokens, k, p);
     prefixes.push(p);
   }
   return { prefixes, unreadLines: [...unread].sort((a, b) => a - b) };
