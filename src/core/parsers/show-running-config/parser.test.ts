@@ -262,6 +262,31 @@ describe('show running-config: lines that are not configuration', () => {
     expect(d.httpServer).toEqual({ enabled: true, line: 5 });
   });
 
+  it('reads netflow in its three spellings, numeric console levels, and only real entries of a named ACL', () => {
+    const text = [
+      'show running-config',
+      'logging console 7',
+      'interface Vlan1',
+      ' ip route-cache flow sampled',
+      'interface Vlan2',
+      ' ip flow monitor FNF input',
+      'interface Vlan3',
+      ' ip flow monitor FNF output',
+      'ip access-list extended WEB',
+      ' statistics per-entry',
+      ' 10 deny tcp any any eq www log-input',
+      ' 20 permit ip any any',
+    ].join('\n');
+    const { data: d, summary: s } = read('n.txt', text);
+    expect(s.warnings).toEqual([]);
+    expect(d.loggingConsole).toEqual({ enabled: true, level: 'debugging', line: 2 });
+    expect(d.interfaces.map((i) => [i.name, i.flowAccounting])).toEqual([['Vlan1', true], ['Vlan2', true], ['Vlan3', false]]);
+    expect(d.acls).toEqual([
+      { acl: 'WEB', text: 'deny tcp any any eq www log-input', action: 'deny', sequence: 10, log: 'log-input', line: 11 },
+      { acl: 'WEB', text: 'permit ip any any', action: 'permit', sequence: 20, line: 12 },
+    ]);
+  });
+
   it('never throws on junk, and still returns one record with every line warned', () => {
     const r = runParser(runningConfigParser, '\u0000\u0001 ~~~\n%%%\n  \n0 0 0\n');
     expect(r.records).toBe(1);

@@ -75,7 +75,9 @@ export interface RunningConfigData {
   firstLine?: number;
 }
 
-const LOG_LEVELS = new Set(['emergencies', 'alerts', 'critical', 'errors', 'warnings', 'notifications', 'informational', 'debugging']);
+/** Syslog levels by number: `logging console 7` is shown back as `debugging`, so the rules see one spelling. */
+const LOG_LEVELS = ['emergencies', 'alerts', 'critical', 'errors', 'warnings', 'notifications', 'informational', 'debugging'];
+const ACL_ACTIONS = new Set(['permit', 'deny', 'remark', 'dynamic', 'evaluate']);
 const HEX_LINE = /^[0-9A-Fa-f]+( [0-9A-Fa-f]+)*$/;
 
 type Block = { kind: 'none' } | { kind: 'interface'; iface: ConfigInterface } | { kind: 'acl'; acl: string } | { kind: 'other' };
@@ -106,7 +108,8 @@ function readInterfaceLine(iface: ConfigInterface, w: readonly string[], line: n
     } else return false;
   } else if (c[0] === 'ip' && c[1] === 'unnumbered' && !neg) iface.addressMode = 'unnumbered';
   else if (s === 'ip accounting' || s === 'ip accounting output-packets') iface.ipAccounting = !neg;
-  else if (s === 'ip route-cache flow' || s === 'ip flow ingress') iface.flowAccounting = !neg;
+  // Classic netflow (`ip route-cache flow [sampled]`), 12.4+ (`ip flow ingress`) and Flexible NetFlow on input.
+  else if (s.startsWith('ip route-cache flow') || s === 'ip flow ingress' || (c[1] === 'flow' && c[2] === 'monitor' && c[4] === 'input')) iface.flowAccounting = !neg;
   else if (s === 'ip flow egress') iface.flowEgress = !neg;
   else if (s === 'ip proxy-arp') iface.proxyArp = !neg;
   else if (c[0] === 'ip' && c[1] === 'nat' && (c[2] === 'inside' || c[2] === 'outside') && c.length === 3) {
@@ -182,7 +185,11 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     if (indented) {
       if (block.kind === 'interface') {
         if (!readInterfaceLine(block.iface, w, line, t)) warnings.push(unreadLine(i, raw, 'interface line not understood'));
-      } else if (block.kind === 'acl') d.acls.push(readAclEntry(block.acl, w, line));
+      } else if (block.kind === 'acl') {
+        // `statistics per-entry`, `fragments` and the like configure the list; they are not entries.
+        const entry = readAclEntry(block.acl, w, line);
+        if (entry.action && ACL_ACTIONS.has(entry.action)) d.acls.push(entry);
+      }
       else if (block.kind === 'none' && /^(no )?ip (nat (inside|outside)|access-group|accounting|route-cache flow|flow ingress)\b/.test(lw.join(' '))) {
         // `sh run | include ip nat` prints interface lines without their interface: the fact cannot be placed.
         warnings.push(unreadLine(i, raw, 'interface setting without its interface line'));
@@ -218,7 +225,8 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     else if (s === 'ip http secure-server' || s === 'no ip http secure-server') d.httpSecureServer = { enabled: lw[0] !== 'no', line };
     else if (s === 'no logging console') d.loggingConsole = { enabled: false, line };
     else if (lw[0] === 'logging' && lw[1] === 'console') {
-      const level = lw.slice(2).find((x) => LOG_LEVELS.has(x) || /^[0-7]$/.test(x));
+      const word = lw.slice(2).find((x) => LOG_LEVELS.includes(x) || /^[0-7]$/.test(x));
+      const level = word && /^[0-7]$/.test(word) ? LOG_LEVELS[Number(word)] : word;
       // `logging console guaranteed` / `xml` / `filtered` leave the level as it was.
       if (level || lw.length === 2) d.loggingConsole = { enabled: true, line, ...(level ? { level } : {}) };
     } else if (lw[0] === 'access-list' && /^\d+$/.test(w[1] ?? '')) {
