@@ -1,14 +1,51 @@
 // Vite build for the browser app: relative base so dist/ works from any sub-path; the core runs in a module worker.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+// Share/offline (issue 7) and CSP (issue 8): service worker, single-file build, Content-Security-Policy.
+import { VitePWA } from 'vite-plugin-pwa';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import { singleFileFinish, sitePolicy } from './src/features/share/hosting/vite-hosting-plugins';
 
 /** Fixed ports so `npm start` prints a stable URL and Playwright knows where the built app is served. */
 export const DEV_PORT = 5173;
 export const PREVIEW_PORT = 4173;
 
-export default defineConfig({
+/**
+ * Precache everything the app needs so it reloads offline after one visit; `prompt` so a new deploy never swaps
+ * code under an engineer mid-triage: the app asks first (features/share/update-banner.tsx). Disabled (its
+ * register module becomes a no-op) in the single-file build, which runs from file:// where no worker can register.
+ */
+const pwa = (single: boolean) =>
+  VitePWA({
+    disable: single,
+    registerType: 'prompt',
+    injectRegister: false, // registered from code (no inline script, for the CSP)
+    strategies: 'generateSW',
+    manifest: {
+      name: 'Code Red Triage',
+      short_name: 'Code Red Triage',
+      description: 'Triage Cisco routers hit by the Code Red worm, offline, in the browser.',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#ffffff',
+      theme_color: '#8b0000',
+      icons: [],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,webmanifest,svg,png,ico,txt}'],
+      globIgnores: ['single/**', '_headers'],
+      cleanupOutdatedCaches: true,
+      maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+    },
+  });
+
+// `vite build --mode single` (second step of `npm run build`): one self-contained HTML file, worker inlined.
+export default defineConfig(({ mode }) => {
+  const single = mode === 'single';
+  return {
   base: './',
-  plugins: [react()],
+  plugins: [react(), pwa(single), ...(single ? [viteSingleFile(), singleFileFinish()] : [sitePolicy()])],
   worker: { format: 'es' },
   server: { host: '127.0.0.1', port: DEV_PORT, strictPort: false, open: false },
   preview: { host: '127.0.0.1', port: PREVIEW_PORT, strictPort: true, open: false },
@@ -17,5 +54,7 @@ export default defineConfig({
     sourcemap: false,
     // The first-paint budget is 130 KB gzipped: keep heavy views (charts, report) in their own lazy chunks.
     chunkSizeWarningLimit: 600,
+    ...(single ? { outDir: 'dist/single', emptyOutDir: true, chunkSizeWarningLimit: 5000 } : {}),
   },
+  };
 });

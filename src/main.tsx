@@ -4,9 +4,12 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './app/router';
 import { startDiagnosisRunner } from './state/diagnosis-runner';
+import { startUrlSync } from './state/url-sync';
 import './app/app.css';
 
 startDiagnosisRunner();
+// Share links (issue 7): opens `#/report?d=…` once stored work has been read back.
+startUrlSync();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

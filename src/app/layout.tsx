@@ -4,6 +4,7 @@ import { NavLink, Outlet } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../state/store';
 import { RunStatus } from './run-status';
+import { UpdateBanner } from '../features/share/update-banner';
 
 function Notices() {
   const { notice, storageProblem, setNotice, setStorageProblem } = useAppStore(
@@ -64,6 +65,8 @@ export function Layout() {
         <StartOver />
       </header>
       <Notices />
+      {/* Offline (issue 7): offers a newly deployed version instead of swapping it in silently. */}
+      <UpdateBanner />
       <main id="main" tabIndex={-1} className="page">
         {hydrated ? (
           <Suspense fallback={<p className="muted">Loading…</p>}>

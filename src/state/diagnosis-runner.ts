@@ -2,6 +2,7 @@
 import { CoreClient, Superseded } from '../worker/core-client';
 import { totalBytes } from './pastes-slice';
 import { useAppStore } from './store';
+import { sharedDiagnosisShown } from './url-sync';
 
 /** Small pastes feel live; big ones wait for typing to settle (each run re-reads everything). */
 export function debounceFor(bytes: number): number {
@@ -17,7 +18,8 @@ export function startDiagnosisRunner(client = new CoreClient()): () => void {
     const filled = pastes.filter((p) => p.text.length > 0);
     if (filled.length === 0) {
       client.cancel();
-      setDiagnosis(null, null);
+      // A diagnosis opened from a share link has no pastes behind it: keep it (issue 7).
+      if (!sharedDiagnosisShown()) setDiagnosis(null, null);
       return;
     }
     const bytes = totalBytes(filled);

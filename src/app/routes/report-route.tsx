@@ -6,6 +6,8 @@ import { DownloadReport } from '../../features/report/download-report';
 import { FindingsList } from '../../features/report/findings-list';
 import { HostsTable } from '../../features/report/hosts-table';
 import { InputsSummary } from '../../features/report/inputs-summary';
+import { SharePanel } from '../../features/share/share-panel';
+import { SharedLinkNotice } from '../../features/share/shared-link-notice';
 import { useAppStore } from '../../state/store';
 
 // recharts is heavy: it loads only when a report with charts is on screen.
@@ -15,7 +17,7 @@ export function Component() {
   const hasPastes = useAppStore((s) => s.pastes.some((p) => p.text.length > 0));
   const hasDiagnosis = useAppStore((s) => s.diagnosis !== null);
   const busy = useAppStore((s) => s.status === 'running' || s.status === 'waiting');
-  if (!hasPastes) {
+  if (!hasPastes && !hasDiagnosis) {
     return (
       <>
         <h1>Report</h1>
@@ -38,6 +40,7 @@ export function Component() {
   return (
     <>
       <h1>Report</h1>
+      <SharedLinkNotice />
       <DownloadReport />
       <section aria-labelledby="read-heading">
         <h2 id="read-heading">What was read</h2>
@@ -57,6 +60,7 @@ export function Component() {
           <Charts />
         </Suspense>
       </section>
+      <SharePanel />
     </>
   );
 }

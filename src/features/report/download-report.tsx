@@ -1,5 +1,6 @@
 // Export buttons: download the report as Markdown, or print it (the print stylesheet hides the controls).
 import { useAppStore } from '../../state/store';
+import { redactSecrets } from '../../share/redact-secrets';
 import { diagnosisToMarkdown } from './report-markdown';
 
 export function DownloadReport() {
@@ -12,7 +13,7 @@ export function DownloadReport() {
         onClick={() => {
           const { diagnosis, answers } = useAppStore.getState();
           if (!diagnosis) return;
-          const blob = new Blob([diagnosisToMarkdown(diagnosis, answers)], { type: 'text/markdown' });
+          const blob = new Blob([redactSecrets(diagnosisToMarkdown(diagnosis, answers))] /* router secrets never leave in an export (issue 7) */, { type: 'text/markdown' });
           const a = document.createElement('a');
           a.href = URL.createObjectURL(blob);
           a.download = `code-red-triage-${new Date().toISOString().slice(0, 10)}.md`;

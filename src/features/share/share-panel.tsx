@@ -1,0 +1,89 @@
+// The share action: a link (copied and shown) that opens this diagnosis elsewhere; secrets masked, addresses
+// optionally anonymised, and a plain statement of what the link does and does not carry.
+import { useId, useState } from 'react';
+import { buildShareLink, LINK_BUDGET, type ShareLink } from '../../share/build-share';
+import { ANONYMISE_KEY_BYTES } from '../../share/anonymise-addresses';
+import { describeRedaction } from '../../share/redact-secrets';
+import { useAppStore } from '../../state/store';
+import { currentPageUrl } from '../../state/url-sync';
+import './share.css';
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+function makeLink(anonymise: boolean): ShareLink | null {
+  const { pastes, answers, diagnosis } = useAppStore.getState();
+  if (!diagnosis) return null;
+  return buildShareLink({
+    pageUrl: currentPageUrl(),
+    pastes: pastes.filter((p) => p.text.length > 0).map((p) => ({ source: p.name, text: p.text })),
+    answers,
+    diagnosis,
+    // A fresh random key per link: two links of the same network cannot be lined up against each other.
+    anonymiseKey: anonymise ? crypto.getRandomValues(new Uint8Array(ANONYMISE_KEY_BYTES)) : null,
+  });
+}
+
+export function SharePanel() {
+  const has = useAppStore((s) => s.diagnosis !== null);
+  const [anonymise, setAnonymise] = useState(false);
+  const [link, setLink] = useState<ShareLink | null>(null);
+  const [copy, setCopy] = useState<CopyState>('idle');
+  const fieldId = useId();
+  if (!has) return null;
+
+  const share = async () => {
+    const made = makeLink(anonymise);
+    setLink(made);
+    if (!made) return;
+    try {
+      await navigator.clipboard.writeText(made.url);
+      setCopy('copied');
+    } catch {
+      setCopy('failed'); // file:// and some browsers refuse the clipboard: the field below still has it
+    }
+  };
+
+  const redaction = link ? describeRedaction(link.redacted) : '';
+  return (
+    <section className="share-panel no-print" aria-labelledby="share-heading">
+      <h2 id="share-heading">Share</h2>
+      <p className="muted">
+        The link holds the report itself (after <code>#</code>, which browsers never send to a server). Router secrets
+        (enable secret and password, user passwords, SNMP communities, keys, <code>crypto</code> blocks) are always
+        masked before a link is made.
+      </p>
+      <div className="actions">
+        <label className="inline-field">
+          <input type="checkbox" checked={anonymise} onChange={(e) => { setAnonymise(e.target.checked); setLink(null); setCopy('idle'); }} />
+          Anonymise IP addresses (subnets and verdicts are kept, the real addresses are not)
+        </label>
+        <button type="button" onClick={() => void share()}>
+          Copy share link
+        </button>
+      </div>
+      {link && (
+        <div className="share-result" aria-live="polite">
+          <p role="status">
+            {copy === 'copied' && 'Link copied to the clipboard. '}
+            {copy === 'failed' && 'This browser did not allow copying: select the link below and copy it. '}
+            {link.url.length.toLocaleString('en')} characters.
+          </p>
+          <label htmlFor={fieldId}>Share link</label>
+          <textarea id={fieldId} className="share-link-field" readOnly rows={3} value={link.url} onFocus={(e) => e.currentTarget.select()} />
+          <ul className="share-notes">
+            <li>{redaction ? `${redaction} before sharing.` : 'No router secrets were found in the pastes.'}</li>
+            {link.anonymised && <li>Addresses are anonymised with a key made for this link only (prefix-preserving).</li>}
+            {link.mode === 'diagnosis' && (
+              <li data-share-mode="diagnosis">
+                The raw pastes were left out: they would make the link longer than {LINK_BUDGET.toLocaleString('en')} characters, so
+                it carries the diagnosis itself (findings with their evidence lines, host verdicts, charts).
+                {link.omitted.length > 1 && ` Also left out: ${link.omitted.slice(1).join(', ')}.`}
+              </li>
+            )}
+            {link.overBudget && <li>This link is long; some chat tools and ticket systems cut links this size.</li>}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
