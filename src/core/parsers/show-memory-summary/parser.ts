@@ -76,6 +76,8 @@ const KB_ROW = /^\s*(\S(?:.*?\S)?)\s+(\d+)\s+(\d+)\s+(\d+)\s*$/;
 const TRACEKEY = /^\s*Tracekey\s*:\s*\S+\s*$/i;
 
 function isHeaderFragment(line: string): boolean {
+  // Headers are short; this keeps a pasted megabyte line from being split just to learn it is not one.
+  if (line.length > 200) return false;
   const words = line.trim().toLowerCase().split(/ +/);
   return words.length >= 2 && words.every((w) => HEADER_WORDS.has(w));
 }

@@ -37,6 +37,8 @@ const HEADER_WORDS = new Set([
 ]);
 
 function isHeader(line: string): boolean {
+  // Headers are short; this keeps a pasted megabyte line from being split just to learn it is not one.
+  if (line.length > 200) return false;
   const words = fields(line.toLowerCase());
   return words.length >= 2 && words.every((w) => HEADER_WORDS.has(w));
 }

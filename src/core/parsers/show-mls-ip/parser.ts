@@ -41,6 +41,8 @@ const TOTAL = /^\s*(?:Number of Entries Found\s*=|Total (?:IP )?Entries\s*:)\s*(
 const HEADER_WORDS = new Set(['dstip', 'srcip', 'prot', 'srcport', 'dstport', 'dst', 'i/f', 'dstmac', 'pkts', 'bytes', 'srcdstports', 'srcdstencap', 'age', 'lastseen']);
 
 function isHeader(line: string): boolean {
+  // Headers are short; this keeps a pasted megabyte line from being split just to learn it is not one.
+  if (line.length > 200) return false;
   const words = line.trim().toLowerCase().split(/[\s:]+/).filter(Boolean);
   return words.length >= 2 && words.every((w) => HEADER_WORDS.has(w));
 }

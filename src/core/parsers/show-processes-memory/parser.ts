@@ -41,6 +41,8 @@ const FOOTER = /^\s*(\d+) Total\s*$/i;
 const BANNER = [/^\s*Load for five secs: .*$/i, /^\s*Time source is .*$/i];
 
 function isHeaderFragment(line: string): boolean {
+  // Headers are short; this keeps a pasted megabyte line from being split just to learn it is not one.
+  if (line.length > 200) return false;
   const words = line.trim().toLowerCase().split(/ +/);
   return words.length >= 2 && words.every((w) => HEADER_WORDS.has(w));
 }
