@@ -7,21 +7,50 @@ import { FlowColumns } from './row-bytes';
 import { scanRows } from './scan-rows';
 import { HEADER, isVerboseHeader, GARBLED_HEADER } from './row-text';
 
+/** The cache-flow parser's sniff returns 1 on its header within the first 50 non-empty lines of a section. */
+const SNIFF_WINDOW = 50;
+
 /**
- * Does this (normalised) line start or end a cache-flow table? Returns the new state, or undefined when the line
- * changes nothing. Mirrors what split.ts and the command index will decide, so row lines are only taken out of
- * the text when they sit in a section the cache-flow parser will read.
+ * Follows the text lines of a paste (rows excluded) to say whether the next lines sit in a section the
+ * cache-flow parser will read. It mirrors split.ts (prompts, echoed commands the index knows) and diagnose's
+ * detection (the echoed command, or the sniff when there is none), so a row is only taken out of the text
+ * when the cache-flow parser is the one that would have read it.
  */
-export function flowStateAfter(line: string): boolean | undefined {
-  if (HEADER.test(line)) return true;
-  if (isVerboseHeader(line)) return false; // verbose two-line records are read from text by the parser
-  if (GARBLED_HEADER.test(line)) return true;
-  const p = parsePrompt(line);
-  const cmd = p ? p.command : parseBareCommand(line);
-  if (cmd === null) return undefined;
-  if (cmd === '') return false;
-  const base = splitFilter(cmd).base;
-  return commandIndex.match(base) === 'show ip cache flow' && !/\bverb/i.test(base);
+export class FlowSectionTracker {
+  /** 'flow': echoed cache-flow command; 'other': another command; 'none': no echo (kind decided by sniffing). */
+  private kind: 'flow' | 'other' | 'none' = 'none';
+  private nonEmpty = 0;
+  inFlow = false;
+
+  /** Feed one normalised text line; returns the new inFlow state. */
+  line(t: string): boolean {
+    if (t.trim() === '') return this.inFlow;
+    const c0 = t.charCodeAt(0);
+    if (t.length <= 300 && ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 32)) {
+      const p = parsePrompt(t);
+      let cmd: string | undefined = p ? p.command : undefined;
+      if (!p) {
+        const bare = parseBareCommand(t);
+        if (bare && commandIndex.match(splitFilter(bare).base) !== null) cmd = bare;
+      }
+      if (cmd !== undefined) {
+        this.nonEmpty = 0;
+        if (cmd === '') this.kind = 'none';
+        else {
+          const base = splitFilter(cmd).base;
+          this.kind = commandIndex.match(base) === 'show ip cache flow' && !/\bverb/i.test(base) ? 'flow' : 'other';
+        }
+        // Under an echoed `show ip cache flow`, rows count from the first line (the seed's `| include` has no header).
+        this.inFlow = this.kind === 'flow';
+        return this.inFlow;
+      }
+    }
+    this.nonEmpty++;
+    if (isVerboseHeader(t)) this.inFlow = false; // verbose two-line records are read from text by the parser
+    else if (HEADER.test(t)) this.inFlow = this.kind === 'flow' || (this.kind === 'none' && this.nonEmpty <= SNIFF_WINDOW);
+    else if (GARBLED_HEADER.test(t)) this.inFlow = this.kind === 'flow';
+    return this.inFlow;
+  }
 }
 
 /**
@@ -33,7 +62,7 @@ export class FlowDumpScanner {
   private textIndex: number[] = [];
   private text: string[] = [];
   private lineCount = 0;
-  private inFlow = false;
+  private tracker = new FlowSectionTracker();
 
   /** `sizeHint`: the paste's size in bytes, to size the columns once (rows are ~80 bytes in device output). */
   constructor(sizeHint: number) {
@@ -51,14 +80,13 @@ export class FlowDumpScanner {
       if (end === 0) return 0;
     }
     const base = this.lineCount;
-    const r = scanRows(buf, 0, end, this.cols, this.inFlow, base + 1, (s, e, idx) => {
+    const r = scanRows(buf, 0, end, this.cols, this.tracker.inFlow, base + 1, (s, e, idx) => {
       const t = normaliseLines(decodeUtf8(buf, s, e))[0] ?? '';
       this.textIndex.push(base + idx);
       this.text.push(t);
-      return t === '' ? undefined : flowStateAfter(t);
+      return this.tracker.line(t);
     }, position);
     this.lineCount += r.lines;
-    this.inFlow = r.inFlow;
     return end;
   }
 

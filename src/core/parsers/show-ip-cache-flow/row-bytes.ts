@@ -152,10 +152,11 @@ export function readRow(buf: Uint8Array, start: number, end: number, cols: FlowC
   let p = start;
   while (end > p && (buf[end - 1] === SPACE || buf[end - 1] === CR)) end--;
   while (p < end && buf[p] === SPACE) p++;
-  // SrcIf
+  // SrcIf: an interface name starts with a letter (Vl1, Fa0/0, Null, Local).
   let s = p;
   let h = 0;
-  let c = 0;
+  let c = buf[p] ?? 0;
+  if (!((c | 32) >= 97 && (c | 32) <= 122)) return NOT_ROW;
   while (p < end && (c = buf[p]!) !== SPACE) {
     if (!ifByte(c)) return NOT_ROW;
     h = (h * 31 + c) | 0;
@@ -167,6 +168,7 @@ export function readRow(buf: Uint8Array, start: number, end: number, cols: FlowC
   const srcIfH = h;
   while (p < end && buf[p] === SPACE) p++;
   // SrcIP: digits and dots; the shape decides NOT_ROW, the values decide BAD_ADDRESS.
+  if (p < end && !(buf[p]! >= 48 && buf[p]! <= 57)) return NOT_ROW;
   let bad = false;
   let addr = 0;
   let oct = 0;
@@ -183,8 +185,7 @@ export function readRow(buf: Uint8Array, start: number, end: number, cols: FlowC
       oct = 0;
       digits = 0;
       dots++;
-    } else if (p === s) return NOT_ROW;
-    else bad = true;
+    } else bad = true;
     p++;
   }
   if (p === s || p === end || dots === 0) return NOT_ROW;
@@ -195,6 +196,8 @@ export function readRow(buf: Uint8Array, start: number, end: number, cols: FlowC
   // DstIf
   s = p;
   h = 0;
+  c = buf[p] ?? 0;
+  if (!((c | 32) >= 97 && (c | 32) <= 122)) return NOT_ROW;
   while (p < end && (c = buf[p]!) !== SPACE) {
     if (!ifByte(c)) return NOT_ROW;
     h = (h * 31 + c) | 0;
@@ -206,6 +209,7 @@ export function readRow(buf: Uint8Array, start: number, end: number, cols: FlowC
   const dstIfH = h;
   while (p < end && buf[p] === SPACE) p++;
   // DstIP
+  if (p < end && !(buf[p]! >= 48 && buf[p]! <= 57)) return NOT_ROW;
   bad = false;
   addr = 0;
   oct = 0;
@@ -222,8 +226,7 @@ export function readRow(buf: Uint8Array, start: number, end: number, cols: FlowC
       oct = 0;
       digits = 0;
       dots++;
-    } else if (p === s) return NOT_ROW;
-    else bad = true;
+    } else bad = true;
     p++;
   }
   if (p === s || p === end || dots === 0) return NOT_ROW;
@@ -261,11 +264,7 @@ export function readRow(buf: Uint8Array, start: number, end: number, cols: FlowC
     p++;
     nd++;
   }
-  if (nd === 0) {
-    // A word where the count should be: a row with a broken count, unless the line is not a row at all.
-    if (p === end || buf[p] === SPACE) return NOT_ROW;
-    badCount = true;
-  }
+  if (nd === 0) badCount = true;
   if (p < end && (buf[p] === 75 || buf[p] === 107)) {
     pk *= 1000;
     p++;
@@ -273,11 +272,12 @@ export function readRow(buf: Uint8Array, start: number, end: number, cols: FlowC
     pk *= 1000000;
     p++;
   }
-  if (p !== end) {
-    // Anything after the count: a ninth field means another table; junk glued to the count is a bad count.
-    if (buf[p] === SPACE) return NOT_ROW;
+  // Junk glued to the count is a bad count; a ninth field means this is some other table, not a flow row.
+  while (p < end && buf[p] !== SPACE) {
     badCount = true;
+    p++;
   }
+  if (p !== end) return NOT_ROW;
   if (srcBad || bad) return BAD_ADDRESS;
   if (badHex) return BAD_HEX;
   if (badCount) return BAD_COUNT;

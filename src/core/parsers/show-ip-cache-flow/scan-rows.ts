@@ -35,9 +35,11 @@ export function scanRows(
     if (inFlow) {
       row: {
         while (p < end && buf[p] === 32) p++;
-        // SrcIf
+        // SrcIf (starts with a letter)
         let s = p;
         let h = 0;
+        c = buf[p]! | 32;
+        if (c < 97 || c > 122) break row;
         while (p < end) {
           c = buf[p]!;
           if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 58) || c === 95) {
@@ -75,9 +77,11 @@ export function scanRows(
         if (c !== 32 || dots !== 3 || d === 0 || d > 3 || o > 255) break row;
         const src = a * 256 + o;
         while (p < end && buf[p] === 32) p++;
-        // DstIf
+        // DstIf (starts with a letter)
         s = p;
         h = 0;
+        c = buf[p]! | 32;
+        if (c < 97 || c > 122) break row;
         while (p < end) {
           c = buf[p]!;
           if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 58) || c === 95) {

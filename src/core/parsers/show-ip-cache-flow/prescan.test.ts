@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../diagnose';
+import type { Paste } from '../../types';
+import { FlowDumpScanner, prescanBytes } from './prescan';
+import { lineAtBytes, registerPrescan } from './prescanned';
+
+const enc = new TextEncoder();
+
+/** The CLI's way: bytes fed in chunks of `chunk` bytes, partial lines carried over. */
+function viaChunks(source: string, bytes: Uint8Array, chunk: number): Paste {
+  const sc = new FlowDumpScanner(bytes.length);
+  let buf = new Uint8Array(chunk);
+  let have = 0;
+  let pos = 0;
+  for (;;) {
+    const n = Math.min(buf.length - have, bytes.length - pos - have);
+    buf.set(bytes.subarray(pos + have, pos + have + n), have);
+    const len = have + n;
+    const final = n === 0;
+    const used = sc.feed(buf, len, pos, final);
+    if (final) break;
+    if (used === 0) {
+      const b = new Uint8Array(buf.length * 2);
+      b.set(buf.subarray(0, len));
+      buf = b;
+      have = len;
+      continue;
+    }
+    buf.copyWithin(0, used, len);
+    have = len - used;
+    pos += used;
+  }
+  const paste = { source, text: '' };
+  registerPrescan(paste, sc.finish(lineAtBytes(bytes)));
+  return paste;
+}
+
+function viaBytes(source: string, text: string): Paste {
+  const paste = { source, text: '' };
+  registerPrescan(paste, prescanBytes(enc.encode(text)));
+  return paste;
+}
+
+const HEADER = 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts';
+const octet = fc.integer({ min: 0, max: 255 });
+const addr = fc.tuple(octet, octet, octet, octet).map((o) => o.join('.'));
+const gap = fc.constantFrom(' ', '  ', '     ', ' \u00a0 ', '\t');
+const row = fc
+  .record({
+    sif: fc.constantFrom('Vl1', 'Fa0/0', 'Gi0/1.100', 'Null', 'Local'),
+    src: fc.oneof(addr, fc.constantFrom('20.1.1.5', '20.1.1.6', '300.1.1.1')),
+    dif: fc.constantFrom('Vl3', 'Null', 'Se0/0'),
+    dst: fc.oneof(addr, fc.constantFrom('2.2.2.2', '1.2.3')),
+    pr: fc.constantFrom('06', '11', '01', 'zz'),
+    sp: fc.integer({ min: 0, max: 65535 }).map((n) => n.toString(16)),
+    dp: fc.constantFrom('0050', '0050', '01bb', '01BB', '0G50'),
+    pk: fc.oneof(fc.integer({ min: 0, max: 400 }).map(String), fc.constantFrom('-3', '12K', '7x')),
+    g: gap,
+    upper: fc.boolean(),
+    lead: fc.constantFrom('', '', '   ', ' --More-- ', '\x1b[K'),
+  })
+  .map((r) => r.lead + [r.sif, r.src, r.dif, r.dst, r.pr, r.upper ? r.sp.toUpperCase() : r.sp, r.dp, r.pk].join(r.g));
+const other = fc.constantFrom(
+  '',
+  '   ',
+  HEADER,
+  'Router#show ip cache flow',
+  'Router#sh ip cache fl | i 0050',
+  'Router#show ip accounting',
+  '20.1.145.49    75.246.253.88                    2                  96',
+  'Router#show version',
+  'Cisco IOS Software, C2600 Software',
+  'IP Flow Switching Cache, 278544 bytes',
+  ' --More-- ',
+  'Router#',
+);
+const paste = fc.tuple(fc.array(fc.oneof({ weight: 3, arbitrary: row }, { weight: 1, arbitrary: other }), { maxLength: 60 }), fc.constantFrom('\n', '\r\n'));
+
+describe('big-paste byte path', () => {
+  it('gives the same diagnosis as the text path, for any mix of rows, flawed rows and other commands', () => {
+    fc.assert(
+      fc.property(paste, fc.integer({ min: 16, max: 300 }), ([lines, eol], chunk) => {
+        const text = lines.join(eol) + eol;
+        const want = diagnose([{ source: 'p', text }]);
+        expect(diagnose([viaBytes('p', text)])).toEqual(want);
+        expect(diagnose([viaChunks('p', enc.encode(text), chunk)])).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('quotes evidence lines read back from the bytes', () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `Vl1           20.1.1.5        Vl3           ${9 + i}.54.33.121     06 1000 0050     1`);
+    const text = ['Router#show ip cache flow', HEADER, ...rows, ''].join('\n');
+    const d = diagnose([viaBytes('b', text)]);
+    const f = d.findings.find((x) => x.id === 'scanning-host')!;
+    expect(f.evidence[0]).toEqual({ source: 'b', line: 3, text: rows[0] });
+  });
+});
