@@ -1,6 +1,6 @@
 // `show running-config` (and `sh run`, startup-config): the parts of the configuration the rules need.
 import type { Warning } from '../../types';
-import { fields, isIPv4, unreadLine } from '../../text/lines';
+import { fields, unreadLine } from '../../text/lines';
 import { WRAP_WIDTHS } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import {
@@ -14,38 +14,11 @@ import {
   type NatRule,
   type StaticRoute,
 } from './config-lines';
+import { readInterfaceLine, type ConfigInterface } from './interface-lines';
 import { CONFIG_HEADER, GLOBAL_COMMANDS } from './vocabulary';
 
 export type { AclEntry, NatRule, StaticRoute } from './config-lines';
-
-export interface ConfigInterface {
-  /** Full name as configured, e.g. "Vlan1", "FastEthernet0/0", "Serial0/0.1". */
-  name: string;
-  line: number;
-  address?: string;
-  mask?: string;
-  shutdown: boolean;
-  /** `ip accounting` / `ip accounting output-packets` (not `access-violations` or `precedence`, other features). */
-  ipAccounting: boolean;
-  /** ip route-cache flow / ip flow ingress. */
-  flowAccounting: boolean;
-  nat?: 'inside' | 'outside';
-  accessGroups: { acl: string; direction: 'in' | 'out'; line: number }[];
-  bridgeGroup?: number;
-  /** Frame Relay / ATM multipoint: a `multipoint` subinterface, or a main interface with frame-relay encapsulation. */
-  multipoint: boolean;
-  /** Media type from the name: "FastEthernet", "Vlan", "Serial", "BVI". */
-  type?: string;
-  secondary?: { address: string; mask: string }[];
-  /** `ip address negotiated` / `ip address dhcp` / `ip unnumbered X`: no static address to read. */
-  addressMode?: 'negotiated' | 'dhcp' | 'unnumbered';
-  /** false for `no ip proxy-arp`; undefined when not configured (IOS default: on). */
-  proxyArp?: boolean;
-  /** `ip flow egress`. */
-  flowEgress?: boolean;
-  encapsulation?: string;
-  description?: string;
-}
+export type { ConfigInterface } from './interface-lines';
 
 export interface RunningConfigData {
   hostname?: string;
@@ -92,37 +65,6 @@ function bannerDelimiter(rest: string): { delim: string; closed: boolean } | nul
   if (t === '') return null;
   const delim = t.startsWith('^C') ? '^C' : t[0]!;
   return { delim, closed: t.slice(delim.length).includes(delim) };
-}
-
-function readInterfaceLine(iface: ConfigInterface, w: readonly string[], line: number, text: string): boolean {
-  const lw = w.map((x) => x.toLowerCase());
-  const neg = lw[0] === 'no';
-  const c = neg ? lw.slice(1) : lw;
-  const s = c.join(' ');
-  if (s === 'shutdown') iface.shutdown = !neg;
-  else if (c[0] === 'ip' && c[1] === 'address' && !neg) {
-    if (c[2] === 'negotiated' || c[2] === 'dhcp') iface.addressMode = c[2];
-    else if (isIPv4(w[2] ?? '') && isIPv4(w[3] ?? '')) {
-      if (c[4] === 'secondary') (iface.secondary ??= []).push({ address: w[2]!, mask: w[3]! });
-      else [iface.address, iface.mask] = [w[2]!, w[3]!];
-    } else return false;
-  } else if (c[0] === 'ip' && c[1] === 'unnumbered' && !neg) iface.addressMode = 'unnumbered';
-  else if (s === 'ip accounting' || s === 'ip accounting output-packets') iface.ipAccounting = !neg;
-  // Classic netflow (`ip route-cache flow [sampled]`), 12.4+ (`ip flow ingress`) and Flexible NetFlow on input.
-  else if (s.startsWith('ip route-cache flow') || s === 'ip flow ingress' || (c[1] === 'flow' && c[2] === 'monitor' && c[4] === 'input')) iface.flowAccounting = !neg;
-  else if (s === 'ip flow egress') iface.flowEgress = !neg;
-  else if (s === 'ip proxy-arp') iface.proxyArp = !neg;
-  else if (c[0] === 'ip' && c[1] === 'nat' && (c[2] === 'inside' || c[2] === 'outside') && c.length === 3) {
-    if (neg) delete iface.nat;
-    else iface.nat = c[2];
-  } else if (c[0] === 'ip' && c[1] === 'access-group' && !neg && (c[3] === 'in' || c[3] === 'out')) {
-    iface.accessGroups.push({ acl: w[2]!, direction: c[3], line });
-  } else if (c[0] === 'bridge-group' && /^\d+$/.test(c[1] ?? '') && c.length === 2 && !neg) iface.bridgeGroup = Number(c[1]);
-  else if (c[0] === 'encapsulation' && !neg && c[1]) {
-    iface.encapsulation = w[neg ? 2 : 1]!;
-    if (c[1] === 'frame-relay' && !iface.name.includes('.')) iface.multipoint = true;
-  } else if (c[0] === 'description' && !neg) iface.description = text.trim().slice('description'.length).trim();
-  return true;
 }
 
 /** Config words are single-spaced: a cut piece is exactly the width long, or one less when the cut hit a space. */
