@@ -1,6 +1,7 @@
 // `npm run analyze`: the headless analyzer (CONTRACT.md section 1). Same core as the browser.
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
+import { validateAnswers } from '../core/answers';
 import { diagnose } from '../core/diagnose';
 import { FlowDumpScanner, prescanBytes } from '../core/parsers/show-ip-cache-flow/prescan';
 import { decodeUtf8, registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';
@@ -33,6 +34,9 @@ export function parseArgs(argv: readonly string[]): Args {
     else args.files.push(a);
   }
   if (args.files.length === 0) throw new UsageError('no input: give one or more files, or - for standard input');
+  // An answer the questionnaire does not know would be silently ignored by the rules: refuse it instead.
+  const { problems } = validateAnswers(args.answers);
+  if (problems.length) throw new UsageError(`--answer: ${problems.join('; ')}`);
   return args;
 }
 
