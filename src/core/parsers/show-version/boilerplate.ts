@@ -92,3 +92,9 @@ export function isBoilerplate(line: string): boolean {
   const t = line.trim().replace(/\s+/g, ' ');
   return LEGAL_LINES.has(t.toLowerCase()) || NOISE.some((re) => re.test(t));
 }
+
+/** Boilerplate read by its start only ("ROM: ...", "System image file is ..."): a cut tail may follow it. */
+export function isOpenEndedBoilerplate(line: string): boolean {
+  const t = line.trim().replace(/\s+/g, ' ');
+  return NOISE.some((re) => re.source.endsWith('.+$') && re.test(t));
+}

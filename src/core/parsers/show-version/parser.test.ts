@@ -97,6 +97,16 @@ describe('show version: the tech note era', () => {
   });
 });
 
+describe('show version: lines cut at the terminal width', () => {
+  it('joins a cut hardware line, and takes the tail of a cut software line as part of it', () => {
+    const software = 'Cisco IOS Software, C1900 Software (C1900-UNIVERSALK9-M), Version 15.1(4)M8, RELEASE SOFTWARE (fc2)';
+    const hardware = 'cisco WS-C3750-24TS (PowerPC405) processor (revision A0) with 120822K/10240K bytes of memory.';
+    const { input, data } = read(['show version', software.slice(0, 80), software.slice(80), hardware.slice(0, 80), hardware.slice(80)].join('\n'));
+    expect(input.warnings).toEqual([]);
+    expect(data).toMatchObject({ version: '15.1(4)M8', line: 2, platform: 'WS-C3750-24TS', memoryKb: 120822, platformLine: 4 });
+  });
+});
+
 describe('show version: bad input', () => {
   it('reports prose it does not know, with line numbers, and reads what it can', () => {
     const { input, data } = read('show version\nCisco IOS Software, C1900 Software (C1900-UNIVERSALK9-M), Version 15.1(4)M8, RELEASE SOFTWARE (fc2)\nmy router is great\n\nsomething else entirely\n');

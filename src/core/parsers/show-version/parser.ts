@@ -1,8 +1,9 @@
 // `show version`: IOS generation, version, platform, processor, memory and uptime.
 import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
+import { readWrapped, WRAP_WIDTHS } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
-import { isBoilerplate } from './boilerplate';
+import { isBoilerplate, isOpenEndedBoilerplate } from './boilerplate';
 
 export interface VersionData {
   generation: 'ios' | 'ios-xe' | 'catos' | 'unknown';
@@ -65,57 +66,121 @@ export const versionParser: ParserDef<'show version', VersionData> = {
 
   parse(section: Section) {
     const warnings: Warning[] = [];
-    const data: VersionData = { generation: 'unknown' };
-    let xe = false;
+    const state = { data: { generation: 'unknown' } as VersionData, xe: false };
+    /** The line above was read by an open-ended pattern (the software line, "ROM: ..."): a cut tail may follow. */
+    let openEnded = false;
     for (let i = section.from; i < section.to; i++) {
       const line = section.lines[i]!;
-      if (line.trim() === '') continue;
-      let m: RegExpExecArray | null;
-      if ((m = SOFTWARE.exec(line))) {
-        if (data.line !== undefined && data.image !== undefined) {
-          warnings.push(unreadLine(i, line, 'second software line, the first one is kept'));
-          continue;
-        }
-        if (m[1] !== undefined || /X86_64_LINUX_IOSD/i.test(m[3]!)) xe = true;
-        data.softwarePlatform = m[2]!.trim();
-        data.image = m[3]!;
-        data.version = m[4]!;
-        data.line = i + 1;
-        if (data.generation === 'unknown') data.generation = 'ios';
-      } else if ((m = XE_SOFTWARE.exec(line))) {
-        xe = true;
-        // The IOS line that follows carries the version people quote (16.9.5, not V169_5_SR...); keep this one
-        // only if there is no IOS line.
-        if (data.version === undefined) {
-          data.version = m[1]!;
-          data.line = i + 1;
-        }
-      } else if ((m = CATOS_SOFTWARE.exec(line))) {
-        data.generation = 'catos';
-        data.platform = m[1]!;
-        data.version = m[2]!;
-        data.line = i + 1;
-        data.platformLine = i + 1;
-      } else if ((m = HARDWARE.exec(line))) {
-        data.platform = m[1]!.trim();
-        if (m[2] !== undefined) data.processor = m[2];
-        data.memoryKb = +m[3]!;
-        if (m[4] !== undefined) data.ioMemoryKb = +m[4];
-        data.platformLine = i + 1;
-      } else if ((m = UPTIME.exec(line))) {
-        data.hostname = m[1]!;
-        data.uptime = m[2]!;
-        data.uptimeLine = i + 1;
-      } else if ((m = CATOS_UPTIME.exec(line))) {
-        data.uptime = m[1]!;
-        data.uptimeLine = i + 1;
-      } else if (XE_HINT.test(line)) {
-        xe = true;
-      } else if (!isBoilerplate(line)) {
+      if (line.trim() === '') {
+        openEnded = false;
+        continue;
+      }
+      // A line cut at the terminal or mail width reads only once joined with what follows.
+      const read = readWrapped(section.lines, i, section.to, classify);
+      if (read) {
+        apply(read.value, i, state, warnings);
+        // A line that ends as these lines end when whole ("(fc1)", a closing quote) was not cut.
+        openEnded = read.value.openEnded && read.lines === 1 && !/[)"\u201d.]$/.test(line.trim());
+        i += read.lines - 1;
+      } else if (openEnded && wasCut(section.lines[i - 1]!)) {
+        // The tail of a long software or boot line that a terminal cut: nothing we read lives there.
+        openEnded = false;
+      } else {
         warnings.push(unreadLine(i, line));
+        openEnded = false;
       }
     }
-    if (xe && data.generation !== 'catos') data.generation = 'ios-xe';
+    const { data } = state;
+    if (state.xe && data.generation !== 'catos') data.generation = 'ios-xe';
     return { data, records: 1, warnings };
   },
 };
+
+type LineKind = 'software' | 'xe-software' | 'catos-software' | 'hardware' | 'uptime' | 'catos-uptime' | 'xe-hint' | 'boilerplate';
+interface Classified {
+  kind: LineKind;
+  m?: RegExpExecArray;
+  /** Read by its start only, so a tail cut onto the next line would still belong to it. */
+  openEnded: boolean;
+}
+
+const CLASSIFIERS: [LineKind, RegExp, boolean][] = [
+  ['software', SOFTWARE, true],
+  ['xe-software', XE_SOFTWARE, false],
+  ['catos-software', CATOS_SOFTWARE, false],
+  ['hardware', HARDWARE, false],
+  ['uptime', UPTIME, false],
+  ['catos-uptime', CATOS_UPTIME, false],
+];
+
+/** What a (possibly rejoined) line is, without reading it into the facts yet; null when not understood. */
+function classify(text: string): Classified | null {
+  for (const [kind, re, openEnded] of CLASSIFIERS) {
+    const m = re.exec(text);
+    if (m) return { kind, m, openEnded };
+  }
+  if (XE_HINT.test(text)) return { kind: 'xe-hint', openEnded: false };
+  if (isBoilerplate(text)) return { kind: 'boilerplate', openEnded: isOpenEndedBoilerplate(text) };
+  return null;
+}
+
+function apply(c: Classified, i: number, state: { data: VersionData; xe: boolean }, warnings: Warning[]): void {
+  const { data } = state;
+  const m = c.m!;
+  switch (c.kind) {
+    case 'software':
+      if (data.image !== undefined) {
+        warnings.push(unreadLine(i, m.input, 'second software line, the first one is kept'));
+        return;
+      }
+      if (m[1] !== undefined || /X86_64_LINUX_IOSD/i.test(m[3]!)) state.xe = true;
+      data.softwarePlatform = m[2]!.trim();
+      data.image = m[3]!;
+      data.version = m[4]!;
+      data.line = i + 1;
+      if (data.generation === 'unknown') data.generation = 'ios';
+      return;
+    case 'xe-software':
+      state.xe = true;
+      // The IOS line that follows carries the version people quote (16.9.5, not V169_5_SR...); keep this one
+      // only if there is no IOS line.
+      if (data.version === undefined) {
+        data.version = m[1]!;
+        data.line = i + 1;
+      }
+      return;
+    case 'catos-software':
+      data.generation = 'catos';
+      data.platform = m[1]!;
+      data.version = m[2]!;
+      data.line = i + 1;
+      data.platformLine = i + 1;
+      return;
+    case 'hardware':
+      data.platform = m[1]!.trim();
+      if (m[2] !== undefined) data.processor = m[2];
+      data.memoryKb = +m[3]!;
+      if (m[4] !== undefined) data.ioMemoryKb = +m[4];
+      data.platformLine = i + 1;
+      return;
+    case 'uptime':
+      data.hostname = m[1]!;
+      data.uptime = m[2]!;
+      data.uptimeLine = i + 1;
+      return;
+    case 'catos-uptime':
+      data.uptime = m[1]!;
+      data.uptimeLine = i + 1;
+      return;
+    case 'xe-hint':
+      state.xe = true;
+      return;
+    case 'boilerplate':
+      return;
+  }
+}
+
+/** A physical line exactly as long as a known cut width (or one short: cut in a blank, then trimmed). */
+function wasCut(prev: string): boolean {
+  return WRAP_WIDTHS.includes(prev.length) || WRAP_WIDTHS.includes(prev.length + 1);
+}
