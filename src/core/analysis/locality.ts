@@ -78,11 +78,19 @@ export function localityLogRatio(c: LocalityCounts): number {
 export const VARIANT_LOG_THRESHOLD = Math.log(99);
 export const VARIANT_MIN_TARGETS = 4;
 
+/**
+ * Targets Code Red II never picks that a Code Red II host may still show (its own browsing, a mangled row):
+ * beyond this many the local bias cannot be Code Red II, whatever the likelihood ratio against uniform says.
+ */
+export function forbiddenAllowance(n: number): number {
+  return Math.max(1, Math.ceil(0.02 * n));
+}
+
 export function decideVariant(c: LocalityCounts): 'code-red' | 'code-red-ii' | 'unknown' {
   const n = c.same16 + c.same8 + c.other + c.forbidden;
   if (n < VARIANT_MIN_TARGETS) return 'unknown';
   const r = localityLogRatio(c);
-  if (r >= VARIANT_LOG_THRESHOLD) return 'code-red-ii';
+  if (r >= VARIANT_LOG_THRESHOLD) return c.forbidden > forbiddenAllowance(n) ? 'unknown' : 'code-red-ii';
   if (r <= -VARIANT_LOG_THRESHOLD) return 'code-red';
   return 'unknown';
 }
@@ -99,5 +107,8 @@ export function describeVariant(c: LocalityCounts, variant: 'code-red' | 'code-r
   if (variant === 'code-red-ii') return `${mix}; Code Red II expects 38% / 50% / 12%: Code Red II, odds ${odds(r)} over uniformly random (Code Red)`;
   if (variant === 'code-red') return `${mix}; uniformly random targets as the first Code Red: odds ${odds(-r)} over Code Red II's local bias (38% / 50% / 12%)`;
   if (n < VARIANT_MIN_TARGETS) return `${mix}: too few to tell Code Red from Code Red II`;
+  if (r >= VARIANT_LOG_THRESHOLD) {
+    return `${mix}: local bias unlike the first Code Red, but ${c.forbidden} targets Code Red II never picks rule it out too`;
+  }
   return `${mix}: too mixed to tell Code Red from Code Red II (odds ${Math.exp(Math.abs(r)).toFixed(1)}:1 either way)`;
 }
