@@ -14,19 +14,36 @@ export function startDiagnosisRunner(client = new CoreClient()): () => void {
 
   const run = () => {
     timer = null;
-    const { pastes, answers, setRunStatus, setDiagnosis, setRunError } = useAppStore.getState();
+    const { pastes, answers, setRunStatus, setDiagnosis, setNextSteps, setRunError } = useAppStore.getState();
     const filled = pastes.filter((p) => p.text.length > 0);
     if (filled.length === 0) {
-      client.cancel();
       // A diagnosis opened from a share link has no pastes behind it: keep it (issue 7).
       if (!sharedDiagnosisShown()) setDiagnosis(null, null);
+      if (Object.keys(answers).length === 0) {
+        client.cancel();
+        setNextSteps(null);
+        return;
+      }
+      // Answers alone still give likely causes and the commands to paste next.
+      client
+        .diagnose([], answers)
+        .then(({ nextSteps }) => {
+          setNextSteps(nextSteps);
+          setRunStatus(useAppStore.getState().diagnosis ? 'done' : 'idle');
+        })
+        .catch((e: Error) => {
+          if (!(e instanceof Superseded)) setRunError(`The analysis failed: ${e.message}`);
+        });
       return;
     }
     const bytes = totalBytes(filled);
     setRunStatus('running', bytes);
     client
       .diagnose(filled.map((p) => ({ source: p.name, text: p.text })), answers)
-      .then(({ diagnosis, ms }) => setDiagnosis(diagnosis, ms))
+      .then(({ diagnosis, nextSteps, ms }) => {
+        setDiagnosis(diagnosis, ms);
+        setNextSteps(nextSteps);
+      })
       .catch((e: Error) => {
         if (!(e instanceof Superseded)) setRunError(`The analysis failed: ${e.message}`);
       });

@@ -1,5 +1,6 @@
 // Diagnosis slice: the worker's latest result and the status of the run that will replace it.
 import type { StateCreator } from 'zustand';
+import type { NextSteps } from '../core/rules/next-steps';
 import type { Diagnosis } from '../core/types';
 import type { AppState } from './store-types';
 
@@ -7,6 +8,8 @@ export type RunStatus = 'idle' | 'waiting' | 'running' | 'done' | 'error';
 
 export interface DiagnosisSlice {
   diagnosis: Diagnosis | null;
+  /** Likely causes and the show commands to paste next, from the answers and what is already pasted. */
+  nextSteps: NextSteps | null;
   status: RunStatus;
   /** The worker's error in words, when the run failed. */
   runError: string | null;
@@ -16,11 +19,13 @@ export interface DiagnosisSlice {
   lastRunMs: number | null;
   setRunStatus: (status: RunStatus, bytes?: number) => void;
   setDiagnosis: (diagnosis: Diagnosis | null, ms: number | null) => void;
+  setNextSteps: (nextSteps: NextSteps | null) => void;
   setRunError: (message: string) => void;
 }
 
 export const createDiagnosisSlice: StateCreator<AppState, [], [], DiagnosisSlice> = (set) => ({
   diagnosis: null,
+  nextSteps: null,
   status: 'idle',
   runError: null,
   runBytes: 0,
@@ -35,6 +40,9 @@ export const createDiagnosisSlice: StateCreator<AppState, [], [], DiagnosisSlice
   },
   setDiagnosis(diagnosis, ms) {
     set({ diagnosis, status: diagnosis ? 'done' : 'idle', runError: null, lastRunMs: ms });
+  },
+  setNextSteps(nextSteps) {
+    set({ nextSteps });
   },
   setRunError(message) {
     set({ status: 'error', runError: message });

@@ -29,6 +29,7 @@ export const useAppStore = create<AppState>()(
           pasteError: null,
           answers: {},
           diagnosis: null,
+          nextSteps: null,
           status: 'idle',
           runError: null,
           lastRunMs: null,

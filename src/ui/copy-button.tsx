@@ -26,7 +26,7 @@ async function copyText(text: string): Promise<boolean> {
   return ok;
 }
 
-export function CopyButton({ text, label }: { text: string; label: string }) {
+export function CopyButton({ text, label, idleText = 'Copy' }: { text: string; label: string; idleText?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
     <button
@@ -40,7 +40,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         });
       }}
     >
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Select and copy by hand' : 'Copy'}
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Select and copy by hand' : idleText}
     </button>
   );
 }

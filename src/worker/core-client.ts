@@ -1,4 +1,5 @@
 // Typed client for the core worker: one request in flight; a newer request supersedes (terminates) the old one.
+import type { NextSteps } from '../core/rules/next-steps';
 import type { Answers, Diagnosis, Paste } from '../core/types';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
@@ -9,9 +10,15 @@ export class Superseded extends Error {
   }
 }
 
+export interface DiagnoseResult {
+  diagnosis: Diagnosis;
+  nextSteps: NextSteps;
+  ms: number;
+}
+
 interface Pending {
   id: number;
-  resolve: (r: { diagnosis: Diagnosis; ms: number }) => void;
+  resolve: (r: DiagnoseResult) => void;
   reject: (e: Error) => void;
 }
 
@@ -57,7 +64,7 @@ export class CoreClient {
     const p = this.pending;
     if (!p || p.id !== res.id) return; // an answer to a request nobody waits for any more
     this.pending = null;
-    if (res.ok) p.resolve({ diagnosis: res.diagnosis, ms: res.ms });
+    if (res.ok) p.resolve({ diagnosis: res.diagnosis, nextSteps: res.nextSteps, ms: res.ms });
     else p.reject(new Error(res.error));
   }
 
@@ -77,7 +84,7 @@ export class CoreClient {
     p.reject(new Superseded());
   }
 
-  diagnose(pastes: Paste[], answers: Answers): Promise<{ diagnosis: Diagnosis; ms: number }> {
+  diagnose(pastes: Paste[], answers: Answers): Promise<DiagnoseResult> {
     this.cancel();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 // Web Worker entry: runs the pure core off the main thread and posts back the plain-JSON contract Diagnosis.
 /// <reference lib="webworker" />
-import { diagnose } from '../core/diagnose';
+import { diagnoseDetailed } from '../core/diagnose';
+import { suggestNextSteps } from '../core/rules/next-steps';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -11,8 +12,10 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   let res: WorkerResponse;
   try {
     // diagnose() returns only the contract shape (no FlowTable typed arrays), safe and small to post.
-    const diagnosis = diagnose(req.pastes, req.answers);
-    res = { id: req.id, ok: true, diagnosis, ms: performance.now() - t0 };
+    const detailed = diagnoseDetailed(req.pastes, req.answers);
+    // Only the plain-JSON parts leave the worker: sections hold FlowTable typed arrays that must not be posted.
+    const nextSteps = suggestNextSteps(req.answers, detailed.sections);
+    res = { id: req.id, ok: true, diagnosis: detailed.diagnosis, nextSteps, ms: performance.now() - t0 };
   } catch (e) {
     res = { id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }

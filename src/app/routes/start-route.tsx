@@ -1,6 +1,7 @@
 // Start page: what the tool does, the symptom questionnaire, and the two ways forward (paste, or the example).
 import { Link } from 'react-router';
 import { ExampleButton } from '../../features/example/example-button';
+import { NextSteps } from '../../features/questionnaire/next-steps';
 import { Questionnaire } from '../../features/questionnaire/questionnaire';
 
 export function Component() {
@@ -19,6 +20,10 @@ export function Component() {
       </div>
       <h2>Symptoms</h2>
       <Questionnaire />
+      <section aria-labelledby="next-heading">
+        <h2 id="next-heading">What to check next</h2>
+        <NextSteps />
+      </section>
       <div className="actions">
         <Link className="button" to="/paste">
           Next: paste router output

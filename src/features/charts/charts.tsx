@@ -1,4 +1,137 @@
-// Charts of the diagnosis (recharts, lazily loaded). Filled in once the core's chart series land.
+// The report's charts from the core's aggregated series (recharts lives only in this feature, loaded lazily).
+import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useShallow } from 'zustand/react/shallow';
+import type { ChartSeries } from '../../core/analysis/chart-series';
+import { useAppStore } from '../../state/store';
+import { ChartFrame } from './chart-frame';
+import { useColours, type Colours } from './theme-colours';
+import './charts.css';
+
+const HEIGHT = 260;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function TopSources({ rows, selected, select, c }: { rows: ChartSeries['topSources']; selected: string | null; select: (ip: string | null) => void; c: Colours }) {
+  return (
+    <ChartFrame
+      id="top-sources"
+      title="Top sources by fan-out"
+      note="Distinct destinations per source. Pick a source (bar or table) to filter the evidence."
+      rows={rows}
+      columns={[
+        { label: 'Source', value: (r) => (
+          <button type="button" className="link-button" aria-pressed={selected === r.ip} onClick={() => select(selected === r.ip ? null : r.ip)}>{r.ip}</button>
+        ) },
+        { label: 'Destinations', value: (r) => r.destinations, numeric: true },
+        { label: 'Flows', value: (r) => r.flows, numeric: true },
+        { label: 'Failed flows', value: (r) => r.failedFlows, numeric: true },
+        { label: 'Verdict', value: (r) => r.verdict + (r.inbound ? ' (inbound)' : '') },
+      ]}
+    >
+      <ResponsiveContainer width="100%" height={HEIGHT}>
+        <BarChart data={rows} layout="vertical" margin={{ left: 16, right: 16 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} />
+          <YAxis type="category" dataKey="ip" width={110} interval={0} tick={{ fontSize: 11 }} />
+          <Tooltip />
+          <Bar dataKey="destinations" name="destinations" isAnimationActive={false} cursor="pointer"
+            onClick={(d: { payload?: { ip?: string } }) => d.payload?.ip && select(d.payload.ip)}>
+            {rows.map((r) => (
+              <Cell key={r.ip} fill={c[r.verdict]} className={selected === r.ip ? 'bar-selected' : undefined} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+function FanOut({ rows, c }: { rows: ChartSeries['fanOutDistribution']; c: Colours }) {
+  return (
+    <ChartFrame id="fan-out" title="Fan-out distribution" note="How many sources reach how many distinct destinations." rows={rows}
+      columns={[
+        { label: 'Destinations', value: (r) => r.bucket },
+        { label: 'Sources', value: (r) => r.sources, numeric: true },
+        { label: 'Flagged', value: (r) => r.flagged, numeric: true },
+      ]}>
+      <ResponsiveContainer width="100%" height={HEIGHT}>
+        <BarChart data={rows} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="bucket" />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Legend />
+          <Bar dataKey="sources" name="sources" fill={c.clean} isAnimationActive={false} />
+          <Bar dataKey="flagged" name="infected or suspect" fill={c.infected} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+function Locality({ rows, c }: { rows: ChartSeries['localityMix']; c: Colours }) {
+  const targets = rows.reduce((n, r) => n + r.targets, 0);
+  return (
+    <ChartFrame id="locality" title="Destination locality vs Code Red II"
+      note={targets === 0 ? 'No outbound flagged hosts: nothing to compare.' : `Where the flagged hosts' ${targets} targets sit, beside what each worm would give.`}
+      rows={rows}
+      columns={[
+        { label: 'Target', value: (r) => r.category },
+        { label: 'Observed', value: (r) => pct(r.observed), numeric: true },
+        { label: 'Code Red II', value: (r) => pct(r.codeRedII), numeric: true },
+        { label: 'Code Red', value: (r) => pct(r.codeRed), numeric: true },
+      ]}>
+      <ResponsiveContainer width="100%" height={HEIGHT}>
+        <BarChart data={rows} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="category" tick={{ fontSize: 11 }} interval={0} />
+          <YAxis tickFormatter={pct} domain={[0, 1]} />
+          <Tooltip formatter={(v) => pct(Number(v))} />
+          <Legend />
+          <Bar dataKey="observed" name="observed" fill={c.infected} isAnimationActive={false} />
+          <Bar dataKey="codeRedII" name="Code Red II expects" fill={c.suspect} isAnimationActive={false} />
+          <Bar dataKey="codeRed" name="Code Red expects" fill={c.clean} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+function Interfaces({ rows, c }: { rows: ChartSeries['flowsPerInterface']; c: Colours }) {
+  return (
+    <ChartFrame id="interfaces" title="Flows per interface" note="Flows by the interface their sources arrive on." rows={rows}
+      columns={[
+        { label: 'Interface', value: (r) => r.interface },
+        { label: 'Flows', value: (r) => r.flows, numeric: true },
+        { label: 'Sources', value: (r) => r.sources, numeric: true },
+        { label: 'Flagged sources', value: (r) => r.flaggedSources, numeric: true },
+      ]}>
+      <ResponsiveContainer width="100%" height={HEIGHT}>
+        <BarChart data={rows} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="interface" />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Bar dataKey="flows" name="flows" fill={c.clean} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
 export default function Charts() {
-  return <p className="muted">No chart data in this diagnosis.</p>;
+  const c = useColours();
+  const { charts, selected, select } = useAppStore(
+    useShallow((s) => ({ charts: s.diagnosis?.charts, selected: s.selectedSource, select: s.selectSource })),
+  );
+  if (!charts || charts.topSources.length === 0) {
+    return <p className="muted">No flow data to chart: paste <code>show ip cache flow</code> or <code>show ip accounting</code>.</p>;
+  }
+  return (
+    <div className="charts">
+      <TopSources rows={charts.topSources} selected={selected} select={select} c={c} />
+      <FanOut rows={charts.fanOutDistribution} c={c} />
+      <Locality rows={charts.localityMix} c={c} />
+      <Interfaces rows={charts.flowsPerInterface} c={c} />
+    </div>
+  );
 }

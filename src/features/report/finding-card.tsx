@@ -25,7 +25,7 @@ export function FindingCard({ finding, selectedSource, onClearSource }: { findin
         <span className={`badge badge-${finding.severity}`}>{finding.severity}</span> {finding.title}
       </h3>
       {finding.evidence.length > 0 && (
-        <section aria-label="Evidence">
+        <div className="evidence-block">
           <h4>
             Evidence
             {selectedSource && (
@@ -50,9 +50,9 @@ export function FindingCard({ finding, selectedSource, onClearSource }: { findin
               </li>
             ))}
           </ul>
-        </section>
+        </div>
       )}
-      <section aria-label="Remedy">
+      <div className="remedy-block">
         <h4>Remedy</h4>
         <p>{remedy.summary}</p>
         {remedy.commands.length > 0 && <ConfigBlock commands={remedy.commands} label={`the remedy for ${finding.id}`} />}
@@ -77,7 +77,7 @@ export function FindingCard({ finding, selectedSource, onClearSource }: { findin
             ))}
           </details>
         )}
-      </section>
+      </div>
     </article>
   );
 }
