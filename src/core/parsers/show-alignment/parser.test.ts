@@ -49,6 +49,13 @@ describe('show alignment: real captures', () => {
   });
 });
 
+describe('show alignment: exec prompt timestamp', () => {
+  it('knows the "Load for five secs" / "Time source is" lines printed above the output', () => {
+    const { input } = read(['PE1#show alignment', 'Load for five secs: 1%/0%; one minute: 1%; five minutes: 1%', 'Time source is NTP, 00:41:33.830 EST Thu Jun 20 2019', 'No alignment data recorded'].join('\n'));
+    expect(input).toMatchObject({ records: 1, warnings: [] });
+  });
+});
+
 describe('show alignment: bad input', () => {
   it('reports what it cannot read with line numbers and does not claim "no data" from half the output', () => {
     const { input, data } = read('sh align\nNo alignment data recorded\nTotal Spurious Accesses: lots\n   zz  yy\n');

@@ -73,6 +73,13 @@ describe('show ip nat statistics: real captures', () => {
   });
 });
 
+describe('show ip nat statistics: exec prompt timestamp', () => {
+  it('knows the "Load for five secs" / "Time source is" lines printed above the output', () => {
+    const { input } = read(['PE1#show ip nat statistics', 'Load for five secs: 1%/0%; one minute: 1%; five minutes: 1%', 'Time source is NTP, 00:41:33.830 EST Thu Jun 20 2019', 'Total active translations: 3 (0 static, 3 dynamic; 3 extended)'].join('\n'));
+    expect(input).toMatchObject({ records: 1, warnings: [] });
+  });
+});
+
 describe('show ip nat statistics: bad input', () => {
   it('reports lines it does not know, with line numbers, and never throws', () => {
     const { input, data } = read([

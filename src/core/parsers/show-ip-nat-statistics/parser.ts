@@ -46,6 +46,9 @@ const MAPPING =
   /^\s*(?:\[Id:\s*(\d+)\]\s*)?(access-list|route-map)\s+(\S+)(?:\s+(pool|interface)\s+(\S+))?(\s+overload)?(?:\s+refcount\s+(\d+))?(\s+overload)?\s*$/i;
 /** Lines that carry nothing the rules read (pool details, drop counters, doors, port reservation). */
 const KNOWN: RegExp[] = [
+  // The exec prompt timestamp (`terminal exec prompt timestamp`) printed above every command's output.
+  /^\s*Load for five secs: \d+%\/\d+%; one minute: \d+%; five minutes: \d+%\s*$/i,
+  /^\s*Time source is [\w ]+, \d{1,2}:\d{2}:\d{2}(\.\d+)? .*$/i,
   /^\s*CEF Translated packets:\s*\d+, CEF Punted packets:\s*\d+\s*$/i,
   /^\s*Expired translations:\s*\d+\s*$/i,
   /^\s*Dynamic mappings:\s*$/i,

@@ -93,6 +93,13 @@ describe('show ip nat translations: wrapped rows', () => {
   });
 });
 
+describe('show ip nat translations: exec prompt timestamp', () => {
+  it('knows the "Load for five secs" / "Time source is" lines printed above the output', () => {
+    const { input } = read(['PE1#show ip nat translations', 'Load for five secs: 1%/0%; one minute: 1%; five minutes: 1%', 'Time source is NTP, 00:41:33.830 EST Thu Jun 20 2019', 'tcp 10.9.0.0:51776 10.1.0.2:51776 10.2.0.2:21 10.2.0.2:21'].join('\n'));
+    expect(input).toMatchObject({ records: 1, warnings: [] });
+  });
+});
+
 describe('show ip nat translations: bad input', () => {
   it('reports rows it cannot read, stray lines and a footer that disagrees, with line numbers', () => {
     const { input } = read([

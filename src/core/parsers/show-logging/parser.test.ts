@@ -152,6 +152,13 @@ describe('show logging: lines cut at the terminal width', () => {
   });
 });
 
+describe('show logging: exec prompt timestamp', () => {
+  it('knows the "Load for five secs" / "Time source is" lines printed above the output', () => {
+    const { input } = read(['PE1#show logging', 'Load for five secs: 1%/0%; one minute: 1%; five minutes: 1%', 'Time source is NTP, 00:41:33.830 EST Thu Jun 20 2019', 'Syslog logging: enabled (0 messages dropped, 0 flushes, 0 overruns)'].join('\n'));
+    expect(input).toMatchObject({ kind: 'show logging', warnings: [] });
+  });
+});
+
 describe('show logging: bad input', () => {
   it('reports stray lines in the header and in the buffer with their line numbers, never throws', () => {
     const { input, data } = read([

@@ -97,6 +97,14 @@ describe('show processes cpu: pastes as they arrive', () => {
   });
 });
 
+describe('show processes cpu: squeezed columns', () => {
+  it('ntc-1 with every run of spaces squeezed to one reads the same facts', () => {
+    const squeezed = fixture('ntc-1.txt').replace(/ +/g, ' ');
+    expect(read(squeezed).data).toEqual(read(fixture('ntc-1.txt')).data);
+    expect(read(squeezed).input.warnings).toEqual([]);
+  });
+});
+
 describe('show processes cpu: bad input', () => {
   it('reports a mangled row and stray text with their line numbers, keeps the good rows, never throws', () => {
     const text = [

@@ -33,6 +33,9 @@ const LEGAL_LINES = new Set(
 
 /** Line shapes that carry nothing the rules read: banner, boot and reload history, inventory, licences. */
 const NOISE: RegExp[] = [
+  // The exec prompt timestamp (`terminal exec prompt timestamp`) printed above every command's output.
+  /^\s*Load for five secs: \d+%\/\d+%; one minute: \d+%; five minutes: \d+%\s*$/i,
+  /^\s*Time source is [\w ]+, \d{1,2}:\d{2}:\d{2}(\.\d+)? .*$/i,
   // Banner around the software line.
   /^Cisco Internetwork Operating System Software$/i,
   /^Technical Support: http:\/\/www\.cisco\.com\/techsupport$/i,

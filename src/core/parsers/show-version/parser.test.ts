@@ -107,6 +107,13 @@ describe('show version: lines cut at the terminal width', () => {
   });
 });
 
+describe('show version: exec prompt timestamp', () => {
+  it('knows the "Load for five secs" / "Time source is" lines printed above the output', () => {
+    const { input } = read(['PE1#show version', 'Load for five secs: 1%/0%; one minute: 1%; five minutes: 1%', 'Time source is NTP, 00:41:33.830 EST Thu Jun 20 2019', 'Cisco IOS Software, C1900 Software (C1900-UNIVERSALK9-M), Version 15.1(4)M8, RELEASE SOFTWARE (fc2)'].join('\n'));
+    expect(input).toMatchObject({ records: 1, warnings: [] });
+  });
+});
+
 describe('show version: bad input', () => {
   it('reports prose it does not know, with line numbers, and reads what it can', () => {
     const { input, data } = read('show version\nCisco IOS Software, C1900 Software (C1900-UNIVERSALK9-M), Version 15.1(4)M8, RELEASE SOFTWARE (fc2)\nmy router is great\n\nsomething else entirely\n');
