@@ -12,6 +12,8 @@ export const ONE_MAC_WARNING = 256;
 export const ONE_MAC_CRITICAL = 2000;
 /** With the interface subnet known, this many foreign addresses behind one MAC already show the mechanism. */
 export const OFF_SUBNET_WARNING = 5;
+/** Incomplete entries: the router ARPs for destinations nobody answers for (no proxy ARP upstream). */
+export const INCOMPLETE_WARNING = 256;
 const EVIDENCE_LINES = 6;
 
 interface Group {
@@ -71,6 +73,32 @@ function finding(ctx: RuleContext, g: Group): Finding {
   };
 }
 
+/** Hundreds of incomplete entries: the same mechanism when the neighbour does not answer proxy ARP. */
+function incompleteFindings(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const s of sectionsOf(ctx.sections, 'show ip arp')) {
+    const inc = s.data.entries.filter((e) => e.incomplete || (!e.mac && e.ageMinutes !== null));
+    if (inc.length < INCOMPLETE_WARNING) continue;
+    const iface = inc.find((e) => e.interface)?.interface;
+    const routes = routesToBroadcast(ctx).filter((r) => !iface || sameInterface(r.route.interface, iface));
+    const fix = routes[0] ? routeRemedy(ctx, routes[0]) : undefined;
+    out.push({
+      id: 'arp-table-explosion',
+      severity: inc.length >= ONE_MAC_CRITICAL ? 'critical' : 'warning',
+      title: `${inc.length} incomplete ARP entries${iface ? ` on ${expandInterfaceName(iface)}` : ''}: the router ARPs for destinations nobody answers`,
+      evidence: [...inc.slice(0, EVIDENCE_LINES).map((e) => ctx.evidence(s.source, e.line)), ...routes.slice(0, 1).map((r) => ctx.evidence(r.source, r.route.line))],
+      remedy: {
+        summary:
+          'A static route points at a broadcast interface with no next hop, so the router ARPs for every destination the worm probes; with proxy ARP off upstream ' +
+          'each attempt leaves an incomplete entry. Point the route at the next hop and clear the ARP cache.',
+        commands: fix ? fix.commands : ['clear arp-cache'],
+        caveats: fix ? fix.caveats : ['Paste show running-config | include ip route to name the route to fix; clearing the ARP cache alone only buys time.'],
+      },
+    });
+  }
+  return out;
+}
+
 export const arpTableExplosionRule: RuleDef = {
   id: 'arp-table-explosion',
   checks: 'show ip arp: many addresses (outside the interface subnet) resolving to one MAC on one interface.',
@@ -78,6 +106,7 @@ export const arpTableExplosionRule: RuleDef = {
   evaluate(ctx) {
     return groups(ctx)
       .filter((g) => g.entries.length >= ONE_MAC_WARNING || g.offSubnet.length >= OFF_SUBNET_WARNING)
-      .map((g) => finding(ctx, g));
+      .map((g) => finding(ctx, g))
+      .concat(incompleteFindings(ctx));
   },
 };

@@ -84,6 +84,18 @@ describe('arp rules with the config', () => {
   });
 });
 
+describe('arp-table-explosion: incomplete entries', () => {
+  it('fires on hundreds of incomplete entries and reuses the route fix', () => {
+    const [f] = one('arp-table-explosion', ['constructed-arp-incomplete.txt', 'constructed-config-vlan3.txt']);
+    expect(f!.title).toBe('300 incomplete ARP entries: the router ARPs for destinations nobody answers');
+    expect(f!.remedy.commands[0]).toBe('no ip route 0.0.0.0 0.0.0.0 Vlan3');
+  });
+
+  it('a few incomplete entries are normal', () => {
+    expect(one('arp-table-explosion', ['arp-marius-2.txt', 'constructed-config-vlan3.txt'])).toEqual([]);
+  });
+});
+
 describe('cef-not-enabled from the config', () => {
   it('ip cef distributed on a 7500 (RSP4 in show version)', () => {
     const [f] = one('cef-not-enabled', ['config-constructed-code-red.txt', 'constructed-version-7513.txt']);
@@ -114,6 +126,14 @@ describe('http-server-enabled', () => {
   it('stays silent on real configs with no ip http server', () => {
     expect(one('http-server-enabled', ['config-dean-1.txt'])).toEqual([]);
     expect(one('http-server-enabled', ['config-ciscoconfparse-3.txt'])).toEqual([]);
+  });
+
+  it('fires on port-80 flows aimed at the router\'s own addresses, even without ip http server in view', () => {
+    const [f] = one('http-server-enabled', ['constructed-cache-flow-to-router.txt', 'constructed-config-vlan3.txt']);
+    expect(f!.title).toBe('HTTP server enabled on R1, and 3 port-80 flows reach it');
+    expect(f!.evidence.map((e) => e.line)).toEqual([22, 3, 4, 5]);
+    const [g] = one('http-server-enabled', ['constructed-cache-flow-to-router.txt', 'config-constructed-clean.txt']);
+    expect(g).toBeUndefined();
   });
 
   it('the answer alone is an info naming the config command; a config without the server silences it', () => {

@@ -136,7 +136,7 @@ export function proposeNextHop(ctx: RuleContext, ifName: string, cfgIf?: ConfigI
   const subnet = subnetOf(cfgIf?.address, cfgIf?.mask);
   const arp = arpOn(ctx, ifName);
   const own = arp.filter((a) => a.entry.ageMinutes === null).map((a) => ipToInt(a.entry.address) >>> 8);
-  const learned = arp.filter((a) => a.entry.ageMinutes !== null);
+  const learned = arp.filter((a) => a.entry.ageMinutes !== null && !a.entry.incomplete && a.entry.mac !== '');
   const local = (ip: string) => (subnet ? inSubnet(ip, subnet) : own.includes(ipToInt(ip) >>> 8));
   const candidates = learned.filter((a) => local(a.entry.address) && a.entry.address !== cfgIf?.address);
   const perMac = new Map<string, number>();
