@@ -40,7 +40,8 @@ export function routeRemedy(ctx: RuleContext, r: RouteToInterface): { commands: 
       : `Nothing pasted reveals the next hop on ${ifName}: replace <next-hop address> with the upstream router's address` +
         (cfgIf?.address && cfgIf.mask ? ` in ${cfgIf.address} ${cfgIf.mask}` : '') +
         ' (show ip arp or show cdp neighbors detail on that interface tell it).',
-    'Add the new route before removing the old one if the router is managed through this path, or paste both lines in one go from the console.',
+    'The two route lines go in configuration mode (configure terminal); clear arp-cache is an exec command: type it at the # prompt after end.',
+    'If you manage the router through this route, paste both route lines in one go (or from the console) so it is never without a default route.',
     'clear arp-cache briefly raises CPU while the table is rebuilt; it frees the memory the per-destination entries held under ARP Input.',
   ];
   return { commands: routeToNextHop(r.route, hop?.address), caveats, ...(hop?.evidence ? { nextHopEvidence: hop.evidence } : {}) };
