@@ -45,6 +45,9 @@ describe('show adjacency summary: constructed layouts', () => {
 });
 
 describe('show adjacency summary: bad input', () => {
+  it('an echo with no output is 0 records and no warnings', () => {
+    expect(read('Router#show adjacency summary\nRouter#\n').input).toMatchObject({ kind: 'show adjacency summary', records: 0, warnings: [] });
+  });
   it('warns on unknown lines with their numbers', () => {
     const { input, data } = read('show adjacency summary\nAdjacency table has 3 adjacencies:\nFa0/0 3\n  whatever this is\n');
     expect(data!.total).toBe(3);

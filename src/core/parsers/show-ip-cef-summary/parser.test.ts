@@ -68,9 +68,15 @@ describe('show ip cef summary: constructed cases', () => {
 });
 
 describe('show ip cef summary: bad input', () => {
+  it('junk after the echo is 0 records, each line warned', () => {
+    const { input } = read('show ip cef summary\nhello\nworld\n');
+    expect(input).toMatchObject({ kind: 'show ip cef summary', records: 0 });
+    expect(input.warnings.map((w) => w.line)).toEqual([2, 3]);
+  });
   it('warns on each unknown line with its number and never throws', () => {
     const { input, data } = read('show ip cef summary\nIP CEF with switching (Table Version 9)\n  banana 12 routes\n 5 prefixes (5/0 fwd/non-fwd)\n');
     expect(data!.running).toBe(true);
+    expect(input.records).toBe(1);
     expect(input.warnings.map((w) => w.line)).toEqual([3, 4]);
     expect(input.warnings[1]!.message).toMatch(/outside a "VRF" block/);
   });

@@ -109,6 +109,8 @@ export const cefSummaryParser: ParserDef<'show ip cef summary', CefSummaryData> 
         warnings.push(unreadLine(i, line));
       }
     }
-    return { data, records: 1, warnings };
+    // One object when anything was read; an echo with no output (or only junk) read nothing.
+    const read = Object.keys(data).some((k) => k !== 'distributed');
+    return { data, records: read ? 1 : 0, warnings };
   },
 };
