@@ -61,6 +61,8 @@ export async function reportFacts(page: Page) {
   const hosts = await page
     .locator('[data-host-ip]')
     .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-host-ip')}=${e.getAttribute('data-verdict')}`).filter((s) => !s.endsWith('=clean')));
+  // Charts load lazily: wait for their tables (or the no-data line) before reading them.
+  await expect(page.locator('.charts-section table').first().or(page.locator('.charts-section').getByText('No flow data to chart'))).toBeAttached({ timeout: 15_000 });
   const charts = await page.locator('.charts-section table').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
   return { findings, hosts, charts };
 }
