@@ -63,6 +63,13 @@ describe('default-route-to-broadcast-interface: the next hop from context', () =
     expect(f!.remedy.commands[1]).toBe('ip route 10.1.3.0 255.255.255.0 10.1.12.2');
   });
 
+  it('takes the other end of a /30 from the config when no ARP table is pasted', () => {
+    const text = ['R2#show running-config', 'hostname R2', '!', 'interface FastEthernet0/1', ' ip address 192.0.2.2 255.255.255.252', '!', 'ip route 0.0.0.0 0.0.0.0 FastEthernet0/1', 'end'].join('\n');
+    const [f] = diagnose([{ source: 'r2.txt', text }]).findings.filter((x) => x.id === 'default-route-to-broadcast-interface');
+    expect(f!.remedy.commands[1]).toBe('ip route 0.0.0.0 0.0.0.0 192.0.2.1');
+    expect(f!.remedy.caveats[0]).toMatch(/point-to-point subnet whose other address is 192\.0\.2\.1/);
+  });
+
   it('stays silent on real configs: next-hop routes, and a default route to a dialer (point-to-point)', () => {
     for (const n of ['config-ciscoconfparse-1.txt', 'config-ciscoconfparse-3.txt', 'config-dean-1.txt', 'config-napalm-1.txt']) {
       expect(one('default-route-to-broadcast-interface', [n]), n).toEqual([]);

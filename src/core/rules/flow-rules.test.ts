@@ -52,6 +52,7 @@ describe('mls-flowmask-hides-sources', () => {
     expect(f.evidence.map((e) => e.line)).toEqual([6, 8, 10]);
     expect(f.remedy.commands).toEqual(['mls flow ip full']);
     expect(f.remedy.caveats.join(' ')).toContain('mls flow ip destination');
+    expect(f.remedy.alternatives![0]!.commands).toEqual(['mls flow ip destination']);
     expect(f.remedy.caveats.join(' ')).toMatch(/increase the number of MLS entries dramatically/);
   });
 
@@ -59,6 +60,7 @@ describe('mls-flowmask-hides-sources', () => {
     const f = run(['mls-entry-destination-only.txt']).find((x) => x.id === 'mls-flowmask-hides-sources')!;
     expect(f.remedy.commands).toEqual(['set mls flow full']);
     expect(f.remedy.caveats.join(' ')).toContain('set mls flow destination');
+    expect(f.remedy.alternatives![0]!.commands).toEqual(['set mls flow destination']);
     expect(f.evidence[0]!.text).toMatch(/^75\.246\.253\.88/);
   });
 

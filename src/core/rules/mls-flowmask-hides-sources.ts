@@ -28,7 +28,11 @@ function remedy(modes: Mode[]): Finding['remedy'] {
       `Once the infected sources and port are known, revert: ${REVERT[m]}.`,
       'A Sup2/MSFC2 switches with CEF in hardware and is not swamped by full flow; a Sup1 is.',
     ],
-    ...(others.length ? { alternatives: others.map((o) => ({ summary: `${o === 'native' ? 'Native IOS' : 'Hybrid (CatOS)'} mode instead; revert with ${REVERT[o]}.`, commands: [ENABLE[o]] })) } : {}),
+    alternatives: [
+      // Not another way to the same end, but the line to paste afterwards: kept copyable beside the first.
+      { summary: `Afterwards, once the sources are known: back to the destination-only flow mask.`, commands: [REVERT[m]] },
+      ...others.map((o) => ({ summary: `${o === 'native' ? 'Native IOS' : 'Hybrid (CatOS)'} mode instead; revert with ${REVERT[o]}.`, commands: [ENABLE[o]] })),
+    ],
   };
 }
 
