@@ -159,6 +159,21 @@ describe('show logging: exec prompt timestamp', () => {
   });
 });
 
+describe('show logging: recognised by shape', () => {
+  it('a buffer pasted alone whose %SYS-5-RESTART repeats the software banner is logging, not show version', () => {
+    const text = [
+      '000050: Dec  2 12:09:25.715: %SYS-5-RESTART: System restarted --',
+      'Cisco IOS Software, C2900 Software (C2900-UNIVERSALK9-M), Version 15.2(1)T1, RELEASE SOFTWARE (fc1)',
+      'Technical Support: http://www.cisco.com/techsupport',
+      'Copyright (c) 1986-2011 by Cisco Systems, Inc.',
+      'Compiled Mon 19-Sep-11 17:41 by prod_rel_team',
+    ].join('\n');
+    const { input, data } = read(text);
+    expect(input).toMatchObject({ kind: 'show logging', records: 1, warnings: [] });
+    expect(data!.messages[0]).toMatchObject({ line: 1, lastLine: 5, mnemonic: 'RESTART' });
+  });
+});
+
 describe('show logging: bad input', () => {
   it('reports stray lines in the header and in the buffer with their line numbers, never throws', () => {
     const { input, data } = read([

@@ -57,17 +57,31 @@ export const loggingParser: ParserDef<'show logging', LoggingData> = {
 
   sniff(section: Section): number {
     let starts = 0;
+    let shaped = 0;
     let seen = 0;
+    let inMessage = false;
     for (let i = section.from; i < section.to && seen < 40; i++) {
       const l = section.lines[i]!;
-      if (l.trim() === '') continue;
+      if (l.trim() === '') {
+        inMessage = false;
+        continue;
+      }
       seen++;
       if (SYSLOG.test(l) || LOG_BUFFER.test(l)) return 1;
       if (DESTINATION.test(l)) return 0.9;
-      if (isMessageStart(l)) starts++;
+      if (isMessageStart(l)) {
+        starts++;
+        shaped++;
+        inMessage = true;
+      } else if (inMessage && /^\S/.test(l) && isContinuation(l)) {
+        // Unindented continuations (-Traceback=, Pool:, the restart banner); indented ones could be any table.
+        shaped++;
+      } else {
+        inMessage = false;
+      }
     }
     // A bare run of syslog messages (`show logging | include ...` without the echo) still reads as this command.
-    return starts === 0 ? 0 : Math.min(0.85, starts / seen + 0.2);
+    return starts === 0 ? 0 : Math.min(0.85, shaped / seen + 0.2);
   },
 
   parse(section: Section) {

@@ -46,6 +46,7 @@ const HARDWARE =
   /^\s*[Cc]isco\s+([^()]+?)\s+(?:\((?!revision)([^)]+)\)\s+)?(?:processor\s+)?(?:\(revision [^)]*\)\s+)?with\s+(?:with\s+)?(\d+)K(?:\/(\d+)K)?\s+bytes of (?:physical )?memory\.?\s*$/;
 const UPTIME = /^\s*(\S+) uptime is (.+?)\s*$/;
 const CATOS_UPTIME = /^\s*Uptime is (.+?)\s*$/;
+const SYSLOG_MNEMONIC = /%[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)*-[0-7]-[A-Z0-9_]+:/;
 /** Evidence of IOS-XE besides the software line: its GPL notice and ROMMON. */
 const XE_HINT = /^\s*(Cisco IOS-XE software, Copyright|ROM: IOS-XE ROMMON)/i;
 
@@ -58,6 +59,8 @@ export const versionParser: ParserDef<'show version', VersionData> = {
       const l = section.lines[i]!;
       if (l.trim() === '') continue;
       seen++;
+      // A syslog message before any software line: a log buffer whose %SYS-5-RESTART repeats the banner.
+      if (SYSLOG_MNEMONIC.test(l)) return 0;
       if (SOFTWARE.test(l) || XE_SOFTWARE.test(l) || CATOS_SOFTWARE.test(l)) return 1;
       if (HARDWARE.test(l) || UPTIME.test(l)) return 0.9;
     }
