@@ -52,6 +52,8 @@ const NOISE: RegExp[] = [
   /^Time since \S+ switched to active is .+$/,
   /^System returned to ROM by .+$/,
   /^System restarted at .+$/,
+  /^System was restarted by .+$/,
+  /^Running default software$/,
   /^System image file is .+$/,
   /^Last reload (reason|type): .+$/,
   /^Last reset from .+$/,
@@ -69,8 +71,8 @@ const NOISE: RegExp[] = [
   /^Running (Standard|Enhanced|Advanced IP Services|IP Services|IP Base|LAN Base) Image$/i,
   /^The password-recovery mechanism is (enabled|disabled)\.$/,
   /^Router operating mode: \w+$/,
-  /^(Bridging|TN3270 Emulation|Integrated-service-engine|Primary Rate ISDN|Basic Rate ISDN) software\.$/,
-  /^X\.25 software, Version [\d.]+\.$/,
+  // The feature list: "Bridging software.", "X.25 software, Version 3.0.0.", "Basic Rate ISDN software, Version 1.1.".
+  /^[\w.-]+( [\w.-]+){0,3} software(, Version [\d.]+)?\.$/,
   /^SuperLAT software \(copyright 1990 by Meridian Technology Corp\)\.$/,
   // Per-member inventory of stacks and modular switches ("Model number : WS-C3750-24TS-E").
   /^(Base ethernet MAC Address|Motherboard assembly number|Motherboard serial number|Motherboard revision number|Power supply part number|Power supply serial number|Model revision number|Model number|System serial number|CLEI Code Number|Top Assembly Part Number|Top Assembly Revision Number|Version ID|Hardware Board Revision Number|Daughterboard assembly number|Daughterboard serial number|Switch uptime)\s*:\s*.*$/i,

@@ -127,3 +127,20 @@ describe('show version: bad input', () => {
     expect(input.warnings.map((w) => w.line)).toEqual([2]);
   });
 });
+
+describe('show version: boilerplate of the 12.x routers of the period', () => {
+  it('knows the feature list and boot history lines', () => {
+    const { input } = read([
+      'show version',
+      'IOS (tm) C2600 Software (C2600-IS-M), Version 12.1(5)T, RELEASE SOFTWARE (fc1)',
+      'System was restarted by reload at 10:02:11 UTC Mon Jul 16 2001',
+      'Running default software',
+      'Basic Rate ISDN software, Version 1.1.',
+      'X.25 software, Version 3.0.0.',
+      'Bridging software.',
+      '1 Channelized T1/PRI port',
+    ].join('\n'));
+    // The last line is hardware we do not claim to know: reported.
+    expect(input.warnings.map((w) => w.line)).toEqual([8]);
+  });
+});
