@@ -46,7 +46,9 @@ export default defineConfig(({ mode }) => {
   return {
   base: './',
   plugins: [react(), pwa(single), ...(single ? [viteSingleFile(), singleFileFinish()] : [sitePolicy()])],
-  worker: { format: 'es' },
+  // Single file: Chromium refuses module workers from blob: URLs on file:// pages, so that build's inlined worker
+  // is a classic (iife) one.
+  worker: { format: single ? 'iife' : 'es' },
   server: { host: '127.0.0.1', port: DEV_PORT, strictPort: false, open: false },
   preview: { host: '127.0.0.1', port: PREVIEW_PORT, strictPort: true, open: false },
   build: {
