@@ -83,12 +83,18 @@ describe('show processes cpu: pastes as they arrive', () => {
       'CPU utilization for five seconds: 99%/98%; one minute: 99%; five minutes: 97%',
       ' PID Runtime(ms)   Invoked      uSecs   5Sec   1Min   5Min TTY Process',
       '  28    42884168  17683590       2425 66.31% 65.92% 64.10%   0 IP Input',
+      '  71     8812204   4417080       1995 12.05% 11.87% 11.40%   0 HyBridge Input',
+      '   9      451816   1039020        434  0.73%  0.70%  0.71%   0 ARP Input',
       'Router#',
     ].join('\r\n');
     const { input, data } = read(text);
-    expect(input).toMatchObject({ kind: 'show processes cpu', records: 1, warnings: [] });
+    expect(input).toMatchObject({ kind: 'show processes cpu', records: 3, warnings: [] });
     expect(data).toMatchObject({ fiveSec: 99, interrupt: 98 });
-    expect(data!.processes[0]).toMatchObject({ name: 'IP Input', fiveSec: 66.31, line: 4 });
+    expect(data!.processes.map((p) => [p.name, p.fiveSec, p.line])).toEqual([
+      ['IP Input', 66.31, 4],
+      ['HyBridge Input', 12.05, 5],
+      ['ARP Input', 0.73, 6],
+    ]);
   });
 
   it('does not take `show processes cpu history` for this command', () => {
