@@ -83,7 +83,7 @@ export const VARIANT_MIN_TARGETS = 4;
  * beyond this many the local bias cannot be Code Red II, whatever the likelihood ratio against uniform says.
  */
 export function forbiddenAllowance(n: number): number {
-  return Math.max(1, Math.ceil(0.02 * n));
+  return Math.max(2, Math.ceil(0.1 * n));
 }
 
 export function decideVariant(c: LocalityCounts): 'code-red' | 'code-red-ii' | 'unknown' {
