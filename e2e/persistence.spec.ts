@@ -90,3 +90,29 @@ test('an older (v0) stored copy is migrated', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('radio', { name: 'High at process level' })).toBeChecked();
 });
+
+test('router secrets are masked in what is stored, and a reload shows them masked', async ({ page }) => {
+  await page.goto('./#/paste');
+  const config = 'Router#show running-config\nhostname r1\nenable secret 5 $1$Xy7z$SuperSecretHash\nsnmp-server community s3cr3tcomm RO\n';
+  await pasteBox(page).fill(config);
+  await waitForAnalysis(page);
+  await page.waitForTimeout(400);
+  const stored = await page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const req = indexedDB.open('code-red-triage', 1);
+        req.onsuccess = () => {
+          const get = req.result.transaction('kv').objectStore('kv').get('code-red-triage');
+          get.onsuccess = () => resolve(JSON.stringify(get.result));
+          get.onerror = () => reject(get.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+  );
+  expect(stored).toContain('hostname r1');
+  expect(stored).not.toContain('SuperSecretHash');
+  expect(stored).not.toContain('s3cr3tcomm');
+  await page.reload();
+  await expect(pasteBox(page)).toHaveValue(/enable secret 5 <removed>/);
+  await expect(pasteBox(page)).not.toHaveValue(/s3cr3tcomm/);
+});

@@ -26,16 +26,29 @@ function tx<T>(db: IDBDatabase, mode: IDBTransactionMode, run: (s: IDBObjectStor
   });
 }
 
+function shallowEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
+}
+
 export interface BatchedStorage<S> extends PersistStorage<S> {
   /** Write any pending value now (page hide, before a test reloads). */
   flush: () => Promise<void>;
 }
 
-export function createIdbStorage<S>(onWriteError: (message: string) => void): BatchedStorage<S> {
+/**
+ * `prepare` runs once per batched write, not on every store change: the place for costly clean-up of what is
+ * written (masking router secrets in big pastes).
+ */
+export function createIdbStorage<S>(onWriteError: (message: string) => void, prepare: (value: StorageValue<S>) => StorageValue<S> = (v) => v): BatchedStorage<S> {
   let dbPromise: Promise<IDBDatabase> | null = null;
   const db = () => (dbPromise ??= typeof indexedDB === 'undefined' ? Promise.reject(new Error('no IndexedDB')) : openDb());
   let pending: { name: string; value: StorageValue<S> } | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastSeen: StorageValue<S> | null = null;
 
   async function write(name: string, value: StorageValue<S>): Promise<void> {
     try {
@@ -55,7 +68,7 @@ export function createIdbStorage<S>(onWriteError: (message: string) => void): Ba
     timer = null;
     const p = pending;
     pending = null;
-    if (p) await write(p.name, p.value);
+    if (p) await write(p.name, prepare(p.value));
   }
 
   if (typeof window !== 'undefined') {
@@ -85,12 +98,16 @@ export function createIdbStorage<S>(onWriteError: (message: string) => void): Ba
       }
     },
     setItem(name, value) {
+      // The store calls this on every change (run status too); only a change in what is persisted is written.
+      if (lastSeen && lastSeen.version === value.version && shallowEqual(lastSeen.state, value.state)) return;
+      lastSeen = value;
       pending = { name, value };
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void flush(), WRITE_DELAY_MS);
     },
     async removeItem(name) {
       pending = null;
+      lastSeen = null;
       if (timer) clearTimeout(timer);
       timer = null;
       try {

@@ -8,8 +8,12 @@ import { createPastesSlice } from './pastes-slice';
 import { migrateStored, sanitiseStored, STORE_NAME, STORE_VERSION, type StoredState } from './stored-state';
 import type { AppState } from './store-types';
 import { createViewSlice, DEFAULT_VIEW } from './view-slice';
+import { maskForStorage } from './mask-stored-secrets';
 
-export const storage = createIdbStorage<StoredState>((message) => useAppStore.getState().setStorageProblem(message));
+export const storage = createIdbStorage<StoredState>(
+  (message) => useAppStore.getState().setStorageProblem(message),
+  (value) => ({ ...value, state: { ...value.state, pastes: value.state.pastes.map(maskForStorage) } }),
+);
 
 export const useAppStore = create<AppState>()(
   persist(
