@@ -39,6 +39,15 @@ describe('scanning-host', () => {
     expect(f.remedy.caveats.join(' ')).toContain('Vlan1 already filters inbound with ACL 150');
   });
 
+  it('MLS names a switch port: the ACL goes on the VLAN interface (from the config subnet, or a marked placeholder)', () => {
+    const native = run(['mls-ip-full-flow.txt']).find((x) => x.id === 'scanning-host')!;
+    expect(native.title).toBe('20.1.145.49 on Fa4/1 is scanning TCP port 80');
+    expect(native.remedy.commands[2]).toBe('interface <VLAN interface of switch port Fa4/1>');
+    expect(native.remedy.caveats.join(' ')).toContain('show interfaces Fa4/1 switchport');
+    const hybrid = run(['mls-entry-full-flow.txt', 'constructed-config-vlan1000.txt']).find((x) => x.id === 'scanning-host')!;
+    expect(hybrid.remedy.commands[2]).toBe('interface Vlan1000');
+  });
+
   it('stays silent on a real cache flow with ordinary traffic (CCNA book capture)', () => {
     expect(ids(['cache-flow-ccna60d-1.txt'])).not.toContain('scanning-host');
   });

@@ -42,6 +42,16 @@ function existingGroupCaveat(ctx: RuleContext, facing: string): string {
   return 'An interface takes one access-group per direction: if it already has one inbound, add these entries to that ACL instead.';
 }
 
+/** Ports named by MLS tables (Fa4/1, CatOS 4/1): switch ports, where a router ACL does not go. */
+function switchPorts(ctx: RuleContext): Set<string> {
+  const routed = new Set([...sectionsOf(ctx.sections, 'show ip cache flow')].flatMap((s) => s.data.flows.ifNames));
+  const ports = new Set<string>();
+  for (const s of [...sectionsOf(ctx.sections, 'show mls ip'), ...sectionsOf(ctx.sections, 'show mls entry')]) {
+    for (const n of s.data.flows.ifNames) if (n && !routed.has(n)) ports.add(n);
+  }
+  return ports;
+}
+
 function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls: string[]): Finding {
   const infected = hosts.filter((h) => h.verdict === 'infected');
   const sure = infected.length > 0;
@@ -51,8 +61,12 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
   const title = sure
     ? `${hostList(named)}${where} ${verb} scanning TCP port 80`
     : `${hostList(named)}${where} may be scanning TCP port 80`;
-  const facing = ifShort || facingInterface(ctx, named);
-  const ifLine = facing ? `interface ${expandInterfaceName(facing)}` : `interface ${placeholder('interface facing the infected hosts')}`;
+  // On a Catalyst the flow names the switch port; the ACL belongs on the routed VLAN interface behind it.
+  const port = ifShort && switchPorts(ctx).has(ifShort) ? ifShort : '';
+  const facing = (port ? '' : ifShort) || facingInterface(ctx, named);
+  const ifLine = facing
+    ? `interface ${expandInterfaceName(facing)}`
+    : `interface ${placeholder(port ? `VLAN interface of switch port ${port}` : 'interface facing the infected hosts')}`;
   const egress = egressInterface(ctx);
   const [broad, narrow, dscp] = acls as [string, string, string];
   const commands = [`access-list ${broad} deny tcp any any eq www`, `access-list ${broad} permit ip any any`, ifLine, ` ip access-group ${broad} in`];
@@ -91,6 +105,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
       caveats: [
         'This blocks all web traffic arriving on that interface, legitimate browsing included; prefer the narrow variant once the infected hosts are known.',
         existingGroupCaveat(ctx, facing),
+        ...(port ? [`The MLS entries name switch port ${port}: apply the ACL on the MSFC's VLAN interface for that port's VLAN (show interfaces ${port} switchport, or show port ${port} on CatOS, tells it).`] : []),
         'The ACL only contains the spread: the infected IIS host must be patched (MS01-033) or taken off the network.',
       ],
       alternatives: [

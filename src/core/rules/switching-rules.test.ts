@@ -54,6 +54,14 @@ describe('fast-switching-cache-churn', () => {
     expect(f!.remedy.alternatives![0]!.commands).toEqual(['ip cef']);
   });
 
+  it('from the answers (fast switching, memory low): an info naming show ip cache; the note\'s small cache silences it', () => {
+    const [f] = one('fast-switching-cache-churn', [], { switching: 'fast', memory: 'low' });
+    expect(f!).toMatchObject({ severity: 'info', evidence: [] });
+    expect(f!.remedy.commands[0]).toBe('show ip cache');
+    expect(one('fast-switching-cache-churn', ['seed-ip-cache.txt'], { switching: 'fast', memory: 'low' })).toEqual([]);
+    expect(one('fast-switching-cache-churn', [], { switching: 'fast', memory: 'normal' })).toEqual([]);
+  });
+
   it('stays silent on the tech note\'s own 2-entry cache, and when CEF is running', () => {
     expect(one('fast-switching-cache-churn', ['seed-ip-cache.txt'])).toEqual([]);
     expect(one('fast-switching-cache-churn', ['technote-ip-cache-churn.txt', 'seed-cef-summary.txt'])).toEqual([]);
