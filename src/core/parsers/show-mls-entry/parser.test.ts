@@ -64,6 +64,22 @@ describe('show mls entry: destination-only flow mask', () => {
   });
 });
 
+describe('show mls entry: the other CatOS layouts of the same table', () => {
+  it('CatOS 8.x short form: "ESrc EDst SPort DPort", TCP*, Total Entries, after a `Console> (enable)` prompt', () => {
+    const { input, data } = read(fixture('constructed-catos8-short-layout.txt'));
+    expect(input).toMatchObject({ kind: 'show mls entry', records: 2, warnings: [], command: 'show mls entry ip short' });
+    expect(data!.reportedEntries).toBe(2);
+    const f = data!.flows;
+    // SPort comes first in this layout: the source host sits on 4/1, the destination behind 15/1.
+    expect([f.ifNames[f.srcIf[0]!], f.ifNames[f.dstIf[0]!], f.proto[0], f.dstPort[0], f.srcPort[0]]).toEqual(['4/1', '15/1', 6, 80, 3311]);
+  });
+  it('CatOS 5/6: "Dest-IP" header, "EDst ESrc DPort SPort", destination-only entries under an MSFC heading', () => {
+    const { input, data } = read(fixture('constructed-catos5-edst-esrc-layout.txt'));
+    expect(input).toMatchObject({ kind: 'show mls entry', records: 2, warnings: [] });
+    expect(data).toMatchObject({ sourcesPresent: false, destinationOnlyLines: [7, 9], routers: [{ address: '20.1.1.1', line: 6 }] });
+  });
+});
+
 describe('show mls entry: bad input', () => {
   it('warns with line numbers on a missing MAC, a missing counters line, an orphan counters line and junk', () => {
     const text = [

@@ -1,4 +1,4 @@
-// `show mls entry`: CatOS (hybrid) MLS entries, two-line records (Destination-IP ... EDst / ESrc ... Age).
+// `show mls entry`: CatOS (hybrid) MLS entries, two-line records (Destination-IP ... Vlan [EDst] / [EDst] ESrc ports ... Age).
 import type { Warning } from '../../types';
 import { fields, ipToInt, isIPv4, unreadLine } from '../../text/lines';
 import { FlowTableBuilder, type FlowTable } from '../flow-table';
@@ -13,6 +13,8 @@ export interface MlsEntryData {
   destinationOnlyLines: number[];
   /** "MSFC 10.1.1.1 (Module 15):" headings: the router each following block of entries belongs to. */
   routers?: { address: string; line: number }[];
+  /** "Total Entries: N" as the switch printed it, when present. */
+  reportedEntries?: number;
 }
 
 interface EntryLine {
@@ -31,9 +33,12 @@ const ENTRY_START = /^\s*\d{1,3}(?:\.\d{1,3}){3}(?:\s|$)/;
 const COUNTERS_END = /\s\d{1,3}:\d{2}:\d{2}\s+\d{1,3}:\d{2}:\d{2}$/;
 const RULE = /^\s*-{3,}(?:\s+-{2,})*\s*$/;
 const ROUTER = /^\s*MSFC\s+(\d{1,3}(?:\.\d{1,3}){3})(?:\s+\(Module \d+\))?\s*:\s*$/i;
+const TOTAL = /^\s*Total (?:IP )?Entries\s*:\s*(\d+)\s*$/i;
+const ENDED_NOTE = /^\s*\* indicates TCP flow has ended\s*$/i;
+// The tech note's header; CatOS 5/6 print "Dest-IP", 8.x "Stat-Byte".
 const HEADER_WORDS = new Set([
-  'destination-ip', 'source-ip', 'prot', 'dstprt', 'srcprt', 'destination-mac', 'vlan', 'edst',
-  'esrc', 'dport', 'sport', 'stat-pkts', 'stat-bytes', 'uptime', 'age',
+  'destination-ip', 'dest-ip', 'source-ip', 'prot', 'dstprt', 'srcprt', 'destination-mac', 'dest-mac', 'vlan', 'edst',
+  'esrc', 'dport', 'sport', 'stat-pkts', 'stat-bytes', 'stat-byte', 'uptime', 'age',
 ]);
 
 function isHeader(line: string): boolean {
@@ -69,7 +74,8 @@ function readEntryLine(line: string, index: number): EntryLine | string | null {
   const e: EntryLine = { index, dst, src: s };
   if (l4.length === 3) {
     // CatOS prints the destination port before the source port (DstPrt SrcPrt), unlike native IOS.
-    const proto = protocolNumber(l4[0]);
+    // CatOS 8.x marks a TCP flow that has ended with "TCP*".
+    const proto = protocolNumber(l4[0]!.replace(/\*$/, ''));
     const dstPort = portNumber(l4[1]);
     const srcPort = portNumber(l4[2]);
     if (proto === null || dstPort === null || srcPort === null) return 'MLS entry with a protocol or port name not known';
@@ -78,20 +84,24 @@ function readEntryLine(line: string, index: number): EntryLine | string | null {
   return e;
 }
 
-/** ESrc [DPort SPort] Stat-Pkts Stat-Bytes Uptime Age. */
-function readCounters(line: string): { packets: number; bytes: number; dport?: string; sport?: string } | null {
+/**
+ * [EDst] ESrc [DPort SPort] Stat-Pkts Stat-Bytes Uptime Age. Releases differ: the note prints EDst on the first
+ * line, CatOS 5/6 print "EDst ESrc DPort SPort", CatOS 8.x "ESrc EDst SPort DPort"; the header says which.
+ */
+function readCounters(line: string, sportFirst: boolean): { packets: number; bytes: number; dport?: string; sport?: string } | null {
   if (!COUNTERS_END.test(line)) return null;
   const t = fields(line);
   const n = t.length;
   if (n < 4 || !TIME.test(t[n - 1]!) || !TIME.test(t[n - 2]!) || !/^\d+$/.test(t[n - 3]!) || !/^\d+$/.test(t[n - 4]!)) return null;
   const head = t.slice(0, n - 4);
-  // ESrc is an encapsulation word (ARPA, SNAP, ...); it may be blank, leaving only the switch ports.
-  if (head.length > 0 && /^[A-Za-z]+$/.test(head[0]!)) head.shift();
+  // The encapsulations are words (ARPA, SNAP, ...); either may be blank, leaving only the switch ports.
+  for (let k = 0; k < 2 && head.length > 0 && /^[A-Za-z]+$/.test(head[0]!); k++) head.shift();
   if (head.length > 2) return null;
   const r: { packets: number; bytes: number; dport?: string; sport?: string } = { packets: +t[n - 4]!, bytes: +t[n - 3]! };
   if (head.length === 2) {
-    if (!isAbsent(head[0])) r.dport = head[0];
-    if (!isAbsent(head[1])) r.sport = head[1];
+    const [dport, sport] = sportFirst ? [head[1], head[0]] : [head[0], head[1]];
+    if (!isAbsent(dport)) r.dport = dport;
+    if (!isAbsent(sport)) r.sport = sport;
   }
   return r;
 }
@@ -109,7 +119,7 @@ export const mlsEntryParser: ParserDef<'show mls entry', MlsEntryData> = {
       if (l.trim() === '') continue;
       seen++;
       if (/^\s*Destination-IP\s+Source-IP\s+Prot/i.test(l) || /^\s*ESrc\s+DPort\s+SPort\s+Stat-Pkts/i.test(l)) return 1;
-      if (prevEntry && readCounters(l)) pairs++;
+      if (prevEntry && readCounters(l, false)) pairs++;
       const e = readEntryLine(l, i);
       prevEntry = e !== null && typeof e !== 'string';
     }
@@ -122,6 +132,7 @@ export const mlsEntryParser: ParserDef<'show mls entry', MlsEntryData> = {
     const data: Omit<MlsEntryData, 'flows'> = { entries: 0, sourcesPresent: true, destinationOnlyLines: [] };
     let withSource = 0;
     let pending: EntryLine | undefined;
+    let sportFirst = false;
     const dropPending = () => {
       if (pending) warnings.push(unreadLine(pending.index, section.lines[pending.index]!, 'MLS entry without its counters line'));
       pending = undefined;
@@ -129,7 +140,7 @@ export const mlsEntryParser: ParserDef<'show mls entry', MlsEntryData> = {
     for (let i = section.from; i < section.to; i++) {
       const line = section.lines[i]!;
       if (line.trim() === '') continue;
-      const c = pending ? readCounters(line) : null;
+      const c = pending ? readCounters(line, sportFirst) : null;
       if (c && pending) {
         const e = pending;
         pending = undefined;
@@ -151,8 +162,13 @@ export const mlsEntryParser: ParserDef<'show mls entry', MlsEntryData> = {
       }
       dropPending();
       const r = ROUTER.exec(line);
+      const t = TOTAL.exec(line);
       if (r) (data.routers ??= []).push({ address: r[1]!, line: i + 1 });
-      else if (!RULE.test(line) && !isHeader(line)) warnings.push(unreadLine(i, line));
+      else if (t) data.reportedEntries = +t[1]!;
+      else if (isHeader(line)) {
+        const w = fields(line.toLowerCase());
+        if (w.includes('sport') && w.includes('dport')) sportFirst = w.indexOf('sport') < w.indexOf('dport');
+      } else if (!RULE.test(line) && !ENDED_NOTE.test(line)) warnings.push(unreadLine(i, line));
     }
     dropPending();
     data.sourcesPresent = data.entries === 0 || withSource > 0;
