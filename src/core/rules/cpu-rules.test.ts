@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
 
 const read = (name: string) => ({ source: name, text: readFileSync(join(__dirname, 'fixtures', name), 'utf8') });
-const run = (names: string[], answers: Record<string, string> = {}) => diagnose(names.map(read), answers).findings;
+// Every fixture must be read as the command it is: a silent rule on an unread capture would prove nothing.
+const run = (names: string[], answers: Record<string, string> = {}) => {
+  const d = diagnose(names.map(read), answers);
+  for (const i of d.inputs) expect(i.kind, i.source).not.toBe('unknown');
+  return d.findings;
+};
 const one = (id: string, names: string[], answers: Record<string, string> = {}) => run(names, answers).filter((f) => f.id === id);
 
 describe('high-cpu-interrupt', () => {

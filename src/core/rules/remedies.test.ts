@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { matchesWormTraffic, withoutLog } from './acl-log-keyword';
+import { cefCommand, expandInterfaceName, freeAclLike, freeExtendedAcl, routeToNextHop } from './remedies';
+
+describe('which ACL entries the worm\'s TCP/80 SYNs can hit', () => {
+  const table: [string, boolean][] = [
+    ['permit tcp any any eq www log', true],
+    ['permit tcp any any eq 80', true],
+    ['deny ip any any log', true],
+    ['permit any log', true],
+    ['permit 10.0.0.0 0.0.0.255 log', true],
+    ['permit tcp any any range 1 1024 log', true],
+    ['permit tcp any any lt 1024', true],
+    ['permit 6 any any eq 80', true],
+    ['permit tcp any any eq 22 log', false],
+    ['deny tcp any any eq telnet log', false],
+    ['permit tcp any any range 443 8080', false],
+    ['permit tcp any any gt 1023', false],
+    ['permit tcp any any neq 80', false],
+    ['permit tcp any any established log', false],
+    ['deny udp any any log', false],
+    ['permit 17 any any log', false],
+    ['permit esp any any log', false],
+    ['remark log all IPSEC', false],
+  ];
+  it.each(table)('%s -> %s', (entry, expected) => {
+    expect(matchesWormTraffic(entry)).toBe(expected);
+  });
+
+  it('drops log and log-input, nothing else', () => {
+    expect(withoutLog('deny   tcp any any log')).toBe('deny tcp any any');
+    expect(withoutLog('permit ip any any log-input')).toBe('permit ip any any');
+    expect(withoutLog('remark logging stays')).toBe('remark logging stays');
+  });
+});
+
+describe('free ACL ids', () => {
+  it('keeps a numbered ACL in its kind, skipping ids in use', () => {
+    expect(freeAclLike('101', ['101', '100'])).toBe('102');
+    expect(freeAclLike('10', ['1', '10'])).toBe('2');
+    expect(freeAclLike('EXT_IN', ['EXT_IN', 'EXT_IN-NOLOG'])).toBe('EXT_IN-NOLOG-2');
+    expect(freeExtendedAcl(['150', '151'])).toBe('152');
+  });
+});
+
+describe('config lines', () => {
+  it('expands short interface names', () => {
+    expect(expandInterfaceName('Vl1')).toBe('Vlan1');
+    expect(expandInterfaceName('Fa0/0')).toBe('FastEthernet0/0');
+    expect(expandInterfaceName('Gi0/1.100')).toBe('GigabitEthernet0/1.100');
+  });
+
+  it('rewrites an interface route to a next hop, keeping a floating distance', () => {
+    expect(routeToNextHop({ prefix: '0.0.0.0', mask: '0.0.0.0', interface: 'Vl3' }, '10.0.0.2')).toEqual(['no ip route 0.0.0.0 0.0.0.0 Vlan3', 'ip route 0.0.0.0 0.0.0.0 10.0.0.2', 'clear arp-cache']);
+    expect(routeToNextHop({ prefix: '0.0.0.0', mask: '0.0.0.0', interface: 'Ethernet0', distance: 250 }, undefined)).toEqual([
+      'no ip route 0.0.0.0 0.0.0.0 Ethernet0 250',
+      'ip route 0.0.0.0 0.0.0.0 <next-hop address> 250',
+      'clear arp-cache',
+    ]);
+    expect(cefCommand(true)).toBe('ip cef distributed');
+  });
+});
