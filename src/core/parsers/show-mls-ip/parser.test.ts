@@ -68,6 +68,14 @@ describe('show mls ip: destination-only flow mask', () => {
   });
 });
 
+describe('show mls ip on a hybrid (CatOS) supervisor: the summary, not entries', () => {
+  it('reads the flow mask and the entry count, and every line', () => {
+    const { input, data } = read(fixture('constructed-catos-summary.txt'));
+    expect(input).toMatchObject({ kind: 'show mls ip', records: 0, warnings: [], command: 'show mls ip' });
+    expect(data).toMatchObject({ entries: 0, reportedEntries: 87, flowMask: { mask: 'Destination flow', line: 4 } });
+  });
+});
+
 describe('show mls ip: bad input', () => {
   it('warns on an entry without counters, orphan counters, unknown names and junk, with line numbers', () => {
     const text = [

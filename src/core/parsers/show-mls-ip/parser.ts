@@ -13,8 +13,10 @@ export interface MlsData {
   sourcesPresent: boolean;
   /** Lines of entries without a source, for evidence. */
   destinationOnlyLines: number[];
-  /** "Number of Entries Found = N" / "Total Entries: N" as the switch printed it, when present. */
+  /** "Number of Entries Found = N" / "Total Entries: N" / "Active IP MLS entries = N" as printed, when present. */
   reportedEntries?: number;
+  /** CatOS `show mls ip` summary: "IP Current flow mask is Destination flow" (the mask as printed). */
+  flowMask?: { mask: string; line: number };
 }
 
 interface EntryLine {
@@ -37,7 +39,17 @@ const DST_IF_MAC = new RegExp(`^([A-Za-z][\\w./-]*)?\\s*(?::\\s*(${MAC}|-+)?)?$`
 // Pkts Bytes SrcDstPorts SrcDstEncap Age LastSeen: "0  0  Fa4/1,--  ARPA,ARPA  31  11:23:23".
 const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(.*?)\s*(\S+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})\s*$/;
 const RULE = /^\s*-{5,}[\s-]*$/;
-const TOTAL = /^\s*(?:Number of Entries Found\s*=|Total (?:IP )?Entries\s*:)\s*(\d+)\s*$/i;
+const TOTAL = /^\s*(?:Number of Entries Found\s*=|Total (?:IP )?Entries\s*:|Active IP MLS entries\s*=)\s*(\d+)\s*$/i;
+// On a hybrid (CatOS) supervisor `show mls ip` prints a summary instead of entries; it states the flow mask.
+const FLOW_MASK = /^\s*IP Current flow mask is (.+?)\s*$/i;
+const SUMMARY_LINES: RegExp[] = [
+  /^\s*IP Multilayer switching (?:fast )?aging time = \d+ seconds?(?:, packet threshold = \d+)?\s*$/i,
+  /^\s*Netflow Data Export .*$/i,
+  /^\s*Total packets exported = \d+\s*$/i,
+  /^\s*IP MSFC ID\s+Module\s+XTAG\s+MAC\s+Vlans\s*$/i,
+  // MSFC rows: address, module, XTAG, MAC, VLAN list.
+  /^\s*\d{1,3}(?:\.\d{1,3}){3}\s+\d+\s+\d+\s+(?:[0-9A-Fa-f]{2}-){5}[0-9A-Fa-f]{2}\s+[\d,-]+\s*$/,
+];
 const HEADER_WORDS = new Set(['dstip', 'srcip', 'prot', 'srcport', 'dstport', 'dst', 'i/f', 'dstmac', 'pkts', 'bytes', 'srcdstports', 'srcdstencap', 'age', 'lastseen']);
 
 function isHeader(line: string): boolean {
@@ -131,6 +143,10 @@ export const mlsIpParser: ParserDef<'show mls ip', MlsData> = {
         });
         continue;
       }
+      if (SUMMARY_LINES.some((re) => re.test(line))) {
+        dropPending();
+        continue;
+      }
       const e = readEntryLine(line, i);
       if (e !== null) {
         dropPending();
@@ -140,7 +156,9 @@ export const mlsIpParser: ParserDef<'show mls ip', MlsData> = {
       }
       dropPending();
       const t = TOTAL.exec(line);
+      const fm = FLOW_MASK.exec(line);
       if (t) data.reportedEntries = +t[1]!;
+      else if (fm) data.flowMask = { mask: fm[1]!, line: i + 1 };
       else if (!RULE.test(line) && !isHeader(line)) warnings.push(unreadLine(i, line));
     }
     dropPending();
