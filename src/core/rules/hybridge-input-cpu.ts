@@ -14,8 +14,8 @@ function fromEvidence(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const cfgs = configs(ctx);
   const irb = cfgs.filter((c) => c.data.bridgeIrb);
-  // A config without `bridge irb` means the process runs for plain bridging: not this finding.
-  if (cfgs.length && !irb.length) return [];
+  // A whole config without `bridge irb` means the process runs for plain bridging: not this finding.
+  if (cfgs.some((c) => !c.data.filter) && !irb.length) return [];
   for (const s of sectionsOf(ctx.sections, 'show processes cpu')) {
     const p = s.data.processes.find((x) => /^HyBridge Input/i.test(x.name.trim()));
     if (!p) continue;

@@ -57,6 +57,10 @@ describe('config lines', () => {
       'ip route 0.0.0.0 0.0.0.0 <next-hop address> 250',
       'clear arp-cache',
     ]);
+    expect(routeToNextHop({ prefix: '0.0.0.0', mask: '0.0.0.0', interface: 'Gi0/0', vrf: 'red' }, '10.9.9.1').slice(0, 2)).toEqual([
+      'no ip route vrf red 0.0.0.0 0.0.0.0 GigabitEthernet0/0',
+      'ip route vrf red 0.0.0.0 0.0.0.0 10.9.9.1',
+    ]);
     expect(cefCommand(true)).toBe('ip cef distributed');
   });
 });

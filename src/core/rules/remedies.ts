@@ -43,12 +43,16 @@ export function freeExtendedAcl(used: readonly string[]): string {
 export const NEXT_HOP_PLACEHOLDER = placeholder('next-hop address');
 
 /** A static route through an interface, rewritten to a next hop, then the ARP entries it piled up cleared. */
-export function routeToNextHop(route: { prefix: string; mask: string; interface: string; distance?: number }, nextHop: string | undefined): string[] {
-  // A floating static (with a distance) stays floating once it points at the next hop.
+export function routeToNextHop(
+  route: { prefix: string; mask: string; interface: string; distance?: number; vrf?: string },
+  nextHop: string | undefined,
+): string[] {
+  // A floating static (with a distance) stays floating once it points at the next hop; a VRF route stays in its VRF.
   const distance = route.distance !== undefined ? ` ${route.distance}` : '';
+  const vrf = route.vrf ? `vrf ${route.vrf} ` : '';
   return [
-    `no ip route ${route.prefix} ${route.mask} ${expandInterfaceName(route.interface)}${distance}`,
-    `ip route ${route.prefix} ${route.mask} ${nextHop ?? NEXT_HOP_PLACEHOLDER}${distance}`,
+    `no ip route ${vrf}${route.prefix} ${route.mask} ${expandInterfaceName(route.interface)}${distance}`,
+    `ip route ${vrf}${route.prefix} ${route.mask} ${nextHop ?? NEXT_HOP_PLACEHOLDER}${distance}`,
     'clear arp-cache',
   ];
 }
