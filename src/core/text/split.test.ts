@@ -65,6 +65,21 @@ describe('splitSections', () => {
     ]);
   });
 
+  it('drops a non-show command that printed only its acknowledgement, keeps one with real output', () => {
+    const text = [
+      'R1#conf t',
+      'Enter configuration commands, one per line.  End with CNTL/Z.',
+      'R1(config)#end',
+      'R1#wr',
+      'Building configuration...',
+      '[OK]',
+      'R1#ping 10.1.1.1',
+      'Success rate is 100 percent (5/5), round-trip min/avg/max = 1/2/4 ms',
+      'R1#',
+    ].join('\n');
+    expect(split(text)).toEqual([{ command: 'ping 10.1.1.1', first: 7, last: 8 }]);
+  });
+
   it('splits CatOS and the tech note odd prompts, and bare echoed commands', () => {
     const text = '6500-sup(enable)show mls ent\nDestination-IP  Source-IP\n6500-sup(enable)\nshow ip accounting\n  Source  Destination  Packets  Bytes\n';
     expect(split(text)).toEqual([

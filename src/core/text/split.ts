@@ -49,14 +49,29 @@ export function splitSections(lines: readonly string[], isShowCommand: (base: st
   // Drop what is not a command's output: blank text before the first prompt, a trailing bare prompt, and
   // commands that print nothing (`terminal length 0`, `conf t`, `clear ip flow stats`, config-mode lines).
   // A `show` with no output stays: `show ip cache flow | include 0050` matching nothing is a real answer.
-  return out.filter((s) => hasContent(lines, s.from, s.to) || (s.command !== undefined && isShowLike(s.command)));
+  return out.filter((s) => {
+    if (s.command === undefined) return hasContent(lines, s.from, s.to);
+    // A non-show command that only printed its usual acknowledgement (`conf t`, `wr`) has no output to read.
+    return isShowLike(s.command) || hasContent(lines, s.from, s.to, CHATTER);
+  });
 }
 
 function isShowLike(command: string): boolean {
   return /^(sh|sho|show|more)(\s|$)/i.test(command);
 }
 
-function hasContent(lines: readonly string[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (lines[i]!.trim() !== '') return true;
+/**
+ * What IOS answers to entering config mode and saving it: fixed texts that carry nothing. Anything else a
+ * non-show command prints stays and is reported (`un all` and its "All possible debugging has been turned off"
+ * included), and so does a syslog message that pops up meanwhile (a %SYS-2-MALLOCFAIL, say).
+ */
+const CHATTER =
+  /^(Enter configuration commands, one per line\.\s+End with CNTL\/Z\.|Building configuration\.\.\.|\[OK\]|Destination filename \[[\w.-]+\]\?)$/;
+
+function hasContent(lines: readonly string[], from: number, to: number, skip?: RegExp): boolean {
+  for (let i = from; i < to; i++) {
+    const t = lines[i]!.trim();
+    if (t !== '' && !skip?.test(t)) return true;
+  }
   return false;
 }
