@@ -1,10 +1,12 @@
 // `npm run analyze`: the headless analyzer (CONTRACT.md section 1). Same core as the browser.
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import { basename } from 'node:path';
 import { validateAnswers } from '../core/answers';
 import { diagnose } from '../core/diagnose';
-import { FlowDumpScanner, prescanBytes } from '../core/parsers/show-ip-cache-flow/prescan';
-import { decodeUtf8, registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';
+import { prescanBytes } from '../core/parsers/show-ip-cache-flow/prescan';
+import { registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';
+import { readFlowDump } from './read-flow-dump';
 import type { Answers, Paste } from '../core/types';
 import { formatReport } from './report-text';
 
@@ -46,7 +48,6 @@ export function parseArgs(argv: readonly string[]): Args {
  * whole file in memory twice).
  */
 const BYTES_PATH_MIN = 1 << 20;
-const CHUNK = 1 << 22;
 
 function pasteOfBytes(source: string, bytes: Buffer): Paste {
   if (bytes.length < BYTES_PATH_MIN) return { source, text: bytes.toString('utf8') };
@@ -55,55 +56,10 @@ function pasteOfBytes(source: string, bytes: Buffer): Paste {
   return paste;
 }
 
-/** A big file, read chunk by chunk; evidence lines are read back from the file by offset afterwards. */
+/** A file: small ones as text, big ones as bytes (read-flow-dump.ts). */
 function pasteOfFile(file: string): Paste {
-  const fd = openSync(file, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (size < BYTES_PATH_MIN) return pasteOfBytes(basename(file), readFileSync(fd));
-    const scanner = new FlowDumpScanner(size);
-    let buf = Buffer.allocUnsafe(CHUNK);
-    let have = 0; // bytes of a partial line carried over at the start of buf
-    let position = 0; // where buf[0] sits in the file
-    for (;;) {
-      const n = readSync(fd, buf, have, buf.length - have, position + have);
-      const len = have + n;
-      const final = n === 0;
-      const used = scanner.feed(buf, len, position, final);
-      if (final) break;
-      if (used === 0) {
-        // One line longer than the buffer: grow it.
-        const bigger = Buffer.allocUnsafe(buf.length * 2);
-        buf.copy(bigger, 0, 0, len);
-        buf = bigger;
-        have = len;
-        continue;
-      }
-      buf.copy(buf, 0, used, len);
-      have = len - used;
-      position += used;
-    }
-    const path = file;
-    const paste: Paste = { source: basename(file), text: '' };
-    registerPrescan(
-      paste,
-      scanner.finish((offset) => {
-        const b = Buffer.alloc(4096);
-        const f = openSync(path, 'r');
-        try {
-          const n = readSync(f, b, 0, b.length, offset);
-          let e = 0;
-          while (e < n && b[e] !== 10 && b[e] !== 13) e++;
-          return decodeUtf8(b, 0, e);
-        } finally {
-          closeSync(f);
-        }
-      }),
-    );
-    return paste;
-  } finally {
-    closeSync(fd);
-  }
+  if (statSync(file).size < BYTES_PATH_MIN) return { source: basename(file), text: readFileSync(file, 'utf8') };
+  return readFlowDump(file, basename(file));
 }
 
 function readInput(file: string): Paste {
@@ -134,4 +90,5 @@ export function main(argv: readonly string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+// The same bundle runs the file-reading worker (read-flow-dump.ts); only the main thread is the CLI.
+if (isMainThread) process.exitCode = main(process.argv.slice(2));

@@ -42,6 +42,8 @@ class HostColumns {
   loc = new Float64Array(this.cap * 4);
   mainIf = new Int32Array(this.cap).fill(-1);
   mainIfCount = new Float64Array(this.cap);
+  /** 1 once a source has been seen on a second interface (then its counts live in a Map). */
+  multiIf = new Int32Array(this.cap);
 
   ensure(n: number): void {
     if (n < this.cap) return;
@@ -62,6 +64,7 @@ class HostColumns {
     this.loc = g(this.loc, 4);
     this.mainIf = g(this.mainIf, 1, -1);
     this.mainIfCount = g(this.mainIfCount);
+    this.multiIf = g(this.multiIf);
     this.cap = c;
   }
 }
@@ -95,6 +98,7 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       return g;
     });
     const isNull = t.ifNames.map((n) => NULL_IF.test(n));
+    const named = ifMap.map((g) => ifNameList[g] !== '');
     for (let i = 0; i < t.count; i++) {
       const src = t.src[i]!;
       const dst = t.dst[i]!;
@@ -103,11 +107,13 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       h.flows[k]!++;
       h.packets[k]! += t.packets[i]!;
       if (t.dstPort[i] === WWW) h.port80[k]!++;
-      const ifg = ifMap[t.srcIf[i]!]!;
-      if (ifNameList[ifg] !== '') {
+      const sif = t.srcIf[i]!;
+      if (named[sif]) {
+        const ifg = ifMap[sif]!;
         if (h.mainIf[k] === -1) h.mainIf[k] = ifg;
-        if (h.mainIf[k] === ifg && !ifCounts.has(k)) h.mainIfCount[k]!++;
+        if (h.mainIf[k] === ifg && h.multiIf[k] === 0) h.mainIfCount[k]!++;
         else {
+          h.multiIf[k] = 1;
           // A second interface for this source: count per name (rare, so a Map is fine).
           let m = ifCounts.get(k);
           if (!m) {
@@ -122,10 +128,11 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       const outcome = flowOutcomeCode(t, i);
       if (outcome === OK) reached.add(dst);
       else if (outcome === FAILED) {
-        h.failed[k]!++;
-        let ev = evidence.get(k);
-        if (!ev) evidence.set(k, (ev = []));
-        if (ev.length < EVIDENCE_PER_HOST) ev.push({ source: s.source, line: t.line[i]! });
+        if (h.failed[k]!++ < EVIDENCE_PER_HOST) {
+          let ev = evidence.get(k);
+          if (!ev) evidence.set(k, (ev = []));
+          ev.push({ source: s.source, line: t.line[i]! });
+        }
       }
       const p = pairs.add(src, dst);
       if (pairs.isNew()) {

@@ -19,58 +19,55 @@ export const MAX_LISTED = 20;
  * `hosts` is in first-seen order (index = host index of the first contacts); pairState 0 = not port 80.
  */
 export function findSharedTargets(hosts: HostAnalysis[], pairs: PairIndex, pairHost: Int32Array, pairState: Uint8Array): void {
-  const flagged = new Uint8Array(hosts.length);
-  let nFlagged = 0;
-  hosts.forEach((h, i) => {
-    if (h.verdict !== 'clean') {
-      flagged[i] = 1;
-      nFlagged++;
-    }
-  });
-  if (nFlagged < 2) return;
-  const probers = new Map<number, number[]>();
-  const targets = new Float64Array(hosts.length);
-  for (let p = 0; p < pairs.size; p++) {
-    const hi = pairHost[p]!;
-    if (!flagged[hi] || pairState[p] === 0) continue;
-    const src = hosts[hi]!.addr;
-    const dst = pairs.secondAt(p);
-    if (src >>> 24 === dst >>> 24 || !cr2CouldPick(src, dst)) continue;
-    targets[hi]!++;
-    const list = probers.get(dst);
-    if (list) list.push(hi);
-    else probers.set(dst, [hi]);
-  }
-  // Pair counts in a flat matrix over the flagged hosts (at most MAX_MATRIX of them are compared).
   const ids: number[] = [];
   const slot = new Int32Array(hosts.length).fill(-1);
-  for (let i = 0; i < hosts.length && ids.length < MAX_MATRIX; i++) if (flagged[i] && targets[i]! > 0) slot[i] = ids.push(i) - 1;
+  for (let i = 0; i < hosts.length && ids.length < MAX_MATRIX; i++) if (hosts[i]!.verdict !== 'clean') slot[i] = ids.push(i) - 1;
   const m = ids.length;
+  if (m < 2) return;
+  // (destination, host slot) keys, sorted so each destination's probers sit together: no per-target objects.
+  let keys = new Float64Array(1024);
+  let n = 0;
+  const targets = new Float64Array(m);
+  for (let p = 0; p < pairs.size; p++) {
+    const sl = slot[pairHost[p]!]!;
+    if (sl < 0 || pairState[p] === 0) continue;
+    const src = hosts[ids[sl]!]!.addr;
+    const dst = pairs.secondAt(p);
+    if (src >>> 24 === dst >>> 24 || !cr2CouldPick(src, dst)) continue;
+    if (n === keys.length) {
+      const k = new Float64Array(n * 2);
+      k.set(keys);
+      keys = k;
+    }
+    keys[n++] = dst * 4096 + sl;
+    targets[sl]!++;
+  }
+  const sorted = keys.subarray(0, n).sort();
   const count = new Int32Array(m * m);
-  for (const list of probers.values()) {
-    if (list.length < 2 || list.length > MAX_PROBERS_PER_TARGET) continue;
-    for (const a of list) {
-      const sa = slot[a]!;
-      if (sa < 0) continue;
-      for (const b of list) {
-        const sb = slot[b]!;
-        if (sb >= 0 && sa !== sb) count[sa * m + sb]!++;
+  for (let a = 0; a < n; ) {
+    const dst = Math.floor(sorted[a]! / 4096);
+    let b = a + 1;
+    while (b < n && Math.floor(sorted[b]! / 4096) === dst) b++;
+    if (b - a >= 2 && b - a <= MAX_PROBERS_PER_TARGET) {
+      for (let x = a; x < b; x++) {
+        const sx = sorted[x]! % 4096;
+        for (let y = a; y < b; y++) if (x !== y) count[sx * m + (sorted[y]! % 4096)]!++;
       }
     }
+    a = b;
   }
   for (let sa = 0; sa < m; sa++) {
-    const hi = ids[sa]!;
     const partners: [number, number][] = [];
-    for (let sb = 0; sb < m; sb++) if (count[sa * m + sb]! >= MIN_SHARED) partners.push([ids[sb]!, count[sa * m + sb]!]);
-    partners.sort((x, y) => y[1] - x[1] || hosts[x[0]]!.addr - hosts[y[0]]!.addr);
+    for (let sb = 0; sb < m; sb++) if (count[sa * m + sb]! >= MIN_SHARED) partners.push([sb, count[sa * m + sb]!]);
     if (partners.length === 0) continue;
-    const h = hosts[hi]!;
-    h.sharedTargetsWith = partners.slice(0, MAX_LISTED).map(([j]) => hosts[j]!.ip);
-    const [top, n] = partners[0]!;
-    const chance = (targets[hi]! * targets[top]!) / 2 ** 32;
+    partners.sort((x, y) => y[1] - x[1] || hosts[ids[x[0]]!]!.addr - hosts[ids[y[0]]!]!.addr);
+    const h = hosts[ids[sa]!]!;
+    h.sharedTargetsWith = partners.slice(0, MAX_LISTED).map(([sb]) => hosts[ids[sb]!]!.ip);
+    const [top, k] = partners[0]!;
+    const chance = (targets[sa]! * targets[top]!) / 2 ** 32;
     h.reasons.push(
       `probes the same destinations as ${partners.length === 1 ? '1 other flagged host' : `${partners.length} other flagged hosts`} ` +
-        `(${n} shared with ${hosts[top]!.ip}, ${chance < 0.01 ? 'under 0.01' : chance.toFixed(2)} expected by chance): ` +
+        `(${k} shared with ${hosts[ids[top]!]!.ip}, ${chance < 0.01 ? 'under 0.01' : chance.toFixed(2)} expected by chance): ` +
         `the first Code Red's fixed random seed made every infected host probe one list`,
     );
   }

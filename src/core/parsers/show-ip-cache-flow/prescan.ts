@@ -3,7 +3,8 @@ import { commandIndex } from '../registry';
 import { normaliseLines } from '../../text/normalise';
 import { parseBareCommand, parsePrompt, splitFilter } from '../../text/prompt';
 import { decodeUtf8, lineAtBytes, type Prescan } from './prescanned';
-import { FlowColumns } from './row-bytes';
+import type { FlowTable } from '../flow-table';
+import { type ColumnBuffers, FlowColumns } from './row-bytes';
 import { scanRows } from './scan-rows';
 import { HEADER, isVerboseHeader, GARBLED_HEADER } from './row-text';
 
@@ -21,6 +22,17 @@ export class FlowSectionTracker {
   private kind: 'flow' | 'other' | 'none' = 'none';
   private nonEmpty = 0;
   inFlow = false;
+
+  /** Start as if inside an echoed `show ip cache flow` table (a worker reading the second half of a dump). */
+  assumeFlowTable(): void {
+    this.kind = 'flow';
+    this.inFlow = true;
+  }
+
+  /** Is the next line inside an echoed cache-flow table, reading rows (the state `assumeFlowTable` sets)? */
+  inFlowTable(): boolean {
+    return this.kind === 'flow' && this.inFlow;
+  }
 
   /** Feed one normalised text line; returns the new inFlow state. */
   line(t: string): boolean {
@@ -53,6 +65,15 @@ export class FlowSectionTracker {
   }
 }
 
+/** A later part of a paste read by a continuation scanner (line numbers from 1 within the part). */
+export interface ScanPart {
+  rows: FlowTable;
+  offsets: Uint32Array;
+  textIndex: number[];
+  text: string[];
+  lineCount: number;
+}
+
 /**
  * Reads a paste fed in chunks of whole lines (so a file never has to sit in memory whole). Lines end at \n,
  * \r\n or a lone \r, as normalise.ts splits them; flow rows become columns, other lines normalised text.
@@ -64,9 +85,96 @@ export class FlowDumpScanner {
   private lineCount = 0;
   private tracker = new FlowSectionTracker();
 
-  /** `sizeHint`: the paste's size in bytes, to size the columns once (rows are ~80 bytes in device output). */
-  constructor(sizeHint: number) {
-    this.cols = new FlowColumns(Math.max(1024, Math.ceil(sizeHint / 72)));
+  /**
+   * `sizeHint`: the bytes this scanner will see, to size the columns once (rows are ~80 bytes in device output).
+   * `continuation`: it reads a later part of a paste, assumed to start inside a cache-flow table; the caller
+   * checks that assumption against where the earlier part ended (`inFlowTable`) before `appendPart`.
+   */
+  constructor(sizeHint: number, continuation = false, cols?: FlowColumns) {
+    this.cols = cols ?? new FlowColumns(Math.max(1024, Math.ceil(sizeHint / 72)));
+    if (continuation) this.tracker.assumeFlowTable();
+  }
+
+  /** Rows read so far. */
+  get rowCount(): number {
+    return this.cols.n;
+  }
+
+  /** Text lines and line count of what this scanner read (its rows stay in its columns). */
+  textPart(): Omit<ScanPart, 'rows' | 'offsets'> & { ifNames: string[] } {
+    return { textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, ifNames: this.cols.ifNames };
+  }
+
+  /**
+   * Take the rows a continuation scanner wrote into rows [from, from + count) of the same shared buffers this
+   * scanner's columns view from row 0: move them down behind this scanner's rows (no second copy of the table).
+   * Returns false (nothing done) when this scanner's columns outgrew the shared buffers; use appendPart then.
+   */
+  absorbAdjacent(b: ColumnBuffers, from: number, count: number, text: Omit<ScanPart, 'rows' | 'offsets'> & { ifNames: string[] }): boolean {
+    const mine = this.cols;
+    if (!mine.uses(b)) return false;
+    const o = mine.n;
+    const full = new FlowColumns(b.cap, b, 0);
+    full.ifNames.splice(0, full.ifNames.length, ...mine.ifNames);
+    for (const k of ['srcIf', 'dstIf', 'src', 'dst', 'proto', 'srcPort', 'dstPort', 'packets', 'bytes', 'line', 'offset'] as const) {
+      full[k].copyWithin(o, from, from + count);
+    }
+    const remap = text.ifNames.map((name) => full.ifIndexOfName(name));
+    const base = this.lineCount;
+    for (let k = o; k < o + count; k++) {
+      full.srcIf[k] = remap[full.srcIf[k]!]!;
+      full.dstIf[k] = remap[full.dstIf[k]!]!;
+      full.line[k] = full.line[k]! + base;
+    }
+    full.n = o + count;
+    for (let k = 0; k < text.textIndex.length; k++) {
+      this.textIndex.push(base + text.textIndex[k]!);
+      this.text.push(text.text[k]!);
+    }
+    this.lineCount += text.lineCount;
+    this.cols = full;
+    return true;
+  }
+
+  /** Does the text read so far end inside a cache-flow table? */
+  inFlowTable(): boolean {
+    return this.tracker.inFlowTable();
+  }
+
+  /** What a continuation scanner read, as plain data that can cross a worker boundary (typed arrays transfer). */
+  part(): ScanPart {
+    const { table, offsets } = this.cols.finish();
+    return { rows: table, offsets, textIndex: this.textIndex, text: this.text, lineCount: this.lineCount };
+  }
+
+  /** Append a part read by a continuation scanner from where this one stopped; line numbers move up. */
+  appendPart(p: ScanPart): void {
+    const base = this.lineCount;
+    for (let k = 0; k < p.textIndex.length; k++) {
+      this.textIndex.push(base + p.textIndex[k]!);
+      this.text.push(p.text[k]!);
+    }
+    const c = this.cols;
+    const t = p.rows;
+    const n = t.count;
+    const o = c.n;
+    c.reserveCapacity(o + n);
+    const remap = t.ifNames.map((name) => c.ifIndexOfName(name));
+    for (let k = 0; k < n; k++) {
+      c.srcIf[o + k] = remap[t.srcIf[k]!]!;
+      c.dstIf[o + k] = remap[t.dstIf[k]!]!;
+      c.line[o + k] = t.line[k]! + base;
+    }
+    c.src.set(t.src, o);
+    c.dst.set(t.dst, o);
+    c.proto.set(t.proto, o);
+    c.srcPort.set(t.srcPort, o);
+    c.dstPort.set(t.dstPort, o);
+    c.packets.set(t.packets, o);
+    c.bytes.set(t.bytes, o);
+    c.offset.set(p.offsets, o);
+    c.n = o + n;
+    this.lineCount += p.lineCount;
   }
 
   /**
@@ -91,7 +199,9 @@ export class FlowDumpScanner {
   }
 
   finish(lineAt: (offset: number) => string): Prescan {
-    const lines = new Array<string>(this.lineCount).fill('');
+    // A packed array built by push: `new Array(n).fill('')` is a holey array, many times slower at 1M lines.
+    const lines: string[] = [];
+    for (let k = 0; k < this.lineCount; k++) lines.push('');
     for (let k = 0; k < this.textIndex.length; k++) lines[this.textIndex[k]!] = this.text[k]!;
     const { table, offsets } = this.cols.finish();
     return { lines, rows: table, offsets, lineAt };

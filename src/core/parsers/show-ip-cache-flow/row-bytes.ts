@@ -16,6 +16,40 @@ export const ROW_PROBLEM: Record<number, string> = {
   [BAD_COUNT]: 'flow row with a packet count that is not a non-negative number',
 };
 
+/** One ArrayBuffer (or SharedArrayBuffer) per column, for `cap` rows. */
+export interface ColumnBuffers {
+  cap: number;
+  srcIf: ArrayBufferLike;
+  dstIf: ArrayBufferLike;
+  src: ArrayBufferLike;
+  dst: ArrayBufferLike;
+  proto: ArrayBufferLike;
+  srcPort: ArrayBufferLike;
+  dstPort: ArrayBufferLike;
+  packets: ArrayBufferLike;
+  bytes: ArrayBufferLike;
+  line: ArrayBufferLike;
+  offset: ArrayBufferLike;
+}
+
+/** Column buffers for `cap` rows made by `alloc` (e.g. `(n) => new SharedArrayBuffer(n)` to share with a worker). */
+export function columnBuffers(cap: number, alloc: (bytes: number) => ArrayBufferLike): ColumnBuffers {
+  return {
+    cap,
+    srcIf: alloc(cap * 2),
+    dstIf: alloc(cap * 2),
+    src: alloc(cap * 4),
+    dst: alloc(cap * 4),
+    proto: alloc(cap * 2),
+    srcPort: alloc(cap * 4),
+    dstPort: alloc(cap * 4),
+    packets: alloc(cap * 8),
+    bytes: alloc(cap * 8),
+    line: alloc(cap * 4),
+    offset: alloc(cap * 4),
+  };
+}
+
 /** Growable typed columns plus the byte offset of each row (kept so evidence lines can be quoted later). */
 export class FlowColumns {
   n = 0;
@@ -34,19 +68,30 @@ export class FlowColumns {
   readonly ifNames: string[] = [''];
   private ifByHash = new Map<number, number>();
 
-  constructor(initial = 1024) {
+  /**
+   * `initial` rows of room. With `shared`, the columns are views of rows [from, from + initial) of those buffers
+   * (two threads fill two regions of one allocation); growing past `initial` moves to private arrays.
+   */
+  constructor(initial = 1024, shared?: ColumnBuffers, from = 0) {
     this.cap = Math.max(16, initial);
-    this.srcIf = new Uint16Array(this.cap);
-    this.dstIf = new Uint16Array(this.cap);
-    this.src = new Uint32Array(this.cap);
-    this.dst = new Uint32Array(this.cap);
-    this.proto = new Int16Array(this.cap);
-    this.srcPort = new Int32Array(this.cap);
-    this.dstPort = new Int32Array(this.cap);
-    this.packets = new Float64Array(this.cap);
-    this.bytes = new Float64Array(this.cap);
-    this.line = new Uint32Array(this.cap);
-    this.offset = new Uint32Array(this.cap);
+    const b = shared;
+    const n = this.cap;
+    this.srcIf = b ? new Uint16Array(b.srcIf, from * 2, n) : new Uint16Array(n);
+    this.dstIf = b ? new Uint16Array(b.dstIf, from * 2, n) : new Uint16Array(n);
+    this.src = b ? new Uint32Array(b.src, from * 4, n) : new Uint32Array(n);
+    this.dst = b ? new Uint32Array(b.dst, from * 4, n) : new Uint32Array(n);
+    this.proto = b ? new Int16Array(b.proto, from * 2, n) : new Int16Array(n);
+    this.srcPort = b ? new Int32Array(b.srcPort, from * 4, n) : new Int32Array(n);
+    this.dstPort = b ? new Int32Array(b.dstPort, from * 4, n) : new Int32Array(n);
+    this.packets = b ? new Float64Array(b.packets, from * 8, n) : new Float64Array(n);
+    this.bytes = b ? new Float64Array(b.bytes, from * 8, n) : new Float64Array(n);
+    this.line = b ? new Uint32Array(b.line, from * 4, n) : new Uint32Array(n);
+    this.offset = b ? new Uint32Array(b.offset, from * 4, n) : new Uint32Array(n);
+  }
+
+  /** Are these columns still views of `b` (not grown into private arrays)? */
+  uses(b: ColumnBuffers): boolean {
+    return this.src.buffer === b.src;
   }
 
   /** Make room for one more row; returns its index (the caller commits it with `n++` once it is valid). */
@@ -100,6 +145,17 @@ export class FlowColumns {
       this.ifNames.push(name);
     }
     if (known === undefined) this.ifByHash.set(hash, i);
+    return i;
+  }
+
+  /** Index of an interface name given as a string (merging parts read apart). */
+  ifIndexOfName(name: string): number {
+    let i = this.ifNames.indexOf(name);
+    if (i < 0) {
+      i = this.ifNames.length;
+      if (i > 65535) return 0;
+      this.ifNames.push(name);
+    }
     return i;
   }
 
