@@ -55,6 +55,7 @@ test('a share link reopens the same findings, hosts and charts in a fresh browse
 });
 
 test('past 8,000 characters the link carries the diagnosis and says the pastes were left out', async ({ browser }) => {
+  test.setTimeout(90_000); // filling a 70 KB paste takes the paste panel several seconds
   const a = await freshPage(browser);
   await a.page.goto('./#/paste');
   await pasteBox(a.page).fill(bigCapture(1200));
