@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { diagnose } from '../core/diagnose';
+
+// The real CLI (bundled by run.mjs) on files past the two-thread threshold, against diagnose() on the same text.
+const ROOT = resolve(__dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'crt-read-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function rows(n: number, seed: number): string[] {
+  const out: string[] = [];
+  let a = seed;
+  for (let i = 0; i < n; i++) {
+    a = (Math.imul(a, 1103515245) + 12345) >>> 0;
+    const src = `20.1.${(a >>> 8) & 63}.${(a & 127) + 1}`;
+    const dst = `${(a >>> 24) % 200 + 11}.${(a >>> 16) & 255}.${(a >>> 4) & 255}.${(i % 250) + 1}`;
+    out.push(`Vl${(a & 3) + 1}           ${src.padEnd(16)}Fa0/0         ${dst.padEnd(16)}06 ${(a & 0xffff).toString(16).toUpperCase().padStart(4, '0')} 0050 ${String(1 + ((a >>> 3) % 40)).padStart(5)}`);
+  }
+  return out;
+}
+
+function compare(name: string, text: string): void {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/run.mjs'), 'analyze', '--json', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  expect(r.status, r.stderr).toBe(0);
+  const got = JSON.parse(r.stdout);
+  const want = JSON.parse(JSON.stringify(diagnose([{ source: name, text }])));
+  expect(got.inputs).toEqual(want.inputs);
+  expect(got.hosts).toEqual(want.hosts);
+  expect(got.findings).toEqual(want.findings);
+  expect(got.charts).toEqual(want.charts);
+}
+
+const HEADER = 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts';
+
+describe('analyzer on big files (chunked, two threads)', () => {
+  it('one 20 MB flow table split between the threads reads as the text path does', () => {
+    const body = rows(260_000, 1);
+    body[130_001] = 'Vl1  20.1.1.1  Fa0/0  999.1.1.1  06 0F9F 0050 2'; // a flawed row near the split, warned
+    compare('one-table.txt', ['Router#show ip cache flow', HEADER, ...body, 'Router#'].join('\n') + '\n');
+  }, 180_000);
+
+  it('a second half that starts outside a flow table is read by the first thread (fallback), same result', () => {
+    const cfg = Array.from({ length: 200_000 }, (_, i) => ` description link ${i} to the core, kept long enough to fill the file`);
+    compare(
+      'mixed.txt',
+      ['Router#show ip cache flow', HEADER, ...rows(20_000, 2), 'Router#show running-config', ...cfg, 'Router#sh ip cache flow', ...rows(30_000, 3)].join('\r\n') + '\r\n',
+    );
+  }, 180_000);
+});
