@@ -42,17 +42,26 @@ export interface AnswerFindingSpec {
   caveats?: string[];
 }
 
-/** An answer-only finding: no evidence lines, the commands are the `show` commands that would confirm it. */
-export function answerFinding(spec: AnswerFindingSpec): Finding {
-  const first = spec.confirmWith[0] ?? 'the router output';
+/**
+ * An answer-only finding: no evidence lines; the commands are the `show` commands that would confirm it, less
+ * those already pasted.
+ */
+export function answerFinding(ctx: Pick<RuleContext, 'sections'>, spec: AnswerFindingSpec): Finding {
+  const pasted = pastedKinds(ctx.sections);
+  const missing = spec.confirmWith.filter((c) => {
+    const k = kindOfCommand(c);
+    return k === undefined || !pasted.has(k);
+  });
+  const confirmWith = missing.length ? missing : spec.confirmWith;
+  const first = confirmWith[0] ?? 'the router output';
   return {
     id: spec.id,
     severity: spec.severity,
     title: `${spec.title} (from your answers; paste ${first} to confirm)`,
     evidence: [],
     remedy: {
-      summary: `${spec.summary} This rests on your answers only: paste the output of ${spec.confirmWith.join(', ')} and the finding will stand on it, or go away.`,
-      commands: [...spec.confirmWith],
+      summary: `${spec.summary} This rests on your answers only: paste the output of ${confirmWith.join(', ')} and the finding will stand on it, or go away.`,
+      commands: [...confirmWith],
       caveats: spec.caveats ?? [],
     },
   };

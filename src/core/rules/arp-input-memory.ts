@@ -65,7 +65,7 @@ export const arpInputMemoryRule: RuleDef = {
     if (found.length || !unconfirmed(ctx, CONFIRM.slice(0, 1))) return found;
     if (answered(ctx, 'cpu-process', 'arp-input') && answered(ctx, 'memory', 'low', 'mallocfail')) {
       return [
-        answerFinding({
+        answerFinding(ctx, {
           id: 'arp-input-memory',
           severity: 'info',
           title: 'ARP Input may be holding the memory',

@@ -100,7 +100,7 @@ export const cefNotEnabledRule: RuleDef = {
     if (found.length || !unconfirmed(ctx, CONFIRM.slice(0, 2))) return found;
     if (answered(ctx, 'switching', 'fast', 'netflow')) {
       return [
-        answerFinding({
+        answerFinding(ctx, {
           id: 'cef-not-enabled',
           severity: 'warning',
           title: `Packets are fast- or netflow-switched, not CEF-switched`,

@@ -68,7 +68,7 @@ export const consoleLoggingFlushesRule: RuleDef = {
       const cfgOff = configs(ctx).some((c) => !c.data.loggingConsole.enabled && c.data.loggingConsole.line);
       if (cfgOff) return [];
       return [
-        answerFinding({
+        answerFinding(ctx, {
           id: 'console-logging-flushes',
           severity: 'warning',
           title: 'Console logging with flushes',

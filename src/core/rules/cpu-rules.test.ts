@@ -88,6 +88,13 @@ describe('nat-translation-overload', () => {
     expect(f!.remedy.commands[0]).toBe('show ip nat statistics');
     expect(one('nat-translation-overload', [], { nat: 'none', cpu: 'interrupt' })).toEqual([]);
   });
+
+  it('the answer-only finding asks only for what is missing, and gives way to a pasted CPU that is low', () => {
+    const [f] = one('nat-translation-overload', ['alignment-genie-1.txt'], { nat: 'pat', cpu: 'interrupt' });
+    expect(f!.remedy.commands).toEqual(['show ip nat statistics', 'show ip nat translations', 'show processes cpu']);
+    expect(f!.remedy.summary).toContain('show alignment is clean');
+    expect(one('nat-translation-overload', ['cpu-genie-1.txt'], { nat: 'pat', cpu: 'interrupt' })).toEqual([]);
+  });
 });
 
 describe('alignment-errors', () => {

@@ -82,7 +82,7 @@ export const fastSwitchingCacheChurnRule: RuleDef = {
     if (found.length || !unconfirmed(ctx, CONFIRM.slice(0, 1))) return found;
     if (answered(ctx, 'switching', 'fast') && answered(ctx, 'memory', 'low', 'mallocfail')) {
       return [
-        answerFinding({
+        answerFinding(ctx, {
           id: 'fast-switching-cache-churn',
           severity: 'info',
           title: 'The fast-switching cache may be eating memory',

@@ -20,6 +20,11 @@ const EXPLAINERS: { command: string; why: string }[] = [
   { command: 'show ip cache flow', why: 'the scanning hosts' },
 ];
 
+/** A pasted `show processes cpu` with a low five-second load: an answer saying the CPU is high no longer stands. */
+export function cpuShownLow(ctx: RuleContext): boolean {
+  return sectionsOf(ctx.sections, 'show processes cpu').some((s) => s.data.fiveSec !== undefined && s.data.fiveSec < INTERRUPT_WARNING);
+}
+
 function finding(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const pasted = pastedKinds(ctx.sections);
@@ -64,7 +69,7 @@ export const highCpuInterruptRule: RuleDef = {
     if (found.length || !unconfirmed(ctx, CONFIRM)) return found;
     if (answered(ctx, 'cpu', 'interrupt')) {
       return [
-        answerFinding({
+        answerFinding(ctx, {
           id: 'high-cpu-interrupt',
           severity: 'warning',
           title: 'CPU high at interrupt level',

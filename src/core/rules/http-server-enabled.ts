@@ -57,7 +57,7 @@ export const httpServerEnabledRule: RuleDef = {
     }
     if (unconfirmed(ctx, CONFIRM.slice(0, 1)) && answered(ctx, 'http-attempts', 'yes')) {
       return [
-        answerFinding({
+        answerFinding(ctx, {
           id: 'http-server-enabled',
           severity: 'info',
           title: 'Many HTTP connection attempts reach the router',

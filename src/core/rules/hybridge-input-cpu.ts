@@ -60,7 +60,7 @@ export const hybridgeInputCpuRule: RuleDef = {
     if (answered(ctx, 'cpu-process', 'hybridge-input')) {
       const irb = answered(ctx, 'irb', 'yes');
       return [
-        answerFinding({
+        answerFinding(ctx, {
           id: 'hybridge-input-cpu',
           severity: irb ? 'warning' : 'info',
           title: `HyBridge Input tops the CPU${irb ? ' with IRB' : ''}`,

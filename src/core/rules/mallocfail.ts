@@ -69,7 +69,7 @@ export const mallocfailRule: RuleDef = {
     const mem = answered(ctx, 'memory', 'mallocfail', 'low');
     if (!mem) return [];
     return [
-      answerFinding({
+      answerFinding(ctx, {
         id: 'mallocfail',
         severity: mem === 'mallocfail' ? 'warning' : 'info',
         title: mem === 'mallocfail' ? '%SYS-2-MALLOCFAIL reported' : 'Memory reported low',

@@ -79,7 +79,7 @@ export const mlsFlowmaskHidesSourcesRule: RuleDef = {
     if (!answered(ctx, 'platform', 'cat6k-sup1-msfc1', 'cat6k-sup1-msfc2', 'cat5k')) return [];
     const mode = answered(ctx, 'platform-mode', 'hybrid', 'native') as Mode | undefined;
     const modes: Mode[] = mode ? [mode] : ['hybrid', 'native'];
-    const f = answerFinding({
+    const f = answerFinding(ctx, {
       id: 'mls-flowmask-hides-sources',
       severity: 'info',
       title: 'MLS probably runs with the destination-only flow mask',

@@ -3,6 +3,7 @@ import { sectionsOf } from '../sections';
 import type { Evidence, Finding } from '../types';
 import { answered, answerFinding, answerText, unconfirmed } from './answer-finding';
 import { alignmentSnapshots } from './alignment-errors';
+import { cpuShownLow } from './high-cpu-interrupt';
 import { configs, onRouter, platformFacts } from './parsed-facts';
 import type { RuleContext, RuleDef } from './rule-types';
 
@@ -132,13 +133,19 @@ export const natTranslationOverloadRule: RuleDef = {
       .map((c) => finding(ctx, c));
     if (found.length || !unconfirmed(ctx, CONFIRM.slice(0, 2))) return found;
     const nat = answered(ctx, 'nat', 'pat', 'nat');
-    if (nat && answered(ctx, 'cpu', 'interrupt', 'process')) {
+    if (nat && answered(ctx, 'cpu', 'interrupt', 'process') && !cpuShownLow(ctx)) {
       return [
-        answerFinding({
+        answerFinding(ctx, {
           id: 'nat-translation-overload',
           severity: nat === 'pat' ? 'warning' : 'info',
           title: 'NAT may be melting down under the worm\'s translations',
-          summary: `You answered ${answerText(ctx, 'nat')} and ${answerText(ctx, 'cpu')}: the tech note's NAT bug CSCdu63623 drives the CPU to 100% with tens of thousands of translations. Rule out alignment errors first.`,
+          summary:
+            `You answered ${answerText(ctx, 'nat')} and ${answerText(ctx, 'cpu')}: the tech note's NAT bug CSCdu63623 drives the CPU to 100% with tens of thousands of translations. ` +
+            (alignmentSnapshots(ctx).length === 0
+              ? 'Rule out alignment errors first.'
+              : alignmentSnapshots(ctx).some((a) => a.errors > 0)
+                ? 'show alignment reports errors: they may be the cause instead (see alignment-errors).'
+                : 'show alignment is clean, which makes the NAT bug likelier.'),
           confirmWith: CONFIRM,
         }),
       ];
