@@ -22,6 +22,9 @@ const captures = loadCaptures(fs, join(__dirname, '../parsers'));
 const vocab = vocabularyOf(captures.map((c) => c.text));
 const isShow = (base: string) => commandIndex.match(base) !== null;
 
+/** What IOS prints for entering config mode and saving it (written from the router's output, not from split.ts). */
+const ACKNOWLEDGEMENTS = /^(Enter configuration commands, one per line\.\s+End with CNTL\/Z\.|Building configuration\.\.\.|\[OK\]|Destination filename \[[\w.-]+\]\?)$/;
+
 /** Problems with a split of `lines`: order, bounds, echoes, and lines that vanished. */
 function splitProblems(lines: readonly string[], secs: readonly RawSection[] = splitSections(lines, isShow)): string[] {
   const problems: string[] = [];
@@ -36,12 +39,14 @@ function splitProblems(lines: readonly string[], secs: readonly RawSection[] = s
     prevEnd = s.to;
     for (let i = start; i < s.to; i++) covered[i] = 1;
   }
-  // A line outside every section must be blank or a prompt/echo itself (which the splitter consumed).
+  // A line outside every section must be blank, a prompt/echo itself (which the splitter consumed), or an IOS
+  // acknowledgement of a non-show command (`conf t`, `wr`), which carries nothing to read.
   const hosts = new Set(lines.flatMap((l) => parsePrompt(l)?.host ?? []));
   for (let i = 0; i < lines.length && problems.length < 5; i++) {
     const l = lines[i]!;
     if (covered[i] || l.trim() === '') continue;
     if (l.length <= 300 && (parsePrompt(l, hosts) !== null || parseBareCommand(l) !== null)) continue;
+    if (ACKNOWLEDGEMENTS.test(l.trim())) continue;
     problems.push(`line ${i + 1} dropped: ${JSON.stringify(l.slice(0, 80))}`);
   }
   return problems;
