@@ -78,6 +78,13 @@ describe('mls-flowmask-hides-sources', () => {
     expect(f.evidence[0]!.text).toMatch(/^75\.246\.253\.88/);
   });
 
+  it('CatOS show mls ip summary stating a destination flow mask: hybrid commands', () => {
+    const f = run(['mls-ip-catos-summary.txt']).find((x) => x.id === 'mls-flowmask-hides-sources')!;
+    expect(f.title).toBe('The MLS flow mask is Destination flow on 87 active entries: MLS entries do not name the infected sources');
+    expect(f.evidence[0]!.text).toBe('IP Current flow mask is Destination flow');
+    expect(f.remedy.commands).toEqual(['set mls flow full']);
+  });
+
   it('stays silent when the entries carry sources (full flow mask), native and hybrid', () => {
     expect(ids(['mls-ip-full-flow.txt'])).not.toContain('mls-flowmask-hides-sources');
     expect(ids(['mls-entry-full-flow.txt'])).not.toContain('mls-flowmask-hides-sources');

@@ -53,6 +53,19 @@ function fromEvidence(ctx: RuleContext): Finding[] {
       remedy: remedy([mode]),
     });
   }
+  // CatOS prints the mask itself in its `show mls ip` summary ("IP Current flow mask is Destination flow").
+  for (const s of sectionsOf(ctx.sections, 'show mls ip')) {
+    const m = s.data.flowMask;
+    if (!m || !/^destination(\s+flow)?$/i.test(m.mask.trim()) || out.length) continue;
+    const n = s.data.reportedEntries;
+    out.push({
+      id: 'mls-flowmask-hides-sources',
+      severity: 'warning',
+      title: `The MLS flow mask is ${m.mask}${n !== undefined ? ` on ${n} active entries` : ''}: MLS entries do not name the infected sources`,
+      evidence: [ctx.evidence(s.source, m.line)],
+      remedy: remedy(['hybrid']),
+    });
+  }
   if (out.length) return out;
   // Native IOS states the mask in its config: `mls flow ip destination`.
   for (const c of configs(ctx)) {
