@@ -54,6 +54,7 @@ function apply(encoded: string): void {
   }
   const p = r.payload;
   const store = useAppStore.getState();
+  const hadWork = store.pastes.some((x) => x.text.length > 0) || Object.keys(store.answers).length > 0;
   applying = true;
   try {
     useSharedLink.setState({
@@ -69,6 +70,8 @@ function apply(encoded: string): void {
       useAppStore.setState({ answers: p.answers });
       store.setDiagnosis(p.diagnosis as Diagnosis, null);
     }
+    // Never replace work silently: say so (the work itself was already saved nowhere else, so name the way back).
+    if (hadWork) store.setNotice('This share link replaced the pastes and answers that were in this browser.');
   } finally {
     applying = false;
   }
