@@ -24,9 +24,9 @@ function fromEvidence(ctx: RuleContext): Finding[] {
     const arp = s.data.processes.find((p) => ARP_INPUT.test(p.name.trim()));
     if (!arp) continue;
     // Share of what processes hold; with a filtered paste (| include ARP) fall back to the pool's used memory.
-    const held = s.data.processes.reduce((n, p) => n + p.holding, 0);
+    const held = s.data.holdingTotal?.bytes ?? s.data.processes.reduce((n, p) => n + p.holding, 0);
     const used = s.data.pools.find((p) => /processor/i.test(p.name))?.used;
-    const base = s.data.processes.length > 1 ? held : used;
+    const base = s.data.processes.length > 1 || s.data.holdingTotal ? held : used;
     const share = base ? arp.holding / base : undefined;
     const big = (share !== undefined && share >= ARP_SHARE_WARNING) || arp.holding >= ARP_BYTES_WARNING;
     if (!big) continue;

@@ -182,9 +182,11 @@ export function platformFacts(ctx: RuleContext): PlatformFacts | undefined {
   for (const s of sectionsOf(ctx.sections, 'show version')) {
     const text = [s.data.platform, s.data.processor].filter(Boolean).join(' ');
     if (!text) continue;
+    // The software line names the family too: "RSP Software (RSP-JSV-M)", "GS Software (GSR-P-M)", "C7200 Software".
+    const family = [s.data.softwarePlatform, s.data.image].filter(Boolean).join(' ');
     return {
-      distributed: DISTRIBUTED_PLATFORM.test(text),
-      is7200: C7200.test(text),
+      distributed: DISTRIBUTED_PLATFORM.test(text) || /\b(RSP|GSR|GS)\b|^(RSP|GSR)-/i.test(family),
+      is7200: C7200.test(text) || /\bC72\d\d\b/i.test(family),
       text,
       ...(s.data.version ? { version: s.data.version } : {}),
       ...((s.data.platformLine ?? s.data.line) ? { evidence: ctx.evidence(s.source, (s.data.platformLine ?? s.data.line)!) } : {}),
