@@ -114,6 +114,16 @@ describe('cef-not-enabled from the config', () => {
     expect(f!.remedy.commands).toEqual(['ip cef distributed']);
   });
 
+  it('ip cef distributed on a GSR, ip cef on a 7200 (show version typed in the classic layout)', () => {
+    const version = (software: string, hardware: string) =>
+      ['Router#show version', 'Cisco Internetwork Operating System Software ', `IOS (tm) ${software}, Version 12.0(17)S, RELEASE SOFTWARE (fc1)`, hardware].join('\n');
+    const cefOff = { source: 'cef.txt', text: 'Router#show ip cef summary\n%CEF not running\n' };
+    const gsr = { source: 'v.txt', text: version('GS Software (GSR-P-M)', 'cisco 12008/GRP (R5000) processor (revision 0x01) with 262144K bytes of memory.') };
+    const c7200 = { source: 'v.txt', text: version('7200 Software (C7200-JS-M)', 'cisco 7206VXR (NPE300) processor (revision D) with 229376K/32768K bytes of memory.') };
+    expect(diagnose([cefOff, gsr]).findings.find((f) => f.id === 'cef-not-enabled')!.remedy.commands).toEqual(['ip cef distributed']);
+    expect(diagnose([cefOff, c7200]).findings.find((f) => f.id === 'cef-not-enabled')!.remedy.commands).toEqual(['ip cef']);
+  });
+
   it('a missing ip cef line means nothing on IOS-XE (show version), and plain ip cef on a 2500', () => {
     expect(one('cef-not-enabled', ['constructed-config-vlan3.txt', 'version-genie-5.txt'])).toEqual([]);
     const [f] = one('cef-not-enabled', ['constructed-config-vlan3.txt', 'version-ccna60d-1.txt']);

@@ -73,6 +73,12 @@ describe('nat-translation-overload', () => {
     expect(text).toMatch(/NAT instead of PAT/);
   });
 
+  it('names the 7200 when show version says so (NSE-1 advice)', () => {
+    const v = { source: 'v.txt', text: 'Router#show version\nIOS (tm) 7200 Software (C7200-JS-M), Version 12.1(5), RELEASE SOFTWARE (fc1)\ncisco 7206VXR (NPE300) processor (revision D) with 229376K/32768K bytes of memory.\n' };
+    const f = diagnose([read('technote-nat-statistics-overload.txt'), v]).findings.find((x) => x.id === 'nat-translation-overload')!;
+    expect(f.remedy.caveats.join(' ')).toContain('This is a 7200 (7206VXR NPE300): the tech note recommends an NSE-1');
+  });
+
   it('says alignment is ruled out when show alignment is clean', () => {
     const [f] = one('nat-translation-overload', ['technote-nat-statistics-overload.txt', 'alignment-genie-1.txt']);
     expect(f!.remedy.caveats[0]).toMatch(/no alignment errors/);
