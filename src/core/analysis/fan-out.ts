@@ -1,10 +1,10 @@
 // Per-source fan-out statistics and verdicts over every flow source in a diagnosis (typed arrays, no per-row objects).
 import type { Host } from '../types';
 import { intToIp } from '../text/lines';
-import { FAILED, flowOutcomeCode, type FlowSource, OK, WWW } from './flow-facts';
-import { PairIndex, U32Index } from './hash-tables';
+import { FAILED, flowOutcomeCode, type FlowSource, IGNORE, OK, WWW } from './flow-facts';
+import { U32Index } from './hash-tables';
 import { emptyLocality, localityCode, type LocalityCounts } from './locality';
-import { findSharedTargets } from './shared-targets';
+import { SharedTargetCollector } from './shared-targets';
 import { judge } from './verdict';
 import { newWalk, step } from './trw';
 
@@ -74,18 +74,19 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   for (const s of sources) total += s.flows.count;
   // Destinations someone reached with a real exchange: a failure aimed at one of them is not scanning evidence
   // (a client retrying a server others reach, clients whose port 80 is blocked locally to popular servers).
-  // Filled in the pass below; only read once it is complete.
+  // Filled in pass 1; read in pass 3 once complete.
   const reached = new U32Index(1024);
   const hostsIx = new U32Index(4096);
-  const pairs = new PairIndex(Math.min(total, 1 << 22));
   const h = new HostColumns();
-  // Per first contact (source, destination): its host and whether any flow of it got an answer.
-  let pairHost = new Int32Array(Math.max(16, total));
-  let pairState = new Uint8Array(Math.max(16, total)); // 0 ignore, 1 failed, 2 ok
+  const hostOf = new Int32Array(total);
+  const outcomeOf = new Uint8Array(total);
+  const dstOf = new Uint32Array(total);
   const ifCounts = new Map<number, Map<string, number>>();
   const evidence = new Map<number, FlowRef[]>();
   const globalIf = new Map<string, number>();
   const ifNameList: string[] = [];
+  // Pass 1, in row order: per-source counters, each row's host and outcome, the reached set, evidence.
+  let row = 0;
   for (const s of sources) {
     const t = s.flows;
     const ifMap = t.ifNames.map((name) => {
@@ -99,11 +100,18 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
     });
     const isNull = t.ifNames.map((n) => NULL_IF.test(n));
     const named = ifMap.map((g) => ifNameList[g] !== '');
-    for (let i = 0; i < t.count; i++) {
+    let lastSrc = -1;
+    let k = -1;
+    for (let i = 0; i < t.count; i++, row++) {
       const src = t.src[i]!;
       const dst = t.dst[i]!;
-      const k = hostsIx.add(src);
-      h.ensure(hostsIx.size);
+      if (src !== lastSrc) {
+        k = hostsIx.add(src);
+        lastSrc = src;
+        if (k >= h.cap) h.ensure(k);
+      }
+      hostOf[row] = k;
+      dstOf[row] = dst;
       h.flows[k]!++;
       h.packets[k]! += t.packets[i]!;
       if (t.dstPort[i] === WWW) h.port80[k]!++;
@@ -126,6 +134,7 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       }
       if (isNull[t.dstIf[i]!]) h.nullFlows[k]!++;
       const outcome = flowOutcomeCode(t, i);
+      outcomeOf[row] = outcome;
       if (outcome === OK) reached.add(dst);
       else if (outcome === FAILED) {
         if (h.failed[k]!++ < EVIDENCE_PER_HOST) {
@@ -134,67 +143,117 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
           ev.push({ source: s.source, line: t.line[i]! });
         }
       }
-      const p = pairs.add(src, dst);
-      if (pairs.isNew()) {
-        if (p >= pairHost.length) {
-          const a = new Int32Array(pairHost.length * 2);
-          a.set(pairHost);
-          pairHost = a;
-          const b = new Uint8Array(pairState.length * 2);
-          b.set(pairState);
-          pairState = b;
-        }
-        pairHost[p] = k;
-        pairState[p] = outcome;
-        h.dsts[k]!++;
-        if (outcome !== 0) h.loc[k * 4 + localityCode(src, dst)]!++;
-      } else if (outcome > pairState[p]!) pairState[p] = outcome; // answered on a later flow: not a failure
     }
   }
-  // The walk, one step per first contact in the order the contacts first appear.
-  const walks = Array.from({ length: hostsIx.size }, newWalk);
-  for (let p = 0; p < pairs.size; p++) {
-    const st = pairState[p]!;
-    if (st === OK) step(walks[pairHost[p]!]!, false);
-    else if (st === FAILED) {
-      // Neutral when someone else reached that destination: the failure says nothing about scanning.
-      if (reached.get(pairDst(pairs, p)) < 0) step(walks[pairHost[p]!]!, true);
-      else walks[pairHost[p]!]!.neutral++;
-    }
+  const nHosts = hostsIx.size;
+  // Pass 2: group rows by host, keeping row order within a host (a stable counting sort). Each host's rows are
+  // then read together, so its destination set stays small and in cache (no table of all pairs).
+  const start = new Int32Array(nHosts + 1);
+  for (let k = 0; k < nHosts; k++) start[k + 1] = start[k]! + h.flows[k]!;
+  const fill = start.slice(0, nHosts);
+  const gDst = new Uint32Array(total);
+  const gOut = new Uint8Array(total);
+  for (let r = 0; r < total; r++) {
+    const at = fill[hostOf[r]!]!++;
+    gDst[at] = dstOf[r]!;
+    gOut[at] = outcomeOf[r]!;
   }
+  // Pass 3, host by host: first contacts in order (a destination's outcome is the best of its flows: a failure
+  // answered later is an answer), then the walk, the locality of the judged targets, and the verdict.
+  const seen = new DstSet();
+  const firstDst = new Uint32Array(1024);
+  const firstOut = new Uint8Array(1024);
+  let fDst = firstDst;
+  let fOut = firstOut;
+  const shared = new SharedTargetCollector();
   const hosts: HostAnalysis[] = [];
-  for (let k = 0; k < hostsIx.size; k++) {
+  for (let k = 0; k < nHosts; k++) {
+    const a = start[k]!;
+    const b = start[k + 1]!;
+    seen.reset(b - a);
+    if (fDst.length < b - a) {
+      fDst = new Uint32Array(b - a);
+      fOut = new Uint8Array(b - a);
+    }
+    let nf = 0;
+    for (let r = a; r < b; r++) {
+      const j = seen.indexOf(gDst[r]!, nf);
+      if (j === nf) {
+        fDst[nf] = gDst[r]!;
+        fOut[nf] = gOut[r]!;
+        nf++;
+      } else if (gOut[r]! > fOut[j]!) fOut[j] = gOut[r]!;
+    }
     const addr = hostsIx.keyAt[k]!;
+    const walk = newWalk();
+    const loc = [0, 0, 0, 0];
+    for (let j = 0; j < nf; j++) {
+      const st = fOut[j]!;
+      if (st === IGNORE) continue;
+      loc[localityCode(addr, fDst[j]!)]!++;
+      if (st === OK) step(walk, false);
+      // Neutral when someone else reached that destination: the failure says nothing about scanning.
+      else if (reached.get(fDst[j]!) < 0) step(walk, true);
+      else walk.neutral++;
+    }
     const locality = emptyLocality();
-    locality.same16 = h.loc[k * 4]!;
-    locality.same8 = h.loc[k * 4 + 1]!;
-    locality.other = h.loc[k * 4 + 2]!;
-    locality.forbidden = h.loc[k * 4 + 3]!;
-    const interfaces = ifCounts.get(k) ?? new Map(h.mainIf[k]! >= 0 ? [[ifNameList[h.mainIf[k]!]!, h.mainIfCount[k]!]] : []);
+    [locality.same16, locality.same8, locality.other, locality.forbidden] = loc as [number, number, number, number];
     const flows = h.flows[k]!;
-    hosts.push(
-      judge({
-        addr,
-        ip: intToIp(addr),
-        interfaces,
-        flows,
-        destinations: h.dsts[k]!,
-        port80Flows: h.port80[k]!,
-        packetsPerFlow: Math.round((h.packets[k]! / flows) * 100) / 100,
-        failedFlows: h.failed[k]!,
-        inbound: h.nullFlows[k]! > 0 && h.nullFlows[k] === flows,
-        walk: walks[k]!,
-        locality,
-        evidence: evidence.get(k) ?? [],
-      }),
-    );
+    const mi = h.mainIf[k]!;
+    const host = judge({
+      addr,
+      ip: intToIp(addr),
+      interfaces: ifCounts.get(k) ?? new Map(mi >= 0 ? [[ifNameList[mi]!, h.mainIfCount[k]!]] : []),
+      flows,
+      destinations: nf,
+      port80Flows: h.port80[k]!,
+      packetsPerFlow: Math.round((h.packets[k]! / flows) * 100) / 100,
+      failedFlows: h.failed[k]!,
+      inbound: h.nullFlows[k]! > 0 && h.nullFlows[k] === flows,
+      walk,
+      locality,
+      evidence: evidence.get(k) ?? [],
+    });
+    hosts.push(host);
+    if (host.verdict !== 'clean') shared.add(hosts.length - 1, addr, fDst, fOut, nf);
   }
-  findSharedTargets(hosts, pairs, pairHost, pairState);
+  shared.finish(hosts);
   hosts.sort((x, y) => y.destinations - x.destinations || y.flows - x.flows || x.addr - y.addr);
   return hosts;
 }
 
-/** The destination of first contact p (kept by PairIndex in insertion order). */
-function pairDst(pairs: PairIndex, p: number): number {
-  return pairs.secondAt(p);
+/** A reusable set of destinations for one host at a time: destination -> its index among first contacts. */
+class DstSet {
+  private keys = new Uint32Array(64);
+  private vals = new Int32Array(64).fill(-1);
+  private used: number[] = [];
+  private mask = 63;
+
+  /** Prepare for up to `n` destinations. */
+  reset(n: number): void {
+    if (n * 2 > this.keys.length) {
+      let cap = this.keys.length;
+      while (cap < n * 2) cap *= 2;
+      this.keys = new Uint32Array(cap);
+      this.vals = new Int32Array(cap).fill(-1);
+      this.mask = cap - 1;
+    } else for (const s of this.used) this.vals[s] = -1;
+    this.used.length = 0;
+  }
+
+  /** Index of dst, or `next` after adding it with that index. */
+  indexOf(dst: number, next: number): number {
+    let s = Math.imul(dst ^ (dst >>> 15), 0x2c1b3c6d) >>> 0;
+    s = (s ^ (s >>> 12)) & this.mask;
+    for (;;) {
+      const v = this.vals[s]!;
+      if (v < 0) break;
+      if (this.keys[s] === dst) return v;
+      s = (s + 1) & this.mask;
+    }
+    this.keys[s] = dst;
+    this.vals[s] = next;
+    this.used.push(s);
+    return next;
+  }
 }

@@ -1,4 +1,4 @@
-// Open-addressing hash tables on typed arrays: address -> index and address pair -> index, no per-entry objects.
+// Open-addressing hash table on typed arrays: address -> dense index, no per-entry objects.
 
 function hash32(x: number): number {
   let h = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
@@ -73,84 +73,5 @@ export class U32Index {
     this.keys = keys;
     this.slots = slots;
     this.mask = mask;
-  }
-}
-
-/** (a, b) pair of 32-bit keys -> dense index in insertion order. One interleaved array: one cache miss a probe. */
-export class PairIndex {
-  size = 0;
-  private mask: number;
-  /** Slot s: [index + 1 (0 = empty), a, b, unused] as int32. */
-  private t: Int32Array;
-  /** Second key of each pair by index. */
-  private bAt: Uint32Array;
-  private fresh = false;
-
-  constructor(expected = 1024) {
-    let cap = 16;
-    while (cap < expected * 2) cap *= 2;
-    this.mask = cap - 1;
-    this.t = new Int32Array(cap * 4);
-    this.bAt = new Uint32Array(Math.max(16, expected));
-  }
-
-  secondAt(i: number): number {
-    return this.bAt[i]!;
-  }
-
-  /** Was the pair added by the last `add`? */
-  isNew(): boolean {
-    return this.fresh;
-  }
-
-  /** Index of the pair, adding it when new. */
-  add(x: number, y: number): number {
-    const xi = x | 0;
-    const yi = y | 0;
-    const t = this.t;
-    let s = (hash32(x ^ Math.imul(y, 0x9e3779b1)) & this.mask) << 2;
-    const wrap = this.t.length - 1;
-    for (;;) {
-      const v = t[s]!;
-      if (v === 0) break;
-      if (t[s + 1] === xi && t[s + 2] === yi) {
-        this.fresh = false;
-        return v - 1;
-      }
-      s = (s + 4) & wrap;
-    }
-    const i = this.size++;
-    t[s] = i + 1;
-    t[s + 1] = xi;
-    t[s + 2] = yi;
-    this.fresh = true;
-    if (i >= this.bAt.length) {
-      const k = new Uint32Array(this.bAt.length * 2);
-      k.set(this.bAt);
-      this.bAt = k;
-    }
-    this.bAt[i] = y;
-    if (this.size * 2 > this.mask) this.rehash();
-    return i;
-  }
-
-  private rehash(): void {
-    const old = this.t;
-    const cap = (this.mask + 1) * 2;
-    this.mask = cap - 1;
-    const t = new Int32Array(cap * 4);
-    const wrap = t.length - 1;
-    for (let o = 0; o < old.length; o += 4) {
-      const v = old[o]!;
-      if (v === 0) continue;
-      const x = old[o + 1]!;
-      const y = old[o + 2]!;
-      let s = (hash32((x >>> 0) ^ Math.imul(y >>> 0, 0x9e3779b1)) & this.mask) << 2;
-      while (t[s] !== 0) s = (s + 4) & wrap;
-      t[s] = v;
-      t[s + 1] = x;
-      t[s + 2] = y;
-    }
-    this.t = t;
   }
 }
