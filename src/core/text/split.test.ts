@@ -80,6 +80,14 @@ describe('splitSections', () => {
     expect(split(text)).toEqual([{ command: 'ping 10.1.1.1', first: 7, last: 8 }]);
   });
 
+  it('never splits inside a config banner, even at prompt-like lines', () => {
+    const text = ['R1#sh run', 'hostname R1', 'banner motd ^C', 'R1>', 'R1#show version', '^C', 'banner exec #R1#sh ip arp#', 'end', 'R1#sh ip arp', 'x'].join('\n');
+    expect(split(text)).toEqual([
+      { command: 'sh run', first: 1, last: 8 },
+      { command: 'sh ip arp', first: 9, last: 10 },
+    ]);
+  });
+
   it('splits CatOS and the tech note odd prompts, and bare echoed commands', () => {
     const text = '6500-sup(enable)show mls ent\nDestination-IP  Source-IP\n6500-sup(enable)\nshow ip accounting\n  Source  Destination  Packets  Bytes\n';
     expect(split(text)).toEqual([

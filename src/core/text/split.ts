@@ -32,6 +32,11 @@ export function splitSections(lines: readonly string[], isShowCommand: (base: st
     const couldBePrompt = (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 32;
     // A CatOS prompt may start with a digit (`6500-sup(enable)`); digits start most data rows, so look first.
     if (!couldBePrompt && !(c0 >= 48 && c0 <= 57 && (line.includes('(enable)') || line.includes('(debug)')))) continue;
+    if (c0 === 98 && line.startsWith('banner ')) {
+      // A config banner is free text that may hold `Router>` or `R1#show ...`: never split inside it.
+      i = bannerEnd(lines, i);
+      continue;
+    }
     const p = parsePrompt(line, hosts);
     if (p) {
       if (p.host !== undefined) hosts.add(p.host);
@@ -54,6 +59,17 @@ export function splitSections(lines: readonly string[], isShowCommand: (base: st
     // A non-show command that only printed its usual acknowledgement (`conf t`, `wr`) has no output to read.
     return isShowLike(s.command) || hasContent(lines, s.from, s.to, CHATTER);
   });
+}
+
+/** Index of the line that closes the banner opened at `i` (`banner motd ^C` ... `^C`), or `i` if none does. */
+function bannerEnd(lines: readonly string[], i: number): number {
+  const m = /^banner (?:[a-z-]+ )?(\^C|\S)(.*)$/.exec(lines[i]!);
+  if (!m) return i;
+  const [, delim, rest] = m as unknown as [string, string, string];
+  if (rest.includes(delim)) return i;
+  // A banner is short; past 100 lines without its delimiter the line was not a banner after all.
+  for (let k = i + 1; k < lines.length && k <= i + 100; k++) if (lines[k]!.includes(delim)) return k;
+  return i;
 }
 
 function isShowLike(command: string): boolean {
