@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnoseDetailed } from '../../diagnose';
+import { diagnose, diagnoseDetailed } from '../../diagnose';
 import type { SectionOf } from '../../sections';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
@@ -53,4 +53,11 @@ describe('show adjacency summary: bad input', () => {
     expect(data!.total).toBe(3);
     expect(input.warnings.map((w) => w.line)).toEqual([3, 4]);
   });
+});
+
+it('reads the IOS-XE "Load for five secs" / "Time source is" banner as known lines', () => {
+  const lines = fixture('genie-1.txt').split('\n');
+  lines.splice(1, 0, 'Load for five secs: 1%/0%; one minute: 1%; five minutes: 0%', 'Time source is NTP, 21:28:35.662 EST Mon May 11 2020');
+  const d = diagnose([{ source: 'b', text: lines.join('\n') }]);
+  expect(d.inputs[0]).toMatchObject({ kind: 'show adjacency summary', records: 1, warnings: [] });
 });

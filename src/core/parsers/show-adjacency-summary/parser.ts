@@ -17,6 +17,8 @@ const COMPLETE = /^\s*(\d+) complete adjacenc(?:y|ies)\s*$/i;
 const INCOMPLETE = /^\s*(\d+) incomplete adjacenc(?:y|ies)\s*$/i;
 const INTERFACE_HEADER = /^\s*Interface\s+Adjacency Count\s*$/i;
 const INTERFACE_ROW = /^\s*([A-Za-z][\w./:-]*)\s+(\d+)\s*$/;
+/** IOS-XE prints the CPU load and clock source above any show command when exec prompt timestamps are on. */
+const BANNER = /^\s*(?:Load for five secs: |Time source is )/i;
 /** Bookkeeping lines (12.2S and IOS-XE) recognised so they are not reported as unread. */
 const KNOWN: RegExp[] = [
   /^\s*each adjacency consumes \d+ bytes(?: \(\d+ bytes platform extension\))?\s*$/i,
@@ -68,7 +70,7 @@ export const adjacencySummaryParser: ParserDef<'show adjacency summary', Adjacen
         data.byInterface ??= [];
       } else if (inTable && (m = INTERFACE_ROW.exec(line))) {
         data.byInterface!.push({ interface: m[1]!, count: +m[2]!, line: i + 1 });
-      } else if (!KNOWN.some((re) => re.test(line))) {
+      } else if (!KNOWN.some((re) => re.test(line)) && !BANNER.test(line)) {
         warnings.push(unreadLine(i, line));
       }
     }

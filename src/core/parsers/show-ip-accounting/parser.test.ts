@@ -109,3 +109,10 @@ describe('show ip accounting: bad input', () => {
     expect(r.warnings[2]!.message).toContain('garbage here');
   });
 });
+
+it('reads the IOS-XE "Load for five secs" / "Time source is" banner as known lines', () => {
+  const lines = fixture('seed.txt').split('\n');
+  lines.splice(1, 0, 'Load for five secs: 1%/0%; one minute: 1%; five minutes: 0%', 'Time source is NTP, 21:28:35.662 EST Mon May 11 2020');
+  const d = diagnose([{ source: 'b', text: lines.join('\n') }]);
+  expect(d.inputs[0]).toMatchObject({ kind: 'show ip accounting', records: 16, warnings: [] });
+});

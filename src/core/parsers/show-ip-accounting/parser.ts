@@ -24,6 +24,8 @@ const ROW = /^\s*(\d{1,3}(?:\.\d{1,3}){3})\s+(\d{1,3}(?:\.\d{1,3}){3})\s+(\d+)\s
 const HEADER = /^\s*Source\s+Destination\s+Packets\s+Bytes(\s+ACL)?\s*$/i;
 // A `| include` filter can keep a header fragment; the column words in order are enough to say it is the header.
 const PARTIAL_HEADER = /^\s*(Source\s+)?Destination\s+Packets(\s+Bytes)?(\s+ACL)?\s*$/i;
+/** IOS-XE prints the CPU load and clock source above any show command when exec prompt timestamps are on. */
+const BANNER = /^\s*(?:Load for five secs: |Time source is )/i;
 const AGE = /^\s*Accounting data age is\s+(\S+)\s*$/i;
 const THRESHOLD = /^\s*Accounting threshold exceeded for (\d+) packets and (\d+) bytes\.?\s*$/i;
 const VIOLATIONS_THRESHOLD = /^\s*Accounting threshold exceeded for (\d+) packets violating access list\(s\)\.?\s*$/i;
@@ -73,7 +75,7 @@ export const accountingParser: ParserDef<'show ip accounting', AccountingData> =
         if (m[5] !== undefined) (data.deniedByAcl ??= []).push({ acl: m[5], line: i + 1 });
         continue;
       }
-      if (line.trim() === '' || HEADER.test(line) || PARTIAL_HEADER.test(line)) continue;
+      if (line.trim() === '' || HEADER.test(line) || PARTIAL_HEADER.test(line) || BANNER.test(line)) continue;
       const age = AGE.exec(line);
       if (age) {
         data.dataAge = age[1];

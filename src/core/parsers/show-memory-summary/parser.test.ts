@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnoseDetailed } from '../../diagnose';
+import { diagnose, diagnoseDetailed } from '../../diagnose';
 import type { SectionOf } from '../../sections';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
@@ -127,4 +127,11 @@ describe('show memory summary: bad input', () => {
     expect(input.warnings.map((w) => w.line)).toEqual([3, 4, 7]);
     expect(input.warnings[1]!.message).toMatch(/not Size x Blocks/);
   });
+});
+
+it('reads the IOS-XE "Load for five secs" / "Time source is" banner as known lines', () => {
+  const lines = fixture('statistics-genie-1.txt').split('\n');
+  lines.splice(0, 0, 'Load for five secs: 1%/0%; one minute: 1%; five minutes: 0%', 'Time source is NTP, 21:28:35.662 EST Mon May 11 2020');
+  const d = diagnose([{ source: 'b', text: lines.join('\n') }]);
+  expect(d.inputs[0]).toMatchObject({ kind: 'show memory summary', records: 2, warnings: [] });
 });

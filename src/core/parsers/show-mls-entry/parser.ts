@@ -31,6 +31,8 @@ const MAC = /^(?:[0-9A-Fa-f]{2}-){5}[0-9A-Fa-f]{2}$|^[0-9A-Fa-f]{4}\.[0-9A-Fa-f]
 const TIME = /^\d{1,3}:\d{2}:\d{2}$/;
 const ENTRY_START = /^\s*\d{1,3}(?:\.\d{1,3}){3}(?:\s|$)/;
 const COUNTERS_END = /\s\d{1,3}:\d{2}:\d{2}\s+\d{1,3}:\d{2}:\d{2}$/;
+/** IOS-XE prints the CPU load and clock source above any show command when exec prompt timestamps are on. */
+const BANNER = /^\s*(?:Load for five secs: |Time source is )/i;
 const RULE = /^\s*-{3,}(?:\s+-{2,})*\s*$/;
 const ROUTER = /^\s*MSFC\s+(\d{1,3}(?:\.\d{1,3}){3})(?:\s+\(Module \d+\))?\s*:\s*$/i;
 const TOTAL = /^\s*Total (?:IP )?Entries\s*:\s*(\d+)\s*$/i;
@@ -168,7 +170,7 @@ export const mlsEntryParser: ParserDef<'show mls entry', MlsEntryData> = {
       else if (isHeader(line)) {
         const w = fields(line.toLowerCase());
         if (w.includes('sport') && w.includes('dport')) sportFirst = w.indexOf('sport') < w.indexOf('dport');
-      } else if (!RULE.test(line) && !ENDED_NOTE.test(line)) warnings.push(unreadLine(i, line));
+      } else if (!RULE.test(line) && !ENDED_NOTE.test(line) && !BANNER.test(line)) warnings.push(unreadLine(i, line));
     }
     dropPending();
     data.sourcesPresent = data.entries === 0 || withSource > 0;

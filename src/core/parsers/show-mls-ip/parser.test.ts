@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnoseDetailed } from '../../diagnose';
+import { diagnose, diagnoseDetailed } from '../../diagnose';
 import type { SectionOf } from '../../sections';
 import { intToIp } from '../../text/lines';
 
@@ -95,4 +95,11 @@ describe('show mls ip: bad input', () => {
     expect(input.warnings[0]!.message).toMatch(/without its counters line/);
     expect(input.warnings[2]!.message).toMatch(/not known/);
   });
+});
+
+it('reads the IOS-XE "Load for five secs" / "Time source is" banner as known lines', () => {
+  const lines = fixture('technote-format-full-flow.txt').split('\n');
+  lines.splice(1, 0, 'Load for five secs: 1%/0%; one minute: 1%; five minutes: 0%', 'Time source is NTP, 21:28:35.662 EST Mon May 11 2020');
+  const d = diagnose([{ source: 'b', text: lines.join('\n') }]);
+  expect(d.inputs[0]).toMatchObject({ kind: 'show mls ip', records: 8, warnings: [] });
 });

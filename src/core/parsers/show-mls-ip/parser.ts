@@ -38,6 +38,8 @@ const PROTO_PORTS = /^([\w-]*?)\s*:\s*([\w-]*?)\s*:\s*([\w-]*)(?:\s+|$)(.*)$/;
 const DST_IF_MAC = new RegExp(`^([A-Za-z][\\w./-]*)?\\s*(?::\\s*(${MAC}|-+)?)?$`);
 // Pkts Bytes SrcDstPorts SrcDstEncap Age LastSeen: "0  0  Fa4/1,--  ARPA,ARPA  31  11:23:23".
 const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(.*?)\s*(\S+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})\s*$/;
+/** IOS-XE prints the CPU load and clock source above any show command when exec prompt timestamps are on. */
+const BANNER = /^\s*(?:Load for five secs: |Time source is )/i;
 const RULE = /^\s*-{5,}[\s-]*$/;
 const TOTAL = /^\s*(?:Number of Entries Found\s*=|Total (?:IP )?Entries\s*:|Active IP MLS entries\s*=)\s*(\d+)\s*$/i;
 // On a hybrid (CatOS) supervisor `show mls ip` prints a summary instead of entries; it states the flow mask.
@@ -159,7 +161,7 @@ export const mlsIpParser: ParserDef<'show mls ip', MlsData> = {
       const fm = FLOW_MASK.exec(line);
       if (t) data.reportedEntries = +t[1]!;
       else if (fm) data.flowMask = { mask: fm[1]!, line: i + 1 };
-      else if (!RULE.test(line) && !isHeader(line)) warnings.push(unreadLine(i, line));
+      else if (!RULE.test(line) && !isHeader(line) && !BANNER.test(line)) warnings.push(unreadLine(i, line));
     }
     dropPending();
     data.sourcesPresent = data.entries === 0 || withSource > 0;
