@@ -1,6 +1,6 @@
 // Vite build for the browser app: relative base so dist/ works from any sub-path; the core runs in a module worker.
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 // Share/offline (issue 7) and CSP (issue 8): service worker, single-file build, Content-Security-Policy.
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
@@ -40,12 +40,25 @@ const pwa = (single: boolean) =>
     },
   });
 
+/** `npm start` prints where the built-in example opens (no browser is launched). */
+const printExampleUrl = (): Plugin => ({
+  name: 'print-example-url',
+  configureServer(server) {
+    const print = server.printUrls.bind(server);
+    server.printUrls = () => {
+      print();
+      const base = server.resolvedUrls?.local[0];
+      if (base) server.config.logger.info(`  ➜  Example: ${base}#/example  (the tech note's captures, fully diagnosed)`);
+    };
+  },
+});
+
 // `vite build --mode single` (second step of `npm run build`): one self-contained HTML file, worker inlined.
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
   return {
   base: './',
-  plugins: [react(), pwa(single), ...(single ? [viteSingleFile(), singleFileFinish()] : [sitePolicy()])],
+  plugins: [react(), printExampleUrl(), pwa(single), ...(single ? [viteSingleFile(), singleFileFinish()] : [sitePolicy()])],
   // Single file: Chromium refuses module workers from blob: URLs on file:// pages, so that build's inlined worker
   // is a classic (iife) one.
   worker: { format: single ? 'iife' : 'es' },

@@ -23,3 +23,16 @@ test("loading the tech note's example shows a complete report", async ({ page })
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.md$/);
 });
+
+test('#/example (the URL npm start prints) opens the full report, and keeps existing work', async ({ page }) => {
+  await page.goto('./#/example');
+  await expect(page).toHaveURL(/#\/report$/);
+  await expect(page.locator('[data-host-ip="193.23.45.35"]')).toHaveAttribute('data-verdict', 'infected');
+  await expect(page.locator('[data-chart="top-sources"]')).toBeVisible();
+
+  await page.goto('./#/paste');
+  await page.getByRole('textbox', { name: /router output/i }).first().fill('Router#show ip cache flow\nmine');
+  await page.goto('./#/example');
+  await expect(page).toHaveURL(/#\/paste$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Your own pastes were kept' })).toBeVisible();
+});

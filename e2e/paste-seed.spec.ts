@@ -27,6 +27,7 @@ test('clicking a source filters the evidence to its lines', async ({ page }) => 
   await waitForAnalysis(page);
   await page.goto('./#/report');
   const finding = page.locator('[data-finding-id="scanning-host"]');
+  await expect(finding.locator('.evidence li').first()).toBeVisible();
   const all = await finding.locator('.evidence li').count();
   expect(all).toBeGreaterThan(1);
   await page.locator('[data-host-ip="211.101.189.208"]').getByRole('button', { name: '211.101.189.208' }).click();

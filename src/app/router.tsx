@@ -3,7 +3,7 @@ import { createHashRouter, Navigate } from 'react-router';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 
-export const ROUTES = { start: '/', paste: '/paste', report: '/report' } as const;
+export const ROUTES = { start: '/', paste: '/paste', report: '/report', example: '/example' } as const;
 
 export const router = createHashRouter([
   {
@@ -15,6 +15,7 @@ export const router = createHashRouter([
       { index: true, lazy: () => import('./routes/start-route') },
       { path: 'paste', lazy: () => import('./routes/paste-route') },
       { path: 'report', lazy: () => import('./routes/report-route') },
+      { path: 'example', lazy: () => import('./routes/example-route') },
       // Never trust the URL: anything else goes back to the start page.
       { path: '*', element: <Navigate to="/" replace /> },
     ],

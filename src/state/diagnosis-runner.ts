@@ -9,6 +9,12 @@ export function debounceFor(bytes: number): number {
   return Math.min(1000, 150 + Math.round(bytes / 10_000));
 }
 
+/** Set by a paste (one big change, not typing): the next run starts without waiting for typing to settle. */
+let pasted = false;
+export function markPasted(): void {
+  pasted = true;
+}
+
 export function startDiagnosisRunner(client = new CoreClient()): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -55,7 +61,8 @@ export function startDiagnosisRunner(client = new CoreClient()): () => void {
     // Anything already running answers a question nobody asks any more.
     client.cancel();
     useAppStore.getState().setRunStatus('waiting', totalBytes(pastes));
-    timer = setTimeout(run, debounceFor(totalBytes(pastes)));
+    timer = setTimeout(run, pasted ? 0 : debounceFor(totalBytes(pastes)));
+    pasted = false;
   };
 
   const unsubscribe = useAppStore.subscribe((s, prev) => {

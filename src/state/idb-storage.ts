@@ -4,8 +4,16 @@ import type { PersistStorage, StorageValue } from 'zustand/middleware';
 
 const DB_NAME = 'code-red-triage';
 const STORE = 'kv';
-/** Writes are batched: a keystroke in a 10 MB paste must not clone 10 MB each time. */
+/** Big states are batched (a keystroke in a 10 MB paste must not clone 10 MB each time); small ones go at once. */
 const WRITE_DELAY_MS = 200;
+const BATCH_FROM_CHARS = 256 * 1024;
+
+function roughSize(value: unknown): number {
+  const state = (value as { state?: { pastes?: { text?: unknown }[] } }).state;
+  let n = 0;
+  for (const p of state?.pastes ?? []) if (typeof p.text === 'string') n += p.text.length;
+  return n;
+}
 
 function openDb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -103,7 +111,7 @@ export function createIdbStorage<S>(onWriteError: (message: string) => void, pre
       lastSeen = value;
       pending = { name, value };
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void flush(), WRITE_DELAY_MS);
+      timer = setTimeout(() => void flush(), roughSize(value) < BATCH_FROM_CHARS ? 0 : WRITE_DELAY_MS);
     },
     async removeItem(name) {
       pending = null;

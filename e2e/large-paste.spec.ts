@@ -1,0 +1,33 @@
+// A big paste is taken from the clipboard event straight to the analysis and shown as a read-only preview.
+import { expect, test } from '@playwright/test';
+import { pasteBox, waitForAnalysis } from './helpers';
+
+test('a multi-megabyte paste shows a preview and its verdicts, and can still be edited or cleared', async ({ page }) => {
+  await page.goto('./#/paste');
+  const rows = Array.from({ length: 20_000 }, (_, i) => `Vl1           10.1.1.99       Se0/0         ${20 + (i % 200)}.${(i >> 8) & 255}.${i & 255}.7       06 1F40 0050     1`);
+  const text = ['Router#show ip cache flow', 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts', ...rows].join('\n');
+  await pasteBox(page).evaluate((ta, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    ta.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data }));
+  }, text);
+  await waitForAnalysis(page);
+  await expect(page.locator('.paste-panel')).toContainText('20,002 lines');
+  await expect(page.locator('.paste-status')).toContainText('20000 records');
+  const preview = pasteBox(page);
+  await expect(preview).toHaveAttribute('readonly', '');
+  expect((await preview.inputValue()).split('\n')).toHaveLength(200);
+
+  await page.getByRole('link', { name: 'See the report' }).click();
+  await expect(page.locator('[data-host-ip="10.1.1.99"]')).toHaveAttribute('data-verdict', 'infected');
+
+  await page.goto('./#/paste');
+  await page.getByRole('button', { name: 'Edit the full text (slow)' }).click();
+  await expect(pasteBox(page)).not.toHaveAttribute('readonly', '');
+  expect((await pasteBox(page).inputValue()).length).toBe(text.length);
+  // Leaving the page drops the full editor; back on it, the preview offers to clear.
+  await page.getByRole('link', { name: '3. Report' }).click();
+  await page.getByRole('link', { name: '2. Paste output' }).click();
+  await page.getByRole('button', { name: /Clear paste 1/ }).click();
+  await expect(pasteBox(page)).toHaveValue('');
+});
