@@ -77,7 +77,7 @@ describe('decodePayload on untrusted text', () => {
       fc.property(inputPayload, (p) => {
         expect(decodePayload(encodePayload(p))).toEqual({ ok: true, payload: p, notes: [] });
       }),
-      { ...params, numRuns: Math.max(20, RUNS / 3) },
+      { ...params, numRuns: Math.max(20, Math.ceil(RUNS / 3)) },
     );
     expect(decodePayload(encodePayload(diagnosisPayload))).toMatchObject({ ok: true, payload: { mode: 'diagnosis' } });
   });

@@ -119,7 +119,7 @@ describe('a session made of captures, each after its prompt', () => {
         });
         expect(shiftInputs(whole, 0)).toEqual(expected);
       }),
-      { ...params, numRuns: Math.max(20, RUNS / 2) },
+      { ...params, numRuns: Math.max(20, Math.ceil(RUNS / 2)) },
     );
   });
 });
