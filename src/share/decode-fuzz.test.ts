@@ -12,7 +12,7 @@ import { fromBase64Url, toBase64Url } from './base64url';
 import { MAX_ENCODED_CHARS, decodePayload, encodePayload, type DecodeResult } from './codec';
 import { PayloadSchema, type SharePayload } from './payload-schema';
 
-const RUNS = Number(process.env.FUZZ_RUNS) || 150;
+const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 150;
 const SEED = Number(process.env.FUZZ_SEED) || 20010719;
 const params = { seed: SEED, numRuns: RUNS };
 const timeout = 20_000 + RUNS * 200;

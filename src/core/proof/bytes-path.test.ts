@@ -11,7 +11,7 @@ import type { Diagnosis, Paste } from '../types';
 import { mutate, mutationArb } from './arbitraries';
 import { loadCaptures } from './fixture-set';
 
-const RUNS = Number(process.env.FUZZ_RUNS) || 100;
+const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 100;
 const SEED = Number(process.env.FUZZ_SEED) || 20010719;
 const timeout = 20_000 + RUNS * 300;
 

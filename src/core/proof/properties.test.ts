@@ -12,7 +12,7 @@ import { mutate, mutationArb, routerishText, vocabularyOf } from './arbitraries'
 import { diagnosisProblems, parseOutputProblems, type Tolerated } from './contract-check';
 import { loadCaptures } from './fixture-set';
 
-const RUNS = Number(process.env.FUZZ_RUNS) || 100;
+const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 100;
 const SEED = Number(process.env.FUZZ_SEED) || 20010719; // Code Red's big day
 const params = { seed: SEED, numRuns: RUNS };
 const timeout = 20_000 + RUNS * 300;

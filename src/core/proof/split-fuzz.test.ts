@@ -13,7 +13,7 @@ import { mutate, mutationArb, routerishText, vocabularyOf } from './arbitraries'
 import { isCapture, loadCaptures } from './fixture-set';
 import { lineCount, shiftInputs, withPrompt } from './paste-builders';
 
-const RUNS = Number(process.env.FUZZ_RUNS) || 100;
+const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 100;
 const SEED = Number(process.env.FUZZ_SEED) || 20010719;
 const params = { seed: SEED, numRuns: RUNS };
 const timeout = 20_000 + RUNS * 300;

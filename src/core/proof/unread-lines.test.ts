@@ -7,7 +7,7 @@ import { diagnose } from '../diagnose';
 import type { Kind } from '../types';
 import { loadCaptures } from './fixture-set';
 
-const RUNS = Number(process.env.FUZZ_RUNS) || 100;
+const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 100;
 const SEED = Number(process.env.FUZZ_SEED) || 20010719;
 const timeout = 20_000 + RUNS * 300;
 

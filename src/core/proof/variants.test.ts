@@ -11,7 +11,7 @@ import { loadCaptures, type Fixture } from './fixture-set';
 import { factsOf } from './paste-builders';
 import { variantOf, type VariantOptions } from './paste-variants';
 
-const RUNS = Number(process.env.FUZZ_RUNS) || 100;
+const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 100;
 const SEED = Number(process.env.FUZZ_SEED) || 20010719;
 const timeout = 20_000 + RUNS * 300;
 
