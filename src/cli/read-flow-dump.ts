@@ -9,6 +9,7 @@ import type { Paste } from '../core/types';
 const CHUNK = 1 << 22;
 /** Below this a second thread costs more (its start-up) than it saves. */
 const SPLIT_MIN = 16 << 20;
+const MAIN_SHARE = 0.54;
 
 /** Feed file bytes [start, end) to the scanner, chunk by chunk, carrying partial lines over. */
 function scanFileRange(fd: number, start: number, end: number, scanner: FlowDumpScanner): void {
@@ -146,13 +147,15 @@ export function readFlowDump(file: string, source: string): Paste {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
-    const mid = size >= SPLIT_MIN ? lineStartAfter(fd, Math.floor(size / 2), size) : -1;
+    // This thread takes a little more than half: the worker starts tens of milliseconds later (it loads the bundle).
+    const mid = size >= SPLIT_MIN ? lineStartAfter(fd, Math.floor(size * MAIN_SHARE), size) : -1;
     let scanner: FlowDumpScanner;
     if (mid > 0) {
       // One set of shared columns: this thread fills rows from 0, the worker from `from` (device rows are ~80
-      // bytes, so each half fits in half of size/72 rows); afterwards the worker's rows move down, in place.
-      const bufs = columnBuffers(Math.ceil(size / 72) + 2048, (n) => new SharedArrayBuffer(n));
-      const from = Math.ceil(bufs.cap / 2);
+      // bytes, so each part fits in its share of size/72 rows); afterwards the worker's rows move down, in place.
+      const cap = Math.ceil(size / 72) + 2048;
+      const from = Math.ceil((cap * mid) / size);
+      const bufs = columnBuffers(cap, (n) => new SharedArrayBuffer(n));
       const wait = startWorker(file, mid, size, bufs, from);
       scanner = new FlowDumpScanner(mid, false, new FlowColumns(from, bufs, 0));
       scanFileRange(fd, 0, mid, scanner);

@@ -80,7 +80,6 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const h = new HostColumns();
   const hostOf = new Int32Array(total);
   const outcomeOf = new Uint8Array(total);
-  const dstOf = new Uint32Array(total);
   const ifCounts = new Map<number, Map<string, number>>();
   const evidence = new Map<number, FlowRef[]>();
   const globalIf = new Map<string, number>();
@@ -111,7 +110,6 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
         if (k >= h.cap) h.ensure(k);
       }
       hostOf[row] = k;
-      dstOf[row] = dst;
       h.flows[k]!++;
       h.packets[k]! += t.packets[i]!;
       if (t.dstPort[i] === WWW) h.port80[k]!++;
@@ -153,10 +151,14 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const fill = start.slice(0, nHosts);
   const gDst = new Uint32Array(total);
   const gOut = new Uint8Array(total);
-  for (let r = 0; r < total; r++) {
-    const at = fill[hostOf[r]!]!++;
-    gDst[at] = dstOf[r]!;
-    gOut[at] = outcomeOf[r]!;
+  let r = 0;
+  for (const s of sources) {
+    const dst = s.flows.dst;
+    for (let i = 0; i < s.flows.count; i++, r++) {
+      const at = fill[hostOf[r]!]!++;
+      gDst[at] = dst[i]!;
+      gOut[at] = outcomeOf[r]!;
+    }
   }
   // Pass 3, host by host: first contacts in order (a destination's outcome is the best of its flows: a failure
   // answered later is an answer), then the walk, the locality of the judged targets, and the verdict.

@@ -1,5 +1,6 @@
 // Flagged sources that probe the same destinations: the first Code Red's fixed seed gave every host one list.
 import type { HostAnalysis } from './fan-out';
+import { U32Index } from './hash-tables';
 import { cr2CouldPick } from './locality';
 
 /** Pairs must share at least this many targets outside both their /8s to be reported. */
@@ -20,8 +21,11 @@ export class SharedTargetCollector {
   /** Host index (in the array given to `finish`) of each compared host, by its slot. */
   private ids: number[] = [];
   private targets: number[] = [];
-  /** (destination * 4096 + slot) keys, sorted at the end so each destination's probers sit together. */
-  private keys = new Float64Array(1024);
+  /** Each destination's probers as a linked list over typed arrays (no per-target objects). */
+  private dstIx = new U32Index(4096);
+  private head = new Int32Array(4096).fill(-1);
+  private next = new Int32Array(4096);
+  private slotOf = new Int32Array(4096);
   private n = 0;
 
   /** A flagged host's first contacts: destinations and outcomes (0 = not port 80), `count` of them. */
@@ -32,34 +36,39 @@ export class SharedTargetCollector {
     for (let j = 0; j < count; j++) {
       const dst = dsts[j]!;
       if (outcomes[j] === 0 || src >>> 24 === dst >>> 24 || !cr2CouldPick(src, dst)) continue;
-      if (this.n === this.keys.length) {
-        const k = new Float64Array(this.n * 2);
-        k.set(this.keys);
-        this.keys = k;
+      const d = this.dstIx.add(dst);
+      if (d >= this.head.length) {
+        const h = new Int32Array(this.head.length * 2).fill(-1);
+        h.set(this.head);
+        this.head = h;
       }
-      this.keys[this.n++] = dst * 4096 + sl;
+      if (this.n === this.next.length) {
+        const nx = new Int32Array(this.n * 2);
+        nx.set(this.next);
+        this.next = nx;
+        const so = new Int32Array(this.n * 2);
+        so.set(this.slotOf);
+        this.slotOf = so;
+      }
+      this.next[this.n] = this.head[d]!;
+      this.slotOf[this.n] = sl;
+      this.head[d] = this.n++;
       t++;
     }
     this.targets.push(t);
   }
 
   finish(hosts: HostAnalysis[]): void {
-    const { ids, targets, n } = this;
+    const { ids, targets, head, next, slotOf } = this;
     const m = ids.length;
     if (m < 2) return;
-    const sorted = this.keys.subarray(0, n).sort();
     const count = new Int32Array(m * m);
-    for (let a = 0; a < n; ) {
-      const dst = Math.floor(sorted[a]! / 4096);
-      let b = a + 1;
-      while (b < n && Math.floor(sorted[b]! / 4096) === dst) b++;
-      if (b - a >= 2 && b - a <= MAX_PROBERS_PER_TARGET) {
-        for (let x = a; x < b; x++) {
-          const sx = sorted[x]! % 4096;
-          for (let y = a; y < b; y++) if (x !== y) count[sx * m + (sorted[y]! % 4096)]!++;
-        }
-      }
-      a = b;
+    const probers: number[] = [];
+    for (let d = 0; d < this.dstIx.size; d++) {
+      probers.length = 0;
+      for (let e = head[d]!; e >= 0 && probers.length <= MAX_PROBERS_PER_TARGET; e = next[e]!) probers.push(slotOf[e]!);
+      if (probers.length < 2 || probers.length > MAX_PROBERS_PER_TARGET) continue;
+      for (const x of probers) for (const y of probers) if (x !== y) count[x * m + y]!++;
     }
     for (let sa = 0; sa < m; sa++) {
       const partners: [number, number][] = [];
