@@ -31,9 +31,19 @@ function Warnings({ items, label }: { items: InputSummary['warnings']; label: st
 }
 
 export function PasteStatus({ name, empty }: { name: string; empty: boolean }) {
-  const { all, status } = useAppStore(useShallow((s) => ({ all: s.diagnosis?.inputs ?? NO_INPUTS, status: s.status })));
+  const { all, status, runError } = useAppStore(
+    useShallow((s) => ({ all: s.diagnosis?.inputs ?? NO_INPUTS, status: s.status, runError: s.runError })),
+  );
   const inputs = useMemo(() => all.filter((i) => i.source === name), [all, name]);
   const busy = status === 'running' || status === 'waiting';
+  if (status === 'error' && !empty) {
+    // The core reads all pastes at once, so a failure is shown beside each one it may concern.
+    return (
+      <p className="paste-status error-text" role="alert">
+        {runError} The lines above were not analysed; the CLI (npm run analyze) reads the same text and may say more.
+      </p>
+    );
+  }
   if (empty) return <p className="paste-status muted">Nothing pasted yet: no router output recognised.</p>;
   if (inputs.length === 0) return <p className="paste-status muted">{busy ? 'Reading…' : 'Not read yet.'}</p>;
   const known = inputs.filter((i) => i.kind !== 'unknown');

@@ -1,0 +1,70 @@
+// The worker client: a newer request supersedes (terminates) the running one; stale answers are ignored.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+import { CoreClient, Superseded } from './core-client';
+
+class FakeWorker {
+  static made: FakeWorker[] = [];
+  onmessage: ((e: MessageEvent<WorkerResponse>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  onmessageerror: (() => void) | null = null;
+  posted: WorkerRequest[] = [];
+  terminated = false;
+  constructor() {
+    FakeWorker.made.push(this);
+  }
+  postMessage(req: WorkerRequest) {
+    this.posted.push(req);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  answer(id: number) {
+    const diagnosis = { version: 1 as const, inputs: [], hosts: [], findings: [] };
+    this.onmessage?.({ data: { id, ok: true, diagnosis, nextSteps: { causes: [], commands: [] }, ms: 1 } } as unknown as MessageEvent<WorkerResponse>);
+  }
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('CoreClient', () => {
+  beforeEach(() => {
+    FakeWorker.made = [];
+    vi.stubGlobal('Worker', FakeWorker);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('answers a request through the worker', async () => {
+    const c = new CoreClient();
+    const p = c.diagnose([{ source: 'a', text: 'x' }], {});
+    await flush();
+    const w = FakeWorker.made[0]!;
+    expect(w.posted[0]!.pastes).toEqual([{ source: 'a', text: 'x' }]);
+    w.answer(w.posted[0]!.id);
+    await expect(p).resolves.toMatchObject({ ms: 1 });
+  });
+
+  it('a newer request rejects the older one as superseded and stops its worker', async () => {
+    const c = new CoreClient();
+    const first = c.diagnose([{ source: 'a', text: 'old' }], {});
+    await flush();
+    const second = c.diagnose([{ source: 'a', text: 'new' }], {});
+    await expect(first).rejects.toBeInstanceOf(Superseded);
+    await flush();
+    expect(FakeWorker.made[0]!.terminated).toBe(true);
+    const w2 = FakeWorker.made[1]!;
+    expect(w2.posted.map((r) => r.pastes[0]!.text)).toEqual(['new']);
+    // A late answer from the old worker (or with an old id) changes nothing.
+    FakeWorker.made[0]!.answer(FakeWorker.made[0]!.posted[0]!.id);
+    w2.answer(w2.posted[0]!.id);
+    await expect(second).resolves.toMatchObject({ ms: 1 });
+  });
+
+  it('a worker crash rejects with the error in words', async () => {
+    const c = new CoreClient();
+    const p = c.diagnose([{ source: 'a', text: 'x' }], {});
+    await flush();
+    FakeWorker.made[0]!.onerror?.({ message: 'boom', preventDefault() {} } as unknown as ErrorEvent);
+    await expect(p).rejects.toThrow('boom');
+  });
+});
