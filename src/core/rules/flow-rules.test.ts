@@ -19,11 +19,19 @@ describe('scanning-host', () => {
     expect(f.title).toBe('193.23.45.35 on Vl1 is scanning TCP port 80');
     expect(f.remedy.commands).toEqual(['access-list 150 deny tcp any any eq www', 'access-list 150 permit ip any any', 'interface Vlan1', ' ip access-group 150 in']);
     expect(f.remedy.summary).toContain('MS01-033');
+    expect(f.remedy.summary).toContain('Variant: Code Red (uniformly random targets).');
     const [narrow, nbar] = f.remedy.alternatives!;
     expect(narrow!.commands[0]).toBe('access-list 151 deny tcp host 193.23.45.35 any eq www');
     expect(nbar!.commands).toContain(' match protocol http url "*default.ida*"');
     expect(nbar!.commands).toContain('  set ip dscp 1');
     expect(nbar!.commands).toContain('access-list 152 deny ip any any dscp 1');
+  });
+
+  it('says Code Red II when the targets keep to the source\'s /8 and /16', () => {
+    const f = run(['constructed-cache-flow-code-red-ii.txt']).find((x) => x.id === 'scanning-host')!;
+    expect(f.title).toBe('61.146.138.212 on Fa0/0 is scanning TCP port 80');
+    expect(f.remedy.summary).toContain('Variant: Code Red II');
+    expect(f.remedy.commands[2]).toBe('interface FastEthernet0/0');
   });
 
   it('fires on the tech note accounting sample (bare SYNs to many destinations)', () => {

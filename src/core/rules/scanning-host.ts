@@ -52,6 +52,20 @@ function switchPorts(ctx: RuleContext): Set<string> {
   return ports;
 }
 
+const VARIANT_WORDS = {
+  'code-red': 'Code Red (uniformly random targets)',
+  'code-red-ii': 'Code Red II (targets biased to its own /8 and /16)',
+} as const;
+
+/** " Variant: Code Red (...) for a, b." per variant called; nothing when no host's targets tell. */
+function variantSentence(hosts: readonly HostAnalysis[]): string {
+  const by = new Map<string, string[]>();
+  for (const h of hosts) if (h.variant !== 'unknown') by.set(h.variant, [...(by.get(h.variant) ?? []), h.ip]);
+  return [...by]
+    .map(([v, ips]) => ` Variant: ${VARIANT_WORDS[v as keyof typeof VARIANT_WORDS]}${hosts.length > 1 ? ` for ${hostList(hosts.filter((h) => ips.includes(h.ip)))}` : ''}.`)
+    .join('');
+}
+
 function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls: string[]): Finding {
   const infected = hosts.filter((h) => h.verdict === 'infected');
   const sure = infected.length > 0;
@@ -100,7 +114,8 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
     remedy: {
       summary:
         `Block TCP port 80 inbound on the interface facing ${named.length === 1 ? 'the infected host' : 'the infected hosts'}` +
-        ', then patch or isolate the IIS server (Microsoft MS01-033).',
+        ', then patch or isolate the IIS server (Microsoft MS01-033).' +
+        variantSentence(named),
       commands,
       caveats: [
         'This blocks all web traffic arriving on that interface, legitimate browsing included; prefer the narrow variant once the infected hosts are known.',
