@@ -14,18 +14,20 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 interface Run {
   wall: number;
+  /** User + system CPU seconds (both threads for the analyzer): steadier than wall time on a busy machine. */
+  cpu: number;
   maxRssKb: number;
   stdout: string;
 }
 
 /** Run a command under /usr/bin/time (GNU): wall seconds and peak resident set size of the child. */
 function timed(cmd: string, args: string[]): Run {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.error) throw r.error;
   const last = r.stderr.trim().split('\n').pop() ?? '';
-  const [wall, rss] = last.split(' ').map(Number);
+  const [wall, rss, user, sys] = last.split(' ').map(Number);
   if (r.status !== 0 || !Number.isFinite(wall)) throw new Error(`${cmd} failed (${r.status}): ${r.stderr.slice(0, 500)}`);
-  return { wall: wall!, maxRssKb: rss!, stdout: r.stdout };
+  return { wall: wall!, cpu: user! + sys!, maxRssKb: rss!, stdout: r.stdout };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -75,8 +77,10 @@ function main(): number {
     const lines = [
       '',
       `runs: ${RUNS} each, alternating; median wall time`,
-      `analyzer (node analyze.mjs --json): ${t.toFixed(2)} s  [${ours.map((r) => r.wall.toFixed(2)).join(', ')}]  peak RSS ${mb(rss)}`,
-      `${awk.padEnd(34)}: ${a.toFixed(2)} s  [${theirs.map((r) => r.wall.toFixed(2)).join(', ')}]  peak RSS ${mb(Math.max(...theirs.map((r) => r.maxRssKb)) * 1024)}`,
+      `analyzer (node analyze.mjs --json): ${t.toFixed(2)} s  [${ours.map((r) => r.wall.toFixed(2)).join(', ')}]  ` +
+        `CPU ${median(ours.map((r) => r.cpu)).toFixed(2)} s  peak RSS ${mb(rss)}`,
+      `${awk.padEnd(34)}: ${a.toFixed(2)} s  [${theirs.map((r) => r.wall.toFixed(2)).join(', ')}]  ` +
+        `CPU ${median(theirs.map((r) => r.cpu)).toFixed(2)} s  peak RSS ${mb(Math.max(...theirs.map((r) => r.maxRssKb)) * 1024)}`,
       '',
       `${ok(ratio <= 0.5)} time: analyzer / awk = ${ratio.toFixed(2)} (target <= 0.50)`,
       `${ok(memRatio <= 3)} memory: peak RSS / input = ${memRatio.toFixed(2)} (target <= 3.00; input ${mb(size)})`,
