@@ -46,6 +46,8 @@ function remedy(ctx: RuleContext, extraCaveats: string[]): Finding['remedy'] {
 
 function fromEvidence(ctx: RuleContext): Finding[] {
   const name = onRouter(ctx);
+  // The live state outranks any config: a summary saying CEF switches ends the matter.
+  if (sectionsOf(ctx.sections, 'show ip cef summary').some((s) => s.data.running === true)) return [];
   const summaries = sectionsOf(ctx.sections, 'show ip cef summary').filter((s) => s.data.running === false);
   const ev: Evidence[] = summaries.flatMap((s) => (s.data.stateLine ? [ctx.evidence(s.source, s.data.stateLine)] : []));
   let severity: Severity | undefined = summaries.length ? 'warning' : undefined;

@@ -37,6 +37,7 @@ describe('cef-not-enabled', () => {
     expect(one('cef-not-enabled', ['cef-distributed.txt'])).toEqual([]);
     expect(one('cef-not-enabled', ['seed-ip-cache.txt'])).toEqual([]);
     expect(one('cef-not-enabled', ['technote-ip-cache-churn.txt', 'seed-cef-summary.txt'])).toEqual([]);
+    expect(one('cef-not-enabled', ['config-constructed-code-red.txt', 'seed-cef-summary.txt'])).toEqual([]);
   });
 
   it('from the answer (fast switching): a warning naming show ip cef summary, overruled by a summary that says CEF runs', () => {
