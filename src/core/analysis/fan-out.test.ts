@@ -175,6 +175,11 @@ describe('sources probing the same destinations', () => {
 });
 
 describe('per-source statistics', () => {
+  it('rows without a source (0.0.0.0, a destination-only MLS flow mask) make no host', () => {
+    const d = run([...Array.from({ length: 6 }, () => ({ src: '0.0.0.0', dst: randomAddr(), pkts: 1 })), { src: '20.1.1.9', dst: '9.9.9.9', pkts: 9 }]);
+    expect(d.hosts.map((h) => h.ip)).toEqual(['20.1.1.9']);
+  });
+
   it('counts flows, destinations, port-80 flows, packets per flow and the arrival interface', () => {
     const d = run([
       { src: '20.1.1.1', dst: '9.9.9.9', pkts: 10, srcIf: 'Fa0/1' },

@@ -104,6 +104,11 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
     for (let i = 0; i < t.count; i++, row++) {
       const src = t.src[i]!;
       const dst = t.dst[i]!;
+      // 0.0.0.0 is no source: MLS entries under a destination-only flow mask (a rule of its own reports those).
+      if (src === 0) {
+        hostOf[row] = -1;
+        continue;
+      }
       if (src !== lastSrc) {
         k = hostsIx.add(src);
         lastSrc = src;
@@ -149,13 +154,15 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const start = new Int32Array(nHosts + 1);
   for (let k = 0; k < nHosts; k++) start[k + 1] = start[k]! + h.flows[k]!;
   const fill = start.slice(0, nHosts);
-  const gDst = new Uint32Array(total);
-  const gOut = new Uint8Array(total);
+  const gDst = new Uint32Array(start[nHosts]!);
+  const gOut = new Uint8Array(start[nHosts]!);
   let r = 0;
   for (const s of sources) {
     const dst = s.flows.dst;
     for (let i = 0; i < s.flows.count; i++, r++) {
-      const at = fill[hostOf[r]!]!++;
+      const k = hostOf[r]!;
+      if (k < 0) continue;
+      const at = fill[k]!++;
       gDst[at] = dst[i]!;
       gOut[at] = outcomeOf[r]!;
     }
