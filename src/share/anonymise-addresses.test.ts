@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../core/diagnose';
 import type { Diagnosis, Paste } from '../core/types';
+import { cr2CouldPick } from '../core/analysis/locality';
 import { createAnonymiser, isMaskLike } from './anonymise-addresses';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -59,6 +60,23 @@ describe('createAnonymiser', () => {
       const depth = Math.floor(rnd() * 32);
       const b = ((a ^ (0x80000000 >>> depth)) & ~((0x7fffffff >>> depth) >>> 0) | (Math.floor(rnd() * 2 ** 32) & (0x7fffffff >>> depth))) >>> 0;
       expect(commonPrefix(anon.addr(a), anon.addr(b))).toBe(commonPrefix(a, b));
+    }
+  });
+  it('keeps what Code Red II target choice depends on: octets 0 and 255, first octets 127 and 224', () => {
+    const rnd = prng(3);
+    const octets = [0, 1, 127, 128, 224, 254, 255];
+    for (let i = 0; i < 3000; i++) {
+      const a = ((octets[Math.floor(rnd() * 7)]! << 24) | (octets[Math.floor(rnd() * 7)]! << 16) | Math.floor(rnd() * 65536)) >>> 0;
+      const b = rnd() < 0.5 ? a : Math.floor(rnd() * 2 ** 32) >>> 0;
+      const x = anon.addr(a);
+      for (let k = 0; k < 4; k++) {
+        const o = (a >>> (24 - 8 * k)) & 255;
+        const p = (x >>> (24 - 8 * k)) & 255;
+        const special = (v: number) => v === 0 || v === 255 || (k === 0 && (v === 127 || v === 224));
+        expect(special(p)).toBe(special(o));
+        if (special(o)) expect(p).toBe(o);
+      }
+      expect(cr2CouldPick(anon.addr(b), x)).toBe(cr2CouldPick(b, a));
     }
   });
   it('changes addresses, is one-to-one, and depends on the key', () => {
