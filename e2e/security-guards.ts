@@ -6,6 +6,8 @@ export interface Guard {
   foreign: string[];
   cspViolations: string[];
   dialogs: string[];
+  /** The next dialog is the app's own (e.g. "Start over" asks first): leave it to the test. */
+  allowDialog(): void;
   /** Assert all three lists are empty (call at the end of a journey). */
   check(): Promise<void>;
 }
@@ -16,6 +18,7 @@ const LOCAL_SCHEMES = ['data:', 'blob:', 'file:', 'chrome-extension:'];
 /** Collect what the pages of a context do. `origin` is the app's origin, or null for file:// pages. */
 export async function guardContext(context: BrowserContext, origin: string | null): Promise<Guard> {
   const g = { foreign: [] as string[], cspViolations: [] as string[], dialogs: [] as string[] };
+  let allowed = 0;
   context.on('request', (r) => {
     const url = r.url();
     if (LOCAL_SCHEMES.some((s) => url.startsWith(s))) return;
@@ -33,6 +36,10 @@ export async function guardContext(context: BrowserContext, origin: string | nul
       if (/Content[- ]Security[- ]Policy/i.test(m.text())) g.cspViolations.push(`console: ${m.text()}`);
     });
     page.on('dialog', (d) => {
+      if (allowed > 0) {
+        allowed--; // the app's own confirm, answered by the test
+        return;
+      }
       g.dialogs.push(`${d.type()}: ${d.message()}`);
       void d.dismiss();
     });
@@ -41,6 +48,9 @@ export async function guardContext(context: BrowserContext, origin: string | nul
   context.on('page', watch);
   return {
     ...g,
+    allowDialog() {
+      allowed++;
+    },
     async check() {
       for (const page of context.pages()) {
         if (page.isClosed()) continue;
