@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
+import { WRAP_WIDTHS } from '../text/wrap';
 import type { Kind } from '../types';
 import { loadCaptures } from './fixture-set';
 
@@ -19,12 +20,13 @@ const FREE_TEXT: ReadonlySet<Kind> = new Set<Kind>(['show logging', 'show runnin
 
 /**
  * Spots where a line is free text by design, so junk there is read as part of it: the line after a
- * terminal-wrapped line ending in a comma (show version's uptime, "10 weeks, 5 days,"), and the two banner
- * lines after "Alignment data for:".
+ * terminal-wrapped line (ending in a comma, "10 weeks, 5 days,", or exactly as long as a terminal width), and
+ * the two banner lines after "Alignment data for:".
  */
 function absorbed(before: readonly string[]): boolean {
-  const prev = before[before.length - 1] ?? '';
+  const prev = (before[before.length - 1] ?? '').replace(/\r$/, '');
   if (/,\s*$/.test(prev)) return true;
+  if (WRAP_WIDTHS.includes(prev.length) || WRAP_WIDTHS.includes(prev.trimEnd().length + 1)) return true;
   return before.slice(-2).some((l) => /^Alignment data for:/.test(l.trim()));
 }
 
@@ -45,6 +47,7 @@ describe('a junk line inside a capture', () => {
   it('knows the free-text spots it skips', () => {
     expect(absorbed(['Uptime is 28 weeks, 1 day, 8 hours,'])).toBe(true);
     expect(absorbed(['Alignment data for:', 'RSP Software (RSP-ISV-M), Version 11.3(3a)'])).toBe(true);
+    expect(absorbed(['System returned to ROM by Reload Command at 22:09:11 NZST Wed May 1 2019'])).toBe(true); // 72 wide
     expect(absorbed(['Internet  10.0.0.1  -  0011.2233.4455  ARPA  Gi0/0'])).toBe(false);
   });
 
