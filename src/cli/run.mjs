@@ -1,6 +1,6 @@
 // Launcher for the CLI: rebuilds the bundled analyzer when a source file is newer, then runs it in-process.
 // Bundled JavaScript starts in tens of milliseconds; running TypeScript through a loader costs most of a second.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -23,7 +23,10 @@ function newestMtime(dir) {
 const stale = !existsSync(out) || statSync(out).mtimeMs < newestMtime(join(root, 'src'));
 if (stale) {
   const { build } = await import('esbuild');
-  await build({ entryPoints: [entry], outfile: out, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
+  // Build beside the target and rename over it: concurrent runs (parallel tests) never see a half-written bundle.
+  const tmp = `${out}.${process.pid}.tmp.mjs`;
+  await build({ entryPoints: [entry], outfile: tmp, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
+  renameSync(tmp, out);
 }
 process.argv = [process.argv[0], out, ...rest];
 await import(pathToFileURL(out).href);
