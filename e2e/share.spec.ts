@@ -1,5 +1,7 @@
 // Share links: the round trip into a fresh browser, the large-input fallback, secrets, and broken links.
 import { expect, test, type Browser } from '@playwright/test';
+import { deflateSync, strToU8 } from 'fflate';
+import { toBase64Url } from '../src/share/base64url';
 import { pasteBox, sample, waitForAnalysis } from './helpers';
 import { guardContext, makeShareLink, reportFacts } from './security-guards';
 
@@ -125,6 +127,8 @@ for (const [name, payload, words] of [
   ['truncated', 'v1.eJx', /damaged/],
   ['unknown-version', 'v7.eJzLSM3JyVcozy_KSQEAGgQEXQ', /newer version/],
   ['not a link', '%3Cscript%3Ealert(1)%3C/script%3E', /not a Code Red Triage share link/],
+  // 20 MB of JSON deflated into a ~20 KB link: refused while inflating, never expanded whole.
+  ['too-large', `v1.${toBase64Url(deflateSync(strToU8(`{"pad":"${' '.repeat(20_000_000)}"}`)))}`, /expands to more than/],
 ] as const) {
   test(`a ${name} link shows a clear message and the start page`, async ({ browser }) => {
     const { context, guard, page } = await freshPage(browser);

@@ -92,7 +92,7 @@ describe('untrusted links', () => {
     const r = decodePayload(bomb);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toBe('too-large');
-    expect(Date.now() - t).toBeLessThan(2000);
+    expect(Date.now() - t).toBeLessThan(5000); // ~0.3 s alone; generous for a loaded CI machine, far below 20 MB's cost
   });
   it('every single-character truncation fails cleanly, never throws', () => {
     for (let n = 0; n < enc.length; n += 7) {
