@@ -235,19 +235,17 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
 class DstSet {
   private keys = new Uint32Array(64);
   private vals = new Int32Array(64).fill(-1);
-  private used: number[] = [];
   private mask = 63;
 
-  /** Prepare for up to `n` destinations. */
+  /** Prepare for up to `n` destinations, in a prefix of the arrays sized to n (small hosts stay in L1). */
   reset(n: number): void {
-    if (n * 2 > this.keys.length) {
-      let cap = this.keys.length;
-      while (cap < n * 2) cap *= 2;
+    let cap = 16;
+    while (cap < n * 2) cap *= 2;
+    if (cap > this.keys.length) {
       this.keys = new Uint32Array(cap);
       this.vals = new Int32Array(cap).fill(-1);
-      this.mask = cap - 1;
-    } else for (const s of this.used) this.vals[s] = -1;
-    this.used.length = 0;
+    } else this.vals.fill(-1, 0, cap);
+    this.mask = cap - 1;
   }
 
   /** Index of dst, or `next` after adding it with that index. */
@@ -262,7 +260,6 @@ class DstSet {
     }
     this.keys[s] = dst;
     this.vals[s] = next;
-    this.used.push(s);
     return next;
   }
 }
