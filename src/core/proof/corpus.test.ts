@@ -26,7 +26,14 @@ const supported = corpus.filter((r): r is CorpusRow & { kind: NonNullable<Corpus
  */
 const PEER_MISCOUNTS: Record<string, { count: number; why: string }> = {
   'show_arp/genie-4.txt': { count: 4, why: 'four Internet rows; genie drops the first, whose Interface column is empty' },
-  'show_logging/genie-8.txt': { count: 0, why: 'no Log Buffer section at all ("Buffer logging: ... 0 messages logged")' },
+  'show_logging/genie-8.txt': {
+    count: 0,
+    why: 'no buffered message at all; genie\'s 4 are the "Inactive Message Discriminator:" heading and its 3 rows',
+  },
+  // genieparser counts every line under "Log Buffer"; the first one here is the tail of a message the ring buffer
+  // overwrote (no timestamp, no %FACILITY-SEV-MNEMONIC). We warn and do not count it, as ntc-templates does (ntc-2, ntc-5).
+  'show_logging/genie-4.txt': { count: 0, why: 'line 25 is only the overwritten tail of a message ("User \'developer\' ...")' },
+  'show_logging/genie-7.txt': { count: 30, why: 'line 27 is the overwritten tail "OIN_DISJOIN: ..." of an AP_JOIN_DISJOIN message' },
   'show_processes_memory_sorted/genie-2.txt': { count: 497, why: '497 process rows between the PID header (line 4) and the Total line (502)' },
 };
 
@@ -70,7 +77,7 @@ describe('corpus captures of commands we read', () => {
     for (const file of Object.keys(PEER_MISCOUNTS)) expect(corpus.find((r) => r.file === file)?.count, file).not.toBeNull();
   });
 
-  it('give the peer parser row count for at least 98% of the captures it counted', () => {
+  it('give the peer parser row count (or its verified correction) for at least 98% of the captures it counted', () => {
     const counted = supported.filter((r) => r.count !== null);
     const mismatches: string[] = [];
     for (const r of counted) {
@@ -86,8 +93,13 @@ describe('corpus captures of commands we read', () => {
       if (ours !== want) mismatches.push(`${r.file} (${f.rel}, ${r.kind}): ours ${ours}, ${who}`);
     }
     const agree = (counted.length - mismatches.length) / counted.length;
-    console.info(`corpus row counts: ${counted.length - mismatches.length}/${counted.length} agree${mismatches.map((m) => `\n  ${m}`).join('')}`);
+    const overridden = counted.filter((r) => r.file in PEER_MISCOUNTS).length;
+    console.info(
+      `corpus row counts: ${counted.length - mismatches.length}/${counted.length} agree (${overridden} against a verified count instead of the peer's)${mismatches.map((m) => `\n  ${m}`).join('')}`,
+    );
     expect(counted.length).toBeGreaterThan(60);
+    // Corrections are for the peer's mistakes, not ours: a long list would mean the agreement proves little.
+    expect(overridden).toBeLessThanOrEqual(Math.floor(counted.length * 0.1));
     expect(agree, `row counts agree for ${(agree * 100).toFixed(1)}%; mismatches:\n${mismatches.join('\n')}`).toBeGreaterThanOrEqual(0.98);
   });
 });
