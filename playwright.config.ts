@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4173;
+/** 4173 is vite preview's port; E2E_PORT lets two runs (two engineers, one machine) coexist. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const systemChromium = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({

@@ -27,6 +27,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('radio', { name: 'High at interrupt level (e.g. 99%/98%)' }).check();
       await page.getByRole('button', { name: "Load the tech note's example" }).click();
       await waitForAnalysis(page);
+      await page.locator('#charts-heading').scrollIntoViewIfNeeded(); // charts load when scrolled to
       await expect(page.locator('[data-chart="top-sources"]')).toBeVisible();
       await page.locator('.hosts details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
       expect(await axe(page), 'report').toEqual([]);

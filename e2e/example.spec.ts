@@ -28,7 +28,8 @@ test('#/example (the URL npm start prints) opens the full report, and keeps exis
   await page.goto('./#/example');
   await expect(page).toHaveURL(/#\/report$/);
   await expect(page.locator('[data-host-ip="193.23.45.35"]')).toHaveAttribute('data-verdict', 'infected');
-  await expect(page.locator('[data-chart="top-sources"]')).toBeVisible();
+  await page.locator('#charts-heading').scrollIntoViewIfNeeded(); // charts load when scrolled to
+      await expect(page.locator('[data-chart="top-sources"]')).toBeVisible();
 
   await page.goto('./#/paste');
   await page.getByRole('textbox', { name: /router output/i }).first().fill('Router#show ip cache flow\nmine');

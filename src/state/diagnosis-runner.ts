@@ -56,10 +56,15 @@ export function startDiagnosisRunner(client = new CoreClient()): () => void {
   };
 
   const schedule = () => {
-    const { pastes } = useAppStore.getState();
+    const { pastes, answers } = useAppStore.getState();
     if (timer) clearTimeout(timer);
     // Anything already running answers a question nobody asks any more.
     client.cancel();
+    if (pastes.every((p) => p.text.length === 0) && Object.keys(answers).length === 0) {
+      // Nothing to analyse: clear at once, without a flash of "waiting" in the header.
+      run();
+      return;
+    }
     useAppStore.getState().setRunStatus('waiting', totalBytes(pastes));
     timer = setTimeout(run, pasted ? 0 : debounceFor(totalBytes(pastes)));
     pasted = false;

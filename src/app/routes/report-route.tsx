@@ -9,6 +9,7 @@ import { InputsSummary } from '../../features/report/inputs-summary';
 import { SharePanel } from '../../features/share/share-panel';
 import { SharedLinkNotice } from '../../features/share/shared-link-notice';
 import { useAppStore } from '../../state/store';
+import { WhenVisible } from '../when-visible';
 
 // recharts is heavy: it loads only when a report with charts is on screen.
 const Charts = lazy(() => import('../../features/charts/charts'));
@@ -56,9 +57,11 @@ export function Component() {
       </section>
       <section aria-labelledby="charts-heading" className="charts-section">
         <h2 id="charts-heading">Charts</h2>
-        <Suspense fallback={<p className="muted">Loading charts…</p>}>
-          <Charts />
-        </Suspense>
+        <WhenVisible placeholder={<p className="muted">Charts load when you scroll here.</p>}>
+          <Suspense fallback={<p className="muted">Loading charts…</p>}>
+            <Charts />
+          </Suspense>
+        </WhenVisible>
       </section>
       <SharePanel />
     </>
