@@ -156,7 +156,12 @@ export function readFlowDump(file: string, source: string): Paste {
       const cap = Math.ceil(size / 72) + 2048;
       const from = Math.ceil((cap * mid) / size);
       const bufs = columnBuffers(cap, (n) => new SharedArrayBuffer(n));
-      const wait = startWorker(file, mid, size, bufs, from);
+      let wait: () => WorkerResult | undefined;
+      try {
+        wait = startWorker(file, mid, size, bufs, from);
+      } catch {
+        wait = () => undefined; // no worker threads here: this thread reads the second half too
+      }
       scanner = new FlowDumpScanner(mid, false, new FlowColumns(from, bufs, 0));
       scanFileRange(fd, 0, mid, scanner);
       const r = wait();
