@@ -21,13 +21,15 @@ const FREE_TEXT: ReadonlySet<Kind> = new Set<Kind>(['show logging', 'show runnin
 /**
  * Spots where a line is free text by design, so junk there is read as part of it: the line after a
  * terminal-wrapped line (ending in a comma, "10 weeks, 5 days,", or exactly as long as a terminal width), and
- * the two banner lines after "Alignment data for:".
+ * the banner lines after "Alignment data for:" (up to "Compiled ...").
  */
 function absorbed(before: readonly string[]): boolean {
   const prev = (before[before.length - 1] ?? '').replace(/\r$/, '');
   if (/,\s*$/.test(prev)) return true;
   if (WRAP_WIDTHS.includes(prev.length) || WRAP_WIDTHS.includes(prev.trimEnd().length + 1)) return true;
-  return before.slice(-2).some((l) => /^Alignment data for:/.test(l.trim()));
+  // The software banner under "Alignment data for:" runs up to its "Compiled ..." line.
+  const banner = before.findLastIndex((l) => /^Alignment data for:/.test(l.trim()));
+  return banner >= 0 && !before.slice(banner).some((l) => /^Compiled /.test(l.trim()));
 }
 
 const captures = loadCaptures(fs, join(__dirname, '../parsers')).filter((c) => {
@@ -47,6 +49,8 @@ describe('a junk line inside a capture', () => {
   it('knows the free-text spots it skips', () => {
     expect(absorbed(['Uptime is 28 weeks, 1 day, 8 hours,'])).toBe(true);
     expect(absorbed(['Alignment data for:', 'RSP Software (RSP-ISV-M), Version 11.3(3a)'])).toBe(true);
+    expect(absorbed(['Alignment data for:', 'GS Software (RSP-PV-M), Version 11.1(26.1)CC', 'IM SOFTWARE'])).toBe(true);
+    expect(absorbed(['Alignment data for:', 'GS Software', 'Compiled Thu 27-May-99 20:48 by jjgreen', ''])).toBe(false);
     expect(absorbed(['System returned to ROM by Reload Command at 22:09:11 NZST Wed May 1 2019'])).toBe(true); // 72 wide
     expect(absorbed(['Internet  10.0.0.1  -  0011.2233.4455  ARPA  Gi0/0'])).toBe(false);
   });
