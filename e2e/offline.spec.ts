@@ -2,9 +2,9 @@
 // a paste in its worker, and opens a share link.
 import { expect, test, type Page } from '@playwright/test';
 import { pasteBox, sample, waitForAnalysis } from './helpers';
-import { guardContext, makeShareLink, reportFacts } from './security-guards';
+import { APP_ORIGIN, guardContext, makeShareLink, reportFacts } from './security-guards';
 
-const ORIGIN = 'http://127.0.0.1:4173';
+const ORIGIN = APP_ORIGIN;
 
 /** Wait until a service worker controls the page (first visit: install, activate, then claim on reload). */
 async function waitForServiceWorker(page: Page) {

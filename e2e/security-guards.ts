@@ -12,6 +12,9 @@ export interface Guard {
   check(): Promise<void>;
 }
 
+/** The app's origin under test (playwright.config.ts: E2E_PORT, default vite preview's 4173). */
+export const APP_ORIGIN = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173)}`;
+
 /** Schemes that never leave the machine; anything else must be the page's own origin. */
 const LOCAL_SCHEMES = ['data:', 'blob:', 'file:', 'chrome-extension:'];
 
@@ -71,7 +74,8 @@ export async function reportFacts(page: Page) {
   const hosts = await page
     .locator('[data-host-ip]')
     .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-host-ip')}=${e.getAttribute('data-verdict')}`).filter((s) => !s.endsWith('=clean')));
-  // Charts load lazily: wait for their tables (or the no-data line) before reading them.
+  // Charts load lazily, when scrolled near: bring them in and wait for their tables (or the no-data line).
+  await page.locator('.charts-section').scrollIntoViewIfNeeded();
   await expect(page.locator('.charts-section table').first().or(page.locator('.charts-section').getByText('No flow data to chart'))).toBeAttached({ timeout: 15_000 });
   const charts = await page.locator('.charts-section table').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
   return { findings, hosts, charts };

@@ -2,9 +2,9 @@
 // host filter, export, reload, start over, the example, and a share link. Nothing may leave the origin.
 import { expect, test } from '@playwright/test';
 import { pasteBox, sample, waitForAnalysis } from './helpers';
-import { guardContext, makeShareLink } from './security-guards';
+import { APP_ORIGIN, guardContext, makeShareLink } from './security-guards';
 
-const ORIGIN = 'http://127.0.0.1:4173';
+const ORIGIN = APP_ORIGIN;
 
 test('a whole triage session makes no request outside the origin and trips no CSP rule', async ({ browser }) => {
   test.setTimeout(90_000);
@@ -22,6 +22,7 @@ test('a whole triage session makes no request outside the origin and trips no CS
   await page.getByRole('link', { name: 'See the report' }).click();
   await expect(page.locator('[data-finding-id="scanning-host"]').first()).toBeVisible();
   await page.locator('[data-host-ip="193.23.45.35"]').getByRole('button', { name: '193.23.45.35' }).click();
+  await page.locator('.charts-section').scrollIntoViewIfNeeded(); // charts load when scrolled near
   await expect(page.locator('.charts-section table').first()).toBeAttached();
 
   const download = page.waitForEvent('download');

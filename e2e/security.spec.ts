@@ -3,9 +3,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { encodePayload } from '../src/share/codec';
 import { pasteBox, sample, waitForAnalysis } from './helpers';
-import { guardContext, makeShareLink } from './security-guards';
+import { APP_ORIGIN, guardContext, makeShareLink } from './security-guards';
 
-const ORIGIN = 'http://127.0.0.1:4173';
+const ORIGIN = APP_ORIGIN;
 const MARK = '__pwned';
 // Each would set window.__pwned (or open a dialog) if it ever ran.
 const HOSTILE_IMG = `<img src=x onerror="window.${MARK}=1;alert(1)">`;
@@ -42,7 +42,8 @@ test('no CSP violation and no foreign request on any route', async ({ browser })
   await waitForAnalysis(page);
   await expect(page.locator('[data-finding-id]').first()).toBeVisible();
   await expect(page.locator('.charts-section')).toBeVisible();
-  await page.locator('.charts-section').scrollIntoViewIfNeeded();
+  await page.locator('.charts-section').scrollIntoViewIfNeeded(); // charts (recharts) load when scrolled near
+  await expect(page.locator('.charts-section svg').first()).toBeVisible();
   await page.waitForTimeout(500);
   await makeShareLink(page);
   await guard.check();

@@ -3,9 +3,9 @@ import { expect, test, type Browser } from '@playwright/test';
 import { deflateSync, strToU8 } from 'fflate';
 import { toBase64Url } from '../src/share/base64url';
 import { pasteBox, sample, waitForAnalysis } from './helpers';
-import { guardContext, makeShareLink, reportFacts } from './security-guards';
+import { APP_ORIGIN, guardContext, makeShareLink, reportFacts } from './security-guards';
 
-const ORIGIN = 'http://127.0.0.1:4173';
+const ORIGIN = APP_ORIGIN;
 
 /** A fresh browser profile: no stored work, no service worker, no cache. */
 async function freshPage(browser: Browser) {

@@ -5,7 +5,6 @@
 // from what the link said, a debounced history.replaceState drops `d=` so the address bar never shows a stale link.
 import { create } from 'zustand';
 import type { Diagnosis } from '../core/types';
-import { decodePayload } from '../share/codec';
 import type { SharePayload } from '../share/payload-schema';
 import { payloadFromHash, REPORT_ROUTE } from '../share/share-route';
 import { useAppStore } from './store';
@@ -45,8 +44,11 @@ function toStartPage(message: string): void {
   window.location.replace('#/');
 }
 
-function apply(encoded: string): void {
+async function apply(encoded: string): Promise<void> {
   lastApplied = encoded;
+  // The decoder (fflate, valibot) loads only when a link is opened: it stays out of the first paint.
+  const { decodePayload } = await import('../share/codec');
+  if (lastApplied !== encoded) return; // another link was opened meanwhile
   const r = decodePayload(encoded);
   if (!r.ok) {
     toStartPage(r.message);
@@ -81,7 +83,7 @@ function readHash(): void {
   const encoded = payloadFromHash(window.location.hash);
   if (encoded === null || encoded === lastApplied) return;
   if (!window.location.hash.startsWith(REPORT_ROUTE)) return;
-  apply(encoded);
+  apply(encoded).catch((e: Error) => toStartPage(`This link could not be opened (${e.message}).`));
 }
 
 /** Drop `?d=` from the address bar once the work no longer matches the link (pastes or answers edited). */
