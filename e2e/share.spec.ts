@@ -1,4 +1,5 @@
 // Share links: the round trip into a fresh browser, the large-input fallback, secrets, and broken links.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser } from '@playwright/test';
 import { deflateSync, strToU8 } from 'fflate';
 import { toBase64Url } from '../src/share/base64url';
@@ -39,12 +40,15 @@ test('a share link reopens the same findings, hosts and charts in a fresh browse
   await expect(a.page.getByRole('status').filter({ hasText: 'copied to the clipboard' })).toBeVisible();
   expect(await a.page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   expect(link.length).toBeLessThan(2000);
+  // The share panel, with its link and notes on screen, passes axe.
+  expect((await new AxeBuilder({ page: a.page }).include('.share-panel').analyze()).violations).toEqual([]);
 
   const b = await freshPage(browser);
   await b.page.goto(link);
   await waitForAnalysis(b.page);
   expect(await reportFacts(b.page)).toEqual(before);
   await expect(b.page.locator('[data-shared-mode="input"]')).toBeVisible();
+  expect((await new AxeBuilder({ page: b.page }).include('.shared-link-notice').analyze()).violations).toEqual([]);
   await a.guard.check();
   await b.guard.check();
   await a.context.close();
