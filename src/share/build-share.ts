@@ -10,6 +10,8 @@ import { shareUrl } from './share-route';
 
 /** Links longer than this get cut by chat tools and ticket systems; past it the pastes are left out. */
 export const LINK_BUDGET = 8_000;
+/** Pastes longer than this (in characters) would need better than 60x compression to fit: not even tried. */
+export const MAX_RAW_FOR_INPUT_MODE = 60 * LINK_BUDGET;
 
 export interface ShareInput {
   /** Page address the link should open (location.href); only its part before `#` is kept. */
@@ -85,9 +87,14 @@ export function buildShareLink(input: ShareInput): ShareLink {
   const common = { v: PAYLOAD_VERSION, answers: { ...input.answers }, anonymised: anonymiser !== null, redacted: redacted.length };
   const base = { redacted, anonymised: anonymiser !== null };
 
-  const withPastes: SharePayload = { mode: 'input', ...common, pastes };
-  const url = shareUrl(input.pageUrl, encodePayload(withPastes));
-  if (url.length <= LINK_BUDGET && pastes.length > 0) return { ...base, url, mode: 'input', omitted: [], overBudget: false };
+  // Router output deflates about 5-20x and base64 adds a third: past this many characters the pastes cannot fit,
+  // so skip compressing megabytes just to find that out.
+  const rawChars = pastes.reduce((n, p) => n + p.text.length, 0);
+  if (pastes.length > 0 && rawChars <= MAX_RAW_FOR_INPUT_MODE) {
+    const withPastes: SharePayload = { mode: 'input', ...common, pastes };
+    const url = shareUrl(input.pageUrl, encodePayload(withPastes));
+    if (url.length <= LINK_BUDGET) return { ...base, url, mode: 'input', omitted: [], overBudget: false };
+  }
 
   // A deep copy keeps the caller's diagnosis untouched while the trims cut arrays in place (plain JSON data).
   const full = JSON.parse(JSON.stringify(input.diagnosis)) as SharedDiagnosis;
