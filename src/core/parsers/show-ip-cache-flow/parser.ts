@@ -147,7 +147,8 @@ function parse(section: Section) {
   }
   if (flows.count === 0) {
     warnings.push({
-      line: section.from + 1,
+      // An empty section (only the echo was pasted) cites the echo line, which is line `from`.
+      line: section.to > section.from ? section.from + 1 : Math.max(1, section.from),
       message: 'no flow rows: the cache is empty (cleared, or netflow not enabled on the ingress interfaces), so no host can be judged from it',
     });
   }

@@ -68,9 +68,13 @@ export function decodeUtf8(b: Uint8Array, s: number, e: number): string {
     if (c < 0x80) cp = c;
     else if (c >= 0xc2 && c < 0xe0 && k + 1 < e && (b[k + 1]! & 0xc0) === 0x80) [cp, len] = [((c & 31) << 6) | (b[k + 1]! & 63), 2];
     else if (c >= 0xe0 && c < 0xf0 && k + 2 < e && (b[k + 1]! & 0xc0) === 0x80 && (b[k + 2]! & 0xc0) === 0x80) {
-      [cp, len] = [((c & 15) << 12) | ((b[k + 1]! & 63) << 6) | (b[k + 2]! & 63), 3];
+      const v = ((c & 15) << 12) | ((b[k + 1]! & 63) << 6) | (b[k + 2]! & 63);
+      // Overlong forms and UTF-16 surrogates are not UTF-8: each byte becomes U+FFFD, as in Node.
+      if (v >= 0x800 && (v < 0xd800 || v > 0xdfff)) [cp, len] = [v, 3];
     } else if (c >= 0xf0 && c < 0xf5 && k + 3 < e && (b[k + 1]! & 0xc0) === 0x80 && (b[k + 2]! & 0xc0) === 0x80 && (b[k + 3]! & 0xc0) === 0x80) {
-      [cp, len] = [((c & 7) << 18) | ((b[k + 1]! & 63) << 12) | ((b[k + 2]! & 63) << 6) | (b[k + 3]! & 63), 4];
+      const v = ((c & 7) << 18) | ((b[k + 1]! & 63) << 12) | ((b[k + 2]! & 63) << 6) | (b[k + 3]! & 63);
+      // F4 90.. would build a code point past U+10FFFF, which String.fromCodePoint rejects with a RangeError.
+      if (v >= 0x10000 && v <= 0x10ffff) [cp, len] = [v, 4];
     }
     out += String.fromCodePoint(cp);
     k += len;
