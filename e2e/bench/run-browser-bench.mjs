@@ -93,7 +93,11 @@ async function bigPaste(browser) {
     data.setData('text/plain', window.__benchText);
     ta.focus();
     const ev = new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data });
-    if (ta.dispatchEvent(ev)) {
+    const t1 = performance.now();
+    window.__harnessMs = t1 - start; // building the clipboard payload: the browser's cost in a real paste, not the app's
+    const taken = !ta.dispatchEvent(ev);
+    window.__pasteHandlerMs = performance.now() - t1;
+    if (!taken) {
       // Not taken by the app (small paste): do what the browser would, insert the text.
       Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(ta, window.__benchText);
       ta.dispatchEvent(new Event('input', { bubbles: true }));
@@ -103,6 +107,7 @@ async function bigPaste(browser) {
   await page.locator('.paste-status[data-paste-status="recognised"]').waitFor({ timeout: 60_000 });
   await page.locator('[data-run-status="done"]').waitFor({ timeout: 60_000 });
   const verdictMs = (await page.evaluate(() => performance.now())) - t0;
+  const split = await page.evaluate(() => ({ harness: window.__harnessMs, handler: window.__pasteHandlerMs }));
   const runMs = await page.evaluate(() => document.querySelector('[data-run-status]')?.textContent ?? '');
 
   // Then the report with the hosts table: the infected scanner on screen.
@@ -115,7 +120,7 @@ async function bigPaste(browser) {
   const rowsShown = await page.locator('tr[data-host-ip]').count();
   const hosts = await page.locator('.hosts > p').first().textContent();
   await ctx.close();
-  return { bytes: text.length, verdictMs, reportMs, runMs, tasks, rowsShown, hosts };
+  return { split, t0, bytes: text.length, verdictMs, reportMs, runMs, tasks, rowsShown, hosts };
 }
 
 try {
@@ -130,9 +135,10 @@ try {
   for (const f of first.files) console.log(`  ${f}`);
   console.log(`${ROWS.toLocaleString('en')}-row show ip cache flow paste (${(big.bytes / 1048576).toFixed(1)} MB):`);
   console.log(`  paste -> verdict: ${big.verdictMs.toFixed(0)} ms (target <= 3000) ${ok(big.verdictMs <= 3000)}   [${big.runMs}]`);
+  console.log(`  in the paste task: clipboard payload built by the harness ${big.split.harness.toFixed(0)} ms, app's paste handler ${big.split.handler.toFixed(0)} ms`);
   console.log(`  report with hosts table rendered: +${big.reportMs.toFixed(0)} ms; ${big.rowsShown} table rows in the DOM; ${big.hosts}`);
   console.log(`  main-thread long tasks (> 50 ms) from paste to report: ${big.tasks.length}; longest ${longest.toFixed(0)} ms (target <= 200) ${ok(longest <= 200)}`);
-  if (big.tasks.length) console.log(`  durations: ${big.tasks.map((t) => t.duration.toFixed(0)).join(', ')} ms`);
+  if (big.tasks.length) console.log(`  tasks (start after paste, duration): ${big.tasks.map((t) => `+${(t.start - big.t0).toFixed(0)} ${t.duration.toFixed(0)} ms`).join('; ')}; verdict at +${big.verdictMs.toFixed(0)}`);
 } finally {
   stopServer();
 }
