@@ -103,16 +103,15 @@ describe('analyze --json on hostile files: valid JSON with warnings, exit 0', ()
     expect(d.hosts).toEqual([]);
   });
 
-  // Known bug (proof report, see src/core/proof/utf8-decode.test.ts): decodeUtf8 throws on F4 90..BF, and
-  // readInput turns the throw into "cannot read" with exit 2. Remove .fails when it is fixed.
-  it.fails('a binary file past 1 MB (the CLI reads big files as bytes)', { timeout: 90_000 }, () => {
+  // Found by this test: decodeUtf8 threw on F4 90..BF and the CLI said "cannot read" (exit 2); fixed in 8efafb2.
+  it('a binary file past 1 MB (the CLI reads big files as bytes)', { timeout: 90_000 }, () => {
     const b = bytes(1536 * 1024, 7);
     const d = okJson(analyze(['--json', file('big.bin', b)]), { 'big.bin': b });
     expect(allWarnings(d).length).toBeGreaterThan(0);
   });
 
-  // Same known bug, through standard input: there the RangeError is not caught at all (exit 1, a stack trace).
-  it.fails('binary standard input past 1 MB', { timeout: 90_000 }, () => {
+  // The same bug through standard input crashed with a stack trace (exit 1).
+  it('binary standard input past 1 MB', { timeout: 90_000 }, () => {
     const b = bytes(1536 * 1024, 7);
     okJson(analyze(['--json', '-'], b), { stdin: b });
   });

@@ -29,12 +29,11 @@ function viaText(source: string, bytes: Uint8Array): Diagnosis {
 
 /**
  * What must agree whatever the decoder: kinds, counts, where the warnings are, hosts and findings. Runs of U+FFFD
- * count as one (decodeUtf8 replaces each invalid byte, TextDecoder each maximal invalid subpart), and so does a
- * lone surrogate: decodeUtf8 lets ED A0..BF through as one, where TextDecoder gives U+FFFD (see the report).
+ * count as one: decodeUtf8 replaces each invalid byte, TextDecoder each maximal invalid subpart.
  */
 function outline(d: Diagnosis): unknown {
   return {
-    inputs: d.inputs.map((i) => ({ kind: i.kind, records: i.records, command: i.command?.replace(/[\ud800-\udfff\ufffd]+/g, '\ufffd'), lines: [i.firstLine, i.lastLine], warned: i.warnings.map((w) => w.line) })),
+    inputs: d.inputs.map((i) => ({ kind: i.kind, records: i.records, command: i.command?.replace(/\ufffd+/g, '\ufffd'), lines: [i.firstLine, i.lastLine], warned: i.warnings.map((w) => w.line) })),
     hosts: d.hosts,
     findings: d.findings.map((f) => ({ id: f.id, title: f.title, evidence: f.evidence.map((e) => e.line) })),
   };
