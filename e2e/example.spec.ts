@@ -37,3 +37,16 @@ test('#/example (the URL npm start prints) opens the full report, and keeps exis
   await expect(page).toHaveURL(/#\/paste$/);
   await expect(page.getByRole('status').filter({ hasText: 'Your own pastes were kept' })).toBeVisible();
 });
+
+test('the print view opens every details block and hides the controls', async ({ page }) => {
+  await page.goto('./#/example');
+  await expect(page.locator('[data-finding-id="scanning-host"]').first()).toBeVisible();
+  await page.locator('#charts-heading').scrollIntoViewIfNeeded();
+  await expect(page.locator('[data-chart="top-sources"]')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(page.locator('details:not([open])')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Download the report/ })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Start over' })).toBeHidden();
+  await expect(page.locator('.remedy-block pre').first()).toBeVisible();
+});

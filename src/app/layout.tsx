@@ -1,8 +1,9 @@
 // Page frame: skip link, navigation, run status, notices, "Start over", and the routed page.
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../state/store';
+import { openDetailsWhilePrinting } from './print-details';
 import { RunStatus } from './run-status';
 import { UpdateBanner } from '../features/share/update-banner';
 
@@ -49,6 +50,7 @@ function StartOver() {
 
 export function Layout() {
   const hydrated = useAppStore((s) => s.hydrated);
+  useEffect(openDetailsWhilePrinting, []);
   return (
     <>
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
