@@ -15,12 +15,26 @@ function roughSize(value: unknown): number {
   return n;
 }
 
+/** IndexedDB can stay silent (blocked by another tab, a broken profile); past this the page falls back and goes on. */
+const OPEN_TIMEOUT_MS = 3000;
+
 function openDb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('IndexedDB did not answer')), OPEN_TIMEOUT_MS);
     const req = indexedDB.open(DB_NAME, 1);
     req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB open failed'));
+    req.onsuccess = () => {
+      clearTimeout(timer);
+      resolve(req.result);
+    };
+    req.onerror = () => {
+      clearTimeout(timer);
+      reject(req.error ?? new Error('IndexedDB open failed'));
+    };
+    req.onblocked = () => {
+      clearTimeout(timer);
+      reject(new Error('IndexedDB open blocked by another tab'));
+    };
   });
 }
 
