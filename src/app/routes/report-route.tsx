@@ -1,6 +1,7 @@
-// Report page: what was read, findings (most severe first), hosts, charts (lazy), export.
+// Report page: a headline, findings (most severe first), hosts, charts (lazy), what was read, export and share.
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
+import { useShallow } from 'zustand/react/shallow';
 import { ExampleButton } from '../../features/example/example-button';
 import { DownloadReport } from '../../features/report/download-report';
 import { FindingsList } from '../../features/report/findings-list';
@@ -13,6 +14,30 @@ import { WhenVisible } from '../when-visible';
 
 // recharts is heavy: it loads only when a report with charts is on screen.
 const Charts = lazy(() => import('../../features/charts/charts'));
+
+/** One line a NOC engineer reads first: how bad, and how many hosts to chase. */
+function ReportHeadline() {
+  const counts = useAppStore(
+    useShallow((s) => {
+      const f = s.diagnosis?.findings ?? [];
+      const h = s.diagnosis?.hosts ?? [];
+      return {
+        findings: f.length,
+        critical: f.filter((x) => x.severity === 'critical').length,
+        infected: h.filter((x) => x.verdict === 'infected').length,
+        suspect: h.filter((x) => x.verdict === 'suspect').length,
+      };
+    }),
+  );
+  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  return (
+    <p className="report-headline">
+      {counts.findings === 0
+        ? 'No finding: nothing in this output matches the problems of the Code Red tech note.'
+        : `${plural(counts.findings, 'finding')} (${counts.critical} critical), ${plural(counts.infected, 'infected host')}, ${plural(counts.suspect, 'suspect host')}.`}
+    </p>
+  );
+}
 
 export function Component() {
   const hasPastes = useAppStore((s) => s.pastes.some((p) => p.text.length > 0));
@@ -42,11 +67,8 @@ export function Component() {
     <>
       <h1>Report</h1>
       <SharedLinkNotice />
+      <ReportHeadline />
       <DownloadReport />
-      <section aria-labelledby="read-heading">
-        <h2 id="read-heading">What was read</h2>
-        <InputsSummary />
-      </section>
       <section aria-labelledby="findings-heading">
         <h2 id="findings-heading">Findings</h2>
         <FindingsList />
@@ -62,6 +84,11 @@ export function Component() {
             <Charts />
           </Suspense>
         </WhenVisible>
+      </section>
+      {/* What was read comes after the verdicts: at 3 a.m. the findings are what the engineer opened this for. */}
+      <section aria-labelledby="read-heading">
+        <h2 id="read-heading">What was read</h2>
+        <InputsSummary />
       </section>
       <SharePanel />
     </>
