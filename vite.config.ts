@@ -4,7 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 // Share/offline (issue 7) and CSP (issue 8): service worker, single-file build, Content-Security-Policy.
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { singleFileFinish, sitePolicy } from './src/features/share/hosting/vite-hosting-plugins';
+import { singleFileFinish, sitePolicy } from './src/features/share/hosting/vite-hosting-plugins.ts';
 
 /** Fixed ports so `npm start` prints a stable URL and Playwright knows where the built app is served. */
 export const DEV_PORT = 5173;

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { HEADER_ONLY_DIRECTIVES, META_DIRECTIVES, policy, singleFileDirectives } from './csp';
+import { HEADER_ONLY_DIRECTIVES, META_DIRECTIVES, policy, singleFileDirectives } from './csp.ts';
 
 export const SINGLE_FILE_NAME = 'code-red-triage.html';
 
