@@ -73,6 +73,11 @@ describe('nat-translation-overload', () => {
     expect(text).toMatch(/NAT instead of PAT/);
   });
 
+  it('never raises a timeout the config already keeps lower (ciscoconfparse-1 sets timeout 300, tcp-timeout 7200)', () => {
+    const [f] = one('nat-translation-overload', ['technote-nat-statistics-overload.txt', 'config-ciscoconfparse-1.txt']);
+    expect(f!.remedy.commands).toEqual(['ip nat translation tcp-timeout 3600']);
+  });
+
   it('names the 7200 when show version says so (NSE-1 advice)', () => {
     const v = { source: 'v.txt', text: 'Router#show version\nIOS (tm) 7200 Software (C7200-JS-M), Version 12.1(5), RELEASE SOFTWARE (fc1)\ncisco 7206VXR (NPE300) processor (revision D) with 229376K/32768K bytes of memory.\n' };
     const f = diagnose([read('technote-nat-statistics-overload.txt'), v]).findings.find((x) => x.id === 'nat-translation-overload')!;

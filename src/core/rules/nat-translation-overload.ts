@@ -49,13 +49,11 @@ function patRules(ctx: RuleContext): { text: string; evidence: Evidence; config:
   return out;
 }
 
+/** Proposed timeouts, skipping any the pasted config already sets at or below the proposal (never raise one). */
 function timeoutCommands(ctx: RuleContext): string[] {
   const set = new Map<string, number>();
   for (const c of configs(ctx))
-    for (const r of c.data.natRules) {
-      const m = /ip nat translation (timeout|tcp-timeout)\s+(\d+)/i.exec(r.text);
-      if (m) set.set(m[1]!.toLowerCase(), +m[2]!);
-    }
+    for (const [k, t] of Object.entries(c.data.natTimeouts ?? {})) set.set(k, Math.min(set.get(k) ?? Infinity, t.seconds));
   return TIMEOUTS.filter(([k, v]) => (set.get(k) ?? Infinity) > v).map(([k, v]) => `ip nat translation ${k} ${v}`);
 }
 

@@ -25,6 +25,14 @@ describe('show running-config: ciscoconfparse-1 (IOS 12.4 SOHO router, mixed CRL
     expect(summary).toMatchObject({ kind: 'show running-config', records: 1, warnings: [] });
   });
 
+  it('reads the NAT translation timeouts (lines 292-294), so a remedy never raises one', () => {
+    expect(data.natTimeouts).toEqual({
+      timeout: { seconds: 300, line: 292 },
+      'tcp-timeout': { seconds: 7200, line: 293 },
+      'udp-timeout': { seconds: 1200, line: 294 },
+    });
+  });
+
   it('reads hostname, CEF, the HTTP servers and the untouched console logging', () => {
     expect(data.hostname).toBe('Foo');
     expect(data.version).toBe('12.4');

@@ -32,6 +32,8 @@ export interface RunningConfigData {
   /** Every ACL number or name defined or referenced, so a remedy can pick a free one. */
   aclIds: string[];
   natRules: NatRule[];
+  /** `ip nat translation timeout|tcp-timeout|udp-timeout|... N` (seconds), by keyword, so a remedy only lowers them. */
+  natTimeouts?: Record<string, { seconds: number; line: number }>;
   bridgeIrb?: { line: number };
   mlsFlow?: { mode: string; line: number };
   httpSecureServer?: { enabled: boolean; line: number };
@@ -179,6 +181,8 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       block = { kind: 'acl', acl: w[3] };
     } else if (lw[0] === 'ip' && lw[1] === 'nat' && (lw[2] === 'inside' || lw[2] === 'outside') && (lw[3] === 'source' || lw[3] === 'destination')) {
       d.natRules.push(readNatRule(w, line));
+    } else if (lw[0] === 'ip' && lw[1] === 'nat' && lw[2] === 'translation' && lw[3]?.endsWith('timeout') && /^\d+$/.test(lw[4] ?? '')) {
+      (d.natTimeouts ??= {})[lw[3]] = { seconds: Number(lw[4]), line };
     } else if (s === 'bridge irb') d.bridgeIrb = { line };
     else if (lw[0] === 'mls' && lw[1] === 'flow' && lw[2] === 'ip' && lw[3]) d.mlsFlow = { mode: lw[3], line };
     else if (lw[0] === 'set' && lw[1] === 'mls' && lw[2] === 'flow' && lw[3]) d.mlsFlow = { mode: lw[3], line };
