@@ -3,7 +3,7 @@ import type { Warning } from '../../types';
 import { fields, ipToInt, isIPv4, unreadLine } from '../../text/lines';
 import { FlowTableBuilder, type FlowTable } from '../flow-table';
 import type { ParserDef, Section } from '../parser-types';
-import { isAbsent, portNumber, protocolNumber } from './ip-names';
+import { isAbsent, portNumber, protocolNumber } from '../shared/mls-protocol-port-names';
 
 export interface MlsEntryData {
   flows: FlowTable;

@@ -1,5 +1,4 @@
-// Protocol and port names MLS tables print instead of numbers ("tcp", "www"), and the test for an absent field.
-// (show-mls-entry keeps an identical copy: parsers do not import each other.)
+// Protocol and port names MLS tables (`show mls ip`, `show mls entry`) print instead of numbers ("tcp", "www"), and the test for an absent field.
 
 const PROTOCOLS: Record<string, number> = { icmp: 1, igmp: 2, tcp: 6, udp: 17, gre: 47, esp: 50, ah: 51, eigrp: 88, ospf: 89, pim: 103 };
 
