@@ -1,9 +1,10 @@
 // `show mls entry`: CatOS (hybrid) MLS entries, two-line records (Destination-IP ... Vlan [EDst] / [EDst] ESrc ports ... Age).
 import type { Warning } from '../../types';
-import { fields, ipToInt, isIPv4, unreadLine } from '../../text/lines';
+import { fields, ipToInt, isIPv4 } from '../../text/lines';
 import { FlowTableBuilder, type FlowTable } from '../flow-table';
 import type { ParserDef, Section } from '../parser-types';
 import { isAbsent, portNumber, protocolNumber } from '../shared/mls-protocol-port-names';
+import { readMlsRecords, sniffMlsRecords, type MlsEntryLine } from '../shared/mls-two-line-records';
 
 export interface MlsEntryData {
   flows: FlowTable;
@@ -17,11 +18,9 @@ export interface MlsEntryData {
   reportedEntries?: number;
 }
 
-interface EntryLine {
-  index: number;
+/** src is -1 when the entry has no source ("-", blank or 0.0.0.0). */
+interface EntryLine extends MlsEntryLine {
   dst: number;
-  /** -1 when the entry has no source ("-", blank or 0.0.0.0). */
-  src: number;
   proto?: number;
   dstPort?: number;
   srcPort?: number;
@@ -113,68 +112,44 @@ export const mlsEntryParser: ParserDef<'show mls entry', MlsEntryData> = {
   commands: ['show mls entry', 'show mls entry ip'],
 
   sniff(section: Section): number {
-    let pairs = 0;
-    let seen = 0;
-    let prevEntry = false;
-    for (let i = section.from; i < section.to && seen < 40; i++) {
-      const l = section.lines[i]!;
-      if (l.trim() === '') continue;
-      seen++;
-      if (/^\s*Destination-IP\s+Source-IP\s+Prot/i.test(l) || /^\s*ESrc\s+DPort\s+SPort\s+Stat-Pkts/i.test(l)) return 1;
-      if (prevEntry && readCounters(l, false)) pairs++;
-      const e = readEntryLine(l, i);
-      prevEntry = e !== null && typeof e !== 'string';
-    }
-    return seen === 0 ? 0 : Math.min(0.9, (2 * pairs) / seen);
+    return sniffMlsRecords(
+      section,
+      [/^\s*Destination-IP\s+Source-IP\s+Prot/i, /^\s*ESrc\s+DPort\s+SPort\s+Stat-Pkts/i],
+      (l, i) => {
+        const e = readEntryLine(l, i);
+        return e !== null && typeof e !== 'string';
+      },
+      (l) => readCounters(l, false) !== null,
+    );
   },
 
   parse(section: Section) {
     const warnings: Warning[] = [];
     const b = new FlowTableBuilder(Math.max(16, (section.to - section.from) >> 1));
     const data: Omit<MlsEntryData, 'flows'> = { entries: 0, sourcesPresent: true, destinationOnlyLines: [] };
-    let withSource = 0;
-    let pending: EntryLine | undefined;
     let sportFirst = false;
-    const dropPending = () => {
-      if (pending) warnings.push(unreadLine(pending.index, section.lines[pending.index]!, 'MLS entry without its counters line'));
-      pending = undefined;
-    };
-    for (let i = section.from; i < section.to; i++) {
-      const line = section.lines[i]!;
-      if (line.trim() === '') continue;
-      const c = pending ? readCounters(line, sportFirst) : null;
-      if (c && pending) {
-        const e = pending;
-        pending = undefined;
-        data.entries++;
-        if (e.src < 0) {
-          data.destinationOnlyLines.push(e.index + 1);
-          continue;
-        }
-        withSource++;
-        b.add({ srcIf: c.sport, dstIf: c.dport, src: e.src, dst: e.dst, proto: e.proto, srcPort: e.srcPort, dstPort: e.dstPort, packets: c.packets, bytes: c.bytes, line: e.index + 1 });
-        continue;
-      }
-      const e = readEntryLine(line, i);
-      if (e !== null) {
-        dropPending();
-        if (typeof e === 'string') warnings.push(unreadLine(i, line, e));
-        else pending = e;
-        continue;
-      }
-      dropPending();
-      const r = ROUTER.exec(line);
-      const t = TOTAL.exec(line);
-      if (r) (data.routers ??= []).push({ address: r[1]!, line: i + 1 });
-      else if (t) data.reportedEntries = +t[1]!;
-      else if (isHeader(line)) {
-        const w = fields(line.toLowerCase());
-        if (w.includes('sport') && w.includes('dport')) sportFirst = w.indexOf('sport') < w.indexOf('dport');
-      } else if (!RULE.test(line) && !ENDED_NOTE.test(line) && !BANNER.test(line)) warnings.push(unreadLine(i, line));
-    }
-    dropPending();
-    data.sourcesPresent = data.entries === 0 || withSource > 0;
-    warnings.sort((x, y) => x.line - y.line);
+    readMlsRecords(
+      section,
+      {
+        readEntry: readEntryLine,
+        readCounters: (line) => readCounters(line, sportFirst),
+        addFlow: (e, c) =>
+          b.add({ srcIf: c.sport, dstIf: c.dport, src: e.src, dst: e.dst, proto: e.proto, srcPort: e.srcPort, dstPort: e.dstPort, packets: c.packets, bytes: c.bytes, line: e.index + 1 }),
+        readOther: (line, i) => {
+          const r = ROUTER.exec(line);
+          const t = TOTAL.exec(line);
+          if (r) (data.routers ??= []).push({ address: r[1]!, line: i + 1 });
+          else if (t) data.reportedEntries = +t[1]!;
+          else if (isHeader(line)) {
+            const w = fields(line.toLowerCase());
+            if (w.includes('sport') && w.includes('dport')) sportFirst = w.indexOf('sport') < w.indexOf('dport');
+          } else return RULE.test(line) || ENDED_NOTE.test(line) || BANNER.test(line);
+          return true;
+        },
+      },
+      data,
+      warnings,
+    );
     return { data: { ...data, flows: b.finish() }, records: data.entries, warnings };
   },
 };

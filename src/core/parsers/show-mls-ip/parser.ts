@@ -1,9 +1,10 @@
 // `show mls ip`: native IOS MLS entries (two-line records) on Cat6000 Sup/MSFC.
 import type { Warning } from '../../types';
-import { ipToInt, unreadLine } from '../../text/lines';
+import { ipToInt } from '../../text/lines';
 import { FlowTableBuilder, type FlowTable } from '../flow-table';
 import type { ParserDef, Section } from '../parser-types';
 import { isAbsent, portNumber, protocolNumber } from '../shared/mls-protocol-port-names';
+import { readMlsRecords, sniffMlsRecords, type MlsEntryLine } from '../shared/mls-two-line-records';
 
 export interface MlsData {
   flows: FlowTable;
@@ -19,11 +20,9 @@ export interface MlsData {
   flowMask?: { mask: string; line: number };
 }
 
-interface EntryLine {
-  index: number;
+/** src is -1 when the entry has no source (0.0.0.0, "-" or blank). */
+interface EntryLine extends MlsEntryLine {
   dst: number;
-  /** -1 when the entry has no source (0.0.0.0, "-" or blank). */
-  src: number;
   proto?: number;
   srcPort?: number;
   dstPort?: number;
@@ -91,81 +90,56 @@ export const mlsIpParser: ParserDef<'show mls ip', MlsData> = {
   commands: ['show mls ip'],
 
   sniff(section: Section): number {
-    let pairs = 0;
-    let seen = 0;
-    let prevEntry = false;
-    for (let i = section.from; i < section.to && seen < 40; i++) {
-      const l = section.lines[i]!;
-      if (l.trim() === '') continue;
-      seen++;
-      if (/^\s*DstIP\s+SrcIP\s+Prot:SrcPort:DstPort/i.test(l) || /^\s*Pkts\s+Bytes\s+SrcDstPorts/i.test(l)) return 1;
-      const e = readEntryLine(l, i);
-      if (prevEntry && COUNTERS.test(l)) pairs++;
-      prevEntry = e !== null && typeof e !== 'string' && /:/.test(l);
-    }
-    return seen === 0 ? 0 : Math.min(0.9, (2 * pairs) / seen);
+    return sniffMlsRecords(
+      section,
+      [/^\s*DstIP\s+SrcIP\s+Prot:SrcPort:DstPort/i, /^\s*Pkts\s+Bytes\s+SrcDstPorts/i],
+      (l, i) => {
+        const e = readEntryLine(l, i);
+        return e !== null && typeof e !== 'string' && /:/.test(l);
+      },
+      (l) => COUNTERS.test(l),
+    );
   },
 
   parse(section: Section) {
     const warnings: Warning[] = [];
     const b = new FlowTableBuilder(Math.max(16, (section.to - section.from) >> 1));
     const data: Omit<MlsData, 'flows'> = { entries: 0, sourcesPresent: true, destinationOnlyLines: [] };
-    let withSource = 0;
-    let pending: EntryLine | undefined;
-    const dropPending = () => {
-      if (pending) warnings.push(unreadLine(pending.index, section.lines[pending.index]!, 'MLS entry without its counters line'));
-      pending = undefined;
-    };
-    for (let i = section.from; i < section.to; i++) {
-      const line = section.lines[i]!;
-      if (line.trim() === '') continue;
-      const c = pending ? COUNTERS.exec(line) : null;
-      if (c && pending) {
-        const e = pending;
-        pending = undefined;
-        data.entries++;
-        if (e.src < 0) {
-          data.destinationOnlyLines.push(e.index + 1);
-          continue;
-        }
-        withSource++;
-        // SrcDstPorts: "Fa4/3,Fa4/4" (spaces around the comma in some releases); "--" when not known.
-        const [srcPortIf, dstPortIf] = c[3]!.replace(/\s+/g, '').split(',');
-        b.add({
-          srcIf: isAbsent(srcPortIf) ? undefined : srcPortIf,
-          dstIf: e.dstIf ?? (isAbsent(dstPortIf) ? undefined : dstPortIf),
-          src: e.src,
-          dst: e.dst,
-          proto: e.proto,
-          srcPort: e.srcPort,
-          dstPort: e.dstPort,
-          packets: +c[1]!,
-          bytes: +c[2]!,
-          line: e.index + 1,
-        });
-        continue;
-      }
-      if (SUMMARY_LINES.some((re) => re.test(line))) {
-        dropPending();
-        continue;
-      }
-      const e = readEntryLine(line, i);
-      if (e !== null) {
-        dropPending();
-        if (typeof e === 'string') warnings.push(unreadLine(i, line, e));
-        else pending = e;
-        continue;
-      }
-      dropPending();
-      const t = TOTAL.exec(line);
-      const fm = FLOW_MASK.exec(line);
-      if (t) data.reportedEntries = +t[1]!;
-      else if (fm) data.flowMask = { mask: fm[1]!, line: i + 1 };
-      else if (!RULE.test(line) && !isHeader(line) && !BANNER.test(line)) warnings.push(unreadLine(i, line));
-    }
-    dropPending();
-    data.sourcesPresent = data.entries === 0 || withSource > 0;
-    warnings.sort((x, y) => x.line - y.line);
+    readMlsRecords(
+      section,
+      {
+        readEntry: readEntryLine,
+        readCounters: (line) => COUNTERS.exec(line),
+        addFlow: (e, c) => {
+          // SrcDstPorts: "Fa4/3,Fa4/4" (spaces around the comma in some releases); "--" when not known.
+          const [srcPortIf, dstPortIf] = c[3]!.replace(/\s+/g, '').split(',');
+          b.add({
+            srcIf: isAbsent(srcPortIf) ? undefined : srcPortIf,
+            dstIf: e.dstIf ?? (isAbsent(dstPortIf) ? undefined : dstPortIf),
+            src: e.src,
+            dst: e.dst,
+            proto: e.proto,
+            srcPort: e.srcPort,
+            dstPort: e.dstPort,
+            packets: +c[1]!,
+            bytes: +c[2]!,
+            line: e.index + 1,
+          });
+        },
+        // The hybrid summary's MSFC rows start with an address like an entry does.
+        isNotEntry: (line) => SUMMARY_LINES.some((re) => re.test(line)),
+        readOther: (line, i) => {
+          const t = TOTAL.exec(line);
+          const fm = FLOW_MASK.exec(line);
+          if (t) data.reportedEntries = +t[1]!;
+          else if (fm) data.flowMask = { mask: fm[1]!, line: i + 1 };
+          else return RULE.test(line) || isHeader(line) || BANNER.test(line);
+          return true;
+        },
+      },
+      data,
+      warnings,
+    );
     return { data: { ...data, flows: b.finish() }, records: data.entries, warnings };
   },
 };
