@@ -15,7 +15,14 @@ export const router = createHashRouter([
       { index: true, lazy: () => import('./routes/start-route') },
       { path: 'paste', lazy: () => import('./routes/paste-route') },
       { path: 'report', lazy: () => import('./routes/report-route') },
-      { path: 'example', lazy: () => import('./routes/example-route') },
+      // The example always ends on the report: fetch that page alongside instead of after the redirect.
+      {
+        path: 'example',
+        lazy: () => {
+          void import('./routes/report-route');
+          return import('./routes/example-route');
+        },
+      },
       // Never trust the URL: anything else goes back to the start page.
       { path: '*', element: <Navigate to="/" replace /> },
     ],

@@ -1,5 +1,5 @@
 // Report page: a headline, findings (most severe first), hosts, charts (lazy), what was read, export and share.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import { Link } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { ExampleButton } from '../../features/example/example-button';
@@ -43,6 +43,9 @@ export function Component() {
   const hasPastes = useAppStore((s) => s.pastes.some((p) => p.text.length > 0));
   const hasDiagnosis = useAppStore((s) => s.diagnosis !== null);
   const busy = useAppStore((s) => s.status === 'running' || s.status === 'waiting');
+  // The full report (findings, hosts, what was read) renders as a deferred, interruptible update: React splits it
+  // into short slices instead of one long main-thread task when the worker's answer arrives (Lighthouse TBT, issue 6).
+  const reportShown = useDeferredValue(hasDiagnosis, false);
   if (!hasPastes && !hasDiagnosis) {
     return (
       <>
@@ -60,6 +63,14 @@ export function Component() {
       <>
         <h1>Report</h1>
         <p>{busy ? 'Reading your pastes…' : 'Not analysed yet.'}</p>
+      </>
+    );
+  }
+  if (!reportShown) {
+    return (
+      <>
+        <h1>Report</h1>
+        <p className="muted">Preparing the report…</p>
       </>
     );
   }

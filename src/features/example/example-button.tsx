@@ -1,5 +1,6 @@
 // "Load the tech note's example": replaces the pastes with the tech note's captures and opens the report.
 import { useNavigate } from 'react-router';
+import { markPasted } from '../../state/diagnosis-runner';
 import { useAppStore } from '../../state/store';
 import { EXAMPLE_PASTES } from './example-pastes';
 
@@ -12,6 +13,7 @@ export function ExampleButton({ goTo = '/report' }: { goTo?: string }) {
       type="button"
       onClick={() => {
         if (hasWork && !window.confirm('Replace your pastes with the tech note\'s example?')) return;
+        markPasted(); // one whole paste, not typing: no debounce
         replacePastes([...EXAMPLE_PASTES]);
         void navigate(goTo);
       }}

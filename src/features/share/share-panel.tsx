@@ -1,8 +1,7 @@
 // The share action: a link (copied and shown) that opens this diagnosis elsewhere; secrets masked, addresses
 // optionally anonymised, and a plain statement of what the link does and does not carry.
 import { useId, useState } from 'react';
-import { buildShareLink, LINK_BUDGET, type ShareLink } from '../../share/build-share';
-import { ANONYMISE_KEY_BYTES } from '../../share/anonymise-addresses';
+import type { ShareLink } from '../../share/build-share';
 import { describeRedaction } from '../../share/redact-secrets';
 import { useAppStore } from '../../state/store';
 import { currentPageUrl } from '../../state/url-sync';
@@ -10,10 +9,17 @@ import './share.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-function makeLink(anonymise: boolean): ShareLink | null {
+/**
+ * The link builder (fflate, valibot, the anonymiser) loads when a link is wanted, not with the report: evaluating
+ * it on every report load cost a main-thread task (Lighthouse total blocking time, issue 6).
+ */
+const loadBuilder = () => Promise.all([import('../../share/build-share'), import('../../share/anonymise-addresses')]);
+
+async function makeLink(anonymise: boolean): Promise<{ link: ShareLink; budget: number } | null> {
   const { pastes, answers, diagnosis } = useAppStore.getState();
   if (!diagnosis) return null;
-  return buildShareLink({
+  const [{ buildShareLink, LINK_BUDGET }, { ANONYMISE_KEY_BYTES }] = await loadBuilder();
+  const link = buildShareLink({
     pageUrl: currentPageUrl(),
     pastes: pastes.filter((p) => p.text.length > 0).map((p) => ({ source: p.name, text: p.text })),
     answers,
@@ -21,22 +27,24 @@ function makeLink(anonymise: boolean): ShareLink | null {
     // A fresh random key per link: two links of the same network cannot be lined up against each other.
     anonymiseKey: anonymise ? crypto.getRandomValues(new Uint8Array(ANONYMISE_KEY_BYTES)) : null,
   });
+  return { link, budget: LINK_BUDGET };
 }
 
 export function SharePanel() {
   const has = useAppStore((s) => s.diagnosis !== null);
   const [anonymise, setAnonymise] = useState(false);
-  const [link, setLink] = useState<ShareLink | null>(null);
+  const [made, setMade] = useState<{ link: ShareLink; budget: number } | null>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
   const fieldId = useId();
   if (!has) return null;
 
+  const link = made?.link ?? null;
   const share = async () => {
-    const made = makeLink(anonymise);
-    setLink(made);
-    if (!made) return;
+    const next = await makeLink(anonymise);
+    setMade(next);
+    if (!next) return;
     try {
-      await navigator.clipboard.writeText(made.url);
+      await navigator.clipboard.writeText(next.link.url);
       setCopy('copied');
     } catch {
       setCopy('failed'); // file:// and some browsers refuse the clipboard: the field below still has it
@@ -54,10 +62,11 @@ export function SharePanel() {
       </p>
       <div className="actions">
         <label className="inline-field">
-          <input type="checkbox" checked={anonymise} onChange={(e) => { setAnonymise(e.target.checked); setLink(null); setCopy('idle'); }} />
+          <input type="checkbox" checked={anonymise} onChange={(e) => { setAnonymise(e.target.checked); setMade(null); setCopy('idle'); }} />
           Anonymise IP addresses (subnets and verdicts are kept, the real addresses are not)
         </label>
-        <button type="button" onClick={() => void share()}>
+        {/* Hover or focus starts loading the builder, so the click rarely waits for it. */}
+        <button type="button" onClick={() => void share()} onPointerEnter={() => void loadBuilder()} onFocus={() => void loadBuilder()}>
           Copy share link
         </button>
       </div>
@@ -75,7 +84,7 @@ export function SharePanel() {
             {link.anonymised && <li>Addresses are anonymised with a key made for this link only (prefix-preserving).</li>}
             {link.mode === 'diagnosis' && (
               <li data-share-mode="diagnosis">
-                The raw pastes were left out: they would make the link longer than {LINK_BUDGET.toLocaleString('en')} characters, so
+                The raw pastes were left out: they would make the link longer than {made?.budget.toLocaleString('en')} characters, so
                 it carries the diagnosis itself (findings with their evidence lines, host verdicts, charts).
                 {link.omitted.length > 1 && ` Also left out: ${link.omitted.slice(1).join(', ')}.`}
               </li>
