@@ -28,3 +28,13 @@ export function ipToInt(s: string): number {
 export function intToIp(n: number): string {
   return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
+
+/**
+ * True when a short line holds two or more words and every one is a header word: what a `| include` filter
+ * (or a garbled paste) leaves of a table header. Lines over 200 characters are not split just to learn they are not one.
+ */
+export function isHeaderFragment(line: string, headerWords: ReadonlySet<string>, separator: RegExp = / +/): boolean {
+  if (line.length > 200) return false;
+  const words = line.trim().toLowerCase().split(separator).filter(Boolean);
+  return words.length >= 2 && words.every((w) => headerWords.has(w));
+}

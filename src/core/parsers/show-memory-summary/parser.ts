@@ -1,6 +1,6 @@
 // `show memory summary` / `show memory statistics`: the memory pool table and allocator lines grouped by What.
 import type { Warning } from '../../types';
-import { unreadLine } from '../../text/lines';
+import { isHeaderFragment, unreadLine } from '../../text/lines';
 import type { ParserDef, Section } from '../parser-types';
 
 export interface MemoryPool {
@@ -77,13 +77,6 @@ const BANNER = /^\s*(?:Load for five secs: |Time source is )/i;
 /** IOS-XE prints a trace key above `show memory statistics`. */
 const TRACEKEY = /^\s*Tracekey\s*:\s*\S+\s*$/i;
 
-function isHeaderFragment(line: string): boolean {
-  // Headers are short; this keeps a pasted megabyte line from being split just to learn it is not one.
-  if (line.length > 200) return false;
-  const words = line.trim().toLowerCase().split(/ +/);
-  return words.length >= 2 && words.every((w) => HEADER_WORDS.has(w));
-}
-
 export const memorySummaryParser: ParserDef<'show memory summary', MemorySummaryData> = {
   kind: 'show memory summary',
   commands: ['show memory summary', 'show memory statistics'],
@@ -143,7 +136,7 @@ export const memorySummaryParser: ParserDef<'show memory summary', MemorySummary
         data.pools.push(p);
       } else if (table === 'kilobytes' && (m = KB_ROW.exec(line))) {
         data.pools.push({ name: m[1]!, total: +m[2]! * 1024, used: +m[3]! * 1024, free: +m[4]! * 1024, line: i + 1 });
-      } else if (ALLOC_HEADER.test(line) || isHeaderFragment(line) || TRACEKEY.test(line) || BANNER.test(line)) {
+      } else if (ALLOC_HEADER.test(line) || isHeaderFragment(line, HEADER_WORDS) || TRACEKEY.test(line) || BANNER.test(line)) {
         table = 'none';
       } else if ((m = SYSTEM.exec(line))) {
         data.system = { total: +m[1]! * 1024, used: +m[2]! * 1024, free: +m[3]! * 1024, line: i + 1 };

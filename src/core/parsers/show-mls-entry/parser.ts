@@ -1,6 +1,6 @@
 // `show mls entry`: CatOS (hybrid) MLS entries, two-line records (Destination-IP ... Vlan [EDst] / [EDst] ESrc ports ... Age).
 import type { Warning } from '../../types';
-import { fields, ipToInt, isIPv4 } from '../../text/lines';
+import { fields, ipToInt, isHeaderFragment, isIPv4 } from '../../text/lines';
 import { FlowTableBuilder, type FlowTable } from '../flow-table';
 import type { ParserDef, Section } from '../parser-types';
 import { isAbsent, portNumber, protocolNumber } from '../shared/mls-protocol-port-names';
@@ -41,13 +41,6 @@ const HEADER_WORDS = new Set([
   'destination-ip', 'dest-ip', 'source-ip', 'prot', 'dstprt', 'srcprt', 'destination-mac', 'dest-mac', 'vlan', 'edst',
   'esrc', 'dport', 'sport', 'stat-pkts', 'stat-bytes', 'stat-byte', 'uptime', 'age',
 ]);
-
-function isHeader(line: string): boolean {
-  // Headers are short; this keeps a pasted megabyte line from being split just to learn it is not one.
-  if (line.length > 200) return false;
-  const words = fields(line.toLowerCase());
-  return words.length >= 2 && words.every((w) => HEADER_WORDS.has(w));
-}
 
 /**
  * Destination-IP [Source-IP] [Prot DstPrt SrcPrt] Destination-Mac Vlan [EDst]. Blank fields vanish from the
@@ -140,7 +133,7 @@ export const mlsEntryParser: ParserDef<'show mls entry', MlsEntryData> = {
           const t = TOTAL.exec(line);
           if (r) (data.routers ??= []).push({ address: r[1]!, line: i + 1 });
           else if (t) data.reportedEntries = +t[1]!;
-          else if (isHeader(line)) {
+          else if (isHeaderFragment(line, HEADER_WORDS)) {
             const w = fields(line.toLowerCase());
             if (w.includes('sport') && w.includes('dport')) sportFirst = w.indexOf('sport') < w.indexOf('dport');
           } else return RULE.test(line) || ENDED_NOTE.test(line) || BANNER.test(line);

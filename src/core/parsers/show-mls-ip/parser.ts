@@ -1,6 +1,6 @@
 // `show mls ip`: native IOS MLS entries (two-line records) on Cat6000 Sup/MSFC.
 import type { Warning } from '../../types';
-import { ipToInt } from '../../text/lines';
+import { ipToInt, isHeaderFragment } from '../../text/lines';
 import { FlowTableBuilder, type FlowTable } from '../flow-table';
 import type { ParserDef, Section } from '../parser-types';
 import { isAbsent, portNumber, protocolNumber } from '../shared/mls-protocol-port-names';
@@ -52,13 +52,6 @@ const SUMMARY_LINES: RegExp[] = [
   /^\s*\d{1,3}(?:\.\d{1,3}){3}\s+\d+\s+\d+\s+(?:[0-9A-Fa-f]{2}-){5}[0-9A-Fa-f]{2}\s+[\d,-]+\s*$/,
 ];
 const HEADER_WORDS = new Set(['dstip', 'srcip', 'prot', 'srcport', 'dstport', 'dst', 'i/f', 'dstmac', 'pkts', 'bytes', 'srcdstports', 'srcdstencap', 'age', 'lastseen']);
-
-function isHeader(line: string): boolean {
-  // Headers are short; this keeps a pasted megabyte line from being split just to learn it is not one.
-  if (line.length > 200) return false;
-  const words = line.trim().toLowerCase().split(/[\s:]+/).filter(Boolean);
-  return words.length >= 2 && words.every((w) => HEADER_WORDS.has(w));
-}
 
 /** The first line of an entry, or a reason it cannot be one. */
 function readEntryLine(line: string, index: number): EntryLine | string | null {
@@ -133,7 +126,7 @@ export const mlsIpParser: ParserDef<'show mls ip', MlsData> = {
           const fm = FLOW_MASK.exec(line);
           if (t) data.reportedEntries = +t[1]!;
           else if (fm) data.flowMask = { mask: fm[1]!, line: i + 1 };
-          else return RULE.test(line) || isHeader(line) || BANNER.test(line);
+          else return RULE.test(line) || isHeaderFragment(line, HEADER_WORDS, /[\s:]+/) || BANNER.test(line);
           return true;
         },
       },

@@ -1,6 +1,6 @@
 // `show processes memory` (and `sorted`): pool totals and memory held per process (ARP Input, IP Input, CEF...).
 import type { Warning } from '../../types';
-import { unreadLine } from '../../text/lines';
+import { isHeaderFragment, unreadLine } from '../../text/lines';
 import type { ParserDef, Section } from '../parser-types';
 
 export interface MemoryPoolTotals {
@@ -40,13 +40,6 @@ const FOOTER = /^\s*(\d+) Total\s*$/i;
 /** IOS-XE prints the CPU load and clock source above many show commands. */
 const BANNER = [/^\s*Load for five secs: .*$/i, /^\s*Time source is .*$/i];
 
-function isHeaderFragment(line: string): boolean {
-  // Headers are short; this keeps a pasted megabyte line from being split just to learn it is not one.
-  if (line.length > 200) return false;
-  const words = line.trim().toLowerCase().split(/ +/);
-  return words.length >= 2 && words.every((w) => HEADER_WORDS.has(w));
-}
-
 export const processesMemoryParser: ParserDef<'show processes memory', ProcessesMemoryData> = {
   kind: 'show processes memory',
   commands: ['show processes memory', 'show processes memory sorted'],
@@ -80,7 +73,7 @@ export const processesMemoryParser: ParserDef<'show processes memory', Processes
         data.pools.push({ name: 'Processor', total: +m[1]!, used: +m[2]!, free: +m[3]!, line: i + 1 });
       } else if ((m = FOOTER.exec(line))) {
         data.holdingTotal = { bytes: +m[1]!, line: i + 1 };
-      } else if (!HEADER.test(line) && !isHeaderFragment(line) && !BANNER.some((re) => re.test(line))) {
+      } else if (!HEADER.test(line) && !isHeaderFragment(line, HEADER_WORDS) && !BANNER.some((re) => re.test(line))) {
         warnings.push(unreadLine(i, line));
       }
     }
