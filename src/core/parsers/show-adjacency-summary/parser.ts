@@ -2,6 +2,7 @@
 import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
 import type { ParserDef, Section } from '../parser-types';
+import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
 
 export interface AdjacencySummaryData {
   total?: number;
@@ -17,8 +18,6 @@ const COMPLETE = /^\s*(\d+) complete adjacenc(?:y|ies)\s*$/i;
 const INCOMPLETE = /^\s*(\d+) incomplete adjacenc(?:y|ies)\s*$/i;
 const INTERFACE_HEADER = /^\s*Interface\s+Adjacency Count\s*$/i;
 const INTERFACE_ROW = /^\s*([A-Za-z][\w./:-]*)\s+(\d+)\s*$/;
-/** IOS-XE prints the CPU load and clock source above any show command when exec prompt timestamps are on. */
-const BANNER = /^\s*(?:Load for five secs: |Time source is )/i;
 /** Bookkeeping lines (12.2S and IOS-XE) recognised so they are not reported as unread. */
 const KNOWN: RegExp[] = [
   /^\s*each adjacency consumes \d+ bytes(?: \(\d+ bytes platform extension\))?\s*$/i,
@@ -70,7 +69,7 @@ export const adjacencySummaryParser: ParserDef<'show adjacency summary', Adjacen
         data.byInterface ??= [];
       } else if (inTable && (m = INTERFACE_ROW.exec(line))) {
         data.byInterface!.push({ interface: m[1]!, count: +m[2]!, line: i + 1 });
-      } else if (!KNOWN.some((re) => re.test(line)) && !BANNER.test(line)) {
+      } else if (!KNOWN.some((re) => re.test(line)) && !EXEC_PROMPT_TIMESTAMP_START.test(line)) {
         warnings.push(unreadLine(i, line));
       }
     }

@@ -2,6 +2,7 @@
 import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
 import type { ParserDef, Section } from '../parser-types';
+import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
 
 export interface AlignmentRow {
   address: string;
@@ -36,8 +37,6 @@ const SPURIOUS = /^\s*Total Spurious Accesses:? (\d+)(?:, Recorded \d+)?\s*$/i;
 const DATA_FOR = /^\s*Alignment data for:\s*$/i;
 /** The two-line column titles of each table ("Initial Initial" over "Address Count Access Type Traceback"). */
 const TABLE_TITLES = [/^\s*Initial\s+Initial\s*$/i, /^\s*Address\s+Count\s+Access\s+Type\s+Traceback\s*$/i, /^\s*Address\s+Count\s+Traceback\s*$/i];
-/** The exec prompt timestamp (`terminal exec prompt timestamp`) printed above every command's output. */
-const EXEC_TIMESTAMP = [/^\s*Load for five secs: \d+%\/\d+%; one minute: \d+%; five minutes: \d+%\s*$/i, /^\s*Time source is [\w ]+, \d{1,2}:\d{2}:\d{2}(\.\d+)? .*$/i];
 const TRACE = '(?:0x[0-9A-F]+\\s*)+';
 const ALIGNMENT_ROW = new RegExp(`^\\s*([0-9A-F]+)\\s+(\\d+)\\s+(\\d+bit)\\s+(read|write)\\s+(${TRACE})$`, 'i');
 const SPURIOUS_ROW = new RegExp(`^\\s*([0-9A-F]+)\\s+(\\d+)\\s+(${TRACE})$`, 'i');
@@ -107,7 +106,7 @@ export const alignmentParser: ParserDef<'show alignment', AlignmentData> = {
         sawNoSpurious = true;
         data.spuriousAccesses = 0;
         data.spuriousLine = i + 1;
-      } else if (!TABLE_TITLES.some((re) => re.test(line)) && !EXEC_TIMESTAMP.some((re) => re.test(line))) {
+      } else if (!TABLE_TITLES.some((re) => re.test(line)) && !isExecPromptTimestamp(line)) {
         warnings.push(unreadLine(i, line));
       }
     }

@@ -3,6 +3,7 @@ import type { Warning } from '../../types';
 import { ipToInt, unreadLine } from '../../text/lines';
 import { FlowTableBuilder, type FlowTable } from '../flow-table';
 import type { ParserDef, Section } from '../parser-types';
+import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
 
 export interface AccountingData {
   flows: FlowTable;
@@ -24,8 +25,6 @@ const ROW = /^\s*(\d{1,3}(?:\.\d{1,3}){3})\s+(\d{1,3}(?:\.\d{1,3}){3})\s+(\d+)\s
 const HEADER = /^\s*Source\s+Destination\s+Packets\s+Bytes(\s+ACL)?\s*$/i;
 // A `| include` filter can keep a header fragment; the column words in order are enough to say it is the header.
 const PARTIAL_HEADER = /^\s*(Source\s+)?Destination\s+Packets(\s+Bytes)?(\s+ACL)?\s*$/i;
-/** IOS-XE prints the CPU load and clock source above any show command when exec prompt timestamps are on. */
-const BANNER = /^\s*(?:Load for five secs: |Time source is )/i;
 const AGE = /^\s*Accounting data age is\s+(\S+)\s*$/i;
 const THRESHOLD = /^\s*Accounting threshold exceeded for (\d+) packets and (\d+) bytes\.?\s*$/i;
 const VIOLATIONS_THRESHOLD = /^\s*Accounting threshold exceeded for (\d+) packets violating access list\(s\)\.?\s*$/i;
@@ -75,7 +74,7 @@ export const accountingParser: ParserDef<'show ip accounting', AccountingData> =
         if (m[5] !== undefined) (data.deniedByAcl ??= []).push({ acl: m[5], line: i + 1 });
         continue;
       }
-      if (line.trim() === '' || HEADER.test(line) || PARTIAL_HEADER.test(line) || BANNER.test(line)) continue;
+      if (line.trim() === '' || HEADER.test(line) || PARTIAL_HEADER.test(line) || EXEC_PROMPT_TIMESTAMP_START.test(line)) continue;
       const age = AGE.exec(line);
       if (age) {
         data.dataAge = age[1];

@@ -3,6 +3,7 @@ import type { Warning } from '../../types';
 import { isIPv4, unreadLine } from '../../text/lines';
 import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
+import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
 
 export interface ArpEntry {
   address: string;
@@ -27,8 +28,6 @@ const HEADER = /^\s*Protocol\s+Address\s+Age\s*\(min\)\s+Hardware\s+Addr\s+Type\
 /** Internet 10.1.1.5  134  0005.00ff.3a86  ARPA  FastEthernet0/0/0 (interface may be absent or carry "pv 202"). */
 const ROW =
   /^\s*(Internet)\s+(\S+)\s+(\d+|-)\s+([0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|Incomplete)\s+([A-Za-z0-9][\w.-]*)(?:\s+(\S.*?))?\s*$/i;
-/** The exec prompt timestamp (`terminal exec prompt timestamp`) printed above every command's output. */
-const EXEC_TIMESTAMP = [/^\s*Load for five secs: \d+%\/\d+%; one minute: \d+%; five minutes: \d+%\s*$/i, /^\s*Time source is [\w ]+, \d{1,2}:\d{2}:\d{2}(\.\d+)? .*$/i];
 
 function readRow(line: string, index: number): ArpEntry | null {
   const m = ROW.exec(line);
@@ -74,7 +73,7 @@ export const arpParser: ParserDef<'show ip arp', ArpData> = {
       if (row) {
         entries.push(row.value);
         i += row.lines - 1;
-      } else if (!HEADER.test(line) && !EXEC_TIMESTAMP.some((re) => re.test(line))) warnings.push(unreadLine(i, line));
+      } else if (!HEADER.test(line) && !isExecPromptTimestamp(line)) warnings.push(unreadLine(i, line));
     }
     return { data: { entries }, records: entries.length, warnings };
   },

@@ -3,6 +3,7 @@ import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
 import type { ParserDef, Section } from '../parser-types';
 import { addTokens, readPrefixTokens, type CachePrefix, type Token } from './prefix-tokens';
+import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
 
 export type { CachePrefix } from './prefix-tokens';
 
@@ -45,8 +46,6 @@ const AGER_OFF = /^\s*Cache ager disabled by user configuration\.?\s*$/i;
 const PENDING = /^\s*Cache invalidation for (.+?) pending for (\d+) seconds?\s*$/i;
 const WAITING = /^\s*(\d+) invalidated entr(?:y|ies) waiting for flow cache\s*$/i;
 const LAST_FULL = /^\s*Last full cache invalidation occurred (.+?)(?: ago)?\s*$/i;
-/** IOS-XE prints the CPU load and clock source above any show command when exec prompt timestamps are on. */
-const BANNER = /^\s*(?:Load for five secs: |Time source is )/i;
 // The header may carry rows after it when a web page squeezed the table onto one line (the note's verbose sample).
 const HEADER = /^\s*Prefix\/Length\s+Age\s+Interface\s+Next\s+Hop\b\s*/i;
 
@@ -80,7 +79,7 @@ function parseCache(section: Section, verbose: boolean) {
       data.waitingForFlowCache = +m[1]!;
     } else if ((m = LAST_FULL.exec(line))) {
       data.lastFullInvalidation = m[1]!;
-    } else if (BANNER.test(line)) {
+    } else if (EXEC_PROMPT_TIMESTAMP_START.test(line)) {
       continue;
     } else if ((m = HEADER.exec(line))) {
       addTokens(tokens, line.slice(m[0].length), i);

@@ -2,6 +2,7 @@
 import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
 import type { ParserDef, Section } from '../parser-types';
+import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
 
 export interface CefVrfSummary {
   name: string;
@@ -37,8 +38,6 @@ const LEAVES = /^\s*(\d+) leaves, (\d+) nodes, (\d+) bytes(?:, \d+ inserts, \d+ 
 const ADJACENCIES = /^\s*Adjacency Table has (\d+) adjacenc(?:y|ies):?\s*$/i;
 const VRF = /^\s*VRF (\S+)\s*$/;
 const PREFIXES = /^\s*(\d+) prefixes \((\d+)\/(\d+) fwd\/non-fwd\)\s*$/i;
-/** IOS-XE prints the CPU load and clock source above any show command when exec prompt timestamps are on. */
-const BANNER = /^\s*(?:Load for five secs: |Time source is )/i;
 /** Lines the summary prints that carry nothing the rules use; recognised so they are not reported as unread. */
 const KNOWN: RegExp[] = [
   /^\s*\d+ instant recursive resolutions, \d+ used background process\s*$/i,
@@ -107,7 +106,7 @@ export const cefSummaryParser: ParserDef<'show ip cef summary', CefSummaryData> 
         (data.vrfs ??= []).push({ name: vrf, prefixes: +m[1]!, forwarding: +m[2]!, nonForwarding: +m[3]!, line: i + 1 });
         // The global table is the one the classic output called "routes".
         if (vrf === 'Default' && data.routes === undefined) data.routes = +m[1]!;
-      } else if (!KNOWN.some((re) => re.test(line)) && !BANNER.test(line)) {
+      } else if (!KNOWN.some((re) => re.test(line)) && !EXEC_PROMPT_TIMESTAMP_START.test(line)) {
         warnings.push(unreadLine(i, line));
       }
     }

@@ -2,6 +2,7 @@
 import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
 import type { ParserDef, Section } from '../parser-types';
+import { EXEC_PROMPT_TIMESTAMP_LINES } from '../shared/exec-prompt-timestamp';
 
 export interface NatMapping {
   text: string;
@@ -47,8 +48,7 @@ const MAPPING =
 /** Lines that carry nothing the rules read (pool details, drop counters, doors, port reservation). */
 const KNOWN: RegExp[] = [
   // The exec prompt timestamp (`terminal exec prompt timestamp`) printed above every command's output.
-  /^\s*Load for five secs: \d+%\/\d+%; one minute: \d+%; five minutes: \d+%\s*$/i,
-  /^\s*Time source is [\w ]+, \d{1,2}:\d{2}:\d{2}(\.\d+)? .*$/i,
+  ...EXEC_PROMPT_TIMESTAMP_LINES,
   /^\s*CEF Translated packets:\s*\d+, CEF Punted packets:\s*\d+\s*$/i,
   /^\s*Expired translations:\s*\d+\s*$/i,
   /^\s*Dynamic mappings:\s*$/i,

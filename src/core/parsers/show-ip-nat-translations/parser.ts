@@ -3,6 +3,7 @@ import type { Warning } from '../../types';
 import { isIPv4, unreadLine } from '../../text/lines';
 import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
+import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
 
 export interface NatTranslation {
   protocol: string;
@@ -23,8 +24,6 @@ export interface NatTranslationsData {
 // Column titles; matched on words so TAB-separated, squeezed or aligned headers all read the same.
 const HEADER = /^\s*Pro\s+Inside\s+global\s+Inside\s+local\s+Outside\s+local\s+Outside\s+global\s*$/i;
 const TOTAL = /^\s*Total number of translations:\s*(\d+)\s*$/i;
-/** The exec prompt timestamp (`terminal exec prompt timestamp`) printed above every command's output. */
-const EXEC_TIMESTAMP = [/^\s*Load for five secs: \d+%\/\d+%; one minute: \d+%; five minutes: \d+%\s*$/i, /^\s*Time source is [\w ]+, \d{1,2}:\d{2}:\d{2}(\.\d+)? .*$/i];
 /** "tcp", "udp", "icmp", "gre", "esp", or "---" for a simple (address-only) entry; a protocol number is allowed. */
 const PROTOCOL = /^([a-z]{2,6}|-{3}|\d{1,3})$/i;
 /** Detail lines `show ip nat translations verbose` prints under each row (IOS 12.x and IOS-XE forms). */
@@ -93,7 +92,7 @@ export const natTranslationsParser: ParserDef<'show ip nat translations', NatTra
         data.totalLine = i + 1;
         continue;
       }
-      if (HEADER.test(line) || EXEC_TIMESTAMP.some((re) => re.test(line))) continue;
+      if (HEADER.test(line) || isExecPromptTimestamp(line)) continue;
       // Verbose details only make sense under a row; anywhere else they are as unknown as any other line.
       if (data.translations.length > 0 && VERBOSE_DETAIL.some((re) => re.test(line))) continue;
       warnings.push(unreadLine(i, line));

@@ -1,4 +1,5 @@
 // The lines of the `show logging` header (above "Log Buffer"): counters, destinations, and the known blocks.
+import { EXEC_PROMPT_TIMESTAMP_LINES } from '../shared/exec-prompt-timestamp';
 
 /**
  * "Syslog logging: enabled (0 messages dropped, [N messages rate-limited,] 0 flushes, 0 overruns, ...)". The closing
@@ -22,8 +23,7 @@ export const LOG_BUFFER = /^\s*Log Buffer \(\d+ bytes\):\s*$/i;
 /** Header lines carrying nothing the rules read, recognised so that they are not reported as unread. */
 export const KNOWN_HEADER: RegExp[] = [
   // The exec prompt timestamp (`terminal exec prompt timestamp`) printed above every command's output.
-  /^\s*Load for five secs: \d+%\/\d+%; one minute: \d+%; five minutes: \d+%\s*$/i,
-  /^\s*Time source is [\w ]+, \d{1,2}:\d{2}:\d{2}(\.\d+)? .*$/i,
+  ...EXEC_PROMPT_TIMESTAMP_LINES,
   /^\s*No (Active|Inactive) Message Discriminator\.\s*$/i,
   /^\s*Exception Logging: size \(\d+ bytes\)\s*$/i,
   /^\s*Logging Exception size \(\d+ bytes\)\s*$/i,

@@ -2,6 +2,7 @@
 import type { Warning } from '../../types';
 import { isHeaderFragment, unreadLine } from '../../text/lines';
 import type { ParserDef, Section } from '../parser-types';
+import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
 
 export interface MemoryPool {
   name: string;
@@ -72,8 +73,6 @@ const SYSTEM = /^\s*System memory\s*:\s*(\d+)K total,\s*(\d+)K used,\s*(\d+)K fr
 const LOWEST = /^\s*Lowest\(b\)\s*:\s*(\d+)\s*$/i;
 const KB_HEADER = /^\s*Total\(K\)\s+Used\(K\)\s+Free\(K\)\s*$/i;
 const KB_ROW = /^\s*(\S(?:.*?\S)?)\s+(\d+)\s+(\d+)\s+(\d+)\s*$/;
-/** IOS-XE prints the CPU load and clock source above any show command when exec prompt timestamps are on. */
-const BANNER = /^\s*(?:Load for five secs: |Time source is )/i;
 /** IOS-XE prints a trace key above `show memory statistics`. */
 const TRACEKEY = /^\s*Tracekey\s*:\s*\S+\s*$/i;
 
@@ -136,7 +135,7 @@ export const memorySummaryParser: ParserDef<'show memory summary', MemorySummary
         data.pools.push(p);
       } else if (table === 'kilobytes' && (m = KB_ROW.exec(line))) {
         data.pools.push({ name: m[1]!, total: +m[2]! * 1024, used: +m[3]! * 1024, free: +m[4]! * 1024, line: i + 1 });
-      } else if (ALLOC_HEADER.test(line) || isHeaderFragment(line, HEADER_WORDS) || TRACEKEY.test(line) || BANNER.test(line)) {
+      } else if (ALLOC_HEADER.test(line) || isHeaderFragment(line, HEADER_WORDS) || TRACEKEY.test(line) || EXEC_PROMPT_TIMESTAMP_START.test(line)) {
         table = 'none';
       } else if ((m = SYSTEM.exec(line))) {
         data.system = { total: +m[1]! * 1024, used: +m[2]! * 1024, free: +m[3]! * 1024, line: i + 1 };

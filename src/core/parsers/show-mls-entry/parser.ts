@@ -5,6 +5,7 @@ import { FlowTableBuilder, type FlowTable } from '../flow-table';
 import type { ParserDef, Section } from '../parser-types';
 import { isAbsent, portNumber, protocolNumber } from '../shared/mls-protocol-port-names';
 import { readMlsRecords, sniffMlsRecords, type MlsEntryLine } from '../shared/mls-two-line-records';
+import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
 
 export interface MlsEntryData {
   flows: FlowTable;
@@ -30,8 +31,6 @@ const MAC = /^(?:[0-9A-Fa-f]{2}-){5}[0-9A-Fa-f]{2}$|^[0-9A-Fa-f]{4}\.[0-9A-Fa-f]
 const TIME = /^\d{1,3}:\d{2}:\d{2}$/;
 const ENTRY_START = /^\s*\d{1,3}(?:\.\d{1,3}){3}(?:\s|$)/;
 const COUNTERS_END = /\s\d{1,3}:\d{2}:\d{2}\s+\d{1,3}:\d{2}:\d{2}$/;
-/** IOS-XE prints the CPU load and clock source above any show command when exec prompt timestamps are on. */
-const BANNER = /^\s*(?:Load for five secs: |Time source is )/i;
 const RULE = /^\s*-{3,}(?:\s+-{2,})*\s*$/;
 const ROUTER = /^\s*MSFC\s+(\d{1,3}(?:\.\d{1,3}){3})(?:\s+\(Module \d+\))?\s*:\s*$/i;
 const TOTAL = /^\s*Total (?:IP )?Entries\s*:\s*(\d+)\s*$/i;
@@ -136,7 +135,7 @@ export const mlsEntryParser: ParserDef<'show mls entry', MlsEntryData> = {
           else if (isHeaderFragment(line, HEADER_WORDS)) {
             const w = fields(line.toLowerCase());
             if (w.includes('sport') && w.includes('dport')) sportFirst = w.indexOf('sport') < w.indexOf('dport');
-          } else return RULE.test(line) || ENDED_NOTE.test(line) || BANNER.test(line);
+          } else return RULE.test(line) || ENDED_NOTE.test(line) || EXEC_PROMPT_TIMESTAMP_START.test(line);
           return true;
         },
       },

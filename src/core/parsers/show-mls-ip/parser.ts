@@ -5,6 +5,7 @@ import { FlowTableBuilder, type FlowTable } from '../flow-table';
 import type { ParserDef, Section } from '../parser-types';
 import { isAbsent, portNumber, protocolNumber } from '../shared/mls-protocol-port-names';
 import { readMlsRecords, sniffMlsRecords, type MlsEntryLine } from '../shared/mls-two-line-records';
+import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
 
 export interface MlsData {
   flows: FlowTable;
@@ -37,8 +38,6 @@ const PROTO_PORTS = /^([\w-]*?)\s*:\s*([\w-]*?)\s*:\s*([\w-]*)(?:\s+|$)(.*)$/;
 const DST_IF_MAC = new RegExp(`^([A-Za-z][\\w./-]*)?\\s*(?::\\s*(${MAC}|-+)?)?$`);
 // Pkts Bytes SrcDstPorts SrcDstEncap Age LastSeen: "0  0  Fa4/1,--  ARPA,ARPA  31  11:23:23".
 const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(.*?)\s*(\S+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})\s*$/;
-/** IOS-XE prints the CPU load and clock source above any show command when exec prompt timestamps are on. */
-const BANNER = /^\s*(?:Load for five secs: |Time source is )/i;
 const RULE = /^\s*-{5,}[\s-]*$/;
 const TOTAL = /^\s*(?:Number of Entries Found\s*=|Total (?:IP )?Entries\s*:|Active IP MLS entries\s*=)\s*(\d+)\s*$/i;
 // On a hybrid (CatOS) supervisor `show mls ip` prints a summary instead of entries; it states the flow mask.
@@ -126,7 +125,7 @@ export const mlsIpParser: ParserDef<'show mls ip', MlsData> = {
           const fm = FLOW_MASK.exec(line);
           if (t) data.reportedEntries = +t[1]!;
           else if (fm) data.flowMask = { mask: fm[1]!, line: i + 1 };
-          else return RULE.test(line) || isHeaderFragment(line, HEADER_WORDS, /[\s:]+/) || BANNER.test(line);
+          else return RULE.test(line) || isHeaderFragment(line, HEADER_WORDS, /[\s:]+/) || EXEC_PROMPT_TIMESTAMP_START.test(line);
           return true;
         },
       },

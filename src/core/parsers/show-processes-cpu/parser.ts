@@ -3,6 +3,7 @@ import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
 import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
+import { EXEC_PROMPT_TIMESTAMP_LINES } from '../shared/exec-prompt-timestamp';
 
 export interface ProcessCpu {
   pid: number;
@@ -44,8 +45,7 @@ const HEADER = /^\s*PID\s+Runtime\(ms\)\s+Invoked\s+uSecs\s+5Sec\s+1Min\s+5Min\s
  * follows carries the same figures) and the IOS-XE footer pointing at `show processes cpu platform`.
  */
 const NOISE: RegExp[] = [
-  /^\s*Load for five secs: \d+%\/\d+%; one minute: \d+%; five minutes: \d+%\s*$/i,
-  /^\s*Time source is [\w ]+, \d{1,2}:\d{2}:\d{2}(\.\d+)? .*$/i,
+  ...EXEC_PROMPT_TIMESTAMP_LINES,
   /^\s*This command only shows processes inside the IOS daemon\.\s*$/i,
   /^\s*Please use 'show processes cpu platform'\s*$/i,
   /^\s*to show processes from the underlying operating system\.\s*$/i,

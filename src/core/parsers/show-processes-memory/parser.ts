@@ -2,6 +2,7 @@
 import type { Warning } from '../../types';
 import { isHeaderFragment, unreadLine } from '../../text/lines';
 import type { ParserDef, Section } from '../parser-types';
+import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
 
 export interface MemoryPoolTotals {
   name: string;
@@ -37,8 +38,6 @@ const ROW = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)(?:\s+(\S.
 /** Header words: a `| include` filter can leave a fragment of the header (or a garbled one) on its own line. */
 const HEADER_WORDS = new Set(['pid', 'tty', 'allocated', 'freed', 'holding', 'getbufs', 'retbufs', 'process']);
 const FOOTER = /^\s*(\d+) Total\s*$/i;
-/** IOS-XE prints the CPU load and clock source above many show commands. */
-const BANNER = [/^\s*Load for five secs: .*$/i, /^\s*Time source is .*$/i];
 
 export const processesMemoryParser: ParserDef<'show processes memory', ProcessesMemoryData> = {
   kind: 'show processes memory',
@@ -73,7 +72,7 @@ export const processesMemoryParser: ParserDef<'show processes memory', Processes
         data.pools.push({ name: 'Processor', total: +m[1]!, used: +m[2]!, free: +m[3]!, line: i + 1 });
       } else if ((m = FOOTER.exec(line))) {
         data.holdingTotal = { bytes: +m[1]!, line: i + 1 };
-      } else if (!HEADER.test(line) && !isHeaderFragment(line, HEADER_WORDS) && !BANNER.some((re) => re.test(line))) {
+      } else if (!HEADER.test(line) && !isHeaderFragment(line, HEADER_WORDS) && !EXEC_PROMPT_TIMESTAMP_START.test(line)) {
         warnings.push(unreadLine(i, line));
       }
     }

@@ -1,4 +1,5 @@
 // The `show version` lines we positively know carry no fact we read; everything else is reported as unread.
+import { EXEC_PROMPT_TIMESTAMP_LINES } from '../shared/exec-prompt-timestamp';
 
 /**
  * Fixed legal text, compared whole (spaces collapsed): the cryptographic export notice every k9 image prints,
@@ -34,8 +35,7 @@ const LEGAL_LINES = new Set(
 /** Line shapes that carry nothing the rules read: banner, boot and reload history, inventory, licences. */
 const NOISE: RegExp[] = [
   // The exec prompt timestamp (`terminal exec prompt timestamp`) printed above every command's output.
-  /^\s*Load for five secs: \d+%\/\d+%; one minute: \d+%; five minutes: \d+%\s*$/i,
-  /^\s*Time source is [\w ]+, \d{1,2}:\d{2}:\d{2}(\.\d+)? .*$/i,
+  ...EXEC_PROMPT_TIMESTAMP_LINES,
   // Banner around the software line.
   /^Cisco Internetwork Operating System Software$/i,
   /^Technical Support: http:\/\/www\.cisco\.com\/techsupport$/i,
