@@ -84,7 +84,7 @@ export function Component() {
         <h2 id="findings-heading">Findings</h2>
         <FindingsList />
       </section>
-      <section aria-labelledby="hosts-heading">
+      <section aria-labelledby="hosts-heading" className="report-part">
         <h2 id="hosts-heading">Hosts</h2>
         <HostsTable />
       </section>
@@ -97,7 +97,7 @@ export function Component() {
         </WhenVisible>
       </section>
       {/* What was read comes after the verdicts: at 3 a.m. the findings are what the engineer opened this for. */}
-      <section aria-labelledby="read-heading">
+      <section aria-labelledby="read-heading" className="report-part">
         <h2 id="read-heading">What was read</h2>
         <InputsSummary />
       </section>

@@ -53,7 +53,7 @@ export function SharePanel() {
 
   const redaction = link ? describeRedaction(link.redacted) : '';
   return (
-    <section className="share-panel no-print" aria-labelledby="share-heading">
+    <section className="share-panel report-part no-print" aria-labelledby="share-heading">
       <h2 id="share-heading">Share</h2>
       <p className="muted">
         The link holds the report itself (after <code>#</code>, which browsers never send to a server). Router secrets
