@@ -4,6 +4,7 @@ import { ipToInt, unreadLine } from '../../text/lines';
 import { FlowTableBuilder, type FlowTable } from '../flow-table';
 import type { ParserDef, Section } from '../parser-types';
 import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
+import { sniffRows } from '../shared/sniff-rows';
 
 export interface AccountingData {
   flows: FlowTable;
@@ -35,18 +36,12 @@ export const accountingParser: ParserDef<'show ip accounting', AccountingData> =
   commands: ['show ip accounting'],
 
   sniff(section: Section): number {
-    let rows = 0;
-    let seen = 0;
-    for (let i = section.from; i < section.to && seen < 50; i++) {
-      const l = section.lines[i]!;
-      if (l.trim() === '') continue;
-      seen++;
+    return sniffRows(section, 50, (l) => {
       if (HEADER.test(l) || AGE.test(l) || THRESHOLD.test(l)) return 1;
       // Four fields exactly: two addresses and two counts (the ACL column only follows the header, seen above).
       const m = ROW.exec(l);
-      if (m && m[5] === undefined) rows++;
-    }
-    return seen === 0 ? 0 : Math.min(0.9, rows / seen);
+      return m && m[5] === undefined ? 'row' : null;
+    });
   },
 
   parse(section: Section) {

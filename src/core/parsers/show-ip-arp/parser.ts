@@ -4,6 +4,7 @@ import { isIPv4, unreadLine } from '../../text/lines';
 import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
+import { sniffRows } from '../shared/sniff-rows';
 
 export interface ArpEntry {
   address: string;
@@ -50,16 +51,7 @@ export const arpParser: ParserDef<'show ip arp', ArpData> = {
   commands: ['show ip arp', 'show arp'],
 
   sniff(section: Section): number {
-    let rows = 0;
-    let seen = 0;
-    for (let i = section.from; i < section.to && seen < 40; i++) {
-      const l = section.lines[i]!;
-      if (l.trim() === '') continue;
-      seen++;
-      if (HEADER.test(l)) return 1;
-      if (readRow(l, i)) rows++;
-    }
-    return seen === 0 ? 0 : Math.min(0.9, rows / seen + (rows > 0 ? 0.2 : 0));
+    return sniffRows(section, 40, (l, i) => (HEADER.test(l) ? 1 : readRow(l, i) ? 'row' : null), { bonus: 0.2 });
   },
 
   parse(section: Section) {

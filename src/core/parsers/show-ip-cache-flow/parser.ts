@@ -6,6 +6,7 @@ import type { ParserDef, Section } from '../parser-types';
 import { firstRowAtOrAfter, prescanOfLines } from './prescanned';
 import { FlowColumns, lineBytes, NOT_ROW, readRow, ROW_OK, ROW_PROBLEM } from './row-bytes';
 import { GARBLED_HEADER, HEADER, isStatsLine, isVerboseHeader, isVerboseHeader2, readVerboseSecond } from './row-text';
+import { sniffRows } from '../shared/sniff-rows';
 
 export interface CacheFlowData {
   flows: FlowTable;
@@ -75,17 +76,16 @@ function mergeByLine(x: FlowTable, y: FlowTable): FlowTable {
 }
 
 function sniff(section: Section): number {
-  let rows = 0;
-  let seen = 0;
   const cols = new FlowColumns(64);
-  for (let i = section.from; i < section.to && seen < 50; i++) {
-    const l = section.lines[i]!;
-    if (l.trim() === '') continue;
-    seen++;
-    if (HEADER.test(l) || isVerboseHeader(l) || /IP Flow Switching Cache/i.test(l)) return 1;
-    if (readRow(scratch.buf, 0, lineBytes(l, scratch), cols) === ROW_OK) rows++;
-  }
-  return seen === 0 ? 0 : Math.min(0.95, rows / seen + (rows > 0 ? 0.3 : 0));
+  return sniffRows(
+    section,
+    50,
+    (l) => {
+      if (HEADER.test(l) || isVerboseHeader(l) || /IP Flow Switching Cache/i.test(l)) return 1;
+      return readRow(scratch.buf, 0, lineBytes(l, scratch), cols) === ROW_OK ? 'row' : null;
+    },
+    { cap: 0.95, bonus: 0.3 },
+  );
 }
 
 function parse(section: Section) {

@@ -3,6 +3,7 @@ import type { Warning } from '../../types';
 import { isHeaderFragment, unreadLine } from '../../text/lines';
 import type { ParserDef, Section } from '../parser-types';
 import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
+import { sniffRows } from '../shared/sniff-rows';
 
 export interface MemoryPool {
   name: string;
@@ -81,17 +82,11 @@ export const memorySummaryParser: ParserDef<'show memory summary', MemorySummary
   commands: ['show memory summary', 'show memory statistics'],
 
   sniff(section: Section): number {
-    let rows = 0;
-    let seen = 0;
-    for (let i = section.from; i < section.to && seen < 30; i++) {
-      const l = section.lines[i]!;
-      if (l.trim() === '') continue;
-      seen++;
+    return sniffRows(section, 30, (l) => {
       if (POOL_HEADER.test(l) || ALLOC_HEADER.test(l)) return 1;
       if (SYSTEM.test(l)) return 0.9;
-      if (ALLOC_ROW.test(l)) rows++;
-    }
-    return seen === 0 ? 0 : Math.min(0.9, rows / seen);
+      return ALLOC_ROW.test(l) ? 'row' : null;
+    });
   },
 
   parse(section: Section) {

@@ -4,6 +4,7 @@ import { unreadLine } from '../../text/lines';
 import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import { EXEC_PROMPT_TIMESTAMP_LINES } from '../shared/exec-prompt-timestamp';
+import { sniffRows } from '../shared/sniff-rows';
 
 export interface ProcessCpu {
   pid: number;
@@ -56,19 +57,13 @@ export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuDat
   commands: ['show processes cpu', 'show processes cpu sorted'],
 
   sniff(section: Section): number {
-    let rows = 0;
-    let seen = 0;
-    for (let i = section.from; i < section.to && seen < 40; i++) {
-      const l = section.lines[i]!;
-      if (l.trim() === '') continue;
-      seen++;
+    // Bare rows (an `| include` capture without the header) are still a strong shape: 9 numeric columns + name.
+    return sniffRows(section, 40, (l) => {
       // `show processes cpu history` draws a graph under "CPU% per second": another command.
       if (/CPU% per (second|minute|hour)/i.test(l)) return 0;
       if (HEADER.test(l) || UTILIZATION.test(l)) return 0.95;
-      if (ROW.test(l)) rows++;
-    }
-    // Bare rows (an `| include` capture without the header) are still a strong shape: 9 numeric columns + name.
-    return seen === 0 ? 0 : Math.min(0.9, rows / seen);
+      return ROW.test(l) ? 'row' : null;
+    });
   },
 
   parse(section: Section) {

@@ -3,6 +3,7 @@ import type { Warning } from '../../types';
 import { isHeaderFragment, unreadLine } from '../../text/lines';
 import type { ParserDef, Section } from '../parser-types';
 import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
+import { sniffRows } from '../shared/sniff-rows';
 
 export interface MemoryPoolTotals {
   name: string;
@@ -44,17 +45,8 @@ export const processesMemoryParser: ParserDef<'show processes memory', Processes
   commands: ['show processes memory', 'show processes memory sorted'],
 
   sniff(section: Section): number {
-    let rows = 0;
-    let seen = 0;
-    for (let i = section.from; i < section.to && seen < 30; i++) {
-      const l = section.lines[i]!;
-      if (l.trim() === '') continue;
-      seen++;
-      if (HEADER.test(l) || POOL.test(l) || OLD_TOTAL.test(l)) return 1;
-      if (ROW.test(l)) rows++;
-    }
     // Seven numbers and a name is specific: no other table we read has seven integer columns in a row.
-    return seen === 0 ? 0 : Math.min(0.9, rows / seen);
+    return sniffRows(section, 30, (l) => (HEADER.test(l) || POOL.test(l) || OLD_TOTAL.test(l) ? 1 : ROW.test(l) ? 'row' : null));
   },
 
   parse(section: Section) {
