@@ -3,6 +3,7 @@ import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
 import type { ParserDef, Section } from '../parser-types';
 import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
+import { sniffRows } from '../shared/sniff-rows';
 
 export interface AlignmentRow {
   address: string;
@@ -50,13 +51,10 @@ export const alignmentParser: ParserDef<'show alignment', AlignmentData> = {
   commands: ['show alignment'],
 
   sniff(section: Section): number {
-    for (let i = section.from, seen = 0; i < section.to && seen < 20; i++) {
-      const l = section.lines[i]!;
-      if (l.trim() === '') continue;
-      seen++;
-      if (DATA_FOR.test(l) || NO_ALIGNMENT.test(l) || NO_SPURIOUS.test(l) || SPURIOUS.test(l) || CORRECTIONS.test(l)) return 1;
-    }
-    return 0;
+    // A heading decides; there are no rows to count.
+    return sniffRows(section, 20, (l) => {
+      return DATA_FOR.test(l) || NO_ALIGNMENT.test(l) || NO_SPURIOUS.test(l) || SPURIOUS.test(l) || CORRECTIONS.test(l) ? 1 : null;
+    });
   },
 
   parse(section: Section) {

@@ -3,6 +3,7 @@ import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
 import type { ParserDef, Section } from '../parser-types';
 import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
+import { sniffRows } from '../shared/sniff-rows';
 
 export interface CefVrfSummary {
   name: string;
@@ -56,14 +57,11 @@ export const cefSummaryParser: ParserDef<'show ip cef summary', CefSummaryData> 
   commands: ['show ip cef summary'],
 
   sniff(section: Section): number {
-    for (let i = section.from, seen = 0; i < section.to && seen < 10; i++) {
-      const l = section.lines[i]!;
-      if (l.trim() === '') continue;
-      seen++;
+    // A heading decides; there are no rows to count.
+    return sniffRows(section, 10, (l) => {
       if (CLASSIC_STATE.test(l) || MODERN_STATE.test(l) || ROUTES.test(l) || LEAVES.test(l) || PREFIXES.test(l)) return 1;
-      if (NOT_RUNNING.test(l)) return 0.8;
-    }
-    return 0;
+      return NOT_RUNNING.test(l) ? 0.8 : null;
+    });
   },
 
   parse(section: Section) {

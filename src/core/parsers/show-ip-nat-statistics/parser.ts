@@ -3,6 +3,7 @@ import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
 import type { ParserDef, Section } from '../parser-types';
 import { EXEC_PROMPT_TIMESTAMP_LINES } from '../shared/exec-prompt-timestamp';
+import { sniffRows } from '../shared/sniff-rows';
 
 export interface NatMapping {
   text: string;
@@ -95,14 +96,11 @@ export const natStatisticsParser: ParserDef<'show ip nat statistics', NatStatist
   commands: ['show ip nat statistics'],
 
   sniff(section: Section): number {
-    for (let i = section.from, seen = 0; i < section.to && seen < 20; i++) {
-      const l = section.lines[i]!;
-      if (l.trim() === '') continue;
-      seen++;
+    // A heading decides; there are no rows to count.
+    return sniffRows(section, 20, (l) => {
       if (TOTAL.test(l)) return 1;
-      if (INTERFACES.test(l) || /^\s*Dynamic mappings:\s*$/i.test(l)) return 0.8;
-    }
-    return 0;
+      return INTERFACES.test(l) || /^\s*Dynamic mappings:\s*$/i.test(l) ? 0.8 : null;
+    });
   },
 
   parse(section: Section) {

@@ -4,6 +4,7 @@ import { unreadLine } from '../../text/lines';
 import { readWrapped, WRAP_WIDTHS } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import { isBoilerplate, isOpenEndedBoilerplate } from './boilerplate';
+import { sniffRows } from '../shared/sniff-rows';
 
 export interface VersionData {
   generation: 'ios' | 'ios-xe' | 'catos' | 'unknown';
@@ -55,16 +56,13 @@ export const versionParser: ParserDef<'show version', VersionData> = {
   commands: ['show version'],
 
   sniff(section: Section): number {
-    for (let i = section.from, seen = 0; i < section.to && seen < 60; i++) {
-      const l = section.lines[i]!;
-      if (l.trim() === '') continue;
-      seen++;
+    // A heading decides; there are no rows to count.
+    return sniffRows(section, 60, (l) => {
       // A syslog message before any software line: a log buffer whose %SYS-5-RESTART repeats the banner.
       if (SYSLOG_MNEMONIC.test(l)) return 0;
       if (SOFTWARE.test(l) || XE_SOFTWARE.test(l) || CATOS_SOFTWARE.test(l)) return 1;
-      if (HARDWARE.test(l) || UPTIME.test(l)) return 0.9;
-    }
-    return 0;
+      return HARDWARE.test(l) || UPTIME.test(l) ? 0.9 : null;
+    });
   },
 
   parse(section: Section) {
