@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { FlowDumpScanner, type ScanPart } from '../core/parsers/show-ip-cache-flow/prescan';
 import { decodeUtf8, registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';
-import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/row-bytes';
+import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
 import type { Paste } from '../core/types';
 
 const CHUNK = 1 << 22;

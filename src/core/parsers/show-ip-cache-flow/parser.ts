@@ -4,7 +4,8 @@ import { unreadLine } from '../../text/lines';
 import type { FlowTable } from '../flow-table';
 import type { ParserDef, Section } from '../parser-types';
 import { firstRowAtOrAfter, prescanOfLines } from './prescanned';
-import { FlowColumns, lineBytes, NOT_ROW, readRow, ROW_OK, ROW_PROBLEM } from './row-bytes';
+import { FlowColumns } from './flow-columns';
+import { lineBytes, NOT_ROW, readRow, ROW_OK, ROW_PROBLEM } from './row-bytes';
 import { GARBLED_HEADER, HEADER, isStatsLine, isVerboseHeader, isVerboseHeader2, readVerboseSecond } from './row-text';
 import { sniffRows } from '../shared/sniff-rows';
 

@@ -4,7 +4,7 @@ import { normaliseLines } from '../../text/normalise';
 import { parseBareCommand, parsePrompt, splitFilter } from '../../text/prompt';
 import { decodeUtf8, lineAtBytes, type Prescan } from './prescanned';
 import type { FlowTable } from '../flow-table';
-import { type ColumnBuffers, FlowColumns } from './row-bytes';
+import { type ColumnBuffers, FlowColumns } from './flow-columns';
 import { scanRows } from './scan-rows';
 import { HEADER, isVerboseHeader, GARBLED_HEADER } from './row-text';
 

@@ -1,5 +1,5 @@
 // The hot loop for big dumps: clean flow rows straight from bytes to columns; anything else is handed back as text.
-import type { FlowColumns } from './row-bytes';
+import type { FlowColumns } from './flow-columns';
 
 /**
  * Called for every line the fast loop does not take as a row (headers, prompts, rows with a flaw, rows with

@@ -1,0 +1,168 @@
+// Growable typed flow columns (optionally views of shared buffers) that the `show ip cache flow` byte reader fills.
+import type { FlowTable } from '../flow-table';
+
+/** One ArrayBuffer (or SharedArrayBuffer) per column, for `cap` rows. */
+export interface ColumnBuffers {
+  cap: number;
+  srcIf: ArrayBufferLike;
+  dstIf: ArrayBufferLike;
+  src: ArrayBufferLike;
+  dst: ArrayBufferLike;
+  proto: ArrayBufferLike;
+  srcPort: ArrayBufferLike;
+  dstPort: ArrayBufferLike;
+  packets: ArrayBufferLike;
+  bytes: ArrayBufferLike;
+  line: ArrayBufferLike;
+  offset: ArrayBufferLike;
+}
+
+/** Column buffers for `cap` rows made by `alloc` (e.g. `(n) => new SharedArrayBuffer(n)` to share with a worker). */
+export function columnBuffers(cap: number, alloc: (bytes: number) => ArrayBufferLike): ColumnBuffers {
+  return {
+    cap,
+    srcIf: alloc(cap * 2),
+    dstIf: alloc(cap * 2),
+    src: alloc(cap * 4),
+    dst: alloc(cap * 4),
+    proto: alloc(cap * 2),
+    srcPort: alloc(cap * 4),
+    dstPort: alloc(cap * 4),
+    packets: alloc(cap * 8),
+    bytes: alloc(cap * 8),
+    line: alloc(cap * 4),
+    offset: alloc(cap * 4),
+  };
+}
+
+/** Growable typed columns plus the byte offset of each row (kept so evidence lines can be quoted later). */
+export class FlowColumns {
+  n = 0;
+  cap: number;
+  srcIf: Uint16Array;
+  dstIf: Uint16Array;
+  src: Uint32Array;
+  dst: Uint32Array;
+  proto: Int16Array;
+  srcPort: Int32Array;
+  dstPort: Int32Array;
+  packets: Float64Array;
+  bytes: Float64Array;
+  line: Uint32Array;
+  offset: Uint32Array;
+  readonly ifNames: string[] = [''];
+  private ifByHash = new Map<number, number>();
+
+  /**
+   * `initial` rows of room. With `shared`, the columns are views of rows [from, from + initial) of those buffers
+   * (two threads fill two regions of one allocation); growing past `initial` moves to private arrays.
+   */
+  constructor(initial = 1024, shared?: ColumnBuffers, from = 0) {
+    this.cap = Math.max(16, initial);
+    const b = shared;
+    const n = this.cap;
+    this.srcIf = b ? new Uint16Array(b.srcIf, from * 2, n) : new Uint16Array(n);
+    this.dstIf = b ? new Uint16Array(b.dstIf, from * 2, n) : new Uint16Array(n);
+    this.src = b ? new Uint32Array(b.src, from * 4, n) : new Uint32Array(n);
+    this.dst = b ? new Uint32Array(b.dst, from * 4, n) : new Uint32Array(n);
+    this.proto = b ? new Int16Array(b.proto, from * 2, n) : new Int16Array(n);
+    this.srcPort = b ? new Int32Array(b.srcPort, from * 4, n) : new Int32Array(n);
+    this.dstPort = b ? new Int32Array(b.dstPort, from * 4, n) : new Int32Array(n);
+    this.packets = b ? new Float64Array(b.packets, from * 8, n) : new Float64Array(n);
+    this.bytes = b ? new Float64Array(b.bytes, from * 8, n) : new Float64Array(n);
+    this.line = b ? new Uint32Array(b.line, from * 4, n) : new Uint32Array(n);
+    this.offset = b ? new Uint32Array(b.offset, from * 4, n) : new Uint32Array(n);
+  }
+
+  /** Are these columns still views of `b` (not grown into private arrays)? */
+  uses(b: ColumnBuffers): boolean {
+    return this.src.buffer === b.src;
+  }
+
+  /** Make room for one more row; returns its index (the caller commits it with `n++` once it is valid). */
+  reserve(): number {
+    if (this.n === this.cap) this.grow();
+    return this.n;
+  }
+
+  private grow(): void {
+    this.reserveCapacity(this.cap * 2);
+  }
+
+  reserveCapacity(c: number): void {
+    if (c <= this.cap) return;
+    const g = <T extends Uint16Array | Uint32Array | Int16Array | Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(c);
+      b.set(a);
+      return b;
+    };
+    this.srcIf = g(this.srcIf);
+    this.dstIf = g(this.dstIf);
+    this.src = g(this.src);
+    this.dst = g(this.dst);
+    this.proto = g(this.proto);
+    this.srcPort = g(this.srcPort);
+    this.dstPort = g(this.dstPort);
+    this.packets = g(this.packets);
+    this.bytes = g(this.bytes);
+    this.line = g(this.line);
+    this.offset = g(this.offset);
+    this.cap = c;
+  }
+
+  /** Index of an interface name given as bytes [s, e); names are few, so a hash of the bytes finds them. */
+  ifIndex(buf: Uint8Array, s: number, e: number, hash: number): number {
+    const known = this.ifByHash.get(hash);
+    if (known !== undefined) {
+      const name = this.ifNames[known]!;
+      if (name.length === e - s) {
+        let same = true;
+        for (let k = 0; k < name.length; k++) if (name.charCodeAt(k) !== buf[s + k]) { same = false; break; }
+        if (same) return known;
+      }
+    }
+    let name = '';
+    for (let k = s; k < e; k++) name += String.fromCharCode(buf[k]!);
+    let i = this.ifNames.indexOf(name);
+    if (i < 0) {
+      i = this.ifNames.length;
+      if (i > 65535) return 0;
+      this.ifNames.push(name);
+    }
+    if (known === undefined) this.ifByHash.set(hash, i);
+    return i;
+  }
+
+  /** Index of an interface name given as a string (merging parts read apart). */
+  ifIndexOfName(name: string): number {
+    let i = this.ifNames.indexOf(name);
+    if (i < 0) {
+      i = this.ifNames.length;
+      if (i > 65535) return 0;
+      this.ifNames.push(name);
+    }
+    return i;
+  }
+
+  /** The rows as a FlowTable: views, not copies (a copy would double the peak memory of a 1M-row dump). */
+  finish(): { table: FlowTable; offsets: Uint32Array } {
+    const n = this.n;
+    return {
+      table: {
+        count: n,
+        ifNames: this.ifNames,
+        srcIf: this.srcIf.subarray(0, n),
+        dstIf: this.dstIf.subarray(0, n),
+        src: this.src.subarray(0, n),
+        dst: this.dst.subarray(0, n),
+        proto: this.proto.subarray(0, n),
+        srcPort: this.srcPort.subarray(0, n),
+        dstPort: this.dstPort.subarray(0, n),
+        packets: this.packets.subarray(0, n),
+        bytes: this.bytes.subarray(0, n),
+        line: this.line.subarray(0, n),
+      },
+      offsets: this.offset.subarray(0, n),
+    };
+  }
+}
