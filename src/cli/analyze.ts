@@ -4,7 +4,7 @@ import { isMainThread } from 'node:worker_threads';
 import { basename } from 'node:path';
 import { validateAnswers } from '../core/answers';
 import { diagnose } from '../core/diagnose';
-import { prescanBytes } from '../core/parsers/show-ip-cache-flow/prescan';
+import { prescanBytes } from '../core/big-paste/prescan';
 import { registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';
 import { readFlowDump } from './read-flow-dump';
 import type { Answers, Paste } from '../core/types';

@@ -1,7 +1,7 @@
 // Reads a big file for the analyzer: in chunks, as bytes, the second half on a worker thread (2 cores, one pass).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { FlowDumpScanner, type ScanPart } from '../core/parsers/show-ip-cache-flow/prescan';
+import { FlowDumpScanner, type ScanPart } from '../core/big-paste/prescan';
 import { decodeUtf8, registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';
 import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
 import type { Paste } from '../core/types';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
-import { prescanBytes } from '../parsers/show-ip-cache-flow/prescan';
+import { prescanBytes } from '../big-paste/prescan';
 import { registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
 import type { Diagnosis, Paste } from '../types';
 import { mutate, mutationArb } from './arbitraries';

@@ -1,12 +1,13 @@
 // Big pastes as bytes: flow rows under a `show ip cache flow` echo or header are read without making strings.
-import { commandIndex } from '../registry';
-import { normaliseLines } from '../../text/normalise';
-import { parseBareCommand, parsePrompt, splitFilter } from '../../text/prompt';
-import { decodeUtf8, lineAtBytes, type Prescan } from './prescanned';
-import type { FlowTable } from '../flow-table';
-import { type ColumnBuffers, FlowColumns } from './flow-columns';
-import { scanRows } from './scan-rows';
-import { HEADER, isVerboseHeader, GARBLED_HEADER } from './row-text';
+// It splits and detects sections like diagnose does (so it needs the command index), hence it lives above the parsers.
+import { commandIndex } from '../parsers/registry';
+import { normaliseLines } from '../text/normalise';
+import { parseBareCommand, parsePrompt, splitFilter } from '../text/prompt';
+import { decodeUtf8, lineAtBytes, type Prescan } from '../parsers/show-ip-cache-flow/prescanned';
+import type { FlowTable } from '../parsers/flow-table';
+import { type ColumnBuffers, FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
+import { scanRows } from '../parsers/show-ip-cache-flow/scan-rows';
+import { HEADER, isVerboseHeader, GARBLED_HEADER } from '../parsers/show-ip-cache-flow/row-text';
 
 /** The cache-flow parser's sniff returns 1 on its header within the first 50 non-empty lines of a section. */
 const SNIFF_WINDOW = 50;

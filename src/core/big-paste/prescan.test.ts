@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../diagnose';
-import type { Paste } from '../../types';
+import { diagnose } from '../diagnose';
+import type { Paste } from '../types';
 import { FlowDumpScanner, prescanBytes } from './prescan';
-import { lineAtBytes, registerPrescan } from './prescanned';
+import { lineAtBytes, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
 
 const enc = new TextEncoder();
 
