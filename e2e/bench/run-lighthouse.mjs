@@ -1,0 +1,92 @@
+// `npm run bench:lighthouse`: Lighthouse 12.2.3 (mobile defaults) on the start, paste and report pages of the built
+// app, 3 runs each, prints every run and the medians against the issue 6 targets. A benchmark, not a test: exits 0
+// unless it broke. Lighthouse is not a dependency of the project: it runs through `npx lighthouse@12.2.3` (fetched
+// once into the npm cache), or from an install of your own with LIGHTHOUSE_CLI=/path/to/lighthouse/cli/index.js.
+import { execFileSync, execSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PORT = Number(process.env.LH_PORT ?? 4181);
+const BASE = `http://127.0.0.1:${PORT}/`;
+const RUNS = Number(process.env.LH_RUNS ?? 3);
+// #/example loads the tech note's captures on a fresh profile (Lighthouse's) and lands on the report.
+const PAGES = [
+  ['start', ''],
+  ['paste', '#/paste'],
+  ['report', '#/example'],
+];
+const TARGETS = { performance: 0.95, accessibility: 1, 'best-practices': 0.95 };
+const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
+
+const chromePath = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+if (!chromePath) throw new Error('set CHROME_PATH to a Chromium or Chrome binary');
+
+if (!process.argv.includes('--no-build')) execSync('npx vite build', { cwd: ROOT, stdio: 'ignore' });
+
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
+const stopServer = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+};
+process.on('exit', stopServer);
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('vite preview did not start');
+}
+
+const out = mkdtempSync(join(tmpdir(), 'lighthouse-'));
+process.on('exit', () => rmSync(out, { recursive: true, force: true }));
+
+function lighthouse(url, file) {
+  const args = [url, `--chrome-flags=${CHROME_FLAGS}`, '--output=json', `--output-path=${file}`, '--quiet'];
+  const [cmd, pre] = process.env.LIGHTHOUSE_CLI ? ['node', [process.env.LIGHTHOUSE_CLI]] : ['npx', ['--yes', 'lighthouse@12.2.3']];
+  execFileSync(cmd, [...pre, ...args], { env: { ...process.env, CHROME_PATH: chromePath }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  const a = r.audits;
+  return {
+    performance: r.categories.performance.score,
+    accessibility: r.categories.accessibility.score,
+    'best-practices': r.categories['best-practices'].score,
+    tbt: Math.round(a['total-blocking-time'].numericValue),
+    fcp: Math.round(a['first-contentful-paint'].numericValue),
+    lcp: Math.round(a['largest-contentful-paint'].numericValue),
+    cls: a['cumulative-layout-shift'].numericValue,
+  };
+}
+
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+await waitForServer();
+const rows = [];
+for (const [name, hash] of PAGES) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = lighthouse(BASE + hash, join(out, `${name}-${i}.json`));
+    runs.push(r);
+    console.log(`${name} run ${i + 1}: perf ${r.performance} a11y ${r.accessibility} bp ${r['best-practices']}  TBT ${r.tbt} ms, FCP ${r.fcp} ms, LCP ${r.lcp} ms, CLS ${r.cls.toFixed(3)}`);
+  }
+  const m = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
+  const met = Object.entries(TARGETS).every(([k, t]) => m[k] >= t);
+  rows.push(`| ${name} | ${m.performance} | ${m.accessibility} | ${m['best-practices']} | ${m.tbt} ms | ${m.lcp} ms | ${m.cls.toFixed(3)} | ${met ? 'yes' : 'NO'} |`);
+}
+console.log(`\nLighthouse 12.2.3, mobile defaults, median of ${RUNS} runs (${BASE}):\n`);
+console.log('| page | performance | accessibility | best practices | TBT | LCP | CLS | targets met |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(r);
+// The preview server is a child process: without an explicit exit Node would wait for it forever.
+stopServer();
+process.exit(0);
