@@ -2,43 +2,19 @@
 //   1. JavaScript loaded before first paint (gzipped), on a cold load of the start page.
 //   2. A 100,000-row `show ip cache flow` paste: time to the verdict, and the longest main-thread task meanwhile.
 // A benchmark, not a test: it prints numbers (and whether each meets its target) and exits 0 unless it broke.
-import { spawn, execSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { flowTable, SCANNERS } from './flow-table.mjs';
+import { chromiumPath, ROOT, startPreview } from './preview-server.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PORT = 4179;
-const BASE = `http://127.0.0.1:${PORT}/`;
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 
-if (!process.argv.includes('--no-build')) execSync('npx vite build', { cwd: ROOT, stdio: 'ignore' });
+const preview = startPreview(PORT);
+const BASE = preview.base;
 
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
-const stopServer = () => {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
-};
-process.on('exit', stopServer);
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('vite preview did not start');
-}
-
-const executablePath = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath = chromiumPath();
 const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Scripts fetched before first contentful paint, gzipped as a server would send them. */
@@ -124,7 +100,7 @@ async function bigPaste(browser) {
 }
 
 try {
-  await waitForServer();
+  await preview.ready();
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args });
   const first = await firstPaintJs(browser);
   const big = await bigPaste(browser);
@@ -140,6 +116,6 @@ try {
   console.log(`  main-thread long tasks (> 50 ms) from paste to report: ${big.tasks.length}; longest ${longest.toFixed(0)} ms (target <= 200) ${ok(longest <= 200)}`);
   if (big.tasks.length) console.log(`  tasks (start after paste, duration): ${big.tasks.map((t) => `+${(t.start - big.t0).toFixed(0)} ${t.duration.toFixed(0)} ms`).join('; ')}; verdict at +${big.verdictMs.toFixed(0)}`);
 } finally {
-  stopServer();
+  preview.stop();
 }
 process.exit(0);

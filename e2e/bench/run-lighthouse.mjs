@@ -2,15 +2,13 @@
 // app, 3 runs each, prints every run and the medians against the issue 6 targets. A benchmark, not a test: exits 0
 // unless it broke. Lighthouse is not a dependency of the project: it runs through `npx lighthouse@12.2.3` (fetched
 // once into the npm cache), or from an install of your own with LIGHTHOUSE_CLI=/path/to/lighthouse/cli/index.js.
-import { execFileSync, execSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { chromiumPath, startPreview } from './preview-server.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PORT = Number(process.env.LH_PORT ?? 4181);
-const BASE = `http://127.0.0.1:${PORT}/`;
 const RUNS = Number(process.env.LH_RUNS ?? 3);
 // #/example loads the tech note's captures on a fresh profile (Lighthouse's) and lands on the report.
 const PAGES = [
@@ -21,32 +19,11 @@ const PAGES = [
 const TARGETS = { performance: 0.95, accessibility: 1, 'best-practices': 0.95 };
 const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
 
-const chromePath = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const chromePath = chromiumPath();
 if (!chromePath) throw new Error('set CHROME_PATH to a Chromium or Chrome binary');
 
-if (!process.argv.includes('--no-build')) execSync('npx vite build', { cwd: ROOT, stdio: 'ignore' });
-
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
-const stopServer = () => {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
-};
-process.on('exit', stopServer);
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('vite preview did not start');
-}
+const preview = startPreview(PORT);
+const BASE = preview.base;
 
 const out = mkdtempSync(join(tmpdir(), 'lighthouse-'));
 process.on('exit', () => rmSync(out, { recursive: true, force: true }));
@@ -70,7 +47,7 @@ function lighthouse(url, file) {
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-await waitForServer();
+await preview.ready();
 const rows = [];
 for (const [name, hash] of PAGES) {
   const runs = [];
@@ -88,5 +65,5 @@ console.log('| page | performance | accessibility | best practices | TBT | LCP |
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
 // The preview server is a child process: without an explicit exit Node would wait for it forever.
-stopServer();
+preview.stop();
 process.exit(0);
