@@ -1,5 +1,6 @@
 // Writes the benchmark's synthetic `show ip cache flow` dump: normal clients, a proxy, a dead server, 50 scanners.
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { mulberry32 } from '../core/proof/mulberry32';
 
 export interface BenchTruth {
   rows: number;
@@ -13,17 +14,7 @@ export interface BenchTruth {
   blockedClients: number;
 }
 
-/** Deterministic PRNG (mulberry32): the same file every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const ip = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 const hex = (n: number, w: number) => n.toString(16).toUpperCase().padStart(w, '0');

@@ -5,6 +5,7 @@ import { diagnose } from '../core/diagnose';
 import type { Diagnosis, Paste } from '../core/types';
 import { cr2CouldPick } from '../core/analysis/locality';
 import { createAnonymiser, isMaskLike } from './anonymise-addresses';
+import { mulberry32 } from '../core/proof/mulberry32';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const SEED = [
@@ -15,17 +16,7 @@ const SEED = [
   'seed_show_ip_cef_summary.txt',
 ];
 
-/** Deterministic PRNG (mulberry32) so the synthetic scan is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 const ip = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 const commonPrefix = (a: number, b: number) => Math.clz32((a ^ b) >>> 0);
 

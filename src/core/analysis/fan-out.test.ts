@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
 import { intToIp } from '../text/lines';
 import type { Host } from '../types';
+import { mulberry32 } from '../proof/mulberry32';
 
-/** Deterministic addresses for the tests (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 const r = rng(7);
 /** A random address Code Red II could pick (no 0/255 octet, not 127/8 or 224/8+), outside 20/8. */
 function randomAddr(): string {

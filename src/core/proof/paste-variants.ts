@@ -1,5 +1,6 @@
 // Test helper: the same capture as different terminals, web pages and mail clients hand it over.
 // Each variant of clean lines must normalise back to exactly those lines (prompt: plus one line in front).
+import { mulberry32 } from './mulberry32';
 
 export interface VariantOptions {
   crlf: boolean;
@@ -17,17 +18,7 @@ export interface VariantOptions {
   seed: number;
 }
 
-/** mulberry32: a tiny deterministic generator so a failing variant can be rebuilt from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 /** Replace space runs that reach a tab stop with a tab; expanding tabs to 8-column stops gives the line back. */
 export function unexpand(line: string, rnd: () => number): string {
