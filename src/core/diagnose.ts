@@ -146,13 +146,29 @@ export function toPublicHost(h: HostAnalysis): Host {
   };
 }
 
-export function diagnoseDetailed(pastes: readonly Paste[], answers: Answers = {}): DetailedDiagnosis {
+/**
+ * Evidence is looked up by source name, so two pastes with one name (a/show.txt and b/show.txt) would quote each
+ * other's lines: later ones get " (2)", " (3)"...
+ */
+function uniqueSourceNames(pastes: readonly Paste[]): string[] {
+  const seen = new Set<string>();
+  return pastes.map((p) => {
+    let name = p.source;
+    for (let n = 2; seen.has(name); n++) name = `${p.source} (${n})`;
+    seen.add(name);
+    return name;
+  });
+}
+
+export function diagnoseDetailed(given: readonly Paste[], answers: Answers = {}): DetailedDiagnosis {
+  const names = uniqueSourceNames(given);
   const sections: ParsedSection[] = [];
   const inputs: InputSummary[] = [];
   const linesBySource = new Map<string, readonly string[]>();
-  for (const paste of pastes) {
-    // Big flow dumps read as bytes by the CLI arrive pre-scanned: flow rows already read, other lines normalised.
-    const lines = prescannedLines(paste) ?? normaliseLines(paste.text);
+  for (const [i, original] of given.entries()) {
+    const paste = original.source === names[i] ? original : { ...original, source: names[i]! };
+    // Big flow dumps read as bytes by the CLI arrive pre-scanned (keyed by the paste object the CLI made).
+    const lines = prescannedLines(original) ?? normaliseLines(paste.text);
     linesBySource.set(paste.source, lines);
     readPaste(paste, lines, sections, inputs);
   }

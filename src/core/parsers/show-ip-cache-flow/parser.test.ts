@@ -66,3 +66,15 @@ describe('show ip cache flow: bad input', () => {
 it('intToIp round-trips', () => {
   expect(intToIp(0xc1172d23)).toBe('193.23.45.35');
 });
+
+it('two pastes with one name quote their own lines as evidence (the second is renamed "name (2)")', () => {
+  const flow = fixture('seed.txt');
+  const d = diagnose([
+    { source: 'show.txt', text: flow },
+    { source: 'show.txt', text: 'hello\n' },
+  ]);
+  expect(d.inputs.map((i) => i.source)).toEqual(['show.txt', 'show.txt (2)']);
+  const f = d.findings.find((x) => x.id === 'scanning-host')!;
+  expect(f.evidence[0]).toMatchObject({ source: 'show.txt', line: 5 });
+  expect(f.evidence[0]!.text).toContain('193.23.45.35');
+});
