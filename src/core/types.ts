@@ -24,6 +24,12 @@ export type Kind =
   | 'show ip arp'
   | 'show version'
   | 'show running-config'
+  // December additions (CONTRACT.md section 4): modern flow sources.
+  | 'show flow monitor cache'
+  | 'show ip flow top-talkers'
+  | 'show ip cache verbose flow'
+  | 'show mls netflow ip'
+  | 'show flow cache'
   | 'unknown';
 
 export interface Warning {
@@ -46,6 +52,18 @@ export interface InputSummary {
 
 export type Verdict = 'infected' | 'suspect' | 'clean';
 export type Variant = 'code-red' | 'code-red-ii' | 'unknown';
+/** The worm profile a scanning source fits best (CONTRACT.md section 4); `unknown` when none or several fit. */
+export type Worm =
+  | 'code-red'
+  | 'code-red-ii'
+  | 'nimda'
+  | 'slammer'
+  | 'blaster'
+  | 'nachi'
+  | 'sasser'
+  | 'conficker-or-wannacry'
+  | 'mirai'
+  | 'unknown';
 
 export interface Host {
   ip: string;
@@ -64,6 +82,10 @@ export interface Host {
   inbound: boolean;
   /** Other flagged hosts probing the same destinations (the first Code Red's fixed seed), most shared first. */
   sharedTargetsWith?: string[];
+  /** The service the source sweeps most: `tcp/80`, `tcp/445`, `udp/1434`, `icmp`, ... (CONTRACT.md section 4). */
+  service?: string;
+  /** The worm profile it fits (CONTRACT.md section 4). */
+  worm?: Worm;
 }
 
 export type Severity = 'critical' | 'warning' | 'info';
@@ -112,6 +134,32 @@ export const FINDING_IDS = [
 ] as const;
 export type FindingId = (typeof FINDING_IDS)[number];
 
+/** A plan step's CLI mode: inside `configure terminal` ... `end`, or at the exec prompt. */
+export type PlanMode = 'config' | 'exec';
+
+export interface PlanStep {
+  mode: PlanMode;
+  /** The findings this step serves. */
+  findings: FindingId[];
+  /** Why, in words an engineer reads. */
+  why: string;
+  /** Exactly the lines to type in that mode, in order, without `configure terminal` / `end`. */
+  commands: string[];
+}
+
+/** One consolidated change per router (CONTRACT.md section 4). */
+export interface ChangePlan {
+  /** The hostname, else the paste's source name. */
+  router: string;
+  /** `show` commands to run before changing anything. */
+  precheck: string[];
+  steps: PlanStep[];
+  /** What to paste back into the tool to prove it worked. */
+  verify: string[];
+  /** Restores the exact prior state. */
+  rollback: { mode: PlanMode; commands: string[] }[];
+}
+
 export interface Diagnosis {
   version: typeof CONTRACT_VERSION;
   inputs: InputSummary[];
@@ -119,6 +167,8 @@ export interface Diagnosis {
   findings: Finding[];
   /** Flow charts (issue 4), aggregated and bounded in size; absent when there were no flow rows. */
   charts?: ChartSeries;
+  /** One change plan per router (CONTRACT.md section 4). */
+  plans?: ChangePlan[];
 }
 
 /** One paste as the engineer gave it: a file, standard input or a browser panel. */
