@@ -7,6 +7,7 @@ import { busyCaches } from './fast-switching-cache-churn';
 import { cefAlwaysOn, cefState, configs, onRouter, platformFacts } from './parsed-facts';
 import { cefCommand, expandInterfaceName } from './remedies';
 import type { RuleContext, RuleDef } from './rule-types';
+import { seeFinding } from './finding-names';
 
 const CONFIRM = ['show ip cef summary', 'show running-config | include ip cef', 'show version'];
 
@@ -34,7 +35,7 @@ function remedy(ctx: RuleContext, extraCaveats: string[]): Finding['remedy'] {
   const routes = routesToBroadcast(ctx).filter((r) => r.isDefault);
   caveats.push(
     routes.length
-      ? `Fix the default route to ${expandInterfaceName(routes[0]!.route.interface)} first (see default-route-to-broadcast-interface): with it, CEF builds an adjacency per destination until memory runs out, and then CEF/DCEF disables itself and must be re-enabled by hand.`
+      ? `Fix the default route to ${expandInterfaceName(routes[0]!.route.interface)} first (${seeFinding('default-route-to-broadcast-interface')}): with it, CEF builds an adjacency per destination until memory runs out, and then CEF/DCEF disables itself and must be re-enabled by hand.`
       : 'A default route pointing at a broadcast or multipoint interface makes CEF build an adjacency per destination; if CEF then fails to allocate memory it disables itself and must be re-enabled by hand.',
   );
   return {

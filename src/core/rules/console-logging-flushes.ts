@@ -5,6 +5,7 @@ import { answered, answerFinding, unconfirmed } from './answer-finding';
 import { configs, onRouter } from './parsed-facts';
 import type { RuleContext, RuleDef } from './rule-types';
 import { logEntries } from './acl-log-keyword';
+import { seeFinding } from './finding-names';
 
 const CONFIRM = ['show logging', 'show running-config | include logging|log'];
 
@@ -18,7 +19,7 @@ function remedy(ctx: RuleContext, level: string | undefined): Finding['remedy'] 
     commands: ['no logging console', 'undebug all'],
     caveats: [
       ...(acls.length
-        ? [`ACL${acls.length > 1 ? 's' : ''} ${acls.join(', ')} log matches: remove the log keywords (see acl-log-keyword for the ready-made ACLs).`]
+        ? [`ACL${acls.length > 1 ? 's' : ''} ${acls.join(', ')} log matches: remove the log keywords (${seeFinding('acl-log-keyword')} for the ready-made ACLs).`]
         : ['Any ACL entry with log or log-input, and any debug watching IP flows, feeds the same console: remove them while under attack.']),
       'undebug all is an exec command (type it at the # prompt, not in configuration mode).',
       'Keep messages in memory with logging buffered if you still need them.',

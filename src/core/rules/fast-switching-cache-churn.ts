@@ -5,6 +5,7 @@ import { answered, answerFinding, answerText, unconfirmed } from './answer-findi
 import { cefState, onRouter, platformFacts } from './parsed-facts';
 import { CACHE_AGER_COMMAND, cefCommand } from './remedies';
 import type { RuleContext, RuleDef } from './rule-types';
+import { seeFinding } from './finding-names';
 
 /** A fast cache this large holds per-destination entries for a scan, not a site's working set. */
 export const CACHE_ENTRIES_WARNING = 10000;
@@ -67,7 +68,7 @@ function finding(ctx: RuleContext, b: BusyCache): Finding {
         'Trade-off: ageing more, sooner keeps the cache and its memory small, but packets of flows still running whose entries were aged out are process-switched until the entry is rebuilt: short CPU spikes in IP Input.',
         'clear ip cache frees the whole cache at once but raises CPU sharply: only when absolutely necessary.',
       ],
-      alternatives: [{ summary: 'Preferred: switch to CEF (see cef-not-enabled for its caveats).', commands: [cefCommand(distributed)] }],
+      alternatives: [{ summary: `Preferred: switch to CEF (${seeFinding('cef-not-enabled')} for its caveats).`, commands: [cefCommand(distributed)] }],
     },
   };
 }

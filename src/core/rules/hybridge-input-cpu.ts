@@ -4,6 +4,7 @@ import type { Evidence, Finding } from '../types';
 import { answered, answerFinding, unconfirmed } from './answer-finding';
 import { configs, onRouter } from './parsed-facts';
 import type { RuleContext, RuleDef } from './rule-types';
+import { seeFinding } from './finding-names';
 
 /** HyBridge Input's five-second or one-minute share past which it is the router's problem. */
 export const HYBRIDGE_WARNING = 10;
@@ -36,7 +37,7 @@ function fromEvidence(ctx: RuleContext): Finding[] {
       remedy: {
         summary:
           'HyBridge Input handles every packet IRB could not fast-switch. A host scanning random addresses sends a stream of packets to unknown ' +
-          'destinations through the bridge group, each punted to this process. Find and block the scanning host (see scanning-host: the port-80 ACL ' +
+          'destinations through the bridge group, each punted to this process. Find and block the scanning host (' + seeFinding('scanning-host') + ': the port-80 ACL ' +
           'inbound on the interface facing it, and patching it against MS01-033).',
         commands: [],
         caveats: [

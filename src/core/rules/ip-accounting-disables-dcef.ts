@@ -49,7 +49,7 @@ export const ipAccountingDisablesDcefRule: RuleDef = {
         evidence: d.evidence,
         remedy: {
           summary:
-            'IP accounting disables DCEF. The netflow-unavailable remedy turns it on: do it only if losing DCEF on that interface for a few minutes is acceptable, ' +
+            'IP accounting disables DCEF. The remedy for netflow not being available turns it on: do it only if losing DCEF on that interface for a few minutes is acceptable, ' +
             'and take it off as soon as the scanning hosts are known.',
           commands: egress ? [`interface ${egress.name}`, ' no ip accounting'] : [],
           caveats: ['The commands above undo the accounting once you are done with it.'],

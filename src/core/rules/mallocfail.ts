@@ -4,6 +4,7 @@ import type { Evidence, Finding } from '../types';
 import { answered, answerFinding, answerText, unconfirmed } from './answer-finding';
 import { onRouter } from './parsed-facts';
 import type { RuleContext, RuleDef } from './rule-types';
+import { seeFinding } from './finding-names';
 
 /** Free processor memory below this share of the pool is "low" (fragmentation makes it worse than it looks). */
 export const LOW_FREE_SHARE = 0.05;
@@ -26,7 +27,7 @@ function remedy(ctx: RuleContext): Finding['remedy'] {
     commands: [],
     caveats: [
       'Collect the evidence before it reloads: show memory summary, show processes memory, show logging.',
-      'Do not enable netflow on a router this short of memory: use IP accounting on the egress interface instead (see netflow-unavailable).',
+      `Do not enable netflow on a router this short of memory: use IP accounting on the egress interface instead (${seeFinding('netflow-unavailable')}).`,
     ],
   };
 }

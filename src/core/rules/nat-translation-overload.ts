@@ -6,6 +6,7 @@ import { alignmentSnapshots } from './alignment-errors';
 import { cpuShownLow } from './high-cpu-interrupt';
 import { configs, onRouter, platformFacts } from './parsed-facts';
 import type { RuleContext, RuleDef } from './rule-types';
+import { seeFinding } from './finding-names';
 
 /** The meltdown point on an NPE-300 class processor is about 20,000-40,000 translations (smaller boxes sooner). */
 export const NAT_WARNING = 10000;
@@ -81,7 +82,7 @@ function finding(ctx: RuleContext, c: Count): Finding {
     align.length === 0
       ? 'Rule out alignment errors first: run show alignment twice; if alignment errors or spurious accesses are incrementing, they, not the NAT bug, may be driving the interrupt-level CPU.'
       : align.some((a) => a.errors > 0)
-        ? 'show alignment reports alignment errors or spurious accesses (see alignment-errors): they may explain the interrupt-level CPU rather than NAT.'
+        ? `show alignment reports alignment errors or spurious accesses (${seeFinding('alignment-errors')}): they may explain the interrupt-level CPU rather than NAT.`
         : 'show alignment reports no alignment errors: the NAT scalability bug is the likelier cause.';
   const natInsteadOfPat = patToPool(ctx);
   return {
@@ -142,7 +143,7 @@ export const natTranslationOverloadRule: RuleDef = {
             (alignmentSnapshots(ctx).length === 0
               ? 'Rule out alignment errors first.'
               : alignmentSnapshots(ctx).some((a) => a.errors > 0)
-                ? 'show alignment reports errors: they may be the cause instead (see alignment-errors).'
+                ? `show alignment reports errors: they may be the cause instead (${seeFinding('alignment-errors')}).`
                 : 'show alignment is clean, which makes the NAT bug likelier.'),
           confirmWith: CONFIRM,
         }),

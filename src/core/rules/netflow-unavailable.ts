@@ -6,6 +6,7 @@ import { routesToBroadcast } from './default-route-to-broadcast-interface';
 import { configs, findInterface, inSubnet, subnetOf } from './parsed-facts';
 import { expandInterfaceName, placeholder } from './remedies';
 import type { RuleContext, RuleDef } from './rule-types';
+import { seeFinding } from './finding-names';
 
 const REASONS = ['unsupported', 'low-memory', 'many-ingress'];
 
@@ -52,7 +53,7 @@ export const netflowUnavailableRule: RuleDef = {
           commands: [`interface ${ifName}`, ' ip accounting', 'end', 'show ip accounting'],
           caveats: [
             ...(egress ? [`${ifName} chosen because ${egress.why}.`] : ['Paste show running-config and the tool names the egress interface from the default route.']),
-            'IP accounting disables DCEF on the interface: do not enable it where you need distributed CEF (see ip-accounting-disables-dcef). Use it briefly, then no ip accounting.',
+            `IP accounting disables DCEF on the interface: do not enable it where you need distributed CEF (${seeFinding('ip-accounting-disables-dcef')}). Use it briefly, then no ip accounting.`,
           ],
         },
       },
