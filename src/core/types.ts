@@ -4,33 +4,34 @@ import type { ChartSeries } from './analysis/chart-series';
 
 export const CONTRACT_VERSION = 1 as const;
 
-/** Canonical command names (CONTRACT.md), lower case. */
-export type Kind =
-  | 'show ip cache flow'
-  | 'show ip accounting'
-  | 'show mls ip'
-  | 'show mls entry'
-  | 'show ip cache'
-  | 'show ip cache verbose'
-  | 'show ip cef summary'
-  | 'show adjacency summary'
-  | 'show processes memory'
-  | 'show memory summary'
-  | 'show processes cpu'
-  | 'show logging'
-  | 'show ip nat translations'
-  | 'show ip nat statistics'
-  | 'show alignment'
-  | 'show ip arp'
-  | 'show version'
-  | 'show running-config'
-  // December additions (CONTRACT.md section 4): modern flow sources.
-  | 'show flow monitor cache'
-  | 'show ip flow top-talkers'
-  | 'show ip cache verbose flow'
-  | 'show mls netflow ip'
-  | 'show flow cache'
-  | 'unknown';
+/** Canonical command names (CONTRACT.md), lower case; the five before `unknown` are the December additions (section 4). */
+export const KINDS = [
+  'show ip cache flow',
+  'show ip accounting',
+  'show mls ip',
+  'show mls entry',
+  'show ip cache',
+  'show ip cache verbose',
+  'show ip cef summary',
+  'show adjacency summary',
+  'show processes memory',
+  'show memory summary',
+  'show processes cpu',
+  'show logging',
+  'show ip nat translations',
+  'show ip nat statistics',
+  'show alignment',
+  'show ip arp',
+  'show version',
+  'show running-config',
+  'show flow monitor cache',
+  'show ip flow top-talkers',
+  'show ip cache verbose flow',
+  'show mls netflow ip',
+  'show flow cache',
+  'unknown',
+] as const;
+export type Kind = (typeof KINDS)[number];
 
 export interface Warning {
   /** 1-based line number in the paste it came from. */

@@ -4,16 +4,9 @@
 // dropped (v.object strips them), and strings are only ever rendered as text by the UI.
 import * as v from 'valibot';
 import type { ChartSeries as CoreChartSeries } from '../core/analysis/chart-series';
-import { FINDING_IDS, type Answers, type Diagnosis, type Paste } from '../core/types';
+import { FINDING_IDS, KINDS, type Answers, type Diagnosis, type Paste } from '../core/types';
 
 export const PAYLOAD_VERSION = 1 as const;
-
-const KINDS = [
-  'show ip cache flow', 'show ip accounting', 'show mls ip', 'show mls entry', 'show ip cache', 'show ip cache verbose',
-  'show ip cef summary', 'show adjacency summary', 'show processes memory', 'show memory summary',
-  'show processes cpu', 'show logging', 'show ip nat translations', 'show ip nat statistics', 'show alignment',
-  'show ip arp', 'show version', 'show running-config', 'unknown',
-] as const;
 
 // Bounds: generous for real use, small enough that a hostile link cannot make the page do unbounded work.
 const MAX_TEXT = 4_000_000;
