@@ -1,11 +1,11 @@
 // Report page: a headline, findings (most severe first), hosts, charts (lazy), what was read, export and share.
 import { lazy, Suspense, useDeferredValue } from 'react';
 import { Link } from 'react-router';
-import { useShallow } from 'zustand/react/shallow';
 import { ExampleButton } from '../../features/example/example-button';
 import { DownloadReport } from '../../features/report/download-report';
 import { FindingsList } from '../../features/report/findings-list';
 import { HostsTable } from '../../features/report/hosts-table';
+import { ReportHeadline } from '../../features/report/report-headline';
 import { InputsSummary } from '../../features/report/inputs-summary';
 import { SharePanel } from '../../features/share/share-panel';
 import { SharedLinkNotice } from '../../features/share/shared-link-notice';
@@ -14,30 +14,6 @@ import { WhenVisible } from '../when-visible';
 
 // recharts is heavy: it loads only when a report with charts is on screen.
 const Charts = lazy(() => import('../../features/charts/charts'));
-
-/** One line a NOC engineer reads first: how bad, and how many hosts to chase. */
-function ReportHeadline() {
-  const counts = useAppStore(
-    useShallow((s) => {
-      const f = s.diagnosis?.findings ?? [];
-      const h = s.diagnosis?.hosts ?? [];
-      return {
-        findings: f.length,
-        critical: f.filter((x) => x.severity === 'critical').length,
-        infected: h.filter((x) => x.verdict === 'infected').length,
-        suspect: h.filter((x) => x.verdict === 'suspect').length,
-      };
-    }),
-  );
-  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-  return (
-    <p className="report-headline">
-      {counts.findings === 0
-        ? 'No finding: nothing in this output matches the problems of the Code Red tech note.'
-        : `${plural(counts.findings, 'finding')} (${counts.critical} critical), ${plural(counts.infected, 'infected host')}, ${plural(counts.suspect, 'suspect host')}.`}
-    </p>
-  );
-}
 
 export function Component() {
   const hasPastes = useAppStore((s) => s.pastes.some((p) => p.text.length > 0));

@@ -10,6 +10,8 @@ export const INTERRUPT_WARNING = 40;
 export const INTERRUPT_CRITICAL = 75;
 const TOP = 3;
 const CONFIRM = ['show processes cpu'];
+/** What the questionnaire and an answer-only finding both ask for: the CPU itself, then what explains interrupt load. */
+const CONFIRM_WITH = [...CONFIRM, 'show alignment', 'show ip nat statistics', 'show logging'];
 
 /** What explains interrupt-level CPU in the tech note, and the output that tells each. */
 const EXPLAINERS: { command: string; why: string }[] = [
@@ -63,7 +65,7 @@ function finding(ctx: RuleContext): Finding[] {
 export const highCpuInterruptRule: RuleDef = {
   id: 'high-cpu-interrupt',
   checks: 'show processes cpu: a high interrupt share (the Y of "five seconds: X%/Y%") and the top processes.',
-  confirmWith: CONFIRM,
+  confirmWith: CONFIRM_WITH,
   evaluate(ctx) {
     const found = finding(ctx);
     if (found.length || !unconfirmed(ctx, CONFIRM)) return found;
@@ -74,7 +76,7 @@ export const highCpuInterruptRule: RuleDef = {
           severity: 'warning',
           title: 'CPU high at interrupt level',
           summary: 'High interrupt-level CPU points at the switching path, NAT (CSCdu63623), alignment errors or console logging flushes.',
-          confirmWith: [...CONFIRM, 'show ip nat statistics', 'show alignment', 'show logging'],
+          confirmWith: CONFIRM_WITH,
         }),
       ];
     }

@@ -24,7 +24,9 @@ describe('suggestNextSteps', () => {
   it('interrupt CPU with PAT: alignment before NAT, and the commands in that order', () => {
     const s = suggestNextSteps({ cpu: 'interrupt', nat: 'pat' }, []);
     expect(s.causes.map((c) => c.id)).toEqual(['high-cpu-interrupt', 'alignment-errors', 'nat-translation-overload', 'scanning-host']);
-    expect(s.commands.map((c) => c.command).slice(0, 4)).toEqual(['show processes cpu', 'show alignment', 'show ip nat statistics', 'show ip nat translations']);
+    // Interrupt-level CPU asks for what explains it (the same list its answer-only finding gives), alignment first.
+    expect(s.commands.map((c) => c.command).slice(0, 3)).toEqual(['show processes cpu', 'show alignment', 'show ip nat statistics']);
+    expect(s.commands.map((c) => c.command)).toContain('show ip nat translations');
     expect(s.commands.find((c) => c.command === 'show processes cpu')!.confirms).toEqual(['high-cpu-interrupt', 'alignment-errors', 'nat-translation-overload']);
     for (const c of s.causes) expect(c.why.length).toBeGreaterThan(20);
   });
@@ -61,5 +63,31 @@ describe('suggestNextSteps', () => {
 
   it('ignores values that are not answers', () => {
     expect(suggestNextSteps({ cpu: 'bananas', nat: 'maybe' }, []).causes.map((c) => c.id)).toEqual(['scanning-host']);
+  });
+});
+
+describe('questionnaire and report agree', () => {
+  it('every command an answer-only finding asks for is on the questionnaire\'s list for the same answer', async () => {
+    const { QUESTIONS } = await import('../answers');
+    const { diagnose } = await import('../diagnose');
+    const { kindOfCommand } = await import('./parsed-facts');
+    const gaps: string[] = [];
+    let checked = 0;
+    for (const q of QUESTIONS)
+      for (const o of q.options) {
+        const answers = { [q.key]: o.value };
+        const asked = new Set(suggestNextSteps(answers, []).commands.map((c) => c.kind));
+        for (const f of diagnose([], answers).findings) {
+          if (f.evidence.length > 0) continue;
+          for (const c of f.remedy.commands) {
+            const k = kindOfCommand(c);
+            if (!k) continue;
+            checked++;
+            if (!asked.has(k)) gaps.push(`${q.key}=${o.value}: the ${f.id} finding asks for "${c}", the questionnaire does not`);
+          }
+        }
+      }
+    expect(checked).toBeGreaterThan(10);
+    expect(gaps).toEqual([]);
   });
 });

@@ -37,6 +37,7 @@ function causesFrom(a: Answers): LikelyCause[] {
   const memoryShort = a.memory === 'mallocfail' || a.memory === 'low';
   const noNetflow = a.netflow === 'unsupported' || a.netflow === 'low-memory' || a.netflow === 'many-ingress';
   if (a.memory === 'mallocfail') add('mallocfail', 'MALLOCFAIL means allocations already fail: the router may reload.');
+  if (a.memory === 'low') add('mallocfail', 'Low free memory comes before MALLOCFAIL: the worm\'s side effects keep eating it.');
   if (a.cpu === 'interrupt') add('high-cpu-interrupt', 'Interrupt-level CPU points at the switching path, NAT, alignment errors or console flushes.');
   if (natOn && (a.cpu === 'interrupt' || a.cpu === 'process')) {
     add('alignment-errors', 'Before blaming NAT, the tech note rules out alignment errors (show alignment, twice).');

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { InputSummary } from '../../core/types';
 import { useAppStore } from '../../state/store';
+import { count } from '../../core/text/plural';
 
 const SHOWN_WARNINGS = 8;
 const NO_INPUTS: InputSummary[] = [];
@@ -63,7 +64,7 @@ export function PasteStatus({ name, empty }: { name: string; empty: boolean }) {
                 <strong>Not recognised</strong>
               ) : (
                 <>
-                  Recognised <strong>{i.kind}</strong>: {i.records} {i.records === 1 ? 'record' : 'records'}
+                  Recognised <strong>{i.kind}</strong>: {count(i.records, 'record')}
                 </>
               )}{' '}
               <span className="muted">

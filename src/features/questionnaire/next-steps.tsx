@@ -1,6 +1,10 @@
 // Likely causes from the answers, and the checklist of `show` commands to paste next, each with a copy button.
 import { useAppStore } from '../../state/store';
+import { FINDING_NAMES } from '../../core/rules/finding-names';
+import { listWords } from '../../core/text/plural';
 import { CopyButton } from '../../ui/copy-button';
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function NextSteps() {
   const steps = useAppStore((s) => s.nextSteps);
@@ -17,7 +21,7 @@ export function NextSteps() {
         <ul data-testid="likely-causes">
           {steps.causes.map((c) => (
             <li key={c.id} data-cause-id={c.id}>
-              <strong>{c.id.replace(/-/g, ' ')}</strong>: {c.why}
+              <strong>{capitalise(FINDING_NAMES[c.id])}</strong>: {c.why}
             </li>
           ))}
         </ul>
@@ -34,7 +38,7 @@ export function NextSteps() {
                   <code>{c.command}</code>
                   <CopyButton text={c.command} label={`Copy ${c.command}`} />
                 </span>
-                {c.confirms.length > 0 && <span className="muted"> (checks {c.confirms.map((id) => id.replace(/-/g, ' ')).join(', ')})</span>}
+                {c.confirms.length > 0 && <span className="muted"> (checks {listWords(c.confirms.map((id) => FINDING_NAMES[id]))})</span>}
               </li>
             ))}
           </ol>

@@ -1,22 +1,48 @@
-// One finding: severity, title, evidence lines (filtered by the chosen source), remedy config with copy buttons.
+// One finding, remedy first: severity and title, the config to paste with its caveats, then the evidence (folded).
+import { configLabel } from '../../core/rules/config-label';
+import { count } from '../../core/text/plural';
 import type { Finding } from '../../core/types';
 import { CopyButton } from '../../ui/copy-button';
+import { ConfigLines } from '../../ui/config-lines';
 import { filterEvidence } from './evidence-filter';
 
 function ConfigBlock({ commands, label }: { commands: string[]; label: string }) {
-  const text = commands.join('\n');
   return (
     <div className="config-block">
-      <pre>
-        <code>{text}</code>
-      </pre>
-      <CopyButton text={text} label={`Copy ${label}`} />
+      <ConfigLines lines={commands} />
+      <CopyButton text={commands.join('\n')} label={`Copy ${label}`} />
     </div>
   );
 }
 
-export function FindingCard({ finding, selectedSource, onClearSource }: { finding: Finding; selectedSource: string | null; onClearSource: () => void }) {
+function EvidenceBlock({ finding, selectedSource, onClearSource }: { finding: Finding; selectedSource: string | null; onClearSource: () => void }) {
   const shown = filterEvidence(finding.evidence, selectedSource);
+  return (
+    // Open while a host is picked: the engineer asked to see that host's lines.
+    <details className="evidence-block" open={selectedSource !== null}>
+      <summary>
+        Evidence ({selectedSource ? `${shown.length} of ${count(finding.evidence.length, 'line')} mention ${selectedSource}` : count(finding.evidence.length, 'line')})
+      </summary>
+      {selectedSource && (
+        <button type="button" className="link-button" onClick={onClearSource}>
+          Show all the evidence
+        </button>
+      )}
+      <ul className="evidence">
+        {shown.map((e, i) => (
+          <li key={i} data-evidence-source={e.source} data-evidence-line={e.line}>
+            <span className="evidence-where">
+              {e.source}:{e.line}
+            </span>{' '}
+            <code>{e.text}</code>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export function FindingCard({ finding, selectedSource, onClearSource }: { finding: Finding; selectedSource: string | null; onClearSource: () => void }) {
   const { remedy } = finding;
   const headingId = `finding-${finding.id}`;
   return (
@@ -24,41 +50,12 @@ export function FindingCard({ finding, selectedSource, onClearSource }: { findin
       <h3 id={headingId}>
         <span className={`badge badge-${finding.severity}`}>{finding.severity}</span> {finding.title}
       </h3>
-      {finding.evidence.length > 0 && (
-        <div className="evidence-block">
-          <h4>
-            Evidence
-            {selectedSource && (
-              <>
-                {' '}
-                <span className="muted">
-                  (lines mentioning {selectedSource}: {shown.length} of {finding.evidence.length})
-                </span>{' '}
-                <button type="button" className="link-button" onClick={onClearSource}>
-                  Show all
-                </button>
-              </>
-            )}
-          </h4>
-          <ul className="evidence">
-            {shown.map((e, i) => (
-              <li key={i} data-evidence-source={e.source} data-evidence-line={e.line}>
-                <span className="evidence-where">
-                  {e.source}:{e.line}
-                </span>{' '}
-                <code>{e.text}</code>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
       <div className="remedy-block">
-        <h4>Remedy</h4>
         <p>{remedy.summary}</p>
-        {remedy.commands.length > 0 && <ConfigBlock commands={remedy.commands} label={`the remedy for ${finding.id}`} />}
+        {remedy.commands.length > 0 && <ConfigBlock commands={remedy.commands} label={configLabel(remedy.commands, finding.id)} />}
         {remedy.caveats.length > 0 && (
           <>
-            <h5>Caveats</h5>
+            <h4>Caveats</h4>
             <ul className="caveats">
               {remedy.caveats.map((c, i) => (
                 <li key={i}>{c}</li>
@@ -72,12 +69,13 @@ export function FindingCard({ finding, selectedSource, onClearSource }: { findin
             {remedy.alternatives.map((a, i) => (
               <div key={i}>
                 <p>{a.summary}</p>
-                {a.commands.length > 0 && <ConfigBlock commands={a.commands} label={`alternative ${i + 1} for ${finding.id}`} />}
+                {a.commands.length > 0 && <ConfigBlock commands={a.commands} label={`alternative ${i + 1}: ${configLabel(a.commands, finding.id)}`} />}
               </div>
             ))}
           </details>
         )}
       </div>
+      {finding.evidence.length > 0 && <EvidenceBlock finding={finding} selectedSource={selectedSource} onClearSource={onClearSource} />}
     </article>
   );
 }

@@ -5,6 +5,7 @@ import type { Host } from '../../core/types';
 import { useAppStore } from '../../state/store';
 import type { HostSortKey, VerdictFilter } from '../../state/view-slice';
 import { pageOf, sortHosts } from './sort-hosts';
+import { count } from '../../core/text/plural';
 
 const COLUMNS: { key: HostSortKey; label: string; numeric?: boolean }[] = [
   { key: 'ip', label: 'Source' },
@@ -74,7 +75,7 @@ export function HostsTable() {
   return (
     <div className="hosts">
       <p>
-        {hosts.length} sources: <strong>{counts.infected} infected</strong>, {counts.suspect} suspect, {counts.clean} clean.
+        {count(hosts.length, 'source')}: <strong>{counts.infected} infected</strong>, {counts.suspect} suspect, {counts.clean} clean.
         {' '}Pick an address to see only the evidence that mentions it.
       </p>
       <label className="inline-field">
@@ -86,7 +87,7 @@ export function HostsTable() {
           <option value="clean">clean</option>
         </select>
       </label>
-      <div className="table-scroll">
+      <div className="table-scroll hosts-scroll">
         <table>
           <caption className="offscreen">Source hosts, page {shownPage + 1} of {pages}</caption>
           <thead>
@@ -110,12 +111,21 @@ export function HostsTable() {
           </tbody>
         </table>
       </div>
+      {selected && (
+        <p className="host-filter-status" role="status">
+          The findings now show only the evidence that mentions {selected}.{' '}
+          <a href="#findings-heading" onClick={(e) => { e.preventDefault(); document.getElementById('findings-heading')?.scrollIntoView({ block: 'start' }); }}>
+            Go to the findings
+          </a>{' '}
+          <button type="button" className="link-button" onClick={() => select(null)}>Show all evidence</button>
+        </p>
+      )}
       {pages > 1 && (
         <nav className="pager" aria-label="Hosts pages">
           <button type="button" onClick={() => setPage(0)} disabled={shownPage === 0}>First</button>
           <button type="button" onClick={() => setPage(shownPage - 1)} disabled={shownPage === 0}>Previous</button>
           <span>
-            Page {shownPage + 1} of {pages} ({sorted.length} rows)
+            Page {shownPage + 1} of {pages} ({count(sorted.length, 'row')})
           </span>
           <button type="button" onClick={() => setPage(shownPage + 1)} disabled={shownPage >= pages - 1}>Next</button>
           <button type="button" onClick={() => setPage(pages - 1)} disabled={shownPage >= pages - 1}>Last</button>

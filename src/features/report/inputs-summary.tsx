@@ -1,6 +1,7 @@
 // What was read: one line per recognised section; unrecognised pastes say so plainly and list the unread lines.
 import { useAppStore } from '../../state/store';
 import type { InputSummary } from '../../core/types';
+import { count } from '../../core/text/plural';
 
 const EMPTY: InputSummary[] = [];
 const SHOWN = 20;
@@ -21,8 +22,8 @@ export function InputsSummary() {
         <ul>
           {known.map((i, k) => (
             <li key={k}>
-              {i.source} (lines {i.firstLine}–{i.lastLine}): <strong>{i.kind}</strong>, {i.records} records
-              {i.warnings.length > 0 ? `, ${i.warnings.length} warnings` : ''}
+              {i.source} (lines {i.firstLine}–{i.lastLine}): <strong>{i.kind}</strong>, {count(i.records, 'record')}
+              {i.warnings.length > 0 ? `, ${count(i.warnings.length, 'warning')}` : ''}
             </li>
           ))}
         </ul>
@@ -30,7 +31,7 @@ export function InputsSummary() {
       {unknown.map((i, k) => (
         <details key={k} className="unread" open={known.length === 0}>
           <summary>
-            {i.source} lines {i.firstLine}–{i.lastLine}: not recognised ({i.warnings.length} {i.warnings.length === 1 ? 'line' : 'lines'} unread)
+            {i.source} lines {i.firstLine}–{i.lastLine}: not recognised ({count(i.warnings.length, 'line')} unread)
           </summary>
           <ul>
             {i.warnings.slice(0, SHOWN).map((w, j) => (

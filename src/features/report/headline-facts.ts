@@ -1,0 +1,31 @@
+// What the headline says, worked out from the diagnosis alone (pure, so it is tested without a browser).
+import { configLabel } from '../../core/rules/config-label';
+import { FINDING_NAMES } from '../../core/rules/finding-names';
+import type { Diagnosis, Host } from '../../core/types';
+
+const VARIANT_WORDS = { 'code-red': 'Code Red', 'code-red-ii': 'Code Red II' } as const;
+
+/** The worm most infected hosts point to, in words; null when none is called or they disagree. */
+export function headlineWorm(infected: readonly Host[]): string | null {
+  const called = new Set(infected.map((h) => h.variant).filter((v) => v !== 'unknown'));
+  if (called.size !== 1) return null;
+  return VARIANT_WORDS[[...called][0] as keyof typeof VARIANT_WORDS];
+}
+
+export interface PrimaryAction {
+  what: string;
+  /** The whole text the button copies. */
+  text: string;
+  /** Accessible name, naming the content. */
+  label: string;
+  button: string;
+}
+
+/** The one thing to do first: the most severe finding that has config to paste. */
+export function primaryAction(d: Diagnosis): PrimaryAction | null {
+  const rank = { critical: 0, warning: 1, info: 2 } as const;
+  const f = d.findings.filter((x) => x.remedy.commands.length > 0).sort((a, b) => rank[a.severity] - rank[b.severity])[0];
+  if (!f) return null;
+  const label = configLabel(f.remedy.commands, f.id);
+  return { what: `${f.remedy.summary.split(/(?<=\.)\s/)[0]} (${FINDING_NAMES[f.id]})`, text: f.remedy.commands.join('\n'), label: `Copy ${label}`, button: `Copy ${label}` };
+}
