@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../state/store';
 import { openDetailsWhilePrinting } from './print-details';
 import { RunStatus } from './run-status';
-import { UpdateBanner } from '../features/share/update-banner';
+import { OFFLINE_STATUS_ID, UpdateBanner } from '../features/share/update-banner';
 
 function Notices() {
   const { notice, storageProblem, setNotice, setStorageProblem } = useAppStore(
@@ -80,6 +80,7 @@ export function Layout() {
       </main>
       <footer className="app-footer">
         <p className="muted">Everything is read in this browser; nothing you paste leaves your machine.</p>
+        <div id={OFFLINE_STATUS_ID} className="muted" />
       </footer>
     </>
   );

@@ -18,12 +18,17 @@ export function Component() {
         </Link>
         <ExampleButton />
       </div>
-      <h2>Symptoms</h2>
-      <Questionnaire />
-      <section aria-labelledby="next-heading">
-        <h2 id="next-heading">What to check next</h2>
-        <NextSteps />
-      </section>
+      {/* Wide screens: the feedback stays in view beside the questions; phones get it under each answer. */}
+      <div className="symptoms-layout">
+        <section aria-labelledby="symptoms-heading">
+          <h2 id="symptoms-heading">Symptoms</h2>
+          <Questionnaire />
+        </section>
+        <section aria-labelledby="next-heading" className="symptoms-aside">
+          <h2 id="next-heading">What to check next</h2>
+          <NextSteps />
+        </section>
+      </div>
       <div className="actions">
         <Link className="button" to="/paste">
           Next: paste router output

@@ -91,3 +91,14 @@ describe('questionnaire and report agree', () => {
     expect(gaps).toEqual([]);
   });
 });
+
+describe('byAnswer', () => {
+  it('names the causes each answer brings, so the hint sits beside the question that raised them', () => {
+    const s = suggestNextSteps({ cpu: 'interrupt', nat: 'pat', reloads: 'no' }, []);
+    expect(s.byAnswer.cpu).toContain('high-cpu-interrupt');
+    expect(s.byAnswer.cpu).not.toContain('scanning-host');
+    // NAT raises its causes only together with high CPU: clearing either answer takes them away.
+    expect(s.byAnswer.nat).toEqual(['alignment-errors', 'nat-translation-overload']);
+    expect(s.byAnswer.reloads).toEqual([]);
+  });
+});

@@ -22,6 +22,8 @@ export interface NextCommand {
 export interface NextSteps {
   causes: LikelyCause[];
   commands: NextCommand[];
+  /** Per answered question: the causes that answer brings (gone if it is cleared), for a hint beside the question. */
+  byAnswer: Record<string, FindingId[]>;
 }
 
 /** Asked whatever the answers: CPU, log, config and platform frame every other finding. */
@@ -111,5 +113,11 @@ export function suggestNextSteps(answers: Answers, sections: readonly ParsedSect
     for (const command of commands) want(command, cause.id);
   }
   for (const command of BASELINE) want(command);
-  return { causes, commands: order };
+  const byAnswer: Record<string, FindingId[]> = {};
+  for (const key of Object.keys(answers)) {
+    const { [key]: _cleared, ...rest } = answers;
+    const without = new Set(causesFrom(rest).map((c) => c.id));
+    byAnswer[key] = causes.filter((c) => !without.has(c.id)).map((c) => c.id);
+  }
+  return { causes, commands: order, byAnswer };
 }

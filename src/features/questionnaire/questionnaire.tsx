@@ -1,6 +1,23 @@
-// The symptom questionnaire (QUESTIONS from core/answers.ts): short, every question optional.
+// The symptom questionnaire (QUESTIONS from core/answers.ts): short, every question optional; each answered
+// question says, right under it, what it points to (on phones; wide screens have the side panel).
 import { QUESTIONS } from '../../core/answers';
+import { FINDING_NAMES } from '../../core/rules/finding-names';
+import { listWords } from '../../core/text/plural';
 import { useAppStore } from '../../state/store';
+
+function AnswerHint({ k }: { k: string }) {
+  const hint = useAppStore((s) => {
+    const ids = s.nextSteps?.byAnswer[k];
+    if (!ids) return null;
+    const commands = (s.nextSteps?.commands ?? []).filter((c) => c.confirms.some((id) => ids.includes(id))).map((c) => c.command);
+    return `${ids.length ? `Points to ${listWords(ids.map((id) => FINDING_NAMES[id]))}.` : 'On its own, this answer points nowhere new.'}${commands.length ? ` Paste ${listWords(commands)}.` : ''}`;
+  });
+  return hint ? (
+    <p className="answer-hint" data-answer-hint={k}>
+      {hint}
+    </p>
+  ) : null;
+}
 
 function Question({ q }: { q: (typeof QUESTIONS)[number] }) {
   const value = useAppStore((s) => s.answers[q.key] ?? null);
@@ -22,6 +39,7 @@ function Question({ q }: { q: (typeof QUESTIONS)[number] }) {
           </button>
         )}
       </div>
+      {value !== null && <AnswerHint k={q.key} />}
     </fieldset>
   );
 }
