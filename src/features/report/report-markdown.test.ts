@@ -26,13 +26,20 @@ describe('diagnosisToMarkdown', () => {
     expect(md).toContain('- Blocks all web');
   });
   it('lists flagged hosts only', () => {
-    expect(md).toContain('| 193.23.45.35 | Vl1 | 7 | 7 | 7 | 1.1 | infected | code-red |');
+    expect(md).toContain('| 193.23.45.35 | Vl1 | 7 | 7 | 7 | 1.1 | infected | Code Red |');
     expect(md).not.toContain('| 10.0.0.1 |');
   });
   it('keeps pasted backticks inside a longer fence', () => {
     expect(md).toContain('````\nflows.txt:5');
   });
-  it('records the answers', () => {
-    expect(md).toContain('- cpu: interrupt');
+  it('records the answers in the questionnaire\'s words, never its keys', () => {
+    expect(md).toContain('- Where is the CPU high? High at interrupt level (e.g. 99%/98%)');
+    expect(md).not.toContain('cpu: interrupt');
+  });
+  it('opens with the infected hosts and names no finding id or internal value', () => {
+    expect(md).toContain('**1 infected host:** 193.23.45.35 on Vl1.');
+    expect(md).not.toContain('scanning-host');
+    expect(md).not.toContain('code-red');
+    expect(md).not.toMatch(/\b1 records\b/);
   });
 });

@@ -1,4 +1,6 @@
 // The diagnosis as a Markdown report (download): findings with evidence and remedy config, then hosts and inputs.
+import { QUESTIONS } from '../../core/answers';
+import { count, listWords } from '../../core/text/plural';
 import type { Answers, Diagnosis, Host } from '../../core/types';
 
 /** Pasted text is data: keep it inside code spans/fences so it never becomes markup in a viewer. */
@@ -14,22 +16,38 @@ function inline(text: string): string {
 
 const MAX_HOSTS = 200;
 
+const VARIANT_WORDS: Record<Host['variant'], string> = { 'code-red': 'Code Red', 'code-red-ii': 'Code Red II', unknown: 'not told' };
+
 function hostRow(h: Host): string {
-  return `| ${h.ip} | ${inline(h.interface)} | ${h.flows} | ${h.destinations} | ${h.port80Flows} | ${h.packetsPerFlow.toFixed(1)} | ${h.verdict} | ${h.variant} |`;
+  return `| ${h.ip} | ${inline(h.interface)} | ${h.flows} | ${h.destinations} | ${h.port80Flows} | ${h.packetsPerFlow.toFixed(1)} | ${h.verdict} | ${VARIANT_WORDS[h.variant]} |`;
+}
+
+/** "Where is the CPU high?: High at interrupt level (e.g. 99%/98%)", the questionnaire's own words. */
+function answerWords(key: string, value: string): string {
+  const q = QUESTIONS.find((x) => x.key === key);
+  const label = q?.options.find((o) => o.value === value)?.label;
+  return q && label ? `${q.text.replace(/\s*\(.*\)\s*$/, '')} ${label}` : `${key}: ${value}`;
 }
 
 export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new Date()): string {
   const out: string[] = [`# Code Red triage report`, '', `Generated ${when.toISOString()} by Code Red Triage (contract version ${d.version}).`, ''];
+  const infected = d.hosts.filter((h) => h.verdict === 'infected');
+  out.push(
+    infected.length > 0
+      ? `**${count(infected.length, 'infected host')}:** ${inline(listWords(infected.map((h) => (h.interface ? `${h.ip} on ${h.interface}` : h.ip)), 3))}.`
+      : 'No infected host in the pasted flows.',
+    '',
+  );
   const answered = Object.entries(answers);
   if (answered.length > 0) {
     out.push('## Symptoms given', '');
-    for (const [k, v] of answered) out.push(`- ${inline(k)}: ${inline(v)}`);
+    for (const [k, v] of answered) out.push(`- ${inline(answerWords(k, v))}`);
     out.push('');
   }
   out.push(`## Findings (${d.findings.length})`, '');
   if (d.findings.length === 0) out.push('No findings.', '');
   for (const f of d.findings) {
-    out.push(`### [${f.severity}] ${inline(f.title)}`, '', `Finding id: \`${f.id}\``, '');
+    out.push(`### [${f.severity}] ${inline(f.title)}`, '');
     if (f.evidence.length > 0) {
       out.push('Evidence:', '', fence(f.evidence.map((e) => `${e.source}:${e.line}  ${e.text}`)), '');
     }
@@ -46,16 +64,16 @@ export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new D
     }
   }
   const flagged = d.hosts.filter((h) => h.verdict !== 'clean');
-  out.push(`## Hosts (${d.hosts.length} sources, ${flagged.length} flagged)`, '');
+  out.push(`## Hosts (${count(d.hosts.length, 'source')}, ${flagged.length} flagged)`, '');
   if (flagged.length > 0) {
-    out.push('| Source | Interface | Flows | Destinations | Port 80 flows | Packets/flow | Verdict | Variant |', '|---|---|---:|---:|---:|---:|---|---|');
+    out.push('| Source | Interface | Flows | Destinations | Port 80 flows | Packets/flow | Verdict | Worm |', '|---|---|---:|---:|---:|---:|---|---|');
     for (const h of flagged.slice(0, MAX_HOSTS)) out.push(hostRow(h));
     if (flagged.length > MAX_HOSTS) out.push('', `…and ${flagged.length - MAX_HOSTS} more flagged hosts (use the CLI's --json for all).`);
     out.push('');
   }
   out.push('## Inputs read', '');
   for (const i of d.inputs) {
-    out.push(`- ${inline(i.source)} lines ${i.firstLine}-${i.lastLine}: ${i.kind === 'unknown' ? 'not recognised' : i.kind}, ${i.records} records, ${i.warnings.length} warnings`);
+    out.push(`- ${inline(i.source)} lines ${i.firstLine}-${i.lastLine}: ${i.kind === 'unknown' ? 'not recognised' : i.kind}, ${count(i.records, 'record')}, ${count(i.warnings.length, 'warning')}`);
   }
   out.push('');
   return out.join('\n');
