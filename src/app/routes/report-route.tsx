@@ -1,6 +1,7 @@
 // Report page: a headline, findings (most severe first), hosts, charts (lazy), what was read, export and share.
 import { lazy, Suspense, useDeferredValue } from 'react';
 import { Link } from 'react-router';
+import { ChartTables } from '../../features/charts/chart-tables';
 import { ExampleButton } from '../../features/example/example-button';
 import { DownloadReport } from '../../features/report/download-report';
 import { FindingsList } from '../../features/report/findings-list';
@@ -71,6 +72,8 @@ export function Component() {
             <Charts />
           </Suspense>
         </WhenVisible>
+        {/* Paper gets the numbers as tables, whatever was scrolled or loaded (issue 17). */}
+        <ChartTables />
       </section>
       {/* What was read comes after the verdicts: at 3 a.m. the findings are what the engineer opened this for. */}
       <section aria-labelledby="read-heading" className="report-part">

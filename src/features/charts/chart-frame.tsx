@@ -1,11 +1,6 @@
-// A chart with its caption and the same numbers as a table (for keyboards, screen readers and print).
+// A chart with its caption and the same numbers as a table (for keyboards and screen readers).
 import type { ReactNode } from 'react';
-
-export interface Column<T> {
-  label: string;
-  value: (row: T) => ReactNode;
-  numeric?: boolean;
-}
+import { DataTable, type Column } from './chart-columns';
 
 export function ChartFrame<T>({ id, title, note, rows, columns, children }: {
   id: string;
@@ -26,26 +21,7 @@ export function ChartFrame<T>({ id, title, note, rows, columns, children }: {
       </div>
       <details className="chart-data">
         <summary>The numbers</summary>
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c.label} scope="col" className={c.numeric ? 'num' : undefined}>{c.label}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={i}>
-                  {columns.map((c) => (
-                    <td key={c.label} className={c.numeric ? 'num' : undefined}>{c.value(r)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable rows={rows} columns={columns} />
       </details>
     </figure>
   );

@@ -3,28 +3,27 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Toolti
 import { useShallow } from 'zustand/react/shallow';
 import type { ChartSeries } from '../../core/analysis/chart-series';
 import { useAppStore } from '../../state/store';
+import { CHART_TITLES, FAN_OUT_COLUMNS, INTERFACE_COLUMNS, LOCALITY_COLUMNS, pct, TOP_SOURCE_COLUMNS } from './chart-columns';
 import { ChartFrame } from './chart-frame';
 import { useColours, type Colours } from './theme-colours';
 import './charts.css';
 
 const HEIGHT = 260;
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+/** Axis ticks: whole percents fit a phone's axis ("100%", not a clipped "l00.0%"). */
+const pctTick = (x: number) => `${Math.round(x * 100)}%`;
 
 function TopSources({ rows, selected, select, c }: { rows: ChartSeries['topSources']; selected: string | null; select: (ip: string | null) => void; c: Colours }) {
   return (
     <ChartFrame
       id="top-sources"
-      title="Top sources by fan-out"
+      title={CHART_TITLES.topSources}
       note="Distinct destinations per source. Pick a source (bar or table) to filter the evidence."
       rows={rows}
       columns={[
         { label: 'Source', value: (r) => (
           <button type="button" className="link-button" aria-pressed={selected === r.ip} onClick={() => select(selected === r.ip ? null : r.ip)}>{r.ip}</button>
         ) },
-        { label: 'Destinations', value: (r) => r.destinations, numeric: true },
-        { label: 'Flows', value: (r) => r.flows, numeric: true },
-        { label: 'Failed flows', value: (r) => r.failedFlows, numeric: true },
-        { label: 'Verdict', value: (r) => r.verdict + (r.inbound ? ' (inbound)' : '') },
+        ...TOP_SOURCE_COLUMNS.slice(1),
       ]}
     >
       <ResponsiveContainer width="100%" height={HEIGHT}>
@@ -47,17 +46,13 @@ function TopSources({ rows, selected, select, c }: { rows: ChartSeries['topSourc
 
 function FanOut({ rows, c }: { rows: ChartSeries['fanOutDistribution']; c: Colours }) {
   return (
-    <ChartFrame id="fan-out" title="Fan-out distribution" note="How many sources reach how many distinct destinations." rows={rows}
-      columns={[
-        { label: 'Destinations', value: (r) => r.bucket },
-        { label: 'Sources', value: (r) => r.sources, numeric: true },
-        { label: 'Flagged', value: (r) => r.flagged, numeric: true },
-      ]}>
+    <ChartFrame id="fan-out" title={CHART_TITLES.fanOutDistribution} note="How many sources reach how many distinct destinations." rows={rows}
+      columns={FAN_OUT_COLUMNS}>
       <ResponsiveContainer width="100%" height={HEIGHT}>
         <BarChart data={rows} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="bucket" />
-          <YAxis allowDecimals={false} />
+          <XAxis dataKey="bucket" tick={{ fontSize: 11 }} />
+          <YAxis allowDecimals={false} width={40} tick={{ fontSize: 11 }} />
           <Tooltip />
           <Legend />
           <Bar dataKey="sources" name="sources" fill={c.clean} isAnimationActive={false} />
@@ -71,20 +66,16 @@ function FanOut({ rows, c }: { rows: ChartSeries['fanOutDistribution']; c: Colou
 function Locality({ rows, c }: { rows: ChartSeries['localityMix']; c: Colours }) {
   const targets = rows.reduce((n, r) => n + r.targets, 0);
   return (
-    <ChartFrame id="locality" title="Destination locality vs Code Red II"
+    <ChartFrame id="locality" title={CHART_TITLES.localityMix}
       note={targets === 0 ? 'No outbound flagged hosts: nothing to compare.' : `Where the flagged hosts' ${targets} targets sit, beside what each worm would give.`}
       rows={rows}
-      columns={[
-        { label: 'Target', value: (r) => r.category },
-        { label: 'Observed', value: (r) => pct(r.observed), numeric: true },
-        { label: 'Code Red II', value: (r) => pct(r.codeRedII), numeric: true },
-        { label: 'Code Red', value: (r) => pct(r.codeRed), numeric: true },
-      ]}>
+      columns={LOCALITY_COLUMNS}>
+      {/* Horizontal bars: the category names sit on their own axis and never overlap on a phone. */}
       <ResponsiveContainer width="100%" height={HEIGHT}>
-        <BarChart data={rows} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="category" tick={{ fontSize: 11 }} interval={0} />
-          <YAxis tickFormatter={pct} domain={[0, 1]} />
+        <BarChart data={rows} layout="vertical" margin={{ right: 16 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" tickFormatter={pctTick} domain={[0, 1]} tick={{ fontSize: 11 }} />
+          <YAxis type="category" dataKey="category" width={96} interval={0} tick={{ fontSize: 11 }} />
           <Tooltip formatter={(v) => pct(Number(v))} />
           <Legend />
           <Bar dataKey="observed" name="observed" fill={c.infected} isAnimationActive={false} />
@@ -98,18 +89,13 @@ function Locality({ rows, c }: { rows: ChartSeries['localityMix']; c: Colours })
 
 function Interfaces({ rows, c }: { rows: ChartSeries['flowsPerInterface']; c: Colours }) {
   return (
-    <ChartFrame id="interfaces" title="Flows per interface" note="Flows by the interface their sources arrive on." rows={rows}
-      columns={[
-        { label: 'Interface', value: (r) => r.interface },
-        { label: 'Flows', value: (r) => r.flows, numeric: true },
-        { label: 'Sources', value: (r) => r.sources, numeric: true },
-        { label: 'Flagged sources', value: (r) => r.flaggedSources, numeric: true },
-      ]}>
+    <ChartFrame id="interfaces" title={CHART_TITLES.flowsPerInterface} note="Flows by the interface their sources arrive on." rows={rows}
+      columns={INTERFACE_COLUMNS}>
       <ResponsiveContainer width="100%" height={HEIGHT}>
-        <BarChart data={rows} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="interface" />
-          <YAxis allowDecimals={false} />
+        <BarChart data={rows} layout="vertical" margin={{ right: 16 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
+          <YAxis type="category" dataKey="interface" width={96} interval={0} tick={{ fontSize: 11 }} />
           <Tooltip />
           <Bar dataKey="flows" name="flows" fill={c.clean} isAnimationActive={false} />
         </BarChart>
