@@ -13,7 +13,7 @@ test('a multi-megabyte paste shows a preview and its verdicts, and can still be 
   }, text);
   await waitForAnalysis(page);
   await expect(page.locator('.paste-panel')).toContainText('20,002 lines');
-  await expect(page.locator('.paste-status')).toContainText('20000 records');
+  await expect(page.locator('.paste-status')).toContainText('20,000 records');
   const preview = pasteBox(page);
   await expect(preview).toHaveAttribute('readonly', '');
   expect((await preview.inputValue()).split('\n')).toHaveLength(200);

@@ -1,4 +1,5 @@
 // One finding, remedy first: severity and title, the config to paste with its caveats, then the evidence (folded).
+import { useEffect, useRef } from 'react';
 import { configLabel } from '../../core/rules/config-label';
 import { count } from '../../core/text/plural';
 import type { Finding } from '../../core/types';
@@ -17,9 +18,13 @@ function ConfigBlock({ commands, label }: { commands: string[]; label: string })
 
 function EvidenceBlock({ finding, selectedSource, onClearSource }: { finding: Finding; selectedSource: string | null; onClearSource: () => void }) {
   const shown = filterEvidence(finding.evidence, selectedSource);
+  const ref = useRef<HTMLDetailsElement>(null);
+  // Picking a host opens the evidence (the engineer asked to see its lines); clearing it leaves it as it is.
+  useEffect(() => {
+    if (selectedSource !== null && ref.current) ref.current.open = true;
+  }, [selectedSource]);
   return (
-    // Open while a host is picked: the engineer asked to see that host's lines.
-    <details className="evidence-block" open={selectedSource !== null}>
+    <details className="evidence-block" ref={ref}>
       <summary>
         Evidence ({selectedSource ? `${shown.length} of ${count(finding.evidence.length, 'line')} mention ${selectedSource}` : count(finding.evidence.length, 'line')})
       </summary>
