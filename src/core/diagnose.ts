@@ -44,20 +44,35 @@ function unreadAll(lines: readonly string[], from: number, to: number, message: 
   return w;
 }
 
-function detectKind(raw: RawSection, section: Section): { kind: Kind; note?: string } {
-  if (raw.command !== undefined) {
-    const { base } = splitFilter(raw.command);
-    const kind = commandIndex.match(base);
-    if (kind === null) return { kind: 'unknown', note: `"${raw.command}" is not a command this tool reads` };
-    if (kind === 'unknown') return { kind, note: `"${raw.command}" is recognised but not read by this tool` };
-    return { kind };
-  }
+/** A configuration-mode prompt ("R1(config-if)#ip nat inside"): what follows is the console, not a command's output. */
+const CONFIG_MODE_ECHO = /^\s*\S+\(config[^)]*\)#/;
+
+function sniffKind(section: Section): Kind {
   let best: Kind = 'unknown';
   let bestScore = SNIFF_THRESHOLD;
   for (const p of PARSERS) {
     const score = p.sniff(section);
     if (score > bestScore) [best, bestScore] = [p.kind, score];
   }
+  return best;
+}
+
+function detectKind(raw: RawSection, section: Section): { kind: Kind; note?: string } {
+  if (raw.command !== undefined) {
+    const { base } = splitFilter(raw.command);
+    const kind = commandIndex.match(base);
+    if (kind === null) {
+      // Log messages the router prints after a configuration command (%SYS-2-MALLOCFAIL on "ip nat inside") are
+      // still router output: read them by shape rather than dropping them with the command.
+      const echo = raw.echoIndex !== undefined ? section.lines[raw.echoIndex]! : '';
+      const sniffed = CONFIG_MODE_ECHO.test(echo) ? sniffKind(section) : 'unknown';
+      if (sniffed !== 'unknown') return { kind: sniffed };
+      return { kind: 'unknown', note: `"${raw.command}" is not a command this tool reads` };
+    }
+    if (kind === 'unknown') return { kind, note: `"${raw.command}" is recognised but not read by this tool` };
+    return { kind };
+  }
+  const best = sniffKind(section);
   return best === 'unknown' ? { kind: best, note: 'no router output recognised' } : { kind: best };
 }
 

@@ -53,6 +53,12 @@ export function isCapture(f: Pick<Fixture, 'name' | 'rel'>): boolean {
   return !(f.rel in NOT_A_CAPTURE);
 }
 
+/**
+ * fixtures/field/ holds the field corpus (forum and bug-report pastes, issue 13): proven against hand counts by
+ * field-corpus.test.ts, not by the suites that load the parser fixtures.
+ */
+export const FIELD_DIR = 'field';
+
 /** Every file in every parser folder's fixtures/ (sorted, so test order is stable). */
 export function loadFixtures(io: FixtureIo, parsersDir: string): Fixture[] {
   const out: Fixture[] = [];
@@ -60,6 +66,7 @@ export function loadFixtures(io: FixtureIo, parsersDir: string): Fixture[] {
     const dir = `${parsersDir}/${folder}/fixtures`;
     if (!io.existsSync(dir)) continue;
     for (const name of io.readdirSync(dir).sort()) {
+      if (name === FIELD_DIR) continue;
       const bytes = io.readFileSync(`${dir}/${name}`);
       out.push({ folder, name, rel: `${folder}/${name}`, bytes, text: bytes.toString('utf8') });
     }

@@ -4,33 +4,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
-import { WRAP_WIDTHS } from '../text/wrap';
-import type { Kind } from '../types';
 import { loadCaptures } from './fixture-set';
+import { absorbed, FREE_TEXT } from './free-text-spots';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 100;
 const SEED = Number(process.env.FUZZ_SEED) || 20010719;
 const timeout = 20_000 + RUNS * 300;
-
-/**
- * Kinds whose output legitimately holds free text a junk line can belong to: a log message's continuation
- * line, and config lines the rules do not need (a config has hundreds; warning on each would bury the rest).
- */
-const FREE_TEXT: ReadonlySet<Kind> = new Set<Kind>(['show logging', 'show running-config']);
-
-/**
- * Spots where a line is free text by design, so junk there is read as part of it: the line after a
- * terminal-wrapped line (ending in a comma, "10 weeks, 5 days,", or exactly as long as a terminal width), and
- * the banner lines after "Alignment data for:" (up to "Compiled ...").
- */
-function absorbed(before: readonly string[]): boolean {
-  const prev = (before[before.length - 1] ?? '').replace(/\r$/, '');
-  if (/,\s*$/.test(prev)) return true;
-  if (WRAP_WIDTHS.includes(prev.length) || WRAP_WIDTHS.includes(prev.trimEnd().length + 1)) return true;
-  // The software banner under "Alignment data for:" runs up to its "Compiled ..." line.
-  const banner = before.findLastIndex((l) => /^Alignment data for:/.test(l.trim()));
-  return banner >= 0 && !before.slice(banner).some((l) => /^Compiled /.test(l.trim()));
-}
 
 const captures = loadCaptures(fs, join(__dirname, '../parsers')).filter((c) => {
   const kinds = diagnose([{ source: c.rel, text: c.text }]).inputs.map((i) => i.kind);

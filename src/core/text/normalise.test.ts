@@ -11,6 +11,14 @@ describe('normaliseLines', () => {
     expect(normaliseLines('Vl1\u00a0\u00a0193.23.45.35\u2003x\u200by\ufeff')).toEqual(['Vl1  193.23.45.35 xy']);
   });
 
+  it('drops the "➥" a book puts before the second half of a wrapped row, at line start only', () => {
+    expect(normaliseLines('172.16.10.1 - - - - 00-30-96-2d-24-20 188\n\u27a5ARPA ARPA 2/7 2/6 870\nsee \u27a5 here')).toEqual([
+      '172.16.10.1 - - - - 00-30-96-2d-24-20 188',
+      'ARPA ARPA 2/7 2/6 870',
+      'see \u27a5 here',
+    ]);
+  });
+
   it('expands tabs to 8-column stops and trims trailing blanks and tabs', () => {
     expect(normaliseLines('Device#\t  PID\t\t\tSN \t')).toEqual([`Device#   PID${' '.repeat(19)}SN`]);
     expect(normaliseLines('abc   \nd\t\n')).toEqual(['abc', 'd']);

@@ -3,6 +3,8 @@
 /** Characters browsers and mail clients substitute for spaces, plus zero-width ones that break tokenising. */
 const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+/** Books (Sybex, Cisco Press) start the second half of a row they had to wrap with a "➥" arrow; no device prints one. */
+const BOOK_WRAP_ARROW = /^\u27a5/gm;
 /**
  * Terminal escapes: CSI (`ESC[K`, `ESC[24;1H`, colours), OSC titles (`ESC]0;...BEL`), charset and cursor
  * save/restore (`ESC(B`, `ESC7`). A terminal log of an SSH session is full of them.
@@ -95,6 +97,7 @@ export function normaliseLines(raw: string): string[] {
   ODD_SPACES.lastIndex = 0;
   if (ZERO_WIDTH.test(text)) text = text.replace(ZERO_WIDTH, '');
   ZERO_WIDTH.lastIndex = 0;
+  if (text.includes('\u27a5')) text = text.replace(BOOK_WRAP_ARROW, '');
   const needsClean = NEEDS_CLEAN.test(text);
   const lines = text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();

@@ -107,4 +107,12 @@ describe('splitSections', () => {
       { command: 'sh ip arp', first: 2, last: 3 },
     ]);
   });
+
+  it('reads log messages printed after a configuration-mode command by shape; other commands stay not read', () => {
+    const mallocfail = '*Mar 1 00:00:27.307: %SYS-2-MALLOCFAIL: Memory allocation of 10260 bytes failed from 0x62912920, alignment 0';
+    const config = diagnose([{ source: 'c', text: ['R1(config-if)#ip nat inside', mallocfail, 'Pool: Processor Free: 13696 Cause: Memory fragmentation', ''].join('\n') }]);
+    expect(config.inputs.map((i) => [i.kind, i.records])).toEqual([['show logging', 1]]);
+    const exec = diagnose([{ source: 'e', text: ['R1#un all', mallocfail, ''].join('\n') }]);
+    expect(exec.inputs.map((i) => i.kind)).toEqual(['unknown']);
+  });
 });

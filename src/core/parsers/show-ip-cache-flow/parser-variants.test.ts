@@ -24,6 +24,13 @@ describe('show ip cache flow: row variants', () => {
     expect([t!.srcPort[0], t!.dstPort[0], t!.srcPort[1], t!.dstPort[1]]).toEqual([0xc0b3, 443, 0xc0b3, 443]);
   });
 
+  it('reads an egress flow, whose DstIf IOS marks with "*", under the interface name without the mark', () => {
+    const { t, input } = read(['show ip cache flow', HEADER, 'Fa0/1 10.155.20.122 Se0/0:0.101* 10.7.10.124 01 0000 0000 219', 'Fa0/0 10.1.1.1 Se0/0:0.101 2.2.2.2 06 C508 07D0 2'].join('\n'));
+    expect(input).toMatchObject({ records: 2, warnings: [] });
+    expect(t!.dstIf[0]).toBe(t!.dstIf[1]);
+    expect(read(['show ip cache flow', HEADER, 'Fa0/1 10.1.1.1 Se0*0 2.2.2.2 01 0000 0000 1'].join('\n')).input!.records).toBe(0);
+  });
+
   it('reads Pkts with a K or M suffix', () => {
     const { t } = read(['show ip cache flow', HEADER, 'Fa0/0 10.1.1.1 Se0 2.2.2.2 06 0400 0050 12K', 'Fa0/0 10.1.1.1 Se0 2.2.2.3 06 0400 0050 3M'].join('\n'));
     expect(Array.from(t!.packets)).toEqual([12000, 3000000]);

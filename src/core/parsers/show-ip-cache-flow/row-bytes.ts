@@ -17,6 +17,7 @@ export const ROW_PROBLEM: Record<number, string> = {
 };
 
 const SPACE = 32;
+const STAR = 42;
 /** Scratch for the three hex fields (module-level so a row allocates nothing). */
 const HEX = new Int32Array(3);
 const CR = 13;
@@ -83,19 +84,21 @@ export function readRow(buf: Uint8Array, start: number, end: number, cols: FlowC
   const src = addr * 256 + oct;
   const srcBad = bad;
   while (p < end && buf[p] === SPACE) p++;
-  // DstIf
+  // DstIf; IOS marks an egress flow (`ip flow egress`) with a "*" right after it ("Se0/0:0.101*"), not part of the name.
   s = p;
   h = 0;
   c = buf[p] ?? 0;
   if (!((c | 32) >= 97 && (c | 32) <= 122)) return NOT_ROW;
+  let egressMark = 0;
   while (p < end && (c = buf[p]!) !== SPACE) {
-    if (!ifByte(c)) return NOT_ROW;
-    h = (h * 31 + c) | 0;
+    if (c === STAR && egressMark === 0 && (p + 1 === end || buf[p + 1] === SPACE)) egressMark = 1;
+    else if (!ifByte(c)) return NOT_ROW;
+    else h = (h * 31 + c) | 0;
     p++;
   }
   if (p === s || p === end) return NOT_ROW;
   const dstIfS = s;
-  const dstIfE = p;
+  const dstIfE = p - egressMark;
   const dstIfH = h;
   while (p < end && buf[p] === SPACE) p++;
   // DstIP

@@ -116,6 +116,17 @@ describe('show ip nat translations: bad input', () => {
     expect(input.warnings[2]!.message).toBe('the router counts 4 translations but 1 rows were read');
   });
 
+  it('reads the IOS-XE "vrf NAME verbose" detail lines (Group_id / vrf, Time-left) under a row without warning', () => {
+    const { input } = read([
+      'GENIE-1(config)# show ip nat translations vrf genie verbose',
+      'Pro Inside global      Inside local       Outside local      Outside global',
+      'any ---                ---                10.1.0.2          10.144.0.2',
+      '    Group_id:0   vrf: genie',
+      '    Format(H:M:S) Time-left :0:0:-1',
+    ].join('\n'));
+    expect(input).toMatchObject({ kind: 'show ip nat translations', records: 1, warnings: [] });
+  });
+
   it('does not accept verbose details before any row', () => {
     const { input } = read('show ip nat translations verbose\nentry-id: 0x0, use_count:1\n');
     expect(input.warnings.map((w) => w.line)).toEqual([2]);

@@ -39,6 +39,9 @@ const VERBOSE_DETAIL: RegExp[] = [
   /^\s*WLAN-Flags: .+$/i,
   /^\s*In_pkts: \d+ In_bytes: \d+, Out_pkts: \d+ Out_bytes: \d+\s*$/i,
   /^\s*Output-IDB:.*$/i,
+  // IOS-XE `show ip nat translations vrf NAME verbose`: "Group_id:0   vrf: genie", "Format(H:M:S) Time-left :0:1:38".
+  /^\s*Group_id:\s*\d+\s+vrf:\s*\S+\s*$/i,
+  /^\s*Format\(H:M:S\) Time-left\s*:\s*-?\d+:-?\d+:-?\d+\s*$/i,
 ];
 
 /** An address column: "10.1.0.2", "10.1.0.2:51776", or dashes when there is none ("---"; "--" in one capture). */
