@@ -1,0 +1,175 @@
+// `show flow monitor NAME cache` (Flexible NetFlow): the cache header, then records, a table or csv, IPv4 and IPv6.
+import type { Warning } from '../../types';
+import { unreadLine } from '../../text/lines';
+import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
+import type { ParserDef, Section } from '../parser-types';
+import {
+  cachePressure,
+  emptyHeader,
+  headerRead,
+  readHeaderLine,
+  readSelectionLine,
+  type FnfCacheHeader,
+  type FnfCachePressure,
+  type FnfSelection,
+} from './cache-header';
+import { RecordSink, roleOf, type FnfFlows, type RecordValues, type Role } from './record-fields';
+import { csvRoles, isRule, tableCells, tableLayout, valuesOf, type TableLayout } from './table-format';
+
+export interface FlowMonitorCacheData extends FnfFlows {
+  /** How the records were printed: `format record` (the default on most releases), `table` or `csv`. */
+  format: 'record' | 'table' | 'csv' | 'none';
+  cache?: FnfCacheHeader;
+  /** Set when the cache was full (entries or high watermark at its size): a flood of flows on its own. */
+  pressure?: FnfCachePressure;
+  /** `sort ... top N` / `filter` outputs: how many flows were looked at and shown. */
+  selection?: FnfSelection;
+}
+
+const KEY = /^[A-Za-z][\w .\/()-]*$/;
+const EMPTY = /^\s*There are no cache entries to display\.?\s*$/i;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** `KEY:  value` of the record format; undefined when the line is not one. */
+function keyValue(line: string): [string, string] | undefined {
+  const at = line.indexOf(':');
+  if (at <= 0) return undefined;
+  const key = line.slice(0, at).trim();
+  if (!KEY.test(key)) return undefined;
+  return [key, line.slice(at + 1).trim()];
+}
+
+function sniff(section: Section): number {
+  let seen = 0;
+  for (let i = section.from; i < section.to && seen < 30; i++) {
+    const l = section.lines[i]!;
+    if (l.trim() === '') continue;
+    seen++;
+    if (/^\s*Cache type:\s+\S/i.test(l) || /^\s*(IPV4|IPV6) (SOURCE|DESTINATION) ADDRESS:/.test(l)) return 0.95;
+    if (/^\s*(IPV4|IPV6) (SRC|DST) ADDR\b/.test(l) && i + 1 < section.to && isRule(section.lines[i + 1]!)) return 0.95;
+    if (/^\s*Processed \d+ flows\s*$/i.test(l)) return 0.8;
+  }
+  return 0;
+}
+
+function parse(section: Section) {
+  const warnings: Warning[] = [];
+  const sink = new RecordSink(warnings);
+  const header = emptyHeader();
+  let selection: FnfSelection | undefined;
+  let format: FlowMonitorCacheData['format'] = 'none';
+  let layout: TableLayout | undefined;
+  let csv: (Role | undefined)[] | undefined;
+  let record: RecordValues | undefined;
+  let recordKeys = new Set<string>();
+  let recordLine = 0;
+  const flush = () => {
+    if (record) sink.add(record, recordLine);
+    record = undefined;
+    recordKeys = new Set();
+  };
+  const { lines } = section;
+  for (let i = section.from; i < section.to; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') {
+      flush();
+      continue;
+    }
+    if (readHeaderLine(line, i, header)) continue;
+    const sel = readSelectionLine(line, i, selection);
+    if (sel !== false) {
+      selection = sel;
+      continue;
+    }
+    if (isExecPromptTimestamp(line) || EMPTY.test(line)) continue;
+    if (i + 1 < section.to && isRule(lines[i + 1]!)) {
+      const l = tableLayout(line, lines[i + 1]!);
+      if (l) {
+        flush();
+        [layout, format] = [l, 'table'];
+        i++;
+        continue;
+      }
+    }
+    if (layout) {
+      const v = valuesOf(tableCells(line, layout), layout.roles);
+      if (v.src4 || v.dst4 || v.src6 || v.dst6 || v.mac) sink.add(v, i + 1);
+      else warnings.push(unreadLine(i, line, 'table row without an address'));
+      continue;
+    }
+    const roles = csv ? undefined : csvRoles(line);
+    if (roles) {
+      [csv, format] = [roles, 'csv'];
+      continue;
+    }
+    if (csv && line.includes(',')) {
+      sink.add(valuesOf(line.split(',').map((c) => c.trim()), csv), i + 1);
+      continue;
+    }
+    const kv = keyValue(line);
+    if (kv) {
+      const [key, value] = kv;
+      const k = key.toLowerCase().replace(/\s+/g, ' ');
+      // A field seen twice starts the next record (some captures drop the blank line between records).
+      if (recordKeys.has(k)) flush();
+      if (!record) [record, recordLine, format] = [{}, i + 1, 'record'];
+      recordKeys.add(k);
+      const role = roleOf(k);
+      if (role) record[role] = value;
+      continue;
+    }
+    warnings.push(unreadLine(i, line));
+  }
+  flush();
+  const flows = sink.finish();
+  const records = sink.records;
+  if (header.currentEntries !== undefined && !selection && header.currentEntries !== records) {
+    warnings.push({
+      line: header.lines.currentEntries!,
+      message: `the header says ${plural(header.currentEntries, 'current entry', 'current entries')} but ${plural(records, 'flow record is', 'flow records are')} shown: the ${records} shown are counted (output trimmed, or edited)`,
+    });
+  }
+  if (flows.layer2Only > 0) {
+    warnings.push({
+      line: flows.layer2Line!,
+      message: `${plural(flows.layer2Only, 'record carries', 'records carry')} MAC addresses only (a layer-2 flow record): no IP address, so no host can be judged from ${flows.layer2Only === 1 ? 'it' : 'them'}`,
+    });
+  }
+  if (flows.withoutSource > 0) {
+    warnings.push({
+      line: flows.withoutSourceLine!,
+      message: `${plural(flows.withoutSource, 'record has', 'records have')} no source address: the flow record does not match on it (add "match ipv4 source address" to the record), so the sending hosts stay hidden`,
+    });
+  }
+  if (flows.withoutPackets > 0) {
+    warnings.push({
+      line: section.from + 1,
+      message: `the flow record has no packet counter: ${plural(flows.withoutPackets, 'flow')} cannot be told answered or unanswered`,
+    });
+  }
+  if (records === 0 && !EMPTY_SEEN(section)) {
+    warnings.push({ line: Math.max(1, section.from + 1), message: 'no flow records: the cache is empty, so no host can be judged from it' });
+  }
+  const pressure = cachePressure(header);
+  const data: FlowMonitorCacheData = {
+    ...flows,
+    format,
+    ...(headerRead(header) ? { cache: header } : {}),
+    ...(pressure ? { pressure } : {}),
+    ...(selection ? { selection } : {}),
+  };
+  return { data, records, warnings };
+}
+
+/** "There are no cache entries to display." already says it: no second warning. */
+function EMPTY_SEEN(section: Section): boolean {
+  for (let i = section.from; i < section.to; i++) if (EMPTY.test(section.lines[i]!)) return true;
+  return false;
+}
+
+export const flowMonitorCacheParser: ParserDef<'show flow monitor cache', FlowMonitorCacheData> = {
+  kind: 'show flow monitor cache',
+  commands: ['show flow monitor * cache', 'show flow monitor name * cache'],
+  sniff,
+  parse,
+};
