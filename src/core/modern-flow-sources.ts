@@ -11,6 +11,11 @@ export function modernFlowSources(sections: readonly ParsedSection[]): FlowSourc
       const shown = s.data.selection?.shown;
       const sample = shown !== undefined ? `the top ${shown} flows of show flow monitor ... cache sort` : undefined;
       out.push({ source: s.source, kind: s.kind, flows: s.data.flows, ...(sample ? { sample } : {}) });
+    } else if (s.kind === 'show ip flow top-talkers') {
+      const f = s.data.footer;
+      out.push({ source: s.source, kind: s.kind, flows: s.data.flows, sample: `show ip flow top-talkers${f ? ` (${f.shown} of ${f.top} top talkers shown)` : ''}` });
+    } else if (s.kind === 'show ip cache verbose flow') {
+      out.push({ source: s.source, kind: s.kind, flows: s.data.flows });
     }
   }
   return out;
