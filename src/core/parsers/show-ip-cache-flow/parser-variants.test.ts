@@ -81,7 +81,7 @@ describe('show ip cache flow: row variants', () => {
       '0000 /0  0                     0C01 /0  0     0.0.0.0               28   258.1',
     ].join('\n');
     const { input, t } = read(text);
-    expect(input).toMatchObject({ kind: 'show ip cache flow', records: 2, warnings: [] });
+    expect(input).toMatchObject({ kind: 'show ip cache verbose flow', records: 2, warnings: [] });
     expect([t!.proto[0], t!.srcPort[0], t!.dstPort[0], t!.packets[0], t!.bytes[0]]).toEqual([6, 0x0f9f, 80, 2, 96]);
     expect([t!.proto[1], t!.dstPort[1], t!.bytes[1]]).toEqual([1, 0x0c01, 799 * 28]);
     expect(intToIp(t!.dst[1]!)).toBe('172.16.10.201');
