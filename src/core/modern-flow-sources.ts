@@ -9,7 +9,7 @@ export function modernFlowSources(sections: readonly ParsedSection[]): FlowSourc
   for (const s of sections) {
     if (s.kind === 'show flow monitor cache') {
       const shown = s.data.selection?.shown;
-      const sample = shown !== undefined ? `the top ${shown} flows of show flow monitor ... cache sort` : undefined;
+      const sample = shown !== undefined ? `the top ${shown} flows of a sorted show flow monitor cache` : undefined;
       out.push({ source: s.source, kind: s.kind, flows: s.data.flows, ...(sample ? { sample } : {}) });
     } else if (s.kind === 'show ip flow top-talkers') {
       const f = s.data.footer;

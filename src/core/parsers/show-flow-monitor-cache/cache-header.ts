@@ -17,8 +17,10 @@ export interface FnfCacheHeader {
 export interface FnfSelection {
   processed?: number;
   aggregated?: number;
-  /** "Showing the top 5 flows" / "Matched 3 flows": the records shown are a selection. */
+  /** "Showing the top 5 flows": the records shown are the busiest few, a sample. */
   shown?: number;
+  /** "Matched 3 flows" (the `filter` form): every flow that passed the filter. */
+  matched?: number;
   line: number;
 }
 
@@ -62,6 +64,7 @@ export function readSelectionLine(line: string, index: number, s: FnfSelection |
   const word = m[1]!.toLowerCase();
   if (word === 'processed') out.processed = +m[2]!;
   else if (word === 'aggregated to') out.aggregated = +m[2]!;
+  else if (word === 'matched') out.matched = +m[2]!;
   else out.shown = +m[2]!;
   return out;
 }

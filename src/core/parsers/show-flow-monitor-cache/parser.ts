@@ -126,7 +126,7 @@ function parse(section: Section) {
   if (header.currentEntries !== undefined && !selection && header.currentEntries !== records) {
     warnings.push({
       line: header.lines.currentEntries!,
-      message: `the header says ${plural(header.currentEntries, 'current entry', 'current entries')} but ${plural(records, 'flow record is', 'flow records are')} shown: the ${records} shown are counted (output trimmed, or edited)`,
+      message: `the header says ${plural(header.currentEntries, 'current entry', 'current entries')} but ${plural(records, 'flow record is', 'flow records are')} shown: counted what is shown (the output was trimmed or edited)`,
     });
   }
   if (flows.layer2Only > 0) {
@@ -147,7 +147,7 @@ function parse(section: Section) {
       message: `the flow record has no packet counter: ${plural(flows.withoutPackets, 'flow')} cannot be told answered or unanswered`,
     });
   }
-  if (records === 0 && !EMPTY_SEEN(section)) {
+  if (records === 0 && !emptySaid(section)) {
     warnings.push({ line: Math.max(1, section.from + 1), message: 'no flow records: the cache is empty, so no host can be judged from it' });
   }
   const pressure = cachePressure(header);
@@ -162,7 +162,7 @@ function parse(section: Section) {
 }
 
 /** "There are no cache entries to display." already says it: no second warning. */
-function EMPTY_SEEN(section: Section): boolean {
+function emptySaid(section: Section): boolean {
   for (let i = section.from; i < section.to; i++) if (EMPTY.test(section.lines[i]!)) return true;
   return false;
 }
