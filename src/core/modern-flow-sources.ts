@@ -14,7 +14,7 @@ export function modernFlowSources(sections: readonly ParsedSection[]): FlowSourc
     } else if (s.kind === 'show ip flow top-talkers') {
       const f = s.data.footer;
       out.push({ source: s.source, kind: s.kind, flows: s.data.flows, sample: `show ip flow top-talkers${f ? ` (${f.shown} of ${f.top} top talkers shown)` : ''}` });
-    } else if (s.kind === 'show ip cache verbose flow') {
+    } else if (s.kind === 'show ip cache verbose flow' || s.kind === 'show mls netflow ip' || s.kind === 'show flow cache') {
       out.push({ source: s.source, kind: s.kind, flows: s.data.flows });
     }
   }
@@ -24,7 +24,7 @@ export function modernFlowSources(sections: readonly ParsedSection[]): FlowSourc
 export function ipv6FlowSources(sections: readonly ParsedSection[]): Flow6Source[] {
   const out: Flow6Source[] = [];
   for (const s of sections) {
-    if (s.kind === 'show flow monitor cache' && s.data.flows6.flows.count > 0) {
+    if ((s.kind === 'show flow monitor cache' || s.kind === 'show flow cache') && s.data.flows6.flows.count > 0) {
       out.push({ source: s.source, kind: s.kind, flows: s.data.flows6.flows, names: s.data.flows6.names });
     }
   }

@@ -22,6 +22,8 @@ import { runningConfigParser } from './show-running-config/parser';
 import { flowMonitorCacheParser } from './show-flow-monitor-cache/parser';
 import { topTalkersParser } from './show-ip-flow-top-talkers/parser';
 import { cacheVerboseFlowParser } from './show-ip-cache-verbose-flow/parser';
+import { mlsNetflowIpParser } from './show-mls-netflow-ip/parser';
+import { nxosFlowCacheParser } from './show-flow-cache/parser';
 
 export const PARSERS = [
   cacheFlowParser,
@@ -45,6 +47,8 @@ export const PARSERS = [
   flowMonitorCacheParser,
   topTalkersParser,
   cacheVerboseFlowParser,
+  mlsNetflowIpParser,
+  nxosFlowCacheParser,
 ] as const;
 
 type AnyParser = (typeof PARSERS)[number];
