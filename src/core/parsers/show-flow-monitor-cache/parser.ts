@@ -13,7 +13,7 @@ import {
   type FnfCachePressure,
   type FnfSelection,
 } from './cache-header';
-import { RecordSink, roleOf, type FnfFlows, type RecordValues, type Role } from './record-fields';
+import { hasAddress, R, RecordSink, roleOf, type FnfFlows, type RecordValues, type Role } from './record-fields';
 import { csvRoles, isRule, tableCells, tableLayout, valuesOf, type TableLayout } from './table-format';
 
 export interface FlowMonitorCacheData extends FnfFlows {
@@ -29,15 +29,41 @@ export interface FlowMonitorCacheData extends FnfFlows {
 const KEY = /^[A-Za-z][\w .\/()-]*$/;
 const EMPTY = /^\s*There are no cache entries to display\.?\s*$/i;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** `Key:` starts of lines that are not record fields: the cache header and the exec timestamp lines. */
+const NOT_FIELDS = new Set(['cache type', 'cache size', 'current entries', 'high watermark', 'flows added', 'flows aged', 'load for five secs']);
 
-/** `KEY:  value` of the record format; undefined when the line is not one. */
-function keyValue(line: string): [string, string] | undefined {
-  const at = line.indexOf(':');
-  if (at <= 0) return undefined;
-  const key = line.slice(0, at).trim();
-  if (!KEY.test(key)) return undefined;
-  return [key, line.slice(at + 1).trim()];
+/** What a record-format key is: its value slot (-1: a field we ignore), its bit for spotting a repeat, or not a field. */
+interface KeyInfo {
+  slot: number;
+  bit: number;
+  field: boolean;
 }
+
+/** Keys repeat every record: learn each distinct key once (100,000 records, about 9 keys each). */
+class Keys {
+  private readonly info = new Map<string, KeyInfo>();
+  private readonly bits = new Map<string, number>();
+
+  of(raw: string): KeyInfo {
+    let k = this.info.get(raw);
+    if (k === undefined) {
+      const key = raw.trim();
+      const norm = key.toLowerCase().replace(/\s+/g, ' ');
+      const field = KEY.test(key) && !NOT_FIELDS.has(norm);
+      let bit = this.bits.get(norm);
+      if (bit === undefined && field) {
+        bit = this.bits.size < 31 ? this.bits.size : -1;
+        this.bits.set(norm, bit);
+      }
+      const role = field ? roleOf(norm) : undefined;
+      k = { slot: role ? R[role] : -1, bit: bit ?? -1, field };
+      this.info.set(raw, k);
+    }
+    return k;
+  }
+}
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 function sniff(section: Section): number {
   let seen = 0;
@@ -56,22 +82,39 @@ function parse(section: Section) {
   const warnings: Warning[] = [];
   const sink = new RecordSink(warnings);
   const header = emptyHeader();
+  const keys = new Keys();
   let selection: FnfSelection | undefined;
   let format: FlowMonitorCacheData['format'] = 'none';
   let layout: TableLayout | undefined;
   let csv: (Role | undefined)[] | undefined;
   let record: RecordValues | undefined;
-  let recordKeys = new Set<string>();
+  /** Bits of the keys the open record has (a key seen twice starts the next record). */
+  let seen = 0;
   let recordLine = 0;
   const flush = () => {
     if (record) sink.add(record, recordLine);
     record = undefined;
-    recordKeys = new Set();
+    seen = 0;
+  };
+  /** A `KEY: value` line of the record format; false when the line is not one. */
+  const field = (line: string, i: number): boolean => {
+    const at = line.indexOf(':');
+    if (at <= 0) return false;
+    const k = keys.of(line.slice(0, at));
+    if (!k.field) return false;
+    // A field seen twice starts the next record (some captures drop the blank line between records).
+    if (k.bit >= 0 && seen & (1 << k.bit)) flush();
+    if (!record) [record, recordLine, format] = [[], i + 1, 'record'];
+    if (k.bit >= 0) seen |= 1 << k.bit;
+    if (k.slot >= 0) record![k.slot] = line.slice(at + 1).trim();
+    return true;
   };
   const { lines } = section;
   for (let i = section.from; i < section.to; i++) {
     const line = lines[i]!;
-    if (line.trim() === '') {
+    // The hot path: a record field at the start of the line (nearly every line of a big cache).
+    if (!layout && !csv && isLetter(line.charCodeAt(0)) && field(line, i)) continue;
+    if (line.length === 0 || line.trim() === '') {
       flush();
       continue;
     }
@@ -93,7 +136,7 @@ function parse(section: Section) {
     }
     if (layout) {
       const v = valuesOf(tableCells(line, layout), layout.roles);
-      if (v.src4 || v.dst4 || v.src6 || v.dst6 || v.mac) sink.add(v, i + 1);
+      if (hasAddress(v)) sink.add(v, i + 1);
       else warnings.push(unreadLine(i, line, 'table row without an address'));
       continue;
     }
@@ -106,18 +149,7 @@ function parse(section: Section) {
       sink.add(valuesOf(line.split(',').map((c) => c.trim()), csv), i + 1);
       continue;
     }
-    const kv = keyValue(line);
-    if (kv) {
-      const [key, value] = kv;
-      const k = key.toLowerCase().replace(/\s+/g, ' ');
-      // A field seen twice starts the next record (some captures drop the blank line between records).
-      if (recordKeys.has(k)) flush();
-      if (!record) [record, recordLine, format] = [{}, i + 1, 'record'];
-      recordKeys.add(k);
-      const role = roleOf(k);
-      if (role) record[role] = value;
-      continue;
-    }
+    if (!csv && !layout && field(line, i)) continue;
     warnings.push(unreadLine(i, line));
   }
   flush();

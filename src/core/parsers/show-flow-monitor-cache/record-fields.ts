@@ -1,10 +1,12 @@
 // Flow record fields by name (record, table and csv formats name them differently) and the sink every format feeds.
 import type { Warning } from '../../types';
-import { ipToInt } from '../../text/lines';
 import { FlowTableBuilder, type FlowTable } from '../flow-table';
 import { Flow6Builder, isIPv6, type Flow6Table } from '../flow-table6';
 
-export type Role = 'src4' | 'dst4' | 'src6' | 'dst6' | 'srcPort' | 'dstPort' | 'proto' | 'srcIf' | 'dstIf' | 'packets' | 'bytes' | 'bytesL2' | 'mac';
+export const ROLES_IN_ORDER = ['src4', 'dst4', 'src6', 'dst6', 'srcPort', 'dstPort', 'proto', 'srcIf', 'dstIf', 'packets', 'bytes', 'bytesL2', 'mac'] as const;
+export type Role = (typeof ROLES_IN_ORDER)[number];
+/** Role -> slot in a record's values (an array, not an object: 100,000 records allocate little). */
+export const R = Object.fromEntries(ROLES_IN_ORDER.map((r, i) => [r, i])) as { [K in Role]: number };
 
 /** Field names as `format record` prints them and as `format table`/`csv` shorten them, lower case, single spaces. */
 const ROLES: Record<string, Role> = {
@@ -48,7 +50,31 @@ export function roleOf(name: string): Role | undefined {
   return undefined;
 }
 
-export type RecordValues = Partial<Record<Role, string>>;
+/** A record's values by role slot (`R.src4`...), undefined when the record has no such field. */
+export type RecordValues = (string | undefined)[];
+
+export function hasAddress(v: RecordValues): boolean {
+  return v[R.src4] !== undefined || v[R.dst4] !== undefined || v[R.src6] !== undefined || v[R.dst6] !== undefined || v[R.mac] !== undefined;
+}
+
+/** Dotted quad -> unsigned 32-bit, -1 when not one; by char codes (this runs once or twice a record). */
+export function ipv4(s: string): number {
+  let n = 0;
+  let octet = -1;
+  let dots = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      octet = octet < 0 ? c - 48 : octet * 10 + c - 48;
+      if (octet > 255) return -1;
+    } else if (c === 46 && octet >= 0 && dots < 3) {
+      n = n * 256 + octet;
+      octet = -1;
+      dots++;
+    } else return -1;
+  }
+  return dots === 3 && octet >= 0 ? n * 256 + octet : -1;
+}
 
 export interface FnfFlows {
   flows: FlowTable;
@@ -64,8 +90,15 @@ export interface FnfFlows {
   withoutPackets: number;
 }
 
-const NUMBER = /^\d+$/;
-const num = (v: string | undefined): number | undefined => (v !== undefined && NUMBER.test(v) ? +v : undefined);
+/** A non-negative integer, or undefined ("0x1b", "-", "" are not counts). */
+function num(v: string | undefined): number | undefined {
+  if (v === undefined || v.length === 0 || v.length > 15) return undefined;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return +v;
+}
 
 /** Collects records from any format into IPv4 and IPv6 tables; counts the ones without addresses. */
 export class RecordSink {
@@ -83,33 +116,21 @@ export class RecordSink {
   /** One record's fields; `line` is its first line (1-based). */
   add(v: RecordValues, line: number): void {
     this.records++;
-    const packetsText = v.packets;
+    const packetsText = v[R.packets];
     let packets = num(packetsText);
     if (packetsText !== undefined && packets === undefined) {
       this.warnings.push({ line, message: `flow record with a packet count that is not a number ("${packetsText}"): not read` });
       return;
     }
-    const bytes = num(v.bytes) ?? num(v.bytesL2);
     // Without a packet counter the flow's outcome is unknown: keep the flow, mark its outcome unknown (NaN packets).
     if (packets === undefined) {
       packets = NaN;
       this.withoutPackets++;
     }
-    const proto = num(v.proto);
-    const row = {
-      srcIf: v.srcIf,
-      dstIf: v.dstIf,
-      proto,
-      srcPort: num(v.srcPort),
-      dstPort: num(v.dstPort),
-      packets,
-      bytes,
-      line,
-    };
-    const src = v.src4 ?? v.src6;
-    const dst = v.dst4 ?? v.dst6;
-    if (src === undefined) {
-      if (dst === undefined && v.mac !== undefined) {
+    const src4 = v[R.src4];
+    const src6 = v[R.src6];
+    if (src4 === undefined && src6 === undefined) {
+      if (v[R.dst4] === undefined && v[R.dst6] === undefined && v[R.mac] !== undefined) {
         this.layer2Only++;
         this.layer2Line ??= line;
       } else {
@@ -118,21 +139,35 @@ export class RecordSink {
       }
       return;
     }
-    if (v.src4 !== undefined) {
-      const s = ipToInt(v.src4);
-      const d = v.dst4 !== undefined ? ipToInt(v.dst4) : 0;
-      if (s < 0 || d < 0) {
-        this.warnings.push({ line, message: `flow record with an address that is not IPv4 ("${s < 0 ? v.src4 : v.dst4}"): not read` });
+    const row = {
+      srcIf: v[R.srcIf],
+      dstIf: v[R.dstIf],
+      src: 0,
+      dst: 0,
+      proto: num(v[R.proto]),
+      srcPort: num(v[R.srcPort]),
+      dstPort: num(v[R.dstPort]),
+      packets,
+      bytes: num(v[R.bytes]) ?? num(v[R.bytesL2]),
+      line,
+    };
+    if (src4 !== undefined) {
+      const dst4 = v[R.dst4];
+      row.src = ipv4(src4);
+      row.dst = dst4 !== undefined ? ipv4(dst4) : 0;
+      if (row.src < 0 || row.dst < 0) {
+        this.warnings.push({ line, message: `flow record with an address that is not IPv4 ("${row.src < 0 ? src4 : dst4}"): not read` });
         return;
       }
-      this.v4.add({ ...row, src: s, dst: d });
+      this.v4.add(row);
       return;
     }
-    if (!isIPv6(v.src6!) || (v.dst6 !== undefined && !isIPv6(v.dst6))) {
-      this.warnings.push({ line, message: `flow record with an address that is not IPv6 ("${v.src6}"): not read` });
+    const dst6 = v[R.dst6];
+    if (!isIPv6(src6!) || (dst6 !== undefined && !isIPv6(dst6))) {
+      this.warnings.push({ line, message: `flow record with an address that is not IPv6 ("${src6}"): not read` });
       return;
     }
-    this.v6.add({ ...row, src: v.src6!, dst: v.dst6 ?? '::' });
+    this.v6.add({ ...row, src: src6!, dst: dst6 ?? '::' });
   }
 
   finish(): FnfFlows {

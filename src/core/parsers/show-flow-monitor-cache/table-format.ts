@@ -1,5 +1,5 @@
 // `format table` (and csv): one row per flow under column names, a `====` rule giving each column's span.
-import { roleOf, type RecordValues, type Role } from './record-fields';
+import { R, roleOf, type RecordValues, type Role } from './record-fields';
 
 export interface TableLayout {
   /** Column spans from the `====` rule: [start, end) in characters. */
@@ -50,9 +50,9 @@ export function tableCells(line: string, layout: TableLayout): string[] {
 }
 
 export function valuesOf(cells: readonly string[], roles: readonly (Role | undefined)[]): RecordValues {
-  const v: RecordValues = {};
+  const v: RecordValues = [];
   roles.forEach((r, i) => {
-    if (r && cells[i]) v[r] = cells[i];
+    if (r && cells[i]) v[R[r]] = cells[i];
   });
   return v;
 }
