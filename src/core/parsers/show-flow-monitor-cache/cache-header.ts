@@ -9,8 +9,8 @@ export interface FnfCacheHeader {
   flowsAged?: number;
   /** The aged breakdown as printed: "Active timeout", "Inactive timeout", "Watermark aged", "Emergency aged"... */
   agedBy: Record<string, number>;
-  /** 1-based lines of the figures, for evidence. */
-  lines: Partial<Record<'type' | 'size' | 'currentEntries' | 'highWatermark' | 'flowsAdded' | 'flowsAged', number>>;
+  /** 1-based line of each figure, for evidence: `currentEntriesLine`... */
+  figureLines: Partial<Record<`${'type' | 'size' | 'currentEntries' | 'highWatermark' | 'flowsAdded' | 'flowsAged'}Line`, number>>;
 }
 
 /** `sort ... top N` and `filter` outputs print how many flows they looked at instead of the cache header. */
@@ -46,7 +46,7 @@ export function readHeaderLine(line: string, index: number, h: FnfCacheHeader): 
       if (!/^\d+$/.test(f[2]!)) return false;
       h[key] = +f[2]!;
     }
-    h.lines[key] = index + 1;
+    h.figureLines[`${key}Line`] = index + 1;
     return true;
   }
   const a = AGED.exec(line);
@@ -70,12 +70,12 @@ export function readSelectionLine(line: string, index: number, s: FnfSelection |
 }
 
 export function emptyHeader(): FnfCacheHeader {
-  return { agedBy: {}, lines: {} };
+  return { agedBy: {}, figureLines: {} };
 }
 
 /** True when the header says anything at all. */
 export function headerRead(h: FnfCacheHeader): boolean {
-  return Object.keys(h.lines).length > 0;
+  return Object.keys(h.figureLines).length > 0;
 }
 
 /**
@@ -98,8 +98,8 @@ export function cachePressure(h: FnfCacheHeader): FnfCachePressure | undefined {
   const early = (h.agedBy['Emergency aged'] ?? 0) + (h.agedBy['Watermark aged'] ?? 0);
   const extra = early > 0 ? { agedEarly: early } : {};
   if (h.currentEntries !== undefined && h.currentEntries >= h.size)
-    return { full: true, figure: 'current entries', value: h.currentEntries, size: h.size, line: h.lines.currentEntries!, ...extra };
+    return { full: true, figure: 'current entries', value: h.currentEntries, size: h.size, line: h.figureLines.currentEntriesLine!, ...extra };
   if (h.highWatermark !== undefined && h.highWatermark >= h.size)
-    return { full: true, figure: 'high watermark', value: h.highWatermark, size: h.size, line: h.lines.highWatermark!, ...extra };
+    return { full: true, figure: 'high watermark', value: h.highWatermark, size: h.size, line: h.figureLines.highWatermarkLine!, ...extra };
   return undefined;
 }

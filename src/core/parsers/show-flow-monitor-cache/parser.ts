@@ -157,7 +157,7 @@ function parse(section: Section) {
   const records = sink.records;
   if (header.currentEntries !== undefined && !selection && header.currentEntries !== records) {
     warnings.push({
-      line: header.lines.currentEntries!,
+      line: header.figureLines.currentEntriesLine!,
       message: `the header says ${plural(header.currentEntries, 'current entry', 'current entries')} but ${plural(records, 'flow record is', 'flow records are')} shown: counted what is shown (the output was trimmed or edited)`,
     });
   }
@@ -175,12 +175,12 @@ function parse(section: Section) {
   }
   if (flows.withoutPackets > 0) {
     warnings.push({
-      line: section.from + 1,
+      line: section.to > section.from ? section.from + 1 : Math.max(1, section.from),
       message: `the flow record has no packet counter: ${plural(flows.withoutPackets, 'flow')} cannot be told answered or unanswered`,
     });
   }
   if (records === 0 && !emptySaid(section)) {
-    warnings.push({ line: Math.max(1, section.from + 1), message: 'no flow records: the cache is empty, so no host can be judged from it' });
+    warnings.push({ line: section.to > section.from ? section.from + 1 : Math.max(1, section.from), message: 'no flow records: the cache is empty, so no host can be judged from it' });
   }
   const pressure = cachePressure(header);
   const data: FlowMonitorCacheData = {
@@ -201,7 +201,8 @@ function emptySaid(section: Section): boolean {
 
 export const flowMonitorCacheParser: ParserDef<'show flow monitor cache', FlowMonitorCacheData> = {
   kind: 'show flow monitor cache',
-  commands: ['show flow monitor * cache', 'show flow monitor name * cache'],
+  // The kind's own words too, so `show flow monitor cache` (as the report names it) is read as it.
+  commands: ['show flow monitor * cache', 'show flow monitor name * cache', 'show flow monitor cache'],
   sniff,
   parse,
 };

@@ -19,7 +19,7 @@ function parse(section: Section) {
   const data = readClassicFlows(section, warnings);
   if (data.flows.count === 0) {
     warnings.push({
-      line: Math.max(1, section.from + 1),
+      line: section.to > section.from ? section.from + 1 : Math.max(1, section.from),
       message: 'no flow records: the cache is empty (cleared, or netflow not enabled on the ingress interfaces), so no host can be judged from it',
     });
   }

@@ -9,7 +9,7 @@ function parse(section: Section) {
   const warnings: Warning[] = [];
   const data = readMlsNetflow(section, warnings);
   if (data.entries === 0 && data.reportedEntries === undefined) {
-    warnings.push({ line: Math.max(1, section.from + 1), message: 'no NetFlow entries: the table is empty (or NetFlow is not enabled on the supervisor)' });
+    warnings.push({ line: section.to > section.from ? section.from + 1 : Math.max(1, section.from), message: 'no NetFlow entries: the table is empty (or NetFlow is not enabled on the supervisor)' });
   }
   // `count` prints only the total: a record count of 1 says the section was read.
   return { data, records: data.entries, warnings };
