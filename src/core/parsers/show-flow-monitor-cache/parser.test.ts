@@ -143,3 +143,27 @@ describe('show flow monitor NAME cache: constructed formats', () => {
     expect(w).toContainEqual({ line: 4, message: expect.stringMatching(/^the header says 42 current entries but 2 flow records/) });
   });
 });
+
+describe('an infected IPv6 host (constructed)', () => {
+  const recs = Array.from({ length: 8 }, (_, i) =>
+    [
+      'IPV6 SOURCE ADDRESS:       2001:DB8:10::66',
+      `IPV6 DESTINATION ADDRESS:  2001:DB8:${(0x40 + i * 7).toString(16)}::${(i * 13 + 5).toString(16)}`,
+      `TRNS SOURCE PORT:          ${3300 + i}`,
+      'TRNS DESTINATION PORT:     80',
+      'INTERFACE INPUT:           Gi0/1',
+      'IP PROTOCOL:               6',
+      `counter packets:           ${1 + (i % 2)}`,
+      '',
+    ].join('\n'),
+  ).join('\n');
+  const d = diagnose([{ source: 'v6', text: `R#show flow monitor V6 cache\n${recs}` }]);
+
+  it('is judged by the same test, with no Code Red variant, and the remedy does not put it in an IPv4 ACL', () => {
+    expect(d.hosts[0]).toMatchObject({ ip: '2001:DB8:10::66', verdict: 'infected', variant: 'unknown', failedFlows: 8 });
+    expect(d.hosts[0]!.reasons).toContain('an IPv6 source: Code Red and Code Red II pick only IPv4 targets, so no variant is given');
+    const f = d.findings.find((x) => x.id === 'scanning-host')!;
+    expect(f.remedy.alternatives![0]!.commands.join('\n')).not.toContain('2001:');
+    expect(f.remedy.caveats.join(' ')).toMatch(/2001:DB8:10::66 is an IPv6 host.*ipv6 traffic-filter block-www-v6 in/);
+  });
+});
