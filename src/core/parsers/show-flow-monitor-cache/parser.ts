@@ -91,22 +91,39 @@ function parse(section: Section) {
   /** Bits of the keys the open record has (a key seen twice starts the next record). */
   let seen = 0;
   let recordLine = 0;
+  // Records repeat their keys in one order: the previous record's keys are tried first, by startsWith (no slice, no hash).
+  let prev: { raw: string; k: KeyInfo }[] = [];
+  let cur: { raw: string; k: KeyInfo }[] = [];
   const flush = () => {
     if (record) sink.add(record, recordLine);
     record = undefined;
     seen = 0;
+    if (cur.length) [prev, cur] = [cur, []];
   };
   /** A `KEY: value` line of the record format; false when the line is not one. */
   const field = (line: string, i: number): boolean => {
-    const at = line.indexOf(':');
-    if (at <= 0) return false;
-    const k = keys.of(line.slice(0, at));
-    if (!k.field) return false;
+    const p = prev[cur.length];
+    let entry: { raw: string; k: KeyInfo };
+    if (p !== undefined && line.charCodeAt(p.raw.length) === 58 && line.startsWith(p.raw)) entry = p;
+    else {
+      const at = line.indexOf(':');
+      if (at <= 0) return false;
+      const raw = line.slice(0, at);
+      const k = keys.of(raw);
+      if (!k.field) return false;
+      entry = { raw, k };
+    }
+    const k = entry.k;
     // A field seen twice starts the next record (some captures drop the blank line between records).
     if (k.bit >= 0 && seen & (1 << k.bit)) flush();
-    if (!record) [record, recordLine, format] = [[], i + 1, 'record'];
+    cur.push(entry);
+    if (!record) {
+      record = [];
+      recordLine = i + 1;
+      format = 'record';
+    }
     if (k.bit >= 0) seen |= 1 << k.bit;
-    if (k.slot >= 0) record![k.slot] = line.slice(at + 1).trim();
+    if (k.slot >= 0) record[k.slot] = line.slice(entry.raw.length + 1).trim();
     return true;
   };
   const { lines } = section;
