@@ -167,3 +167,12 @@ describe('an infected IPv6 host (constructed)', () => {
     expect(f.remedy.caveats.join(' ')).toMatch(/2001:DB8:10::66 is an IPv6 host.*ipv6 traffic-filter block-www-v6 in/);
   });
 });
+
+describe('connection records (constructed)', () => {
+  it('client as source, server as destination and port, the client counters as the flow', () => {
+    const { input, data } = read('constructed-connection-record.txt');
+    expect(input).toMatchObject({ records: 2, warnings: [] });
+    expect(row(data.flows, 0)).toMatchObject({ src: '10.9.8.7', dst: '93.243.39.102', proto: 6, ports: [-1, 80], packets: 2, bytes: 96 });
+    expect(row(data.flows, 1)).toMatchObject({ src: '10.9.8.20', packets: 12, bytes: 6200 });
+  });
+});

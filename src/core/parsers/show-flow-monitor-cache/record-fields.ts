@@ -38,6 +38,22 @@ const ROLES: Record<string, Role> = {
   'bytes long': 'bytes',
   'counter bytes layer2 long': 'bytesL2',
   'bytes layer2 long': 'bytesL2',
+  // Connection records (`match connection client/server ...`): the client opened the connection, as a source does;
+  // the client's counters are what it sent.
+  'connection client ipv4 address': 'src4',
+  'conn client ipv4 addr': 'src4',
+  'connection server ipv4 address': 'dst4',
+  'conn server ipv4 addr': 'dst4',
+  'connection client ipv6 address': 'src6',
+  'conn client ipv6 addr': 'src6',
+  'connection server ipv6 address': 'dst6',
+  'conn server ipv6 addr': 'dst6',
+  'connection server transport port': 'dstPort',
+  'conn server trns port': 'dstPort',
+  'connection client counter packets long': 'packets',
+  'conn client packets long': 'packets',
+  'connection client counter bytes network long': 'bytes',
+  'connection client counter bytes long': 'bytes',
 };
 
 /** The role of a field, or undefined for the many fields we do not use (VRF, ToS, timestamps, AVC, VXLAN...). */
