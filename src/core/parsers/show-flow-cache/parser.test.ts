@@ -1,3 +1,4 @@
+// show flow cache (NX-OS): the constructed capture, hand counts, verdicts, unread rows.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

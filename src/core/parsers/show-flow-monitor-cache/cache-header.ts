@@ -83,7 +83,6 @@ export function headerRead(h: FnfCacheHeader): boolean {
  * "Emergency aged" and "Watermark aged" counters) and new flows are lost: in itself evidence of a flood of flows.
  */
 export interface FnfCachePressure {
-  full: boolean;
   /** Which figure reached the size, with its line. */
   figure: 'current entries' | 'high watermark';
   value: number;
@@ -98,8 +97,8 @@ export function cachePressure(h: FnfCacheHeader): FnfCachePressure | undefined {
   const early = (h.agedBy['Emergency aged'] ?? 0) + (h.agedBy['Watermark aged'] ?? 0);
   const extra = early > 0 ? { agedEarly: early } : {};
   if (h.currentEntries !== undefined && h.currentEntries >= h.size)
-    return { full: true, figure: 'current entries', value: h.currentEntries, size: h.size, line: h.figureLines.currentEntriesLine!, ...extra };
+    return { figure: 'current entries', value: h.currentEntries, size: h.size, line: h.figureLines.currentEntriesLine!, ...extra };
   if (h.highWatermark !== undefined && h.highWatermark >= h.size)
-    return { full: true, figure: 'high watermark', value: h.highWatermark, size: h.size, line: h.figureLines.highWatermarkLine!, ...extra };
+    return { figure: 'high watermark', value: h.highWatermark, size: h.size, line: h.figureLines.highWatermarkLine!, ...extra };
   return undefined;
 }

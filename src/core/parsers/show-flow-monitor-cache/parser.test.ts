@@ -1,3 +1,4 @@
+// show flow monitor NAME cache: the 9 corpus captures (hand counts) and the constructed formats.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,7 +99,7 @@ describe('show flow monitor NAME cache: real captures, hand counts', () => {
 describe('show flow monitor NAME cache: constructed formats', () => {
   it('a full cache is a fact a rule can cite: current entries at the size, with the flows aged early', () => {
     const { data } = read('constructed-record-full-cache-avc.txt');
-    expect(data.pressure).toEqual({ full: true, figure: 'current entries', value: 4096, size: 4096, line: 4, agedEarly: 26106 });
+    expect(data.pressure).toEqual({ figure: 'current entries', value: 4096, size: 4096, line: 4, agedEarly: 26106 });
   });
 
   it('record and csv formats of the same 10 flows give the same flows and the same infected host', () => {

@@ -1,3 +1,4 @@
+// show ip cache verbose flow: two-line records with ToS, flags, bytes per packet and time active.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// show ip flow top-talkers: corpus captures, egress copies counted once, the footer, sample wording, verbose.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// show mls netflow ip (Sup720 / Sup2T): full and destination-only masks, detail, count.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
