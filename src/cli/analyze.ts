@@ -1,5 +1,5 @@
 // `npm run analyze`: the headless analyzer (CONTRACT.md section 1). Same core as the browser.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { basename } from 'node:path';
 import { validateAnswers } from '../core/answers';
@@ -56,9 +56,24 @@ function pasteOfBytes(source: string, bytes: Buffer): Paste {
   return paste;
 }
 
-/** A file: small ones as text, big ones as bytes (read-flow-dump.ts). */
+/**
+ * A Flexible NetFlow cache with no `show ip cache flow` table near its top: the byte path would decode its ~9 lines a
+ * record one by one for no rows at all, so it is read as text (same result, about 3x faster).
+ */
+function looksLikeFnfCache(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(1 << 16);
+    const t = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('latin1');
+    return /^\s*(?:IPV[46] SOURCE ADDRESS:|Cache type:)/m.test(t) && !/SrcIf\s+SrcIPaddress/.test(t);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A file: small ones (and Flexible NetFlow caches) as text, big ones as bytes (read-flow-dump.ts). */
 function pasteOfFile(file: string): Paste {
-  if (statSync(file).size < BYTES_PATH_MIN) return { source: basename(file), text: readFileSync(file, 'utf8') };
+  if (statSync(file).size < BYTES_PATH_MIN || looksLikeFnfCache(file)) return { source: basename(file), text: readFileSync(file, 'utf8') };
   return readFlowDump(file, basename(file));
 }
 

@@ -5,6 +5,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBenchDump } from './bench-data';
+import { fnfBench } from './bench-fnf';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const ANALYZER = join(ROOT, 'node_modules/.cache/code-red-triage/analyze.mjs');
@@ -90,6 +91,7 @@ function main(): number {
       `load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (other work on the machine slows both sides)`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
+    if (process.env.BENCH_FNF !== '0') process.stdout.write(`${fnfBench(ANALYZER, timed, RUNS).join('\n')}\n`);
     return ratio <= 0.5 && memRatio <= 3 && missed.length === 0 && extra.length === 0 ? 0 : 1;
   } finally {
     if (!keep) rmSync(file, { force: true });

@@ -83,6 +83,10 @@ export const QUESTIONS = [
     text: 'What is the device?',
     options: [
       { value: 'ios-router', label: 'IOS router (7200, 7500, GSR, 2600, 3600...)' },
+      { value: 'ios15-router', label: 'IOS 15 router (ISR G2, 7200 on 15.x): Flexible NetFlow' },
+      { value: 'ios-xe', label: 'IOS-XE router or switch (ASR 1000, ISR 4000, Catalyst 9000)' },
+      { value: 'cat6k-sup720', label: 'Catalyst 6500 Sup720 / Sup2T' },
+      { value: 'nexus', label: 'Nexus (NX-OS)' },
       { value: 'cat6k-sup1-msfc1', label: 'Catalyst 6000 Sup1/MSFC1' },
       { value: 'cat6k-sup1-msfc2', label: 'Catalyst 6000 Sup1/MSFC2' },
       { value: 'cat6k-sup2-msfc2', label: 'Catalyst 6000 Sup2/MSFC2' },

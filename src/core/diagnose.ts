@@ -1,6 +1,9 @@
 // The one entry point: pastes + answers -> { version, inputs, hosts, findings } (CONTRACT.md).
 import { chartSeries } from './analysis/chart-series';
 import { analyseFanOut, type HostAnalysis } from './analysis/fan-out';
+import { analyseIpv6 } from './analysis/ipv6-hosts';
+import { noteSampledFlows } from './analysis/sampled-sources';
+import { ipv6FlowSources, modernFlowSources } from './modern-flow-sources';
 import type { FlowSource } from './analysis/flow-facts';
 import { commandIndex, parserFor, PARSERS } from './parsers/registry';
 import { prescannedLines, restoreRowLine } from './parsers/show-ip-cache-flow/prescanned';
@@ -139,6 +142,7 @@ function flowSources(sections: readonly ParsedSection[]): FlowSource[] {
       out.push({ source: s.source, kind: s.kind, flows: s.data.flows });
     }
   }
+  out.push(...modernFlowSources(sections));
   return out;
 }
 
@@ -187,7 +191,11 @@ export function diagnoseDetailed(given: readonly Paste[], answers: Answers = {})
     linesBySource.set(paste.source, lines);
     readPaste(paste, lines, sections, inputs);
   }
-  const hosts = analyseFanOut(flowSources(sections));
+  const sources = flowSources(sections);
+  const hosts = analyseFanOut(sources);
+  noteSampledFlows(hosts, sources);
+  // IPv6 hosts (Flexible NetFlow) are judged on their own, then listed with the rest.
+  hosts.push(...analyseIpv6(ipv6FlowSources(sections)));
   // Pre-scanned pastes keep flow rows out of `lines`: put back the ones flagged hosts quote as evidence.
   for (const h of hosts) if (h.verdict !== 'clean') for (const r of h.evidence) restoreRowLine(linesBySource.get(r.source), r.line);
   const ctx: RuleContext = {

@@ -116,7 +116,8 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       }
       hostOf[row] = k;
       h.flows[k]!++;
-      h.packets[k]! += t.packets[i]!;
+      // A source without packet counts (NaN) adds none: packets per flow stays a number.
+      if (t.packets[i] === t.packets[i]) h.packets[k]! += t.packets[i]!;
       if (t.dstPort[i] === WWW) h.port80[k]!++;
       const sif = t.srcIf[i]!;
       if (named[sif]) {

@@ -3,8 +3,19 @@ import type { FlowTable } from '../parsers/flow-table';
 
 export interface FlowSource {
   source: string;
-  kind: 'show ip cache flow' | 'show ip accounting' | 'show mls ip' | 'show mls entry';
+  kind:
+    | 'show ip cache flow'
+    | 'show ip accounting'
+    | 'show mls ip'
+    | 'show mls entry'
+    | 'show flow monitor cache'
+    | 'show ip flow top-talkers'
+    | 'show ip cache verbose flow'
+    | 'show mls netflow ip'
+    | 'show flow cache';
   flows: FlowTable;
+  /** Set when the flows are a sample (top talkers, `sort ... top N`): named in the hosts' reasons. */
+  sample?: string;
 }
 
 export const TCP = 6;
@@ -29,6 +40,8 @@ export const OK = 2;
 export function flowOutcomeCode(t: FlowTable, i: number): number {
   const proto = t.proto[i]!;
   const packets = t.packets[i]!;
+  // NaN: the source printed no packet count (top talkers sorted by bytes), so the outcome is unknown.
+  if (packets !== packets) return IGNORE;
   if (proto >= 0) {
     if (proto !== TCP || t.dstPort[i] !== WWW) return IGNORE;
     return packets <= FAILED_MAX_PACKETS ? FAILED : OK;

@@ -19,6 +19,11 @@ import { alignmentParser } from './show-alignment/parser';
 import { arpParser } from './show-ip-arp/parser';
 import { versionParser } from './show-version/parser';
 import { runningConfigParser } from './show-running-config/parser';
+import { flowMonitorCacheParser } from './show-flow-monitor-cache/parser';
+import { topTalkersParser } from './show-ip-flow-top-talkers/parser';
+import { cacheVerboseFlowParser } from './show-ip-cache-verbose-flow/parser';
+import { mlsNetflowIpParser } from './show-mls-netflow-ip/parser';
+import { nxosFlowCacheParser } from './show-flow-cache/parser';
 
 export const PARSERS = [
   cacheFlowParser,
@@ -39,6 +44,11 @@ export const PARSERS = [
   arpParser,
   versionParser,
   runningConfigParser,
+  flowMonitorCacheParser,
+  topTalkersParser,
+  cacheVerboseFlowParser,
+  mlsNetflowIpParser,
+  nxosFlowCacheParser,
 ] as const;
 
 type AnyParser = (typeof PARSERS)[number];
@@ -61,7 +71,6 @@ const NOT_READ = [
   'show ip interface',
   'show ip route',
   'show memory',
-  'show ip flow top-talkers',
   'show clock',
   'show users',
 ];

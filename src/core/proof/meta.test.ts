@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
 import { PARSERS } from '../parsers/registry';
-import { folderOf, isCapture, kindsByFolder, loadFixtures } from './fixture-set';
+import { folderOf, isCapture, kindsByFolder, loadFixtures, SHAPE_TWIN_OF } from './fixture-set';
 
 const fixtures = loadFixtures(fs, join(__dirname, '../parsers'));
 const byFolder = kindsByFolder();
@@ -44,7 +44,7 @@ describe('every capture is recognised as its folder kind by diagnose()', () => {
   it('recognises each capture as its folder kind, and as no other command', () => {
     const wrong: string[] = [];
     for (const f of captures) {
-      const allowed = byFolder.get(f.folder) ?? [];
+      const allowed = [...(byFolder.get(f.folder) ?? []), ...(f.rel in SHAPE_TWIN_OF ? [SHAPE_TWIN_OF[f.rel]!] : [])];
       const kinds = recognisedKinds(f.text, f.rel);
       const ok = kinds.some((k) => (allowed as string[]).includes(k)) && kinds.every((k) => (allowed as string[]).includes(k));
       if (!ok) wrong.push(`${f.rel}: got [${kinds.join(', ') || 'unknown'}], want ${allowed.join(' or ')}`);

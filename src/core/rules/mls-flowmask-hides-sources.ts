@@ -6,21 +6,27 @@ import { configs } from './parsed-facts';
 import type { RuleContext, RuleDef } from './rule-types';
 
 const EVIDENCE_LINES = 4;
-const CONFIRM = ['show mls entry', 'show mls ip'];
+const CONFIRM = ['show mls entry', 'show mls ip', 'show mls netflow ip'];
 
-type Mode = 'hybrid' | 'native';
+/** `pfc3`: Sup720 / Sup2T (PFC3, PFC4), whose masks are per interface: `interface-full` keeps the sources. */
+type Mode = 'hybrid' | 'native' | 'pfc3';
 
-const ENABLE: Record<Mode, string> = { hybrid: 'set mls flow full', native: 'mls flow ip full' };
-const REVERT: Record<Mode, string> = { hybrid: 'set mls flow destination', native: 'mls flow ip destination' };
-const WHERE: Record<Mode, string> = { hybrid: 'on the supervisor (CatOS, enable mode)', native: 'in configuration mode' };
-const SHOW: Record<Mode, string> = { hybrid: 'show mls entry', native: 'show mls ip' };
+const ENABLE: Record<Mode, string> = { hybrid: 'set mls flow full', native: 'mls flow ip full', pfc3: 'mls flow ip interface-full' };
+// On PFC3/PFC4 the `no` form restores the platform's default mask, whatever it was.
+const REVERT: Record<Mode, string> = { hybrid: 'set mls flow destination', native: 'mls flow ip destination', pfc3: 'no mls flow ip interface-full' };
+const WHERE: Record<Mode, string> = {
+  hybrid: 'on the supervisor (CatOS, enable mode)',
+  native: 'in configuration mode',
+  pfc3: 'in configuration mode (Sup720 / Sup2T)',
+};
+const SHOW: Record<Mode, string> = { hybrid: 'show mls entry', native: 'show mls ip', pfc3: 'show mls netflow ip' };
 
 function remedy(modes: Mode[]): Finding['remedy'] {
   const [main, ...others] = modes;
   const m = main!;
   return {
     summary:
-      `The flow mask is destination-only (the Catalyst 6000 Sup1/MSFC default), so MLS entries carry no source address and the infected hosts stay hidden. ` +
+      `The flow mask is destination-only${m === 'pfc3' ? '' : ' (the Catalyst 6000 Sup1/MSFC default)'}, so MLS entries carry no source address and the infected hosts stay hidden. ` +
       `Switch to full flow ${WHERE[m]}, read the sources with ${SHOW[m]}, then switch back.`,
     commands: [ENABLE[m]],
     caveats: [
@@ -31,7 +37,7 @@ function remedy(modes: Mode[]): Finding['remedy'] {
     alternatives: [
       // Not another way to the same end, but the line to paste afterwards: kept copyable beside the first.
       { summary: `Afterwards, once the sources are known: back to the destination-only flow mask.`, commands: [REVERT[m]] },
-      ...others.map((o) => ({ summary: `${o === 'native' ? 'Native IOS' : 'Hybrid (CatOS)'} mode instead; revert with ${REVERT[o]}.`, commands: [ENABLE[o]] })),
+      ...others.map((o) => ({ summary: `${o === 'native' ? 'Native IOS' : o === 'pfc3' ? 'Sup720 / Sup2T' : 'Hybrid (CatOS)'} instead; revert with ${REVERT[o]}.`, commands: [ENABLE[o]] })),
     ],
   };
 }
@@ -41,6 +47,7 @@ function fromEvidence(ctx: RuleContext): Finding[] {
   const tables: [Mode, { source: string; entries: number; sourcesPresent: boolean; destinationOnlyLines: number[] }][] = [
     ...sectionsOf(ctx.sections, 'show mls entry').map((s) => ['hybrid', { source: s.source, ...s.data }] as [Mode, typeof s.data & { source: string }]),
     ...sectionsOf(ctx.sections, 'show mls ip').map((s) => ['native', { source: s.source, ...s.data }] as [Mode, typeof s.data & { source: string }]),
+    ...sectionsOf(ctx.sections, 'show mls netflow ip').map((s) => ['pfc3', { source: s.source, ...s.data }] as [Mode, typeof s.data & { source: string }]),
   ];
   for (const [mode, t] of tables) {
     if (t.entries === 0 || t.sourcesPresent) continue;

@@ -64,6 +64,24 @@ describe('suggestNextSteps', () => {
   it('ignores values that are not answers', () => {
     expect(suggestNextSteps({ cpu: 'bananas', nat: 'maybe' }, []).causes.map((c) => c.id)).toEqual(['scanning-host']);
   });
+
+  it.each([
+    ['ios15-router', 'show flow monitor NAME cache format table', 'show flow monitor cache'],
+    ['ios-xe', 'show flow monitor NAME cache format table', 'show flow monitor cache'],
+    ['cat6k-sup720', 'show mls netflow ip', 'show mls netflow ip'],
+    ['nexus', 'show flow cache', 'show flow cache'],
+    ['ios-router', 'show ip cache flow | include 0050', 'show ip cache flow'],
+  ])('asks %s for the flow command it has: %s', (platform, command, kind) => {
+    const steps = suggestNextSteps({ platform }, []);
+    const scan = steps.commands.find((c) => c.confirms.includes('scanning-host'))!;
+    expect(scan).toEqual({ command, kind, confirms: ['scanning-host'] });
+    expect(steps.commands.some((c) => c.kind === 'show ip cache flow') && platform !== 'ios-router').toBe(false);
+  });
+
+  it('does not ask again for a modern flow command already pasted', () => {
+    const d = diagnoseDetailed([{ source: 'n', text: 'switch# show flow cache\nIPV4 Entries\nSIP             DIP             BD ID S-Port  D-Port  Protocol  Byte Count    Packet Count  TCP FLAGS  if_id       flowStart   flowEnd\n10.1.1.1        10.2.2.2        4097  1024    80      6         48            1             0x2        0x1a000000  1           1\n' }]);
+    expect(suggestNextSteps({ platform: 'nexus' }, d.sections).commands.map((c) => c.kind)).not.toContain('show flow cache');
+  });
 });
 
 describe('questionnaire and report agree', () => {

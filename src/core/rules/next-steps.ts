@@ -73,8 +73,18 @@ function mlsCommands(a: Answers): string[] {
   return a['platform-mode'] === 'native' ? ['show mls ip'] : a['platform-mode'] === 'hybrid' ? ['show mls entry'] : ['show mls entry', 'show mls ip'];
 }
 
-/** How to look for the scanning hosts on this device: netflow, accounting or MLS. */
+/** Where the platform keeps its flows today: Flexible NetFlow, the PFC3/PFC4 NetFlow table, NX-OS NetFlow. */
+const MODERN_FLOWS: Record<string, string> = {
+  'ios15-router': 'show flow monitor NAME cache format table',
+  'ios-xe': 'show flow monitor NAME cache format table',
+  'cat6k-sup720': 'show mls netflow ip',
+  nexus: 'show flow cache',
+};
+
+/** How to look for the scanning hosts on this device: netflow (classic or modern), accounting or MLS. */
 function scanningCommands(a: Answers): string[] {
+  const modern = a.platform ? MODERN_FLOWS[a.platform] : undefined;
+  if (modern) return [modern];
   if (a.platform?.startsWith('cat')) return mlsCommands(a);
   if (a.netflow === 'unsupported' || a.netflow === 'low-memory' || a.netflow === 'many-ingress') return ['show ip accounting'];
   return ['show ip cache flow | include 0050'];

@@ -66,6 +66,14 @@ function variantSentence(hosts: readonly HostAnalysis[]): string {
     .join('');
 }
 
+/** IPv4 access lists do not filter IPv6: the IPv6 hosts need an IPv6 access list of their own on the same interface. */
+function ipv6Caveat(hosts: readonly HostAnalysis[], ifLine: string): string[] {
+  const v6 = hosts.filter((h) => h.ip.includes(':')).map((h) => h.ip);
+  if (v6.length === 0) return [];
+  const denies = v6.map((ip) => `deny tcp host ${ip} any eq www`).join(' / ');
+  return [`${v6.join(', ')} ${v6.length === 1 ? 'is an IPv6 host' : 'are IPv6 hosts'}, which an IPv4 access list does not filter: ipv6 access-list block-www-v6 / ${denies} / permit ipv6 any any, then under ${ifLine}: ipv6 traffic-filter block-www-v6 in.`];
+}
+
 function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls: string[]): Finding {
   const infected = hosts.filter((h) => h.verdict === 'infected');
   const sure = infected.length > 0;
@@ -85,7 +93,8 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
   const [broad, narrow, dscp] = acls as [string, string, string];
   const commands = [`access-list ${broad} deny tcp any any eq www`, `access-list ${broad} permit ip any any`, ifLine, ` ip access-group ${broad} in`];
   const narrowCommands = [
-    ...named.map((h) => `access-list ${narrow} deny tcp host ${h.ip} any eq www`),
+    // An IPv4 access list cannot name an IPv6 host (Flexible NetFlow IPv6 records): those get a caveat of their own.
+    ...named.filter((h) => !h.ip.includes(':')).map((h) => `access-list ${narrow} deny tcp host ${h.ip} any eq www`),
     `access-list ${narrow} permit ip any any`,
     ifLine,
     ` ip access-group ${narrow} in`,
@@ -122,6 +131,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
         existingGroupCaveat(ctx, facing),
         ...(port ? [`The MLS entries name switch port ${port}: apply the ACL on the MSFC's VLAN interface for that port's VLAN (show interfaces ${port} switchport, or show port ${port} on CatOS, tells it).`] : []),
         'The ACL only contains the spread: the infected IIS host must be patched (MS01-033) or taken off the network.',
+        ...ipv6Caveat(named, ifLine),
       ],
       alternatives: [
         { summary: 'Narrow variant: block port 80 only from the infected hosts.', commands: narrowCommands },

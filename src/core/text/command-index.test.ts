@@ -9,7 +9,7 @@ describe('command index (through the real registry)', () => {
   it.each([
     ['sh ip cach fl', 'show ip cache flow'],
     ['show ip cache flow | include 0050', 'show ip cache flow'],
-    ['sh ip cache verbose flow', 'show ip cache flow'],
+    ['sh ip cache verbose flow', 'show ip cache verbose flow'],
     ['sh ip cache verbose', 'show ip cache verbose'],
     ['sh ip cach', 'show ip cache'],
     ['sh proc cpu sort', 'show processes cpu'],

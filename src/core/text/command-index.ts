@@ -1,7 +1,7 @@
 // Matches a typed command (abbreviations included: `sh ip cach fl`) against command specs, longest spec first.
 
 export interface CommandSpec<K extends string> {
-  /** Full words, e.g. "show ip cache flow". */
+  /** Full words, e.g. "show ip cache flow"; `*` is any one word (a name the user gives). */
   words: string;
   kind: K;
 }
@@ -21,7 +21,8 @@ interface CompiledSpec<K extends string> {
 const MIN_ABBREV = 2;
 
 function tokenMatches(typed: string, word: string): boolean {
-  if (typed === word) return true;
+  // `*` stands for an argument the user names (`show flow monitor NAME cache`).
+  if (typed === word || word === '*') return true;
   return typed.length >= Math.min(MIN_ABBREV, word.length) && word.startsWith(typed);
 }
 

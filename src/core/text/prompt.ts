@@ -13,6 +13,7 @@ const IOS_PROMPT = /^\s*([A-Za-z][\w.\-/:@]{0,62})(\([\w.\-/ ]{1,30}\))?([#>])\s
 // CatOS names may start with a digit (the tech note's `6500-sup`); the stock prompt is `Console> (enable)`.
 const CATOS_PROMPT = /^\s*([A-Za-z0-9][\w.\-/:@]{0,62})(?:> ?)?\((enable|debug)\)\s*(.*)$/;
 const ODD_PROMPT = /^\s*([A-Za-z][\w.\-/:@]{0,62})<\s*((?:sh|sho|show)\s.*)$/i;
+const PROMPT_CHAR = /[#>(<]/;
 /**
  * First words people type at a prompt in a captured session. A stranger's `word#text` line is only a prompt when
  * the text starts with one of these: data lines like show version's `Device#   PID   SN` header must not split.
@@ -32,6 +33,8 @@ function cleanCommand(cmd: string): string {
  * command counts, so `R1#un all` splits even though `un` is not in the command word list.
  */
 export function parsePrompt(line: string, knownHosts?: ReadonlySet<string>): PromptLine | null {
+  // Every prompt form has one of these: most output lines (a Flexible NetFlow cache has ~9 a flow) skip three regexes.
+  if (!PROMPT_CHAR.test(line)) return null;
   const cat = CATOS_PROMPT.exec(line);
   if (cat) return { host: cat[1], command: cleanCommand(cat[3] ?? '') };
   const odd = ODD_PROMPT.exec(line);

@@ -79,7 +79,7 @@ describe('show ip cache flow: row variants', () => {
 
   it('reads `show ip cache verbose flow` two-line records: ports and bytes from the second line', () => {
     const text = [
-      'Router#show ip cache verbose flow',
+      // Without its echo (which now goes to its own parser) the verbose layout is still read by this one.
       'SrcIf          SrcIPaddress    DstIf          DstIPaddress    Pr TOS Flgs  Pkts',
       'Port Msk AS                    Port Msk AS    NextHop              B/Pk  Active',
       'Et0/0          192.168.67.6    Et1/0.1        172.16.10.200   06 00  02        2',

@@ -158,7 +158,7 @@ function parse(section: Section) {
 
 export const cacheFlowParser: ParserDef<'show ip cache flow', CacheFlowData> = {
   kind: 'show ip cache flow',
-  commands: ['show ip cache flow', 'show ip cache verbose flow'],
+  commands: ['show ip cache flow'],
   sniff,
   parse,
 };

@@ -58,7 +58,8 @@ export function decodeUtf8(b: Uint8Array, s: number, e: number): string {
   for (let k = s; k < e; k++) if (b[k]! > 127) { ascii = false; break; }
   let out = '';
   if (ascii) {
-    for (let k = s; k < e; k += 8192) out += String.fromCharCode.apply(null, Array.from(b.subarray(k, Math.min(e, k + 8192))));
+    // apply() takes the typed array as it is: no Array copy per line (every non-row line of a big paste comes here).
+    for (let k = s; k < e; k += 8192) out += String.fromCharCode.apply(null, b.subarray(k, Math.min(e, k + 8192)) as unknown as number[]);
     return out;
   }
   for (let k = s; k < e; ) {

@@ -103,3 +103,18 @@ it('reads the IOS-XE "Load for five secs" / "Time source is" banner as known lin
   const d = diagnose([{ source: 'b', text: lines.join('\n') }]);
   expect(d.inputs[0]).toMatchObject({ kind: 'show mls ip', records: 8, warnings: [] });
 });
+
+describe('show mls ip: Sup2 native Supervisor EARL blocks (constructed from the documented layout)', () => {
+  const { input, data, diagnosis } = read(fixture('constructed-sup2-earl-blocks.txt'));
+  it('reads the 5 two-part entries as flows with sources', () => {
+    expect(input).toMatchObject({ kind: 'show mls ip', records: 5, warnings: [] });
+    expect(data).toMatchObject({ entries: 5, sourcesPresent: true });
+    expect(diagnosis.hosts[0]).toMatchObject({ ip: '20.1.145.49', flows: 5, verdict: 'infected', interface: 'Vl1000' });
+  });
+  it('with a destination-only mask the finding keeps the native remedy (mls flow ip full)', () => {
+    const text = fixture('constructed-sup2-earl-blocks.txt').replace(/20\.1\.145\.49   /g, '0.0.0.0        ').replace(/tcp :\d+ +:www +Vl1000 +:0x0/g, '0   :0      :0         --              :0x0');
+    const d = diagnose([{ source: 's', text }]);
+    expect(d.hosts).toEqual([]);
+    expect(d.findings.find((f) => f.id === 'mls-flowmask-hides-sources')!.remedy.commands).toEqual(['mls flow ip full']);
+  });
+});

@@ -6,6 +6,7 @@ import type { ParserDef, Section } from '../parser-types';
 import { isAbsent, portNumber, protocolNumber } from '../shared/mls-protocol-port-names';
 import { readMlsRecords, sniffMlsRecords, type MlsEntryLine } from '../shared/mls-two-line-records';
 import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
+import { isMlsNetflowLayout, readMlsNetflow } from '../shared/mls-netflow-blocks';
 
 export interface MlsData {
   flows: FlowTable;
@@ -82,6 +83,8 @@ export const mlsIpParser: ParserDef<'show mls ip', MlsData> = {
   commands: ['show mls ip'],
 
   sniff(section: Section): number {
+    // Sup2 native prints the Supervisor EARL NetFlow table instead ("Displaying Netflow entries in Supervisor Earl").
+    if (isMlsNetflowLayout(section)) return 0.85;
     return sniffMlsRecords(
       section,
       [/^\s*DstIP\s+SrcIP\s+Prot:SrcPort:DstPort/i, /^\s*Pkts\s+Bytes\s+SrcDstPorts/i],
@@ -95,6 +98,12 @@ export const mlsIpParser: ParserDef<'show mls ip', MlsData> = {
 
   parse(section: Section) {
     const warnings: Warning[] = [];
+    if (isMlsNetflowLayout(section)) {
+      const t = readMlsNetflow(section, warnings);
+      const { flows, entries, sourcesPresent, destinationOnlyLines, reportedEntries } = t;
+      const data: MlsData = { flows, entries, sourcesPresent, destinationOnlyLines, ...(reportedEntries !== undefined ? { reportedEntries } : {}) };
+      return { data, records: entries, warnings };
+    }
     const b = new FlowTableBuilder(Math.max(16, (section.to - section.from) >> 1));
     const data: Omit<MlsData, 'flows'> = { entries: 0, sourcesPresent: true, destinationOnlyLines: [] };
     readMlsRecords(

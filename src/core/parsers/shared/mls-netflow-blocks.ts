@@ -1,0 +1,95 @@
+// The Supervisor EARL NetFlow table (Sup2 native `show mls ip`, Sup720/Sup2T `show mls netflow ip` [detail|count]):
+// a `DstIP SrcIP Prot:SrcPort:DstPort Src i/f :AdjPtr` line, then `Pkts Bytes Age LastSeen Attributes`, per entry.
+import type { Warning } from '../../types';
+import { ipToInt, unreadLine } from '../../text/lines';
+import { FlowTableBuilder, type FlowTable } from '../flow-table';
+import type { Section } from '../parser-types';
+import { isExecPromptTimestamp } from './exec-prompt-timestamp';
+import { isAbsent, portNumber, protocolNumber } from './mls-protocol-port-names';
+
+export interface MlsNetflowTable {
+  flows: FlowTable;
+  entries: number;
+  /** False when every entry lacks a source address: a destination-only (or interface-destination) flow mask. */
+  sourcesPresent: boolean;
+  destinationOnlyLines: number[];
+  /** `count` form, or a total line: the number of entries as printed. */
+  reportedEntries?: number;
+}
+
+const IP = '(\\d{1,3}(?:\\.\\d{1,3}){3})';
+// 10.1.1.2        11.1.1.2        tcp :3      :www      Fa1/1           :0x0
+const ENTRY = new RegExp(`^\\s*${IP}\\s+${IP}\\s+([\\w-]+)\\s*:\\s*([\\w-]+)\\s*:\\s*([\\w-]+)\\s+(?:([A-Za-z][\\w./-]*|-+)\\s*)?:\\s*(0x[0-9A-Fa-f]+|\\d+|-+)\\s*$`);
+// 1160          53360          5     13:26:41  L3 - Dynamic
+const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})(?:\s+(\S.*?))?\s*$/;
+const OTHER: RegExp[] = [
+  /^\s*Displaying Netflow entries in\b/i,
+  /^\s*DstIP\s+SrcIP\s+Prot:SrcPort:DstPort\s+Src i\/f\s*:AdjPtr\s*$/i,
+  /^\s*Pkts\s+Bytes\s+Age\s+LastSeen\s+Attributes\s*$/i,
+  /^\s*[-+]{5,}\s*$/,
+  // `detail`: the hardware fields' headers and values (masks, flags, QoS), all small numbers, hex, YES/NO.
+  /^\s*Mask\s+Pi\s+R\s+CR\b/i,
+  /^\s*Ig\/acli\s+Ig\/aclo\b/i,
+  /^\s*QoS\s+Police Count\b/i,
+  /^\s*(?:(?:0x[0-9A-Fa-f]+|\d+|YES|NO|Y|N|-+)\s+){2,}(?:0x[0-9A-Fa-f]+|\d+|YES|NO|Y|N|-+)\s*$/i,
+];
+const TOTAL = /^\s*(?:Number of (?:shortcuts|entries(?: found)?)|Total (?:Netflow |IP )?Entries|Displayed Entries)\s*[=:]\s*(\d+)\s*$/i;
+
+/** True when a section is in this layout (its banner or its header line). */
+export function isMlsNetflowLayout(section: Section): boolean {
+  for (let i = section.from; i < Math.min(section.to, section.from + 40); i++) {
+    const l = section.lines[i]!;
+    if (/^\s*Displaying Netflow entries in\b/i.test(l) || /Src i\/f\s*:AdjPtr/i.test(l)) return true;
+  }
+  return false;
+}
+
+export function readMlsNetflow(section: Section, warnings: Warning[]): MlsNetflowTable {
+  const b = new FlowTableBuilder(Math.max(16, (section.to - section.from) >> 1));
+  const out: Omit<MlsNetflowTable, 'flows'> = { entries: 0, sourcesPresent: true, destinationOnlyLines: [] };
+  let open: { src: number; dst: number; proto?: number; srcPort?: number; dstPort?: number; srcIf?: string; line: number } | undefined;
+  const close = (why?: string) => {
+    if (open && why) warnings.push({ line: open.line, message: why });
+    open = undefined;
+  };
+  for (let i = section.from; i < section.to; i++) {
+    const line = section.lines[i]!;
+    if (line.trim() === '') continue;
+    const e = ENTRY.exec(line);
+    if (e) {
+      close('MLS NetFlow entry without its counters line: not counted');
+      const dst = ipToInt(e[1]!);
+      const src = e[2] === '0.0.0.0' ? 0 : ipToInt(e[2]!);
+      const proto = protocolNumber(e[3]);
+      const srcPort = portNumber(e[4]);
+      const dstPort = portNumber(e[5]);
+      if (dst < 0 || src < 0) warnings.push(unreadLine(i, line, 'MLS NetFlow entry with an invalid address'));
+      else if (proto === null || srcPort === null || dstPort === null) warnings.push(unreadLine(i, line, 'MLS NetFlow entry with a protocol or port name not known'));
+      else {
+        open = { src, dst, line: i + 1, ...(isAbsent(e[6]) ? {} : { srcIf: e[6] }) };
+        // Masks that drop the protocol print 0 for it and both ports: the ports then mean nothing.
+        if (proto !== undefined) Object.assign(open, { proto, srcPort, dstPort });
+      }
+      continue;
+    }
+    const c = COUNTERS.exec(line);
+    if (c && open) {
+      const o = open;
+      open = undefined;
+      out.entries++;
+      if (o.src === 0) out.destinationOnlyLines.push(o.line);
+      b.add({ srcIf: o.srcIf, src: o.src, dst: o.dst, proto: o.proto, srcPort: o.srcPort, dstPort: o.dstPort, packets: +c[1]!, bytes: +c[2]!, line: o.line });
+      continue;
+    }
+    const t = TOTAL.exec(line);
+    if (t) {
+      out.reportedEntries = +t[1]!;
+      continue;
+    }
+    if (OTHER.some((re) => re.test(line)) || isExecPromptTimestamp(line)) continue;
+    warnings.push(unreadLine(i, line));
+  }
+  close('MLS NetFlow entry without its counters line: not counted');
+  out.sourcesPresent = !(out.entries > 0 && out.destinationOnlyLines.length === out.entries);
+  return { ...out, flows: b.finish() };
+}

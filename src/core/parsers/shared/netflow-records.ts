@@ -1,0 +1,130 @@
+// Reads classic NetFlow rows, plain or verbose (two lines a flow), into a FlowTable: top talkers and the verbose cache.
+import type { Warning } from '../../types';
+import { unreadLine } from '../../text/lines';
+import { FlowTableBuilder, type FlowTable } from '../flow-table';
+import type { Section } from '../parser-types';
+import { isExecPromptTimestamp } from './exec-prompt-timestamp';
+import {
+  classicHeader,
+  isStatsLine,
+  isVerboseExtra,
+  isVerboseHeader2,
+  readClassicRow,
+  readTopTalkersFooter,
+  readVerboseSecond,
+  type ClassicRow,
+} from './netflow-rows';
+
+/** What a verbose record adds to the flow: ToS, TCP flags, bytes per packet, seconds active, next hop. */
+export interface VerboseDetails {
+  tos: number[];
+  flags: number[];
+  bytesPerPacket: number[];
+  active: number[];
+  nextHop: string[];
+}
+
+export interface ClassicFlows {
+  flows: FlowTable;
+  /** What the last column counted ("Pkts" or "Bytes"), when a header said so. */
+  lastColumn?: 'packets' | 'bytes';
+  verbose: boolean;
+  /** Verbose records only, in the order of `flows`. */
+  details?: VerboseDetails;
+  /** Rows marked `*` on DstIf (egress copies) of a flow already listed: counted once. */
+  egressDuplicates: number;
+  footer?: { shown: number; top: number; processed?: number; line: number };
+}
+
+const key = (r: ClassicRow) => `${r.srcIf} ${r.src} ${r.dstIf} ${r.dst} ${r.proto} ${r.a} ${r.b}`;
+
+export function readClassicFlows(section: Section, warnings: Warning[]): ClassicFlows {
+  const b = new FlowTableBuilder(Math.max(16, section.to - section.from));
+  const details: VerboseDetails = { tos: [], flags: [], bytesPerPacket: [], active: [], nextHop: [] };
+  let lastColumn: ClassicFlows['lastColumn'];
+  let verbose = false;
+  let footer: ClassicFlows['footer'];
+  let egressDuplicates = 0;
+  const seen = new Set<string>();
+  /** Verbose: the first line waiting for its second. */
+  let open: { row: ClassicRow; line: number } | undefined;
+  const add = (row: ClassicRow, line: number, second?: { srcPort: number; dstPort: number; bytesPerPacket: number }) => {
+    // An egress copy (`*`) of a flow listed already is the same flow seen leaving: count it once.
+    const k = key(row);
+    if (row.egress && seen.has(k)) {
+      egressDuplicates++;
+      return;
+    }
+    seen.add(k);
+    const counted = lastColumn ?? 'packets';
+    let packets = counted === 'packets' ? row.count : NaN;
+    let bytes = counted === 'bytes' ? row.count : NaN;
+    if (second && second.bytesPerPacket > 0) {
+      if (counted === 'packets') bytes = packets * second.bytesPerPacket;
+      else packets = Math.max(1, Math.round(bytes / second.bytesPerPacket));
+    }
+    b.add({
+      srcIf: row.srcIf,
+      dstIf: row.dstIf,
+      src: row.src,
+      dst: row.dst,
+      proto: row.proto,
+      srcPort: second ? second.srcPort : verbose ? undefined : row.a,
+      dstPort: second ? second.dstPort : verbose ? undefined : row.b,
+      packets,
+      bytes,
+      line,
+    });
+  };
+  for (let i = section.from; i < section.to; i++) {
+    const line = section.lines[i]!;
+    if (line.trim() === '') continue;
+    if (open) {
+      const v = readVerboseSecond(line);
+      const o = open;
+      open = undefined;
+      if (v) {
+        add(o.row, o.line, v);
+        details.tos.push(o.row.a);
+        details.flags.push(o.row.b);
+        details.bytesPerPacket.push(v.bytesPerPacket);
+        details.active.push(v.active);
+        details.nextHop.push(v.nextHop);
+        continue;
+      }
+      warnings.push({ line: o.line, message: 'verbose flow record without its ports line: ports unknown' });
+      add(o.row, o.line);
+    }
+    const row = readClassicRow(line);
+    if (row) {
+      if (verbose) open = { row, line: i + 1 };
+      else add(row, i + 1);
+      continue;
+    }
+    const h = classicHeader(line);
+    if (h) {
+      verbose = h.verbose;
+      lastColumn = h.last;
+      continue;
+    }
+    const f = readTopTalkersFooter(line);
+    if (f) {
+      footer = { ...f, line: i + 1 };
+      continue;
+    }
+    if (isVerboseHeader2(line) || isVerboseExtra(line) || isStatsLine(line) || isExecPromptTimestamp(line)) continue;
+    warnings.push(unreadLine(i, line));
+  }
+  if (open) {
+    warnings.push({ line: open.line, message: 'verbose flow record without its ports line: ports unknown' });
+    add(open.row, open.line);
+  }
+  return {
+    flows: b.finish(),
+    ...(lastColumn ? { lastColumn } : {}),
+    verbose,
+    ...(verbose ? { details } : {}),
+    egressDuplicates,
+    ...(footer ? { footer } : {}),
+  };
+}

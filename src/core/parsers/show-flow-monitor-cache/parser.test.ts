@@ -1,0 +1,179 @@
+// show flow monitor NAME cache: the 9 corpus captures (hand counts) and the constructed formats.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnose, diagnoseDetailed } from '../../diagnose';
+import type { SectionOf } from '../../sections';
+import { intToIp } from '../../text/lines';
+
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+function read(name: string) {
+  const d = diagnoseDetailed([{ source: name, text: fixture(name) }]);
+  const s = d.sections.find((x) => x.kind === 'show flow monitor cache') as SectionOf<'show flow monitor cache'> | undefined;
+  return { input: d.diagnosis.inputs.find((i) => i.kind !== 'unknown')!, data: s!.data, hosts: d.diagnosis.hosts };
+}
+const row = (t: SectionOf<'show flow monitor cache'>['data']['flows'], i: number) => ({
+  src: intToIp(t.src[i]!),
+  dst: intToIp(t.dst[i]!),
+  proto: t.proto[i],
+  ports: [t.srcPort[i], t.dstPort[i]],
+  packets: t.packets[i],
+  bytes: t.bytes[i],
+  in: t.ifNames[t.srcIf[i]!],
+  out: t.ifNames[t.dstIf[i]!],
+  line: t.line[i],
+});
+
+describe('show flow monitor NAME cache: real captures, hand counts', () => {
+  it.each([
+    ['genie-1.txt', 1, 'record', 0],
+    ['genie-4.txt', 3, 'table', 1],
+    ['genie-7-ipv6.txt', 3, 'record', 1],
+    ['encornotes-1.txt', 1, 'table', 1],
+    ['format-record-genie-1.txt', 3, 'record', 0],
+    ['format-table-genie-1.txt', 3, 'table', 1],
+    ['format-table-genie-2.txt', 1, 'table', 1],
+    ['format-table-xogsblog-1.txt', 0, 'none', 0],
+    ['sort-top-genie-1.txt', 5, 'table', 0],
+  ] as const)('%s: %i records as %s, %i warnings', (name, records, format, warnings) => {
+    const { input, data } = read(name);
+    expect(input.kind).toBe('show flow monitor cache');
+    expect(input.records).toBe(records);
+    expect(data.format).toBe(format);
+    expect(input.warnings).toHaveLength(warnings);
+  });
+
+  it('default record format: every field we need, the VXLAN, mask and timestamp fields ignored quietly', () => {
+    const { data } = read('genie-1.txt');
+    expect(row(data.flows, 0)).toEqual({ src: '172.51.15.11', dst: '172.51.15.111', proto: 6, ports: [1, 100], packets: 2767, bytes: 354176, in: '', out: '', line: 11 });
+  });
+
+  it('format table with addresses wider than their column: later cells still land in their own columns', () => {
+    const { data, input } = read('genie-4.txt');
+    expect([0, 1, 2].map((i) => row(data.flows, i))).toMatchObject([
+      { src: '192.168.189.254', dst: '192.168.189.253', in: 'Null', out: 'Te0/0/0.1003', packets: 2, proto: -1, line: 17 },
+      { src: '192.168.16.254', out: 'Te0/0/0.1001', packets: 3 },
+      { src: '192.168.229.254', out: 'Te0/0/0.1002', packets: 3 },
+    ]);
+    expect(input.warnings[0]).toEqual({ line: 8, message: expect.stringMatching(/^the header says 1 current entry but 3 flow records are shown/) });
+    const { data: t } = read('format-table-genie-1.txt');
+    expect(row(t.flows, 1)).toMatchObject({ src: '10.4.1.10', dst: '10.4.10.1', ports: [1, 1], proto: 89, bytes: 100, packets: 1 });
+  });
+
+  it('reads the cache header as facts: type, size, entries, high watermark, added, aged and why', () => {
+    const { data } = read('encornotes-1.txt');
+    expect(data.cache).toMatchObject({ type: 'Normal', size: 4096, currentEntries: 1, highWatermark: 1, flowsAdded: 4, flowsAged: 3 });
+    expect(data.cache!.agedBy).toEqual({ 'Active timeout': 0, 'Inactive timeout': 3, 'Event aged': 0, 'Watermark aged': 0, 'Emergency aged': 0 });
+    expect(data.pressure).toBeUndefined();
+  });
+
+  it('a record without a source address: counted, explained, no host', () => {
+    const { input, hosts } = read('encornotes-1.txt');
+    expect(input.warnings[0]).toEqual({ line: 17, message: expect.stringContaining('no source address') });
+    expect(hosts).toEqual([]);
+  });
+
+  it('sort ... top N: no cache header, the selection read, and verdicts say the flows are a sample', () => {
+    const { data, hosts } = read('sort-top-genie-1.txt');
+    expect(data.cache).toBeUndefined();
+    expect(data.selection).toEqual({ line: 1, processed: 1000, aggregated: 1000, shown: 5 });
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]!.reasons.join(' ')).toMatch(/all 5 flows come from the top 5 flows of a sorted show flow monitor cache, a sample/);
+  });
+
+  it('IPv6 records: IPv6 hosts in the hosts table, with their addresses as printed', () => {
+    const { data, hosts } = read('genie-7-ipv6.txt');
+    expect(data.flows.count).toBe(0);
+    expect(data.flows6.flows.count).toBe(3);
+    expect(hosts.map((h) => h.ip).sort()).toEqual(['2012:AA:1::1F', '2012:AA:1::20', '2012:AA:1::41']);
+    expect(hosts.every((h) => h.interface === 'Tw2/0/2' && h.verdict === 'clean' && h.variant === 'unknown')).toBe(true);
+  });
+
+  it('an empty immediate cache says so itself: no extra warning', () => {
+    const { data, input } = read('format-table-xogsblog-1.txt');
+    expect(data.cache).toMatchObject({ type: 'Immediate', size: 4096, currentEntries: 0 });
+    expect(input.warnings).toEqual([]);
+  });
+});
+
+describe('show flow monitor NAME cache: constructed formats', () => {
+  it('a full cache is a fact a rule can cite: current entries at the size, with the flows aged early', () => {
+    const { data } = read('constructed-record-full-cache-avc.txt');
+    expect(data.pressure).toEqual({ figure: 'current entries', value: 4096, size: 4096, line: 4, agedEarly: 26106 });
+  });
+
+  it('record and csv formats of the same 10 flows give the same flows and the same infected host', () => {
+    const a = read('constructed-record-full-cache-avc.txt');
+    const b = read('constructed-csv-code-red.txt');
+    expect(a.input.records).toBe(10);
+    expect(b.input.records).toBe(10);
+    expect(b.data.format).toBe('csv');
+    const strip = (hs: typeof a.hosts) => hs.map(({ ip, flows, destinations, verdict, failedFlows }) => ({ ip, flows, destinations, verdict, failedFlows }));
+    expect(strip(a.hosts)).toEqual(strip(b.hosts));
+    expect(a.hosts[0]).toMatchObject({ ip: '10.9.8.7', flows: 8, failedFlows: 8, verdict: 'infected', interface: 'Gi0/1' });
+    // The AVC and connection fields are read past without a warning.
+    expect(b.input.warnings).toEqual([]);
+  });
+
+  it('layer-2 records: recognised, explained, no host', () => {
+    const { input, hosts, data } = read('constructed-layer2-only.txt');
+    expect(input.records).toBe(2);
+    expect(data.layer2Only).toBe(2);
+    expect(input.warnings).toEqual([{ line: 9, message: expect.stringMatching(/^2 records carry MAC addresses only/) }]);
+    expect(hosts).toEqual([]);
+  });
+
+  it('the filter form: the matched flows, not called a sample', () => {
+    const { input, data, hosts } = read('constructed-filter.txt');
+    expect(input).toMatchObject({ records: 2, warnings: [], command: 'show flow monitor WORM-MON cache filter transport destination-port 80' });
+    expect(data.selection).toMatchObject({ matched: 2 });
+    expect(hosts[0]!.reasons.join(' ')).not.toMatch(/sample/);
+  });
+
+  it('is recognised by the echo in any abbreviation, and by shape without it', () => {
+    const body = fixture('constructed-filter.txt').split('\n').slice(1).join('\n');
+    expect(diagnose([{ source: 'x', text: `R#sh flow mon name WORM-MON cach\n${body}` }]).inputs[0]!.kind).toBe('show flow monitor cache');
+    expect(diagnose([{ source: 'x', text: body }]).inputs[0]!.kind).toBe('show flow monitor cache');
+  });
+
+  it('reports a line it cannot read with its number', () => {
+    const text = `${fixture('constructed-filter.txt').replace('Matched 2 flows', '%% garbled ### line')}`;
+    const w = diagnose([{ source: 'x', text }]).inputs[0]!.warnings;
+    expect(w).toContainEqual({ line: 30, message: expect.stringContaining('garbled') });
+    // Without the "Matched" line the header's 42 entries are compared with the 2 shown, and the gap reported.
+    expect(w).toContainEqual({ line: 4, message: expect.stringMatching(/^the header says 42 current entries but 2 flow records/) });
+  });
+});
+
+describe('an infected IPv6 host (constructed)', () => {
+  const recs = Array.from({ length: 8 }, (_, i) =>
+    [
+      'IPV6 SOURCE ADDRESS:       2001:DB8:10::66',
+      `IPV6 DESTINATION ADDRESS:  2001:DB8:${(0x40 + i * 7).toString(16)}::${(i * 13 + 5).toString(16)}`,
+      `TRNS SOURCE PORT:          ${3300 + i}`,
+      'TRNS DESTINATION PORT:     80',
+      'INTERFACE INPUT:           Gi0/1',
+      'IP PROTOCOL:               6',
+      `counter packets:           ${1 + (i % 2)}`,
+      '',
+    ].join('\n'),
+  ).join('\n');
+  const d = diagnose([{ source: 'v6', text: `R#show flow monitor V6 cache\n${recs}` }]);
+
+  it('is judged by the same test, with no Code Red variant, and the remedy does not put it in an IPv4 ACL', () => {
+    expect(d.hosts[0]).toMatchObject({ ip: '2001:DB8:10::66', verdict: 'infected', variant: 'unknown', failedFlows: 8 });
+    expect(d.hosts[0]!.reasons).toContain('an IPv6 source: Code Red and Code Red II pick only IPv4 targets, so no variant is given');
+    const f = d.findings.find((x) => x.id === 'scanning-host')!;
+    expect(f.remedy.alternatives![0]!.commands.join('\n')).not.toContain('2001:');
+    expect(f.remedy.caveats.join(' ')).toMatch(/2001:DB8:10::66 is an IPv6 host.*ipv6 traffic-filter block-www-v6 in/);
+  });
+});
+
+describe('connection records (constructed)', () => {
+  it('client as source, server as destination and port, the client counters as the flow', () => {
+    const { input, data } = read('constructed-connection-record.txt');
+    expect(input).toMatchObject({ records: 2, warnings: [] });
+    expect(row(data.flows, 0)).toMatchObject({ src: '10.9.8.7', dst: '93.243.39.102', proto: 6, ports: [-1, 80], packets: 2, bytes: 96 });
+    expect(row(data.flows, 1)).toMatchObject({ src: '10.9.8.20', packets: 12, bytes: 6200 });
+  });
+});

@@ -1,0 +1,225 @@
+// `show flow monitor NAME cache` (Flexible NetFlow): the cache header, then records, a table or csv, IPv4 and IPv6.
+import type { Warning } from '../../types';
+import { unreadLine } from '../../text/lines';
+import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
+import type { ParserDef, Section } from '../parser-types';
+import {
+  cachePressure,
+  emptyHeader,
+  headerRead,
+  readHeaderLine,
+  readSelectionLine,
+  type FnfCacheHeader,
+  type FnfCachePressure,
+  type FnfSelection,
+} from './cache-header';
+import { hasAddress, R, RecordSink, roleOf, type FnfFlows, type RecordValues, type Role } from './record-fields';
+import { csvRoles, isRule, tableCells, tableLayout, valuesOf, type TableLayout } from './table-format';
+
+export interface FlowMonitorCacheData extends FnfFlows {
+  /** How the records were printed: `format record` (the default on most releases), `table` or `csv`. */
+  format: 'record' | 'table' | 'csv' | 'none';
+  cache?: FnfCacheHeader;
+  /** Set when the cache was full (entries or high watermark at its size): a flood of flows on its own. */
+  pressure?: FnfCachePressure;
+  /** `sort ... top N` / `filter` outputs: how many flows were looked at and shown. */
+  selection?: FnfSelection;
+}
+
+const KEY = /^[A-Za-z][\w .\/()-]*$/;
+const EMPTY = /^\s*There are no cache entries to display\.?\s*$/i;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** `Key:` starts of lines that are not record fields: the cache header and the exec timestamp lines. */
+const NOT_FIELDS = new Set(['cache type', 'cache size', 'current entries', 'high watermark', 'flows added', 'flows aged', 'load for five secs']);
+
+/** What a record-format key is: its value slot (-1: a field we ignore), its bit for spotting a repeat, or not a field. */
+interface KeyInfo {
+  slot: number;
+  bit: number;
+  field: boolean;
+}
+
+/** Keys repeat every record: learn each distinct key once (100,000 records, about 9 keys each). */
+class Keys {
+  private readonly info = new Map<string, KeyInfo>();
+  private readonly bits = new Map<string, number>();
+
+  of(raw: string): KeyInfo {
+    let k = this.info.get(raw);
+    if (k === undefined) {
+      const key = raw.trim();
+      const norm = key.toLowerCase().replace(/\s+/g, ' ');
+      const field = KEY.test(key) && !NOT_FIELDS.has(norm);
+      let bit = this.bits.get(norm);
+      if (bit === undefined && field) {
+        bit = this.bits.size < 31 ? this.bits.size : -1;
+        this.bits.set(norm, bit);
+      }
+      const role = field ? roleOf(norm) : undefined;
+      k = { slot: role ? R[role] : -1, bit: bit ?? -1, field };
+      this.info.set(raw, k);
+    }
+    return k;
+  }
+}
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+function sniff(section: Section): number {
+  let seen = 0;
+  for (let i = section.from; i < section.to && seen < 30; i++) {
+    const l = section.lines[i]!;
+    if (l.trim() === '') continue;
+    seen++;
+    if (/^\s*Cache type:\s+\S/i.test(l) || /^\s*(IPV4|IPV6) (SOURCE|DESTINATION) ADDRESS:/.test(l)) return 0.95;
+    if (/^\s*(IPV4|IPV6) (SRC|DST) ADDR\b/.test(l) && i + 1 < section.to && isRule(section.lines[i + 1]!)) return 0.95;
+    if (/^\s*Processed \d+ flows\s*$/i.test(l)) return 0.8;
+  }
+  return 0;
+}
+
+function parse(section: Section) {
+  const warnings: Warning[] = [];
+  const sink = new RecordSink(warnings);
+  const header = emptyHeader();
+  const keys = new Keys();
+  let selection: FnfSelection | undefined;
+  let format: FlowMonitorCacheData['format'] = 'none';
+  let layout: TableLayout | undefined;
+  let csv: (Role | undefined)[] | undefined;
+  let record: RecordValues | undefined;
+  /** Bits of the keys the open record has (a key seen twice starts the next record). */
+  let seen = 0;
+  let recordLine = 0;
+  // Records repeat their keys in one order: the previous record's keys are tried first, by startsWith (no slice, no hash).
+  let prev: { raw: string; k: KeyInfo }[] = [];
+  let cur: { raw: string; k: KeyInfo }[] = [];
+  const flush = () => {
+    if (record) sink.add(record, recordLine);
+    record = undefined;
+    seen = 0;
+    if (cur.length) [prev, cur] = [cur, []];
+  };
+  /** A `KEY: value` line of the record format; false when the line is not one. */
+  const field = (line: string, i: number): boolean => {
+    const p = prev[cur.length];
+    let entry: { raw: string; k: KeyInfo };
+    if (p !== undefined && line.charCodeAt(p.raw.length) === 58 && line.startsWith(p.raw)) entry = p;
+    else {
+      const at = line.indexOf(':');
+      if (at <= 0) return false;
+      const raw = line.slice(0, at);
+      const k = keys.of(raw);
+      if (!k.field) return false;
+      entry = { raw, k };
+    }
+    const k = entry.k;
+    // A field seen twice starts the next record (some captures drop the blank line between records).
+    if (k.bit >= 0 && seen & (1 << k.bit)) flush();
+    cur.push(entry);
+    if (!record) {
+      record = [];
+      recordLine = i + 1;
+      format = 'record';
+    }
+    if (k.bit >= 0) seen |= 1 << k.bit;
+    if (k.slot >= 0) record[k.slot] = line.slice(entry.raw.length + 1).trim();
+    return true;
+  };
+  const { lines } = section;
+  for (let i = section.from; i < section.to; i++) {
+    const line = lines[i]!;
+    // The hot path: a record field at the start of the line (nearly every line of a big cache).
+    if (!layout && !csv && isLetter(line.charCodeAt(0)) && field(line, i)) continue;
+    if (line.length === 0 || line.trim() === '') {
+      flush();
+      continue;
+    }
+    if (readHeaderLine(line, i, header)) continue;
+    const sel = readSelectionLine(line, i, selection);
+    if (sel !== false) {
+      selection = sel;
+      continue;
+    }
+    if (isExecPromptTimestamp(line) || EMPTY.test(line)) continue;
+    if (i + 1 < section.to && isRule(lines[i + 1]!)) {
+      const l = tableLayout(line, lines[i + 1]!);
+      if (l) {
+        flush();
+        [layout, format] = [l, 'table'];
+        i++;
+        continue;
+      }
+    }
+    if (layout) {
+      const v = valuesOf(tableCells(line, layout), layout.roles);
+      if (hasAddress(v)) sink.add(v, i + 1);
+      else warnings.push(unreadLine(i, line, 'table row without an address'));
+      continue;
+    }
+    const roles = csv ? undefined : csvRoles(line);
+    if (roles) {
+      [csv, format] = [roles, 'csv'];
+      continue;
+    }
+    if (csv && line.includes(',')) {
+      sink.add(valuesOf(line.split(',').map((c) => c.trim()), csv), i + 1);
+      continue;
+    }
+    if (!csv && !layout && field(line, i)) continue;
+    warnings.push(unreadLine(i, line));
+  }
+  flush();
+  const flows = sink.finish();
+  const records = sink.records;
+  if (header.currentEntries !== undefined && !selection && header.currentEntries !== records) {
+    warnings.push({
+      line: header.figureLines.currentEntriesLine!,
+      message: `the header says ${plural(header.currentEntries, 'current entry', 'current entries')} but ${plural(records, 'flow record is', 'flow records are')} shown: counted what is shown (the output was trimmed or edited)`,
+    });
+  }
+  if (flows.layer2Only > 0) {
+    warnings.push({
+      line: flows.layer2Line!,
+      message: `${plural(flows.layer2Only, 'record carries', 'records carry')} MAC addresses only (a layer-2 flow record): no IP address, so no host can be judged from ${flows.layer2Only === 1 ? 'it' : 'them'}`,
+    });
+  }
+  if (flows.withoutSource > 0) {
+    warnings.push({
+      line: flows.withoutSourceLine!,
+      message: `${plural(flows.withoutSource, 'record has', 'records have')} no source address: the flow record does not match on it (add "match ipv4 source address" to the record), so the sending hosts stay hidden`,
+    });
+  }
+  if (flows.withoutPackets > 0) {
+    warnings.push({
+      line: section.to > section.from ? section.from + 1 : Math.max(1, section.from),
+      message: `the flow record has no packet counter: ${plural(flows.withoutPackets, 'flow')} cannot be told answered or unanswered`,
+    });
+  }
+  if (records === 0 && !emptySaid(section)) {
+    warnings.push({ line: section.to > section.from ? section.from + 1 : Math.max(1, section.from), message: 'no flow records: the cache is empty, so no host can be judged from it' });
+  }
+  const pressure = cachePressure(header);
+  const data: FlowMonitorCacheData = {
+    ...flows,
+    format,
+    ...(headerRead(header) ? { cache: header } : {}),
+    ...(pressure ? { pressure } : {}),
+    ...(selection ? { selection } : {}),
+  };
+  return { data, records, warnings };
+}
+
+/** "There are no cache entries to display." already says it: no second warning. */
+function emptySaid(section: Section): boolean {
+  for (let i = section.from; i < section.to; i++) if (EMPTY.test(section.lines[i]!)) return true;
+  return false;
+}
+
+export const flowMonitorCacheParser: ParserDef<'show flow monitor cache', FlowMonitorCacheData> = {
+  kind: 'show flow monitor cache',
+  // The kind's own words too, so `show flow monitor cache` (as the report names it) is read as it.
+  commands: ['show flow monitor * cache', 'show flow monitor name * cache', 'show flow monitor cache'],
+  sniff,
+  parse,
+};
