@@ -91,8 +91,11 @@ export function readMlsRecords<E extends MlsEntryLine, C>(
       else pending = e;
       continue;
     }
+    // A heading or rule between an entry and its counters (the Sup720 guide prints "Pkts Bytes Age LastSeen
+    // Attributes" under each entry) keeps the entry waiting; anything not understood ends it.
+    if (reader.readOther(line, i)) continue;
     dropPending();
-    if (!reader.readOther(line, i)) warnings.push(unreadLine(i, line));
+    warnings.push(unreadLine(i, line));
   }
   dropPending();
   counts.sourcesPresent = counts.entries === 0 || withSource > 0;

@@ -70,3 +70,11 @@ it('show alignment: reads "Total Spurious Accesses: N" with a colon', () => {
   expect(input.warnings).toEqual([]);
   expect(data).toMatchObject({ alignmentErrors: 0, spuriousAccesses: 412, spuriousLine: 3, noData: false });
 });
+
+it('show alignment: reads "Unaligned handler is disabled" (prompt and command on two lines) as detection off, with no counts', () => {
+  const d = diagnoseDetailed([{ source: 'd', text: ['Device#', 'show alignment', 'Unaligned handler is disabled', ''].join('\n') }]);
+  const s = sectionsOf(d.sections, 'show alignment')[0]!;
+  expect(d.diagnosis.inputs.map((i) => [i.kind, i.records, i.warnings])).toEqual([['show alignment', 1, []]]);
+  expect(s.data).toMatchObject({ detectionDisabledLine: 3, noData: false });
+  expect([s.data.alignmentErrors, s.data.spuriousAccesses]).toEqual([undefined, undefined]);
+});

@@ -28,6 +28,8 @@ export interface AlignmentData {
   image?: string;
   alignmentRows: AlignmentRow[];
   spuriousRows: AlignmentRow[];
+  /** Line saying the router does not watch alignment ("Unaligned handler is disabled"): no counts can follow. */
+  detectionDisabledLine?: number;
 }
 
 const NO_ALIGNMENT = /^\s*No alignment data (has been )?recorded\.?\s*$/i;
@@ -36,6 +38,8 @@ const NO_SPURIOUS = /^\s*No spurious memory references have been recorded\.?\s*$
 const CORRECTIONS = /^\s*Total Corrections:? (\d+)(?:, Recorded \d+, Reads \d+, Writes \d+)?\s*$/i;
 const SPURIOUS = /^\s*Total Spurious Accesses:? (\d+)(?:, Recorded \d+)?\s*$/i;
 const DATA_FOR = /^\s*Alignment data for:\s*$/i;
+// Detection switched off: newer images say "Unaligned handler is disabled", older ones the "%" form.
+const DISABLED = /^\s*(?:Unaligned handler is disabled|%\s*Alignment detection is currently disabled)\.?\s*$/i;
 /** The two-line column titles of each table ("Initial Initial" over "Address Count Access Type Traceback"). */
 const TABLE_TITLES = [/^\s*Initial\s+Initial\s*$/i, /^\s*Address\s+Count\s+Access\s+Type\s+Traceback\s*$/i, /^\s*Address\s+Count\s+Traceback\s*$/i];
 const TRACE = '(?:0x[0-9A-F]+\\s*)+';
@@ -53,7 +57,7 @@ export const alignmentParser: ParserDef<'show alignment', AlignmentData> = {
   sniff(section: Section): number {
     // A heading decides; there are no rows to count.
     return sniffRows(section, 20, (l) => {
-      return DATA_FOR.test(l) || NO_ALIGNMENT.test(l) || NO_SPURIOUS.test(l) || SPURIOUS.test(l) || CORRECTIONS.test(l) ? 1 : null;
+      return DATA_FOR.test(l) || DISABLED.test(l) || NO_ALIGNMENT.test(l) || NO_SPURIOUS.test(l) || SPURIOUS.test(l) || CORRECTIONS.test(l) ? 1 : null;
     });
   },
 
@@ -104,6 +108,8 @@ export const alignmentParser: ParserDef<'show alignment', AlignmentData> = {
         sawNoSpurious = true;
         data.spuriousAccesses = 0;
         data.spuriousLine = i + 1;
+      } else if (DISABLED.test(line)) {
+        data.detectionDisabledLine = i + 1;
       } else if (!TABLE_TITLES.some((re) => re.test(line)) && !isExecPromptTimestamp(line)) {
         warnings.push(unreadLine(i, line));
       }

@@ -110,6 +110,29 @@ describe('show ip accounting: bad input', () => {
   });
 });
 
+describe('show ip accounting: an address broken by a space in a forum paste', () => {
+  const text = [
+    ' router#sh ip accounting output-packets ',
+    ' Source Destination Packets Bytes ',
+    ' 192.1.1.110 192.1.1.97 5 500 ',
+    ' 172.17.246. 128 192.1.1.110 8 704 ',
+    ' Accounting data age is 2d23h ',
+  ].join('\n');
+
+  it('rejoins "172.17.246. 128" into 172.17.246.128, keeps the row and says so on its line', () => {
+    const r = read(text);
+    expect(r.records).toBe(2);
+    expect(Array.from(r.data.flows.src.slice(0, 2), (a) => intToIp(a))).toEqual(['192.1.1.110', '172.17.246.128']);
+    expect(r.warnings).toEqual([{ line: 4, message: 'source address broken by a space ("172.17.246. 128"), read as 172.17.246.128' }]);
+  });
+
+  it('still refuses a space that is not right after a dot, and a value out of range once rejoined', () => {
+    const r = read([' Source Destination Packets Bytes', ' 172.17.246 .128 192.1.1.110 8 704', ' 172.17.246. 328 192.1.1.110 8 704'].join('\n'));
+    expect(r.records).toBe(0);
+    expect(r.warnings.map((w) => w.line)).toEqual([2, 3]);
+  });
+});
+
 it('reads the IOS-XE "Load for five secs" / "Time source is" banner as known lines', () => {
   const lines = fixture('seed.txt').split('\n');
   lines.splice(1, 0, 'Load for five secs: 1%/0%; one minute: 1%; five minutes: 0%', 'Time source is NTP, 21:28:35.662 EST Mon May 11 2020');

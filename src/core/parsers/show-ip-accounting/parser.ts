@@ -21,8 +21,10 @@ export interface AccountingData {
   interruptedLine?: number;
 }
 
-// Source Destination Packets Bytes [ACL]: the ACL column only in `access-violations` output.
-const ROW = /^\s*(\d{1,3}(?:\.\d{1,3}){3})\s+(\d{1,3}(?:\.\d{1,3}){3})\s+(\d+)\s+(\d+)(?:\s+(\S+))?\s*$/;
+// Source Destination Packets Bytes [ACL]: the ACL column only in `access-violations` output. Forum pastes can break
+// an address after a dot ("172.17.246. 128"): one space right after a dot is allowed and the parts are rejoined.
+const ADDRESS = String.raw`\d{1,3}(?:\. ?\d{1,3}){3}`;
+const ROW = new RegExp(String.raw`^\s*(${ADDRESS})\s+(${ADDRESS})\s+(\d+)\s+(\d+)(?:\s+(\S+))?\s*$`);
 const HEADER = /^\s*Source\s+Destination\s+Packets\s+Bytes(\s+ACL)?\s*$/i;
 // A `| include` filter can keep a header fragment; the column words in order are enough to say it is the header.
 const PARTIAL_HEADER = /^\s*(Source\s+)?Destination\s+Packets(\s+Bytes)?(\s+ACL)?\s*$/i;
@@ -52,8 +54,9 @@ export const accountingParser: ParserDef<'show ip accounting', AccountingData> =
       const line = section.lines[i]!;
       const m = ROW.exec(line);
       if (m) {
-        const src = ipToInt(m[1]!);
-        const dst = ipToInt(m[2]!);
+        const [srcText, dstText] = [m[1]!.replace(/ /g, ''), m[2]!.replace(/ /g, '')];
+        const src = ipToInt(srcText);
+        const dst = ipToInt(dstText);
         if (src < 0 || dst < 0) {
           warnings.push(unreadLine(i, line, 'accounting row with an invalid address'));
           continue;
@@ -66,6 +69,9 @@ export const accountingParser: ParserDef<'show ip accounting', AccountingData> =
           continue;
         }
         b.add({ src, dst, packets, bytes, line: i + 1 });
+        for (const [field, raw, joined] of [['source', m[1]!, srcText], ['destination', m[2]!, dstText]] as const) {
+          if (raw !== joined) warnings.push({ line: i + 1, message: `${field} address broken by a space ("${raw}"), read as ${joined}` });
+        }
         if (m[5] !== undefined) (data.deniedByAcl ??= []).push({ acl: m[5], line: i + 1 });
         continue;
       }

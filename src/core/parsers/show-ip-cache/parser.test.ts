@@ -75,6 +75,29 @@ describe('show ip cache: constructed variants', () => {
     expect(input.warnings).toEqual([]);
     expect(data).toMatchObject({ entries: 141, bytes: 20772, summaryLine: 2 });
   });
+  it('the switching-path paper layout: hash overflows, "in last 7 seconds", a "MAC Header" column without lengths', () => {
+    const { input, data } = read(
+      [
+        'Router# show ip cache',
+        'IP routing cache version 4490, 141 entries, 20772 bytes, 0 hash overflows',
+        'Minimum invalidation interval 2 seconds, maximum interval 5 seconds',
+        'Invalidation rate 0 in last 7 seconds, 0 in last 3 seconds',
+        '',
+        'Prefix/Length      Age      Interface      MAC Header',
+        '192.168.1.1/32    0:01:09   Ethernet0/0    AA00000010C13400000C0357430800',
+        '192.168.1.0/24    0:00:21   Ethernet1/2    00000026C600000C0357400800',
+      ].join('\n'),
+    );
+    expect(input).toMatchObject({ records: 2, warnings: [] });
+    expect(data).toMatchObject({ entries: 141, bytes: 20772, invalidationRate: { lastSecond: 0, lastPeriod: 0, periodSeconds: 3 } });
+    expect(data!.prefixes[0]).toMatchObject({ prefix: '192.168.1.1', age: '0:01:09', interface: 'Ethernet0/0', nextHop: '', macHeaderLength: 15 });
+    expect(data!.prefixes[1]).toMatchObject({ macHeader: '00000026C600000C0357400800', macHeaderLength: 13 });
+  });
+  it('a short or odd hex word after the interface is not taken for a MAC header', () => {
+    const { input } = read(['show ip cache', 'Prefix/Length  Age  Interface  Next Hop', '10.0.0.0/8  00:00:01  Ethernet0  ABCDEF', '10.1.0.0/16  00:00:01  Ethernet0  ABCDEF0123456'].join('\n'));
+    expect(input.records).toBe(2);
+    expect(input.warnings.map((w) => w.line)).toEqual([3, 4]);
+  });
   it('U+00A0 variant of the seed gives the same facts', () => {
     expect(read(fixture('seed.txt').replace(/ /g, '\u00a0')).data).toEqual(read(fixture('seed.txt')).data);
   });

@@ -33,21 +33,24 @@ export interface IpCacheData {
   waitingForFlowCache?: number;
 }
 
-// Some releases print the cache version first: "IP routing cache version 4490, 141 entries, 20772 bytes".
-const SUMMARY = /^\s*IP routing cache (?:version \d+, )?(\d+) entr(?:y|ies), (\d+) bytes\s*$/i;
+// Some releases print the cache version first and the hash overflows last:
+// "IP routing cache version 4490, 141 entries, 20772 bytes, 0 hash overflows".
+const SUMMARY = /^\s*IP routing cache (?:version \d+, )?(\d+) entr(?:y|ies), (\d+) bytes(?:, \d+ hash overflows?)?\s*$/i;
 const COUNTERS = /^\s*(\d+) adds, (\d+) invalidates, (\d+) refcounts\s*$/i;
 const AGER = /^\s*Cache aged by 1\/(\d+) every (\d+) seconds \(1\/(\d+) when memory is low\)\.?\s*$/i;
 // The quiet interval wraps onto its own line in the note; an unwrapped terminal prints it on the same line.
 const MIN_INTERVAL =
   /^\s*Minimum invalidation interval (\d+) seconds?, maximum interval (\d+) seconds?,?(?:\s*quiet interval (\d+) seconds?, threshold (\d+) requests?)?\s*$/i;
 const QUIET = /^\s*quiet interval (\d+) seconds?, threshold (\d+) requests?\s*$/i;
-const RATE = /^\s*Invalidation rate (\d+) in last second(?:, (\d+) in last (\d+) seconds)?\s*$/i;
+// "in last second"; Cisco's switching-path paper prints the first period in seconds too ("in last 7 seconds").
+const RATE = /^\s*Invalidation rate (\d+) in last (?:second|\d+ seconds)(?:, (\d+) in last (\d+) seconds)?\s*$/i;
 const AGER_OFF = /^\s*Cache ager disabled by user configuration\.?\s*$/i;
 const PENDING = /^\s*Cache invalidation for (.+?) pending for (\d+) seconds?\s*$/i;
 const WAITING = /^\s*(\d+) invalidated entr(?:y|ies) waiting for flow cache\s*$/i;
 const LAST_FULL = /^\s*Last full cache invalidation occurred (.+?)(?: ago)?\s*$/i;
 // The header may carry rows after it when a web page squeezed the table onto one line (the note's verbose sample).
-const HEADER = /^\s*Prefix\/Length\s+Age\s+Interface\s+Next\s+Hop\b\s*/i;
+// Older releases title the last column "MAC Header" (the rewrite string, no length) instead of "Next Hop".
+const HEADER = /^\s*Prefix\/Length\s+Age\s+Interface\s+(?:Next\s+Hop|MAC\s+Header)\b\s*/i;
 
 function parseCache(section: Section, verbose: boolean) {
   const warnings: Warning[] = [];

@@ -31,6 +31,7 @@ const INTERFACE = /^[A-Za-z][\w./:-]*$/;
 const NUMBER = /^\d{1,3}$/;
 const HEX = /^[0-9A-Fa-f]+$/;
 const MAC_TYPE = /^(?:ISL|802\.10)$/i;
+const BARE_MAC = /^[0-9A-Fa-f]{12,}$/;
 
 /** Append a line's tokens (a loop, not a spread: one pasted line can hold a million tokens). */
 export function addTokens(into: Token[], text: string, index: number): void {
@@ -45,6 +46,14 @@ export function addTokens(into: Token[], text: string, index: number): void {
  */
 function readMac(tokens: readonly Token[], k: number, p: CachePrefix): number {
   let j = k;
+  // Older releases print the rewrite string alone under "MAC Header", without its length: whole bytes of hex, at
+  // least a MAC address long (an age or an interface name is never all hex digits that long).
+  const bare = tokens[j];
+  if (bare && !NUMBER.test(bare.text) && BARE_MAC.test(bare.text) && bare.text.length % 2 === 0) {
+    p.macHeaderLength = bare.text.length / 2;
+    p.macHeader = bare.text.toUpperCase();
+    return 1;
+  }
   const type = tokens[j] && MAC_TYPE.test(tokens[j]!.text) ? tokens[j++]!.text : undefined;
   const len = tokens[j];
   if (!len || !NUMBER.test(len.text)) return 0;

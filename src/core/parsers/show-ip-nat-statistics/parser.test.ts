@@ -92,4 +92,20 @@ describe('show ip nat statistics: bad input', () => {
     expect(data!.activeTotal).toBe(25000);
     expect(input.warnings.map((w) => w.line)).toEqual([3, 4]);
   });
+
+  it('counts no record for an echo that printed only a console message before the command was typed again', () => {
+    const { inputs } = read([
+      'R15#show ip nat statistics ',
+      'Aug  8 06:50:16.062: %IPRT-3-RIB_LOOP: Resolution loop formed by routes in RIB',
+      'R15#show ip nat statistics   ',
+      'Total active translations: 2 (1 static, 1 dynamic; 1 extended)',
+      'Hits: 10  Misses: 0',
+    ].join('\n'));
+    expect(inputs.map((i) => [i.kind, i.records])).toEqual([
+      ['show ip nat statistics', 0],
+      ['show ip nat statistics', 1],
+    ]);
+    // The console line is not dropped silently.
+    expect(inputs[0]!.warnings.map((w) => w.line)).toEqual([2]);
+  });
 });

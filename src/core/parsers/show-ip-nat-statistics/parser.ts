@@ -153,6 +153,13 @@ export const natStatisticsParser: ParserDef<'show ip nat statistics', NatStatist
       if (KNOWN.some((re) => re.test(line))) continue;
       warnings.push(unreadLine(i, line));
     }
-    return { data, records: 1, warnings };
+    // A section with none of the statistics (the echo then a console message, the command typed again) read nothing.
+    const read =
+      data.activeTotal !== undefined ||
+      data.peak !== undefined ||
+      data.hits !== undefined ||
+      data.mappings.length > 0 ||
+      data.insideInterfaces.length + data.outsideInterfaces.length > 0;
+    return { data, records: read ? 1 : 0, warnings };
   },
 };

@@ -76,6 +76,55 @@ describe('show mls ip on a hybrid (CatOS) supervisor: the summary, not entries',
   });
 });
 
+describe('show mls ip: native IOS on Sup2/Sup720 ("Displaying Netflow entries in Supervisor Earl")', () => {
+  it('the configuration guide\'s destination-only entry, its counters under their own heading: 1 entry, no flow', () => {
+    const { input, data } = read(
+      [
+        'Router# show mls ip  ',
+        'Displaying Netflow entries in Supervisor Earl',
+        'DstIP SrcIP Prot:SrcPort:DstPort Src i/f:AdjPtr ',
+        '--------------------------------------------------------------------',
+        '200.2.5.3 0.0.0.0 0 :0 :0 0 : 0  ',
+        'Pkts Bytes Age LastSeen Attributes ',
+        '---------------------------------------------------',
+        '0 0 1 01:52:25 L3 - Dynamic',
+      ].join('\n'),
+    );
+    expect(input).toMatchObject({ kind: 'show mls ip', records: 1, warnings: [] });
+    expect(data).toMatchObject({ entries: 1, sourcesPresent: false, destinationOnlyLines: [5] });
+    expect(data!.flows.count).toBe(0);
+  });
+
+  it('both headings first, then entry and counters pairs: the source interface comes from Src i/f', () => {
+    const { input, data } = read(
+      [
+        'Displaying Netflow entries in Supervisor Earl',
+        'DstIP           SrcIP           Prot:SrcPort:DstPort  Src i/f         :AdjPtr',
+        '-----------------------------------------------------------------------------',
+        'Pkts         Bytes         Age   LastSeen  Attributes',
+        '---------------------------------------------------',
+        '10.1.1.2        10.1.1.1        tcp :1024  :80        Gi1/1           :0x2A',
+        '1            46            5     13:53:30  L3 - Dynamic',
+        '10.1.1.3        10.1.1.1        udp :1025  :53        Vl10            : 0',
+        '2            120           3     13:53:32  L3 - Dynamic',
+      ].join('\n'),
+    );
+    expect(input).toMatchObject({ kind: 'show mls ip', records: 2, warnings: [] });
+    const f = data!.flows;
+    expect([intToIp(f.src[0]!), intToIp(f.dst[0]!), f.proto[0], f.srcPort[0], f.dstPort[0], f.packets[0], f.bytes[0]]).toEqual([
+      '10.1.1.1', '10.1.1.2', 6, 1024, 80, 1, 46,
+    ]);
+    expect([f.proto[1], f.dstPort[1], f.packets[1], f.bytes[1]]).toEqual([17, 53, 2, 120]);
+    expect([f.ifNames[f.srcIf[0]!], f.ifNames[f.srcIf[1]!]]).toEqual(['Gi1/1', 'Vl10']);
+  });
+
+  it('an entry whose counters never come is still reported, headings in between or not', () => {
+    const { input } = read(['show mls ip', 'Displaying Netflow entries in Supervisor Earl', '10.1.1.2 10.1.1.1 tcp :1024 :80 Gi1/1 :0x0', 'Pkts Bytes Age LastSeen Attributes', ''].join('\n'));
+    expect(input.records).toBe(0);
+    expect(input.warnings.map((w) => [w.line, w.message.split(':')[0]])).toEqual([[3, 'MLS entry without its counters line']]);
+  });
+});
+
 describe('show mls ip: bad input', () => {
   it('warns on an entry without counters, orphan counters, unknown names and junk, with line numbers', () => {
     const text = [

@@ -29,6 +29,16 @@ interface EntryLine extends MlsEntryLine {
   srcPort?: number;
   dstPort?: number;
   dstIf?: string;
+  /** Sup2/Sup720 layout: the entry names its source interface ("Src i/f:AdjPtr") instead of the destination. */
+  srcIf?: string;
+}
+
+/** Both counters layouts, reduced to what a flow keeps. */
+interface Counters {
+  packets: number;
+  bytes: number;
+  /** SrcDstPorts ("Fa4/3,Fa4/4"): only the Sup1/MSFC layout prints it. */
+  ports?: string;
 }
 
 const IP = '\\d{1,3}(?:\\.\\d{1,3}){3}';
@@ -39,6 +49,12 @@ const PROTO_PORTS = /^([\w-]*?)\s*:\s*([\w-]*?)\s*:\s*([\w-]*)(?:\s+|$)(.*)$/;
 const DST_IF_MAC = new RegExp(`^([A-Za-z][\\w./-]*)?\\s*(?::\\s*(${MAC}|-+)?)?$`);
 // Pkts Bytes SrcDstPorts SrcDstEncap Age LastSeen: "0  0  Fa4/1,--  ARPA,ARPA  31  11:23:23".
 const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(.*?)\s*(\S+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})\s*$/;
+// Native IOS on Sup2/Sup720 ("Displaying Netflow entries in Supervisor Earl"): the entry line ends in
+// Src i/f:AdjPtr ("Vl10 : 0x2A", "0 : 0" when the flow mask keeps no interface), and the counters line is
+// Pkts Bytes Age LastSeen Attributes ("0 0 1 01:52:25 L3 - Dynamic").
+const SRC_IF_ADJ = /^([A-Za-z][\w./-]*|0)?\s*:\s*(?:0x[0-9A-Fa-f]+|\d+)$/;
+const EARL_COUNTERS = /^\s*(\d+)\s+(\d+)\s+\d+\s+\d{1,2}:\d{2}:\d{2}(?:\s+\S.*)?$/;
+const EARL_HEADING = /^\s*Displaying Netflow entries in \S.*$/i;
 const RULE = /^\s*-{5,}[\s-]*$/;
 const TOTAL = /^\s*(?:Number of Entries Found\s*=|Total (?:IP )?Entries\s*:|Active IP MLS entries\s*=)\s*(\d+)\s*$/i;
 // On a hybrid (CatOS) supervisor `show mls ip` prints a summary instead of entries; it states the flow mask.
@@ -51,7 +67,14 @@ const SUMMARY_LINES: RegExp[] = [
   // MSFC rows: address, module, XTAG, MAC, VLAN list.
   /^\s*\d{1,3}(?:\.\d{1,3}){3}\s+\d+\s+\d+\s+(?:[0-9A-Fa-f]{2}-){5}[0-9A-Fa-f]{2}\s+[\d,-]+\s*$/,
 ];
-const HEADER_WORDS = new Set(['dstip', 'srcip', 'prot', 'srcport', 'dstport', 'dst', 'i/f', 'dstmac', 'pkts', 'bytes', 'srcdstports', 'srcdstencap', 'age', 'lastseen']);
+const HEADER_WORDS = new Set(['dstip', 'srcip', 'prot', 'srcport', 'dstport', 'dst', 'i/f', 'dstmac', 'pkts', 'bytes', 'srcdstports', 'srcdstencap', 'age', 'lastseen', 'src', 'adjptr', 'attributes']);
+
+function readCounters(line: string): Counters | null {
+  const c = COUNTERS.exec(line);
+  if (c) return { packets: +c[1]!, bytes: +c[2]!, ports: c[3]! };
+  const e = EARL_COUNTERS.exec(line);
+  return e ? { packets: +e[1]!, bytes: +e[2]! } : null;
+}
 
 /** The first line of an entry, or a reason it cannot be one. */
 function readEntryLine(line: string, index: number): EntryLine | string | null {
@@ -73,8 +96,13 @@ function readEntryLine(line: string, index: number): EntryLine | string | null {
     rest = pp[4]!;
   }
   const d = DST_IF_MAC.exec(rest.trim());
-  if (!d) return 'MLS entry whose Dst i/f:DstMAC is not understood';
-  if (d[1]) e.dstIf = d[1];
+  if (d) {
+    if (d[1]) e.dstIf = d[1];
+    return e;
+  }
+  const s = SRC_IF_ADJ.exec(rest.trim());
+  if (!s) return 'MLS entry whose Dst i/f:DstMAC is not understood';
+  if (s[1] && s[1] !== '0') e.srcIf = s[1];
   return e;
 }
 
@@ -87,12 +115,12 @@ export const mlsIpParser: ParserDef<'show mls ip', MlsData> = {
     if (isMlsNetflowLayout(section)) return 0.85;
     return sniffMlsRecords(
       section,
-      [/^\s*DstIP\s+SrcIP\s+Prot:SrcPort:DstPort/i, /^\s*Pkts\s+Bytes\s+SrcDstPorts/i],
+      [/^\s*DstIP\s+SrcIP\s+Prot:SrcPort:DstPort/i, /^\s*Pkts\s+Bytes\s+SrcDstPorts/i, EARL_HEADING],
       (l, i) => {
         const e = readEntryLine(l, i);
         return e !== null && typeof e !== 'string' && /:/.test(l);
       },
-      (l) => COUNTERS.test(l),
+      (l) => readCounters(l) !== null,
     );
   },
 
@@ -110,20 +138,20 @@ export const mlsIpParser: ParserDef<'show mls ip', MlsData> = {
       section,
       {
         readEntry: readEntryLine,
-        readCounters: (line) => COUNTERS.exec(line),
+        readCounters,
         addFlow: (e, c) => {
           // SrcDstPorts: "Fa4/3,Fa4/4" (spaces around the comma in some releases); "--" when not known.
-          const [srcPortIf, dstPortIf] = c[3]!.replace(/\s+/g, '').split(',');
+          const [srcPortIf, dstPortIf] = (c.ports ?? '').replace(/\s+/g, '').split(',');
           b.add({
-            srcIf: isAbsent(srcPortIf) ? undefined : srcPortIf,
+            srcIf: e.srcIf ?? (isAbsent(srcPortIf) ? undefined : srcPortIf),
             dstIf: e.dstIf ?? (isAbsent(dstPortIf) ? undefined : dstPortIf),
             src: e.src,
             dst: e.dst,
             proto: e.proto,
             srcPort: e.srcPort,
             dstPort: e.dstPort,
-            packets: +c[1]!,
-            bytes: +c[2]!,
+            packets: c.packets,
+            bytes: c.bytes,
             line: e.index + 1,
           });
         },
@@ -134,7 +162,7 @@ export const mlsIpParser: ParserDef<'show mls ip', MlsData> = {
           const fm = FLOW_MASK.exec(line);
           if (t) data.reportedEntries = +t[1]!;
           else if (fm) data.flowMask = { mask: fm[1]!, line: i + 1 };
-          else return RULE.test(line) || isHeaderFragment(line, HEADER_WORDS, /[\s:]+/) || EXEC_PROMPT_TIMESTAMP_START.test(line);
+          else return RULE.test(line) || EARL_HEADING.test(line) || isHeaderFragment(line, HEADER_WORDS, /[\s:]+/) || EXEC_PROMPT_TIMESTAMP_START.test(line);
           return true;
         },
       },

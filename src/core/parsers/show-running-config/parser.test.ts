@@ -301,3 +301,37 @@ describe('show running-config: lines that are not configuration', () => {
     expect(r.warnings.map((w) => w.line)).toEqual([1, 2, 4]);
   });
 });
+
+describe('show running-config: every leading space lost (a notes app, a blank line after every line)', () => {
+  const flat = [
+    'R2#sh run', '', 'Building configuration...', '', '!', '', 'hostname R2', '', '!', '',
+    'ip dhcp pool DHCP', '', 'import all', '', 'network 10.1.1.0 255.255.255.0', '', '!', '',
+    'interface FastEthernet1/0', '', 'ip address 10.1.1.1 255.255.255.0', '', 'ip nat inside', '', 'duplex auto', '', '!', '',
+    'interface Dialer0', '', 'ip address negotiated', '', 'ip nat outside', '', 'ip access-group 101 in', '', 'encapsulation ppp', '', '!', '',
+    'ip route 0.0.0.0 0.0.0.0 Dialer0', '', 'ip nat inside source list 10 interface Dialer0 overload', '', '!', '',
+    'line con 0', '', 'exec-timeout 0 0', '', '!', '', 'end', '',
+  ].join('\n');
+
+  it('puts the column-0 lines under their interface up to the "!", and reads the globals after it', () => {
+    const { data, summary } = read('flat', flat);
+    expect(summary).toMatchObject({ records: 1, warnings: [] });
+    expect(iface(data, 'FastEthernet1/0')).toMatchObject({ address: '10.1.1.1', nat: 'inside' });
+    expect(iface(data, 'Dialer0')).toMatchObject({ addressMode: 'negotiated', nat: 'outside', accessGroups: [{ acl: '101', direction: 'in', line: 35 }] });
+    expect(data.staticRoutes).toEqual([expect.objectContaining({ prefix: '0.0.0.0', interface: 'Dialer0', line: 41 })]);
+    expect(data.natRules).toHaveLength(1);
+  });
+
+  it('still warns about a line that is not configuration, inside a block or out of one', () => {
+    const lines = flat.split('\n');
+    lines.splice(24, 0, '@@ junk 42');
+    lines.splice(41, 0, 'thanks for any help');
+    const { summary } = read('flat', lines.join('\n'));
+    expect(summary.warnings.map((w) => w.line)).toEqual([25, 42]);
+  });
+
+  it('an indented config is read as before: a column-0 line after an interface body is a global command', () => {
+    const { data } = read('i', ['R1#show running-config', 'interface Ethernet0', ' ip address 10.0.0.1 255.0.0.0', 'ip nat inside source list 1 interface Ethernet0 overload', '!', 'end', ''].join('\n'));
+    expect(iface(data, 'Ethernet0')!.nat).toBeUndefined();
+    expect(data.natRules).toHaveLength(1);
+  });
+});

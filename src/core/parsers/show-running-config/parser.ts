@@ -87,8 +87,31 @@ function isConfigShaped(trimmed: string, indented: boolean): boolean {
   return /^[a-z0-9]/.test(first) || HEX_LINE.test(trimmed);
 }
 
+/**
+ * A config pasted through a notes app or a blog can lose every leading space: interface and ACL bodies then sit
+ * at column 0. IOS indents every block body and ends every block with `!`, so a config with interfaces and not
+ * one indented line has lost its indentation.
+ */
+function isFlat(section: Section): boolean {
+  let interfaces = 0;
+  for (let i = section.from; i < section.to; i++) {
+    const raw = section.lines[i]!;
+    if (raw.charCodeAt(0) === 32 && raw.trim() !== '') return false;
+    if (/^interface \S/i.test(raw)) interfaces++;
+  }
+  return interfaces > 0;
+}
+
+/** In a flat config: does this column-0 line continue the block above it (up to the `!` that closes it)? */
+function continuesBlock(block: Block, t: string): boolean {
+  if (block.kind === 'interface' || block.kind === 'acl') return !/^interface\s/i.test(t);
+  // Other blocks (`ip dhcp pool`, `line con 0`): only lines that are not global commands themselves.
+  return block.kind === 'other' && !isConfigShaped(t, false) && isConfigShaped(t, true);
+}
+
 function parseConfig(section: Section): { data: RunningConfigData; warnings: Warning[] } {
   const { lines, from, to } = section;
+  const flat = isFlat(section);
   const d = emptyConfig();
   const warnings: Warning[] = [];
   const ids = new Set<string>();
@@ -118,7 +141,8 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       continue;
     }
     if (!indented && CONFIG_HEADER.test(t)) continue;
-    if (!isConfigShaped(t, indented)) {
+    const inBlock = indented || (flat && continuesBlock(block, t));
+    if (!isConfigShaped(t, inBlock)) {
       warnings.push(unreadLine(i, raw, 'not configuration syntax'));
       continue;
     }
@@ -126,7 +150,7 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     const w = fields(t);
     const lw = w.map((x) => x.toLowerCase());
     for (const id of aclReferences(w)) addId(id);
-    if (indented) {
+    if (inBlock) {
       if (block.kind === 'interface') {
         if (!readInterfaceLine(block.iface, w, line, t)) warnings.push(unreadLine(i, raw, 'interface line not understood'));
       } else if (block.kind === 'acl') {
