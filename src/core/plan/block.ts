@@ -11,6 +11,8 @@ export interface BlockCommands {
   precheck: string[];
   /** The back-out of lines the model cannot replay (they hold a placeholder). */
   undo?: string[];
+  /** The ACL whose copy dropped its log keywords (it was asked to, in `BlockRequest.stripLog`). */
+  stripped?: string;
 }
 
 export interface BlockRequest {
@@ -19,6 +21,15 @@ export interface BlockRequest {
   entries: string[];
   hosts: string[];
   unresolved?: string;
+  /** ACLs another finding wants without log keywords: a copy made here drops them too, so one copy serves both. */
+  stripLog?: ReadonlySet<string>;
+}
+
+export function withoutLogKeywords(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter((t) => t !== 'log' && t !== 'log-input')
+    .join(' ');
 }
 
 /** A standard entry (source only) as the extended entry matching the same packets. */
@@ -114,7 +125,11 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
       precheck: [...precheck, `show access-lists ${old}`],
     };
   }
-  const copied = acl.entries.map((e) => (acl.kind === 'standard' ? standardToExtended(e.text) : e.text));
+  const strip = req.stripLog?.has(old) === true;
+  const copied = acl.entries.map((e) => {
+    const t = acl.kind === 'standard' ? standardToExtended(e.text) : e.text;
+    return strip && !t.startsWith('remark') ? withoutLogKeywords(t) : t;
+  });
   const fresh = names.extendedLike(old, 'BLOCK');
   const numbered = /^\d+$/.test(fresh);
   const reason = elsewhere.length
@@ -131,7 +146,8 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
     commands: [...aclLines(fresh, numbered, lines), `interface ${iface.name}`, ` ip access-group ${fresh} ${dir}`],
     how:
       `${iface.name} already filters ${dirWord} with ACL ${old}. ${reason}: ACL ${fresh} holds the deny entries followed by every entry of ${old}, copied from the running-config in order` +
-      `${acl.kind === 'standard' ? ' (as extended entries matching the same sources)' : ''}, and one ip access-group line swaps it in.`,
+      `${acl.kind === 'standard' ? ' (as extended entries matching the same sources)' : ''}${strip ? ', without their log keywords' : ''}, and one ip access-group line swaps it in.`,
     precheck: [...precheck, `show access-lists ${old}`],
+    ...(strip ? { stripped: old } : {}),
   };
 }

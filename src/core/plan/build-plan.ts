@@ -2,7 +2,7 @@
 import type { ChangePlan, Finding, FindingId, PlanMode, PlanStep } from '../types';
 import { expandInterfaceName, placeholder } from '../rules/remedies';
 import { applySteps, type LineError } from './apply';
-import { blockCommands } from './block';
+import { blockCommands, withoutLogKeywords } from './block';
 import { cloneModel, globalKey, interfaceKey, normalGlobal, routeWords, type ConfigModel } from './config-model';
 import { fallbackIntents } from './fallback-intents';
 import { intentsOf, type BlockIntent, type PolicyIntent, type RemedyIntent, type RouteIntent } from './intents';
@@ -38,8 +38,8 @@ interface Draft {
 
 const EXEC_FIRST = 0;
 const ROUTES = 1;
-const ACL_COPIES = 2;
-const BLOCKS = 3;
+const BLOCKS = 2;
+const ACL_COPIES = 3;
 const POLICIES = 4;
 const GLOBALS = 5;
 const INTERFACES = 6;
@@ -56,6 +56,9 @@ class PlanBuilder {
   readonly verify: string[] = [];
   readonly errors: LineError[] = [];
   readonly undo: string[][] = [];
+  /** ACLs wanted without log keywords (by finding), and those a block step's copy already stripped. */
+  readonly stripWanted = new Map<string, Finding[]>();
+  readonly stripped = new Set<string>();
 
   constructor(model: ConfigModel) {
     this.work = cloneModel(model);
@@ -100,18 +103,21 @@ class PlanBuilder {
   stripLog(f: Finding, acl: string, why: string): Draft | undefined {
     const old = this.work.acls[acl];
     if (!old) return undefined;
+    const binds = (fresh: string) =>
+      Object.values(this.work.interfaces).flatMap((x) =>
+        (['in', 'out'] as const).filter((d) => x.groups[d] === acl).flatMap((d) => [`interface ${x.name}`, ` ip access-group ${fresh} ${d}`]),
+      );
+    // A block step already swapped in a log-free copy everywhere the list was bound: nothing left to do.
+    if (this.stripped.has(acl) && binds('').length === 0) return undefined;
     const fresh = this.names.copyOf(acl, 'NOLOG');
-    const bodies = old.entries.map((e) => e.text.split(/\s+/).filter((t) => t !== 'log' && t !== 'log-input').join(' '));
+    const bodies = old.entries.map((e) => (e.text.startsWith('remark') ? e.text : withoutLogKeywords(e.text)));
     const numbered = /^\d+$/.test(fresh);
     const lines = numbered ? bodies.map((b) => `access-list ${fresh} ${b}`) : [`ip access-list ${old.kind} ${fresh}`, ...bodies.map((b) => ` ${b}`)];
-    const binds = Object.values(this.work.interfaces).flatMap((x) =>
-      (['in', 'out'] as const).filter((d) => x.groups[d] === acl).flatMap((d) => [`interface ${x.name}`, ` ip access-group ${fresh} ${d}`]),
-    );
     return {
       mode: 'config',
       ...owners([f]),
       why: `${why} ACL ${fresh} is ACL ${acl} entry for entry without the log keywords, built whole before one ip access-group line per interface swaps it in.`,
-      commands: [...lines, ...binds],
+      commands: [...lines, ...binds(fresh)],
     };
   }
 
@@ -123,12 +129,21 @@ class PlanBuilder {
       pushUnique(entries, i.entries);
       pushUnique(hosts, i.hosts);
     }
-    const b = blockCommands(this.work, this.names, { ...(first.interface ? { interface: first.interface } : {}), direction: first.direction, entries, hosts, ...(first.unresolved ? { unresolved: first.unresolved } : {}) });
+    const b = blockCommands(this.work, this.names, {
+      ...(first.interface ? { interface: first.interface } : {}),
+      direction: first.direction,
+      entries,
+      hosts,
+      ...(first.unresolved ? { unresolved: first.unresolved } : {}),
+      stripLog: new Set(this.stripWanted.keys()),
+    });
+    const helped = b.stripped ? (this.stripWanted.get(b.stripped) ?? []) : [];
+    if (b.stripped) this.stripped.add(b.stripped);
     if (this.work.ios === undefined) b.precheck.push('show version | include Version');
     pushUnique(this.precheck, b.precheck);
     const whys: string[] = [];
     pushUnique(whys, items.map((x) => x.i.why));
-    return { mode: 'config', ...owners(items.map((x) => x.f)), why: `${whys.join(' ')} ${b.how}`, commands: b.commands, ...(b.undo ? { undo: b.undo } : {}) };
+    return { mode: 'config', ...owners([...items.map((x) => x.f), ...helped]), why: `${whys.join(' ')} ${b.how}`, commands: b.commands, ...(b.undo ? { undo: b.undo } : {}) };
   }
 
   policy(f: Finding, p: PolicyIntent): Draft {
@@ -216,8 +231,10 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
     b.commit(d);
   };
   for (const items of routes.values()) run(ROUTES, b.route(items));
-  for (const { f, intents } of byIntent) for (const i of intents) if (i.kind === 'strip-log') run(ACL_COPIES, b.stripLog(f, i.acl, i.why));
+  for (const { f, intents } of byIntent) for (const i of intents) if (i.kind === 'strip-log') b.stripWanted.set(i.acl, [...(b.stripWanted.get(i.acl) ?? []), f]);
+  // Blocks before log-free copies: a block that copies a list drops its log keywords in the same copy.
   for (const items of blocks.values()) run(BLOCKS, b.block(items));
+  for (const { f, intents } of byIntent) for (const i of intents) if (i.kind === 'strip-log') run(ACL_COPIES, b.stripLog(f, i.acl, i.why));
   for (const { f, intents } of byIntent) for (const i of intents) if (i.kind === 'policy') run(POLICIES, b.policy(f, i));
   const claimed = new Map<string, string>();
   for (const { f, intents } of byIntent) for (const i of intents) if (i.kind === 'global') run(GLOBALS, b.globals(f, i.commands, i.why, claimed));
