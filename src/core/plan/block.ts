@@ -21,6 +21,7 @@ export interface BlockRequest {
   entries: string[];
   hosts: string[];
   unresolved?: string;
+  resolve?: string;
   /** ACLs another finding wants without log keywords: a copy made here drops them too, so one copy serves both. */
   stripLog?: ReadonlySet<string>;
 }
@@ -77,18 +78,21 @@ function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
   const hosts = req.hosts.slice(0, 3);
   const ifName = req.interface ? expandInterfaceName(req.interface) : undefined;
   const dirWord = req.direction === 'in' ? 'inbound' : 'outbound';
+  const resolve = req.resolve ?? (hosts[0] ? `show ip arp ${hosts[0]}` : 'show ip interface brief');
   const precheck = ifName
     ? [`show ip interface ${ifName} | include access list`, 'show running-config | section access-list']
-    : [...hosts.flatMap((h) => [`show ip arp ${h}`, `show ip route ${h}`]), 'show running-config | section access-list'];
-  const where = ifName ?? placeholder(`${req.unresolved ?? `interface facing ${hosts.join(', ')}`}: show ip arp ${hosts[0] ?? ''} tells it`.trim());
-  const acl = placeholder(`${dirWord} ACL on ${where} named by show ip interface ${ifName ?? '<that interface>'} | include access list`);
+    : [...(req.resolve ? [req.resolve] : hosts.flatMap((h) => [`show ip arp ${h}`, `show ip route ${h}`])), 'show running-config | section access-list'];
+  const what = ifName ?? `the ${req.unresolved ?? `interface facing ${hosts.join(', ')}`}`;
+  const acl = ifName
+    ? placeholder(`${dirWord} ACL on ${ifName}: show ip interface ${ifName} | include access list`)
+    : placeholder(`${dirWord} ACL on ${what}: ${resolve} names the interface, show ip interface on it | include access list the ACL`);
   const version = model.ios?.sequenceEditing === false ? ` This IOS (${model.ios.version}) does not take sequence numbers: paste the running-config for a plan that copies the list instead.` : '';
   const seen = !model.known ? 'No running-config was pasted, so this plan cannot see the access lists on ' : 'The running-config pasted does not show the access list on ';
   return {
     commands: seqInsert(acl, req.entries),
     undo: [`ip access-list extended ${acl}`, ...req.entries.map((_, i) => ` no ${i + 1}`)],
     how:
-      `${seen}${where}. Run the pre-checks first: they name its ${dirWord} ACL, and these lines put the deny entries at its top by sequence number (IOS 12.3(2)T / 12.2(14)S or later).` +
+      `${seen}${what}. Run the pre-checks first: they name its ${dirWord} ACL, and these lines put the deny entries at its top by sequence number (IOS 12.3(2)T / 12.2(14)S or later).` +
       ` If it has no ${dirWord} ACL, paste the running-config and the tool builds one; never bind a new list in its place.${version}`,
     precheck,
   };

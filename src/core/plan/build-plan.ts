@@ -135,6 +135,7 @@ class PlanBuilder {
       entries,
       hosts,
       ...(first.unresolved ? { unresolved: first.unresolved } : {}),
+      ...(first.resolve ? { resolve: first.resolve } : {}),
       stripLog: new Set(this.stripWanted.keys()),
     });
     const helped = b.stripped ? (this.stripWanted.get(b.stripped) ?? []) : [];
@@ -162,7 +163,7 @@ class PlanBuilder {
       };
     }
     const pol = this.names.mqcName(p.policyMap);
-    const where = iface?.name ?? (p.interface ? expandInterfaceName(p.interface) : placeholder('ingress interface: show ip interface brief'));
+    const where = iface?.name ?? (p.interface ? expandInterfaceName(p.interface) : placeholder(`${p.unresolved ?? 'ingress interface'}: ${p.resolve ?? 'show ip interface brief'} tells it`));
     if (!iface) pushUnique(this.precheck, [`show policy-map interface ${p.interface ? where : ''}`.trim()]);
     return {
       mode: 'config',
@@ -254,7 +255,9 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
     alternatives.set(
       f,
       alts.map((a) => {
-        const saved = cloneModel(b.work);
+        // An alternative replaces the finding's own block: it is built on the config as it was, with the plan's names taken.
+        const saved = b.work;
+        b.work = cloneModel(model);
         const prechecks = b.precheck.length;
         const commands: string[] = [];
         for (const i of a.intents) {

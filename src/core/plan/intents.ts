@@ -15,6 +15,8 @@ export interface BlockIntent {
   why: string;
   /** Placeholder wording when the interface is unknown, e.g. "VLAN interface of switch port Fa4/1". */
   unresolved?: string;
+  /** The command that names the unknown interface (default: `show ip arp <first host>`). */
+  resolve?: string;
 }
 
 /** A static route through an interface rewritten to a next hop (new route first, old one after). */
@@ -59,6 +61,8 @@ export interface PolicyIntent {
   matches: string[];
   actions: string[];
   why: string;
+  unresolved?: string;
+  resolve?: string;
 }
 
 /** Exec-mode lines: before the config (`undebug all`) or after it (`clear arp-cache`). */

@@ -111,7 +111,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
     entries,
     hosts: ips,
     why,
-    ...(port ? { unresolved: `VLAN interface of switch port ${port}` } : {}),
+    ...(port ? { unresolved: `VLAN interface of switch port ${port}`, resolve: `show interfaces ${port} switchport` } : {}),
   });
   const nbarPolicy = {
     kind: 'policy' as const,
@@ -123,6 +123,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
     matches: ['match protocol http url "*default.ida*"', 'match protocol http url "*cmd.exe*"', 'match protocol http url "*root.exe*"'],
     actions: ['set ip dscp 1'],
     why: 'Mark the worm\'s requests where they enter.',
+    ...(port ? { unresolved: `VLAN interface of switch port ${port}`, resolve: `show interfaces ${port} switchport` } : {}),
   };
   const intents: RemedyIntent[] = [
     block(['deny tcp any any eq www'], `Block TCP port 80 from ${named.length === 1 ? 'the infected host' : 'the infected hosts'} where ${named.length === 1 ? 'it enters' : 'they enter'} the router.`),
@@ -141,6 +142,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
           hosts: ips,
           why: 'Drop the marked packets where they leave.',
           unresolved: 'egress interface',
+          resolve: 'show ip route 0.0.0.0',
         },
       ],
     },
