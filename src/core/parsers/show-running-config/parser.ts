@@ -189,7 +189,9 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       d.natRules.push(readNatRule(w, line));
     } else if (lw[0] === 'ip' && lw[1] === 'nat' && lw[2] === 'translation' && lw[3]?.endsWith('timeout') && /^\d+$/.test(lw[4] ?? '')) {
       (d.natTimeouts ??= {})[lw[3]] = { seconds: Number(lw[4]), line };
-    } else if (s === 'bridge irb') d.bridgeIrb = { line };
+    } else if (lw[0] === 'class-map' && w.length > 1) (d.classMaps ??= []).push(w[w.length - 1]!);
+    else if (lw[0] === 'policy-map' && w.length > 1) (d.policyMaps ??= []).push(w[w.length - 1]!);
+    else if (s === 'bridge irb') d.bridgeIrb = { line };
     else if (lw[0] === 'mls' && lw[1] === 'flow' && lw[2] === 'ip' && lw[3]) d.mlsFlow = { mode: lw[3], line };
     else if (lw[0] === 'set' && lw[1] === 'mls' && lw[2] === 'flow' && lw[3]) d.mlsFlow = { mode: lw[3], line };
     else if (lw[0] === 'banner') {
