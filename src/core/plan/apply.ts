@@ -19,6 +19,9 @@ const EXEC_VERBS = new Set(['clear', 'undebug', 'debug', 'show', 'reload', 'writ
 /** Config-mode verbs: typed at the exec prompt each is `% Invalid input` (or worse, a partial match). */
 const CONFIG_VERBS = new Set(['interface', 'access-list', 'ip', 'no', 'class-map', 'policy-map', 'logging', 'mls', 'service-policy', 'router', 'hostname']);
 
+/** `ip X` lines an interface takes; any other `ip ...` line leaves interface mode for global config, as in IOS. */
+const INTERFACE_IP_WORDS = new Set(['accounting', 'proxy-arp', 'route-cache', 'nat', 'flow', 'directed-broadcast', 'redirects', 'unreachables', 'verify', 'mroute-cache', 'helper-address', 'mtu', 'tcp']);
+
 export interface LineError {
   step: number;
   line: string;
@@ -66,6 +69,8 @@ export class Session {
     const lw = w.map((x) => x.toLowerCase());
     if (line === '' || line.startsWith('!')) return;
     if (line.includes('<')) return this.fail(raw, 'placeholder left in the line');
+    // `set ip dscp 1` is a policy-map class line; `set mls flow full` (CatOS) is not config at all.
+    if (this.ctx.kind === 'policy-class' && lw[0] === 'set' && this.subMode(raw, w, lw)) return;
     if (EXEC_VERBS.has(lw[0]!)) return this.fail(raw, 'exec command inside configure terminal (% Invalid input)');
     if (lw[0] === 'end') return this.fail(raw, 'end inside a config step');
     if (lw[0] === 'exit') {
@@ -169,7 +174,7 @@ export class Session {
       return true;
     }
     // Other interface toggles (`ip accounting`, `no ip proxy-arp`): kept as typed, `no X` removes X.
-    if (c[0] === 'ip' || c[0] === 'shutdown' || c[0] === 'description' || c[0] === 'rate-limit') {
+    if ((c[0] === 'ip' && INTERFACE_IP_WORDS.has(c[1] ?? '')) || c[0] === 'shutdown' || c[0] === 'description' || c[0] === 'rate-limit') {
       const body = v.join(' ');
       i.settings = i.settings.filter((s) => s !== body && s !== `no ${body}` && `no ${s}` !== body);
       if (!neg) i.settings.push(body);
@@ -221,7 +226,11 @@ export class Session {
         const before = m.routes.length;
         m.routes = m.routes.filter((x) => !routeMatches(x, r));
         if (m.routes.length === before) this.fail(raw, 'no such route to remove');
-      } else if (!m.routes.some((x) => sameRoute(x, r))) m.routes.push(r);
+      } else {
+        // One static route per prefix, mask and gateway: typing it with another distance changes that distance.
+        m.routes = m.routes.filter((x) => !sameRoute({ ...x, distance: undefined }, { ...r, distance: undefined }));
+        m.routes.push(r);
+      }
       return;
     }
     if (c[0] === 'class-map' && v.length >= 2) {
@@ -268,7 +277,8 @@ function parseRoute(words: string[]): ModelRoute | null {
   r.mask = words[k + 1]!;
   for (const x of words.slice(k + 2)) {
     if (isIPv4(x)) r.nextHop ??= x;
-    else if (/^\d+$/.test(x)) r.distance ??= Number(x);
+    // Distance 1 is a static route's default: `... 10.0.0.2 1` and `... 10.0.0.2` are one route on IOS.
+    else if (/^\d+$/.test(x)) r.distance ??= Number(x) === 1 ? undefined : Number(x);
     else r.interface ??= expandInterfaceName(x);
   }
   return r as ModelRoute;

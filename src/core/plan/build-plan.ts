@@ -79,7 +79,9 @@ class PlanBuilder {
 
   route(items: { f: Finding; i: RouteIntent }[]): Draft | undefined {
     const { i } = items[0]!;
-    const r = i.route;
+    const { distance, ...rest } = i.route;
+    // Distance 1 is a static route's default, as the model reads it.
+    const r = distance !== undefined && distance !== 1 ? { ...rest, distance } : rest;
     if (!this.work.routes.some((x) => routeWords(x) === routeWords(r))) return undefined;
     const nextHop = items.find((x) => x.i.nextHop)?.i.nextHop;
     const ifName = r.interface ? expandInterfaceName(r.interface) : '';

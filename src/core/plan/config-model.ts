@@ -156,13 +156,17 @@ export function buildModel(d: RunningConfigData | undefined, version?: string): 
   // An ACL header with no entries yet still exists (and denies everything once applied).
   for (const [id, kind] of Object.entries(d.aclKinds ?? {})) m.acls[id] ??= { kind, numbered: false, entries: [] };
   for (const r of d.staticRoutes) {
+    // One static route per prefix, mask and gateway (a repeated line, or a new distance, replaces it), as on IOS.
+    const gw = routeWords({ ...r, interface: r.interface ? expandInterfaceName(r.interface) : undefined, distance: undefined } as ModelRoute);
+    m.routes = m.routes.filter((x) => routeWords({ ...x, distance: undefined }) !== gw);
     m.routes.push({
       ...(r.vrf ? { vrf: r.vrf } : {}),
       prefix: r.prefix,
       mask: r.mask,
       ...(r.interface ? { interface: expandInterfaceName(r.interface) } : {}),
       ...(r.nextHop ? { nextHop: r.nextHop } : {}),
-      ...(r.distance !== undefined ? { distance: r.distance } : {}),
+      // Distance 1 is a static route's default: the same route as none given.
+      ...(r.distance !== undefined && r.distance !== 1 ? { distance: r.distance } : {}),
     });
   }
   for (const c of d.classMaps ?? []) m.classMaps[c] = [];

@@ -8,7 +8,8 @@ export const RELOAD_MINUTES = 10;
  * cancel` last, once the verification shows the change worked. Nothing may be saved (write memory) before that.
  */
 export function withSafetyNet(plan: ChangePlan, minutes = RELOAD_MINUTES): ChangePlan {
-  if (plan.safetyNet) return plan;
+  // Nothing to change, nothing to guard.
+  if (plan.safetyNet || plan.steps.length === 0) return plan;
   const all = [...new Set(plan.steps.flatMap((s) => s.findings))];
   return {
     ...plan,

@@ -71,7 +71,7 @@ export function planProblems(before: ConfigModel, plan: ChangePlan): string[] {
     for (const l of s.commands) {
       const t = l.trim();
       if (/^(configure|conf t|end$)/.test(t)) problems.push(`step ${n} holds "${t}"`);
-      if (s.mode === 'config' && EXEC_WORDS.test(t)) problems.push(`exec line "${t}" inside config step ${n}`);
+      if (s.mode === 'config' && !l.startsWith(' ') && EXEC_WORDS.test(t)) problems.push(`exec line "${t}" inside config step ${n}`);
       if (s.mode === 'exec' && (CONFIG_WORDS.test(t) || l.startsWith(' '))) problems.push(`config line "${t}" inside exec step ${n}`);
     }
   }
@@ -89,16 +89,26 @@ export function planProblems(before: ConfigModel, plan: ChangePlan): string[] {
     },
   });
   for (const e of replay.errors) problems.push(`plan line "${e.line}": ${e.message}`);
-  // Names: what the plan creates was free in the config, and is created by one step only.
+  // Names: what the plan creates was free in the config, and is created by one step only. Creating is appending
+  // entries (`access-list N ...`, or unnumbered lines under `ip access-list`) or defining a class-map; adding a
+  // class to a policy-map or inserting numbered entries edits what is there.
   const created = new Map<string, number>();
   for (const [n, s] of plan.steps.entries()) {
+    let inNamed: string | undefined;
     for (const l of s.commands) {
-      const m = /^(?:access-list (\d+) |ip access-list (?:standard|extended) (\S+)$|class-map (?:match-any |match-all )?(\S+)$|policy-map (\S+)$)/.exec(l);
-      const id = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4];
-      if (!id) continue;
+      const named = /^ip access-list (?:standard|extended) (\S+)$/.exec(l);
+      if (named) {
+        inNamed = named[1];
+        continue;
+      }
+      const appended = inNamed !== undefined && /^ (permit|deny|remark)\b/.test(l) ? inNamed : undefined;
+      if (!l.startsWith(' ')) inNamed = undefined;
+      const m = /^(?:access-list (\d+) |class-map (?:match-any |match-all )?(\S+)$)/.exec(l);
+      const id = appended ?? m?.[1] ?? m?.[2];
+      if (!id || id.includes('<')) continue;
       const existed = id in before.acls || before.reservedAcls.includes(id) || id in before.classMaps || id in before.policyMaps;
-      if (existed) continue;
-      if (created.has(id) && created.get(id) !== n) problems.push(`${id} is created by steps ${created.get(id)} and ${n}`);
+      if (existed) problems.push(`step ${n} appends to ${id}, which the config already has`);
+      else if (created.has(id) && created.get(id) !== n) problems.push(`${id} is created by steps ${created.get(id)} and ${n}`);
       created.set(id, n);
     }
   }
