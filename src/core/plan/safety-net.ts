@@ -17,7 +17,9 @@ export function withSafetyNet(plan: ChangePlan, minutes = RELOAD_MINUTES): Chang
       {
         mode: 'exec',
         findings: all,
-        why: `Safety net for a change made through this router: if the session is cut, it reloads its saved configuration in ${minutes} minutes. Do not save the configuration until the checks pass.`,
+        why:
+          `Safety net for a change made through this router: if the session is cut, it reloads its saved configuration in ${minutes} minutes. ` +
+          'Type it by hand: it asks to confirm, and whether to save (answer no). Do not save until the checks pass.',
         commands: [`reload in ${minutes}`],
       },
       ...plan.steps,

@@ -1,4 +1,5 @@
-// The diagnosis as a Markdown report (download): findings with evidence and remedy config, then hosts and inputs.
+// The diagnosis as a Markdown report (download): the change plan, findings with evidence and remedy config, hosts, inputs.
+import { planOutline } from '../../core/plan/plan-text';
 import type { Answers, Diagnosis, Host } from '../../core/types';
 
 /** Pasted text is data: keep it inside code spans/fences so it never becomes markup in a viewer. */
@@ -25,6 +26,15 @@ export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new D
     out.push('## Symptoms given', '');
     for (const [k, v] of answered) out.push(`- ${inline(k)}: ${inline(v)}`);
     out.push('');
+  }
+  // The change plan first (issue 11): what to paste, in order.
+  for (const p of d.plans ?? []) {
+    out.push(`## Change plan for ${inline(p.router)}`, '');
+    for (const part of planOutline(p)) {
+      out.push(`${inline(part.heading)}:`, '');
+      if (part.note) out.push(inline(part.note), '');
+      out.push(fence(part.lines), '');
+    }
   }
   out.push(`## Findings (${d.findings.length})`, '');
   if (d.findings.length === 0) out.push('No findings.', '');

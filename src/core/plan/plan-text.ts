@@ -1,0 +1,65 @@
+// A change plan as text: the whole script to paste (configure terminal ... end around config steps) and a readable outline.
+import type { ChangePlan, FindingId, PlanStep } from '../types';
+
+/** Finding names in words, for step headings (ids stay in the JSON). */
+export const FINDING_LABELS: Record<FindingId, string> = {
+  'scanning-host': 'infected hosts scanning',
+  'mls-flowmask-hides-sources': 'MLS flow mask hides the sources',
+  'default-route-to-broadcast-interface': 'route to a broadcast interface',
+  'arp-input-memory': 'ARP Input holding memory',
+  'arp-table-explosion': 'ARP table explosion',
+  'cef-not-enabled': 'CEF not enabled',
+  'fast-switching-cache-churn': 'fast-switching cache churn',
+  'http-server-enabled': 'HTTP server on the router',
+  'console-logging-flushes': 'console logging flushes',
+  'acl-log-keyword': 'ACL entries that log',
+  'nat-translation-overload': 'NAT translation overload',
+  'alignment-errors': 'alignment errors',
+  'high-cpu-interrupt': 'CPU at interrupt level',
+  'hybridge-input-cpu': 'HyBridge Input CPU',
+  'ip-accounting-disables-dcef': 'IP accounting disables DCEF',
+  mallocfail: 'memory allocation failures',
+  'netflow-unavailable': 'NetFlow unavailable',
+};
+
+export function stepFor(step: Pick<PlanStep, 'findings'>): string {
+  return step.findings.map((f) => FINDING_LABELS[f] ?? f).join(', ');
+}
+
+/** The lines to type for one step, config mode entered and left around its commands. */
+export function stepScript(step: Pick<PlanStep, 'mode' | 'commands'>): string[] {
+  return step.mode === 'config' ? ['configure terminal', ...step.commands, 'end'] : [...step.commands];
+}
+
+/**
+ * Every step in order, ready to paste at the # prompt. `reload in N` asks to confirm (and maybe to save): the
+ * safety net's lines are left to type by hand, so a pasted line never answers one of its prompts.
+ */
+export function planScript(plan: Pick<ChangePlan, 'steps'>): string {
+  return plan.steps
+    .filter((s) => !(s.mode === 'exec' && s.commands.every((c) => /^reload\b/.test(c))))
+    .flatMap(stepScript)
+    .join('\n');
+}
+
+export function rollbackScript(plan: Pick<ChangePlan, 'rollback'>): string {
+  return plan.rollback.flatMap(stepScript).join('\n');
+}
+
+/** A readable outline (CLI report and Markdown): pre-checks, numbered steps with why, checks, back-out. */
+export function planOutline(plan: ChangePlan): { heading: string; lines: string[]; note?: string }[] {
+  const parts: { heading: string; lines: string[]; note?: string }[] = [];
+  if (plan.precheck.length) parts.push({ heading: 'Before you start, run and read', lines: plan.precheck });
+  plan.steps.forEach((s, i) => {
+    parts.push({
+      heading: `Step ${i + 1} (${s.mode === 'config' ? 'configuration mode' : 'at the # prompt'}), for ${stepFor(s)}`,
+      lines: stepScript(s),
+      note: s.why,
+    });
+  });
+  const verify = { heading: 'Then paste this output back into the tool', lines: plan.verify };
+  // With the safety net, the checks come before its last step (reload cancel), which waits on them.
+  if (plan.verify.length) parts.splice(plan.safetyNet ? parts.length - 1 : parts.length, 0, verify);
+  if (plan.rollback.length) parts.push({ heading: 'Back-out (restores the configuration as it was)', lines: plan.rollback.flatMap(stepScript) });
+  return parts;
+}
