@@ -1,5 +1,6 @@
 // One finding: severity, title, evidence lines (filtered by the chosen source), remedy config with copy buttons.
-import type { Finding } from '../../core/types';
+import { stepScript } from '../../core/plan/plan-text';
+import type { Finding, PlanStep } from '../../core/types';
 import { CopyButton } from '../../ui/copy-button';
 import { filterEvidence } from './evidence-filter';
 
@@ -15,7 +16,18 @@ function ConfigBlock({ commands, label }: { commands: string[]; label: string })
   );
 }
 
-export function FindingCard({ finding, selectedSource, onClearSource }: { finding: Finding; selectedSource: string | null; onClearSource: () => void }) {
+export function FindingCard({
+  finding,
+  selectedSource,
+  onClearSource,
+  planSteps,
+}: {
+  finding: Finding;
+  selectedSource: string | null;
+  onClearSource: () => void;
+  /** This finding's steps of the change plan: shown one block per mode, so exec lines never share a config block. */
+  planSteps?: PlanStep[];
+}) {
   const shown = filterEvidence(finding.evidence, selectedSource);
   const { remedy } = finding;
   const headingId = `finding-${finding.id}`;
@@ -55,7 +67,16 @@ export function FindingCard({ finding, selectedSource, onClearSource }: { findin
       <div className="remedy-block">
         <h4>Remedy</h4>
         <p>{remedy.summary}</p>
-        {remedy.commands.length > 0 && <ConfigBlock commands={remedy.commands} label={`the remedy for ${finding.id}`} />}
+        {planSteps && planSteps.length > 0 ? (
+          planSteps.map((st, i) => (
+            <div key={i} data-plan-mode={st.mode}>
+              <p className="muted">{st.mode === 'config' ? 'In configuration mode:' : 'At the # prompt:'}</p>
+              <ConfigBlock commands={stepScript(st)} label={`the remedy for ${finding.id}, part ${i + 1}`} />
+            </div>
+          ))
+        ) : (
+          remedy.commands.length > 0 && <ConfigBlock commands={remedy.commands} label={`the remedy for ${finding.id}`} />
+        )}
         {remedy.caveats.length > 0 && (
           <>
             <h5>Caveats</h5>
