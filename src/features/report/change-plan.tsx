@@ -10,7 +10,8 @@ function Lines({ lines, label }: { lines: string[]; label: string }) {
   const text = lines.join('\n');
   return (
     <div className="config-block">
-      <pre>
+      {/* Focusable: a long line (a placeholder naming its show command) scrolls, and keyboards must reach it. */}
+      <pre tabIndex={0}>
         <code>{text}</code>
       </pre>
       <CopyButton text={text} label={label} />

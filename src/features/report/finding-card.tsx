@@ -8,7 +8,8 @@ function ConfigBlock({ commands, label }: { commands: string[]; label: string })
   const text = commands.join('\n');
   return (
     <div className="config-block">
-      <pre>
+      {/* Focusable: a long line (a placeholder naming its show command) scrolls, and keyboards must reach it. */}
+      <pre tabIndex={0}>
         <code>{text}</code>
       </pre>
       <CopyButton text={text} label={`Copy ${label}`} />
