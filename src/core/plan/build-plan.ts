@@ -245,7 +245,10 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
     for (const i of intents) {
       if (i.kind !== 'interface') continue;
       const name = b.work.interfaces[interfaceKey(i.interface)]?.name ?? expandInterfaceName(i.interface);
-      run(INTERFACES, { mode: 'config', ...owners([f]), why: i.why, commands: [`interface ${name}`, ...i.commands.map((c) => ` ${c.trim()}`)] });
+      const lines = i.commands.map((c) => c.trim());
+      // The back-out of a line the model cannot replay (a placeholder interface): its `no` form, or the line a `no` removed.
+      const undo = [`interface ${name}`, ...lines.map((c) => (c.startsWith('no ') ? ` ${c.slice(3)}` : ` no ${c}`))];
+      run(INTERFACES, { mode: 'config', ...owners([f]), why: i.why, commands: [`interface ${name}`, ...lines.map((c) => ` ${c}`)], undo });
     }
   }
   const drafts = phases.flatMap((p, n) => (n === EXEC_FIRST || n === EXEC_AFTER ? mergeSame(p) : p));

@@ -123,6 +123,40 @@ describe('no number or name used twice', () => {
   });
 });
 
+describe('placeholders last', () => {
+  it('accounting names no interface: show ip arp does, so the plan pre-checks that interface instead of a placeholder', () => {
+    const arp = [
+      'Router#show ip arp',
+      'Protocol  Address          Age (min)  Hardware Addr   Type   Interface',
+      'Internet  20.1.104.194            3   0010.7b3a.1c01  ARPA   Vlan1000',
+      'Internet  20.1.145.49             5   0010.7b3a.1c02  ARPA   Vlan1000',
+    ].join('\n');
+    const d = diagnose([rules('seed-accounting.txt'), { source: 'arp.txt', text: arp }]);
+    const block = d.plans![0]!.steps.find((s) => s.findings.includes('scanning-host'))!;
+    expect(block.commands[0]).toBe('ip access-list extended <inbound ACL on Vlan1000: show ip interface Vlan1000 | include access list>');
+    const bare = diagnose([rules('seed-accounting.txt')]).plans![0]!;
+    expect(bare.precheck).toEqual(expect.arrayContaining(['show ip arp 20.1.104.194', 'show ip route 20.1.104.194']));
+  });
+
+  it('the NBAR alternative keeps the outbound ACL on the egress interface (a copy behind the dscp deny)', () => {
+    const d = diagnose([rules('constructed-cache-flow-code-red-ii.txt'), here('constructed-acl120-fa00.txt')]);
+    const nbar = d.findings.find((x) => x.id === 'scanning-host')!.remedy.alternatives![1]!.commands;
+    const at = nbar.findIndex((l) => / deny ip any any dscp 1$/.test(l));
+    const id = /^access-list (\d+) /.exec(nbar[at]!)![1];
+    expect(nbar.slice(at)).toEqual([
+      `access-list ${id} deny ip any any dscp 1`,
+      `access-list ${id} remark block SQL Slammer`,
+      `access-list ${id} deny udp any any eq 1434`,
+      `access-list ${id} permit ip any any`,
+      'interface FastEthernet0/1',
+      ` ip access-group ${id} out`,
+    ]);
+    // Not the number the plan's own copy took.
+    const planIds = d.plans![0]!.steps.flatMap((s) => s.commands).map((l) => /^access-list (\d+) /.exec(l)?.[1]).filter(Boolean);
+    expect(planIds).not.toContain(id);
+  });
+});
+
 describe('safety net and IOS versions', () => {
   it('reload in 10 first, reload cancel last, flagged; removable again', () => {
     const { plan } = planOf([rules('seed-cache-flow.txt'), rules('constructed-config-vlan3.txt')]);

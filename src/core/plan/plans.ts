@@ -9,7 +9,7 @@ export interface PlansOptions {
   safetyNet?: boolean;
 }
 
-/** Findings that change nothing (show commands only, or nothing to paste) have no part in a plan's steps. */
+/** The pastes a finding's evidence cites: the config among them names the router it belongs to. */
 function sources(f: Finding): Set<string> {
   return new Set(f.evidence.map((e) => e.source));
 }
