@@ -1,9 +1,20 @@
 // Intents read from a remedy's plain command list, for rules that state no structured intent (toggles, show commands).
-import type { Finding } from '../types';
+import type { Finding, FindingId } from '../types';
 import type { RemedyIntent } from './intents';
 
 /** Exec-mode lines a remedy may list; `set` is CatOS, which has no configuration mode. */
 const EXEC = /^(clear|undebug|debug|set|write|copy|reload)\b/i;
+
+/** What to paste back to see a toggle worked, by finding (rules with structured intents name their own). */
+const CHECKS: Partial<Record<FindingId, string[]>> = {
+  'console-logging-flushes': ['show logging | include flushes'],
+  'cef-not-enabled': ['show ip cef summary'],
+  'fast-switching-cache-churn': ['show ip cache | include entries'],
+  'http-server-enabled': ['show running-config | include ip http'],
+  'mls-flowmask-hides-sources': ['show mls ip'],
+  'nat-translation-overload': ['show ip nat statistics'],
+  'high-cpu-interrupt': ['show processes cpu sorted'],
+};
 
 /** The remedy's first sentence: the step's "why" in the finding's own words. */
 function firstSentence(text: string): string {
@@ -43,5 +54,6 @@ export function fallbackIntents(f: Finding): RemedyIntent[] {
     }
   }
   if (globals.length) out.push({ kind: 'global', commands: globals, why });
+  if (changed && CHECKS[f.id]) out.push({ kind: 'verify', commands: CHECKS[f.id]! });
   return out;
 }

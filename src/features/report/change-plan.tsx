@@ -72,7 +72,15 @@ export function ChangePlanView({ plan }: { plan: ChangePlan }) {
 
 export function ChangePlans() {
   const plans = useAppStore((s) => s.diagnosis?.plans);
-  if (!plans || plans.length === 0) return <p>No change to make: nothing found calls for a configuration change.</p>;
+  const remedies = useAppStore((s) => s.diagnosis?.findings.some((f) => f.remedy.commands.length > 0) ?? false);
+  if (!plans || plans.length === 0) {
+    // A diagnosis shared before plans existed carries remedies but no plan: say so rather than "nothing to change".
+    return remedies ? (
+      <p className="muted">This report carries no change plan; each finding's remedy is below. Paste the output again to build one.</p>
+    ) : (
+      <p>No change to make: nothing found calls for a configuration change.</p>
+    );
+  }
   return (
     <div className="change-plans">
       {plans.map((p, i) => (
