@@ -164,9 +164,25 @@ class PlanBuilder {
         commands: [...lines, `policy-map ${existing}`, ...body],
       };
     }
+    if (!iface) {
+      // The interface's service policy cannot be seen: binding a new one could replace it, so the class goes into
+      // the policy the pre-check names, as ACL entries do when the ACL cannot be seen.
+      const ifName = p.interface ? expandInterfaceName(p.interface) : undefined;
+      const check = ifName ? `show policy-map interface ${ifName} ${p.direction}` : (p.resolve ?? 'show ip interface brief');
+      pushUnique(this.precheck, [check]);
+      const where = ifName ?? `the ${p.unresolved ?? 'ingress interface'}`;
+      return {
+        mode: 'config',
+        ...owners([f]),
+        why:
+          `${p.why} ${this.work.known ? 'The running-config pasted does not show' : 'No running-config was pasted, so this plan cannot see'} the service policy on ${where}: ` +
+          `the class goes into the ${p.direction} policy the pre-check names. If it has none, paste the running-config and the tool builds and binds one.`,
+        commands: [...lines, `policy-map ${placeholder(`${p.direction} policy on ${where}: ${check}`)}`, ...body],
+        undo: [`policy-map ${placeholder(`${p.direction} policy on ${where}: ${check}`)}`, ` no class ${cls}`, `no class-map ${cls}`],
+      };
+    }
     const pol = this.names.mqcName(p.policyMap);
-    const where = iface?.name ?? (p.interface ? expandInterfaceName(p.interface) : placeholder(`${p.unresolved ?? 'ingress interface'}: ${p.resolve ?? 'show ip interface brief'} tells it`));
-    if (!iface) pushUnique(this.precheck, [`show policy-map interface ${p.interface ? where : ''}`.trim()]);
+    const where = iface.name;
     return {
       mode: 'config',
       ...owners([f]),

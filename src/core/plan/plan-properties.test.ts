@@ -113,16 +113,21 @@ describe('change plans over generated configs', () => {
     () => {
       fc.assert(
         fc.property(
-          configArb.chain((c) => fc.tuple(fc.constant(c), findingArb(c.ifaces), fc.boolean())),
-          ([c, spec, safetyNet]) => {
+          configArb.chain((c) => fc.tuple(fc.constant(c), findingArb(c.ifaces), fc.boolean(), fc.boolean())),
+          ([c, spec, safetyNet, blind]) => {
             const text = configText(c);
             const lines = normaliseLines(text);
             const parsed = runningConfigParser.parse({ lines, from: 0, to: lines.length });
-            const model = buildModel(parsed.data, c.version);
+            // Sometimes no running-config at all: the plan must not bind anything it cannot see.
+            const model = buildModel(blind ? undefined : parsed.data, c.version);
             const findings = findingsFor(spec, model);
             const built = buildPlan(model, findings, { router: 'P1', safetyNet });
             const problems = planProblems(model, built.plan);
             expect(problems, `${text}\n\n${JSON.stringify(built.plan, null, 1)}`).toEqual([]);
+            if (blind) {
+              const all = [...built.plan.steps.flatMap((s) => s.commands), ...[...built.alternatives.values()].flat().flatMap((a) => a.commands)];
+              expect(all.filter((l) => /^ (ip access-group|service-policy) /.test(l))).toEqual([]);
+            }
             // Alternatives never reuse what the plan creates, nor each other's names.
             const planIds = createdIds(model, built.plan.steps.flatMap((s) => s.commands));
             for (const alts of built.alternatives.values()) {
