@@ -1,7 +1,9 @@
 // scanning-host: sources opening many failed TCP/80 first contacts; remedy is the port-80 ACL facing them.
 import type { HostAnalysis } from '../analysis/fan-out';
 import { withIntents, type BlockIntent, type RemedyIntent } from '../plan/intents';
+import { SYN_BYTES_MAX, SYN_BYTES_MIN } from '../analysis/flow-facts';
 import { sectionsOf } from '../sections';
+import { ipToInt } from '../text/lines';
 import type { Finding } from '../types';
 import { egressInterface } from './netflow-unavailable';
 import { configs, inSubnet, sameInterface, subnetOf } from './parsed-facts';
@@ -71,6 +73,22 @@ function variantSentence(hosts: readonly HostAnalysis[]): string {
     .join('');
 }
 
+/** Mean bytes per packet of the hosts' bare-SYN-sized accounting rows (the title quotes it), rounded. */
+function synBytes(ctx: RuleContext, hosts: readonly HostAnalysis[]): number | undefined {
+  const want = new Set(hosts.map((h) => ipToInt(h.ip) >>> 0));
+  let bytes = 0;
+  let packets = 0;
+  for (const s of sectionsOf(ctx.sections, 'show ip accounting')) {
+    const t = s.data.flows;
+    for (let i = 0; i < t.count; i++) {
+      if (!want.has(t.src[i]!) || !(t.packets[i]! > 0)) continue;
+      const per = t.bytes[i]! / t.packets[i]!;
+      if (per >= SYN_BYTES_MIN && per <= SYN_BYTES_MAX) [bytes, packets] = [bytes + t.bytes[i]!, packets + t.packets[i]!];
+    }
+  }
+  return packets > 0 ? Math.round(bytes / packets) : undefined;
+}
+
 /** Accounting rows carry no ports: a host seen only there was never seen on port 80. */
 function portless(hosts: readonly HostAnalysis[]): boolean {
   return hosts.every((h) => h.port80Flows === 0);
@@ -90,7 +108,8 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
   const destinations = named.reduce((n, h) => n + h.destinations, 0);
   // show ip accounting has no ports: say what it shows (fan-out of bare-SYN-sized packets), not "port 80".
   const title = noPorts
-    ? `${hostList(named)}${where}: ${sure ? 'likely infected' : 'possibly infected'}: ${plural(destinations, 'destination')}, about 48-byte packets`
+    ? `${hostList(named)}${where}: ${sure ? 'likely infected' : 'possibly infected'}: ${plural(destinations, 'destination')}` +
+      `${synBytes(ctx, named) !== undefined ? `, about ${synBytes(ctx, named)}-byte packets` : ''}`
     : sure
       ? `${hostList(named)}${where} ${verb} scanning TCP port 80`
       : `${hostList(named)}${where} may be scanning TCP port 80`;
