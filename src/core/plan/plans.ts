@@ -39,7 +39,18 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
     const sameRouter = !c?.data.hostname || !version?.hostname || c.data.hostname === version.hostname;
     const model = buildModel(c?.data, sameRouter ? version?.version : undefined);
     const router = c?.data.hostname ?? (c ? c.source : fallbackName);
-    const built = buildPlan(model, mine, { router, ...(opts.safetyNet ? { safetyNet: true } : {}) });
+    let built;
+    try {
+      built = buildPlan(model, mine, { router, ...(opts.safetyNet ? { safetyNet: true } : {}) });
+    } catch (e) {
+      // A bug here must not leave the rules' unmerged remedies on screen as if they were safe: offer no commands.
+      for (const f of mine) {
+        if (f.remedy.commands.every((c) => /^\s*show\b/i.test(c))) continue;
+        f.remedy.commands = [];
+        f.remedy.caveats = [`The change plan could not be built (${(e as Error).message}), so no commands are offered: please report this paste.`, ...f.remedy.caveats];
+      }
+      return;
+    }
     for (const f of mine) {
       // A finding whose commands are only show commands (collect evidence) keeps them: they are pre-checks.
       const part = built.parts.get(f) ?? [];
