@@ -47,6 +47,7 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
       for (const f of mine) {
         if (f.remedy.commands.every((c) => /^\s*show\b/i.test(c))) continue;
         f.remedy.commands = [];
+        delete f.remedy.alternatives;
         f.remedy.caveats = [`The change plan could not be built (${(e as Error).message}), so no commands are offered: please report this paste.`, ...f.remedy.caveats];
       }
       return;
