@@ -193,6 +193,8 @@ export class Session {
       const key = interfaceKey(v.slice(1).join(''));
       if (neg) delete m.interfaces[key];
       else {
+        // A plan names interfaces the config has: typing another one would create it (a Vlan or Loopback) on IOS.
+        if (m.known && !m.interfaces[key]) this.fail(raw, 'interface not in the running-config');
         m.interfaces[key] ??= { name: expandInterfaceName(v.slice(1).join('')), addresses: [], groups: {}, policies: {}, settings: [] };
         this.ctx = { kind: 'interface', key };
       }
