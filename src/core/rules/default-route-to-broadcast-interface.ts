@@ -41,7 +41,7 @@ export function routeRemedy(
   const caveats = [
     hop
       ? `${hop.reason} Check it before pasting.`
-      : `Nothing pasted reveals the next hop on ${ifName}: replace <next-hop address> with the upstream router's address` +
+      : `Nothing pasted reveals the next hop on ${ifName}: replace the next-hop placeholder with the upstream router's address` +
         (cfgIf?.address && cfgIf.mask ? ` in ${cfgIf.address} ${cfgIf.mask}` : '') +
         ' (show ip arp or show cdp neighbors detail on that interface tell it).',
     'The two route lines go in configuration mode (configure terminal); clear arp-cache is an exec command: the change plan gives it its own step, after end.',
