@@ -6,6 +6,7 @@ import { diagnose, diagnoseDetailed } from '../diagnose';
 import { configs } from '../rules/parsed-facts';
 import type { ChangePlan, Paste } from '../types';
 import { apply } from './apply';
+import { fallbackIntents } from './fallback-intents';
 import { buildModel, takesSequenceNumbers } from './config-model';
 import { withoutSafetyNet, withSafetyNet } from './safety-net';
 import { planProblems } from './testing/plan-checks';
@@ -172,5 +173,23 @@ describe('safety net and IOS versions', () => {
     const no = ['12.1(5)T', '12.2(13)T', '12.2(13)S', '12.0(7)T', '12.3(1)T', '11.3(1)', '12.1', 'garbage'];
     for (const v of yes) expect(takesSequenceNumbers(v), v).toBe(true);
     for (const v of no) expect(takesSequenceNumbers(v), v).toBe(false);
+  });
+});
+
+describe('remedies stated as plain commands', () => {
+  it('are split by mode: shows before a change are pre-checks, after it checks; end is dropped; exec verbs get exec steps', () => {
+    const f = {
+      id: 'netflow-unavailable' as const,
+      severity: 'info' as const,
+      title: 't',
+      evidence: [],
+      remedy: { summary: 'Use IP accounting on the egress interface. More.', commands: ['show version', 'interface Vlan3', ' ip accounting', 'end', 'undebug all', 'show ip accounting'], caveats: [] },
+    };
+    expect(fallbackIntents(f)).toEqual([
+      { kind: 'precheck', commands: ['show version'] },
+      { kind: 'interface', interface: 'Vlan3', commands: ['ip accounting'], why: 'Use IP accounting on the egress interface.' },
+      { kind: 'exec', commands: ['undebug all'], when: 'before', why: 'Use IP accounting on the egress interface.' },
+      { kind: 'verify', commands: ['show ip accounting'] },
+    ]);
   });
 });
