@@ -75,6 +75,20 @@ describe('analyze --json on the seed flow sample (issue 2, done when)', () => {
     expect(d.findings.map((f) => f.id)).toContain('scanning-host');
   });
 
+  it('carries one change plan (plans[]) and prints it first in the human report; --safety-net adds reload in 10 / reload cancel', { timeout: 90_000 }, () => {
+    const d = okJson(analyze(['--json', seedPath]), { 'seed.txt': seed });
+    expect(d.plans).toHaveLength(1);
+    const plan = d.plans![0]!;
+    expect(plan.router).toBe('seed.txt');
+    expect(plan.precheck[0]).toBe('show ip interface Vlan1 | include access list');
+    for (const s of plan.steps) for (const c of s.commands) expect(c).not.toMatch(/^(configure terminal|end)$/);
+    const text = analyze(['--safety-net', seedPath]);
+    expect(text.status).toBe(0);
+    expect(text.stdout.indexOf('Change plan for seed.txt (with the reload safety net)')).toBeLessThan(text.stdout.indexOf('Findings:'));
+    expect(text.stdout).toContain('    reload in 10');
+    expect(text.stdout).toContain('    reload cancel');
+  });
+
   it('reads standard input with -, as source "stdin"', () => {
     const d = okJson(analyze(['--json', '-'], seed), { stdin: seed });
     expect(d.inputs).toEqual([expect.objectContaining({ source: 'stdin', kind: 'show ip cache flow', records: 10 })]);

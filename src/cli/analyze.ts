@@ -6,16 +6,19 @@ import { validateAnswers } from '../core/answers';
 import { diagnose } from '../core/diagnose';
 import { prescanBytes } from '../core/big-paste/prescan';
 import { registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';
+import { withSafetyNet } from '../core/plan/safety-net';
 import { readFlowDump } from './read-flow-dump';
 import type { Answers, Paste } from '../core/types';
 import { formatReport } from './report-text';
 
-const USAGE = 'usage: npm run --silent analyze -- [--json] [--answer KEY=VALUE]... FILE|-...';
+const USAGE = 'usage: npm run --silent analyze -- [--json] [--safety-net] [--answer KEY=VALUE]... FILE|-...';
 
 class UsageError extends Error {}
 
 interface Args {
   json: boolean;
+  /** Change plans start with `reload in 10` and end with `reload cancel` (a change made through the router). */
+  safetyNet?: boolean;
   answers: Answers;
   files: string[];
 }
@@ -25,6 +28,7 @@ export function parseArgs(argv: readonly string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') args.json = true;
+    else if (a === '--safety-net') args.safetyNet = true;
     else if (a === '--answer' || a.startsWith('--answer=')) {
       const kv = a === '--answer' ? argv[++i] : a.slice('--answer='.length);
       const eq = kv?.indexOf('=') ?? -1;
@@ -101,6 +105,7 @@ export function main(argv: readonly string[]): number {
     throw e;
   }
   const d = diagnose(pastes, args.answers);
+  if (args.safetyNet && d.plans) d.plans = d.plans.map((p) => withSafetyNet(p));
   process.stdout.write(args.json ? `${JSON.stringify(d, null, 2)}\n` : formatReport(d));
   return 0;
 }

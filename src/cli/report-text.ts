@@ -1,4 +1,5 @@
-// The CLI's human report: findings first, then remedies as ready-to-paste config.
+// The CLI's human report: the change plan first, then findings, hosts, and each finding's part of the plan.
+import { planOutline } from '../core/plan/plan-text';
 import type { Diagnosis } from '../core/types';
 
 export function formatReport(d: Diagnosis): string {
@@ -6,6 +7,16 @@ export function formatReport(d: Diagnosis): string {
   const recognised = d.inputs.filter((i) => i.kind !== 'unknown');
   out.push('Code Red Triage report');
   out.push('');
+  // The plan first: it is what the engineer pastes (issue 11).
+  for (const p of d.plans ?? []) {
+    out.push(`Change plan for ${p.router}${p.safetyNet ? ' (with the reload safety net)' : ''}:`);
+    for (const part of planOutline(p)) {
+      out.push('', `  ${part.heading}:`);
+      if (part.note) out.push(`    (${part.note})`);
+      for (const l of part.lines) out.push(`    ${l}`);
+    }
+    out.push('');
+  }
   out.push('Inputs:');
   for (const i of d.inputs) {
     const what = i.kind === 'unknown' ? 'no router output recognised' : `${i.kind}, ${i.records} record${i.records === 1 ? '' : 's'}`;

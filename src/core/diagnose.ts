@@ -7,6 +7,7 @@ import { ipv6FlowSources, modernFlowSources } from './modern-flow-sources';
 import type { FlowSource } from './analysis/flow-facts';
 import { commandIndex, parserFor, PARSERS } from './parsers/registry';
 import { prescannedLines, restoreRowLine } from './parsers/show-ip-cache-flow/prescanned';
+import { plansFor } from './plan/plans';
 import type { Section } from './parsers/parser-types';
 import { RULES } from './rules/registry';
 import type { RuleContext } from './rules/rule-types';
@@ -209,6 +210,8 @@ export function diagnoseDetailed(given: readonly Paste[], answers: Answers = {})
   };
   const findings: Finding[] = RULES.flatMap((r) => r.evaluate(ctx));
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  // One change plan per router (issue 11); each finding's remedy becomes its part of the plan.
+  const plans = plansFor(sections, findings);
   return {
     diagnosis: {
       version: CONTRACT_VERSION,
@@ -217,6 +220,7 @@ export function diagnoseDetailed(given: readonly Paste[], answers: Answers = {})
       findings,
       // Flow charts only when there were flows to chart (issue 4).
       ...(hosts.length > 0 ? { charts: chartSeries(hosts) } : {}),
+      ...(plans.length > 0 ? { plans } : {}),
     },
     sections,
     hosts,

@@ -159,6 +159,8 @@ export interface ChangePlan {
   verify: string[];
   /** Restores the exact prior state. */
   rollback: { mode: PlanMode; commands: string[] }[];
+  /** Additive: true when the plan starts with `reload in N` and ends with `reload cancel` (remote-session safety net). */
+  safetyNet?: boolean;
 }
 
 export interface Diagnosis {

@@ -3,6 +3,7 @@ import { lazy, Suspense, useDeferredValue } from 'react';
 import { Link } from 'react-router';
 import { ChartTables } from '../../features/charts/chart-tables';
 import { ExampleButton } from '../../features/example/example-button';
+import { ChangePlans } from '../../features/report/change-plan';
 import { DownloadReport } from '../../features/report/download-report';
 import { FindingsList } from '../../features/report/findings-list';
 import { HostsTable } from '../../features/report/hosts-table';
@@ -57,6 +58,11 @@ export function Component() {
       <SharedLinkNotice />
       <ReportHeadline />
       <DownloadReport />
+      {/* The plan first (issue 11): one ordered script per router, what the engineer pastes. */}
+      <section aria-labelledby="plan-heading">
+        <h2 id="plan-heading">Change plan</h2>
+        <ChangePlans />
+      </section>
       <section aria-labelledby="findings-heading">
         <h2 id="findings-heading">Findings</h2>
         <FindingsList />

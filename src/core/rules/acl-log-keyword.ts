@@ -1,5 +1,6 @@
 // acl-log-keyword: ACL entries with `log`/`log-input` matching what the worm sends (IP or TCP/80); remedy: a log-free copy.
 import type { AclEntry, RunningConfigData } from '../parsers/show-running-config/parser';
+import { withIntents } from '../plan/intents';
 import type { Finding } from '../types';
 import { configs, findInterface } from './parsed-facts';
 import { freeAclLike } from './remedies';
@@ -89,7 +90,7 @@ function finding(ctx: RuleContext, source: string, cfg: RunningConfigData, acl: 
   const uses = cfg.interfaces.flatMap((i) => i.accessGroups.filter((g) => g.acl === acl).map((g) => ({ i, g })));
   const swap = uses.flatMap(({ i, g }) => [`interface ${findInterface(cfg, i.name)?.name ?? i.name}`, ` ip access-group ${fresh} ${g.direction}`]);
   const where = uses.map(({ i, g }) => `${i.name} ${g.direction}`);
-  return {
+  return withIntents({
     id: 'acl-log-keyword',
     severity: uses.length ? 'warning' : 'info',
     title: `ACL ${acl} logs traffic the worm sends: ${logged.length} entr${logged.length === 1 ? 'y' : 'ies'} with log${where.length ? ` (applied on ${where.join(', ')})` : ''}`,
@@ -97,15 +98,18 @@ function finding(ctx: RuleContext, source: string, cfg: RunningConfigData, acl: 
     remedy: {
       summary:
         'Every match of a log entry is a log message; under a scan that is a flood to the console and syslog, and the packets are process-switched. ' +
-        `Build ${fresh}, a copy of ${acl} without the log keywords, and swap it in${uses.length ? '' : ' wherever ACL ' + acl + ' is used'}.`,
+        `Build a copy of ${acl} without the log keywords (the change plan picks a number or name nothing else uses), and swap it in${uses.length ? '' : ' wherever ACL ' + acl + ' is used'}.`,
       commands: [...aclLines, ...swap],
       caveats: [
         `Swapping the access-group replaces ${acl} in one step; editing ${acl} in place would leave the interface briefly unfiltered or reorder its entries.`,
-        `Once ${fresh} is in place and traffic flows, remove the old list with ${/^\d+$/.test(acl) ? `no access-list ${acl}` : `no ip access-list ${isStandard(acl, all) ? 'standard' : 'extended'} ${acl}`}; put the log keywords back (on a copy) after the attack if you need them.`,
+        `Once the copy is in place and traffic flows, remove the old list with ${/^\d+$/.test(acl) ? `no access-list ${acl}` : `no ip access-list ${isStandard(acl, all) ? 'standard' : 'extended'} ${acl}`}; put the log keywords back (on a copy) after the attack if you need them.`,
         ...(uses.length ? [] : [`${acl} is not applied with ip access-group on any interface in this config: check where it is used (access-class, class-map, route-map) before swapping.`]),
       ],
     },
-  };
+  }, [
+    { kind: 'strip-log', acl, why: `Stop ACL ${acl} logging every packet the worm sends.` },
+    { kind: 'verify', commands: ['show logging | include flushes'] },
+  ]);
 }
 
 export const aclLogKeywordRule: RuleDef = {

@@ -1,5 +1,6 @@
 // arp-input-memory: `show processes memory` shows the ARP Input process holding an outsized share of memory.
 import { sectionsOf } from '../sections';
+import { withIntents } from '../plan/intents';
 import type { Finding } from '../types';
 import { answered, answerFinding, unconfirmed } from './answer-finding';
 import { routeRemedy, routesToBroadcast } from './default-route-to-broadcast-interface';
@@ -33,7 +34,7 @@ function fromEvidence(ctx: RuleContext): Finding[] {
     const pct = share !== undefined ? `${Math.round(share * 100)}% of ${base === held ? 'the memory processes hold' : 'used processor memory'}` : '';
     const routes = routesToBroadcast(ctx);
     const fix = routes[0] ? routeRemedy(ctx, routes[0]) : undefined;
-    out.push({
+    const f: Finding = {
       id: 'arp-input-memory',
       severity: share !== undefined && share >= ARP_SHARE_CRITICAL ? 'critical' : 'warning',
       title: `ARP Input holds ${mb(arp.holding)}${pct ? ` (${pct})` : ''}${onRouter(ctx)}`,
@@ -51,7 +52,8 @@ function fromEvidence(ctx: RuleContext): Finding[] {
               'clear arp-cache briefly raises CPU while the table is rebuilt.',
             ],
       },
-    });
+    };
+    out.push(fix ? withIntents(f, fix.intents) : f);
   }
   return out;
 }

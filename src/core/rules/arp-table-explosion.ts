@@ -1,6 +1,7 @@
 // arp-table-explosion: `show ip arp` with many addresses behind one MAC on one interface (proxy ARP for random targets).
 import type { ArpEntry } from '../parsers/show-ip-arp/parser';
 import { sectionsOf } from '../sections';
+import { withIntents } from '../plan/intents';
 import type { Finding } from '../types';
 import { routeRemedy, routesToBroadcast } from './default-route-to-broadcast-interface';
 import { configs, findInterface, inSubnet, sameInterface, subnetOf, subnetText } from './parsed-facts';
@@ -52,7 +53,7 @@ function finding(ctx: RuleContext, g: Group): Finding {
   const n = g.entries.length;
   const foreign = g.offSubnet.length;
   const shown = (foreign ? g.offSubnet : g.entries).slice(0, EVIDENCE_LINES);
-  return {
+  const f: Finding = {
     id: 'arp-table-explosion',
     severity: n >= ONE_MAC_CRITICAL ? 'critical' : 'warning',
     title:
@@ -71,6 +72,7 @@ function finding(ctx: RuleContext, g: Group): Finding {
       ],
     },
   };
+  return fix ? withIntents(f, fix.intents) : f;
 }
 
 /** Hundreds of incomplete entries: the same mechanism when the neighbour does not answer proxy ARP. */
@@ -82,7 +84,7 @@ function incompleteFindings(ctx: RuleContext): Finding[] {
     const iface = inc.find((e) => e.interface)?.interface;
     const routes = routesToBroadcast(ctx).filter((r) => !iface || sameInterface(r.route.interface, iface));
     const fix = routes[0] ? routeRemedy(ctx, routes[0]) : undefined;
-    out.push({
+    const f: Finding = {
       id: 'arp-table-explosion',
       severity: inc.length >= ONE_MAC_CRITICAL ? 'critical' : 'warning',
       title: `${inc.length} incomplete ARP entries${iface ? ` on ${expandInterfaceName(iface)}` : ''}: the router ARPs for destinations nobody answers`,
@@ -94,7 +96,8 @@ function incompleteFindings(ctx: RuleContext): Finding[] {
         commands: fix ? fix.commands : ['clear arp-cache'],
         caveats: fix ? fix.caveats : ['Paste show running-config | include ip route to name the route to fix; clearing the ARP cache alone only buys time.'],
       },
-    });
+    };
+    out.push(fix ? withIntents(f, fix.intents) : f);
   }
   return out;
 }

@@ -21,9 +21,10 @@ describe('analyze --json on a running-config', () => {
     expect(d.inputs.map((i) => i.kind)).toEqual(['show running-config']);
     const by = (id: string) => d.findings.find((f) => f.id === id);
     for (const id of IDS) expect(by(id), id).toBeDefined();
+    // The new route goes in before the old one comes out (the old order left no default route mid-paste).
     expect(by('default-route-to-broadcast-interface')!.remedy.commands).toEqual([
+      'ip route 0.0.0.0 0.0.0.0 <next-hop address on Vlan3: show ip arp Vlan3 or show cdp neighbors Vlan3 detail>',
       'no ip route 0.0.0.0 0.0.0.0 Vlan3',
-      'ip route 0.0.0.0 0.0.0.0 <next-hop address>',
       'clear arp-cache',
     ]);
     expect(by('cef-not-enabled')!.remedy.commands).toEqual(['ip cef']);

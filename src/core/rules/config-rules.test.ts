@@ -25,7 +25,7 @@ describe('the tech note\'s config problems together (constructed config)', () =>
     const [f] = byId('default-route-to-broadcast-interface');
     expect(f!).toMatchObject({ severity: 'critical', title: 'Default route points at broadcast interface Vlan3 with no next hop' });
     expect(f!.evidence).toEqual([{ source: 'config-constructed-code-red.txt', line: 54, text: 'ip route 0.0.0.0 0.0.0.0 Vlan3' }]);
-    expect(f!.remedy.commands).toEqual(['no ip route 0.0.0.0 0.0.0.0 Vlan3', 'ip route 0.0.0.0 0.0.0.0 <next-hop address>', 'clear arp-cache']);
+    expect(f!.remedy.commands).toEqual(['ip route 0.0.0.0 0.0.0.0 <next-hop address on Vlan3: show ip arp Vlan3 or show cdp neighbors Vlan3 detail>', 'no ip route 0.0.0.0 0.0.0.0 Vlan3', 'clear arp-cache']);
     expect(f!.remedy.caveats[0]).toContain('2.34.56.1 255.255.255.0');
   });
 
@@ -57,7 +57,7 @@ describe('the same router after the remedies (constructed clean config)', () => 
 describe('default-route-to-broadcast-interface: the next hop from context', () => {
   it('takes the upstream router from the ARP table: the in-subnet neighbour whose MAC answers for the random targets', () => {
     const [f] = one('default-route-to-broadcast-interface', ['constructed-config-vlan3.txt', 'constructed-arp-proxy-explosion.txt']);
-    expect(f!.remedy.commands).toEqual(['no ip route 0.0.0.0 0.0.0.0 Vlan3', 'ip route 0.0.0.0 0.0.0.0 10.10.3.2', 'clear arp-cache']);
+    expect(f!.remedy.commands).toEqual(['ip route 0.0.0.0 0.0.0.0 10.10.3.2', 'no ip route 0.0.0.0 0.0.0.0 Vlan3', 'clear arp-cache']);
     expect(f!.evidence[1]).toMatchObject({ source: 'constructed-arp-proxy-explosion.txt', line: 4 });
     expect(f!.remedy.caveats[0]).toMatch(/answers ARP for 321 addresses/);
   });
@@ -65,13 +65,13 @@ describe('default-route-to-broadcast-interface: the next hop from context', () =
   it('on a real ARP capture (proxy ARP through Gi0/0) proposes 10.1.12.2', () => {
     const [f] = one('default-route-to-broadcast-interface', ['constructed-config-marius-gi0.txt', 'arp-marius-3.txt']);
     expect(f!.severity).toBe('warning');
-    expect(f!.remedy.commands[1]).toBe('ip route 10.1.3.0 255.255.255.0 10.1.12.2');
+    expect(f!.remedy.commands[0]).toBe('ip route 10.1.3.0 255.255.255.0 10.1.12.2');
   });
 
   it('takes the other end of a /30 from the config when no ARP table is pasted', () => {
     const text = ['R2#show running-config', 'hostname R2', '!', 'interface FastEthernet0/1', ' ip address 192.0.2.2 255.255.255.252', '!', 'ip route 0.0.0.0 0.0.0.0 FastEthernet0/1', 'end'].join('\n');
     const [f] = diagnose([{ source: 'r2.txt', text }]).findings.filter((x) => x.id === 'default-route-to-broadcast-interface');
-    expect(f!.remedy.commands[1]).toBe('ip route 0.0.0.0 0.0.0.0 192.0.2.1');
+    expect(f!.remedy.commands[0]).toBe('ip route 0.0.0.0 0.0.0.0 192.0.2.1');
     expect(f!.remedy.caveats[0]).toMatch(/point-to-point subnet whose other address is 192\.0\.2\.1/);
   });
 
@@ -86,12 +86,12 @@ describe('arp rules with the config', () => {
   it('arp-table-explosion counts the addresses outside the interface subnet and reuses the route fix', () => {
     const [f] = one('arp-table-explosion', ['constructed-config-marius-gi0.txt', 'arp-marius-3.txt']);
     expect(f!.title).toBe('9 ARP entries on GigabitEthernet0/0 resolve to one MAC, 5254.00a6.05b1 (8 outside 10.1.12.0/24)');
-    expect(f!.remedy.commands[0]).toBe('no ip route 10.1.3.0 255.255.255.0 GigabitEthernet0/0');
+    expect(f!.remedy.commands[1]).toBe('no ip route 10.1.3.0 255.255.255.0 GigabitEthernet0/0');
   });
 
   it('arp-input-memory names the route when the config is pasted too', () => {
     const [f] = one('arp-input-memory', ['technote-procmem-arp-input.txt', 'constructed-config-vlan3.txt']);
-    expect(f!.remedy.commands[0]).toBe('no ip route 0.0.0.0 0.0.0.0 Vlan3');
+    expect(f!.remedy.commands[1]).toBe('no ip route 0.0.0.0 0.0.0.0 Vlan3');
     expect(f!.evidence.map((e) => e.source)).toEqual(['technote-procmem-arp-input.txt', 'constructed-config-vlan3.txt']);
   });
 });
@@ -100,7 +100,7 @@ describe('arp-table-explosion: incomplete entries', () => {
   it('fires on hundreds of incomplete entries and reuses the route fix', () => {
     const [f] = one('arp-table-explosion', ['constructed-arp-incomplete.txt', 'constructed-config-vlan3.txt']);
     expect(f!.title).toBe('300 incomplete ARP entries: the router ARPs for destinations nobody answers');
-    expect(f!.remedy.commands[0]).toBe('no ip route 0.0.0.0 0.0.0.0 Vlan3');
+    expect(f!.remedy.commands[1]).toBe('no ip route 0.0.0.0 0.0.0.0 Vlan3');
   });
 
   it('a few incomplete entries are normal', () => {
@@ -219,6 +219,7 @@ describe('ip-accounting-disables-dcef with the config', () => {
 describe('netflow-unavailable with the config', () => {
   it('names the egress interface from the default route', () => {
     const [f] = one('netflow-unavailable', ['constructed-config-vlan3.txt'], { netflow: 'many-ingress' });
-    expect(f!.remedy.commands).toEqual(['interface Vlan3', ' ip accounting', 'end', 'show ip accounting']);
+    // `end` and `show ip accounting` no longer sit among config lines: the plan ends config mode and lists the show as a check.
+    expect(f!.remedy.commands).toEqual(['interface Vlan3', ' ip accounting']);
   });
 });

@@ -136,7 +136,8 @@ describe('console-logging-flushes', () => {
     const [f] = one('console-logging-flushes', ['technote-logging-flushes.txt']);
     expect(f!).toMatchObject({ severity: 'critical', title: 'Console logging at level debugging with 1873 flushes' });
     expect(f!.evidence.map((e) => e.line)).toEqual([2, 3]);
-    expect(f!.remedy.commands).toEqual(['no logging console', 'undebug all']);
+    // Plan order: the exec step (undebug all) comes first, on its own; the config line after it.
+    expect(f!.remedy.commands).toEqual(['undebug all', 'no logging console']);
     expect(f!.remedy.alternatives![0]!.commands).toEqual(['logging console warnings']);
   });
 

@@ -1,5 +1,6 @@
 // default-route-to-broadcast-interface: static routes with an interface and no next hop on broadcast/multipoint media.
 import type { StaticRoute } from '../parsers/show-running-config/parser';
+import { withIntents, type RemedyIntent } from '../plan/intents';
 import type { Finding } from '../types';
 import { configs, findInterface, interfaceMedium, proposeNextHop } from './parsed-facts';
 import { expandInterfaceName, routeToNextHop } from './remedies';
@@ -29,7 +30,10 @@ export function routesToBroadcast(ctx: RuleContext): RouteToInterface[] {
 }
 
 /** The replacement config for one such route, the next hop proposed from ARP or the interface subnet. */
-export function routeRemedy(ctx: RuleContext, r: RouteToInterface): { commands: string[]; caveats: string[]; nextHopEvidence?: Finding['evidence'][number] } {
+export function routeRemedy(
+  ctx: RuleContext,
+  r: RouteToInterface,
+): { commands: string[]; caveats: string[]; intents: RemedyIntent[]; nextHopEvidence?: Finding['evidence'][number] } {
   const cfg = configs(ctx).find((c) => c.source === r.source)?.data;
   const cfgIf = cfg ? findInterface(cfg, r.route.interface) : undefined;
   const hop = proposeNextHop(ctx, r.route.interface, cfgIf);
@@ -37,22 +41,33 @@ export function routeRemedy(ctx: RuleContext, r: RouteToInterface): { commands: 
   const caveats = [
     hop
       ? `${hop.reason} Check it before pasting.`
-      : `Nothing pasted reveals the next hop on ${ifName}: replace <next-hop address> with the upstream router's address` +
+      : `Nothing pasted reveals the next hop on ${ifName}: replace the next-hop placeholder with the upstream router's address` +
         (cfgIf?.address && cfgIf.mask ? ` in ${cfgIf.address} ${cfgIf.mask}` : '') +
         ' (show ip arp or show cdp neighbors detail on that interface tell it).',
-    'The two route lines go in configuration mode (configure terminal); clear arp-cache is an exec command: type it at the # prompt after end.',
-    'If you manage the router through this route, paste both route lines in one go (or from the console) so it is never without a default route.',
+    'The two route lines go in configuration mode (configure terminal); clear arp-cache is an exec command: the change plan gives it its own step, after end.',
+    'The new route goes in before the old one comes out, so the router keeps a route at every line even when you manage it through this route.',
     'clear arp-cache briefly raises CPU while the table is rebuilt; it frees the memory the per-destination entries held under ARP Input.',
   ];
-  return { commands: routeToNextHop(r.route, hop?.address), caveats, ...(hop?.evidence ? { nextHopEvidence: hop.evidence } : {}) };
+  const { vrf, prefix, mask, distance } = r.route;
+  const intents: RemedyIntent[] = [
+    {
+      kind: 'route',
+      route: { ...(vrf ? { vrf } : {}), prefix, mask, interface: ifName, ...(distance !== undefined ? { distance } : {}) },
+      ...(hop ? { nextHop: hop.address } : {}),
+      why: `Point the ${r.isDefault ? 'default route' : `route to ${prefix} ${mask}`} at a next hop instead of ${ifName}.`,
+    },
+    { kind: 'exec', commands: ['clear arp-cache'], when: 'after', why: 'Free the ARP entries the worm\'s random destinations piled up (ARP Input memory); CPU rises briefly while the table is rebuilt.' },
+    { kind: 'verify', commands: ['show processes memory sorted'] },
+  ];
+  return { commands: routeToNextHop(r.route, hop?.address), caveats, intents, ...(hop?.evidence ? { nextHopEvidence: hop.evidence } : {}) };
 }
 
 function finding(ctx: RuleContext, r: RouteToInterface): Finding {
   const ifName = expandInterfaceName(r.route.interface);
-  const { commands, caveats, nextHopEvidence } = routeRemedy(ctx, r);
+  const { commands, caveats, intents, nextHopEvidence } = routeRemedy(ctx, r);
   const what = r.isDefault ? 'Default route' : `Static route to ${r.route.prefix} ${r.route.mask}`;
   const medium = r.medium === 'broadcast' ? 'broadcast' : 'multipoint';
-  return {
+  return withIntents({
     id: 'default-route-to-broadcast-interface',
     severity: r.isDefault ? 'critical' : 'warning',
     title: `${what} points at ${medium} interface ${ifName} with no next hop`,
@@ -65,7 +80,7 @@ function finding(ctx: RuleContext, r: RouteToInterface): Finding {
       commands,
       caveats,
     },
-  };
+  }, intents);
 }
 
 export const defaultRouteToBroadcastInterfaceRule: RuleDef = {

@@ -17,27 +17,39 @@ describe('scanning-host', () => {
     const f = run(['seed-cache-flow.txt']).find((x) => x.id === 'scanning-host')!;
     expect(f.severity).toBe('critical');
     expect(f.title).toBe('193.23.45.35 on Vl1 is scanning TCP port 80');
-    expect(f.remedy.commands).toEqual(['access-list 150 deny tcp any any eq www', 'access-list 150 permit ip any any', 'interface Vlan1', ' ip access-group 150 in']);
+    // No running-config: the plan cannot see Vlan1's ACLs, so it inserts at the top of the list the pre-check
+    // names; the old remedy bound a new ACL 150, silently replacing any inbound list Vlan1 had.
+    expect(f.remedy.commands).toEqual([
+      'ip access-list extended <inbound ACL on Vlan1: show ip interface Vlan1 | include access list>',
+      ' 1 deny tcp any any eq www',
+    ]);
+    expect(f.remedy.commands.join('\n')).not.toContain('ip access-group');
     expect(f.remedy.summary).toContain('MS01-033');
     expect(f.remedy.summary).toContain('Variant: Code Red (uniformly random targets).');
     const [narrow, nbar] = f.remedy.alternatives!;
-    expect(narrow!.commands[0]).toBe('access-list 151 deny tcp host 193.23.45.35 any eq www');
+    expect(narrow!.commands[1]).toBe(' 1 deny tcp host 193.23.45.35 any eq www');
     expect(nbar!.commands).toContain(' match protocol http url "*default.ida*"');
     expect(nbar!.commands).toContain('  set ip dscp 1');
-    expect(nbar!.commands).toContain('access-list 152 deny ip any any dscp 1');
+    expect(nbar!.commands).toContain(' 1 deny ip any any dscp 1');
+    expect(nbar!.commands.join('\n')).not.toContain('ip access-group');
   });
 
   it('says Code Red II when the targets keep to the source\'s /8 and /16', () => {
     const f = run(['constructed-cache-flow-code-red-ii.txt']).find((x) => x.id === 'scanning-host')!;
     expect(f.title).toBe('61.146.138.212 on Fa0/0 is scanning TCP port 80');
     expect(f.remedy.summary).toContain('Variant: Code Red II');
-    expect(f.remedy.commands[2]).toBe('interface FastEthernet0/0');
+    expect(f.remedy.commands[0]).toContain('inbound ACL on FastEthernet0/0');
   });
 
   it('fires on the tech note accounting sample (bare SYNs to many destinations)', () => {
     const f = run(['seed-accounting.txt']).filter((x) => x.id === 'scanning-host');
     expect(f.length).toBeGreaterThan(0);
     expect(f.map((x) => x.title).join(' ')).toContain('20.1.145.49');
+    // Accounting has no ports: the title says what it shows, never "port 80".
+    for (const x of f) {
+      expect(x.title).toMatch(/likely infected: \d+ destinations, about 48-byte packets$/);
+      expect(x.title).not.toMatch(/port 80/i);
+    }
   });
 
   it('accounting names no interface: the config\'s subnet holding the hosts does (Vlan1000), the default route the egress', () => {
@@ -47,15 +59,24 @@ describe('scanning-host', () => {
   });
 
   it('takes a free ACL number and names the inbound ACL already on the facing interface', () => {
+    // Vlan1 already filters inbound with ACL 150 on IOS 12.1 (no sequence numbers): ACL 151 holds the deny and
+    // then every entry of 150 (log keywords dropped, for acl-log-keyword), swapped in by one access-group line.
+    // The old remedy bound a bare deny+permit ACL 151, dropping ACL 150's filtering.
     const f = run(['seed-cache-flow.txt', 'constructed-config-vlan3.txt']).find((x) => x.id === 'scanning-host')!;
-    expect(f.remedy.commands[0]).toBe('access-list 151 deny tcp any any eq www');
+    expect(f.remedy.commands).toEqual([
+      'access-list 151 deny tcp any any eq www',
+      'access-list 151 permit tcp any any eq www',
+      'access-list 151 permit ip any any',
+      'interface Vlan1',
+      ' ip access-group 151 in',
+    ]);
     expect(f.remedy.caveats.join(' ')).toContain('Vlan1 already filters inbound with ACL 150');
   });
 
   it('MLS names a switch port: the ACL goes on the VLAN interface (from the config subnet, or a marked placeholder)', () => {
     const native = run(['mls-ip-full-flow.txt']).find((x) => x.id === 'scanning-host')!;
     expect(native.title).toBe('20.1.145.49 on Fa4/1 is scanning TCP port 80');
-    expect(native.remedy.commands[2]).toBe('interface <VLAN interface of switch port Fa4/1>');
+    expect(native.remedy.commands[0]).toContain('VLAN interface of switch port Fa4/1: show interfaces Fa4/1 switchport');
     expect(native.remedy.caveats.join(' ')).toContain('show interfaces Fa4/1 switchport');
     const hybrid = run(['mls-entry-full-flow.txt', 'constructed-config-vlan1000.txt']).find((x) => x.id === 'scanning-host')!;
     expect(hybrid.remedy.commands[2]).toBe('interface Vlan1000');

@@ -104,7 +104,8 @@ export const mlsFlowmaskHidesSourcesRule: RuleDef = {
       severity: 'info',
       title: 'MLS probably runs with the destination-only flow mask',
       summary: `You answered ${answerText(ctx, 'platform')}: netflow-based MLS there defaults to a destination-only flow mask, so its entries do not show the infected sources.`,
-      confirmWith: mode ? [SHOW[mode]] : CONFIRM,
+      // Sup1/MSFC and Cat5000 answers: the PFC3 table (show mls netflow ip) is not on these boxes.
+      confirmWith: mode ? [SHOW[mode]] : [SHOW.hybrid, SHOW.native],
       caveats: [`If the entries carry no source address: ${modes.map((m) => `${ENABLE[m]} (${m}), revert with ${REVERT[m]}`).join('; ')}.`],
     });
     return [f];

@@ -50,16 +50,16 @@ describe('config lines', () => {
     expect(expandInterfaceName('Gi0/1.100')).toBe('GigabitEthernet0/1.100');
   });
 
-  it('rewrites an interface route to a next hop, keeping a floating distance', () => {
-    expect(routeToNextHop({ prefix: '0.0.0.0', mask: '0.0.0.0', interface: 'Vl3' }, '10.0.0.2')).toEqual(['no ip route 0.0.0.0 0.0.0.0 Vlan3', 'ip route 0.0.0.0 0.0.0.0 10.0.0.2', 'clear arp-cache']);
+  it('rewrites an interface route to a next hop (new route first: the old order left no default route mid-paste), keeping a floating distance', () => {
+    expect(routeToNextHop({ prefix: '0.0.0.0', mask: '0.0.0.0', interface: 'Vl3' }, '10.0.0.2')).toEqual(['ip route 0.0.0.0 0.0.0.0 10.0.0.2', 'no ip route 0.0.0.0 0.0.0.0 Vlan3', 'clear arp-cache']);
     expect(routeToNextHop({ prefix: '0.0.0.0', mask: '0.0.0.0', interface: 'Ethernet0', distance: 250 }, undefined)).toEqual([
-      'no ip route 0.0.0.0 0.0.0.0 Ethernet0 250',
       'ip route 0.0.0.0 0.0.0.0 <next-hop address> 250',
+      'no ip route 0.0.0.0 0.0.0.0 Ethernet0 250',
       'clear arp-cache',
     ]);
     expect(routeToNextHop({ prefix: '0.0.0.0', mask: '0.0.0.0', interface: 'Gi0/0', vrf: 'red' }, '10.9.9.1').slice(0, 2)).toEqual([
-      'no ip route vrf red 0.0.0.0 0.0.0.0 GigabitEthernet0/0',
       'ip route vrf red 0.0.0.0 0.0.0.0 10.9.9.1',
+      'no ip route vrf red 0.0.0.0 0.0.0.0 GigabitEthernet0/0',
     ]);
     expect(cefCommand(true)).toBe('ip cef distributed');
   });

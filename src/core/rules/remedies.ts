@@ -50,9 +50,10 @@ export function routeToNextHop(
   // A floating static (with a distance) stays floating once it points at the next hop; a VRF route stays in its VRF.
   const distance = route.distance !== undefined ? ` ${route.distance}` : '';
   const vrf = route.vrf ? `vrf ${route.vrf} ` : '';
+  // The new route before the old one comes out: a paste cut short never leaves the router without the route.
   return [
-    `no ip route ${vrf}${route.prefix} ${route.mask} ${expandInterfaceName(route.interface)}${distance}`,
     `ip route ${vrf}${route.prefix} ${route.mask} ${nextHop ?? NEXT_HOP_PLACEHOLDER}${distance}`,
+    `no ip route ${vrf}${route.prefix} ${route.mask} ${expandInterfaceName(route.interface)}${distance}`,
     'clear arp-cache',
   ];
 }

@@ -1,6 +1,9 @@
 // scanning-host: sources opening many failed TCP/80 first contacts; remedy is the port-80 ACL facing them.
 import type { HostAnalysis } from '../analysis/fan-out';
+import { withIntents, type BlockIntent, type RemedyIntent } from '../plan/intents';
+import { SYN_BYTES_MAX, SYN_BYTES_MIN } from '../analysis/flow-facts';
 import { sectionsOf } from '../sections';
+import { ipToInt } from '../text/lines';
 import type { Finding } from '../types';
 import { egressInterface } from './netflow-unavailable';
 import { configs, inSubnet, sameInterface, subnetOf } from './parsed-facts';
@@ -20,26 +23,30 @@ function hostList(hosts: readonly HostAnalysis[]): string {
 
 /**
  * Accounting and MLS rows carry no input interface: the interface facing the hosts is then the configured
- * interface whose subnet holds them (all of them, or it is not named).
+ * interface one of whose subnets (secondaries too) holds them all, else the one `show ip arp` learned them on.
  */
 function facingInterface(ctx: RuleContext, hosts: readonly HostAnalysis[]): string {
   for (const c of configs(ctx)) {
-    const i = c.data.interfaces.find((x) => {
-      const s = subnetOf(x.address, x.mask);
-      return s && s.bits > 0 && hosts.every((h) => inSubnet(h.ip, s));
-    });
+    const i = c.data.interfaces.find((x) =>
+      [{ address: x.address, mask: x.mask }, ...(x.secondary ?? [])].some((a) => {
+        const s = subnetOf(a.address, a.mask);
+        return s && s.bits > 0 && hosts.every((h) => inSubnet(h.ip, s));
+      }),
+    );
     if (i) return i.name;
   }
-  return '';
+  const arp = sectionsOf(ctx.sections, 'show ip arp').flatMap((s) => s.data.entries);
+  const ifs = new Set(hosts.map((h) => arp.find((e) => e.address === h.ip && e.interface)?.interface ?? ''));
+  return ifs.size === 1 ? [...ifs][0]! : '';
 }
 
-/** An interface takes one access-group per direction: name the one already there, when the config shows it. */
+/** An interface takes one access-group per direction: say how the plan keeps the one already there. */
 function existingGroupCaveat(ctx: RuleContext, facing: string): string {
   for (const c of configs(ctx)) {
     const g = facing ? c.data.interfaces.find((i) => sameInterface(i.name, facing))?.accessGroups.find((x) => x.direction === 'in') : undefined;
-    if (g) return `${expandInterfaceName(facing)} already filters inbound with ACL ${g.acl}: put the deny entries at the top of ACL ${g.acl} instead of replacing it.`;
+    if (g) return `${expandInterfaceName(facing)} already filters inbound with ACL ${g.acl}: the change plan keeps every entry of ACL ${g.acl} behind the deny entries, never replacing it.`;
   }
-  return 'An interface takes one access-group per direction: if it already has one inbound, add these entries to that ACL instead.';
+  return 'An interface takes one access-group per direction: the change plan adds these entries in front of any list already there, never replacing it.';
 }
 
 /** Ports named by MLS tables (Fa4/1, CatOS 4/1): switch ports, where a router ACL does not go. */
@@ -74,24 +81,99 @@ function ipv6Caveat(hosts: readonly HostAnalysis[], ifLine: string): string[] {
   return [`${v6.join(', ')} ${v6.length === 1 ? 'is an IPv6 host' : 'are IPv6 hosts'}, which an IPv4 access list does not filter: ipv6 access-list block-www-v6 / ${denies} / permit ipv6 any any, then under ${ifLine}: ipv6 traffic-filter block-www-v6 in.`];
 }
 
+/** Mean bytes per packet of the hosts' bare-SYN-sized accounting rows (the title quotes it), rounded. */
+function synBytes(ctx: RuleContext, hosts: readonly HostAnalysis[]): number | undefined {
+  const want = new Set(hosts.map((h) => ipToInt(h.ip) >>> 0));
+  let bytes = 0;
+  let packets = 0;
+  for (const s of sectionsOf(ctx.sections, 'show ip accounting')) {
+    const t = s.data.flows;
+    for (let i = 0; i < t.count; i++) {
+      if (!want.has(t.src[i]!) || !(t.packets[i]! > 0)) continue;
+      const per = t.bytes[i]! / t.packets[i]!;
+      if (per >= SYN_BYTES_MIN && per <= SYN_BYTES_MAX) [bytes, packets] = [bytes + t.bytes[i]!, packets + t.packets[i]!];
+    }
+  }
+  return packets > 0 ? Math.round(bytes / packets) : undefined;
+}
+
+/** Accounting rows carry no ports: a host seen only there was never seen on port 80. */
+function portless(hosts: readonly HostAnalysis[]): boolean {
+  return hosts.every((h) => h.port80Flows === 0);
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls: string[]): Finding {
   const infected = hosts.filter((h) => h.verdict === 'infected');
   const sure = infected.length > 0;
   const named = sure ? infected : hosts;
   const where = ifShort ? ` on ${ifShort}` : '';
   const verb = named.length === 1 ? 'is' : 'are';
-  const title = sure
-    ? `${hostList(named)}${where} ${verb} scanning TCP port 80`
-    : `${hostList(named)}${where} may be scanning TCP port 80`;
+  const noPorts = portless(named);
+  const destinations = named.reduce((n, h) => n + h.destinations, 0);
+  // show ip accounting has no ports: say what it shows (fan-out of bare-SYN-sized packets), not "port 80".
+  const title = noPorts
+    ? `${hostList(named)}${where}: ${sure ? 'likely infected' : 'possibly infected'}: ${plural(destinations, 'destination')}` +
+      `${synBytes(ctx, named) !== undefined ? `, about ${synBytes(ctx, named)}-byte packets` : ''}`
+    : sure
+      ? `${hostList(named)}${where} ${verb} scanning TCP port 80`
+      : `${hostList(named)}${where} may be scanning TCP port 80`;
   // On a Catalyst the flow names the switch port; the ACL belongs on the routed VLAN interface behind it.
   const port = ifShort && switchPorts(ctx).has(ifShort) ? ifShort : '';
   const facing = (port ? '' : ifShort) || facingInterface(ctx, named);
   const ifLine = facing
     ? `interface ${expandInterfaceName(facing)}`
-    : `interface ${placeholder(port ? `VLAN interface of switch port ${port}` : 'interface facing the infected hosts')}`;
+    : `interface ${placeholder(port ? `VLAN interface of switch port ${port}` : `interface facing ${named[0]!.ip}: show ip arp ${named[0]!.ip}`)}`;
   const egress = egressInterface(ctx);
   const [broad, narrow, dscp] = acls as [string, string, string];
   const commands = [`access-list ${broad} deny tcp any any eq www`, `access-list ${broad} permit ip any any`, ifLine, ` ip access-group ${broad} in`];
+  const ips = named.map((h) => h.ip);
+  const block = (entries: string[], why: string): BlockIntent => ({
+    kind: 'block',
+    ...(facing ? { interface: facing } : {}),
+    direction: 'in',
+    entries,
+    hosts: ips,
+    why,
+    ...(port ? { unresolved: `VLAN interface of switch port ${port}`, resolve: `show interfaces ${port} switchport` } : {}),
+  });
+  const nbarPolicy = {
+    kind: 'policy' as const,
+    ...(facing ? { interface: facing } : {}),
+    direction: 'input' as const,
+    classMap: 'http-hacks',
+    policyMap: 'mark-inbound-http-hacks',
+    match: 'match-any' as const,
+    matches: ['match protocol http url "*default.ida*"', 'match protocol http url "*cmd.exe*"', 'match protocol http url "*root.exe*"'],
+    actions: ['set ip dscp 1'],
+    why: 'Mark the worm\'s requests where they enter.',
+    ...(port ? { unresolved: `VLAN interface of switch port ${port}`, resolve: `show interfaces ${port} switchport` } : {}),
+  };
+  const intents: RemedyIntent[] = [
+    block(['deny tcp any any eq www'], `Block TCP port 80 from ${named.length === 1 ? 'the infected host' : 'the infected hosts'} where ${named.length === 1 ? 'it enters' : 'they enter'} the router.`),
+    { kind: 'verify', commands: [noPorts ? 'show ip accounting' : 'show ip cache flow | include 0050', 'show access-lists'] },
+    { kind: 'alternative', summary: 'Narrow variant: block port 80 only from the infected hosts.', intents: [block(ips.filter((ip) => !ip.includes(':')).map((ip) => `deny tcp host ${ip} any eq www`), 'Block port 80 from the infected hosts only.')] },
+    {
+      kind: 'alternative',
+      summary: 'At ingress points, NBAR marks the worm\'s requests (default.ida, cmd.exe, root.exe) and an ACL drops them. Needs CEF and an IOS with NBAR.',
+      intents: [
+        nbarPolicy,
+        {
+          kind: 'block',
+          ...(egress && !sameInterface(egress.name, facing) ? { interface: egress.name } : {}),
+          direction: 'out',
+          entries: ['deny ip any any dscp 1'],
+          hosts: ips,
+          why: 'Drop the marked packets where they leave.',
+          unresolved: 'egress interface',
+          resolve: 'show ip route 0.0.0.0',
+        },
+      ],
+    },
+  ];
   const narrowCommands = [
     // An IPv4 access list cannot name an IPv6 host (Flexible NetFlow IPv6 records): those get a caveat of their own.
     ...named.filter((h) => !h.ip.includes(':')).map((h) => `access-list ${narrow} deny tcp host ${h.ip} any eq www`),
@@ -100,48 +182,52 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
     ` ip access-group ${narrow} in`,
   ];
   const nbar = [
-    'class-map match-any http-hacks',
-    ' match protocol http url "*default.ida*"',
-    ' match protocol http url "*cmd.exe*"',
-    ' match protocol http url "*root.exe*"',
-    'policy-map mark-inbound-http-hacks',
-    ' class http-hacks',
+    `class-map ${nbarPolicy.match} ${nbarPolicy.classMap}`,
+    ...nbarPolicy.matches.map((m) => ` ${m}`),
+    `policy-map ${nbarPolicy.policyMap}`,
+    ` class ${nbarPolicy.classMap}`,
     '  set ip dscp 1',
     ifLine,
-    ' service-policy input mark-inbound-http-hacks',
+    ` service-policy input ${nbarPolicy.policyMap}`,
     `access-list ${dscp} deny ip any any dscp 1`,
     `access-list ${dscp} permit ip any any`,
     `interface ${egress && !sameInterface(egress.name, facing) ? egress.name : placeholder('egress interface')}`,
     ` ip access-group ${dscp} out`,
   ];
   const evidence = named.flatMap((h) => h.evidence.slice(0, EVIDENCE_LINES)).map((r) => ctx.evidence(r.source, r.line));
-  return {
-    id: 'scanning-host',
-    severity: sure ? 'critical' : 'warning',
-    title,
-    evidence,
-    remedy: {
-      summary:
-        `Block TCP port 80 inbound on the interface facing ${named.length === 1 ? 'the infected host' : 'the infected hosts'}` +
-        ', then patch or isolate the IIS server (Microsoft MS01-033).' +
-        variantSentence(named),
-      commands,
-      caveats: [
-        'This blocks all web traffic arriving on that interface, legitimate browsing included; prefer the narrow variant once the infected hosts are known.',
-        existingGroupCaveat(ctx, facing),
-        ...(port ? [`The MLS entries name switch port ${port}: apply the ACL on the MSFC's VLAN interface for that port's VLAN (show interfaces ${port} switchport, or show port ${port} on CatOS, tells it).`] : []),
-        'The ACL only contains the spread: the infected IIS host must be patched (MS01-033) or taken off the network.',
-        ...ipv6Caveat(named, ifLine),
-      ],
-      alternatives: [
-        { summary: 'Narrow variant: block port 80 only from the infected hosts.', commands: narrowCommands },
-        {
-          summary: 'At ingress points, NBAR marks the worm\'s requests (default.ida, cmd.exe, root.exe) and an ACL drops them. Needs CEF and an IOS with NBAR.',
-          commands: nbar,
-        },
-      ],
+  return withIntents(
+    {
+      id: 'scanning-host',
+      severity: sure ? 'critical' : 'warning',
+      title,
+      evidence,
+      remedy: {
+        summary:
+          (noPorts
+            ? `Accounting shows no ports: ${named.length === 1 ? 'this host sends' : 'these hosts send'} bare-SYN-sized packets to many destinations, the Code Red pattern. Confirm with show ip cache flow | include 0050, then block TCP port 80 inbound on the interface facing ${named.length === 1 ? 'it' : 'them'}`
+            : `Block TCP port 80 inbound on the interface facing ${named.length === 1 ? 'the infected host' : 'the infected hosts'}`) +
+          ', then patch or isolate the IIS server (Microsoft MS01-033).' +
+          variantSentence(named),
+        commands,
+        caveats: [
+          'This blocks all web traffic arriving on that interface, legitimate browsing included; prefer the narrow variant once the infected hosts are known.',
+          existingGroupCaveat(ctx, facing),
+          ...(port ? [`The MLS entries name switch port ${port}: apply the ACL on the MSFC's VLAN interface for that port's VLAN (show interfaces ${port} switchport, or show port ${port} on CatOS, tells it).`] : []),
+          ...(!facing && !port ? [`Nothing pasted names the interface facing ${hostList(named)}: show ip arp ${named[0]!.ip} (or show ip route ${named[0]!.ip}) tells it.`] : []),
+          'The ACL only contains the spread: the infected IIS host must be patched (MS01-033) or taken off the network.',
+          ...ipv6Caveat(named, ifLine),
+        ],
+        alternatives: [
+          { summary: 'Narrow variant: block port 80 only from the infected hosts.', commands: narrowCommands },
+          {
+            summary: 'At ingress points, NBAR marks the worm\'s requests (default.ida, cmd.exe, root.exe) and an ACL drops them. Needs CEF and an IOS with NBAR.',
+            commands: nbar,
+          },
+        ],
+      },
     },
-  };
+    intents,
+  );
 }
 
 export const scanningHostRule: RuleDef = {

@@ -78,7 +78,8 @@ describe('netflow-unavailable', () => {
   it('fires on the answer: ip accounting on the egress interface (placeholder without a config), DCEF warning', () => {
     const [f] = one('netflow-unavailable', [], { netflow: 'many-ingress' });
     expect(f!.severity).toBe('info');
-    expect(f!.remedy.commands).toEqual(['interface <lone egress interface>', ' ip accounting', 'end', 'show ip accounting']);
+    // `end` and `show ip accounting` no longer sit among config lines: the plan ends config mode and lists the show as a check.
+    expect(f!.remedy.commands).toEqual(['interface <lone egress interface>', ' ip accounting']);
     expect(f!.remedy.caveats.join(' ')).toMatch(/disables DCEF/);
   });
 

@@ -1,8 +1,9 @@
-// One finding, remedy first: severity and title, the config to paste with its caveats, then the evidence (folded).
+// One finding, remedy first: severity and title, its part of the change plan with its caveats, then the evidence (folded).
 import { useEffect, useRef } from 'react';
+import { stepScript } from '../../core/plan/plan-text';
 import { configLabel } from '../../core/rules/config-label';
 import { count } from '../../core/text/plural';
-import type { Finding } from '../../core/types';
+import type { Finding, PlanStep } from '../../core/types';
 import { CopyButton } from '../../ui/copy-button';
 import { ConfigLines } from '../../ui/config-lines';
 import { filterEvidence } from './evidence-filter';
@@ -47,7 +48,18 @@ function EvidenceBlock({ finding, selectedSource, onClearSource }: { finding: Fi
   );
 }
 
-export function FindingCard({ finding, selectedSource, onClearSource }: { finding: Finding; selectedSource: string | null; onClearSource: () => void }) {
+export function FindingCard({
+  finding,
+  selectedSource,
+  onClearSource,
+  planSteps,
+}: {
+  finding: Finding;
+  selectedSource: string | null;
+  onClearSource: () => void;
+  /** This finding's steps of the change plan: shown one block per mode, so exec lines never share a config block. */
+  planSteps?: PlanStep[];
+}) {
   const { remedy } = finding;
   const headingId = `finding-${finding.id}`;
   return (
@@ -57,7 +69,16 @@ export function FindingCard({ finding, selectedSource, onClearSource }: { findin
       </h3>
       <div className="remedy-block">
         <p>{remedy.summary}</p>
-        {remedy.commands.length > 0 && <ConfigBlock commands={remedy.commands} label={configLabel(remedy.commands, finding.id)} />}
+        {planSteps && planSteps.length > 0 ? (
+          planSteps.map((st, i) => (
+            <div key={i} data-plan-mode={st.mode}>
+              <p className="muted">{st.mode === 'config' ? 'In configuration mode:' : 'At the # prompt:'}</p>
+              <ConfigBlock commands={stepScript(st)} label={configLabel(st.commands, finding.id)} />
+            </div>
+          ))
+        ) : (
+          remedy.commands.length > 0 && <ConfigBlock commands={remedy.commands} label={configLabel(remedy.commands, finding.id)} />
+        )}
         {remedy.caveats.length > 0 && (
           <>
             <h4>Caveats</h4>

@@ -1,4 +1,5 @@
 // What the headline says, worked out from the diagnosis alone (pure, so it is tested without a browser).
+import { planScript } from '../../core/plan/plan-text';
 import { configLabel } from '../../core/rules/config-label';
 import { FINDING_NAMES } from '../../core/rules/finding-names';
 import type { Diagnosis, Host } from '../../core/types';
@@ -21,8 +22,22 @@ export interface PrimaryAction {
   button: string;
 }
 
-/** The one thing to do first: the most severe finding that has config to paste. */
+/**
+ * The one thing to do first: the change plan (issue 11), whole, when there is one to paste; else the most severe
+ * finding that has config to paste.
+ */
 export function primaryAction(d: Diagnosis): PrimaryAction | null {
+  const plan = (d.plans ?? []).find((p) => planScript(p) !== '');
+  if (plan) {
+    const n = plan.steps.length;
+    const more = (d.plans ?? []).length > 1 ? ` (${d.plans!.length} routers: each has its own plan below)` : '';
+    return {
+      what: `apply the change plan for ${plan.router}: ${n === 1 ? 'one step' : `${n} steps`} in a safe order${plan.precheck.length ? ', after its pre-checks' : ''}${more}.`,
+      text: planScript(plan),
+      label: `Copy the whole change plan for ${plan.router}`,
+      button: 'Copy the whole change plan',
+    };
+  }
   const rank = { critical: 0, warning: 1, info: 2 } as const;
   const f = d.findings.filter((x) => x.remedy.commands.length > 0).sort((a, b) => rank[a.severity] - rank[b.severity])[0];
   if (!f) return null;

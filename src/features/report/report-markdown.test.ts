@@ -18,6 +18,30 @@ const d: Diagnosis = {
 };
 
 describe('diagnosisToMarkdown', () => {
+  it('prints the change plan first, config steps inside configure terminal ... end', () => {
+    const md = diagnosisToMarkdown(
+      {
+        ...d,
+        plans: [{
+          router: 'R1', precheck: ['show ip interface Vlan1 | include access list'],
+          steps: [
+            { mode: 'config', findings: ['scanning-host'], why: 'Block port 80.', commands: ['ip access-list extended 120', ' 1 deny tcp any any eq www'] },
+            { mode: 'exec', findings: ['default-route-to-broadcast-interface'], why: 'Free ARP memory.', commands: ['clear arp-cache'] },
+          ],
+          verify: ['show ip cache flow | include 0050'],
+          rollback: [{ mode: 'config', commands: ['ip access-list extended 120', ' no 1'] }],
+        }],
+      },
+      {},
+      new Date(0),
+    );
+    expect(md.indexOf('## Change plan for R1')).toBeGreaterThan(0);
+    expect(md.indexOf('## Change plan for R1')).toBeLessThan(md.indexOf('## Findings'));
+    expect(md).toContain('```\nconfigure terminal\nip access-list extended 120\n 1 deny tcp any any eq www\nend\n```');
+    expect(md).toContain('```\nclear arp-cache\n```');
+    expect(md).toContain('for infected hosts scanning');
+  });
+
   const md = diagnosisToMarkdown(d, { cpu: 'interrupt' }, new Date('2026-01-01T00:00:00Z'));
   it('lists the finding, its evidence and remedy commands', () => {
     expect(md).toContain('### [critical] 193.23.45.35 on Vl1 is scanning TCP port 80');

@@ -1,5 +1,7 @@
-// The diagnosis as a Markdown report (download): findings with evidence and remedy config, then hosts and inputs.
+// The diagnosis as a Markdown change ticket (download): headline, the change plan (checks, steps, verification,
+// back-out), findings with evidence, hosts, then the symptoms given and what was read.
 import { QUESTIONS } from '../../core/answers';
+import { planOutline } from '../../core/plan/plan-text';
 import { count, listWords } from '../../core/text/plural';
 import type { Answers, Diagnosis, Host } from '../../core/types';
 
@@ -38,19 +40,19 @@ export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new D
       : 'No infected host in the pasted flows.',
     '',
   );
-  const answered = Object.entries(answers);
-  if (answered.length > 0) {
-    out.push('## Symptoms given', '');
-    for (const [k, v] of answered) out.push(`- ${inline(answerWords(k, v))}`);
-    out.push('');
+  // The change plan first (issue 11): what to paste, in order.
+  for (const p of d.plans ?? []) {
+    out.push(`## Change plan for ${inline(p.router)}`, '');
+    for (const part of planOutline(p)) {
+      out.push(`${inline(part.heading)}:`, '');
+      if (part.note) out.push(inline(part.note), '');
+      out.push(fence(part.lines), '');
+    }
   }
   out.push(`## Findings (${d.findings.length})`, '');
   if (d.findings.length === 0) out.push('No findings.', '');
   for (const f of d.findings) {
     out.push(`### [${f.severity}] ${inline(f.title)}`, '');
-    if (f.evidence.length > 0) {
-      out.push('Evidence:', '', fence(f.evidence.map((e) => `${e.source}:${e.line}  ${e.text}`)), '');
-    }
     out.push(`Remedy: ${inline(f.remedy.summary)}`, '');
     if (f.remedy.commands.length > 0) out.push(fence(f.remedy.commands), '');
     if (f.remedy.caveats.length > 0) {
@@ -62,6 +64,9 @@ export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new D
       out.push(`Alternative: ${inline(a.summary)}`, '');
       if (a.commands.length > 0) out.push(fence(a.commands), '');
     }
+    if (f.evidence.length > 0) {
+      out.push('Evidence:', '', fence(f.evidence.map((e) => `${e.source}:${e.line}  ${e.text}`)), '');
+    }
   }
   const flagged = d.hosts.filter((h) => h.verdict !== 'clean');
   out.push(`## Hosts (${count(d.hosts.length, 'source')}, ${flagged.length} flagged)`, '');
@@ -69,6 +74,12 @@ export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new D
     out.push('| Source | Interface | Flows | Destinations | Port 80 flows | Packets/flow | Verdict | Worm |', '|---|---|---:|---:|---:|---:|---|---|');
     for (const h of flagged.slice(0, MAX_HOSTS)) out.push(hostRow(h));
     if (flagged.length > MAX_HOSTS) out.push('', `…and ${flagged.length - MAX_HOSTS} more flagged hosts (use the CLI's --json for all).`);
+    out.push('');
+  }
+  const answered = Object.entries(answers);
+  if (answered.length > 0) {
+    out.push('## Symptoms given', '');
+    for (const [k, v] of answered) out.push(`- ${inline(answerWords(k, v))}`);
     out.push('');
   }
   out.push('## Inputs read', '');

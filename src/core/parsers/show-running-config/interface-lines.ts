@@ -14,6 +14,8 @@ export interface ConfigInterface {
   flowAccounting: boolean;
   nat?: 'inside' | 'outside';
   accessGroups: { acl: string; direction: 'in' | 'out'; line: number }[];
+  /** `service-policy input|output NAME`: one per direction, like access-groups. */
+  servicePolicies?: { policy: string; direction: 'input' | 'output'; line: number }[];
   bridgeGroup?: number;
   /** Frame Relay / ATM multipoint: a `multipoint` subinterface, or a main interface with frame-relay encapsulation. */
   multipoint: boolean;
@@ -54,6 +56,8 @@ export function readInterfaceLine(iface: ConfigInterface, w: readonly string[], 
     else iface.nat = c[2];
   } else if (c[0] === 'ip' && c[1] === 'access-group' && !neg && (c[3] === 'in' || c[3] === 'out')) {
     iface.accessGroups.push({ acl: w[2]!, direction: c[3], line });
+  } else if (c[0] === 'service-policy' && !neg && (c[1] === 'input' || c[1] === 'output') && w[2]) {
+    (iface.servicePolicies ??= []).push({ policy: w[2], direction: c[1], line });
   } else if (c[0] === 'bridge-group' && /^\d+$/.test(c[1] ?? '') && c.length === 2 && !neg) iface.bridgeGroup = Number(c[1]);
   else if (c[0] === 'encapsulation' && !neg && c[1]) {
     iface.encapsulation = w[neg ? 2 : 1]!;

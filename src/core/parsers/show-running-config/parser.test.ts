@@ -83,6 +83,13 @@ describe('show running-config: ciscoconfparse-1 (IOS 12.4 SOHO router, mixed CRL
     );
   });
 
+  it('keeps named ACL kinds, class-map and policy-map names, and service-policies (the change plan needs them)', () => {
+    expect(data.aclKinds).toMatchObject({ BLACKHOLE: 'extended', EXT_IN: 'extended' });
+    expect(data.classMaps).toEqual(['IP_PREC_MEDIUM', 'IP_PREC_HIGH', 'TEST', 'TO_ATM', 'ALL']);
+    expect(data.policyMaps?.length).toBeGreaterThan(0);
+    expect(data.interfaces.flatMap((i) => i.servicePolicies ?? []).map((p) => [p.policy, p.direction])).toEqual([['EXTERNAL_CBWFQ', 'output']]);
+  });
+
   it('reads the PAT rule and the static NAT', () => {
     expect(data.natRules).toEqual([
       { text: 'ip nat inside source list INTERNAL_NETWORKS interface Dialer1 overload', overload: true, line: 295, direction: 'inside', type: 'list', acl: 'INTERNAL_NETWORKS', interface: 'Dialer1' },

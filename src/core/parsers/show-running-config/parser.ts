@@ -31,6 +31,11 @@ export interface RunningConfigData {
   acls: AclEntry[];
   /** Every ACL number or name defined or referenced, so a remedy can pick a free one. */
   aclIds: string[];
+  /** Named (and `ip access-list extended 120`-style) ACL headers: their kind, so a copy keeps it. */
+  aclKinds?: Record<string, 'standard' | 'extended'>;
+  /** `class-map` / `policy-map` names defined, so a remedy's MQC names never collide with them. */
+  classMaps?: string[];
+  policyMaps?: string[];
   natRules: NatRule[];
   /** `ip nat translation timeout|tcp-timeout|udp-timeout|... N` (seconds), by keyword, so a remedy only lowers them. */
   natTimeouts?: Record<string, { seconds: number; line: number }>;
@@ -202,12 +207,15 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       d.acls.push(readAclEntry(w[1]!, w.slice(2), line));
     } else if (lw[0] === 'ip' && lw[1] === 'access-list' && (lw[2] === 'standard' || lw[2] === 'extended') && w[3]) {
       addId(w[3]);
+      (d.aclKinds ??= {})[w[3]] = lw[2];
       block = { kind: 'acl', acl: w[3] };
     } else if (lw[0] === 'ip' && lw[1] === 'nat' && (lw[2] === 'inside' || lw[2] === 'outside') && (lw[3] === 'source' || lw[3] === 'destination')) {
       d.natRules.push(readNatRule(w, line));
     } else if (lw[0] === 'ip' && lw[1] === 'nat' && lw[2] === 'translation' && lw[3]?.endsWith('timeout') && /^\d+$/.test(lw[4] ?? '')) {
       (d.natTimeouts ??= {})[lw[3]] = { seconds: Number(lw[4]), line };
-    } else if (s === 'bridge irb') d.bridgeIrb = { line };
+    } else if (lw[0] === 'class-map' && w.length > 1) (d.classMaps ??= []).push(w[w.length - 1]!);
+    else if (lw[0] === 'policy-map' && w.length > 1) (d.policyMaps ??= []).push(w[w.length - 1]!);
+    else if (s === 'bridge irb') d.bridgeIrb = { line };
     else if (lw[0] === 'mls' && lw[1] === 'flow' && lw[2] === 'ip' && lw[3]) d.mlsFlow = { mode: lw[3], line };
     else if (lw[0] === 'set' && lw[1] === 'mls' && lw[2] === 'flow' && lw[3]) d.mlsFlow = { mode: lw[3], line };
     else if (lw[0] === 'banner') {

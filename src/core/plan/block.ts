@@ -1,0 +1,157 @@
+// Deny entries in front of an interface's filtering, without ever dropping an entry it had.
+import { isIPv4 } from '../text/lines';
+import { expandInterfaceName, placeholder } from '../rules/remedies';
+import { interfaceKey, type ConfigModel, type ModelAcl } from './config-model';
+import type { NameAllocator } from './names';
+
+export interface BlockCommands {
+  commands: string[];
+  /** Why, in the words of what the plan could see. */
+  how: string;
+  precheck: string[];
+  /** The back-out of lines the model cannot replay (they hold a placeholder). */
+  undo?: string[];
+  /** The ACL whose copy dropped its log keywords (it was asked to, in `BlockRequest.stripLog`). */
+  stripped?: string;
+}
+
+export interface BlockRequest {
+  interface?: string;
+  direction: 'in' | 'out';
+  entries: string[];
+  hosts: string[];
+  unresolved?: string;
+  resolve?: string;
+  /** ACLs another finding wants without log keywords: a copy made here drops them too, so one copy serves both. */
+  stripLog?: ReadonlySet<string>;
+}
+
+export function withoutLogKeywords(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter((t) => t !== 'log' && t !== 'log-input')
+    .join(' ');
+}
+
+/** A standard entry (source only) as the extended entry matching the same packets. */
+export function standardToExtended(text: string): string {
+  const t = text.split(/\s+/);
+  if (t[0] !== 'permit' && t[0] !== 'deny') return text;
+  const log = t.slice(2).filter((x) => x === 'log' || x === 'log-input');
+  const rest = t.slice(1).filter((x) => x !== 'log' && x !== 'log-input');
+  let src: string;
+  if (rest[0] === 'any') src = 'any';
+  else if (rest[0] === 'host') src = `host ${rest[1]}`;
+  else if (rest[1] && isIPv4(rest[1])) src = `${rest[0]} ${rest[1]}`;
+  else src = `host ${rest[0]}`;
+  return [t[0], 'ip', src, 'any', ...log].join(' ');
+}
+
+function aclLines(id: string, numbered: boolean, entries: string[]): string[] {
+  return numbered ? entries.map((e) => `access-list ${id} ${e}`) : [`ip access-list extended ${id}`, ...entries.map((e) => ` ${e}`)];
+}
+
+function isPermitAll(e: string): boolean {
+  return /^permit ip any any$/.test(e.trim());
+}
+
+/** Other interfaces/directions an ACL is bound to: editing it in place would change their filtering too. */
+function boundElsewhere(model: ConfigModel, acl: string, key: string, dir: 'in' | 'out'): string[] {
+  const out: string[] = [];
+  for (const [k, i] of Object.entries(model.interfaces)) {
+    for (const d of ['in', 'out'] as const) if (i.groups[d] === acl && !(k === key && d === dir)) out.push(`${i.name} ${d}`);
+  }
+  return out;
+}
+
+/** Sequence numbers 1..n fit in front of the first entry: then the entries go in place, nothing is rebuilt. */
+function insertionRoom(acl: ModelAcl, n: number): boolean {
+  return (acl.entries[0]?.seq ?? Infinity) > n;
+}
+
+function seqInsert(id: string, entries: string[]): string[] {
+  return [`ip access-list extended ${id}`, ...entries.map((e, i) => ` ${i + 1} ${e}`)];
+}
+
+/** The plan cannot see the interface's ACL: the pre-check names it, and the entries go in at its top by sequence number. */
+function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
+  const hosts = req.hosts.slice(0, 3);
+  const ifName = req.interface ? expandInterfaceName(req.interface) : undefined;
+  const dirWord = req.direction === 'in' ? 'inbound' : 'outbound';
+  const resolve = req.resolve ?? (hosts[0] ? `show ip arp ${hosts[0]}` : 'show ip interface brief');
+  const precheck = ifName
+    ? [`show ip interface ${ifName} | include access list`, 'show running-config | section access-list']
+    : [...(req.resolve ? [req.resolve] : hosts.flatMap((h) => [`show ip arp ${h}`, `show ip route ${h}`])), 'show running-config | section access-list'];
+  const what = ifName ?? `the ${req.unresolved ?? `interface facing ${hosts.join(', ')}`}`;
+  const acl = ifName
+    ? placeholder(`${dirWord} ACL on ${ifName}: show ip interface ${ifName} | include access list`)
+    : placeholder(`${dirWord} ACL on ${what}: ${resolve} names the interface, show ip interface on it | include access list the ACL`);
+  const version = model.ios?.sequenceEditing === false ? ` This IOS (${model.ios.version}) does not take sequence numbers: paste the running-config for a plan that copies the list instead.` : '';
+  const seen = !model.known ? 'No running-config was pasted, so this plan cannot see the access lists on ' : 'The running-config pasted does not show the access list on ';
+  return {
+    commands: seqInsert(acl, req.entries),
+    undo: [`ip access-list extended ${acl}`, ...req.entries.map((_, i) => ` no ${i + 1}`)],
+    how:
+      `${seen}${what}. Run the pre-checks first: they name its ${dirWord} ACL, and these lines put the deny entries at its top by sequence number (IOS 12.3(2)T / 12.2(14)S or later).` +
+      ` If it has no ${dirWord} ACL, paste the running-config and the tool builds one; never bind a new list in its place.${version}`,
+    precheck,
+  };
+}
+
+/**
+ * Commands that put `req.entries` in front of the filtering on `req.interface`, in the order IOS needs so the
+ * interface is never unfiltered: a new list is complete before the single `ip access-group` line binds it.
+ */
+export function blockCommands(model: ConfigModel, names: NameAllocator, req: BlockRequest): BlockCommands {
+  const key = req.interface ? interfaceKey(req.interface) : undefined;
+  const iface = key ? model.interfaces[key] : undefined;
+  if (!model.known || !iface || !key) return blind(req, model);
+  const dir = req.direction;
+  const old = iface.groups[dir];
+  const dirWord = dir === 'in' ? 'inbound' : 'outbound';
+  const precheck = [`show ip interface ${iface.name} | include access list`];
+  if (old === undefined) {
+    const id = names.extendedNumber();
+    return {
+      commands: [...aclLines(id, true, [...req.entries, 'permit ip any any']), `interface ${iface.name}`, ` ip access-group ${id} ${dir}`],
+      how: `${iface.name} has no ${dirWord} access list in the running-config: ACL ${id} (a number nothing else uses) is built whole, then bound.`,
+      precheck,
+    };
+  }
+  const acl = model.acls[old];
+  if (!acl) return { ...blind(req, model), precheck: [...precheck, `show access-lists ${old}`] };
+  const elsewhere = boundElsewhere(model, old, key, dir);
+  const seq = model.ios?.sequenceEditing === true;
+  if (seq && acl.kind === 'extended' && elsewhere.length === 0 && insertionRoom(acl, req.entries.length)) {
+    return {
+      commands: seqInsert(old, req.entries),
+      how: `${iface.name} already filters ${dirWord} with ACL ${old}: the deny entries go in at its top by sequence number (IOS ${model.ios!.version} takes them), every entry it had stays.`,
+      precheck: [...precheck, `show access-lists ${old}`],
+    };
+  }
+  const strip = req.stripLog?.has(old) === true;
+  const copied = acl.entries.map((e) => {
+    const t = acl.kind === 'standard' ? standardToExtended(e.text) : e.text;
+    return strip && !t.startsWith('remark') ? withoutLogKeywords(t) : t;
+  });
+  const fresh = names.extendedLike(old, 'BLOCK');
+  const numbered = /^\d+$/.test(fresh);
+  const reason = elsewhere.length
+    ? `ACL ${old} also filters ${elsewhere.join(', ')}, so it is not edited`
+    : acl.kind === 'standard'
+      ? `ACL ${old} is a standard list and cannot hold port entries`
+      : !seq
+        ? `${model.ios ? `IOS ${model.ios.version}` : 'The IOS version (show version was not pasted)'} does not prove sequence-numbered editing`
+        : `ACL ${old} has no free sequence numbers in front of its first entry`;
+  const lines = [...req.entries, ...copied];
+  // IOS lets everything through a bound list with no entries; its copy would deny all once it holds the denies.
+  if (copied.length === 0 && !lines.some(isPermitAll)) lines.push('permit ip any any');
+  return {
+    commands: [...aclLines(fresh, numbered, lines), `interface ${iface.name}`, ` ip access-group ${fresh} ${dir}`],
+    how:
+      `${iface.name} already filters ${dirWord} with ACL ${old}. ${reason}: ACL ${fresh} holds the deny entries followed by every entry of ${old}, copied from the running-config in order` +
+      `${acl.kind === 'standard' ? ' (as extended entries matching the same sources)' : ''}${strip ? ', without their log keywords' : ''}, and one ip access-group line swaps it in.`,
+    precheck: [...precheck, `show access-lists ${old}`],
+    ...(strip ? { stripped: old } : {}),
+  };
+}

@@ -1,0 +1,304 @@
+// One change plan per router: every finding's remedy merged, ordered safely, replayed on the model as it is built.
+import type { ChangePlan, Finding, FindingId, PlanMode, PlanStep } from '../types';
+import { expandInterfaceName, placeholder } from '../rules/remedies';
+import { applySteps, type LineError } from './apply';
+import { blockCommands, withoutLogKeywords } from './block';
+import { cloneModel, globalKey, interfaceKey, normalGlobal, routeWords, type ConfigModel } from './config-model';
+import { fallbackIntents } from './fallback-intents';
+import { intentsOf, type BlockIntent, type PolicyIntent, type RemedyIntent, type RouteIntent } from './intents';
+import { NameAllocator } from './names';
+import { rollbackSteps } from './rollback';
+import { withSafetyNet } from './safety-net';
+
+export interface PlanOptions {
+  router: string;
+  /** `reload in 10` first and `reload cancel` last, for a change made through the router itself. */
+  safetyNet?: boolean;
+}
+
+export interface BuiltPlan {
+  plan: ChangePlan;
+  /** Each finding's part of the plan: the lines of the steps that serve it, in plan order. */
+  parts: Map<Finding, string[]>;
+  /** Alternatives rebuilt against the plan's model, so their names collide with nothing. */
+  alternatives: Map<Finding, { summary: string; commands: string[] }[]>;
+  /** The model after the plan's replayable lines, and what the interpreter refused (placeholders excepted). */
+  after: ConfigModel;
+  errors: LineError[];
+}
+
+interface Draft {
+  mode: PlanMode;
+  findings: FindingId[];
+  owners: Finding[];
+  why: string;
+  commands: string[];
+  undo?: string[];
+}
+
+const EXEC_FIRST = 0;
+const ROUTES = 1;
+const BLOCKS = 2;
+const ACL_COPIES = 3;
+const POLICIES = 4;
+const GLOBALS = 5;
+const INTERFACES = 6;
+const EXEC_AFTER = 7;
+
+function pushUnique(list: string[], items: readonly string[]): void {
+  for (const i of items) if (!list.includes(i)) list.push(i);
+}
+
+class PlanBuilder {
+  work: ConfigModel;
+  readonly names: NameAllocator;
+  readonly precheck: string[] = [];
+  readonly verify: string[] = [];
+  readonly errors: LineError[] = [];
+  readonly undo: string[][] = [];
+  /** ACLs wanted without log keywords (by finding), and those a block step's copy already stripped. */
+  readonly stripWanted = new Map<string, Finding[]>();
+  readonly stripped = new Set<string>();
+
+  constructor(model: ConfigModel) {
+    this.work = cloneModel(model);
+    this.names = new NameAllocator(model);
+  }
+
+  /** Replay a config step on the working model (lines holding a placeholder cannot be replayed: their back-out is given). */
+  commit(d: Draft): void {
+    if (d.mode !== 'config') return;
+    if (d.commands.some((l) => l.includes('<'))) {
+      if (d.undo) this.undo.unshift(d.undo);
+      return;
+    }
+    const r = applySteps(this.work, [d]);
+    this.work = r.model;
+    this.errors.push(...r.errors);
+  }
+
+  route(items: { f: Finding; i: RouteIntent }[]): Draft | undefined {
+    const { i } = items[0]!;
+    const { distance, ...rest } = i.route;
+    // Distance 1 is a static route's default, as the model reads it.
+    const r = distance !== undefined && distance !== 1 ? { ...rest, distance } : rest;
+    if (!this.work.routes.some((x) => routeWords(x) === routeWords(r))) return undefined;
+    const nextHop = items.find((x) => x.i.nextHop)?.i.nextHop;
+    const ifName = r.interface ? expandInterfaceName(r.interface) : '';
+    const hop = nextHop ?? placeholder(`next-hop address on ${ifName}: show ip arp ${ifName} or show cdp neighbors ${ifName} detail`);
+    const fresh = { ...r, interface: undefined, nextHop: hop } as typeof r;
+    delete fresh.interface;
+    const add = `ip route ${routeWords(fresh)}`;
+    const isDefault = r.prefix === '0.0.0.0' && r.mask === '0.0.0.0';
+    pushUnique(this.precheck, [`show ip route ${isDefault ? '0.0.0.0' : r.prefix}`]);
+    if (!nextHop) pushUnique(this.precheck, [`show ip arp ${ifName}`, `show cdp neighbors ${ifName} detail`]);
+    pushUnique(this.verify, [`show ip route ${isDefault ? '0.0.0.0' : r.prefix}`]);
+    return {
+      mode: 'config',
+      ...owners(items.map((x) => x.f)),
+      why: `${i.why} The new route goes in first and the old one comes out second, so the router has a ${isDefault ? 'default ' : ''}route at every moment, even if the paste is cut short.`,
+      commands: [add, `no ip route ${routeWords(r)}`],
+      undo: [`ip route ${routeWords(r)}`, `no ${add}`],
+    };
+  }
+
+  stripLog(f: Finding, acl: string, why: string): Draft | undefined {
+    const old = this.work.acls[acl];
+    if (!old) return undefined;
+    const binds = (fresh: string) =>
+      Object.values(this.work.interfaces).flatMap((x) =>
+        (['in', 'out'] as const).filter((d) => x.groups[d] === acl).flatMap((d) => [`interface ${x.name}`, ` ip access-group ${fresh} ${d}`]),
+      );
+    // A block step already swapped in a log-free copy everywhere the list was bound: nothing left to do.
+    if (this.stripped.has(acl) && binds('').length === 0) return undefined;
+    const fresh = this.names.copyOf(acl, 'NOLOG');
+    const bodies = old.entries.map((e) => (e.text.startsWith('remark') ? e.text : withoutLogKeywords(e.text)));
+    const numbered = /^\d+$/.test(fresh);
+    const lines = numbered ? bodies.map((b) => `access-list ${fresh} ${b}`) : [`ip access-list ${old.kind} ${fresh}`, ...bodies.map((b) => ` ${b}`)];
+    return {
+      mode: 'config',
+      ...owners([f]),
+      why: `${why} ACL ${fresh} is ACL ${acl} entry for entry without the log keywords, built whole before one ip access-group line per interface swaps it in.`,
+      commands: [...lines, ...binds(fresh)],
+    };
+  }
+
+  block(items: { f: Finding; i: BlockIntent }[]): Draft {
+    const first = items[0]!.i;
+    const entries: string[] = [];
+    const hosts: string[] = [];
+    for (const { i } of items) {
+      pushUnique(entries, i.entries);
+      pushUnique(hosts, i.hosts);
+    }
+    const b = blockCommands(this.work, this.names, {
+      ...(first.interface ? { interface: first.interface } : {}),
+      direction: first.direction,
+      entries,
+      hosts,
+      ...(first.unresolved ? { unresolved: first.unresolved } : {}),
+      ...(first.resolve ? { resolve: first.resolve } : {}),
+      stripLog: new Set(this.stripWanted.keys()),
+    });
+    const helped = b.stripped ? (this.stripWanted.get(b.stripped) ?? []) : [];
+    if (b.stripped) this.stripped.add(b.stripped);
+    if (this.work.ios === undefined) b.precheck.push('show version | include Version');
+    pushUnique(this.precheck, b.precheck);
+    const whys: string[] = [];
+    pushUnique(whys, items.map((x) => x.i.why));
+    return { mode: 'config', ...owners([...items.map((x) => x.f), ...helped]), why: `${whys.join(' ')} ${b.how}`, commands: b.commands, ...(b.undo ? { undo: b.undo } : {}) };
+  }
+
+  policy(f: Finding, p: PolicyIntent): Draft {
+    const key = p.interface ? interfaceKey(p.interface) : undefined;
+    const iface = key && this.work.known ? this.work.interfaces[key] : undefined;
+    const cls = this.names.mqcName(p.classMap);
+    const lines = [`class-map ${p.match} ${cls}`, ...p.matches.map((m) => ` ${m}`)];
+    const existing = iface?.policies[p.direction];
+    const body = [` class ${cls}`, ...p.actions.map((a) => `  ${a}`)];
+    if (existing) {
+      return {
+        mode: 'config',
+        ...owners([f]),
+        why: `${p.why} ${iface!.name} already has service-policy ${p.direction} ${existing}: the class is added to that policy, which stays in place.`,
+        commands: [...lines, `policy-map ${existing}`, ...body],
+      };
+    }
+    if (!iface) {
+      // The interface's service policy cannot be seen: binding a new one could replace it, so the class goes into
+      // the policy the pre-check names, as ACL entries do when the ACL cannot be seen.
+      const ifName = p.interface ? expandInterfaceName(p.interface) : undefined;
+      const check = ifName ? `show policy-map interface ${ifName} ${p.direction}` : (p.resolve ?? 'show ip interface brief');
+      pushUnique(this.precheck, [check]);
+      const where = ifName ?? `the ${p.unresolved ?? 'ingress interface'}`;
+      return {
+        mode: 'config',
+        ...owners([f]),
+        why:
+          `${p.why} ${this.work.known ? 'The running-config pasted does not show' : 'No running-config was pasted, so this plan cannot see'} the service policy on ${where}: ` +
+          `the class goes into the ${p.direction} policy the pre-check names. If it has none, paste the running-config and the tool builds and binds one.`,
+        commands: [...lines, `policy-map ${placeholder(`${p.direction} policy on ${where}: ${check}`)}`, ...body],
+        undo: [`policy-map ${placeholder(`${p.direction} policy on ${where}: ${check}`)}`, ` no class ${cls}`, `no class-map ${cls}`],
+      };
+    }
+    const pol = this.names.mqcName(p.policyMap);
+    const where = iface.name;
+    return {
+      mode: 'config',
+      ...owners([f]),
+      why: p.why,
+      commands: [...lines, `policy-map ${pol}`, ...body, `interface ${where}`, ` service-policy ${p.direction} ${pol}`],
+    };
+  }
+
+  /** Global lines not already set by this plan or already in force. */
+  globals(f: Finding, commands: string[], why: string, claimed: Map<string, string>): Draft | undefined {
+    const keep = commands.filter((c) => {
+      const k = globalKey(c);
+      if (claimed.has(k)) return false;
+      claimed.set(k, c);
+      return normalGlobal(k, this.work.globals[k]) !== normalGlobal(k, c) || this.work.globals[k] === undefined;
+    });
+    return keep.length ? { mode: 'config', ...owners([f]), why, commands: keep } : undefined;
+  }
+}
+
+function owners(fs: Finding[]): { findings: FindingId[]; owners: Finding[] } {
+  const ids: FindingId[] = [];
+  for (const f of fs) if (!ids.includes(f.id)) ids.push(f.id);
+  return { findings: ids, owners: [...new Set(fs)] };
+}
+
+/** Merge drafts with identical lines and mode (two findings asking for `clear arp-cache`). */
+function mergeSame(drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const same = out.find((o) => o.mode === d.mode && o.commands.join('\n') === d.commands.join('\n'));
+    if (!same) out.push(d);
+    else {
+      for (const f of d.owners) if (!same.owners.includes(f)) same.owners.push(f);
+      for (const id of d.findings) if (!same.findings.includes(id)) same.findings.push(id);
+    }
+  }
+  return out;
+}
+
+export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts: PlanOptions): BuiltPlan {
+  const b = new PlanBuilder(model);
+  const phases: Draft[][] = [[], [], [], [], [], [], [], []];
+  const byIntent = findings.map((f) => ({ f, intents: intentsOf(f) ?? fallbackIntents(f) }));
+  const routes = new Map<string, { f: Finding; i: RouteIntent }[]>();
+  const blocks = new Map<string, { f: Finding; i: BlockIntent }[]>();
+  for (const { f, intents } of byIntent) {
+    for (const i of intents) {
+      if (i.kind === 'route') {
+        const k = routeWords(i.route);
+        routes.set(k, [...(routes.get(k) ?? []), { f, i }]);
+      } else if (i.kind === 'block') {
+        const k = `${i.interface ? interfaceKey(i.interface) : `?${i.unresolved ?? ''}|${i.hosts.join(',')}`} ${i.direction}`;
+        blocks.set(k, [...(blocks.get(k) ?? []), { f, i }]);
+      } else if (i.kind === 'precheck') pushUnique(b.precheck, i.commands);
+      else if (i.kind === 'verify') pushUnique(b.verify, i.commands);
+      else if (i.kind === 'exec') {
+        for (const c of i.commands) phases[i.when === 'before' ? EXEC_FIRST : EXEC_AFTER]!.push({ mode: 'exec', ...owners([f]), why: i.why, commands: [c] });
+      }
+    }
+  }
+  const run = (phase: number, d: Draft | undefined) => {
+    if (!d || d.commands.length === 0) return;
+    phases[phase]!.push(d);
+    b.commit(d);
+  };
+  for (const items of routes.values()) run(ROUTES, b.route(items));
+  for (const { f, intents } of byIntent) for (const i of intents) if (i.kind === 'strip-log') b.stripWanted.set(i.acl, [...(b.stripWanted.get(i.acl) ?? []), f]);
+  // Blocks before log-free copies: a block that copies a list drops its log keywords in the same copy.
+  for (const items of blocks.values()) run(BLOCKS, b.block(items));
+  for (const { f, intents } of byIntent) for (const i of intents) if (i.kind === 'strip-log') run(ACL_COPIES, b.stripLog(f, i.acl, i.why));
+  for (const { f, intents } of byIntent) for (const i of intents) if (i.kind === 'policy') run(POLICIES, b.policy(f, i));
+  const claimed = new Map<string, string>();
+  for (const { f, intents } of byIntent) for (const i of intents) if (i.kind === 'global') run(GLOBALS, b.globals(f, i.commands, i.why, claimed));
+  for (const { f, intents } of byIntent) {
+    for (const i of intents) {
+      if (i.kind !== 'interface') continue;
+      const name = b.work.interfaces[interfaceKey(i.interface)]?.name ?? expandInterfaceName(i.interface);
+      const lines = i.commands.map((c) => c.trim());
+      // The back-out of a line the model cannot replay (a placeholder interface): its `no` form, or the line a `no` removed.
+      const undo = [`interface ${name}`, ...lines.map((c) => (c.startsWith('no ') ? ` ${c.slice(3)}` : ` no ${c}`))];
+      run(INTERFACES, { mode: 'config', ...owners([f]), why: i.why, commands: [`interface ${name}`, ...lines.map((c) => ` ${c}`)], undo });
+    }
+  }
+  const drafts = phases.flatMap((p, n) => (n === EXEC_FIRST || n === EXEC_AFTER ? mergeSame(p) : p));
+  // Alternatives are built on the model after the plan, with the same allocator: no number or name is claimed twice.
+  const alternatives = new Map<Finding, { summary: string; commands: string[] }[]>();
+  for (const { f, intents } of byIntent) {
+    const alts = intents.flatMap((i) => (i.kind === 'alternative' ? [i] : []));
+    if (alts.length === 0) continue;
+    alternatives.set(
+      f,
+      alts.map((a) => {
+        // An alternative replaces the finding's own block: it is built on the config as it was, with the plan's names taken.
+        const saved = b.work;
+        b.work = cloneModel(model);
+        const prechecks = b.precheck.length;
+        const commands: string[] = [];
+        for (const i of a.intents) {
+          const d = i.kind === 'block' ? b.block([{ f, i }]) : b.policy(f, i);
+          commands.push(...d.commands);
+          b.commit({ ...d, undo: undefined });
+        }
+        b.work = saved;
+        b.precheck.length = prechecks;
+        return { summary: a.summary, commands };
+      }),
+    );
+  }
+  const after = b.work;
+  if (drafts.length > 0) pushUnique(b.verify, ['show processes cpu sorted']);
+  const steps: PlanStep[] = drafts.map((d) => ({ mode: d.mode, findings: d.findings, why: d.why, commands: d.commands }));
+  const rollback = [...b.undo.map((u) => ({ mode: 'config' as const, commands: u })), ...rollbackSteps(model, after)];
+  let plan: ChangePlan = { router: opts.router, precheck: b.precheck, steps, verify: b.verify, rollback };
+  if (opts.safetyNet) plan = withSafetyNet(plan);
+  const parts = new Map<Finding, string[]>();
+  for (const f of findings) parts.set(f, drafts.filter((d) => d.owners.includes(f)).flatMap((d) => d.commands));
+  return { plan, parts, alternatives, after, errors: b.errors };
+}

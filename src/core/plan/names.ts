@@ -1,0 +1,43 @@
+// Free ACL numbers and names, class-map and policy-map names: one allocator per plan, so nothing is claimed twice.
+import { freeAclLike, freeExtendedAcl } from '../rules/remedies';
+import type { ConfigModel } from './config-model';
+
+export class NameAllocator {
+  private readonly acls: Set<string>;
+  private readonly mqc: Set<string>;
+
+  constructor(model: ConfigModel) {
+    this.acls = new Set([...Object.keys(model.acls), ...model.reservedAcls]);
+    this.mqc = new Set([...Object.keys(model.classMaps), ...Object.keys(model.policyMaps)].map((n) => n.toLowerCase()));
+  }
+
+  /** A free extended ACL number (150-199 first, as the tech note does, then 100-149, then 2000-2699). */
+  extendedNumber(): string {
+    const id = freeExtendedAcl([...this.acls]);
+    this.acls.add(id);
+    return id;
+  }
+
+  /** A free extended ACL of the same form as `old`: a number for a number, `OLD-suffix` for a name. */
+  extendedLike(old: string, suffix: string): string {
+    if (/^\d+$/.test(old)) return this.extendedNumber();
+    const id = freeAclLike(old, [...this.acls], suffix);
+    this.acls.add(id);
+    return id;
+  }
+
+  /** A free ACL id of the same kind and form as `old` (standard stays standard), for a modified copy of it. */
+  copyOf(old: string, suffix: string): string {
+    const id = freeAclLike(old, [...this.acls], suffix);
+    this.acls.add(id);
+    return id;
+  }
+
+  /** A class-map or policy-map name: the hint, else hint-2, hint-3... (IOS compares these names case-sensitively; we do not, to be safe). */
+  mqcName(hint: string): string {
+    let name = hint;
+    for (let n = 2; this.mqc.has(name.toLowerCase()); n++) name = `${hint}-${n}`;
+    this.mqc.add(name.toLowerCase());
+    return name;
+  }
+}

@@ -1,0 +1,67 @@
+// From a diagnosis's parsed sections and findings to one change plan per router; each finding's remedy becomes its part.
+import { configRead } from '../rules/parsed-facts';
+import { sectionsOf, type ParsedSection } from '../sections';
+import type { ChangePlan, Finding } from '../types';
+import { buildPlan } from './build-plan';
+import { buildModel } from './config-model';
+
+export interface PlansOptions {
+  safetyNet?: boolean;
+}
+
+/** The pastes a finding's evidence cites: the config among them names the router it belongs to. */
+function sources(f: Finding): Set<string> {
+  return new Set(f.evidence.map((e) => e.source));
+}
+
+/**
+ * One plan per running-config pasted (by hostname), or one for the whole paste when none was. A finding goes to
+ * the plan whose config its evidence cites, else to the first. Mutates each finding's `remedy.commands` (and
+ * rebuilt alternatives) so the finding card shows exactly its part of the plan.
+ */
+export function plansFor(sections: readonly ParsedSection[], findings: readonly Finding[], opts: PlansOptions = {}): ChangePlan[] {
+  if (findings.length === 0) return [];
+  const configs = sectionsOf(sections, 'show running-config').filter((s) => configRead(s.data));
+  const version = sectionsOf(sections, 'show version').find((s) => s.data.version)?.data;
+  const fallbackName = version?.hostname ?? sections[0]?.source ?? 'router';
+  const targets = configs.length ? configs : [undefined];
+  const assigned = new Map<number, Finding[]>();
+  for (const f of findings) {
+    const src = sources(f);
+    const at = Math.max(0, targets.findIndex((c) => c !== undefined && src.has(c.source)));
+    assigned.set(at, [...(assigned.get(at) ?? []), f]);
+  }
+  const out: ChangePlan[] = [];
+  targets.forEach((c, i) => {
+    const mine = assigned.get(i);
+    if (!mine) return;
+    // show version's IOS version is the router's only if the hostnames agree (or either is unknown).
+    const sameRouter = !c?.data.hostname || !version?.hostname || c.data.hostname === version.hostname;
+    const model = buildModel(c?.data, sameRouter ? version?.version : undefined);
+    const router = c?.data.hostname ?? (c ? c.source : fallbackName);
+    let built;
+    try {
+      built = buildPlan(model, mine, { router, ...(opts.safetyNet ? { safetyNet: true } : {}) });
+    } catch (e) {
+      // A bug here must not leave the rules' unmerged remedies on screen as if they were safe: offer no commands.
+      for (const f of mine) {
+        if (f.remedy.commands.every((c) => /^\s*show\b/i.test(c))) continue;
+        f.remedy.commands = [];
+        delete f.remedy.alternatives;
+        f.remedy.caveats = [`The change plan could not be built (${(e as Error).message}), so no commands are offered: please report this paste.`, ...f.remedy.caveats];
+      }
+      return;
+    }
+    for (const f of mine) {
+      // A finding whose commands are only show commands (collect evidence) keeps them: they are pre-checks.
+      const part = built.parts.get(f) ?? [];
+      if (part.length > 0 || !f.remedy.commands.every((c) => /^\s*show\b/i.test(c))) f.remedy.commands = part;
+      const alts = built.alternatives.get(f);
+      if (alts && f.remedy.alternatives) {
+        f.remedy.alternatives = f.remedy.alternatives.map((a, k) => (alts[k] && alts[k]!.summary === a.summary ? { ...a, commands: alts[k]!.commands } : a));
+      }
+    }
+    if (built.plan.steps.length > 0 || built.plan.precheck.length > 0) out.push(built.plan);
+  });
+  return out;
+}

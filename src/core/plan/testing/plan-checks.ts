@@ -1,0 +1,132 @@
+// Test support (not product): the plan safety rules as one checker, shared by the property, corpus and example tests.
+import type { ChangePlan, PlanStep } from '../../types';
+import { applySteps, comparable } from '../apply';
+import { standardToExtended, withoutLogKeywords } from '../block';
+import { isDefaultRoute, type ConfigModel } from '../config-model';
+
+const EXEC_WORDS = /^(clear|undebug|debug|show|reload|write|copy|set)\b/;
+const CONFIG_WORDS = /^(interface|access-list|ip|no|class-map|policy-map|logging|mls|service-policy|router|hostname)\b/;
+/** An engineer fills a next-hop placeholder with an address; lines with other placeholders cannot be replayed. */
+const FILLED_HOP = '192.0.2.254';
+
+function fill(steps: readonly { mode: PlanStep['mode']; commands: readonly string[] }[]): { mode: PlanStep['mode']; commands: string[] }[] {
+  return steps
+    .map((s) => ({
+      mode: s.mode,
+      commands: s.commands.map((l) => (/^(no )?ip route /.test(l) ? l.replace(/<[^>]*>/, FILLED_HOP) : l)),
+    }))
+    .filter((s) => !s.commands.some((l) => l.includes('<')));
+}
+
+function normalEntry(text: string, standard: boolean): string {
+  return withoutLogKeywords(standard ? standardToExtended(text) : text);
+}
+
+/** True when `want` appears in `have` in order (other entries may sit between and before). */
+function inOrder(have: readonly string[], want: readonly string[]): boolean {
+  let k = 0;
+  for (const h of have) if (k < want.length && h === want[k]) k++;
+  return k === want.length;
+}
+
+export interface Filtering {
+  iface: string;
+  dir: 'in' | 'out';
+  entries: string[];
+}
+
+/** What each interface filtered before the plan: every bound, defined list's entries (remarks aside). */
+export function filteringOf(m: ConfigModel): Filtering[] {
+  const out: Filtering[] = [];
+  for (const [key, i] of Object.entries(m.interfaces)) {
+    for (const dir of ['in', 'out'] as const) {
+      const id = i.groups[dir];
+      const acl = id !== undefined ? m.acls[id] : undefined;
+      if (!acl) continue;
+      out.push({ iface: key, dir, entries: acl.entries.filter((e) => !e.text.startsWith('remark')).map((e) => normalEntry(e.text, acl.kind === 'standard')) });
+    }
+  }
+  return out;
+}
+
+function currentEntries(m: ConfigModel, f: Filtering): string[] | undefined {
+  const id = m.interfaces[f.iface]?.groups[f.dir];
+  const acl = id !== undefined ? m.acls[id] : undefined;
+  return acl?.entries.map((e) => normalEntry(e.text, acl.kind === 'standard'));
+}
+
+/** JSON with object keys sorted, so two models compare whatever order their keys were set in. */
+export function canon(x: unknown): string {
+  return JSON.stringify(x, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/** Every violation of the plan safety rules, in words; empty when the plan is safe. */
+export function planProblems(before: ConfigModel, plan: ChangePlan): string[] {
+  const problems: string[] = [];
+  for (const [n, s] of plan.steps.entries()) {
+    if (s.commands.length === 0) problems.push(`step ${n} is empty`);
+    if (s.findings.length === 0) problems.push(`step ${n} serves no finding`);
+    for (const l of s.commands) {
+      const t = l.trim();
+      if (/^(configure|conf t|end$)/.test(t)) problems.push(`step ${n} holds "${t}"`);
+      if (s.mode === 'config' && !l.startsWith(' ') && EXEC_WORDS.test(t)) problems.push(`exec line "${t}" inside config step ${n}`);
+      if (s.mode === 'exec' && (CONFIG_WORDS.test(t) || l.startsWith(' '))) problems.push(`config line "${t}" inside exec step ${n}`);
+    }
+  }
+  const had = filteringOf(before);
+  const hadDefault = before.routes.some(isDefaultRoute);
+  let line = 0;
+  const replay = applySteps(before, fill(plan.steps), {
+    onLine(m, step, text) {
+      line++;
+      for (const f of had) {
+        const now = currentEntries(m, f);
+        if (!now || !inOrder(now, f.entries)) problems.push(`after line ${line} ("${text}", step ${step}) ${f.iface} ${f.dir} lost filtering`);
+      }
+      if (hadDefault && !m.routes.some(isDefaultRoute)) problems.push(`after line ${line} ("${text}") there is no default route`);
+    },
+  });
+  for (const e of replay.errors) problems.push(`plan line "${e.line}": ${e.message}`);
+  // Names: what the plan creates was free in the config, and is created by one step only. Creating is appending
+  // entries (`access-list N ...`, or unnumbered lines under `ip access-list`) or defining a class-map; adding a
+  // class to a policy-map or inserting numbered entries edits what is there.
+  const created = new Map<string, number>();
+  for (const [n, s] of plan.steps.entries()) {
+    let inNamed: string | undefined;
+    for (const l of s.commands) {
+      const named = /^ip access-list (?:standard|extended) (\S+)$/.exec(l);
+      if (named) {
+        inNamed = named[1];
+        continue;
+      }
+      const appended = inNamed !== undefined && /^ (permit|deny|remark)\b/.test(l) ? inNamed : undefined;
+      if (!l.startsWith(' ')) inNamed = undefined;
+      const m = /^(?:access-list (\d+) |class-map (?:match-any |match-all )?(\S+)$)/.exec(l);
+      const id = appended ?? m?.[1] ?? m?.[2];
+      if (!id || id.includes('<')) continue;
+      const existed = id in before.acls || before.reservedAcls.includes(id) || id in before.classMaps || id in before.policyMaps;
+      if (existed) problems.push(`step ${n} appends to ${id}, which the config already has`);
+      else if (created.has(id) && created.get(id) !== n) problems.push(`${id} is created by steps ${created.get(id)} and ${n}`);
+      created.set(id, n);
+    }
+  }
+  // Back-out: replayed on the state after the plan, it gives back the config as it was.
+  const back = applySteps(replay.model, fill(plan.rollback));
+  for (const e of back.errors) problems.push(`back-out line "${e.line}": ${e.message}`);
+  const [got, want] = [canon(comparable(back.model)), canon(comparable(before))];
+  if (got !== want) problems.push(`back-out does not restore the config:\n${got}\nvs\n${want}`);
+  return problems;
+}
+
+/** Ids (ACLs, class-maps, policy-maps) that lines create and the config did not have. */
+export function createdIds(before: ConfigModel, lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    const m = /^(?:access-list (\d+) |ip access-list (?:standard|extended) ([^\s<]+)$|class-map (?:match-any |match-all )?(\S+)$|policy-map (\S+)$)/.exec(l);
+    const id = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4];
+    if (id && !(id in before.acls) && !(id in before.classMaps) && !(id in before.policyMaps) && !out.includes(id)) out.push(id);
+  }
+  return out;
+}

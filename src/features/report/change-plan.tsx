@@ -1,0 +1,91 @@
+// The change plan per router: pre-checks, ordered steps each with its own copy button, checks, back-out, safety net.
+import { useId, useState } from 'react';
+import { useAppStore } from '../../state/store';
+import { planScript, rollbackScript, stepFor, stepScript } from '../../core/plan/plan-text';
+import { withSafetyNet, withoutSafetyNet, RELOAD_MINUTES } from '../../core/plan/safety-net';
+import type { ChangePlan } from '../../core/types';
+import { CopyButton } from '../../ui/copy-button';
+
+function Lines({ lines, label }: { lines: string[]; label: string }) {
+  const text = lines.join('\n');
+  return (
+    <div className="config-block">
+      {/* Focusable: a long line (a placeholder naming its show command) scrolls, and keyboards must reach it. */}
+      <pre tabIndex={0}>
+        <code>{text}</code>
+      </pre>
+      <CopyButton text={text} label={label} />
+    </div>
+  );
+}
+
+/** One router's plan. Reusable: the report page shows it first; the headline may offer its whole-plan copy. */
+export function ChangePlanView({ plan }: { plan: ChangePlan }) {
+  const [net, setNet] = useState(plan.safetyNet === true);
+  const shown = net ? withSafetyNet(plan) : withoutSafetyNet(plan);
+  const headingId = useId();
+  const script = planScript(shown);
+  return (
+    <article className="change-plan" aria-labelledby={headingId} data-plan-router={plan.router}>
+      <h3 id={headingId}>Change plan for {plan.router}</h3>
+      <label className="safety-net">
+        <input type="checkbox" checked={net} onChange={(e) => setNet(e.target.checked)} /> I reach this router through itself (remote
+        session): add the safety net, <code>reload in {RELOAD_MINUTES}</code> first and <code>reload cancel</code> once the checks pass
+      </label>
+      {script !== '' && (
+        <div className="actions">
+          <CopyButton text={script} label="Copy the whole change plan" idleText="Copy the whole change plan" />
+        </div>
+      )}
+      {shown.precheck.length > 0 && (
+        <section>
+          <h4>Before you start: run these and read the output</h4>
+          <Lines lines={shown.precheck} label="Copy the pre-checks" />
+        </section>
+      )}
+      <ol className="plan-steps">
+        {shown.steps.map((s, i) => (
+          <li key={i} data-plan-step={i + 1} data-plan-mode={s.mode}>
+            <h4>
+              Step {i + 1}: {s.mode === 'config' ? 'configuration mode' : 'at the # prompt'}, for {stepFor(s)}
+            </h4>
+            <p>{s.why}</p>
+            <Lines lines={stepScript(s)} label={`Copy step ${i + 1}`} />
+          </li>
+        ))}
+      </ol>
+      {shown.verify.length > 0 && (
+        <section>
+          <h4>Then paste this output back into the tool</h4>
+          <Lines lines={shown.verify} label="Copy the checks" />
+        </section>
+      )}
+      {shown.rollback.length > 0 && (
+        <details className="plan-rollback">
+          <summary>Back-out: restores the configuration as it was</summary>
+          <Lines lines={rollbackScript(shown).split('\n')} label="Copy the back-out" />
+        </details>
+      )}
+    </article>
+  );
+}
+
+export function ChangePlans() {
+  const plans = useAppStore((s) => s.diagnosis?.plans);
+  const remedies = useAppStore((s) => s.diagnosis?.findings.some((f) => f.remedy.commands.length > 0) ?? false);
+  if (!plans || plans.length === 0) {
+    // A diagnosis shared before plans existed carries remedies but no plan: say so rather than "nothing to change".
+    return remedies ? (
+      <p className="muted">This report carries no change plan; each finding's remedy is below. Paste the output again to build one.</p>
+    ) : (
+      <p>No change to make: nothing found calls for a configuration change.</p>
+    );
+  }
+  return (
+    <div className="change-plans">
+      {plans.map((p, i) => (
+        <ChangePlanView key={`${p.router}-${i}`} plan={p} />
+      ))}
+    </div>
+  );
+}
