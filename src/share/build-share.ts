@@ -5,7 +5,7 @@ import { createAnonymiser } from './anonymise-addresses';
 import { encodePayload } from './codec';
 import { mapStrings } from './map-strings';
 import { PAYLOAD_VERSION, type DiagnosisPayload, type SharePayload, type SharedDiagnosis } from './payload-schema';
-import { redactLine, redactSecretsDetailed, type RedactedLine } from './redact-secrets';
+import { redactSecrets, redactSecretsDetailed, type RedactedLine } from './redact-secrets';
 import { shareUrl } from './share-route';
 
 /** Links longer than this get cut by chat tools and ticket systems; past it the pastes are left out. */
@@ -39,7 +39,7 @@ export interface ShareLink {
 /** Mask secrets then anonymise, per line of diagnosis text (evidence, titles, remedies, hosts). */
 function cleanDiagnosis(d: SharedDiagnosis, anon: ((s: string) => string) | null): SharedDiagnosis {
   return mapStrings(d, (s) => {
-    const masked = s.split('\n').map((l) => redactLine(l).text).join('\n');
+    const masked = redactSecrets(s);
     return anon ? anon(masked) : masked;
   });
 }
@@ -82,7 +82,8 @@ export function buildShareLink(input: ShareInput): ShareLink {
   const pastes = input.pastes.map((p) => {
     const r = redactSecretsDetailed(p.text);
     redacted.push(...r.removed);
-    return { source: anon ? anon(p.source) : p.source, text: anon ? anon(r.text) : r.text };
+    const source = redactSecrets(p.source); // a paste's name is text the user typed: masked like the rest
+    return { source: anon ? anon(source) : source, text: anon ? anon(r.text) : r.text };
   });
   const common = { v: PAYLOAD_VERSION, answers: { ...input.answers }, anonymised: anonymiser !== null, redacted: redacted.length };
   const base = { redacted, anonymised: anonymiser !== null };

@@ -1,7 +1,12 @@
-// Router secrets out of anything that leaves the page (share links, exports, storage): mask, never drop lines.
+// The one place router secrets are masked, for everything that leaves the page or persists (issue 12): share links
+// (pastes and diagnosis), the Markdown export, the printed/displayed report, storage, and quoted warnings.
 //
-// Lines are masked in place (the keyword stays, the secret becomes MASK) so line numbers, and with them every
-// warning and evidence reference, stay true. `crypto` blocks are masked whole: keys, peers and certificates.
+// It reads IOS, IOS-XE, NX-OS and CatOS by grammar, not by line starts: a line is cut into words, each word is
+// compared without the prefix glued to it (a prompt `R1(config)#`, `command:` in a logged-command syslog, `|` in
+// `show archive log config all`, a quote in a warning), and a keyword that takes a secret (`secret`, `password`,
+// `key`, `community`, `authentication`, ...) masks what follows, wherever it sits on the line. When in doubt it
+// masks. Lines are masked in place (the keyword stays, the secret becomes MASK) so line numbers stay true.
+// Everything is a single pass over characters and words: no regex that can backtrack, a 1 MB line stays linear.
 
 export const MASK = '<removed>';
 
@@ -12,7 +17,10 @@ export type SecretKind =
   | 'snmp community'
   | 'key'
   | 'password'
-  | 'crypto block';
+  | 'crypto block'
+  | 'certificate'
+  | 'license token'
+  | 'credentials in a URL';
 
 export interface RedactedLine {
   /** 1-based line number in the text. */
@@ -25,82 +33,292 @@ export interface Redaction {
   removed: RedactedLine[];
 }
 
-// A type digit (0 clear, 5/8/9 hash, 6 AES, 7 Vigenere) may precede the secret; keep it, mask what follows.
-const TYPE = String.raw`(?:[05-9]\s+)?`;
-// Each rule: where the secret starts (group 1 = what stays) and its kind. The rest of the line is masked,
-// except for snmp-server community, where RO/RW and the ACL after the community are harmless and useful.
-const LINE_RULES: { re: RegExp; kind: SecretKind; keepTail?: boolean }[] = [
-  { re: new RegExp(String.raw`^(\s*enable\s+secret\s+(?:level\s+\d+\s+)?${TYPE})\S`, 'i'), kind: 'enable secret' },
-  { re: new RegExp(String.raw`^(\s*enable\s+password\s+(?:level\s+\d+\s+)?${TYPE})\S`, 'i'), kind: 'enable password' },
-  { re: new RegExp(String.raw`^(\s*username\s+\S+\s+(?:.*?\s)?(?:secret|password)\s+${TYPE})\S`, 'i'), kind: 'username secret' },
-  { re: /^(\s*snmp-server\s+community\s+)\S+/i, kind: 'snmp community', keepTail: true },
-  // snmp-server host ADDR [informs|traps] [version 1|2c|3 [auth|noauth|priv]] COMMUNITY [udp-port ...]
-  {
-    re: /^(\s*snmp-server\s+host\s+\S+\s+(?:(?:informs|traps)\s+)?(?:version\s+(?:1|2c|3)\s+(?:(?:auth|noauth|priv)\s+)?)?)(?!version\b|informs\b|traps\b)\S+/i,
-    kind: 'snmp community',
-    keepTail: true,
-  },
-  { re: new RegExp(String.raw`^(\s*key-string\s+${TYPE})\S`, 'i'), kind: 'key' },
-  { re: new RegExp(String.raw`^(\s*(?:tacacs|radius)-server\s+(?:host\s+\S+\s+(?:.*?\s)?)?key\s+${TYPE})\S`, 'i'), kind: 'key' },
-  { re: new RegExp(String.raw`^(\s*ntp\s+authentication-key\s+\d+\s+md5\s+)\S`, 'i'), kind: 'key' },
-  { re: new RegExp(String.raw`^(\s*ip\s+ospf\s+(?:authentication-key|message-digest-key\s+\d+\s+md5)\s+${TYPE})\S`, 'i'), kind: 'key' },
-  { re: new RegExp(String.raw`^(\s*(?:standby\s+(?:\d+\s+)?authentication|pre-shared-key|wpa-psk\s+ascii)\s+(?:.*?\s)?${TYPE})\S`, 'i'), kind: 'key' },
-  // vty/console `password 7 ...`, `neighbor X password ...`, `ppp chap password ...`, `ip ftp password ...`
-  { re: new RegExp(String.raw`^(\s*(?:(?:neighbor\s+\S+|ppp\s+(?:chap|pap)(?:\s+sent-username\s+\S+)?|ip\s+ftp)\s+)?password\s+${TYPE})\S`, 'i'), kind: 'password' },
-];
+/** Keywords whose value (the rest of the line, after type digits and algorithm names) is a secret. */
+const REST_TRIGGERS = new Map<string, SecretKind>([
+  ['secret', 'password'], ['password', 'password'], ['passwd', 'password'], ['enablepass', 'enable password'],
+  ['area-password', 'password'], ['domain-password', 'password'], ['shared-secret', 'key'],
+  ['key', 'key'], ['keys', 'key'], ['key-string', 'key'], ['key-hash', 'key'], ['pre-shared-key', 'key'],
+  ['authentication-key', 'key'], ['message-digest-key', 'key'], ['server-key', 'key'], ['psk', 'key'],
+  ['wpa-psk', 'key'], ['set-key', 'key'], ['auth', 'key'], ['priv', 'key'], ['authentication', 'key'],
+  ['privacy', 'key'], ['passphrase', 'password'], ['pass-phrase', 'password'], ['idtoken', 'license token'],
+  ['token', 'license token'], ['session-key', 'key'], ['ldap-login-password', 'password'],
+  ['simple-password', 'password'], ['encrypted-password', 'password'], ['hello-authentication-key', 'key'],
+]);
 
-// A top-level `crypto ...` line opens a block; its indented lines belong to it (IOS config layout).
-const CRYPTO_HEAD = /^crypto\s/i;
-const INDENTED = /^[ \t]/;
+/** Words that may sit between a keyword and its secret without being the secret (type, level, algorithm). */
+const QUALIFIERS = new Set([
+  'level', 'md5', 'sha', 'sha1', 'sha2', 'sha256', 'sha-1', 'sha-256', 'text', 'ascii', 'hex', 'mode', 'encrypted',
+  'unencrypted', 'encryption', 'des', 'aes', '3des', 'aes128', 'aes192', 'aes256', 'algorithm-type', 'scrypt',
+  'sha256-hashed', 'string', 'key-chain', 'ascii-text', 'hexadecimal',
+]);
 
-/** Mask a config line that starts at `line[start]`; undefined when it holds no secret. */
-function redactFrom(line: string, start: number): { text: string; kind: SecretKind } | undefined {
-  const head = line.slice(0, start);
-  const rest = line.slice(start);
-  for (const r of LINE_RULES) {
-    const m = r.re.exec(rest);
-    if (!m) continue;
-    const keep = m[1]!;
-    const tail = r.keepTail ? rest.slice(m[0].length) : '';
-    return { text: `${head}${keep}${MASK}${tail}`, kind: r.kind };
-  }
-  if (CRYPTO_HEAD.test(rest.replace(/^\s+/, ''))) return { text: `${head}${rest.match(/^\s*/)![0]}crypto ${MASK}`, kind: 'crypto block' };
-  return undefined;
+/** Words that follow `community` before the community itself (CatOS, `show snmp community`). */
+const COMMUNITY_LEAD = new Set(['name', 'index', 'securityname', 'string', 'read-only', 'read-write', 'read-write-all', '0', '8']);
+/** Words after a community that are kept: access mode, view keyword, ACL numbers (remedies pick unused ACLs). */
+const COMMUNITY_TAIL = new Set(['ro', 'rw', 'view', 'ipv6']);
+/** Words of `snmp-server host ADDR [vrf V] [informs|traps] [version 1|2c|3 [auth|noauth|priv]] COMMUNITY ...`. */
+const SNMP_HOST_WORDS = new Set(['informs', 'traps', 'version', '1', '2c', '3', 'auth', 'noauth', 'priv', 'vrf', 'use-vrf', 'filter-vrf', 'udp-port']);
+
+/** Characters glued before a keyword: a prompt's `#`/`>`, `command:`, `|` in archive logs, quotes, brackets. */
+function isGlue(c: number): boolean {
+  return c === 35 /* # */ || c === 62 /* > */ || c === 58 /* : */ || c === 34 /* " */ || c === 39 /* ' */ || c === 124 /* | */ || c === 40 /* ( */ || c === 91 /* [ */ || c === 61 /* = */ || c === 96 /* ` */;
 }
 
-// Where a config line can start inside a longer line: at its start, after a `source:line` evidence prefix (how
-// reports and exports quote a line, e.g. "paste 1:12  enable secret ..."), or inside the quotes of a warning.
-const QUOTED_STARTS = [/^.*?:\d+\s+/, /^[^"]*"/];
+/** Word separators: whitespace, control characters (backspaces of a `--More--` leftover), NBSP and friends. */
+function isSpace(c: number): boolean {
+  return c <= 32 || c === 0x7f || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+interface Word {
+  start: number;
+  end: number;
+  /** Lowercase, glued prefix and trailing punctuation removed: what keywords are compared with. */
+  norm: string;
+}
+
+function normWord(raw: string): string {
+  let s = raw.toLowerCase();
+  if (s.startsWith('--more--')) s = s.slice(8);
+  // Drop trailing punctuation first (`name:`, `"key"`), then everything up to the last glue character.
+  let e = s.length;
+  while (e > 0 && (isGlue(s.charCodeAt(e - 1)) || s.charCodeAt(e - 1) === 44 /* , */ || s.charCodeAt(e - 1) === 41 /* ) */ || s.charCodeAt(e - 1) === 93 /* ] */)) e--;
+  let b = 0;
+  for (let i = 0; i < e; i++) if (isGlue(s.charCodeAt(i))) b = i + 1;
+  return s.slice(b, e);
+}
+
+function words(line: string): Word[] {
+  const out: Word[] = [];
+  let i = 0;
+  const n = line.length;
+  while (i < n) {
+    while (i < n && isSpace(line.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpace(line.charCodeAt(i))) i++;
+    out.push({ start, end: i, norm: normWord(line.slice(start, i)) });
+  }
+  return out;
+}
+
+const isShortNumber = (w: string) => w.length > 0 && w.length <= 2 && w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57 && (w.length === 1 || (w.charCodeAt(1) >= 48 && w.charCodeAt(1) <= 57));
+const isNumber = (w: string) => w.length > 0 && w.length <= 10 && [...w].every((c) => c >= '0' && c <= '9');
+const isAlgorithm = (w: string) => w.startsWith('hmac-') || w.startsWith('cmac-') || w.startsWith('aes-');
+
+/** An IPv4 or IPv6 address word (digits, hex, dots, colons, with a digit and a separator). */
+function isAddressLike(w: string): boolean {
+  let digit = false;
+  let sep = false;
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 48 && c <= 57) digit = true;
+    else if (c === 46 || c === 58) sep = true;
+    else if (!(c >= 97 && c <= 102)) return false;
+  }
+  return digit && sep;
+}
+
+/** One masking decision on a line: replace [start, end) by MASK (several may apply, never overlapping). */
+interface Cut {
+  start: number;
+  end: number;
+}
+
+/** Credentials inside a URL word (`ftp://user:pw@host/...`): mask between `//` and the last `@`. */
+function urlCut(line: string, w: Word): Cut | null {
+  const slashes = line.indexOf('://', w.start);
+  if (slashes < 0 || slashes >= w.end) return null;
+  const at = line.lastIndexOf('@', w.end - 1);
+  if (at <= slashes + 3) return null;
+  return { start: slashes + 3, end: at };
+}
+
+/** Mask from word j to the end of the line (keeping a closing quote the line had, for warnings). */
+function restCut(line: string, ws: Word[], j: number): Cut {
+  const last = ws[ws.length - 1]!;
+  let end = last.end;
+  const q = line.charCodeAt(end - 1);
+  const from = ws[j]!.start;
+  if ((q === 34 || q === 39) && end - 1 > from && from > 0 && line.lastIndexOf(String.fromCharCode(q), from - 1) >= 0) end--;
+  return { start: ws[j]!.start, end };
+}
+
+/** The first word after the keyword at i that is the secret itself (skipping type digits, algorithms, keywords). */
+function secretStart(ws: Word[], i: number): number {
+  let j = i + 1;
+  // Skip only while something follows: the last word is always treated as the secret.
+  while (j < ws.length - 1) {
+    const w = ws[j]!.norm;
+    if (isShortNumber(w) || QUALIFIERS.has(w) || isAlgorithm(w) || REST_TRIGGERS.has(w)) j++;
+    else break;
+  }
+  return j;
+}
+
+function kindAt(ws: Word[], i: number, kind: SecretKind): SecretKind {
+  const w = ws[i]!.norm;
+  if (kind !== 'password') return kind;
+  for (let k = 0; k < i; k++) {
+    if (ws[k]!.norm === 'enable') return w === 'secret' ? 'enable secret' : 'enable password';
+    if (ws[k]!.norm === 'username') return 'username secret';
+  }
+  return kind;
+}
+
+/** Every cut a line needs, and the kind of the first. */
+function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
+  const ws = words(line);
+  const cuts: Cut[] = [];
+  let kind: SecretKind | undefined;
+  const note = (k: SecretKind) => (kind ??= k);
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!.norm;
+    const url = urlCut(line, ws[i]!);
+    if (url) {
+      cuts.push(url);
+      note('credentials in a URL');
+    }
+    // snmp-server host ADDR ...: every word after the address that is not a keyword (the community, user, vrf).
+    // CatOS `set snmp trap ADDR COMMUNITY` likewise (not `set snmp trap enable all`, nor `snmp-server trap link ietf`).
+    const next = ws[i + 1]?.norm;
+    const addressNext = i + 2 < ws.length && isAddressLike(ws[i + 2]!.norm);
+    if ((w === 'snmp-server' || w === 'snmp') && (next === 'host' || (next === 'trap' && addressNext)) && i + 3 < ws.length) {
+      for (let j = i + 3; j < ws.length; j++) if (!SNMP_HOST_WORDS.has(ws[j]!.norm)) cuts.push({ start: ws[j]!.start, end: ws[j]!.end });
+      note('snmp community');
+      break;
+    }
+    if (w === 'community' || w === 'community-map') {
+      let j = i + 1;
+      while (j < ws.length - 1 && COMMUNITY_LEAD.has(ws[j]!.norm)) j++;
+      if (j >= ws.length) break;
+      cuts.push({ start: ws[j]!.start, end: ws[j]!.end });
+      for (let k = j + 1; k < ws.length; k++) {
+        if (!COMMUNITY_TAIL.has(ws[k]!.norm) && !isNumber(ws[k]!.norm)) cuts.push({ start: ws[k]!.start, end: ws[k]!.end });
+      }
+      note('snmp community');
+      break;
+    }
+    // `password=x`, `key:x` glued in one word.
+    const raw = line.slice(ws[i]!.start, ws[i]!.end).toLowerCase();
+    const eq = Math.max(raw.lastIndexOf('='), raw.lastIndexOf(':'));
+    if (eq > 0 && eq < raw.length - 1 && !raw.includes('://') && REST_TRIGGERS.has(normWord(raw.slice(0, eq)))) {
+      cuts.push({ start: ws[i]!.start + eq + 1, end: ws[ws.length - 1]!.end });
+      note(REST_TRIGGERS.get(normWord(raw.slice(0, eq)))!);
+      break;
+    }
+    // `crypto ...` in command position (first word, or glued to a prompt or `command:`) masks its line; elsewhere
+    // it is a process name (`Crypto IKMP`) and the keys inside crypto commands are caught by their own keywords.
+    if (w === 'crypto' && i + 1 < ws.length && (i === 0 || ws[i]!.end - ws[i]!.start > w.length)) {
+      cuts.push(restCut(line, ws, i + 1));
+      note('crypto block');
+      break;
+    }
+    const trig = REST_TRIGGERS.get(w);
+    if (trig && i + 1 < ws.length) {
+      cuts.push(restCut(line, ws, secretStart(ws, i)));
+      note(kindAt(ws, i, trig));
+      break;
+    }
+  }
+  return { cuts, kind };
+}
+
+function applyCuts(line: string, cuts: Cut[]): string {
+  if (cuts.length === 0) return line;
+  cuts.sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const c of cuts) {
+    if (c.start < at) continue; // a URL cut inside a rest-of-line cut
+    out += line.slice(at, c.start) + MASK;
+    at = c.end;
+  }
+  return out + line.slice(at);
+}
 
 /** Mask one line when it holds a secret; returns the kind, or undefined when there is none. */
 export function redactLine(line: string): { text: string; kind?: SecretKind } {
-  const direct = redactFrom(line, 0);
-  if (direct) return direct;
-  for (const re of QUOTED_STARTS) {
-    const m = re.exec(line);
-    const r = m ? redactFrom(line, m[0].length) : undefined;
-    if (r) return r;
-  }
-  return { text: line };
+  if (!MAY_HOLD_SECRET.test(line)) return { text: line };
+  const { cuts, kind } = lineCuts(line);
+  if (cuts.length === 0) return { text: line };
+  const text = applyCuts(line, cuts);
+  return text === line ? { text } : { text, kind };
 }
+
+/**
+ * Cheap first look (a plain alternation of literals, linear): a line without any of these substrings cannot hold a
+ * secret this module knows. Every keyword above contains one of them.
+ */
+const MAY_HOLD_SECRET = /secret|pass|key|communit|crypto|auth|priv|psk|token|:\/\/|snmp|cert/i;
+
+const isIndented = (line: string) => line.length > 0 && (line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) && line.trim() !== '';
+/** A line of a certificate or public-key block: hex words (certificates) or long base64 words (SSH keys) only. */
+function isKeyMaterial(line: string): boolean {
+  const ws = words(line);
+  if (ws.length === 0) return false;
+  const all = (test: (c: number) => boolean, minLength: number) =>
+    ws.every((w) => {
+      if (w.end - w.start < minLength) return false;
+      for (let i = w.start; i < w.end; i++) if (!test(line.charCodeAt(i))) return false;
+      return true;
+    });
+  const hex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+  const b64 = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61;
+  return all(hex, 1) || all(b64, 16);
+}
+
+const indentOf = (line: string) => line.slice(0, line.length - line.trimStart().length);
 
 /** Mask every secret in a paste or an export; reports which lines were touched. Line breaks are kept as they were. */
 export function redactSecretsDetailed(text: string): Redaction {
+  if (!MAY_HOLD_SECRET.test(text)) return { text, removed: [] };
   const parts = text.split(/(\r\n|\n|\r)/); // keep the separators so CRLF pastes come back byte-identical
   const removed: RedactedLine[] = [];
+  // Block state: an unindented `crypto` opens a block of indented lines (keys, peers, certificates); a line that
+  // ends with `certificate ...`/`key-string`/`key-hash` (no value) opens key material running to `quit`/`exit`.
   let inCrypto = false;
+  let inKeyMaterial = false;
+  let presharedTable: 'off' | 'header' | 'rows' = 'off';
   for (let i = 0; i < parts.length; i += 2) {
     const line = parts[i]!;
     const lineNo = i / 2 + 1;
     if (inCrypto) {
-      if (INDENTED.test(line) && line.trim() !== '') {
-        parts[i] = `${line.match(/^\s*/)![0]}${MASK}`;
+      if (isIndented(line)) {
+        parts[i] = `${indentOf(line)}${MASK}`;
         removed.push({ line: lineNo, kind: 'crypto block' });
         continue;
       }
       inCrypto = false;
+      inKeyMaterial = false; // a certificate inside the block was masked with it
     }
-    if (CRYPTO_HEAD.test(line)) inCrypto = true; // only an unindented `crypto` opens a block
+    if (inKeyMaterial) {
+      const first = words(line)[0]?.norm;
+      if (first !== 'quit' && first !== 'exit' && isKeyMaterial(line)) {
+        parts[i] = `${indentOf(line)}${MASK}`;
+        removed.push({ line: lineNo, kind: 'certificate' });
+        continue;
+      }
+      inKeyMaterial = false;
+    }
+    if (presharedTable !== 'off') {
+      // `show crypto isakmp key`: the key is the last column of each row; a blank line may follow the header.
+      const ws = words(line);
+      if (ws.length >= 2) {
+        const last = ws[ws.length - 1]!;
+        parts[i] = `${line.slice(0, last.start)}${MASK}${line.slice(last.end)}`;
+        removed.push({ line: lineNo, kind: 'key' });
+        presharedTable = 'rows';
+        continue;
+      }
+      presharedTable = ws.length === 0 && presharedTable === 'header' ? 'rows' : 'off';
+      if (presharedTable === 'rows') continue;
+    }
+    if (!MAY_HOLD_SECRET.test(line)) continue;
+    const ws = words(line);
+    if (ws.length > 0 && ws[0]!.norm === 'crypto' && !isIndented(line) && ws[0]!.start === 0) inCrypto = true;
+    const lastWord = ws[ws.length - 1]?.norm;
+    if (ws.some((w) => w.norm === 'certificate') || lastWord === 'key-string' || lastWord === 'key-hash' || lastWord === 'key-data') inKeyMaterial = true;
+    if (ws.length >= 2 && lastWord === 'key' && ws[ws.length - 2]!.norm === 'preshared') presharedTable = 'header';
     const r = redactLine(line);
     if (r.kind) {
       parts[i] = r.text;
@@ -113,6 +331,18 @@ export function redactSecretsDetailed(text: string): Redaction {
 /** Mask every router secret in a text (pastes, exports, anything persisted). */
 export function redactSecrets(text: string): string {
   return redactSecretsDetailed(text).text;
+}
+
+/** Mask every string inside a diagnosis-like value (evidence, warnings, titles, hosts), keeping its shape. */
+export function redactDeep<T>(value: T): T {
+  if (typeof value === 'string') return (MAY_HOLD_SECRET.test(value) ? redactSecrets(value) : value) as T;
+  if (Array.isArray(value)) return value.map((x) => redactDeep(x)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(value)) out[k] = redactDeep(x);
+    return out as T;
+  }
+  return value;
 }
 
 /** "3 secret lines masked (enable secret, snmp community)" for the UI; empty when nothing was found. */
