@@ -220,7 +220,32 @@ function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
       break;
     }
   }
+  if (cuts.length === 0) {
+    // Key material quoted alone (a certificate or SSH key line in a warning or evidence, without its block).
+    const span = keyMaterialSpan(line);
+    if (span) {
+      cuts.push(span);
+      kind = 'certificate';
+    }
+  }
   return { cuts, kind };
+}
+
+/** The whole line, or the part between its first and last quote (a warning), when it is certificate/key material. */
+function keyMaterialSpan(line: string): Cut | null {
+  const first = line.indexOf('"');
+  const last = line.lastIndexOf('"');
+  const candidates: Cut[] = [{ start: 0, end: line.length }];
+  if (first >= 0 && last > first + 1) candidates.push({ start: first + 1, end: last });
+  for (const c of candidates) {
+    let body = line.slice(c.start, c.end);
+    if (body.endsWith('...')) body = body.slice(0, -3); // a warning shortens long lines
+    if (isKeyMaterial(body, true)) {
+      const lead = body.length - body.trimStart().length;
+      return { start: c.start + lead, end: c.end };
+    }
+  }
+  return null;
 }
 
 function applyCuts(line: string, cuts: Cut[]): string {
@@ -247,13 +272,18 @@ export function redactLine(line: string): { text: string; kind?: SecretKind } {
 
 /**
  * Cheap first look (a plain alternation of literals, linear): a line without any of these substrings cannot hold a
- * secret this module knows. Every keyword above contains one of them.
+ * secret this module knows. Every keyword above contains one of them; the last two find key material (8 hex
+ * digits of a certificate, 40 base64 characters of a public key) quoted without its block.
  */
-const MAY_HOLD_SECRET = /secret|pass|key|communit|crypto|auth|priv|psk|token|:\/\/|snmp|cert/i;
+const MAY_HOLD_SECRET = /secret|pass|key|communit|crypto|auth|priv|psk|token|:\/\/|snmp|cert|[0-9a-f]{8}|[a-z0-9+/=]{40}/i;
 
 const isIndented = (line: string) => line.length > 0 && (line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) && line.trim() !== '';
-/** A line of a certificate or public-key block: hex words (certificates) or long base64 words (SSH keys) only. */
-function isKeyMaterial(line: string): boolean {
+/**
+ * A line of a certificate or public-key block: hex words (certificates) or long base64 words (SSH keys) only.
+ * `alone` (no block around it): at least two hex words of 8 digits, as certificates print them, so that a
+ * hex field of some `show` output (`4  0F000800` in `show ip cache verbose`) is not taken for a key.
+ */
+function isKeyMaterial(line: string, alone = false): boolean {
   const ws = words(line);
   if (ws.length === 0) return false;
   const all = (test: (c: number) => boolean, minLength: number) =>
@@ -264,6 +294,7 @@ function isKeyMaterial(line: string): boolean {
     });
   const hex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
   const b64 = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61;
+  if (alone) return (all(hex, 1) && ws.filter((w) => w.end - w.start === 8).length >= 2 && ws.every((w) => w.end - w.start <= 8)) || all(b64, 40);
   return all(hex, 1) || all(b64, 16);
 }
 
@@ -343,6 +374,44 @@ export function redactDeep<T>(value: T): T {
     return out as T;
   }
   return value;
+}
+
+interface QuotingDiagnosis {
+  inputs: { source: string; warnings: { line: number; message: string }[] }[];
+  findings: { evidence: { source: string; line: number; text: string }[] }[];
+}
+
+const clip = (t: string) => (t.length > 120 ? `${t.slice(0, 117)}...` : t); // as warnings quote a line
+
+/**
+ * A diagnosis as it may be shown, printed, exported or shared: every string masked, and, given the pastes, every
+ * quoted line (evidence, `not read: "…"` warnings) replaced by its masked line from the paste itself, because a
+ * line of a certificate or of a key table carries no keyword of its own: only its paste says it is secret.
+ */
+export function redactDiagnosis<T extends QuotingDiagnosis>(d: T, pastes?: readonly { source: string; text: string }[]): T {
+  const out = redactDeep(d);
+  if (!pastes) return out;
+  const masked = new Map<string, { lines: string[]; touched: Set<number> }>();
+  for (const p of pastes) {
+    const r = redactSecretsDetailed(p.text);
+    if (r.removed.length > 0) masked.set(p.source, { lines: r.text.split(/\r\n|\n|\r/), touched: new Set(r.removed.map((x) => x.line)) });
+  }
+  if (masked.size === 0) return out;
+  const maskedLine = (source: string, line: number) => {
+    const m = masked.get(source);
+    return m?.touched.has(line) ? m.lines[line - 1]?.trim() : undefined;
+  };
+  for (const f of out.findings) {
+    for (const e of f.evidence) e.text = maskedLine(e.source, e.line) ?? e.text;
+  }
+  for (const i of out.inputs) {
+    for (const w of i.warnings) {
+      const line = maskedLine(i.source, w.line);
+      const q = w.message.indexOf('"');
+      if (line !== undefined && q >= 0) w.message = `${w.message.slice(0, q)}"${clip(line)}"`;
+    }
+  }
+  return out;
 }
 
 /** "3 secret lines masked (enable secret, snmp community)" for the UI; empty when nothing was found. */

@@ -55,7 +55,7 @@ export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new D
   out.push(`## Findings (${d.findings.length})`, '');
   if (d.findings.length === 0) out.push('No findings.', '');
   for (const f of d.findings) {
-    out.push(`### \\[${inline(f.severity)}\\] ${inline(f.title)}`, '', `Finding id: ${code(f.id)}`, '');
+    out.push(`### [${inline(f.severity)}] ${inline(f.title)}`, '', `Finding id: ${code(f.id)}`, '');
     if (f.evidence.length > 0) {
       out.push('Evidence:', '', fence(f.evidence.map((e) => `${e.source}:${e.line}  ${e.text}`.replace(/[\r\n]/g, ' '))), '');
     }
