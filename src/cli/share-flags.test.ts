@@ -11,7 +11,7 @@ import type { Answers, Diagnosis, Paste } from '../core/types';
 import { toBase64Url } from '../share/base64url';
 import { LINK_BUDGET, buildShareLink } from '../share/build-share';
 import { MAX_ENCODED_CHARS, decodePayload } from '../share/codec';
-import { redactDeep, redactDiagnosis } from '../share/redact-secrets';
+import { redactDiagnosis } from '../share/redact-secrets';
 import { reportMarkdown } from '../share/report-markdown';
 import { payloadFromHash } from '../share/share-route';
 
@@ -47,7 +47,7 @@ const configFile = file('run.txt', config);
 
 /** What the browser does for the same pastes: worker diagnosis, masked into the store, then the share builder. */
 function browserLink(pastes: Paste[], answers: Answers, pageUrl: string): string {
-  const shown: Diagnosis = redactDeep(redactDiagnosis(diagnose(pastes, answers), pastes));
+  const shown: Diagnosis = redactDiagnosis(redactDiagnosis(diagnose(pastes, answers), pastes));
   return buildShareLink({ pageUrl, pastes, answers, diagnosis: shown }).url;
 }
 function decoded(url: string) {
@@ -114,7 +114,7 @@ describe('--markdown', () => {
     const r = analyze(['--markdown', '--answer', 'cpu=interrupt', flowsFile, configFile]);
     expect(r.status, r.stderr).toBe(0);
     const pastes = [{ source: 'flows.txt', text: flows }, { source: 'run.txt', text: config }];
-    const expected = reportMarkdown(redactDeep(redactDiagnosis(diagnose(pastes, { cpu: 'interrupt' }), pastes)), { cpu: 'interrupt' }, new Date(0));
+    const expected = reportMarkdown(redactDiagnosis(redactDiagnosis(diagnose(pastes, { cpu: 'interrupt' }), pastes)), { cpu: 'interrupt' }, new Date(0));
     const withoutDate = (md: string) => md.replace(/^Generated \S+/m, 'Generated');
     expect(withoutDate(r.stdout)).toBe(withoutDate(expected));
     expect(r.stdout).toContain('### [critical] 193.23.45.35 on Vl1 is scanning TCP port 80');

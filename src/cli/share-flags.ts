@@ -5,7 +5,7 @@ import type { Answers, Diagnosis, Paste } from '../core/types';
 import { ANONYMISE_KEY_BYTES } from '../share/anonymise-addresses';
 import { buildShareLink } from '../share/build-share';
 import { decodePayload } from '../share/codec';
-import { redactDeep, redactDiagnosis } from '../share/redact-secrets';
+import { redactDiagnosis } from '../share/redact-secrets';
 import { reportMarkdown } from '../share/report-markdown';
 import { payloadFromHash } from '../share/share-route';
 
@@ -16,7 +16,7 @@ import { payloadFromHash } from '../share/share-route';
  */
 function shownDiagnosis(pastes: readonly Paste[], answers: Answers): { filled: Paste[]; diagnosis: Diagnosis } {
   const filled = pastes.filter((p) => p.text.length > 0);
-  return { filled, diagnosis: redactDeep(redactDiagnosis(diagnose(filled, answers), filled)) };
+  return { filled, diagnosis: redactDiagnosis(redactDiagnosis(diagnose(filled, answers), filled)) };
 }
 
 /** `--link [--anonymise] [--base URL]`: the exact link the share button makes (one line, no trailing text). */
@@ -56,5 +56,5 @@ export function openLink(link: string): Opened {
     const { diagnosis } = shownDiagnosis(p.pastes, p.answers);
     return { ok: true, diagnosis, notes: r.notes, mode: 'input', omitted: [] };
   }
-  return { ok: true, diagnosis: redactDeep(p.diagnosis as Diagnosis), notes: r.notes, mode: 'diagnosis', omitted: p.omitted };
+  return { ok: true, diagnosis: redactDiagnosis(p.diagnosis as Diagnosis), notes: r.notes, mode: 'diagnosis', omitted: p.omitted };
 }

@@ -220,14 +220,6 @@ function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
       break;
     }
   }
-  if (cuts.length === 0) {
-    // Key material quoted alone (a certificate or SSH key line in a warning or evidence, without its block).
-    const span = keyMaterialSpan(line);
-    if (span) {
-      cuts.push(span);
-      kind = 'certificate';
-    }
-  }
   return { cuts, kind };
 }
 
@@ -272,10 +264,12 @@ export function redactLine(line: string): { text: string; kind?: SecretKind } {
 
 /**
  * Cheap first look (a plain alternation of literals, linear): a line without any of these substrings cannot hold a
- * secret this module knows. Every keyword above contains one of them; the last two find key material (8 hex
- * digits of a certificate, 40 base64 characters of a public key) quoted without its block.
+ * secret this module knows. Every keyword above contains one of them. (Searching big pastes for runs of hex
+ * digits as well cost 0.2 s per 6 MB of flow table, so loose key material is looked for in short strings only.)
  */
-const MAY_HOLD_SECRET = /secret|pass|key|communit|crypto|auth|priv|psk|token|:\/\/|snmp|cert|[0-9a-f]{8}|[a-z0-9+/=]{40}/i;
+const MAY_HOLD_SECRET = /secret|pass|key|communit|crypto|auth|priv|psk|token|:\/\/|snmp|cert/i;
+/** Key material quoted alone (8 hex digits of a certificate, 40 base64 characters of a key): diagnosis strings only. */
+const LOOSE_KEY = /[0-9A-Fa-f]{8}|[A-Za-z0-9+/=]{40}/;
 
 const isIndented = (line: string) => line.length > 0 && (line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) && line.trim() !== '';
 /**
@@ -300,63 +294,101 @@ function isKeyMaterial(line: string, alone = false): boolean {
 
 const indentOf = (line: string) => line.slice(0, line.length - line.trimStart().length);
 
-/** Mask every secret in a paste or an export; reports which lines were touched. Line breaks are kept as they were. */
-export function redactSecretsDetailed(text: string): Redaction {
-  if (!MAY_HOLD_SECRET.test(text)) return { text, removed: [] };
-  const parts = text.split(/(\r\n|\n|\r)/); // keep the separators so CRLF pastes come back byte-identical
-  const removed: RedactedLine[] = [];
-  // Block state: an unindented `crypto` opens a block of indented lines (keys, peers, certificates); a line that
-  // ends with `certificate ...`/`key-string`/`key-hash` (no value) opens key material running to `quit`/`exit`.
+/**
+ * Block state across lines: an unindented `crypto` opens a block of indented lines (keys, peers, certificates); a
+ * line naming a `certificate`, or ending with `key-string`/`key-hash` (no value), opens key material running to
+ * `quit`/`exit`; a `show crypto isakmp key` header opens a table whose last column is the key.
+ */
+function blockMasker() {
   let inCrypto = false;
   let inKeyMaterial = false;
   let presharedTable: 'off' | 'header' | 'rows' = 'off';
-  for (let i = 0; i < parts.length; i += 2) {
-    const line = parts[i]!;
-    const lineNo = i / 2 + 1;
-    if (inCrypto) {
-      if (isIndented(line)) {
-        parts[i] = `${indentOf(line)}${MASK}`;
-        removed.push({ line: lineNo, kind: 'crypto block' });
-        continue;
+  return {
+    open: () => inCrypto || inKeyMaterial || presharedTable !== 'off',
+    /** The masked line and its kind, or null when the line stays as it is. */
+    step(line: string): { text: string; kind: SecretKind } | null {
+      if (inCrypto) {
+        if (isIndented(line)) return { text: `${indentOf(line)}${MASK}`, kind: 'crypto block' };
+        inCrypto = false;
+        inKeyMaterial = false; // a certificate inside the block was masked with it
       }
-      inCrypto = false;
-      inKeyMaterial = false; // a certificate inside the block was masked with it
-    }
-    if (inKeyMaterial) {
-      const first = words(line)[0]?.norm;
-      if (first !== 'quit' && first !== 'exit' && isKeyMaterial(line)) {
-        parts[i] = `${indentOf(line)}${MASK}`;
-        removed.push({ line: lineNo, kind: 'certificate' });
-        continue;
+      if (inKeyMaterial) {
+        const first = words(line)[0]?.norm;
+        if (first !== 'quit' && first !== 'exit' && isKeyMaterial(line)) return { text: `${indentOf(line)}${MASK}`, kind: 'certificate' };
+        inKeyMaterial = false;
       }
-      inKeyMaterial = false;
-    }
-    if (presharedTable !== 'off') {
-      // `show crypto isakmp key`: the key is the last column of each row; a blank line may follow the header.
+      if (presharedTable !== 'off') {
+        const ws = words(line);
+        if (ws.length >= 2) {
+          const last = ws[ws.length - 1]!;
+          presharedTable = 'rows';
+          return { text: `${line.slice(0, last.start)}${MASK}${line.slice(last.end)}`, kind: 'key' };
+        }
+        presharedTable = ws.length === 0 && presharedTable === 'header' ? 'rows' : 'off'; // a blank line may follow the header
+        if (presharedTable === 'rows') return null;
+      }
+      if (!MAY_HOLD_SECRET.test(line)) return null;
       const ws = words(line);
-      if (ws.length >= 2) {
-        const last = ws[ws.length - 1]!;
-        parts[i] = `${line.slice(0, last.start)}${MASK}${line.slice(last.end)}`;
-        removed.push({ line: lineNo, kind: 'key' });
-        presharedTable = 'rows';
-        continue;
+      if (ws.length > 0 && ws[0]!.norm === 'crypto' && ws[0]!.start === 0) inCrypto = true;
+      const lastWord = ws[ws.length - 1]?.norm;
+      if (ws.some((w) => w.norm === 'certificate') || lastWord === 'key-string' || lastWord === 'key-hash' || lastWord === 'key-data') inKeyMaterial = true;
+      if (ws.length >= 2 && lastWord === 'key' && ws[ws.length - 2]!.norm === 'preshared') presharedTable = 'header';
+      const r = redactLine(line);
+      return r.kind ? { text: r.text, kind: r.kind } : null;
+    },
+  };
+}
+
+/** End of the line starting at `from` (the index of its \n or \r, or the text's length). */
+function lineEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Mask every secret in a paste or an export; reports which lines were touched. Line breaks are kept as they were
+ * (CRLF pastes come back byte-identical). Outside blocks it jumps from one keyword hit to the next instead of
+ * walking every line: a 6 MB flow table with a config in front costs one search, not 100,000 line tests.
+ */
+export function redactSecretsDetailed(text: string): Redaction {
+  if (!MAY_HOLD_SECRET.test(text)) return { text, removed: [] };
+  const removed: RedactedLine[] = [];
+  const blocks = blockMasker();
+  const finder = new RegExp(MAY_HOLD_SECRET.source, 'gi');
+  let out = '';
+  let emitted = 0; // text before this index is already in `out`
+  let pos = 0; // start of the next line to read
+  let lineNo = 1; // its number
+  for (;;) {
+    if (!blocks.open()) {
+      finder.lastIndex = pos;
+      const m = finder.exec(text);
+      if (!m) break;
+      let start = m.index;
+      while (start > pos && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+      for (let i = pos; i < start; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineNo++;
       }
-      presharedTable = ws.length === 0 && presharedTable === 'header' ? 'rows' : 'off';
-      if (presharedTable === 'rows') continue;
+      pos = start;
     }
-    if (!MAY_HOLD_SECRET.test(line)) continue;
-    const ws = words(line);
-    if (ws.length > 0 && ws[0]!.norm === 'crypto' && !isIndented(line) && ws[0]!.start === 0) inCrypto = true;
-    const lastWord = ws[ws.length - 1]?.norm;
-    if (ws.some((w) => w.norm === 'certificate') || lastWord === 'key-string' || lastWord === 'key-hash' || lastWord === 'key-data') inKeyMaterial = true;
-    if (ws.length >= 2 && lastWord === 'key' && ws[ws.length - 2]!.norm === 'preshared') presharedTable = 'header';
-    const r = redactLine(line);
-    if (r.kind) {
-      parts[i] = r.text;
+    const end = lineEnd(text, pos);
+    const r = blocks.step(text.slice(pos, end));
+    if (r) {
+      out += text.slice(emitted, pos) + r.text;
+      emitted = end;
       removed.push({ line: lineNo, kind: r.kind });
     }
+    if (end >= text.length) break;
+    pos = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    lineNo++;
   }
-  return { text: parts.join(''), removed };
+  return { text: out + text.slice(emitted), removed };
 }
 
 /** Mask every router secret in a text (pastes, exports, anything persisted). */
@@ -364,9 +396,22 @@ export function redactSecrets(text: string): string {
   return redactSecretsDetailed(text).text;
 }
 
-/** Mask every string inside a diagnosis-like value (evidence, warnings, titles, hosts), keeping its shape. */
+/** One string of a diagnosis: secrets by keyword, and key material quoted without its block (in short strings). */
+function redactQuoted(s: string): string {
+  const masked = MAY_HOLD_SECRET.test(s) ? redactSecrets(s) : s;
+  if (masked.length > 8192 || !LOOSE_KEY.test(masked)) return masked;
+  return masked
+    .split('\n')
+    .map((line) => {
+      const span = keyMaterialSpan(line);
+      return span ? applyCuts(line, [span]) : line;
+    })
+    .join('\n');
+}
+
+/** Mask every string inside a JSON-like value (a diagnosis or part of one), keeping its shape. */
 export function redactDeep<T>(value: T): T {
-  if (typeof value === 'string') return (MAY_HOLD_SECRET.test(value) ? redactSecrets(value) : value) as T;
+  if (typeof value === 'string') return redactQuoted(value) as T;
   if (Array.isArray(value)) return value.map((x) => redactDeep(x)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -379,6 +424,26 @@ export function redactDeep<T>(value: T): T {
 interface QuotingDiagnosis {
   inputs: { source: string; warnings: { line: number; message: string }[] }[];
   findings: { evidence: { source: string; line: number; text: string }[] }[];
+  hosts?: unknown[];
+}
+
+/**
+ * Every field masked (plans, findings, inputs, charts, whatever is added later), hosts apart: tens of thousands of
+ * them hold an address, an interface name and the tool's own sentences, so only a host whose strings hold a
+ * keyword is copied (cloning 60,000 hosts cost most of a second on the main thread).
+ */
+function redactFields<T extends QuotingDiagnosis>(d: T): T {
+  const { hosts, ...rest } = d;
+  const out = redactDeep(rest) as T;
+  if (hosts) {
+    // The strings of a host that come from a paste: its address and interface (the rest are the tool's words).
+    const pasted = (x: unknown) => typeof x === 'string' && MAY_HOLD_SECRET.test(x);
+    out.hosts = hosts.map((h) => {
+      const { ip, interface: iface } = h as { ip?: unknown; interface?: unknown };
+      return pasted(ip) || pasted(iface) ? redactDeep(h) : h;
+    });
+  }
+  return out;
 }
 
 const clip = (t: string) => (t.length > 120 ? `${t.slice(0, 117)}...` : t); // as warnings quote a line
@@ -389,7 +454,7 @@ const clip = (t: string) => (t.length > 120 ? `${t.slice(0, 117)}...` : t); // a
  * line of a certificate or of a key table carries no keyword of its own: only its paste says it is secret.
  */
 export function redactDiagnosis<T extends QuotingDiagnosis>(d: T, pastes?: readonly { source: string; text: string }[]): T {
-  const out = redactDeep(d);
+  const out = redactFields(d);
   if (!pastes) return out;
   const masked = new Map<string, { lines: string[]; touched: Set<number> }>();
   for (const p of pastes) {

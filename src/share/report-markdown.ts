@@ -1,7 +1,7 @@
 // The diagnosis as a Markdown report (download, and the CLI's --markdown): findings with evidence and remedy
 // config, then hosts and inputs. Every field may come from a crafted link, so every field is escaped or fenced.
 import type { Answers, Diagnosis, Host } from '../core/types';
-import { redactDeep, redactSecrets } from './redact-secrets';
+import { redactDiagnosis, redactSecrets } from './redact-secrets';
 
 /** Control characters and line separators would end a table row or a list item early: they become spaces. */
 const BREAKS = /[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029]/g;
@@ -41,7 +41,7 @@ function hostRow(h: Host): string {
 
 /** What leaves the page as a Markdown file: router secrets masked in every field, then every field escaped. */
 export function reportMarkdown(d: Diagnosis, answers: Answers, when = new Date()): string {
-  return redactSecrets(diagnosisToMarkdown(redactDeep(d), answers, when));
+  return redactSecrets(diagnosisToMarkdown(redactDiagnosis(d), answers, when));
 }
 
 export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new Date()): string {
