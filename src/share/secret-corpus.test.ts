@@ -18,13 +18,14 @@ function secrets() {
 }
 
 describe('the corpus', () => {
-  it('holds at least 100 forms across IOS, IOS-XE, NX-OS, CatOS and command output', () => {
+  it('holds at least 100 forms across IOS, IOS-XE, NX-OS, ASA, CatOS and command output', () => {
     expect(forms.length).toBeGreaterThanOrEqual(100);
     const by = (p: string) => forms.filter((f) => f.platform === p).length;
     expect(by('ios')).toBeGreaterThan(80);
     expect(by('iosxe')).toBeGreaterThanOrEqual(10);
     expect(by('catos')).toBeGreaterThanOrEqual(10);
     expect(by('nxos')).toBeGreaterThanOrEqual(5);
+    expect(by('asa')).toBeGreaterThanOrEqual(5);
     expect(by('output')).toBeGreaterThanOrEqual(3);
   });
 });
