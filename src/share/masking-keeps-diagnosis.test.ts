@@ -50,7 +50,7 @@ const config = readFileSync(join(SRC, 'core/parsers/show-running-config/fixtures
 const flows = readFileSync(new URL('./fixtures/seed_show_ip_cache_flow.txt', import.meta.url), 'utf8');
 
 describe('captures with secrets planted diagnose the same once masked (property)', () => {
-  it('config lines the analysis reads (ACLs on interfaces, routes, interface names) survive', { timeout: 60_000 }, () => {
+  it('config lines the analysis reads (ACLs on interfaces, routes, interface names) survive', { timeout: 30_000 + RUNS * 300 }, () => {
     const lines = config.split('\n');
     fc.assert(
       fc.property(
@@ -61,7 +61,11 @@ describe('captures with secrets planted diagnose the same once masked (property)
           for (const [f, p, at] of plants) {
             const prefix = PREFIXES[p]!.startsWith('cfg.txt') ? '' : PREFIXES[p]!;
             const planted = plant(forms[f]!, prefix, () => `Zq${++n}pw`).lines;
-            out.splice(Math.min(at, out.length), 0, ...planted);
+            // At a top-level boundary: a command planted between an interface and its indented lines would
+            // take those lines over (in IOS as in the masker), which is not what a config looks like.
+            let k = Math.min(at, out.length);
+            while (k < out.length && /^[ \t]/.test(out[k]!)) k++;
+            out.splice(k, 0, ...planted);
           }
           const pastes: Paste[] = [{ source: 'run.txt', text: out.join('\n') }, { source: 'flows.txt', text: flows }];
           const masked = pastes.map((x) => ({ ...x, text: redactSecrets(x.text) }));

@@ -124,99 +124,170 @@ interface Cut {
   end: number;
 }
 
-/** Credentials inside a URL word (`ftp://user:pw@host/...`): mask between `//` and the last `@`. */
-function urlCut(line: string, w: Word): Cut | null {
-  const slashes = line.indexOf('://', w.start);
-  if (slashes < 0 || slashes >= w.end) return null;
-  const at = line.lastIndexOf('@', w.end - 1);
+/** Credentials inside a URL word (`ftp://user:pw@host/...`): mask between `//` and the word's last `@`. */
+function urlCut(raw: string, w: Word): Cut | null {
+  // Searched within the word only: searching the rest of the line for every word would be quadratic.
+  const slashes = raw.indexOf('://');
+  if (slashes < 0) return null;
+  const at = raw.lastIndexOf('@');
   if (at <= slashes + 3) return null;
-  return { start: slashes + 3, end: at };
+  return { start: w.start + slashes + 3, end: w.start + at };
+}
+
+/**
+ * The words of a line from a given start, cut only as far as a rule looks: a 1 MB line of short words costs the
+ * words the rules read, not half a million word objects.
+ */
+class LineWords {
+  private readonly ws: Word[] = [];
+  private pos: number;
+  constructor(
+    private readonly line: string,
+    from: number,
+  ) {
+    this.pos = from;
+  }
+  at(i: number): Word | undefined {
+    const { line } = this;
+    while (this.ws.length <= i && this.pos < line.length) {
+      let k = this.pos;
+      while (k < line.length && isSpace(line.charCodeAt(k))) k++;
+      if (k >= line.length) {
+        this.pos = k;
+        break;
+      }
+      const start = k;
+      while (k < line.length && !isSpace(line.charCodeAt(k))) k++;
+      this.ws.push({ start, end: k, norm: normWord(line.slice(start, k)) });
+      this.pos = k;
+    }
+    return this.ws[i];
+  }
+}
+
+/** Where the line's text ends (trailing whitespace left out). */
+function trimmedEnd(line: string): number {
+  let e = line.length;
+  while (e > 0 && isSpace(line.charCodeAt(e - 1))) e--;
+  return e;
 }
 
 /** Mask from word j to the end of the line (keeping a closing quote the line had, for warnings). */
-function restCut(line: string, ws: Word[], j: number): Cut {
-  const last = ws[ws.length - 1]!;
-  let end = last.end;
+function restCut(line: string, ws: LineWords, j: number): Cut {
+  let end = trimmedEnd(line);
   const q = line.charCodeAt(end - 1);
-  const from = ws[j]!.start;
+  const from = ws.at(j)!.start;
   if ((q === 34 || q === 39) && end - 1 > from && from > 0 && line.lastIndexOf(String.fromCharCode(q), from - 1) >= 0) end--;
-  return { start: ws[j]!.start, end };
+  return { start: from, end };
 }
 
 /** The first word after the keyword at i that is the secret itself (skipping type digits, algorithms, keywords). */
-function secretStart(ws: Word[], i: number): number {
+function secretStart(ws: LineWords, i: number): number {
   let j = i + 1;
   // Skip only while something follows: the last word is always treated as the secret.
-  while (j < ws.length - 1) {
-    const w = ws[j]!.norm;
+  while (ws.at(j + 1)) {
+    const w = ws.at(j)!.norm;
     if (isShortNumber(w) || QUALIFIERS.has(w) || isAlgorithm(w) || REST_TRIGGERS.has(w)) j++;
     else break;
   }
   return j;
 }
 
-function kindAt(ws: Word[], i: number, kind: SecretKind): SecretKind {
-  const w = ws[i]!.norm;
+/** `password`/`secret` of an `enable` or `username` command are named so in the UI's count. */
+function kindAt(line: string, w: Word, kind: SecretKind): SecretKind {
   if (kind !== 'password') return kind;
-  for (let k = 0; k < i; k++) {
-    if (ws[k]!.norm === 'enable') return w === 'secret' ? 'enable secret' : 'enable password';
-    if (ws[k]!.norm === 'username') return 'username secret';
-  }
-  return kind;
+  const before = line.slice(0, w.start).toLowerCase();
+  const enable = before.lastIndexOf('enable');
+  const user = before.lastIndexOf('username');
+  if (enable < 0 && user < 0) return kind;
+  return enable > user ? (w.norm === 'secret' ? 'enable secret' : 'enable password') : 'username secret';
 }
 
-/** Every cut a line needs, and the kind of the first. */
+/** Past this many words, the tail of a community or `snmp-server host` line is masked whole (when in doubt). */
+const MAX_TAIL_WORDS = 32;
+
+/** Mask words from j on that `keep` does not keep; past MAX_TAIL_WORDS, everything left. */
+function tailCuts(line: string, ws: LineWords, j: number, keep: (w: string) => boolean, cuts: Cut[]): void {
+  for (let k = j; ws.at(k); k++) {
+    if (k - j >= MAX_TAIL_WORDS) {
+      cuts.push({ start: ws.at(k)!.start, end: trimmedEnd(line) });
+      return;
+    }
+    if (!keep(ws.at(k)!.norm)) cuts.push({ start: ws.at(k)!.start, end: ws.at(k)!.end });
+  }
+}
+
+/** Start of the word holding index h (no further back than `floor`). */
+function wordStartAt(line: string, h: number, floor: number): number {
+  let k = h;
+  while (k > floor && !isSpace(line.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+/**
+ * Every cut a line needs, and the kind of the first. Only words holding a keyword hit can start a rule (every
+ * keyword contains one of MAY_HOLD_SECRET's substrings), so the line is read from hit to hit.
+ */
 function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
-  const ws = words(line);
   const cuts: Cut[] = [];
   let kind: SecretKind | undefined;
   const note = (k: SecretKind) => (kind ??= k);
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i]!.norm;
-    const url = urlCut(line, ws[i]!);
+  let firstWordStart = 0;
+  while (firstWordStart < line.length && isSpace(line.charCodeAt(firstWordStart))) firstWordStart++;
+  const finder = new RegExp(MAY_HOLD_SECRET.source, 'gi');
+  let from = 0;
+  for (;;) {
+    finder.lastIndex = from;
+    const m = finder.exec(line);
+    if (!m) break;
+    const ws = new LineWords(line, wordStartAt(line, m.index, from));
+    const word = ws.at(0)!;
+    from = word.end;
+    const w = word.norm;
+    const raw = line.slice(word.start, word.end).toLowerCase();
+    const url = urlCut(raw, word);
     if (url) {
       cuts.push(url);
       note('credentials in a URL');
     }
     // snmp-server host ADDR ...: every word after the address that is not a keyword (the community, user, vrf).
     // CatOS `set snmp trap ADDR COMMUNITY` likewise (not `set snmp trap enable all`, nor `snmp-server trap link ietf`).
-    const next = ws[i + 1]?.norm;
-    const addressNext = i + 2 < ws.length && isAddressLike(ws[i + 2]!.norm);
-    if ((w === 'snmp-server' || w === 'snmp') && (next === 'host' || (next === 'trap' && addressNext)) && i + 3 < ws.length) {
-      for (let j = i + 3; j < ws.length; j++) if (!SNMP_HOST_WORDS.has(ws[j]!.norm)) cuts.push({ start: ws[j]!.start, end: ws[j]!.end });
-      note('snmp community');
-      break;
+    if (w === 'snmp-server' || w === 'snmp') {
+      const next = ws.at(1)?.norm;
+      const addressNext = ws.at(2) !== undefined && isAddressLike(ws.at(2)!.norm);
+      if ((next === 'host' || (next === 'trap' && addressNext)) && ws.at(3)) {
+        tailCuts(line, ws, 3, (x) => SNMP_HOST_WORDS.has(x), cuts);
+        note('snmp community');
+        break;
+      }
     }
     if (w === 'community' || w === 'community-map') {
-      let j = i + 1;
-      while (j < ws.length - 1 && COMMUNITY_LEAD.has(ws[j]!.norm)) j++;
-      if (j >= ws.length) break;
-      cuts.push({ start: ws[j]!.start, end: ws[j]!.end });
-      for (let k = j + 1; k < ws.length; k++) {
-        if (!COMMUNITY_TAIL.has(ws[k]!.norm) && !isNumber(ws[k]!.norm)) cuts.push({ start: ws[k]!.start, end: ws[k]!.end });
-      }
+      let j = 1;
+      while (ws.at(j + 1) && COMMUNITY_LEAD.has(ws.at(j)!.norm)) j++;
+      if (!ws.at(j)) break;
+      cuts.push({ start: ws.at(j)!.start, end: ws.at(j)!.end });
+      tailCuts(line, ws, j + 1, (x) => COMMUNITY_TAIL.has(x) || isNumber(x), cuts);
       note('snmp community');
       break;
     }
     // `password=x`, `key:x` glued in one word.
-    const raw = line.slice(ws[i]!.start, ws[i]!.end).toLowerCase();
     const eq = Math.max(raw.lastIndexOf('='), raw.lastIndexOf(':'));
     if (eq > 0 && eq < raw.length - 1 && !raw.includes('://') && REST_TRIGGERS.has(normWord(raw.slice(0, eq)))) {
-      cuts.push({ start: ws[i]!.start + eq + 1, end: ws[ws.length - 1]!.end });
+      cuts.push({ start: word.start + eq + 1, end: trimmedEnd(line) });
       note(REST_TRIGGERS.get(normWord(raw.slice(0, eq)))!);
       break;
     }
     // `crypto ...` in command position (first word, or glued to a prompt or `command:`) masks its line; elsewhere
     // it is a process name (`Crypto IKMP`) and the keys inside crypto commands are caught by their own keywords.
-    if (w === 'crypto' && i + 1 < ws.length && (i === 0 || ws[i]!.end - ws[i]!.start > w.length)) {
-      cuts.push(restCut(line, ws, i + 1));
+    if (w === 'crypto' && ws.at(1) && (word.start === firstWordStart || word.end - word.start > w.length)) {
+      cuts.push(restCut(line, ws, 1));
       note('crypto block');
       break;
     }
     const trig = REST_TRIGGERS.get(w);
-    if (trig && i + 1 < ws.length) {
-      cuts.push(restCut(line, ws, secretStart(ws, i)));
-      note(kindAt(ws, i, trig));
+    if (trig && ws.at(1)) {
+      cuts.push(restCut(line, ws, secretStart(ws, 0)));
+      note(kindAt(line, word, trig));
       break;
     }
   }
@@ -319,8 +390,8 @@ function blockMasker() {
       }
       if (presharedTable !== 'off') {
         const ws = words(line);
-        if (ws.length >= 2) {
-          const last = ws[ws.length - 1]!;
+        if (ws.length === 3) { // keyring, peer, key
+          const last = ws[2]!;
           presharedTable = 'rows';
           return { text: `${line.slice(0, last.start)}${MASK}${line.slice(last.end)}`, kind: 'key' };
         }
@@ -328,15 +399,33 @@ function blockMasker() {
         if (presharedTable === 'rows') return null;
       }
       if (!MAY_HOLD_SECRET.test(line)) return null;
-      const ws = words(line);
-      if (ws.length > 0 && ws[0]!.norm === 'crypto' && ws[0]!.start === 0) inCrypto = true;
-      const lastWord = ws[ws.length - 1]?.norm;
-      if (ws.some((w) => w.norm === 'certificate') || lastWord === 'key-string' || lastWord === 'key-hash' || lastWord === 'key-data') inKeyMaterial = true;
-      if (ws.length >= 2 && lastWord === 'key' && ws[ws.length - 2]!.norm === 'preshared') presharedTable = 'header';
+      const first = new LineWords(line, 0).at(0);
+      if (first && first.norm === 'crypto' && first.start === 0) inCrypto = true;
+      const [lastWord, beforeLast] = lastTwoWords(line);
+      if (CERTIFICATE_WORD.test(line) || lastWord === 'key-string' || lastWord === 'key-hash' || lastWord === 'key-data') inKeyMaterial = true;
+      if (lastWord === 'key' && beforeLast === 'preshared') presharedTable = 'header';
       const r = redactLine(line);
       return r.kind ? { text: r.text, kind: r.kind } : null;
     },
   };
+}
+
+/** `certificate` as a word of its own (`crypto pki certificate chain`, ` certificate self-signed 01`). */
+const CERTIFICATE_WORD = /(?:^|[^a-z-])certificate(?:[^a-z-]|$)/i;
+
+/** The last two words of a line, normalised (read from its end, not by cutting every word). */
+function lastTwoWords(line: string): [string | undefined, string | undefined] {
+  const out: string[] = [];
+  let e = line.length;
+  while (out.length < 2) {
+    while (e > 0 && isSpace(line.charCodeAt(e - 1))) e--;
+    if (e === 0) break;
+    let b = e;
+    while (b > 0 && !isSpace(line.charCodeAt(b - 1))) b--;
+    out.push(normWord(line.slice(b, e)));
+    e = b;
+  }
+  return [out[0], out[1]];
 }
 
 /** End of the line starting at `from` (the index of its \n or \r, or the text's length). */

@@ -60,7 +60,7 @@ let quotedInWarnings = 0;
 let carriedInDiagnosisMode = 0;
 
 describe('a planted secret never leaves (property)', () => {
-  it('is in none of the link (both modes), the Markdown, storage, or the shown report', { timeout: 120_000 }, () => {
+  it('is in none of the link (both modes), the Markdown, storage, or the shown report', { timeout: 60_000 + RUNS * 300 }, () => {
     fc.assert(
       fc.property(sampleArb, (s) => {
         let i = 0;
@@ -94,7 +94,7 @@ describe('a planted secret never leaves (property)', () => {
         useAppStore.getState().setDiagnosis(redactDiagnosis(diagnosis, pastes), 1); // as diagnosis-runner.ts does
         const shown = JSON.stringify(useAppStore.getState().diagnosis);
         const stored = JSON.stringify(pastes.map((p, n) => maskForStorage({ id: `p${n}`, name: p.source, text: p.text })));
-        const md = reportMarkdown(diagnosis, answers, new Date(0));
+        const md = reportMarkdown(useAppStore.getState().diagnosis!, answers, new Date(0)); // as download-report.tsx
 
         for (const x of secrets) {
           expect(flowText + raw + unescapeMd(diagnosisToMarkdown(diagnosis, answers))).toContain(x); // not vacuous
