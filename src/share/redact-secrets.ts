@@ -75,7 +75,7 @@ function secretStart(ws: LineWords, i: number): number {
   let j = i + 1;
   // Skip only while something follows: the last word is always treated as the secret.
   while (ws.at(j + 1)) {
-    const w = ws.at(j)!.norm;
+    const w = ws.at(j)!.lower;
     if (isShortNumber(w) || QUALIFIERS.has(w) || isAlgorithm(w) || REST_TRIGGERS.has(w)) j++;
     else break;
   }
@@ -102,7 +102,7 @@ function tailCuts(line: string, ws: LineWords, j: number, keep: (w: string) => b
       cuts.push({ start: ws.at(k)!.start, end: trimmedEnd(line) });
       return;
     }
-    if (!keep(ws.at(k)!.norm)) cuts.push({ start: ws.at(k)!.start, end: ws.at(k)!.end });
+    if (!keep(ws.at(k)!.lower)) cuts.push({ start: ws.at(k)!.start, end: ws.at(k)!.end });
   }
 }
 
@@ -152,7 +152,8 @@ function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
     }
     if (w === 'community' || w === 'community-map') {
       let j = 1;
-      while (ws.at(j + 1) && COMMUNITY_LEAD.has(ws.at(j)!.norm)) j++;
+      // `name:` of `Community name: X`: only a trailing colon is dropped, never a glued prefix.
+      while (ws.at(j + 1) && COMMUNITY_LEAD.has(ws.at(j)!.lower.replace(/:$/, ''))) j++;
       if (!ws.at(j)) break;
       cuts.push({ start: ws.at(j)!.start, end: ws.at(j)!.end });
       tailCuts(line, ws, j + 1, (x) => COMMUNITY_TAIL.has(x) || isNumber(x), cuts);

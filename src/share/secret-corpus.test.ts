@@ -60,6 +60,10 @@ describe('what masking keeps', () => {
     ['set snmp community read-only CatRO', 'set snmp community read-only <removed>'],
     ['Community name: ILMIx', 'Community name: <removed>'],
     ['line not understood: "tacacs-server key quotedKey"', 'line not understood: "tacacs-server key <removed>"'],
+    // A secret that looks like a type digit or a kept word once its glue is dropped is still the secret (fuzz).
+    ['username admin password 5 ZqAAAA=3 role network-admin', 'username admin password 5 <removed>'],
+    ['snmp-server host 10.1.1.5 version 2c Zq#version', 'snmp-server host 10.1.1.5 version 2c <removed>'],
+    ['snmp-server community public RO a:ro', 'snmp-server community <removed> RO <removed>'],
   ])('%s', (line, masked) => {
     expect(redactLine(line).text).toBe(masked);
   });

@@ -55,6 +55,11 @@ export interface Word {
   end: number;
   /** Lowercase, glued prefix and trailing punctuation removed: what keywords are compared with. */
   norm: string;
+  /**
+   * Just lowercase: what qualifiers and kept words (`RO`, `version`, `md5`) are compared with, so that a secret
+   * such as `x=ro` or `ab:3` never passes for one.
+   */
+  lower: string;
 }
 
 export function normWord(raw: string): string {
@@ -77,7 +82,8 @@ export function words(line: string): Word[] {
     if (i >= n) break;
     const start = i;
     while (i < n && !isSpace(line.charCodeAt(i))) i++;
-    out.push({ start, end: i, norm: normWord(line.slice(start, i)) });
+    const lower = line.slice(start, i).toLowerCase();
+    out.push({ start, end: i, norm: normWord(lower), lower });
   }
   return out;
 }
@@ -135,7 +141,8 @@ export class LineWords {
       }
       const start = k;
       while (k < line.length && !isSpace(line.charCodeAt(k))) k++;
-      this.ws.push({ start, end: k, norm: normWord(line.slice(start, k)) });
+      const lower = line.slice(start, k).toLowerCase();
+      this.ws.push({ start, end: k, norm: normWord(lower), lower });
       this.pos = k;
     }
     return this.ws[i];
