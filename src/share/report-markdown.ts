@@ -1,36 +1,7 @@
-// The diagnosis as a Markdown report (download, and the CLI's --markdown): findings with evidence and remedy
-// config, then hosts and inputs. Every field may come from a crafted link, so every field is escaped or fenced.
+// The diagnosis as a Markdown report (download): findings with evidence and remedy config, then hosts and inputs.
 import type { Answers, Diagnosis, Host } from '../core/types';
+import { code, fence, inline } from './markdown-escape';
 import { redactDiagnosis, redactSecrets } from './redact-secrets';
-
-/** Control characters and line separators would end a table row or a list item early: they become spaces. */
-const BREAKS = /[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029]/g;
-
-/** Pasted text is data: keep it inside code fences so it never becomes markup in a viewer. */
-function fence(lines: string[]): string {
-  const body = lines.join('\n').replace(BREAKS, ' ');
-  const ticks = '`'.repeat(Math.max(3, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length + 1)));
-  return `${ticks}\n${body}\n${ticks}`;
-}
-
-/**
- * One field as inert inline text: no line breaks, and every character that can open markup (emphasis, links and
- * images, HTML and entities, autolinks `https:`/`www.`/`a@b`, tables, math) is backslash-escaped.
- */
-export function inline(text: string | number): string {
-  return String(text)
-    .replace(/[\r\n]/g, ' ')
-    .replace(BREAKS, ' ')
-    .replace(/[\\`*_{}[\]()<>#|!~&:@$^]/g, (c) => `\\${c}`)
-    .replace(/www\./gi, (m) => `${m.slice(0, 3)}\\.`);
-}
-
-/** A code span whose fence is longer than any backtick run inside it. */
-function code(text: string): string {
-  const body = text.replace(/[\r\n]/g, ' ').replace(BREAKS, ' ');
-  const ticks = '`'.repeat(1 + Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length)));
-  return `${ticks} ${body} ${ticks}`;
-}
 
 const MAX_HOSTS = 200;
 
