@@ -26,7 +26,8 @@ function decisions(d: Diagnosis) {
     inputs: d.inputs.map((i) => ({ source: i.source, kind: i.kind, records: i.records, warned: i.warnings.map((w) => w.line) })),
     hosts: d.hosts,
     findings: d.findings.map((f) => ({ id: f.id, severity: f.severity, title: f.title, remedy: f.remedy, evidence: f.evidence.map((e) => `${e.source}:${e.line}`) })),
-    charts: d.charts,
+    // Everything else (charts, and fields added later such as change plans) must come through whole.
+    rest: Object.fromEntries(Object.entries(d).filter(([k]) => !['inputs', 'hosts', 'findings'].includes(k))),
   };
 }
 
