@@ -10,8 +10,14 @@ import { withSafetyNet } from '../core/plan/safety-net';
 import { readFlowDump } from './read-flow-dump';
 import type { Answers, Paste } from '../core/types';
 import { formatReport } from './report-text';
+import { markdownReport, openLink, shareLink } from './share-flags';
 
-const USAGE = 'usage: npm run --silent analyze -- [--json] [--safety-net] [--answer KEY=VALUE]... FILE|-...';
+const USAGE = [
+  'usage: npm run --silent analyze -- [--json] [--safety-net] [--answer KEY=VALUE]... FILE|-...',
+  '       npm run --silent analyze -- --link [--anonymise] [--base URL] [--answer KEY=VALUE]... FILE|-...',
+  '       npm run --silent analyze -- --markdown [--answer KEY=VALUE]... FILE|-...',
+  '       npm run --silent analyze -- --open LINK|- [--json]',
+].join('\n');
 
 class UsageError extends Error {}
 
@@ -21,14 +27,35 @@ interface Args {
   safetyNet?: boolean;
   answers: Answers;
   files: string[];
+  /** --link: print the share link; --anonymise and --base go with it. */
+  link: boolean;
+  anonymise: boolean;
+  base: string | null;
+  markdown: boolean;
+  /** --open LINK: the link (or - for standard input). */
+  open: string | null;
+}
+
+/** The value of `--name VALUE` or `--name=VALUE`. */
+function valueOf(argv: readonly string[], i: number, name: string): [string, number] {
+  const a = argv[i]!;
+  if (a.startsWith(`${name}=`)) return [a.slice(name.length + 1), i];
+  const v = argv[i + 1];
+  if (v === undefined) throw new UsageError(`${name} needs a value`);
+  return [v, i + 1];
 }
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { json: false, answers: {}, files: [] };
+  const args: Args = { json: false, answers: {}, files: [], link: false, anonymise: false, base: null, markdown: false, open: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') args.json = true;
     else if (a === '--safety-net') args.safetyNet = true;
+    else if (a === '--link') args.link = true;
+    else if (a === '--anonymise' || a === '--anonymize') args.anonymise = true;
+    else if (a === '--markdown') args.markdown = true;
+    else if (a === '--base' || a.startsWith('--base=')) [args.base, i] = valueOf(argv, i, '--base');
+    else if (a === '--open' || a.startsWith('--open=')) [args.open, i] = valueOf(argv, i, '--open');
     else if (a === '--answer' || a.startsWith('--answer=')) {
       const kv = a === '--answer' ? argv[++i] : a.slice('--answer='.length);
       const eq = kv?.indexOf('=') ?? -1;
@@ -38,6 +65,14 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (a === '--') continue;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else args.files.push(a);
+  }
+  if ([args.link, args.markdown, args.open !== null].filter(Boolean).length > 1) throw new UsageError('--link, --markdown and --open go one at a time');
+  if ((args.link || args.markdown) && args.json) throw new UsageError(`--json does not go with ${args.link ? '--link' : '--markdown'}`);
+  if (!args.link && (args.anonymise || args.base !== null)) throw new UsageError('--anonymise and --base go with --link');
+  if (args.base !== null && !/^(https?|file):\/\/\S+$/.test(args.base)) throw new UsageError(`--base needs a page address (http://, https:// or file://), got ${args.base}`);
+  if (args.open !== null) {
+    if (args.files.length > 0 || Object.keys(args.answers).length > 0) throw new UsageError('--open takes a link, not files or answers (the link carries its own)');
+    return args;
   }
   if (args.files.length === 0) throw new UsageError('no input: give one or more files, or - for standard input');
   // An answer the questionnaire does not know would be silently ignored by the rules: refuse it instead.
@@ -90,12 +125,39 @@ function readInput(file: string): Paste {
   }
 }
 
+/** A file as the browser holds a paste: its whole text (the link and the export carry text, not typed columns). */
+function readText(file: string): Paste {
+  try {
+    return file === '-' ? { source: 'stdin', text: readFileSync(0, 'utf8') } : { source: basename(file), text: readFileSync(file, 'utf8') };
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** `--open`: exit 2 with a one-line reason for a link that does not open. */
+function runOpen(args: Args): number {
+  const link = args.open === '-' ? readFileSync(0, 'utf8') : args.open!;
+  const r = openLink(link);
+  if (!r.ok) {
+    process.stderr.write(`analyze: ${r.reason}\n`);
+    return 2;
+  }
+  for (const n of r.notes) process.stderr.write(`analyze: note: ${n}\n`);
+  if (args.json) process.stdout.write(`${JSON.stringify(r.diagnosis, null, 2)}\n`);
+  else {
+    const what = r.mode === 'input' ? 'its pastes, analysed here' : `the sender's diagnosis (left out: ${r.omitted.join(', ') || 'nothing'})`;
+    process.stdout.write(`Share link carrying ${what}.\n\n${formatReport(r.diagnosis)}`);
+  }
+  return 0;
+}
+
 export function main(argv: readonly string[]): number {
   let args: Args;
   let pastes: Paste[];
   try {
     args = parseArgs(argv);
-    pastes = args.files.map(readInput);
+    if (args.open !== null) return runOpen(args);
+    pastes = args.files.map(args.link || args.markdown ? readText : readInput);
   } catch (e) {
     if (e instanceof UsageError) {
       if (e.message) process.stderr.write(`analyze: ${e.message}\n`);
@@ -103,6 +165,14 @@ export function main(argv: readonly string[]): number {
       return 2;
     }
     throw e;
+  }
+  if (args.link) {
+    process.stdout.write(`${shareLink(pastes, args.answers, { anonymise: args.anonymise, base: args.base ?? '' })}\n`);
+    return 0;
+  }
+  if (args.markdown) {
+    process.stdout.write(markdownReport(pastes, args.answers));
+    return 0;
   }
   const d = diagnose(pastes, args.answers);
   if (args.safetyNet && d.plans) d.plans = d.plans.map((p) => withSafetyNet(p));

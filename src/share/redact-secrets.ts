@@ -1,18 +1,38 @@
-// Router secrets out of anything that leaves the page (share links, exports, storage): mask, never drop lines.
+// The one place router secrets are masked, for everything that leaves the page or persists (issue 12): share links
+// (pastes and diagnosis), the Markdown export, the printed/displayed report, storage, and quoted warnings.
 //
-// Lines are masked in place (the keyword stays, the secret becomes MASK) so line numbers, and with them every
-// warning and evidence reference, stay true. `crypto` blocks are masked whole: keys, peers and certificates.
+// It reads IOS, IOS-XE, NX-OS and CatOS by grammar, not by line starts: a line is cut into words, each word is
+// compared without the prefix glued to it (a prompt `R1(config)#`, `command:` in a logged-command syslog, `|` in
+// `show archive log config all`, a quote in a warning), and a keyword that takes a secret (`secret`, `password`,
+// `key`, `community`, `authentication`, ...) masks what follows, wherever it sits on the line. When in doubt it
+// masks. Lines are masked in place (the keyword stays, the secret becomes MASK) so line numbers stay true.
+// Everything is a single pass over characters and words: no regex that can backtrack, a 1 MB line stays linear.
+
+import {
+  COMMUNITY_LEAD,
+  COMMUNITY_TAIL,
+  isAddressLike,
+  isAlgorithm,
+  isKeyMaterial,
+  isNumber,
+  isPeerName,
+  isShortNumber,
+  isSpace,
+  lastTwoWords,
+  LineWords,
+  normWord,
+  QUALIFIERS,
+  REST_TRIGGERS,
+  type SecretKind,
+  SNMP_HOST_WORDS,
+  trimmedEnd,
+  type Word,
+  words,
+} from './secret-words';
+
+export type { SecretKind } from './secret-words';
 
 export const MASK = '<removed>';
-
-export type SecretKind =
-  | 'enable secret'
-  | 'enable password'
-  | 'username secret'
-  | 'snmp community'
-  | 'key'
-  | 'password'
-  | 'crypto block';
 
 export interface RedactedLine {
   /** 1-based line number in the text. */
@@ -25,94 +45,383 @@ export interface Redaction {
   removed: RedactedLine[];
 }
 
-// A type digit (0 clear, 5/8/9 hash, 6 AES, 7 Vigenere) may precede the secret; keep it, mask what follows.
-const TYPE = String.raw`(?:[05-9]\s+)?`;
-// Each rule: where the secret starts (group 1 = what stays) and its kind. The rest of the line is masked,
-// except for snmp-server community, where RO/RW and the ACL after the community are harmless and useful.
-const LINE_RULES: { re: RegExp; kind: SecretKind; keepTail?: boolean }[] = [
-  { re: new RegExp(String.raw`^(\s*enable\s+secret\s+(?:level\s+\d+\s+)?${TYPE})\S`, 'i'), kind: 'enable secret' },
-  { re: new RegExp(String.raw`^(\s*enable\s+password\s+(?:level\s+\d+\s+)?${TYPE})\S`, 'i'), kind: 'enable password' },
-  { re: new RegExp(String.raw`^(\s*username\s+\S+\s+(?:.*?\s)?(?:secret|password)\s+${TYPE})\S`, 'i'), kind: 'username secret' },
-  { re: /^(\s*snmp-server\s+community\s+)\S+/i, kind: 'snmp community', keepTail: true },
-  // snmp-server host ADDR [informs|traps] [version 1|2c|3 [auth|noauth|priv]] COMMUNITY [udp-port ...]
-  {
-    re: /^(\s*snmp-server\s+host\s+\S+\s+(?:(?:informs|traps)\s+)?(?:version\s+(?:1|2c|3)\s+(?:(?:auth|noauth|priv)\s+)?)?)(?!version\b|informs\b|traps\b)\S+/i,
-    kind: 'snmp community',
-    keepTail: true,
-  },
-  { re: new RegExp(String.raw`^(\s*key-string\s+${TYPE})\S`, 'i'), kind: 'key' },
-  { re: new RegExp(String.raw`^(\s*(?:tacacs|radius)-server\s+(?:host\s+\S+\s+(?:.*?\s)?)?key\s+${TYPE})\S`, 'i'), kind: 'key' },
-  { re: new RegExp(String.raw`^(\s*ntp\s+authentication-key\s+\d+\s+md5\s+)\S`, 'i'), kind: 'key' },
-  { re: new RegExp(String.raw`^(\s*ip\s+ospf\s+(?:authentication-key|message-digest-key\s+\d+\s+md5)\s+${TYPE})\S`, 'i'), kind: 'key' },
-  { re: new RegExp(String.raw`^(\s*(?:standby\s+(?:\d+\s+)?authentication|pre-shared-key|wpa-psk\s+ascii)\s+(?:.*?\s)?${TYPE})\S`, 'i'), kind: 'key' },
-  // vty/console `password 7 ...`, `neighbor X password ...`, `ppp chap password ...`, `ip ftp password ...`
-  { re: new RegExp(String.raw`^(\s*(?:(?:neighbor\s+\S+|ppp\s+(?:chap|pap)(?:\s+sent-username\s+\S+)?|ip\s+ftp)\s+)?password\s+${TYPE})\S`, 'i'), kind: 'password' },
-];
-
-// A top-level `crypto ...` line opens a block; its indented lines belong to it (IOS config layout).
-const CRYPTO_HEAD = /^crypto\s/i;
-const INDENTED = /^[ \t]/;
-
-/** Mask a config line that starts at `line[start]`; undefined when it holds no secret. */
-function redactFrom(line: string, start: number): { text: string; kind: SecretKind } | undefined {
-  const head = line.slice(0, start);
-  const rest = line.slice(start);
-  for (const r of LINE_RULES) {
-    const m = r.re.exec(rest);
-    if (!m) continue;
-    const keep = m[1]!;
-    const tail = r.keepTail ? rest.slice(m[0].length) : '';
-    return { text: `${head}${keep}${MASK}${tail}`, kind: r.kind };
-  }
-  if (CRYPTO_HEAD.test(rest.replace(/^\s+/, ''))) return { text: `${head}${rest.match(/^\s*/)![0]}crypto ${MASK}`, kind: 'crypto block' };
-  return undefined;
+/** One masking decision on a line: replace [start, end) by MASK (several may apply, never overlapping). */
+interface Cut {
+  start: number;
+  end: number;
 }
 
-// Where a config line can start inside a longer line: at its start, after a `source:line` evidence prefix (how
-// reports and exports quote a line, e.g. "paste 1:12  enable secret ..."), or inside the quotes of a warning.
-const QUOTED_STARTS = [/^.*?:\d+\s+/, /^[^"]*"/];
+/** Credentials inside a URL word (`ftp://user:pw@host/...`): mask between `//` and the word's last `@`. */
+function urlCut(raw: string, w: Word): Cut | null {
+  // Searched within the word only: searching the rest of the line for every word would be quadratic.
+  const slashes = raw.indexOf('://');
+  if (slashes < 0) return null;
+  const at = raw.lastIndexOf('@');
+  if (at <= slashes + 3) return null;
+  return { start: w.start + slashes + 3, end: w.start + at };
+}
+
+/** Mask from word j to the end of the line (keeping a closing quote the line had, for warnings). */
+function restCut(line: string, ws: LineWords, j: number): Cut {
+  let end = trimmedEnd(line);
+  const q = line.charCodeAt(end - 1);
+  const from = ws.at(j)!.start;
+  if ((q === 34 || q === 39) && end - 1 > from && from > 0 && line.lastIndexOf(String.fromCharCode(q), from - 1) >= 0) end--;
+  return { start: from, end };
+}
+
+/** The first word after the keyword at i that is the secret itself (skipping type digits, algorithms, keywords). */
+function secretStart(ws: LineWords, i: number): number {
+  let j = i + 1;
+  // Skip only while something follows: the last word is always treated as the secret.
+  while (ws.at(j + 1)) {
+    const w = ws.at(j)!.lower;
+    if (isShortNumber(w) || QUALIFIERS.has(w) || isAlgorithm(w) || REST_TRIGGERS.has(w)) j++;
+    else break;
+  }
+  return j;
+}
+
+/** `password`/`secret` of an `enable` or `username` command are named so in the UI's count. */
+function kindAt(line: string, w: Word, kind: SecretKind): SecretKind {
+  if (kind !== 'password') return kind;
+  const before = line.slice(0, w.start).toLowerCase();
+  const enable = before.lastIndexOf('enable');
+  const user = before.lastIndexOf('username');
+  if (enable < 0 && user < 0) return kind;
+  return enable > user ? (w.norm === 'secret' ? 'enable secret' : 'enable password') : 'username secret';
+}
+
+/** Past this many words, the tail of a community or `snmp-server host` line is masked whole (when in doubt). */
+const MAX_TAIL_WORDS = 32;
+
+/** Mask words from j on that `keep` does not keep; past MAX_TAIL_WORDS, everything left. */
+function tailCuts(line: string, ws: LineWords, j: number, keep: (w: string) => boolean, cuts: Cut[]): void {
+  for (let k = j; ws.at(k); k++) {
+    if (k - j >= MAX_TAIL_WORDS) {
+      cuts.push({ start: ws.at(k)!.start, end: trimmedEnd(line) });
+      return;
+    }
+    if (!keep(ws.at(k)!.lower)) cuts.push({ start: ws.at(k)!.start, end: ws.at(k)!.end });
+  }
+}
+
+/** Start of the word holding index h (no further back than `floor`). */
+function wordStartAt(line: string, h: number, floor: number): number {
+  let k = h;
+  while (k > floor && !isSpace(line.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+/**
+ * Every cut a line needs, and the kind of the first. Only words holding a keyword hit can start a rule (every
+ * keyword contains one of MAY_HOLD_SECRET's substrings), so the line is read from hit to hit.
+ */
+function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
+  const cuts: Cut[] = [];
+  let kind: SecretKind | undefined;
+  const note = (k: SecretKind) => (kind ??= k);
+  let firstWordStart = 0;
+  while (firstWordStart < line.length && isSpace(line.charCodeAt(firstWordStart))) firstWordStart++;
+  const finder = new RegExp(MAY_HOLD_SECRET.source, 'gi');
+  let from = 0;
+  for (;;) {
+    finder.lastIndex = from;
+    const m = finder.exec(line);
+    if (!m) break;
+    const ws = new LineWords(line, wordStartAt(line, m.index, from));
+    const word = ws.at(0)!;
+    from = word.end;
+    const w = word.norm;
+    const raw = line.slice(word.start, word.end).toLowerCase();
+    const url = urlCut(raw, word);
+    if (url) {
+      cuts.push(url);
+      note('credentials in a URL');
+    }
+    // snmp-server host ADDR ...: every word after the address that is not a keyword (the community, user, vrf).
+    // CatOS `set snmp trap ADDR COMMUNITY` likewise (not `set snmp trap enable all`, nor `snmp-server trap link ietf`).
+    if (w === 'snmp-server' || w === 'snmp') {
+      const next = ws.at(1)?.norm;
+      const addressNext = ws.at(2) !== undefined && isAddressLike(ws.at(2)!.norm);
+      if ((next === 'host' || (next === 'trap' && addressNext)) && ws.at(3)) {
+        tailCuts(line, ws, 3, (x) => SNMP_HOST_WORDS.has(x), cuts);
+        note('snmp community');
+        break;
+      }
+    }
+    if (w === 'community' || w === 'community-map') {
+      let j = 1;
+      // `name:` of `Community name: X`: only a trailing colon is dropped, never a glued prefix.
+      while (ws.at(j + 1) && COMMUNITY_LEAD.has(ws.at(j)!.lower.replace(/:$/, ''))) j++;
+      if (!ws.at(j)) break;
+      cuts.push({ start: ws.at(j)!.start, end: ws.at(j)!.end });
+      tailCuts(line, ws, j + 1, (x) => COMMUNITY_TAIL.has(x) || isNumber(x), cuts);
+      note('snmp community');
+      break;
+    }
+    // `password=x`, `key:x` glued in one word.
+    const eq = Math.max(raw.lastIndexOf('='), raw.lastIndexOf(':'));
+    if (eq > 0 && eq < raw.length - 1 && !raw.includes('://') && REST_TRIGGERS.has(normWord(raw.slice(0, eq)))) {
+      cuts.push({ start: word.start + eq + 1, end: trimmedEnd(line) });
+      note(REST_TRIGGERS.get(normWord(raw.slice(0, eq)))!);
+      break;
+    }
+    // `crypto ...` in command position (first word, or glued to a prompt or `command:`) masks its line; elsewhere
+    // it is a process name (`Crypto IKMP`) and the keys inside crypto commands are caught by their own keywords.
+    if (w === 'crypto' && ws.at(1) && (word.start === firstWordStart || word.end - word.start > w.length)) {
+      cuts.push(restCut(line, ws, 1));
+      note('crypto block');
+      break;
+    }
+    const trig = REST_TRIGGERS.get(w);
+    if (trig && ws.at(1)) {
+      cuts.push(restCut(line, ws, secretStart(ws, 0)));
+      note(kindAt(line, word, trig));
+      break;
+    }
+  }
+  return { cuts, kind };
+}
+
+/** The whole line, or the part between its first and last quote (a warning), when it is certificate/key material. */
+function keyMaterialSpan(line: string): Cut | null {
+  const first = line.indexOf('"');
+  const last = line.lastIndexOf('"');
+  const candidates: Cut[] = [{ start: 0, end: line.length }];
+  if (first >= 0 && last > first + 1) candidates.push({ start: first + 1, end: last });
+  for (const c of candidates) {
+    let body = line.slice(c.start, c.end);
+    if (body.endsWith('...')) body = body.slice(0, -3); // a warning shortens long lines
+    if (isKeyMaterial(body, true)) {
+      const lead = body.length - body.trimStart().length;
+      return { start: c.start + lead, end: c.end };
+    }
+  }
+  return null;
+}
+
+function applyCuts(line: string, cuts: Cut[]): string {
+  if (cuts.length === 0) return line;
+  cuts.sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const c of cuts) {
+    if (c.start < at) continue; // a URL cut inside a rest-of-line cut
+    out += line.slice(at, c.start) + MASK;
+    at = c.end;
+  }
+  return out + line.slice(at);
+}
 
 /** Mask one line when it holds a secret; returns the kind, or undefined when there is none. */
 export function redactLine(line: string): { text: string; kind?: SecretKind } {
-  const direct = redactFrom(line, 0);
-  if (direct) return direct;
-  for (const re of QUOTED_STARTS) {
-    const m = re.exec(line);
-    const r = m ? redactFrom(line, m[0].length) : undefined;
-    if (r) return r;
-  }
-  return { text: line };
+  if (!MAY_HOLD_SECRET.test(line)) return { text: line };
+  const { cuts, kind } = lineCuts(line);
+  if (cuts.length === 0) return { text: line };
+  const text = applyCuts(line, cuts);
+  return text === line ? { text } : { text, kind };
 }
 
-/** Mask every secret in a paste or an export; reports which lines were touched. Line breaks are kept as they were. */
-export function redactSecretsDetailed(text: string): Redaction {
-  const parts = text.split(/(\r\n|\n|\r)/); // keep the separators so CRLF pastes come back byte-identical
-  const removed: RedactedLine[] = [];
+/**
+ * Cheap first look (a plain alternation of literals, linear): a line without any of these substrings cannot hold a
+ * secret this module knows. Every keyword above contains one of them. (Searching big pastes for runs of hex
+ * digits as well cost 0.2 s per 6 MB of flow table, so loose key material is looked for in short strings only.)
+ */
+const MAY_HOLD_SECRET = /secret|pass|key|communit|crypto|auth|priv|psk|token|:\/\/|snmp|cert/i;
+/** Key material quoted alone (8 hex digits of a certificate, 40 base64 characters of a key): diagnosis strings only. */
+const LOOSE_KEY = /[0-9A-Fa-f]{8}|[A-Za-z0-9+/=]{40}/;
+
+const isIndented = (line: string) => line.length > 0 && (line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) && line.trim() !== '';
+const indentOf = (line: string) => line.slice(0, line.length - line.trimStart().length);
+
+/**
+ * Block state across lines: an unindented `crypto` opens a block of indented lines (keys, peers, certificates); a
+ * line naming a `certificate`, or ending with `key-string`/`key-hash` (no value), opens key material running to
+ * `quit`/`exit`; a `show crypto isakmp key` header opens a table whose last column is the key.
+ */
+function blockMasker() {
   let inCrypto = false;
-  for (let i = 0; i < parts.length; i += 2) {
-    const line = parts[i]!;
-    const lineNo = i / 2 + 1;
-    if (inCrypto) {
-      if (INDENTED.test(line) && line.trim() !== '') {
-        parts[i] = `${line.match(/^\s*/)![0]}${MASK}`;
-        removed.push({ line: lineNo, kind: 'crypto block' });
-        continue;
+  let inKeyMaterial = false;
+  let presharedTable: 'off' | 'header' | 'rows' = 'off';
+  return {
+    open: () => inCrypto || inKeyMaterial || presharedTable !== 'off',
+    /** The masked line and its kind, or null when the line stays as it is. */
+    step(line: string): { text: string; kind: SecretKind } | null {
+      if (inCrypto) {
+        if (isIndented(line)) return { text: `${indentOf(line)}${MASK}`, kind: 'crypto block' };
+        inCrypto = false;
+        inKeyMaterial = false; // a certificate inside the block was masked with it
       }
-      inCrypto = false;
+      if (inKeyMaterial) {
+        const first = words(line)[0]?.norm;
+        if (first !== 'quit' && first !== 'exit' && isKeyMaterial(line)) return { text: `${indentOf(line)}${MASK}`, kind: 'certificate' };
+        inKeyMaterial = false;
+      }
+      if (presharedTable !== 'off') {
+        const ws = words(line);
+        // A row: keyring, peer (an address or a host name), key. Anything else ends the table.
+        if (ws.length === 3 && isPeerName(ws[1]!.norm)) {
+          const last = ws[2]!;
+          presharedTable = 'rows';
+          return { text: `${line.slice(0, last.start)}${MASK}${line.slice(last.end)}`, kind: 'key' };
+        }
+        presharedTable = ws.length === 0 && presharedTable === 'header' ? 'rows' : 'off'; // a blank line may follow the header
+        if (presharedTable === 'rows') return null;
+      }
+      if (!MAY_HOLD_SECRET.test(line)) return null;
+      const first = new LineWords(line, 0).at(0);
+      if (first && first.norm === 'crypto' && first.start === 0) inCrypto = true;
+      const [lastWord, beforeLast] = lastTwoWords(line);
+      if (CERTIFICATE_WORD.test(line) || lastWord === 'key-string' || lastWord === 'key-hash' || lastWord === 'key-data') inKeyMaterial = true;
+      if (lastWord === 'key' && beforeLast === 'preshared') presharedTable = 'header';
+      const r = redactLine(line);
+      return r.kind ? { text: r.text, kind: r.kind } : null;
+    },
+  };
+}
+
+/** `certificate` as a word of its own (`crypto pki certificate chain`, ` certificate self-signed 01`). */
+const CERTIFICATE_WORD = /(?:^|[^a-z-])certificate(?:[^a-z-]|$)/i;
+
+/** End of the line starting at `from` (the index of its \n or \r, or the text's length). */
+function lineEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Mask every secret in a paste or an export; reports which lines were touched. Line breaks are kept as they were
+ * (CRLF pastes come back byte-identical). Outside blocks it jumps from one keyword hit to the next instead of
+ * walking every line: a 6 MB flow table with a config in front costs one search, not 100,000 line tests.
+ */
+export function redactSecretsDetailed(text: string): Redaction {
+  if (!MAY_HOLD_SECRET.test(text)) return { text, removed: [] };
+  const removed: RedactedLine[] = [];
+  const blocks = blockMasker();
+  const finder = new RegExp(MAY_HOLD_SECRET.source, 'gi');
+  let out = '';
+  let emitted = 0; // text before this index is already in `out`
+  let pos = 0; // start of the next line to read
+  let lineNo = 1; // its number
+  for (;;) {
+    if (!blocks.open()) {
+      finder.lastIndex = pos;
+      const m = finder.exec(text);
+      if (!m) break;
+      let start = m.index;
+      while (start > pos && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+      for (let i = pos; i < start; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineNo++;
+      }
+      pos = start;
     }
-    if (CRYPTO_HEAD.test(line)) inCrypto = true; // only an unindented `crypto` opens a block
-    const r = redactLine(line);
-    if (r.kind) {
-      parts[i] = r.text;
+    const end = lineEnd(text, pos);
+    const r = blocks.step(text.slice(pos, end));
+    if (r) {
+      out += text.slice(emitted, pos) + r.text;
+      emitted = end;
       removed.push({ line: lineNo, kind: r.kind });
     }
+    if (end >= text.length) break;
+    pos = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    lineNo++;
   }
-  return { text: parts.join(''), removed };
+  return { text: out + text.slice(emitted), removed };
 }
 
 /** Mask every router secret in a text (pastes, exports, anything persisted). */
 export function redactSecrets(text: string): string {
   return redactSecretsDetailed(text).text;
+}
+
+/** One string of a diagnosis: secrets by keyword, and key material quoted without its block (in short strings). */
+function redactQuoted(s: string): string {
+  const masked = MAY_HOLD_SECRET.test(s) ? redactSecrets(s) : s;
+  if (masked.length > 8192 || !LOOSE_KEY.test(masked)) return masked;
+  return masked
+    .split('\n')
+    .map((line) => {
+      const span = keyMaterialSpan(line);
+      return span ? applyCuts(line, [span]) : line;
+    })
+    .join('\n');
+}
+
+/** Mask every string inside a JSON-like value (a diagnosis or part of one), keeping its shape. */
+export function redactDeep<T>(value: T): T {
+  if (typeof value === 'string') return redactQuoted(value) as T;
+  if (Array.isArray(value)) return value.map((x) => redactDeep(x)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(value)) out[k] = redactDeep(x);
+    return out as T;
+  }
+  return value;
+}
+
+interface QuotingDiagnosis {
+  inputs: { source: string; warnings: { line: number; message: string }[] }[];
+  findings: { evidence: { source: string; line: number; text: string }[] }[];
+  hosts?: unknown[];
+}
+
+/**
+ * Every field masked (plans, findings, inputs, charts, whatever is added later), hosts apart: tens of thousands of
+ * them hold an address, an interface name and the tool's own sentences, so only a host whose strings hold a
+ * keyword is copied (cloning 60,000 hosts cost most of a second on the main thread).
+ */
+function redactFields<T extends QuotingDiagnosis>(d: T): T {
+  const { hosts, ...rest } = d;
+  const out = redactDeep(rest) as T;
+  if (hosts) {
+    // The strings of a host that come from a paste: its address and interface (the rest are the tool's words).
+    const pasted = (x: unknown) => typeof x === 'string' && MAY_HOLD_SECRET.test(x);
+    out.hosts = hosts.map((h) => {
+      const { ip, interface: iface } = h as { ip?: unknown; interface?: unknown };
+      return pasted(ip) || pasted(iface) ? redactDeep(h) : h;
+    });
+  }
+  return out;
+}
+
+const clip = (t: string) => (t.length > 120 ? `${t.slice(0, 117)}...` : t); // as warnings quote a line
+
+/**
+ * A diagnosis as it may be shown, printed, exported or shared: every string masked, and, given the pastes, every
+ * quoted line (evidence, `not read: "…"` warnings) replaced by its masked line from the paste itself, because a
+ * line of a certificate or of a key table carries no keyword of its own: only its paste says it is secret.
+ */
+export function redactDiagnosis<T extends QuotingDiagnosis>(d: T, pastes?: readonly { source: string; text: string }[]): T {
+  const out = redactFields(d);
+  if (!pastes) return out;
+  const masked = new Map<string, { lines: string[]; touched: Set<number> }>();
+  for (const p of pastes) {
+    const r = redactSecretsDetailed(p.text);
+    if (r.removed.length > 0) masked.set(p.source, { lines: r.text.split(/\r\n|\n|\r/), touched: new Set(r.removed.map((x) => x.line)) });
+  }
+  if (masked.size === 0) return out;
+  const maskedLine = (source: string, line: number) => {
+    const m = masked.get(source);
+    return m?.touched.has(line) ? m.lines[line - 1]?.trim() : undefined;
+  };
+  for (const f of out.findings) {
+    for (const e of f.evidence) e.text = maskedLine(e.source, e.line) ?? e.text;
+  }
+  for (const i of out.inputs) {
+    for (const w of i.warnings) {
+      const line = maskedLine(i.source, w.line);
+      const q = w.message.indexOf('"');
+      if (line !== undefined && q >= 0) w.message = `${w.message.slice(0, q)}"${clip(line)}"`;
+    }
+  }
+  return out;
 }
 
 /** "3 secret lines masked (enable secret, snmp community)" for the UI; empty when nothing was found. */

@@ -1,4 +1,5 @@
 // Re-runs the diagnosis in the worker whenever pastes or answers change, debounced by input size.
+import { redactDiagnosis } from '../share/redact-secrets';
 import { CoreClient, Superseded } from '../worker/core-client';
 import { totalBytes } from './pastes-slice';
 import { useAppStore } from './store';
@@ -44,10 +45,12 @@ export function startDiagnosisRunner(client = new CoreClient()): () => void {
     }
     const bytes = totalBytes(filled);
     setRunStatus('running', bytes);
+    const sent = filled.map((p) => ({ source: p.name, text: p.text }));
     client
-      .diagnose(filled.map((p) => ({ source: p.name, text: p.text })), answers)
+      .diagnose(sent, answers)
       .then(({ diagnosis, nextSteps, ms }) => {
-        setDiagnosis(diagnosis, ms);
+        // Quoted lines masked as their pastes mask them (a certificate line has no keyword of its own).
+        setDiagnosis(redactDiagnosis(diagnosis, sent), ms);
         setNextSteps(nextSteps);
       })
       .catch((e: Error) => {

@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { NextSteps } from '../core/rules/next-steps';
 import type { Diagnosis } from '../core/types';
+import { redactDiagnosis } from '../share/redact-secrets';
 import type { AppState } from './store-types';
 
 export type RunStatus = 'idle' | 'waiting' | 'running' | 'done' | 'error';
@@ -39,7 +40,8 @@ export const createDiagnosisSlice: StateCreator<AppState, [], [], DiagnosisSlice
     }));
   },
   setDiagnosis(diagnosis, ms) {
-    set({ diagnosis, status: diagnosis ? 'done' : 'idle', runError: null, lastRunMs: ms });
+    // What the report shows, prints, exports and shares: evidence lines and quoted warnings with secrets masked.
+    set({ diagnosis: diagnosis && redactDiagnosis(diagnosis), status: diagnosis ? 'done' : 'idle', runError: null, lastRunMs: ms });
   },
   setNextSteps(nextSteps) {
     set({ nextSteps });

@@ -1,7 +1,6 @@
 // Export buttons: download the report as Markdown, or print it (the print stylesheet hides the controls).
 import { useAppStore } from '../../state/store';
-import { redactSecrets } from '../../share/redact-secrets';
-import { diagnosisToMarkdown } from './report-markdown';
+import { reportMarkdown } from '../../share/report-markdown';
 
 export function DownloadReport() {
   const has = useAppStore((s) => s.diagnosis !== null);
@@ -13,7 +12,8 @@ export function DownloadReport() {
         onClick={() => {
           const { diagnosis, answers } = useAppStore.getState();
           if (!diagnosis) return;
-          const blob = new Blob([redactSecrets(diagnosisToMarkdown(diagnosis, answers))] /* router secrets never leave in an export (issue 7) */, { type: 'text/markdown' });
+          // Router secrets never leave in an export (issue 12): reportMarkdown masks every field, then escapes it.
+          const blob = new Blob([reportMarkdown(diagnosis, answers)], { type: 'text/markdown' });
           const a = document.createElement('a');
           a.href = URL.createObjectURL(blob);
           a.download = `code-red-triage-${new Date().toISOString().slice(0, 10)}.md`;

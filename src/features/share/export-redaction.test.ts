@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../core/diagnose';
 import { redactSecrets } from '../../share/redact-secrets';
-import { diagnosisToMarkdown } from '../report/report-markdown';
+import { diagnosisToMarkdown } from '../../share/report-markdown';
 
 const flows = readFileSync(new URL('../../share/fixtures/seed_show_ip_cache_flow.txt', import.meta.url), 'utf8');
 

@@ -57,8 +57,8 @@ export function SharePanel() {
       <h2 id="share-heading">Share</h2>
       <p className="muted">
         The link holds the report itself (after <code>#</code>, which browsers never send to a server). Router secrets
-        (enable secret and password, user passwords, SNMP communities, keys, <code>crypto</code> blocks) are always
-        masked before a link is made.
+        (passwords and secrets of every kind, SNMP communities, keys, certificates, <code>crypto</code> blocks,
+        credentials in URLs, license tokens) are always masked before a link is made, wherever they sit on a line.
       </p>
       <div className="actions">
         <label className="inline-field">

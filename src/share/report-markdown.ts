@@ -1,38 +1,36 @@
-// The diagnosis as a Markdown change ticket (download): headline, the change plan (checks, steps, verification,
-// back-out), findings with evidence, hosts, then the symptoms given and what was read.
-import { QUESTIONS } from '../../core/answers';
-import { planOutline } from '../../core/plan/plan-text';
-import { count, listWords } from '../../core/text/plural';
-import type { Answers, Diagnosis, Host } from '../../core/types';
-
-/** Pasted text is data: keep it inside code spans/fences so it never becomes markup in a viewer. */
-function fence(lines: string[]): string {
-  const body = lines.join('\n');
-  const ticks = '`'.repeat(Math.max(3, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length + 1)));
-  return `${ticks}\n${body}\n${ticks}`;
-}
-
-function inline(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
-}
+// The diagnosis as a Markdown change ticket (download, CLI --markdown): headline, the change plan (checks, steps,
+// verification, back-out), findings remedy first, hosts, then the symptoms given and what was read. Every field is
+// escaped or fenced, and router secrets are masked before anything is written.
+import { QUESTIONS } from '../core/answers';
+import { planOutline } from '../core/plan/plan-text';
+import { count, listWords } from '../core/text/plural';
+import type { Answers, Diagnosis, Host } from '../core/types';
+import { fence, inline } from './markdown-escape';
+import { redactDiagnosis, redactSecrets } from './redact-secrets';
 
 const MAX_HOSTS = 200;
 
 const VARIANT_WORDS: Record<Host['variant'], string> = { 'code-red': 'Code Red', 'code-red-ii': 'Code Red II', unknown: 'not told' };
 
 function hostRow(h: Host): string {
-  return `| ${h.ip} | ${inline(h.interface)} | ${h.flows} | ${h.destinations} | ${h.port80Flows} | ${h.packetsPerFlow.toFixed(1)} | ${h.verdict} | ${VARIANT_WORDS[h.variant]} |`;
+  const cells = [h.ip, h.interface, h.flows, h.destinations, h.port80Flows, h.packetsPerFlow.toFixed(1), h.verdict, VARIANT_WORDS[h.variant] ?? h.variant];
+  return `| ${cells.map(inline).join(' | ')} |`;
 }
 
-/** "Where is the CPU high?: High at interrupt level (e.g. 99%/98%)", the questionnaire's own words. */
+/** "Where is the CPU high? High at interrupt level (e.g. 99%/98%)", the questionnaire's own words. */
 function answerWords(key: string, value: string): string {
   const q = QUESTIONS.find((x) => x.key === key);
   const label = q?.options.find((o) => o.value === value)?.label;
-  return q && label ? `${q.text.replace(/\s*\(.*\)\s*$/, '')} ${label}` : `${key}: ${value}`;
+  return q && label ? `${q.text.replace(/\s*\([^)]*\)\s*$/, '')} ${label}` : `${key}: ${value}`;
+}
+
+/** What leaves the page as a Markdown file: router secrets masked in every field, then every field escaped. */
+export function reportMarkdown(d: Diagnosis, answers: Answers, when = new Date()): string {
+  return redactSecrets(diagnosisToMarkdown(redactDiagnosis(d), answers, when));
 }
 
 export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new Date()): string {
-  const out: string[] = [`# Code Red triage report`, '', `Generated ${when.toISOString()} by Code Red Triage (contract version ${d.version}).`, ''];
+  const out: string[] = [`# Code Red triage report`, '', `Generated ${when.toISOString()} by Code Red Triage (contract version ${inline(d.version)}).`, ''];
   const infected = d.hosts.filter((h) => h.verdict === 'infected');
   out.push(
     infected.length > 0
@@ -52,7 +50,7 @@ export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new D
   out.push(`## Findings (${d.findings.length})`, '');
   if (d.findings.length === 0) out.push('No findings.', '');
   for (const f of d.findings) {
-    out.push(`### [${f.severity}] ${inline(f.title)}`, '');
+    out.push(`### [${inline(f.severity)}] ${inline(f.title)}`, '');
     out.push(`Remedy: ${inline(f.remedy.summary)}`, '');
     if (f.remedy.commands.length > 0) out.push(fence(f.remedy.commands), '');
     if (f.remedy.caveats.length > 0) {
@@ -65,7 +63,7 @@ export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new D
       if (a.commands.length > 0) out.push(fence(a.commands), '');
     }
     if (f.evidence.length > 0) {
-      out.push('Evidence:', '', fence(f.evidence.map((e) => `${e.source}:${e.line}  ${e.text}`)), '');
+      out.push('Evidence:', '', fence(f.evidence.map((e) => `${e.source}:${e.line}  ${e.text}`.replace(/[\r\n]/g, ' '))), '');
     }
   }
   const flagged = d.hosts.filter((h) => h.verdict !== 'clean');
@@ -84,7 +82,9 @@ export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new D
   }
   out.push('## Inputs read', '');
   for (const i of d.inputs) {
-    out.push(`- ${inline(i.source)} lines ${i.firstLine}-${i.lastLine}: ${i.kind === 'unknown' ? 'not recognised' : i.kind}, ${count(i.records, 'record')}, ${count(i.warnings.length, 'warning')}`);
+    out.push(
+      `- ${inline(i.source)} lines ${inline(i.firstLine)}-${inline(i.lastLine)}: ${i.kind === 'unknown' ? 'not recognised' : inline(i.kind)}, ${inline(count(i.records, 'record'))}, ${inline(count(i.warnings.length, 'warning'))}`,
+    );
   }
   out.push('');
   return out.join('\n');

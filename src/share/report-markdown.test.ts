@@ -1,6 +1,6 @@
 // Markdown export: findings, remedy config in fences, flagged hosts, and pasted text kept as data.
 import { describe, expect, it } from 'vitest';
-import type { Diagnosis } from '../../core/types';
+import type { Diagnosis } from '../core/types';
 import { diagnosisToMarkdown } from './report-markdown';
 
 const d: Diagnosis = {
@@ -57,7 +57,7 @@ describe('diagnosisToMarkdown', () => {
     expect(md).toContain('````\nflows.txt:5');
   });
   it('records the answers in the questionnaire\'s words, never its keys', () => {
-    expect(md).toContain('- Where is the CPU high? High at interrupt level (e.g. 99%/98%)');
+    expect(md).toContain('- Where is the CPU high? High at interrupt level \\(e.g. 99%/98%\\)');
     expect(md).not.toContain('cpu: interrupt');
   });
   it('opens with the infected hosts and names no finding id or internal value', () => {

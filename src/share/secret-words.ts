@@ -1,0 +1,192 @@
+// The words of a router line and the vocabulary of the secret grammar (src/share/redact-secrets.ts): which keywords
+// take a secret, which words may sit between a keyword and its secret, and how a word is compared (lowercase,
+// without the prompt, `command:` or quote glued to it). Character loops only: nothing here can backtrack.
+
+export type SecretKind =
+  | 'enable secret'
+  | 'enable password'
+  | 'username secret'
+  | 'snmp community'
+  | 'key'
+  | 'password'
+  | 'crypto block'
+  | 'certificate'
+  | 'license token'
+  | 'credentials in a URL';
+
+/** Keywords whose value (the rest of the line, after type digits and algorithm names) is a secret. */
+export const REST_TRIGGERS = new Map<string, SecretKind>([
+  ['secret', 'password'], ['password', 'password'], ['passwd', 'password'], ['enablepass', 'enable password'],
+  ['area-password', 'password'], ['domain-password', 'password'], ['shared-secret', 'key'],
+  ['key', 'key'], ['keys', 'key'], ['key-string', 'key'], ['key-hash', 'key'], ['pre-shared-key', 'key'],
+  ['authentication-key', 'key'], ['message-digest-key', 'key'], ['server-key', 'key'], ['psk', 'key'],
+  ['wpa-psk', 'key'], ['set-key', 'key'], ['auth', 'key'], ['priv', 'key'], ['authentication', 'key'],
+  ['privacy', 'key'], ['passphrase', 'password'], ['pass-phrase', 'password'], ['idtoken', 'license token'],
+  ['token', 'license token'], ['session-key', 'key'], ['ldap-login-password', 'password'],
+  ['simple-password', 'password'], ['encrypted-password', 'password'], ['hello-authentication-key', 'key'],
+]);
+
+/** Words that may sit between a keyword and its secret without being the secret (type, level, algorithm). */
+export const QUALIFIERS = new Set([
+  'level', 'md5', 'sha', 'sha1', 'sha2', 'sha256', 'sha-1', 'sha-256', 'text', 'ascii', 'hex', 'mode', 'encrypted',
+  'unencrypted', 'encryption', 'des', 'aes', '3des', 'aes128', 'aes192', 'aes256', 'algorithm-type', 'scrypt',
+  'sha256-hashed', 'string', 'key-chain', 'ascii-text', 'hexadecimal',
+]);
+
+/** Words that follow `community` before the community itself (CatOS, `show snmp community`). */
+export const COMMUNITY_LEAD = new Set(['name', 'index', 'securityname', 'string', 'read-only', 'read-write', 'read-write-all', '0', '8']);
+/** Words after a community that are kept: access mode, view keyword, ACL numbers (remedies pick unused ACLs). */
+export const COMMUNITY_TAIL = new Set(['ro', 'rw', 'view', 'ipv6']);
+/** Words of `snmp-server host ADDR [vrf V] [informs|traps] [version 1|2c|3 [auth|noauth|priv]] COMMUNITY ...`. */
+export const SNMP_HOST_WORDS = new Set(['informs', 'traps', 'version', '1', '2c', '3', 'auth', 'noauth', 'priv', 'vrf', 'use-vrf', 'filter-vrf', 'udp-port']);
+
+/** Characters glued before a keyword: a prompt's `#`/`>`, `command:`, `|` in archive logs, quotes, brackets. */
+function isGlue(c: number): boolean {
+  return c === 35 /* # */ || c === 62 /* > */ || c === 58 /* : */ || c === 34 /* " */ || c === 39 /* ' */ || c === 124 /* | */ || c === 40 /* ( */ || c === 91 /* [ */ || c === 61 /* = */ || c === 96 /* ` */;
+}
+
+/** Word separators: whitespace, control characters (backspaces of a `--More--` leftover), NBSP and friends. */
+export function isSpace(c: number): boolean {
+  return c <= 32 || c === 0x7f || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+export interface Word {
+  start: number;
+  end: number;
+  /** Lowercase, glued prefix and trailing punctuation removed: what keywords are compared with. */
+  norm: string;
+  /**
+   * Just lowercase: what qualifiers and kept words (`RO`, `version`, `md5`) are compared with, so that a secret
+   * such as `x=ro` or `ab:3` never passes for one.
+   */
+  lower: string;
+}
+
+export function normWord(raw: string): string {
+  let s = raw.toLowerCase();
+  if (s.startsWith('--more--')) s = s.slice(8);
+  // Drop trailing punctuation first (`name:`, `"key"`), then everything up to the last glue character.
+  let e = s.length;
+  while (e > 0 && (isGlue(s.charCodeAt(e - 1)) || s.charCodeAt(e - 1) === 44 /* , */ || s.charCodeAt(e - 1) === 41 /* ) */ || s.charCodeAt(e - 1) === 93 /* ] */)) e--;
+  let b = 0;
+  for (let i = 0; i < e; i++) if (isGlue(s.charCodeAt(i))) b = i + 1;
+  return s.slice(b, e);
+}
+
+export function words(line: string): Word[] {
+  const out: Word[] = [];
+  let i = 0;
+  const n = line.length;
+  while (i < n) {
+    while (i < n && isSpace(line.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpace(line.charCodeAt(i))) i++;
+    const lower = line.slice(start, i).toLowerCase();
+    out.push({ start, end: i, norm: normWord(lower), lower });
+  }
+  return out;
+}
+
+export const isShortNumber = (w: string) => w.length > 0 && w.length <= 2 && w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57 && (w.length === 1 || (w.charCodeAt(1) >= 48 && w.charCodeAt(1) <= 57));
+export const isNumber = (w: string) => w.length > 0 && w.length <= 10 && [...w].every((c) => c >= '0' && c <= '9');
+export const isAlgorithm = (w: string) => w.startsWith('hmac-') || w.startsWith('cmac-') || w.startsWith('aes-');
+
+/** An IPv4 or IPv6 address word (digits, hex, dots, colons, with a digit and a separator). */
+export function isAddressLike(w: string): boolean {
+  let digit = false;
+  let sep = false;
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 48 && c <= 57) digit = true;
+    else if (c === 46 || c === 58) sep = true;
+    else if (!(c >= 97 && c <= 102)) return false;
+  }
+  return digit && sep;
+}
+
+/** An address or a dotted host name (`198.51.100.7`, `peer.example.com`), not an interface (`Serial0/0.1`). */
+export function isPeerName(w: string): boolean {
+  if (isAddressLike(w)) return true;
+  let dot = false;
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c === 46) dot = true;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) return false;
+  }
+  return dot;
+}
+
+/**
+ * The words of a line from a given start, cut only as far as a rule looks: a 1 MB line of short words costs the
+ * words the rules read, not half a million word objects.
+ */
+export class LineWords {
+  private readonly ws: Word[] = [];
+  private pos: number;
+  constructor(
+    private readonly line: string,
+    from: number,
+  ) {
+    this.pos = from;
+  }
+  at(i: number): Word | undefined {
+    const { line } = this;
+    while (this.ws.length <= i && this.pos < line.length) {
+      let k = this.pos;
+      while (k < line.length && isSpace(line.charCodeAt(k))) k++;
+      if (k >= line.length) {
+        this.pos = k;
+        break;
+      }
+      const start = k;
+      while (k < line.length && !isSpace(line.charCodeAt(k))) k++;
+      const lower = line.slice(start, k).toLowerCase();
+      this.ws.push({ start, end: k, norm: normWord(lower), lower });
+      this.pos = k;
+    }
+    return this.ws[i];
+  }
+}
+
+/** Where the line's text ends (trailing whitespace left out). */
+export function trimmedEnd(line: string): number {
+  let e = line.length;
+  while (e > 0 && isSpace(line.charCodeAt(e - 1))) e--;
+  return e;
+}
+
+/**
+ * A line of a certificate or public-key block: hex words (certificates) or long base64 words (SSH keys) only.
+ * `alone` (no block around it): at least two hex words of 8 digits, as certificates print them, so that a
+ * hex field of some `show` output (`4  0F000800` in `show ip cache verbose`) is not taken for a key.
+ */
+export function isKeyMaterial(line: string, alone = false): boolean {
+  const ws = words(line);
+  if (ws.length === 0) return false;
+  const all = (test: (c: number) => boolean, minLength: number) =>
+    ws.every((w) => {
+      if (w.end - w.start < minLength) return false;
+      for (let i = w.start; i < w.end; i++) if (!test(line.charCodeAt(i))) return false;
+      return true;
+    });
+  const hex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+  const b64 = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61;
+  if (alone) return (all(hex, 1) && ws.filter((w) => w.end - w.start === 8).length >= 2 && ws.every((w) => w.end - w.start <= 8)) || all(b64, 40);
+  return all(hex, 1) || all(b64, 16);
+}
+
+/** The last two words of a line, normalised (read from its end, not by cutting every word). */
+export function lastTwoWords(line: string): [string | undefined, string | undefined] {
+  const out: string[] = [];
+  let e = line.length;
+  while (out.length < 2) {
+    while (e > 0 && isSpace(line.charCodeAt(e - 1))) e--;
+    if (e === 0) break;
+    let b = e;
+    while (b > 0 && !isSpace(line.charCodeAt(b - 1))) b--;
+    out.push(normWord(line.slice(b, e)));
+    e = b;
+  }
+  return [out[0], out[1]];
+}
