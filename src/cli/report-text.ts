@@ -1,5 +1,6 @@
 // The CLI's human report: the change plan first, then findings, hosts, and each finding's part of the plan.
 import { planOutline } from '../core/plan/plan-text';
+import { count } from '../core/text/plural';
 import type { Diagnosis } from '../core/types';
 
 export function formatReport(d: Diagnosis): string {
@@ -19,8 +20,8 @@ export function formatReport(d: Diagnosis): string {
   }
   out.push('Inputs:');
   for (const i of d.inputs) {
-    const what = i.kind === 'unknown' ? 'no router output recognised' : `${i.kind}, ${i.records} record${i.records === 1 ? '' : 's'}`;
-    out.push(`  ${i.source} lines ${i.firstLine}-${i.lastLine}: ${what}${i.warnings.length ? `, ${i.warnings.length} warning(s)` : ''}`);
+    const what = i.kind === 'unknown' ? 'no router output recognised' : `${i.kind}, ${count(i.records, 'record')}`;
+    out.push(`  ${i.source} lines ${i.firstLine}-${i.lastLine}: ${what}${i.warnings.length ? `, ${count(i.warnings.length, 'warning')}` : ''}`);
     for (const w of i.warnings.slice(0, 10)) out.push(`    line ${w.line}: ${w.message}`);
     if (i.warnings.length > 10) out.push(`    ... ${i.warnings.length - 10} more (use --json for all)`);
   }
@@ -29,20 +30,20 @@ export function formatReport(d: Diagnosis): string {
     out.push(recognised.length ? 'Findings: none. Nothing in this output matches the tech note\'s problems.' : 'Findings: none (no router output recognised).');
   } else {
     out.push('Findings:');
-    for (const f of d.findings) out.push(`  [${f.severity.toUpperCase()}] ${f.id}: ${f.title}`);
+    for (const f of d.findings) out.push(`  [${f.severity.toUpperCase()}] ${f.title}`);
   }
   const flagged = d.hosts.filter((h) => h.verdict !== 'clean');
   if (flagged.length) {
     out.push('');
     out.push('Hosts:');
     for (const h of flagged) {
-      out.push(`  ${h.ip}${h.interface ? ` on ${h.interface}` : ''}: ${h.verdict}, ${h.variant}, ${h.destinations} destinations, ${h.port80Flows} port-80 flows`);
+      out.push(`  ${h.ip}${h.interface ? ` on ${h.interface}` : ''}: ${h.verdict}${h.variant === 'unknown' ? '' : `, ${h.variant === 'code-red-ii' ? 'Code Red II' : 'Code Red'}`}, ${count(h.destinations, 'destination')}, ${count(h.port80Flows, 'port-80 flow')}`);
       for (const r of h.reasons) out.push(`    - ${r}`);
     }
   }
   for (const f of d.findings) {
     out.push('');
-    out.push(`== ${f.id}: ${f.title}`);
+    out.push(`== ${f.title}`);
     for (const e of f.evidence) out.push(`  ${e.source}:${e.line}  ${e.text}`);
     out.push(`  ${f.remedy.summary}`);
     if (f.remedy.commands.length) {
