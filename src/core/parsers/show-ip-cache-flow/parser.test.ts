@@ -27,11 +27,11 @@ describe('show ip cache flow: the tech note sample', () => {
     expect(f?.title).toBe('193.23.45.35 on Vl1 is scanning TCP port 80');
     expect(f?.evidence.map((e) => e.line)).toEqual([5, 7, 9, 11, 12, 13]);
     expect(f?.evidence[0]?.text).toContain('193.23.45.35');
+    // No running-config pasted: the plan cannot see Vlan1's ACLs, so it inserts at the top of the list the
+    // pre-check names, never binding a new list that would replace one in place (issue 11).
     expect(f?.remedy.commands).toEqual([
-      'access-list 150 deny tcp any any eq www',
-      'access-list 150 permit ip any any',
-      'interface Vlan1',
-      ' ip access-group 150 in',
+      'ip access-list extended <inbound ACL on Vlan1: show ip interface Vlan1 | include access list>',
+      ' 1 deny tcp any any eq www',
     ]);
   });
 });

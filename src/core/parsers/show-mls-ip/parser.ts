@@ -6,7 +6,6 @@ import type { ParserDef, Section } from '../parser-types';
 import { isAbsent, portNumber, protocolNumber } from '../shared/mls-protocol-port-names';
 import { readMlsRecords, sniffMlsRecords, type MlsEntryLine } from '../shared/mls-two-line-records';
 import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
-import { isMlsNetflowLayout, readMlsNetflow } from '../shared/mls-netflow-blocks';
 
 export interface MlsData {
   flows: FlowTable;
@@ -50,9 +49,9 @@ const DST_IF_MAC = new RegExp(`^([A-Za-z][\\w./-]*)?\\s*(?::\\s*(${MAC}|-+)?)?$`
 // Pkts Bytes SrcDstPorts SrcDstEncap Age LastSeen: "0  0  Fa4/1,--  ARPA,ARPA  31  11:23:23".
 const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(.*?)\s*(\S+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})\s*$/;
 // Native IOS on Sup2/Sup720 ("Displaying Netflow entries in Supervisor Earl"): the entry line ends in
-// Src i/f:AdjPtr ("Vl10 : 0x2A", "0 : 0" when the flow mask keeps no interface), and the counters line is
+// Src i/f:AdjPtr ("Vl10 : 0x2A", "0 : 0" or "-- :0x0" when the flow mask keeps no interface), and the counters line is
 // Pkts Bytes Age LastSeen Attributes ("0 0 1 01:52:25 L3 - Dynamic").
-const SRC_IF_ADJ = /^([A-Za-z][\w./-]*|0)?\s*:\s*(?:0x[0-9A-Fa-f]+|\d+)$/;
+const SRC_IF_ADJ = /^([A-Za-z][\w./-]*|0|-+)?\s*:\s*(?:0x[0-9A-Fa-f]+|\d+)$/;
 const EARL_COUNTERS = /^\s*(\d+)\s+(\d+)\s+\d+\s+\d{1,2}:\d{2}:\d{2}(?:\s+\S.*)?$/;
 const EARL_HEADING = /^\s*Displaying Netflow entries in \S.*$/i;
 const RULE = /^\s*-{5,}[\s-]*$/;
@@ -102,7 +101,7 @@ function readEntryLine(line: string, index: number): EntryLine | string | null {
   }
   const s = SRC_IF_ADJ.exec(rest.trim());
   if (!s) return 'MLS entry whose Dst i/f:DstMAC is not understood';
-  if (s[1] && s[1] !== '0') e.srcIf = s[1];
+  if (s[1] && s[1] !== '0' && !s[1].startsWith('-')) e.srcIf = s[1];
   return e;
 }
 
@@ -111,8 +110,6 @@ export const mlsIpParser: ParserDef<'show mls ip', MlsData> = {
   commands: ['show mls ip'],
 
   sniff(section: Section): number {
-    // Sup2 native prints the Supervisor EARL NetFlow table instead ("Displaying Netflow entries in Supervisor Earl").
-    if (isMlsNetflowLayout(section)) return 0.85;
     return sniffMlsRecords(
       section,
       [/^\s*DstIP\s+SrcIP\s+Prot:SrcPort:DstPort/i, /^\s*Pkts\s+Bytes\s+SrcDstPorts/i, EARL_HEADING],
@@ -126,12 +123,6 @@ export const mlsIpParser: ParserDef<'show mls ip', MlsData> = {
 
   parse(section: Section) {
     const warnings: Warning[] = [];
-    if (isMlsNetflowLayout(section)) {
-      const t = readMlsNetflow(section, warnings);
-      const { flows, entries, sourcesPresent, destinationOnlyLines, reportedEntries } = t;
-      const data: MlsData = { flows, entries, sourcesPresent, destinationOnlyLines, ...(reportedEntries !== undefined ? { reportedEntries } : {}) };
-      return { data, records: entries, warnings };
-    }
     const b = new FlowTableBuilder(Math.max(16, (section.to - section.from) >> 1));
     const data: Omit<MlsData, 'flows'> = { entries: 0, sourcesPresent: true, destinationOnlyLines: [] };
     readMlsRecords(
