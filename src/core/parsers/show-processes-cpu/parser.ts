@@ -1,10 +1,11 @@
 // `show processes cpu`: five-second/interrupt, one and five minute load, and per-process percentages.
 import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
-import { readWrapped } from '../../text/wrap';
+import { joinWrapped, readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import { EXEC_PROMPT_TIMESTAMP_LINES } from '../shared/exec-prompt-timestamp';
 import { sniffRows } from '../shared/sniff-rows';
+import { readCpuRow, type CpuRow } from './row';
 
 export interface ProcessCpu {
   pid: number;
@@ -35,10 +36,6 @@ export interface ProcessesCpuData {
 // platforms, and on IOS-XE per-core lines, which start with "Core N:").
 const UTILIZATION =
   /^\s*(?:Core\s+(\d+):\s*)?CPU utilization for five seconds:\s*(\d+(?:\.\d+)?)%(?:\s*\/\s*(\d+(?:\.\d+)?)%)?;\s*one minute:\s*(\d+(?:\.\d+)?)%;\s*five minutes:\s*(\d+(?:\.\d+)?)%\s*$/i;
-// PID Runtime(ms) Invoked uSecs 5Sec 1Min 5Min TTY Process: percentages with "%" on IOS, bare on IOS-XE sorted
-// output; the process name may hold spaces ("IP Input") or be cut at 16 characters, or be empty.
-const ROW =
-  /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+)(?:\s+(.*?))?\s*$/;
 const HEADER = /^\s*PID\s+Runtime\(ms\)\s+Invoked\s+uSecs\s+5Sec\s+1Min\s+5Min\s+TTY\s+Process\s*$/i;
 /**
  * Lines that are known not to carry facts, skipped silently: the exec prompt timestamp (`terminal exec prompt
@@ -52,6 +49,25 @@ const NOISE: RegExp[] = [
   /^\s*to show processes from the underlying operating system\.\s*$/i,
 ];
 
+function toProcess(r: CpuRow, line: number): ProcessCpu {
+  const p: ProcessCpu = { pid: r.pid, name: r.name, fiveSec: r.fiveSec, oneMin: r.oneMin, fiveMin: r.fiveMin, line };
+  if (r.runtimeMs !== undefined) p.runtimeMs = r.runtimeMs;
+  if (r.invoked !== undefined) p.invoked = r.invoked;
+  if (r.uSecs !== undefined) p.uSecs = r.uSecs;
+  p.tty = r.tty;
+  return p;
+}
+
+/** A name's tail a terminal pushed to the next line: a few words, no digits first, and too long to fit joined. */
+const NAME_TAIL = /^[A-Za-z_][\w\-./:()#]*(?: [\w\-./:()#]+){0,3}$/;
+function nameTail(rowLine: string, next: string): string | null {
+  const t = next.trim();
+  if (t === '' || t.length > 30 || /^\s/.test(next) || !NAME_TAIL.test(t)) return null;
+  if (UTILIZATION.test(next) || HEADER.test(next) || NOISE.some((re) => re.test(next))) return null;
+  // Joined, the row would not fit in the narrowest width a terminal or mail client cuts at.
+  return rowLine.trimEnd().length + 1 + t.length > 72 ? t : null;
+}
+
 export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuData> = {
   kind: 'show processes cpu',
   commands: ['show processes cpu', 'show processes cpu sorted'],
@@ -62,7 +78,7 @@ export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuDat
       // `show processes cpu history` draws a graph under "CPU% per second": another command.
       if (/CPU% per (second|minute|hour)/i.test(l)) return 0;
       if (HEADER.test(l) || UTILIZATION.test(l)) return 0.95;
-      return ROW.test(l) ? 'row' : null;
+      return readCpuRow(l) ? 'row' : null;
     });
   },
 
@@ -73,22 +89,19 @@ export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuDat
       const line = section.lines[i]!;
       if (line.trim() === '') continue;
       // A row cut at the terminal or mail width is read joined when it does not read alone.
-      const wrapped = readWrapped(section.lines, i, section.to, (text) => ROW.exec(text));
+      const wrapped = readWrapped(section.lines, i, section.to, readCpuRow);
       if (wrapped) {
         const row = wrapped.value;
-        data.processes.push({
-          pid: +row[1]!,
-          name: row[9] ?? '',
-          fiveSec: +row[5]!,
-          oneMin: +row[6]!,
-          fiveMin: +row[7]!,
-          line: i + 1,
-          runtimeMs: +row[2]!,
-          invoked: +row[3]!,
-          uSecs: +row[4]!,
-          tty: +row[8]!,
-        });
-        i += wrapped.lines - 1;
+        let last = i + wrapped.lines - 1;
+        // A name cut at the terminal width (`SIS Punt` / `Process`): its tail alone on the next line.
+        const tail = last + 1 < section.to ? nameTail(section.lines[last]!, section.lines[last + 1]!) : null;
+        if (tail !== null) {
+          row.name = row.name === '' ? tail : joinWrapped(row.name, tail);
+          last++;
+        }
+        data.processes.push(toProcess(row, i + 1));
+        if (row.unknown) warnings.push({ line: i + 1, message: `process "${row.name}": ${row.unknown} ran together, left unknown` });
+        i = last;
         continue;
       }
       const u = UTILIZATION.exec(line);
