@@ -27,3 +27,10 @@ export function isMaskedAddressPort(token: string): boolean {
   if (colon < 0) return isMaskedIPv4(token);
   return isMaskedIPv4(token.slice(0, colon)) && /^\d{1,5}$/.test(token.slice(colon + 1));
 }
+
+/** The warning a row read with a hidden address carries: which field, and what the poster put there. */
+export function maskedAddressWarning(index: number, field: string, posted: string): { line: number; message: string } {
+  return posted === ''
+    ? { line: index + 1, message: `${field} left blank by the poster: row read, address unknown` }
+    : { line: index + 1, message: `${field} hidden by the poster ("${posted}"): row read, address unknown` };
+}

@@ -1,10 +1,12 @@
 // `show ip accounting` (and `checkpoint`, `access-violations`): source/destination packet and byte counts, data age.
 import type { Warning } from '../../types';
 import { ipToInt, unreadLine } from '../../text/lines';
+import { maskedAddressWarning } from '../../text/masked-address';
 import { FlowTableBuilder, type FlowTable } from '../flow-table';
 import type { ParserDef, Section } from '../parser-types';
 import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
 import { sniffRows } from '../shared/sniff-rows';
+import { addressOrHidden, type MaskedFlowRow } from '../shared/masked-flows';
 
 export interface AccountingData {
   flows: FlowTable;
@@ -19,10 +21,14 @@ export interface AccountingData {
   violationsThresholdExceeded?: { packets: number; line: number };
   /** "% IP accounting data cleared or checkpointed": IOS stopped the listing midway, so the rows are partial. */
   interruptedLine?: number;
+  /** Rows whose source or destination a poster hid (`x.x.x.x`): counted, never in `flows`. */
+  hidden?: MaskedFlowRow[];
 }
 
 // Source Destination Packets Bytes [ACL]: the ACL column only in `access-violations` output.
 const ROW = /^\s*(\d{1,3}(?:\.\d{1,3}){3})\s+(\d{1,3}(?:\.\d{1,3}){3})\s+(\d+)\s+(\d+)(?:\s+(\S+))?\s*$/;
+// The same row with an address a poster hid (`10.x.x.x`, `a.b.c.d`); which one is hidden is checked in code.
+const HIDDEN_ROW = /^\s*([\w.*#?]{7,15})\s+([\w.*#?]{7,15})\s+(\d+)\s+(\d+)(?:\s+(\S+))?\s*$/;
 const HEADER = /^\s*Source\s+Destination\s+Packets\s+Bytes(\s+ACL)?\s*$/i;
 // A `| include` filter can keep a header fragment; the column words in order are enough to say it is the header.
 const PARTIAL_HEADER = /^\s*(Source\s+)?Destination\s+Packets(\s+Bytes)?(\s+ACL)?\s*$/i;
@@ -30,6 +36,20 @@ const AGE = /^\s*Accounting data age is\s+(\S+)\s*$/i;
 const THRESHOLD = /^\s*Accounting threshold exceeded for (\d+) packets and (\d+) bytes\.?\s*$/i;
 const VIOLATIONS_THRESHOLD = /^\s*Accounting threshold exceeded for (\d+) packets violating access list\(s\)\.?\s*$/i;
 const INTERRUPTED = /^\s*%\s*IP accounting data cleared or checkpointed\s*$/i;
+
+/** A row with a hidden address: its counts kept, the hidden side unknown. */
+function readHidden(line: string, i: number): MaskedFlowRow | null {
+  const m = HIDDEN_ROW.exec(line);
+  if (!m) return null;
+  const src = addressOrHidden(m[1]!);
+  const dst = addressOrHidden(m[2]!);
+  if (src === null || dst === null || (src !== undefined && dst !== undefined)) return null;
+  const hidden = [
+    ...(src === undefined ? [{ field: 'source address', posted: m[1]! }] : []),
+    ...(dst === undefined ? [{ field: 'destination address', posted: m[2]! }] : []),
+  ];
+  return { line: i + 1, hidden, ...(src !== undefined ? { src } : {}), ...(dst !== undefined ? { dst } : {}), packets: +m[3]!, bytes: +m[4]! };
+}
 
 export const accountingParser: ParserDef<'show ip accounting', AccountingData> = {
   kind: 'show ip accounting',
@@ -69,6 +89,12 @@ export const accountingParser: ParserDef<'show ip accounting', AccountingData> =
         if (m[5] !== undefined) (data.deniedByAcl ??= []).push({ acl: m[5], line: i + 1 });
         continue;
       }
+      const h = readHidden(line, i);
+      if (h) {
+        (data.hidden ??= []).push(h);
+        for (const f of h.hidden) warnings.push(maskedAddressWarning(i, f.field, f.posted));
+        continue;
+      }
       if (line.trim() === '' || HEADER.test(line) || PARTIAL_HEADER.test(line) || EXEC_PROMPT_TIMESTAMP_START.test(line)) continue;
       const age = AGE.exec(line);
       if (age) {
@@ -93,6 +119,6 @@ export const accountingParser: ParserDef<'show ip accounting', AccountingData> =
       warnings.push(unreadLine(i, line));
     }
     const flows = b.finish();
-    return { data: { ...data, flows }, records: flows.count, warnings };
+    return { data: { ...data, flows }, records: flows.count + (data.hidden?.length ?? 0), warnings };
   },
 };

@@ -1,6 +1,7 @@
 // `show ip nat translations`: the translation table, static (---) rows included.
 import type { Warning } from '../../types';
 import { isIPv4, unreadLine } from '../../text/lines';
+import { isMaskedAddressPort, maskedAddressWarning } from '../../text/masked-address';
 import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
@@ -13,6 +14,8 @@ export interface NatTranslation {
   outsideLocal: string;
   outsideGlobal: string;
   line: number;
+  /** Columns a poster hid (`x.x.x.x:80`): those fields are "" and never an address. */
+  hidden?: { field: string; posted: string }[];
 }
 
 export interface NatTranslationsData {
@@ -49,12 +52,25 @@ function isAddressColumn(s: string): boolean {
   return isIPv4(s.slice(0, colon)) && /^\d{1,5}$/.test(s.slice(colon + 1));
 }
 
+const COLUMNS = ['inside global', 'inside local', 'outside local', 'outside global'] as const;
+
 function readRow(line: string, index: number): NatTranslation | null {
   // Split on any whitespace: re-typed captures separate columns with TABs.
   const f = line.trim().split(/\s+/);
   if (f.length !== 5 || !PROTOCOL.test(f[0]!)) return null;
-  if (!f.slice(1).every(isAddressColumn)) return null;
-  return { protocol: f[0]!.toLowerCase(), insideGlobal: f[1]!, insideLocal: f[2]!, outsideLocal: f[3]!, outsideGlobal: f[4]!, line: index + 1 };
+  const hidden: { field: string; posted: string }[] = [];
+  const col = (k: number): string | null => {
+    const s = f[k + 1]!;
+    if (isAddressColumn(s)) return s;
+    if (!isMaskedAddressPort(s)) return null;
+    hidden.push({ field: `${COLUMNS[k]} address`, posted: s });
+    return '';
+  };
+  const c = [col(0), col(1), col(2), col(3)];
+  if (c.some((x) => x === null)) return null;
+  const t: NatTranslation = { protocol: f[0]!.toLowerCase(), insideGlobal: c[0]!, insideLocal: c[1]!, outsideLocal: c[2]!, outsideGlobal: c[3]!, line: index + 1 };
+  if (hidden.length) t.hidden = hidden;
+  return t;
 }
 
 export const natTranslationsParser: ParserDef<'show ip nat translations', NatTranslationsData> = {
@@ -75,6 +91,7 @@ export const natTranslationsParser: ParserDef<'show ip nat translations', NatTra
       const row = readWrapped(section.lines, i, section.to, (text) => readRow(text, i));
       if (row) {
         data.translations.push(row.value);
+        for (const h of row.value.hidden ?? []) warnings.push(maskedAddressWarning(i, h.field, h.posted));
         i += row.lines - 1;
         continue;
       }
