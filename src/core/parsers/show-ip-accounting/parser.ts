@@ -37,8 +37,8 @@ const THRESHOLD = /^\s*Accounting threshold exceeded for (\d+) packets and (\d+)
 const VIOLATIONS_THRESHOLD = /^\s*Accounting threshold exceeded for (\d+) packets violating access list\(s\)\.?\s*$/i;
 const INTERRUPTED = /^\s*%\s*IP accounting data cleared or checkpointed\s*$/i;
 
-/** A row with a hidden address: its counts kept, the hidden side unknown. */
-function readHidden(line: string, i: number): MaskedFlowRow | null {
+/** A row with a hidden address: its counts (and ACL) kept, the hidden side unknown. */
+function readHidden(line: string, i: number): { row: MaskedFlowRow; acl?: string } | null {
   const m = HIDDEN_ROW.exec(line);
   if (!m) return null;
   const src = addressOrHidden(m[1]!);
@@ -48,7 +48,8 @@ function readHidden(line: string, i: number): MaskedFlowRow | null {
     ...(src === undefined ? [{ field: 'source address', posted: m[1]! }] : []),
     ...(dst === undefined ? [{ field: 'destination address', posted: m[2]! }] : []),
   ];
-  return { line: i + 1, hidden, ...(src !== undefined ? { src } : {}), ...(dst !== undefined ? { dst } : {}), packets: +m[3]!, bytes: +m[4]! };
+  const row: MaskedFlowRow = { line: i + 1, hidden, ...(src !== undefined ? { src } : {}), ...(dst !== undefined ? { dst } : {}), packets: +m[3]!, bytes: +m[4]! };
+  return m[5] !== undefined ? { row, acl: m[5] } : { row };
 }
 
 export const accountingParser: ParserDef<'show ip accounting', AccountingData> = {
@@ -91,8 +92,9 @@ export const accountingParser: ParserDef<'show ip accounting', AccountingData> =
       }
       const h = readHidden(line, i);
       if (h) {
-        (data.hidden ??= []).push(h);
-        for (const f of h.hidden) warnings.push(maskedAddressWarning(i, f.field, f.posted));
+        (data.hidden ??= []).push(h.row);
+        for (const f of h.row.hidden) warnings.push(maskedAddressWarning(i, f.field, f.posted));
+        if (h.acl !== undefined) (data.deniedByAcl ??= []).push({ acl: h.acl, line: i + 1 });
         continue;
       }
       if (line.trim() === '' || HEADER.test(line) || PARTIAL_HEADER.test(line) || EXEC_PROMPT_TIMESTAMP_START.test(line)) continue;

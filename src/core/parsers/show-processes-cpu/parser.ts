@@ -5,7 +5,7 @@ import { joinWrapped, readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import { EXEC_PROMPT_TIMESTAMP_LINES } from '../shared/exec-prompt-timestamp';
 import { sniffRows } from '../shared/sniff-rows';
-import { readCpuRow, type CpuRow } from './row';
+import { fits, readCpuRow, type CpuRow } from './row';
 
 export interface ProcessCpu {
   pid: number;
@@ -58,14 +58,14 @@ function toProcess(r: CpuRow, line: number): ProcessCpu {
   return p;
 }
 
-/** A name's tail a terminal pushed to the next line: a few words, no digits first, and too long to fit joined. */
-const NAME_TAIL = /^[A-Za-z_][\w\-./:()#]*(?: [\w\-./:()#]+){0,3}$/;
+/** A name's tail a terminal pushed to the next line (`Process`, `2fib`, `109 Hello`): a few words, no row of its own. */
+const NAME_TAIL = /^[^\s%]+(?: [^\s%]+){0,3}$/;
 function nameTail(rowLine: string, next: string): string | null {
   const t = next.trim();
-  if (t === '' || t.length > 30 || /^\s/.test(next) || !NAME_TAIL.test(t)) return null;
-  if (UTILIZATION.test(next) || HEADER.test(next) || NOISE.some((re) => re.test(next))) return null;
+  if (t === '' || t.length > 30 || !NAME_TAIL.test(t)) return null;
+  if (readCpuRow(next) || UTILIZATION.test(next) || HEADER.test(next) || NOISE.some((re) => re.test(next))) return null;
   // Joined, the row would not fit in the narrowest width a terminal or mail client cuts at.
-  return rowLine.trimEnd().length + 1 + t.length > 72 ? t : null;
+  return rowLine.length + 1 + t.length > 72 ? next.trimEnd() : null;
 }
 
 export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuData> = {
@@ -85,6 +85,10 @@ export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuDat
   parse(section: Section) {
     const warnings: Warning[] = [];
     const data: ProcessesCpuData = { cores: [], processes: [] };
+    // Rows whose glued counters were split by the uSecs formula, and how well the other rows bear it out.
+    const split: ProcessCpu[] = [];
+    let checked = 0;
+    let fitting = 0;
     for (let i = section.from; i < section.to; i++) {
       const line = section.lines[i]!;
       if (line.trim() === '') continue;
@@ -94,12 +98,21 @@ export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuDat
         const row = wrapped.value;
         let last = i + wrapped.lines - 1;
         // A name cut at the terminal width (`SIS Punt` / `Process`): its tail alone on the next line.
-        const tail = last + 1 < section.to ? nameTail(section.lines[last]!, section.lines[last + 1]!) : null;
+        const rowLine = section.lines[last]!;
+        const tail = last + 1 < section.to ? nameTail(rowLine, section.lines[last + 1]!) : null;
         if (tail !== null) {
-          row.name = row.name === '' ? tail : joinWrapped(row.name, tail);
+          // Cut inside a word (the piece is exactly a terminal width long): glue; cut at a blank: one space.
+          const glued = joinWrapped(rowLine, tail).slice(rowLine.length);
+          row.name = row.name === '' ? tail.trim() : row.name + glued;
           last++;
         }
-        data.processes.push(toProcess(row, i + 1));
+        const p = toProcess(row, i + 1);
+        data.processes.push(p);
+        if (row.split) split.push(p);
+        else if (p.invoked! > 0) {
+          checked++;
+          if (fits(p.runtimeMs!, p.invoked!, p.uSecs!)) fitting++;
+        }
         if (row.unknown) warnings.push({ line: i + 1, message: `process "${row.name}": ${row.unknown} ran together, left unknown` });
         i = last;
         continue;
@@ -121,6 +134,17 @@ export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuDat
       }
       if (HEADER.test(line) || NOISE.some((re) => re.test(line))) continue;
       warnings.push(unreadLine(i, line));
+    }
+    // IOS-XE's uSecs does not follow Runtime * 1000 / Invoked: where the table's own rows disagree with the
+    // formula, a split by it is a guess, so those counters stay unknown.
+    if (split.length > 0 && checked > 0 && fitting < 0.9 * checked) {
+      for (const p of split) {
+        delete p.runtimeMs;
+        delete p.invoked;
+        delete p.uSecs;
+        warnings.push({ line: p.line, message: `process "${p.name}": runtime, invoked and uSecs ran together, left unknown` });
+      }
+      warnings.sort((a, b) => a.line - b.line);
     }
     return { data, records: data.processes.length, warnings };
   },

@@ -17,6 +17,8 @@ export interface CpuRow {
   uSecs?: number;
   /** Fields that ran together and could not be split for sure, in words ("runtime and invoked"). */
   unknown?: string;
+  /** Counters that ran together and were split by the uSecs formula (the table must bear the formula out). */
+  split?: true;
 }
 
 // PID Runtime(ms) Invoked uSecs 5Sec 1Min 5Min TTY Process: percentages with "%" on IOS, bare on IOS-XE sorted
@@ -31,8 +33,9 @@ const INT = /^\d+$/;
 const COUNTER = /^(?:0|[1-9]\d*)$/;
 
 /** Does uSecs agree with Runtime(ms) and Invoked? IOS divides and truncates; allow one unit either way. */
-function fits(runtime: number, invoked: number, uSecs: number): boolean {
-  if (invoked === 0) return uSecs === 0;
+export function fits(runtime: number, invoked: number, uSecs: number): boolean {
+  // A process never invoked has run for no time.
+  if (invoked === 0) return uSecs === 0 && runtime === 0;
   return Math.abs(Math.floor((runtime * 1000) / invoked) - uSecs) <= 1;
 }
 
@@ -47,10 +50,14 @@ function splits(s: string): [number, number][] {
   return out;
 }
 
-/** Runtime, Invoked and uSecs from the counters left of the percentages (PID already taken off). */
-function counters(c: readonly string[]): Pick<CpuRow, 'runtimeMs' | 'invoked' | 'uSecs' | 'unknown'> {
+/**
+ * Runtime, Invoked and uSecs from the counters left of the percentages (PID already taken off). `byFormula`: the
+ * row is in IOS's own format (percentages with `%`), where uSecs is Runtime * 1000 / Invoked; IOS-XE's sorted
+ * table (bare percentages) does not keep to it.
+ */
+function counters(c: readonly string[], byFormula: boolean): Pick<CpuRow, 'runtimeMs' | 'invoked' | 'uSecs' | 'unknown' | 'split'> {
   if (c.length === 3) return { runtimeMs: +c[0]!, invoked: +c[1]!, uSecs: +c[2]! };
-  if (c.length === 2) {
+  if (c.length === 2 && byFormula) {
     const [a, b] = c as [string, string];
     const found: [number, number, number][] = [];
     // Runtime and Invoked glued, uSecs alone; or Runtime alone, Invoked and uSecs glued.
@@ -58,11 +65,11 @@ function counters(c: readonly string[]): Pick<CpuRow, 'runtimeMs' | 'invoked' | 
     for (const [i, u] of splits(b)) if (fits(+a, i, u)) found.push([+a, i, u]);
     if (found.length === 1) {
       const [r, i, u] = found[0]!;
-      return { runtimeMs: r, invoked: i, uSecs: u };
+      return { runtimeMs: r, invoked: i, uSecs: u, split: true };
     }
-    // Read from the right: the last counter is uSecs unless a split says it holds Invoked too.
+    // Several splits that agree on uSecs still say it; with none, the last counter may hold Invoked too (IOS-XE's
+    // uSecs does not follow the formula), so nothing left of the percentages is certain.
     if (found.length > 1 && found.every((f) => f[2] === found[0]![2])) return { uSecs: found[0]![2], unknown: 'runtime and invoked' };
-    if (found.length === 0) return { uSecs: +b, unknown: 'runtime and invoked' };
     return { unknown: 'runtime, invoked and uSecs' };
   }
   return { unknown: 'runtime, invoked and uSecs' };
@@ -105,7 +112,7 @@ export function readCpuRow(line: string): CpuRow | null {
       oneMin: +b,
       fiveMin: +c,
       tty: +t[p + 3]!.text,
-      ...counters(left.slice(1)),
+      ...counters(left.slice(1), t[p]!.text.endsWith('%')),
     };
   }
   return null;
