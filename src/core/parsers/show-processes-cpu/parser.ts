@@ -59,7 +59,7 @@ function toProcess(r: CpuRow, line: number): ProcessCpu {
 }
 
 /** A name's tail a terminal pushed to the next line (`Process`, `2fib`, `109 Hello`): a few words, no row of its own. */
-const NAME_TAIL = /^[^\s%]+(?: [^\s%]+){0,3}$/;
+const NAME_TAIL = /^[\w(\-./][\w\-./:()'+&,]*(?: [\w\-./:()'+&,]+){0,3}$/;
 function nameTail(rowLine: string, next: string): string | null {
   const t = next.trim();
   if (t === '' || t.length > 30 || !NAME_TAIL.test(t)) return null;
