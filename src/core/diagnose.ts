@@ -3,7 +3,7 @@ import { chartSeries } from './analysis/chart-series';
 import { analyseFanOut, type HostAnalysis } from './analysis/fan-out';
 import type { FlowSource } from './analysis/flow-facts';
 import { commandIndex, parserFor, PARSERS } from './parsers/registry';
-import { prescannedLines, restoreRowLine } from './parsers/show-ip-cache-flow/prescanned';
+import { aliasPrescan, prescannedLines, restoreRowLine } from './parsers/show-ip-cache-flow/prescanned';
 import type { Section } from './parsers/parser-types';
 import { RULES } from './rules/registry';
 import type { RuleContext } from './rules/rule-types';
@@ -182,7 +182,8 @@ export function diagnoseDetailed(given: readonly Paste[], answers: Answers = {})
     const lines = pre ?? normaliseLines(paste.text);
     linesBySource.set(paste.source, lines);
     // Posters' elisions and arrow notes are read around, not as rows; evidence still quotes the line as pasted.
-    const field = pre ? { lines, notes: [] } : takeFieldNotes(lines);
+    const field = takeFieldNotes(lines);
+    if (pre) aliasPrescan(lines, field.lines);
     readPaste(paste, field.lines, sections, inputs, field.notes);
   }
   const hosts = analyseFanOut(flowSources(sections));
