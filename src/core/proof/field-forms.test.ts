@@ -145,6 +145,69 @@ describe('numeric columns that run together (show processes cpu)', () => {
   });
 });
 
+describe('numeric columns that run together (memory tables)', () => {
+  const procMem = ofKind('show processes memory');
+  const memSummary = clean.filter((c) => c.kind === 'show memory summary' && (c.data as { pools: unknown[] }).pools.length > 0);
+
+  it('show processes memory: Allocated glued to Freed keeps the row, its Holding and name; the pair unknown, warned', { timeout }, () => {
+    fc.assert(
+      fc.property(fc.nat({ max: procMem.length - 1 }), fc.nat(), fc.double({ min: 0.05, max: 1, noNaN: true }), (ci, seed, share) => {
+        const c = procMem[ci]!;
+        const rnd = mulberry32(seed);
+        const lines = c.lines.slice();
+        const touched = new Set<number>();
+        for (const r of c.rows) {
+          if (rnd() >= share) continue;
+          const f = fuseTokens(lines[r]!, 2);
+          if (f === null) continue;
+          lines[r] = f;
+          touched.add(r + 1);
+        }
+        const r = read(text(lines));
+        const s = r.sections[0]!;
+        if (s.kind !== 'show processes memory') throw new Error(`read as ${s.kind}`);
+        const want = (c.data as typeof s.data).processes;
+        expect(r.inputs[0]!.records).toBe(c.records);
+        expect(s.data.processes.map((p) => [p.pid, p.holding, p.name, p.line])).toEqual(want.map((p) => [p.pid, p.holding, p.name, p.line]));
+        for (const [i, p] of s.data.processes.entries()) {
+          if (touched.has(p.line)) expect([p.allocated, p.freed]).toEqual([undefined, undefined]);
+          else expect([p.allocated, p.freed]).toEqual([want[i]!.allocated, want[i]!.freed]);
+        }
+        expect(r.inputs[0]!.warnings.filter((w) => /ran together/.test(w.message)).map((w) => w.line)).toEqual([...touched].sort((a, b) => a - b));
+      }),
+      params,
+    );
+  });
+
+  it('show memory summary: glued pool columns are cut where Used + Free = Total; the pool never lost', { timeout }, () => {
+    fc.assert(
+      fc.property(fc.nat({ max: memSummary.length - 1 }), fc.nat(), (ci, seed) => {
+        const c = memSummary[ci]!;
+        const rnd = mulberry32(seed);
+        const lines = c.lines.slice();
+        const pools = (c.data as { pools: { line: number; name: string }[] }).pools;
+        for (const p of pools) {
+          if (rnd() < 0.4) continue;
+          // Tokens after the name: head, total, used, free, lowest, largest; glue one neighbouring pair.
+          const nameWords = p.name.trim().split(/\s+/).length;
+          const f = fuseTokens(lines[p.line - 1]!, nameWords + Math.floor(rnd() * 5));
+          if (f !== null) lines[p.line - 1] = f;
+        }
+        const r = read(text(lines));
+        const s = r.sections[0]!;
+        if (s.kind !== 'show memory summary') throw new Error(`read as ${s.kind}`);
+        const want = (c.data as typeof s.data).pools;
+        expect(r.inputs[0]!.records).toBe(c.records);
+        expect(s.data.pools.map((p) => [p.name, p.total, p.used, p.free, p.line])).toEqual(want.map((p) => [p.name, p.total, p.used, p.free, p.line]));
+        for (const [i, p] of s.data.pools.entries()) {
+          for (const k of ['lowest', 'largest'] as const) if (p[k] !== undefined) expect(p[k]).toBe(want[i]![k]);
+        }
+      }),
+      params,
+    );
+  });
+});
+
 describe('process names wrapped at the terminal width', () => {
   it('a real wrap (`SIS Punt ` / `Process`) rejoins without a warning', () => {
     const row = `  186     1234567    12345678        99  5.00%  4.00%  3.00%   0 SIS Punt `;

@@ -15,8 +15,9 @@ export interface MemoryPoolTotals {
 
 export interface ProcessMemory {
   pid: number;
-  allocated: number;
-  freed: number;
+  /** Unknown when the two cumulative counters ran together (long uptime) and could not be told apart. */
+  allocated?: number;
+  freed?: number;
   holding: number;
   name: string;
   line: number;
@@ -33,6 +34,9 @@ export interface ProcessesMemoryData {
 const POOL = /^\s*(\S(?:.*?\S)?)\s+Pool Total:\s*(\d+),?\s+Used:\s*(\d+),?\s+Free:\s*(\d+)\s*$/i;
 // Older IOS prints one line for processor memory: "Total: 3144664, Used: 2090072, Free: 1054592".
 const OLD_TOTAL = /^\s*Total:\s*(\d+),\s*Used:\s*(\d+),\s*Free:\s*(\d+)\s*$/i;
+// The same row with Allocated and Freed glued (the two counters that grow without bound on a long uptime): read
+// from the right, Holding, Getbufs and Retbufs stay certain.
+const GLUED_ROW = /^\s*(\d+)\s+(\d+)\s+(\d{2,})\s+(\d+)\s+(\d+)\s+(\d+)(?:\s+(\S.*?))?\s*$/;
 const HEADER = /^\s*PID\s+TTY\s+Allocated\s+Freed\s+Holding\s+Getbufs\s+Retbufs\s+Process\s*$/i;
 // PID TTY Allocated Freed Holding Getbufs Retbufs Process (the name has spaces and may be cut at 16 characters).
 const ROW = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)(?:\s+(\S.*?))?\s*$/;
@@ -58,6 +62,10 @@ export const processesMemoryParser: ParserDef<'show processes memory', Processes
       let m: RegExpExecArray | null;
       if ((m = ROW.exec(line))) {
         data.processes.push({ pid: +m[1]!, allocated: +m[3]!, freed: +m[4]!, holding: +m[5]!, name: m[8] ?? '', line: i + 1 });
+      } else if ((m = GLUED_ROW.exec(line))) {
+        const name = m[7] ?? '';
+        data.processes.push({ pid: +m[1]!, holding: +m[4]!, name, line: i + 1 });
+        warnings.push({ line: i + 1, message: `process "${name}": allocated and freed ran together, left unknown` });
       } else if ((m = POOL.exec(line))) {
         data.pools.push({ name: m[1]!, total: +m[2]!, used: +m[3]!, free: +m[4]!, line: i + 1 });
       } else if ((m = OLD_TOTAL.exec(line))) {
