@@ -62,6 +62,15 @@ const ofKind = (...kinds: string[]) => clean.filter((c) => kinds.includes(c.kind
 const text = (lines: readonly string[]) => `${lines.join('\n')}\n`;
 
 const cpu = ofKind('show processes cpu');
+/**
+ * Index of the last counter token before the percentages (PID is token 0). Only counters run together: IOS
+ * prints the percentages in a field wide enough that they always keep a blank in front.
+ */
+function lastCounter(line: string): number {
+  const t = line.trim().split(/\s+/);
+  const p = t.findIndex((x) => /^\d+(\.\d+)?%?$/.test(x) && x.includes('.'));
+  return p - 1;
+}
 type Proc = Pick<ProcessCpu, 'pid' | 'name' | 'fiveSec' | 'oneMin' | 'fiveMin' | 'tty'>;
 const cpuData = (t: string) => {
   const s = read(t).sections.find((x) => x.kind === 'show processes cpu');
@@ -91,8 +100,8 @@ describe('numeric columns that run together (show processes cpu)', () => {
     const touched = new Set<number>();
     for (const r of c.rows) {
       if (rnd() >= share) continue;
-      const k = which === 'runtime' ? 1 : which === 'usecs' ? 2 : rnd() < 0.5 ? 1 : 2;
-      const f = fuseTokens(lines[r]!, k);
+      const k = Math.min(which === 'runtime' ? 1 : which === 'usecs' ? 2 : rnd() < 0.5 ? 1 : 2, lastCounter(lines[r]!) - 1);
+      const f = k >= 1 ? fuseTokens(lines[r]!, k) : null;
       if (f !== null) {
         lines[r] = f;
         touched.add(r + 1);
@@ -407,7 +416,8 @@ describe('the busiest process of a show processes cpu capture is never dropped, 
             out.push(l);
             continue;
           }
-          if (t.fuse) l = fuseTokens(l, rnd() < 0.5 ? 1 : 2) ?? l;
+          const k = Math.min(rnd() < 0.5 ? 1 : 2, lastCounter(l) - 1);
+          if (t.fuse && k >= 1) l = fuseTokens(l, k) ?? l;
           if (t.elide && rnd() < 0.2) out.push(ELISIONS[Math.floor(rnd() * ELISIONS.length)]!);
           // The terminal cuts the row; the poster writes a note after what is on screen.
           const pieces = t.wrap ? cutAt(l, 78) : [l];

@@ -1,6 +1,6 @@
 // `show processes cpu`: five-second/interrupt, one and five minute load, and per-process percentages.
 import type { Warning } from '../../types';
-import { unreadLine } from '../../text/lines';
+import { isHeaderFragment, unreadLine } from '../../text/lines';
 import { joinWrapped, readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import { EXEC_PROMPT_TIMESTAMP_LINES } from '../shared/exec-prompt-timestamp';
@@ -36,6 +36,8 @@ export interface ProcessesCpuData {
 // platforms, and on IOS-XE per-core lines, which start with "Core N:").
 const UTILIZATION =
   /^\s*(?:Core\s+(\d+):\s*)?CPU utilization for five seconds:\s*(\d+(?:\.\d+)?)%(?:\s*\/\s*(\d+(?:\.\d+)?)%)?;\s*one minute:\s*(\d+(?:\.\d+)?)%;\s*five minutes:\s*(\d+(?:\.\d+)?)%\s*$/i;
+/** Header words: a header wrapped by a web page (`PID Runtime(ms) Invoked uSecs` / `5Sec 1Min ...`) comes in pieces. */
+const HEADER_WORDS = new Set(['pid', 'runtime(ms)', 'invoked', 'usecs', '5sec', '1min', '5min', 'tty', 'process']);
 const HEADER = /^\s*PID\s+Runtime\(ms\)\s+Invoked\s+uSecs\s+5Sec\s+1Min\s+5Min\s+TTY\s+Process\s*$/i;
 /**
  * Lines that are known not to carry facts, skipped silently: the exec prompt timestamp (`terminal exec prompt
@@ -63,7 +65,8 @@ const NAME_TAIL = /^[\w(\-./][\w\-./:()'+&,]*(?: [\w\-./:()'+&,]+){0,3}$/;
 function nameTail(rowLine: string, next: string): string | null {
   const t = next.trim();
   if (t === '' || t.length > 30 || !NAME_TAIL.test(t)) return null;
-  if (readCpuRow(next) || UTILIZATION.test(next) || HEADER.test(next) || NOISE.some((re) => re.test(next))) return null;
+  if (readCpuRow(next) || UTILIZATION.test(next) || HEADER.test(next) || isHeaderFragment(next, HEADER_WORDS)) return null;
+  if (NOISE.some((re) => re.test(next))) return null;
   // Joined, the row would not fit in the narrowest width a terminal or mail client cuts at.
   return rowLine.length + 1 + t.length > 72 ? next.trimEnd() : null;
 }
@@ -132,7 +135,7 @@ export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuDat
         }
         continue;
       }
-      if (HEADER.test(line) || NOISE.some((re) => re.test(line))) continue;
+      if (HEADER.test(line) || isHeaderFragment(line, HEADER_WORDS) || NOISE.some((re) => re.test(line))) continue;
       warnings.push(unreadLine(i, line));
     }
     // IOS-XE's uSecs does not follow Runtime * 1000 / Invoked: where the table's own rows disagree with the

@@ -95,7 +95,7 @@ export function readCpuRow(line: string): CpuRow | null {
   if (line.length > 400) return null;
   const t = tokens(line);
   // The first three percentages in a row followed by a TTY number; everything left of them must be counters.
-  for (let p = 2; p + 3 < t.length; p++) {
+  for (let p = 1; p + 3 < t.length; p++) {
     const pct = (s: string) => PERCENT.exec(s)?.[1] ?? BARE_PERCENT.exec(s)?.[1];
     const a = pct(t[p]!.text);
     if (a === undefined) continue;
