@@ -217,6 +217,47 @@ describe('numeric columns that run together (memory tables)', () => {
   });
 });
 
+describe('numeric columns that run together (ARP and accounting)', () => {
+  it('show ip arp: an age run into the MAC is read exactly as the clean row', { timeout }, () => {
+    const arp = ofKind('show ip arp');
+    fc.assert(
+      fc.property(fc.nat({ max: arp.length - 1 }), fc.nat(), (ci, seed) => {
+        const c = arp[ci]!;
+        const rnd = mulberry32(seed);
+        const lines = c.lines.slice();
+        for (const r of c.rows) if (rnd() < 0.6 && /^\d+$/.test(lines[r]!.trim().split(/\s+/)[2] ?? '')) lines[r] = fuseTokens(lines[r]!, 2) ?? lines[r]!;
+        const r = read(text(lines));
+        expect(r.inputs.map((i) => [i.kind, i.records, i.warnings])).toEqual([[c.kind, c.records, c.warnings]]);
+        expect(r.sections[0]!.data).toEqual(c.data);
+      }),
+      params,
+    );
+  });
+
+  it('show ip accounting: Packets run into Bytes keeps every row; a cut is taken only when it is the one an IP packet allows', { timeout }, () => {
+    const acc = ofKind('show ip accounting');
+    fc.assert(
+      fc.property(fc.nat({ max: acc.length - 1 }), fc.nat(), (ci, seed) => {
+        const c = acc[ci]!;
+        const rnd = mulberry32(seed);
+        const lines = c.lines.slice();
+        for (const r of c.rows) if (rnd() < 0.6 && lines[r]!.trim().split(/\s+/).length === 4) lines[r] = fuseTokens(lines[r]!, 2) ?? lines[r]!;
+        const r = read(text(lines));
+        const s = r.sections[0]!;
+        if (s.kind !== 'show ip accounting') throw new Error(`read as ${s.kind}`);
+        expect(r.inputs[0]!.records).toBe(c.records);
+        expect(lineNumbers(s.data)).toEqual(lineNumbers(c.data));
+        const want = (c.data as typeof s.data).flows;
+        const at = new Map(Array.from(want.line, (l, i) => [l, [want.src[i], want.dst[i], want.packets[i], want.bytes[i]]]));
+        for (let i = 0; i < s.data.flows.count; i++) {
+          expect([s.data.flows.src[i], s.data.flows.dst[i], s.data.flows.packets[i], s.data.flows.bytes[i]]).toEqual(at.get(s.data.flows.line[i]!));
+        }
+      }),
+      params,
+    );
+  });
+});
+
 describe('process names wrapped at the terminal width', () => {
   it('a real wrap (`SIS Punt ` / `Process`) rejoins without a warning', () => {
     const row = `  186     1234567    12345678        99  5.00%  4.00%  3.00%   0 SIS Punt `;

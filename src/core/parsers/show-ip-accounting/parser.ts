@@ -2,7 +2,7 @@
 import type { Warning } from '../../types';
 import { ipToInt, unreadLine } from '../../text/lines';
 import { maskedAddressWarning } from '../../text/masked-address';
-import { FlowTableBuilder, type FlowTable } from '../flow-table';
+import { FlowTableBuilder, type FlowRow, type FlowTable } from '../flow-table';
 import type { ParserDef, Section } from '../parser-types';
 import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
 import { sniffRows } from '../shared/sniff-rows';
@@ -29,6 +29,8 @@ export interface AccountingData {
 const ROW = /^\s*(\d{1,3}(?:\.\d{1,3}){3})\s+(\d{1,3}(?:\.\d{1,3}){3})\s+(\d+)\s+(\d+)(?:\s+(\S+))?\s*$/;
 // The same row with an address a poster hid (`10.x.x.x`, `a.b.c.d`); which one is hidden is checked in code.
 const HIDDEN_ROW = /^\s*([\w.*#?]{7,15})\s+([\w.*#?]{7,15})\s+(\d+)\s+(\d+)(?:\s+(\S+))?\s*$/;
+// Packets and Bytes run together on a busy pair: `10.1.1.1  10.2.2.2  3120000` (3 packets, 120000 bytes?).
+const GLUED_ROW = /^\s*(\d{1,3}(?:\.\d{1,3}){3})\s+(\d{1,3}(?:\.\d{1,3}){3})\s+(\d{2,})\s*$/;
 const HEADER = /^\s*Source\s+Destination\s+Packets\s+Bytes(\s+ACL)?\s*$/i;
 // A `| include` filter can keep a header fragment; the column words in order are enough to say it is the header.
 const PARTIAL_HEADER = /^\s*(Source\s+)?Destination\s+Packets(\s+Bytes)?(\s+ACL)?\s*$/i;
@@ -36,6 +38,28 @@ const AGE = /^\s*Accounting data age is\s+(\S+)\s*$/i;
 const THRESHOLD = /^\s*Accounting threshold exceeded for (\d+) packets and (\d+) bytes\.?\s*$/i;
 const VIOLATIONS_THRESHOLD = /^\s*Accounting threshold exceeded for (\d+) packets violating access list\(s\)\.?\s*$/i;
 const INTERRUPTED = /^\s*%\s*IP accounting data cleared or checkpointed\s*$/i;
+
+/**
+ * A row whose Packets and Bytes ran together: cut where every packet holds 20 to 65535 bytes (an IP packet's
+ * bounds). One such cut is certain; otherwise the counts stay unknown and the row stays out of the flow table.
+ */
+function readGlued(line: string, i: number): { sure?: FlowRow; unsure?: MaskedFlowRow } | null {
+  const m = GLUED_ROW.exec(line);
+  if (!m) return null;
+  const src = ipToInt(m[1]!);
+  const dst = ipToInt(m[2]!);
+  if (src < 0 || dst < 0) return null;
+  const digits = m[3]!;
+  const found: [number, number][] = [];
+  for (let k = 1; k < digits.length; k++) {
+    const a = digits.slice(0, k);
+    const b = digits.slice(k);
+    if (/^0\d/.test(a) || /^0\d/.test(b) || +a === 0) continue;
+    if (+b >= +a * 20 && +b <= +a * 65535) found.push([+a, +b]);
+  }
+  if (found.length === 1) return { sure: { src, dst, packets: found[0]![0], bytes: found[0]![1], line: i + 1 } };
+  return { unsure: { line: i + 1, hidden: [{ field: 'packets and bytes', posted: digits }], src, dst } };
+}
 
 /** A row with a hidden address: its counts (and ACL) kept, the hidden side unknown. */
 function readHidden(line: string, i: number): { row: MaskedFlowRow; acl?: string } | null {
@@ -88,6 +112,15 @@ export const accountingParser: ParserDef<'show ip accounting', AccountingData> =
         }
         b.add({ src, dst, packets, bytes, line: i + 1 });
         if (m[5] !== undefined) (data.deniedByAcl ??= []).push({ acl: m[5], line: i + 1 });
+        continue;
+      }
+      const g = readGlued(line, i);
+      if (g) {
+        if (g.sure) b.add(g.sure);
+        else {
+          (data.hidden ??= []).push(g.unsure!);
+          warnings.push({ line: i + 1, message: 'packets and bytes ran together, left unknown (the row is not used for host verdicts)' });
+        }
         continue;
       }
       const h = readHidden(line, i);

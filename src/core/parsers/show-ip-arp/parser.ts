@@ -32,10 +32,11 @@ export interface ArpData {
 const HEADER = /^\s*Protocol\s+Address\s+Age\s*\(min\)\s+Hardware\s+Addr\s+Type\s+Interface\s*$/i;
 /**
  * Internet 10.1.1.5  134  0005.00ff.3a86  ARPA  FastEthernet0/0/0 (interface may be absent or carry "pv 202"); a
- * poster may have blanked the address column (`Internet    0   Incomplete   ARPA`).
+ * poster may have blanked the address column (`Internet    0   Incomplete   ARPA`). A long age can run into the
+ * MAC (`1200011.2233.4455`): the MAC's fixed shape says where it starts, so the age is still certain.
  */
 const ROW =
-  /^\s*(Internet)\s+(?:(\S+)\s+)?(\d+|-)\s+([0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|Incomplete)\s+([A-Za-z0-9][\w.-]*)(?:\s+(\S.*?))?\s*$/i;
+  /^\s*(Internet)\s+(?:(\S+)\s+)?(\d+|-)\s*([0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|Incomplete)\s+([A-Za-z0-9][\w.-]*)(?:\s+(\S.*?))?\s*$/i;
 
 function readRow(line: string, index: number): ArpEntry | null {
   const m = ROW.exec(line);
