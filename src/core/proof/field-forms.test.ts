@@ -37,12 +37,14 @@ function read(text: string) {
 
 /** Row lines of a section's facts: the table rows (not counters or header facts). */
 function rowIndexes(kind: string, data: Record<string, unknown>): number[] {
-  const pick = (v: unknown) => lineNumbers(v).map((n) => n - 1);
+  const pick = (v: unknown) => [...new Set(lineNumbers(v).map((n) => n - 1))];
   switch (kind) {
     case 'show processes cpu': return pick(data.processes);
     case 'show processes memory': return pick(data.processes);
     case 'show ip arp': return pick(data.entries);
     case 'show ip nat translations': return pick(data.translations);
+    case 'show ip cache':
+    case 'show ip cache verbose': return pick(data.prefixes);
     case 'show ip accounting':
     case 'show ip cache flow': return pick({ line: (data.flows as { line: Uint32Array }).line });
     default: return [];
@@ -293,7 +295,7 @@ describe('process names wrapped at the terminal width', () => {
 });
 
 describe('addresses masked by hand', () => {
-  const masked = ofKind('show ip arp', 'show ip accounting', 'show ip nat translations', 'show ip cache flow').filter((c) => !c.lines.some((l) => /TOS\s+Flgs/i.test(l)));
+  const masked = ofKind('show ip arp', 'show ip accounting', 'show ip nat translations', 'show ip cache flow', 'show ip cache', 'show ip cache verbose').filter((c) => !c.lines.some((l) => /TOS\s+Flgs/i.test(l)));
 
   it('every row still counted and at its line, the other columns kept, no masked address in host verdicts', { timeout }, () => {
     fc.assert(
@@ -325,6 +327,10 @@ describe('addresses masked by hand', () => {
           const want = (c.data as typeof s.data).entries;
           expect(s.data.entries.map(({ address: _a, hiddenAddress: _h, ...rest }) => rest)).toEqual(want.map(({ address: _a, ...rest }) => rest));
           for (const [i, e] of s.data.entries.entries()) expect(e.address === want[i]!.address || (e.address === '' && e.hiddenAddress !== undefined)).toBe(true);
+        }
+        if (s.kind === 'show ip cache' || s.kind === 'show ip cache verbose') {
+          const want = (c.data as typeof s.data).prefixes;
+          expect(s.data.prefixes.map((p) => [p.length, p.age, p.interface, p.line, p.macHeader])).toEqual(want.map((p) => [p.length, p.age, p.interface, p.line, p.macHeader]));
         }
         if (s.kind === 'show ip nat translations') {
           expect(s.data.translations.map((t) => [t.protocol, t.line])).toEqual((c.data as typeof s.data).translations.map((t) => [t.protocol, t.line]));
