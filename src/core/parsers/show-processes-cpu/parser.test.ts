@@ -136,6 +136,7 @@ describe('show processes cpu: field pastes (issue 13, fixtures/NOTES.md)', () =>
     ['field-7206-arp-input.txt', 7],
     ['field-exclude-filter.txt', 8],
     ['field-6500-sorted.txt', 1],
+    ['field-7513-nat-squeezed.txt', 14],
   ])('%s: every row of the hand count read, no warning', (name, rows) => {
     const { input, inputs } = read(fixture(name), name);
     expect(inputs).toHaveLength(1);
