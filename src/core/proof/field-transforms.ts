@@ -61,6 +61,8 @@ export const PROMPTS: readonly ((cmd: string) => string)[] = [
   (c) => `R1(config)#do ${c.replace(/^show /, 'sh ')}`,
   (c) => `edge-rtr-01>${c}`,
   (c) => `SW2# ${c}`,
+  (c) => `<hostname>#${c}`,
+  (c) => `***#${c.replace(/^show /, 'sho ')}`,
 ];
 
 /** Every number under a key named `line` (typed arrays too): where a parser read rows, entries and counters. */
