@@ -98,6 +98,7 @@ export function readGluedPool(line: string): GluedPool | null {
 
 /** An allocator line `PC Size Blocks Bytes What` with Size/Blocks or Blocks/Bytes glued: cut where Bytes = Size x Blocks. */
 export function readGluedAllocator(line: string): { pc: string; size: number; blocks: number; bytes: number; what: string } | null {
+  if (line.length > 200) return null;
   const m = /^\s*(0x[0-9A-Fa-f]+|0)\s+(\d+)\s+(\d+)\s+(\S.*?)\s*$/.exec(line);
   if (!m) return null;
   const [, pc, x, y, what] = m as unknown as [string, string, string, string, string];
@@ -111,6 +112,8 @@ export function readGluedAllocator(line: string): { pc: string; size: number; bl
 
 /** An IOS-XE `Total(K) Used(K) Free(K)` row with two columns glued: cut where Used + Free = Total. */
 export function readGluedKilobytes(line: string): { name: string; total: number; used: number; free: number } | null {
+  // A row is short; the lazy name pattern is only ever run on one.
+  if (line.length > 200) return null;
   const m = /^\s*(\S(?:.*?\S)?)\s+(\d+)\s+(\d+)\s*$/.exec(line);
   if (!m) return null;
   const [, name, x, y] = m as unknown as [string, string, string, string];
