@@ -45,10 +45,21 @@ function rowIndexes(kind: string, data: Record<string, unknown>): number[] {
     case 'show ip nat translations': return pick(data.translations);
     case 'show ip cache':
     case 'show ip cache verbose': return pick(data.prefixes);
+    case 'show mls entry': return mlsRows(data).map((n) => n - 1);
     case 'show ip accounting':
     case 'show ip cache flow': return pick({ line: (data.flows as { line: Uint32Array }).line });
     default: return [];
   }
+}
+
+/** MLS entries: flows, destination-only entries and entries with hidden addresses, by the line they start on. */
+function mlsRows(data: Record<string, unknown>): number[] {
+  const lines = [
+    ...Array.from((data.flows as { line: Uint32Array }).line),
+    ...(data.destinationOnlyLines as number[]),
+    ...((data.hiddenLines as number[] | undefined) ?? []),
+  ];
+  return [...new Set(lines)].sort((a, b) => a - b);
 }
 
 const clean: Clean[] = loadCaptures(fs, join(__dirname, '../parsers')).flatMap((f) => {
@@ -295,7 +306,7 @@ describe('process names wrapped at the terminal width', () => {
 });
 
 describe('addresses masked by hand', () => {
-  const masked = ofKind('show ip arp', 'show ip accounting', 'show ip nat translations', 'show ip cache flow', 'show ip cache', 'show ip cache verbose').filter((c) => !c.lines.some((l) => /TOS\s+Flgs/i.test(l)));
+  const masked = ofKind('show ip arp', 'show ip accounting', 'show ip nat translations', 'show ip cache flow', 'show ip cache', 'show ip cache verbose', 'show mls entry').filter((c) => !c.lines.some((l) => /TOS\s+Flgs/i.test(l)));
 
   it('every row still counted and at its line, the other columns kept, no masked address in host verdicts', { timeout }, () => {
     fc.assert(
@@ -314,7 +325,8 @@ describe('addresses masked by hand', () => {
         const r = read(text(lines));
         const s = r.sections[0]!;
         expect(r.inputs.map((i) => [i.kind, i.records])).toEqual([[c.kind, c.records]]);
-        expect(lineNumbers(s.data)).toEqual(lineNumbers(c.data).concat().sort((a, b) => a - b));
+        if (s.kind === 'show mls entry') expect(mlsRows(s.data as unknown as Record<string, unknown>)).toEqual(mlsRows(c.data as Record<string, unknown>));
+        else expect(lineNumbers(s.data)).toEqual(lineNumbers(c.data));
         const cleanHosts = new Map(read(text(c.lines)).hosts.map((h) => [h.ip, h]));
         for (const h of r.hosts) {
           expect(cleanHosts.has(h.ip), `${h.ip} is not a host of the clean capture`).toBe(true);
