@@ -271,6 +271,42 @@ describe('numeric columns that run together (ARP and accounting)', () => {
   });
 });
 
+describe('numeric columns that run together (NAT address:port columns)', () => {
+  const nat = ofKind('show ip nat translations');
+
+  it('two address:port columns glued: the translation counted, the other columns kept, the pair unknown and warned', { timeout }, () => {
+    fc.assert(
+      fc.property(fc.nat({ max: nat.length - 1 }), fc.nat(), (ci, seed) => {
+        const c = nat[ci]!;
+        const rnd = mulberry32(seed);
+        const lines = c.lines.slice();
+        const glued = new Map<number, number>();
+        for (const r of c.rows) {
+          const t = lines[r]!.trim().split(/\s+/);
+          const k = 1 + Math.floor(rnd() * 3);
+          // Only a port running into the next address is a glue IOS can print (`---` and bare addresses end in a blank).
+          if (t.length !== 5 || rnd() < 0.4 || !/:\d+$/.test(t[k]!) || !/^\d/.test(t[k + 1]!)) continue;
+          lines[r] = fuseTokens(lines[r]!, k)!;
+          glued.set(r + 1, k);
+        }
+        const r = read(text(lines));
+        const s = r.sections[0]!;
+        if (s.kind !== 'show ip nat translations') throw new Error(`read as ${s.kind}`);
+        const want = (c.data as typeof s.data).translations;
+        expect(r.inputs[0]!.records).toBe(c.records);
+        const cols = ['insideGlobal', 'insideLocal', 'outsideLocal', 'outsideGlobal'] as const;
+        for (const [i, t] of s.data.translations.entries()) {
+          const k = glued.get(t.line);
+          expect([t.protocol, t.line]).toEqual([want[i]!.protocol, want[i]!.line]);
+          cols.forEach((col, j) => expect(t[col]).toBe(k !== undefined && (j === k - 1 || j === k) ? '' : want[i]![col]));
+        }
+        expect(r.inputs[0]!.warnings.filter((w) => /ran together/.test(w.message)).map((w) => w.line)).toEqual([...glued.keys()].sort((a, b) => a - b));
+      }),
+      params,
+    );
+  });
+});
+
 describe('process names wrapped at the terminal width', () => {
   it('a real wrap (`SIS Punt ` / `Process`) rejoins without a warning', () => {
     const row = `  186     1234567    12345678        99  5.00%  4.00%  3.00%   0 SIS Punt `;
