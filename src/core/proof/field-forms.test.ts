@@ -341,6 +341,35 @@ describe('process names wrapped at the terminal width', () => {
   });
 });
 
+describe('process names wrapped at the terminal width (show processes memory)', () => {
+  const procMem = ofKind('show processes memory');
+
+  it('a name cut at 72, 76, 78 or 80 columns rejoins, with no warning', { timeout }, () => {
+    fc.assert(
+      fc.property(fc.nat({ max: procMem.length - 1 }), fc.constantFrom(72, 76, 78, 80), fc.nat(), (ci, width, seed) => {
+        const c = procMem[ci]!;
+        const rnd = mulberry32(seed);
+        const want = (c.data as { processes: { line: number; name: string }[] }).processes;
+        const nameAt = new Map(want.map((p) => [p.line - 1, c.lines[p.line - 1]!.lastIndexOf(p.name)]));
+        const out: string[] = [];
+        const oldLine: number[] = [];
+        for (const [i, l] of c.lines.entries()) {
+          // Only where the terminal's cut falls inside the name (this category); the counters are not wrapped here.
+          const at = nameAt.get(i);
+          const pieces = at !== undefined && at >= 0 && at < width && l.length > width && rnd() < 0.7 ? cutAt(l, width) : [l];
+          for (const p of pieces) [out.push(p), oldLine.push(i + 1)];
+        }
+        const r = read(text(out));
+        const s = r.sections[0]!;
+        if (s.kind !== 'show processes memory') throw new Error(`read as ${s.kind}`);
+        expect(r.inputs[0]!.warnings.map((w) => ({ ...w, line: oldLine[w.line - 1] }))).toEqual(c.warnings);
+        expect(mapLines(s.data, (n) => oldLine[n - 1]!)).toEqual(mapLines(c.data, (n) => n));
+      }),
+      params,
+    );
+  });
+});
+
 describe('addresses masked by hand', () => {
   const masked = ofKind('show ip arp', 'show ip accounting', 'show ip nat translations', 'show ip cache flow', 'show ip cache', 'show ip cache verbose', 'show mls entry').filter((c) => !c.lines.some((l) => /TOS\s+Flgs/i.test(l)));
 

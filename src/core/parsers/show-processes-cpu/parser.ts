@@ -1,10 +1,11 @@
 // `show processes cpu`: five-second/interrupt, one and five minute load, and per-process percentages.
 import type { Warning } from '../../types';
 import { isHeaderFragment, unreadLine } from '../../text/lines';
-import { joinWrapped, readWrapped } from '../../text/wrap';
+import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import { EXEC_PROMPT_TIMESTAMP_LINES } from '../shared/exec-prompt-timestamp';
 import { sniffRows } from '../shared/sniff-rows';
+import { joinNameTail } from '../shared/name-tail';
 import { fits, readCpuRow, type CpuRow } from './row';
 
 export interface ProcessCpu {
@@ -60,15 +61,9 @@ function toProcess(r: CpuRow, line: number): ProcessCpu {
   return p;
 }
 
-/** A name's tail a terminal pushed to the next line (`Process`, `2fib`, `109 Hello`): a few words, no row of its own. */
-const NAME_TAIL = /^[\w(\-./][\w\-./:()'+&,]*(?: [\w\-./:()'+&,]+){0,3}$/;
-function nameTail(rowLine: string, next: string): string | null {
-  const t = next.trim();
-  if (t === '' || t.length > 30 || !NAME_TAIL.test(t)) return null;
-  if (readCpuRow(next) || UTILIZATION.test(next) || HEADER.test(next) || isHeaderFragment(next, HEADER_WORDS)) return null;
-  if (NOISE.some((re) => re.test(next))) return null;
-  // Joined, the row would not fit in the narrowest width a terminal or mail client cuts at.
-  return rowLine.length + 1 + t.length > 72 ? next.trimEnd() : null;
+/** Lines that read as something of their own, so never as a wrapped name's tail. */
+function readsAlone(line: string): boolean {
+  return readCpuRow(line) !== null || UTILIZATION.test(line) || HEADER.test(line) || isHeaderFragment(line, HEADER_WORDS) || NOISE.some((re) => re.test(line));
 }
 
 export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuData> = {
@@ -101,12 +96,9 @@ export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuDat
         const row = wrapped.value;
         let last = i + wrapped.lines - 1;
         // A name cut at the terminal width (`SIS Punt` / `Process`): its tail alone on the next line.
-        const rowLine = section.lines[last]!;
-        const tail = last + 1 < section.to ? nameTail(rowLine, section.lines[last + 1]!) : null;
-        if (tail !== null) {
-          // Cut inside a word (the piece is exactly a terminal width long): glue; cut at a blank: one space.
-          const glued = joinWrapped(rowLine, tail).slice(rowLine.length);
-          row.name = row.name === '' ? tail.trim() : row.name + glued;
+        const joined = last + 1 < section.to ? joinNameTail(row.name, section.lines[last]!, section.lines[last + 1]!, readsAlone) : null;
+        if (joined !== null) {
+          row.name = joined;
           last++;
         }
         const p = toProcess(row, i + 1);

@@ -3,6 +3,7 @@ import type { Warning } from '../../types';
 import { isHeaderFragment, unreadLine } from '../../text/lines';
 import type { ParserDef, Section } from '../parser-types';
 import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
+import { joinNameTail } from '../shared/name-tail';
 import { sniffRows } from '../shared/sniff-rows';
 
 export interface MemoryPoolTotals {
@@ -44,6 +45,20 @@ const ROW = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)(?:\s+(\S.
 const HEADER_WORDS = new Set(['pid', 'tty', 'allocated', 'freed', 'holding', 'getbufs', 'retbufs', 'process']);
 const FOOTER = /^\s*(\d+) Total\s*$/i;
 
+/** Lines that read as something of their own, so never as a wrapped name's tail. */
+function readsAlone(line: string): boolean {
+  return ROW.test(line) || GLUED_ROW.test(line) || POOL.test(line) || OLD_TOTAL.test(line) || FOOTER.test(line) || HEADER.test(line) || isHeaderFragment(line, HEADER_WORDS);
+}
+
+/** Join a name's tail a terminal pushed to the next line (`SIS Punt ` / `Process`); returns the lines it used. */
+function joinTail(p: ProcessMemory, section: Section, i: number): number {
+  if (i + 1 >= section.to) return 0;
+  const joined = joinNameTail(p.name, section.lines[i]!, section.lines[i + 1]!, readsAlone);
+  if (joined === null) return 0;
+  p.name = joined;
+  return 1;
+}
+
 export const processesMemoryParser: ParserDef<'show processes memory', ProcessesMemoryData> = {
   kind: 'show processes memory',
   commands: ['show processes memory', 'show processes memory sorted'],
@@ -62,10 +77,12 @@ export const processesMemoryParser: ParserDef<'show processes memory', Processes
       let m: RegExpExecArray | null;
       if ((m = ROW.exec(line))) {
         data.processes.push({ pid: +m[1]!, allocated: +m[3]!, freed: +m[4]!, holding: +m[5]!, name: m[8] ?? '', line: i + 1 });
+        i += joinTail(data.processes[data.processes.length - 1]!, section, i);
       } else if ((m = GLUED_ROW.exec(line))) {
-        const name = m[7] ?? '';
-        data.processes.push({ pid: +m[1]!, holding: +m[4]!, name, line: i + 1 });
-        warnings.push({ line: i + 1, message: `process "${name}": allocated and freed ran together, left unknown` });
+        const p: ProcessMemory = { pid: +m[1]!, holding: +m[4]!, name: m[7] ?? '', line: i + 1 };
+        data.processes.push(p);
+        i += joinTail(p, section, i);
+        warnings.push({ line: p.line, message: `process "${p.name}": allocated and freed ran together, left unknown` });
       } else if ((m = POOL.exec(line))) {
         data.pools.push({ name: m[1]!, total: +m[2]!, used: +m[3]!, free: +m[4]!, line: i + 1 });
       } else if ((m = OLD_TOTAL.exec(line))) {
