@@ -43,6 +43,13 @@ describe('arrow notes', () => {
     }
   });
 
+  it('leaves a config banner and descriptions alone, arrows and all', () => {
+    const banner = ['banner motd ^C', '<<<< AUTHORISED USE ONLY >>>>', '...', '^C', 'Internet 10.1.1.1 5 0011.2233.4455 ARPA Vlan1 <-- gw'];
+    const { lines, notes } = takeFieldNotes([...banner.slice(0, 4), ' description <-- uplink to core', banner[4]!]);
+    expect(lines.slice(0, 5)).toEqual([...banner.slice(0, 4), ' description <-- uplink to core']);
+    expect(notes.map((n) => n.index)).toEqual([5]);
+  });
+
   it('takes notes out of a paste once and says where they were', () => {
     const { lines, notes } = takeFieldNotes(['Router#show ip arp', 'Internet 10.1.1.1 5 0011.2233.4455 ARPA Vlan1 <-- gw', '<snip>', 'Router#']);
     expect(lines).toEqual(['Router#show ip arp', 'Internet 10.1.1.1 5 0011.2233.4455 ARPA Vlan1', '', 'Router#']);

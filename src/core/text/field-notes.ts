@@ -4,6 +4,7 @@
 // printed it; each one is reported once, quoting just the poster's fragment. Only clear markers count: an arrow
 // of two dashes or more (or a typographic dash) and fixed elision words, never IOS's own `->` (ACL log lines).
 import type { Warning } from '../types';
+import { bannerEnd } from './split';
 
 export interface FieldNote {
   /** 0-based line index. */
@@ -100,6 +101,8 @@ export function splitAnnotation(line: string): { text: string; fragment: string 
   return { text: before.trimEnd(), fragment: line.slice(m.start).trim() };
 }
 
+const CONFIG_TEXT = /^\s*(?:description|remark|\d+ remark|access-list \d+ remark|alias) /;
+
 /** Every note in the paste, and the lines with them taken out (the same array when there was none). */
 export function takeFieldNotes(lines: readonly string[]): { lines: readonly string[]; notes: FieldNote[] } {
   const notes: FieldNote[] = [];
@@ -107,6 +110,13 @@ export function takeFieldNotes(lines: readonly string[]): { lines: readonly stri
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.length > 400) continue;
+    // A config banner is the router's own free text (`<<< AUTHORISED USE ONLY >>>`), not a poster's note.
+    if (line.charCodeAt(0) === 98 && line.startsWith('banner ')) {
+      i = bannerEnd(lines, i);
+      continue;
+    }
+    // Config free text the router stores as typed (`description <-- to core`, an ACL `remark`): not a poster's note.
+    if (CONFIG_TEXT.test(line)) continue;
     let note: FieldNote | null = null;
     if (isElisionLine(line)) note = { index: i, fragment: line.trim(), text: '', kind: 'elision' };
     else {

@@ -63,7 +63,7 @@ export function splitSections(lines: readonly string[], isShowCommand: (base: st
 }
 
 /** Index of the line that closes the banner opened at `i` (`banner motd ^C` ... `^C`), or `i` if none does. */
-function bannerEnd(lines: readonly string[], i: number): number {
+export function bannerEnd(lines: readonly string[], i: number): number {
   const m = /^banner (?:[a-z-]+ )?(\^C|\S)(.*)$/.exec(lines[i]!);
   if (!m) return i;
   const [, delim, rest] = m as unknown as [string, string, string];
