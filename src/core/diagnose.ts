@@ -6,12 +6,13 @@ import { noteSampledFlows } from './analysis/sampled-sources';
 import { ipv6FlowSources, modernFlowSources } from './modern-flow-sources';
 import type { FlowSource } from './analysis/flow-facts';
 import { commandIndex, parserFor, PARSERS } from './parsers/registry';
-import { prescannedLines, restoreRowLine } from './parsers/show-ip-cache-flow/prescanned';
+import { aliasPrescan, prescannedLines, restoreRowLine } from './parsers/show-ip-cache-flow/prescanned';
 import { plansFor } from './plan/plans';
 import type { Section } from './parsers/parser-types';
 import { RULES } from './rules/registry';
 import type { RuleContext } from './rules/rule-types';
 import type { ParsedSection } from './sections';
+import { noteWarning, takeFieldNotes, type FieldNote } from './text/field-notes';
 import { normaliseLines } from './text/normalise';
 import { splitFilter } from './text/prompt';
 import { splitSections, type RawSection } from './text/split';
@@ -89,8 +90,15 @@ function summarise(base: SummaryBase, kind: Kind, records: number, warnings: War
 }
 
 /** Split one paste into sections, detect and parse each; summaries go to `order` in paste order. */
-function readPaste(paste: Paste, lines: readonly string[], out: ParsedSection[], order: InputSummary[]): void {
+function readPaste(paste: Paste, lines: readonly string[], out: ParsedSection[], order: InputSummary[], notes: readonly FieldNote[] = []): void {
   const raws = splitSections(lines, (base) => commandIndex.match(base) !== null);
+  // The poster's notes go to the section they sit in (those before the first section, to the first).
+  let nextNote = 0;
+  const notesUpTo = (to: number): Warning[] => {
+    const w: Warning[] = [];
+    while (nextNote < notes.length && notes[nextNote]!.index < to) w.push(noteWarning(notes[nextNote++]!));
+    return w;
+  };
   if (raws.length === 0) {
     const summary = summarise({ source: paste.source, firstLine: 1, lastLine: Math.max(1, lines.length) }, 'unknown', 0, [
       { line: 1, message: 'empty paste: no router output recognised' },
@@ -109,11 +117,13 @@ function readPaste(paste: Paste, lines: readonly string[], out: ParsedSection[],
       lastLine: Math.max(raw.from, raw.to),
     };
     const parser = kind === 'unknown' ? undefined : parserFor(kind);
+    const posterNotes = notesUpTo(raw === raws[raws.length - 1] ? lines.length : raw.to);
+    const withNotes = (w: Warning[]) => (posterNotes.length ? [...w, ...posterNotes].sort((a, b) => a.line - b.line) : w);
     if (!parser) {
-      const warnings = [
+      const warnings = withNotes([
         ...(note ? [{ line: (raw.echoIndex ?? raw.from) + 1, message: note }] : []),
         ...unreadAll(lines, raw.from, raw.to, 'not read'),
-      ];
+      ]);
       const summary = summarise(base, 'unknown', 0, capWarnings(warnings));
       order.push(summary);
       continue;
@@ -130,7 +140,7 @@ function readPaste(paste: Paste, lines: readonly string[], out: ParsedSection[],
       order.push(summary);
       continue;
     }
-    const summary = summarise(base, parser.kind, result.records, capWarnings(result.warnings));
+    const summary = summarise(base, parser.kind, result.records, capWarnings(withNotes(result.warnings)));
     order.push(summary);
     out.push({ kind: parser.kind, source: paste.source, summary, data: result.data } as ParsedSection);
   }
@@ -188,9 +198,13 @@ export function diagnoseDetailed(given: readonly Paste[], answers: Answers = {})
   for (const [i, original] of given.entries()) {
     const paste = original.source === names[i] ? original : { ...original, source: names[i]! };
     // Big flow dumps read as bytes by the CLI arrive pre-scanned (keyed by the paste object the CLI made).
-    const lines = prescannedLines(original) ?? normaliseLines(paste.text);
+    const pre = prescannedLines(original);
+    const lines = pre ?? normaliseLines(paste.text);
     linesBySource.set(paste.source, lines);
-    readPaste(paste, lines, sections, inputs);
+    // Posters' elisions and arrow notes are read around, not as rows; evidence still quotes the line as pasted.
+    const field = takeFieldNotes(lines);
+    if (pre) aliasPrescan(lines, field.lines);
+    readPaste(paste, field.lines, sections, inputs, field.notes);
   }
   const sources = flowSources(sections);
   const hosts = analyseFanOut(sources);

@@ -40,7 +40,8 @@ function groups(ctx: RuleContext): Group[] {
       const [iface, mac] = k.split('\u0000') as [string, string];
       const cfgIf = cfgs.map((c) => findInterface(c.data, iface)).find((x) => x);
       const subnet = subnetOf(cfgIf?.address, cfgIf?.mask);
-      const offSubnet = subnet ? entries.filter((e) => !inSubnet(e.address, subnet)) : [];
+      // An address the poster hid is neither inside nor outside the subnet.
+      const offSubnet = subnet ? entries.filter((e) => e.address !== '' && !inSubnet(e.address, subnet)) : [];
       out.push({ source: s.source, iface, mac, entries, offSubnet, ...(subnet ? { subnet: subnetText(subnet) } : {}) });
     }
   }

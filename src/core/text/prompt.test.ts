@@ -62,3 +62,22 @@ describe('parseBareCommand and filters', () => {
     expect(parseFilter('redirect tftp://x')).toEqual({ kind: 'other', pattern: 'tftp://x' });
   });
 });
+
+describe('prompts whose hostname the poster hid (issue 13)', () => {
+  it('reads the command after <hostname>#, [router]#, ***# and ####>', () => {
+    for (const [line, command] of [
+      ['<hostname>#sh proc cpu sorted', 'sh proc cpu sorted'],
+      ['[router]#show ip arp', 'show ip arp'],
+      ['***#show ip cache flow | i 0050', 'show ip cache flow | i 0050'],
+      ['####>sh ip accounting', 'sh ip accounting'],
+      ['<R1>(config)#do sh ip nat translations', 'sh ip nat translations'],
+    ] as const) {
+      expect(parsePrompt(line)?.command, line).toBe(command);
+    }
+  });
+  it('but not data that happens to start like one', () => {
+    expect(parsePrompt('<snip>')).toBeNull();
+    expect(parsePrompt('*** 5 messages dropped ***')).toBeNull();
+    expect(parsePrompt('###### 100% done')).toBeNull();
+  });
+});

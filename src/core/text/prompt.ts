@@ -14,6 +14,8 @@ const IOS_PROMPT = /^\s*([A-Za-z][\w.\-/:@]{0,62})(\([\w.\-/ ]{1,30}\))?([#>])\s
 const CATOS_PROMPT = /^\s*([A-Za-z0-9][\w.\-/:@]{0,62})(?:> ?)?\((enable|debug)\)\s*(.*)$/;
 const ODD_PROMPT = /^\s*([A-Za-z][\w.\-/:@]{0,62})<\s*((?:sh|sho|show)\s.*)$/i;
 const PROMPT_CHAR = /[#>(<]/;
+/** A hostname a poster hid before sharing: `<hostname>#`, `[router]#`, `***#`, `####>`; a command must follow. */
+const HIDDEN_HOST_PROMPT = /^\s*(<[\w.\-]{1,40}>|\[[\w.\-]{1,40}\]|\*{2,12}|#{2,12})(\([\w.\-/ ]{1,30}\))?([#>])\s*(\S.*)$/;
 /**
  * First words people type at a prompt in a captured session. A stranger's `word#text` line is only a prompt when
  * the text starts with one of these: data lines like show version's `Device#   PID   SN` header must not split.
@@ -39,6 +41,8 @@ export function parsePrompt(line: string, knownHosts?: ReadonlySet<string>): Pro
   if (cat) return { host: cat[1], command: cleanCommand(cat[3] ?? '') };
   const odd = ODD_PROMPT.exec(line);
   if (odd) return { host: odd[1], command: cleanCommand(odd[2] ?? '') };
+  const hid = HIDDEN_HOST_PROMPT.exec(line);
+  if (hid && COMMAND_WORD.test(hid[4]!)) return { host: hid[1], command: cleanCommand(hid[4]!) };
   const m = IOS_PROMPT.exec(line);
   if (!m) return null;
   const rest = m[4] ?? '';

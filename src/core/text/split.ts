@@ -29,7 +29,8 @@ export function splitSections(lines: readonly string[], isShowCommand: (base: st
     if (line.length > 300) continue;
     const c0 = line.charCodeAt(0);
     // Data rows of most tables start with a space, a digit or an interface name; a cheap pre-check on letters.
-    const couldBePrompt = (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 32;
+    // `<`, `[`, `*`, `#` start a prompt whose hostname the poster hid (`<hostname>#`, `***#`).
+    const couldBePrompt = (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 32 || c0 === 60 || c0 === 91 || c0 === 42 || c0 === 35;
     // A CatOS prompt may start with a digit (`6500-sup(enable)`); digits start most data rows, so look first.
     if (!couldBePrompt && !(c0 >= 48 && c0 <= 57 && (line.includes('(enable)') || line.includes('(debug)')))) continue;
     if (c0 === 98 && line.startsWith('banner ')) {
@@ -62,7 +63,7 @@ export function splitSections(lines: readonly string[], isShowCommand: (base: st
 }
 
 /** Index of the line that closes the banner opened at `i` (`banner motd ^C` ... `^C`), or `i` if none does. */
-function bannerEnd(lines: readonly string[], i: number): number {
+export function bannerEnd(lines: readonly string[], i: number): number {
   const m = /^banner (?:[a-z-]+ )?(\^C|\S)(.*)$/.exec(lines[i]!);
   if (!m) return i;
   const [, delim, rest] = m as unknown as [string, string, string];

@@ -1,6 +1,7 @@
 // The walk `show mls ip` and `show mls entry` share: an entry line, then its counters line; entries without a source set aside.
 import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
+import { maskedAddressWarning } from '../../text/masked-address';
 import type { Section } from '../parser-types';
 
 /** What both MLS parsers read from an entry's first line. */
@@ -8,6 +9,8 @@ export interface MlsEntryLine {
   index: number;
   /** -1 when the entry has no source (the destination-only flow mask). */
   src: number;
+  /** Addresses a poster hid (`x.x.x.x`): the entry is counted, never a flow (host verdicts take real addresses only). */
+  hidden?: { field: string; posted: string }[];
 }
 
 export interface MlsRecordReader<E extends MlsEntryLine, C> {
@@ -28,6 +31,8 @@ export interface MlsEntryCounts {
   entries: number;
   sourcesPresent: boolean;
   destinationOnlyLines: number[];
+  /** Lines of entries whose addresses a poster hid: counted in `entries`, kept out of the flows. */
+  hiddenLines?: number[];
 }
 
 /** Sniff score: 1 on a header line, else the share of lines that pair as entry + counters (0.9 at most). */
@@ -72,6 +77,13 @@ export function readMlsRecords<E extends MlsEntryLine, C>(
       const e = pending;
       pending = undefined;
       counts.entries++;
+      if (e.hidden) {
+        (counts.hiddenLines ??= []).push(e.index + 1);
+        for (const h of e.hidden) warnings.push(maskedAddressWarning(e.index, h.field, h.posted));
+        // A hidden source is still a source: the flow mask shows them.
+        if (e.src !== -1 || e.hidden.some((h) => h.field === 'source address')) withSource++;
+        continue;
+      }
       if (e.src < 0) {
         counts.destinationOnlyLines.push(e.index + 1);
         continue;

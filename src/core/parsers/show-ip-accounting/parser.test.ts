@@ -139,3 +139,28 @@ it('reads the IOS-XE "Load for five secs" / "Time source is" banner as known lin
   const d = diagnose([{ source: 'b', text: lines.join('\n') }]);
   expect(d.inputs[0]).toMatchObject({ kind: 'show ip accounting', records: 16, warnings: [] });
 });
+
+describe('show ip accounting: field pastes (issue 13, fixtures/NOTES.md)', () => {
+  it('a blog paste with single blanks: 2 rows, no warning', () => {
+    const { data, records, warnings } = read(fixture('field-nyquist-squeezed.txt'));
+    expect([records, warnings]).toEqual([2, []]);
+    expect(Array.from(data.flows.packets)).toEqual([915, 80]);
+  });
+
+  it('a source masked by the poster: the row counted with its counts, kept out of the flow table, warned', () => {
+    const { data, records, warnings } = read('R1#sh ip accounting\n Source Destination Packets Bytes\n X.X.X.X   10.1.1.1   3   144\n 10.1.1.2  10.1.1.1   1   48\n');
+    expect(records).toBe(2);
+    expect(data.flows.count).toBe(1);
+    expect(data.hidden).toEqual([{ line: 3, hidden: [{ field: 'source address', posted: 'X.X.X.X' }], dst: 167837953, packets: 3, bytes: 144 }]);
+    expect(warnings).toEqual([{ line: 3, message: 'source address hidden by the poster ("X.X.X.X"): row read, address unknown' }]);
+  });
+
+  it('Packets run into Bytes: one cut an IP packet allows is taken, several leave the row apart with a warning', () => {
+    const one = read('R1#sh ip accounting\n 10.1.1.2  10.1.1.1   148\n');
+    expect([one.records, Array.from(one.data.flows.packets), Array.from(one.data.flows.bytes), one.warnings]).toEqual([1, [1], [48], []]);
+    const many = read('R1#sh ip accounting\n 10.1.1.2  10.1.1.1   162560\n');
+    expect([many.records, many.data.flows.count, many.warnings.map((w) => w.message)]).toEqual([
+      1, 0, ['packets and bytes ran together, left unknown (the row is not used for host verdicts)'],
+    ]);
+  });
+});

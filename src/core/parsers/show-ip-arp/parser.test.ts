@@ -90,3 +90,29 @@ describe('show ip arp: bad input', () => {
     expect(input.warnings.map((w) => w.line)).toEqual([4, 5, 6]);
   });
 });
+
+describe('show ip arp: field forms (issue 13)', () => {
+  const paste = [
+    'Router#sh ip arp',
+    'Protocol  Address          Age (min)  Hardware Addr   Type   Interface',
+    'Internet  x.x.x.x                 5   0011.2233.4455  ARPA   Vlan1',
+    'Internet  10.x.x.x                -   0011.2233.4456  ARPA   Vlan1',
+    'Internet                          0   Incomplete      ARPA',
+    'Internet  192.168.1.xxx           12  Incomplete      ARPA',
+    'Internet  10.1.1.9             1200011.2233.4457  ARPA   Vlan1',
+  ].join('\n');
+
+  it('masked or blank addresses: every row counted with its age, MAC and interface, the address unknown and warned', () => {
+    const { input, data } = read(paste);
+    expect(input.records).toBe(5);
+    expect(data!.entries.map((e) => [e.address, e.hiddenAddress, e.ageMinutes, e.mac, e.interface, e.incomplete ?? false])).toEqual([
+      ['', 'x.x.x.x', 5, '0011.2233.4455', 'Vlan1', false],
+      ['', '10.x.x.x', null, '0011.2233.4456', 'Vlan1', false],
+      ['', '', 0, '', '', true],
+      ['', '192.168.1.xxx', 12, '', '', true],
+      ['10.1.1.9', undefined, 120, '0011.2233.4457', 'Vlan1', false],
+    ]);
+    expect(input.warnings.map((w) => w.line)).toEqual([3, 4, 5, 6]);
+    expect(input.warnings[2]!.message).toBe('address left blank by the poster: row read, address unknown');
+  });
+});

@@ -1,12 +1,14 @@
 // `show ip arp` / `show arp`: ARP entries with age, MAC and interface.
 import type { Warning } from '../../types';
 import { isIPv4, unreadLine } from '../../text/lines';
+import { isMaskedIPv4, maskedAddressWarning } from '../../text/masked-address';
 import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
 import { sniffRows } from '../shared/sniff-rows';
 
 export interface ArpEntry {
+  /** "" when the poster hid it (then `hiddenAddress` says how). */
   address: string;
   /** Minutes; null for "-" (the router's own address). */
   ageMinutes: number | null;
@@ -18,6 +20,8 @@ export interface ArpEntry {
   /** Encapsulation: ARPA, SNAP, 802.1Q, SRP-A... */
   type?: string;
   incomplete?: boolean;
+  /** The address column as a poster masked it (`x.x.x.x`, `10.x.x.x`), or "" when left blank: never an address. */
+  hiddenAddress?: string;
 }
 
 export interface ArpData {
@@ -26,16 +30,23 @@ export interface ArpData {
 
 // "Protocol  Address  Age (min)  Hardware Addr  Type  Interface" (older IOS prints "Age(min)").
 const HEADER = /^\s*Protocol\s+Address\s+Age\s*\(min\)\s+Hardware\s+Addr\s+Type\s+Interface\s*$/i;
-/** Internet 10.1.1.5  134  0005.00ff.3a86  ARPA  FastEthernet0/0/0 (interface may be absent or carry "pv 202"). */
+/**
+ * Internet 10.1.1.5  134  0005.00ff.3a86  ARPA  FastEthernet0/0/0 (interface may be absent or carry "pv 202"); a
+ * poster may have blanked the address column (`Internet    0   Incomplete   ARPA`). A long age can run into the
+ * MAC (`1200011.2233.4455`): the MAC's fixed shape says where it starts, so the age is still certain.
+ */
 const ROW =
-  /^\s*(Internet)\s+(\S+)\s+(\d+|-)\s+([0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|Incomplete)\s+([A-Za-z0-9][\w.-]*)(?:\s+(\S.*?))?\s*$/i;
+  /^\s*(Internet)\s+(?:(\S+)\s+)?(\d+|-)\s*([0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|Incomplete)\s+([A-Za-z0-9][\w.-]*)(?:\s+(\S.*?))?\s*$/i;
 
 function readRow(line: string, index: number): ArpEntry | null {
   const m = ROW.exec(line);
-  if (!m || !isIPv4(m[2]!)) return null;
+  if (!m) return null;
+  const posted = m[2] ?? '';
+  const hidden = posted === '' || isMaskedIPv4(posted);
+  if (!hidden && !isIPv4(posted)) return null;
   const incomplete = m[4]!.toLowerCase() === 'incomplete';
   const entry: ArpEntry = {
-    address: m[2]!,
+    address: hidden ? '' : posted,
     ageMinutes: m[3] === '-' ? null : +m[3]!,
     mac: incomplete ? '' : m[4]!.toLowerCase(),
     interface: m[6] ?? '',
@@ -43,6 +54,7 @@ function readRow(line: string, index: number): ArpEntry | null {
     type: m[5]!,
   };
   if (incomplete) entry.incomplete = true;
+  if (hidden) entry.hiddenAddress = posted;
   return entry;
 }
 
@@ -64,6 +76,7 @@ export const arpParser: ParserDef<'show ip arp', ArpData> = {
       const row = readWrapped(section.lines, i, section.to, (text) => readRow(text, i));
       if (row) {
         entries.push(row.value);
+        if (row.value.hiddenAddress !== undefined) warnings.push(maskedAddressWarning(i, 'address', row.value.hiddenAddress));
         i += row.lines - 1;
       } else if (!HEADER.test(line) && !isExecPromptTimestamp(line)) warnings.push(unreadLine(i, line));
     }

@@ -5,14 +5,18 @@ import type { FlowTable } from '../flow-table';
 import type { ParserDef, Section } from '../parser-types';
 import { firstRowAtOrAfter, prescanOfLines } from './prescanned';
 import { FlowColumns } from './flow-columns';
-import { lineBytes, NOT_ROW, readRow, ROW_OK, ROW_PROBLEM } from './row-bytes';
-import { GARBLED_HEADER, HEADER, isStatsLine, isVerboseHeader, isVerboseHeader2, readVerboseSecond } from './row-text';
+import { BAD_ADDRESS, lineBytes, NOT_ROW, readRow, ROW_OK, ROW_PROBLEM } from './row-bytes';
+import { GARBLED_HEADER, HEADER, isStatsLine, isVerboseHeader, isVerboseHeader2, readHiddenRow, readVerboseSecond } from './row-text';
+import { maskedAddressWarning } from '../../text/masked-address';
+import type { MaskedFlowRow } from '../shared/masked-flows';
 import { sniffRows } from '../shared/sniff-rows';
 
 export interface CacheFlowData {
   flows: FlowTable;
   /** False when rows were read by shape under a garbled or missing header (the tech note's own sample). */
   headerRecognised: boolean;
+  /** Rows whose source or destination a poster hid (`x.x.x.x`): counted, never in `flows`. */
+  hidden?: MaskedFlowRow[];
 }
 
 const scratch = { buf: new Uint8Array(256) };
@@ -96,6 +100,7 @@ function parse(section: Section) {
   let verbose = false;
   /** Verbose mode: the row whose second line (ports, bytes per packet) is expected next, or -1. */
   let open = -1;
+  const hidden: MaskedFlowRow[] = [];
   for (let i = section.from; i < section.to; i++) {
     const line = section.lines[i]!;
     if (line === '' || line.trim() === '') continue;
@@ -124,6 +129,12 @@ function parse(section: Section) {
       cols.n++;
       continue;
     }
+    const h = status === NOT_ROW || status === BAD_ADDRESS ? readHiddenRow(line, i) : null;
+    if (h) {
+      hidden.push(h);
+      for (const f of h.hidden) warnings.push(maskedAddressWarning(i, f.field, f.posted));
+      continue;
+    }
     if (status !== NOT_ROW) {
       warnings.push(unreadLine(i, line, ROW_PROBLEM[status]));
       continue;
@@ -146,14 +157,14 @@ function parse(section: Section) {
   if (pre) {
     flows = flows.count === 0 ? pre : mergeByLine(pre, flows);
   }
-  if (flows.count === 0) {
+  if (flows.count === 0 && hidden.length === 0) {
     warnings.push({
       // An empty section (only the echo was pasted) cites the echo line, which is line `from`.
       line: section.to > section.from ? section.from + 1 : Math.max(1, section.from),
       message: 'no flow rows: the cache is empty (cleared, or netflow not enabled on the ingress interfaces), so no host can be judged from it',
     });
   }
-  return { data: { flows, headerRecognised }, records: flows.count, warnings };
+  return { data: { flows, headerRecognised, ...(hidden.length ? { hidden } : {}) }, records: flows.count + hidden.length, warnings };
 }
 
 export const cacheFlowParser: ParserDef<'show ip cache flow', CacheFlowData> = {

@@ -36,6 +36,12 @@ export function prescannedLines(paste: Paste): string[] | undefined {
   return byPaste.get(paste)?.lines;
 }
 
+/** `copy` (the lines with posters' notes taken out) reads the same pre-scanned rows as `lines`. */
+export function aliasPrescan(lines: readonly string[], copy: readonly string[]): void {
+  const p = byLines.get(lines);
+  if (p && copy !== lines) byLines.set(copy, p);
+}
+
 export function prescanOfLines(lines: readonly string[]): Prescan | undefined {
   return byLines.get(lines);
 }

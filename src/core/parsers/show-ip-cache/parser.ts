@@ -1,6 +1,7 @@
 // `show ip cache` and `show ip cache verbose`: the fast-switching cache: size, churn counters, ager settings, prefixes.
 import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
+import { maskedAddressWarning } from '../../text/masked-address';
 import type { ParserDef, Section } from '../parser-types';
 import { addTokens, readPrefixTokens, type CachePrefix, type Token } from './prefix-tokens';
 import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
@@ -93,6 +94,7 @@ function parseCache(section: Section, verbose: boolean) {
   const { prefixes, unreadLines } = readPrefixTokens(tokens);
   data.prefixes = prefixes;
   for (const i of unreadLines) warnings.push(unreadLine(i, section.lines[i]!));
+  for (const p of prefixes) for (const h of p.hidden ?? []) warnings.push(maskedAddressWarning(p.line - 1, h.field, h.posted));
   warnings.sort((a, b) => a.line - b.line);
   return { data, records: prefixes.length, warnings };
 }

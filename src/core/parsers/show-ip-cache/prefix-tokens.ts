@@ -1,5 +1,6 @@
 // Reads fast-cache prefix entries from a token stream, so rows split over lines (verbose) or run together on one line (pasted from a web page) read the same.
 import { isIPv4 } from '../../text/lines';
+import { isMaskedIPv4 } from '../../text/masked-address';
 
 export interface CachePrefix {
   prefix: string;
@@ -16,6 +17,8 @@ export interface CachePrefix {
   /** Verbose output: the MAC header length in bytes and the header itself in hex. */
   macHeaderLength?: number;
   macHeader?: string;
+  /** Columns a poster hid (`10.x.x.x/32`, next hop `x.x.x.x`): those fields are "" and never an address. */
+  hidden?: { field: string; posted: string }[];
 }
 
 export interface Token {
@@ -24,7 +27,8 @@ export interface Token {
   index: number;
 }
 
-const PREFIX = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})(?:-(\d{1,2}))?$/;
+// The address part is checked in code: a real dotted quad, or one a poster masked (`10.x.x.x`).
+const PREFIX = /^([\w.*#?]{7,15})\/(\d{1,2})(?:-(\d{1,2}))?$/;
 // 03:44:53, or 1d02h / 2w3d once an entry is older than a day.
 const AGE = /^(?:\d{1,2}:\d{2}:\d{2}|\d+[wdhms](?:\d+[wdhms])*|never)$/i;
 const INTERFACE = /^[A-Za-z][\w./:-]*$/;
@@ -84,14 +88,20 @@ export function readPrefixTokens(tokens: readonly Token[]): { prefixes: CachePre
     const age = tokens[k + 1];
     const ifc = tokens[k + 2];
     const len = m ? +m[2]! : -1;
-    if (!m || !isIPv4(m[1]!) || len > 32 || !age || !AGE.test(age.text) || !ifc || !INTERFACE.test(ifc.text) || MAC_TYPE.test(ifc.text)) {
+    const prefixHidden = m !== null && !isIPv4(m[1]!) && isMaskedIPv4(m[1]!);
+    if (!m || !(isIPv4(m[1]!) || prefixHidden) || len > 32 || !age || !AGE.test(age.text) || !ifc || !INTERFACE.test(ifc.text) || MAC_TYPE.test(ifc.text)) {
       unread.add(start.index);
       k++;
       continue;
     }
     const hop = tokens[k + 3];
-    const hasHop = hop !== undefined && isIPv4(hop.text);
-    const p: CachePrefix = { prefix: m[1]!, length: len, age: age.text, interface: ifc.text, nextHop: hasHop ? hop.text : '', line: start.index + 1 };
+    const hopHidden = hop !== undefined && isMaskedIPv4(hop.text);
+    const hasHop = hop !== undefined && (isIPv4(hop.text) || hopHidden);
+    const p: CachePrefix = {
+      prefix: prefixHidden ? '' : m[1]!, length: len, age: age.text, interface: ifc.text, nextHop: hasHop && !hopHidden ? hop.text : '', line: start.index + 1,
+    };
+    const hidden = [...(prefixHidden ? [{ field: 'prefix', posted: m[1]! }] : []), ...(hopHidden ? [{ field: 'next hop', posted: hop.text }] : [])];
+    if (hidden.length) p.hidden = hidden;
     if (m[3] !== undefined) p.cacheMaskLength = +m[3];
     k += hasHop ? 4 : 3;
     k += readMac(tokens, k, p);

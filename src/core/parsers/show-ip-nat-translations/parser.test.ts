@@ -132,3 +132,16 @@ describe('show ip nat translations: bad input', () => {
     expect(input.warnings.map((w) => w.line)).toEqual([2]);
   });
 });
+
+describe('show ip nat translations: field forms (issue 13)', () => {
+  it('masked addresses with ports: the translation counted, masked columns empty and named in a warning', () => {
+    const { input, data } = read('R1#show ip nat translations\nPro Inside global      Inside local       Outside local      Outside global\ntcp x.x.x.x:1029       10.1.0.1:1029      a.b.c.d:80         a.b.c.d:80\n');
+    expect(input.records).toBe(1);
+    expect(data!.translations[0]).toMatchObject({ protocol: 'tcp', insideGlobal: '', insideLocal: '10.1.0.1:1029', outsideLocal: '', outsideGlobal: '' });
+    expect(input.warnings.map((w) => w.message)).toEqual([
+      'inside global address hidden by the poster ("x.x.x.x:1029"): row read, address unknown',
+      'outside local address hidden by the poster ("a.b.c.d:80"): row read, address unknown',
+      'outside global address hidden by the poster ("a.b.c.d:80"): row read, address unknown',
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 // `show ip nat translations`: the translation table, static (---) rows included.
 import type { Warning } from '../../types';
 import { isIPv4, unreadLine } from '../../text/lines';
+import { isMaskedAddressPort, maskedAddressWarning } from '../../text/masked-address';
 import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
@@ -13,6 +14,10 @@ export interface NatTranslation {
   outsideLocal: string;
   outsideGlobal: string;
   line: number;
+  /** Columns a poster hid (`x.x.x.x:80`): those fields are "" and never an address. */
+  hidden?: { field: string; posted: string }[];
+  /** Two columns that ran together and could not be told apart ("inside local and outside local"): both "". */
+  glued?: string;
 }
 
 export interface NatTranslationsData {
@@ -52,12 +57,47 @@ function isAddressColumn(s: string): boolean {
   return isIPv4(s.slice(0, colon)) && /^\d{1,5}$/.test(s.slice(colon + 1));
 }
 
+const COLUMNS = ['inside global', 'inside local', 'outside local', 'outside global'] as const;
+
+/** Two address:port columns a full-width value ran together (`10.1.1.1:102910.1.0.1:1029`): port digits run into the next octet. */
+const GLUED_PAIR = /^\d{1,3}(?:\.\d{1,3}){3}:\d+\.\d{1,3}\.\d{1,3}\.\d{1,3}(?::\d{1,5})?$/;
+
 function readRow(line: string, index: number): NatTranslation | null {
   // Split on any whitespace: re-typed captures separate columns with TABs.
   const f = line.trim().split(/\s+/);
+  if (f.length === 4 && PROTOCOL.test(f[0]!)) return readGluedRow(f, index);
   if (f.length !== 5 || !PROTOCOL.test(f[0]!)) return null;
-  if (!f.slice(1).every(isAddressColumn)) return null;
-  return { protocol: f[0]!.toLowerCase(), insideGlobal: f[1]!, insideLocal: f[2]!, outsideLocal: f[3]!, outsideGlobal: f[4]!, line: index + 1 };
+  const hidden: { field: string; posted: string }[] = [];
+  const col = (k: number): string | null => {
+    const s = f[k + 1]!;
+    if (isAddressColumn(s)) return s;
+    if (!isMaskedAddressPort(s)) return null;
+    hidden.push({ field: `${COLUMNS[k]} address`, posted: s });
+    return '';
+  };
+  const c = [col(0), col(1), col(2), col(3)];
+  if (c.some((x) => x === null)) return null;
+  const t: NatTranslation = { protocol: f[0]!.toLowerCase(), insideGlobal: c[0]!, insideLocal: c[1]!, outsideLocal: c[2]!, outsideGlobal: c[3]!, line: index + 1 };
+  if (hidden.length) t.hidden = hidden;
+  return t;
+}
+
+/**
+ * A row with two neighbouring columns glued: where the port ends and the next address starts is not certain
+ * (`:102910.1.0.1` is port 1029 then 10.1.0.1, or port 10291 then 0.1.0.1), so both columns stay unknown.
+ */
+function readGluedRow(f: readonly string[], index: number): NatTranslation | null {
+  const k = f.findIndex((x, i) => i > 0 && GLUED_PAIR.test(x));
+  if (k < 0 || !f.every((x, i) => i === 0 || i === k || isAddressColumn(x))) return null;
+  const cols: string[] = [];
+  for (let i = 1; i < f.length; i++) {
+    if (i === k) cols.push('', '');
+    else cols.push(f[i]!);
+  }
+  return {
+    protocol: f[0]!.toLowerCase(), insideGlobal: cols[0]!, insideLocal: cols[1]!, outsideLocal: cols[2]!, outsideGlobal: cols[3]!, line: index + 1,
+    glued: `${COLUMNS[k - 1]} and ${COLUMNS[k]}`,
+  };
 }
 
 export const natTranslationsParser: ParserDef<'show ip nat translations', NatTranslationsData> = {
@@ -78,6 +118,8 @@ export const natTranslationsParser: ParserDef<'show ip nat translations', NatTra
       const row = readWrapped(section.lines, i, section.to, (text) => readRow(text, i));
       if (row) {
         data.translations.push(row.value);
+        for (const h of row.value.hidden ?? []) warnings.push(maskedAddressWarning(i, h.field, h.posted));
+        if (row.value.glued) warnings.push({ line: i + 1, message: `${row.value.glued} addresses ran together, left unknown` });
         i += row.lines - 1;
         continue;
       }

@@ -4,6 +4,7 @@ import { isHeaderFragment, unreadLine } from '../../text/lines';
 import type { ParserDef, Section } from '../parser-types';
 import { EXEC_PROMPT_TIMESTAMP_START } from '../shared/exec-prompt-timestamp';
 import { sniffRows } from '../shared/sniff-rows';
+import { readGluedAllocator, readGluedKilobytes, readGluedPool, type GluedPool } from './glued-columns';
 
 export interface MemoryPool {
   name: string;
@@ -94,6 +95,9 @@ export const memorySummaryParser: ParserDef<'show memory summary', MemorySummary
     const data: MemorySummaryData = { pools: [], allocators: [], byWhat: [] };
     let table: 'none' | 'pools' | 'kilobytes' = 'none';
     let pool: string | undefined;
+    let glued: GluedPool | null;
+    let a: ReturnType<typeof readGluedAllocator>;
+    let kb: ReturnType<typeof readGluedKilobytes>;
     for (let i = section.from; i < section.to; i++) {
       const line = section.lines[i]!;
       if (line.trim() === '') continue;
@@ -128,8 +132,14 @@ export const memorySummaryParser: ParserDef<'show memory summary', MemorySummary
         else p.corrupted = true;
         if (m[3] === '>') p.lostBlocks = true;
         data.pools.push(p);
+      } else if (table === 'pools' && (glued = readGluedPool(line))) {
+        const { unknown, ...p } = glued;
+        data.pools.push({ ...p, line: i + 1 });
+        if (unknown) warnings.push({ line: i + 1, message: `pool "${p.name}": ${unknown} ran together, left unknown` });
       } else if (table === 'kilobytes' && (m = KB_ROW.exec(line))) {
         data.pools.push({ name: m[1]!, total: +m[2]! * 1024, used: +m[3]! * 1024, free: +m[4]! * 1024, line: i + 1 });
+      } else if (table === 'kilobytes' && (kb = readGluedKilobytes(line))) {
+        data.pools.push({ name: kb.name, total: kb.total * 1024, used: kb.used * 1024, free: kb.free * 1024, line: i + 1 });
       } else if (ALLOC_HEADER.test(line) || isHeaderFragment(line, HEADER_WORDS) || TRACEKEY.test(line) || EXEC_PROMPT_TIMESTAMP_START.test(line)) {
         table = 'none';
       } else if ((m = SYSTEM.exec(line))) {
@@ -140,6 +150,12 @@ export const memorySummaryParser: ParserDef<'show memory summary', MemorySummary
       } else if ((m = POOL_TITLE.exec(line))) {
         pool = m[1]!;
         table = 'none';
+      } else if ((a = readGluedAllocator(line))) {
+        // Size and Blocks, or Blocks and Bytes, ran together: cut where Bytes = Size x Blocks.
+        const g: MemoryAllocator = { ...a, what: a.what.replace(FREE_SUFFIX, ''), line: i + 1 };
+        if (pool !== undefined) g.pool = pool;
+        if (FREE_SUFFIX.test(a.what)) g.free = true;
+        data.allocators.push(g);
       } else {
         warnings.push(unreadLine(i, line));
       }

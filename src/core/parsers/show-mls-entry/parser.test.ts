@@ -105,3 +105,22 @@ it('reads the IOS-XE "Load for five secs" / "Time source is" banner as known lin
   const d = diagnose([{ source: 'b', text: lines.join('\n') }]);
   expect(d.inputs[0]).toMatchObject({ kind: 'show mls entry', records: 7, warnings: [] });
 });
+
+describe('show mls entry: addresses masked by the poster (issue 13)', () => {
+  it('the entry is counted and warned about, never a flow, and a hidden source is still a source', () => {
+    const text = [
+      '6500-sup(enable)show mls ent',
+      'Destination-IP  Source-IP       Prot  DstPrt SrcPrt Destination-Mac   Vlan EDst',
+      'ESrc DPort     SPort     Stat-Pkts  Stat-Bytes  Uptime   Age',
+      '75.246.253.88   x.x.x.x         TCP   80     3311   00-50-0f-2d-2c-01 1000 ARPA',
+      'ARPA 15/1      4/1       2          96          00:00:12 00:00:12',
+    ].join('\n');
+    const d = diagnoseDetailed([{ source: 'p', text }]);
+    const s = d.sections[0] as SectionOf<'show mls entry'>;
+    expect(d.diagnosis.inputs[0]!.records).toBe(1);
+    expect(s.data.flows.count).toBe(0);
+    expect(s.data).toMatchObject({ entries: 1, sourcesPresent: true, hiddenLines: [4], destinationOnlyLines: [] });
+    expect(d.diagnosis.inputs[0]!.warnings).toEqual([{ line: 4, message: 'source address hidden by the poster ("x.x.x.x"): row read, address unknown' }]);
+    expect(d.diagnosis.findings.map((f) => f.id)).not.toContain('mls-flowmask-hides-sources');
+  });
+});

@@ -1,6 +1,7 @@
 // `show mls entry`: CatOS (hybrid) MLS entries, two-line records (Destination-IP ... Vlan [EDst] / [EDst] ESrc ports ... Age).
 import type { Warning } from '../../types';
 import { fields, ipToInt, isHeaderFragment, isIPv4 } from '../../text/lines';
+import { isMaskedIPv4 } from '../../text/masked-address';
 import { FlowTableBuilder, type FlowTable } from '../flow-table';
 import type { ParserDef, Section } from '../parser-types';
 import { isAbsent, portNumber, protocolNumber } from '../shared/mls-protocol-port-names';
@@ -30,6 +31,8 @@ interface EntryLine extends MlsEntryLine {
 const MAC = /^(?:[0-9A-Fa-f]{2}-){5}[0-9A-Fa-f]{2}$|^[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}$/;
 const TIME = /^\d{1,3}:\d{2}:\d{2}$/;
 const ENTRY_START = /^\s*\d{1,3}(?:\.\d{1,3}){3}(?:\s|$)/;
+/** The first token, to try it as an address a poster masked (`10.x.x.x`). */
+const FIRST_TOKEN = /^\s*(\S{7,15})(?:\s|$)/;
 const COUNTERS_END = /\s\d{1,3}:\d{2}:\d{2}\s+\d{1,3}:\d{2}:\d{2}$/;
 const RULE = /^\s*-{3,}(?:\s+-{2,})*\s*$/;
 const ROUTER = /^\s*MSFC\s+(\d{1,3}(?:\.\d{1,3}){3})(?:\s+\(Module \d+\))?\s*:\s*$/i;
@@ -47,7 +50,7 @@ const HEADER_WORDS = new Set([
  */
 function readEntryLine(line: string, index: number): EntryLine | string | null {
   // Cheap test before splitting: a pasted megabyte line should not be tokenised to learn it is not an entry.
-  if (!ENTRY_START.test(line)) return null;
+  if (!ENTRY_START.test(line) && !isMaskedIPv4(FIRST_TOKEN.exec(line)?.[1] ?? '')) return null;
   const t = fields(line);
   const mac = t.findIndex((x) => MAC.test(x));
   if (mac < 0) return 'MLS entry without a Destination-Mac';
@@ -60,11 +63,16 @@ function readEntryLine(line: string, index: number): EntryLine | string | null {
   else if (before.length === 4 && !isIPv4(before[1]!)) l4 = before.slice(1);
   else if (before.length === 2) src = before[1];
   else if (before.length !== 1) return 'MLS entry whose fields before the MAC do not fit the header';
-  const dst = ipToInt(before[0]!);
+  const hidden: { field: string; posted: string }[] = [];
+  if (isMaskedIPv4(before[0]!)) hidden.push({ field: 'destination address', posted: before[0]! });
+  if (src !== undefined && isMaskedIPv4(src)) hidden.push({ field: 'source address', posted: src });
+  const dst = hidden.some((h) => h.field === 'destination address') ? 0 : ipToInt(before[0]!);
   const noSource = isAbsent(src) || src === '0.0.0.0';
-  const s = noSource ? -1 : ipToInt(src!);
-  if (dst < 0 || (!noSource && s < 0)) return 'MLS entry with an invalid address';
+  const srcHidden = hidden.some((h) => h.field === 'source address');
+  const s = noSource || srcHidden ? -1 : ipToInt(src!);
+  if (dst < 0 || (!noSource && !srcHidden && s < 0)) return 'MLS entry with an invalid address';
   const e: EntryLine = { index, dst, src: s };
+  if (hidden.length) e.hidden = hidden;
   if (l4.length === 3) {
     // CatOS prints the destination port before the source port (DstPrt SrcPrt), unlike native IOS.
     // CatOS 8.x marks a TCP flow that has ended with "TCP*".

@@ -128,3 +128,46 @@ describe('show processes cpu: bad input', () => {
     expect(input.warnings[0]!.message).toContain('Load Meter');
   });
 });
+
+describe('show processes cpu: field pastes (issue 13, fixtures/NOTES.md)', () => {
+  it.each([
+    ['field-4510-glued.txt', 2],
+    ['field-6500-vss-glued.txt', 3],
+    ['field-7206-arp-input.txt', 7],
+    ['field-exclude-filter.txt', 8],
+    ['field-6500-sorted.txt', 1],
+    ['field-7513-nat-squeezed.txt', 14],
+  ])('%s: every row of the hand count read, no warning', (name, rows) => {
+    const { input, inputs } = read(fixture(name), name);
+    expect(inputs).toHaveLength(1);
+    expect(input.kind).toBe('show processes cpu');
+    expect(input.records).toBe(rows);
+    expect(input.warnings).toEqual([]);
+  });
+
+  it('4510: the busiest process, whose Runtime and Invoked ran together, is read and split by uSecs', () => {
+    const { data } = read(fixture('field-4510-glued.txt'));
+    expect(data!.processes[0]).toEqual({
+      pid: 35, name: 'Cat4k Mgmt HiPri', fiveSec: 19.75, oneMin: 19.82, fiveMin: 19.85, line: 3, runtimeMs: 1227823268, invoked: 1342443097, uSecs: 914, tty: 0,
+    });
+  });
+
+  it('6500 VSS: the glued IPC Seat Manager row is split (137377296 ms, 1296358745 invocations)', () => {
+    const { data } = read(fixture('field-6500-vss-glued.txt'));
+    expect(data!.processes.find((p) => p.pid === 20)).toMatchObject({ name: 'IPC Seat Manager', runtimeMs: 137377296, invoked: 1296358745, uSecs: 105 });
+    expect(data).toMatchObject({ fiveSec: 98, interrupt: 31 });
+  });
+
+  it('a glued row that no split explains keeps its percentages and says which counters are unknown', () => {
+    const { data, input } = read('Router#show processes cpu\n  35 99999999999999 914 19.75% 19.82% 19.85% 0 Cat4k Mgmt HiPri\n');
+    expect(data!.processes[0]).toEqual({ pid: 35, name: 'Cat4k Mgmt HiPri', fiveSec: 19.75, oneMin: 19.82, fiveMin: 19.85, line: 2, tty: 0 });
+    expect(input.warnings).toEqual([{ line: 2, message: 'process "Cat4k Mgmt HiPri": runtime, invoked and uSecs ran together, left unknown' }]);
+  });
+
+  it('a table whose own rows break the uSecs formula (IOS-XE) splits nothing by it', () => {
+    const rows = ['  1 100 10 3 0.00% 0.00% 0.00% 0 a', '  2 100 10 4 0.00% 0.00% 0.00% 0 b', '  3 5248799482118370040 247 19.51% 16.34% 16.71% 0 c'];
+    const { data, input } = read(`Router#show processes cpu\n${rows.join('\n')}\n`);
+    expect(data!.processes[2]!.runtimeMs).toBeUndefined();
+    expect(input.warnings.map((w) => w.line)).toEqual([4]);
+  });
+});

@@ -1,10 +1,12 @@
 // `show processes cpu`: five-second/interrupt, one and five minute load, and per-process percentages.
 import type { Warning } from '../../types';
-import { unreadLine } from '../../text/lines';
+import { isHeaderFragment, unreadLine } from '../../text/lines';
 import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import { EXEC_PROMPT_TIMESTAMP_LINES } from '../shared/exec-prompt-timestamp';
 import { sniffRows } from '../shared/sniff-rows';
+import { joinNameTail } from '../shared/name-tail';
+import { fits, readCpuRow, type CpuRow } from './row';
 
 export interface ProcessCpu {
   pid: number;
@@ -35,10 +37,8 @@ export interface ProcessesCpuData {
 // platforms, and on IOS-XE per-core lines, which start with "Core N:").
 const UTILIZATION =
   /^\s*(?:Core\s+(\d+):\s*)?CPU utilization for five seconds:\s*(\d+(?:\.\d+)?)%(?:\s*\/\s*(\d+(?:\.\d+)?)%)?;\s*one minute:\s*(\d+(?:\.\d+)?)%;\s*five minutes:\s*(\d+(?:\.\d+)?)%\s*$/i;
-// PID Runtime(ms) Invoked uSecs 5Sec 1Min 5Min TTY Process: percentages with "%" on IOS, bare on IOS-XE sorted
-// output; the process name may hold spaces ("IP Input") or be cut at 16 characters, or be empty.
-const ROW =
-  /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+)(?:\s+(.*?))?\s*$/;
+/** Header words: a header wrapped by a web page (`PID Runtime(ms) Invoked uSecs` / `5Sec 1Min ...`) comes in pieces. */
+const HEADER_WORDS = new Set(['pid', 'runtime(ms)', 'invoked', 'usecs', '5sec', '1min', '5min', 'tty', 'process']);
 const HEADER = /^\s*PID\s+Runtime\(ms\)\s+Invoked\s+uSecs\s+5Sec\s+1Min\s+5Min\s+TTY\s+Process\s*$/i;
 /**
  * Lines that are known not to carry facts, skipped silently: the exec prompt timestamp (`terminal exec prompt
@@ -52,6 +52,20 @@ const NOISE: RegExp[] = [
   /^\s*to show processes from the underlying operating system\.\s*$/i,
 ];
 
+function toProcess(r: CpuRow, line: number): ProcessCpu {
+  const p: ProcessCpu = { pid: r.pid, name: r.name, fiveSec: r.fiveSec, oneMin: r.oneMin, fiveMin: r.fiveMin, line };
+  if (r.runtimeMs !== undefined) p.runtimeMs = r.runtimeMs;
+  if (r.invoked !== undefined) p.invoked = r.invoked;
+  if (r.uSecs !== undefined) p.uSecs = r.uSecs;
+  p.tty = r.tty;
+  return p;
+}
+
+/** Lines that read as something of their own, so never as a wrapped name's tail. */
+function readsAlone(line: string): boolean {
+  return readCpuRow(line) !== null || UTILIZATION.test(line) || HEADER.test(line) || isHeaderFragment(line, HEADER_WORDS) || NOISE.some((re) => re.test(line));
+}
+
 export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuData> = {
   kind: 'show processes cpu',
   commands: ['show processes cpu', 'show processes cpu sorted'],
@@ -62,33 +76,40 @@ export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuDat
       // `show processes cpu history` draws a graph under "CPU% per second": another command.
       if (/CPU% per (second|minute|hour)/i.test(l)) return 0;
       if (HEADER.test(l) || UTILIZATION.test(l)) return 0.95;
-      return ROW.test(l) ? 'row' : null;
+      return readCpuRow(l) ? 'row' : null;
     });
   },
 
   parse(section: Section) {
     const warnings: Warning[] = [];
     const data: ProcessesCpuData = { cores: [], processes: [] };
+    // Rows whose glued counters were split by the uSecs formula, and how well the other rows bear it out.
+    const split: ProcessCpu[] = [];
+    let checked = 0;
+    let fitting = 0;
     for (let i = section.from; i < section.to; i++) {
       const line = section.lines[i]!;
       if (line.trim() === '') continue;
       // A row cut at the terminal or mail width is read joined when it does not read alone.
-      const wrapped = readWrapped(section.lines, i, section.to, (text) => ROW.exec(text));
+      const wrapped = readWrapped(section.lines, i, section.to, readCpuRow);
       if (wrapped) {
         const row = wrapped.value;
-        data.processes.push({
-          pid: +row[1]!,
-          name: row[9] ?? '',
-          fiveSec: +row[5]!,
-          oneMin: +row[6]!,
-          fiveMin: +row[7]!,
-          line: i + 1,
-          runtimeMs: +row[2]!,
-          invoked: +row[3]!,
-          uSecs: +row[4]!,
-          tty: +row[8]!,
-        });
-        i += wrapped.lines - 1;
+        let last = i + wrapped.lines - 1;
+        // A name cut at the terminal width (`SIS Punt` / `Process`): its tail alone on the next line.
+        const joined = last + 1 < section.to ? joinNameTail(row.name, section.lines[last]!, section.lines[last + 1]!, readsAlone) : null;
+        if (joined !== null) {
+          row.name = joined;
+          last++;
+        }
+        const p = toProcess(row, i + 1);
+        data.processes.push(p);
+        if (row.split) split.push(p);
+        else if (p.invoked! > 0) {
+          checked++;
+          if (fits(p.runtimeMs!, p.invoked!, p.uSecs!)) fitting++;
+        }
+        if (row.unknown) warnings.push({ line: i + 1, message: `process "${row.name}": ${row.unknown} ran together, left unknown` });
+        i = last;
         continue;
       }
       const u = UTILIZATION.exec(line);
@@ -106,8 +127,19 @@ export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuDat
         }
         continue;
       }
-      if (HEADER.test(line) || NOISE.some((re) => re.test(line))) continue;
+      if (HEADER.test(line) || isHeaderFragment(line, HEADER_WORDS) || NOISE.some((re) => re.test(line))) continue;
       warnings.push(unreadLine(i, line));
+    }
+    // IOS-XE's uSecs does not follow Runtime * 1000 / Invoked: where the table's own rows disagree with the
+    // formula, a split by it is a guess, so those counters stay unknown.
+    if (split.length > 0 && checked > 0 && fitting < 0.9 * checked) {
+      for (const p of split) {
+        delete p.runtimeMs;
+        delete p.invoked;
+        delete p.uSecs;
+        warnings.push({ line: p.line, message: `process "${p.name}": runtime, invoked and uSecs ran together, left unknown` });
+      }
+      warnings.sort((a, b) => a.line - b.line);
     }
     return { data, records: data.processes.length, warnings };
   },

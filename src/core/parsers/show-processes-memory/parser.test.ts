@@ -107,3 +107,18 @@ describe('show processes memory: bad input', () => {
     expect(input.warnings[2]!.message).toMatch(/not the total/);
   });
 });
+
+describe('show processes memory: field pastes (issue 13, fixtures/NOTES.md)', () => {
+  it('7206 `| include NAT` re-spaced by a forum: 3 rows, the pools, no warning', () => {
+    const { input, data } = read(fixture('field-7206-include-nat.txt'));
+    expect(input).toMatchObject({ kind: 'show processes memory', records: 3, warnings: [], command: 'show processes memory | include NAT' });
+    expect(data!.processes.map((p) => [p.pid, p.holding, p.name])).toEqual([[256, 7224, 'IP NAT Ager'], [257, 7204, 'IP NAT WLAN'], [268, 7204, 'NAT MIB Helper']]);
+    expect(data!.pools.map((p) => p.name)).toEqual(['Processor', 'I/O', 'Transient']);
+  });
+
+  it('Allocated run into Freed: Holding and the name read from the right, the pair unknown and warned', () => {
+    const { input, data } = read('Router#show processes memory | include ARP\n  12   0 30201168803021848      12345      0      0 ARP Input\n');
+    expect(data!.processes).toEqual([{ pid: 12, holding: 12345, name: 'ARP Input', line: 2 }]);
+    expect(input.warnings).toEqual([{ line: 2, message: 'process "ARP Input": allocated and freed ran together, left unknown' }]);
+  });
+});

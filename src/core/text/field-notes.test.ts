@@ -1,0 +1,91 @@
+// Posters' elisions and arrow notes, and hand-masked addresses: what counts, and what must not (IOS's own text).
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../diagnose';
+import { isElisionLine, splitAnnotation, takeFieldNotes } from './field-notes';
+import { isMaskedAddressPort, isMaskedIPv4 } from './masked-address';
+
+describe('elision lines', () => {
+  it.each(['[...]', '...', '. . .', '\u2026', '<snip>', '(snip)', '--- output omitted ---', '<output omitted>', '...output truncated...', '[ some output removed ]', '<rest of output snipped>'])(
+    '%s is an elision',
+    (l) => expect(isElisionLine(`  ${l}  `)).toBe(true),
+  );
+  it.each(['.....', '!!!!!', 'Building configuration...', 'Type escape sequence to abort.', '!', 'snip snap', '', 'Router#'])(
+    '%s is not',
+    (l) => expect(isElisionLine(l)).toBe(false),
+  );
+});
+
+describe('arrow notes', () => {
+  it('splits the row from the note, whatever arrow the poster drew', () => {
+    expect(splitAnnotation('  30 1 2 3 19.51% 16.34% 16.71% 0 Cat4k Mgmt LoPri    <\u2014 this one')).toEqual({
+      text: '  30 1 2 3 19.51% 16.34% 16.71% 0 Cat4k Mgmt LoPri',
+      fragment: '<\u2014 this one',
+    });
+    expect(splitAnnotation('   81106 active, 48430 inactive   \u2014> 81106 TCP flows were active')?.fragment).toBe('\u2014> 81106 TCP flows were active');
+    expect(splitAnnotation('Internet 10.1.1.1 5 0011.2233.4455 ARPA Vlan1 <-- this')?.fragment).toBe('<-- this');
+    expect(splitAnnotation('Internet 10.1.1.1 5 0011.2233.4455 ARPA Vlan1 <<< why')?.fragment).toBe('<<< why');
+    expect(splitAnnotation('--> 20 1137746364 460512309 2470 12.89% 12.78% 12.81% 0 ARP Input')).toEqual({
+      text: '    20 1137746364 460512309 2470 12.89% 12.78% 12.81% 0 ARP Input',
+      fragment: '-->',
+    });
+  });
+
+  it("never takes IOS's own arrows and brackets for a note", () => {
+    for (const l of [
+      '  61          49    275169          0  0.00%  0.00%  0.00%   0 hrpc <- response',
+      '  60          24    275169          0  0.00%  0.00%  0.00%   0 hrpc -> request',
+      '%SEC-6-IPACCESSLOGP: list 150 denied tcp 193.23.45.35(3999) -> 2.34.56.12(80), 1 packet',
+      'Console> (enable) show mls entry',
+      '<Router> => ok',
+      '----------------------- ---------- ------',
+    ]) {
+      expect(splitAnnotation(l), l).toBeNull();
+    }
+  });
+
+  it('leaves a config banner and descriptions alone, arrows and all', () => {
+    const banner = ['banner motd ^C', '<<<< AUTHORISED USE ONLY >>>>', '...', '^C', 'Internet 10.1.1.1 5 0011.2233.4455 ARPA Vlan1 <-- gw'];
+    const { lines, notes } = takeFieldNotes([...banner.slice(0, 4), ' description <-- uplink to core', banner[4]!]);
+    expect(lines.slice(0, 5)).toEqual([...banner.slice(0, 4), ' description <-- uplink to core']);
+    expect(notes.map((n) => n.index)).toEqual([5]);
+  });
+
+  it('takes notes out of a paste once and says where they were', () => {
+    const { lines, notes } = takeFieldNotes(['Router#show ip arp', 'Internet 10.1.1.1 5 0011.2233.4455 ARPA Vlan1 <-- gw', '<snip>', 'Router#']);
+    expect(lines).toEqual(['Router#show ip arp', 'Internet 10.1.1.1 5 0011.2233.4455 ARPA Vlan1', '', 'Router#']);
+    expect(notes.map((n) => [n.index, n.kind, n.fragment])).toEqual([[1, 'annotation', '<-- gw'], [2, 'elision', '<snip>']]);
+    const same = ['a', 'b'];
+    expect(takeFieldNotes(same).lines).toBe(same);
+  });
+
+  it('in a diagnosis: the row is read, the note is one warning quoting only the note', () => {
+    const d = diagnose([{ source: 'p', text: 'R1#show ip arp\nInternet  10.1.1.1   5   0011.2233.4455  ARPA   Vlan1   <-- the gateway\n[...]\n' }]);
+    expect(d.inputs.map((i) => [i.kind, i.records])).toEqual([['show ip arp', 1]]);
+    expect(d.inputs[0]!.warnings).toEqual([
+      { line: 2, message: 'note added by the poster, not read: "<-- the gateway"' },
+      { line: 3, message: 'output left out by the poster here, not read: "[...]"' },
+    ]);
+  });
+});
+
+describe('masked addresses', () => {
+  it.each(['x.x.x.x', 'X.X.X.X', 'Y.Y.Y.Y', 'a.b.c.d', 'A.B.C.D', '10.x.x.x', '192.168.1.xxx', '10.10.*.*', '172.16.x.1'])('%s is masked', (t) => {
+    expect(isMaskedIPv4(t)).toBe(true);
+  });
+  it.each(['10.1.1.1', '0.0.0.0', 'x.x.x', 'e.f.g.h', 'Vlan1', '10.1.1.256', 'xxxx.xxxx.xxxx', 'www.cisco.com', '1.2.3.4.5'])('%s is not', (t) => {
+    expect(isMaskedIPv4(t)).toBe(false);
+  });
+  it('with a port, as NAT prints them', () => {
+    expect(isMaskedAddressPort('x.x.x.x:80')).toBe(true);
+    expect(isMaskedAddressPort('10.x.x.x:1024')).toBe(true);
+    expect(isMaskedAddressPort('10.1.1.1:80')).toBe(false);
+    expect(isMaskedAddressPort('x.x.x.x:http')).toBe(false);
+  });
+  it('never become hosts: a scan whose source is masked yields no host, its rows still counted', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `Vl1           x.x.x.x         Vl3           2.34.${i}.12      06 0F9F  0050     1`);
+    const d = diagnose([{ source: 'p', text: `Router#show ip cache flow\nSrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP  DstP  Pkts\n${rows.join('\n')}\n` }]);
+    expect(d.inputs[0]!.records).toBe(30);
+    expect(d.hosts).toEqual([]);
+    expect(d.findings.filter((f) => f.id === 'scanning-host')).toEqual([]);
+  });
+});

@@ -1,0 +1,140 @@
+// What posters add to a paste by hand: elision lines (`[...]`, `<snip>`) and notes after a row (`<-- this one`).
+//
+// Both are taken out before a paste is split and parsed, so the row or counter they sit on reads as the router
+// printed it; each one is reported once, quoting just the poster's fragment. Only clear markers count: an arrow
+// of two dashes or more (or a typographic dash) and fixed elision words, never IOS's own `->` (ACL log lines).
+import type { Warning } from '../types';
+import { bannerEnd } from './split';
+
+export interface FieldNote {
+  /** 0-based line index. */
+  index: number;
+  /** What the poster added, as it appears. */
+  fragment: string;
+  /** The line without it ('' for an elision line). */
+  text: string;
+  kind: 'elision' | 'annotation';
+}
+
+/** Dashes an arrow is drawn with: ASCII `-` and `=`, and the typographic ones a web page or a mail client makes. */
+const DASHES = new Set(['-', '=', '\u2012', '\u2013', '\u2014', '\u2015']);
+const TYPO_DASHES = new Set(['\u2012', '\u2013', '\u2014', '\u2015']);
+
+/**
+ * Where the first arrow a poster drew starts and ends: `<--`, `<==`, `<<<`, `-->`, `==>`, `>>>`, `<—`,
+ * `—>`. An ASCII arrow needs two dashes (`<--`, `-->`), so IOS's `->` and `<-` (`hrpc <- response`) never count. A plain
+ * scan instead of a regex: runs of dashes are common in tables and must not make a pattern backtrack.
+ */
+function findArrow(line: string): { start: number; end: number } | null {
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === '<') {
+      const n = line[i + 1];
+      const n2 = line[i + 2];
+      // `<-` alone is no arrow: IOS names a process `hrpc <- response`.
+      const drawn = n !== undefined && (TYPO_DASHES.has(n) || (DASHES.has(n) && n2 !== undefined && DASHES.has(n2)));
+      if (drawn || line.startsWith('<<<', i)) {
+        let e = i + 1;
+        while (e < line.length && (DASHES.has(line[e]!) || line[e] === '<')) e++;
+        return { start: i, end: e };
+      }
+    } else if (c === '>') {
+      let s = i;
+      while (s > 0 && DASHES.has(line[s - 1]!)) s--;
+      const typo = s < i && TYPO_DASHES.has(line[i - 1]!);
+      if (i - s >= 2 || typo || line.startsWith('>>>', i)) {
+        let e = i + 1;
+        while (e < line.length && line[e] === '>') e++;
+        return { start: s, end: e };
+      }
+    }
+  }
+  return null;
+}
+
+/** Elision words, once the line is lower-cased, trimmed of punctuation and its blanks collapsed. */
+const ELISION_WORDS =
+  /^(?:(?:some|rest of|remaining|more|other) )?(?:(?:output|lines|entries|rows|text|processes|flows) )?(?:omitted|truncated|snipped|snip|removed|cut|deleted|skipped|trimmed)(?: (?:for brevity|here))?$/;
+
+const isWordChar = (c: string) => /[A-Za-z0-9]/.test(c);
+
+/** The text between the first and the last letter or digit ('' when there is none). */
+function trimPunctuation(t: string): string {
+  let a = 0;
+  let b = t.length;
+  while (a < b && !isWordChar(t[a]!)) a++;
+  while (b > a && !isWordChar(t[b - 1]!)) b--;
+  return t.slice(a, b);
+}
+
+/** Is this whole line a poster's elision marker? (`...`, `[...]`, `. . .`, `…`, `<snip>`, `-- output omitted --`.) */
+export function isElisionLine(line: string): boolean {
+  // Fast rejection for table rows: normalised lines carry no trailing blanks, so a long line that does not
+  // start with a blank is longer than any elision.
+  if (line.length > 60 && line.charCodeAt(0) !== 32) return false;
+  const t = line.trim();
+  if (t === '' || t.length > 60) return false;
+  // Trim punctuation around the words ("<snip>", "[...]", "--- output omitted ---").
+  const core = trimPunctuation(t);
+  if (core === '') {
+    // Only dots (three or four; IOS's ping prints five) or an ellipsis, with brackets or blanks around them.
+    const dots = t.replace(/[^.\u2026]/g, '');
+    const rest = t.replace(/[.\u2026\s[\](){}<>]/g, '');
+    return rest === '' && (t.includes('\u2026') || dots.length === 3 || dots.length === 4);
+  }
+  return ELISION_WORDS.test(core.toLowerCase().replace(/\s+/g, ' '));
+}
+
+/** Split a line at a poster's arrow note: the row before it (or after a leading arrow) and the note itself. */
+export function splitAnnotation(line: string): { text: string; fragment: string } | null {
+  // Cheap pre-check so a 1M-row table pays two scans per line: every arrow holds `<` or `>`.
+  if (line.indexOf('<') < 0 && line.indexOf('>') < 0) return null;
+  const m = findArrow(line);
+  if (!m) return null;
+  const before = line.slice(0, m.start);
+  if (before.trim() === '') {
+    // A leading arrow pointing at the row (`--> 30 5248... Cat4k Mgmt LoPri`): the arrow is the note.
+    const rest = line.slice(m.end);
+    if (rest.trim() === '') return { text: '', fragment: line.trim() };
+    return { text: ' '.repeat(m.end) + rest, fragment: line.slice(m.start, m.end) };
+  }
+  return { text: before.trimEnd(), fragment: line.slice(m.start).trim() };
+}
+
+const CONFIG_TEXT = /^\s*(?:description|remark|\d+ remark|access-list \d+ remark|alias) /;
+
+/** Every note in the paste, and the lines with them taken out (the same array when there was none). */
+export function takeFieldNotes(lines: readonly string[]): { lines: readonly string[]; notes: FieldNote[] } {
+  const notes: FieldNote[] = [];
+  let out: string[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.length > 400) continue;
+    // A config banner is the router's own free text (`<<< AUTHORISED USE ONLY >>>`), not a poster's note.
+    if (line.charCodeAt(0) === 98 && line.startsWith('banner ')) {
+      i = bannerEnd(lines, i);
+      continue;
+    }
+    // Config free text the router stores as typed (`description <-- to core`, an ACL `remark`): not a poster's note.
+    if (CONFIG_TEXT.test(line)) continue;
+    let note: FieldNote | null = null;
+    if (isElisionLine(line)) note = { index: i, fragment: line.trim(), text: '', kind: 'elision' };
+    else {
+      const a = splitAnnotation(line);
+      if (a) note = { index: i, fragment: a.fragment, text: a.text, kind: 'annotation' };
+    }
+    if (!note) continue;
+    notes.push(note);
+    out ??= lines.slice();
+    out[i] = note.text;
+  }
+  return { lines: out ?? lines, notes };
+}
+
+/** The one warning a note gets: the fragment quoted, the rest of its line read as usual. */
+export function noteWarning(n: FieldNote): Warning {
+  const shown = n.fragment.length > 80 ? `${n.fragment.slice(0, 77)}...` : n.fragment;
+  return n.kind === 'elision'
+    ? { line: n.index + 1, message: `output left out by the poster here, not read: "${shown}"` }
+    : { line: n.index + 1, message: `note added by the poster, not read: "${shown}"` };
+}
