@@ -1,8 +1,9 @@
 // Per-source fan-out statistics and verdicts over every flow source in a diagnosis (typed arrays, no per-row objects).
 import type { Host } from '../types';
 import { intToIp } from '../text/lines';
-import { FAILED, flowOutcomeCode, type FlowSource, IGNORE, OK, WWW } from './flow-facts';
-import { U32Index } from './hash-tables';
+import { FAILED, flowOutcomeCode, type FlowSource, IGNORE, OK, PENDING, rowService, SYN_SERVICE, WWW } from './flow-facts';
+import { PairSet, U32Index } from './hash-tables';
+import { ICMP, NO_SERVICE, serviceName, UDP } from './service';
 import { emptyLocality, localityCode, type LocalityCounts } from './locality';
 import { SharedTargetCollector } from './shared-targets';
 import { judge } from './verdict';
@@ -36,7 +37,6 @@ class HostColumns {
   flows = new Float64Array(this.cap);
   port80 = new Float64Array(this.cap);
   packets = new Float64Array(this.cap);
-  failed = new Float64Array(this.cap);
   nullFlows = new Float64Array(this.cap);
   dsts = new Float64Array(this.cap);
   loc = new Float64Array(this.cap * 4);
@@ -58,7 +58,6 @@ class HostColumns {
     this.flows = g(this.flows);
     this.port80 = g(this.port80);
     this.packets = g(this.packets);
-    this.failed = g(this.failed);
     this.nullFlows = g(this.nullFlows);
     this.dsts = g(this.dsts);
     this.loc = g(this.loc, 4);
@@ -74,19 +73,24 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   for (const s of sources) total += s.flows.count;
   // Destinations someone reached with a real exchange: a failure aimed at one of them is not scanning evidence
   // (a client retrying a server others reach, clients whose port 80 is blocked locally to popular servers).
-  // Filled in pass 1; read in pass 3 once complete.
+  // Filled in passes 1 and 2; read in pass 3 once complete.
   const reached = new U32Index(1024);
+  // UDP and ICMP pairs seen (src, dst): a probe is answered when its target sent anything back.
+  const pairs = new PairSet(256);
   const hostsIx = new U32Index(4096);
   const h = new HostColumns();
   const hostOf = new Int32Array(total);
   const outcomeOf = new Uint8Array(total);
+  const serviceOf = new Uint32Array(total);
   const ifCounts = new Map<number, Map<string, number>>();
-  const evidence = new Map<number, FlowRef[]>();
   const globalIf = new Map<string, number>();
   const ifNameList: string[] = [];
-  // Pass 1, in row order: per-source counters, each row's host and outcome, the reached set, evidence.
+  /** First global row of each source, to turn a row back into (source, line) for evidence. */
+  const sourceStart: number[] = [];
+  // Pass 1, in row order: per-source counters, each row's host, service and outcome, the reached set.
   let row = 0;
   for (const s of sources) {
+    sourceStart.push(row);
     const t = s.flows;
     const ifMap = t.ifNames.map((name) => {
       let g = globalIf.get(name);
@@ -104,6 +108,9 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
     for (let i = 0; i < t.count; i++, row++) {
       const src = t.src[i]!;
       const dst = t.dst[i]!;
+      const proto = t.proto[i]!;
+      // Replies to UDP and ICMP probes may come from anyone, source-less MLS rows aside.
+      if (proto === UDP || proto === ICMP) pairs.add(src, dst);
       // 0.0.0.0 is no source: MLS entries under a destination-only flow mask (a rule of its own reports those).
       if (src === 0) {
         hostOf[row] = -1;
@@ -136,73 +143,122 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
         }
       }
       if (isNull[t.dstIf[i]!]) h.nullFlows[k]!++;
-      const outcome = flowOutcomeCode(t, i);
+      const service = rowService(t, i);
+      serviceOf[row] = service;
+      const outcome = flowOutcomeCode(t, i, service);
       outcomeOf[row] = outcome;
       if (outcome === OK) reached.add(dst);
-      else if (outcome === FAILED) {
-        if (h.failed[k]!++ < EVIDENCE_PER_HOST) {
-          let ev = evidence.get(k);
-          if (!ev) evidence.set(k, (ev = []));
-          ev.push({ source: s.source, line: t.line[i]! });
-        }
-      }
     }
   }
+  sourceStart.push(row);
   const nHosts = hostsIx.size;
-  // Pass 2: group rows by host, keeping row order within a host (a stable counting sort). Each host's rows are
-  // then read together, so its destination set stays small and in cache (no table of all pairs).
+  // Pass 2: settle UDP and ICMP probes (answered when the pair came back), then group rows by host, keeping row
+  // order within a host (a stable counting sort). Each host's rows are then read together, so its destination
+  // set stays small and in cache (no table of all pairs).
   const start = new Int32Array(nHosts + 1);
   for (let k = 0; k < nHosts; k++) start[k + 1] = start[k]! + h.flows[k]!;
   const fill = start.slice(0, nHosts);
   const gDst = new Uint32Array(start[nHosts]!);
   const gOut = new Uint8Array(start[nHosts]!);
+  const gSvc = new Uint32Array(start[nHosts]!);
+  const gRow = new Uint32Array(start[nHosts]!);
+  const keyAt = hostsIx.keyAt;
   let r = 0;
   for (const s of sources) {
     const dst = s.flows.dst;
     for (let i = 0; i < s.flows.count; i++, r++) {
       const k = hostOf[r]!;
       if (k < 0) continue;
+      let o = outcomeOf[r]!;
+      if (o === PENDING) {
+        o = pairs.has(dst[i]!, keyAt[k]!) ? OK : FAILED;
+        if (o === OK) reached.add(dst[i]!);
+      }
       const at = fill[k]!++;
       gDst[at] = dst[i]!;
-      gOut[at] = outcomeOf[r]!;
+      gOut[at] = o;
+      gSvc[at] = serviceOf[r]!;
+      gRow[at] = r;
     }
   }
-  // Pass 3, host by host: first contacts in order (a destination's outcome is the best of its flows: a failure
-  // answered later is an answer), then the walk, the locality of the judged targets, and the verdict.
+  const refOf = (g: number): FlowRef => {
+    let si = 0;
+    while (sourceStart[si + 1]! <= g) si++;
+    const src = sources[si]!;
+    return { source: src.source, line: src.flows.line[g - sourceStart[si]!]! };
+  };
+  // Pass 3, host by host: its main service (the one with the most failed contacts), first contacts on it in order
+  // (a destination's outcome is the best of its flows: a failure answered later is an answer), then the walk, the
+  // locality of the judged targets, the shape of the sweep and the verdict.
+  const single = sources.length === 1 ? sources[0]!.flows : null;
   const seen = new DstSet();
-  const firstDst = new Uint32Array(1024);
-  const firstOut = new Uint8Array(1024);
-  let fDst = firstDst;
-  let fOut = firstOut;
+  const services = new ServiceCounts();
+  let fDst = new Uint32Array(1024);
+  let fOut = new Uint8Array(1024);
   const shared = new SharedTargetCollector();
   const hosts: HostAnalysis[] = [];
   for (let k = 0; k < nHosts; k++) {
     const a = start[k]!;
     const b = start[k + 1]!;
+    const main = services.count(gSvc, gOut, a, b);
     seen.reset(b - a);
     if (fDst.length < b - a) {
       fDst = new Uint32Array(b - a);
       fOut = new Uint8Array(b - a);
     }
     let nf = 0;
+    let failed = 0;
+    let svcFlows = 0;
+    let svcPackets = 0;
+    let svcBytes = 0;
+    let svcBytesPackets = 0;
+    const ev: FlowRef[] = [];
     for (let r = a; r < b; r++) {
+      const onMain = gSvc[r] === main && main !== NO_SERVICE;
+      const o = onMain ? gOut[r]! : IGNORE;
       const j = seen.indexOf(gDst[r]!, nf);
       if (j === nf) {
         fDst[nf] = gDst[r]!;
-        fOut[nf] = gOut[r]!;
+        fOut[nf] = o;
         nf++;
-      } else if (gOut[r]! > fOut[j]!) fOut[j] = gOut[r]!;
+      } else if (o > fOut[j]!) fOut[j] = o;
+      if (!onMain) continue;
+      svcFlows++;
+      const g = gRow[r]!;
+      if (o === FAILED && failed++ < EVIDENCE_PER_HOST) ev.push(refOf(g));
+      // Sizes of the main service's flows (bytes are known in accounting and verbose or modern caches only).
+      let t = single;
+      let i = g;
+      if (!t) {
+        let si = 0;
+        while (sourceStart[si + 1]! <= g) si++;
+        t = sources[si]!.flows;
+        i = g - sourceStart[si]!;
+      }
+      const pk = t.packets[i]!;
+      svcPackets += pk;
+      const by = t.bytes[i]!;
+      if (by === by) {
+        svcBytes += by;
+        svcBytesPackets += pk;
+      }
     }
-    const addr = hostsIx.keyAt[k]!;
+    const addr = keyAt[k]!;
     const walk = newWalk();
     const loc = [0, 0, 0, 0];
+    let judged = 0;
+    let consecutive = 0;
+    let prev = -1;
     for (let j = 0; j < nf; j++) {
       const st = fOut[j]!;
       if (st === IGNORE) continue;
-      loc[localityCode(addr, fDst[j]!)]!++;
+      const d = fDst[j]!;
+      if (judged++ > 0 && d === prev + 1) consecutive++;
+      prev = d;
+      loc[localityCode(addr, d)]!++;
       if (st === OK) step(walk, false);
       // Neutral when someone else reached that destination: the failure says nothing about scanning.
-      else if (reached.get(fDst[j]!) < 0) step(walk, true);
+      else if (reached.get(d) < 0) step(walk, true);
       else walk.neutral++;
     }
     const locality = emptyLocality();
@@ -217,11 +273,20 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       destinations: nf,
       port80Flows: h.port80[k]!,
       packetsPerFlow: Math.round((h.packets[k]! / flows) * 100) / 100,
-      failedFlows: h.failed[k]!,
+      failedFlows: failed,
       inbound: h.nullFlows[k]! > 0 && h.nullFlows[k] === flows,
       walk,
       locality,
-      evidence: evidence.get(k) ?? [],
+      evidence: ev,
+      sweep: {
+        service: main === SYN_SERVICE ? 'tcp' : serviceName(main),
+        flows: svcFlows,
+        packetsPerFlow: svcFlows ? svcPackets / svcFlows : 0,
+        bytesPerPacket: svcBytesPackets ? svcBytes / svcBytesPackets : NaN,
+        sequentialShare: judged > 1 ? consecutive / (judged - 1) : 0,
+        targets: judged,
+        others: () => services.others(main),
+      },
     });
     hosts.push(host);
     if (host.verdict !== 'clean') shared.add(hosts.length - 1, addr, fDst, fOut, nf);
@@ -229,6 +294,59 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   shared.finish(hosts);
   hosts.sort((x, y) => y.destinations - x.destinations || y.flows - x.flows || x.addr - y.addr);
   return hosts;
+}
+
+/** Per-host flows and failed contacts per service, reused host after host (typed arrays, reset by what was used). */
+class ServiceCounts {
+  private codes: number[] = [];
+  private flows: number[] = [];
+  private failed: number[] = [];
+  private index = new Map<number, number>();
+
+  /** Counts rows [a, b) and returns the main service: most failed contacts, then most flows, then lowest code. */
+  count(svc: Uint32Array, out: Uint8Array, a: number, b: number): number {
+    this.codes.length = 0;
+    this.flows.length = 0;
+    this.failed.length = 0;
+    this.index.clear();
+    let last = -1;
+    let li = -1;
+    for (let r = a; r < b; r++) {
+      const c = svc[r]!;
+      if (c === NO_SERVICE) continue;
+      if (c !== last) {
+        let i = this.index.get(c);
+        if (i === undefined) {
+          i = this.codes.length;
+          this.index.set(c, i);
+          this.codes.push(c);
+          this.flows.push(0);
+          this.failed.push(0);
+        }
+        last = c;
+        li = i;
+      }
+      this.flows[li]!++;
+      if (out[r] === FAILED) this.failed[li]!++;
+    }
+    let best = -1;
+    for (let i = 0; i < this.codes.length; i++) {
+      if (
+        best < 0 ||
+        this.failed[i]! > this.failed[best]! ||
+        (this.failed[i] === this.failed[best] && (this.flows[i]! > this.flows[best]! || (this.flows[i] === this.flows[best] && this.codes[i]! < this.codes[best]!)))
+      )
+        best = i;
+    }
+    return best < 0 ? NO_SERVICE : this.codes[best]!;
+  }
+
+  /** The other services of the last host counted, by name, with their flows (for follow-up stages). */
+  others(main: number): Map<string, number> {
+    const m = new Map<string, number>();
+    for (let i = 0; i < this.codes.length; i++) if (this.codes[i] !== main && this.codes[i] !== SYN_SERVICE) m.set(serviceName(this.codes[i]!), this.flows[i]!);
+    return m;
+  }
 }
 
 /** A reusable set of destinations for one host at a time: destination -> its index among first contacts. */

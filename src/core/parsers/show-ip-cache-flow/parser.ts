@@ -156,7 +156,7 @@ function parse(section: Section) {
     flows = flows.count === 0 ? pre : mergeByLine(pre, flows);
   }
   const stats = readCacheFlowStats(section.lines, statLines);
-  if (flows.count === 0 && stats) {
+  if (flows.count === 0 && stats && stats.protocols.length > 0) {
     warnings.push({
       line: section.to > section.from ? section.from + 1 : Math.max(1, section.from),
       message: 'no flow rows, only the statistics: the protocol table tells which service is swept, the rows (show ip cache flow | include <port in hex>) tell who',
