@@ -6,8 +6,8 @@ import { PairSet, U32Index } from './hash-tables';
 import { ICMP, NO_SERVICE, serviceName, UDP } from './service';
 import { emptyLocality, localityCode, type LocalityCounts } from './locality';
 import { SharedTargetCollector } from './shared-targets';
-import { judge } from './verdict';
-import { newWalk, step } from './trw';
+import { judge, verdictOf } from './verdict';
+import { newWalk, step, type Walk } from './trw';
 
 /** Where a flow was read: enough to quote the line as evidence. */
 export interface FlowRef {
@@ -85,12 +85,9 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const ifCounts = new Map<number, Map<string, number>>();
   const globalIf = new Map<string, number>();
   const ifNameList: string[] = [];
-  /** First global row of each source, to turn a row back into (source, line) for evidence. */
-  const sourceStart: number[] = [];
   // Pass 1, in row order: per-source counters, each row's host, service and outcome, the reached set.
   let row = 0;
   for (const s of sources) {
-    sourceStart.push(row);
     const t = s.flows;
     const ifMap = t.ifNames.map((name) => {
       let g = globalIf.get(name);
@@ -150,7 +147,6 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       if (outcome === OK) reached.add(dst);
     }
   }
-  sourceStart.push(row);
   const nHosts = hostsIx.size;
   // Pass 2: settle UDP and ICMP probes (answered when the pair came back), then group rows by host, keeping row
   // order within a host (a stable counting sort). Each host's rows are then read together, so its destination
@@ -161,7 +157,6 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const gDst = new Uint32Array(start[nHosts]!);
   const gOut = new Uint8Array(start[nHosts]!);
   const gSvc = new Uint32Array(start[nHosts]!);
-  const gRow = new Uint32Array(start[nHosts]!);
   const keyAt = hostsIx.keyAt;
   let r = 0;
   for (const s of sources) {
@@ -173,30 +168,26 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       if (o === PENDING) {
         o = pairs.has(dst[i]!, keyAt[k]!) ? OK : FAILED;
         if (o === OK) reached.add(dst[i]!);
+        outcomeOf[r] = o;
       }
       const at = fill[k]!++;
       gDst[at] = dst[i]!;
       gOut[at] = o;
       gSvc[at] = serviceOf[r]!;
-      gRow[at] = r;
     }
   }
-  const refOf = (g: number): FlowRef => {
-    let si = 0;
-    while (sourceStart[si + 1]! <= g) si++;
-    const src = sources[si]!;
-    return { source: src.source, line: src.flows.line[g - sourceStart[si]!]! };
-  };
   // Pass 3, host by host: its main service (the one with the most failed contacts), first contacts on it in order
   // (a destination's outcome is the best of its flows: a failure answered later is an answer), then the walk, the
-  // locality of the judged targets, the shape of the sweep and the verdict.
-  const single = sources.length === 1 ? sources[0]!.flows : null;
+  // locality of the judged targets and the shape of the sweep.
   const seen = new DstSet();
   const services = new ServiceCounts();
   let fDst = new Uint32Array(1024);
   let fOut = new Uint8Array(1024);
   const shared = new SharedTargetCollector();
-  const hosts: HostAnalysis[] = [];
+  const pending: PendingHost[] = [];
+  /** Main service of each flagged host (NO_SERVICE for the others): pass 4 reads their rows. */
+  const flaggedMain = new Uint32Array(nHosts).fill(NO_SERVICE);
+  let nFlagged = 0;
   for (let k = 0; k < nHosts; k++) {
     const a = start[k]!;
     const b = start[k + 1]!;
@@ -209,10 +200,6 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
     let nf = 0;
     let failed = 0;
     let svcFlows = 0;
-    let svcPackets = 0;
-    let svcBytes = 0;
-    let svcBytesPackets = 0;
-    const ev: FlowRef[] = [];
     for (let r = a; r < b; r++) {
       const onMain = gSvc[r] === main && main !== NO_SERVICE;
       const o = onMain ? gOut[r]! : IGNORE;
@@ -224,24 +211,7 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       } else if (o > fOut[j]!) fOut[j] = o;
       if (!onMain) continue;
       svcFlows++;
-      const g = gRow[r]!;
-      if (o === FAILED && failed++ < EVIDENCE_PER_HOST) ev.push(refOf(g));
-      // Sizes of the main service's flows (bytes are known in accounting and verbose or modern caches only).
-      let t = single;
-      let i = g;
-      if (!t) {
-        let si = 0;
-        while (sourceStart[si + 1]! <= g) si++;
-        t = sources[si]!.flows;
-        i = g - sourceStart[si]!;
-      }
-      const pk = t.packets[i]!;
-      svcPackets += pk;
-      const by = t.bytes[i]!;
-      if (by === by) {
-        svcBytes += by;
-        svcBytesPackets += pk;
-      }
+      if (o === FAILED) failed++;
     }
     const addr = keyAt[k]!;
     const walk = newWalk();
@@ -261,90 +231,205 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       else if (reached.get(d) < 0) step(walk, true);
       else walk.neutral++;
     }
+    const flagged = verdictOf(walk) !== 'clean';
+    if (flagged) {
+      nFlagged++;
+      flaggedMain[k] = main;
+      shared.add(k, addr, fDst, fOut, nf);
+    }
+    pending.push({
+      walk,
+      loc,
+      destinations: nf,
+      failed,
+      service: main === SYN_SERVICE ? 'tcp' : serviceName(main),
+      svcFlows,
+      sequentialShare: judged > 1 ? consecutive / (judged - 1) : 0,
+      targets: judged,
+      others: flagged ? services.others(main) : undefined,
+    });
+  }
+  // Pass 4, in row order, only for flagged hosts: evidence (their first failed contacts on their service) and the
+  // sizes of those flows (bytes are known in accounting and verbose or modern caches only).
+  const nEv = new Int32Array(nHosts);
+  const evidence = new Map<number, FlowRef[]>();
+  const svcPackets = new Float64Array(nHosts);
+  const svcBytes = new Float64Array(nHosts);
+  const svcBytesPackets = new Float64Array(nHosts);
+  if (nFlagged > 0) {
+    r = 0;
+    for (const s of sources) {
+      const t = s.flows;
+      for (let i = 0; i < t.count; i++, r++) {
+        const k = hostOf[r]!;
+        if (k < 0 || flaggedMain[k] === NO_SERVICE || serviceOf[r] !== flaggedMain[k]) continue;
+        const pk = t.packets[i]!;
+        svcPackets[k]! += pk;
+        const by = t.bytes[i]!;
+        if (by === by) {
+          svcBytes[k]! += by;
+          svcBytesPackets[k]! += pk;
+        }
+        if (outcomeOf[r] === FAILED && nEv[k]!++ < EVIDENCE_PER_HOST) {
+          let ev = evidence.get(k);
+          if (!ev) evidence.set(k, (ev = []));
+          ev.push({ source: s.source, line: t.line[i]! });
+        }
+      }
+    }
+  }
+  const hosts: HostAnalysis[] = [];
+  for (let k = 0; k < nHosts; k++) {
+    const p = pending[k]!;
+    const addr = keyAt[k]!;
     const locality = emptyLocality();
-    [locality.same16, locality.same8, locality.other, locality.forbidden] = loc as [number, number, number, number];
+    [locality.same16, locality.same8, locality.other, locality.forbidden] = p.loc as [number, number, number, number];
     const flows = h.flows[k]!;
     const mi = h.mainIf[k]!;
-    const host = judge({
-      addr,
-      ip: intToIp(addr),
-      interfaces: ifCounts.get(k) ?? new Map(mi >= 0 ? [[ifNameList[mi]!, h.mainIfCount[k]!]] : []),
-      flows,
-      destinations: nf,
-      port80Flows: h.port80[k]!,
-      packetsPerFlow: Math.round((h.packets[k]! / flows) * 100) / 100,
-      failedFlows: failed,
-      inbound: h.nullFlows[k]! > 0 && h.nullFlows[k] === flows,
-      walk,
-      locality,
-      evidence: ev,
-      sweep: {
-        service: main === SYN_SERVICE ? 'tcp' : serviceName(main),
-        flows: svcFlows,
-        packetsPerFlow: svcFlows ? svcPackets / svcFlows : 0,
-        bytesPerPacket: svcBytesPackets ? svcBytes / svcBytesPackets : NaN,
-        sequentialShare: judged > 1 ? consecutive / (judged - 1) : 0,
-        targets: judged,
-        others: () => services.others(main),
-      },
-    });
-    hosts.push(host);
-    if (host.verdict !== 'clean') shared.add(hosts.length - 1, addr, fDst, fOut, nf);
+    const others = p.others;
+    hosts.push(
+      judge({
+        addr,
+        ip: intToIp(addr),
+        interfaces: ifCounts.get(k) ?? new Map(mi >= 0 ? [[ifNameList[mi]!, h.mainIfCount[k]!]] : []),
+        flows,
+        destinations: p.destinations,
+        port80Flows: h.port80[k]!,
+        packetsPerFlow: Math.round((h.packets[k]! / flows) * 100) / 100,
+        failedFlows: p.failed,
+        inbound: h.nullFlows[k]! > 0 && h.nullFlows[k] === flows,
+        walk: p.walk,
+        locality,
+        evidence: evidence.get(k) ?? [],
+        sweep: {
+          service: p.service,
+          flows: p.svcFlows,
+          packetsPerFlow: p.svcFlows ? svcPackets[k]! / p.svcFlows : 0,
+          bytesPerPacket: svcBytesPackets[k]! ? svcBytes[k]! / svcBytesPackets[k]! : NaN,
+          sequentialShare: p.sequentialShare,
+          targets: p.targets,
+          others: () => others ?? new Map(),
+        },
+      }),
+    );
   }
   shared.finish(hosts);
   hosts.sort((x, y) => y.destinations - x.destinations || y.flows - x.flows || x.addr - y.addr);
   return hosts;
 }
 
-/** Per-host flows and failed contacts per service, reused host after host (typed arrays, reset by what was used). */
+/** What pass 3 learns about a host before its flagged rows are read again. */
+interface PendingHost {
+  walk: Walk;
+  loc: number[];
+  destinations: number;
+  failed: number;
+  service: string;
+  svcFlows: number;
+  sequentialShare: number;
+  targets: number;
+  others: Map<string, number> | undefined;
+}
+
+/**
+ * Per-host flows and failed contacts per service, reused host after host: an open-addressing table on typed arrays
+ * whose slots are stamped with the host's generation, so nothing is cleared between hosts.
+ */
 class ServiceCounts {
-  private codes: number[] = [];
-  private flows: number[] = [];
-  private failed: number[] = [];
-  private index = new Map<number, number>();
+  private keys = new Uint32Array(64);
+  private stamp = new Uint32Array(64);
+  private slotFlows = new Float64Array(64);
+  private slotFailed = new Float64Array(64);
+  private mask = 63;
+  private gen = 0;
+  /** Slots used by the current host, in first-seen order. */
+  private used = new Int32Array(64);
+  private nUsed = 0;
+
+  private prepare(rows: number): void {
+    let cap = this.keys.length;
+    if (cap >= rows * 2) {
+      this.gen++;
+    } else {
+      while (cap < rows * 2) cap *= 2;
+      this.keys = new Uint32Array(cap);
+      this.stamp = new Uint32Array(cap);
+      this.slotFlows = new Float64Array(cap);
+      this.slotFailed = new Float64Array(cap);
+      this.used = new Int32Array(cap);
+      this.mask = cap - 1;
+      this.gen = 1;
+    }
+    this.nUsed = 0;
+  }
+
+  private slot(c: number): number {
+    let s = (Math.imul(c, 0x9e3779b1) >>> 16) & this.mask;
+    const gen = this.gen;
+    for (;;) {
+      if (this.stamp[s] !== gen) {
+        this.stamp[s] = gen;
+        this.keys[s] = c;
+        this.slotFlows[s] = 0;
+        this.slotFailed[s] = 0;
+        this.used[this.nUsed++] = s;
+        return s;
+      }
+      if (this.keys[s] === c) return s;
+      s = (s + 1) & this.mask;
+    }
+  }
 
   /** Counts rows [a, b) and returns the main service: most failed contacts, then most flows, then lowest code. */
   count(svc: Uint32Array, out: Uint8Array, a: number, b: number): number {
-    this.codes.length = 0;
-    this.flows.length = 0;
-    this.failed.length = 0;
-    this.index.clear();
+    this.prepare(b - a);
+    // Most hosts use a handful of services: a linear scan of the few slots used beats hashing each row.
+    const used = this.used;
+    const keys = this.keys;
     let last = -1;
-    let li = -1;
+    let ls = -1;
     for (let r = a; r < b; r++) {
       const c = svc[r]!;
       if (c === NO_SERVICE) continue;
       if (c !== last) {
-        let i = this.index.get(c);
-        if (i === undefined) {
-          i = this.codes.length;
-          this.index.set(c, i);
-          this.codes.push(c);
-          this.flows.push(0);
-          this.failed.push(0);
+        ls = -1;
+        const n = this.nUsed;
+        if (n <= 8) {
+          for (let u = 0; u < n; u++) {
+            if (keys[used[u]!] === c) {
+              ls = used[u]!;
+              break;
+            }
+          }
         }
+        if (ls < 0) ls = this.slot(c);
         last = c;
-        li = i;
       }
-      this.flows[li]!++;
-      if (out[r] === FAILED) this.failed[li]!++;
+      this.slotFlows[ls]!++;
+      if (out[r] === FAILED) this.slotFailed[ls]!++;
     }
     let best = -1;
-    for (let i = 0; i < this.codes.length; i++) {
-      if (
-        best < 0 ||
-        this.failed[i]! > this.failed[best]! ||
-        (this.failed[i] === this.failed[best] && (this.flows[i]! > this.flows[best]! || (this.flows[i] === this.flows[best] && this.codes[i]! < this.codes[best]!)))
-      )
+    for (let u = 0; u < this.nUsed; u++) {
+      const i = this.used[u]!;
+      if (best < 0) {
         best = i;
+        continue;
+      }
+      const df = this.slotFailed[i]! - this.slotFailed[best]!;
+      const dn = this.slotFlows[i]! - this.slotFlows[best]!;
+      if (df > 0 || (df === 0 && (dn > 0 || (dn === 0 && this.keys[i]! < this.keys[best]!)))) best = i;
     }
-    return best < 0 ? NO_SERVICE : this.codes[best]!;
+    return best < 0 ? NO_SERVICE : this.keys[best]!;
   }
 
   /** The other services of the last host counted, by name, with their flows (for follow-up stages). */
   others(main: number): Map<string, number> {
     const m = new Map<string, number>();
-    for (let i = 0; i < this.codes.length; i++) if (this.codes[i] !== main && this.codes[i] !== SYN_SERVICE) m.set(serviceName(this.codes[i]!), this.flows[i]!);
+    for (let u = 0; u < this.nUsed; u++) {
+      const i = this.used[u]!;
+      const c = this.keys[i]!;
+      if (c !== main && c !== SYN_SERVICE) m.set(serviceName(c), this.slotFlows[i]!);
+    }
     return m;
   }
 }

@@ -31,6 +31,12 @@ function mainInterface(ifCounts: Map<string, number>): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** The verdict the walk alone gives (judge() words it). */
+export function verdictOf(w: Walk): HostAnalysis['verdict'] {
+  if (w.crossed) return 'infected';
+  return w.llr >= LOG_SUSPECT - 1e-9 ? 'suspect' : 'clean';
+}
+
 export function judge(c: HostCounters): HostAnalysis {
   const w = c.walk;
   const reasons: string[] = [];
