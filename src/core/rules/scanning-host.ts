@@ -1,4 +1,4 @@
-// scanning-host: sources opening many failed TCP/80 first contacts; remedy is the port-80 ACL facing them.
+// scanning-host: sources opening many failed first contacts (TCP/80 in the tech note, any service); an ACL facing them.
 import type { HostAnalysis } from '../analysis/fan-out';
 import { sectionsOf } from '../sections';
 import type { Finding } from '../types';
@@ -6,6 +6,8 @@ import { egressInterface } from './netflow-unavailable';
 import { configs, inSubnet, sameInterface, subnetOf } from './parsed-facts';
 import { expandInterfaceName, freeExtendedAcl, placeholder } from './remedies';
 import type { RuleContext, RuleDef } from './rule-types';
+import { serviceWords } from '../analysis/service';
+import { serviceRemedy } from './service-remedy';
 
 const EVIDENCE_LINES = 8;
 
@@ -134,9 +136,42 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
   };
 }
 
+/** The tech note's TCP/80 (accounting's bare SYNs included) keeps its own remedy; other services get theirs. */
+const serviceKey = (h: HostAnalysis) => (!h.service || h.service === 'tcp' || h.service === 'unknown' ? 'tcp/80' : h.service);
+
+function serviceFinding(ctx: RuleContext, ifShort: string, service: string, hosts: HostAnalysis[], acls: string[]): Finding {
+  const infected = hosts.filter((h) => h.verdict === 'infected');
+  const sure = infected.length > 0;
+  const named = sure ? infected : hosts;
+  const where = ifShort ? ` on ${ifShort}` : '';
+  const verb = named.length === 1 ? 'is' : 'are';
+  const what = service === 'icmp' ? 'sweeping with ICMP echo' : `scanning ${serviceWords(service)}`;
+  const port = ifShort && switchPorts(ctx).has(ifShort) ? ifShort : '';
+  const facing = (port ? '' : ifShort) || facingInterface(ctx, named);
+  const ifLine = facing
+    ? `interface ${expandInterfaceName(facing)}`
+    : `interface ${placeholder(port ? `VLAN interface of switch port ${port}` : 'interface facing the infected hosts')}`;
+  const remedy = serviceRemedy({
+    service,
+    hosts: named,
+    ifLine,
+    acls: [acls[0]!, acls[1]!],
+    existingGroupCaveat: existingGroupCaveat(ctx, facing),
+    hostWords: hostList(named),
+  });
+  if (port) remedy.caveats.push(`The MLS entries name switch port ${port}: apply the ACL on the MSFC's VLAN interface for that port's VLAN.`);
+  return {
+    id: 'scanning-host',
+    severity: sure ? 'critical' : 'warning',
+    title: `${hostList(named)}${where} ${sure ? verb : 'may be'} ${what}`,
+    evidence: named.flatMap((h) => h.evidence.slice(0, EVIDENCE_LINES)).map((r) => ctx.evidence(r.source, r.line)),
+    remedy,
+  };
+}
+
 export const scanningHostRule: RuleDef = {
   id: 'scanning-host',
-  checks: 'Flow data (cache flow, accounting, MLS) for sources opening many failed TCP/80 first contacts.',
+  checks: 'Flow data (cache flow, accounting, MLS) for sources opening many failed first contacts on one service (TCP/80, TCP/445, UDP/1434, ICMP echo...).',
   confirmWith: ['show ip cache flow | include 0050', 'show ip accounting', 'show mls ip', 'show mls entry'],
   evaluate(ctx) {
     const flagged = ctx.hosts.filter((h) => !h.inbound && (h.verdict === 'infected' || h.verdict === 'suspect'));
@@ -145,8 +180,17 @@ export const scanningHostRule: RuleDef = {
     const first = freeExtendedAcl(used);
     const second = freeExtendedAcl([...used, first]);
     const third = freeExtendedAcl([...used, first, second]);
-    const byIf = new Map<string, HostAnalysis[]>();
-    for (const h of flagged) byIf.set(h.interface, [...(byIf.get(h.interface) ?? []), h]);
-    return [...byIf].map(([ifName, hosts]) => finding(ctx, ifName, hosts, [first, second, third]));
+    // One finding per interface and service: each gets its own ACL where the hosts enter.
+    const groups = new Map<string, { ifName: string; service: string; hosts: HostAnalysis[] }>();
+    for (const h of flagged) {
+      const service = serviceKey(h);
+      const key = `${h.interface}\u0000${service}`;
+      const g = groups.get(key) ?? { ifName: h.interface, service, hosts: [] };
+      g.hosts.push(h);
+      groups.set(key, g);
+    }
+    return [...groups.values()].map((g) =>
+      g.service === 'tcp/80' ? finding(ctx, g.ifName, g.hosts, [first, second, third]) : serviceFinding(ctx, g.ifName, g.service, g.hosts, [first, second, third]),
+    );
   },
 };
