@@ -33,10 +33,10 @@ describe('scanning-host: remedies per service', () => {
     const [f, ...rest] = scanning(wormFlows('sasser', ip('172.20.5.77'), rand(3), { probes: 40, minHits: 2 }));
     expect(rest).toEqual([]);
     expect(f!.title).toBe('172.20.5.77 on Fa0/0 is scanning TCP port 445');
-    expect(f!.remedy.commands).toEqual(['access-list 150 deny tcp host 172.20.5.77 any eq 445', 'access-list 150 permit ip any any', 'interface FastEthernet0/0', ' ip access-group 150 in']);
+    expect(f!.remedy.commands).toEqual(['access-list 153 deny tcp host 172.20.5.77 any eq 445', 'access-list 153 permit ip any any', 'interface FastEthernet0/0', ' ip access-group 153 in']);
     expect(f!.remedy.summary).toMatch(/Sasser: MS04-011/);
     expect(f!.remedy.summary).toMatch(/172\.20\.5\.77 fits Sasser/);
-    expect(f!.remedy.alternatives![0]!.commands[0]).toBe('access-list 151 deny tcp any any eq 445');
+    expect(f!.remedy.alternatives![0]!.commands[0]).toBe('access-list 154 deny tcp any any eq 445');
     expect(f!.remedy.alternatives![0]!.summary).toMatch(/stops file sharing and domain logons/);
     expect(f!.remedy.caveats.join(' ')).toMatch(/show ip cache flow \| include 01BD/);
     expect(f!.evidence.length).toBeGreaterThan(0);
@@ -45,9 +45,9 @@ describe('scanning-host: remedies per service', () => {
   it('UDP/1434 (Slammer): the broad ACL by default, MS02-039', () => {
     const [f] = scanning(wormFlows('slammer', ip('172.20.5.77'), rand(3), { probes: 40 }), true);
     expect(f!.title).toBe('172.20.5.77 on Fa0/0 is scanning UDP port 1434');
-    expect(f!.remedy.commands[0]).toBe('access-list 150 deny udp any any eq 1434');
+    expect(f!.remedy.commands[0]).toBe('access-list 153 deny udp any any eq 1434');
     expect(f!.remedy.summary).toMatch(/Slammer: MS02-039/);
-    expect(f!.remedy.alternatives![0]!.commands[0]).toBe('access-list 151 deny udp host 172.20.5.77 any eq 1434');
+    expect(f!.remedy.alternatives![0]!.commands[0]).toBe('access-list 154 deny udp host 172.20.5.77 any eq 1434');
   });
 
   it('ICMP echo sweep (Nachi): an MQC class on 92-byte echoes, policed, and no blanket ICMP deny', () => {
@@ -55,6 +55,8 @@ describe('scanning-host: remedies per service', () => {
     expect(f!.title).toBe('172.20.5.77 on Fa0/0 is sweeping with ICMP echo');
     expect(f!.remedy.commands).toContain(' match packet length min 92 max 92');
     expect(f!.remedy.commands.some((c) => /deny icmp any any/.test(c))).toBe(false);
+    // The class's ACL and the narrow alternative's are two ACLs.
+    expect(f!.remedy.alternatives![0]!.commands[0]!.split(' ')[1]).not.toBe(f!.remedy.commands[0]!.split(' ')[1]);
     expect(f!.remedy.summary).toMatch(/MS03-026/);
     expect(f!.remedy.caveats[0]).toMatch(/path MTU discovery/);
   });
@@ -63,7 +65,9 @@ describe('scanning-host: remedies per service', () => {
     const d = scanning([...wormFlows('blaster', ip('172.20.5.77'), rand(3), { probes: 40, minHits: 1 }), ...wormFlows('mirai', ip('172.20.5.90'), rand(4), { probes: 40 })]);
     expect(d.map((f) => f.title).sort()).toEqual(['172.20.5.77 on Fa0/0 is scanning TCP port 135', '172.20.5.90 on Fa0/0 is scanning TCP port 23']);
     expect(d.find((f) => /135/.test(f.title))!.remedy.summary).toMatch(/Blaster: MS03-026/);
-    expect(d.find((f) => /port 23/.test(f.title))!.remedy.commands[0]).toBe('access-list 150 deny tcp any any eq telnet');
+    expect(d.find((f) => /port 23/.test(f.title))!.remedy.commands[0]).toMatch(/^access-list \d+ deny tcp any any eq telnet$/);
+    const aclOf = (t: RegExp) => d.find((f) => t.test(f.title))!.remedy.commands[0]!.split(' ')[1];
+    expect(aclOf(/135/)).not.toBe(aclOf(/port 23/));
   });
 
   it('silent on an SMB server many clients reach', () => {

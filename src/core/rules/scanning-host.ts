@@ -189,8 +189,15 @@ export const scanningHostRule: RuleDef = {
       g.hosts.push(h);
       groups.set(key, g);
     }
-    return [...groups.values()].map((g) =>
-      g.service === 'tcp/80' ? finding(ctx, g.ifName, g.hosts, [first, second, third]) : serviceFinding(ctx, g.ifName, g.service, g.hosts, [first, second, third]),
-    );
+    // TCP/80 keeps the tech note's numbers; each other service gets two numbers of its own, so two findings on one
+    // interface never fill the same ACL.
+    const taken = [...used, first, second, third];
+    return [...groups.values()].map((g) => {
+      if (g.service === 'tcp/80') return finding(ctx, g.ifName, g.hosts, [first, second, third]);
+      const a = freeExtendedAcl(taken);
+      const b = freeExtendedAcl([...taken, a]);
+      taken.push(a, b);
+      return serviceFinding(ctx, g.ifName, g.service, g.hosts, [a, b]);
+    });
   },
 };

@@ -97,7 +97,12 @@ export function serviceRemedy(x: ServiceRemedyInput): Remedy {
         x.existingGroupCaveat,
         `Verify with ${verify}: the echoes from ${x.hostWords} should stop growing.`,
       ],
-      alternatives: [{ summary: `Deny echo requests from the infected ${one ? 'host' : 'hosts'} only.`, commands: narrow }],
+      alternatives: [
+        {
+          summary: `Deny echo requests from the infected ${one ? 'host' : 'hosts'} only.`,
+          commands: [...aclLines(second, serviceDenyEntries(x.service, ips, 'hosts')), x.ifLine, ` ip access-group ${second} in`],
+        },
+      ],
     };
   }
   const internal = INTERNAL_SERVICES.has(x.service);
