@@ -18,6 +18,10 @@ export const PROBE_BYTES = [40, 100] as const;
 export const SLAMMER_BYTES = [384, 424] as const;
 /** ICMP flows a second no monitoring station makes: Nachi drove a 7500 to 15,000 (fixtures/NOTES.md). */
 export const ICMP_FLOOD_FLOWS_PER_SEC = 1000;
+/**
+ * Monitoring pings are one-packet ICMP flows too: without the rate, ICMP needs ten times the flows to call a sweep.
+ */
+export const ICMP_MIN_FLOWS = 10 * MIN_SWEEP_FLOWS;
 /** The cache turned over this many times its size, most packets 64 bytes or less: short probes churn it. */
 export const CHURN_TURNOVER = 20;
 export const SMALL_PACKET_SHARE = 0.8;
@@ -81,7 +85,7 @@ function signatures(stats: CacheFlowStats): Signature[] {
       out.push({ row, reading, why: `${fmt(row.flowsPerSec)} ICMP flows a second (${shape}): an echo flood no monitoring station makes` });
     } else if (dominant && probes && /^udp-other$/i.test(row.protocol) && size >= SLAMMER_BYTES[0] && size <= SLAMMER_BYTES[1]) {
       out.push({ row, reading, why: `${share} are ${row.protocol} at ${shape}: single datagrams the size of Slammer's` });
-    } else if (dominant && probes && size >= PROBE_BYTES[0] && size <= PROBE_BYTES[1]) {
+    } else if (dominant && probes && size >= PROBE_BYTES[0] && size <= PROBE_BYTES[1] && (!isIcmp || row.totalFlows >= ICMP_MIN_FLOWS)) {
       out.push({ row, reading, why: `${share} are ${row.protocol} at ${shape}: unanswered probes, a sweep` });
     }
   }
