@@ -118,6 +118,19 @@ export const QUESTIONS = [
       { value: 'many-ingress', label: 'Undesirable: many ingress interfaces, one egress' },
     ],
   },
+  {
+    key: 'dominant-traffic',
+    text: 'Which ports or protocols dominate? (show ip cache flow: the protocol table, or the DstP column, in hex)',
+    options: [
+      { value: 'tcp-80', label: 'TCP port 80 (TCP-WWW; DstP 0050)' },
+      { value: 'tcp-445', label: 'TCP port 445 (TCP-other; DstP 01BD)' },
+      { value: 'tcp-135', label: 'TCP port 135 (TCP-other; DstP 0087)' },
+      { value: 'udp-1434', label: 'UDP port 1434 (UDP-other; DstP 059A)' },
+      { value: 'icmp', label: 'ICMP echo (ICMP; DstP 0800)' },
+      { value: 'telnet', label: 'TCP port 23 or 2323 (TCP-Telnet; DstP 0017 or 0913)' },
+      { value: 'unknown', label: "Don't know" },
+    ],
+  },
 ] as const satisfies readonly Question[];
 
 export type AnswerKey = (typeof QUESTIONS)[number]['key'];

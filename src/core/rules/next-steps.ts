@@ -62,9 +62,27 @@ function causesFrom(a: Answers): LikelyCause[] {
   }
   if (noNetflow) add('netflow-unavailable', 'Without netflow, IP accounting on the egress interface finds the scanners.');
   if (noNetflow && a.switching === 'dcef') add('ip-accounting-disables-dcef', 'IP accounting disables DCEF on the interface it runs on.');
-  add('scanning-host', 'Whatever the symptom, the cure starts with the infected hosts: sources opening TCP/80 to many random addresses.');
+  const swept = DOMINANT[a['dominant-traffic'] ?? ''];
+  if (a['dominant-traffic'] === 'unknown') {
+    add('flow-table-scan-signature', 'The protocol table of show ip cache flow tells which service a sweep uses, before any host is named.');
+  }
+  add(
+    'scanning-host',
+    `Whatever the symptom, the cure starts with the infected hosts: sources opening ${swept ? swept.words : 'TCP/80'} to many random addresses.`,
+  );
   return out;
 }
+
+/** The `| include` filter (ports in hex, as the cache prints them) for each answer to "which ports dominate". */
+const DOMINANT: Record<string, { filter: string; words: string }> = {
+  'tcp-80': { filter: '0050', words: 'TCP/80' },
+  'tcp-445': { filter: '01BD', words: 'TCP/445' },
+  'tcp-135': { filter: '0087', words: 'TCP/135' },
+  'udp-1434': { filter: '059A', words: 'UDP/1434' },
+  icmp: { filter: '0000 0800', words: 'ICMP echo' },
+  // IOS `include` takes a regular expression: one command finds both telnet ports.
+  telnet: { filter: '0017|0913', words: 'TCP/23 and TCP/2323' },
+};
 
 function mlsCommands(a: Answers): string[] {
   return a['platform-mode'] === 'native' ? ['show mls ip'] : a['platform-mode'] === 'hybrid' ? ['show mls entry'] : ['show mls entry', 'show mls ip'];
@@ -74,7 +92,8 @@ function mlsCommands(a: Answers): string[] {
 function scanningCommands(a: Answers): string[] {
   if (a.platform?.startsWith('cat')) return mlsCommands(a);
   if (a.netflow === 'unsupported' || a.netflow === 'low-memory' || a.netflow === 'many-ingress') return ['show ip accounting'];
-  return ['show ip cache flow | include 0050'];
+  if (a['dominant-traffic'] === 'unknown') return ['show ip cache flow'];
+  return [`show ip cache flow | include ${DOMINANT[a['dominant-traffic'] ?? '']?.filter ?? '0050'}`];
 }
 
 /**

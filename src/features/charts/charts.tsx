@@ -2,6 +2,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
 import type { ChartSeries } from '../../core/analysis/chart-series';
+import { serviceWords } from '../../core/analysis/service';
 import { useAppStore } from '../../state/store';
 import { ChartFrame } from './chart-frame';
 import { useColours, type Colours } from './theme-colours';
@@ -118,6 +119,32 @@ function Interfaces({ rows, c }: { rows: ChartSeries['flowsPerInterface']; c: Co
   );
 }
 
+function Services({ rows, c }: { rows: NonNullable<ChartSeries['servicesSwept']>; c: Colours }) {
+  return (
+    <ChartFrame id="services" title="Fan-out by service swept" note="Sources grouped by the service each sweeps most, flagged ones first." rows={rows}
+      columns={[
+        { label: 'Service', value: (r) => serviceLabel(r.service) },
+        { label: 'Sources', value: (r) => r.sources, numeric: true },
+        { label: 'Flagged', value: (r) => r.flagged, numeric: true },
+        { label: 'Failed contacts (flagged)', value: (r) => r.failedFlows, numeric: true },
+      ]}>
+      <ResponsiveContainer width="100%" height={HEIGHT}>
+        <BarChart data={rows.map((r) => ({ ...r, label: serviceLabel(r.service) }))} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Legend />
+          <Bar dataKey="sources" name="sources" fill={c.clean} isAnimationActive={false} />
+          <Bar dataKey="flagged" name="infected or suspect" fill={c.infected} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+const serviceLabel = (s: string) => (s === 'other' ? 'other' : serviceWords(s));
+
 export default function Charts() {
   const c = useColours();
   const { charts, selected, select } = useAppStore(
@@ -132,6 +159,7 @@ export default function Charts() {
       <FanOut rows={charts.fanOutDistribution} c={c} />
       <Locality rows={charts.localityMix} c={c} />
       <Interfaces rows={charts.flowsPerInterface} c={c} />
+      {charts.servicesSwept && charts.servicesSwept.length > 0 && <Services rows={charts.servicesSwept} c={c} />}
     </div>
   );
 }
