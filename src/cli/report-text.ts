@@ -25,7 +25,9 @@ export function formatReport(d: Diagnosis): string {
     out.push('');
     out.push('Hosts:');
     for (const h of flagged) {
-      out.push(`  ${h.ip}${h.interface ? ` on ${h.interface}` : ''}: ${h.verdict}, ${h.variant}, ${h.destinations} destinations, ${h.port80Flows} port-80 flows`);
+      const sweep = h.service && h.service !== 'unknown' ? `, sweeps ${h.service}` : '';
+      const worm = h.worm && h.worm !== 'unknown' ? `, fits ${h.worm}` : '';
+      out.push(`  ${h.ip}${h.interface ? ` on ${h.interface}` : ''}: ${h.verdict}, ${h.variant}${sweep}${worm}, ${h.destinations} destinations, ${h.port80Flows} port-80 flows`);
       for (const r of h.reasons) out.push(`    - ${r}`);
     }
   }

@@ -71,10 +71,19 @@ function signatures(stats: CacheFlowStats): Signature[] {
   const rows = stats.protocols;
   const total = stats.total?.totalFlows ?? rows.reduce((n, r) => n + r.totalFlows, 0);
   const out: Signature[] = [];
-  for (const row of rows) {
+  // The two largest classes, once: "the next class" for the largest is the second, for any other the largest.
+  let top = -1;
+  let second = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (top < 0 || rows[i]!.totalFlows > rows[top]!.totalFlows) {
+      if (top >= 0) second = rows[top]!.totalFlows;
+      top = i;
+    } else second = Math.max(second, rows[i]!.totalFlows);
+  }
+  for (const [i, row] of rows.entries()) {
     const reading = readingFor(row);
     if (!reading) continue;
-    const next = Math.max(0, ...rows.filter((r) => r !== row).map((r) => r.totalFlows));
+    const next = i === top ? second : rows[top]!.totalFlows;
     const dominant = row.totalFlows >= MIN_SWEEP_FLOWS && row.totalFlows >= DOMINANT_SHARE * total && row.totalFlows >= DOMINANT_RATIO * next;
     const probes = row.packetsPerFlow <= MAX_PROBE_PACKETS;
     const size = row.bytesPerPacket;
