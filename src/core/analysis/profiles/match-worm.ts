@@ -47,7 +47,7 @@ function seenFollowUps(p: WormProfile, others: Map<string, number>): string[] {
 }
 
 /** Code Red, Code Red II or Nimda from where the targets fall: the one that beats both others at 99:1 odds. */
-function webWorm(loc: LocalityCounts): WormCall {
+function webWorm(loc: LocalityCounts, what: string): WormCall {
   const ll: [Worm, string, number][] = [
     ['code-red', 'Code Red (uniformly random)', localityLogLikelihood(loc, CODE_RED_MODEL)],
     ['code-red-ii', 'Code Red II (1/2 same /8, 3/8 same /16)', localityLogLikelihood(loc, CODE_RED_II_MODEL)],
@@ -57,11 +57,11 @@ function webWorm(loc: LocalityCounts): WormCall {
   const [best, second] = ll as [[Worm, string, number], [Worm, string, number]];
   const margin = best[2] - second[2];
   if (Number.isFinite(margin) && margin >= VARIANT_LOG_THRESHOLD) {
-    return { worm: best[0], reasons: [`TCP/80 sweep whose targets fit ${best[1]} best, odds ${oddsWords(margin)} over ${second[1]}`] };
+    return { worm: best[0], reasons: [`${what} whose targets fit ${best[1]} best, odds ${oddsWords(margin)} over ${second[1]}`] };
   }
   return {
     worm: 'unknown',
-    reasons: [`TCP/80 sweep: its targets fit ${best[1]} and ${second[1]} about as well (odds ${Math.exp(Math.min(margin, 50)).toFixed(1)}:1), too close to name one`],
+    reasons: [`${what}: its targets fit ${best[1]} and ${second[1]} about as well (odds ${Math.exp(Math.min(margin, 50)).toFixed(1)}:1), too close to name one`],
   };
 }
 
@@ -74,7 +74,8 @@ export function matchWorm(s: SweepFacts, loc: LocalityCounts, answered: number):
   const svc = s.service;
   const others = s.others();
   const words = serviceWords(svc);
-  if (svc === 'tcp/80' || svc === 'tcp') return webWorm(loc);
+  // Accounting records no port: its bare SYNs are the tech note's TCP/80 sweep, not proven to be.
+  if (svc === 'tcp/80' || svc === 'tcp') return webWorm(loc, svc === 'tcp' ? 'Sweep of bare TCP SYNs (accounting records no port)' : 'TCP/80 sweep');
   const candidates = profilesSweeping(svc);
   if (candidates.length === 0) {
     return { worm: 'unknown', reasons: [`no worm profile here sweeps ${words}: a scan of that service, by a worm or a tool`] };
