@@ -8,6 +8,7 @@ const d: Diagnosis = {
   inputs: [{ source: 'flows.txt', kind: 'show ip cache flow', records: 2, warnings: [], firstLine: 1, lastLine: 4 }],
   hosts: [
     { ip: '193.23.45.35', interface: 'Vl1', flows: 7, destinations: 7, port80Flows: 7, packetsPerFlow: 1.1, verdict: 'infected', variant: 'code-red', failedFlows: 7, reasons: [], inbound: false },
+    { ip: '172.20.5.77', interface: 'Fa0/0', flows: 40, destinations: 40, port80Flows: 0, packetsPerFlow: 2, verdict: 'infected', variant: 'unknown', service: 'tcp/445', worm: 'sasser', failedFlows: 38, reasons: [], inbound: false },
     { ip: '10.0.0.1', interface: 'Vl1', flows: 1, destinations: 1, port80Flows: 0, packetsPerFlow: 5, verdict: 'clean', variant: 'unknown', failedFlows: 0, reasons: [], inbound: false },
   ],
   findings: [{
@@ -28,6 +29,10 @@ describe('diagnosisToMarkdown', () => {
   it('lists flagged hosts only', () => {
     expect(md).toContain('| 193.23.45.35 | Vl1 | 7 | 7 | 7 | 1.1 | infected | code-red |');
     expect(md).not.toContain('| 10.0.0.1 |');
+  });
+  it('names each flagged host\'s service and likely worm in words', () => {
+    expect(md).toContain('| infected | unknown | TCP port 445 | Sasser |');
+    expect(md).toContain('| Verdict | Variant | Service swept | Likely worm |');
   });
   it('keeps pasted backticks inside a longer fence', () => {
     expect(md).toContain('````\nflows.txt:5');

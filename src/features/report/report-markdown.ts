@@ -1,4 +1,6 @@
 // The diagnosis as a Markdown report (download): findings with evidence and remedy config, then hosts and inputs.
+import { serviceWords } from '../../core/analysis/service';
+import { profileOf } from '../../core/analysis/profiles/all-profiles';
 import type { Answers, Diagnosis, Host } from '../../core/types';
 
 /** Pasted text is data: keep it inside code spans/fences so it never becomes markup in a viewer. */
@@ -15,7 +17,9 @@ function inline(text: string): string {
 const MAX_HOSTS = 200;
 
 function hostRow(h: Host): string {
-  return `| ${h.ip} | ${inline(h.interface)} | ${h.flows} | ${h.destinations} | ${h.port80Flows} | ${h.packetsPerFlow.toFixed(1)} | ${h.verdict} | ${h.variant} |`;
+  const service = h.service && h.service !== 'unknown' ? serviceWords(h.service) : '';
+  const worm = h.worm && h.worm !== 'unknown' ? (profileOf(h.worm)?.name ?? '') : 'not named';
+  return `| ${h.ip} | ${inline(h.interface)} | ${h.flows} | ${h.destinations} | ${h.port80Flows} | ${h.packetsPerFlow.toFixed(1)} | ${h.verdict} | ${h.variant} | ${inline(service)} | ${inline(worm)} |`;
 }
 
 export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new Date()): string {
@@ -48,7 +52,10 @@ export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new D
   const flagged = d.hosts.filter((h) => h.verdict !== 'clean');
   out.push(`## Hosts (${d.hosts.length} sources, ${flagged.length} flagged)`, '');
   if (flagged.length > 0) {
-    out.push('| Source | Interface | Flows | Destinations | Port 80 flows | Packets/flow | Verdict | Variant |', '|---|---|---:|---:|---:|---:|---|---|');
+    out.push(
+      '| Source | Interface | Flows | Destinations | Port 80 flows | Packets/flow | Verdict | Variant | Service swept | Likely worm |',
+      '|---|---|---:|---:|---:|---:|---|---|---|---|',
+    );
     for (const h of flagged.slice(0, MAX_HOSTS)) out.push(hostRow(h));
     if (flagged.length > MAX_HOSTS) out.push('', `…and ${flagged.length - MAX_HOSTS} more flagged hosts (use the CLI's --json for all).`);
     out.push('');
