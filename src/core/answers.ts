@@ -135,6 +135,16 @@ export const QUESTIONS = [
 
 export type AnswerKey = (typeof QUESTIONS)[number]['key'];
 
+/** The services behind each answer to "which ports or protocols dominate" (`proto/port`, as hosts[].service). */
+export const DOMINANT_TRAFFIC_SERVICES: Readonly<Record<string, readonly string[]>> = {
+  'tcp-80': ['tcp/80'],
+  'tcp-445': ['tcp/445'],
+  'tcp-135': ['tcp/135'],
+  'udp-1434': ['udp/1434'],
+  icmp: ['icmp'],
+  telnet: ['tcp/23', 'tcp/2323'],
+};
+
 /** Keep only known keys with allowed values; report the rest (untrusted input from the CLI, storage or a link). */
 export function validateAnswers(raw: Record<string, string>): { answers: Record<string, string>; problems: string[] } {
   const answers: Record<string, string> = {};

@@ -87,3 +87,21 @@ describe('flow-table-scan-signature: a stats-only paste of each kind (constructe
     expect(f!.remedy.commands).toContain('show ip cache flow | include 01BD');
   });
 });
+
+describe('flow-table-scan-signature from the questionnaire alone', () => {
+  it('names the worms and the filter for the service the engineer saw dominate, until the output is pasted', () => {
+    const d = diagnose([], { 'dominant-traffic': 'udp-1434' });
+    const f = d.findings.find((x) => x.id === 'flow-table-scan-signature')!;
+    expect(f).toMatchObject({ severity: 'info', evidence: [] });
+    expect(f.title).toMatch(/^UDP port 1434 dominates the flows \(from your answers; paste show ip cache flow \| include 059A to confirm\)$/);
+    expect(f.remedy.summary).toMatch(/Slammer \(fix: MS02-039\)/);
+    expect(diagnose([], { 'dominant-traffic': 'telnet' }).findings.find((x) => x.id === 'flow-table-scan-signature')!.remedy.commands).toEqual([
+      'show ip cache flow | include 0017|0913',
+    ]);
+  });
+
+  it('silent when the answer is "don\'t know", or once show ip cache flow is pasted', () => {
+    expect(diagnose([], { 'dominant-traffic': 'unknown' }).findings.filter((x) => x.id === 'flow-table-scan-signature')).toEqual([]);
+    expect(diagnose([read('cache-flow-ccna60d-1.txt')], { 'dominant-traffic': 'tcp-445' }).findings.filter((x) => x.id === 'flow-table-scan-signature')).toEqual([]);
+  });
+});

@@ -5,6 +5,10 @@ import type { CacheFlowStats, ProtocolClassStats } from '../parsers/show-ip-cach
 import { sectionsOf } from '../sections';
 import type { Evidence, Finding } from '../types';
 import type { RuleContext, RuleDef } from './rule-types';
+import { DOMINANT_TRAFFIC_SERVICES } from '../answers';
+import { profilesSweeping } from '../analysis/profiles/all-profiles';
+import { includeFilter, serviceWords } from '../analysis/service';
+import { answerFinding, answerText, unconfirmed } from './answer-finding';
 
 /** A class this large is a sweep's worth of flows; a quiet router's whole table holds a few hundred. */
 export const MIN_SWEEP_FLOWS = 1000;
@@ -142,6 +146,23 @@ function finding(ctx: RuleContext, source: string, stats: CacheFlowStats, sig: S
   };
 }
 
+/** Weaker, from the questionnaire alone: the engineer saw one service dominate; say which worms fit and the filter. */
+function fromAnswer(ctx: RuleContext): Finding[] {
+  const services = DOMINANT_TRAFFIC_SERVICES[ctx.answers['dominant-traffic'] ?? ''];
+  if (!services || !unconfirmed(ctx, ['show ip cache flow'])) return [];
+  const worms = [...new Set(services.flatMap((x) => profilesSweeping(x)))].map((p) => `${p.name} (fix: ${p.patch})`);
+  const words = services.map(serviceWords).join(' and ');
+  return [
+    answerFinding(ctx, {
+      id: 'flow-table-scan-signature',
+      severity: 'info',
+      title: `${words} ${services.length > 1 ? 'dominate' : 'dominates'} the flows`,
+      summary: `You answered ${answerText(ctx, 'dominant-traffic')}. ${worms.length ? `Worms that sweep it: ${worms.join('; ')}. ` : ''}The flow rows of that service name the hosts: paste them.`,
+      confirmWith: [`show ip cache flow | include ${services.map(includeFilter).join('|')}`],
+    }),
+  ];
+}
+
 export const flowTableScanSignatureRule: RuleDef = {
   id: 'flow-table-scan-signature',
   checks: 'The show ip cache flow protocol table and cache counters for one class of tiny, unanswered flows dwarfing the rest, or an ICMP flood.',
@@ -156,6 +177,6 @@ export const flowTableScanSignatureRule: RuleDef = {
       if (sigs.length) for (const sig of sigs) out.push(finding(ctx, s.source, stats, sig, churnWords));
       else if (churnWords) out.push(finding(ctx, s.source, stats, undefined, churnWords));
     }
-    return out;
+    return out.length ? out : fromAnswer(ctx);
   },
 };

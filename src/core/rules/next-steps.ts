@@ -4,6 +4,8 @@ import type { Answers, FindingId, Kind } from '../types';
 import { kindOfCommand, pastedKinds } from './parsed-facts';
 import { RULES } from './registry';
 import { splitFilter } from '../text/prompt';
+import { DOMINANT_TRAFFIC_SERVICES } from '../answers';
+import { includeFilter } from '../analysis/service';
 
 export interface LikelyCause {
   id: FindingId;
@@ -62,7 +64,7 @@ function causesFrom(a: Answers): LikelyCause[] {
   }
   if (noNetflow) add('netflow-unavailable', 'Without netflow, IP accounting on the egress interface finds the scanners.');
   if (noNetflow && a.switching === 'dcef') add('ip-accounting-disables-dcef', 'IP accounting disables DCEF on the interface it runs on.');
-  const swept = DOMINANT[a['dominant-traffic'] ?? ''];
+  const swept = dominant(a);
   if (a['dominant-traffic'] === 'unknown') {
     add('flow-table-scan-signature', 'The protocol table of show ip cache flow tells which service a sweep uses, before any host is named.');
   }
@@ -73,16 +75,13 @@ function causesFrom(a: Answers): LikelyCause[] {
   return out;
 }
 
-/** The `| include` filter (ports in hex, as the cache prints them) for each answer to "which ports dominate". */
-const DOMINANT: Record<string, { filter: string; words: string }> = {
-  'tcp-80': { filter: '0050', words: 'TCP/80' },
-  'tcp-445': { filter: '01BD', words: 'TCP/445' },
-  'tcp-135': { filter: '0087', words: 'TCP/135' },
-  'udp-1434': { filter: '059A', words: 'UDP/1434' },
-  icmp: { filter: '0000 0800', words: 'ICMP echo' },
+/** The `| include` filter (ports in hex, as the cache prints them) and words for an answer to "which ports dominate". */
+function dominant(a: Answers): { filter: string; words: string } | undefined {
+  const services = DOMINANT_TRAFFIC_SERVICES[a['dominant-traffic'] ?? ''];
+  if (!services) return undefined;
   // IOS `include` takes a regular expression: one command finds both telnet ports.
-  telnet: { filter: '0017|0913', words: 'TCP/23 and TCP/2323' },
-};
+  return { filter: services.map(includeFilter).join('|'), words: services.map((x) => (x === 'icmp' ? 'ICMP echo' : x.toUpperCase())).join(' and ') };
+}
 
 function mlsCommands(a: Answers): string[] {
   return a['platform-mode'] === 'native' ? ['show mls ip'] : a['platform-mode'] === 'hybrid' ? ['show mls entry'] : ['show mls entry', 'show mls ip'];
@@ -93,7 +92,7 @@ function scanningCommands(a: Answers): string[] {
   if (a.platform?.startsWith('cat')) return mlsCommands(a);
   if (a.netflow === 'unsupported' || a.netflow === 'low-memory' || a.netflow === 'many-ingress') return ['show ip accounting'];
   if (a['dominant-traffic'] === 'unknown') return ['show ip cache flow'];
-  return [`show ip cache flow | include ${DOMINANT[a['dominant-traffic'] ?? '']?.filter ?? '0050'}`];
+  return [`show ip cache flow | include ${dominant(a)?.filter ?? '0050'}`];
 }
 
 /**
