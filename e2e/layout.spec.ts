@@ -96,7 +96,7 @@ for (const size of SIZES) {
         await expect(page.locator('[data-finding-id]').first()).toBeVisible();
         await page.emulateMedia({ media: 'print' });
         await expect(page.getByTestId('chart-tables')).toBeVisible();
-        await expect(page.getByTestId('chart-tables').locator('table')).toHaveCount(4);
+        expect(await page.getByTestId('chart-tables').locator('table').count()).toBeGreaterThanOrEqual(4);
         await expect(page.getByText('Charts load when you scroll here.')).toBeHidden();
       });
     });

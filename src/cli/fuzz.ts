@@ -3,7 +3,14 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const FILES = ['src/core/proof', 'src/share/decode-fuzz.test.ts', 'src/core/plan/plan-properties.test.ts', 'src/share/secret-channels.test.ts', 'src/share/masking-keeps-diagnosis.test.ts'];
+const FILES = [
+  'src/core/proof',
+  'src/share/decode-fuzz.test.ts',
+  'src/core/plan/plan-properties.test.ts',
+  'src/share/secret-channels.test.ts',
+  'src/share/masking-keeps-diagnosis.test.ts',
+  'src/core/analysis/profiles/profiles.property.test.ts',
+];
 
 const runs = process.argv[2] ?? process.env.FUZZ_RUNS ?? '2000';
 if (!/^[1-9]\d*$/.test(runs)) {

@@ -1,5 +1,7 @@
 // The CLI's human report: the change plan first, then findings, hosts, and each finding's part of the plan.
 import { planOutline } from '../core/plan/plan-text';
+import { profileOf } from '../core/analysis/profiles/all-profiles';
+import { serviceWords } from '../core/analysis/service';
 import { count } from '../core/text/plural';
 import type { Diagnosis } from '../core/types';
 
@@ -37,7 +39,9 @@ export function formatReport(d: Diagnosis): string {
     out.push('');
     out.push('Hosts:');
     for (const h of flagged) {
-      out.push(`  ${h.ip}${h.interface ? ` on ${h.interface}` : ''}: ${h.verdict}${h.variant === 'unknown' ? '' : `, ${h.variant === 'code-red-ii' ? 'Code Red II' : 'Code Red'}`}, ${count(h.destinations, 'destination')}, ${count(h.port80Flows, 'port-80 flow')}`);
+      const sweep = h.service && h.service !== 'unknown' ? `, sweeps ${serviceWords(h.service)}` : '';
+      const worm = h.worm && h.worm !== 'unknown' ? `, fits ${profileOf(h.worm)?.name ?? h.worm}` : h.variant !== 'unknown' ? `, ${h.variant === 'code-red-ii' ? 'Code Red II' : 'Code Red'}` : '';
+      out.push(`  ${h.ip}${h.interface ? ` on ${h.interface}` : ''}: ${h.verdict}${sweep}${worm}, ${count(h.destinations, 'destination')}, ${count(h.port80Flows, 'port-80 flow')}`);
       for (const r of h.reasons) out.push(`    - ${r}`);
     }
   }

@@ -122,9 +122,32 @@ export const QUESTIONS = [
       { value: 'many-ingress', label: 'Undesirable: many ingress interfaces, one egress' },
     ],
   },
+  {
+    key: 'dominant-traffic',
+    text: 'Which ports or protocols dominate? (show ip cache flow: the protocol table, or the DstP column, in hex)',
+    options: [
+      { value: 'tcp-80', label: 'TCP port 80 (TCP-WWW; DstP 0050)' },
+      { value: 'tcp-445', label: 'TCP port 445 (TCP-other; DstP 01BD)' },
+      { value: 'tcp-135', label: 'TCP port 135 (TCP-other; DstP 0087)' },
+      { value: 'udp-1434', label: 'UDP port 1434 (UDP-other; DstP 059A)' },
+      { value: 'icmp', label: 'ICMP echo (ICMP; DstP 0800)' },
+      { value: 'telnet', label: 'TCP port 23 or 2323 (TCP-Telnet; DstP 0017 or 0913)' },
+      { value: 'unknown', label: "Don't know" },
+    ],
+  },
 ] as const satisfies readonly Question[];
 
 export type AnswerKey = (typeof QUESTIONS)[number]['key'];
+
+/** The services behind each answer to "which ports or protocols dominate" (`proto/port`, as hosts[].service). */
+export const DOMINANT_TRAFFIC_SERVICES: Readonly<Record<string, readonly string[]>> = {
+  'tcp-80': ['tcp/80'],
+  'tcp-445': ['tcp/445'],
+  'tcp-135': ['tcp/135'],
+  'udp-1434': ['udp/1434'],
+  icmp: ['icmp'],
+  telnet: ['tcp/23', 'tcp/2323'],
+};
 
 /** Keep only known keys with allowed values; report the rest (untrusted input from the CLI, storage or a link). */
 export function validateAnswers(raw: Record<string, string>): { answers: Record<string, string>; problems: string[] } {

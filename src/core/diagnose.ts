@@ -169,6 +169,9 @@ export function toPublicHost(h: HostAnalysis): Host {
     packetsPerFlow: h.packetsPerFlow,
     verdict: h.verdict,
     variant: h.variant,
+    // CONTRACT.md section 4: after the version-1 fields.
+    service: h.service ?? 'unknown',
+    worm: h.worm ?? 'unknown',
     failedFlows: h.failedFlows,
     reasons: h.reasons,
     inbound: h.inbound,

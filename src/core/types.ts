@@ -132,6 +132,8 @@ export const FINDING_IDS = [
   'ip-accounting-disables-dcef',
   'mallocfail',
   'netflow-unavailable',
+  // December additions (CONTRACT.md section 4).
+  'flow-table-scan-signature',
 ] as const;
 export type FindingId = (typeof FINDING_IDS)[number];
 

@@ -45,7 +45,7 @@ describe('every field is escaped', () => {
   it('keeps a table row one row and a list item one line (no line breaks or unescaped pipes from a field)', () => {
     const row = parsed.split('\n').filter((l) => l.startsWith('| ') && l.includes('onerror'));
     expect(row).toHaveLength(1);
-    expect(row[0]!.split(/(?<!\\)\|/)).toHaveLength(10); // 8 cells between 9 pipes (and the empty ends)
+    expect(row[0]!.split(/(?<!\\)\|/)).toHaveLength(11); // 9 cells between 10 pipes (and the empty ends)
   });
   it('fences pasted text with a fence longer than any backtick run in it', () => {
     expect(md).toMatch(/^````\n/m);

@@ -45,6 +45,8 @@ const HostSchema = v.object({
   packetsPerFlow: count,
   verdict,
   variant: v.picklist(['code-red', 'code-red-ii', 'unknown']),
+  service: v.optional(v.pipe(v.string(), v.maxLength(32))),
+  worm: v.optional(v.picklist(['code-red', 'code-red-ii', 'nimda', 'slammer', 'blaster', 'nachi', 'sasser', 'conficker-or-wannacry', 'mirai', 'unknown'])),
   failedFlows: count,
   reasons: v.pipe(v.array(short), v.maxLength(20)),
   inbound: v.boolean(),
@@ -88,6 +90,9 @@ export const ChartSeriesSchema = v.object({
   flowsPerInterface: v.pipe(
     v.array(v.object({ interface: v.pipe(v.string(), v.maxLength(128)), flows: count, sources: count, flaggedSources: count })),
     v.maxLength(64),
+  ),
+  servicesSwept: v.optional(
+    v.pipe(v.array(v.object({ service: v.pipe(v.string(), v.maxLength(32)), sources: count, flagged: count, failedFlows: count })), v.maxLength(64)),
   ),
 });
 export type ChartSeries = v.InferOutput<typeof ChartSeriesSchema>;

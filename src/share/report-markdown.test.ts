@@ -8,6 +8,7 @@ const d: Diagnosis = {
   inputs: [{ source: 'flows.txt', kind: 'show ip cache flow', records: 2, warnings: [], firstLine: 1, lastLine: 4 }],
   hosts: [
     { ip: '193.23.45.35', interface: 'Vl1', flows: 7, destinations: 7, port80Flows: 7, packetsPerFlow: 1.1, verdict: 'infected', variant: 'code-red', failedFlows: 7, reasons: [], inbound: false },
+    { ip: '172.20.5.77', interface: 'Fa0/0', flows: 40, destinations: 40, port80Flows: 0, packetsPerFlow: 2, verdict: 'infected', variant: 'unknown', service: 'tcp/445', worm: 'sasser', failedFlows: 38, reasons: [], inbound: false },
     { ip: '10.0.0.1', interface: 'Vl1', flows: 1, destinations: 1, port80Flows: 0, packetsPerFlow: 5, verdict: 'clean', variant: 'unknown', failedFlows: 0, reasons: [], inbound: false },
   ],
   findings: [{
@@ -50,7 +51,11 @@ describe('diagnosisToMarkdown', () => {
     expect(md).toContain('- Blocks all web');
   });
   it('lists flagged hosts only', () => {
-    expect(md).toContain('| 193.23.45.35 | Vl1 | 7 | 7 | 7 | 1.1 | infected | Code Red |');
+    expect(md).toContain('| 193.23.45.35 | Vl1 | 7 | 7 | 7 | 1.1 | infected |  | Code Red |');
+  });
+  it('names each flagged host\'s service and likely worm in words', () => {
+    expect(md).toContain('| infected | TCP port 445 | Sasser |');
+    expect(md).toContain('| Verdict | Service swept | Likely worm |');
     expect(md).not.toContain('| 10.0.0.1 |');
   });
   it('keeps pasted backticks inside a longer fence', () => {
@@ -61,7 +66,7 @@ describe('diagnosisToMarkdown', () => {
     expect(md).not.toContain('cpu: interrupt');
   });
   it('opens with the infected hosts and names no finding id or internal value', () => {
-    expect(md).toContain('**1 infected host:** 193.23.45.35 on Vl1.');
+    expect(md).toContain('**2 infected hosts:** 193.23.45.35 on Vl1 and 172.20.5.77 on Fa0/0.');
     expect(md).not.toContain('scanning-host');
     expect(md).not.toContain('code-red');
     expect(md).not.toMatch(/\b1 records\b/);

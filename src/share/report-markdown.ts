@@ -1,6 +1,8 @@
 // The diagnosis as a Markdown change ticket (download, CLI --markdown): headline, the change plan (checks, steps,
 // verification, back-out), findings remedy first, hosts, then the symptoms given and what was read. Every field is
 // escaped or fenced, and router secrets are masked before anything is written.
+import { profileOf } from '../core/analysis/profiles/all-profiles';
+import { serviceWords } from '../core/analysis/service';
 import { QUESTIONS } from '../core/answers';
 import { planOutline } from '../core/plan/plan-text';
 import { count, listWords } from '../core/text/plural';
@@ -12,8 +14,15 @@ const MAX_HOSTS = 200;
 
 const VARIANT_WORDS: Record<Host['variant'], string> = { 'code-red': 'Code Red', 'code-red-ii': 'Code Red II', unknown: 'not told' };
 
+/** The likely worm in words: the profile's name, else the Code Red variant, else "not named". */
+function wormWords(h: Host): string {
+  if (h.worm && h.worm !== 'unknown') return profileOf(h.worm)?.name ?? h.worm;
+  return h.variant !== 'unknown' ? VARIANT_WORDS[h.variant] : 'not named';
+}
+
 function hostRow(h: Host): string {
-  const cells = [h.ip, h.interface, h.flows, h.destinations, h.port80Flows, h.packetsPerFlow.toFixed(1), h.verdict, VARIANT_WORDS[h.variant] ?? h.variant];
+  const service = h.service && h.service !== 'unknown' ? serviceWords(h.service) : '';
+  const cells = [h.ip, h.interface, h.flows, h.destinations, h.port80Flows, h.packetsPerFlow.toFixed(1), h.verdict, service, wormWords(h)];
   return `| ${cells.map(inline).join(' | ')} |`;
 }
 
@@ -69,7 +78,10 @@ export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new D
   const flagged = d.hosts.filter((h) => h.verdict !== 'clean');
   out.push(`## Hosts (${count(d.hosts.length, 'source')}, ${flagged.length} flagged)`, '');
   if (flagged.length > 0) {
-    out.push('| Source | Interface | Flows | Destinations | Port 80 flows | Packets/flow | Verdict | Worm |', '|---|---|---:|---:|---:|---:|---|---|');
+    out.push(
+      '| Source | Interface | Flows | Destinations | Port 80 flows | Packets/flow | Verdict | Service swept | Likely worm |',
+      '|---|---|---:|---:|---:|---:|---|---|---|',
+    );
     for (const h of flagged.slice(0, MAX_HOSTS)) out.push(hostRow(h));
     if (flagged.length > MAX_HOSTS) out.push('', `…and ${flagged.length - MAX_HOSTS} more flagged hosts (use the CLI's --json for all).`);
     out.push('');

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ipToInt } from '../text/lines';
+import { cacheFlowText, dnsResolver, rand, wormFlows } from './profiles/worm-traffic';
 
 /** A paste with `sources` clients on `ifs` interfaces, client i opening i % 50 + 1 answered flows, and one scanner. */
 function bigPaste(sources: number, ifs: number): string {
@@ -13,6 +15,19 @@ function bigPaste(sources: number, ifs: number): string {
   for (let k = 0; k < 300; k++) lines.push(`Vl1 20.1.200.7 Vl3 ${11 + (k % 100)}.${(k * 7) % 250 + 1}.3.${(k % 250) + 1} 06 1000 0050 1`);
   return lines.join('\n');
 }
+
+describe('chart series: fan-out by service', () => {
+  it('groups sources by the service each sweeps, flagged services first', () => {
+    const src = ipToInt('172.20.5.77');
+    const flows = [...wormFlows('slammer', src, rand(1), { probes: 30 }), ...wormFlows('mirai', ipToInt('172.20.5.78'), rand(2), { probes: 30 }), ...dnsResolver(ipToInt('10.9.0.53'), rand(3), 50)];
+    const c = diagnose([{ source: 'g', text: cacheFlowText(flows) }]).charts!;
+    expect(c.servicesSwept!.slice(0, 2)).toEqual([
+      { service: 'tcp/23', sources: 1, flagged: 1, failedFlows: expect.any(Number) },
+      { service: 'udp/1434', sources: 1, flagged: 1, failedFlows: 30 },
+    ]);
+    expect(c.servicesSwept!.find((r) => r.service === 'udp/53')).toEqual({ service: 'udp/53', sources: 1, flagged: 0, failedFlows: 0 });
+  });
+});
 
 describe('chart series', () => {
   const d = diagnose([{ source: 'big', text: bigPaste(3000, 20) }]);

@@ -8,7 +8,7 @@ export const TOP_INTERFACES = 8;
 
 /**
  * Everything a results page charts (recharts: each array is a `data` prop, each numeric key a series).
- * Size is bounded: 20 + at most 33 + 4 + 9 rows, however many flows were read.
+ * Size is bounded: 20 + at most 33 + 4 + 9 + 13 rows, however many flows were read.
  */
 export interface ChartSeries {
   /** Sources with the most distinct destinations, highest first (at most 20). Bar chart: x = ip. */
@@ -27,6 +27,11 @@ export interface ChartSeries {
   localityMix: { category: 'same /16' | 'same /8' | 'elsewhere' | 'never for Code Red II'; observed: number; targets: number; codeRedII: number; codeRed: number }[];
   /** Flows per interface the sources arrive on: the top 8, then one "other" row. */
   flowsPerInterface: { interface: string; flows: number; sources: number; flaggedSources: number }[];
+  /**
+   * Sources grouped by the service each sweeps most (`tcp/80`, `tcp/445`, `udp/1434`, `icmp`...): how many, how many
+   * flagged, and the flagged ones' failed contacts on it. Flagged services first; at most 12 rows, then "other".
+   */
+  servicesSwept?: { service: string; sources: number; flagged: number; failedFlows: number }[];
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -91,6 +96,32 @@ function flowsPerInterface(hosts: readonly HostAnalysis[]): ChartSeries['flowsPe
   return [...rows.slice(0, TOP_INTERFACES), other];
 }
 
+export const TOP_SERVICES = 12;
+
+function servicesSwept(hosts: readonly HostAnalysis[]): NonNullable<ChartSeries['servicesSwept']> {
+  const by = new Map<string, { sources: number; flagged: number; failedFlows: number }>();
+  for (const h of hosts) {
+    const key = h.service ?? 'unknown';
+    if (key === 'unknown') continue;
+    let r = by.get(key);
+    if (!r) by.set(key, (r = { sources: 0, flagged: 0, failedFlows: 0 }));
+    r.sources++;
+    if (h.verdict !== 'clean') {
+      r.flagged++;
+      r.failedFlows += h.failedFlows;
+    }
+  }
+  const rows = [...by].map(([service, r]) => ({ service, ...r })).sort((a, b) => b.flagged - a.flagged || b.sources - a.sources || a.service.localeCompare(b.service));
+  if (rows.length <= TOP_SERVICES + 1) return rows;
+  const other = { service: 'other', sources: 0, flagged: 0, failedFlows: 0 };
+  for (const r of rows.slice(TOP_SERVICES)) {
+    other.sources += r.sources;
+    other.flagged += r.flagged;
+    other.failedFlows += r.failedFlows;
+  }
+  return [...rows.slice(0, TOP_SERVICES), other];
+}
+
 /** The chart series for a diagnosis; `hosts` sorted by fan-out as analyseFanOut returns them. */
 export function chartSeries(hosts: readonly HostAnalysis[]): ChartSeries {
   const top = [...hosts].sort((a, b) => b.destinations - a.destinations || b.flows - a.flows || a.addr - b.addr).slice(0, TOP_SOURCES);
@@ -99,5 +130,6 @@ export function chartSeries(hosts: readonly HostAnalysis[]): ChartSeries {
     fanOutDistribution: fanOutBuckets(hosts),
     localityMix: localityMix(hosts),
     flowsPerInterface: flowsPerInterface(hosts),
+    servicesSwept: servicesSwept(hosts),
   };
 }

@@ -1,12 +1,14 @@
 // Per-source fan-out statistics and verdicts over every flow source in a diagnosis (typed arrays, no per-row objects).
 import type { Host } from '../types';
 import { intToIp } from '../text/lines';
-import { FAILED, flowOutcomeCode, type FlowSource, IGNORE, OK, WWW } from './flow-facts';
-import { U32Index } from './hash-tables';
+import { FAILED, flowOutcomeCode, type FlowSource, IGNORE, OK, PENDING, rowService, SYN_SERVICE, WWW } from './flow-facts';
+import { PairSet, U32Index } from './hash-tables';
+import { ICMP, NO_SERVICE, serviceName, UDP } from './service';
+import { ServiceCounts } from './service-counts';
 import { emptyLocality, localityCode, type LocalityCounts } from './locality';
 import { SharedTargetCollector } from './shared-targets';
-import { judge } from './verdict';
-import { newWalk, step } from './trw';
+import { judge, verdictOf } from './verdict';
+import { newWalk, step, type Walk } from './trw';
 
 /** Where a flow was read: enough to quote the line as evidence. */
 export interface FlowRef {
@@ -36,7 +38,6 @@ class HostColumns {
   flows = new Float64Array(this.cap);
   port80 = new Float64Array(this.cap);
   packets = new Float64Array(this.cap);
-  failed = new Float64Array(this.cap);
   nullFlows = new Float64Array(this.cap);
   dsts = new Float64Array(this.cap);
   loc = new Float64Array(this.cap * 4);
@@ -58,7 +59,6 @@ class HostColumns {
     this.flows = g(this.flows);
     this.port80 = g(this.port80);
     this.packets = g(this.packets);
-    this.failed = g(this.failed);
     this.nullFlows = g(this.nullFlows);
     this.dsts = g(this.dsts);
     this.loc = g(this.loc, 4);
@@ -74,17 +74,19 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   for (const s of sources) total += s.flows.count;
   // Destinations someone reached with a real exchange: a failure aimed at one of them is not scanning evidence
   // (a client retrying a server others reach, clients whose port 80 is blocked locally to popular servers).
-  // Filled in pass 1; read in pass 3 once complete.
+  // Filled in passes 1 and 2; read in pass 3 once complete.
   const reached = new U32Index(1024);
+  // UDP and ICMP pairs seen (src, dst): a probe is answered when its target sent anything back.
+  const pairs = new PairSet(256);
   const hostsIx = new U32Index(4096);
   const h = new HostColumns();
   const hostOf = new Int32Array(total);
   const outcomeOf = new Uint8Array(total);
+  const serviceOf = new Uint32Array(total);
   const ifCounts = new Map<number, Map<string, number>>();
-  const evidence = new Map<number, FlowRef[]>();
   const globalIf = new Map<string, number>();
   const ifNameList: string[] = [];
-  // Pass 1, in row order: per-source counters, each row's host and outcome, the reached set, evidence.
+  // Pass 1, in row order: per-source counters, each row's host, service and outcome, the reached set.
   let row = 0;
   for (const s of sources) {
     const t = s.flows;
@@ -104,6 +106,9 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
     for (let i = 0; i < t.count; i++, row++) {
       const src = t.src[i]!;
       const dst = t.dst[i]!;
+      const proto = t.proto[i]!;
+      // Replies to UDP and ICMP probes may come from anyone, source-less MLS rows aside.
+      if (proto === UDP || proto === ICMP) pairs.add(src, dst);
       // 0.0.0.0 is no source: MLS entries under a destination-only flow mask (a rule of its own reports those).
       if (src === 0) {
         hostOf[row] = -1;
@@ -137,11 +142,137 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
         }
       }
       if (isNull[t.dstIf[i]!]) h.nullFlows[k]!++;
-      const outcome = flowOutcomeCode(t, i);
+      const service = rowService(t, i);
+      serviceOf[row] = service;
+      const outcome = flowOutcomeCode(t, i, service);
       outcomeOf[row] = outcome;
       if (outcome === OK) reached.add(dst);
-      else if (outcome === FAILED) {
-        if (h.failed[k]!++ < EVIDENCE_PER_HOST) {
+    }
+  }
+  const nHosts = hostsIx.size;
+  // Pass 2: settle UDP and ICMP probes (answered when the pair came back), then group rows by host, keeping row
+  // order within a host (a stable counting sort). Each host's rows are then read together, so its destination
+  // set stays small and in cache (no table of all pairs).
+  const start = new Int32Array(nHosts + 1);
+  for (let k = 0; k < nHosts; k++) start[k + 1] = start[k]! + h.flows[k]!;
+  const fill = start.slice(0, nHosts);
+  const gDst = new Uint32Array(start[nHosts]!);
+  const gOut = new Uint8Array(start[nHosts]!);
+  const gSvc = new Uint32Array(start[nHosts]!);
+  const keyAt = hostsIx.keyAt;
+  let r = 0;
+  for (const s of sources) {
+    const dst = s.flows.dst;
+    for (let i = 0; i < s.flows.count; i++, r++) {
+      const k = hostOf[r]!;
+      if (k < 0) continue;
+      let o = outcomeOf[r]!;
+      if (o === PENDING) {
+        o = pairs.has(dst[i]!, keyAt[k]!) ? OK : FAILED;
+        if (o === OK) reached.add(dst[i]!);
+        outcomeOf[r] = o;
+      }
+      const at = fill[k]!++;
+      gDst[at] = dst[i]!;
+      gOut[at] = o;
+      gSvc[at] = serviceOf[r]!;
+    }
+  }
+  // Pass 3, host by host: its main service (the one with the most failed contacts), first contacts on it in order
+  // (a destination's outcome is the best of its flows: a failure answered later is an answer), then the walk, the
+  // locality of the judged targets and the shape of the sweep.
+  const seen = new DstSet();
+  const services = new ServiceCounts();
+  let fDst = new Uint32Array(1024);
+  let fOut = new Uint8Array(1024);
+  const shared = new SharedTargetCollector();
+  const pending: PendingHost[] = [];
+  /** Main service of each flagged host (NO_SERVICE for the others): pass 4 reads their rows. */
+  const flaggedMain = new Uint32Array(nHosts).fill(NO_SERVICE);
+  let nFlagged = 0;
+  for (let k = 0; k < nHosts; k++) {
+    const a = start[k]!;
+    const b = start[k + 1]!;
+    const main = services.count(gSvc, gOut, a, b);
+    seen.reset(b - a);
+    if (fDst.length < b - a) {
+      fDst = new Uint32Array(b - a);
+      fOut = new Uint8Array(b - a);
+    }
+    let nf = 0;
+    let failed = 0;
+    let svcFlows = 0;
+    for (let r = a; r < b; r++) {
+      const onMain = gSvc[r] === main && main !== NO_SERVICE;
+      const o = onMain ? gOut[r]! : IGNORE;
+      const j = seen.indexOf(gDst[r]!, nf);
+      if (j === nf) {
+        fDst[nf] = gDst[r]!;
+        fOut[nf] = o;
+        nf++;
+      } else if (o > fOut[j]!) fOut[j] = o;
+      if (!onMain) continue;
+      svcFlows++;
+      if (o === FAILED) failed++;
+    }
+    const addr = keyAt[k]!;
+    const walk = newWalk();
+    const loc = [0, 0, 0, 0];
+    let judged = 0;
+    let consecutive = 0;
+    let prev = -1;
+    for (let j = 0; j < nf; j++) {
+      const st = fOut[j]!;
+      if (st === IGNORE) continue;
+      const d = fDst[j]!;
+      if (judged++ > 0 && d === prev + 1) consecutive++;
+      prev = d;
+      loc[localityCode(addr, d)]!++;
+      if (st === OK) step(walk, false);
+      // Neutral when someone else reached that destination: the failure says nothing about scanning.
+      else if (reached.get(d) < 0) step(walk, true);
+      else walk.neutral++;
+    }
+    const flagged = verdictOf(walk) !== 'clean';
+    if (flagged) {
+      nFlagged++;
+      flaggedMain[k] = main;
+      shared.add(k, addr, fDst, fOut, nf);
+    }
+    pending.push({
+      walk,
+      loc,
+      destinations: nf,
+      failed,
+      service: main === SYN_SERVICE ? 'tcp' : serviceName(main),
+      svcFlows,
+      sequentialShare: judged > 1 ? consecutive / (judged - 1) : 0,
+      targets: judged,
+      others: flagged ? services.others(main) : undefined,
+    });
+  }
+  // Pass 4, in row order, only for flagged hosts: evidence (their first failed contacts on their service) and the
+  // sizes of those flows (bytes are known in accounting and verbose or modern caches only).
+  const nEv = new Int32Array(nHosts);
+  const evidence = new Map<number, FlowRef[]>();
+  const svcPackets = new Float64Array(nHosts);
+  const svcBytes = new Float64Array(nHosts);
+  const svcBytesPackets = new Float64Array(nHosts);
+  if (nFlagged > 0) {
+    r = 0;
+    for (const s of sources) {
+      const t = s.flows;
+      for (let i = 0; i < t.count; i++, r++) {
+        const k = hostOf[r]!;
+        if (k < 0 || flaggedMain[k] === NO_SERVICE || serviceOf[r] !== flaggedMain[k]) continue;
+        const pk = t.packets[i]!;
+        svcPackets[k]! += pk;
+        const by = t.bytes[i]!;
+        if (by === by) {
+          svcBytes[k]! += by;
+          svcBytesPackets[k]! += pk;
+        }
+        if (outcomeOf[r] === FAILED && nEv[k]!++ < EVIDENCE_PER_HOST) {
           let ev = evidence.get(k);
           if (!ev) evidence.set(k, (ev = []));
           ev.push({ source: s.source, line: t.line[i]! });
@@ -149,87 +280,57 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       }
     }
   }
-  const nHosts = hostsIx.size;
-  // Pass 2: group rows by host, keeping row order within a host (a stable counting sort). Each host's rows are
-  // then read together, so its destination set stays small and in cache (no table of all pairs).
-  const start = new Int32Array(nHosts + 1);
-  for (let k = 0; k < nHosts; k++) start[k + 1] = start[k]! + h.flows[k]!;
-  const fill = start.slice(0, nHosts);
-  const gDst = new Uint32Array(start[nHosts]!);
-  const gOut = new Uint8Array(start[nHosts]!);
-  let r = 0;
-  for (const s of sources) {
-    const dst = s.flows.dst;
-    for (let i = 0; i < s.flows.count; i++, r++) {
-      const k = hostOf[r]!;
-      if (k < 0) continue;
-      const at = fill[k]!++;
-      gDst[at] = dst[i]!;
-      gOut[at] = outcomeOf[r]!;
-    }
-  }
-  // Pass 3, host by host: first contacts in order (a destination's outcome is the best of its flows: a failure
-  // answered later is an answer), then the walk, the locality of the judged targets, and the verdict.
-  const seen = new DstSet();
-  const firstDst = new Uint32Array(1024);
-  const firstOut = new Uint8Array(1024);
-  let fDst = firstDst;
-  let fOut = firstOut;
-  const shared = new SharedTargetCollector();
   const hosts: HostAnalysis[] = [];
   for (let k = 0; k < nHosts; k++) {
-    const a = start[k]!;
-    const b = start[k + 1]!;
-    seen.reset(b - a);
-    if (fDst.length < b - a) {
-      fDst = new Uint32Array(b - a);
-      fOut = new Uint8Array(b - a);
-    }
-    let nf = 0;
-    for (let r = a; r < b; r++) {
-      const j = seen.indexOf(gDst[r]!, nf);
-      if (j === nf) {
-        fDst[nf] = gDst[r]!;
-        fOut[nf] = gOut[r]!;
-        nf++;
-      } else if (gOut[r]! > fOut[j]!) fOut[j] = gOut[r]!;
-    }
-    const addr = hostsIx.keyAt[k]!;
-    const walk = newWalk();
-    const loc = [0, 0, 0, 0];
-    for (let j = 0; j < nf; j++) {
-      const st = fOut[j]!;
-      if (st === IGNORE) continue;
-      loc[localityCode(addr, fDst[j]!)]!++;
-      if (st === OK) step(walk, false);
-      // Neutral when someone else reached that destination: the failure says nothing about scanning.
-      else if (reached.get(fDst[j]!) < 0) step(walk, true);
-      else walk.neutral++;
-    }
+    const p = pending[k]!;
+    const addr = keyAt[k]!;
     const locality = emptyLocality();
-    [locality.same16, locality.same8, locality.other, locality.forbidden] = loc as [number, number, number, number];
+    [locality.same16, locality.same8, locality.other, locality.forbidden] = p.loc as [number, number, number, number];
     const flows = h.flows[k]!;
     const mi = h.mainIf[k]!;
-    const host = judge({
-      addr,
-      ip: intToIp(addr),
-      interfaces: ifCounts.get(k) ?? new Map(mi >= 0 ? [[ifNameList[mi]!, h.mainIfCount[k]!]] : []),
-      flows,
-      destinations: nf,
-      port80Flows: h.port80[k]!,
-      packetsPerFlow: Math.round((h.packets[k]! / flows) * 100) / 100,
-      failedFlows: h.failed[k]!,
-      inbound: h.nullFlows[k]! > 0 && h.nullFlows[k] === flows,
-      walk,
-      locality,
-      evidence: evidence.get(k) ?? [],
-    });
-    hosts.push(host);
-    if (host.verdict !== 'clean') shared.add(hosts.length - 1, addr, fDst, fOut, nf);
+    const others = p.others;
+    hosts.push(
+      judge({
+        addr,
+        ip: intToIp(addr),
+        interfaces: ifCounts.get(k) ?? new Map(mi >= 0 ? [[ifNameList[mi]!, h.mainIfCount[k]!]] : []),
+        flows,
+        destinations: p.destinations,
+        port80Flows: h.port80[k]!,
+        packetsPerFlow: Math.round((h.packets[k]! / flows) * 100) / 100,
+        failedFlows: p.failed,
+        inbound: h.nullFlows[k]! > 0 && h.nullFlows[k] === flows,
+        walk: p.walk,
+        locality,
+        evidence: evidence.get(k) ?? [],
+        sweep: {
+          service: p.service,
+          flows: p.svcFlows,
+          packetsPerFlow: p.svcFlows ? svcPackets[k]! / p.svcFlows : 0,
+          bytesPerPacket: svcBytesPackets[k]! ? svcBytes[k]! / svcBytesPackets[k]! : NaN,
+          sequentialShare: p.sequentialShare,
+          targets: p.targets,
+          others: () => others ?? new Map(),
+        },
+      }),
+    );
   }
   shared.finish(hosts);
   hosts.sort((x, y) => y.destinations - x.destinations || y.flows - x.flows || x.addr - y.addr);
   return hosts;
+}
+
+/** What pass 3 learns about a host before its flagged rows are read again. */
+interface PendingHost {
+  walk: Walk;
+  loc: number[];
+  destinations: number;
+  failed: number;
+  service: string;
+  svcFlows: number;
+  sequentialShare: number;
+  targets: number;
+  others: Map<string, number> | undefined;
 }
 
 /** A reusable set of destinations for one host at a time: destination -> its index among first contacts. */

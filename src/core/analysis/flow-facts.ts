@@ -1,5 +1,6 @@
 // Which parsed sections carry flows, and how to read each flow's outcome from what that source records.
 import type { FlowTable } from '../parsers/flow-table';
+import { contactService, NO_SERVICE } from './service';
 
 export interface FlowSource {
   source: string;
@@ -24,26 +25,39 @@ export const WWW = 80;
 /** Bare SYNs (40-62 bytes a packet) in accounting: the worm's unanswered connection attempts. */
 export const SYN_BYTES_MIN = 40;
 export const SYN_BYTES_MAX = 62;
-/** A unidirectional flow of 1-3 packets to TCP/80 never got past the handshake. */
+/** A unidirectional TCP flow of 1-3 packets (TCP/80 in the tech note) never got past the handshake. */
 export const FAILED_MAX_PACKETS = 3;
 
-export type Outcome = 'failed' | 'ok' | 'ignore';
+export type Outcome = 'failed' | 'ok' | 'ignore' | 'pending';
 /** Numeric outcomes for hot loops, ordered so that a later answer overrides a failure: max(...) is the pair's. */
 export const IGNORE = 0;
 export const FAILED = 1;
 export const OK = 2;
+/** A UDP or ICMP probe: answered when the target sent anything back (resolved once every row is read). */
+export const PENDING = 3;
+/** Accounting has no protocol or ports: a bare-SYN-sized exchange is TCP to a port it does not record. */
+export const SYN_SERVICE = 0xfffffffe;
+
+/** The service a row opens as a first contact (service.ts), SYN_SERVICE for accounting, or NO_SERVICE. */
+export function rowService(t: FlowTable, i: number): number {
+  const proto = t.proto[i]!;
+  if (proto >= 0) return contactService(proto, t.srcPort[i]!, t.dstPort[i]!);
+  return Number.isNaN(t.bytes[i]!) || t.packets[i]! <= 0 ? NO_SERVICE : SYN_SERVICE;
+}
 
 /**
- * The outcome of one flow as evidence about scanning. Flows with ports: only TCP/80 counts. Accounting (no ports):
- * a few bare-SYN-sized packets is a failed first contact, anything else a real exchange.
+ * The outcome of one flow as evidence about scanning, given its service (rowService). TCP: 1-3 packets never got
+ * past the handshake. UDP and ICMP: PENDING, settled by whether the target replied. Accounting (no ports): a few
+ * bare-SYN-sized packets is a failed first contact, anything else a real exchange.
  */
-export function flowOutcomeCode(t: FlowTable, i: number): number {
+export function flowOutcomeCode(t: FlowTable, i: number, service = rowService(t, i)): number {
   const proto = t.proto[i]!;
   const packets = t.packets[i]!;
   // NaN: the source printed no packet count (top talkers sorted by bytes), so the outcome is unknown.
   if (packets !== packets) return IGNORE;
   if (proto >= 0) {
-    if (proto !== TCP || t.dstPort[i] !== WWW) return IGNORE;
+    if (service === NO_SERVICE) return IGNORE;
+    if (proto !== TCP) return PENDING;
     return packets <= FAILED_MAX_PACKETS ? FAILED : OK;
   }
   const bytes = t.bytes[i]!;
@@ -54,5 +68,5 @@ export function flowOutcomeCode(t: FlowTable, i: number): number {
 
 export function flowOutcome(t: FlowTable, i: number): Outcome {
   const c = flowOutcomeCode(t, i);
-  return c === FAILED ? 'failed' : c === OK ? 'ok' : 'ignore';
+  return c === FAILED ? 'failed' : c === OK ? 'ok' : c === PENDING ? 'pending' : 'ignore';
 }

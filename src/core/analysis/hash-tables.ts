@@ -75,3 +75,56 @@ export class U32Index {
     this.mask = mask;
   }
 }
+
+/** A set of (a, b) address pairs on typed arrays: "did b ever send to a" for replies to UDP and ICMP probes. */
+export class PairSet {
+  size = 0;
+  private mask: number;
+  private as: Uint32Array;
+  private bs: Uint32Array;
+  private used: Uint8Array;
+
+  constructor(expected = 256) {
+    let cap = 16;
+    while (cap < expected * 2) cap *= 2;
+    this.mask = cap - 1;
+    this.as = new Uint32Array(cap);
+    this.bs = new Uint32Array(cap);
+    this.used = new Uint8Array(cap);
+  }
+
+  private slot(a: number, b: number): number {
+    let s = hash32(a ^ Math.imul(b, 0x9e3779b1)) & this.mask;
+    while (this.used[s] && (this.as[s] !== a || this.bs[s] !== b)) s = (s + 1) & this.mask;
+    return s;
+  }
+
+  has(a: number, b: number): boolean {
+    return this.used[this.slot(a, b)] === 1;
+  }
+
+  add(a: number, b: number): void {
+    const s = this.slot(a, b);
+    if (this.used[s]) return;
+    this.used[s] = 1;
+    this.as[s] = a;
+    this.bs[s] = b;
+    if (++this.size * 2 > this.mask) this.rehash();
+  }
+
+  private rehash(): void {
+    const { as, bs, used } = this;
+    const cap = (this.mask + 1) * 2;
+    this.mask = cap - 1;
+    this.as = new Uint32Array(cap);
+    this.bs = new Uint32Array(cap);
+    this.used = new Uint8Array(cap);
+    for (let s = 0; s < used.length; s++) {
+      if (!used[s]) continue;
+      const t = this.slot(as[s]!, bs[s]!);
+      this.used[t] = 1;
+      this.as[t] = as[s]!;
+      this.bs[t] = bs[s]!;
+    }
+  }
+}

@@ -112,3 +112,15 @@ export function describeVariant(c: LocalityCounts, variant: 'code-red' | 'code-r
   }
   return `${mix}: too mixed to tell Code Red from Code Red II (odds ${Math.exp(Math.abs(r)).toFixed(1)}:1 either way)`;
 }
+
+/** Where a target falls under each model: the two Code Reds, for other profiles' likelihood tests (profiles/). */
+export type LocalityModel = Record<LocalityClass, number>;
+export const CODE_RED_MODEL: LocalityModel = P_CR;
+export const CODE_RED_II_MODEL: LocalityModel = P_CR2;
+export const UNIFORM_SHARES = U;
+export const P_FORBIDDEN_RANDOM = P_FORBIDDEN_UNIFORM;
+
+/** ln P(counts | model). */
+export function localityLogLikelihood(c: LocalityCounts, p: LocalityModel): number {
+  return c.same16 * Math.log(p.same16) + c.same8 * Math.log(p.same8) + c.other * Math.log(p.other) + c.forbidden * Math.log(p.forbidden);
+}

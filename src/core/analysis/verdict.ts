@@ -1,6 +1,8 @@
 // Turns one source's counters and walk into a verdict, a variant and the reasons in words.
 import type { FlowRef, HostAnalysis } from './fan-out';
 import { decideVariant, describeVariant, localityLogRatio, type LocalityCounts } from './locality';
+import { isSequential, matchWorm, type SweepFacts } from './profiles/match-worm';
+import { serviceWords } from './service';
 import { LOG_SUSPECT, LOG_UPPER, type Walk } from './trw';
 
 export interface HostCounters {
@@ -16,6 +18,8 @@ export interface HostCounters {
   walk: Walk;
   locality: LocalityCounts;
   evidence: FlowRef[];
+  /** The host's main service and the shape of its sweep. */
+  sweep: SweepFacts;
 }
 
 function mainInterface(ifCounts: Map<string, number>): string {
@@ -26,6 +30,12 @@ function mainInterface(ifCounts: Map<string, number>): string {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The verdict the walk alone gives (judge() words it). */
+export function verdictOf(w: Walk): HostAnalysis['verdict'] {
+  if (w.crossed) return 'infected';
+  return w.llr >= LOG_SUSPECT - 1e-9 ? 'suspect' : 'clean';
+}
 
 export function judge(c: HostCounters): HostAnalysis {
   const w = c.walk;
@@ -49,11 +59,23 @@ export function judge(c: HostCounters): HostAnalysis {
   } else if (w.failures + w.successes + w.neutral > 0) {
     reasons.push(`${w.successes} answered and ${w.failures} unanswered first contacts: no scanning pattern${neutral}`);
   } else {
-    reasons.push('no TCP/80 first contacts to judge by');
+    reasons.push(c.sweep.service === 'unknown' ? 'no first contacts to judge by' : `no ${serviceWords(c.sweep.service)} first contacts to judge by`);
   }
   if (c.inbound) reasons.push('every flow from it is routed to Null: an outside host probing in, not a local infection');
-  const variant = verdict === 'clean' ? 'unknown' : decideVariant(c.locality);
-  if (verdict !== 'clean') reasons.push(describeVariant(c.locality, variant));
+  // The Code Red variant is a TCP/80 call (accounting's bare SYNs are the tech note's TCP/80 too).
+  const web = c.sweep.service === 'tcp/80' || c.sweep.service === 'tcp';
+  const variant = verdict === 'clean' || !web ? 'unknown' : decideVariant(c.locality);
+  if (verdict !== 'clean' && web) reasons.push(describeVariant(c.locality, variant));
+  let worm: HostAnalysis['worm'] = 'unknown';
+  if (verdict !== 'clean') {
+    if (!web) reasons.push(`sweeps ${serviceWords(c.sweep.service)}`);
+    if (isSequential(c.sweep)) {
+      reasons.push(`targets consecutive addresses (${Math.round(c.sweep.sequentialShare * 100)}% of its first contacts follow the previous address): a sequential sweep`);
+    }
+    const call = matchWorm(c.sweep, c.locality, w.successes);
+    worm = call.worm;
+    reasons.push(...call.reasons);
+  }
   const ifs = c.interfaces;
   if (ifs.size > 1) {
     const list = [...ifs].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, k]) => `${n} (${k})`).join(', ');
@@ -70,6 +92,8 @@ export function judge(c: HostCounters): HostAnalysis {
     verdict,
     variant,
     reasons,
+    service: c.sweep.service,
+    worm,
     inbound: c.inbound,
     addr: c.addr,
     llr: w.llr,

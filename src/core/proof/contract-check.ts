@@ -7,6 +7,7 @@ export const KINDS: ReadonlySet<Kind> = new Set<Kind>([...PARSERS.map((p) => p.k
 const SEVERITIES = new Set(['critical', 'warning', 'info']);
 const VERDICTS = new Set(['infected', 'suspect', 'clean']);
 const VARIANTS = new Set(['code-red', 'code-red-ii', 'unknown']);
+const WORMS = new Set(['code-red', 'code-red-ii', 'nimda', 'slammer', 'blaster', 'nachi', 'sasser', 'conficker-or-wannacry', 'mirai', 'unknown']);
 const IDS: ReadonlySet<string> = new Set(FINDING_IDS);
 
 const isCount = (n: unknown): boolean => typeof n === 'number' && Number.isInteger(n) && n >= 0;
@@ -60,6 +61,8 @@ export function diagnosisProblems(d: Diagnosis, lineCounts: ReadonlyMap<string, 
   for (const [i, h] of (d.hosts ?? []).entries()) {
     if (!VERDICTS.has(h.verdict) || !VARIANTS.has(h.variant)) problems.push(`hosts[${i}]: verdict/variant ${h.verdict}/${h.variant}`);
     if (![h.flows, h.destinations, h.port80Flows, h.failedFlows].every(isCount)) problems.push(`hosts[${i}]: counts not integers`);
+    if (h.worm !== undefined && !WORMS.has(h.worm)) problems.push(`hosts[${i}]: worm ${h.worm}`);
+    if (h.service !== undefined && !/^(tcp|udp)\/\d{1,5}$|^(icmp|tcp|unknown|gre|esp|proto\/\d{1,3})$/.test(h.service)) problems.push(`hosts[${i}]: service ${h.service}`);
   }
   for (const [i, f] of (d.findings ?? []).entries()) {
     if (!IDS.has(f.id)) problems.push(`findings[${i}]: id ${f.id}`);

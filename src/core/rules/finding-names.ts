@@ -19,6 +19,7 @@ export const FINDING_NAMES: Record<FindingId, string> = {
   'ip-accounting-disables-dcef': 'IP accounting disabling DCEF',
   mallocfail: 'memory allocation failures (MALLOCFAIL)',
   'netflow-unavailable': 'netflow not available: IP accounting instead',
+  'flow-table-scan-signature': 'a scan or flood in the flow cache statistics',
 };
 
 /** "see the finding on X" for cross-references inside remedy and caveat text. */

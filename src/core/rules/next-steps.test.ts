@@ -7,6 +7,25 @@ import { suggestNextSteps } from './next-steps';
 const sectionsOf = (...names: string[]) =>
   diagnoseDetailed(names.map((n) => ({ source: n, text: readFileSync(join(__dirname, 'fixtures', n), 'utf8') }))).sections;
 
+describe('suggestNextSteps: which ports or protocols dominate', () => {
+  it('suggests the matching | include filter, ports in hex', () => {
+    const first = (v: string) => suggestNextSteps({ 'dominant-traffic': v }, []).commands[0]!.command;
+    expect(first('tcp-445')).toBe('show ip cache flow | include 01BD');
+    expect(first('tcp-135')).toBe('show ip cache flow | include 0087');
+    expect(first('udp-1434')).toBe('show ip cache flow | include 059A');
+    expect(first('icmp')).toBe('show ip cache flow | include 0000 0800');
+    expect(first('telnet')).toBe('show ip cache flow | include 0017|0913');
+    expect(first('tcp-80')).toBe('show ip cache flow | include 0050');
+    expect(suggestNextSteps({ 'dominant-traffic': 'tcp-445' }, []).causes.at(-1)!.why).toMatch(/sources opening TCP\/445/);
+  });
+
+  it("don't know: the whole output, whose protocol table names the service", () => {
+    const s = suggestNextSteps({ 'dominant-traffic': 'unknown' }, []);
+    expect(s.causes.map((c) => c.id)).toEqual(['flow-table-scan-signature', 'scanning-host']);
+    expect(s.commands[0]).toMatchObject({ command: 'show ip cache flow', confirms: ['flow-table-scan-signature', 'scanning-host'] });
+  });
+});
+
 describe('suggestNextSteps', () => {
   it('with no answers: look for the scanning hosts, then the baseline outputs', () => {
     const s = suggestNextSteps({}, []);

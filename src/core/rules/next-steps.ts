@@ -4,6 +4,8 @@ import type { Answers, FindingId, Kind } from '../types';
 import { kindOfCommand, pastedKinds } from './parsed-facts';
 import { RULES } from './registry';
 import { splitFilter } from '../text/prompt';
+import { DOMINANT_TRAFFIC_SERVICES } from '../answers';
+import { includeFilter } from '../analysis/service';
 
 export interface LikelyCause {
   id: FindingId;
@@ -65,8 +67,23 @@ function causesFrom(a: Answers): LikelyCause[] {
   }
   if (noNetflow) add('netflow-unavailable', 'Without netflow, IP accounting on the egress interface finds the scanners.');
   if (noNetflow && a.switching === 'dcef') add('ip-accounting-disables-dcef', 'IP accounting disables DCEF on the interface it runs on.');
-  add('scanning-host', 'Whatever the symptom, the cure starts with the infected hosts: sources opening TCP/80 to many random addresses.');
+  const swept = dominant(a);
+  if (a['dominant-traffic'] === 'unknown') {
+    add('flow-table-scan-signature', 'The protocol table of show ip cache flow tells which service a sweep uses, before any host is named.');
+  }
+  add(
+    'scanning-host',
+    `Whatever the symptom, the cure starts with the infected hosts: sources opening ${swept ? swept.words : 'TCP/80'} to many random addresses.`,
+  );
   return out;
+}
+
+/** The `| include` filter (ports in hex, as the cache prints them) and words for an answer to "which ports dominate". */
+function dominant(a: Answers): { filter: string; words: string } | undefined {
+  const services = DOMINANT_TRAFFIC_SERVICES[a['dominant-traffic'] ?? ''];
+  if (!services) return undefined;
+  // IOS `include` takes a regular expression: one command finds both telnet ports.
+  return { filter: services.map(includeFilter).join('|'), words: services.map((x) => (x === 'icmp' ? 'ICMP echo' : x.toUpperCase())).join(' and ') };
 }
 
 function mlsCommands(a: Answers): string[] {
@@ -87,7 +104,8 @@ function scanningCommands(a: Answers): string[] {
   if (modern) return [modern];
   if (a.platform?.startsWith('cat')) return mlsCommands(a);
   if (a.netflow === 'unsupported' || a.netflow === 'low-memory' || a.netflow === 'many-ingress') return ['show ip accounting'];
-  return ['show ip cache flow | include 0050'];
+  if (a['dominant-traffic'] === 'unknown') return ['show ip cache flow'];
+  return [`show ip cache flow | include ${dominant(a)?.filter ?? '0050'}`];
 }
 
 /**

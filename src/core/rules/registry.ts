@@ -17,6 +17,7 @@ import { hybridgeInputCpuRule } from './hybridge-input-cpu';
 import { ipAccountingDisablesDcefRule } from './ip-accounting-disables-dcef';
 import { mallocfailRule } from './mallocfail';
 import { netflowUnavailableRule } from './netflow-unavailable';
+import { flowTableScanSignatureRule } from './flow-table-scan-signature';
 
 /** In FINDING_IDS order (a test holds it to that), so equal severities keep the contract's order. */
 export const RULES: readonly RuleDef[] = [
@@ -37,4 +38,5 @@ export const RULES: readonly RuleDef[] = [
   ipAccountingDisablesDcefRule,
   mallocfailRule,
   netflowUnavailableRule,
+  flowTableScanSignatureRule,
 ];

@@ -1,14 +1,16 @@
-// scanning-host: sources opening many failed TCP/80 first contacts; remedy is the port-80 ACL facing them.
+// scanning-host: sources opening many failed first contacts (TCP/80 in the tech note, any service); an ACL facing them.
 import type { HostAnalysis } from '../analysis/fan-out';
-import { withIntents, type BlockIntent, type RemedyIntent } from '../plan/intents';
+import { withIntents, type BlockIntent, type PolicyIntent, type RemedyIntent } from '../plan/intents';
 import { SYN_BYTES_MAX, SYN_BYTES_MIN } from '../analysis/flow-facts';
 import { sectionsOf } from '../sections';
 import { ipToInt } from '../text/lines';
-import type { Finding } from '../types';
+import type { Finding, Remedy } from '../types';
 import { egressInterface } from './netflow-unavailable';
 import { configs, inSubnet, sameInterface, subnetOf } from './parsed-facts';
 import { expandInterfaceName, freeExtendedAcl, placeholder } from './remedies';
 import type { RuleContext, RuleDef } from './rule-types';
+import { includeFilter, serviceWords } from '../analysis/service';
+import { INTERNAL_SERVICES, serviceDenyEntries, serviceRemedy } from './service-remedy';
 
 const EVIDENCE_LINES = 8;
 
@@ -230,9 +232,95 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
   );
 }
 
+/** The tech note's TCP/80 (accounting's bare SYNs included) keeps its own remedy; other services get theirs. */
+const serviceKey = (h: HostAnalysis) => (!h.service || h.service === 'tcp' || h.service === 'unknown' ? 'tcp/80' : h.service);
+
+function serviceFinding(ctx: RuleContext, ifShort: string, service: string, hosts: HostAnalysis[], acls: string[]): Finding {
+  const infected = hosts.filter((h) => h.verdict === 'infected');
+  const sure = infected.length > 0;
+  const named = sure ? infected : hosts;
+  const where = ifShort ? ` on ${ifShort}` : '';
+  const verb = named.length === 1 ? 'is' : 'are';
+  const what = service === 'icmp' ? 'sweeping with ICMP echo' : `scanning ${serviceWords(service)}`;
+  const port = ifShort && switchPorts(ctx).has(ifShort) ? ifShort : '';
+  const facing = (port ? '' : ifShort) || facingInterface(ctx, named);
+  const ifLine = facing
+    ? `interface ${expandInterfaceName(facing)}`
+    : `interface ${placeholder(port ? `VLAN interface of switch port ${port}` : 'interface facing the infected hosts')}`;
+  const remedy = serviceRemedy({
+    service,
+    hosts: named,
+    ifLine,
+    acls: [acls[0]!, acls[1]!],
+    existingGroupCaveat: existingGroupCaveat(ctx, facing),
+    hostWords: hostList(named),
+  });
+  if (port) remedy.caveats.push(`The MLS entries name switch port ${port}: apply the ACL on the MSFC's VLAN interface for that port's VLAN.`);
+  return withIntents(
+    {
+      id: 'scanning-host',
+      severity: sure ? 'critical' : 'warning',
+      title: `${hostList(named)}${where} ${sure ? verb : 'may be'} ${what}`,
+      evidence: named.flatMap((h) => h.evidence.slice(0, EVIDENCE_LINES)).map((r) => ctx.evidence(r.source, r.line)),
+      remedy,
+    },
+    serviceIntents(service, named, facing, port, remedy),
+  );
+}
+
+/**
+ * The same remedy as structured intents, so the change plan places the deny entries in front of whatever the
+ * interface already filters with (never an `ip access-group` swap that drops a list in place) and names the MQC
+ * class so it collides with nothing. The alternatives keep their summaries: the plan rebuilds their commands.
+ */
+function serviceIntents(service: string, named: readonly HostAnalysis[], facing: string, port: string, remedy: Remedy): RemedyIntent[] {
+  const ips = named.map((h) => h.ip).filter((ip) => !ip.includes(':'));
+  const where = port ? { unresolved: `VLAN interface of switch port ${port}`, resolve: `show interfaces ${port} switchport` } : {};
+  const block = (entries: string[], why: string): BlockIntent => ({
+    kind: 'block',
+    ...(facing ? { interface: facing } : {}),
+    direction: 'in',
+    entries,
+    hosts: ips,
+    why,
+    ...where,
+  });
+  const hex = includeFilter(service);
+  const verify: RemedyIntent = { kind: 'verify', commands: [hex ? `show ip cache flow | include ${hex}` : 'show ip cache flow', 'show access-lists'] };
+  const alt = remedy.alternatives?.[0];
+  if (service === 'icmp') {
+    const policer: PolicyIntent = {
+      kind: 'policy',
+      ...(facing ? { interface: facing } : {}),
+      direction: 'input',
+      classMap: 'icmp-echo-92',
+      policyMap: 'police-icmp-echo-92',
+      match: 'match-all',
+      matches: ['match protocol icmp', 'match packet length min 92 max 92'],
+      actions: ['police 8000 conform-action transmit exceed-action drop'],
+      why: 'Rate-limit the 92-byte echo sweep where it enters; a blanket ICMP deny would break path MTU discovery and monitoring.',
+      ...where,
+    };
+    return [
+      policer,
+      verify,
+      ...(alt ? [{ kind: 'alternative' as const, summary: alt.summary, intents: [block(serviceDenyEntries(service, ips, 'hosts'), 'Deny echo requests from the infected hosts only.')] }] : []),
+    ];
+  }
+  const internal = INTERNAL_SERVICES.has(service);
+  const words = serviceWords(service);
+  return [
+    block(serviceDenyEntries(service, ips, internal ? 'hosts' : 'any'), internal ? `Block ${words} from the infected hosts only, where they enter.` : `Block ${words} where the infected hosts enter.`),
+    verify,
+    ...(alt
+      ? [{ kind: 'alternative' as const, summary: alt.summary, intents: [block(serviceDenyEntries(service, ips, internal ? 'any' : 'hosts'), alt.summary)] }]
+      : []),
+  ];
+}
+
 export const scanningHostRule: RuleDef = {
   id: 'scanning-host',
-  checks: 'Flow data (cache flow, accounting, MLS) for sources opening many failed TCP/80 first contacts.',
+  checks: 'Flow data (cache flow, accounting, MLS) for sources opening many failed first contacts on one service (TCP/80, TCP/445, UDP/1434, ICMP echo...).',
   confirmWith: ['show ip cache flow | include 0050', 'show ip accounting', 'show mls ip', 'show mls entry'],
   evaluate(ctx) {
     const flagged = ctx.hosts.filter((h) => !h.inbound && (h.verdict === 'infected' || h.verdict === 'suspect'));
@@ -241,8 +329,24 @@ export const scanningHostRule: RuleDef = {
     const first = freeExtendedAcl(used);
     const second = freeExtendedAcl([...used, first]);
     const third = freeExtendedAcl([...used, first, second]);
-    const byIf = new Map<string, HostAnalysis[]>();
-    for (const h of flagged) byIf.set(h.interface, [...(byIf.get(h.interface) ?? []), h]);
-    return [...byIf].map(([ifName, hosts]) => finding(ctx, ifName, hosts, [first, second, third]));
+    // One finding per interface and service: each gets its own ACL where the hosts enter.
+    const groups = new Map<string, { ifName: string; service: string; hosts: HostAnalysis[] }>();
+    for (const h of flagged) {
+      const service = serviceKey(h);
+      const key = `${h.interface}\u0000${service}`;
+      const g = groups.get(key) ?? { ifName: h.interface, service, hosts: [] };
+      g.hosts.push(h);
+      groups.set(key, g);
+    }
+    // TCP/80 keeps the tech note's numbers; each other service gets two numbers of its own, so two findings on one
+    // interface never fill the same ACL.
+    const taken = [...used, first, second, third];
+    return [...groups.values()].map((g) => {
+      if (g.service === 'tcp/80') return finding(ctx, g.ifName, g.hosts, [first, second, third]);
+      const a = freeExtendedAcl(taken);
+      const b = freeExtendedAcl([...taken, a]);
+      taken.push(a, b);
+      return serviceFinding(ctx, g.ifName, g.service, g.hosts, [a, b]);
+    });
   },
 };

@@ -2,6 +2,7 @@
 // which need no recharts (printing must not wait for the lazy chart chunk, nor for a scroll).
 import type { ReactNode } from 'react';
 import type { ChartSeries } from '../../core/analysis/chart-series';
+import { serviceWords } from '../../core/analysis/service';
 
 export interface Column<T> {
   label: string;
@@ -11,7 +12,7 @@ export interface Column<T> {
 
 export const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-type Row<K extends keyof ChartSeries> = ChartSeries[K][number];
+type Row<K extends keyof ChartSeries> = NonNullable<ChartSeries[K]>[number];
 
 export const TOP_SOURCE_COLUMNS: Column<Row<'topSources'>>[] = [
   { label: 'Source', value: (r) => r.ip },
@@ -41,7 +42,17 @@ export const INTERFACE_COLUMNS: Column<Row<'flowsPerInterface'>>[] = [
   { label: 'Flagged sources', value: (r) => r.flaggedSources, numeric: true },
 ];
 
+export const serviceLabel = (s: string) => (s === 'other' ? 'other' : serviceWords(s));
+
+export const SERVICE_COLUMNS: Column<Row<'servicesSwept'>>[] = [
+  { label: 'Service', value: (r) => serviceLabel(r.service) },
+  { label: 'Sources', value: (r) => r.sources, numeric: true },
+  { label: 'Flagged', value: (r) => r.flagged, numeric: true },
+  { label: 'Failed contacts (flagged)', value: (r) => r.failedFlows, numeric: true },
+];
+
 export const CHART_TITLES = {
+  servicesSwept: 'Fan-out by service swept',
   topSources: 'Top sources by fan-out',
   fanOutDistribution: 'Fan-out distribution',
   localityMix: 'Destination locality vs Code Red II',

@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Toolti
 import { useShallow } from 'zustand/react/shallow';
 import type { ChartSeries } from '../../core/analysis/chart-series';
 import { useAppStore } from '../../state/store';
-import { CHART_TITLES, FAN_OUT_COLUMNS, INTERFACE_COLUMNS, LOCALITY_COLUMNS, pct, TOP_SOURCE_COLUMNS } from './chart-columns';
+import { CHART_TITLES, FAN_OUT_COLUMNS, INTERFACE_COLUMNS, LOCALITY_COLUMNS, pct, SERVICE_COLUMNS, serviceLabel, TOP_SOURCE_COLUMNS } from './chart-columns';
 import { ChartFrame } from './chart-frame';
 import { useColours, type Colours } from './theme-colours';
 import './charts.css';
@@ -104,6 +104,26 @@ function Interfaces({ rows, c }: { rows: ChartSeries['flowsPerInterface']; c: Co
   );
 }
 
+function Services({ rows, c }: { rows: NonNullable<ChartSeries['servicesSwept']>; c: Colours }) {
+  return (
+    <ChartFrame id="services" title={CHART_TITLES.servicesSwept} note="Sources grouped by the service each sweeps most, flagged ones first." rows={rows}
+      columns={SERVICE_COLUMNS}>
+      <ResponsiveContainer width="100%" height={HEIGHT}>
+        <BarChart data={rows.map((r) => ({ ...r, label: serviceLabel(r.service) }))} layout="vertical" margin={{ right: 16 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
+          <YAxis type="category" dataKey="label" width={96} interval={0} tick={{ fontSize: 11 }} />
+          <Tooltip />
+          <Legend />
+          <Bar dataKey="sources" name="sources" fill={c.clean} isAnimationActive={false} />
+          <Bar dataKey="flagged" name="infected or suspect" fill={c.infected} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+
 export default function Charts() {
   const c = useColours();
   const { charts, selected, select } = useAppStore(
@@ -118,6 +138,7 @@ export default function Charts() {
       <FanOut rows={charts.fanOutDistribution} c={c} />
       <Locality rows={charts.localityMix} c={c} />
       <Interfaces rows={charts.flowsPerInterface} c={c} />
+      {charts.servicesSwept && charts.servicesSwept.length > 0 && <Services rows={charts.servicesSwept} c={c} />}
     </div>
   );
 }

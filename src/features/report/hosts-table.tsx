@@ -6,6 +6,16 @@ import { useAppStore } from '../../state/store';
 import type { HostSortKey, VerdictFilter } from '../../state/view-slice';
 import { pageOf, sortHosts } from './sort-hosts';
 import { count } from '../../core/text/plural';
+import { serviceWords } from '../../core/analysis/service';
+import { profileOf } from '../../core/analysis/profiles/all-profiles';
+
+/** "TCP port 445", and for a flagged host the worm it fits in words ("likely Sasser", "worm not named"). */
+function serviceCell(h: Host): { service: string; worm: string } {
+  const service = h.service && h.service !== 'unknown' ? serviceWords(h.service) : '—';
+  if (h.verdict === 'clean') return { service, worm: '' };
+  const p = h.worm && h.worm !== 'unknown' ? profileOf(h.worm) : undefined;
+  return { service, worm: p ? `likely ${p.name}` : 'worm not named (see why)' };
+}
 
 const COLUMNS: { key: HostSortKey; label: string; numeric?: boolean }[] = [
   { key: 'ip', label: 'Source' },
@@ -19,7 +29,19 @@ const COLUMNS: { key: HostSortKey; label: string; numeric?: boolean }[] = [
 
 const EMPTY: Host[] = [];
 
+function SortHeader({ c, sort, setSort }: { c: (typeof COLUMNS)[number]; sort: { key: HostSortKey; dir: 'asc' | 'desc' }; setSort: (k: HostSortKey) => void }) {
+  return (
+    <th scope="col" className={c.numeric ? 'num' : undefined} aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="sort-button" onClick={() => setSort(c.key)}>
+        {c.label}
+        <span aria-hidden="true">{sort.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+      </button>
+    </th>
+  );
+}
+
 function HostRow({ h, selected, onSelect }: { h: Host; selected: boolean; onSelect: (ip: string | null) => void }) {
+  const cell = serviceCell(h);
   return (
     <tr data-host-ip={h.ip} data-verdict={h.verdict} className={selected ? 'selected' : undefined}>
       <th scope="row">
@@ -29,6 +51,10 @@ function HostRow({ h, selected, onSelect }: { h: Host; selected: boolean; onSele
         </button>
       </th>
       <td>{h.interface}</td>
+      <td>
+        {cell.service}
+        {cell.worm && <span className="muted"> {cell.worm}</span>}
+      </td>
       <td className="num">{h.flows}</td>
       <td className="num">{h.destinations}</td>
       <td className="num">{h.port80Flows}</td>
@@ -92,14 +118,12 @@ export function HostsTable() {
           <caption className="offscreen">Source hosts, page {shownPage + 1} of {pages}</caption>
           <thead>
             <tr>
-              {COLUMNS.map((c) => (
-                <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined}
-                  aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                  <button type="button" className="sort-button" onClick={() => setSort(c.key)}>
-                    {c.label}
-                    <span aria-hidden="true">{sort.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                  </button>
-                </th>
+              {COLUMNS.slice(0, 2).map((c) => (
+                <SortHeader key={c.key} c={c} sort={sort} setSort={setSort} />
+              ))}
+              <th scope="col">Service and likely worm</th>
+              {COLUMNS.slice(2).map((c) => (
+                <SortHeader key={c.key} c={c} sort={sort} setSort={setSort} />
               ))}
               <th scope="col">Reasons</th>
             </tr>

@@ -10,6 +10,7 @@ import { GARBLED_HEADER, HEADER, isStatsLine, isVerboseHeader, isVerboseHeader2,
 import { maskedAddressWarning } from '../../text/masked-address';
 import type { MaskedFlowRow } from '../shared/masked-flows';
 import { sniffRows } from '../shared/sniff-rows';
+import { type CacheFlowStats, isProtocolHeader, isSizeHeader, readCacheFlowStats } from './stats';
 
 export interface CacheFlowData {
   flows: FlowTable;
@@ -17,6 +18,8 @@ export interface CacheFlowData {
   headerRecognised: boolean;
   /** Rows whose source or destination a poster hid (`x.x.x.x`): counted, never in `flows`. */
   hidden?: MaskedFlowRow[];
+  /** The statistics blocks (size distribution, cache counters, protocol table), when pasted. */
+  stats?: CacheFlowStats;
 }
 
 const scratch = { buf: new Uint8Array(256) };
@@ -87,6 +90,8 @@ function sniff(section: Section): number {
     50,
     (l) => {
       if (HEADER.test(l) || isVerboseHeader(l) || /IP Flow Switching Cache/i.test(l)) return 1;
+      // A stats-only paste (the protocol table alone, as posted to mailing lists) is this command too.
+      if (isProtocolHeader(l) || isSizeHeader(l)) return 1;
       return readRow(scratch.buf, 0, lineBytes(l, scratch), cols) === ROW_OK ? 'row' : null;
     },
     { cap: 0.95, bonus: 0.3 },
@@ -101,6 +106,8 @@ function parse(section: Section) {
   /** Verbose mode: the row whose second line (ports, bytes per packet) is expected next, or -1. */
   let open = -1;
   const hidden: MaskedFlowRow[] = [];
+  /** Lines of the statistics blocks, read after the loop (a handful, before or after the rows). */
+  const statLines: number[] = [];
   for (let i = section.from; i < section.to; i++) {
     const line = section.lines[i]!;
     if (line === '' || line.trim() === '') continue;
@@ -145,8 +152,10 @@ function parse(section: Section) {
     } else if (isVerboseHeader(line)) {
       headerRecognised = true;
       verbose = true;
-    } else if (isVerboseHeader2(line) || isStatsLine(line)) {
+    } else if (isVerboseHeader2(line)) {
       continue;
+    } else if (isStatsLine(line)) {
+      statLines.push(i);
     } else if (GARBLED_HEADER.test(line)) {
       warnings.push({ line: i + 1, message: 'header not recognised, rows read by shape' });
     } else warnings.push(unreadLine(i, line));
@@ -157,14 +166,20 @@ function parse(section: Section) {
   if (pre) {
     flows = flows.count === 0 ? pre : mergeByLine(pre, flows);
   }
-  if (flows.count === 0 && hidden.length === 0) {
+  const stats = readCacheFlowStats(section.lines, statLines);
+  if (flows.count === 0 && hidden.length === 0 && stats && stats.protocols.length > 0) {
+    warnings.push({
+      line: section.to > section.from ? section.from + 1 : Math.max(1, section.from),
+      message: 'no flow rows, only the statistics: the protocol table tells which service is swept, the rows (show ip cache flow | include <port in hex>) tell who',
+    });
+  } else if (flows.count === 0 && hidden.length === 0) {
     warnings.push({
       // An empty section (only the echo was pasted) cites the echo line, which is line `from`.
       line: section.to > section.from ? section.from + 1 : Math.max(1, section.from),
       message: 'no flow rows: the cache is empty (cleared, or netflow not enabled on the ingress interfaces), so no host can be judged from it',
     });
   }
-  return { data: { flows, headerRecognised, ...(hidden.length ? { hidden } : {}) }, records: flows.count + hidden.length, warnings };
+  return { data: { flows, headerRecognised, ...(hidden.length ? { hidden } : {}), ...(stats ? { stats } : {}) }, records: flows.count + hidden.length, warnings };
 }
 
 export const cacheFlowParser: ParserDef<'show ip cache flow', CacheFlowData> = {

@@ -1,0 +1,106 @@
+// Per-host flows and failed contacts per service, on typed arrays reused host after host (the fan-out's pass 3).
+import { FAILED, SYN_SERVICE } from './flow-facts';
+import { NO_SERVICE, serviceName } from './service';
+
+/**
+ * Per-host flows and failed contacts per service, reused host after host: an open-addressing table on typed arrays
+ * whose slots are stamped with the host's generation, so nothing is cleared between hosts.
+ */
+export class ServiceCounts {
+  private keys = new Uint32Array(64);
+  private stamp = new Uint32Array(64);
+  private slotFlows = new Float64Array(64);
+  private slotFailed = new Float64Array(64);
+  private mask = 63;
+  private gen = 0;
+  /** Slots used by the current host, in first-seen order. */
+  private used = new Int32Array(64);
+  private nUsed = 0;
+
+  private prepare(rows: number): void {
+    let cap = this.keys.length;
+    if (cap >= rows * 2) {
+      this.gen++;
+    } else {
+      while (cap < rows * 2) cap *= 2;
+      this.keys = new Uint32Array(cap);
+      this.stamp = new Uint32Array(cap);
+      this.slotFlows = new Float64Array(cap);
+      this.slotFailed = new Float64Array(cap);
+      this.used = new Int32Array(cap);
+      this.mask = cap - 1;
+      this.gen = 1;
+    }
+    this.nUsed = 0;
+  }
+
+  private slot(c: number): number {
+    let s = (Math.imul(c, 0x9e3779b1) >>> 16) & this.mask;
+    const gen = this.gen;
+    for (;;) {
+      if (this.stamp[s] !== gen) {
+        this.stamp[s] = gen;
+        this.keys[s] = c;
+        this.slotFlows[s] = 0;
+        this.slotFailed[s] = 0;
+        this.used[this.nUsed++] = s;
+        return s;
+      }
+      if (this.keys[s] === c) return s;
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  /** Counts rows [a, b) and returns the main service: most failed contacts, then most flows, then lowest code. */
+  count(svc: Uint32Array, out: Uint8Array, a: number, b: number): number {
+    this.prepare(b - a);
+    // Most hosts use a handful of services: a linear scan of the few slots used beats hashing each row.
+    const used = this.used;
+    const keys = this.keys;
+    let last = -1;
+    let ls = -1;
+    for (let r = a; r < b; r++) {
+      const c = svc[r]!;
+      if (c === NO_SERVICE) continue;
+      if (c !== last) {
+        ls = -1;
+        const n = this.nUsed;
+        if (n <= 8) {
+          for (let u = 0; u < n; u++) {
+            if (keys[used[u]!] === c) {
+              ls = used[u]!;
+              break;
+            }
+          }
+        }
+        if (ls < 0) ls = this.slot(c);
+        last = c;
+      }
+      this.slotFlows[ls]!++;
+      if (out[r] === FAILED) this.slotFailed[ls]!++;
+    }
+    let best = -1;
+    for (let u = 0; u < this.nUsed; u++) {
+      const i = this.used[u]!;
+      if (best < 0) {
+        best = i;
+        continue;
+      }
+      const df = this.slotFailed[i]! - this.slotFailed[best]!;
+      const dn = this.slotFlows[i]! - this.slotFlows[best]!;
+      if (df > 0 || (df === 0 && (dn > 0 || (dn === 0 && this.keys[i]! < this.keys[best]!)))) best = i;
+    }
+    return best < 0 ? NO_SERVICE : this.keys[best]!;
+  }
+
+  /** The other services of the last host counted, by name, with their flows (for follow-up stages). */
+  others(main: number): Map<string, number> {
+    const m = new Map<string, number>();
+    for (let u = 0; u < this.nUsed; u++) {
+      const i = this.used[u]!;
+      const c = this.keys[i]!;
+      if (c !== main && c !== SYN_SERVICE) m.set(serviceName(c), this.slotFlows[i]!);
+    }
+    return m;
+  }
+}
