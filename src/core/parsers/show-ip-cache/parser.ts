@@ -45,7 +45,7 @@ const RATE = /^\s*Invalidation rate (\d+) in last second(?:, (\d+) in last (\d+)
 const AGER_OFF = /^\s*Cache ager disabled by user configuration\.?\s*$/i;
 const PENDING = /^\s*Cache invalidation for (.+?) pending for (\d+) seconds?\s*$/i;
 const WAITING = /^\s*(\d+) invalidated entr(?:y|ies) waiting for flow cache\s*$/i;
-const LAST_FULL = /^\s*Last full cache invalidation occurred (.+?)(?: ago)?\s*$/i;
+const LAST_FULL = /^\s*Last full cache invalidation occurred (.*?\S)(?: ago)?\s*$/i;
 // The header may carry rows after it when a web page squeezed the table onto one line (the note's verbose sample).
 const HEADER = /^\s*Prefix\/Length\s+Age\s+Interface\s+Next\s+Hop\b\s*/i;
 

@@ -33,15 +33,15 @@ interface EntryLine extends MlsEntryLine {
 const IP = '\\d{1,3}(?:\\.\\d{1,3}){3}';
 const MAC = '[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}';
 // DstIP [SrcIP] [Prot:SrcPort:DstPort] [Dst i/f]:DstMAC; fields dropped by the flow mask print as 0, "-" or nothing.
-const ENTRY_START = new RegExp(`^\\s*(${IP})(?:\\s+(${IP}|-+(?!\\s*:)))?(?=\\s|$)\\s*(.*)$`);
-const PROTO_PORTS = /^([\w-]*?)\s*:\s*([\w-]*?)\s*:\s*([\w-]*)(?:\s+|$)(.*)$/;
+const ENTRY_START = new RegExp(`^\\s*(${IP})(?:\\s+(${IP}|-+(?!\\s*:)))?(?=\\s|$)\\s*([^]*)`);
+const PROTO_PORTS = /^([\w-]*)\s*:(?:\s*([\w-]+))?\s*:\s*([\w-]*)(?:\s+|$)([^]*)/;
 const DST_IF_MAC = new RegExp(`^([A-Za-z][\\w./-]*)?\\s*(?::\\s*(${MAC}|-+)?)?$`);
 // Pkts Bytes SrcDstPorts SrcDstEncap Age LastSeen: "0  0  Fa4/1,--  ARPA,ARPA  31  11:23:23".
-const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(.*?)\s*(\S+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})\s*$/;
-const RULE = /^\s*-{5,}[\s-]*$/;
+const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(?:(.*\S)\s+)?(\S+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})\s*$/;
+const RULE = /^\s*-{5}[\s-]*$/;
 const TOTAL = /^\s*(?:Number of Entries Found\s*=|Total (?:IP )?Entries\s*:|Active IP MLS entries\s*=)\s*(\d+)\s*$/i;
 // On a hybrid (CatOS) supervisor `show mls ip` prints a summary instead of entries; it states the flow mask.
-const FLOW_MASK = /^\s*IP Current flow mask is (.+?)\s*$/i;
+const FLOW_MASK = /^\s*IP Current flow mask is (.*?\S)\s*$/i;
 const SUMMARY_LINES: RegExp[] = [
   /^\s*IP Multilayer switching (?:fast )?aging time = \d+ seconds?(?:, packet threshold = \d+)?\s*$/i,
   /^\s*Netflow Data Export .*$/i,
@@ -104,7 +104,7 @@ export const mlsIpParser: ParserDef<'show mls ip', MlsData> = {
         readCounters: (line) => COUNTERS.exec(line),
         addFlow: (e, c) => {
           // SrcDstPorts: "Fa4/3,Fa4/4" (spaces around the comma in some releases); "--" when not known.
-          const [srcPortIf, dstPortIf] = c[3]!.replace(/\s+/g, '').split(',');
+          const [srcPortIf, dstPortIf] = (c[3] ?? '').replace(/\s+/g, '').split(',');
           b.add({
             srcIf: isAbsent(srcPortIf) ? undefined : srcPortIf,
             dstIf: e.dstIf ?? (isAbsent(dstPortIf) ? undefined : dstPortIf),
