@@ -28,7 +28,7 @@ export interface ArpData {
 const HEADER = /^\s*Protocol\s+Address\s+Age\s*\(min\)\s+Hardware\s+Addr\s+Type\s+Interface\s*$/i;
 /** Internet 10.1.1.5  134  0005.00ff.3a86  ARPA  FastEthernet0/0/0 (interface may be absent or carry "pv 202"). */
 const ROW =
-  /^\s*(Internet)\s+(\S+)\s+(\d+|-)\s+([0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|Incomplete)\s+([A-Za-z0-9][\w.-]*)(?:\s+(\S(?:.*\S)?))?\s*$/i;
+  /^\s*(Internet)\s+(\S+)\s+(\d+|-)\s+([0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|Incomplete)\s+([A-Za-z0-9][\w.-]*)(?:\s+(\S(?:[^]*\S)?))?\s*$/i;
 
 function readRow(line: string, index: number): ArpEntry | null {
   const m = ROW.exec(line);

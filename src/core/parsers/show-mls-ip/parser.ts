@@ -37,7 +37,7 @@ const ENTRY_START = new RegExp(`^\\s*(${IP})(?:\\s+(${IP}|-+(?!\\s*:)))?(?=\\s|$
 const PROTO_PORTS = /^([\w-]*)\s*:(?:\s*([\w-]+))?\s*:\s*([\w-]*)(?:\s+|$)([^]*)/;
 const DST_IF_MAC = new RegExp(`^([A-Za-z][\\w./-]*)?\\s*(?::\\s*(${MAC}|-+)?)?$`);
 // Pkts Bytes SrcDstPorts SrcDstEncap Age LastSeen: "0  0  Fa4/1,--  ARPA,ARPA  31  11:23:23".
-const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(?:(.*\S)\s+)?(\S+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})\s*$/;
+const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(?:(\S(?:[^]*\S)?)\s+)?(\S+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})\s*$/;
 const RULE = /^\s*-{5}[\s-]*$/;
 const TOTAL = /^\s*(?:Number of Entries Found\s*=|Total (?:IP )?Entries\s*:|Active IP MLS entries\s*=)\s*(\d+)\s*$/i;
 // On a hybrid (CatOS) supervisor `show mls ip` prints a summary instead of entries; it states the flow mask.

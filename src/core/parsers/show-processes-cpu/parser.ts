@@ -38,7 +38,7 @@ const UTILIZATION =
 // PID Runtime(ms) Invoked uSecs 5Sec 1Min 5Min TTY Process: percentages with "%" on IOS, bare on IOS-XE sorted
 // output; the process name may hold spaces ("IP Input") or be cut at 16 characters, or be empty.
 const ROW =
-  /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+)(?:\s+(\S(?:.*\S)?))?\s*$/;
+  /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+)(?:\s+(\S(?:[^]*\S)?))?\s*$/;
 const HEADER = /^\s*PID\s+Runtime\(ms\)\s+Invoked\s+uSecs\s+5Sec\s+1Min\s+5Min\s+TTY\s+Process\s*$/i;
 /**
  * Lines that are known not to carry facts, skipped silently: the exec prompt timestamp (`terminal exec prompt

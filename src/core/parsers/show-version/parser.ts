@@ -34,7 +34,7 @@ export interface VersionData {
  * or, before 12.3, "IOS (tm) <family> Software (<image>), Version <v>, ...". What follows the version varies.
  */
 const SOFTWARE =
-  /^\s*(?:Cisco IOS Software(?:\s*\[[^\]]*\])?,\s*|IOS \(tm\)\s+)(IOS-XE Software,\s*)?(.+?) Software \(([^()]+)\),\s*(?:Experimental\s+)?Version\s+([^\s,]+)/i;
+  /^\s*(?:Cisco IOS Software(?:\s*\[[^\]]*\])?,\s*|IOS \(tm\)\s+)(IOS-XE Software,\s*)?(\S.*?) Software \(([^()]+)\),\s*(?:Experimental\s+)?Version\s+([^\s,]+)/i;
 /** IOS-XE 16+ prints its own line first: "Cisco IOS XE Software, Version 17.03.08a". */
 const XE_SOFTWARE = /^\s*Cisco IOS XE Software,\s*Version\s+(\S+)\s*$/i;
 /** CatOS: "WS-C6509 Software, Version NmpSW: 8.4(5)". */
