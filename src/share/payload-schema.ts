@@ -157,8 +157,23 @@ const Common = {
   redacted: v.pipe(v.number(), v.integer(), v.minValue(0)),
 };
 
+/** A host the sender's page judged from the real addresses, where the anonymised pastes alone would say otherwise. */
+const SenderFactSchema = v.object({
+  ip: ipAddress,
+  verdict,
+  variant: v.picklist(['code-red', 'code-red-ii', 'unknown']),
+  service: v.optional(service),
+  worm: v.optional(v.picklist(WORMS)),
+});
+
 export const PayloadSchema = v.variant('mode', [
-  v.object({ mode: v.literal('input'), ...Common, pastes: v.pipe(v.array(PasteSchema), v.minLength(1), v.maxLength(32)) }),
+  v.object({
+    mode: v.literal('input'),
+    ...Common,
+    pastes: v.pipe(v.array(PasteSchema), v.minLength(1), v.maxLength(32)),
+    /** Anonymised links only: the sender's verdicts the receiver applies over its own (share/receive.ts). */
+    facts: v.optional(v.pipe(v.array(SenderFactSchema), v.maxLength(MAX_SHARED_HOSTS))),
+  }),
   v.object({
     mode: v.literal('diagnosis'),
     ...Common,

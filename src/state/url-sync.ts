@@ -46,10 +46,12 @@ function toStartPage(message: string): void {
 
 async function apply(encoded: string): Promise<void> {
   lastApplied = encoded;
-  // The decoder (fflate, valibot) loads only when a link is opened: it stays out of the first paint.
-  const { decodePayload } = await import('../share/codec');
+  // The link is inflated, size-checked and validated in a worker (issue 12): a hostile one can cost that worker
+  // seconds, never the page. The client loads only when a link is opened, so it stays out of the first paint.
+  const { decodeLinkInWorker } = await import('../worker/link-client');
   if (lastApplied !== encoded) return; // another link was opened meanwhile
-  const r = decodePayload(encoded);
+  const r = await decodeLinkInWorker(encoded);
+  if (lastApplied !== encoded) return;
   if (!r.ok) {
     toStartPage(r.message);
     return;

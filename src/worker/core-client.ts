@@ -22,7 +22,7 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-async function spawn(): Promise<Worker> {
+export async function spawn(): Promise<Worker> {
   // Single-file build (issue 7): a page opened from file:// cannot load a worker file, so that build inlines the
   // worker and starts it from a blob: URL. The mode is a build-time constant: the other branch is dropped, and the
   // import is dynamic so the inlined worker source never lands in the normal build's first-paint bundle.

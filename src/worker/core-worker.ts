@@ -2,13 +2,20 @@
 /// <reference lib="webworker" />
 import { diagnoseDetailed } from '../core/diagnose';
 import { suggestNextSteps } from '../core/rules/next-steps';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import { decodePayload } from '../share/codec';
+import type { DecodeRequest, DecodeResponse, WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+self.onmessage = (event: MessageEvent<WorkerRequest | DecodeRequest>) => {
   const req = event.data;
   const t0 = performance.now();
+  if (req.type === 'decode') {
+    // decodePayload never throws: every failure comes back as a reason in words.
+    const answer: DecodeResponse = { id: req.id, type: 'decoded', result: decodePayload(req.encoded), ms: performance.now() - t0 };
+    self.postMessage(answer);
+    return;
+  }
   let res: WorkerResponse;
   try {
     // diagnose() returns only the contract shape (no FlowTable typed arrays), safe and small to post.

@@ -1,6 +1,7 @@
 // Messages between the UI and the core worker: typed, with request ids so stale answers are ignored.
 import type { NextSteps } from '../core/rules/next-steps';
 import type { Answers, Diagnosis, Paste } from '../core/types';
+import type { DecodeResult } from '../share/codec';
 
 export interface DiagnoseRequest {
   id: number;
@@ -10,6 +11,20 @@ export interface DiagnoseRequest {
 }
 
 export type WorkerRequest = DiagnoseRequest;
+
+/** Open a share link's `d=` value off the main thread (a hostile link must not freeze the page). */
+export interface DecodeRequest {
+  id: number;
+  type: 'decode';
+  encoded: string;
+}
+
+export interface DecodeResponse {
+  id: number;
+  type: 'decoded';
+  result: DecodeResult;
+  ms: number;
+}
 
 export type WorkerResponse =
   | { id: number; ok: true; diagnosis: Diagnosis; nextSteps: NextSteps; ms: number }
