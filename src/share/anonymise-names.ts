@@ -48,7 +48,9 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
   let domainPattern: RegExp | null = null;
 
   const tag = (kind: string, name: string) => {
-    const bytes = Array.from(new TextEncoder().encode(`${kind}\u0000${name}`));
+    const s = `${kind}\u0000${name}`;
+    const bytes: number[] = [];
+    for (let i = 0; i < s.length; i++) bytes.push(s.charCodeAt(i) & 255, s.charCodeAt(i) >>> 8); // UTF-16 code units
     return halfSipHash(key, bytes).toString(16).padStart(8, '0').slice(0, 6);
   };
   const pseudonym = new Map<string, string>();
