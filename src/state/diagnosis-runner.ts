@@ -2,7 +2,7 @@
 import { CoreClient, Superseded } from '../worker/core-client';
 import { totalBytes } from './pastes-slice';
 import { useAppStore } from './store';
-import { sharedDiagnosisShown } from './url-sync';
+import { sharedDiagnosisShown, useSharedLink } from './url-sync';
 
 /** Small pastes feel live; big ones wait for typing to settle (each run re-reads everything). */
 export function debounceFor(bytes: number): number {
@@ -45,7 +45,8 @@ export function startDiagnosisRunner(client = new CoreClient()): () => void {
     const bytes = totalBytes(filled);
     setRunStatus('running', bytes);
     client
-      .diagnose(filled.map((p) => ({ source: p.name, text: p.text })), answers)
+      // An opened anonymised link's sender verdicts (cleared by url-sync as soon as the pastes are edited).
+      .diagnose(filled.map((p) => ({ source: p.name, text: p.text })), answers, useSharedLink.getState().opened?.facts)
       .then(({ diagnosis, nextSteps, ms }) => {
         setDiagnosis(diagnosis, ms);
         setNextSteps(nextSteps);

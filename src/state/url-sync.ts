@@ -4,6 +4,7 @@
 // it reaches the store; a bad one leaves a clear notice and the start page. Once the work in the store moves on
 // from what the link said, a debounced history.replaceState drops `d=` so the address bar never shows a stale link.
 import { create } from 'zustand';
+import type { SenderHostFact } from '../core/diagnose';
 import type { Diagnosis } from '../core/types';
 import type { SharePayload } from '../share/payload-schema';
 import { payloadFromHash, REPORT_ROUTE } from '../share/share-route';
@@ -19,6 +20,8 @@ export interface OpenedLink {
   omitted: string[];
   /** Parts of the link that were ignored (unknown answers). */
   notes: string[];
+  /** An anonymised link's sender verdicts, applied while its pastes are shown unedited. */
+  facts?: SenderHostFact[];
 }
 
 export const useSharedLink = create<{ opened: OpenedLink | null }>(() => ({ opened: null }));
@@ -62,7 +65,14 @@ async function apply(encoded: string): Promise<void> {
   applying = true;
   try {
     useSharedLink.setState({
-      opened: { mode: p.mode, anonymised: p.anonymised, redacted: p.redacted, omitted: p.mode === 'diagnosis' ? p.omitted : [], notes: r.notes },
+      opened: {
+        mode: p.mode,
+        anonymised: p.anonymised,
+        redacted: p.redacted,
+        omitted: p.mode === 'diagnosis' ? p.omitted : [],
+        notes: r.notes,
+        ...(p.mode === 'input' && p.facts?.length ? { facts: p.facts } : {}),
+      },
     });
     if (p.mode === 'input') {
       store.replacePastes(p.pastes.map((x) => ({ name: x.source, text: x.text })));

@@ -19,7 +19,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest | DecodeRequest>) => {
   let res: WorkerResponse;
   try {
     // diagnose() returns only the contract shape (no FlowTable typed arrays), safe and small to post.
-    const detailed = diagnoseDetailed(req.pastes, req.answers);
+    const detailed = diagnoseDetailed(req.pastes, req.answers, req.hostFacts ? { senderHostFacts: req.hostFacts } : {});
     // Only the plain-JSON parts leave the worker: sections hold FlowTable typed arrays that must not be posted.
     const nextSteps = suggestNextSteps(req.answers, detailed.sections);
     res = { id: req.id, ok: true, diagnosis: detailed.diagnosis, nextSteps, ms: performance.now() - t0 };

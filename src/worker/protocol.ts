@@ -1,4 +1,5 @@
 // Messages between the UI and the core worker: typed, with request ids so stale answers are ignored.
+import type { SenderHostFact } from '../core/diagnose';
 import type { NextSteps } from '../core/rules/next-steps';
 import type { Answers, Diagnosis, Paste } from '../core/types';
 import type { DecodeResult } from '../share/codec';
@@ -8,6 +9,8 @@ export interface DiagnoseRequest {
   type: 'diagnose';
   pastes: Paste[];
   answers: Answers;
+  /** From an anonymised share link: the sender's verdicts, applied over ours (core/diagnose.ts). */
+  hostFacts?: SenderHostFact[];
 }
 
 export type WorkerRequest = DiagnoseRequest;
