@@ -30,6 +30,27 @@ async function makeLink(anonymise: boolean): Promise<{ link: ShareLink; budget: 
   return { link, budget: LINK_BUDGET };
 }
 
+/** Exactly what "anonymise" replaces and what it keeps (issue 12): the engineer decides with this in view. */
+function AnonymiseScope() {
+  return (
+    <div className="share-anonymise-scope" data-anonymise-scope>
+      <p>
+        <strong>Replaced</strong>, the same way everywhere in this link: IPv4 and IPv6 addresses (also in{' '}
+        <code>show tcp brief</code> form and zero-padded), the last half of MAC addresses, hostnames (in the{' '}
+        <code>hostname</code> line and in prompts), domain names and the host names under them, usernames, interface
+        descriptions, SNMP location and contact, and banners.
+      </p>
+      <p>
+        <strong>Kept</strong>: which addresses share a subnet (prefix-preserving), netmasks and wildcard masks,{' '}
+        <code>0.0.0.0</code>, <code>255.255.255.255</code>, <code>::</code> and <code>::1</code>, the vendor part (first
+        half) of MAC addresses, port numbers, interface names, commands and counters, and the verdicts: the link
+        carries this page&apos;s own verdicts where the changed addresses alone would read differently. Secrets are
+        masked either way.
+      </p>
+    </div>
+  );
+}
+
 export function SharePanel() {
   const has = useAppStore((s) => s.diagnosis !== null);
   const [anonymise, setAnonymise] = useState(false);
@@ -63,13 +84,14 @@ export function SharePanel() {
       <div className="actions">
         <label className="inline-field">
           <input type="checkbox" checked={anonymise} onChange={(e) => { setAnonymise(e.target.checked); setMade(null); setCopy('idle'); }} />
-          Anonymise IP addresses (subnets and verdicts are kept, the real addresses are not)
+          Anonymise addresses and names
         </label>
         {/* Hover or focus starts loading the builder, so the click rarely waits for it. */}
         <button type="button" onClick={() => void share()} onPointerEnter={() => void loadBuilder()} onFocus={() => void loadBuilder()}>
           Copy share link
         </button>
       </div>
+      {anonymise && <AnonymiseScope />}
       {link && (
         <div className="share-result" aria-live="polite">
           <p role="status">
@@ -81,7 +103,7 @@ export function SharePanel() {
           <textarea id={fieldId} className="share-link-field" readOnly rows={3} value={link.url} onFocus={(e) => e.currentTarget.select()} />
           <ul className="share-notes">
             <li>{redaction ? `${redaction} before sharing.` : 'No router secrets were found in the pastes.'}</li>
-            {link.anonymised && <li>Addresses are anonymised with a key made for this link only (prefix-preserving).</li>}
+            {link.anonymised && <li>Addresses and names are anonymised with a key made for this link only and never stored.</li>}
             {link.mode === 'diagnosis' && (
               <li data-share-mode="diagnosis">
                 The raw pastes were left out: they would make the link longer than {made?.budget.toLocaleString('en')} characters, so
