@@ -38,6 +38,8 @@ export function currentPageUrl(): string {
 
 const DROP_PARAM_DELAY_MS = 400;
 let applying = false;
+/** The link being decoded (in its worker): no store change meanwhile may drop it from the address bar. */
+let decoding: string | null = null;
 let lastApplied: string | null = null;
 let dropTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -51,9 +53,15 @@ async function apply(encoded: string): Promise<void> {
   lastApplied = encoded;
   // The link is inflated, size-checked and validated in a worker (issue 12): a hostile one can cost that worker
   // seconds, never the page. The client loads only when a link is opened, so it stays out of the first paint.
-  const { decodeLinkInWorker } = await import('../worker/link-client');
-  if (lastApplied !== encoded) return; // another link was opened meanwhile
-  const r = await decodeLinkInWorker(encoded);
+  decoding = encoded;
+  let r: Awaited<ReturnType<typeof import('../worker/link-client').decodeLinkInWorker>>;
+  try {
+    const { decodeLinkInWorker } = await import('../worker/link-client');
+    if (lastApplied !== encoded) return; // another link was opened meanwhile
+    r = await decodeLinkInWorker(encoded);
+  } finally {
+    if (decoding === encoded) decoding = null;
+  }
   if (lastApplied !== encoded) return;
   if (!r.ok) {
     toStartPage(r.message);
@@ -103,6 +111,7 @@ function scheduleDropParam(): void {
   if (dropTimer) clearTimeout(dropTimer);
   dropTimer = setTimeout(() => {
     dropTimer = null;
+    if (decoding !== null) return; // a link is opening: it decides what the address bar shows
     const { hash } = window.location;
     if (payloadFromHash(hash) === null) return;
     lastApplied = null;
