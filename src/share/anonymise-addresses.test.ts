@@ -187,3 +187,30 @@ describe('the receiver sees the sender\'s verdicts, variants and findings (100 g
     expect(modes.diagnosis).toBeGreaterThan(10);
   });
 });
+
+describe('the sender verdicts a link carries', () => {
+  it('are what keeps a verdict that hangs on octet values (Code Red II never targets an octet of 255)', () => {
+    // Mostly same-/16 targets (Code Red II's habit) but several with a 255 octet, which Code Red II never picks.
+    const rows = ['Router#show ip cache flow', 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts'];
+    const targets = ['10.20.1.7', '10.20.9.3', '10.20.77.5', '10.20.200.1', '10.20.255.9', '10.20.3.255', '10.255.4.4', '10.20.31.255'];
+    targets.forEach((t, i) => rows.push(`Fa0/0         10.20.30.40     Fa0/1         ${t.padEnd(16)}06 ${(1024 + i).toString(16).toUpperCase()} 0050     1`));
+    const pastes = [{ source: 'cr.txt', text: rows.join('\n') + '\n' }];
+    const before = diagnose(pastes);
+    const sent = before.hosts.find((h) => h.ip === '10.20.30.40')!;
+    let differed = 0;
+    for (let k = 0; k < 20; k++) {
+      const key = [k, 1, 2, 3, 4, 5, 6, 7];
+      const { after, anon, payload } = sendAndReceive(pastes, {}, key);
+      expect(payload.mode).toBe('input');
+      const got = after.hosts.find((h) => h.ip === anon.ip('10.20.30.40'))!;
+      expect([got.verdict, got.variant]).toEqual([sent.verdict, sent.variant]);
+      // Without the carried facts the receiver's own reading of the anonymised pastes would differ here.
+      const alone = diagnose(payload.mode === 'input' ? payload.pastes : []).hosts.find((h) => h.ip === got.ip)!;
+      if (alone.variant !== sent.variant || alone.verdict !== sent.verdict) {
+        differed++;
+        expect(payload.mode === 'input' && payload.facts).toEqual([{ ip: got.ip, verdict: sent.verdict, variant: sent.variant }]);
+      }
+    }
+    expect(differed).toBeGreaterThan(0);
+  });
+});
