@@ -26,13 +26,15 @@ export interface Redaction {
 }
 
 // A type digit (0 clear, 5/8/9 hash, 6 AES, 7 Vigenere) may precede the secret; keep it, mask what follows.
+// Free words between keywords are `\s+(?:\S.*?\s)?`, never `\s+(?:.*?\s)?`: both blanks patterns could take the same
+// run of spaces, which is quadratic on a long blank line (issue 12).
 const TYPE = String.raw`(?:[05-9]\s+)?`;
 // Each rule: where the secret starts (group 1 = what stays) and its kind. The rest of the line is masked,
 // except for snmp-server community, where RO/RW and the ACL after the community are harmless and useful.
 const LINE_RULES: { re: RegExp; kind: SecretKind; keepTail?: boolean }[] = [
   { re: new RegExp(String.raw`^(\s*enable\s+secret\s+(?:level\s+\d+\s+)?${TYPE})\S`, 'i'), kind: 'enable secret' },
   { re: new RegExp(String.raw`^(\s*enable\s+password\s+(?:level\s+\d+\s+)?${TYPE})\S`, 'i'), kind: 'enable password' },
-  { re: new RegExp(String.raw`^(\s*username\s+\S+\s+(?:.*?\s)?(?:secret|password)\s+${TYPE})\S`, 'i'), kind: 'username secret' },
+  { re: new RegExp(String.raw`^(\s*username\s+\S+\s+(?:\S.*?\s)?(?:secret|password)\s+${TYPE})\S`, 'i'), kind: 'username secret' },
   { re: /^(\s*snmp-server\s+community\s+)\S+/i, kind: 'snmp community', keepTail: true },
   // snmp-server host ADDR [informs|traps] [version 1|2c|3 [auth|noauth|priv]] COMMUNITY [udp-port ...]
   {
@@ -41,10 +43,10 @@ const LINE_RULES: { re: RegExp; kind: SecretKind; keepTail?: boolean }[] = [
     keepTail: true,
   },
   { re: new RegExp(String.raw`^(\s*key-string\s+${TYPE})\S`, 'i'), kind: 'key' },
-  { re: new RegExp(String.raw`^(\s*(?:tacacs|radius)-server\s+(?:host\s+\S+\s+(?:.*?\s)?)?key\s+${TYPE})\S`, 'i'), kind: 'key' },
+  { re: new RegExp(String.raw`^(\s*(?:tacacs|radius)-server\s+(?:host\s+\S+\s+(?:\S.*?\s)?)?key\s+${TYPE})\S`, 'i'), kind: 'key' },
   { re: new RegExp(String.raw`^(\s*ntp\s+authentication-key\s+\d+\s+md5\s+)\S`, 'i'), kind: 'key' },
   { re: new RegExp(String.raw`^(\s*ip\s+ospf\s+(?:authentication-key|message-digest-key\s+\d+\s+md5)\s+${TYPE})\S`, 'i'), kind: 'key' },
-  { re: new RegExp(String.raw`^(\s*(?:standby\s+(?:\d+\s+)?authentication|pre-shared-key|wpa-psk\s+ascii)\s+(?:.*?\s)?${TYPE})\S`, 'i'), kind: 'key' },
+  { re: new RegExp(String.raw`^(\s*(?:standby\s+(?:\d+\s+)?authentication|pre-shared-key|wpa-psk\s+ascii)\s+(?:\S.*?\s)?${TYPE})\S`, 'i'), kind: 'key' },
   // vty/console `password 7 ...`, `neighbor X password ...`, `ppp chap password ...`, `ip ftp password ...`
   { re: new RegExp(String.raw`^(\s*(?:(?:neighbor\s+\S+|ppp\s+(?:chap|pap)(?:\s+sent-username\s+\S+)?|ip\s+ftp)\s+)?password\s+${TYPE})\S`, 'i'), kind: 'password' },
 ];
