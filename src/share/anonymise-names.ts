@@ -25,6 +25,13 @@ const HOSTNAME = /^\s*(?:hostname|set system name|switchname)\s+"?([A-Za-z0-9][\
 const PROMPT = /^\s*([A-Za-z][\w.-]{0,62})(?:\([\w.\-/ ]{1,30}\))?(?:[#>]|> ?\((?:enable|debug)\))/;
 const DOMAIN = /^\s*(?:ip domain[- ](?:name|list)|domain-name|set system domain)\s+(?:vrf\s+\S+\s+)?([A-Za-z0-9][\w-]*(?:\.[\w-]+)+)/i;
 const USERNAME = /^\s*(?:username|set localuser user)\s+"?([^\s"]{1,64})/i;
+// Usernames in logs: `Configured from console by alice on vty0`, `Login Success [user: alice]`.
+const LOG_USER = /(?:\bby ([\w.@-]{1,64}) on (?:vty|tty|aux|console)|\[user: ([^\]\s]{1,64})\])/i;
+const NOT_USERS = new Set(['console', 'vty', 'tty', 'aux', 'unknown']);
+// Host names under a public suffix anywhere in a line (`ntp server time.acme.com`): the last two labels are learned
+// as a domain. The vendor's own site (show version prints www.cisco.com) names nobody.
+const FQDN = /(?<![\w.-])((?:[A-Za-z0-9-]{1,63}\.)+)(com|net|org|edu|gov|mil|int|info|biz|io|local|lan|corp|internal|home|uk|de|fr|nl|ca|au|jp|cn|ru|br|it|es|ch|se|no|dk|fi|pl|be|at|nz|in|us)(?![\w-])/gi;
+const NOT_DOMAINS = new Set(['cisco.com']);
 /** Lines whose rest is free text: keep the keyword, replace the rest. */
 const FREE_TEXT: [RegExp, string][] = [
   [/^(\s*description:?\s+)\S[^]*/i, '[description removed]'],
@@ -71,6 +78,14 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
       if (d) domains.add(d[1]!.replace(/\.$/, ''));
       const u = USERNAME.exec(line);
       if (u) users.add(u[1]!);
+      const lu = LOG_USER.exec(line);
+      const logged = lu?.[1] ?? lu?.[2];
+      if (logged && !NOT_USERS.has(logged.toLowerCase())) users.add(logged);
+      for (const m of line.matchAll(FQDN)) {
+        const labels = m[1]!.slice(0, -1).split('.');
+        const domain = `${labels[labels.length - 1]}.${m[2]}`.toLowerCase();
+        if (!NOT_DOMAINS.has(domain)) domains.add(domain);
+      }
     }
     pattern = null;
     domainPattern = null;
@@ -84,12 +99,13 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
     pattern = new RegExp(`(?<![\\w.-])(?:${all.map(escapeRe).join('|')})(?![\\w-])`, 'g');
     return pattern;
   };
-  // `mail.corp.example.com` under a learned `corp.example.com`: the labels before it become one pseudonym too.
+  // `mail.corp.example.com` under a learned `corp.example.com`: the labels before it get pseudonyms too. The fewest
+  // labels first, so the longest learned domain wins (`corp.example.com` over `example.com`).
   const domainRe = (): RegExp | null => {
     if (domainPattern) return domainPattern;
     const all = [...domains].sort((a, b) => b.length - a.length);
     if (all.length === 0) return null;
-    domainPattern = new RegExp(`(?<![\\w.-])((?:[\\w-]+\\.){0,8})(${all.map(escapeRe).join('|')})(?![\\w-])`, 'gi');
+    domainPattern = new RegExp(`(?<![\\w.-])((?:[\\w-]+\\.){0,8}?)(${all.map(escapeRe).join('|')})(?![\\w-])`, 'gi');
     return domainPattern;
   };
 

@@ -95,6 +95,9 @@ describe('names and free text', () => {
     'snmp-server location Building 7, ACME HQ',
     'snmp-server contact noc@acme.example',
     'ip host mail.corp.example.com 10.1.1.9',
+    'ntp server time.acmecorp.net',
+    '*Mar  1 00:00:12: %SYS-5-CONFIG_I: Configured from console by bob on vty0 (10.1.1.2)',
+    'Technical Support: http://www.cisco.com/techsupport',
     'end',
     'core-gw1#',
   ].join('\n');
@@ -104,7 +107,10 @@ describe('names and free text', () => {
     names.learn(config);
     const out = names.text(config);
     expect(out.split('\n')).toHaveLength(config.split('\n').length);
-    for (const gone of ['core-gw1', 'corp.example.com', 'alice', 'ACME', '555-0100', 'Building 7', 'noc@', 'mail.']) expect(out).not.toContain(gone);
+    for (const gone of ['core-gw1', 'corp.example.com', 'alice', 'ACME', '555-0100', 'Building 7', 'noc@', 'mail.', 'acmecorp', 'bob ']) expect(out).not.toContain(gone);
+    expect(out).toContain('http://www.cisco.com/techsupport');
+    expect(out).toMatch(/^ntp server name-[0-9a-f]{6}\.domain-[0-9a-f]{6}\.example$/m);
+    expect(out).toMatch(/Configured from console by user-[0-9a-f]{6} on vty0/);
     expect(out).toMatch(/^router-[0-9a-f]{6}#show running-config$/m);
     expect(out).toMatch(/^hostname router-[0-9a-f]{6}$/m);
     expect(out).toMatch(/^ip domain-name domain-[0-9a-f]{6}\.example$/m);
