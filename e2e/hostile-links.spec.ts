@@ -26,6 +26,8 @@ async function watchLongTasks(page: Page) {
   });
 }
 const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+/** Forget the tasks of the app's own start (a loaded machine can make that one long): the link's cost is measured. */
+const forgetLongTasks = (page: Page) => page.evaluate(() => void ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
 
 /** The page answers a round trip promptly (its main thread is not stuck). */
 async function responsive(page: Page) {
@@ -46,6 +48,7 @@ for (const [name, url, words] of [
     await watchLongTasks(page);
     await page.goto('./');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await forgetLongTasks(page);
     const t0 = Date.now();
     await page.goto(url);
     await expect(page.getByRole('status').filter({ hasText: words })).toBeVisible();
@@ -70,6 +73,7 @@ test('a tiny link whose paste is 900,000 spaces after show ip cef summary is ana
   expect(url.length).toBeLessThan(2_000); // the reported one was 537 characters
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await forgetLongTasks(page);
   const t0 = Date.now();
   await page.goto(url);
   await waitForAnalysis(page);
