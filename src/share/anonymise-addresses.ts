@@ -31,8 +31,9 @@ export function isMaskLike(a: number): boolean {
 // port (10.1.1.1.23), more make it an OID or a version number, left alone. Starts only where a run of digits and
 // dots starts, so a megabyte of digits or dots is one attempt, not one per character.
 const QUAD = /(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})((?:\.\d+)*)(?!\d)/g;
-// IPv6 candidates: hex groups and colons (validated by parseIpv6: `11:23:23` is a time, not an address).
-const V6 = /(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g;
+// IPv6 candidates: hex groups and colons (validated by parseIpv6: `11:23:23` is a time, not an address). One followed
+// by `.digit` embeds an IPv4 address (`::ffff:10.1.1.1`): left to the IPv4 pass, so no octet of it leaks.
+const V6 = /(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:]|\.\d)/g;
 // MAC addresses: Cisco `0050.56c0.0001`, and `00:50:56:c0:00:01` / `00-50-56-c0-00-01`.
 const MAC_DOTTED = /(?<![\w.])([0-9A-Fa-f]{4})\.([0-9A-Fa-f]{4})\.([0-9A-Fa-f]{4})(?![\w.])/g;
 const MAC_SEPARATED = /(?<![\w:-])([0-9A-Fa-f]{2})([:-])([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})(?![\w:-])/g;

@@ -54,6 +54,8 @@ describe('IPv6', () => {
     expect(out).toContain('; ::1 ; :: ; 11:23:23 ;');
     expect(out).not.toMatch(/2001:db8/i);
     expect(anon.ip('2001:db8:0:1::1')).not.toBe('2001:db8:0:1::1');
+    // An IPv4 address embedded in IPv6 is anonymised as IPv4, whole.
+    expect(anon.text('from ::ffff:10.1.1.1 and 2001:db8::1.')).toBe(`from ::ffff:${anon.ip('10.1.1.1')} and ${anon.ip('2001:db8::1')}.`);
   });
   it('parses and prints RFC 5952 text', () => {
     expect(formatIpv6(parseIpv6('2001:0db8:0000:0000:0000:0000:0000:0001')!)).toBe('2001:db8::1');
