@@ -8,10 +8,9 @@ import { encodePayload } from './codec';
 import { mapStrings } from './map-strings';
 import { PAYLOAD_VERSION, type DiagnosisPayload, type SharePayload, type SharedDiagnosis } from './payload-schema';
 import { redactLine, redactSecretsDetailed, type RedactedLine } from './redact-secrets';
-import { shareUrl } from './share-route';
+import { LINK_BUDGET, shareUrl } from './share-route';
 
-/** Links longer than this get cut by chat tools and ticket systems; past it the pastes are left out. */
-export const LINK_BUDGET = 8_000;
+export { LINK_BUDGET };
 /** Pastes longer than this (in characters) would need better than 60x compression to fit: not even tried. */
 export const MAX_RAW_FOR_INPUT_MODE = 60 * LINK_BUDGET;
 

@@ -2,17 +2,28 @@
 /// <reference lib="webworker" />
 import { diagnoseDetailed } from '../core/diagnose';
 import { suggestNextSteps } from '../core/rules/next-steps';
+import { buildShareLink } from '../share/build-share';
 import { decodePayload } from '../share/codec';
-import type { DecodeRequest, DecodeResponse, WorkerRequest, WorkerResponse } from './protocol';
+import type { DecodeRequest, DecodeResponse, ShareRequest, ShareResponse, WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-self.onmessage = (event: MessageEvent<WorkerRequest | DecodeRequest>) => {
+self.onmessage = (event: MessageEvent<WorkerRequest | DecodeRequest | ShareRequest>) => {
   const req = event.data;
   const t0 = performance.now();
   if (req.type === 'decode') {
     // decodePayload never throws: every failure comes back as a reason in words.
     const answer: DecodeResponse = { id: req.id, type: 'decoded', result: decodePayload(req.encoded), ms: performance.now() - t0 };
+    self.postMessage(answer);
+    return;
+  }
+  if (req.type === 'share') {
+    let answer: ShareResponse;
+    try {
+      answer = { id: req.id, type: 'shared', link: buildShareLink(req.input) };
+    } catch (e) {
+      answer = { id: req.id, type: 'shared', link: null, error: e instanceof Error ? e.message : String(e) };
+    }
     self.postMessage(answer);
     return;
   }

@@ -1,15 +1,15 @@
 // Opening a link in its own worker: the worker's answer comes back as is; a hung or crashed worker is stopped and
 // reported in words, never left running.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DecodeRequest } from './protocol';
-import { decodeLinkInWorker } from './link-client';
+import type { DecodeRequest, ShareRequest } from './protocol';
+import { buildLinkInWorker, decodeLinkInWorker } from './link-client';
 
 class FakeWorker {
   static made: FakeWorker[] = [];
   onmessage: ((e: MessageEvent) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   onmessageerror: (() => void) | null = null;
-  posted: DecodeRequest[] = [];
+  posted: (DecodeRequest | ShareRequest)[] = [];
   terminated = false;
   constructor() {
     FakeWorker.made.push(this);
@@ -55,5 +55,21 @@ describe('decodeLinkInWorker', () => {
     await flush();
     FakeWorker.made[0]!.onerror?.({ message: 'out of memory', preventDefault() {} } as unknown as ErrorEvent);
     await expect(p).resolves.toMatchObject({ ok: false, reason: 'damaged', message: expect.stringMatching(/out of memory/) });
+  });
+
+  it('makes a share link in a worker and stops it; a failure comes back as an error in words', async () => {
+    const input = { pageUrl: 'https://x.test/', pastes: [], answers: {}, diagnosis: { version: 1 as const, inputs: [], hosts: [], findings: [] } };
+    const p = buildLinkInWorker(input);
+    await flush();
+    const w = FakeWorker.made[0]!;
+    expect(w.posted).toEqual([{ id: 1, type: 'share', input }]);
+    const link = { url: 'https://x.test/#/report?d=v1.x', mode: 'diagnosis', redacted: [], anonymised: false, omitted: [], overBudget: false };
+    w.onmessage?.({ data: { id: 1, type: 'shared', link } } as MessageEvent);
+    await expect(p).resolves.toEqual(link);
+    expect(w.terminated).toBe(true);
+    const q = buildLinkInWorker(input);
+    await flush();
+    FakeWorker.made[1]!.onmessage?.({ data: { id: 1, type: 'shared', link: null, error: 'boom' } } as MessageEvent);
+    await expect(q).rejects.toThrow('boom');
   });
 });

@@ -1,8 +1,10 @@
-// Opens a share link in a worker of its own: inflating, counting and validating an untrusted link never runs on the
-// page's thread, and a link that takes too long is stopped (the worker terminated) instead of waited on.
+// Opens and makes share links in a worker of its own: inflating, counting and validating an untrusted link, and
+// masking, anonymising and compressing one, never run on the page's thread; a worker that takes too long is stopped
+// (terminated) instead of waited on.
+import type { ShareInput, ShareLink } from '../share/build-share';
 import type { DecodeResult } from '../share/codec';
 import { spawn } from './core-client';
-import type { DecodeRequest, DecodeResponse } from './protocol';
+import type { DecodeRequest, DecodeResponse, ShareRequest, ShareResponse } from './protocol';
 
 /** A valid link decodes in tens of milliseconds; past this something is wrong and the page should say so. */
 export const DECODE_TIMEOUT_MS = 5_000;
@@ -36,6 +38,34 @@ export async function decodeLinkInWorker(encoded: string, timeoutMs = DECODE_TIM
     };
     worker.onmessageerror = () => finish(failed('This link could not be opened: its decoded content could not be read.'));
     const req: DecodeRequest = { id: 1, type: 'decode', encoded };
+    worker.postMessage(req);
+  });
+}
+
+/** Making a link re-reads the pastes when anonymising (the sender's verdicts); a big paste takes a few seconds. */
+export const SHARE_TIMEOUT_MS = 30_000;
+
+/** Build a share link in a fresh worker; rejects with a reason in words when the worker fails or takes too long. */
+export async function buildLinkInWorker(input: ShareInput, timeoutMs = SHARE_TIMEOUT_MS): Promise<ShareLink> {
+  const worker = await spawn();
+  return new Promise<ShareLink>((resolve, reject) => {
+    const finish = (f: () => void) => {
+      clearTimeout(timer);
+      worker.terminate();
+      f();
+    };
+    const timer = setTimeout(() => finish(() => reject(new Error(`making the link took more than ${timeoutMs / 1000} s`))), timeoutMs);
+    worker.onmessage = (e: MessageEvent<ShareResponse>) => {
+      if (e.data?.type !== 'shared') return;
+      const { link, error } = e.data;
+      finish(() => (link ? resolve(link) : reject(new Error(error ?? 'the link could not be made'))));
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      finish(() => reject(new Error(e.message || 'the worker stopped')));
+    };
+    worker.onmessageerror = () => finish(() => reject(new Error('the link could not be read back from the worker')));
+    const req: ShareRequest = { id: 1, type: 'share', input };
     worker.postMessage(req);
   });
 }

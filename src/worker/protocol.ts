@@ -2,6 +2,7 @@
 import type { SenderHostFact } from '../core/diagnose';
 import type { NextSteps } from '../core/rules/next-steps';
 import type { Answers, Diagnosis, Paste } from '../core/types';
+import type { ShareInput, ShareLink } from '../share/build-share';
 import type { DecodeResult } from '../share/codec';
 
 export interface DiagnoseRequest {
@@ -20,6 +21,20 @@ export interface DecodeRequest {
   id: number;
   type: 'decode';
   encoded: string;
+}
+
+/** Make a share link off the main thread (masking, anonymising, the sender's own re-diagnosis, deflate). */
+export interface ShareRequest {
+  id: number;
+  type: 'share';
+  input: ShareInput;
+}
+
+export interface ShareResponse {
+  id: number;
+  type: 'shared';
+  link: ShareLink | null;
+  error?: string;
 }
 
 export interface DecodeResponse {

@@ -10,16 +10,16 @@ import './share.css';
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /**
- * The link builder (fflate, valibot, the anonymiser) loads when a link is wanted, not with the report: evaluating
- * it on every report load cost a main-thread task (Lighthouse total blocking time, issue 6).
+ * The link is made in a worker (masking, anonymising, re-reading the pastes for the sender's verdicts, deflate:
+ * seconds of work on a big paste, issue 12); only its small client loads here, when a link is wanted.
  */
-const loadBuilder = () => Promise.all([import('../../share/build-share'), import('../../share/anonymise-addresses')]);
+const loadBuilder = () => Promise.all([import('../../worker/link-client'), import('../../share/anonymise-addresses'), import('../../share/share-route')]);
 
 async function makeLink(anonymise: boolean): Promise<{ link: ShareLink; budget: number } | null> {
   const { pastes, answers, diagnosis } = useAppStore.getState();
   if (!diagnosis) return null;
-  const [{ buildShareLink, LINK_BUDGET }, { ANONYMISE_KEY_BYTES }] = await loadBuilder();
-  const link = buildShareLink({
+  const [{ buildLinkInWorker }, { ANONYMISE_KEY_BYTES }, { LINK_BUDGET }] = await loadBuilder();
+  const link = await buildLinkInWorker({
     pageUrl: currentPageUrl(),
     pastes: pastes.filter((p) => p.text.length > 0).map((p) => ({ source: p.name, text: p.text })),
     answers,
@@ -56,12 +56,21 @@ export function SharePanel() {
   const [anonymise, setAnonymise] = useState(false);
   const [made, setMade] = useState<{ link: ShareLink; budget: number } | null>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
+  const [error, setError] = useState<string | null>(null);
   const fieldId = useId();
   if (!has) return null;
 
   const link = made?.link ?? null;
   const share = async () => {
-    const next = await makeLink(anonymise);
+    let next: Awaited<ReturnType<typeof makeLink>>;
+    try {
+      setError(null);
+      next = await makeLink(anonymise);
+    } catch (e) {
+      setMade(null);
+      setError((e as Error).message);
+      return;
+    }
     setMade(next);
     if (!next) return;
     try {
@@ -92,6 +101,7 @@ export function SharePanel() {
         </button>
       </div>
       {anonymise && <AnonymiseScope />}
+      {error && <p role="alert">The link could not be made: {error}.</p>}
       {link && (
         <div className="share-result" aria-live="polite">
           <p role="status">
