@@ -36,6 +36,10 @@ const pwa = (single: boolean) =>
       globPatterns: ['**/*.{js,css,html,webmanifest,svg,png,ico,txt}'],
       globIgnores: ['single/**', '_headers'],
       cleanupOutdatedCaches: true,
+      // No catch-all navigation route (issue 12): with one, every URL in the worker's scope (another app's
+      // /not-this-app/admin.html on the same host) was answered with this app. Navigations are served from the
+      // precache only, which holds this app's own index.html (`./` maps to it); anything else goes to the network.
+      navigateFallback: null,
       maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
     },
   });

@@ -83,7 +83,7 @@ export async function reportFacts(page: Page) {
 
 /** Press the share button and read the link from the field beside it. */
 export async function makeShareLink(page: Page, opts: { anonymise?: boolean } = {}): Promise<string> {
-  if (opts.anonymise) await page.getByLabel(/Anonymise IP addresses/).check();
+  if (opts.anonymise) await page.getByLabel(/Anonymise addresses and names/).check();
   await page.getByRole('button', { name: /share link/i }).click();
   const field = page.getByRole('textbox', { name: 'Share link' });
   await expect(field).toHaveValue(/#\/report\?d=v1\./);

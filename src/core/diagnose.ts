@@ -193,7 +193,32 @@ function uniqueSourceNames(pastes: readonly Paste[]): string[] {
   });
 }
 
-export function diagnoseDetailed(given: readonly Paste[], answers: Answers = {}): DetailedDiagnosis {
+/**
+ * What a share link's sender worked out for one host from the real addresses (issue 12). An anonymised link
+ * carries these where the receiver's own analysis of the anonymised pastes would differ: the anonymisation keeps
+ * subnets but not octet values, and Code Red II's excluded targets (octets 0 and 255) are values.
+ */
+export type SenderHostFact = Pick<Host, 'ip' | 'verdict' | 'variant' | 'service' | 'worm'>;
+
+export interface DiagnoseOptions {
+  senderHostFacts?: readonly SenderHostFact[];
+}
+
+/** The sender's verdicts win over ours for the same (anonymised) address; the rules then see the sender's view. */
+function applySenderFacts(hosts: HostAnalysis[], facts: readonly SenderHostFact[] | undefined): void {
+  if (!facts || facts.length === 0) return;
+  const byIp = new Map(facts.map((f) => [f.ip, f]));
+  for (const h of hosts) {
+    const f = byIp.get(h.ip);
+    if (!f) continue;
+    h.verdict = f.verdict;
+    h.variant = f.variant;
+    if (f.service !== undefined) h.service = f.service;
+    if (f.worm !== undefined) h.worm = f.worm;
+  }
+}
+
+export function diagnoseDetailed(given: readonly Paste[], answers: Answers = {}, options: DiagnoseOptions = {}): DetailedDiagnosis {
   const names = uniqueSourceNames(given);
   const sections: ParsedSection[] = [];
   const inputs: InputSummary[] = [];
@@ -214,6 +239,7 @@ export function diagnoseDetailed(given: readonly Paste[], answers: Answers = {})
   noteSampledFlows(hosts, sources);
   // IPv6 hosts (Flexible NetFlow) are judged on their own, then listed with the rest.
   hosts.push(...analyseIpv6(ipv6FlowSources(sections)));
+  applySenderFacts(hosts, options.senderHostFacts);
   // Pre-scanned pastes keep flow rows out of `lines`: put back the ones flagged hosts quote as evidence.
   for (const h of hosts) if (h.verdict !== 'clean') for (const r of h.evidence) restoreRowLine(linesBySource.get(r.source), r.line);
   const ctx: RuleContext = {
@@ -245,6 +271,6 @@ export function diagnoseDetailed(given: readonly Paste[], answers: Answers = {})
   };
 }
 
-export function diagnose(pastes: readonly Paste[], answers: Answers = {}): Diagnosis {
-  return diagnoseDetailed(pastes, answers).diagnosis;
+export function diagnose(pastes: readonly Paste[], answers: Answers = {}, options: DiagnoseOptions = {}): Diagnosis {
+  return diagnoseDetailed(pastes, answers, options).diagnosis;
 }

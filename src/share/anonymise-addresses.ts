@@ -1,25 +1,22 @@
-// Prefix-preserving IPv4 anonymisation (Crypto-PAn construction, HalfSipHash as the PRF), keyed per link.
+// Prefix-preserving address anonymisation (plain Crypto-PAn, HalfSipHash as the PRF), keyed per link: IPv4 and
+// IPv6, and MAC addresses (vendor prefix kept, the rest permuted).
 //
 // Crypto-PAn: bit i of the output is bit i of the input XOR one PRF bit of the input's first i bits. Two
-// addresses that share their first k bits map to two that share exactly their first k bits, so fan-out, /8 and
-// /16 locality (Code Red vs Code Red II) and every verdict computed from them survive, while the addresses do not.
-//
-// One twist keeps the Code Red II verdicts exact: that worm never targets 127/8, 224/8 or an address with an octet
-// of 0 or 255 (core/analysis/locality.ts counts such targets against it), so those values must stay what they
-// are. Their bit paths are fixed points: along the path of 0 and 255 in every octet (and of 127 and 224 in the
-// first), the flip is forced to 0. Any choice of flips keeps the map prefix-preserving and one-to-one; the price
-// is that each octet keeps its leading bits up to where it leaves those paths (about two bits an octet).
-import { halfSipHash64, halfSipKey, type HalfSipKey } from './half-siphash';
+// addresses that share their first k bits map to two that share exactly their first k bits (subnets, /8 and /16
+// locality survive), and every bit after the shared prefix is a PRF output: no octet value is kept on purpose.
+// Verdicts that hang on actual values (Code Red II never targets an octet of 0 or 255) are not kept by the map:
+// the link carries the sender's own verdicts instead (build-share.ts, receive.ts).
+import { halfSipHash, halfSipHash64, halfSipKey, type HalfSipKey } from './half-siphash';
 
 /** Key bytes the caller draws from crypto.getRandomValues (kept out of this pure module). */
 export const ANONYMISE_KEY_BYTES = 8;
 
 export interface Anonymiser {
-  /** Anonymise one address given as an unsigned 32-bit integer. */
+  /** Anonymise one IPv4 address given as an unsigned 32-bit integer. */
   addr(a: number): number;
-  /** Anonymise one dotted quad; anything that is not an address comes back unchanged. */
+  /** Anonymise one dotted quad (or IPv6 address); anything that is not an address comes back unchanged. */
   ip(s: string): string;
-  /** Anonymise every dotted quad in a text, leaving masks and the all-zero/all-one addresses alone. */
+  /** Anonymise every IPv4, IPv6 and MAC address in a text, leaving masks and the all-zero/all-one values alone. */
   text(s: string): string;
 }
 
@@ -30,22 +27,47 @@ export function isMaskLike(a: number): boolean {
   return contiguousOnes(a) || contiguousOnes(inv);
 }
 
-const QUAD = /(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/g;
+// A dotted quad (zero-padded octets too), then any further `.digits` groups: one group is a `show tcp brief`
+// port (10.1.1.1.23), more make it an OID or a version number, left alone. Starts only where a run of digits and
+// dots starts, so a megabyte of digits or dots is one attempt, not one per character.
+const QUAD = /(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})((?:\.\d+)*)(?!\d)/g;
+// IPv6 candidates: hex groups and colons (validated by parseIpv6: `11:23:23` is a time, not an address). One followed
+// by `.digit` embeds an IPv4 address (`::ffff:10.1.1.1`): left to the IPv4 pass, so no octet of it leaks.
+const V6 = /(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:]|\.\d)/g;
+// MAC addresses: Cisco `0050.56c0.0001`, and `00:50:56:c0:00:01` / `00-50-56-c0-00-01`.
+const MAC_DOTTED = /(?<![\w.])([0-9A-Fa-f]{4})\.([0-9A-Fa-f]{4})\.([0-9A-Fa-f]{4})(?![\w.])/g;
+const MAC_SEPARATED = /(?<![\w:-])([0-9A-Fa-f]{2})([:-])([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})(?![\w:-])/g;
 
 /** Prefix lengths whose PRF bits are memoised: the top of the tree is shared by many addresses, the rest is not. */
 const MEMO_DEPTH = 16;
 
-/** Octet values whose class the core reads (see the header): [first octet, other octets]. */
-const FIXED_OCTETS = [
-  [0, 127, 224, 255],
-  [0, 255],
-];
-/** FORCED[k][j]: the j-bit partial octet values (as bit flags j*256+p) on a fixed path, where no flip happens. */
-const FORCED: Uint8Array[] = [0, 1].map((k) => {
-  const t = new Uint8Array(9 * 256);
-  for (const v of FIXED_OCTETS[k]!) for (let j = 0; j <= 8; j++) t[j * 256 + (v >>> (8 - j))] = 1;
-  return t;
-});
+/** 8 16-bit groups of an IPv6 address, or null when the text is not one. */
+export function parseIpv6(s: string): number[] | null {
+  const halves = s.split('::');
+  if (halves.length > 2) return null;
+  const groups = (h: string) => (h === '' ? [] : h.split(':'));
+  const head = groups(halves[0]!);
+  const tail = halves.length === 2 ? groups(halves[1]!) : [];
+  if ([...head, ...tail].some((g) => g.length === 0 || g.length > 4)) return null;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  return [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail].map((g) => parseInt(g, 16));
+}
+
+/** RFC 5952 text: lower case, the longest run of two or more zero groups as `::`. */
+export function formatIpv6(g: readonly number[]): string {
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    let j = i;
+    while (j < 8 && g[j] === 0) j++;
+    if (j - i > bestLen) [best, bestLen] = [i, j - i];
+    i = j === i ? i + 1 : j;
+  }
+  const hex = g.map((x) => x.toString(16));
+  if (best < 0) return hex.join(':');
+  return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
+}
 
 export function createAnonymiser(keyBytes: ArrayLike<number>): Anonymiser {
   const key: HalfSipKey = halfSipKey(keyBytes);
@@ -66,31 +88,77 @@ export function createAnonymiser(keyBytes: ArrayLike<number>): Anonymiser {
     if (hit !== undefined) return hit;
     let out = 0;
     for (let i = 0; i < 32; i++) {
-      const j = i & 7;
-      const partial = j === 0 ? 0 : (a >>> (32 - i)) & ((1 << j) - 1);
-      const inBit = (a >>> (31 - i)) & 1;
-      let flip = 0;
-      if (!FORCED[i < 8 ? 0 : 1]![j * 256 + partial]) {
-        const prefix = i === 0 ? 0 : ((a >>> (32 - i)) << (32 - i)) >>> 0;
-        flip = prfBit(prefix, i);
-      }
-      out = (out * 2 + (inBit ^ flip)) >>> 0;
+      const prefix = i === 0 ? 0 : ((a >>> (32 - i)) << (32 - i)) >>> 0;
+      out = (out * 2 + (((a >>> (31 - i)) & 1) ^ prfBit(prefix, i))) >>> 0;
     }
     done.set(a, out);
     return out;
   };
-  const fromParts = (p: number[]): number => ((p[0]! << 24) >>> 0) + (p[1]! << 16) + (p[2]! << 8) + p[3]!;
-  const toIp = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
-  const replaceQuad = (whole: string, ...parts: string[]): string => {
-    const p = parts.slice(0, 4).map(Number);
-    if (p.some((x) => x > 255) || parts.slice(0, 4).some((x) => x.length > 1 && x.startsWith('0'))) return whole;
-    const a = fromParts(p);
-    if (isMaskLike(a)) return whole;
-    return toIp(addr(a));
+
+  // IPv6: the same construction over 128 bits; messages are tagged and longer, so they never equal an IPv4 one.
+  const v6Done = new Map<string, string>();
+  const v6 = (g: readonly number[]): number[] => {
+    const bits = g.flatMap((x) => Array.from({ length: 16 }, (_, k) => (x >>> (15 - k)) & 1));
+    const msg = new Uint8Array(18);
+    msg[0] = 6;
+    const out = bits.map((bit, i) => {
+      msg[1] = i;
+      const flip = halfSipHash(key, msg) & 1;
+      msg[2 + (i >> 3)]! |= bit << (7 - (i & 7)); // the prefix grows by this bit for the next round
+      return bit ^ flip;
+    });
+    return Array.from({ length: 8 }, (_, k) => out.slice(16 * k, 16 * k + 16).reduce((n, b) => n * 2 + b, 0));
   };
+  const ipv6 = (s: string): string => {
+    const g = parseIpv6(s);
+    // The unspecified and loopback addresses are structure, like masks.
+    if (!g || g.slice(0, 7).every((x) => x === 0)) return s;
+    const k = g.join(':');
+    let hit = v6Done.get(k);
+    if (hit === undefined) v6Done.set(k, (hit = formatIpv6(v6(g))));
+    return hit;
+  };
+
+  // MAC: keep the vendor prefix (OUI, the first 3 bytes), permute the other 24 bits with a 4-round Feistel network
+  // keyed per OUI: one-to-one, so two hosts never merge into one (the ARP rule counts addresses per MAC).
+  const macTail = (oui: number, x: number): number => {
+    let l = x >>> 12;
+    let r = x & 0xfff;
+    for (let round = 0; round < 4; round++) {
+      const f = halfSipHash(key, [0x4d, round, oui >>> 16, (oui >>> 8) & 255, oui & 255, r >>> 8, r & 255]) & 0xfff;
+      [l, r] = [r, l ^ f];
+    }
+    return (l << 12) | r;
+  };
+  const mac = (hex: string, write: (hex12: string) => string, whole: string): string => {
+    const oui = parseInt(hex.slice(0, 6), 16);
+    const tail = parseInt(hex.slice(6), 16);
+    if (/^(?:0{12}|f{12})$/i.test(hex)) return whole; // all-zero (incomplete) and broadcast are structure
+    const out = hex.slice(0, 6) + macTail(oui, tail).toString(16).padStart(6, '0');
+    return write(hex === hex.toUpperCase() && /[A-F]/.test(hex) ? out.toUpperCase() : out);
+  };
+
+  const toIp = (n: number, padded: boolean) =>
+    [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].map((x) => (padded ? String(x).padStart(3, '0') : String(x))).join('.');
+  const replaceQuad = (whole: string, o1: string, o2: string, o3: string, o4: string, more: string): string => {
+    const parts = [o1, o2, o3, o4];
+    const p = parts.map(Number);
+    if (p.some((x) => x > 255) || (more.match(/\./g)?.length ?? 0) > 1) return whole;
+    const a = ((p[0]! << 24) >>> 0) + (p[1]! << 16) + (p[2]! << 8) + p[3]!;
+    if (isMaskLike(a)) return whole;
+    return toIp(addr(a), parts.some((x) => x.length > 1 && x.startsWith('0'))) + more;
+  };
+  const text = (s: string): string =>
+    s
+      .replace(MAC_SEPARATED, (whole, a: string, sep: string, b: string, c: string, d: string, e: string, f: string) =>
+        mac(a + b + c + d + e + f, (h) => h.match(/../g)!.join(sep), whole),
+      )
+      .replace(MAC_DOTTED, (whole, a: string, b: string, c: string) => mac(a + b + c, (h) => h.match(/..../g)!.join('.'), whole))
+      .replace(V6, (whole) => (whole.includes('::') || whole.split(':').length === 8 ? ipv6(whole) : whole))
+      .replace(QUAD, replaceQuad);
   return {
     addr,
-    ip: (s) => s.replace(QUAD, replaceQuad),
-    text: (s) => s.replace(QUAD, replaceQuad),
+    ip: (s) => (s.includes(':') ? ipv6(s) : s.replace(QUAD, replaceQuad)),
+    text,
   };
 }

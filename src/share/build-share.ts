@@ -1,15 +1,16 @@
 // Make a share link from the work in progress: secrets masked, addresses optionally anonymised, and the raw
 // pastes carried while the link stays short; past that, the diagnosis itself (trimmed until it fits).
+import { diagnose, type SenderHostFact } from '../core/diagnose';
 import type { Answers, Diagnosis, Paste } from '../core/types';
 import { createAnonymiser } from './anonymise-addresses';
+import { createNameAnonymiser } from './anonymise-names';
 import { encodePayload } from './codec';
 import { mapStrings } from './map-strings';
 import { PAYLOAD_VERSION, type DiagnosisPayload, type SharePayload, type SharedDiagnosis } from './payload-schema';
-import { redactDiagnosis, redactSecrets, redactSecretsDetailed, type RedactedLine } from './redact-secrets';
-import { shareUrl } from './share-route';
+import { redactDiagnosis, redactLine, redactSecrets, redactSecretsDetailed, type RedactedLine } from './redact-secrets';
+import { LINK_BUDGET, shareUrl } from './share-route';
 
-/** Links longer than this get cut by chat tools and ticket systems; past it the pastes are left out. */
-export const LINK_BUDGET = 8_000;
+export { LINK_BUDGET };
 /** Pastes longer than this (in characters) would need better than 60x compression to fit: not even tried. */
 export const MAX_RAW_FOR_INPUT_MODE = 60 * LINK_BUDGET;
 
@@ -20,7 +21,7 @@ export interface ShareInput {
   answers: Answers;
   /** The diagnosis of these pastes, as the UI shows it. */
   diagnosis: Diagnosis;
-  /** 8 random bytes to anonymise addresses with (crypto.getRandomValues); absent: addresses stay. */
+  /** 8 random bytes to anonymise addresses and names with (crypto.getRandomValues); absent: they stay. */
   anonymiseKey?: ArrayLike<number> | null;
 }
 
@@ -73,16 +74,36 @@ function capArray<T, U>(items: T[], get: (t: T) => U[], keep: number, what: stri
   return cut > 0 ? `${cut} ${what}` : null;
 }
 
+/**
+ * The sender's host verdicts that the receiver would not work out from the anonymised pastes alone: found by
+ * diagnosing those pastes here, before the link leaves, and comparing host by host (keyed by anonymised address).
+ */
+function senderFacts(input: ShareInput, pastes: Paste[], ip: (s: string) => string): SenderHostFact[] {
+  const theirs = new Map(diagnose(pastes, input.answers).hosts.map((h) => [h.ip, h]));
+  const facts: SenderHostFact[] = [];
+  for (const h of input.diagnosis.hosts) {
+    const at = ip(h.ip);
+    const t = theirs.get(at);
+    if (t && t.verdict === h.verdict && t.variant === h.variant && t.service === h.service && t.worm === h.worm) continue;
+    facts.push({ ip: at, verdict: h.verdict, variant: h.variant, ...(h.service ? { service: h.service } : {}), ...(h.worm ? { worm: h.worm } : {}) });
+  }
+  return facts;
+}
+
 export function buildShareLink(input: ShareInput): ShareLink {
   const anonymiser = input.anonymiseKey ? createAnonymiser(input.anonymiseKey) : null;
-  const anon = anonymiser ? anonymiser.text : null;
+  const names = input.anonymiseKey ? createNameAnonymiser(input.anonymiseKey) : null;
   const redacted: RedactedLine[] = [];
-  const pastes = input.pastes.map((p) => {
+  const masked = input.pastes.map((p) => {
     const r = redactSecretsDetailed(p.text);
     redacted.push(...r.removed);
-    const source = redactSecrets(p.source); // a paste's name is text the user typed: masked like the rest
-    return { source: anon ? anon(source) : source, text: anon ? anon(r.text) : r.text };
+    // A paste's name is text the user typed: masked like the rest (and anonymised below with the text).
+    return { source: redactSecrets(p.source), text: r.text };
   });
+  // Names are learned from every paste first, so a hostname maps to one pseudonym in all pastes and the diagnosis.
+  for (const p of masked) names?.learn(`${p.source}\n${p.text}`);
+  const anon = anonymiser && names ? (s: string) => anonymiser.text(names.text(s)) : null;
+  const pastes = anon ? masked.map((p) => ({ source: anon(p.source), text: anon(p.text) })) : masked;
   const common = { v: PAYLOAD_VERSION, answers: { ...input.answers }, anonymised: anonymiser !== null, redacted: redacted.length };
   const base = { redacted, anonymised: anonymiser !== null };
 
@@ -90,7 +111,8 @@ export function buildShareLink(input: ShareInput): ShareLink {
   // so skip compressing megabytes just to find that out.
   const rawChars = pastes.reduce((n, p) => n + p.text.length, 0);
   if (pastes.length > 0 && rawChars <= MAX_RAW_FOR_INPUT_MODE) {
-    const withPastes: SharePayload = { mode: 'input', ...common, pastes };
+    const facts = anonymiser ? senderFacts(input, pastes, anonymiser.ip) : [];
+    const withPastes: SharePayload = { mode: 'input', ...common, pastes, ...(facts.length ? { facts } : {}) };
     const url = shareUrl(input.pageUrl, encodePayload(withPastes));
     if (url.length <= LINK_BUDGET) return { ...base, url, mode: 'input', omitted: [], overBudget: false };
   }

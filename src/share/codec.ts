@@ -3,13 +3,20 @@ import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import * as v from 'valibot';
 import { validateAnswers } from '../core/answers';
 import { fromBase64Url, toBase64Url } from './base64url';
+import { shapeProblem } from './json-shape-guard';
 import { migrate } from './migrations';
 import { PAYLOAD_VERSION, PayloadSchema, describeIssues, type SharePayload } from './payload-schema';
 
 /** Longest `d=` value we try to read; far beyond what any chat or ticket keeps, small enough to stay quick. */
 export const MAX_ENCODED_CHARS = 2_000_000;
-/** Largest inflated JSON we accept: a tiny link must not inflate into gigabytes (a deflate bomb). */
-export const MAX_INFLATED_BYTES = 8_000_000;
+/**
+ * Largest inflated JSON we accept: a tiny link must not inflate into gigabytes (a deflate bomb). The builder puts
+ * pastes in a link only while it stays under 8,000 characters (at most ~480,000 characters of pastes, under 1 MB
+ * once JSON-escaped); a diagnosis trimmed to fit is a few tens of KB.
+ */
+export const MAX_INFLATED_BYTES = 1_500_000;
+/** A diagnosis-mode link carries no pastes: nothing valid comes near this. */
+export const MAX_DIAGNOSIS_JSON_CHARS = 512_000;
 
 export type DecodeFailure = 'not-a-link' | 'too-large' | 'version' | 'damaged' | 'invalid';
 export type DecodeResult =
@@ -67,15 +74,22 @@ export function decodePayload(encoded: string): DecodeResult {
     if (e instanceof TooLarge) return fail('too-large', `This link expands to more than ${MAX_INFLATED_BYTES / 1_000_000} MB; it was not opened.`);
     return fail('damaged', 'This link is damaged (cut short or altered): its compressed data does not decode.');
   }
+  // Count before parsing: the schema walk costs per value, and a few KB of link can hold a million empty objects.
+  const tooMany = shapeProblem(json);
+  if (tooMany) return fail('too-large', `This link holds far more than any report (${tooMany}); it was not opened.`);
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch {
     return fail('damaged', 'This link is damaged (cut short or altered): its content is not readable.');
   }
+  if (json.length > MAX_DIAGNOSIS_JSON_CHARS && (raw as { mode?: unknown } | null)?.mode === 'diagnosis') {
+    return fail('too-large', `This link's report is larger than any the tool makes (${Math.round(json.length / 1000)} KB); it was not opened.`);
+  }
   const migrated = migrate(raw, version);
   if (!migrated.ok) return fail('version', `This link cannot be opened: ${migrated.error}.`);
-  const parsed = v.safeParse(PayloadSchema, migrated.value);
+  // abortEarly: the first problem is enough to refuse a link, so a hostile one is not walked to its end.
+  const parsed = v.safeParse(PayloadSchema, migrated.value, { abortEarly: true });
   if (!parsed.success) return fail('invalid', `This link's content is not a valid report (${describeIssues(parsed.issues)}).`);
   return normalise(parsed.output);
 }

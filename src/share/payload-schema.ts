@@ -4,9 +4,21 @@
 // dropped (v.object strips them), and strings are only ever rendered as text by the UI.
 import * as v from 'valibot';
 import type { ChartSeries as CoreChartSeries } from '../core/analysis/chart-series';
-import { FINDING_IDS, KINDS, type Answers, type Diagnosis, type Paste } from '../core/types';
+import { FINDING_IDS, KINDS, type Answers, type ChangePlan, type Diagnosis, type Kind, type Paste, type Worm } from '../core/types';
 
 export const PAYLOAD_VERSION = 1 as const;
+
+
+const WORMS = [
+  'code-red', 'code-red-ii', 'nimda', 'slammer', 'blaster', 'nachi', 'sasser', 'conficker-or-wannacry', 'mirai', 'unknown',
+] as const satisfies readonly Worm[];
+
+// Both lists must name every value of their type: a kind or worm the core emits but the schema refuses would
+// make every link that carries it unreadable.
+type Missing<T, L extends readonly unknown[]> = Exclude<T, L[number]>;
+const _allKinds: Missing<Kind, typeof KINDS> extends never ? true : never = true;
+const _allWorms: Missing<Worm, typeof WORMS> extends never ? true : never = true;
+void _allKinds; void _allWorms;
 
 // Bounds: generous for real use, small enough that a hostile link cannot make the page do unbounded work.
 const MAX_TEXT = 4_000_000;
@@ -16,6 +28,12 @@ const count = v.pipe(v.number(), v.finite(), v.minValue(0));
 const lineNo = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 const verdict = v.picklist(['infected', 'suspect', 'clean']);
+/** An address as the core prints one (IPv4, or IPv6 from modern flow exports); never markup or a link. */
+const ipAddress = v.pipe(v.string(), v.maxLength(45), v.ip());
+/** `tcp/80`, `udp/1434`, `icmp`: lower-case letters, digits, `/` and `-` only. */
+const service = v.pipe(v.string(), v.maxLength(32), v.regex(/^[a-z0-9][a-z0-9/-]*$/));
+/** Most hosts a link carries: a link over budget keeps at most 50 infected ones; input mode carries pastes. */
+export const MAX_SHARED_HOSTS = 2_000;
 
 const WarningSchema = v.object({ line: lineNo, message: short });
 const EvidenceSchema = v.object({ source: short, line: lineNo, text: short });
@@ -37,7 +55,7 @@ const FindingSchema = v.object({
 });
 
 const HostSchema = v.object({
-  ip: v.pipe(v.string(), v.maxLength(64)),
+  ip: ipAddress,
   interface: v.pipe(v.string(), v.maxLength(128)),
   flows: count,
   destinations: count,
@@ -45,12 +63,25 @@ const HostSchema = v.object({
   packetsPerFlow: count,
   verdict,
   variant: v.picklist(['code-red', 'code-red-ii', 'unknown']),
-  service: v.optional(v.pipe(v.string(), v.maxLength(32))),
-  worm: v.optional(v.picklist(['code-red', 'code-red-ii', 'nimda', 'slammer', 'blaster', 'nachi', 'sasser', 'conficker-or-wannacry', 'mirai', 'unknown'])),
   failedFlows: count,
   reasons: v.pipe(v.array(short), v.maxLength(20)),
   inbound: v.boolean(),
-  sharedTargetsWith: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(100))),
+  sharedTargetsWith: v.optional(v.pipe(v.array(ipAddress), v.maxLength(100))),
+  service: v.optional(service),
+  worm: v.optional(v.picklist(WORMS)),
+});
+
+const planMode = v.picklist(['config', 'exec']);
+const commandList = v.pipe(v.array(short), v.maxLength(500));
+const PlanSchema = v.object({
+  router: v.pipe(v.string(), v.maxLength(200)),
+  precheck: v.pipe(v.array(short), v.maxLength(100)),
+  steps: v.pipe(
+    v.array(v.object({ mode: planMode, findings: v.pipe(v.array(v.picklist(FINDING_IDS)), v.maxLength(FINDING_IDS.length)), why: short, commands: commandList })),
+    v.maxLength(100),
+  ),
+  verify: v.pipe(v.array(short), v.maxLength(100)),
+  rollback: v.pipe(v.array(v.object({ mode: planMode, commands: commandList })), v.maxLength(100)),
 });
 
 const InputSchema = v.object({
@@ -68,7 +99,7 @@ const share01 = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1));
 /** The core's chart series (src/core/analysis/chart-series.ts): aggregated rows, bounded here as there. */
 export const ChartSeriesSchema = v.object({
   topSources: v.pipe(
-    v.array(v.object({ ip: v.pipe(v.string(), v.maxLength(64)), destinations: count, flows: count, failedFlows: count, verdict, inbound: v.boolean() })),
+    v.array(v.object({ ip: ipAddress, destinations: count, flows: count, failedFlows: count, verdict, inbound: v.boolean() })),
     v.maxLength(100),
   ),
   fanOutDistribution: v.pipe(
@@ -100,9 +131,10 @@ export type ChartSeries = v.InferOutput<typeof ChartSeriesSchema>;
 const DiagnosisSchema = v.object({
   version: v.literal(1),
   inputs: v.pipe(v.array(InputSchema), v.maxLength(500)),
-  hosts: v.pipe(v.array(HostSchema), v.maxLength(20_000)),
+  hosts: v.pipe(v.array(HostSchema), v.maxLength(MAX_SHARED_HOSTS)),
   findings: v.pipe(v.array(FindingSchema), v.maxLength(200)),
   charts: v.optional(ChartSeriesSchema),
+  plans: v.optional(v.pipe(v.array(PlanSchema), v.maxLength(32))),
 });
 
 const PasteSchema = v.object({
@@ -119,8 +151,23 @@ const Common = {
   redacted: v.pipe(v.number(), v.integer(), v.minValue(0)),
 };
 
+/** A host the sender's page judged from the real addresses, where the anonymised pastes alone would say otherwise. */
+const SenderFactSchema = v.object({
+  ip: ipAddress,
+  verdict,
+  variant: v.picklist(['code-red', 'code-red-ii', 'unknown']),
+  service: v.optional(service),
+  worm: v.optional(v.picklist(WORMS)),
+});
+
 export const PayloadSchema = v.variant('mode', [
-  v.object({ mode: v.literal('input'), ...Common, pastes: v.pipe(v.array(PasteSchema), v.minLength(1), v.maxLength(32)) }),
+  v.object({
+    mode: v.literal('input'),
+    ...Common,
+    pastes: v.pipe(v.array(PasteSchema), v.minLength(1), v.maxLength(32)),
+    /** Anonymised links only: the sender's verdicts the receiver applies over its own (share/receive.ts). */
+    facts: v.optional(v.pipe(v.array(SenderFactSchema), v.maxLength(MAX_SHARED_HOSTS))),
+  }),
   v.object({
     mode: v.literal('diagnosis'),
     ...Common,
@@ -139,8 +186,9 @@ export type SharedDiagnosis = Diagnosis;
 const _diagnosisFits = (d: DiagnosisPayload['diagnosis']): Diagnosis => d;
 const _pasteFits = (p: InputPayload['pastes'][number]): Paste => p;
 const _answersFits = (a: SharePayload['answers']): Answers => a;
+const _plansFit = (p: v.InferOutput<typeof PlanSchema>): ChangePlan => p;
 const _chartsFit = (c: CoreChartSeries): ChartSeries => c; // and the core's charts always pass the schema's shape
-void _diagnosisFits; void _pasteFits; void _answersFits; void _chartsFit;
+void _diagnosisFits; void _pasteFits; void _answersFits; void _chartsFit; void _plansFit;
 
 /** Valibot issues as one short sentence for the UI ("diagnosis.hosts.3.verdict: Invalid type"). */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {

@@ -2,6 +2,9 @@
 
 export const REPORT_ROUTE = '#/report';
 
+/** Links longer than this get cut by chat tools and ticket systems; past it the pastes are left out (build-share.ts). */
+export const LINK_BUDGET = 8_000;
+
 /** The hash for a payload; base64url and the `v1.` prefix need no escaping in a fragment. */
 export function reportHash(encoded: string): string {
   return `${REPORT_ROUTE}?d=${encoded}`;

@@ -3,7 +3,7 @@ import { redactDiagnosis } from '../share/redact-secrets';
 import { CoreClient, Superseded } from '../worker/core-client';
 import { totalBytes } from './pastes-slice';
 import { useAppStore } from './store';
-import { sharedDiagnosisShown } from './url-sync';
+import { sharedDiagnosisShown, useSharedLink } from './url-sync';
 
 /** Small pastes feel live; big ones wait for typing to settle (each run re-reads everything). */
 export function debounceFor(bytes: number): number {
@@ -47,7 +47,8 @@ export function startDiagnosisRunner(client = new CoreClient()): () => void {
     setRunStatus('running', bytes);
     const sent = filled.map((p) => ({ source: p.name, text: p.text }));
     client
-      .diagnose(sent, answers)
+      // An opened anonymised link's sender verdicts (cleared by url-sync as soon as the pastes are edited).
+      .diagnose(sent, answers, useSharedLink.getState().opened?.facts)
       .then(({ diagnosis, nextSteps, ms }) => {
         // Quoted lines masked as their pastes mask them (a certificate line has no keyword of its own).
         setDiagnosis(redactDiagnosis(diagnosis, sent), ms);

@@ -4,6 +4,7 @@
 // it reaches the store; a bad one leaves a clear notice and the start page. Once the work in the store moves on
 // from what the link said, a debounced history.replaceState drops `d=` so the address bar never shows a stale link.
 import { create } from 'zustand';
+import type { SenderHostFact } from '../core/diagnose';
 import type { Diagnosis } from '../core/types';
 import type { SharePayload } from '../share/payload-schema';
 import { payloadFromHash, REPORT_ROUTE } from '../share/share-route';
@@ -19,6 +20,8 @@ export interface OpenedLink {
   omitted: string[];
   /** Parts of the link that were ignored (unknown answers). */
   notes: string[];
+  /** An anonymised link's sender verdicts, applied while its pastes are shown unedited. */
+  facts?: SenderHostFact[];
 }
 
 export const useSharedLink = create<{ opened: OpenedLink | null }>(() => ({ opened: null }));
@@ -35,6 +38,8 @@ export function currentPageUrl(): string {
 
 const DROP_PARAM_DELAY_MS = 400;
 let applying = false;
+/** The link being decoded (in its worker): no store change meanwhile may drop it from the address bar. */
+let decoding: string | null = null;
 let lastApplied: string | null = null;
 let dropTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -46,10 +51,18 @@ function toStartPage(message: string): void {
 
 async function apply(encoded: string): Promise<void> {
   lastApplied = encoded;
-  // The decoder (fflate, valibot) loads only when a link is opened: it stays out of the first paint.
-  const { decodePayload } = await import('../share/codec');
-  if (lastApplied !== encoded) return; // another link was opened meanwhile
-  const r = decodePayload(encoded);
+  // The link is inflated, size-checked and validated in a worker (issue 12): a hostile one can cost that worker
+  // seconds, never the page. The client loads only when a link is opened, so it stays out of the first paint.
+  decoding = encoded;
+  let r: Awaited<ReturnType<typeof import('../worker/link-client').decodeLinkInWorker>>;
+  try {
+    const { decodeLinkInWorker } = await import('../worker/link-client');
+    if (lastApplied !== encoded) return; // another link was opened meanwhile
+    r = await decodeLinkInWorker(encoded);
+  } finally {
+    if (decoding === encoded) decoding = null;
+  }
+  if (lastApplied !== encoded) return;
   if (!r.ok) {
     toStartPage(r.message);
     return;
@@ -60,7 +73,14 @@ async function apply(encoded: string): Promise<void> {
   applying = true;
   try {
     useSharedLink.setState({
-      opened: { mode: p.mode, anonymised: p.anonymised, redacted: p.redacted, omitted: p.mode === 'diagnosis' ? p.omitted : [], notes: r.notes },
+      opened: {
+        mode: p.mode,
+        anonymised: p.anonymised,
+        redacted: p.redacted,
+        omitted: p.mode === 'diagnosis' ? p.omitted : [],
+        notes: r.notes,
+        ...(p.mode === 'input' && p.facts?.length ? { facts: p.facts } : {}),
+      },
     });
     if (p.mode === 'input') {
       store.replacePastes(p.pastes.map((x) => ({ name: x.source, text: x.text })));
@@ -91,6 +111,7 @@ function scheduleDropParam(): void {
   if (dropTimer) clearTimeout(dropTimer);
   dropTimer = setTimeout(() => {
     dropTimer = null;
+    if (decoding !== null) return; // a link is opening: it decides what the address bar shows
     const { hash } = window.location;
     if (payloadFromHash(hash) === null) return;
     lastApplied = null;

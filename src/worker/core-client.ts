@@ -1,4 +1,5 @@
 // Typed client for the core worker: one request in flight; a newer request supersedes (terminates) the old one.
+import type { SenderHostFact } from '../core/diagnose';
 import type { NextSteps } from '../core/rules/next-steps';
 import type { Answers, Diagnosis, Paste } from '../core/types';
 import type { WorkerRequest, WorkerResponse } from './protocol';
@@ -22,7 +23,7 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-async function spawn(): Promise<Worker> {
+export async function spawn(): Promise<Worker> {
   // Single-file build (issue 7): a page opened from file:// cannot load a worker file, so that build inlines the
   // worker and starts it from a blob: URL. The mode is a build-time constant: the other branch is dropped, and the
   // import is dynamic so the inlined worker source never lands in the normal build's first-paint bundle.
@@ -84,12 +85,12 @@ export class CoreClient {
     p.reject(new Superseded());
   }
 
-  diagnose(pastes: Paste[], answers: Answers): Promise<DiagnoseResult> {
+  diagnose(pastes: Paste[], answers: Answers, hostFacts?: SenderHostFact[]): Promise<DiagnoseResult> {
     this.cancel();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending = { id, resolve, reject };
-      const req: WorkerRequest = { id, type: 'diagnose', pastes, answers };
+      const req: WorkerRequest = { id, type: 'diagnose', pastes, answers, ...(hostFacts?.length ? { hostFacts } : {}) };
       this.ensure().then(
         (w) => {
           if (this.pending?.id === id) w.postMessage(req);

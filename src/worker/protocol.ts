@@ -1,15 +1,48 @@
 // Messages between the UI and the core worker: typed, with request ids so stale answers are ignored.
+import type { SenderHostFact } from '../core/diagnose';
 import type { NextSteps } from '../core/rules/next-steps';
 import type { Answers, Diagnosis, Paste } from '../core/types';
+import type { ShareInput, ShareLink } from '../share/build-share';
+import type { DecodeResult } from '../share/codec';
 
 export interface DiagnoseRequest {
   id: number;
   type: 'diagnose';
   pastes: Paste[];
   answers: Answers;
+  /** From an anonymised share link: the sender's verdicts, applied over ours (core/diagnose.ts). */
+  hostFacts?: SenderHostFact[];
 }
 
 export type WorkerRequest = DiagnoseRequest;
+
+/** Open a share link's `d=` value off the main thread (a hostile link must not freeze the page). */
+export interface DecodeRequest {
+  id: number;
+  type: 'decode';
+  encoded: string;
+}
+
+/** Make a share link off the main thread (masking, anonymising, the sender's own re-diagnosis, deflate). */
+export interface ShareRequest {
+  id: number;
+  type: 'share';
+  input: ShareInput;
+}
+
+export interface ShareResponse {
+  id: number;
+  type: 'shared';
+  link: ShareLink | null;
+  error?: string;
+}
+
+export interface DecodeResponse {
+  id: number;
+  type: 'decoded';
+  result: DecodeResult;
+  ms: number;
+}
 
 export type WorkerResponse =
   | { id: number; ok: true; diagnosis: Diagnosis; nextSteps: NextSteps; ms: number }

@@ -14,7 +14,7 @@ const ANSI = /\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[()][0
 // eslint-disable-next-line no-control-regex
 const OTHER_CONTROLS = /[\x00-\x07\x0b\x0c\x0e-\x1f\x7f]/g;
 /** IOS ` --More-- `, ASA/NX-OS `<--- More --->`, any case. */
-const MORE = /<?-{2,} ?More ?-{2,}>? ?/i;
+const MORE = /<?(?<!-)-{2,} ?More ?-{2,}>? ?/i;
 /** Anything that needs the slow per-line path; a clean paste (the 80 MB flow dump) matches none of it. */
 // eslint-disable-next-line no-control-regex
 const NEEDS_CLEAN = /[\x00-\x09\x0b-\x1f\x7f]|More ?-/;

@@ -9,9 +9,9 @@ export interface PromptLine {
 
 // IOS `Router#`, `Router>`, `R1(config-if)#`, `Device# show ...`, CatOS `6500-sup(enable)`, and the tech note's
 // garbled `Router<show ...` (a `#` mangled on its way into the document).
-const IOS_PROMPT = /^\s*([A-Za-z][\w.\-/:@]{0,62})(\([\w.\-/ ]{1,30}\))?([#>])\s*(.*)$/;
+const IOS_PROMPT = /^\s*([A-Za-z][\w.\-/:@]{0,62})(\([\w.\-/ ]{1,30}\))?([#>])\s*([^]*)/;
 // CatOS names may start with a digit (the tech note's `6500-sup`); the stock prompt is `Console> (enable)`.
-const CATOS_PROMPT = /^\s*([A-Za-z0-9][\w.\-/:@]{0,62})(?:> ?)?\((enable|debug)\)\s*(.*)$/;
+const CATOS_PROMPT = /^\s*([A-Za-z0-9][\w.\-/:@]{0,62})(?:> ?)?\((enable|debug)\)\s*([^]*)/;
 const ODD_PROMPT = /^\s*([A-Za-z][\w.\-/:@]{0,62})<\s*((?:sh|sho|show)\s.*)$/i;
 const PROMPT_CHAR = /[#>(<]/;
 /** A hostname a poster hid before sharing: `<hostname>#`, `[router]#`, `***#`, `####>`; a command must follow. */

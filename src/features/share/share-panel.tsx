@@ -10,16 +10,16 @@ import './share.css';
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /**
- * The link builder (fflate, valibot, the anonymiser) loads when a link is wanted, not with the report: evaluating
- * it on every report load cost a main-thread task (Lighthouse total blocking time, issue 6).
+ * The link is made in a worker (masking, anonymising, re-reading the pastes for the sender's verdicts, deflate:
+ * seconds of work on a big paste, issue 12); only its small client loads here, when a link is wanted.
  */
-const loadBuilder = () => Promise.all([import('../../share/build-share'), import('../../share/anonymise-addresses')]);
+const loadBuilder = () => Promise.all([import('../../worker/link-client'), import('../../share/anonymise-addresses'), import('../../share/share-route')]);
 
 async function makeLink(anonymise: boolean): Promise<{ link: ShareLink; budget: number } | null> {
   const { pastes, answers, diagnosis } = useAppStore.getState();
   if (!diagnosis) return null;
-  const [{ buildShareLink, LINK_BUDGET }, { ANONYMISE_KEY_BYTES }] = await loadBuilder();
-  const link = buildShareLink({
+  const [{ buildLinkInWorker }, { ANONYMISE_KEY_BYTES }, { LINK_BUDGET }] = await loadBuilder();
+  const link = await buildLinkInWorker({
     pageUrl: currentPageUrl(),
     pastes: pastes.filter((p) => p.text.length > 0).map((p) => ({ source: p.name, text: p.text })),
     answers,
@@ -30,17 +30,47 @@ async function makeLink(anonymise: boolean): Promise<{ link: ShareLink; budget: 
   return { link, budget: LINK_BUDGET };
 }
 
+/** Exactly what "anonymise" replaces and what it keeps (issue 12): the engineer decides with this in view. */
+function AnonymiseScope() {
+  return (
+    <div className="share-anonymise-scope" data-anonymise-scope>
+      <p>
+        <strong>Replaced</strong>, the same way everywhere in this link: IPv4 and IPv6 addresses (also in{' '}
+        <code>show tcp brief</code> form and zero-padded), the last half of MAC addresses, hostnames (in the{' '}
+        <code>hostname</code> line and in prompts), domain names and the host names under them, usernames, interface
+        descriptions, SNMP location and contact, and banners.
+      </p>
+      <p>
+        <strong>Kept</strong>: which addresses share a subnet (prefix-preserving), netmasks and wildcard masks,{' '}
+        <code>0.0.0.0</code>, <code>255.255.255.255</code>, <code>::</code> and <code>::1</code>, the vendor part (first
+        half) of MAC addresses, port numbers, interface names, commands and counters, and the verdicts: the link
+        carries this page&apos;s own verdicts where the changed addresses alone would read differently. Secrets are
+        masked either way.
+      </p>
+    </div>
+  );
+}
+
 export function SharePanel() {
   const has = useAppStore((s) => s.diagnosis !== null);
   const [anonymise, setAnonymise] = useState(false);
   const [made, setMade] = useState<{ link: ShareLink; budget: number } | null>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
+  const [error, setError] = useState<string | null>(null);
   const fieldId = useId();
   if (!has) return null;
 
   const link = made?.link ?? null;
   const share = async () => {
-    const next = await makeLink(anonymise);
+    let next: Awaited<ReturnType<typeof makeLink>>;
+    try {
+      setError(null);
+      next = await makeLink(anonymise);
+    } catch (e) {
+      setMade(null);
+      setError((e as Error).message);
+      return;
+    }
     setMade(next);
     if (!next) return;
     try {
@@ -63,13 +93,15 @@ export function SharePanel() {
       <div className="actions">
         <label className="inline-field">
           <input type="checkbox" checked={anonymise} onChange={(e) => { setAnonymise(e.target.checked); setMade(null); setCopy('idle'); }} />
-          Anonymise IP addresses (subnets and verdicts are kept, the real addresses are not)
+          Anonymise addresses and names
         </label>
         {/* Hover or focus starts loading the builder, so the click rarely waits for it. */}
         <button type="button" onClick={() => void share()} onPointerEnter={() => void loadBuilder()} onFocus={() => void loadBuilder()}>
           Copy share link
         </button>
       </div>
+      {anonymise && <AnonymiseScope />}
+      {error && <p role="alert">The link could not be made: {error}.</p>}
       {link && (
         <div className="share-result" aria-live="polite">
           <p role="status">
@@ -81,7 +113,7 @@ export function SharePanel() {
           <textarea id={fieldId} className="share-link-field" readOnly rows={3} value={link.url} onFocus={(e) => e.currentTarget.select()} />
           <ul className="share-notes">
             <li>{redaction ? `${redaction} before sharing.` : 'No router secrets were found in the pastes.'}</li>
-            {link.anonymised && <li>Addresses are anonymised with a key made for this link only (prefix-preserving).</li>}
+            {link.anonymised && <li>Addresses and names are anonymised with a key made for this link only and never stored.</li>}
             {link.mode === 'diagnosis' && (
               <li data-share-mode="diagnosis">
                 The raw pastes were left out: they would make the link longer than {made?.budget.toLocaleString('en')} characters, so

@@ -15,7 +15,12 @@ export function SharedLinkNotice() {
       </p>
       <ul>
         {opened.redacted > 0 && <li>{opened.redacted} secret line{opened.redacted === 1 ? ' was' : 's were'} masked before sharing.</li>}
-        {opened.anonymised && <li>IP addresses were anonymised before sharing (subnets and verdicts are preserved, the real addresses are not).</li>}
+        {opened.anonymised && (
+          <li>
+            Addresses and names were anonymised before sharing: subnets and the sender&apos;s verdicts are kept; the real
+            addresses, hostnames, domains, usernames, descriptions, SNMP location and contact, and banners are not.
+          </li>
+        )}
         {opened.mode === 'diagnosis' && opened.omitted.length > 1 && <li>Also left out: {opened.omitted.slice(1).join(', ')}.</li>}
         {opened.notes.map((n) => (
           <li key={n}>{n}</li>

@@ -21,7 +21,7 @@ const IP = '(\\d{1,3}(?:\\.\\d{1,3}){3})';
 // 10.1.1.2        11.1.1.2        tcp :3      :www      Fa1/1           :0x0
 const ENTRY = new RegExp(`^\\s*${IP}\\s+${IP}\\s+([\\w-]+)\\s*:\\s*([\\w-]+)\\s*:\\s*([\\w-]+)\\s+(?:([A-Za-z][\\w./-]*|-+)\\s*)?:\\s*(0x[0-9A-Fa-f]+|\\d+|-+)\\s*$`);
 // 1160          53360          5     13:26:41  L3 - Dynamic
-const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})(?:\s+(\S.*?))?\s*$/;
+const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})(?:\s+(\S(?:[^]*\S)?))?\s*$/;
 const OTHER: RegExp[] = [
   /^\s*Displaying Netflow entries in\b/i,
   /^\s*DstIP\s+SrcIP\s+Prot:SrcPort:DstPort\s+Src i\/f\s*:AdjPtr\s*$/i,

@@ -24,7 +24,7 @@ export interface FnfSelection {
   line: number;
 }
 
-const FIELD = /^\s*(Cache type|Cache size|Current entries|High Watermark|Flows added|Flows aged)\s*:\s*(.*?)\s*$/i;
+const FIELD = /^\s*(Cache type|Cache size|Current entries|High Watermark|Flows added|Flows aged)\s*:\s*(\S(?:[^]*\S)?|)\s*$/i;
 const AGED = /^\s*-\s*([A-Za-z][A-Za-z ]*?)\s*(?:\(\s*\d+\s*secs?\))?\s+(\d+)\s*$/;
 const KEYS = {
   'cache type': 'type',

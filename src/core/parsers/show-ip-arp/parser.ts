@@ -36,7 +36,7 @@ const HEADER = /^\s*Protocol\s+Address\s+Age\s*\(min\)\s+Hardware\s+Addr\s+Type\
  * MAC (`1200011.2233.4455`): the MAC's fixed shape says where it starts, so the age is still certain.
  */
 const ROW =
-  /^\s*(Internet)\s+(?:(\S+)\s+)?(\d+|-)\s*([0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|Incomplete)\s+([A-Za-z0-9][\w.-]*)(?:\s+(\S.*?))?\s*$/i;
+  /^\s*(Internet)\s+(?:(\S+)\s+)?(\d+|-)\s*([0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|Incomplete)\s+([A-Za-z0-9][\w.-]*)(?:\s+(\S(?:[^]*\S)?))?\s*$/i;
 
 function readRow(line: string, index: number): ArpEntry | null {
   const m = ROW.exec(line);

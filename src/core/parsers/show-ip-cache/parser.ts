@@ -48,7 +48,7 @@ const RATE = /^\s*Invalidation rate (\d+) in last (?:second|\d+ seconds)(?:, (\d
 const AGER_OFF = /^\s*Cache ager disabled by user configuration\.?\s*$/i;
 const PENDING = /^\s*Cache invalidation for (.+?) pending for (\d+) seconds?\s*$/i;
 const WAITING = /^\s*(\d+) invalidated entr(?:y|ies) waiting for flow cache\s*$/i;
-const LAST_FULL = /^\s*Last full cache invalidation occurred (.+?)(?: ago)?\s*$/i;
+const LAST_FULL = /^\s*Last full cache invalidation occurred (.*?\S)(?: ago)?\s*$/i;
 // The header may carry rows after it when a web page squeezed the table onto one line (the note's verbose sample).
 // Older releases title the last column "MAC Header" (the rewrite string, no length) instead of "Next Hop".
 const HEADER = /^\s*Prefix\/Length\s+Age\s+Interface\s+(?:Next\s+Hop|MAC\s+Header)\b\s*/i;

@@ -33,7 +33,7 @@ export interface CefSummaryData {
 const CLASSIC_STATE = /^\s*IP (Distributed )?CEF (with|without) switching(?: \(Table Version (\d+)\))?(?:, flags=\S+)?\s*$/i;
 const MODERN_STATE = /^\s*IPv4 CEF is (enabled|disabled)(?: for (distributed))?(?: and (not )?running)?\.?\s*$/i;
 // "%CEF not running", "%IPv4 CEF not running", "CEF is disabled", "%CEF is disabled".
-const NOT_RUNNING = /^\s*%?\s*(?:IPv4 |IP )?CEF (?:is )?(?:not running|disabled)\.?\s*$/i;
+const NOT_RUNNING = /^\s*(?:%\s*)?(?:IPv4 |IP )?CEF (?:is )?(?:not running|disabled)\.?\s*$/i;
 const ROUTES = /^\s*(\d+) routes, \d+ reresolve, \d+ unresolved \(\d+ old, \d+ new\)(?:, peak \d+)?\s*$/i;
 const LEAVES = /^\s*(\d+) leaves, (\d+) nodes, (\d+) bytes(?:, \d+ inserts, \d+ invalidations)?\s*$/i;
 const ADJACENCIES = /^\s*Adjacency Table has (\d+) adjacenc(?:y|ies):?\s*$/i;

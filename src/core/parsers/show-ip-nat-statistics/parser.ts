@@ -39,9 +39,9 @@ export interface NatStatisticsData {
 // "Total active translations: 3 (0 static, 3 dynamic; 3 extended)"; 12.x says "Total translations: 2 (...)".
 const TOTAL = /^\s*Total (?:active )?translations:\s*(\d+)\s*\(\s*(\d+) static,\s*(\d+) dynamic;\s*(\d+) extended\)\s*$/i;
 const PEAK = /^\s*Peak translations:\s*(\d+)(?:, occurred .+ ago)?\s*$/i;
-const INTERFACES = /^\s*(Outside|Inside) interfaces:\s*(.*)$/i;
+const INTERFACES = /^\s*(Outside|Inside) interfaces:\s*([^]*)/i;
 /** A (possibly wrapped) line of the interface list: "TenGigabitEthernet2/0/0, TenGigabitEthernet2/1/0,". */
-const INTERFACE_LIST = /^\s*[A-Za-z][\w/.:-]*\d(\s*,\s*[A-Za-z][\w/.:-]*\d)*\s*,?\s*$/;
+const INTERFACE_LIST = /^\s*[A-Za-z][\w/.:-]*\d(\s*,\s*[A-Za-z][\w/.:-]*\d)*\s*(?:,\s*)?$/;
 const HITS = /^\s*Hits:\s*(\d+)\s+Misses:\s*(\d+)\s*$/i;
 /** "[Id: 1] access-list 1 pool pool1 refcount 3", "access-list 99 interface Serial0/0 refcount 1", "[Id: 4] route-map X". */
 const MAPPING =

@@ -12,10 +12,10 @@ export const SYSLOG = /^\s*Syslog logging:\s*(enabled|disabled)\b(?:\s*\(([^()]*
  * 33 message lines logged", "Console logging: disabled", "Buffer logging: disabled, xml disabled, ...".
  */
 export const DESTINATION =
-  /^\s*(Console|Monitor|Buffer|Trap) logging:\s*(?:(disabled)\b|level (\w+)(?:,\s*(\d+) messages?(?: lines)? logged)?)(.*)$/i;
+  /^\s*(Console|Monitor|Buffer|Trap) logging:\s*(?:(disabled)\b|level (\w+)(?:,\s*(\d+) messages?(?: lines)? logged)?)([^]*)/i;
 
 /** What may follow a destination on its line: the xml and filtering flags, nothing else. */
-export const DESTINATION_TAIL = /^\s*(,\s*(xml|filtering) (disabled|enabled)(\s*\(\d+ messages logged\))?\s*)*,?\s*$/i;
+export const DESTINATION_TAIL = /^(?:\s*,\s*(?:xml|filtering) (?:disabled|enabled)(?:\s*\(\d+ messages logged\))?)*\s*(?:,\s*)?$/i;
 
 /** "Log Buffer (16384 bytes):": everything below is buffered messages. */
 export const LOG_BUFFER = /^\s*Log Buffer \(\d+ bytes\):\s*$/i;
@@ -34,7 +34,7 @@ export const KNOWN_HEADER: RegExp[] = [
   /^\s*Logging Source-Interface:\s+VRF Name:\s*$/i,
   // "Logging to 10.5.2.1  (udp port 514, audit disabled," (its details follow, indented) or, on old IOS and
   // short forms, the whole host on one line: "Logging to 10.1.1.1, 53 message lines logged".
-  /^\s*Logging to \S+.*$/i,
+  /^\s*Logging to \S/i,
   /^\s*TLS Profiles:\s*$/i,
   // Continuations of a destination or host: flags and per-host counters, always indented.
   /^\s+(xml (disabled|enabled),?\s*)?(filtering (disabled|enabled)(\s*\(\d+ messages logged\))?)\s*$/i,
@@ -44,13 +44,13 @@ export const KNOWN_HEADER: RegExp[] = [
   /^\s+tls-profile: \S+\s*$/i,
   // TLS profile details.
   /^\s+Profile Name: .+$/i,
-  /^\s+(Ciphersuites|Trustpoint|TLS version):\s+.+$/i,
+  /^\s+(Ciphersuites|Trustpoint|TLS version):\s[^]+/i,
 ];
 
 /** "Active Message Discriminator:" / "Inactive ...:" start a table of discriminator rows. */
 export const DISCRIMINATOR_HEAD = /^\s*(Active|Inactive) Message Discriminator:\s*$/i;
 /** "dis1      msg-body       drops    "Configured from console by cisco"". */
-export const DISCRIMINATOR_ROW = /^\s*\S+\s+(mnemonics|msg-body|facility|severity)\s+(drops|rate-limit|includes)\s+.+$/i;
+export const DISCRIMINATOR_ROW = /^\s*\S+\s+(mnemonics|msg-body|facility|severity)\s+(drops|rate-limit|includes)\s[^]+/i;
 /** Rows under "Logging Source-Interface: VRF Name:": an interface, optionally its VRF. */
 export const SOURCE_INTERFACE_ROW = /^\s+[A-Za-z][\w./:-]*\d(\s+\S+)?\s*$/;
 
@@ -61,9 +61,9 @@ export function syslogCounters(inner: string): { dropped?: number; flushes?: num
     return m ? +m[1]! : undefined;
   };
   const out: { dropped?: number; flushes?: number; overruns?: number } = {};
-  const dropped = n(/(\d+) messages dropped/i);
-  const flushes = n(/(\d+) flushes/i);
-  const overruns = n(/(\d+) overruns/i);
+  const dropped = n(/(?<!\d)(\d+) messages dropped/i);
+  const flushes = n(/(?<!\d)(\d+) flushes/i);
+  const overruns = n(/(?<!\d)(\d+) overruns/i);
   if (dropped !== undefined) out.dropped = dropped;
   if (flushes !== undefined) out.flushes = flushes;
   if (overruns !== undefined) out.overruns = overruns;

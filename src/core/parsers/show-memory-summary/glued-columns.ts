@@ -99,7 +99,7 @@ export function readGluedPool(line: string): GluedPool | null {
 /** An allocator line `PC Size Blocks Bytes What` with Size/Blocks or Blocks/Bytes glued: cut where Bytes = Size x Blocks. */
 export function readGluedAllocator(line: string): { pc: string; size: number; blocks: number; bytes: number; what: string } | null {
   if (line.length > 200) return null;
-  const m = /^\s*(0x[0-9A-Fa-f]+|0)\s+(\d+)\s+(\d+)\s+(\S.*?)\s*$/.exec(line);
+  const m = /^\s*(0x[0-9A-Fa-f]+|0)\s+(\d+)\s+(\d+)\s+(\S(?:[^]*\S)?)\s*$/.exec(line);
   if (!m) return null;
   const [, pc, x, y, what] = m as unknown as [string, string, string, string, string];
   const found: [number, number, number][] = [];

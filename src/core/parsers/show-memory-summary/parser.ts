@@ -63,9 +63,9 @@ const POOL_HEADER = /^\s*Head\s+Total\(b\)\s+Used\(b\)\s+Free\(b\)\s+Lowest\(b\)
 const POOL_ROW = /^\s*(\S(?:.*?\S)?)\s+([0-9A-Fa-f]+)\s+(>?)(\d+)\s+>?(\d+)\s+>?(\d+)\s+(\d+)\s+(?:>?(\d+)|(Corrupted))\s*$/;
 const ALLOC_HEADER = /^\s*Alloc PC\s+Size\s+Blocks\s+Bytes\s+What\s*$/i;
 // The PC of the summary lines is 0, which IOS prints as a bare "0".
-const ALLOC_ROW = /^\s*(0x[0-9A-Fa-f]+|0)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\S.*?)\s*$/;
+const ALLOC_ROW = /^\s*(0x[0-9A-Fa-f]+|0)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\S(?:[^]*\S)?)\s*$/;
 const TOTAL_WHAT = /^(Pool|Memory) Summary\s*(?:\((Free Blocks|All Block Headers)\))?$/i;
-const FREE_SUFFIX = /\s*\(Free Blocks\)$/i;
+const FREE_SUFFIX = /(?<!\s)\s*\(Free Blocks\)$/i;
 const CORRUPTED_POOL = /^\s*Corrupted pool\s*$/i;
 const POOL_TITLE = /^\s*(\S(?:.*?\S)?) memory\s*$/i;
 /** Header words: a `| include` filter can leave a fragment of either header (or a garbled one) on its own line. */

@@ -43,21 +43,21 @@ interface Counters {
 const IP = '\\d{1,3}(?:\\.\\d{1,3}){3}';
 const MAC = '[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}';
 // DstIP [SrcIP] [Prot:SrcPort:DstPort] [Dst i/f]:DstMAC; fields dropped by the flow mask print as 0, "-" or nothing.
-const ENTRY_START = new RegExp(`^\\s*(${IP})(?:\\s+(${IP}|-+(?!\\s*:)))?(?=\\s|$)\\s*(.*)$`);
-const PROTO_PORTS = /^([\w-]*?)\s*:\s*([\w-]*?)\s*:\s*([\w-]*)(?:\s+|$)(.*)$/;
+const ENTRY_START = new RegExp(`^\\s*(${IP})(?:\\s+(${IP}|-+(?!\\s*:)))?(?=\\s|$)\\s*([^]*)`);
+const PROTO_PORTS = /^([\w-]*)\s*:(?:\s*([\w-]+))?\s*:\s*([\w-]*)(?:\s+|$)([^]*)/;
 const DST_IF_MAC = new RegExp(`^([A-Za-z][\\w./-]*)?\\s*(?::\\s*(${MAC}|-+)?)?$`);
 // Pkts Bytes SrcDstPorts SrcDstEncap Age LastSeen: "0  0  Fa4/1,--  ARPA,ARPA  31  11:23:23".
-const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(.*?)\s*(\S+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})\s*$/;
+const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(?:(\S(?:[^]*\S)?)\s+)?(\S+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})\s*$/;
 // Native IOS on Sup2/Sup720 ("Displaying Netflow entries in Supervisor Earl"): the entry line ends in
 // Src i/f:AdjPtr ("Vl10 : 0x2A", "0 : 0" or "-- :0x0" when the flow mask keeps no interface), and the counters line is
 // Pkts Bytes Age LastSeen Attributes ("0 0 1 01:52:25 L3 - Dynamic").
 const SRC_IF_ADJ = /^([A-Za-z][\w./-]*|0|-+)?\s*:\s*(?:0x[0-9A-Fa-f]+|\d+)$/;
 const EARL_COUNTERS = /^\s*(\d+)\s+(\d+)\s+\d+\s+\d{1,2}:\d{2}:\d{2}(?:\s+\S.*)?$/;
 const EARL_HEADING = /^\s*Displaying Netflow entries in \S.*$/i;
-const RULE = /^\s*-{5,}[\s-]*$/;
+const RULE = /^\s*-{5}[\s-]*$/;
 const TOTAL = /^\s*(?:Number of Entries Found\s*=|Total (?:IP )?Entries\s*:|Active IP MLS entries\s*=)\s*(\d+)\s*$/i;
 // On a hybrid (CatOS) supervisor `show mls ip` prints a summary instead of entries; it states the flow mask.
-const FLOW_MASK = /^\s*IP Current flow mask is (.+?)\s*$/i;
+const FLOW_MASK = /^\s*IP Current flow mask is (.*?\S)\s*$/i;
 const SUMMARY_LINES: RegExp[] = [
   /^\s*IP Multilayer switching (?:fast )?aging time = \d+ seconds?(?:, packet threshold = \d+)?\s*$/i,
   /^\s*Netflow Data Export .*$/i,
@@ -70,7 +70,7 @@ const HEADER_WORDS = new Set(['dstip', 'srcip', 'prot', 'srcport', 'dstport', 'd
 
 function readCounters(line: string): Counters | null {
   const c = COUNTERS.exec(line);
-  if (c) return { packets: +c[1]!, bytes: +c[2]!, ports: c[3]! };
+  if (c) return { packets: +c[1]!, bytes: +c[2]!, ports: c[3] ?? '' };
   const e = EARL_COUNTERS.exec(line);
   return e ? { packets: +e[1]!, bytes: +e[2]! } : null;
 }

@@ -24,7 +24,7 @@ export interface CpuRow {
 // PID Runtime(ms) Invoked uSecs 5Sec 1Min 5Min TTY Process: percentages with "%" on IOS, bare on IOS-XE sorted
 // output; the process name may hold spaces ("IP Input") or be cut at 16 characters, or be empty.
 export const ROW =
-  /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+)(?:\s+(.*?))?\s*$/;
+  /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+)(?:\s+(\S(?:[^]*\S)?))?\s*$/;
 
 const PERCENT = /^(\d{1,3}(?:\.\d+)?)%$/;
 const BARE_PERCENT = /^(\d{1,3}\.\d+)$/;

@@ -37,10 +37,10 @@ const POOL = /^\s*(\S(?:.*?\S)?)\s+Pool Total:\s*(\d+),?\s+Used:\s*(\d+),?\s+Fre
 const OLD_TOTAL = /^\s*Total:\s*(\d+),\s*Used:\s*(\d+),\s*Free:\s*(\d+)\s*$/i;
 // The same row with Allocated and Freed glued (the two counters that grow without bound on a long uptime): read
 // from the right, Holding, Getbufs and Retbufs stay certain.
-const GLUED_ROW = /^\s*(\d+)\s+(\d+)\s+(\d{2,})\s+(\d+)\s+(\d+)\s+(\d+)(?:\s+(\S.*?))?\s*$/;
+const GLUED_ROW = /^\s*(\d+)\s+(\d+)\s+(\d{2,})\s+(\d+)\s+(\d+)\s+(\d+)(?:\s+(\S(?:[^]*\S)?))?\s*$/;
 const HEADER = /^\s*PID\s+TTY\s+Allocated\s+Freed\s+Holding\s+Getbufs\s+Retbufs\s+Process\s*$/i;
 // PID TTY Allocated Freed Holding Getbufs Retbufs Process (the name has spaces and may be cut at 16 characters).
-const ROW = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)(?:\s+(\S.*?))?\s*$/;
+const ROW = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)(?:\s+(\S(?:[^]*\S)?))?\s*$/;
 /** Header words: a `| include` filter can leave a fragment of the header (or a garbled one) on its own line. */
 const HEADER_WORDS = new Set(['pid', 'tty', 'allocated', 'freed', 'holding', 'getbufs', 'retbufs', 'process']);
 const FOOTER = /^\s*(\d+) Total\s*$/i;

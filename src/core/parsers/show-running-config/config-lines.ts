@@ -145,5 +145,5 @@ export function interfaceName(words: readonly string[]): { name: string; rest: s
 
 /** The media type part of a name: "FastEthernet0/0.1" -> "FastEthernet", "Dot11Radio0" -> "Dot11Radio". */
 export function interfaceType(name: string): string {
-  return name.replace(/[\d/.:]+$/, '') || name;
+  return name.replace(/(?<![\d/.:])[\d/.:]+$/, '') || name;
 }

@@ -34,7 +34,7 @@ export interface VersionData {
  * or, before 12.3, "IOS (tm) <family> Software (<image>), Version <v>, ...". What follows the version varies.
  */
 const SOFTWARE =
-  /^\s*(?:Cisco IOS Software(?:\s*\[[^\]]*\])?,\s*|IOS \(tm\)\s+)(IOS-XE Software,\s*)?(.+?) Software \(([^)]+)\),\s*(?:Experimental\s+)?Version\s+([^\s,]+)/i;
+  /^\s*(?:Cisco IOS Software(?:\s*\[[^\]]*\])?,\s*|IOS \(tm\)\s+)(IOS-XE Software,\s*)?(\S.*?) Software \(([^()]+)\),\s*(?:Experimental\s+)?Version\s+([^\s,]+)/i;
 /** IOS-XE 16+ prints its own line first: "Cisco IOS XE Software, Version 17.03.08a". */
 const XE_SOFTWARE = /^\s*Cisco IOS XE Software,\s*Version\s+(\S+)\s*$/i;
 /** CatOS: "WS-C6509 Software, Version NmpSW: 8.4(5)". */
@@ -44,9 +44,9 @@ const CATOS_SOFTWARE = /^\s*(\S+) Software, Version NmpSW:\s*(\S+)\s*$/i;
  * (revision 1.0) with  with 460137K/62464K bytes of memory." and "... with 4194304K bytes of physical memory."
  */
 const HARDWARE =
-  /^\s*[Cc]isco\s+([^()]+?)\s+(?:\((?!revision)([^)]+)\)\s+)?(?:processor\s+)?(?:\(revision [^)]*\)\s+)?with\s+(?:with\s+)?(\d+)K(?:\/(\d+)K)?\s+bytes of (?:physical )?memory\.?\s*$/;
-const UPTIME = /^\s*(\S+) uptime is (.+?)\s*$/;
-const CATOS_UPTIME = /^\s*Uptime is (.+?)\s*$/;
+  /^\s*[Cc]isco\s+(\S(?:[^()]*?\S)?)\s+(?:\((?!revision)([^)]+)\)\s+)?(?:processor\s+)?(?:\(revision [^)]*\)\s+)?with\s+(?:with\s+)?(\d+)K(?:\/(\d+)K)?\s+bytes of (?:physical )?memory\.?\s*$/;
+const UPTIME = /^\s*(\S+) uptime is (.*?\S)\s*$/;
+const CATOS_UPTIME = /^\s*Uptime is (.*?\S)\s*$/;
 const SYSLOG_MNEMONIC = /%[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)*-[0-7]-[A-Z0-9_]+:/;
 /** Evidence of IOS-XE besides the software line: its GPL notice and ROMMON. */
 const XE_HINT = /^\s*(Cisco IOS-XE software, Copyright|ROM: IOS-XE ROMMON)/i;

@@ -1,0 +1,158 @@
+// Anonymise what names a network in a share link: hostnames (from `hostname` and prompts), domain names and the
+// FQDNs under them, usernames; and replace free text a router carries (interface descriptions, SNMP location and
+// contact, banners). Learn the names from every text of the link first, so each maps to one pseudonym everywhere.
+import { halfSipHash, halfSipKey, type HalfSipKey } from './half-siphash';
+
+export interface NameAnonymiser {
+  /** Collect hostnames, domains and usernames from a text (call for every text before `text`). */
+  learn(s: string): void;
+  /** The text with learned names replaced by pseudonyms and free-text fields replaced; line count unchanged. */
+  text(s: string): string;
+}
+
+/** What the share panel promises (kept in one place with the code that does it). */
+export const NAMES_REPLACED = [
+  'hostnames (the hostname command and prompts)',
+  'domain names and the host names under them',
+  'usernames',
+  'interface descriptions',
+  'SNMP location and contact',
+  'banners',
+] as const;
+
+const HOSTNAME = /^\s*(?:hostname|set system name|switchname)\s+"?([A-Za-z0-9][\w.-]{0,62})/i;
+// `Router#`, `R1(config-if)#`, `Switch>`, CatOS `Console> (enable)`: the name before the prompt character.
+const PROMPT = /^\s*([A-Za-z][\w.-]{0,62})(?:\([\w.\-/ ]{1,30}\))?(?:[#>]|> ?\((?:enable|debug)\))/;
+const DOMAIN = /^\s*(?:ip domain[- ](?:name|list)|domain-name|set system domain)\s+(?:vrf\s+\S+\s+)?([A-Za-z0-9][\w-]*(?:\.[\w-]+)+)/i;
+const USERNAME = /^\s*(?:username|set localuser user)\s+"?([^\s"]{1,64})/i;
+// Usernames in logs: `Configured from console by alice on vty0`, `Login Success [user: alice]`.
+const LOG_USER = /(?:\bby ([\w.@-]{1,64}) on (?:vty|tty|aux|console)|\[user: ([^\]\s]{1,64})\])/i;
+const NOT_USERS = new Set(['console', 'vty', 'tty', 'aux', 'unknown']);
+// Host names under a public suffix anywhere in a line (`ntp server time.acme.com`): the last two labels are learned
+// as a domain. The vendor's own site (show version prints www.cisco.com) names nobody.
+const FQDN = /(?<![\w.-])((?:[A-Za-z0-9-]{1,63}\.)+)(com|net|org|edu|gov|mil|int|info|biz|io|local|lan|corp|internal|home|uk|de|fr|nl|ca|au|jp|cn|ru|br|it|es|ch|se|no|dk|fi|pl|be|at|nz|in|us)(?![\w-])/gi;
+const NOT_DOMAINS = new Set(['cisco.com']);
+/** Lines whose rest is free text: keep the keyword, replace the rest. */
+const FREE_TEXT: [RegExp, string][] = [
+  [/^(\s*description:?\s+)\S[^]*/i, '[description removed]'],
+  [/^(\s*(?:snmp-server|set system) location\s)\S[^]*/i, '[location removed]'],
+  [/^(\s*(?:snmp-server|set system) contact\s)\S[^]*/i, '[contact removed]'],
+];
+// `banner motd ^C` ... `^C`: the delimiter is the first character after the banner type (IOS prints ^C as two).
+const BANNER = /^(\s*banner\s+[\w-]+\s+)(\^C|\S)([^]*)$/i;
+
+/** Words that are commands or table headings, never a router's own name: not learned from prompt-like lines. */
+const NOT_NAMES = new Set(['show', 'sh', 'config', 'configure', 'interface', 'router', 'line', 'enable', 'exit', 'end', 'more']);
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymiser {
+  const key: HalfSipKey = halfSipKey(keyBytes);
+  const hosts = new Set<string>();
+  const domains = new Set<string>();
+  const users = new Set<string>();
+  let pattern: RegExp | null = null;
+  let domainPattern: RegExp | null = null;
+
+  const tag = (kind: string, name: string) => {
+    const s = `${kind}\u0000${name}`;
+    const bytes: number[] = [];
+    for (let i = 0; i < s.length; i++) bytes.push(s.charCodeAt(i) & 255, s.charCodeAt(i) >>> 8); // UTF-16 code units
+    return halfSipHash(key, bytes).toString(16).padStart(8, '0').slice(0, 6);
+  };
+  const pseudonym = new Map<string, string>();
+  const nameFor = (name: string): string => {
+    let p = pseudonym.get(name);
+    if (p === undefined) {
+      p = users.has(name) && !hosts.has(name) ? `user-${tag('user', name)}` : `router-${tag('host', name)}`;
+      pseudonym.set(name, p);
+    }
+    return p;
+  };
+
+  const learn = (s: string): void => {
+    for (const line of s.split('\n')) {
+      const h = HOSTNAME.exec(line) ?? PROMPT.exec(line);
+      if (h && !NOT_NAMES.has(h[1]!.toLowerCase())) hosts.add(h[1]!);
+      const d = DOMAIN.exec(line);
+      if (d) domains.add(d[1]!.replace(/\.$/, ''));
+      const u = USERNAME.exec(line);
+      if (u) users.add(u[1]!);
+      const lu = LOG_USER.exec(line);
+      const logged = lu?.[1] ?? lu?.[2];
+      if (logged && !NOT_USERS.has(logged.toLowerCase())) users.add(logged);
+      for (const m of line.matchAll(FQDN)) {
+        const labels = m[1]!.slice(0, -1).split('.');
+        const domain = `${labels[labels.length - 1]}.${m[2]}`.toLowerCase();
+        if (!NOT_DOMAINS.has(domain)) domains.add(domain);
+      }
+    }
+    pattern = null;
+    domainPattern = null;
+  };
+
+  // One alternation of every learned name, longest first; names match as whole tokens, case-sensitively.
+  const names = (): RegExp | null => {
+    if (pattern) return pattern;
+    const all = [...hosts, ...users].sort((a, b) => b.length - a.length);
+    if (all.length === 0) return null;
+    pattern = new RegExp(`(?<![\\w.-])(?:${all.map(escapeRe).join('|')})(?![\\w-])`, 'g');
+    return pattern;
+  };
+  // `mail.corp.example.com` under a learned `corp.example.com`: the labels before it get pseudonyms too. The fewest
+  // labels first, so the longest learned domain wins (`corp.example.com` over `example.com`).
+  const domainRe = (): RegExp | null => {
+    if (domainPattern) return domainPattern;
+    const all = [...domains].sort((a, b) => b.length - a.length);
+    if (all.length === 0) return null;
+    domainPattern = new RegExp(`(?<![\\w.-])((?:[\\w-]+\\.){0,8}?)(${all.map(escapeRe).join('|')})(?![\\w-])`, 'gi');
+    return domainPattern;
+  };
+
+  const line = (l: string): string => {
+    for (const [re, replacement] of FREE_TEXT) {
+      const m = re.exec(l);
+      if (m) return m[1] + replacement;
+    }
+    let out = l;
+    const d = domainRe();
+    if (d) {
+      out = out.replace(d, (_w, labels: string, domain: string) => {
+        const host = labels ? `${labels.slice(0, -1).split('.').map((x) => (hosts.has(x) ? nameFor(x) : `name-${tag('label', x.toLowerCase())}`)).join('.')}.` : '';
+        return `${host}domain-${tag('domain', domain.toLowerCase())}.example`;
+      });
+    }
+    const n = names();
+    return n ? out.replace(n, nameFor) : out;
+  };
+
+  const text = (s: string): string => {
+    const lines = s.split('\n');
+    let bannerEnd: string | null = null;
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (bannerEnd !== null) {
+        // Inside a banner: every line is replaced, the closing delimiter kept so the config still reads.
+        const at = l.indexOf(bannerEnd);
+        lines[i] = at < 0 ? '[banner removed]' : l.slice(at);
+        if (at >= 0) bannerEnd = null;
+        continue;
+      }
+      const b = BANNER.exec(l);
+      if (b) {
+        const [, head, delim, rest] = b as unknown as [string, string, string, string];
+        const close = rest.indexOf(delim);
+        if (close >= 0) lines[i] = `${head}${delim}[banner removed]${rest.slice(close)}`;
+        else {
+          lines[i] = `${head}${delim}`;
+          bannerEnd = delim;
+        }
+        continue;
+      }
+      lines[i] = line(l);
+    }
+    return lines.join('\n');
+  };
+
+  return { learn, text };
+}
