@@ -95,16 +95,24 @@ function isConfigShaped(trimmed: string, indented: boolean): boolean {
 /**
  * A config pasted through a notes app or a blog can lose every leading space: interface and ACL bodies then sit
  * at column 0. IOS indents every block body and ends every block with `!`, so a config with interfaces and not
- * one indented line has lost its indentation.
+ * one indented line has lost its indentation. So has one where an interface header is followed by a column-0
+ * line that is neither `!` nor another header: hand-edited pastes keep the ACL bodies indented and lose the
+ * interface bodies (their `ip access-group` would otherwise be read as a stray global line).
  */
 function isFlat(section: Section): boolean {
   let interfaces = 0;
+  let indentedLines = 0;
+  let afterHeader = false;
   for (let i = section.from; i < section.to; i++) {
     const raw = section.lines[i]!;
-    if (raw.charCodeAt(0) === 32 && raw.trim() !== '') return false;
-    if (/^interface \S/i.test(raw)) interfaces++;
+    if (raw.trim() === '') continue;
+    const indented = raw.charCodeAt(0) === 32;
+    if (afterHeader && !indented && !/^(!|interface\s)/i.test(raw)) return true;
+    afterHeader = /^interface \S/i.test(raw);
+    if (afterHeader) interfaces++;
+    if (indented) indentedLines++;
   }
-  return interfaces > 0;
+  return interfaces > 0 && indentedLines === 0;
 }
 
 /** In a flat config: does this column-0 line continue the block above it (up to the `!` that closes it)? */

@@ -1,0 +1,91 @@
+// The plan safety rules on running-configs from the field (other projects' captures, fixtures/field/NOTES.md),
+// each with the seed's scanning host moved into every interface's subnet, plus the other findings' triggers.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../diagnose';
+import { runningConfigParser } from '../parsers/show-running-config/parser';
+import { normaliseLines } from '../text/normalise';
+import type { Finding } from '../types';
+import { buildPlan } from './build-plan';
+import { buildModel, type ConfigModel } from './config-model';
+import { withIntents, type RemedyIntent } from './intents';
+import { filteringOf, planProblems } from './testing/plan-checks';
+
+const DIR = join(__dirname, 'fixtures/field');
+const FIELD = readdirSync(DIR).filter((n) => n.endsWith('.txt'));
+const SEED = readFileSync(join(__dirname, '../../features/example/samples/seed_show_ip_cache_flow.txt'), 'utf8');
+/** Lines that make other findings fire: the web server on, console logging on. */
+/** Flow tables name interfaces short (Fa0/0, Vl1, Di0, Se0/3/0:0). */
+const SHORT: [RegExp, string][] = [[/^FastEthernet/i, 'Fa'], [/^GigabitEthernet/i, 'Gi'], [/^Vlan/i, 'Vl'], [/^Dialer/i, 'Di'], [/^Serial/i, 'Se'], [/^Ethernet/i, 'Et'], [/^Loopback/i, 'Lo']];
+const shortInterfaceName = (n: string) => SHORT.reduce((x, [re, s]) => x.replace(re, s), n);
+const TRIGGERS = '\nip http server\nlogging console\n';
+
+function parse(text: string) {
+  const lines = normaliseLines(text);
+  return runningConfigParser.parse({ lines, from: 0, to: lines.length }).data!;
+}
+
+/** The seed's scanning host (193.23.45.35 on Vl1) moved to a host of each addressed interface's subnet, entering there. */
+function flowsInto(text: string): string {
+  return parse(text)
+    .interfaces.filter((i) => i.address && i.mask !== '255.255.255.255')
+    .map((i) => {
+      const o = i.address!.split('.').map(Number);
+      const host = `${o[0]}.${o[1]}.${o[2]}.${((o[3]! + 7) % 250) + 1}`;
+      return SEED.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `${shortInterfaceName(i.name)}${sp}${host}`);
+    })
+    .join('\n');
+}
+
+function everyRemedy(m: ConfigModel): Finding[] {
+  const mk = (id: Finding['id'], intents: RemedyIntent[]): Finding =>
+    withIntents({ id, severity: 'warning', title: id, evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, intents);
+  const out: Finding[] = [];
+  for (const i of Object.values(m.interfaces)) {
+    for (const direction of ['in', 'out'] as const) {
+      out.push(mk('scanning-host', [{ kind: 'block', interface: i.name, direction, entries: ['deny tcp any any eq www'], hosts: ['10.9.9.9'], why: 'Block.' }]));
+    }
+  }
+  for (const r of m.routes) if (r.interface) out.push(mk('default-route-to-broadcast-interface', [{ kind: 'route', route: r, nextHop: '192.0.2.1', why: 'Next hop.' }]));
+  for (const [id, a] of Object.entries(m.acls)) if (a.entries.some((e) => /\slog(-input)?(\s|$)/.test(e.text))) out.push(mk('acl-log-keyword', [{ kind: 'strip-log', acl: id, why: 'No log.' }]));
+  out.push(mk('http-server-enabled', [{ kind: 'global', commands: ['no ip http server', 'ip cef', 'no logging console'], why: 'Toggles.' }]));
+  return out;
+}
+
+describe('change plans on running-configs from the field', () => {
+  it('has field configs, some filtering already (else the test proves little)', () => {
+    expect(FIELD.length).toBeGreaterThanOrEqual(6);
+    expect(FIELD.filter((n) => filteringOf(buildModel(parse(readFileSync(join(DIR, n), 'utf8')))).length > 0).length).toBeGreaterThanOrEqual(4);
+  });
+
+  for (const name of FIELD) {
+    const text = readFileSync(join(DIR, name), 'utf8');
+
+    it(`${name}: every access-group line in the text is on its interface in the model`, () => {
+      // The dangerous case: a binding the parser misses is an interface the plan thinks unfiltered, and binds over.
+      const typed = text.split('\n').filter((l) => /^\s*ip access-group \S+ (in|out)\s*$/.test(l)).length;
+      const model = buildModel(parse(text));
+      const bound = Object.values(model.interfaces).reduce((n, i) => n + Object.keys(i.groups).length, 0);
+      expect(bound).toBe(typed);
+    });
+
+    it(`${name} with a scanning host behind every interface and the other triggers: every plan is safe`, () => {
+      const config = text + TRIGGERS;
+      const d = diagnose([{ source: name, text: config }, { source: 'flows.txt', text: flowsInto(text) }]);
+      const model = buildModel(parse(config));
+      expect(d.findings.filter((f) => f.id === 'scanning-host').length).toBeGreaterThan(0);
+      expect(d.plans?.length).toBe(1);
+      for (const p of d.plans!) expect(planProblems(model, p)).toEqual([]);
+    });
+
+    for (const version of [undefined, '12.1(5)T', '15.6(2)T']) {
+      it(`${name} on ${version ?? 'its own IOS'}: a block on every interface both ways, every route and log list: every rule holds`, () => {
+        const model = buildModel(parse(text), version);
+        const built = buildPlan(model, everyRemedy(model), { router: name, safetyNet: version === '15.6(2)T' });
+        expect(built.plan.steps.length).toBeGreaterThan(0);
+        expect(planProblems(model, built.plan)).toEqual([]);
+      });
+    }
+  }
+});
