@@ -61,6 +61,9 @@ function boundElsewhere(model: ConfigModel, acl: string, key: string, dir: 'in' 
   for (const [k, i] of Object.entries(model.interfaces)) {
     for (const d of ['in', 'out'] as const) if (i.groups[d] === acl && !(k === key && d === dir)) out.push(`${i.name} ${d}`);
   }
+  // A NAT list, a vty access-class or a route-map match: a deny put in front would change what they do too.
+  const use = model.aclUses?.[acl];
+  if (use !== undefined) out.push(`"${use} ..."`);
   return out;
 }
 
@@ -137,7 +140,7 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
   const fresh = names.extendedLike(old, 'BLOCK');
   const numbered = /^\d+$/.test(fresh);
   const reason = elsewhere.length
-    ? `ACL ${old} also filters ${elsewhere.join(', ')}, so it is not edited`
+    ? `ACL ${old} is also used by ${elsewhere.join(', ')}, so it is not edited`
     : acl.kind === 'standard'
       ? `ACL ${old} is a standard list and cannot hold port entries`
       : !seq

@@ -53,6 +53,8 @@ export interface ConfigModel {
   globals: Record<string, string>;
   /** ACL ids referenced anywhere in the config (NAT, SNMP, lines...): never reused for a new list. */
   reservedAcls: string[];
+  /** ACLs NAT, a line, SNMP, a route-map or class-map also uses (with the first such use): never edited in place. */
+  aclUses?: Record<string, string>;
 }
 
 export function interfaceKey(name: string): string {
@@ -173,6 +175,7 @@ export function buildModel(d: RunningConfigData | undefined, version?: string): 
   for (const p of d.policyMaps ?? []) m.policyMaps[p] = [];
   m.globals = globalsOf(d);
   m.reservedAcls = [...d.aclIds];
+  if (d.aclUses) m.aclUses = { ...d.aclUses };
   return m;
 }
 

@@ -89,3 +89,36 @@ describe('change plans on running-configs from the field', () => {
     }
   }
 });
+
+describe('hazards the field configs showed, each on the smallest config that has it', () => {
+  const ios124 = (body: string[]) => buildModel(parse(['version 12.4', 'hostname R', '!', ...body, 'end'].join('\n')));
+  const block = (iface: string): Finding =>
+    withIntents({ id: 'scanning-host', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+      { kind: 'block', interface: iface, direction: 'in', entries: ['deny tcp any any eq www'], hosts: ['10.1.1.9'], why: 'Block.' },
+    ]);
+
+  it('never inserts entries into the list NAT also uses (a deny there stops translating web traffic)', () => {
+    const model = ios124([
+      'interface FastEthernet0/1', ' ip address 10.1.1.1 255.255.255.0', ' ip access-group 101 in', ' ip nat inside', '!',
+      'interface Dialer0', ' ip address negotiated', ' ip nat outside', '!',
+      'ip nat inside source list 101 interface Dialer0 overload', 'access-list 101 permit ip 10.1.1.0 0.0.0.255 any', '!',
+    ]);
+    const built = buildPlan(model, [block('FastEthernet0/1')], { router: 'R' });
+    const lines = built.plan.steps.flatMap((s) => s.commands);
+    expect(lines).not.toContain('ip access-list extended 101');
+    expect(lines).toContain(' ip access-group 150 in');
+    expect(built.plan.steps[0]!.why).toContain('ip nat inside');
+    expect(planProblems(model, built.plan)).toEqual([]);
+  });
+
+  it('never inserts entries into the list a vty access-class uses (the next login could be refused)', () => {
+    const model = ios124([
+      'interface FastEthernet0/1', ' ip address 10.1.1.1 255.255.255.0', ' ip access-group ADMIN in', '!',
+      'ip access-list extended ADMIN', ' permit tcp 10.1.1.0 0.0.0.255 any', ' permit ip any any', '!',
+      'line vty 0 4', ' access-class ADMIN in', '!',
+    ]);
+    const built = buildPlan(model, [block('FastEthernet0/1')], { router: 'R' });
+    expect(built.plan.steps.flatMap((s) => s.commands)).toContain('ip access-list extended ADMIN-BLOCK');
+    expect(planProblems(model, built.plan)).toEqual([]);
+  });
+});

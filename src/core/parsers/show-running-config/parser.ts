@@ -31,6 +31,11 @@ export interface RunningConfigData {
   acls: AclEntry[];
   /** Every ACL number or name defined or referenced, so a remedy can pick a free one. */
   aclIds: string[];
+  /**
+   * ACLs something other than an interface's `ip access-group` uses (NAT, a vty access-class, SNMP, a route-map or
+   * class-map match, a dialer list), with the first such line's opening words: editing one in place changes that too.
+   */
+  aclUses?: Record<string, string>;
   /** Named (and `ip access-list extended 120`-style) ACL headers: their kind, so a copy keeps it. */
   aclKinds?: Record<string, 'standard' | 'extended'>;
   /** `class-map` / `policy-map` names defined, so a remedy's MQC names never collide with them. */
@@ -162,7 +167,10 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     d.firstLine ??= line;
     const w = fields(t);
     const lw = w.map((x) => x.toLowerCase());
-    for (const id of aclReferences(w)) addId(id);
+    for (const id of aclReferences(w)) {
+      addId(id);
+      if (!(lw[0] === 'ip' && lw[1] === 'access-group')) (d.aclUses ??= {})[id] ??= w.slice(0, 3).join(' ');
+    }
     if (inBlock) {
       if (block.kind === 'interface') {
         if (!readInterfaceLine(block.iface, w, line, t)) warnings.push(unreadLine(i, raw, 'interface line not understood'));
