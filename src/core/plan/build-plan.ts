@@ -3,7 +3,7 @@ import type { ChangePlan, Finding, FindingId, PlanMode, PlanStep } from '../type
 import { expandInterfaceName, placeholder } from '../rules/remedies';
 import { applySteps, type LineError } from './apply';
 import { blockCommands, withoutLogKeywords } from './block';
-import { cloneModel, globalKey, interfaceKey, normalGlobal, routeWords, type ConfigModel } from './config-model';
+import { cloneModel, globalKey, interfaceKey, normalGlobal, routeWords, takesDhcpNextHop, type ConfigModel } from './config-model';
 import { fallbackIntents } from './fallback-intents';
 import { intentsOf, type BlockIntent, type PolicyIntent, type RemedyIntent, type RouteIntent } from './intents';
 import { NameAllocator } from './names';
@@ -83,20 +83,37 @@ class PlanBuilder {
     // Distance 1 is a static route's default, as the model reads it.
     const r = distance !== undefined && distance !== 1 ? { ...rest, distance } : rest;
     if (!this.work.routes.some((x) => routeWords(x) === routeWords(r))) return undefined;
-    const nextHop = items.find((x) => x.i.nextHop)?.i.nextHop;
+    const dhcp = items.some((x) => x.i.dhcp);
+    // A DHCP interface's gateway can change at lease renewal: a fixed address would cut the route then. IOS
+    // 12.3(8)T and later take `dhcp` as the next hop; on an older or unknown IOS that line would fail and the
+    // second one would leave no route, so the engineer is asked, in words, to check the version first.
+    const dhcpHop = dhcp && this.work.ios !== undefined && takesDhcpNextHop(this.work.ios.version);
+    const nextHop = dhcp ? (dhcpHop ? 'dhcp' : undefined) : items.find((x) => x.i.nextHop)?.i.nextHop;
     const ifName = r.interface ? expandInterfaceName(r.interface) : '';
-    const hop = nextHop ?? placeholder(`next-hop address on ${ifName}: show ip arp ${ifName} or show cdp neighbors ${ifName} detail`);
+    const vrf = r.vrf ? `vrf ${r.vrf} ` : '';
+    const hop =
+      nextHop ??
+      (dhcp
+        ? placeholder(`dhcp (IOS 12.3(8)T or later: show version) or, on older IOS, the gateway ${ifName} learned by DHCP: show dhcp lease`)
+        : placeholder(`next-hop address on ${ifName}: show ip arp ${vrf}${ifName} or show cdp neighbors ${ifName} detail`));
     const fresh = { ...r, interface: undefined, nextHop: hop } as typeof r;
     delete fresh.interface;
     const add = `ip route ${routeWords(fresh)}`;
     const isDefault = r.prefix === '0.0.0.0' && r.mask === '0.0.0.0';
-    pushUnique(this.precheck, [`show ip route ${isDefault ? '0.0.0.0' : r.prefix}`]);
-    if (!nextHop) pushUnique(this.precheck, [`show ip arp ${ifName}`, `show cdp neighbors ${ifName} detail`]);
-    pushUnique(this.verify, [`show ip route ${isDefault ? '0.0.0.0' : r.prefix}`]);
+    // A VRF's route is in the VRF's table: the global table's would show the wrong route, before and after.
+    const showRoute = `show ip route ${vrf}${isDefault ? '0.0.0.0' : r.prefix}`;
+    pushUnique(this.precheck, [showRoute]);
+    if (dhcp) pushUnique(this.precheck, ['show dhcp lease']);
+    if (!nextHop && !dhcp) pushUnique(this.precheck, [`show ip arp ${vrf}${ifName}`, `show cdp neighbors ${ifName} detail`]);
+    pushUnique(this.verify, [showRoute]);
+    const dhcpWhy = dhcp
+      ? ` ${ifName} takes its address by DHCP, so the next hop is the DHCP gateway (ip route ... dhcp), never a fixed address that a new lease could leave behind.` +
+        (dhcpHop ? '' : ' That form needs IOS 12.3(8)T or later: check show version first; on an older IOS fill in the gateway show dhcp lease names, and expect to redo this if the lease changes it.')
+      : '';
     return {
       mode: 'config',
       ...owners(items.map((x) => x.f)),
-      why: `${i.why} The new route goes in first and the old one comes out second, so the router has a ${isDefault ? 'default ' : ''}route at every moment, even if the paste is cut short.`,
+      why: `${i.why}${dhcpWhy} The new route goes in first and the old one comes out second, so the router has a ${isDefault ? 'default ' : ''}route at every moment, even if the paste is cut short.`,
       commands: [add, `no ip route ${routeWords(r)}`],
       undo: [`ip route ${routeWords(r)}`, `no ${add}`],
     };

@@ -93,6 +93,17 @@ export function takesSequenceNumbers(version: string): boolean {
   return false;
 }
 
+/** `ip route P M dhcp` (the DHCP gateway as next hop) came with 12.3(8)T; 12.4 and everything later has it. */
+export function takesDhcpNextHop(version: string): boolean {
+  if (/^(1[6-9]|[2-9]\d)\./.test(version)) return true;
+  const m = IOS_VERSION.exec(version) ?? /^(\d+)\.(\d+)$/.exec(version);
+  if (!m) return false;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  if (major !== 12) return major > 12;
+  if (minor >= 4) return true;
+  return minor === 3 && m[4] !== undefined && m[4].startsWith('T') && Number(m[3]) >= 8;
+}
+
 /** The key a global line toggles: `no ip http server` and `ip http server` share one; `ip cef distributed` is `ip cef`. */
 export function globalKey(line: string): string {
   const w = line.trim().replace(/^no\s+/, '').split(/\s+/);

@@ -122,3 +122,40 @@ describe('hazards the field configs showed, each on the smallest config that has
     expect(planProblems(model, built.plan)).toEqual([]);
   });
 });
+
+describe('routes the field configs route differently', () => {
+  const flows = (ifs: string, host: string) => SEED.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `${ifs}${sp}${host}`);
+  const dhcpWan = (version: string) =>
+    [`version ${version}`, 'hostname R', '!', 'interface FastEthernet0/0', ' ip address dhcp', ' ip nat outside', '!', 'interface Vlan1', ' ip address 192.168.1.1 255.255.255.0', ' ip nat inside', '!',
+      'ip route 0.0.0.0 0.0.0.0 FastEthernet0/0', 'end'].join('\n');
+  const routeStep = (text: string) => {
+    const d = diagnose([{ source: 'r', text }, { source: 'flows.txt', text: flows('Vl1', '192.168.1.77') }]);
+    const plan = d.plans![0]!;
+    expect(planProblems(buildModel(parse(text)), plan)).toEqual([]);
+    return { plan, step: plan.steps.find((s) => s.findings.includes('default-route-to-broadcast-interface'))! };
+  };
+
+  it('a default route out of a DHCP interface goes to the DHCP gateway, never a fixed address a new lease leaves behind', () => {
+    const { step } = routeStep(dhcpWan('12.4'));
+    expect(step.commands).toEqual(['ip route 0.0.0.0 0.0.0.0 dhcp', 'no ip route 0.0.0.0 0.0.0.0 FastEthernet0/0']);
+    expect(step.why).toContain('DHCP');
+  });
+
+  it('on an IOS older than 12.3(8)T the DHCP form is a placeholder naming show version, and the why says so', () => {
+    const { step, plan } = routeStep(dhcpWan('12.2'));
+    expect(step.commands[0]).toMatch(/^ip route 0\.0\.0\.0 0\.0\.0\.0 <dhcp \(IOS 12\.3\(8\)T or later: show version\)/);
+    expect(step.why).toContain('show version');
+    expect(plan.precheck).toContain('show dhcp lease');
+  });
+
+  it('a VRF default route is checked in its VRF table, before and after', () => {
+    const text = ['version 12.4', 'hostname R', '!', 'ip vrf CUST', ' rd 1:1', '!', 'interface FastEthernet0/0', ' ip address 198.51.100.2 255.255.255.0', '!',
+      'interface FastEthernet0/1', ' ip vrf forwarding CUST', ' ip address 10.2.2.1 255.255.255.0', '!', 'ip route 0.0.0.0 0.0.0.0 198.51.100.1', 'ip route vrf CUST 0.0.0.0 0.0.0.0 FastEthernet0/1', 'end'].join('\n');
+    const d = diagnose([{ source: 'r', text }, { source: 'flows.txt', text: flows('Fa0/1', '10.2.2.77') }]);
+    const plan = d.plans![0]!;
+    expect(plan.precheck).toContain('show ip route vrf CUST 0.0.0.0');
+    expect(plan.verify).toContain('show ip route vrf CUST 0.0.0.0');
+    expect(plan.precheck).not.toContain('show ip route 0.0.0.0');
+    expect(planProblems(buildModel(parse(text)), plan)).toEqual([]);
+  });
+});
