@@ -72,6 +72,14 @@ function insertionRoom(acl: ModelAcl, n: number): boolean {
   return (acl.entries[0]?.seq ?? Infinity) > n;
 }
 
+/**
+ * A running-config does not show sequence numbers (classic IOS): entries someone inserted at 1..n since the last
+ * reload would refuse a line here, and the back-out's `no 1` would then remove theirs. The engineer checks first.
+ */
+function firstNumberCheck(show: string, n: number): string {
+  return `${show} shows the sequence numbers: paste this step only if its first entry is numbered above ${n} (an entry numbered ${n === 1 ? '1' : `1 to ${n}`} would refuse a line here, and the back-out would remove that entry).`;
+}
+
 function seqInsert(id: string, entries: string[]): string[] {
   return [`ip access-list extended ${id}`, ...entries.map((e, i) => ` ${i + 1} ${e}`)];
 }
@@ -96,7 +104,7 @@ function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
     undo: [`ip access-list extended ${acl}`, ...req.entries.map((_, i) => ` no ${i + 1}`)],
     how:
       `${seen}${what}. Run the pre-checks first: they name its ${dirWord} ACL, and these lines put the deny entries at its top by sequence number (IOS 12.3(2)T / 12.2(14)S or later).` +
-      ` If it has no ${dirWord} ACL, paste the running-config and the tool builds one; never bind a new list in its place.${version}`,
+      ` ${firstNumberCheck('show access-lists on that ACL', req.entries.length)} If it has no ${dirWord} ACL, paste the running-config and the tool builds one; never bind a new list in its place.${version}`,
     precheck,
   };
 }
@@ -128,7 +136,7 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
   if (seq && acl.kind === 'extended' && elsewhere.length === 0 && insertionRoom(acl, req.entries.length)) {
     return {
       commands: seqInsert(old, req.entries),
-      how: `${iface.name} already filters ${dirWord} with ACL ${old}: the deny entries go in at its top by sequence number (IOS ${model.ios!.version} takes them), every entry it had stays.`,
+      how: `${iface.name} already filters ${dirWord} with ACL ${old}: the deny entries go in at its top by sequence number (IOS ${model.ios!.version} takes them), every entry it had stays. ${firstNumberCheck(`show access-lists ${old}`, req.entries.length)}`,
       precheck: [...precheck, `show access-lists ${old}`],
     };
   }

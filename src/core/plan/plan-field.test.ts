@@ -159,3 +159,18 @@ describe('routes the field configs route differently', () => {
     expect(planProblems(buildModel(parse(text)), plan)).toEqual([]);
   });
 });
+
+describe('entries inserted by sequence number', () => {
+  it('tell the engineer to check the first sequence number, which a running-config does not show', () => {
+    const model = buildModel(parse(['version 12.4', 'hostname R', '!', 'interface FastEthernet0/0.10', ' encapsulation dot1Q 10', ' ip address 10.1.10.1 255.255.255.0', ' ip access-group VLAN10-IN in', '!',
+      'ip access-list extended VLAN10-IN', ' remark users', ' permit ip 10.1.10.0 0.0.0.255 any', '!', 'end'].join('\n')));
+    const f = withIntents({ id: 'scanning-host', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+      { kind: 'block', interface: 'Fa0/0.10', direction: 'in', entries: ['deny tcp any any eq www'], hosts: ['10.1.10.55'], why: 'Block.' },
+    ]);
+    const built = buildPlan(model, [f], { router: 'R' });
+    expect(built.plan.steps[0]!.commands).toEqual(['ip access-list extended VLAN10-IN', ' 1 deny tcp any any eq www']);
+    expect(built.plan.steps[0]!.why).toContain('show access-lists VLAN10-IN shows the sequence numbers: paste this step only if its first entry is numbered above 1');
+    expect(built.plan.precheck).toContain('show access-lists VLAN10-IN');
+    expect(planProblems(model, built.plan)).toEqual([]);
+  });
+});
