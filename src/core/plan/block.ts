@@ -76,6 +76,15 @@ function insertionRoom(acl: ModelAcl, n: number): boolean {
  * A running-config does not show sequence numbers (classic IOS): entries someone inserted at 1..n since the last
  * reload would refuse a line here, and the back-out's `no 1` would then remove theirs. The engineer checks first.
  */
+/** What to do when the pre-check names no list: a PPP session's interface is cloned, so its list lives on the template. */
+function noListYet(ifName: string | undefined, dirWord: string): string {
+  if (ifName && /^Virtual-Access/i.test(ifName)) {
+    return `${ifName} is a PPP session cloned from a Virtual-Template (or a dialer profile) and is never in the running-config: if it has no ${dirWord} ACL, ` +
+      'the list belongs on that template and applies as sessions reconnect; never bind a new list over one the pre-check names.';
+  }
+  return `If it has no ${dirWord} ACL, paste the running-config and the tool builds one; never bind a new list in its place.`;
+}
+
 function firstNumberCheck(show: string, n: number): string {
   return `${show} shows the sequence numbers: paste this step only if its first entry is numbered above ${n} (an entry numbered ${n === 1 ? '1' : `1 to ${n}`} would refuse a line here, and the back-out would remove that entry).`;
 }
@@ -104,7 +113,7 @@ function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
     undo: [`ip access-list extended ${acl}`, ...req.entries.map((_, i) => ` no ${i + 1}`)],
     how:
       `${seen}${what}. Run the pre-checks first: they name its ${dirWord} ACL, and these lines put the deny entries at its top by sequence number (IOS 12.3(2)T / 12.2(14)S or later).` +
-      ` ${firstNumberCheck('show access-lists on that ACL', req.entries.length)} If it has no ${dirWord} ACL, paste the running-config and the tool builds one; never bind a new list in its place.${version}`,
+      ` ${firstNumberCheck('show access-lists on that ACL', req.entries.length)} ${noListYet(ifName, dirWord)}${version}`,
     precheck,
   };
 }

@@ -7,6 +7,7 @@ import { diagnose } from '../diagnose';
 import { runningConfigParser } from '../parsers/show-running-config/parser';
 import { normaliseLines } from '../text/normalise';
 import type { Finding } from '../types';
+import { applySteps } from './apply';
 import { buildPlan } from './build-plan';
 import { buildModel, type ConfigModel } from './config-model';
 import { withIntents, type RemedyIntent } from './intents';
@@ -77,6 +78,24 @@ describe('change plans on running-configs from the field', () => {
       expect(d.findings.filter((f) => f.id === 'scanning-host').length).toBeGreaterThan(0);
       expect(d.plans?.length).toBe(1);
       for (const p of d.plans!) expect(planProblems(model, p)).toEqual([]);
+      // The alternatives beside each finding are pasted too: alone on the config, none may lose a list's entries.
+      const had = filteringOf(model);
+      for (const f of d.findings) {
+        for (const a of f.remedy.alternatives ?? []) {
+          const lines = a.commands.filter((l) => !l.includes('<'));
+          const lost: string[] = [];
+          applySteps(model, [{ mode: 'config', commands: lines }], {
+            onLine(m, _s, l) {
+              for (const h of had) {
+                const id = m.interfaces[h.iface]?.groups[h.dir];
+                const now = id !== undefined ? m.acls[id]?.entries.filter((e) => !e.text.startsWith('remark')).length : undefined;
+                if (now === undefined || now < h.entries.length) lost.push(`${a.summary}: after "${l}" ${h.iface} ${h.dir}`);
+              }
+            },
+          });
+          expect(lost).toEqual([]);
+        }
+      }
     });
 
     for (const version of [undefined, '12.1(5)T', '15.6(2)T']) {
@@ -172,5 +191,30 @@ describe('entries inserted by sequence number', () => {
     expect(built.plan.steps[0]!.why).toContain('show access-lists VLAN10-IN shows the sequence numbers: paste this step only if its first entry is numbered above 1');
     expect(built.plan.precheck).toContain('show access-lists VLAN10-IN');
     expect(planProblems(model, built.plan)).toEqual([]);
+  });
+});
+
+describe('PPP interfaces the flow tables name short', () => {
+  const flows = (ifs: string, host: string) => SEED.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `${ifs}${sp}${host}`);
+
+  it('flows on Mu1 find the list already on interface Multilink1 and keep it whole', () => {
+    const text = ['version 12.4', 'hostname R', '!', 'interface Multilink1', ' ip address 10.6.6.1 255.255.255.252', ' ip access-group T1-IN in', ' ppp multilink', '!',
+      'ip access-list extended T1-IN', ' permit tcp any any established', ' deny ip any any', '!', 'end'].join('\n');
+    const d = diagnose([{ source: 'r', text }, { source: 'flows.txt', text: flows('Mu1', '10.6.6.2') }]);
+    const lines = d.plans![0]!.steps.flatMap((s) => s.commands);
+    expect(lines).toEqual(expect.arrayContaining(['ip access-list extended T1-IN', ' 1 deny tcp any any eq www']));
+    expect(lines.join('\n')).not.toContain('<');
+    expect(planProblems(buildModel(parse(text)), d.plans![0]!)).toEqual([]);
+  });
+
+  it('flows on Vi3 (a PPP session) name Virtual-Access3 in full and point at the template, never at a new list', () => {
+    const text = ['version 12.4', 'hostname R', '!', 'interface FastEthernet0/0', ' ip address 192.168.1.1 255.255.255.0', '!', 'interface Virtual-Template1', ' ip unnumbered FastEthernet0/0', ' ip access-group 120 in', '!',
+      'access-list 120 permit ip any any', 'end'].join('\n');
+    const d = diagnose([{ source: 'r', text }, { source: 'flows.txt', text: flows('Vi3', '192.168.1.77') }]);
+    const plan = d.plans![0]!;
+    const step = plan.steps.find((s) => s.findings.includes('scanning-host'))!;
+    expect(plan.precheck).toContain('show ip interface Virtual-Access3 | include access list');
+    expect(step.why).toContain('cloned from a Virtual-Template');
+    expect(step.commands.some((l) => /ip access-group/.test(l))).toBe(false);
   });
 });
