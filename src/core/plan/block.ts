@@ -134,7 +134,11 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
     const id = names.extendedNumber();
     return {
       commands: [...aclLines(id, true, [...req.entries, 'permit ip any any']), `interface ${iface.name}`, ` ip access-group ${id} ${dir}`],
-      how: `${iface.name} has no ${dirWord} access list in the running-config: ACL ${id} (a number nothing else uses) is built whole, then bound.`,
+      // A paste cut short (a --More-- lost, a terminal buffer) can hide the one access-group line: binding over the
+      // list it hid is the worst this tool could do, so the pre-check is the gate, in words.
+      how:
+        `${iface.name} has no ${dirWord} access list in the running-config: ACL ${id} (a number nothing else uses) is built whole, then bound. ` +
+        `If the pre-check (show ip interface ${iface.name}) names an ${dirWord} access list, do not paste this step: the running-config pasted is incomplete and binding ${id} would replace that list; paste the whole config again.`,
       precheck,
     };
   }

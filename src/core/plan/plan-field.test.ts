@@ -218,3 +218,18 @@ describe('PPP interfaces the flow tables name short', () => {
     expect(step.commands.some((l) => /ip access-group/.test(l))).toBe(false);
   });
 });
+
+describe('a config cut short', () => {
+  it('a new list is bound only after the pre-check shows the interface unfiltered, in words', () => {
+    // The last interface of a paste cut mid-body (no `end`): its access-group line may be what was lost.
+    const text = ['version 12.4', 'hostname R', '!', 'interface FastEthernet0/0', ' ip address 10.7.7.1 255.255.255.0', ' ip nat inside'].join('\n');
+    const model = buildModel(parse(text));
+    const f = withIntents({ id: 'scanning-host', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+      { kind: 'block', interface: 'Fa0/0', direction: 'in', entries: ['deny tcp any any eq www'], hosts: ['10.7.7.9'], why: 'Block.' },
+    ]);
+    const built = buildPlan(model, [f], { router: 'R' });
+    expect(built.plan.precheck).toContain('show ip interface FastEthernet0/0 | include access list');
+    expect(built.plan.steps[0]!.why).toContain('names an inbound access list, do not paste this step');
+    expect(planProblems(model, built.plan)).toEqual([]);
+  });
+});
