@@ -240,6 +240,32 @@ function mergeSame(drafts: Draft[]): Draft[] {
   return out;
 }
 
+/** Lists, class-maps and policy-maps a step creates: `access-list N`, `ip access-list K NAME`, `class-map [T] NAME`, `policy-map NAME`. */
+function freshNames(model: ConfigModel, lines: readonly string[]): { id: string; show: string }[] {
+  const out: { id: string; show: string }[] = [];
+  for (const l of lines) {
+    const m = /^(?:access-list (\d+) |ip access-list (?:standard|extended) ([^\s<]+)$|class-map (?:match-any |match-all )?([^\s<]+)$|policy-map ([^\s<]+)$)/.exec(l);
+    const acl = m?.[1] ?? m?.[2];
+    if (acl && !(acl in model.acls) && !out.some((x) => x.id === acl)) out.push({ id: acl, show: `show access-lists ${acl}` });
+    if (m?.[3] && !(m[3] in model.classMaps)) out.push({ id: m[3], show: `show class-map ${m[3]}` });
+    if (m?.[4] && !(m[4] in model.policyMaps)) out.push({ id: m[4], show: `show policy-map ${m[4]}` });
+  }
+  return out;
+}
+
+/**
+ * A config without its closing `end` may be cut short, and lists usually come after the interfaces: a number that
+ * looks free may be a NAT list or a vty access-class past the cut, which `access-list N ...` would append to.
+ */
+function checkFreshNames(model: ConfigModel, d: Draft, precheck: string[]): void {
+  const fresh = freshNames(model, d.commands);
+  if (fresh.length === 0) return;
+  pushUnique(precheck, fresh.map((x) => x.show));
+  d.why +=
+    ` The running-config pasted has no closing end line, so it may be cut short: ${fresh.map((x) => x.show).join(', ')} must print nothing before this step` +
+    ` (anything of that name past the cut would get these lines added to it).`;
+}
+
 export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts: PlanOptions): BuiltPlan {
   const b = new PlanBuilder(model);
   const phases: Draft[][] = [[], [], [], [], [], [], [], []];
@@ -285,6 +311,7 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
     }
   }
   const drafts = phases.flatMap((p, n) => (n === EXEC_FIRST || n === EXEC_AFTER ? mergeSame(p) : p));
+  if (model.cutShort) for (const d of drafts) checkFreshNames(model, d, b.precheck);
   // Alternatives are built on the model after the plan, with the same allocator: no number or name is claimed twice.
   const alternatives = new Map<Finding, { summary: string; commands: string[] }[]>();
   for (const { f, intents } of byIntent) {

@@ -55,6 +55,8 @@ export interface ConfigModel {
   reservedAcls: string[];
   /** ACLs NAT, a line, SNMP, a route-map or class-map also uses (with the first such use): never edited in place. */
   aclUses?: Record<string, string>;
+  /** The config has no closing `end`: lists or class-maps past the cut are unseen, so a free-looking name may not be. */
+  cutShort?: boolean;
 }
 
 export function interfaceKey(name: string): string {
@@ -187,6 +189,7 @@ export function buildModel(d: RunningConfigData | undefined, version?: string): 
   m.globals = globalsOf(d);
   m.reservedAcls = [...d.aclIds];
   if (d.aclUses) m.aclUses = { ...d.aclUses };
+  if (!d.ended) m.cutShort = true;
   return m;
 }
 

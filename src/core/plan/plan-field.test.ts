@@ -230,6 +230,11 @@ describe('a config cut short', () => {
     const built = buildPlan(model, [f], { router: 'R' });
     expect(built.plan.precheck).toContain('show ip interface FastEthernet0/0 | include access list');
     expect(built.plan.steps[0]!.why).toContain('names an inbound access list, do not paste this step');
+    // A list past the cut (a NAT list, a vty access-class) could already hold the number that looks free.
+    expect(built.plan.precheck).toContain('show access-lists 150');
+    expect(built.plan.steps[0]!.why).toContain('no closing end line, so it may be cut short: show access-lists 150 must print nothing');
+    const whole = buildPlan(buildModel(parse(`${text}\n!\nend`)), [f], { router: 'R' });
+    expect(whole.plan.precheck).not.toContain('show access-lists 150');
     expect(planProblems(model, built.plan)).toEqual([]);
   });
 });

@@ -31,6 +31,8 @@ export interface RunningConfigData {
   acls: AclEntry[];
   /** Every ACL number or name defined or referenced, so a remedy can pick a free one. */
   aclIds: string[];
+  /** The closing `end` was read: without it the paste may be cut short, and what follows the cut is unseen. */
+  ended?: boolean;
   /**
    * ACLs something other than an interface's `ip access-group` uses (NAT, a vty access-class, SNMP, a route-map or
    * class-map match, a dialer list), with the first such line's opening words: editing one in place changes that too.
@@ -187,6 +189,7 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     }
     block = { kind: 'other' };
     const s = lw.join(' ');
+    if (s === 'end') d.ended = true;
     if (lw[0] === 'hostname' && w[1]) d.hostname = w[1];
     else if (lw[0] === 'version' && w[1]) d.version = w[1];
     else if (lw[0] === 'interface') {
