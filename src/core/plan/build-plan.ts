@@ -81,8 +81,10 @@ class PlanBuilder {
     const { i } = items[0]!;
     const { distance, ...rest } = i.route;
     // Distance 1 is a static route's default, as the model reads it.
-    const r = distance !== undefined && distance !== 1 ? { ...rest, distance } : rest;
-    if (!this.work.routes.some((x) => routeWords(x) === routeWords(r))) return undefined;
+    const bare = distance !== undefined && distance !== 1 ? { ...rest, distance } : rest;
+    // The route as the config has it, options (track, tag, name) included: the new route keeps them.
+    const r = this.work.routes.find((x) => routeWords({ ...x, options: undefined }) === routeWords({ ...bare, options: undefined }));
+    if (!r) return undefined;
     const dhcp = items.some((x) => x.i.dhcp);
     // A DHCP interface's gateway can change at lease renewal: a fixed address would cut the route then. IOS
     // 12.3(8)T and later take `dhcp` as the next hop; on an older or unknown IOS that line would fail and the

@@ -25,6 +25,12 @@ export interface ModelRoute {
   interface?: string;
   nextHop?: string;
   distance?: number;
+  /**
+   * What follows the gateway and distance, in IOS's order: `name X`, `permanent` or `track N`, `tag N`. Not part of
+   * the route's identity (`no ip route P M GW` removes it whatever they are), but a rewrite keeps them: a tracked
+   * default route left untracked never fails over, an untagged one drops out of redistribution.
+   */
+  options?: string;
 }
 
 export interface ModelInterface {
@@ -173,7 +179,8 @@ export function buildModel(d: RunningConfigData | undefined, version?: string): 
   for (const r of d.staticRoutes) {
     // One static route per prefix, mask and gateway (a repeated line, or a new distance, replaces it), as on IOS.
     const gw = routeWords({ ...r, interface: r.interface ? expandInterfaceName(r.interface) : undefined, distance: undefined } as ModelRoute);
-    m.routes = m.routes.filter((x) => routeWords({ ...x, distance: undefined }) !== gw);
+    m.routes = m.routes.filter((x) => routeWords({ ...x, distance: undefined, options: undefined }) !== gw);
+    const options = routeOptions(r);
     m.routes.push({
       ...(r.vrf ? { vrf: r.vrf } : {}),
       prefix: r.prefix,
@@ -182,6 +189,7 @@ export function buildModel(d: RunningConfigData | undefined, version?: string): 
       ...(r.nextHop ? { nextHop: r.nextHop } : {}),
       // Distance 1 is a static route's default: the same route as none given.
       ...(r.distance !== undefined && r.distance !== 1 ? { distance: r.distance } : {}),
+      ...(options ? { options } : {}),
     });
   }
   for (const c of d.classMaps ?? []) m.classMaps[c] = [];
@@ -197,9 +205,14 @@ export function cloneModel(m: ConfigModel): ConfigModel {
   return JSON.parse(JSON.stringify(m)) as ConfigModel;
 }
 
-/** A route's config words after `ip route`: `[vrf V] PREFIX MASK [IF] [HOP] [DIST]`. */
+/** `name X`, `permanent` or `track N`, `tag N`: the order IOS takes them in. */
+export function routeOptions(r: { name?: string; permanent?: boolean; track?: string; tag?: string }): string {
+  return [r.name ? `name ${r.name}` : '', r.permanent ? 'permanent' : r.track ? `track ${r.track}` : '', r.tag ? `tag ${r.tag}` : ''].filter(Boolean).join(' ');
+}
+
+/** A route's config words after `ip route`: `[vrf V] PREFIX MASK [IF] [HOP] [DIST] [OPTIONS]`. */
 export function routeWords(r: ModelRoute): string {
-  return [r.vrf ? `vrf ${r.vrf}` : '', r.prefix, r.mask, r.interface ?? '', r.nextHop ?? '', r.distance !== undefined ? String(r.distance) : '']
+  return [r.vrf ? `vrf ${r.vrf}` : '', r.prefix, r.mask, r.interface ?? '', r.nextHop ?? '', r.distance !== undefined ? String(r.distance) : '', r.options ?? '']
     .filter(Boolean)
     .join(' ');
 }

@@ -238,3 +238,18 @@ describe('a config cut short', () => {
     expect(planProblems(model, built.plan)).toEqual([]);
   });
 });
+
+describe('a rewritten route keeps what rides on it', () => {
+  it('track, tag and name stay on the new route: a tracked default left untracked never fails over to the backup', () => {
+    const text = ['version 12.4', 'hostname R', '!', 'interface FastEthernet0/0', ' ip address 203.0.113.2 255.255.255.0', '!', 'interface Dialer1', ' ip address negotiated', '!',
+      'ip route 0.0.0.0 0.0.0.0 FastEthernet0/0 name WAN track 1 tag 5', 'ip route 0.0.0.0 0.0.0.0 Dialer1 250', 'end'].join('\n');
+    const model = buildModel(parse(text));
+    const f = withIntents({ id: 'default-route-to-broadcast-interface', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+      { kind: 'route', route: { prefix: '0.0.0.0', mask: '0.0.0.0', interface: 'FastEthernet0/0' }, nextHop: '203.0.113.1', why: 'Next hop.' },
+    ]);
+    const built = buildPlan(model, [f], { router: 'R' });
+    expect(built.plan.steps[0]!.commands).toEqual(['ip route 0.0.0.0 0.0.0.0 203.0.113.1 name WAN track 1 tag 5', 'no ip route 0.0.0.0 0.0.0.0 FastEthernet0/0 name WAN track 1 tag 5']);
+    expect(built.plan.rollback.flatMap((s) => s.commands)).toEqual(['ip route 0.0.0.0 0.0.0.0 FastEthernet0/0 name WAN track 1 tag 5', 'no ip route 0.0.0.0 0.0.0.0 203.0.113.1 name WAN track 1 tag 5']);
+    expect(planProblems(model, built.plan)).toEqual([]);
+  });
+});

@@ -11,6 +11,9 @@ export interface StaticRoute {
   distance?: number;
   name?: string;
   permanent?: boolean;
+  /** `track N` (the route follows an IP SLA object) and `tag N` (redistribution route-maps match it): kept when rewritten. */
+  track?: string;
+  tag?: string;
   vrf?: string;
 }
 
@@ -37,6 +40,8 @@ export function readStaticRoute(words: readonly string[], line: number): StaticR
     const lw = w.toLowerCase();
     if (lw === 'name' || lw === 'tag' || lw === 'track') {
       if (lw === 'name' && words[i + 1]) r.name = words[i + 1];
+      if (lw === 'track' && words[i + 1]) r.track = words[i + 1];
+      if (lw === 'tag' && words[i + 1]) r.tag = words[i + 1];
       i++;
     } else if (lw === 'permanent') r.permanent = true;
     else if (isIPv4(w)) r.nextHop ??= w;
