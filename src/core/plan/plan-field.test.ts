@@ -253,3 +253,20 @@ describe('a rewritten route keeps what rides on it', () => {
     expect(planProblems(model, built.plan)).toEqual([]);
   });
 });
+
+describe('lists other features use, past the interfaces', () => {
+  it('a crypto map ACL, a uRPF exception list and a directed-broadcast list are never edited in place nor reused', () => {
+    const text = ['version 12.4', 'hostname R', '!', 'crypto map VPN 10 ipsec-isakmp', ' set peer 198.51.100.9', ' match address 101', '!',
+      'interface FastEthernet0/0', ' ip address 10.8.8.1 255.255.255.0', ' ip access-group 101 in', ' ip verify unicast source reachable-via rx allow-default 150', ' ip directed-broadcast 151', '!',
+      'access-list 101 permit ip 10.8.8.0 0.0.0.255 10.9.0.0 0.0.255.255', 'access-list 101 permit ip any any', 'end'].join('\n');
+    const model = buildModel(parse(text));
+    expect(model.aclUses).toMatchObject({ '101': 'match address 101', '150': 'ip verify unicast', '151': 'ip directed-broadcast 151' });
+    const f = withIntents({ id: 'scanning-host', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+      { kind: 'block', interface: 'Fa0/0', direction: 'in', entries: ['deny tcp any any eq www'], hosts: ['10.8.8.9'], why: 'Block.' },
+    ]);
+    const lines = buildPlan(model, [f], { router: 'R' }).plan.steps.flatMap((s) => s.commands);
+    expect(lines).not.toContain('ip access-list extended 101');
+    expect(lines.some((l) => /^access-list 15[01] /.test(l))).toBe(false);
+    expect(lines).toContain(' ip access-group 152 in');
+  });
+});
