@@ -270,3 +270,15 @@ describe('lists other features use, past the interfaces', () => {
     expect(lines).toContain(' ip access-group 152 in');
   });
 });
+
+describe('a web server published through the interface the block faces', () => {
+  it('the finding says the broad entry would cut it off (margrave example 1: static NAT of port 80 on the outside interface)', () => {
+    const text = readFileSync(join(DIR, 'margrave-example1.txt'), 'utf8');
+    const d = diagnose([{ source: 'r', text }, { source: 'flows.txt', text: SEED.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `Fa0${sp}209.172.108.20`) }]);
+    const f = d.findings.find((x) => x.id === 'scanning-host')!;
+    expect(f.remedy.caveats.join(' ')).toContain('publishes a web server through it: the broad entry cuts that server off too, so use the narrow variant here');
+    // Silent on the inside interface, where the broad entry stops the LAN's infected hosts scanning out.
+    const inside = diagnose([{ source: 'r', text }, { source: 'flows.txt', text: SEED.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `Vl1${sp}192.168.2.77`) }]);
+    expect(inside.findings.find((x) => x.id === 'scanning-host')!.remedy.caveats.join(' ')).not.toContain('publishes a web server');
+  });
+});
