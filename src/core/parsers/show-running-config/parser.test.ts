@@ -338,6 +338,11 @@ describe('show running-config: every leading space lost (a notes app, a blank li
     expect(data.acls.map((a) => a.text)).toEqual(['permit tcp any host 209.172.108.16 eq 80', 'evaluate returntcp']);
   });
 
+  it('reads an access-group without a direction as outbound, as IOS does (the 11.x-era form)', () => {
+    const { data } = read('old', ['interface Serial0', ' ip address 10.0.0.1 255.255.255.252', ' ip access-group 110', '!', 'end'].join('\n'));
+    expect(iface(data, 'Serial0')).toMatchObject({ accessGroups: [{ acl: '110', direction: 'out', line: 3 }] });
+  });
+
   it('still warns about a line that is not configuration, inside a block or out of one', () => {
     const lines = flat.split('\n');
     lines.splice(24, 0, '@@ junk 42');
