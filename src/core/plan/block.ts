@@ -85,6 +85,15 @@ function noListYet(ifName: string | undefined, dirWord: string): string {
   return `If it has no ${dirWord} ACL, paste the running-config and the tool builds one; never bind a new list in its place.`;
 }
 
+/**
+ * CBAC before 12.3(4)T opens return traffic with temporary entries at the top of inbound lists: a copy swapped in
+ * has none, so sessions already open may stall until they reconnect (filtering itself is kept whole).
+ */
+function cbacWords(model: ConfigModel, old: string, dir: 'in' | 'out'): string {
+  if (dir !== 'in' || !model.inspecting?.length) return '';
+  return ` This router inspects traffic (ip inspect on ${model.inspecting.join(', ')}): on IOS before 12.3(4)T the temporary entries CBAC put in ACL ${old} are not in the copy, so sessions already open through it may have to reconnect; paste outside busy hours.`;
+}
+
 function firstNumberCheck(show: string, n: number): string {
   return `${show} shows the sequence numbers: paste this step only if its first entry is numbered above ${n} (an entry numbered ${n === 1 ? '1' : `1 to ${n}`} would refuse a line here, and the back-out would remove that entry).`;
 }
@@ -174,7 +183,8 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
     commands: [...aclLines(fresh, numbered, lines), `interface ${iface.name}`, ` ip access-group ${fresh} ${dir}`],
     how:
       `${iface.name} already filters ${dirWord} with ACL ${old}. ${reason}: ACL ${fresh} holds the deny entries followed by every entry of ${old}, copied from the running-config in order` +
-      `${acl.kind === 'standard' ? ' (as extended entries matching the same sources)' : ''}${strip ? ', without their log keywords' : ''}, and one ip access-group line swaps it in.`,
+      `${acl.kind === 'standard' ? ' (as extended entries matching the same sources)' : ''}${strip ? ', without their log keywords' : ''}, and one ip access-group line swaps it in.` +
+      cbacWords(model, old, dir),
     precheck: [...precheck, `show access-lists ${old}`],
     ...(strip ? { stripped: old } : {}),
   };

@@ -61,6 +61,8 @@ export interface ConfigModel {
   reservedAcls: string[];
   /** ACLs NAT, a line, SNMP, a route-map or class-map also uses (with the first such use): never edited in place. */
   aclUses?: Record<string, string>;
+  /** Interfaces running CBAC (`ip inspect`): on IOS before 12.3(4)T its temporary entries live in inbound lists. */
+  inspecting?: string[];
   /** The config has no closing `end`: lists or class-maps past the cut are unseen, so a free-looking name may not be. */
   cutShort?: boolean;
 }
@@ -164,6 +166,8 @@ export function buildModel(d: RunningConfigData | undefined, version?: string): 
     if (i.ipAccounting) mi.settings.push('ip accounting');
     m.interfaces[interfaceKey(i.name)] = mi;
   }
+  const inspecting = d.interfaces.filter((i) => i.inspect).map((i) => expandInterfaceName(i.name));
+  if (inspecting.length) m.inspecting = inspecting;
   for (const e of d.acls) {
     const named = d.aclKinds?.[e.acl];
     const acl = (m.acls[e.acl] ??= {

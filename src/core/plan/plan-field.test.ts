@@ -282,3 +282,19 @@ describe('a web server published through the interface the block faces', () => {
     expect(inside.findings.find((x) => x.id === 'scanning-host')!.remedy.caveats.join(' ')).not.toContain('publishes a web server');
   });
 });
+
+describe('a router that inspects (CBAC)', () => {
+  it('a copied inbound list says open sessions may have to reconnect; the in-place insert does not', () => {
+    const body = ['hostname R', '!', 'interface Dialer1', ' ip address negotiated', ' ip access-group EXT_IN in', ' ip inspect EXT_OUT out', '!',
+      'ip access-list extended EXT_IN', ' permit tcp any any eq 1415', ' deny ip any any', '!', 'end'];
+    const f = () => withIntents({ id: 'scanning-host', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+      { kind: 'block', interface: 'Di1', direction: 'in', entries: ['deny tcp any any eq www'], hosts: ['198.51.100.7'], why: 'Block.' },
+    ]);
+    const old = buildModel(parse(['version 12.1', ...body].join('\n')));
+    const copied = buildPlan(old, [f()], { router: 'R' });
+    expect(copied.plan.steps[0]!.why).toContain('ip inspect on Dialer1');
+    expect(planProblems(old, copied.plan)).toEqual([]);
+    const inPlace = buildPlan(buildModel(parse(['version 12.4', ...body].join('\n'))), [f()], { router: 'R' });
+    expect(inPlace.plan.steps[0]!.why).not.toContain('ip inspect');
+  });
+});
