@@ -11,6 +11,7 @@ import {
   type AclKind,
   type ConfigModel,
   type ModelAcl,
+  routeOptions,
   type ModelRoute,
 } from './config-model';
 
@@ -230,7 +231,7 @@ export class Session {
         if (m.routes.length === before) this.fail(raw, 'no such route to remove');
       } else {
         // One static route per prefix, mask and gateway: typing it with another distance changes that distance.
-        m.routes = m.routes.filter((x) => !sameRoute({ ...x, distance: undefined }, { ...r, distance: undefined }));
+        m.routes = m.routes.filter((x) => !sameRoute({ ...x, distance: undefined, options: undefined }, { ...r, distance: undefined, options: undefined }));
         m.routes.push(r);
       }
       return;
@@ -277,17 +278,27 @@ function parseRoute(words: string[]): ModelRoute | null {
   if (!isIPv4(words[k] ?? '') || !isIPv4(words[k + 1] ?? '')) return null;
   r.prefix = words[k]!;
   r.mask = words[k + 1]!;
-  for (const x of words.slice(k + 2)) {
-    if (isIPv4(x)) r.nextHop ??= x;
+  const opts: { name?: string; permanent?: boolean; track?: string; tag?: string } = {};
+  const rest = words.slice(k + 2);
+  for (let i = 0; i < rest.length; i++) {
+    const x = rest[i]!;
+    if (x === 'name' || x === 'track' || x === 'tag') {
+      opts[x] = rest[++i];
+      continue;
+    }
+    if (x === 'permanent') opts.permanent = true;
+    else if (isIPv4(x)) r.nextHop ??= x;
     // Distance 1 is a static route's default: `... 10.0.0.2 1` and `... 10.0.0.2` are one route on IOS.
     else if (/^\d+$/.test(x)) r.distance ??= Number(x) === 1 ? undefined : Number(x);
     else r.interface ??= expandInterfaceName(x);
   }
+  const options = routeOptions(opts);
+  if (options) r.options = options;
   return r as ModelRoute;
 }
 
 function sameRoute(a: ModelRoute, b: ModelRoute): boolean {
-  return a.vrf === b.vrf && a.prefix === b.prefix && a.mask === b.mask && a.interface === b.interface && a.nextHop === b.nextHop && a.distance === b.distance;
+  return a.vrf === b.vrf && a.prefix === b.prefix && a.mask === b.mask && a.interface === b.interface && a.nextHop === b.nextHop && a.distance === b.distance && a.options === b.options;
 }
 
 /** `no ip route P M [X]` removes the routes to P M that match what it names (all of them when it names nothing). */

@@ -61,12 +61,41 @@ function boundElsewhere(model: ConfigModel, acl: string, key: string, dir: 'in' 
   for (const [k, i] of Object.entries(model.interfaces)) {
     for (const d of ['in', 'out'] as const) if (i.groups[d] === acl && !(k === key && d === dir)) out.push(`${i.name} ${d}`);
   }
+  // A NAT list, a vty access-class or a route-map match: a deny put in front would change what they do too.
+  const use = model.aclUses?.[acl];
+  if (use !== undefined) out.push(`"${use} ..."`);
   return out;
 }
 
 /** Sequence numbers 1..n fit in front of the first entry: then the entries go in place, nothing is rebuilt. */
 function insertionRoom(acl: ModelAcl, n: number): boolean {
   return (acl.entries[0]?.seq ?? Infinity) > n;
+}
+
+/**
+ * A running-config does not show sequence numbers (classic IOS): entries someone inserted at 1..n since the last
+ * reload would refuse a line here, and the back-out's `no 1` would then remove theirs. The engineer checks first.
+ */
+/** What to do when the pre-check names no list: a PPP session's interface is cloned, so its list lives on the template. */
+function noListYet(ifName: string | undefined, dirWord: string): string {
+  if (ifName && /^Virtual-Access/i.test(ifName)) {
+    return `${ifName} is a PPP session cloned from a Virtual-Template (or a dialer profile) and is never in the running-config: if it has no ${dirWord} ACL, ` +
+      'the list belongs on that template and applies as sessions reconnect; never bind a new list over one the pre-check names.';
+  }
+  return `If it has no ${dirWord} ACL, paste the running-config and the tool builds one; never bind a new list in its place.`;
+}
+
+/**
+ * CBAC before 12.3(4)T opens return traffic with temporary entries at the top of inbound lists: a copy swapped in
+ * has none, so sessions already open may stall until they reconnect (filtering itself is kept whole).
+ */
+function cbacWords(model: ConfigModel, old: string, dir: 'in' | 'out'): string {
+  if (dir !== 'in' || !model.inspecting?.length) return '';
+  return ` This router inspects traffic (ip inspect on ${model.inspecting.join(', ')}): on IOS before 12.3(4)T the temporary entries CBAC put in ACL ${old} are not in the copy, so sessions already open through it may have to reconnect; paste outside busy hours.`;
+}
+
+function firstNumberCheck(show: string, n: number): string {
+  return `${show} shows the sequence numbers: paste this step only if its first entry is numbered above ${n} (an entry numbered ${n === 1 ? '1' : `1 to ${n}`} would refuse a line here, and the back-out would remove that entry).`;
 }
 
 function seqInsert(id: string, entries: string[]): string[] {
@@ -93,7 +122,7 @@ function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
     undo: [`ip access-list extended ${acl}`, ...req.entries.map((_, i) => ` no ${i + 1}`)],
     how:
       `${seen}${what}. Run the pre-checks first: they name its ${dirWord} ACL, and these lines put the deny entries at its top by sequence number (IOS 12.3(2)T / 12.2(14)S or later).` +
-      ` If it has no ${dirWord} ACL, paste the running-config and the tool builds one; never bind a new list in its place.${version}`,
+      ` ${firstNumberCheck('show access-lists on that ACL', req.entries.length)} ${noListYet(ifName, dirWord)}${version}`,
     precheck,
   };
 }
@@ -114,7 +143,11 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
     const id = names.extendedNumber();
     return {
       commands: [...aclLines(id, true, [...req.entries, 'permit ip any any']), `interface ${iface.name}`, ` ip access-group ${id} ${dir}`],
-      how: `${iface.name} has no ${dirWord} access list in the running-config: ACL ${id} (a number nothing else uses) is built whole, then bound.`,
+      // A paste cut short (a --More-- lost, a terminal buffer) can hide the one access-group line: binding over the
+      // list it hid is the worst this tool could do, so the pre-check is the gate, in words.
+      how:
+        `${iface.name} has no ${dirWord} access list in the running-config: ACL ${id} (a number nothing else uses) is built whole, then bound. ` +
+        `If the pre-check (show ip interface ${iface.name}) names an ${dirWord} access list, do not paste this step: the running-config pasted is incomplete and binding ${id} would replace that list; paste the whole config again.`,
       precheck,
     };
   }
@@ -125,7 +158,7 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
   if (seq && acl.kind === 'extended' && elsewhere.length === 0 && insertionRoom(acl, req.entries.length)) {
     return {
       commands: seqInsert(old, req.entries),
-      how: `${iface.name} already filters ${dirWord} with ACL ${old}: the deny entries go in at its top by sequence number (IOS ${model.ios!.version} takes them), every entry it had stays.`,
+      how: `${iface.name} already filters ${dirWord} with ACL ${old}: the deny entries go in at its top by sequence number (IOS ${model.ios!.version} takes them), every entry it had stays. ${firstNumberCheck(`show access-lists ${old}`, req.entries.length)}`,
       precheck: [...precheck, `show access-lists ${old}`],
     };
   }
@@ -137,7 +170,7 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
   const fresh = names.extendedLike(old, 'BLOCK');
   const numbered = /^\d+$/.test(fresh);
   const reason = elsewhere.length
-    ? `ACL ${old} also filters ${elsewhere.join(', ')}, so it is not edited`
+    ? `ACL ${old} is also used by ${elsewhere.join(', ')}, so it is not edited`
     : acl.kind === 'standard'
       ? `ACL ${old} is a standard list and cannot hold port entries`
       : !seq
@@ -150,7 +183,8 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
     commands: [...aclLines(fresh, numbered, lines), `interface ${iface.name}`, ` ip access-group ${fresh} ${dir}`],
     how:
       `${iface.name} already filters ${dirWord} with ACL ${old}. ${reason}: ACL ${fresh} holds the deny entries followed by every entry of ${old}, copied from the running-config in order` +
-      `${acl.kind === 'standard' ? ' (as extended entries matching the same sources)' : ''}${strip ? ', without their log keywords' : ''}, and one ip access-group line swaps it in.`,
+      `${acl.kind === 'standard' ? ' (as extended entries matching the same sources)' : ''}${strip ? ', without their log keywords' : ''}, and one ip access-group line swaps it in.` +
+      cbacWords(model, old, dir),
     precheck: [...precheck, `show access-lists ${old}`],
     ...(strip ? { stripped: old } : {}),
   };

@@ -3,7 +3,7 @@ import type { ChangePlan, Finding, FindingId, PlanMode, PlanStep } from '../type
 import { expandInterfaceName, placeholder } from '../rules/remedies';
 import { applySteps, type LineError } from './apply';
 import { blockCommands, withoutLogKeywords } from './block';
-import { cloneModel, globalKey, interfaceKey, normalGlobal, routeWords, type ConfigModel } from './config-model';
+import { cloneModel, globalKey, interfaceKey, normalGlobal, routeWords, takesDhcpNextHop, type ConfigModel } from './config-model';
 import { fallbackIntents } from './fallback-intents';
 import { intentsOf, type BlockIntent, type PolicyIntent, type RemedyIntent, type RouteIntent } from './intents';
 import { NameAllocator } from './names';
@@ -81,22 +81,41 @@ class PlanBuilder {
     const { i } = items[0]!;
     const { distance, ...rest } = i.route;
     // Distance 1 is a static route's default, as the model reads it.
-    const r = distance !== undefined && distance !== 1 ? { ...rest, distance } : rest;
-    if (!this.work.routes.some((x) => routeWords(x) === routeWords(r))) return undefined;
-    const nextHop = items.find((x) => x.i.nextHop)?.i.nextHop;
+    const bare = distance !== undefined && distance !== 1 ? { ...rest, distance } : rest;
+    // The route as the config has it, options (track, tag, name) included: the new route keeps them.
+    const r = this.work.routes.find((x) => routeWords({ ...x, options: undefined }) === routeWords({ ...bare, options: undefined }));
+    if (!r) return undefined;
+    const dhcp = items.some((x) => x.i.dhcp);
+    // A DHCP interface's gateway can change at lease renewal: a fixed address would cut the route then. IOS
+    // 12.3(8)T and later take `dhcp` as the next hop; on an older or unknown IOS that line would fail and the
+    // second one would leave no route, so the engineer is asked, in words, to check the version first.
+    const dhcpHop = dhcp && this.work.ios !== undefined && takesDhcpNextHop(this.work.ios.version);
+    const nextHop = dhcp ? (dhcpHop ? 'dhcp' : undefined) : items.find((x) => x.i.nextHop)?.i.nextHop;
     const ifName = r.interface ? expandInterfaceName(r.interface) : '';
-    const hop = nextHop ?? placeholder(`next-hop address on ${ifName}: show ip arp ${ifName} or show cdp neighbors ${ifName} detail`);
+    const vrf = r.vrf ? `vrf ${r.vrf} ` : '';
+    const hop =
+      nextHop ??
+      (dhcp
+        ? placeholder(`dhcp (IOS 12.3(8)T or later: show version) or, on older IOS, the gateway ${ifName} learned by DHCP: show dhcp lease`)
+        : placeholder(`next-hop address on ${ifName}: show ip arp ${vrf}${ifName} or show cdp neighbors ${ifName} detail`));
     const fresh = { ...r, interface: undefined, nextHop: hop } as typeof r;
     delete fresh.interface;
     const add = `ip route ${routeWords(fresh)}`;
     const isDefault = r.prefix === '0.0.0.0' && r.mask === '0.0.0.0';
-    pushUnique(this.precheck, [`show ip route ${isDefault ? '0.0.0.0' : r.prefix}`]);
-    if (!nextHop) pushUnique(this.precheck, [`show ip arp ${ifName}`, `show cdp neighbors ${ifName} detail`]);
-    pushUnique(this.verify, [`show ip route ${isDefault ? '0.0.0.0' : r.prefix}`]);
+    // A VRF's route is in the VRF's table: the global table's would show the wrong route, before and after.
+    const showRoute = `show ip route ${vrf}${isDefault ? '0.0.0.0' : r.prefix}`;
+    pushUnique(this.precheck, [showRoute]);
+    if (dhcp) pushUnique(this.precheck, ['show dhcp lease']);
+    if (!nextHop && !dhcp) pushUnique(this.precheck, [`show ip arp ${vrf}${ifName}`, `show cdp neighbors ${ifName} detail`]);
+    pushUnique(this.verify, [showRoute]);
+    const dhcpWhy = dhcp
+      ? ` ${ifName} takes its address by DHCP, so the next hop is the DHCP gateway (ip route ... dhcp), never a fixed address that a new lease could leave behind.` +
+        (dhcpHop ? '' : ' That form needs IOS 12.3(8)T or later: check show version first; on an older IOS fill in the gateway show dhcp lease names, and expect to redo this if the lease changes it.')
+      : '';
     return {
       mode: 'config',
       ...owners(items.map((x) => x.f)),
-      why: `${i.why} The new route goes in first and the old one comes out second, so the router has a ${isDefault ? 'default ' : ''}route at every moment, even if the paste is cut short.`,
+      why: `${i.why}${dhcpWhy} The new route goes in first and the old one comes out second, so the router has a ${isDefault ? 'default ' : ''}route at every moment, even if the paste is cut short.`,
       commands: [add, `no ip route ${routeWords(r)}`],
       undo: [`ip route ${routeWords(r)}`, `no ${add}`],
     };
@@ -223,6 +242,32 @@ function mergeSame(drafts: Draft[]): Draft[] {
   return out;
 }
 
+/** Lists, class-maps and policy-maps a step creates: `access-list N`, `ip access-list K NAME`, `class-map [T] NAME`, `policy-map NAME`. */
+function freshNames(model: ConfigModel, lines: readonly string[]): { id: string; show: string }[] {
+  const out: { id: string; show: string }[] = [];
+  for (const l of lines) {
+    const m = /^(?:access-list (\d+) |ip access-list (?:standard|extended) ([^\s<]+)$|class-map (?:match-any |match-all )?([^\s<]+)$|policy-map ([^\s<]+)$)/.exec(l);
+    const acl = m?.[1] ?? m?.[2];
+    if (acl && !(acl in model.acls) && !out.some((x) => x.id === acl)) out.push({ id: acl, show: `show access-lists ${acl}` });
+    if (m?.[3] && !(m[3] in model.classMaps)) out.push({ id: m[3], show: `show class-map ${m[3]}` });
+    if (m?.[4] && !(m[4] in model.policyMaps)) out.push({ id: m[4], show: `show policy-map ${m[4]}` });
+  }
+  return out;
+}
+
+/**
+ * A config without its closing `end` may be cut short, and lists usually come after the interfaces: a number that
+ * looks free may be a NAT list or a vty access-class past the cut, which `access-list N ...` would append to.
+ */
+function checkFreshNames(model: ConfigModel, d: Draft, precheck: string[]): void {
+  const fresh = freshNames(model, d.commands);
+  if (fresh.length === 0) return;
+  pushUnique(precheck, fresh.map((x) => x.show));
+  d.why +=
+    ` The running-config pasted has no closing end line, so it may be cut short: ${fresh.map((x) => x.show).join(', ')} must print nothing before this step` +
+    ` (anything of that name past the cut would get these lines added to it).`;
+}
+
 export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts: PlanOptions): BuiltPlan {
   const b = new PlanBuilder(model);
   const phases: Draft[][] = [[], [], [], [], [], [], [], []];
@@ -268,6 +313,7 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
     }
   }
   const drafts = phases.flatMap((p, n) => (n === EXEC_FIRST || n === EXEC_AFTER ? mergeSame(p) : p));
+  if (model.cutShort) for (const d of drafts) checkFreshNames(model, d, b.precheck);
   // Alternatives are built on the model after the plan, with the same allocator: no number or name is claimed twice.
   const alternatives = new Map<Finding, { summary: string; commands: string[] }[]>();
   for (const { f, intents } of byIntent) {

@@ -25,6 +25,12 @@ export interface ModelRoute {
   interface?: string;
   nextHop?: string;
   distance?: number;
+  /**
+   * What follows the gateway and distance, in IOS's order: `name X`, `permanent` or `track N`, `tag N`. Not part of
+   * the route's identity (`no ip route P M GW` removes it whatever they are), but a rewrite keeps them: a tracked
+   * default route left untracked never fails over, an untagged one drops out of redistribution.
+   */
+  options?: string;
 }
 
 export interface ModelInterface {
@@ -53,6 +59,12 @@ export interface ConfigModel {
   globals: Record<string, string>;
   /** ACL ids referenced anywhere in the config (NAT, SNMP, lines...): never reused for a new list. */
   reservedAcls: string[];
+  /** ACLs NAT, a line, SNMP, a route-map or class-map also uses (with the first such use): never edited in place. */
+  aclUses?: Record<string, string>;
+  /** Interfaces running CBAC (`ip inspect`): on IOS before 12.3(4)T its temporary entries live in inbound lists. */
+  inspecting?: string[];
+  /** The config has no closing `end`: lists or class-maps past the cut are unseen, so a free-looking name may not be. */
+  cutShort?: boolean;
 }
 
 export function interfaceKey(name: string): string {
@@ -89,6 +101,17 @@ export function takesSequenceNumbers(version: string): boolean {
   if (train.startsWith('S')) return rebuild >= 14;
   if (train.startsWith('T')) return rebuild >= 15;
   return false;
+}
+
+/** `ip route P M dhcp` (the DHCP gateway as next hop) came with 12.3(8)T; 12.4 and everything later has it. */
+export function takesDhcpNextHop(version: string): boolean {
+  if (/^(1[6-9]|[2-9]\d)\./.test(version)) return true;
+  const m = IOS_VERSION.exec(version) ?? /^(\d+)\.(\d+)$/.exec(version);
+  if (!m) return false;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  if (major !== 12) return major > 12;
+  if (minor >= 4) return true;
+  return minor === 3 && m[4] !== undefined && m[4].startsWith('T') && Number(m[3]) >= 8;
 }
 
 /** The key a global line toggles: `no ip http server` and `ip http server` share one; `ip cef distributed` is `ip cef`. */
@@ -143,6 +166,8 @@ export function buildModel(d: RunningConfigData | undefined, version?: string): 
     if (i.ipAccounting) mi.settings.push('ip accounting');
     m.interfaces[interfaceKey(i.name)] = mi;
   }
+  const inspecting = d.interfaces.filter((i) => i.inspect).map((i) => expandInterfaceName(i.name));
+  if (inspecting.length) m.inspecting = inspecting;
   for (const e of d.acls) {
     const named = d.aclKinds?.[e.acl];
     const acl = (m.acls[e.acl] ??= {
@@ -158,7 +183,8 @@ export function buildModel(d: RunningConfigData | undefined, version?: string): 
   for (const r of d.staticRoutes) {
     // One static route per prefix, mask and gateway (a repeated line, or a new distance, replaces it), as on IOS.
     const gw = routeWords({ ...r, interface: r.interface ? expandInterfaceName(r.interface) : undefined, distance: undefined } as ModelRoute);
-    m.routes = m.routes.filter((x) => routeWords({ ...x, distance: undefined }) !== gw);
+    m.routes = m.routes.filter((x) => routeWords({ ...x, distance: undefined, options: undefined }) !== gw);
+    const options = routeOptions(r);
     m.routes.push({
       ...(r.vrf ? { vrf: r.vrf } : {}),
       prefix: r.prefix,
@@ -167,12 +193,15 @@ export function buildModel(d: RunningConfigData | undefined, version?: string): 
       ...(r.nextHop ? { nextHop: r.nextHop } : {}),
       // Distance 1 is a static route's default: the same route as none given.
       ...(r.distance !== undefined && r.distance !== 1 ? { distance: r.distance } : {}),
+      ...(options ? { options } : {}),
     });
   }
   for (const c of d.classMaps ?? []) m.classMaps[c] = [];
   for (const p of d.policyMaps ?? []) m.policyMaps[p] = [];
   m.globals = globalsOf(d);
   m.reservedAcls = [...d.aclIds];
+  if (d.aclUses) m.aclUses = { ...d.aclUses };
+  if (!d.ended) m.cutShort = true;
   return m;
 }
 
@@ -180,9 +209,14 @@ export function cloneModel(m: ConfigModel): ConfigModel {
   return JSON.parse(JSON.stringify(m)) as ConfigModel;
 }
 
-/** A route's config words after `ip route`: `[vrf V] PREFIX MASK [IF] [HOP] [DIST]`. */
+/** `name X`, `permanent` or `track N`, `tag N`: the order IOS takes them in. */
+export function routeOptions(r: { name?: string; permanent?: boolean; track?: string; tag?: string }): string {
+  return [r.name ? `name ${r.name}` : '', r.permanent ? 'permanent' : r.track ? `track ${r.track}` : '', r.tag ? `tag ${r.tag}` : ''].filter(Boolean).join(' ');
+}
+
+/** A route's config words after `ip route`: `[vrf V] PREFIX MASK [IF] [HOP] [DIST] [OPTIONS]`. */
 export function routeWords(r: ModelRoute): string {
-  return [r.vrf ? `vrf ${r.vrf}` : '', r.prefix, r.mask, r.interface ?? '', r.nextHop ?? '', r.distance !== undefined ? String(r.distance) : '']
+  return [r.vrf ? `vrf ${r.vrf}` : '', r.prefix, r.mask, r.interface ?? '', r.nextHop ?? '', r.distance !== undefined ? String(r.distance) : '', r.options ?? '']
     .filter(Boolean)
     .join(' ');
 }

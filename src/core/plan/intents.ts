@@ -24,6 +24,8 @@ export interface RouteIntent {
   kind: 'route';
   route: ModelRoute;
   nextHop?: string;
+  /** The interface takes its address by DHCP: its gateway can change at lease renewal, so no fixed next hop. */
+  dhcp?: boolean;
   why: string;
 }
 

@@ -14,13 +14,29 @@ export function stepScript(step: Pick<PlanStep, 'mode' | 'commands'>): string[] 
 }
 
 /**
+ * A step whose value to fill in (`<next-hop address on ...>`) comes before a removal that holds none: pasted
+ * unfilled, IOS refuses the placeholder line and still takes the `no` line after it. Placeholder lines alone are
+ * harmless (IOS refuses them, and the indented lines under a refused header).
+ */
+function unsafeUnfilled(step: Pick<PlanStep, 'commands'>): boolean {
+  const first = step.commands.findIndex((c) => /<[^>]+>/.test(c));
+  return first >= 0 && step.commands.slice(first + 1).some((c) => /^\s*no\s/.test(c) && !/<[^>]+>/.test(c));
+}
+
+/**
  * Every step in order, ready to paste at the # prompt. `reload in N` asks to confirm (and maybe to save): the
- * safety net's lines are left to type by hand, so a pasted line never answers one of its prompts.
+ * safety net's lines are left to type by hand, so a pasted line never answers one of its prompts. A step that is
+ * unsafe unfilled becomes a comment line (IOS ignores lines starting with !): its placeholder line would fail and
+ * `no ip route ... FastEthernet0/0` after it remove the default route with nothing in its place. That step is
+ * filled in and pasted on its own.
  */
 export function planScript(plan: Pick<ChangePlan, 'steps'>): string {
   return plan.steps
-    .filter((s) => !(s.mode === 'exec' && s.commands.every((c) => /^reload\b/.test(c))))
-    .flatMap(stepScript)
+    .flatMap((s, i) => {
+      if (s.mode === 'exec' && s.commands.every((c) => /^reload\b/.test(c))) return [];
+      if (unsafeUnfilled(s)) return [`! Step ${i + 1} is left out: fill in its placeholders, then paste that step on its own.`];
+      return stepScript(s);
+    })
     .join('\n');
 }
 

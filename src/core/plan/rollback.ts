@@ -28,7 +28,7 @@ export function rollbackSteps(before: ConfigModel, after: ConfigModel): Block[] 
   const lines: string[] = [];
   // Routes: put back what was removed, then remove what was added.
   // A route whose distance alone changed is put back by typing it again with the old distance, never removed.
-  const gateway = (r: ModelRoute) => routeWords({ ...r, distance: undefined });
+  const gateway = (r: ModelRoute) => routeWords({ ...r, distance: undefined, options: undefined });
   for (const r of before.routes) if (!after.routes.some((x) => sameRoute(x, r))) lines.push(`ip route ${routeWords(r)}`);
   for (const r of after.routes) {
     if (before.routes.some((x) => sameRoute(x, r) || gateway(x) === gateway(r))) continue;

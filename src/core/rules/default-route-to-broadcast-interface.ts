@@ -39,7 +39,9 @@ export function routeRemedy(
   const hop = proposeNextHop(ctx, r.route.interface, cfgIf);
   const ifName = expandInterfaceName(r.route.interface);
   const caveats = [
-    hop
+    cfgIf?.addressMode === 'dhcp'
+      ? `${ifName} takes its address by DHCP: the route goes to the DHCP gateway (ip route ... dhcp, IOS 12.3(8)T and later), never to a fixed address a new lease could leave behind.`
+      : hop
       ? `${hop.reason} Check it before pasting.`
       : `Nothing pasted reveals the next hop on ${ifName}: replace the next-hop placeholder with the upstream router's address` +
         (cfgIf?.address && cfgIf.mask ? ` in ${cfgIf.address} ${cfgIf.mask}` : '') +
@@ -54,6 +56,7 @@ export function routeRemedy(
       kind: 'route',
       route: { ...(vrf ? { vrf } : {}), prefix, mask, interface: ifName, ...(distance !== undefined ? { distance } : {}) },
       ...(hop ? { nextHop: hop.address } : {}),
+      ...(cfgIf?.addressMode === 'dhcp' ? { dhcp: true } : {}),
       why: `Point the ${r.isDefault ? 'default route' : `route to ${prefix} ${mask}`} at a next hop instead of ${ifName}.`,
     },
     { kind: 'exec', commands: ['clear arp-cache'], when: 'after', why: 'Free the ARP entries the worm\'s random destinations piled up (ARP Input memory); CPU rises briefly while the table is rebuilt.' },

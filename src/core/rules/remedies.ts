@@ -16,6 +16,10 @@ const INTERFACE_PREFIXES: [RegExp, string][] = [
   [/^(hs|hssi)(?=\d)/i, 'Hssi'],
   [/^(pos)(?=\d)/i, 'POS'],
   [/^(nu|null)(?=\d)/i, 'Null'],
+  // Flow tables name PPP sessions and bundles short too: Vi3 is a session cloned from a template, Mu1 a bundle.
+  [/^(vi|virtual-access)(?=\d)/i, 'Virtual-Access'],
+  [/^(vt|virtual-template)(?=\d)/i, 'Virtual-Template'],
+  [/^(mu|multilink)(?=\d)/i, 'Multilink'],
 ];
 
 /** `Vl1` -> `Vlan1`, `Fa0/0` -> `FastEthernet0/0`; unknown forms are returned unchanged. */

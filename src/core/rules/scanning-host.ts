@@ -51,6 +51,21 @@ function existingGroupCaveat(ctx: RuleContext, facing: string): string {
   return 'An interface takes one access-group per direction: the change plan adds these entries in front of any list already there, never replacing it.';
 }
 
+/**
+ * On the NAT outside interface, a static translation of port 80 publishes a web server through it: the broad
+ * entry would cut that server off from the Internet along with the worm.
+ */
+function publishedWebCaveat(ctx: RuleContext, facing: string): string[] {
+  for (const c of configs(ctx)) {
+    const i = facing ? c.data.interfaces.find((x) => sameInterface(x.name, facing)) : undefined;
+    const web = c.data.natRules.find((r) => r.type === 'static' && /\s(80|www)(\s|$)/.test(r.text));
+    if (i?.nat === 'outside' && web) {
+      return [`${expandInterfaceName(facing)} is the NAT outside interface and "${web.text}" publishes a web server through it: the broad entry cuts that server off too, so use the narrow variant here.`];
+    }
+  }
+  return [];
+}
+
 /** Ports named by MLS tables (Fa4/1, CatOS 4/1): switch ports, where a router ACL does not go. */
 function switchPorts(ctx: RuleContext): Set<string> {
   const routed = new Set([...sectionsOf(ctx.sections, 'show ip cache flow')].flatMap((s) => s.data.flows.ifNames));
@@ -214,6 +229,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
         caveats: [
           'This blocks all web traffic arriving on that interface, legitimate browsing included; prefer the narrow variant once the infected hosts are known.',
           existingGroupCaveat(ctx, facing),
+          ...publishedWebCaveat(ctx, facing),
           ...(port ? [`The MLS entries name switch port ${port}: apply the ACL on the MSFC's VLAN interface for that port's VLAN (show interfaces ${port} switchport, or show port ${port} on CatOS, tells it).`] : []),
           ...(!facing && !port ? [`Nothing pasted names the interface facing ${hostList(named)}: show ip arp ${named[0]!.ip} (or show ip route ${named[0]!.ip}) tells it.`] : []),
           'The ACL only contains the spread: the infected IIS host must be patched (MS01-033) or taken off the network.',

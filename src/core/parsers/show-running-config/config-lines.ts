@@ -11,6 +11,9 @@ export interface StaticRoute {
   distance?: number;
   name?: string;
   permanent?: boolean;
+  /** `track N` (the route follows an IP SLA object) and `tag N` (redistribution route-maps match it): kept when rewritten. */
+  track?: string;
+  tag?: string;
   vrf?: string;
 }
 
@@ -37,6 +40,8 @@ export function readStaticRoute(words: readonly string[], line: number): StaticR
     const lw = w.toLowerCase();
     if (lw === 'name' || lw === 'tag' || lw === 'track') {
       if (lw === 'name' && words[i + 1]) r.name = words[i + 1];
+      if (lw === 'track' && words[i + 1]) r.track = words[i + 1];
+      if (lw === 'tag' && words[i + 1]) r.tag = words[i + 1];
       i++;
     } else if (lw === 'permanent') r.permanent = true;
     else if (isIPv4(w)) r.nextHop ??= w;
@@ -128,6 +133,12 @@ export function aclReferences(words: readonly string[]): string[] {
     if (isRef(v)) out.push(v);
   }
   if (lw[0] === 'match' && lw[1] === 'ip' && lw[2] === 'address' && lw[3] !== 'prefix-list') out.push(...words.slice(3).filter(isRef));
+  // A crypto map's `match address 101` (the traffic to encrypt), uRPF's exception list, directed-broadcast's list.
+  if (lw[0] === 'match' && lw[1] === 'address' && isRef(words[2])) out.push(words[2]);
+  const last = words[words.length - 1];
+  const verifyWords = new Set(['unicast', 'reverse-path', 'source', 'reachable-via', 'rx', 'any', 'allow-default', 'allow-self-ping', 'l2-src']);
+  if (lw[0] === 'ip' && lw[1] === 'verify' && words.length > 3 && last && !verifyWords.has(last.toLowerCase()) && isRef(last)) out.push(last);
+  if (lw[0] === 'ip' && lw[1] === 'directed-broadcast' && isRef(words[2])) out.push(words[2]);
   if (lw[0] === 'snmp-server' && lw[1] === 'community') {
     const mode = lw.findIndex((w) => w === 'ro' || w === 'rw');
     if (mode > 0 && isRef(words[mode + 1])) out.push(words[mode + 1]!);

@@ -17,6 +17,8 @@ export interface ConfigInterface {
   /** `service-policy input|output NAME`: one per direction, like access-groups. */
   servicePolicies?: { policy: string; direction: 'input' | 'output'; line: number }[];
   bridgeGroup?: number;
+  /** `ip inspect NAME in|out` (CBAC): it opens return traffic with temporary entries in inbound lists. */
+  inspect?: boolean;
   /** Frame Relay / ATM multipoint: a `multipoint` subinterface, or a main interface with frame-relay encapsulation. */
   multipoint: boolean;
   /** Media type from the name: "FastEthernet", "Vlan", "Serial", "BVI". */
@@ -56,9 +58,13 @@ export function readInterfaceLine(iface: ConfigInterface, w: readonly string[], 
     else iface.nat = c[2];
   } else if (c[0] === 'ip' && c[1] === 'access-group' && !neg && (c[3] === 'in' || c[3] === 'out')) {
     iface.accessGroups.push({ acl: w[2]!, direction: c[3], line });
+  } else if (c[0] === 'ip' && c[1] === 'access-group' && !neg && w[2] && c.length === 3) {
+    // Without a direction IOS filters outbound (the 11.x-era form): a binding missed here is one a plan binds over.
+    iface.accessGroups.push({ acl: w[2], direction: 'out', line });
   } else if (c[0] === 'service-policy' && !neg && (c[1] === 'input' || c[1] === 'output') && w[2]) {
     (iface.servicePolicies ??= []).push({ policy: w[2], direction: c[1], line });
-  } else if (c[0] === 'bridge-group' && /^\d+$/.test(c[1] ?? '') && c.length === 2 && !neg) iface.bridgeGroup = Number(c[1]);
+  } else if (c[0] === 'ip' && c[1] === 'inspect' && w[2] && (c[3] === 'in' || c[3] === 'out') && c.length === 4) iface.inspect = !neg;
+  else if (c[0] === 'bridge-group' && /^\d+$/.test(c[1] ?? '') && c.length === 2 && !neg) iface.bridgeGroup = Number(c[1]);
   else if (c[0] === 'encapsulation' && !neg && c[1]) {
     iface.encapsulation = w[neg ? 2 : 1]!;
     if (c[1] === 'frame-relay' && !iface.name.includes('.')) iface.multipoint = true;

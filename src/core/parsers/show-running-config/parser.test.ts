@@ -328,6 +328,21 @@ describe('show running-config: every leading space lost (a notes app, a blank li
     expect(data.natRules).toHaveLength(1);
   });
 
+  it('reads interface bodies at column 0 when the ACL bodies kept their indentation (a hand-edited paste)', () => {
+    // Shape of the Margrave reflexive-ACL capture: without this the WAN access-group was read as nothing at all.
+    const mixed = ['interface FastEthernet0', 'ip address 209.172.108.16 255.255.255.224', 'ip access-group fromoutside in', 'ip nat outside', '!',
+      'ip access-list extended fromoutside', '  permit tcp any host 209.172.108.16 eq 80', '  evaluate returntcp', '!', 'end'].join('\n');
+    const { data, summary } = read('mixed', mixed);
+    expect(summary.warnings).toEqual([]);
+    expect(iface(data, 'FastEthernet0')).toMatchObject({ address: '209.172.108.16', nat: 'outside', accessGroups: [{ acl: 'fromoutside', direction: 'in', line: 3 }] });
+    expect(data.acls.map((a) => a.text)).toEqual(['permit tcp any host 209.172.108.16 eq 80', 'evaluate returntcp']);
+  });
+
+  it('reads an access-group without a direction as outbound, as IOS does (the 11.x-era form)', () => {
+    const { data } = read('old', ['interface Serial0', ' ip address 10.0.0.1 255.255.255.252', ' ip access-group 110', '!', 'end'].join('\n'));
+    expect(iface(data, 'Serial0')).toMatchObject({ accessGroups: [{ acl: '110', direction: 'out', line: 3 }] });
+  });
+
   it('still warns about a line that is not configuration, inside a block or out of one', () => {
     const lines = flat.split('\n');
     lines.splice(24, 0, '@@ junk 42');

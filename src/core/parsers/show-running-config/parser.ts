@@ -31,6 +31,13 @@ export interface RunningConfigData {
   acls: AclEntry[];
   /** Every ACL number or name defined or referenced, so a remedy can pick a free one. */
   aclIds: string[];
+  /** The closing `end` was read: without it the paste may be cut short, and what follows the cut is unseen. */
+  ended?: boolean;
+  /**
+   * ACLs something other than an interface's `ip access-group` uses (NAT, a vty access-class, SNMP, a route-map or
+   * class-map match, a dialer list), with the first such line's opening words: editing one in place changes that too.
+   */
+  aclUses?: Record<string, string>;
   /** Named (and `ip access-list extended 120`-style) ACL headers: their kind, so a copy keeps it. */
   aclKinds?: Record<string, 'standard' | 'extended'>;
   /** `class-map` / `policy-map` names defined, so a remedy's MQC names never collide with them. */
@@ -95,16 +102,24 @@ function isConfigShaped(trimmed: string, indented: boolean): boolean {
 /**
  * A config pasted through a notes app or a blog can lose every leading space: interface and ACL bodies then sit
  * at column 0. IOS indents every block body and ends every block with `!`, so a config with interfaces and not
- * one indented line has lost its indentation.
+ * one indented line has lost its indentation. So has one where an interface header is followed by a column-0
+ * line that is neither `!` nor another header: hand-edited pastes keep the ACL bodies indented and lose the
+ * interface bodies (their `ip access-group` would otherwise be read as a stray global line).
  */
 function isFlat(section: Section): boolean {
   let interfaces = 0;
+  let indentedLines = 0;
+  let afterHeader = false;
   for (let i = section.from; i < section.to; i++) {
     const raw = section.lines[i]!;
-    if (raw.charCodeAt(0) === 32 && raw.trim() !== '') return false;
-    if (/^interface \S/i.test(raw)) interfaces++;
+    if (raw.trim() === '') continue;
+    const indented = raw.charCodeAt(0) === 32;
+    if (afterHeader && !indented && !/^(!|interface\s)/i.test(raw)) return true;
+    afterHeader = /^interface \S/i.test(raw);
+    if (afterHeader) interfaces++;
+    if (indented) indentedLines++;
   }
-  return interfaces > 0;
+  return interfaces > 0 && indentedLines === 0;
 }
 
 /** In a flat config: does this column-0 line continue the block above it (up to the `!` that closes it)? */
@@ -154,7 +169,10 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     d.firstLine ??= line;
     const w = fields(t);
     const lw = w.map((x) => x.toLowerCase());
-    for (const id of aclReferences(w)) addId(id);
+    for (const id of aclReferences(w)) {
+      addId(id);
+      if (!(lw[0] === 'ip' && lw[1] === 'access-group')) (d.aclUses ??= {})[id] ??= w.slice(0, 3).join(' ');
+    }
     if (inBlock) {
       if (block.kind === 'interface') {
         if (!readInterfaceLine(block.iface, w, line, t)) warnings.push(unreadLine(i, raw, 'interface line not understood'));
@@ -171,6 +189,7 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     }
     block = { kind: 'other' };
     const s = lw.join(' ');
+    if (s === 'end') d.ended = true;
     if (lw[0] === 'hostname' && w[1]) d.hostname = w[1];
     else if (lw[0] === 'version' && w[1]) d.version = w[1];
     else if (lw[0] === 'interface') {

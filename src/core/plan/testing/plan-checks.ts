@@ -89,6 +89,11 @@ export function planProblems(before: ConfigModel, plan: ChangePlan): string[] {
     },
   });
   for (const e of replay.errors) problems.push(`plan line "${e.line}": ${e.message}`);
+  // A list NAT, a vty line, SNMP or a route-map also uses keeps its entries: a deny in front would change them too.
+  for (const [id, use] of Object.entries(before.aclUses ?? {})) {
+    const [was, now] = [before.acls[id], replay.model.acls[id]];
+    if (was && canon(now?.entries) !== canon(was.entries)) problems.push(`ACL ${id}, also used by "${use}", was edited`);
+  }
   // Names: what the plan creates was free in the config, and is created by one step only. Creating is appending
   // entries (`access-list N ...`, or unnumbered lines under `ip access-list`) or defining a class-map; adding a
   // class to a policy-map or inserting numbered entries edits what is there.

@@ -1,0 +1,300 @@
+// The plan safety rules on running-configs from the field (other projects' captures, fixtures/field/NOTES.md),
+// each with the seed's scanning host moved into every interface's subnet, plus the other findings' triggers.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../diagnose';
+import { runningConfigParser } from '../parsers/show-running-config/parser';
+import { normaliseLines } from '../text/normalise';
+import type { Finding } from '../types';
+import { applySteps } from './apply';
+import { buildPlan } from './build-plan';
+import { buildModel, type ConfigModel } from './config-model';
+import { withIntents, type RemedyIntent } from './intents';
+import { filteringOf, planProblems } from './testing/plan-checks';
+
+const DIR = join(__dirname, 'fixtures/field');
+const FIELD = readdirSync(DIR).filter((n) => n.endsWith('.txt'));
+const SEED = readFileSync(join(__dirname, '../../features/example/samples/seed_show_ip_cache_flow.txt'), 'utf8');
+/** Lines that make other findings fire: the web server on, console logging on. */
+/** Flow tables name interfaces short (Fa0/0, Vl1, Di0, Se0/3/0:0). */
+const SHORT: [RegExp, string][] = [[/^FastEthernet/i, 'Fa'], [/^GigabitEthernet/i, 'Gi'], [/^Vlan/i, 'Vl'], [/^Dialer/i, 'Di'], [/^Serial/i, 'Se'], [/^Ethernet/i, 'Et'], [/^Loopback/i, 'Lo']];
+const shortInterfaceName = (n: string) => SHORT.reduce((x, [re, s]) => x.replace(re, s), n);
+const TRIGGERS = '\nip http server\nlogging console\n';
+
+function parse(text: string) {
+  const lines = normaliseLines(text);
+  return runningConfigParser.parse({ lines, from: 0, to: lines.length }).data!;
+}
+
+/** The seed's scanning host (193.23.45.35 on Vl1) moved to a host of each addressed interface's subnet, entering there. */
+function flowsInto(text: string): string {
+  return parse(text)
+    .interfaces.filter((i) => i.address && i.mask !== '255.255.255.255')
+    .map((i) => {
+      const o = i.address!.split('.').map(Number);
+      const host = `${o[0]}.${o[1]}.${o[2]}.${((o[3]! + 7) % 250) + 1}`;
+      return SEED.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `${shortInterfaceName(i.name)}${sp}${host}`);
+    })
+    .join('\n');
+}
+
+function everyRemedy(m: ConfigModel): Finding[] {
+  const mk = (id: Finding['id'], intents: RemedyIntent[]): Finding =>
+    withIntents({ id, severity: 'warning', title: id, evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, intents);
+  const out: Finding[] = [];
+  for (const i of Object.values(m.interfaces)) {
+    for (const direction of ['in', 'out'] as const) {
+      out.push(mk('scanning-host', [{ kind: 'block', interface: i.name, direction, entries: ['deny tcp any any eq www'], hosts: ['10.9.9.9'], why: 'Block.' }]));
+    }
+  }
+  for (const r of m.routes) if (r.interface) out.push(mk('default-route-to-broadcast-interface', [{ kind: 'route', route: r, nextHop: '192.0.2.1', why: 'Next hop.' }]));
+  for (const [id, a] of Object.entries(m.acls)) if (a.entries.some((e) => /\slog(-input)?(\s|$)/.test(e.text))) out.push(mk('acl-log-keyword', [{ kind: 'strip-log', acl: id, why: 'No log.' }]));
+  out.push(mk('http-server-enabled', [{ kind: 'global', commands: ['no ip http server', 'ip cef', 'no logging console'], why: 'Toggles.' }]));
+  return out;
+}
+
+describe('change plans on running-configs from the field', () => {
+  it('has field configs, some filtering already (else the test proves little)', () => {
+    expect(FIELD.length).toBeGreaterThanOrEqual(6);
+    expect(FIELD.filter((n) => filteringOf(buildModel(parse(readFileSync(join(DIR, n), 'utf8')))).length > 0).length).toBeGreaterThanOrEqual(4);
+  });
+
+  for (const name of FIELD) {
+    const text = readFileSync(join(DIR, name), 'utf8');
+
+    it(`${name}: every access-group line in the text is on its interface in the model`, () => {
+      // The dangerous case: a binding the parser misses is an interface the plan thinks unfiltered, and binds over.
+      const typed = text.split('\n').filter((l) => /^\s*ip access-group \S+ (in|out)\s*$/.test(l)).length;
+      const model = buildModel(parse(text));
+      const bound = Object.values(model.interfaces).reduce((n, i) => n + Object.keys(i.groups).length, 0);
+      expect(bound).toBe(typed);
+    });
+
+    it(`${name} with a scanning host behind every interface and the other triggers: every plan is safe`, () => {
+      const config = text + TRIGGERS;
+      const d = diagnose([{ source: name, text: config }, { source: 'flows.txt', text: flowsInto(text) }]);
+      const model = buildModel(parse(config));
+      expect(d.findings.filter((f) => f.id === 'scanning-host').length).toBeGreaterThan(0);
+      expect(d.plans?.length).toBe(1);
+      for (const p of d.plans!) expect(planProblems(model, p)).toEqual([]);
+      // The alternatives beside each finding are pasted too: alone on the config, none may lose a list's entries.
+      const had = filteringOf(model);
+      for (const f of d.findings) {
+        for (const a of f.remedy.alternatives ?? []) {
+          const lines = a.commands.filter((l) => !l.includes('<'));
+          const lost: string[] = [];
+          applySteps(model, [{ mode: 'config', commands: lines }], {
+            onLine(m, _s, l) {
+              for (const h of had) {
+                const id = m.interfaces[h.iface]?.groups[h.dir];
+                const now = id !== undefined ? m.acls[id]?.entries.filter((e) => !e.text.startsWith('remark')).length : undefined;
+                if (now === undefined || now < h.entries.length) lost.push(`${a.summary}: after "${l}" ${h.iface} ${h.dir}`);
+              }
+            },
+          });
+          expect(lost).toEqual([]);
+        }
+      }
+    });
+
+    for (const version of [undefined, '12.1(5)T', '15.6(2)T']) {
+      it(`${name} on ${version ?? 'its own IOS'}: a block on every interface both ways, every route and log list: every rule holds`, () => {
+        const model = buildModel(parse(text), version);
+        const built = buildPlan(model, everyRemedy(model), { router: name, safetyNet: version === '15.6(2)T' });
+        expect(built.plan.steps.length).toBeGreaterThan(0);
+        expect(planProblems(model, built.plan)).toEqual([]);
+      });
+    }
+  }
+});
+
+describe('hazards the field configs showed, each on the smallest config that has it', () => {
+  const ios124 = (body: string[]) => buildModel(parse(['version 12.4', 'hostname R', '!', ...body, 'end'].join('\n')));
+  const block = (iface: string): Finding =>
+    withIntents({ id: 'scanning-host', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+      { kind: 'block', interface: iface, direction: 'in', entries: ['deny tcp any any eq www'], hosts: ['10.1.1.9'], why: 'Block.' },
+    ]);
+
+  it('never inserts entries into the list NAT also uses (a deny there stops translating web traffic)', () => {
+    const model = ios124([
+      'interface FastEthernet0/1', ' ip address 10.1.1.1 255.255.255.0', ' ip access-group 101 in', ' ip nat inside', '!',
+      'interface Dialer0', ' ip address negotiated', ' ip nat outside', '!',
+      'ip nat inside source list 101 interface Dialer0 overload', 'access-list 101 permit ip 10.1.1.0 0.0.0.255 any', '!',
+    ]);
+    const built = buildPlan(model, [block('FastEthernet0/1')], { router: 'R' });
+    const lines = built.plan.steps.flatMap((s) => s.commands);
+    expect(lines).not.toContain('ip access-list extended 101');
+    expect(lines).toContain(' ip access-group 150 in');
+    expect(built.plan.steps[0]!.why).toContain('ip nat inside');
+    expect(planProblems(model, built.plan)).toEqual([]);
+  });
+
+  it('never inserts entries into the list a vty access-class uses (the next login could be refused)', () => {
+    const model = ios124([
+      'interface FastEthernet0/1', ' ip address 10.1.1.1 255.255.255.0', ' ip access-group ADMIN in', '!',
+      'ip access-list extended ADMIN', ' permit tcp 10.1.1.0 0.0.0.255 any', ' permit ip any any', '!',
+      'line vty 0 4', ' access-class ADMIN in', '!',
+    ]);
+    const built = buildPlan(model, [block('FastEthernet0/1')], { router: 'R' });
+    expect(built.plan.steps.flatMap((s) => s.commands)).toContain('ip access-list extended ADMIN-BLOCK');
+    expect(planProblems(model, built.plan)).toEqual([]);
+  });
+});
+
+describe('routes the field configs route differently', () => {
+  const flows = (ifs: string, host: string) => SEED.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `${ifs}${sp}${host}`);
+  const dhcpWan = (version: string) =>
+    [`version ${version}`, 'hostname R', '!', 'interface FastEthernet0/0', ' ip address dhcp', ' ip nat outside', '!', 'interface Vlan1', ' ip address 192.168.1.1 255.255.255.0', ' ip nat inside', '!',
+      'ip route 0.0.0.0 0.0.0.0 FastEthernet0/0', 'end'].join('\n');
+  const routeStep = (text: string) => {
+    const d = diagnose([{ source: 'r', text }, { source: 'flows.txt', text: flows('Vl1', '192.168.1.77') }]);
+    const plan = d.plans![0]!;
+    expect(planProblems(buildModel(parse(text)), plan)).toEqual([]);
+    return { plan, step: plan.steps.find((s) => s.findings.includes('default-route-to-broadcast-interface'))! };
+  };
+
+  it('a default route out of a DHCP interface goes to the DHCP gateway, never a fixed address a new lease leaves behind', () => {
+    const { step } = routeStep(dhcpWan('12.4'));
+    expect(step.commands).toEqual(['ip route 0.0.0.0 0.0.0.0 dhcp', 'no ip route 0.0.0.0 0.0.0.0 FastEthernet0/0']);
+    expect(step.why).toContain('DHCP');
+  });
+
+  it('on an IOS older than 12.3(8)T the DHCP form is a placeholder naming show version, and the why says so', () => {
+    const { step, plan } = routeStep(dhcpWan('12.2'));
+    expect(step.commands[0]).toMatch(/^ip route 0\.0\.0\.0 0\.0\.0\.0 <dhcp \(IOS 12\.3\(8\)T or later: show version\)/);
+    expect(step.why).toContain('show version');
+    expect(plan.precheck).toContain('show dhcp lease');
+  });
+
+  it('a VRF default route is checked in its VRF table, before and after', () => {
+    const text = ['version 12.4', 'hostname R', '!', 'ip vrf CUST', ' rd 1:1', '!', 'interface FastEthernet0/0', ' ip address 198.51.100.2 255.255.255.0', '!',
+      'interface FastEthernet0/1', ' ip vrf forwarding CUST', ' ip address 10.2.2.1 255.255.255.0', '!', 'ip route 0.0.0.0 0.0.0.0 198.51.100.1', 'ip route vrf CUST 0.0.0.0 0.0.0.0 FastEthernet0/1', 'end'].join('\n');
+    const d = diagnose([{ source: 'r', text }, { source: 'flows.txt', text: flows('Fa0/1', '10.2.2.77') }]);
+    const plan = d.plans![0]!;
+    expect(plan.precheck).toContain('show ip route vrf CUST 0.0.0.0');
+    expect(plan.verify).toContain('show ip route vrf CUST 0.0.0.0');
+    expect(plan.precheck).not.toContain('show ip route 0.0.0.0');
+    expect(planProblems(buildModel(parse(text)), plan)).toEqual([]);
+  });
+});
+
+describe('entries inserted by sequence number', () => {
+  it('tell the engineer to check the first sequence number, which a running-config does not show', () => {
+    const model = buildModel(parse(['version 12.4', 'hostname R', '!', 'interface FastEthernet0/0.10', ' encapsulation dot1Q 10', ' ip address 10.1.10.1 255.255.255.0', ' ip access-group VLAN10-IN in', '!',
+      'ip access-list extended VLAN10-IN', ' remark users', ' permit ip 10.1.10.0 0.0.0.255 any', '!', 'end'].join('\n')));
+    const f = withIntents({ id: 'scanning-host', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+      { kind: 'block', interface: 'Fa0/0.10', direction: 'in', entries: ['deny tcp any any eq www'], hosts: ['10.1.10.55'], why: 'Block.' },
+    ]);
+    const built = buildPlan(model, [f], { router: 'R' });
+    expect(built.plan.steps[0]!.commands).toEqual(['ip access-list extended VLAN10-IN', ' 1 deny tcp any any eq www']);
+    expect(built.plan.steps[0]!.why).toContain('show access-lists VLAN10-IN shows the sequence numbers: paste this step only if its first entry is numbered above 1');
+    expect(built.plan.precheck).toContain('show access-lists VLAN10-IN');
+    expect(planProblems(model, built.plan)).toEqual([]);
+  });
+});
+
+describe('PPP interfaces the flow tables name short', () => {
+  const flows = (ifs: string, host: string) => SEED.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `${ifs}${sp}${host}`);
+
+  it('flows on Mu1 find the list already on interface Multilink1 and keep it whole', () => {
+    const text = ['version 12.4', 'hostname R', '!', 'interface Multilink1', ' ip address 10.6.6.1 255.255.255.252', ' ip access-group T1-IN in', ' ppp multilink', '!',
+      'ip access-list extended T1-IN', ' permit tcp any any established', ' deny ip any any', '!', 'end'].join('\n');
+    const d = diagnose([{ source: 'r', text }, { source: 'flows.txt', text: flows('Mu1', '10.6.6.2') }]);
+    const lines = d.plans![0]!.steps.flatMap((s) => s.commands);
+    expect(lines).toEqual(expect.arrayContaining(['ip access-list extended T1-IN', ' 1 deny tcp any any eq www']));
+    expect(lines.join('\n')).not.toContain('<');
+    expect(planProblems(buildModel(parse(text)), d.plans![0]!)).toEqual([]);
+  });
+
+  it('flows on Vi3 (a PPP session) name Virtual-Access3 in full and point at the template, never at a new list', () => {
+    const text = ['version 12.4', 'hostname R', '!', 'interface FastEthernet0/0', ' ip address 192.168.1.1 255.255.255.0', '!', 'interface Virtual-Template1', ' ip unnumbered FastEthernet0/0', ' ip access-group 120 in', '!',
+      'access-list 120 permit ip any any', 'end'].join('\n');
+    const d = diagnose([{ source: 'r', text }, { source: 'flows.txt', text: flows('Vi3', '192.168.1.77') }]);
+    const plan = d.plans![0]!;
+    const step = plan.steps.find((s) => s.findings.includes('scanning-host'))!;
+    expect(plan.precheck).toContain('show ip interface Virtual-Access3 | include access list');
+    expect(step.why).toContain('cloned from a Virtual-Template');
+    expect(step.commands.some((l) => /ip access-group/.test(l))).toBe(false);
+  });
+});
+
+describe('a config cut short', () => {
+  it('a new list is bound only after the pre-check shows the interface unfiltered, in words', () => {
+    // The last interface of a paste cut mid-body (no `end`): its access-group line may be what was lost.
+    const text = ['version 12.4', 'hostname R', '!', 'interface FastEthernet0/0', ' ip address 10.7.7.1 255.255.255.0', ' ip nat inside'].join('\n');
+    const model = buildModel(parse(text));
+    const f = withIntents({ id: 'scanning-host', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+      { kind: 'block', interface: 'Fa0/0', direction: 'in', entries: ['deny tcp any any eq www'], hosts: ['10.7.7.9'], why: 'Block.' },
+    ]);
+    const built = buildPlan(model, [f], { router: 'R' });
+    expect(built.plan.precheck).toContain('show ip interface FastEthernet0/0 | include access list');
+    expect(built.plan.steps[0]!.why).toContain('names an inbound access list, do not paste this step');
+    // A list past the cut (a NAT list, a vty access-class) could already hold the number that looks free.
+    expect(built.plan.precheck).toContain('show access-lists 150');
+    expect(built.plan.steps[0]!.why).toContain('no closing end line, so it may be cut short: show access-lists 150 must print nothing');
+    const whole = buildPlan(buildModel(parse(`${text}\n!\nend`)), [f], { router: 'R' });
+    expect(whole.plan.precheck).not.toContain('show access-lists 150');
+    expect(planProblems(model, built.plan)).toEqual([]);
+  });
+});
+
+describe('a rewritten route keeps what rides on it', () => {
+  it('track, tag and name stay on the new route: a tracked default left untracked never fails over to the backup', () => {
+    const text = ['version 12.4', 'hostname R', '!', 'interface FastEthernet0/0', ' ip address 203.0.113.2 255.255.255.0', '!', 'interface Dialer1', ' ip address negotiated', '!',
+      'ip route 0.0.0.0 0.0.0.0 FastEthernet0/0 name WAN track 1 tag 5', 'ip route 0.0.0.0 0.0.0.0 Dialer1 250', 'end'].join('\n');
+    const model = buildModel(parse(text));
+    const f = withIntents({ id: 'default-route-to-broadcast-interface', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+      { kind: 'route', route: { prefix: '0.0.0.0', mask: '0.0.0.0', interface: 'FastEthernet0/0' }, nextHop: '203.0.113.1', why: 'Next hop.' },
+    ]);
+    const built = buildPlan(model, [f], { router: 'R' });
+    expect(built.plan.steps[0]!.commands).toEqual(['ip route 0.0.0.0 0.0.0.0 203.0.113.1 name WAN track 1 tag 5', 'no ip route 0.0.0.0 0.0.0.0 FastEthernet0/0 name WAN track 1 tag 5']);
+    expect(built.plan.rollback.flatMap((s) => s.commands)).toEqual(['ip route 0.0.0.0 0.0.0.0 FastEthernet0/0 name WAN track 1 tag 5', 'no ip route 0.0.0.0 0.0.0.0 203.0.113.1 name WAN track 1 tag 5']);
+    expect(planProblems(model, built.plan)).toEqual([]);
+  });
+});
+
+describe('lists other features use, past the interfaces', () => {
+  it('a crypto map ACL, a uRPF exception list and a directed-broadcast list are never edited in place nor reused', () => {
+    const text = ['version 12.4', 'hostname R', '!', 'crypto map VPN 10 ipsec-isakmp', ' set peer 198.51.100.9', ' match address 101', '!',
+      'interface FastEthernet0/0', ' ip address 10.8.8.1 255.255.255.0', ' ip access-group 101 in', ' ip verify unicast source reachable-via rx allow-default 150', ' ip directed-broadcast 151', '!',
+      'access-list 101 permit ip 10.8.8.0 0.0.0.255 10.9.0.0 0.0.255.255', 'access-list 101 permit ip any any', 'end'].join('\n');
+    const model = buildModel(parse(text));
+    expect(model.aclUses).toMatchObject({ '101': 'match address 101', '150': 'ip verify unicast', '151': 'ip directed-broadcast 151' });
+    const f = withIntents({ id: 'scanning-host', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+      { kind: 'block', interface: 'Fa0/0', direction: 'in', entries: ['deny tcp any any eq www'], hosts: ['10.8.8.9'], why: 'Block.' },
+    ]);
+    const lines = buildPlan(model, [f], { router: 'R' }).plan.steps.flatMap((s) => s.commands);
+    expect(lines).not.toContain('ip access-list extended 101');
+    expect(lines.some((l) => /^access-list 15[01] /.test(l))).toBe(false);
+    expect(lines).toContain(' ip access-group 152 in');
+  });
+});
+
+describe('a web server published through the interface the block faces', () => {
+  it('the finding says the broad entry would cut it off (margrave example 1: static NAT of port 80 on the outside interface)', () => {
+    const text = readFileSync(join(DIR, 'margrave-example1.txt'), 'utf8');
+    const d = diagnose([{ source: 'r', text }, { source: 'flows.txt', text: SEED.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `Fa0${sp}209.172.108.20`) }]);
+    const f = d.findings.find((x) => x.id === 'scanning-host')!;
+    expect(f.remedy.caveats.join(' ')).toContain('publishes a web server through it: the broad entry cuts that server off too, so use the narrow variant here');
+    // Silent on the inside interface, where the broad entry stops the LAN's infected hosts scanning out.
+    const inside = diagnose([{ source: 'r', text }, { source: 'flows.txt', text: SEED.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `Vl1${sp}192.168.2.77`) }]);
+    expect(inside.findings.find((x) => x.id === 'scanning-host')!.remedy.caveats.join(' ')).not.toContain('publishes a web server');
+  });
+});
+
+describe('a router that inspects (CBAC)', () => {
+  it('a copied inbound list says open sessions may have to reconnect; the in-place insert does not', () => {
+    const body = ['hostname R', '!', 'interface Dialer1', ' ip address negotiated', ' ip access-group EXT_IN in', ' ip inspect EXT_OUT out', '!',
+      'ip access-list extended EXT_IN', ' permit tcp any any eq 1415', ' deny ip any any', '!', 'end'];
+    const f = () => withIntents({ id: 'scanning-host', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+      { kind: 'block', interface: 'Di1', direction: 'in', entries: ['deny tcp any any eq www'], hosts: ['198.51.100.7'], why: 'Block.' },
+    ]);
+    const old = buildModel(parse(['version 12.1', ...body].join('\n')));
+    const copied = buildPlan(old, [f()], { router: 'R' });
+    expect(copied.plan.steps[0]!.why).toContain('ip inspect on Dialer1');
+    expect(planProblems(old, copied.plan)).toEqual([]);
+    const inPlace = buildPlan(buildModel(parse(['version 12.4', ...body].join('\n'))), [f()], { router: 'R' });
+    expect(inPlace.plan.steps[0]!.why).not.toContain('ip inspect');
+  });
+});
