@@ -48,6 +48,8 @@ interface ShapeResult {
   ours: number;
   awk: number;
   floor: number;
+  /** Analyzer CPU (both threads) / mawk CPU: less sensitive than wall time to other jobs on the machine. */
+  cpuRatio: number;
 }
 
 /** Generate one shape, time analyzer, mawk and the floor on it (alternating runs), check the verdicts. */
@@ -96,7 +98,8 @@ function benchShape(shape: Shape, awk: string, keep: boolean): ShapeResult {
       `        awk's fixed threshold (>= 20 distinct port-80 destinations) lists ${awkFlagged} sources`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
-    return { name: shape.name, ratio, memRatio, exact, ours: t, awk: a, floor };
+    const cpuRatio = median(ours.map((r) => r.cpu)) / median(theirs.map((r) => r.cpu));
+    return { name: shape.name, ratio, memRatio, exact, ours: t, awk: a, floor, cpuRatio };
   } finally {
     if (!keep) rmSync(file, { force: true });
   }
@@ -113,10 +116,10 @@ function main(): number {
   if (shapes.length === 0) throw new Error(`no shape named ${only!.join(', ')}; shapes: ${SHAPES.map((s) => s.name).join(', ')}`);
   process.stdout.write(`${RUNS} alternating runs per shape (mawk, analyzer --json, floor); medians of wall time\n`);
   const results = shapes.map((s) => benchShape(s, awk, process.env.BENCH_KEEP === '1'));
-  process.stdout.write('\nshape          analyzer   mawk   ratio  mem/input  floor  verdicts\n');
+  process.stdout.write('\nshape          analyzer   mawk   ratio  CPU ratio  mem/input  floor  verdicts\n');
   for (const r of results) {
     process.stdout.write(
-      `${r.name.padEnd(14)} ${r.ours.toFixed(2).padStart(6)} s ${r.awk.toFixed(2).padStart(5)} s  ${r.ratio.toFixed(2)}   ${r.memRatio.toFixed(2).padStart(5)}    ` +
+      `${r.name.padEnd(14)} ${r.ours.toFixed(2).padStart(6)} s ${r.awk.toFixed(2).padStart(5)} s  ${r.ratio.toFixed(2)}   ${r.cpuRatio.toFixed(2).padStart(5)}     ${r.memRatio.toFixed(2).padStart(5)}    ` +
         `${r.floor.toFixed(2)} s  ${r.exact ? 'exact' : 'WRONG'}\n`,
     );
   }
