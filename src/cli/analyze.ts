@@ -4,8 +4,7 @@ import { isMainThread } from 'node:worker_threads';
 import { basename } from 'node:path';
 import { validateAnswers } from '../core/answers';
 import { diagnose } from '../core/diagnose';
-import { prescanBytes } from '../core/big-paste/prescan';
-import { registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';
+import { BYTES_PATH_MIN, pasteOfBytes } from '../core/big-paste/read-chunks';
 import { readFlowDump } from './read-flow-dump';
 import type { Answers, Paste } from '../core/types';
 import { formatReport } from './report-text';
@@ -43,27 +42,20 @@ export function parseArgs(argv: readonly string[]): Args {
 }
 
 /**
- * Files past this size are read as bytes, in chunks: flow rows go straight into typed columns and only the other
- * lines become strings (a 1M-row cache dump would otherwise cost a second of decoding and splitting, and the
- * whole file in memory twice).
+ * A file: small ones as text, big ones as bytes (read-flow-dump.ts): flow rows go straight into typed columns and
+ * only the other lines become strings (a 1M-row cache dump would otherwise cost a second of decoding and splitting).
  */
-const BYTES_PATH_MIN = 1 << 20;
-
-function pasteOfBytes(source: string, bytes: Buffer): Paste {
-  if (bytes.length < BYTES_PATH_MIN) return { source, text: bytes.toString('utf8') };
-  const paste: Paste = { source, text: '' };
-  registerPrescan(paste, prescanBytes(bytes));
-  return paste;
-}
-
-/** A file: small ones as text, big ones as bytes (read-flow-dump.ts). */
 function pasteOfFile(file: string): Paste {
   if (statSync(file).size < BYTES_PATH_MIN) return { source: basename(file), text: readFileSync(file, 'utf8') };
   return readFlowDump(file, basename(file));
 }
 
 function readInput(file: string): Paste {
-  if (file === '-') return pasteOfBytes('stdin', readFileSync(0));
+  if (file === '-') {
+    const bytes = readFileSync(0);
+    // Node's own decoder for text, so odd bytes decode exactly as they always have.
+    return bytes.length < BYTES_PATH_MIN ? { source: 'stdin', text: bytes.toString('utf8') } : pasteOfBytes('stdin', bytes);
+  }
   try {
     return pasteOfFile(file);
   } catch (e) {

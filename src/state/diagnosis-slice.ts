@@ -15,9 +15,12 @@ export interface DiagnosisSlice {
   runError: string | null;
   /** Bytes being analysed, for the progress line. */
   runBytes: number;
+  /** Share (0-1) of the open files read so far while a run reads files; null when the run reads none. */
+  runProgress: number | null;
   runStartedAt: number | null;
   lastRunMs: number | null;
   setRunStatus: (status: RunStatus, bytes?: number) => void;
+  setRunProgress: (share: number | null) => void;
   setDiagnosis: (diagnosis: Diagnosis | null, ms: number | null) => void;
   setNextSteps: (nextSteps: NextSteps | null) => void;
   setRunError: (message: string) => void;
@@ -29,6 +32,7 @@ export const createDiagnosisSlice: StateCreator<AppState, [], [], DiagnosisSlice
   status: 'idle',
   runError: null,
   runBytes: 0,
+  runProgress: null,
   runStartedAt: null,
   lastRunMs: null,
   setRunStatus(status, bytes) {
@@ -38,13 +42,16 @@ export const createDiagnosisSlice: StateCreator<AppState, [], [], DiagnosisSlice
       runStartedAt: status === 'running' ? Date.now() : s.runStartedAt,
     }));
   },
+  setRunProgress(runProgress) {
+    set({ runProgress });
+  },
   setDiagnosis(diagnosis, ms) {
-    set({ diagnosis, status: diagnosis ? 'done' : 'idle', runError: null, lastRunMs: ms });
+    set({ diagnosis, status: diagnosis ? 'done' : 'idle', runError: null, lastRunMs: ms, runProgress: null });
   },
   setNextSteps(nextSteps) {
     set({ nextSteps });
   },
   setRunError(message) {
-    set({ status: 'error', runError: message });
+    set({ status: 'error', runError: message, runProgress: null });
   },
 });

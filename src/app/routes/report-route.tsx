@@ -3,6 +3,7 @@ import { lazy, Suspense, useDeferredValue } from 'react';
 import { Link } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { ExampleButton } from '../../features/example/example-button';
+import { BigFiles } from '../../features/paste/big-files';
 import { DownloadReport } from '../../features/report/download-report';
 import { FindingsList } from '../../features/report/findings-list';
 import { HostsTable } from '../../features/report/hosts-table';
@@ -40,7 +41,8 @@ function ReportHeadline() {
 }
 
 export function Component() {
-  const hasPastes = useAppStore((s) => s.pastes.some((p) => p.text.length > 0));
+  const hasPastes = useAppStore((s) => s.pastes.some((p) => p.text.length > 0) || s.files.some((f) => f.state === 'open'));
+  const hasMissingFiles = useAppStore((s) => s.files.some((f) => f.state === 'missing'));
   const hasDiagnosis = useAppStore((s) => s.diagnosis !== null);
   const busy = useAppStore((s) => s.status === 'running' || s.status === 'waiting');
   // The full report (findings, hosts, what was read) renders as a deferred, interruptible update: React splits it
@@ -50,6 +52,8 @@ export function Component() {
     return (
       <>
         <h1>Report</h1>
+        {/* After a reload a big file is only a reference: say so and offer to reopen it, rather than lose it silently. */}
+        {hasMissingFiles && <BigFiles missingOnly />}
         <p>Nothing to report yet: no router output has been pasted.</p>
         <div className="actions">
           <Link className="button" to="/paste">Paste router output</Link>
@@ -78,6 +82,7 @@ export function Component() {
     <>
       <h1>Report</h1>
       <SharedLinkNotice />
+      {hasMissingFiles && <BigFiles missingOnly />}
       <ReportHeadline />
       <DownloadReport />
       <section aria-labelledby="findings-heading">
