@@ -27,8 +27,8 @@ export const MAX_FILE_BYTES = 500 * 1024 * 1024;
 
 export function fileLimitMessage(name: string, size: number): string {
   return (
-    `${name} (${formatBytes(size)}) was not opened: together with the files already open it passes ${formatBytes(MAX_FILE_BYTES)}, ` +
-    'the most this page reads (a browser tab would run out of memory). Run the command-line analyzer on it instead: ' +
+    `${name} (${formatBytes(size)}) was not opened: with the files already open it would pass the ${formatBytes(MAX_FILE_BYTES)} limit ` +
+    'for files on this page (a browser tab would run out of memory). Run the command-line analyzer on it instead: ' +
     'npm run analyze -- FILE (it reads files of any size), or open a filtered capture ("show ip cache flow | include 0050").'
   );
 }
