@@ -5,6 +5,9 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { singleFileFinish, sitePolicy } from './src/features/share/hosting/vite-hosting-plugins.ts';
+// Static hosts without on-the-fly compression (issue 16): .gz and .br copies beside the assets.
+import { precompress } from './src/features/share/hosting/precompress-plugin.ts';
+import { webManifest } from './src/features/share/hosting/web-manifest.ts';
 
 /** Fixed ports so `npm start` prints a stable URL and Playwright knows where the built app is served. */
 export const DEV_PORT = 5173;
@@ -21,17 +24,7 @@ const pwa = (single: boolean) =>
     registerType: 'prompt',
     injectRegister: false, // registered from code (no inline script, for the CSP)
     strategies: 'generateSW',
-    manifest: {
-      name: 'Code Red Triage',
-      short_name: 'Code Red Triage',
-      description: 'Triage Cisco routers hit by the Code Red worm, offline, in the browser.',
-      start_url: './',
-      scope: './',
-      display: 'standalone',
-      background_color: '#ffffff',
-      theme_color: '#8b0000',
-      icons: [],
-    },
+    manifest: webManifest,
     workbox: {
       globPatterns: ['**/*.{js,css,html,webmanifest,svg,png,ico,txt}'],
       globIgnores: ['single/**', '_headers'],
@@ -62,7 +55,7 @@ export default defineConfig(({ mode }) => {
   const single = mode === 'single';
   return {
   base: './',
-  plugins: [react(), printExampleUrl(), pwa(single), ...(single ? [viteSingleFile(), singleFileFinish()] : [sitePolicy()])],
+  plugins: [react(), printExampleUrl(), pwa(single), ...(single ? [viteSingleFile(), singleFileFinish()] : [sitePolicy(), precompress()])],
   // Single file: Chromium refuses module workers from blob: URLs on file:// pages, so that build's inlined worker
   // is a classic (iife) one.
   worker: { format: single ? 'iife' : 'es' },

@@ -27,7 +27,7 @@ export function startPreview(port) {
   };
   process.on('exit', stop);
   async function ready() {
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 300; i++) {
       try {
         if ((await fetch(base)).ok) return;
       } catch {

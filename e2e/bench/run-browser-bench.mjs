@@ -1,15 +1,19 @@
 // `npm run bench:browser`: measures the issue 6 targets in Chromium on this machine and prints the figures.
 //   1. JavaScript loaded before first paint (gzipped), on a cold load of the start page.
 //   2. A 100,000-row `show ip cache flow` paste: time to the verdict, and the longest main-thread task meanwhile.
+//   3. A 1,000,000-row `show ip cache flow` file (79 MB) opened with the file picker: time to the verdict, longest task.
 // A benchmark, not a test: it prints numbers (and whether each meets its target) and exits 0 unless it broke.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { flowTable, SCANNERS } from './flow-table.mjs';
 import { chromiumPath, ROOT, startPreview } from './preview-server.mjs';
 
-const PORT = 4179;
+const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const FILE_ROWS = Number(process.env.BENCH_FILE_ROWS ?? 1_000_000);
 
 const preview = startPreview(PORT);
 const BASE = preview.base;
@@ -99,22 +103,68 @@ async function bigPaste(browser) {
   return { split, t0, bytes: text.length, verdictMs, reportMs, runMs, tasks, rowsShown, hosts };
 }
 
+/** Open a big file with the picker, as an engineer would: time to the verdict, main-thread long tasks meanwhile. */
+async function bigFile(browser) {
+  const file = join(tmpdir(), `code-red-browser-bench-${process.pid}.txt`);
+  writeFileSync(file, flowTable(FILE_ROWS, 11));
+  try {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
+    await ctx.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const page = await ctx.newPage();
+    await page.goto(`${BASE}#/paste`);
+    const input = page.locator('input[type="file"][aria-label="Open saved captures"]');
+    await input.waitFor({ state: 'attached' });
+    await page.waitForTimeout(500);
+    // The moment the picker hands the file over: the input's change event.
+    await input.evaluate((el) => el.addEventListener('change', () => (window.__fileStart = performance.now()), { capture: true, once: true }));
+    await input.setInputFiles(file);
+    await page.locator('[data-run-status="done"]').waitFor({ timeout: 120_000 });
+    await page.locator('.big-file .paste-status[data-paste-status="recognised"]').waitFor({ timeout: 60_000 });
+    const t0 = await page.evaluate(() => window.__fileStart);
+    const verdictMs = (await page.evaluate(() => performance.now())) - t0;
+    const runMs = await page.evaluate(() => document.querySelector('[data-run-status]')?.textContent ?? '');
+    const t1 = await page.evaluate(() => performance.now());
+    await page.getByRole('link', { name: 'See the report' }).click();
+    await page.locator(`[data-host-ip="${SCANNERS[0]}"][data-verdict="infected"]`).waitFor({ timeout: 60_000 });
+    const reportMs = (await page.evaluate(() => performance.now())) - t1;
+    await page.waitForTimeout(300);
+    const tasks = await page.evaluate((start) => window.__longTasks.filter((t) => t.start + t.duration >= start), t0);
+    await ctx.close();
+    const { size } = await import('node:fs').then((fs) => fs.statSync(file));
+    return { bytes: size, verdictMs, reportMs, runMs, tasks, t0 };
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
 try {
   await preview.ready();
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args });
   const first = await firstPaintJs(browser);
   const big = await bigPaste(browser);
+  const dump = await bigFile(browser);
   await browser.close();
   const longest = big.tasks.reduce((m, t) => Math.max(m, t.duration), 0);
   const ok = (b) => (b ? 'OK' : 'MISSED');
   console.log(`JS before first paint: ${first.gzKb.toFixed(1)} KB gzipped (target <= 130) ${ok(first.gzKb <= 130)}; first contentful paint ${first.fcp.toFixed(0)} ms`);
   for (const f of first.files) console.log(`  ${f}`);
   console.log(`${ROWS.toLocaleString('en')}-row show ip cache flow paste (${(big.bytes / 1048576).toFixed(1)} MB):`);
-  console.log(`  paste -> verdict: ${big.verdictMs.toFixed(0)} ms (target <= 3000) ${ok(big.verdictMs <= 3000)}   [${big.runMs}]`);
+  console.log(`  paste -> verdict: ${big.verdictMs.toFixed(0)} ms (target <= 1000) ${ok(big.verdictMs <= 1000)}   [${big.runMs}]`);
   console.log(`  in the paste task: clipboard payload built by the harness ${big.split.harness.toFixed(0)} ms, app's paste handler ${big.split.handler.toFixed(0)} ms`);
   console.log(`  report with hosts table rendered: +${big.reportMs.toFixed(0)} ms; ${big.rowsShown} table rows in the DOM; ${big.hosts}`);
-  console.log(`  main-thread long tasks (> 50 ms) from paste to report: ${big.tasks.length}; longest ${longest.toFixed(0)} ms (target <= 200) ${ok(longest <= 200)}`);
+  console.log(`  main-thread long tasks (> 50 ms) from paste to report: ${big.tasks.length}; longest ${longest.toFixed(0)} ms (target <= 100) ${ok(longest <= 100)}`);
   if (big.tasks.length) console.log(`  tasks (start after paste, duration): ${big.tasks.map((t) => `+${(t.start - big.t0).toFixed(0)} ${t.duration.toFixed(0)} ms`).join('; ')}; verdict at +${big.verdictMs.toFixed(0)}`);
+  const dumpLongest = dump.tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+  console.log(`${FILE_ROWS.toLocaleString('en')}-row show ip cache flow file opened with the picker (${(dump.bytes / 1e6).toFixed(1)} MB):`);
+  console.log(`  file -> verdict: ${dump.verdictMs.toFixed(0)} ms (target <= 3000) ${ok(dump.verdictMs <= 3000)}   [${dump.runMs}]`);
+  console.log(`  report with hosts table rendered: +${dump.reportMs.toFixed(0)} ms`);
+  console.log(`  main-thread long tasks (> 50 ms) from file to report: ${dump.tasks.length}; longest ${dumpLongest.toFixed(0)} ms (target <= 100) ${ok(dumpLongest <= 100)}`);
+  if (dump.tasks.length) console.log(`  tasks (start after the file, duration): ${dump.tasks.map((t) => `+${(t.start - dump.t0).toFixed(0)} ${t.duration.toFixed(0)} ms`).join('; ')}`);
 } finally {
   preview.stop();
 }

@@ -4,8 +4,7 @@ import { isMainThread } from 'node:worker_threads';
 import { basename } from 'node:path';
 import { validateAnswers } from '../core/answers';
 import { diagnose } from '../core/diagnose';
-import { prescanBytes } from '../core/big-paste/prescan';
-import { registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';
+import { BYTES_PATH_MIN, pasteOfBytes } from '../core/big-paste/read-chunks';
 import { withSafetyNet } from '../core/plan/safety-net';
 import { readFlowDump } from './read-flow-dump';
 import type { Answers, Paste } from '../core/types';
@@ -82,19 +81,9 @@ export function parseArgs(argv: readonly string[]): Args {
 }
 
 /**
- * Files past this size are read as bytes, in chunks: flow rows go straight into typed columns and only the other
- * lines become strings (a 1M-row cache dump would otherwise cost a second of decoding and splitting, and the
- * whole file in memory twice).
+ * A file: small ones as text, big ones as bytes (read-flow-dump.ts): flow rows go straight into typed columns and
+ * only the other lines become strings (a 1M-row cache dump would otherwise cost a second of decoding and splitting).
  */
-const BYTES_PATH_MIN = 1 << 20;
-
-function pasteOfBytes(source: string, bytes: Buffer): Paste {
-  if (bytes.length < BYTES_PATH_MIN) return { source, text: bytes.toString('utf8') };
-  const paste: Paste = { source, text: '' };
-  registerPrescan(paste, prescanBytes(bytes));
-  return paste;
-}
-
 /**
  * A Flexible NetFlow cache with no `show ip cache flow` table near its top: the byte path would decode its ~9 lines a
  * record one by one for no rows at all, so it is read as text (same result, about 3x faster).
@@ -117,7 +106,11 @@ function pasteOfFile(file: string): Paste {
 }
 
 function readInput(file: string): Paste {
-  if (file === '-') return pasteOfBytes('stdin', readFileSync(0));
+  if (file === '-') {
+    const bytes = readFileSync(0);
+    // Node's own decoder for text, so odd bytes decode exactly as they always have.
+    return bytes.length < BYTES_PATH_MIN ? { source: 'stdin', text: bytes.toString('utf8') } : pasteOfBytes('stdin', bytes);
+  }
   try {
     return pasteOfFile(file);
   } catch (e) {

@@ -1,6 +1,8 @@
 // Re-runs the diagnosis in the worker whenever pastes or answers change, debounced by input size.
 import { redactDiagnosis } from '../share/redact-secrets';
 import { CoreClient, Superseded } from '../worker/core-client';
+import type { FileInput } from '../worker/protocol';
+import { fileKey, fileOf } from './files-slice';
 import { totalBytes } from './pastes-slice';
 import { useAppStore } from './store';
 import { sharedDiagnosisShown, useSharedLink } from './url-sync';
@@ -16,14 +18,37 @@ export function markPasted(): void {
   pasted = true;
 }
 
+/** The open big files, as the worker takes them (the File itself, read there). */
+function openFiles(): FileInput[] {
+  const out: FileInput[] = [];
+  for (const f of useAppStore.getState().files) {
+    const file = f.state === 'open' ? fileOf(f.id) : undefined;
+    if (file) out.push({ name: f.name, file, key: fileKey(f) });
+  }
+  return out;
+}
+
+function workBytes(): number {
+  const { pastes, files } = useAppStore.getState();
+  return totalBytes(pastes) + files.reduce((n, f) => n + (f.state === 'open' ? f.size : 0), 0);
+}
+
+let cancelRunning: (() => void) | null = null;
+
+/** Stop the running analysis (the Cancel button): open files are marked cancelled so it does not start again. */
+export function cancelAnalysis(): void {
+  cancelRunning?.();
+}
+
 export function startDiagnosisRunner(client = new CoreClient()): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const run = () => {
     timer = null;
-    const { pastes, answers, setRunStatus, setDiagnosis, setNextSteps, setRunError } = useAppStore.getState();
+    const { pastes, answers, setRunStatus, setDiagnosis, setNextSteps, setRunError, setRunProgress } = useAppStore.getState();
     const filled = pastes.filter((p) => p.text.length > 0);
-    if (filled.length === 0) {
+    const files = openFiles();
+    if (filled.length === 0 && files.length === 0) {
       // A diagnosis opened from a share link has no pastes behind it: keep it (issue 7).
       if (!sharedDiagnosisShown()) setDiagnosis(null, null);
       if (Object.keys(answers).length === 0) {
@@ -43,12 +68,17 @@ export function startDiagnosisRunner(client = new CoreClient()): () => void {
         });
       return;
     }
-    const bytes = totalBytes(filled);
+    const bytes = workBytes();
     setRunStatus('running', bytes);
     const sent = filled.map((p) => ({ source: p.name, text: p.text }));
+    setRunProgress(files.length ? 0 : null);
+    const hostFacts = useSharedLink.getState().opened?.facts;
     client
-      // An opened anonymised link's sender verdicts (cleared by url-sync as soon as the pastes are edited).
-      .diagnose(sent, answers, useSharedLink.getState().opened?.facts)
+      .diagnose(sent, answers, {
+        // An opened anonymised link's sender verdicts (cleared by url-sync as soon as the pastes are edited).
+        ...(hostFacts ? { hostFacts } : {}),
+        ...(files.length ? { files, onProgress: (done: number, total: number) => setRunProgress(total > 0 ? done / total : 1) } : {}),
+      })
       .then(({ diagnosis, nextSteps, ms }) => {
         // Quoted lines masked as their pastes mask them (a certificate line has no keyword of its own).
         setDiagnosis(redactDiagnosis(diagnosis, sent), ms);
@@ -64,22 +94,36 @@ export function startDiagnosisRunner(client = new CoreClient()): () => void {
     if (timer) clearTimeout(timer);
     // Anything already running answers a question nobody asks any more.
     client.cancel();
-    if (pastes.every((p) => p.text.length === 0) && Object.keys(answers).length === 0) {
+    const noFiles = openFiles().length === 0;
+    if (pastes.every((p) => p.text.length === 0) && noFiles && Object.keys(answers).length === 0) {
       // Nothing to analyse: clear at once, without a flash of "waiting" in the header.
       run();
       return;
     }
-    useAppStore.getState().setRunStatus('waiting', totalBytes(pastes));
-    timer = setTimeout(run, pasted ? 0 : debounceFor(totalBytes(pastes)));
+    useAppStore.getState().setRunStatus('waiting', workBytes());
+    // Opening a file is one deliberate act, like a paste: no typing to wait for.
+    timer = setTimeout(run, pasted || !noFiles ? 0 : debounceFor(totalBytes(pastes)));
     pasted = false;
   };
 
+  cancelRunning = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    client.cancel();
+    const s = useAppStore.getState();
+    s.setRunProgress(null);
+    s.setRunStatus('idle');
+    // Last: the files' change re-schedules the runner, which analyses whatever is left (pastes, answers).
+    s.cancelFiles();
+  };
+
   const unsubscribe = useAppStore.subscribe((s, prev) => {
-    if (s.pastes !== prev.pastes || s.answers !== prev.answers) schedule();
+    if (s.pastes !== prev.pastes || s.answers !== prev.answers || s.files !== prev.files) schedule();
     else if (s.hydrated && !prev.hydrated) schedule();
   });
   if (useAppStore.getState().hydrated) schedule();
   return () => {
+    cancelRunning = null;
     unsubscribe();
     if (timer) clearTimeout(timer);
     client.cancel();

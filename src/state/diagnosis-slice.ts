@@ -16,9 +16,12 @@ export interface DiagnosisSlice {
   runError: string | null;
   /** Bytes being analysed, for the progress line. */
   runBytes: number;
+  /** Share (0-1) of the open files read so far while a run reads files; null when the run reads none. */
+  runProgress: number | null;
   runStartedAt: number | null;
   lastRunMs: number | null;
   setRunStatus: (status: RunStatus, bytes?: number) => void;
+  setRunProgress: (share: number | null) => void;
   setDiagnosis: (diagnosis: Diagnosis | null, ms: number | null) => void;
   setNextSteps: (nextSteps: NextSteps | null) => void;
   setRunError: (message: string) => void;
@@ -30,6 +33,7 @@ export const createDiagnosisSlice: StateCreator<AppState, [], [], DiagnosisSlice
   status: 'idle',
   runError: null,
   runBytes: 0,
+  runProgress: null,
   runStartedAt: null,
   lastRunMs: null,
   setRunStatus(status, bytes) {
@@ -39,14 +43,17 @@ export const createDiagnosisSlice: StateCreator<AppState, [], [], DiagnosisSlice
       runStartedAt: status === 'running' ? Date.now() : s.runStartedAt,
     }));
   },
+  setRunProgress(runProgress) {
+    set({ runProgress });
+  },
   setDiagnosis(diagnosis, ms) {
     // What the report shows, prints, exports and shares: evidence lines and quoted warnings with secrets masked.
-    set({ diagnosis: diagnosis && redactDiagnosis(diagnosis), status: diagnosis ? 'done' : 'idle', runError: null, lastRunMs: ms });
+    set({ diagnosis: diagnosis && redactDiagnosis(diagnosis), status: diagnosis ? 'done' : 'idle', runError: null, lastRunMs: ms, runProgress: null });
   },
   setNextSteps(nextSteps) {
     set({ nextSteps });
   },
   setRunError(message) {
-    set({ status: 'error', runError: message });
+    set({ status: 'error', runError: message, runProgress: null });
   },
 });

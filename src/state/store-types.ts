@@ -1,6 +1,7 @@
 // The whole store's type: the union of its slices (each slice file declares its own part).
 import type { AnswersSlice } from './answers-slice';
 import type { DiagnosisSlice } from './diagnosis-slice';
+import type { FilesSlice } from './files-slice';
 import type { PastesSlice } from './pastes-slice';
 import type { ViewSlice } from './view-slice';
 
@@ -14,4 +15,4 @@ export interface SessionSlice {
   startOver: () => void;
 }
 
-export type AppState = PastesSlice & AnswersSlice & DiagnosisSlice & ViewSlice & SessionSlice;
+export type AppState = PastesSlice & FilesSlice & AnswersSlice & DiagnosisSlice & ViewSlice & SessionSlice;

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { createAnswersSlice } from './answers-slice';
 import { createDiagnosisSlice } from './diagnosis-slice';
+import { createFilesSlice } from './files-slice';
 import { createIdbStorage } from './idb-storage';
 import { createPastesSlice } from './pastes-slice';
 import { migrateStored, sanitiseStored, STORE_NAME, STORE_VERSION, type StoredState } from './stored-state';
@@ -19,6 +20,7 @@ export const useAppStore = create<AppState>()(
   persist(
     (set, get, api) => ({
       ...createPastesSlice(set, get, api),
+      ...createFilesSlice(set, get, api),
       ...createAnswersSlice(set, get, api),
       ...createDiagnosisSlice(set, get, api),
       ...createViewSlice(set, get, api),
@@ -31,6 +33,7 @@ export const useAppStore = create<AppState>()(
         set({
           pastes: [],
           pasteError: null,
+          files: [],
           answers: {},
           diagnosis: null,
           nextSteps: null,
@@ -51,6 +54,9 @@ export const useAppStore = create<AppState>()(
       storage,
       partialize: (s): StoredState => ({
         pastes: s.pastes,
+        // References only (name, size, date): a file's bytes are never stored.
+        // After a reload the File is gone (browsers keep no access to it): it comes back as a reference to reopen.
+        files: s.files.map(({ id, name, size, lastModified }) => ({ id, name, size, lastModified, state: 'missing' as const })),
         answers: s.answers,
         hostSort: s.hostSort,
         hostPage: s.hostPage,

@@ -72,4 +72,22 @@ describe('migrateStored', () => {
   it('leaves other shapes to the sanitiser', () => {
     expect(migrateStored('junk', 0)).toBe('junk');
   });
+  it('reads big-file references back as missing (the bytes were never stored) and drops damaged ones', () => {
+    const { state, problems } = sanitiseStored({
+      pastes: [{ id: 'a1', name: 'flows.txt', text: 'x' }],
+      files: [
+        { id: 'f1', name: 'core.txt', size: 83_000_000, lastModified: 1_764_000_000_000, state: 'open' },
+        { id: 'f2', name: 'flows.txt', size: 2_000_000, lastModified: 1 },
+        { name: 'bad', size: -1, lastModified: 1 },
+        'core.txt',
+      ],
+    });
+    expect(state.files).toEqual([
+      { id: 'f1', name: 'core.txt', size: 83_000_000, lastModified: 1_764_000_000_000, state: 'missing' },
+      // A name a paste already has gets a suffix: names are evidence sources.
+      { id: 'f2', name: 'flows.txt (2)', size: 2_000_000, lastModified: 1, state: 'missing' },
+    ]);
+    expect(problems).toEqual(['a saved file reference was damaged and was dropped', 'a saved file reference was damaged and was dropped']);
+    expect(sanitiseStored({ files: 'nope' }).problems).toEqual(['the saved file references were damaged']);
+  });
 });

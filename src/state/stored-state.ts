@@ -2,15 +2,18 @@
 import { validateAnswers } from '../core/answers';
 import type { Answers } from '../core/types';
 import { MAX_PASTES, MAX_TOTAL_INPUT_BYTES } from './limits';
+import type { FileRef } from './files-slice';
 import { newPasteId, uniqueName, type PasteEntry } from './pastes-slice';
 import { DEFAULT_VIEW, type HostSortKey, type VerdictFilter } from './view-slice';
 
 export const STORE_NAME = 'code-red-triage';
-/** v1: { pastes: {id,name,text}[], answers, view }. v0 (first prototype): { pastes: string[], answers }. */
+/** v1: { pastes: {id,name,text}[], files?: {id,name,size,lastModified}[], answers, view }. v0 (first prototype): { pastes: string[], answers }. */
 export const STORE_VERSION = 1;
 
 export interface StoredState {
   pastes: PasteEntry[];
+  /** Big files by reference; read back as 'missing' (the page must ask for the file again). */
+  files: FileRef[];
   answers: Answers;
   hostSort: { key: HostSortKey; dir: 'asc' | 'desc' };
   hostPage: number;
@@ -49,6 +52,22 @@ export function sanitiseStored(raw: unknown): { state: StoredState; problems: st
     }
   } else if (src.pastes !== undefined) problems.push('the saved pastes were damaged');
 
+  const files: FileRef[] = [];
+  if (Array.isArray(src.files)) {
+    for (const f of src.files) {
+      const ok =
+        isObj(f) && typeof f.name === 'string' && f.name.length > 0 && Number.isSafeInteger(f.size) && (f.size as number) >= 0 &&
+        Number.isFinite(f.lastModified);
+      if (!ok || files.length + pastes.length >= MAX_PASTES) {
+        problems.push('a saved file reference was damaged and was dropped');
+        continue;
+      }
+      const id = typeof f.id === 'string' && /^[\w-]{1,64}$/.test(f.id) && !pastes.some((x) => x.id === f.id) && !files.some((x) => x.id === f.id) ? f.id : newPasteId();
+      const name = uniqueName((f.name as string).slice(0, 200), [...pastes.map((x) => x.name), ...files.map((x) => x.name)]);
+      files.push({ id, name, size: f.size as number, lastModified: f.lastModified as number, state: 'missing' });
+    }
+  } else if (src.files !== undefined) problems.push('the saved file references were damaged');
+
   let answers: Answers = {};
   if (isObj(src.answers)) {
     const strings: Record<string, string> = {};
@@ -66,7 +85,7 @@ export function sanitiseStored(raw: unknown): { state: StoredState; problems: st
   const hostPage = typeof src.hostPage === 'number' && Number.isInteger(src.hostPage) && src.hostPage >= 0 ? src.hostPage : 0;
   const verdictFilter = FILTERS.includes(src.verdictFilter as VerdictFilter) ? (src.verdictFilter as VerdictFilter) : 'all';
   const selectedSource = typeof src.selectedSource === 'string' && /^[\d.]{7,15}$/.test(src.selectedSource) ? src.selectedSource : null;
-  return { state: { pastes, answers, hostSort, hostPage, verdictFilter, selectedSource }, problems };
+  return { state: { pastes, files, answers, hostSort, hostPage, verdictFilter, selectedSource }, problems };
 }
 
 /** Bring an older stored shape up to the current one; sanitiseStored then validates every field. */

@@ -67,4 +67,21 @@ describe('CoreClient', () => {
     FakeWorker.made[0]!.onerror?.({ message: 'boom', preventDefault() {} } as unknown as ErrorEvent);
     await expect(p).rejects.toThrow('boom');
   });
+
+  it('passes files to the worker and their reading progress to the caller, then the answer', async () => {
+    const c = new CoreClient();
+    const seen: number[] = [];
+    const file = { name: 'big.txt', file: new Blob(['x']), key: 'big.txt|1|0' };
+    const p = c.diagnose([], {}, { files: [file], onProgress: (done, total) => seen.push(done / total) });
+    await flush();
+    const w = FakeWorker.made[0]!;
+    const id = w.posted[0]!.id;
+    expect(w.posted[0]!.files).toEqual([file]);
+    w.onmessage?.({ data: { id, progress: { done: 1, total: 4 } } } as MessageEvent<WorkerResponse>);
+    w.onmessage?.({ data: { id: id + 99, progress: { done: 3, total: 4 } } } as MessageEvent<WorkerResponse>);
+    w.onmessage?.({ data: { id, progress: { done: 4, total: 4 } } } as MessageEvent<WorkerResponse>);
+    w.answer(id);
+    await expect(p).resolves.toMatchObject({ ms: 1 });
+    expect(seen).toEqual([0.25, 1]);
+  });
 });

@@ -2,7 +2,7 @@
 import type { SenderHostFact } from '../core/diagnose';
 import type { NextSteps } from '../core/rules/next-steps';
 import type { Answers, Diagnosis, Paste } from '../core/types';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { FileInput, WorkerRequest, WorkerResponse } from './protocol';
 
 export class Superseded extends Error {
   constructor() {
@@ -21,6 +21,16 @@ interface Pending {
   id: number;
   resolve: (r: DiagnoseResult) => void;
   reject: (e: Error) => void;
+  onProgress?: (done: number, total: number) => void;
+  /** From an anonymised share link: the sender's verdicts, applied over ours (core/diagnose.ts). */
+  hostFacts?: SenderHostFact[];
+}
+
+export interface DiagnoseOptions {
+  /** Capture files analysed as bytes in the worker (never read on this thread). */
+  files?: FileInput[];
+  /** Bytes of those files read so far. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export async function spawn(): Promise<Worker> {
@@ -64,6 +74,10 @@ export class CoreClient {
   private settle(res: WorkerResponse): void {
     const p = this.pending;
     if (!p || p.id !== res.id) return; // an answer to a request nobody waits for any more
+    if ('progress' in res) {
+      p.onProgress?.(res.progress.done, res.progress.total);
+      return;
+    }
     this.pending = null;
     if (res.ok) p.resolve({ diagnosis: res.diagnosis, nextSteps: res.nextSteps, ms: res.ms });
     else p.reject(new Error(res.error));
@@ -85,12 +99,12 @@ export class CoreClient {
     p.reject(new Superseded());
   }
 
-  diagnose(pastes: Paste[], answers: Answers, hostFacts?: SenderHostFact[]): Promise<DiagnoseResult> {
+  diagnose(pastes: Paste[], answers: Answers, options: DiagnoseOptions = {}): Promise<DiagnoseResult> {
     this.cancel();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending = { id, resolve, reject };
-      const req: WorkerRequest = { id, type: 'diagnose', pastes, answers, ...(hostFacts?.length ? { hostFacts } : {}) };
+      this.pending = { id, resolve, reject, onProgress: options.onProgress };
+      const req: WorkerRequest = { id, type: 'diagnose', pastes, answers, ...(options.files?.length ? { files: options.files } : {}), ...(options.hostFacts?.length ? { hostFacts: options.hostFacts } : {}) };
       this.ensure().then(
         (w) => {
           if (this.pending?.id === id) w.postMessage(req);

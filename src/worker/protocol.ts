@@ -5,6 +5,17 @@ import type { Answers, Diagnosis, Paste } from '../core/types';
 import type { ShareInput, ShareLink } from '../share/build-share';
 import type { DecodeResult } from '../share/codec';
 
+/**
+ * A capture file opened or dropped, analysed as bytes: the File (a Blob) crosses to the worker as a reference,
+ * and the worker reads it there in chunks. Its text never exists on the main thread, in a textarea or the store.
+ */
+export interface FileInput {
+  name: string;
+  file: Blob;
+  /** Identifies the file across runs (name, size, last-modified), so re-runs reuse the rows already read. */
+  key: string;
+}
+
 export interface DiagnoseRequest {
   id: number;
   type: 'diagnose';
@@ -12,6 +23,7 @@ export interface DiagnoseRequest {
   answers: Answers;
   /** From an anonymised share link: the sender's verdicts, applied over ours (core/diagnose.ts). */
   hostFacts?: SenderHostFact[];
+  files?: FileInput[];
 }
 
 export type WorkerRequest = DiagnoseRequest;
@@ -46,4 +58,6 @@ export interface DecodeResponse {
 
 export type WorkerResponse =
   | { id: number; ok: true; diagnosis: Diagnosis; nextSteps: NextSteps; ms: number }
-  | { id: number; ok: false; error: string };
+  | { id: number; ok: false; error: string }
+  /** Bytes of the request's files read so far, of `total`. */
+  | { id: number; progress: { done: number; total: number } };

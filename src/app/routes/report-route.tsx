@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ChartTables } from '../../features/charts/chart-tables';
 import { ExampleButton } from '../../features/example/example-button';
 import { ChangePlans } from '../../features/report/change-plan';
+import { BigFiles } from '../../features/paste/big-files';
 import { DownloadReport } from '../../features/report/download-report';
 import { FindingsList } from '../../features/report/findings-list';
 import { HostsTable } from '../../features/report/hosts-table';
@@ -18,7 +19,8 @@ import { WhenVisible } from '../when-visible';
 const Charts = lazy(() => import('../../features/charts/charts'));
 
 export function Component() {
-  const hasPastes = useAppStore((s) => s.pastes.some((p) => p.text.length > 0));
+  const hasPastes = useAppStore((s) => s.pastes.some((p) => p.text.length > 0) || s.files.some((f) => f.state === 'open'));
+  const hasMissingFiles = useAppStore((s) => s.files.some((f) => f.state === 'missing'));
   const hasDiagnosis = useAppStore((s) => s.diagnosis !== null);
   const busy = useAppStore((s) => s.status === 'running' || s.status === 'waiting');
   // The full report (findings, hosts, what was read) renders as a deferred, interruptible update: React splits it
@@ -28,6 +30,8 @@ export function Component() {
     return (
       <>
         <h1>Report</h1>
+        {/* After a reload a big file is only a reference: say so and offer to reopen it, rather than lose it silently. */}
+        {hasMissingFiles && <BigFiles missingOnly />}
         <p>Nothing to report yet: no router output has been pasted.</p>
         <div className="actions">
           <Link className="button" to="/paste">Paste router output</Link>
@@ -56,6 +60,7 @@ export function Component() {
     <>
       <h1>Report</h1>
       <SharedLinkNotice />
+      {hasMissingFiles && <BigFiles missingOnly />}
       <ReportHeadline />
       <DownloadReport />
       {/* The plan first (issue 11): one ordered script per router, what the engineer pastes. */}

@@ -1,9 +1,11 @@
 // All paste panels, plus adding a panel, opening saved captures, and dropping files anywhere on the list.
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatBytes, MAX_TOTAL_INPUT_BYTES } from '../../state/limits';
+import { isBigFile } from '../../state/files-slice';
+import { BIG_FILE_BYTES, formatBytes, MAX_FILE_BYTES, MAX_TOTAL_INPUT_BYTES } from '../../state/limits';
 import { totalBytes } from '../../state/pastes-slice';
 import { useAppStore } from '../../state/store';
+import { BigFiles } from './big-files';
 import { PastePanel } from './paste-panel';
 import { readCaptureFiles } from './read-files';
 
@@ -15,9 +17,13 @@ export function PastePanels() {
   const [fileProblems, setFileProblems] = useState<string[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  async function open(files: FileList | File[]) {
+  async function open(list: FileList | File[]) {
+    const all = Array.from(list);
+    // Big files stay files: the worker reads their bytes; small ones become editable panels.
+    const bigProblems = useAppStore.getState().addFiles(all.filter(isBigFile));
     const { pastes, setPasteText } = useAppStore.getState();
-    const { files: read, problems } = await readCaptureFiles(files, totalBytes(pastes));
+    const { files: read, problems } = await readCaptureFiles(all.filter((f) => !isBigFile(f)), totalBytes(pastes));
+    problems.unshift(...bigProblems);
     const lone = pastes.length === 1 && pastes[0]!.text === '' ? pastes[0] : undefined;
     read.forEach((f, i) => {
       // The first file fills a lone empty panel rather than leaving it dangling above.
@@ -45,6 +51,7 @@ export function PastePanels() {
         void open(e.dataTransfer.files);
       }}
     >
+      <BigFiles />
       {ids.length === 0 && <p>No pastes yet. Add a panel and paste router output, or open saved captures.</p>}
       {ids.map((id, i) => (
         <PastePanel key={id} id={id} index={i} />
@@ -70,7 +77,8 @@ export function PastePanels() {
           }}
         />
         <span className="muted">
-          or drop capture files here. Up to {formatBytes(MAX_TOTAL_INPUT_BYTES)} in all.
+          or drop capture files here. Pasted text up to {formatBytes(MAX_TOTAL_INPUT_BYTES)}; files from {formatBytes(BIG_FILE_BYTES)} are read
+          as files, up to {formatBytes(MAX_FILE_BYTES)} in all.
         </span>
       </div>
       {(pasteError || fileProblems.length > 0) && (

@@ -52,6 +52,10 @@ export class FlowColumns {
   offset: Uint32Array;
   readonly ifNames: string[] = [''];
   private ifByHash = new Map<number, number>();
+  /** Direct-mapped cache: (hash & 255) -> index + 1, with the name's bytes to compare (rows that switch
+   * interfaces every line would otherwise pay a Map lookup and a string compare per field). */
+  private ifSlot = new Int32Array(256);
+  private ifSlotBytes: Uint8Array[] = new Array<Uint8Array>(256);
 
   /**
    * `initial` rows of room. With `shared`, the columns are views of rows [from, from + initial) of those buffers
@@ -112,6 +116,23 @@ export class FlowColumns {
 
   /** Index of an interface name given as bytes [s, e); names are few, so a hash of the bytes finds them. */
   ifIndex(buf: Uint8Array, s: number, e: number, hash: number): number {
+    const slot = hash & 255;
+    const cached = this.ifSlot[slot]! - 1;
+    if (cached >= 0) {
+      const b = this.ifSlotBytes[slot]!;
+      if (b.length === e - s) {
+        let k = 0;
+        while (k < b.length && b[k] === buf[s + k]) k++;
+        if (k === b.length) return cached;
+      }
+    }
+    const i = this.ifIndexSlow(buf, s, e, hash);
+    this.ifSlot[slot] = i + 1;
+    this.ifSlotBytes[slot] = buf.slice(s, e);
+    return i;
+  }
+
+  private ifIndexSlow(buf: Uint8Array, s: number, e: number, hash: number): number {
     const known = this.ifByHash.get(hash);
     if (known !== undefined) {
       const name = this.ifNames[known]!;

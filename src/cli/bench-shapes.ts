@@ -1,0 +1,165 @@
+// The bench's traffic shapes beyond today's file: worms at full speed, per-row interfaces, many small sources, all-distinct pairs.
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { mulberry32 } from '../core/proof/mulberry32';
+import { writeBenchDump } from './bench-data';
+
+/** What the generator knows: the sources that must be flagged, and the variant of those it can tell. */
+export interface ShapeTruth {
+  rows: number;
+  sources: number;
+  scanners: string[];
+  variants: Map<string, 'code-red' | 'code-red-ii'>;
+  note: string;
+}
+
+export interface Shape {
+  name: string;
+  title: string;
+  write: (file: string) => ShapeTruth;
+}
+
+interface MixSpec {
+  rows: number;
+  scanners: number;
+  /** Share of all rows that come from the scanners (each to a fresh uniformly random destination). */
+  scannerShare: number;
+  cleanSources: number;
+  /** How clean sources pick destinations: a pool of servers with a Zipf (s = 1) skew, or a new one every flow. */
+  servers: number | 'distinct';
+  /** The source (and destination) interface changes from row to row among eight names of different lengths. */
+  perRowInterfaces: boolean;
+}
+
+const IF_NAMES = ['Vl1', 'Po12', 'Fa0/1', 'Gi0/0/1', 'Te1/0/24', 'Se0/0/0:1', 'Gi0/0.1024', 'Tu100'];
+
+const ip = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+const hex = (n: number, w: number) => n.toString(16).toUpperCase().padStart(w, '0');
+const pad = (s: string, w: number) => (s.length >= w ? `${s} ` : s + ' '.repeat(w - s.length));
+
+/** A public-looking address: no 0/255 octets, not 10/8, 20/8 (the site), 127/8 or 224/8 and above. */
+function publicAddr(r: () => number): number {
+  for (;;) {
+    const a = 1 + Math.floor(r() * 222);
+    if (a === 10 || a === 127 || a === 20) continue;
+    return ((a << 24) | ((1 + Math.floor(r() * 254)) << 16) | ((1 + Math.floor(r() * 254)) << 8) | (1 + Math.floor(r() * 254))) >>> 0;
+  }
+}
+
+/** Writes a cache-flow dump of scanners at full speed among clean clients; every scanner is a uniform (Code Red) one. */
+export function writeMix(file: string, spec: MixSpec, seed: number): ShapeTruth {
+  const r = mulberry32(seed);
+  const used = new Set<number>();
+  // Site hosts in 10/8 (room for hundreds of thousands of distinct sources), never .0 or .255.
+  const host = (): number => {
+    for (;;) {
+      const a = (0x0a000000 | (Math.floor(r() * 256) << 16) | ((1 + Math.floor(r() * 254)) << 8) | (1 + Math.floor(r() * 254))) >>> 0;
+      if (!used.has(a)) {
+        used.add(a);
+        return a;
+      }
+    }
+  };
+  const scan = Array.from({ length: spec.scanners }, host);
+  const clients = Array.from({ length: spec.cleanSources }, host);
+  const pool = spec.servers === 'distinct' ? [] : Array.from({ length: spec.servers }, () => publicAddr(r));
+  // Zipf with s = 1 by inverse transform of the continuous approximation: rank = e^(u ln(n + 1)) - 1.
+  const lnPool = Math.log(pool.length + 1);
+  const server = () => (spec.servers === 'distinct' ? publicAddr(r) : pool[Math.min(pool.length - 1, Math.floor(Math.exp(r() * lnPool)) - 1)]!);
+  const ifOfHost = (a: number) => IF_NAMES[(a >>> 8) & 3]!;
+  const srcIf = (a: number) => (spec.perRowInterfaces ? IF_NAMES[Math.floor(r() * IF_NAMES.length)]! : ifOfHost(a));
+  const dstIf = () => (spec.perRowInterfaces ? IF_NAMES[Math.floor(r() * IF_NAMES.length)]! : 'Gi0/0/1');
+
+  const fd = openSync(file, 'w');
+  let buf: string[] = [];
+  const out = (s: string) => {
+    buf.push(s);
+    if (buf.length >= 20_000) flush();
+  };
+  const flush = () => {
+    writeSync(fd, buf.join('\n') + '\n');
+    buf = [];
+  };
+  out('Router#show ip cache flow');
+  out('IP Flow Switching Cache, 17826816 bytes');
+  out(`  ${spec.rows} active, 0 inactive, ${spec.rows * 2} added`);
+  out('  102391 ager polls, 0 flow alloc failures');
+  out('');
+  out('SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts');
+  const row = (src: number, dst: number, pr: number, sp: number, dp: number, pk: number) =>
+    out(`${pad(srcIf(src), 14)}${pad(ip(src), 16)}${pad(dstIf(), 14)}${pad(ip(dst), 16)}${hex(pr, 2)} ${hex(sp, 4)} ${hex(dp, 4)} ${String(pk).padStart(5)}`);
+  const eph = () => 1024 + Math.floor(r() * 60_000);
+  for (let i = 0; i < spec.rows; i++) {
+    if (r() < spec.scannerShare) {
+      // One or two SYNs to a fresh random target, almost never answered.
+      const src = scan[Math.floor(r() * scan.length)]!;
+      row(src, publicAddr(r), 6, eph(), 80, r() < 0.995 ? 1 + Math.floor(r() * 2) : 5 + Math.floor(r() * 9));
+      continue;
+    }
+    const src = clients[Math.floor(r() * clients.length)]!;
+    const y = r();
+    if (y < 0.6) row(src, server(), 6, eph(), 80, 4 + Math.floor(r() * 120));
+    else if (y < 0.85) row(src, server(), 6, eph(), 443, 5 + Math.floor(r() * 200));
+    else if (y < 0.97) row(src, 0x08080808, 0x11, eph(), 53, 1 + Math.floor(r() * 2));
+    else row(src, server(), 1, 0, 0x0800, 1 + Math.floor(r() * 4));
+  }
+  flush();
+  closeSync(fd);
+  const scanners = scan.map(ip);
+  return {
+    rows: spec.rows,
+    sources: used.size,
+    scanners,
+    variants: new Map(scanners.map((a) => [a, 'code-red' as const])),
+    note:
+      `${spec.scanners} scanners send ${Math.round(spec.scannerShare * 100)}% of rows to random targets; ${spec.cleanSources.toLocaleString('en')} clean sources to ` +
+      `${spec.servers === 'distinct' ? 'a new destination every flow' : `${spec.servers.toLocaleString('en')} servers (Zipf)`}` +
+      `${spec.perRowInterfaces ? '; interfaces change every row (8 names)' : ''}`,
+  };
+}
+
+const ROWS = 1_000_000;
+
+export const SHAPES: Shape[] = [
+  {
+    name: 'today',
+    title: "today's file",
+    write: (file) => {
+      const t = writeBenchDump(file);
+      const variants = new Map<string, 'code-red' | 'code-red-ii'>();
+      for (const a of t.codeRed) variants.set(a, 'code-red');
+      for (const a of t.codeRedII) variants.set(a, 'code-red-ii');
+      return {
+        rows: t.rows,
+        sources: t.sources,
+        scanners: t.scanners,
+        variants,
+        note: `${t.scanners.length} scanners (${t.codeRed.length} Code Red on one target list, ${t.codeRedII.length} Code Red II), a proxy, a dead server, ${t.blockedClients} blocked clients`,
+      };
+    },
+  },
+  {
+    name: 'worm',
+    title: 'worm at full speed',
+    write: (f) => writeMix(f, { rows: ROWS, scanners: 50, scannerShare: 0.3, cleanSources: 4_950, servers: 2_000, perRowInterfaces: false }, 1),
+  },
+  {
+    name: 'interfaces',
+    title: 'per-row interfaces',
+    write: (f) => writeMix(f, { rows: ROWS, scanners: 50, scannerShare: 0.1, cleanSources: 4_950, servers: 2_000, perRowInterfaces: true }, 2),
+  },
+  {
+    name: 'many-sources',
+    title: 'many sources, few flows each',
+    write: (f) => writeMix(f, { rows: ROWS, scanners: 50, scannerShare: 0.1, cleanSources: 200_000, servers: 2_000, perRowInterfaces: false }, 3),
+  },
+  {
+    name: 'distinct',
+    title: '1M distinct pairs',
+    write: (f) => writeMix(f, { rows: ROWS, scanners: 50, scannerShare: 0.3, cleanSources: 20_000, servers: 'distinct', perRowInterfaces: false }, 4),
+  },
+  {
+    name: 'held-out',
+    title: 'held-out mix',
+    write: (f) => writeMix(f, { rows: ROWS, scanners: 50, scannerShare: 0.3, cleanSources: 5_000, servers: 2_000, perRowInterfaces: true }, 5),
+  },
+];

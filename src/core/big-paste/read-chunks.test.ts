@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../diagnose';
+import { lineAtBytes } from '../parsers/show-ip-cache-flow/prescanned';
+import { BYTES_PATH_MIN, pasteOfBytes, pasteOfChunks } from './read-chunks';
+
+const enc = new TextEncoder();
+const HEADER = 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts';
+const IFS = ['Vl1', 'Po12', 'Fa0/1', 'Gi0/0.1024'];
+
+/** A session: a version line, a cache-flow table whose interfaces change per row, a scanner among clients. */
+function session(rows: number, eol: string): string {
+  const out = ['Router#show version', 'Cisco IOS Software, C2600 Software', 'Router#show ip cache flow', HEADER];
+  for (let i = 0; i < rows; i++) {
+    const scan = i % 3 === 0;
+    const src = scan ? '20.1.1.5' : `20.1.2.${1 + (i % 40)}`;
+    const dst = scan ? `${1 + (i % 200)}.${(i * 7) % 250}.${(i * 13) % 250}.9` : `64.4.${i % 5}.1`;
+    out.push(`${IFS[i % IFS.length]!.padEnd(14)}${src.padEnd(16)}Se0/0         ${dst.padEnd(16)}06 ${(1024 + i).toString(16).toUpperCase()} 0050 ${scan ? '    1' : '   40'}`);
+  }
+  out.push('Router#');
+  return out.join(eol) + eol;
+}
+
+describe('pasteOfChunks (the browser worker reading a file piece by piece)', () => {
+  for (const eol of ['\n', '\r\n']) {
+    it(`gives the text path's diagnosis whatever the chunk size (${JSON.stringify(eol)} line ends)`, async () => {
+      const text = session(300, eol);
+      const bytes = enc.encode(text);
+      const want = diagnose([{ source: 'f.txt', text }]);
+      expect(want.hosts.find((h) => h.ip === '20.1.1.5')?.verdict).toBe('infected');
+      for (const chunk of [7, 81, 1000, 1 << 20]) {
+        const seen: number[] = [];
+        const paste = await pasteOfChunks('f.txt', bytes.length, async (s, e) => bytes.slice(s, e), lineAtBytes(bytes), (d) => seen.push(d), chunk);
+        expect(diagnose([paste])).toEqual(want);
+        // Progress only grows and ends at the file's size.
+        expect(seen.every((d, i) => i === 0 || d >= seen[i - 1]!)).toBe(true);
+        expect(seen.at(-1)).toBe(bytes.length);
+      }
+    });
+  }
+
+  it('reads an empty file as an empty paste', async () => {
+    const paste = await pasteOfChunks('e.txt', 0, async () => new Uint8Array(0), () => '');
+    expect(diagnose([paste]).inputs.every((i) => i.records === 0)).toBe(true);
+  });
+});
+
+describe('pasteOfBytes', () => {
+  it('reads small inputs as text and big ones through the byte path, to the same diagnosis', () => {
+    const small = session(20, '\n');
+    expect(pasteOfBytes('s', enc.encode(small)).text).toBe(small);
+    let big = session(20_000, '\n');
+    while (big.length < BYTES_PATH_MIN) big += big.slice(big.indexOf(HEADER) + HEADER.length + 1, big.lastIndexOf('Router#'));
+    const paste = pasteOfBytes('b', enc.encode(big));
+    expect(paste.text).toBe('');
+    expect(diagnose([paste])).toEqual(diagnose([{ source: 'b', text: big }]));
+  });
+});

@@ -1,0 +1,54 @@
+// The byte path the CLI and the browser worker share: a paste from bytes in memory, or from chunks read on demand.
+import type { Paste } from '../types';
+import { decodeUtf8, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
+import { FlowDumpScanner, prescanBytes } from './prescan';
+
+/** Below this, decoding to text and the ordinary parsers cost less than the byte path's set-up. */
+export const BYTES_PATH_MIN = 1 << 20;
+/** Chunk size for reading a file piece by piece (as the CLI does): big enough that each read is cheap. */
+export const CHUNK_BYTES = 1 << 22;
+
+/** A paste from bytes held in memory: small ones as text, big ones straight into flow columns. */
+export function pasteOfBytes(source: string, bytes: Uint8Array): Paste {
+  if (bytes.length < BYTES_PATH_MIN) return { source, text: decodeUtf8(bytes, 0, bytes.length) };
+  const paste: Paste = { source, text: '' };
+  registerPrescan(paste, prescanBytes(bytes));
+  return paste;
+}
+
+/**
+ * A paste read chunk by chunk (so the whole file never sits in memory as bytes, let alone as text): `read` gives
+ * bytes [start, end) of the file, `lineAt` reads back the line at an offset (evidence quoting, after the scan),
+ * `progress` hears how many bytes were read after each chunk.
+ */
+export async function pasteOfChunks(
+  source: string,
+  size: number,
+  read: (start: number, end: number) => Promise<Uint8Array>,
+  lineAt: (offset: number) => string,
+  progress: (done: number) => void = () => undefined,
+  chunkBytes = CHUNK_BYTES,
+): Promise<Paste> {
+  const scanner = new FlowDumpScanner(size);
+  let carry = new Uint8Array(0); // a partial line left over from the previous chunk
+  let position = 0; // where the carry starts in the file
+  for (let at = 0; ; at += chunkBytes) {
+    const end = Math.min(size, at + chunkBytes);
+    const chunk = at < end ? await read(at, end) : new Uint8Array(0);
+    let buf = chunk;
+    if (carry.length > 0) {
+      buf = new Uint8Array(carry.length + chunk.length);
+      buf.set(carry);
+      buf.set(chunk, carry.length);
+    }
+    const final = end >= size;
+    const used = scanner.feed(buf, buf.length, position, final);
+    progress(end);
+    if (final) break;
+    carry = buf.slice(used);
+    position += used;
+  }
+  const paste: Paste = { source, text: '' };
+  registerPrescan(paste, scanner.finish(lineAt));
+  return paste;
+}
