@@ -9,7 +9,10 @@
 // Everything is a single pass over characters and words: no regex that can backtrack, a 1 MB line stays linear.
 
 import {
+  abbreviatedTrigger,
+  abbreviationContext,
   COMMUNITY_LEAD,
+  compoundTrigger,
   COMMUNITY_TAIL,
   isAddressLike,
   isAlgorithm,
@@ -113,6 +116,35 @@ function wordStartAt(line: string, h: number, floor: number): number {
   return k;
 }
 
+/** The two words before index `start`, normalised (read backwards: each hit crosses only the gap before it). */
+function wordsBefore(line: string, start: number): [string | undefined, string | undefined] {
+  const out: string[] = [];
+  let e = start;
+  while (out.length < 2) {
+    while (e > 0 && isSpace(line.charCodeAt(e - 1))) e--;
+    if (e === 0) break;
+    const b = wordStartAt(line, e, 0);
+    out.push(normWord(line.slice(b, e)));
+    e = b;
+  }
+  return [out[0], out[1]];
+}
+
+/**
+ * Whether an abbreviated `sec`/`pass` word is the secret keyword: after `en`, `usern NAME`, `nei PEER`, ..., at the
+ * start of a command (first word, after a prompt, `command:` or `|`), or followed by a type digit and a value.
+ */
+function abbreviationUsed(line: string, word: Word, ws: LineWords): boolean {
+  const [prev, prevPrev] = wordsBefore(line, word.start);
+  if (abbreviationContext(prev, prevPrev)) return true;
+  const raw = line.slice(word.start, word.end).toLowerCase();
+  const g = raw.indexOf(word.norm);
+  const glue = g > 0 ? raw.charCodeAt(g - 1) : 0;
+  if (glue === 35 || glue === 62 || glue === 58 || glue === 124) return true;
+  if (prev === undefined || prev === '') return true; // the line's first word, or after `--More--`
+  return isShortNumber(ws.at(1)!.lower) && ws.at(2) !== undefined;
+}
+
 /**
  * Every cut a line needs, and the kind of the first. Only words holding a keyword hit can start a rule (every
  * keyword contains one of MAY_HOLD_SECRET's substrings), so the line is read from hit to hit.
@@ -144,14 +176,17 @@ function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
     if (w === 'snmp-server' || w === 'snmp') {
       const next = ws.at(1)?.norm;
       const addressNext = ws.at(2) !== undefined && isAddressLike(ws.at(2)!.norm);
-      if ((next === 'host' || (next === 'trap' && addressNext)) && ws.at(3)) {
+      const hostWord = next !== undefined && next.length >= 2 && 'host'.startsWith(next);
+      if ((hostWord || (next === 'trap' && addressNext)) && ws.at(3)) {
         tailCuts(line, ws, 3, (x) => SNMP_HOST_WORDS.has(x), cuts);
         note('snmp community');
         break;
       }
     }
-    if (w === 'community' || w === 'community-map') {
-      let j = 1;
+    // `snmp-server comm X RO`: an abbreviated community keyword after the snmp command (whole words are hits anyway).
+    const commAfterSnmp = (w === 'snmp-server' || w === 'snmp') && ws.at(1) !== undefined && ws.at(1)!.norm.length >= 4 && 'community'.startsWith(ws.at(1)!.norm);
+    if (w === 'community' || w === 'community-map' || commAfterSnmp) {
+      let j = commAfterSnmp ? 2 : 1;
       // `name:` of `Community name: X`: only a trailing colon is dropped, never a glued prefix.
       while (ws.at(j + 1) && COMMUNITY_LEAD.has(ws.at(j)!.lower.replace(/:$/, ''))) j++;
       if (!ws.at(j)) break;
@@ -174,10 +209,33 @@ function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
       note('crypto block');
       break;
     }
-    const trig = REST_TRIGGERS.get(w);
+    const trig = REST_TRIGGERS.get(w) ?? compoundTrigger(w);
     if (trig && ws.at(1)) {
       cuts.push(restCut(line, ws, secretStart(ws, 0)));
       note(kindAt(line, word, trig));
+      break;
+    }
+    if (abbreviatedTrigger(w) && ws.at(1) && abbreviationUsed(line, word, ws)) {
+      cuts.push(restCut(line, ws, secretStart(ws, 0)));
+      note(kindAt(line, word, 'password'));
+      break;
+    }
+    // OSPFv3 `encryption ipsec spi N esp ALG KEY AUTH KEY` (interface, `area`, virtual link): the rest of the line.
+    if (w === 'encryption' && ws.at(1)?.norm === 'ipsec' && ws.at(2)) {
+      cuts.push(restCut(line, ws, 1));
+      note('key');
+      break;
+    }
+    // AireOS `config mgmtuser add NAME PASSWORD read-write` and `config mgmtuser password NAME PASSWORD`.
+    if (w === 'mgmtuser' && ws.at(3)) {
+      cuts.push(restCut(line, ws, 3));
+      note('password');
+      break;
+    }
+    // `tacacs-server k X`, `radius-server ke X`: the only keyword of these commands starting with k.
+    if ((w === 'tacacs-server' || w === 'radius-server') && ws.at(2) && 'key'.startsWith(ws.at(1)!.norm) && ws.at(1)!.norm !== '') {
+      cuts.push(restCut(line, ws, secretStart(ws, 1)));
+      note('key');
       break;
     }
   }
@@ -228,7 +286,7 @@ export function redactLine(line: string): { text: string; kind?: SecretKind } {
  * secret this module knows. Every keyword above contains one of them. (Searching big pastes for runs of hex
  * digits as well cost 0.2 s per 6 MB of flow table, so loose key material is looked for in short strings only.)
  */
-const MAY_HOLD_SECRET = /secret|pass|key|communit|crypto|auth|priv|psk|token|:\/\/|snmp|cert/i;
+const MAY_HOLD_SECRET = /secret|pas|sec|key|communit|crypto|auth|priv|psk|token|:\/\/|snmp|cert|encryption|mgmtuser|tacacs|radius/i;
 /** Key material quoted alone (8 hex digits of a certificate, 40 base64 characters of a key): diagnosis strings only. */
 const LOOSE_KEY = /[0-9A-Fa-f]{8}|[A-Za-z0-9+/=]{40}/;
 

@@ -102,6 +102,10 @@ describe('linear time', () => {
     ['many short words, a keyword at the end', `${'a '.repeat(1 << 19)}snmp`],
     ['many URL-less words after a keyword-free start', `${'x@y '.repeat(1 << 18)}community`],
     ['many quotes', `${'"'.repeat(1 << 20)} key "x"`],
+    ['abbreviated keywords', 'usern sec '.repeat(1 << 17)],
+    ['words before an abbreviation', `${'x '.repeat(1 << 19)}en sec y`],
+    ['spaces before abbreviations', `usern${' '.repeat(1 << 19)}${'sec '.repeat(1 << 17)}`],
+    ['tacacs-server words', 'tacacs-server '.repeat(1 << 16)],
     ['hex after a certificate', `certificate 01\n${'  3082022B'.repeat(1 << 17)}\n quit`],
   ])('a 1 MB line of %s is masked in well under a second', (_name, line) => {
     const t0 = performance.now();

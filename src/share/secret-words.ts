@@ -26,6 +26,38 @@ export const REST_TRIGGERS = new Map<string, SecretKind>([
   ['simple-password', 'password'], ['encrypted-password', 'password'], ['hello-authentication-key', 'key'],
 ]);
 
+/** A compound keyword ending in a secret-taking word (`cable shared-secondary-secret`, `bsr-password`): as its last part. */
+export function compoundTrigger(w: string): SecretKind | undefined {
+  const dash = w.lastIndexOf('-');
+  if (dash <= 0) return undefined;
+  const last = w.slice(dash + 1);
+  return last === 'secret' || last === 'password' || last === 'passwd' || last === 'passphrase' ? 'password' : last === 'key' || last === 'psk' ? 'key' : undefined;
+}
+
+/**
+ * `sec`, `passw`: IOS takes any unambiguous abbreviation, and logged commands, archive logs and terminal sessions
+ * show the command as typed. Three letters at least (`se`, `pa` are ambiguous almost everywhere).
+ */
+export function abbreviatedTrigger(w: string): boolean {
+  return w.length >= 3 && w.length < 8 && ('secret'.startsWith(w) || 'password'.startsWith(w) || 'passwd'.startsWith(w));
+}
+
+/** Commands whose abbreviated `sec`/`pass` is the secret keyword (`en sec X`, `usern bob pass X`, `ip ftp pass X`). */
+export function abbreviationContext(prev: string | undefined, prevPrev: string | undefined): boolean {
+  const pre = (w: string | undefined, full: string, min: number) => w !== undefined && w.length >= min && full.startsWith(w);
+  return (
+    pre(prev, 'enable', 2) ||
+    pre(prevPrev, 'username', 5) ||
+    pre(prevPrev, 'neighbor', 3) ||
+    pre(prev, 'vtp', 3) ||
+    pre(prev, 'chap', 3) ||
+    pre(prev, 'ftp', 3) ||
+    pre(prev, 'client', 3) ||
+    pre(prev, 'tunnel', 3) ||
+    pre(prev, 'isis', 3)
+  );
+}
+
 /** Words that may sit between a keyword and its secret without being the secret (type, level, algorithm). */
 export const QUALIFIERS = new Set([
   'level', 'md5', 'sha', 'sha1', 'sha2', 'sha256', 'sha-1', 'sha-256', 'text', 'ascii', 'hex', 'mode', 'encrypted',
