@@ -4,7 +4,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MASK, redactSecrets } from './redact-secrets';
+import { diagnose } from '../core/diagnose';
+import type { Answers, Paste } from '../core/types';
+import { buildShareLink } from './build-share';
+import { decodePayload } from './codec';
+import { MASK, redactDiagnosis, redactSecrets } from './redact-secrets';
+import { reportMarkdown } from './report-markdown';
+import { payloadFromHash } from './share-route';
 import { PREFIXES, parseSecretForms } from './secret-forms';
 
 const SEED = Number(process.env.FUZZ_SEED) || 20261202;
@@ -94,5 +100,31 @@ describe('a line after a long line is kept when it cannot be the tail of a secre
     const out = redactSecrets(`hostname r\n${first}\n${next}\n!`).split('\n');
     expect(out[1]).toContain(MASK);
     expect(out[2]).toBe(next);
+  });
+});
+
+describe('a wrapped secret leaves through no channel', () => {
+  // Inside a `show logging` buffer and a config: the continuation line carries no keyword of its own.
+  const logging = readFileSync(new URL('./fixtures/seed_show_logging.txt', import.meta.url), 'utf8').split('\n');
+  const flows = readFileSync(new URL('./fixtures/seed_show_ip_cache_flow.txt', import.meta.url), 'utf8');
+  const first = 'username administrator privilege 15 algorithm-type scrypt secret 9 $9$nhEmQVczB7';
+  const pieces = ['$9$nhEmQVczB7', 'Wr4pTa1lXyZ'];
+  const logged = `*Mar  1 00:01:03.123: %PARSER-5-CFGLOG_LOGGEDCMD: User:bob  logged command:enable secret 0 Wr4p`;
+  const pastes: Paste[] = [
+    { source: 'cfg.txt', text: ['R1#show running-config', 'hostname r', first, 'Wr4pTa1lXyZ', 'end'].join('\n') },
+    { source: 'log.txt', text: [...logging.slice(0, 6), logged.padEnd(132, 'Q'), 'Ta1lXyZ0', ...logging.slice(6)].join('\n') },
+    { source: 'flows.txt', text: flows },
+  ];
+  it('masks the pieces in the link, its payload, the Markdown and the shown report', () => {
+    expect(first).toHaveLength(80);
+    const answers: Answers = { cpu: 'interrupt' };
+    const diagnosis = diagnose(pastes, answers);
+    const link = buildShareLink({ pageUrl: 'https://noc.example.net/codered/', pastes, answers, diagnosis, anonymiseKey: null });
+    const r = decodePayload(payloadFromHash(new URL(link.url).hash) ?? '');
+    if (!r.ok) throw new Error(r.message);
+    const shown = redactDiagnosis(diagnosis, pastes);
+    const channels = [link.url, JSON.stringify(r.payload), reportMarkdown(shown, answers, new Date(0)), JSON.stringify(shown)];
+    expect(JSON.stringify(r.payload)).toContain('CFGLOG_LOGGEDCMD'); // the paste itself travelled, masked
+    for (const c of channels) for (const p of [...pieces, 'Ta1lXyZ0', 'QQQQ']) expect(c).not.toContain(p);
   });
 });
