@@ -447,11 +447,18 @@ export function redactSecretsDetailed(text: string): Redaction {
   let emitted = 0; // text before this index is already in `out`
   let pos = 0; // start of the next line to read
   let lineNo = 1; // its number
+  let hit = -2; // index of the next keyword hit at or after `pos` (-1: none left, -2: not searched yet)
   for (;;) {
     if (!blocks.open()) {
-      finder.lastIndex = pos;
-      const m = finder.exec(text);
-      let start = m ? m.index : text.length;
+      // The next hit is searched once and kept while wide lines before it are read (searching again from every
+      // wide line would cost the distance to the hit each time: quadratic on a table of 80-column rows).
+      if (hit === -2 || (hit >= 0 && hit < pos)) {
+        finder.lastIndex = pos;
+        const found = finder.exec(text);
+        hit = found ? found.index : -1;
+      }
+      const m = hit >= 0;
+      let start = m ? hit : text.length;
       while (start > pos && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
       // Lines skipped are counted; one filling a terminal's width is read all the same (a keyword may be cut in two).
       let lineStart = pos;
