@@ -9,7 +9,10 @@
 // Everything is a single pass over characters and words: no regex that can backtrack, a 1 MB line stays linear.
 
 import {
+  abbreviatedTrigger,
+  abbreviationContext,
   COMMUNITY_LEAD,
+  compoundTrigger,
   COMMUNITY_TAIL,
   isAddressLike,
   isAlgorithm,
@@ -25,6 +28,11 @@ import {
   REST_TRIGGERS,
   type SecretKind,
   SNMP_HOST_WORDS,
+  SNMP_USER_WORDS,
+  awaitsSecret,
+  fillsTerminal,
+  mayBeWrapped,
+  mayContinue,
   trimmedEnd,
   type Word,
   words,
@@ -113,6 +121,35 @@ function wordStartAt(line: string, h: number, floor: number): number {
   return k;
 }
 
+/** The two words before index `start`, normalised (read backwards: each hit crosses only the gap before it). */
+function wordsBefore(line: string, start: number): [string | undefined, string | undefined] {
+  const out: string[] = [];
+  let e = start;
+  while (out.length < 2) {
+    while (e > 0 && isSpace(line.charCodeAt(e - 1))) e--;
+    if (e === 0) break;
+    const b = wordStartAt(line, e, 0);
+    out.push(normWord(line.slice(b, e)));
+    e = b;
+  }
+  return [out[0], out[1]];
+}
+
+/**
+ * Whether an abbreviated `sec`/`pass` word is the secret keyword: after `en`, `usern NAME`, `nei PEER`, ..., at the
+ * start of a command (first word, after a prompt, `command:` or `|`), or followed by a type digit and a value.
+ */
+function abbreviationUsed(line: string, word: Word, ws: LineWords): boolean {
+  const [prev, prevPrev] = wordsBefore(line, word.start);
+  if (abbreviationContext(prev, prevPrev)) return true;
+  const raw = line.slice(word.start, word.end).toLowerCase();
+  const g = raw.indexOf(word.norm);
+  const glue = g > 0 ? raw.charCodeAt(g - 1) : 0;
+  if (glue === 35 || glue === 62 || glue === 58 || glue === 124) return true;
+  if (prev === undefined || prev === '') return true; // the line's first word, or after `--More--`
+  return isShortNumber(ws.at(1)!.lower) && ws.at(2) !== undefined;
+}
+
 /**
  * Every cut a line needs, and the kind of the first. Only words holding a keyword hit can start a rule (every
  * keyword contains one of MAY_HOLD_SECRET's substrings), so the line is read from hit to hit.
@@ -144,14 +181,17 @@ function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
     if (w === 'snmp-server' || w === 'snmp') {
       const next = ws.at(1)?.norm;
       const addressNext = ws.at(2) !== undefined && isAddressLike(ws.at(2)!.norm);
-      if ((next === 'host' || (next === 'trap' && addressNext)) && ws.at(3)) {
+      const hostWord = next !== undefined && next.length >= 2 && 'host'.startsWith(next);
+      if ((hostWord || (next === 'trap' && addressNext)) && ws.at(3)) {
         tailCuts(line, ws, 3, (x) => SNMP_HOST_WORDS.has(x), cuts);
         note('snmp community');
         break;
       }
     }
-    if (w === 'community' || w === 'community-map') {
-      let j = 1;
+    // `snmp-server comm X RO`: an abbreviated community keyword after the snmp command (whole words are hits anyway).
+    const commAfterSnmp = (w === 'snmp-server' || w === 'snmp') && ws.at(1) !== undefined && ws.at(1)!.norm.length >= 4 && 'community'.startsWith(ws.at(1)!.norm);
+    if (w === 'community' || w === 'community-map' || commAfterSnmp) {
+      let j = commAfterSnmp ? 2 : 1;
       // `name:` of `Community name: X`: only a trailing colon is dropped, never a glued prefix.
       while (ws.at(j + 1) && COMMUNITY_LEAD.has(ws.at(j)!.lower.replace(/:$/, ''))) j++;
       if (!ws.at(j)) break;
@@ -160,11 +200,29 @@ function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
       note('snmp community');
       break;
     }
+    // `[user: NAME]` of login syslogs (`%SEC_LOGIN-4-LOGIN_FAILED`): people type their password at the user prompt.
+    if (w === 'user' && raw.endsWith('user:') && raw.includes('[') && ws.at(1)) {
+      const v = ws.at(1)!;
+      const close = line.lastIndexOf(']', v.end - 1);
+      cuts.push({ start: v.start, end: close >= v.start ? close : v.end });
+      note('user name');
+      from = v.end;
+      continue;
+    }
+    // `<password>x</password>`, `<secret>...` in NETCONF/RESTCONF XML: from the tag's end, the rest of the line.
+    const lt = raw.indexOf('<');
+    const gt = lt < 0 ? -1 : raw.indexOf('>', lt);
+    if (gt > lt + 1 && gt < raw.length - 1 && (REST_TRIGGERS.has(raw.slice(lt + 1, gt)) || compoundTrigger(raw.slice(lt + 1, gt)))) {
+      cuts.push({ start: word.start + gt + 1, end: trimmedEnd(line) });
+      note('password');
+      break;
+    }
     // `password=x`, `key:x` glued in one word.
     const eq = Math.max(raw.lastIndexOf('='), raw.lastIndexOf(':'));
-    if (eq > 0 && eq < raw.length - 1 && !raw.includes('://') && REST_TRIGGERS.has(normWord(raw.slice(0, eq)))) {
+    const gluedTrigger = eq > 0 && eq < raw.length - 1 && !raw.includes('://') ? REST_TRIGGERS.get(normWord(raw.slice(0, eq))) ?? compoundTrigger(normWord(raw.slice(0, eq))) : undefined;
+    if (gluedTrigger) {
       cuts.push({ start: word.start + eq + 1, end: trimmedEnd(line) });
-      note(REST_TRIGGERS.get(normWord(raw.slice(0, eq)))!);
+      note(gluedTrigger);
       break;
     }
     // `crypto ...` in command position (first word, or glued to a prompt or `command:`) masks its line; elsewhere
@@ -174,10 +232,47 @@ function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
       note('crypto block');
       break;
     }
-    const trig = REST_TRIGGERS.get(w);
+    const trig = REST_TRIGGERS.get(w) ?? compoundTrigger(w);
     if (trig && ws.at(1)) {
       cuts.push(restCut(line, ws, secretStart(ws, 0)));
       note(kindAt(line, word, trig));
+      break;
+    }
+    if (abbreviatedTrigger(w) && ws.at(1) && abbreviationUsed(line, word, ws)) {
+      cuts.push(restCut(line, ws, secretStart(ws, 0)));
+      note(kindAt(line, word, 'password'));
+      break;
+    }
+    // OSPFv3 `encryption ipsec spi N esp ALG KEY AUTH KEY` (interface, `area`, virtual link): the rest of the line.
+    if (w === 'encryption' && ws.at(1)?.norm === 'ipsec' && ws.at(2)) {
+      cuts.push(restCut(line, ws, 1));
+      note('key');
+      break;
+    }
+    // AireOS `config mgmtuser add NAME PASSWORD read-write` and `config mgmtuser password NAME PASSWORD`.
+    if (w === 'mgmtuser' && ws.at(3)) {
+      cuts.push(restCut(line, ws, 3));
+      note('password');
+      break;
+    }
+    // `tacacs-server [host H ...] k X`, `radius-server ... ke X`: the only keyword of these commands starting with k
+    // (looked for among the next few words only, so a line of them stays linear).
+    if (w === 'tacacs-server' || w === 'radius-server') {
+      let k = 1;
+      while (k < 12 && ws.at(k + 1) && !(ws.at(k)!.lower.length > 0 && 'key'.startsWith(ws.at(k)!.lower))) k++;
+      if (k < 12 && ws.at(k + 1)) {
+        cuts.push(restCut(line, ws, secretStart(ws, k)));
+        note('key');
+        break;
+      }
+    }
+    // `snmp-server user U G v3 au sha X pr aes 128 Y` (abbreviated): after the user and group, from the first word
+    // that is not a version, `encrypted`, `remote`, `access` or an ACL number, the rest of the line.
+    if ((w === 'snmp-server' || w === 'snmp') && ws.at(4) && ws.at(1)!.norm.length >= 2 && 'user'.startsWith(ws.at(1)!.norm)) {
+      let k = 4;
+      while (ws.at(k + 1) && (SNMP_USER_WORDS.has(ws.at(k)!.lower) || isShortNumber(ws.at(k)!.lower))) k++;
+      cuts.push(restCut(line, ws, k));
+      note('key');
       break;
     }
   }
@@ -228,7 +323,7 @@ export function redactLine(line: string): { text: string; kind?: SecretKind } {
  * secret this module knows. Every keyword above contains one of them. (Searching big pastes for runs of hex
  * digits as well cost 0.2 s per 6 MB of flow table, so loose key material is looked for in short strings only.)
  */
-const MAY_HOLD_SECRET = /secret|pass|key|communit|crypto|auth|priv|psk|token|:\/\/|snmp|cert/i;
+const MAY_HOLD_SECRET = /secret|pas|sec|key|communit|crypto|auth|priv|psk|token|:\/\/|snmp|cert|encryption|mgmtuser|tacacs|radius|message-d|user:/i;
 /** Key material quoted alone (8 hex digits of a certificate, 40 base64 characters of a key): diagnosis strings only. */
 const LOOSE_KEY = /[0-9A-Fa-f]{8}|[A-Za-z0-9+/=]{40}/;
 
@@ -244,45 +339,87 @@ function blockMasker() {
   let inCrypto = false;
   let inKeyMaterial = false;
   let presharedTable: 'off' | 'header' | 'rows' = 'off';
+  let wrapped: false | 'terminal' | 'terminal-space' | 'mail' = false; // the line before was wrapped inside its secret or after its keyword
+  /**
+   * After a wrapped line, a continuation is the rest of what the keyword took (the rest of the secret, a second key
+   * whose keyword was masked on the line before, or the secret itself): masked whole, when in doubt.
+   */
+  function continued(line: string): { text: string; kind: SecretKind } | null {
+    return mayContinue(line, wrapped !== 'mail', wrapped === 'terminal-space') ? { text: MASK, kind: 'password' } : null;
+  }
+  /**
+   * How a line may be wrapped onto the next: by a terminal (it fills the width, and read with the next line a
+   * secret runs into it: `... secret 9 $9$ab` + `cd...`, or `... scrypt sec` + `ret 9 ...`), or by a mail client at
+   * a space (`... algorithm-type scrypt secret` + `9 $9$...`).
+   */
+  function wraps(line: string, next: string | undefined): typeof wrapped {
+    // (An indented line before an indented one reads as a row of a table or a section, not a wrapped line.)
+    if (next !== undefined && !(isSpace(line.charCodeAt(0)) && isSpace(next.charCodeAt(0))) && MAY_HOLD_SECRET.test(line + next)) {
+      const { cuts } = lineCuts(line + next);
+      // Cut at a space, the next line's first word is the command's next word even when it looks like a command.
+      if (cuts.some((c) => c.end > line.length)) return isSpace(line.charCodeAt(line.length - 1)) || isSpace(next.charCodeAt(0)) ? 'terminal-space' : 'terminal';
+    }
+    if (!mayBeWrapped(trimmedEnd(line)) || !MAY_HOLD_SECRET.test(line)) return false;
+    const [last, beforeLast] = lastTwoWords(line);
+    return awaitsSecret(last, beforeLast) ? 'mail' : false;
+  }
   return {
-    open: () => inCrypto || inKeyMaterial || presharedTable !== 'off',
-    /** The masked line and its kind, or null when the line stays as it is. */
-    step(line: string): { text: string; kind: SecretKind } | null {
-      if (inCrypto) {
-        if (isIndented(line)) return { text: `${indentOf(line)}${MASK}`, kind: 'crypto block' };
-        inCrypto = false;
-        inKeyMaterial = false; // a certificate inside the block was masked with it
-      }
-      if (inKeyMaterial) {
-        const first = words(line)[0]?.norm;
-        if (first !== 'quit' && first !== 'exit' && isKeyMaterial(line)) return { text: `${indentOf(line)}${MASK}`, kind: 'certificate' };
-        inKeyMaterial = false;
-      }
-      if (presharedTable !== 'off') {
-        const ws = words(line);
-        // A row: keyring, peer (an address or a host name), key. Anything else ends the table.
-        if (ws.length === 3 && isPeerName(ws[1]!.norm)) {
-          const last = ws[2]!;
-          presharedTable = 'rows';
-          return { text: `${line.slice(0, last.start)}${MASK}${line.slice(last.end)}`, kind: 'key' };
-        }
-        presharedTable = ws.length === 0 && presharedTable === 'header' ? 'rows' : 'off'; // a blank line may follow the header
-        if (presharedTable === 'rows') return null;
-      }
-      if (!MAY_HOLD_SECRET.test(line)) return null;
-      const first = new LineWords(line, 0).at(0);
-      if (first && first.norm === 'crypto' && first.start === 0) inCrypto = true;
-      const [lastWord, beforeLast] = lastTwoWords(line);
-      if (CERTIFICATE_WORD.test(line) || lastWord === 'key-string' || lastWord === 'key-hash' || lastWord === 'key-data') inKeyMaterial = true;
-      if (lastWord === 'key' && beforeLast === 'preshared') presharedTable = 'header';
-      const r = redactLine(line);
-      return r.kind ? { text: r.text, kind: r.kind } : null;
+    open: () => inCrypto || inKeyMaterial || presharedTable !== 'off' || wrapped !== false,
+    /** The masked line and its kind, or null when the line stays as it is; `next` when the line may wrap onto it. */
+    step(line: string, next?: string): { text: string; kind: SecretKind } | null {
+      const cont = wrapped ? continued(line) : null;
+      const r = cont ?? inner(line);
+      wrapped = wraps(line, next);
+      return r;
     },
   };
+  function inner(line: string): { text: string; kind: SecretKind } | null {
+    if (inCrypto) {
+      if (isIndented(line)) return { text: `${indentOf(line)}${MASK}`, kind: 'crypto block' };
+      inCrypto = false;
+      inKeyMaterial = false; // a certificate inside the block was masked with it
+    }
+    if (inKeyMaterial) {
+      const first = words(line)[0]?.norm;
+      if (first !== 'quit' && first !== 'exit' && isKeyMaterial(line)) return { text: `${indentOf(line)}${MASK}`, kind: 'certificate' };
+      inKeyMaterial = false;
+    }
+    if (presharedTable !== 'off') {
+      const ws = words(line);
+      // A row: keyring, peer (an address or a host name), key. Anything else ends the table.
+      if (ws.length === 3 && isPeerName(ws[1]!.norm)) {
+        const last = ws[2]!;
+        presharedTable = 'rows';
+        return { text: `${line.slice(0, last.start)}${MASK}${line.slice(last.end)}`, kind: 'key' };
+      }
+      presharedTable = ws.length === 0 && presharedTable === 'header' ? 'rows' : 'off'; // a blank line may follow the header
+      if (presharedTable === 'rows') return null;
+    }
+    if (!MAY_HOLD_SECRET.test(line)) return null;
+    const first = new LineWords(line, 0).at(0);
+    if (first && first.norm === 'crypto' && first.start === 0) inCrypto = true;
+    const [lastWord, beforeLast] = lastTwoWords(line);
+    if (CERTIFICATE_WORD.test(line) || lastWord === 'key-string' || lastWord === 'key-hash' || lastWord === 'key-data') inKeyMaterial = true;
+    if (lastWord === 'key' && beforeLast === 'preshared') presharedTable = 'header';
+    const r = redactLine(line);
+    return r.kind ? { text: r.text, kind: r.kind } : null;
+  }
 }
 
 /** `certificate` as a word of its own (`crypto pki certificate chain`, ` certificate self-signed 01`). */
 const CERTIFICATE_WORD = /(?:^|[^a-z-])certificate(?:[^a-z-]|$)/i;
+
+/** Whether some line of the text fills a terminal's width (a loop over line breaks only). */
+function hasWideLine(text: string): boolean {
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    if (fillsTerminal(end - start - (end > start && text.charCodeAt(end - 1) === 13 ? 1 : 0))) return true;
+    if (nl < 0) return false;
+    start = nl + 1;
+  }
+}
 
 /** End of the line starting at `from` (the index of its \n or \r, or the text's length). */
 function lineEnd(text: string, from: number): number {
@@ -301,7 +438,8 @@ function lineEnd(text: string, from: number): number {
  * walking every line: a 6 MB flow table with a config in front costs one search, not 100,000 line tests.
  */
 export function redactSecretsDetailed(text: string): Redaction {
-  if (!MAY_HOLD_SECRET.test(text)) return { text, removed: [] };
+  // No keyword anywhere and no line of a terminal's width (a keyword may be cut in two by a wrap): nothing to mask.
+  if (!MAY_HOLD_SECRET.test(text) && !(text.length >= 79 && hasWideLine(text))) return { text, removed: [] };
   const removed: RedactedLine[] = [];
   const blocks = blockMasker();
   const finder = new RegExp(MAY_HOLD_SECRET.source, 'gi');
@@ -309,21 +447,44 @@ export function redactSecretsDetailed(text: string): Redaction {
   let emitted = 0; // text before this index is already in `out`
   let pos = 0; // start of the next line to read
   let lineNo = 1; // its number
+  let hit = -2; // index of the next keyword hit at or after `pos` (-1: none left, -2: not searched yet)
   for (;;) {
     if (!blocks.open()) {
-      finder.lastIndex = pos;
-      const m = finder.exec(text);
-      if (!m) break;
-      let start = m.index;
+      // The next hit is searched once and kept while wide lines before it are read (searching again from every
+      // wide line would cost the distance to the hit each time: quadratic on a table of 80-column rows).
+      if (hit === -2 || (hit >= 0 && hit < pos)) {
+        finder.lastIndex = pos;
+        const found = finder.exec(text);
+        hit = found ? found.index : -1;
+      }
+      const m = hit >= 0;
+      let start = m ? hit : text.length;
       while (start > pos && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+      // Lines skipped are counted; one filling a terminal's width is read all the same (a keyword may be cut in two).
+      let lineStart = pos;
+      let wide = false;
       for (let i = pos; i < start; i++) {
         const c = text.charCodeAt(i);
-        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineNo++;
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+          if (fillsTerminal((c === 10 && i > lineStart && text.charCodeAt(i - 1) === 13 ? i - 1 : i) - lineStart)) {
+            wide = true;
+            break;
+          }
+          lineNo++;
+          lineStart = i + 1;
+        }
       }
-      pos = start;
+      if (!m && !wide) break;
+      pos = wide ? lineStart : start;
     }
     const end = lineEnd(text, pos);
-    const r = blocks.step(text.slice(pos, end));
+    // A line filling a terminal's width may go on in the next line (the terminal wrapped it): read the two together.
+    let next: string | undefined;
+    if (fillsTerminal(end - pos) && end < text.length) {
+      const from = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+      next = text.slice(from, lineEnd(text, from));
+    }
+    const r = blocks.step(text.slice(pos, end), next);
     if (r) {
       out += text.slice(emitted, pos) + r.text;
       emitted = end;

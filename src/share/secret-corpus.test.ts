@@ -102,6 +102,14 @@ describe('linear time', () => {
     ['many short words, a keyword at the end', `${'a '.repeat(1 << 19)}snmp`],
     ['many URL-less words after a keyword-free start', `${'x@y '.repeat(1 << 18)}community`],
     ['many quotes', `${'"'.repeat(1 << 20)} key "x"`],
+    ['abbreviated keywords', 'usern sec '.repeat(1 << 17)],
+    ['words before an abbreviation', `${'x '.repeat(1 << 19)}en sec y`],
+    ['spaces before abbreviations', `usern${' '.repeat(1 << 19)}${'sec '.repeat(1 << 17)}`],
+    ['tacacs-server words', 'tacacs-server '.repeat(1 << 16)],
+    // Lines of a terminal's width are read with the next one (a wrap may cut a secret): once each, never rescanned.
+    ['80-column lines without a keyword', `${'a'.repeat(80)}\n`.repeat(1 << 14)],
+    ['80-column lines with keywords', `key ${'a'.repeat(76)}\n`.repeat(1 << 14)],
+    ['79-column lines before a keyword at the end', `${`${'b'.repeat(79)}\n`.repeat(1 << 14)}password x`],
     ['hex after a certificate', `certificate 01\n${'  3082022B'.repeat(1 << 17)}\n quit`],
   ])('a 1 MB line of %s is masked in well under a second', (_name, line) => {
     const t0 = performance.now();

@@ -12,7 +12,8 @@ export type SecretKind =
   | 'crypto block'
   | 'certificate'
   | 'license token'
-  | 'credentials in a URL';
+  | 'credentials in a URL'
+  | 'user name';
 
 /** Keywords whose value (the rest of the line, after type digits and algorithm names) is a secret. */
 export const REST_TRIGGERS = new Map<string, SecretKind>([
@@ -25,6 +26,42 @@ export const REST_TRIGGERS = new Map<string, SecretKind>([
   ['token', 'license token'], ['session-key', 'key'], ['ldap-login-password', 'password'],
   ['simple-password', 'password'], ['encrypted-password', 'password'], ['hello-authentication-key', 'key'],
 ]);
+
+/** A compound keyword ending in a secret-taking word (`cable shared-secondary-secret`, `bsr-password`): as its last part. */
+export function compoundTrigger(w: string): SecretKind | undefined {
+  const dash = w.lastIndexOf('-');
+  if (dash <= 0) return undefined;
+  // Abbreviated as typed (`message-d`, `authentication-k`, `key-str`): at least one letter past the first hyphen.
+  for (const full of ABBREVIABLE_COMPOUNDS) if (w.length > full.indexOf('-') + 1 && full.startsWith(w)) return 'key';
+  const last = w.slice(dash + 1);
+  return last === 'secret' || last === 'password' || last === 'passwd' || last === 'passphrase' ? 'password' : last === 'key' || last === 'psk' ? 'key' : undefined;
+}
+
+const ABBREVIABLE_COMPOUNDS = ['message-digest-key', 'authentication-key', 'key-string', 'key-hash', 'pre-shared-key', 'server-key'];
+
+/**
+ * `sec`, `passw`: IOS takes any unambiguous abbreviation, and logged commands, archive logs and terminal sessions
+ * show the command as typed. Three letters at least (`se`, `pa` are ambiguous almost everywhere).
+ */
+export function abbreviatedTrigger(w: string): boolean {
+  return w.length >= 3 && w.length < 8 && ('secret'.startsWith(w) || 'password'.startsWith(w) || 'passwd'.startsWith(w));
+}
+
+/** Commands whose abbreviated `sec`/`pass` is the secret keyword (`en sec X`, `usern bob pass X`, `ip ftp pass X`). */
+export function abbreviationContext(prev: string | undefined, prevPrev: string | undefined): boolean {
+  const pre = (w: string | undefined, full: string, min: number) => w !== undefined && w.length >= min && full.startsWith(w);
+  return (
+    pre(prev, 'enable', 2) ||
+    pre(prevPrev, 'username', 5) ||
+    pre(prevPrev, 'neighbor', 3) ||
+    pre(prev, 'vtp', 3) ||
+    pre(prev, 'chap', 3) ||
+    pre(prev, 'ftp', 3) ||
+    pre(prev, 'client', 3) ||
+    pre(prev, 'tunnel', 3) ||
+    pre(prev, 'isis', 3)
+  );
+}
 
 /** Words that may sit between a keyword and its secret without being the secret (type, level, algorithm). */
 export const QUALIFIERS = new Set([
@@ -39,6 +76,9 @@ export const COMMUNITY_LEAD = new Set(['name', 'index', 'securityname', 'string'
 export const COMMUNITY_TAIL = new Set(['ro', 'rw', 'view', 'ipv6']);
 /** Words of `snmp-server host ADDR [vrf V] [informs|traps] [version 1|2c|3 [auth|noauth|priv]] COMMUNITY ...`. */
 export const SNMP_HOST_WORDS = new Set(['informs', 'traps', 'version', '1', '2c', '3', 'auth', 'noauth', 'priv', 'vrf', 'use-vrf', 'filter-vrf', 'udp-port']);
+
+/** Words of `snmp-server user U G [remote H [udp-port P]] v1|v2c|v3 [encrypted] ...` before its keys. */
+export const SNMP_USER_WORDS = new Set(['remote', 'udp-port', 'vrf', 'v1', 'v2c', 'v3', 'encrypted', 'access', 'ipv6']);
 
 /** Characters glued before a keyword: a prompt's `#`/`>`, `command:`, `|` in archive logs, quotes, brackets. */
 function isGlue(c: number): boolean {
@@ -189,4 +229,43 @@ export function lastTwoWords(line: string): [string | undefined, string | undefi
     e = b;
   }
   return [out[0], out[1]];
+}
+
+/**
+ * Lines wrapped by a terminal (80 or 132 columns, 79 where the last column stays blank) or by a mail client (at a
+ * space, from about 60 columns): a secret may run onto the next line, or follow its keyword there.
+ */
+export const fillsTerminal = (length: number) => length === 79 || length === 80 || length === 132;
+export const mayBeWrapped = (length: number) => length >= 60;
+
+/** The last word of a line that still waits for its secret (`... secret 9`, `... password`, `... md5`). */
+export function awaitsSecret(last: string | undefined, beforeLast: string | undefined): boolean {
+  if (last === undefined) return false;
+  const keyword = (w: string | undefined) => w !== undefined && (REST_TRIGGERS.has(w) || compoundTrigger(w) !== undefined);
+  if (keyword(last)) return last !== 'key-string' && last !== 'key-hash'; // those open key material, read as a block
+  return (isShortNumber(last) || QUALIFIERS.has(last)) && keyword(beforeLast);
+}
+
+/** First words of a line that starts a command, never the tail of a wrapped secret. */
+const COMMAND_HEADS = new Set([
+  '!', 'end', 'exit', 'quit', 'interface', 'ip', 'ipv6', 'access-list', 'router', 'line', 'hostname', 'no', 'snmp-server',
+  'username', 'enable', 'ntp', 'logging', 'service', 'aaa', 'crypto', 'version', 'boot', 'banner', 'control-plane',
+  'class-map', 'policy-map', 'route-map', 'key', 'tacacs-server', 'radius-server', 'mls', 'vlan', 'spanning-tree',
+  'archive', 'building', 'current', 'last', 'srcif', 'protocol', 'ip-address', 'tunnel-group', 'object-group',
+  'permit', 'deny', 'remark', 'service-policy', 'shutdown', 'description', 'encapsulation', 'switchport', 'duplex',
+  'speed', 'mtu', 'bandwidth', 'network', 'neighbor', 'standby', 'vrrp', 'glbp', 'exec-timeout', 'transport',
+]);
+
+/**
+ * A line that may be the rest of a wrapped secret: it starts with a word that is no command or prompt, at column 0
+ * (a terminal may also wrap right before a space: `indented` allows that).
+ */
+export function mayContinue(line: string, indented: boolean, anyWord = false): boolean {
+  if (line.trim() === '' || (!indented && isSpace(line.charCodeAt(0)))) return false;
+  let b = 0;
+  while (isSpace(line.charCodeAt(b))) b++;
+  let e = b;
+  while (e < line.length && !isSpace(line.charCodeAt(e))) e++;
+  const first = line.slice(b, e).toLowerCase();
+  return (anyWord || !COMMAND_HEADS.has(first)) && !first.includes('#') && !first.includes('>') && !first.startsWith('%') && !first.startsWith('*');
 }
