@@ -29,7 +29,7 @@ test('an opened big file is read in the worker with a progress bar, to the verdi
   await throttle(page, 1);
   await waitForAnalysis(page);
   await expect(page.locator('[data-file-name="core-flows.txt"]')).toHaveAttribute('data-file-state', 'open');
-  await expect(page.locator('[data-file-name="core-flows.txt"] .paste-status')).toContainText('20000 records');
+  await expect(page.locator('[data-file-name="core-flows.txt"] .paste-status')).toContainText('20,000 records');
   await noTextOnThePage(page);
   await page.getByRole('link', { name: 'See the report' }).click();
   await expect(page.locator(`[data-host-ip="${SCANNERS[0]}"]`)).toHaveAttribute('data-verdict', 'infected');

@@ -76,8 +76,9 @@ export async function reportFacts(page: Page) {
     .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-host-ip')}=${e.getAttribute('data-verdict')}`).filter((s) => !s.endsWith('=clean')));
   // Charts load lazily, when scrolled near: bring them in and wait for their tables (or the no-data line).
   await page.locator('.charts-section').scrollIntoViewIfNeeded();
-  await expect(page.locator('.charts-section table').first().or(page.locator('.charts-section').getByText('No flow data to chart'))).toBeAttached({ timeout: 15_000 });
-  const charts = await page.locator('.charts-section table').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+  // The charts' own tables (figures), not the print-only copy that is in the page from the start.
+  await expect(page.locator('.charts-section figure table').first().or(page.locator('.charts-section').getByText('No flow data to chart'))).toBeAttached({ timeout: 15_000 });
+  const charts = await page.locator('.charts-section figure table').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
   return { findings, hosts, charts };
 }
 

@@ -96,7 +96,7 @@ test('markup inside a crafted link payload (a carried diagnosis) is shown as tex
     diagnosis: {
       version: 1,
       inputs: [{ source: HOSTILE_IMG, kind: 'show ip cache flow', records: 1, warnings: [{ line: 1, message: HOSTILE_SCRIPT }], firstLine: 1, lastLine: 2 }],
-      hosts: [{ ip: HOSTILE_IMG, interface: HOSTILE_SCRIPT, flows: 9, destinations: 9, port80Flows: 9, packetsPerFlow: 1, verdict: 'infected', variant: 'code-red', failedFlows: 9, reasons: [HOSTILE_IMG], inbound: false }],
+      hosts: [{ ip: '10.6.6.6', interface: HOSTILE_SCRIPT, flows: 9, destinations: 9, port80Flows: 9, packetsPerFlow: 1, verdict: 'infected', variant: 'code-red', failedFlows: 9, reasons: [HOSTILE_IMG], inbound: false }],
       findings: [{
         id: 'scanning-host',
         severity: 'critical',

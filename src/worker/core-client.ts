@@ -22,8 +22,6 @@ interface Pending {
   resolve: (r: DiagnoseResult) => void;
   reject: (e: Error) => void;
   onProgress?: (done: number, total: number) => void;
-  /** From an anonymised share link: the sender's verdicts, applied over ours (core/diagnose.ts). */
-  hostFacts?: SenderHostFact[];
 }
 
 export interface DiagnoseOptions {
@@ -31,6 +29,8 @@ export interface DiagnoseOptions {
   files?: FileInput[];
   /** Bytes of those files read so far. */
   onProgress?: (done: number, total: number) => void;
+  /** From an anonymised share link: the sender's verdicts, applied over ours (core/diagnose.ts). */
+  hostFacts?: SenderHostFact[];
 }
 
 export async function spawn(): Promise<Worker> {

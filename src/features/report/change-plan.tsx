@@ -4,16 +4,15 @@ import { useAppStore } from '../../state/store';
 import { planScript, rollbackScript, stepFor, stepScript } from '../../core/plan/plan-text';
 import { withSafetyNet, withoutSafetyNet, RELOAD_MINUTES } from '../../core/plan/safety-net';
 import type { ChangePlan } from '../../core/types';
+import { ConfigLines } from '../../ui/config-lines';
 import { CopyButton } from '../../ui/copy-button';
 
 function Lines({ lines, label }: { lines: string[]; label: string }) {
   const text = lines.join('\n');
   return (
     <div className="config-block">
-      {/* Focusable: a long line (a placeholder naming its show command) scrolls, and keyboards must reach it. */}
-      <pre tabIndex={0}>
-        <code>{text}</code>
-      </pre>
+      {/* Long lines (a placeholder naming its show command) wrap inside the box, a mark at each command's start. */}
+      <ConfigLines lines={lines} />
       <CopyButton text={text} label={label} />
     </div>
   );
