@@ -148,15 +148,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
   const [broad, narrow, dscp] = acls as [string, string, string];
   const commands = [`access-list ${broad} deny tcp any any eq www`, `access-list ${broad} permit ip any any`, ifLine, ` ip access-group ${broad} in`];
   const ips = named.map((h) => h.ip);
-  const block = (entries: string[], why: string): BlockIntent => ({
-    kind: 'block',
-    ...(facing ? { interface: facing } : {}),
-    direction: 'in',
-    entries,
-    hosts: ips,
-    why,
-    ...(port ? { unresolved: `VLAN interface of switch port ${port}`, resolve: `show interfaces ${port} switchport` } : {}),
-  });
+  const block = blockFacing(facing, port, ips);
   const nbarPolicy = {
     kind: 'policy' as const,
     ...(facing ? { interface: facing } : {}),
@@ -248,6 +240,19 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
   );
 }
 
+/** Deny entries inbound where the hosts enter: the interface when known, else the switch port's VLAN interface to find. */
+function blockFacing(facing: string, port: string, ips: string[]): (entries: string[], why: string) => BlockIntent {
+  return (entries, why) => ({
+    kind: 'block',
+    ...(facing ? { interface: facing } : {}),
+    direction: 'in',
+    entries,
+    hosts: ips,
+    why,
+    ...(port ? { unresolved: `VLAN interface of switch port ${port}`, resolve: `show interfaces ${port} switchport` } : {}),
+  });
+}
+
 /** The tech note's TCP/80 (accounting's bare SYNs included) keeps its own remedy; other services get theirs. */
 const serviceKey = (h: HostAnalysis) => (!h.service || h.service === 'tcp' || h.service === 'unknown' ? 'tcp/80' : h.service);
 
@@ -292,15 +297,7 @@ function serviceFinding(ctx: RuleContext, ifShort: string, service: string, host
 function serviceIntents(service: string, named: readonly HostAnalysis[], facing: string, port: string, remedy: Remedy): RemedyIntent[] {
   const ips = named.map((h) => h.ip).filter((ip) => !ip.includes(':'));
   const where = port ? { unresolved: `VLAN interface of switch port ${port}`, resolve: `show interfaces ${port} switchport` } : {};
-  const block = (entries: string[], why: string): BlockIntent => ({
-    kind: 'block',
-    ...(facing ? { interface: facing } : {}),
-    direction: 'in',
-    entries,
-    hosts: ips,
-    why,
-    ...where,
-  });
+  const block = blockFacing(facing, port, ips);
   const hex = includeFilter(service);
   const verify: RemedyIntent = { kind: 'verify', commands: [hex ? `show ip cache flow | include ${hex}` : 'show ip cache flow', 'show access-lists'] };
   const alt = remedy.alternatives?.[0];
