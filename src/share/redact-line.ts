@@ -1,0 +1,298 @@
+// One line's secrets: the line is cut into words and every keyword that takes a secret masks what follows it
+// (the grammar half of redact-secrets.ts, which adds blocks, wrapped lines, whole texts and diagnoses).
+import {
+  abbreviatedTrigger,
+  abbreviationContext,
+  COMMUNITY_LEAD,
+  compoundTrigger,
+  COMMUNITY_TAIL,
+  isAddressLike,
+  isAlgorithm,
+  isKeyMaterial,
+  isNumber,
+  isShortNumber,
+  isSpace,
+  LineWords,
+  normWord,
+  QUALIFIERS,
+  REST_TRIGGERS,
+  type SecretKind,
+  SNMP_HOST_WORDS,
+  SNMP_USER_WORDS,
+  trimmedEnd,
+  type Word,
+} from './secret-words';
+
+import { MASK } from './mask';
+
+/**
+ * Cheap first look (a plain alternation of literals, linear): a line without any of these substrings cannot hold a
+ * secret this module knows. Every keyword above contains one of them. (Searching big pastes for runs of hex
+ * digits as well cost 0.2 s per 6 MB of flow table, so loose key material is looked for in short strings only.)
+ */
+export const MAY_HOLD_SECRET = /secret|pas|sec|key|communit|crypto|auth|priv|psk|token|:\/\/|snmp|cert|encryption|mgmtuser|tacacs|radius|message-d|user:/i;
+
+/** One masking decision on a line: replace [start, end) by MASK (several may apply, never overlapping). */
+interface Cut {
+  start: number;
+  end: number;
+}
+
+/** Credentials inside a URL word (`ftp://user:pw@host/...`): mask between `//` and the word's last `@`. */
+function urlCut(raw: string, w: Word): Cut | null {
+  // Searched within the word only: searching the rest of the line for every word would be quadratic.
+  const slashes = raw.indexOf('://');
+  if (slashes < 0) return null;
+  const at = raw.lastIndexOf('@');
+  if (at <= slashes + 3) return null;
+  return { start: w.start + slashes + 3, end: w.start + at };
+}
+
+/** Mask from word j to the end of the line (keeping a closing quote the line had, for warnings). */
+function restCut(line: string, ws: LineWords, j: number): Cut {
+  let end = trimmedEnd(line);
+  const q = line.charCodeAt(end - 1);
+  const from = ws.at(j)!.start;
+  if ((q === 34 || q === 39) && end - 1 > from && from > 0 && line.lastIndexOf(String.fromCharCode(q), from - 1) >= 0) end--;
+  return { start: from, end };
+}
+
+/** The first word after the keyword at i that is the secret itself (skipping type digits, algorithms, keywords). */
+function secretStart(ws: LineWords, i: number): number {
+  let j = i + 1;
+  // Skip only while something follows: the last word is always treated as the secret.
+  while (ws.at(j + 1)) {
+    const w = ws.at(j)!.lower;
+    if (isShortNumber(w) || QUALIFIERS.has(w) || isAlgorithm(w) || REST_TRIGGERS.has(w)) j++;
+    else break;
+  }
+  return j;
+}
+
+/** `password`/`secret` of an `enable` or `username` command are named so in the UI's count. */
+function kindAt(line: string, w: Word, kind: SecretKind): SecretKind {
+  if (kind !== 'password') return kind;
+  const before = line.slice(0, w.start).toLowerCase();
+  const enable = before.lastIndexOf('enable');
+  const user = before.lastIndexOf('username');
+  if (enable < 0 && user < 0) return kind;
+  return enable > user ? (w.norm === 'secret' ? 'enable secret' : 'enable password') : 'username secret';
+}
+
+/** Past this many words, the tail of a community or `snmp-server host` line is masked whole (when in doubt). */
+const MAX_TAIL_WORDS = 32;
+
+/** Mask words from j on that `keep` does not keep; past MAX_TAIL_WORDS, everything left. */
+function tailCuts(line: string, ws: LineWords, j: number, keep: (w: string) => boolean, cuts: Cut[]): void {
+  for (let k = j; ws.at(k); k++) {
+    if (k - j >= MAX_TAIL_WORDS) {
+      cuts.push({ start: ws.at(k)!.start, end: trimmedEnd(line) });
+      return;
+    }
+    if (!keep(ws.at(k)!.lower)) cuts.push({ start: ws.at(k)!.start, end: ws.at(k)!.end });
+  }
+}
+
+/** Start of the word holding index h (no further back than `floor`). */
+function wordStartAt(line: string, h: number, floor: number): number {
+  let k = h;
+  while (k > floor && !isSpace(line.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+/** The two words before index `start`, normalised (read backwards: each hit crosses only the gap before it). */
+function wordsBefore(line: string, start: number): [string | undefined, string | undefined] {
+  const out: string[] = [];
+  let e = start;
+  while (out.length < 2) {
+    while (e > 0 && isSpace(line.charCodeAt(e - 1))) e--;
+    if (e === 0) break;
+    const b = wordStartAt(line, e, 0);
+    out.push(normWord(line.slice(b, e)));
+    e = b;
+  }
+  return [out[0], out[1]];
+}
+
+/**
+ * Whether an abbreviated `sec`/`pass` word is the secret keyword: after `en`, `usern NAME`, `nei PEER`, ..., at the
+ * start of a command (first word, after a prompt, `command:` or `|`), or followed by a type digit and a value.
+ */
+function abbreviationUsed(line: string, word: Word, ws: LineWords): boolean {
+  const [prev, prevPrev] = wordsBefore(line, word.start);
+  if (abbreviationContext(prev, prevPrev)) return true;
+  const raw = line.slice(word.start, word.end).toLowerCase();
+  const g = raw.indexOf(word.norm);
+  const glue = g > 0 ? raw.charCodeAt(g - 1) : 0;
+  if (glue === 35 || glue === 62 || glue === 58 || glue === 124) return true;
+  if (prev === undefined || prev === '') return true; // the line's first word, or after `--More--`
+  return isShortNumber(ws.at(1)!.lower) && ws.at(2) !== undefined;
+}
+
+/**
+ * Every cut a line needs, and the kind of the first. Only words holding a keyword hit can start a rule (every
+ * keyword contains one of MAY_HOLD_SECRET's substrings), so the line is read from hit to hit.
+ */
+export function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
+  const cuts: Cut[] = [];
+  let kind: SecretKind | undefined;
+  const note = (k: SecretKind) => (kind ??= k);
+  let firstWordStart = 0;
+  while (firstWordStart < line.length && isSpace(line.charCodeAt(firstWordStart))) firstWordStart++;
+  const finder = new RegExp(MAY_HOLD_SECRET.source, 'gi');
+  let from = 0;
+  for (;;) {
+    finder.lastIndex = from;
+    const m = finder.exec(line);
+    if (!m) break;
+    const ws = new LineWords(line, wordStartAt(line, m.index, from));
+    const word = ws.at(0)!;
+    from = word.end;
+    const w = word.norm;
+    const raw = line.slice(word.start, word.end).toLowerCase();
+    const url = urlCut(raw, word);
+    if (url) {
+      cuts.push(url);
+      note('credentials in a URL');
+    }
+    // snmp-server host ADDR ...: every word after the address that is not a keyword (the community, user, vrf).
+    // CatOS `set snmp trap ADDR COMMUNITY` likewise (not `set snmp trap enable all`, nor `snmp-server trap link ietf`).
+    if (w === 'snmp-server' || w === 'snmp') {
+      const next = ws.at(1)?.norm;
+      const addressNext = ws.at(2) !== undefined && isAddressLike(ws.at(2)!.norm);
+      const hostWord = next !== undefined && next.length >= 2 && 'host'.startsWith(next);
+      if ((hostWord || (next === 'trap' && addressNext)) && ws.at(3)) {
+        tailCuts(line, ws, 3, (x) => SNMP_HOST_WORDS.has(x), cuts);
+        note('snmp community');
+        break;
+      }
+    }
+    // `snmp-server comm X RO`: an abbreviated community keyword after the snmp command (whole words are hits anyway).
+    const commAfterSnmp = (w === 'snmp-server' || w === 'snmp') && ws.at(1) !== undefined && ws.at(1)!.norm.length >= 4 && 'community'.startsWith(ws.at(1)!.norm);
+    if (w === 'community' || w === 'community-map' || commAfterSnmp) {
+      let j = commAfterSnmp ? 2 : 1;
+      // `name:` of `Community name: X`: only a trailing colon is dropped, never a glued prefix.
+      while (ws.at(j + 1) && COMMUNITY_LEAD.has(ws.at(j)!.lower.replace(/:$/, ''))) j++;
+      if (!ws.at(j)) break;
+      cuts.push({ start: ws.at(j)!.start, end: ws.at(j)!.end });
+      tailCuts(line, ws, j + 1, (x) => COMMUNITY_TAIL.has(x) || isNumber(x), cuts);
+      note('snmp community');
+      break;
+    }
+    // `[user: NAME]` of login syslogs (`%SEC_LOGIN-4-LOGIN_FAILED`): people type their password at the user prompt.
+    if (w === 'user' && raw.endsWith('user:') && raw.includes('[') && ws.at(1)) {
+      const v = ws.at(1)!;
+      const close = line.lastIndexOf(']', v.end - 1);
+      cuts.push({ start: v.start, end: close >= v.start ? close : v.end });
+      note('user name');
+      from = v.end;
+      continue;
+    }
+    // `<password>x</password>`, `<secret>...` in NETCONF/RESTCONF XML: from the tag's end, the rest of the line.
+    const lt = raw.indexOf('<');
+    const gt = lt < 0 ? -1 : raw.indexOf('>', lt);
+    if (gt > lt + 1 && gt < raw.length - 1 && (REST_TRIGGERS.has(raw.slice(lt + 1, gt)) || compoundTrigger(raw.slice(lt + 1, gt)))) {
+      cuts.push({ start: word.start + gt + 1, end: trimmedEnd(line) });
+      note('password');
+      break;
+    }
+    // `password=x`, `key:x` glued in one word.
+    const eq = Math.max(raw.lastIndexOf('='), raw.lastIndexOf(':'));
+    const gluedTrigger = eq > 0 && eq < raw.length - 1 && !raw.includes('://') ? REST_TRIGGERS.get(normWord(raw.slice(0, eq))) ?? compoundTrigger(normWord(raw.slice(0, eq))) : undefined;
+    if (gluedTrigger) {
+      cuts.push({ start: word.start + eq + 1, end: trimmedEnd(line) });
+      note(gluedTrigger);
+      break;
+    }
+    // `crypto ...` in command position (first word, or glued to a prompt or `command:`) masks its line; elsewhere
+    // it is a process name (`Crypto IKMP`) and the keys inside crypto commands are caught by their own keywords.
+    if (w === 'crypto' && ws.at(1) && (word.start === firstWordStart || word.end - word.start > w.length)) {
+      cuts.push(restCut(line, ws, 1));
+      note('crypto block');
+      break;
+    }
+    const trig = REST_TRIGGERS.get(w) ?? compoundTrigger(w);
+    if (trig && ws.at(1)) {
+      cuts.push(restCut(line, ws, secretStart(ws, 0)));
+      note(kindAt(line, word, trig));
+      break;
+    }
+    if (abbreviatedTrigger(w) && ws.at(1) && abbreviationUsed(line, word, ws)) {
+      cuts.push(restCut(line, ws, secretStart(ws, 0)));
+      note(kindAt(line, word, 'password'));
+      break;
+    }
+    // OSPFv3 `encryption ipsec spi N esp ALG KEY AUTH KEY` (interface, `area`, virtual link): the rest of the line.
+    if (w === 'encryption' && ws.at(1)?.norm === 'ipsec' && ws.at(2)) {
+      cuts.push(restCut(line, ws, 1));
+      note('key');
+      break;
+    }
+    // AireOS `config mgmtuser add NAME PASSWORD read-write` and `config mgmtuser password NAME PASSWORD`.
+    if (w === 'mgmtuser' && ws.at(3)) {
+      cuts.push(restCut(line, ws, 3));
+      note('password');
+      break;
+    }
+    // `tacacs-server [host H ...] k X`, `radius-server ... ke X`: the only keyword of these commands starting with k
+    // (looked for among the next few words only, so a line of them stays linear).
+    if (w === 'tacacs-server' || w === 'radius-server') {
+      let k = 1;
+      while (k < 12 && ws.at(k + 1) && !(ws.at(k)!.lower.length > 0 && 'key'.startsWith(ws.at(k)!.lower))) k++;
+      if (k < 12 && ws.at(k + 1)) {
+        cuts.push(restCut(line, ws, secretStart(ws, k)));
+        note('key');
+        break;
+      }
+    }
+    // `snmp-server user U G v3 au sha X pr aes 128 Y` (abbreviated): after the user and group, from the first word
+    // that is not a version, `encrypted`, `remote`, `access` or an ACL number, the rest of the line.
+    if ((w === 'snmp-server' || w === 'snmp') && ws.at(4) && ws.at(1)!.norm.length >= 2 && 'user'.startsWith(ws.at(1)!.norm)) {
+      let k = 4;
+      while (ws.at(k + 1) && (SNMP_USER_WORDS.has(ws.at(k)!.lower) || isShortNumber(ws.at(k)!.lower))) k++;
+      cuts.push(restCut(line, ws, k));
+      note('key');
+      break;
+    }
+  }
+  return { cuts, kind };
+}
+
+/** The whole line, or the part between its first and last quote (a warning), when it is certificate/key material. */
+export function keyMaterialSpan(line: string): Cut | null {
+  const first = line.indexOf('"');
+  const last = line.lastIndexOf('"');
+  const candidates: Cut[] = [{ start: 0, end: line.length }];
+  if (first >= 0 && last > first + 1) candidates.push({ start: first + 1, end: last });
+  for (const c of candidates) {
+    let body = line.slice(c.start, c.end);
+    if (body.endsWith('...')) body = body.slice(0, -3); // a warning shortens long lines
+    if (isKeyMaterial(body, true)) {
+      const lead = body.length - body.trimStart().length;
+      return { start: c.start + lead, end: c.end };
+    }
+  }
+  return null;
+}
+
+export function applyCuts(line: string, cuts: Cut[]): string {
+  if (cuts.length === 0) return line;
+  cuts.sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const c of cuts) {
+    if (c.start < at) continue; // a URL cut inside a rest-of-line cut
+    out += line.slice(at, c.start) + MASK;
+    at = c.end;
+  }
+  return out + line.slice(at);
+}
+
+/** Mask one line when it holds a secret; returns the kind, or undefined when there is none. */
+export function redactLine(line: string): { text: string; kind?: SecretKind } {
+  if (!MAY_HOLD_SECRET.test(line)) return { text: line };
+  const { cuts, kind } = lineCuts(line);
+  if (cuts.length === 0) return { text: line };
+  const text = applyCuts(line, cuts);
+  return text === line ? { text } : { text, kind };
+}
