@@ -28,6 +28,15 @@ export function isMaskedAddressPort(token: string): boolean {
   return isMaskedIPv4(token.slice(0, colon)) && /^\d{1,5}$/.test(token.slice(colon + 1));
 }
 
+/**
+ * Three octets and nothing else (`120.1.211`): an address a poster (or a test author) cut short by hand. Only a
+ * caller that knows the line was not cut by a terminal may take it as such: a terminal wrap cuts addresses too.
+ */
+export function isCutIPv4(token: string): boolean {
+  const parts = token.split('.');
+  return token.length <= 11 && parts.length === 3 && parts.every((p) => OCTET.test(p));
+}
+
 /** The warning a row read with a hidden address carries: which field, and what the poster put there. */
 export function maskedAddressWarning(index: number, field: string, posted: string): { line: number; message: string } {
   return posted === ''

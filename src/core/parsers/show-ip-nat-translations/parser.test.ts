@@ -145,3 +145,12 @@ describe('show ip nat translations: field forms (issue 13)', () => {
     ]);
   });
 });
+
+describe('show ip nat translations: an address cut short by hand', () => {
+  it('counts the row with the cut address unknown and warned, and still joins a terminal-wrapped row', () => {
+    const { input, data } = read('show ip nat translations\nany ---                ---                10.1.2.21          120.1.211\n');
+    expect(input.records).toBe(1);
+    expect(data!.translations[0]).toMatchObject({ outsideLocal: '10.1.2.21', outsideGlobal: '' });
+    expect(input.warnings).toEqual([{ line: 2, message: 'outside global address hidden by the poster ("120.1.211"): row read, address unknown' }]);
+  });
+});

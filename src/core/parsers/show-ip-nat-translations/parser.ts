@@ -1,7 +1,7 @@
 // `show ip nat translations`: the translation table, static (---) rows included.
 import type { Warning } from '../../types';
 import { isIPv4, unreadLine } from '../../text/lines';
-import { isMaskedAddressPort, maskedAddressWarning } from '../../text/masked-address';
+import { isCutIPv4, isMaskedAddressPort, maskedAddressWarning } from '../../text/masked-address';
 import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
@@ -68,10 +68,12 @@ function readRow(line: string, index: number): NatTranslation | null {
   if (f.length === 4 && PROTOCOL.test(f[0]!)) return readGluedRow(f, index);
   if (f.length !== 5 || !PROTOCOL.test(f[0]!)) return null;
   const hidden: { field: string; posted: string }[] = [];
+  // A line as wide as a terminal may have been cut inside its last address: then it is a wrap, not a cut address.
+  const terminalWide = line.length === 79 || line.length === 80 || line.length === 132;
   const col = (k: number): string | null => {
     const s = f[k + 1]!;
     if (isAddressColumn(s)) return s;
-    if (!isMaskedAddressPort(s)) return null;
+    if (!isMaskedAddressPort(s) && (terminalWide || !isCutIPv4(s.split(':')[0]!))) return null;
     hidden.push({ field: `${COLUMNS[k]} address`, posted: s });
     return '';
   };
