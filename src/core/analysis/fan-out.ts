@@ -28,6 +28,9 @@ export interface HostAnalysis extends Host {
   interfaces: Map<string, number>;
 }
 
+/** An unanswered UDP or ICMP flow of several packets, settled once the whole capture is read (pass 2). */
+const PENDING_RETRIED = 4;
+
 export const EVIDENCE_PER_HOST = 12;
 
 const NULL_IF = /^(null|null0|nu0)$/i;
@@ -161,6 +164,8 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const gSvc = new Uint32Array(start[nHosts]!);
   const keyAt = hostsIx.keyAt;
   let r = 0;
+  let answered = 0;
+  let unanswered = 0;
   for (const s of sources) {
     const dst = s.flows.dst;
     for (let i = 0; i < s.flows.count; i++, r++) {
@@ -168,8 +173,15 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       if (k < 0) continue;
       let o = outcomeOf[r]!;
       if (o === PENDING) {
-        o = pairs.has(dst[i]!, keyAt[k]!) ? OK : FAILED;
-        if (o === OK) reached.add(dst[i]!);
+        // Unanswered stays pending until it is known whether this capture shows replies at all (below).
+        if (pairs.has(dst[i]!, keyAt[k]!)) {
+          o = OK;
+          reached.add(dst[i]!);
+          answered++;
+        } else {
+          unanswered++;
+          if (s.flows.packets[i]! > 1) o = PENDING_RETRIED;
+        }
         outcomeOf[r] = o;
       }
       const at = fill[k]!++;
@@ -177,6 +189,19 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       gOut[at] = o;
       gSvc[at] = serviceOf[r]!;
     }
+  }
+  if (unanswered > 0) {
+    // A capture with no reply to any UDP or ICMP probe (netflow on the inside interfaces only, say) cannot tell an
+    // unanswered probe from an answer it never saw. There only a single-packet flow counts as a failed probe (a sweep
+    // sends one per target: Slammer's one datagram, Nachi's one echo); a flow of several packets is a person's ping or
+    // a retried query, no evidence either way. Where some replies show, every unanswered probe failed.
+    const retried = answered > 0 ? FAILED : IGNORE;
+    const settle = (a: Uint8Array) => {
+      for (let j = 0; j < a.length; j++) if (a[j] === PENDING) a[j] = FAILED;
+      else if (a[j] === PENDING_RETRIED) a[j] = retried;
+    };
+    settle(gOut);
+    settle(outcomeOf);
   }
   // Pass 3, host by host: its main service (the one with the most failed contacts), first contacts on it in order
   // (a destination's outcome is the best of its flows: a failure answered later is an answer), then the walk, the
