@@ -102,6 +102,7 @@ const STATS_LINES: RegExp[] = [
   /^\s*\d+ ager polls, \d+ flow alloc failures/i,
   /^\s*\d+ alloc failures, \d+ force free/i,
   /^\s*\d+ chunks?, \d+ chunks? added/i,
+  /^\s*\d+ flows exported in \d+ udp datagrams/i,
   /^\s*Active flows timeout in \d+ minutes/i,
   /^\s*Inactive flows timeout in \d+ seconds/i,
   /^\s*last clearing of statistics/i,

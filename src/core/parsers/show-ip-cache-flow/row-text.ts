@@ -1,5 +1,6 @@
 // The text lines of `show ip cache flow` that are not flow rows: headers, statistics blocks, verbose second lines.
 import { addressOrHidden, type MaskedFlowRow } from '../shared/masked-flows';
+import { isStatsLine as isNetflowStatsLine } from '../shared/netflow-rows';
 
 export const HEADER = /^\s*SrcIf\s+SrcIPaddress\s+DstIf\s+DstIPaddress\s+Pr\s+SrcP\s+DstP\s+Pkts\b/i;
 // A header whose last columns survived (`... DstIPaddress Pr SrcP DstP Pkts`) but whose first words were garbled.
@@ -24,33 +25,11 @@ export function readVerboseSecond(line: string): { srcPort: number; dstPort: num
   return { srcPort: parseInt(m[1]!, 16), dstPort: parseInt(m[2]!, 16), bytesPerPacket: +m[4]! };
 }
 
-/** Lines of the statistics blocks around the rows; recognised so they are not reported as unread. */
-const STATS_LINES: RegExp[] = [
-  /^\s*IP packet size distribution/i,
-  /^\s*1-32\s+64\s+96/,
-  /^\s*512\s+544\s+576/,
-  /^\s*(\.\d{3}|1\.00)(\s+(\.\d{3}|1\.00))+\s*$/,
-  /^\s*IP Flow Switching Cache/i,
-  /^\s*IP Sub Flow Cache/i,
-  /^\s*\d+ active, \d+ inactive, \d+ added/i,
-  /^\s*\d+ ager polls, \d+ flow alloc failures/i,
-  /^\s*\d+ alloc failures, \d+ force free/i,
-  /^\s*\d+ chunks?, \d+ chunks? added/i,
-  /^\s*\d+ flows exported in \d+ udp datagrams/i,
-  /^\s*Active flows timeout in \d+ minutes/i,
-  /^\s*Inactive flows timeout in \d+ seconds/i,
-  /^\s*last clearing of statistics/i,
-  /^\s*\d+ added, \d+ added to secondary/i,
-  /^\s*Protocol\s+Total\s+Flows\s+Packets/i,
-  /^\s*-+\s+Flows\s+\/Sec\s+\/Flow/i,
-  /^\s*[A-Z][\w-]*\s+\d+\s+[\d.]+\s+\d+\s+\d+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s*$/, // protocol table row
-  /^\s*Total:\s+\d+/i,
-  /^\s*\d+ of \d+ top talkers shown/i,
-];
-
+/** Lines of the statistics blocks around the rows (shared with the other NetFlow tables), and a top-talkers footer. */
 export function isStatsLine(line: string): boolean {
-  return STATS_LINES.some((re) => re.test(line));
+  return isNetflowStatsLine(line) || TOP_TALKERS_FOOTER.test(line);
 }
+const TOP_TALKERS_FOOTER = /^\s*\d+ of \d+ top talkers shown/i;
 
 /** A flow row with an address a poster hid (`Vl1 10.x.x.x Vl3 2.34.56.12 06 0F9F 0050 2`). */
 const HIDDEN_ROW =
