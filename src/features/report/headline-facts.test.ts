@@ -17,9 +17,12 @@ describe('headline facts', () => {
   });
   it('names the worm only when the infected hosts agree on one', () => {
     const h = { ip: '1.1.1.1', interface: '', flows: 1, destinations: 1, port80Flows: 1, packetsPerFlow: 1, verdict: 'infected' as const, failedFlows: 1, reasons: [], inbound: false };
-    expect(headlineWorm([{ ...h, variant: 'code-red' }])).toBe('Code Red');
+    expect(headlineWorm([{ ...h, variant: 'code-red' }])).toBe(', likely Code Red');
     expect(headlineWorm([{ ...h, variant: 'code-red' }, { ...h, variant: 'code-red-ii' }])).toBeNull();
     expect(headlineWorm([{ ...h, variant: 'unknown' }])).toBeNull();
+    // Hosts seen only in accounting tell no worm: the headline names the ones that do.
+    expect(headlineWorm([{ ...h, variant: 'code-red' }, { ...h, ip: '20.1.1.1', variant: 'unknown' }])).toBe('; 1.1.1.1 likely Code Red');
+    expect(headlineWorm([{ ...h, variant: 'unknown', worm: 'sasser' }])).toBe(', likely Sasser');
   });
   it('no plan and no config: no action', () => {
     expect(primaryAction(diagnose([]))).toBeNull();

@@ -2,15 +2,28 @@
 import { planScript } from '../../core/plan/plan-text';
 import { configLabel } from '../../core/rules/config-label';
 import { FINDING_NAMES } from '../../core/rules/finding-names';
+import { profileOf } from '../../core/analysis/profiles/all-profiles';
+import { listWords } from '../../core/text/plural';
 import type { Diagnosis, Host } from '../../core/types';
 
 const VARIANT_WORDS = { 'code-red': 'Code Red', 'code-red-ii': 'Code Red II' } as const;
 
-/** The worm most infected hosts point to, in words; null when none is called or they disagree. */
+/** A host's likely worm in words: its profile's name, else its Code Red variant; null when nothing was told. */
+function wormOf(h: Host): string | null {
+  if (h.worm && h.worm !== 'unknown') return profileOf(h.worm)?.name ?? null;
+  return h.variant === 'code-red' || h.variant === 'code-red-ii' ? VARIANT_WORDS[h.variant] : null;
+}
+
+/**
+ * The likely worm, worded as far as the evidence goes: ", likely Code Red" when every infected host points to it;
+ * "; 193.23.45.35 likely Code Red" when only some do (accounting rows, say, tell no worm); null when none or several.
+ */
 export function headlineWorm(infected: readonly Host[]): string | null {
-  const called = new Set(infected.map((h) => h.variant).filter((v) => v !== 'unknown'));
-  if (called.size !== 1) return null;
-  return VARIANT_WORDS[[...called][0] as keyof typeof VARIANT_WORDS];
+  const told = infected.filter((h) => wormOf(h) !== null);
+  const names = new Set(told.map(wormOf));
+  if (names.size !== 1) return null;
+  const name = [...names][0]!;
+  return told.length === infected.length ? `, likely ${name}` : `; ${listWords(told.map((h) => h.ip), 3)} likely ${name}`;
 }
 
 export interface PrimaryAction {

@@ -27,7 +27,7 @@ export function ReportHeadline() {
       {infected.length > 0 ? (
         <p className="headline-hosts">
           <strong>{count(infected.length, 'infected host')}:</strong> {listWords(infected.map(hostWords), NAMED)}
-          {worm ? `, likely ${worm}` : ''}.
+          {worm ?? ''}.
         </p>
       ) : (
         <p className="headline-hosts">{d.hosts.length > 0 ? 'No infected host in these flows.' : 'No flow data: the hosts are not known yet.'}</p>
