@@ -16,12 +16,12 @@ export interface BenchTruth {
 
 const rng = mulberry32;
 
-const ip = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
-const hex = (n: number, w: number) => n.toString(16).toUpperCase().padStart(w, '0');
-const pad = (s: string, w: number) => (s.length >= w ? `${s} ` : s + ' '.repeat(w - s.length));
+export const ip = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+export const hex = (n: number, w: number) => n.toString(16).toUpperCase().padStart(w, '0');
+export const pad = (s: string, w: number) => (s.length >= w ? `${s} ` : s + ' '.repeat(w - s.length));
 
 /** A public-looking address no rule of Code Red II forbids (no 0/255 octets, not 127/8 or 224/8 and above). */
-function publicAddr(r: () => number): number {
+export function publicAddr(r: () => number): number {
   for (;;) {
     const a = 1 + Math.floor(r() * 222);
     if (a === 10 || a === 127 || a === 20) continue;

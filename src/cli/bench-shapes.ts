@@ -1,7 +1,7 @@
 // The bench's traffic shapes beyond today's file: worms at full speed, per-row interfaces, many small sources, all-distinct pairs.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mulberry32 } from '../core/proof/mulberry32';
-import { writeBenchDump } from './bench-data';
+import { hex, ip, pad, publicAddr, writeBenchDump } from './bench-data';
 
 /** What the generator knows: the sources that must be flagged, and the variant of those it can tell. */
 export interface ShapeTruth {
@@ -31,19 +31,6 @@ interface MixSpec {
 }
 
 const IF_NAMES = ['Vl1', 'Po12', 'Fa0/1', 'Gi0/0/1', 'Te1/0/24', 'Se0/0/0:1', 'Gi0/0.1024', 'Tu100'];
-
-const ip = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
-const hex = (n: number, w: number) => n.toString(16).toUpperCase().padStart(w, '0');
-const pad = (s: string, w: number) => (s.length >= w ? `${s} ` : s + ' '.repeat(w - s.length));
-
-/** A public-looking address: no 0/255 octets, not 10/8, 20/8 (the site), 127/8 or 224/8 and above. */
-function publicAddr(r: () => number): number {
-  for (;;) {
-    const a = 1 + Math.floor(r() * 222);
-    if (a === 10 || a === 127 || a === 20) continue;
-    return ((a << 24) | ((1 + Math.floor(r() * 254)) << 16) | ((1 + Math.floor(r() * 254)) << 8) | (1 + Math.floor(r() * 254))) >>> 0;
-  }
-}
 
 /** Writes a cache-flow dump of scanners at full speed among clean clients; every scanner is a uniform (Code Red) one. */
 export function writeMix(file: string, spec: MixSpec, seed: number): ShapeTruth {
