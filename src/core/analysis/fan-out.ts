@@ -1,9 +1,9 @@
 // Per-source fan-out statistics and verdicts over every flow source in a diagnosis (typed arrays, no per-row objects).
 import type { Host } from '../types';
 import { intToIp } from '../text/lines';
-import { FAILED, flowOutcomeCode, type FlowSource, IGNORE, OK, PENDING, rowService, SYN_SERVICE, WWW } from './flow-facts';
-import { PairSet, U32Index } from './hash-tables';
-import { ICMP, NO_SERVICE, serviceName, UDP } from './service';
+import { BLIND_SWEEP_MIN, FAILED, FAILED_MAX_PACKETS, flowOutcomeCode, type FlowSource, IGNORE, OK, PENDING, rowService, SYN_SERVICE, WWW } from './flow-facts';
+import { PairCounts, PairSet, U32Index, U32Set } from './hash-tables';
+import { ICMP, NO_SERVICE, serviceCode, serviceName, TCP, UDP } from './service';
 import { ServiceCounts } from './service-counts';
 import { emptyLocality, localityCode, type LocalityCounts } from './locality';
 import { SharedTargetCollector } from './shared-targets';
@@ -34,6 +34,7 @@ const PENDING_RETRIED = 4;
 export const EVIDENCE_PER_HOST = 12;
 
 const NULL_IF = /^(null|null0|nu0)$/i;
+const TCP_WWW = serviceCode(TCP, WWW);
 
 /** Grow-on-demand per-host counters. */
 class HostColumns {
@@ -72,103 +73,129 @@ class HostColumns {
   }
 }
 
-export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
-  let total = 0;
-  for (const s of sources) total += s.flows.count;
-  // Destinations someone reached with a real exchange: a failure aimed at one of them is not scanning evidence
-  // (a client retrying a server others reach, clients whose port 80 is blocked locally to popular servers).
-  // Filled in passes 1 and 2; read in pass 3 once complete.
-  const reached = new U32Index(1024);
-  // UDP and ICMP pairs seen (src, dst): a probe is answered when its target sent anything back.
-  const pairs = new PairSet(256);
-  const hostsIx = new U32Index(4096);
-  const h = new HostColumns();
-  const hostOf = new Int32Array(total);
-  const outcomeOf = new Uint8Array(total);
-  const serviceOf = new Uint32Array(total);
-  const ifCounts = new Map<number, Map<string, number>>();
-  const globalIf = new Map<string, number>();
-  const ifNameList: string[] = [];
-  // Pass 1, in row order: per-source counters, each row's host, service and outcome, the reached set.
-  let row = 0;
-  for (const s of sources) {
-    const t = s.flows;
-    const ifMap = t.ifNames.map((name) => {
-      let g = globalIf.get(name);
-      if (g === undefined) {
-        g = ifNameList.length;
-        ifNameList.push(name);
-        globalIf.set(name, g);
-      }
-      return g;
-    });
-    const isNull = t.ifNames.map((n) => NULL_IF.test(n));
-    const named = ifMap.map((g) => ifNameList[g] !== '');
-    let lastSrc = -1;
-    let k = -1;
-    for (let i = 0; i < t.count; i++, row++) {
-      const src = t.src[i]!;
-      const dst = t.dst[i]!;
-      const proto = t.proto[i]!;
-      // Replies to UDP and ICMP probes may come from anyone, source-less MLS rows aside.
-      if (proto === UDP || proto === ICMP) pairs.add(src, dst);
-      // 0.0.0.0 is no source: MLS entries under a destination-only flow mask (a rule of its own reports those).
-      if (src === 0) {
-        hostOf[row] = -1;
-        continue;
-      }
-      if (src !== lastSrc) {
-        k = hostsIx.add(src);
-        lastSrc = src;
-        if (k >= h.cap) h.ensure(k);
-      }
-      hostOf[row] = k;
-      h.flows[k]!++;
-      // A source without packet counts (NaN) adds none: packets per flow stays a number.
-      if (t.packets[i] === t.packets[i]) h.packets[k]! += t.packets[i]!;
-      if (t.dstPort[i] === WWW) h.port80[k]!++;
-      const sif = t.srcIf[i]!;
-      if (named[sif]) {
-        const ifg = ifMap[sif]!;
-        if (h.mainIf[k] === -1) h.mainIf[k] = ifg;
-        if (h.mainIf[k] === ifg && h.multiIf[k] === 0) h.mainIfCount[k]!++;
-        else {
-          h.multiIf[k] = 1;
-          // A second interface for this source: count per name (rare, so a Map is fine).
-          let m = ifCounts.get(k);
-          if (!m) {
-            m = new Map([[ifNameList[h.mainIf[k]!]!, h.mainIfCount[k]!]]);
-            ifCounts.set(k, m);
-          }
-          const name = ifNameList[ifg]!;
-          m.set(name, (m.get(name) ?? 0) + 1);
-        }
-      }
-      if (isNull[t.dstIf[i]!]) h.nullFlows[k]!++;
-      const service = rowService(t, i);
-      serviceOf[row] = service;
-      const outcome = flowOutcomeCode(t, i, service);
-      outcomeOf[row] = outcome;
-      if (outcome === OK) reached.add(dst);
+/** Pass 1's results: one host index per source address, per-row facts, per-host counters. */
+interface RowFacts {
+  hostsIx: U32Index;
+  h: HostColumns;
+  /** Per row (all sources, in order): host index (-1: no source), service, outcome. */
+  hostOf: Int32Array;
+  outcomeOf: Uint8Array;
+  serviceOf: Uint32Array;
+  /** Destinations someone reached with a real exchange. */
+  reached: U32Set;
+  /** UDP and ICMP pairs seen (src, dst). */
+  pairs: PairSet;
+  multiIfCounts: PairCounts;
+  ifNameList: string[];
+  globalIf: Map<string, number>;
+}
+
+/**
+ * Pass 1 over one table's rows, from row number `row` on. Each pass is a function of its own: V8 optimises a small
+ * function with one hot loop at once, where one big function with four loops is compiled and thrown away loop by loop.
+ */
+function pass1Table(t: FlowSource['flows'], row: number, f: RowFacts): void {
+  const { hostsIx, h, hostOf, outcomeOf, serviceOf, reached, pairs, multiIfCounts, ifNameList, globalIf } = f;
+  const ifMap = Int32Array.from(t.ifNames, (name) => {
+    let g = globalIf.get(name);
+    if (g === undefined) {
+      g = ifNameList.length;
+      ifNameList.push(name);
+      globalIf.set(name, g);
     }
+    // -1: no name (rows that do not say where they came from are not counted on an interface).
+    return name === '' ? -1 : g;
+  });
+  const isNull = Uint8Array.from(t.ifNames, (n) => (NULL_IF.test(n) ? 1 : 0));
+  const { src: srcCol, dst: dstCol, proto: protoCol, dstPort: dpCol, packets: pkCol, srcIf: srcIfCol, dstIf: dstIfCol } = t;
+  let lastSrc = -1;
+  let k = -1;
+  for (let i = 0; i < t.count; i++, row++) {
+    const src = srcCol[i]!;
+    const dst = dstCol[i]!;
+    const proto = protoCol[i]!;
+    // Replies to UDP and ICMP probes may come from anyone, source-less MLS rows aside.
+    if (proto === UDP || proto === ICMP) pairs.add(src, dst);
+    // 0.0.0.0 is no source: MLS entries under a destination-only flow mask (a rule of its own reports those).
+    if (src === 0) {
+      hostOf[row] = -1;
+      continue;
+    }
+    if (src !== lastSrc) {
+      k = hostsIx.add(src);
+      lastSrc = src;
+      if (k >= h.cap) h.ensure(k);
+    }
+    hostOf[row] = k;
+    h.flows[k]!++;
+    const pk = pkCol[i]!;
+    // A source without packet counts (NaN) adds none: packets per flow stays a number.
+    if (pk === pk) h.packets[k]! += pk;
+    const dp = dpCol[i]!;
+    if (dp === WWW) h.port80[k]!++;
+    const ifg = ifMap[srcIfCol[i]!]!;
+    if (ifg >= 0) {
+      const main = h.mainIf[k]!;
+      if (main === ifg && h.multiIf[k] === 0) h.mainIfCount[k]!++;
+      else if (main === -1) {
+        h.mainIf[k] = ifg;
+        h.mainIfCount[k] = 1;
+      } else {
+        if (h.multiIf[k] === 0) {
+          // A second interface for this source: from now on its counts are kept per (source, interface).
+          h.multiIf[k] = 1;
+          multiIfCounts.add(k, main, h.mainIfCount[k]!);
+        }
+        multiIfCounts.add(k, ifg);
+      }
+    }
+    if (isNull[dstIfCol[i]!] === 1) h.nullFlows[k]!++;
+    // TCP/80, most rows of a Code Red capture, without the general service and outcome rules' calls.
+    let service: number;
+    let outcome: number;
+    if (proto === TCP && dp === WWW) {
+      service = TCP_WWW;
+      outcome = pk !== pk ? IGNORE : pk <= FAILED_MAX_PACKETS ? FAILED : OK;
+    } else {
+      service = rowService(t, i);
+      outcome = flowOutcomeCode(t, i, service);
+    }
+    serviceOf[row] = service;
+    outcomeOf[row] = outcome;
+    if (outcome === OK) reached.add(dst);
   }
-  const nHosts = hostsIx.size;
-  // Pass 2: settle UDP and ICMP probes (answered when the pair came back), then group rows by host, keeping row
-  // order within a host (a stable counting sort). Each host's rows are then read together, so its destination
-  // set stays small and in cache (no table of all pairs).
+}
+
+/** Rows grouped by host (a stable counting sort), with each row's destination, settled outcome and service. */
+interface Grouped {
+  start: Int32Array;
+  gDst: Uint32Array;
+  gOut: Uint8Array;
+  gSvc: Uint32Array;
+  /** No UDP or ICMP probe in the capture got a visible reply (and some went unanswered). */
+  blind: boolean;
+}
+
+/**
+ * Pass 2: settle UDP and ICMP probes (answered when the pair came back), then group rows by host, keeping row order
+ * within a host. Each host's rows are then read together, so its destination set stays small and in cache.
+ */
+function pass2(sources: readonly FlowSource[], f: RowFacts, nHosts: number): Grouped {
+  const { h, hostOf, outcomeOf, serviceOf, reached, pairs } = f;
+  const keyAt = f.hostsIx.keyAt;
   const start = new Int32Array(nHosts + 1);
   for (let k = 0; k < nHosts; k++) start[k + 1] = start[k]! + h.flows[k]!;
   const fill = start.slice(0, nHosts);
-  const gDst = new Uint32Array(start[nHosts]!);
-  const gOut = new Uint8Array(start[nHosts]!);
-  const gSvc = new Uint32Array(start[nHosts]!);
-  const keyAt = hostsIx.keyAt;
+  const n = start[nHosts]!;
+  const gDst = new Uint32Array(n);
+  const gOut = new Uint8Array(n);
+  const gSvc = new Uint32Array(n);
   let r = 0;
   let answered = 0;
   let unanswered = 0;
   for (const s of sources) {
-    const dst = s.flows.dst;
-    for (let i = 0; i < s.flows.count; i++, r++) {
+    const { dst, packets, count } = s.flows;
+    for (let i = 0; i < count; i++, r++) {
       const k = hostOf[r]!;
       if (k < 0) continue;
       let o = outcomeOf[r]!;
@@ -180,7 +207,7 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
           answered++;
         } else {
           unanswered++;
-          if (s.flows.packets[i]! > 1) o = PENDING_RETRIED;
+          if (packets[i]! > 1) o = PENDING_RETRIED;
         }
         outcomeOf[r] = o;
       }
@@ -193,26 +220,49 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   if (unanswered > 0) {
     // A capture with no reply to any UDP or ICMP probe (netflow on the inside interfaces only, say) cannot tell an
     // unanswered probe from an answer it never saw. There only a single-packet flow counts as a failed probe (a sweep
-    // sends one per target: Slammer's one datagram, Nachi's one echo); a flow of several packets is a person's ping or
-    // a retried query, no evidence either way. Where some replies show, every unanswered probe failed.
+    // sends one per target: Slammer's one datagram, Nachi's one echo), and only in a sweep (pass 3); a flow of several
+    // packets is a person's ping or a retried query, no evidence either way. Where some replies show, every
+    // unanswered probe failed.
     const retried = answered > 0 ? FAILED : IGNORE;
-    const settle = (a: Uint8Array) => {
-      for (let j = 0; j < a.length; j++) if (a[j] === PENDING) a[j] = FAILED;
-      else if (a[j] === PENDING_RETRIED) a[j] = retried;
-    };
-    settle(gOut);
-    settle(outcomeOf);
+    settle(gOut, retried);
+    settle(outcomeOf, retried);
   }
-  // Pass 3, host by host: its main service (the one with the most failed contacts), first contacts on it in order
-  // (a destination's outcome is the best of its flows: a failure answered later is an answer), then the walk, the
-  // locality of the judged targets and the shape of the sweep.
+  return { start, gDst, gOut, gSvc, blind: unanswered > 0 && answered === 0 };
+}
+
+function settle(a: Uint8Array, retried: number): void {
+  for (let j = 0; j < a.length; j++) {
+    const o = a[j]!;
+    if (o === PENDING) a[j] = FAILED;
+    else if (o === PENDING_RETRIED) a[j] = retried;
+  }
+}
+
+
+/** Pass 3's findings per host (pass 4 and the verdicts read them). */
+interface Judged {
+  pending: PendingHost[];
+  /** Main service of each flagged host (NO_SERVICE for the others): pass 4 reads their rows. */
+  flaggedMain: Uint32Array;
+  nFlagged: number;
+  shared: SharedTargetCollector;
+}
+
+/**
+ * Pass 3, host by host: its main service (the one with the most failed contacts), first contacts on it in order
+ * (a destination's outcome is the best of its flows: a failure answered later is an answer), then the walk, the
+ * locality of the judged targets and the shape of the sweep.
+ */
+function pass3(g: Grouped, f: RowFacts, nHosts: number): Judged {
+  const { start, gDst, gOut, gSvc, blind } = g;
+  const { reached } = f;
+  const keyAt = f.hostsIx.keyAt;
   const seen = new DstSet();
   const services = new ServiceCounts();
   let fDst = new Uint32Array(1024);
   let fOut = new Uint8Array(1024);
   const shared = new SharedTargetCollector();
   const pending: PendingHost[] = [];
-  /** Main service of each flagged host (NO_SERVICE for the others): pass 4 reads their rows. */
   const flaggedMain = new Uint32Array(nHosts).fill(NO_SERVICE);
   let nFlagged = 0;
   for (let k = 0; k < nHosts; k++) {
@@ -240,6 +290,13 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       svcFlows++;
       if (o === FAILED) failed++;
     }
+    // No replies anywhere: a UDP or ICMP source's few unanswered probes are no evidence (BLIND_SWEEP_MIN).
+    let blindFew = false;
+    if (blind && isUdpOrIcmp(main)) {
+      let probed = 0;
+      for (let j = 0; j < nf; j++) if (fOut[j] === FAILED) probed++;
+      blindFew = probed < BLIND_SWEEP_MIN;
+    }
     const addr = keyAt[k]!;
     const walk = newWalk();
     const loc = [0, 0, 0, 0];
@@ -254,8 +311,12 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       prev = d;
       loc[localityCode(addr, d)]!++;
       if (st === OK) step(walk, false);
+      else if (blindFew) {
+        walk.failures++;
+        walk.unscored++;
+      }
       // Neutral when someone else reached that destination: the failure says nothing about scanning.
-      else if (reached.get(d) < 0) step(walk, true);
+      else if (!reached.has(d)) step(walk, true);
       else walk.neutral++;
     }
     const flagged = verdictOf(walk) !== 'clean';
@@ -276,15 +337,37 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       others: flagged ? services.others(main) : undefined,
     });
   }
-  // Pass 4, in row order, only for flagged hosts: evidence (their first failed contacts on their service) and the
-  // sizes of those flows (bytes are known in accounting and verbose or modern caches only).
+  return { pending, flaggedMain, nFlagged, shared };
+}
+
+function isUdpOrIcmp(service: number): boolean {
+  if (service === NO_SERVICE || service === SYN_SERVICE) return false;
+  const proto = Math.floor(service / 65536);
+  return proto === UDP || proto === ICMP;
+}
+
+/** Pass 4's sums and evidence for the flagged hosts. */
+interface FlaggedRows {
+  evidence: Map<number, FlowRef[]>;
+  svcPackets: Float64Array;
+  svcBytes: Float64Array;
+  svcBytesPackets: Float64Array;
+}
+
+/**
+ * Pass 4, in row order, only for flagged hosts: evidence (their first failed contacts on their service) and the
+ * sizes of those flows (bytes are known in accounting and verbose or modern caches only).
+ */
+function pass4(sources: readonly FlowSource[], f: RowFacts, j: Judged, nHosts: number): FlaggedRows {
+  const { hostOf, outcomeOf, serviceOf } = f;
+  const { flaggedMain } = j;
   const nEv = new Int32Array(nHosts);
   const evidence = new Map<number, FlowRef[]>();
   const svcPackets = new Float64Array(nHosts);
   const svcBytes = new Float64Array(nHosts);
   const svcBytesPackets = new Float64Array(nHosts);
-  if (nFlagged > 0) {
-    r = 0;
+  if (j.nFlagged > 0) {
+    let r = 0;
     for (const s of sources) {
       const t = s.flows;
       for (let i = 0; i < t.count; i++, r++) {
@@ -305,6 +388,48 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       }
     }
   }
+  return { evidence, svcPackets, svcBytes, svcBytesPackets };
+}
+
+export { BLIND_SWEEP_MIN };
+
+export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
+  let total = 0;
+  for (const s of sources) total += s.flows.count;
+  // `reached`: destinations someone reached with a real exchange: a failure aimed at one of them is not scanning
+  // evidence (a client retrying a server others reach, clients whose port 80 is blocked locally to popular servers).
+  // Filled in passes 1 and 2; read in pass 3 once complete.
+  const facts: RowFacts = {
+    hostsIx: new U32Index(4096),
+    h: new HostColumns(),
+    hostOf: new Int32Array(total),
+    outcomeOf: new Uint8Array(total),
+    serviceOf: new Uint32Array(total),
+    reached: new U32Set(1024),
+    pairs: new PairSet(256),
+    multiIfCounts: new PairCounts(64),
+    ifNameList: [],
+    globalIf: new Map(),
+  };
+  let row = 0;
+  for (const s of sources) {
+    pass1Table(s.flows, row, facts);
+    row += s.flows.count;
+  }
+  const { h, ifNameList } = facts;
+  const nHosts = facts.hostsIx.size;
+  const keyAt = facts.hostsIx.keyAt;
+  // Per-interface counts of the sources seen on several interfaces, by host, in first-seen order (main one first).
+  const ifCounts = new Map<number, Map<string, number>>();
+  facts.multiIfCounts.forEach((k, ifg, n) => {
+    let m = ifCounts.get(k);
+    if (!m) ifCounts.set(k, (m = new Map()));
+    m.set(ifNameList[ifg]!, n);
+  });
+  const grouped = pass2(sources, facts, nHosts);
+  const judged = pass3(grouped, facts, nHosts);
+  const { pending, shared } = judged;
+  const { evidence, svcPackets, svcBytes, svcBytesPackets } = pass4(sources, facts, judged, nHosts);
   const hosts: HostAnalysis[] = [];
   for (let k = 0; k < nHosts; k++) {
     const p = pending[k]!;

@@ -28,6 +28,14 @@ export const SYN_BYTES_MAX = 62;
 /** A unidirectional TCP flow of 1-3 packets (TCP/80 in the tech note) never got past the handshake. */
 export const FAILED_MAX_PACKETS = 3;
 
+/**
+ * In a capture that shows no reply at all, a source's unanswered single UDP datagrams or ICMP echoes count as failed
+ * first contacts only when it sent them to at least this many destinations: worms sweep hundreds (Slammer thousands a
+ * second, Nachi a /16 at a time), a person pinging or a client querying a few dead servers does not, and without
+ * replies nothing else tells them apart.
+ */
+export const BLIND_SWEEP_MIN = 10;
+
 export type Outcome = 'failed' | 'ok' | 'ignore' | 'pending';
 /** Numeric outcomes for hot loops, ordered so that a later answer overrides a failure: max(...) is the pair's. */
 export const IGNORE = 0;

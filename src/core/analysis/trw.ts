@@ -24,10 +24,15 @@ export interface Walk {
   successes: number;
   /** Failed first contacts to destinations other sources reached: not counted either way. */
   neutral: number;
+  /**
+   * Unanswered UDP or ICMP probes in a capture that shows no reply at all, from a source that sent too few of them
+   * to be a sweep (fan-out.ts BLIND_SWEEP_MIN): counted in `failures`, not scored.
+   */
+  unscored: number;
 }
 
 export function newWalk(): Walk {
-  return { llr: 0, crossed: false, failuresAtCrossing: 0, failures: 0, successes: 0, neutral: 0 };
+  return { llr: 0, crossed: false, failuresAtCrossing: 0, failures: 0, successes: 0, neutral: 0, unscored: 0 };
 }
 
 export function step(w: Walk, failed: boolean): void {

@@ -2,6 +2,7 @@
 // "answer not recorded", so there only single-packet probes (one per target, as sweeps send) count as failures.
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
+import { BLIND_SWEEP_MIN } from './fan-out';
 
 const HEAD = ['Router#show ip cache flow', 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts'];
 const row = (src: string, dst: string, pkts: number) => `${'Fa0/0'.padEnd(14)}${src.padEnd(16)}${'Se0/0'.padEnd(14)}${dst.padEnd(16)}01 0000 0800 ${String(pkts).padStart(5)}`;
@@ -17,5 +18,18 @@ describe('unanswered UDP and ICMP probes in a capture that shows no replies', ()
     const rows: string[] = [];
     for (let d = 1; d <= 40; d++) rows.push(row('10.1.1.99', `203.0.${d}.7`, 1));
     expect(flagged(rows)).toEqual(['10.1.1.99']);
+  });
+  it(`a few single echoes to distinct hosts are no sweep when no reply shows anywhere: under ${BLIND_SWEEP_MIN} targets`, () => {
+    const few: string[] = [];
+    for (let d = 1; d < BLIND_SWEEP_MIN; d++) few.push(row('10.1.1.7', `198.51.100.${d}`, 1));
+    expect(flagged(few)).toEqual([]);
+    const sweep = [...few, row('10.1.1.7', '198.51.100.200', 1)];
+    expect(flagged(sweep)).toEqual(['10.1.1.7']);
+  });
+  it('where replies show, four unanswered single echoes are failures as before', () => {
+    const rows = [row('10.1.1.7', '198.51.100.1', 1), row('10.1.1.7', '198.51.100.2', 1), row('10.1.1.7', '198.51.100.3', 1), row('10.1.1.7', '198.51.100.4', 1)];
+    // Someone else's ping is answered: this capture records replies.
+    rows.push(row('10.1.1.50', '192.0.2.9', 4), row('192.0.2.9', '10.1.1.50', 4));
+    expect(flagged(rows)).toEqual(['10.1.1.7']);
   });
 });

@@ -1,9 +1,10 @@
 // Turns one source's counters and walk into a verdict, a variant and the reasons in words.
 import type { FlowRef, HostAnalysis } from './fan-out';
+import { BLIND_SWEEP_MIN } from './flow-facts';
 import { decideVariant, describeVariant, localityLogRatio, type LocalityCounts } from './locality';
 import { isSequential, matchWorm, type SweepFacts } from './profiles/match-worm';
 import { serviceWords } from './service';
-import { LOG_SUSPECT, LOG_UPPER, type Walk } from './trw';
+import { LOG_SUSPECT, LOG_UPPER, STEP_FAIL, type Walk } from './trw';
 
 export interface HostCounters {
   addr: number;
@@ -57,7 +58,12 @@ export function judge(c: HostCounters): HostAnalysis {
         `for scanning, below the ${Math.exp(LOG_UPPER).toFixed(0)}:1 needed to call it${neutral}`,
     );
   } else if (w.failures + w.successes + w.neutral > 0) {
-    reasons.push(`${w.successes} answered and ${w.failures} unanswered first contacts: no scanning pattern${neutral}`);
+    // Said only where scoring them would have raised the verdict: a lone unanswered DNS query needs no excuse.
+    const unscored =
+      w.unscored > 0 && w.llr + w.unscored * STEP_FAIL >= LOG_SUSPECT - 1e-9
+        ? ` (this capture records no reply to any UDP or ICMP probe; fewer than ${BLIND_SWEEP_MIN} unanswered is not a sweep)`
+        : '';
+    reasons.push(`${w.successes} answered and ${w.failures} unanswered first contacts: no scanning pattern${unscored}${neutral}`);
   } else {
     reasons.push(c.sweep.service === 'unknown' ? 'no first contacts to judge by' : `no ${serviceWords(c.sweep.service)} first contacts to judge by`);
   }
