@@ -173,5 +173,5 @@ export function main(argv: readonly string[]): number {
   return 0;
 }
 
-// The same bundle runs the file-reading worker (read-flow-dump.ts); only the main thread is the CLI.
+// Only the main thread is the CLI (the file-reading worker has its own bundle: flow-scan-worker.ts).
 if (isMainThread) process.exitCode = main(process.argv.slice(2));

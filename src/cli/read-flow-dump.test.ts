@@ -51,4 +51,27 @@ describe('analyzer on big files (chunked, two threads)', () => {
       ['Router#show ip cache flow', HEADER, ...rows(20_000, 2), 'Router#show running-config', ...cfg, 'Router#sh ip cache flow', ...rows(30_000, 3)].join('\r\n') + '\r\n',
     );
   }, 180_000);
+
+  it('segments whose text before them leaves the flow table (a config in the middle of a dump) are read again in order', () => {
+    const cfg = Array.from({ length: 120_000 }, (_, i) => ` description uplink ${i} to the distribution layer, long enough to span segments`);
+    compare(
+      'middle.txt',
+      ['Router#show ip cache flow', HEADER, ...rows(60_000, 4), 'Router#show running-config', ...cfg, 'Router#show ip cache flow', HEADER, ...rows(60_000, 5)].join('\n') + '\n',
+    );
+  }, 180_000);
+
+  it('rows shorter than the regions assume (single spaces, ~36 bytes) outgrow their regions and still join in order', () => {
+    const short = rows(480_000, 6).map((r) => r.replace(/ +/g, ' '));
+    short[240_123] = 'Vl1 20.1.1.1 Fa0/0 300.1.1.1 06 0F9F 0050 2'; // a flawed row, warned
+    compare('short.txt', ['Router#show ip cache flow', HEADER, ...short].join('\n') + '\n');
+  }, 180_000);
+
+  it('row-shaped lines under another command, across several segments, stay that command\'s lines', () => {
+    // Each segment after the first is read as if inside a flow table; joining must carry where each one really ended.
+    const logged = rows(110_000, 7).map((r) => r.replace(/^Vl/, 'Gi'));
+    compare(
+      'logged.txt',
+      ['Router#show ip cache flow', HEADER, ...rows(70_000, 8), 'Router#show logging', ...logged, 'Router#show ip cache flow', HEADER, ...rows(50_000, 9)].join('\n') + '\n',
+    );
+  }, 180_000);
 });

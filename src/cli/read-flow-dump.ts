@@ -1,40 +1,19 @@
-// Reads a big file for the analyzer: in chunks, as bytes, the second half on a worker thread (2 cores, one pass).
+// Reads a big file for the analyzer: in segments of whole lines, as bytes, on two threads that claim segments as they
+// go (so neither waits for the other, however late the worker starts or however busy the machine is).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { FlowDumpScanner, type ScanPart } from '../core/big-paste/prescan';
 import { decodeUtf8, registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';
 import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
 import type { Paste } from '../core/types';
+import { scanFileRange, scanSegment, type ScanJob, type SegmentPlan, type SegmentResult, type WorkerMessage } from './flow-scan';
 
-const CHUNK = 1 << 22;
 /** Below this a second thread costs more (its start-up) than it saves. */
 const SPLIT_MIN = 16 << 20;
-const MAIN_SHARE = 0.54;
-
-/** Feed file bytes [start, end) to the scanner, chunk by chunk, carrying partial lines over. */
-function scanFileRange(fd: number, start: number, end: number, scanner: FlowDumpScanner): void {
-  let buf = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, end - start)));
-  let have = 0; // bytes of a partial line carried over at the start of buf
-  let position = start; // where buf[0] sits in the file
-  for (;;) {
-    const n = readSync(fd, buf, have, Math.min(buf.length - have, end - position - have), position + have);
-    const len = have + n;
-    const final = n === 0;
-    const used = scanner.feed(buf, len, position, final);
-    if (final) return;
-    if (used === 0) {
-      // One line longer than the buffer: grow it.
-      const bigger = Buffer.allocUnsafe(buf.length * 2);
-      buf.copy(bigger, 0, 0, len);
-      buf = bigger;
-      have = len;
-      continue;
-    }
-    buf.copy(buf, 0, used, len);
-    have = len - used;
-    position += used;
-  }
-}
+/** Segment size: small enough that the thread finishing last waits a few tens of milliseconds at most. */
+const SEGMENT = 4 << 20;
+/** How long to wait for a segment the worker claimed but has not finished before reading it here (a stuck worker). */
+const WORKER_PATIENCE_MS = 30_000;
 
 /** The first line start at or after `at` (so each thread reads whole lines), or -1. */
 function lineStartAfter(fd: number, at: number, size: number): number {
@@ -63,112 +42,60 @@ function lineReader(path: string): (offset: number) => string {
   };
 }
 
-interface ScanJob {
-  kind: 'code-red-triage/flow-scan';
-  file: string;
-  start: number;
-  end: number;
-  port: MessagePort;
-  done: SharedArrayBuffer;
-  /** Shared columns; the worker writes rows [from, bufs.cap). */
-  bufs: ColumnBuffers;
-  from: number;
-}
-
 type TextPart = ReturnType<FlowDumpScanner['textPart']>;
-/** What the worker posts: its rows are in the shared columns, or (if they outgrew them) in a transferred part. */
-type WorkerResult = { shared: true; count: number; text: TextPart } | { shared: false; part: ScanPart };
 
-/** Start a worker on [start, end); returns a function that waits for its result (undefined if it failed). */
-function startWorker(file: string, start: number, end: number, bufs: ColumnBuffers, from: number): () => WorkerResult | undefined {
-  const done = new SharedArrayBuffer(4);
-  const flag = new Int32Array(done);
-  const { port1, port2 } = new MessageChannel();
-  const job: ScanJob = { kind: 'code-red-triage/flow-scan', file, start, end, port: port2, done, bufs, from };
-  const w = new Worker(new URL(import.meta.url), { workerData: job, transferList: [port2] });
-  w.unref();
-  w.on('error', () => {
-    Atomics.store(flag, 0, 2);
-    Atomics.notify(flag, 0);
-  });
-  return () => {
-    // Synchronous wait (the analyzer is a plain synchronous pipeline); the worker posts, then raises the flag.
-    while (Atomics.load(flag, 0) === 0) Atomics.wait(flag, 0, 0, 1000);
-    const msg = Atomics.load(flag, 0) === 1 ? receiveMessageOnPort(port1) : undefined;
-    void w.terminate();
-    port1.close();
-    return msg?.message as WorkerResult | undefined;
-  };
-}
-
-/** Worker side: scan the range as a continuation of a cache-flow table, post the result, raise the flag. */
-function runWorker(job: ScanJob): void {
-  const flag = new Int32Array(job.done);
-  try {
-    const fd = openSync(job.file, 'r');
-    const cols = new FlowColumns(job.bufs.cap - job.from, job.bufs, job.from);
-    const scanner = new FlowDumpScanner(job.end - job.start, true, cols);
-    try {
-      scanFileRange(fd, job.start, job.end, scanner);
-    } finally {
-      closeSync(fd);
-    }
-    if (cols.uses(job.bufs) && scanner.rowCount <= cols.cap) {
-      job.port.postMessage({ shared: true, count: scanner.rowCount, text: scanner.textPart() } satisfies WorkerResult);
-    } else {
-      const part = scanner.part();
-      const t = part.rows;
-      const buffers = [t.srcIf, t.dstIf, t.src, t.dst, t.proto, t.srcPort, t.dstPort, t.packets, t.bytes, t.line, part.offsets].map((a) => a.buffer as ArrayBuffer);
-      job.port.postMessage({ shared: false, part } satisfies WorkerResult, buffers);
-    }
-    Atomics.store(flag, 0, 1);
-  } catch {
-    Atomics.store(flag, 0, 2);
-  }
-  Atomics.notify(flag, 0);
-}
-
-/** The worker's shared rows [from, from + count) as a part (views, no copy) for appendPart. */
+/** Rows [from, from + count) of the shared columns as a part (views, no copy) for appendPart. */
 function sharedPart(b: ColumnBuffers, from: number, count: number, text: TextPart): ScanPart {
-  const c = new FlowColumns(count, b, from);
+  const c = count > 0 ? new FlowColumns(count, b, from) : new FlowColumns(16);
   c.n = count;
   c.ifNames.splice(0, c.ifNames.length, ...text.ifNames);
   const { table, offsets } = c.finish();
-  return { rows: table, offsets, textIndex: text.textIndex, text: text.text, lineCount: text.lineCount };
+  return { rows: table, offsets, textIndex: text.textIndex, text: text.text, lineCount: text.lineCount, ...(text.tracker ? { tracker: text.tracker } : {}) };
 }
 
-if (!isMainThread && (workerData as ScanJob | undefined)?.kind === 'code-red-triage/flow-scan') runWorker(workerData as ScanJob);
+/** Start the worker on the plan; undefined when this Node cannot (then this thread reads every segment). */
+function startWorker(plan: SegmentPlan): { port: MessageChannel['port1']; done: Int32Array; stop: () => void } | undefined {
+  const done = new SharedArrayBuffer(4 * plan.bounds.length);
+  const { port1, port2 } = new MessageChannel();
+  const job: ScanJob = { kind: 'code-red-triage/flow-scan', plan, port: port2, done };
+  try {
+    const w = new Worker(new URL('./flow-scan-worker.mjs', import.meta.url), { workerData: job, transferList: [port2] });
+    w.unref();
+    // A worker that fails to start claims nothing: this thread claims every segment itself.
+    w.on('error', () => {});
+    return { port: port1, done: new Int32Array(done), stop: () => void w.terminate() };
+  } catch {
+    port1.close();
+    return undefined;
+  }
+}
+
+/** Segment bounds at line starts, about SEGMENT bytes apart. */
+function segmentBounds(fd: number, size: number): number[] {
+  const bounds = [0];
+  const n = Math.max(2, Math.ceil(size / SEGMENT));
+  for (let i = 1; i < n; i++) {
+    const at = lineStartAfter(fd, Math.floor((size * i) / n), size);
+    if (at > bounds[bounds.length - 1]!) bounds.push(at);
+  }
+  bounds.push(size);
+  return bounds;
+}
 
 /**
- * A big file as a pre-scanned paste. Past SPLIT_MIN the second half goes to a worker that assumes it starts
- * inside a cache-flow table; if the first half does not end in one, this thread reads the second half itself.
+ * A big file as a pre-scanned paste. Past SPLIT_MIN it is cut into segments at line starts; this thread reads the
+ * first as the start of the paste, then both threads claim the others one by one and read each as if it started
+ * inside a cache-flow table, into its own region of one set of shared columns (device rows are ~80 bytes, so each
+ * fits in its share of size/72 rows). The segments are then joined in order: where the text before a segment did not
+ * end inside a flow table, this thread reads the rest again itself, so the result is always what one pass would give.
  */
 export function readFlowDump(file: string, source: string): Paste {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
-    // This thread takes a little more than half: the worker starts tens of milliseconds later (it loads the bundle).
-    const mid = size >= SPLIT_MIN ? lineStartAfter(fd, Math.floor(size * MAIN_SHARE), size) : -1;
     let scanner: FlowDumpScanner;
-    if (mid > 0) {
-      // One set of shared columns: this thread fills rows from 0, the worker from `from` (device rows are ~80
-      // bytes, so each part fits in its share of size/72 rows); afterwards the worker's rows move down, in place.
-      const cap = Math.ceil(size / 72) + 2048;
-      const from = Math.ceil((cap * mid) / size);
-      const bufs = columnBuffers(cap, (n) => new SharedArrayBuffer(n));
-      let wait: () => WorkerResult | undefined;
-      try {
-        wait = startWorker(file, mid, size, bufs, from);
-      } catch {
-        wait = () => undefined; // no worker threads here: this thread reads the second half too
-      }
-      scanner = new FlowDumpScanner(mid, false, new FlowColumns(from, bufs, 0));
-      scanFileRange(fd, 0, mid, scanner);
-      const r = wait();
-      if (!r || !scanner.inFlowTable()) scanFileRange(fd, mid, size, scanner);
-      else if (!r.shared) scanner.appendPart(r.part);
-      else if (!scanner.absorbAdjacent(bufs, from, r.count, r.text)) scanner.appendPart(sharedPart(bufs, from, r.count, r.text));
-    } else {
+    if (size >= SPLIT_MIN) scanner = readSegments(fd, file, size);
+    else {
       scanner = new FlowDumpScanner(size);
       scanFileRange(fd, 0, size, scanner);
     }
@@ -178,4 +105,58 @@ export function readFlowDump(file: string, source: string): Paste {
   } finally {
     closeSync(fd);
   }
+}
+
+function readSegments(fd: number, file: string, size: number): FlowDumpScanner {
+  const bounds = segmentBounds(fd, size);
+  const nSeg = bounds.length - 1;
+  const cap = Math.ceil(size / 72) + 2048;
+  const regions = bounds.map((b) => Math.min(cap, Math.ceil((cap * b) / size)));
+  regions[nSeg] = cap;
+  const plan: SegmentPlan = { file, bounds, regions, bufs: columnBuffers(cap, (n) => new SharedArrayBuffer(n)), claim: new SharedArrayBuffer(4) };
+  const claim = new Int32Array(plan.claim);
+  Atomics.store(claim, 0, 1);
+  const worker = nSeg > 1 ? startWorker(plan) : undefined;
+  const scanner = new FlowDumpScanner(bounds[1]!, false, new FlowColumns(regions[1]!, plan.bufs, 0));
+  scanFileRange(fd, 0, bounds[1]!, scanner);
+  const results: (SegmentResult | undefined)[] = new Array(nSeg);
+  const mine: boolean[] = new Array(nSeg).fill(false);
+  for (;;) {
+    const i = Atomics.add(claim, 0, 1);
+    if (i >= nSeg) break;
+    mine[i] = true;
+    results[i] = scanSegment(fd, plan, i);
+  }
+  if (worker) {
+    // Wait for the segments the worker claimed (claims are handed out in order, so they are the ones not ours).
+    const deadline = performance.now() + WORKER_PATIENCE_MS;
+    for (let i = 1; i < nSeg; i++) {
+      if (mine[i]) continue;
+      while (Atomics.load(worker.done, i) === 0 && performance.now() < deadline) Atomics.wait(worker.done, i, 0, 100);
+    }
+    for (let m = receiveMessageOnPort(worker.port); m; m = receiveMessageOnPort(worker.port)) {
+      const { i, result } = m.message as WorkerMessage;
+      if (!mine[i] && Atomics.load(worker.done, i) === 1) results[i] = result;
+    }
+    worker.port.close();
+    worker.stop();
+  }
+  for (let i = 1; i < nSeg; i++) {
+    const r = results[i];
+    if (!r || !scanner.inFlowTable()) {
+      // The text so far does not end inside a flow table (or the worker never read this one): read the rest here, in
+      // order. Rows may now pass the regions of later segments, which are no longer needed.
+      scanFileRange(fd, bounds[i]!, size, scanner);
+      break;
+    }
+    if (r.shared) {
+      if (!scanner.absorbAdjacent(plan.bufs, regions[i]!, r.count, r.text)) scanner.appendPart(sharedPart(plan.bufs, regions[i]!, r.count, r.text));
+    } else {
+      // This segment outgrew its region: from here on the rows live in private arrays, so appending cannot overwrite
+      // the regions of the segments still to join.
+      scanner.detach();
+      scanner.appendPart(r.part);
+    }
+  }
+  return scanner;
 }

@@ -18,11 +18,29 @@ const SNIFF_WINDOW = 50;
  * detection (the echoed command, or the sniff when there is none), so a row is only taken out of the text
  * when the cache-flow parser is the one that would have read it.
  */
+/** A tracker's whole state (plain data: it crosses to the other thread). */
+export interface TrackerState {
+  kind: 'flow' | 'other' | 'none';
+  nonEmpty: number;
+  inFlow: boolean;
+}
+
 export class FlowSectionTracker {
   /** 'flow': echoed cache-flow command; 'other': another command; 'none': no echo (kind decided by sniffing). */
   private kind: 'flow' | 'other' | 'none' = 'none';
   private nonEmpty = 0;
   inFlow = false;
+
+  /** Where the tracker stands, to hand over to the scanner that joins a part read as a continuation. */
+  state(): TrackerState {
+    return { kind: this.kind, nonEmpty: this.nonEmpty, inFlow: this.inFlow };
+  }
+
+  restore(s: TrackerState): void {
+    this.kind = s.kind;
+    this.nonEmpty = s.nonEmpty;
+    this.inFlow = s.inFlow;
+  }
 
   /** Start as if inside an echoed `show ip cache flow` table (a worker reading the second half of a dump). */
   assumeFlowTable(): void {
@@ -73,6 +91,12 @@ export interface ScanPart {
   textIndex: number[];
   text: string[];
   lineCount: number;
+  /**
+   * Where a continuation's tracker stood at its end. Valid when the continuation's assumption held (the text before
+   * it ended inside a cache-flow table): the joining scanner then takes it over, so a later part is checked against
+   * where this one really ended, not where the first one did.
+   */
+  tracker?: TrackerState;
 }
 
 /**
@@ -103,7 +127,7 @@ export class FlowDumpScanner {
 
   /** Text lines and line count of what this scanner read (its rows stay in its columns). */
   textPart(): Omit<ScanPart, 'rows' | 'offsets'> & { ifNames: string[] } {
-    return { textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, ifNames: this.cols.ifNames };
+    return { textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, ifNames: this.cols.ifNames, tracker: this.tracker.state() };
   }
 
   /**
@@ -133,8 +157,14 @@ export class FlowDumpScanner {
       this.text.push(text.text[k]!);
     }
     this.lineCount += text.lineCount;
+    if (text.tracker) this.tracker.restore(text.tracker);
     this.cols = full;
     return true;
+  }
+
+  /** Keep the rows in private arrays from now on (before appending a part that could outgrow a shared region). */
+  detach(): void {
+    this.cols.detach();
   }
 
   /** Does the text read so far end inside a cache-flow table? */
@@ -145,7 +175,7 @@ export class FlowDumpScanner {
   /** What a continuation scanner read, as plain data that can cross a worker boundary (typed arrays transfer). */
   part(): ScanPart {
     const { table, offsets } = this.cols.finish();
-    return { rows: table, offsets, textIndex: this.textIndex, text: this.text, lineCount: this.lineCount };
+    return { rows: table, offsets, textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, tracker: this.tracker.state() };
   }
 
   /** Append a part read by a continuation scanner from where this one stopped; line numbers move up. */
@@ -176,6 +206,7 @@ export class FlowDumpScanner {
     c.offset.set(p.offsets, o);
     c.n = o + n;
     this.lineCount += p.lineCount;
+    if (p.tracker) this.tracker.restore(p.tracker);
   }
 
   /**

@@ -52,6 +52,8 @@ export class FlowColumns {
   offset: Uint32Array;
   readonly ifNames: string[] = [''];
   private ifByHash = new Map<number, number>();
+  /** The columns are views of buffers given to the constructor (until they grow). */
+  private viewsShared: boolean;
   /** Direct-mapped cache: (hash & 255) -> index + 1, with the name's bytes to compare (rows that switch
    * interfaces every line would otherwise pay a Map lookup and a string compare per field). */
   private ifSlot = new Int32Array(256);
@@ -63,6 +65,7 @@ export class FlowColumns {
    */
   constructor(initial = 1024, shared?: ColumnBuffers, from = 0) {
     this.cap = Math.max(16, initial);
+    this.viewsShared = shared !== undefined;
     const b = shared;
     const n = this.cap;
     this.srcIf = b ? new Uint16Array(b.srcIf, from * 2, n) : new Uint16Array(n);
@@ -93,8 +96,13 @@ export class FlowColumns {
     this.reserveCapacity(this.cap * 2);
   }
 
-  reserveCapacity(c: number): void {
-    if (c <= this.cap) return;
+  /** Move the rows into private arrays of the same capacity: later rows can no longer land in shared buffers. */
+  detach(): void {
+    if (this.viewsShared) this.reserveCapacity(this.cap, true);
+  }
+
+  reserveCapacity(c: number, copy = false): void {
+    if (c <= this.cap && !copy) return;
     const g = <T extends Uint16Array | Uint32Array | Int16Array | Int32Array | Float64Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(c);
       b.set(a);
@@ -112,6 +120,7 @@ export class FlowColumns {
     this.line = g(this.line);
     this.offset = g(this.offset);
     this.cap = c;
+    this.viewsShared = false;
   }
 
   /** Index of an interface name given as bytes [s, e); names are few, so a hash of the bytes finds them. */

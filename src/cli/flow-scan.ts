@@ -1,0 +1,100 @@
+// Scanning a big file in segments on two threads: what both sides share (the worker's own entry is flow-scan-worker.ts).
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { MessagePort } from 'node:worker_threads';
+import { FlowDumpScanner, type ScanPart } from '../core/big-paste/prescan';
+import { FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
+
+const CHUNK = 1 << 22;
+
+/** Feed file bytes [start, end) to the scanner, chunk by chunk, carrying partial lines over. */
+export function scanFileRange(fd: number, start: number, end: number, scanner: FlowDumpScanner): void {
+  let buf = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, end - start)));
+  let have = 0; // bytes of a partial line carried over at the start of buf
+  let position = start; // where buf[0] sits in the file
+  for (;;) {
+    const n = readSync(fd, buf, have, Math.min(buf.length - have, end - position - have), position + have);
+    const len = have + n;
+    const final = n === 0;
+    const used = scanner.feed(buf, len, position, final);
+    if (final) return;
+    if (used === 0) {
+      // One line longer than the buffer: grow it.
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, len);
+      buf = bigger;
+      have = len;
+      continue;
+    }
+    buf.copy(buf, 0, used, len);
+    have = len - used;
+    position += used;
+  }
+}
+
+type TextPart = ReturnType<FlowDumpScanner['textPart']>;
+
+/** A segment read as a continuation: its rows in its region of the shared columns, or (outgrown) in a part of its own. */
+export type SegmentResult = { shared: true; count: number; text: TextPart } | { shared: false; part: ScanPart };
+
+/** The segments of a file: byte bounds (line starts) and each one's region of rows in the shared columns. */
+export interface SegmentPlan {
+  file: string;
+  /** bounds[i] .. bounds[i + 1] is segment i; bounds[0] = 0, last = file size. */
+  bounds: number[];
+  /** regions[i] .. regions[i + 1] are segment i's rows in `bufs`. */
+  regions: number[];
+  bufs: ColumnBuffers;
+  /** Int32 [next segment to claim]; segment 0 is the main thread's. */
+  claim: SharedArrayBuffer;
+}
+
+/** Read segment i (i >= 1) as a continuation of a cache-flow table, into its region of the shared columns. */
+export function scanSegment(fd: number, plan: SegmentPlan, i: number): SegmentResult {
+  const from = plan.regions[i]!;
+  const room = plan.regions[i + 1]! - from;
+  const cols = room >= 16 ? new FlowColumns(room, plan.bufs, from) : new FlowColumns(16);
+  const scanner = new FlowDumpScanner(plan.bounds[i + 1]! - plan.bounds[i]!, true, cols);
+  scanFileRange(fd, plan.bounds[i]!, plan.bounds[i + 1]!, scanner);
+  if (cols.uses(plan.bufs) && scanner.rowCount <= room) return { shared: true, count: scanner.rowCount, text: scanner.textPart() };
+  return { shared: false, part: scanner.part() };
+}
+
+/** The typed arrays of a part (to transfer them to the other thread rather than copy). */
+export function partBuffers(part: ScanPart): ArrayBuffer[] {
+  const t = part.rows;
+  return [t.srcIf, t.dstIf, t.src, t.dst, t.proto, t.srcPort, t.dstPort, t.packets, t.bytes, t.line, part.offsets].map((a) => a.buffer as ArrayBuffer);
+}
+
+export interface ScanJob {
+  kind: 'code-red-triage/flow-scan';
+  plan: SegmentPlan;
+  port: MessagePort;
+  /** Int32 per segment: 1 once the worker posted its result. */
+  done: SharedArrayBuffer;
+}
+
+/** What the worker posts for each segment it read. */
+export interface WorkerMessage {
+  i: number;
+  result: SegmentResult;
+}
+
+/** Worker side: claim segments until none is left, post each one's result, then mark it done. */
+export function runScanWorker(job: ScanJob): void {
+  const claim = new Int32Array(job.plan.claim);
+  const done = new Int32Array(job.done);
+  const n = job.plan.bounds.length - 1;
+  const fd = openSync(job.plan.file, 'r');
+  try {
+    for (;;) {
+      const i = Atomics.add(claim, 0, 1);
+      if (i >= n) break;
+      const result = scanSegment(fd, job.plan, i);
+      job.port.postMessage({ i, result } satisfies WorkerMessage, result.shared ? [] : partBuffers(result.part));
+      Atomics.store(done, i, 1);
+      Atomics.notify(done, i);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
