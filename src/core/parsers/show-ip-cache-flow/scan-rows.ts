@@ -29,32 +29,34 @@ export function scanRows(
   let index = 0;
   // The previous row's interface tokens: most rows repeat them, so a byte compare usually finds the index.
   let lsS = -1, lsL = 0, lsI = 0, ldS = -1, ldL = 0, ldI = 0;
+  // (lsS/ldS: where the last name that was hashed starts in buf; lsL/ldL its length, 0 for none yet.)
   while (p < end) {
     const ls = p;
     let c = 0;
     if (inFlow) {
       row: {
         while (p < end && buf[p] === 32) p++;
-        // SrcIf (starts with a letter)
+        // SrcIf (starts with a letter). Most rows repeat the previous row's name: the same bytes then a space.
         let s = p;
         let h = 0;
         c = buf[p]! | 32;
         if (c < 97 || c > 122) break row;
-        while (p < end) {
-          c = buf[p]!;
-          if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 58) || c === 95) {
-            h = (h * 31 + c) | 0;
-            p++;
-          } else break;
-        }
-        if (c !== 32 || p === s) break row;
         let srcIf: number;
-        const sl = p - s;
-        if (sl === lsL && sameBytes(buf, s, lsS, sl)) srcIf = lsI;
-        else {
+        if (lsL > 0 && p + lsL < end && buf[p + lsL] === 32 && sameBytes(buf, p, lsS, lsL)) {
+          srcIf = lsI;
+          p += lsL;
+        } else {
+          while (p < end) {
+            c = buf[p]!;
+            if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 58) || c === 95) {
+              h = (h * 31 + c) | 0;
+              p++;
+            } else break;
+          }
+          if (c !== 32 || p === s) break row;
           srcIf = cols.ifIndex(buf, s, p, h);
           lsS = s;
-          lsL = sl;
+          lsL = p - s;
           lsI = srcIf;
         }
         while (p < end && buf[p] === 32) p++;
@@ -77,26 +79,27 @@ export function scanRows(
         if (c !== 32 || dots !== 3 || d === 0 || d > 3 || o > 255) break row;
         const src = a * 256 + o;
         while (p < end && buf[p] === 32) p++;
-        // DstIf (starts with a letter)
+        // DstIf (starts with a letter), the same way.
         s = p;
         h = 0;
         c = buf[p]! | 32;
         if (c < 97 || c > 122) break row;
-        while (p < end) {
-          c = buf[p]!;
-          if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 58) || c === 95) {
-            h = (h * 31 + c) | 0;
-            p++;
-          } else break;
-        }
-        if (c !== 32 || p === s) break row;
         let dstIf: number;
-        const dl = p - s;
-        if (dl === ldL && sameBytes(buf, s, ldS, dl)) dstIf = ldI;
-        else {
+        if (ldL > 0 && p + ldL < end && buf[p + ldL] === 32 && sameBytes(buf, p, ldS, ldL)) {
+          dstIf = ldI;
+          p += ldL;
+        } else {
+          while (p < end) {
+            c = buf[p]!;
+            if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 58) || c === 95) {
+              h = (h * 31 + c) | 0;
+              p++;
+            } else break;
+          }
+          if (c !== 32 || p === s) break row;
           dstIf = cols.ifIndex(buf, s, p, h);
           ldS = s;
-          ldL = dl;
+          ldL = p - s;
           ldI = dstIf;
         }
         while (p < end && buf[p] === 32) p++;
