@@ -36,47 +36,73 @@ export const EVIDENCE_PER_HOST = 12;
 const NULL_IF = /^(null|null0|nu0)$/i;
 const TCP_WWW = serviceCode(TCP, WWW);
 
-/** Grow-on-demand per-host counters. */
-class HostColumns {
-  cap = 1024;
-  flows = new Float64Array(this.cap);
-  port80 = new Float64Array(this.cap);
-  packets = new Float64Array(this.cap);
-  nullFlows = new Float64Array(this.cap);
-  dsts = new Float64Array(this.cap);
-  loc = new Float64Array(this.cap * 4);
-  mainIf = new Int32Array(this.cap).fill(-1);
-  mainIfCount = new Float64Array(this.cap);
-  /** 1 once a source has been seen on a second interface (then its counts live in a Map). */
-  multiIf = new Int32Array(this.cap);
+/** Per-host counters after pass 1, one typed array per field, indexed by host. */
+interface HostCounts {
+  flows: Float64Array;
+  port80: Float64Array;
+  packets: Float64Array;
+  nullFlows: Float64Array;
+  /** Global interface index of the first interface the source was seen on, -1 for none. */
+  mainIf: Int32Array;
+  mainIfCount: Float64Array;
+}
 
-  ensure(n: number): void {
-    if (n < this.cap) return;
-    let c = this.cap;
-    while (c <= n) c *= 2;
-    const g = <T extends Float64Array | Int32Array>(a: T, k = 1, fill = 0): T => {
-      const b = new (a.constructor as new (n: number) => T)(c * k);
-      b.fill(fill);
-      b.set(a);
-      return b;
+/** Fields of a host's record during pass 1. */
+const R_FLOWS = 0;
+const R_PORT80 = 1;
+const R_PACKETS = 2;
+const R_NULL = 3;
+const R_MAIN_IF = 4;
+const R_MAIN_IF_COUNT = 5;
+/** 1 once a source has been seen on a second interface (then its counts are kept per interface). */
+const R_MULTI_IF = 6;
+/** One record of 8 numbers (64 bytes, one cache line) per host: a row touches one line, not one per counter. */
+const R_STRIDE = 8;
+
+/** Grow-on-demand host records for pass 1. */
+class HostRecords {
+  n = 0;
+  rec = new Float64Array(R_STRIDE * 1024);
+
+  /** Start the record of host k (hosts arrive in index order 0, 1, 2...). */
+  open(k: number): void {
+    if ((k + 1) * R_STRIDE > this.rec.length) {
+      const g = new Float64Array(this.rec.length * 2);
+      g.set(this.rec);
+      this.rec = g;
+    }
+    this.rec[k * R_STRIDE + R_MAIN_IF] = -1;
+    this.n = k + 1;
+  }
+
+  /** The counters as one array per field. */
+  unpack(): HostCounts {
+    const n = this.n;
+    const r = this.rec;
+    const c: HostCounts = {
+      flows: new Float64Array(n),
+      port80: new Float64Array(n),
+      packets: new Float64Array(n),
+      nullFlows: new Float64Array(n),
+      mainIf: new Int32Array(n),
+      mainIfCount: new Float64Array(n),
     };
-    this.flows = g(this.flows);
-    this.port80 = g(this.port80);
-    this.packets = g(this.packets);
-    this.nullFlows = g(this.nullFlows);
-    this.dsts = g(this.dsts);
-    this.loc = g(this.loc, 4);
-    this.mainIf = g(this.mainIf, 1, -1);
-    this.mainIfCount = g(this.mainIfCount);
-    this.multiIf = g(this.multiIf);
-    this.cap = c;
+    for (let k = 0, o = 0; k < n; k++, o += R_STRIDE) {
+      c.flows[k] = r[o + R_FLOWS]!;
+      c.port80[k] = r[o + R_PORT80]!;
+      c.packets[k] = r[o + R_PACKETS]!;
+      c.nullFlows[k] = r[o + R_NULL]!;
+      c.mainIf[k] = r[o + R_MAIN_IF]!;
+      c.mainIfCount[k] = r[o + R_MAIN_IF_COUNT]!;
+    }
+    return c;
   }
 }
 
 /** Pass 1's results: one host index per source address, per-row facts, per-host counters. */
 interface RowFacts {
   hostsIx: U32Index;
-  h: HostColumns;
+  h: HostRecords;
   /** Per row (all sources, in order): host index (-1: no source), service, outcome. */
   hostOf: Int32Array;
   outcomeOf: Uint8Array;
@@ -110,6 +136,8 @@ function pass1Table(t: FlowSource['flows'], row: number, f: RowFacts): void {
   const { src: srcCol, dst: dstCol, proto: protoCol, dstPort: dpCol, packets: pkCol, srcIf: srcIfCol, dstIf: dstIfCol } = t;
   let lastSrc = -1;
   let k = -1;
+  let o = 0;
+  let rec = h.rec;
   for (let i = 0; i < t.count; i++, row++) {
     const src = srcCol[i]!;
     const dst = dstCol[i]!;
@@ -124,32 +152,34 @@ function pass1Table(t: FlowSource['flows'], row: number, f: RowFacts): void {
     if (src !== lastSrc) {
       k = hostsIx.add(src);
       lastSrc = src;
-      if (k >= h.cap) h.ensure(k);
+      if (k === h.n) h.open(k);
+      o = k * R_STRIDE;
+      rec = h.rec;
     }
     hostOf[row] = k;
-    h.flows[k]!++;
+    rec[o + R_FLOWS]!++;
     const pk = pkCol[i]!;
     // A source without packet counts (NaN) adds none: packets per flow stays a number.
-    if (pk === pk) h.packets[k]! += pk;
+    if (pk === pk) rec[o + R_PACKETS]! += pk;
     const dp = dpCol[i]!;
-    if (dp === WWW) h.port80[k]!++;
+    if (dp === WWW) rec[o + R_PORT80]!++;
     const ifg = ifMap[srcIfCol[i]!]!;
     if (ifg >= 0) {
-      const main = h.mainIf[k]!;
-      if (main === ifg && h.multiIf[k] === 0) h.mainIfCount[k]!++;
+      const main = rec[o + R_MAIN_IF]!;
+      if (main === ifg && rec[o + R_MULTI_IF] === 0) rec[o + R_MAIN_IF_COUNT]!++;
       else if (main === -1) {
-        h.mainIf[k] = ifg;
-        h.mainIfCount[k] = 1;
+        rec[o + R_MAIN_IF] = ifg;
+        rec[o + R_MAIN_IF_COUNT] = 1;
       } else {
-        if (h.multiIf[k] === 0) {
+        if (rec[o + R_MULTI_IF] === 0) {
           // A second interface for this source: from now on its counts are kept per (source, interface).
-          h.multiIf[k] = 1;
-          multiIfCounts.add(k, main, h.mainIfCount[k]!);
+          rec[o + R_MULTI_IF] = 1;
+          multiIfCounts.add(k, main, rec[o + R_MAIN_IF_COUNT]!);
         }
         multiIfCounts.add(k, ifg);
       }
     }
-    if (isNull[dstIfCol[i]!] === 1) h.nullFlows[k]!++;
+    if (isNull[dstIfCol[i]!] === 1) rec[o + R_NULL]!++;
     // TCP/80, most rows of a Code Red capture, without the general service and outcome rules' calls.
     let service: number;
     let outcome: number;
@@ -180,8 +210,8 @@ interface Grouped {
  * Pass 2: settle UDP and ICMP probes (answered when the pair came back), then group rows by host, keeping row order
  * within a host. Each host's rows are then read together, so its destination set stays small and in cache.
  */
-function pass2(sources: readonly FlowSource[], f: RowFacts, nHosts: number): Grouped {
-  const { h, hostOf, outcomeOf, serviceOf, reached, pairs } = f;
+function pass2(sources: readonly FlowSource[], f: RowFacts, h: HostCounts, nHosts: number): Grouped {
+  const { hostOf, outcomeOf, serviceOf, reached, pairs } = f;
   const keyAt = f.hostsIx.keyAt;
   const start = new Int32Array(nHosts + 1);
   for (let k = 0; k < nHosts; k++) start[k + 1] = start[k]! + h.flows[k]!;
@@ -265,6 +295,13 @@ function pass3(g: Grouped, f: RowFacts, nHosts: number): Judged {
   const pending: PendingHost[] = [];
   const flaggedMain = new Uint32Array(nHosts).fill(NO_SERVICE);
   let nFlagged = 0;
+  // One name string per service, not one per host.
+  const names = new Map<number, string>();
+  const nameOf = (code: number): string => {
+    let n = names.get(code);
+    if (n === undefined) names.set(code, (n = code === SYN_SERVICE ? 'tcp' : serviceName(code)));
+    return n;
+  };
   for (let k = 0; k < nHosts; k++) {
     const a = start[k]!;
     const b = start[k + 1]!;
@@ -311,13 +348,12 @@ function pass3(g: Grouped, f: RowFacts, nHosts: number): Judged {
       prev = d;
       loc[localityCode(addr, d)]!++;
       if (st === OK) step(walk, false);
+      // Neutral when someone else reached that destination: the failure says nothing about scanning.
+      else if (reached.has(d)) walk.neutral++;
       else if (blindFew) {
         walk.failures++;
         walk.unscored++;
-      }
-      // Neutral when someone else reached that destination: the failure says nothing about scanning.
-      else if (!reached.has(d)) step(walk, true);
-      else walk.neutral++;
+      } else step(walk, true);
     }
     const flagged = verdictOf(walk) !== 'clean';
     if (flagged) {
@@ -330,7 +366,7 @@ function pass3(g: Grouped, f: RowFacts, nHosts: number): Judged {
       loc,
       destinations: nf,
       failed,
-      service: main === SYN_SERVICE ? 'tcp' : serviceName(main),
+      service: nameOf(main),
       svcFlows,
       sequentialShare: judged > 1 ? consecutive / (judged - 1) : 0,
       targets: judged,
@@ -401,7 +437,7 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   // Filled in passes 1 and 2; read in pass 3 once complete.
   const facts: RowFacts = {
     hostsIx: new U32Index(4096),
-    h: new HostColumns(),
+    h: new HostRecords(),
     hostOf: new Int32Array(total),
     outcomeOf: new Uint8Array(total),
     serviceOf: new Uint32Array(total),
@@ -416,8 +452,9 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
     pass1Table(s.flows, row, facts);
     row += s.flows.count;
   }
-  const { h, ifNameList } = facts;
+  const { ifNameList } = facts;
   const nHosts = facts.hostsIx.size;
+  const h = facts.h.unpack();
   const keyAt = facts.hostsIx.keyAt;
   // Per-interface counts of the sources seen on several interfaces, by host, in first-seen order (main one first).
   const ifCounts = new Map<number, Map<string, number>>();
@@ -426,7 +463,7 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
     if (!m) ifCounts.set(k, (m = new Map()));
     m.set(ifNameList[ifg]!, n);
   });
-  const grouped = pass2(sources, facts, nHosts);
+  const grouped = pass2(sources, facts, h, nHosts);
   const judged = pass3(grouped, facts, nHosts);
   const { pending, shared } = judged;
   const { evidence, svcPackets, svcBytes, svcBytesPackets } = pass4(sources, facts, judged, nHosts);
