@@ -6,28 +6,35 @@ import { FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-f
 
 const CHUNK = 1 << 22;
 
+/** One read buffer per thread, reused segment after segment (a fresh 4 MB each time is garbage the size of the file). */
+let readBuffer: Buffer | undefined;
+
 /** Feed file bytes [start, end) to the scanner, chunk by chunk, carrying partial lines over. */
 export function scanFileRange(fd: number, start: number, end: number, scanner: FlowDumpScanner): void {
-  let buf = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, end - start)));
+  let buf = readBuffer && readBuffer.length >= Math.min(CHUNK, end - start) ? readBuffer : Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, end - start)));
   let have = 0; // bytes of a partial line carried over at the start of buf
   let position = start; // where buf[0] sits in the file
-  for (;;) {
-    const n = readSync(fd, buf, have, Math.min(buf.length - have, end - position - have), position + have);
-    const len = have + n;
-    const final = n === 0;
-    const used = scanner.feed(buf, len, position, final);
-    if (final) return;
-    if (used === 0) {
-      // One line longer than the buffer: grow it.
-      const bigger = Buffer.allocUnsafe(buf.length * 2);
-      buf.copy(bigger, 0, 0, len);
-      buf = bigger;
-      have = len;
-      continue;
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, have, Math.min(buf.length - have, end - position - have), position + have);
+      const len = have + n;
+      const final = n === 0;
+      const used = scanner.feed(buf, len, position, final);
+      if (final) return;
+      if (used === 0) {
+        // One line longer than the buffer: grow it.
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, len);
+        buf = bigger;
+        have = len;
+        continue;
+      }
+      buf.copy(buf, 0, used, len);
+      have = len - used;
+      position += used;
     }
-    buf.copy(buf, 0, used, len);
-    have = len - used;
-    position += used;
+  } finally {
+    if (buf.length <= CHUNK) readBuffer = buf;
   }
 }
 

@@ -43,4 +43,34 @@ describe('FlowColumns.ifIndex', () => {
     expect([d.ifNames[x], d.ifNames[y]]).toEqual([base, other]);
     expect(d.ifIndex(buf, 0, base.length, 7)).toBe(x);
   });
+
+  it('keeps its own copy of a name: a refilled read buffer (a Node Buffer slices as a view) cannot fake a hit', () => {
+    // Node's Buffer#slice returns a view, not a copy; the CLI refills one buffer chunk after chunk.
+    class ViewSlice extends Uint8Array {
+      override slice(s?: number, e?: number): Uint8Array {
+        return this.subarray(s, e);
+      }
+    }
+    // Two names that share a cache slot (same hash & 255) and a length.
+    const pool: string[] = [];
+    for (let a = 0; a < 10; a++) for (let b = 0; b < 100; b++) pool.push(`Gi${a}/${b}`);
+    let x = '';
+    let y = '';
+    for (const p of pool) {
+      const q = pool.find((o) => o !== p && o.length === p.length && (hashOf(o) & 255) === (hashOf(p) & 255));
+      if (q) [x, y] = [p, q];
+      if (x) break;
+    }
+    expect(x).not.toBe('');
+    const c = new FlowColumns();
+    const buf = new ViewSlice(32);
+    buf.set(enc.encode(x));
+    const ix = c.ifIndex(buf, 0, x.length, hashOf(x));
+    // The next chunk puts y where x was.
+    buf.fill(32);
+    buf.set(enc.encode(y));
+    const iy = c.ifIndex(buf, 0, y.length, hashOf(y));
+    expect(c.ifNames[ix]).toBe(x);
+    expect(c.ifNames[iy]).toBe(y);
+  });
 });

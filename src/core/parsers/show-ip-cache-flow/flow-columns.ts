@@ -137,7 +137,8 @@ export class FlowColumns {
     }
     const i = this.ifIndexSlow(buf, s, e, hash);
     this.ifSlot[slot] = i + 1;
-    this.ifSlotBytes[slot] = buf.slice(s, e);
+    // A copy: a Node Buffer's slice is a view, and the read buffer is refilled chunk after chunk.
+    this.ifSlotBytes[slot] = Uint8Array.prototype.slice.call(buf, s, e);
     return i;
   }
 
