@@ -28,17 +28,15 @@ function lineStartAfter(fd: number, at: number, size: number): number {
 
 /** Read the line starting at `offset` (evidence quoting, after the scan). */
 function lineReader(path: string): (offset: number) => string {
+  // One descriptor and one buffer for all the quoting (hundreds of evidence lines); the CLI exits right after.
+  let fd = -1;
+  const b = Buffer.allocUnsafe(4096);
   return (offset) => {
-    const b = Buffer.alloc(4096);
-    const fd = openSync(path, 'r');
-    try {
-      const n = readSync(fd, b, 0, b.length, offset);
-      let e = 0;
-      while (e < n && b[e] !== 10 && b[e] !== 13) e++;
-      return decodeUtf8(b, 0, e);
-    } finally {
-      closeSync(fd);
-    }
+    if (fd < 0) fd = openSync(path, 'r');
+    const n = readSync(fd, b, 0, b.length, offset);
+    let e = 0;
+    while (e < n && b[e] !== 10 && b[e] !== 13) e++;
+    return decodeUtf8(b, 0, e);
   };
 }
 

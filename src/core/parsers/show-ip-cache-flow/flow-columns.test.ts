@@ -47,7 +47,7 @@ describe('FlowColumns.ifIndex', () => {
   it('keeps its own copy of a name: a refilled read buffer (a Node Buffer slices as a view) cannot fake a hit', () => {
     // Node's Buffer#slice returns a view, not a copy; the CLI refills one buffer chunk after chunk.
     class ViewSlice extends Uint8Array {
-      override slice(s?: number, e?: number): Uint8Array {
+      override slice(s?: number, e?: number): Uint8Array<ArrayBuffer> {
         return this.subarray(s, e);
       }
     }
