@@ -55,11 +55,14 @@ export interface SegmentPlan {
   claim: SharedArrayBuffer;
 }
 
-/** Read segment i (i >= 1) as a continuation of a cache-flow table, into its region of the shared columns. */
-export function scanSegment(fd: number, plan: SegmentPlan, i: number): SegmentResult {
+/**
+ * Read segment i (i >= 1) as a continuation of a cache-flow table, into its region of the shared columns (or, with
+ * `apart`, into columns of its own).
+ */
+export function scanSegment(fd: number, plan: SegmentPlan, i: number, apart = false): SegmentResult {
   const from = plan.regions[i]!;
   const room = plan.regions[i + 1]! - from;
-  const cols = room >= 16 ? new FlowColumns(room, plan.bufs, from) : new FlowColumns(16);
+  const cols = room >= 16 && !apart ? new FlowColumns(room, plan.bufs, from) : new FlowColumns(Math.max(16, room));
   const scanner = new FlowDumpScanner(plan.bounds[i + 1]! - plan.bounds[i]!, true, cols);
   scanFileRange(fd, plan.bounds[i]!, plan.bounds[i + 1]!, scanner);
   if (cols.uses(plan.bufs) && scanner.rowCount <= room) return { shared: true, count: scanner.rowCount, text: scanner.textPart() };

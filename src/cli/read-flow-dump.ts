@@ -5,6 +5,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import { FlowDumpScanner, type ScanPart } from '../core/big-paste/prescan';
 import { decodeUtf8, registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';
 import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
+import { EarlyPass1, registerEarlyPass1 } from '../core/analysis/fan-out';
 import type { Paste } from '../core/types';
 import { scanFileRange, scanSegment, type ScanJob, type SegmentPlan, type SegmentResult, type WorkerMessage } from './flow-scan';
 
@@ -92,20 +93,26 @@ export function readFlowDump(file: string, source: string): Paste {
   try {
     const size = fstatSync(fd).size;
     let scanner: FlowDumpScanner;
-    if (size >= SPLIT_MIN) scanner = readSegments(fd, file, size);
-    else {
+    let early: EarlyPass1 | undefined;
+    if (size >= SPLIT_MIN) {
+      early = new EarlyPass1(Math.ceil(size / 72) + 2048);
+      scanner = readSegments(fd, file, size, early);
+    } else {
       scanner = new FlowDumpScanner(size);
       scanFileRange(fd, 0, size, scanner);
     }
     const paste: Paste = { source, text: '' };
-    registerPrescan(paste, scanner.finish(lineReader(file)));
+    const pre = scanner.finish(lineReader(file));
+    registerPrescan(paste, pre);
+    // Only when the early pass read every row the scan kept (readSegments drops it when it had to read again).
+    if (early && early.rowsRead === pre.rows.count) registerEarlyPass1(pre.rows, early);
     return paste;
   } finally {
     closeSync(fd);
   }
 }
 
-function readSegments(fd: number, file: string, size: number): FlowDumpScanner {
+function readSegments(fd: number, file: string, size: number, early: EarlyPass1 | undefined): FlowDumpScanner {
   const bounds = segmentBounds(fd, size);
   const nSeg = bounds.length - 1;
   const cap = Math.ceil(size / 72) + 2048;
@@ -117,44 +124,67 @@ function readSegments(fd: number, file: string, size: number): FlowDumpScanner {
   const worker = nSeg > 1 ? startWorker(plan) : undefined;
   const scanner = new FlowDumpScanner(bounds[1]!, false, new FlowColumns(regions[1]!, plan.bufs, 0));
   scanFileRange(fd, 0, bounds[1]!, scanner);
+  early?.feed(scanner.rowsSoFar());
   const results: (SegmentResult | undefined)[] = new Array(nSeg);
   const mine: boolean[] = new Array(nSeg).fill(false);
-  for (;;) {
-    const i = Atomics.add(claim, 0, 1);
-    if (i >= nSeg) break;
-    mine[i] = true;
-    results[i] = scanSegment(fd, plan, i);
-  }
-  if (worker) {
-    // Wait for the segments the worker claimed (claims are handed out in order, so they are the ones not ours).
-    const deadline = performance.now() + WORKER_PATIENCE_MS;
-    for (let i = 1; i < nSeg; i++) {
-      if (mine[i]) continue;
-      while (Atomics.load(worker.done, i) === 0 && performance.now() < deadline) Atomics.wait(worker.done, i, 0, 100);
-    }
+  const takeMessages = () => {
+    if (!worker) return;
     for (let m = receiveMessageOnPort(worker.port); m; m = receiveMessageOnPort(worker.port)) {
       const { i, result } = m.message as WorkerMessage;
-      if (!mine[i] && Atomics.load(worker.done, i) === 1) results[i] = result;
+      if (!mine[i]) results[i] = result;
     }
+  };
+  // Join segments in order as soon as each is read, running the analysis's first pass over their rows meanwhile
+  // (the other thread keeps reading); read another segment when the next one to join is not ready.
+  let next = 1;
+  let allClaimed = false;
+  let waitedSince = -1;
+  while (next < nSeg) {
+    if (!results[next] && !mine[next] && worker && Atomics.load(worker.done, next) === 1) takeMessages();
+    const r = results[next];
+    if (r) {
+      waitedSince = -1;
+      if (!scanner.inFlowTable()) {
+        // The text so far does not end inside a flow table: read the rest here, in order. Rows may now pass the
+        // regions of later segments, which are no longer needed; the early pass no longer matches these rows.
+        scanFileRange(fd, bounds[next]!, size, scanner);
+        early = undefined;
+        break;
+      }
+      if (r.shared) {
+        if (!scanner.absorbAdjacent(plan.bufs, regions[next]!, r.count, r.text)) scanner.appendPart(sharedPart(plan.bufs, regions[next]!, r.count, r.text));
+      } else {
+        // This segment outgrew its region: from here on the rows live in private arrays, so appending cannot overwrite
+        // the regions of the segments still to join.
+        scanner.detach();
+        scanner.appendPart(r.part);
+      }
+      early?.feed(scanner.rowsSoFar());
+      next++;
+      continue;
+    }
+    if (!allClaimed) {
+      const i = Atomics.add(claim, 0, 1);
+      if (i < nSeg) {
+        mine[i] = true;
+        results[i] = scanSegment(fd, plan, i);
+        continue;
+      }
+      allClaimed = true;
+    }
+    // Every segment is claimed and the next one is the worker's: wait for it, or read it here if the worker is stuck
+    // (into private columns: the worker may still be writing its region).
+    if (waitedSince < 0) waitedSince = performance.now();
+    if (!worker || performance.now() - waitedSince > WORKER_PATIENCE_MS) {
+      mine[next] = true;
+      results[next] = scanSegment(fd, plan, next, true);
+      continue;
+    }
+    Atomics.wait(worker.done, next, 0, 50);
+  }
+  if (worker) {
     worker.port.close();
     worker.stop();
-  }
-  for (let i = 1; i < nSeg; i++) {
-    const r = results[i];
-    if (!r || !scanner.inFlowTable()) {
-      // The text so far does not end inside a flow table (or the worker never read this one): read the rest here, in
-      // order. Rows may now pass the regions of later segments, which are no longer needed.
-      scanFileRange(fd, bounds[i]!, size, scanner);
-      break;
-    }
-    if (r.shared) {
-      if (!scanner.absorbAdjacent(plan.bufs, regions[i]!, r.count, r.text)) scanner.appendPart(sharedPart(plan.bufs, regions[i]!, r.count, r.text));
-    } else {
-      // This segment outgrew its region: from here on the rows live in private arrays, so appending cannot overwrite
-      // the regions of the segments still to join.
-      scanner.detach();
-      scanner.appendPart(r.part);
-    }
   }
   return scanner;
 }

@@ -121,8 +121,14 @@ interface RowFacts {
  * function with one hot loop at once, where one big function with four loops is compiled and thrown away loop by loop.
  */
 function pass1Table(t: FlowSource['flows'], row: number, f: RowFacts): void {
-  const { hostsIx, h, hostOf, outcomeOf, serviceOf, reached, pairs, multiIfCounts, ifNameList, globalIf } = f;
-  const ifMap = Int32Array.from(t.ifNames, (name) => {
+  const m = interfaceMaps(t.ifNames, f);
+  pass1Range(t, 0, t.count, row, f, m.ifMap, m.isNull);
+}
+
+/** A table's interface indexes as global ones (-1: no name) and which of them are Null0. */
+function interfaceMaps(names: readonly string[], f: RowFacts): { ifMap: Int32Array; isNull: Uint8Array } {
+  const { ifNameList, globalIf } = f;
+  const ifMap = Int32Array.from(names, (name) => {
     let g = globalIf.get(name);
     if (g === undefined) {
       g = ifNameList.length;
@@ -132,13 +138,18 @@ function pass1Table(t: FlowSource['flows'], row: number, f: RowFacts): void {
     // -1: no name (rows that do not say where they came from are not counted on an interface).
     return name === '' ? -1 : g;
   });
-  const isNull = Uint8Array.from(t.ifNames, (n) => (NULL_IF.test(n) ? 1 : 0));
+  return { ifMap, isNull: Uint8Array.from(names, (n) => (NULL_IF.test(n) ? 1 : 0)) };
+}
+
+/** Pass 1 over rows [from, to) of a table; `row` is the first one's number among all sources' rows. */
+function pass1Range(t: FlowSource['flows'], from: number, to: number, row: number, f: RowFacts, ifMap: Int32Array, isNull: Uint8Array): void {
+  const { hostsIx, h, hostOf, outcomeOf, serviceOf, reached, pairs, multiIfCounts } = f;
   const { src: srcCol, dst: dstCol, proto: protoCol, dstPort: dpCol, packets: pkCol, srcIf: srcIfCol, dstIf: dstIfCol } = t;
   let lastSrc = -1;
   let k = -1;
   let o = 0;
   let rec = h.rec;
-  for (let i = 0; i < t.count; i++, row++) {
+  for (let i = from; i < to; i++, row++) {
     const src = srcCol[i]!;
     const dst = dstCol[i]!;
     const proto = protoCol[i]!;
@@ -427,28 +438,110 @@ function pass4(sources: readonly FlowSource[], f: RowFacts, j: Judged, nHosts: n
   return { evidence, svcPackets, svcBytes, svcBytesPackets };
 }
 
-export { BLIND_SWEEP_MIN };
+/**
+ * Pass 1 run ahead of the analysis while a big dump is still being read (the CLI feeds it the rows read so far, in
+ * order, while its other thread reads on): the analysis then starts from its facts instead of reading those rows again.
+ * It is only a head start: analyseFanOut uses it when the first flow source is exactly these rows, else ignores it.
+ */
+export class EarlyPass1 {
+  private f: RowFacts;
+  private done = 0;
+  private names = 0;
+  private ifMap: Int32Array = new Int32Array(0);
+  private isNull: Uint8Array = new Uint8Array(0);
 
-export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
-  let total = 0;
-  for (const s of sources) total += s.flows.count;
+  constructor(expectedRows = 1024) {
+    this.f = newRowFacts(Math.max(16, expectedRows));
+  }
+
+  /** How many rows it has read. */
+  get rowsRead(): number {
+    return this.done;
+  }
+
+  /** Rows read so far (a growing view of one table: the same rows, more of them each time). */
+  feed(t: FlowSource['flows']): void {
+    if (t.count <= this.done) return;
+    const f = this.f;
+    if (t.count > f.hostOf.length) {
+      const cap = Math.max(t.count, Math.ceil(f.hostOf.length * 1.5));
+      f.hostOf = grown(f.hostOf, new Int32Array(cap));
+      f.outcomeOf = grown(f.outcomeOf, new Uint8Array(cap));
+      f.serviceOf = grown(f.serviceOf, new Uint32Array(cap));
+    }
+    // Interface names only ever get added at the end: map the new ones.
+    if (t.ifNames.length !== this.names) {
+      const m = interfaceMaps(t.ifNames, f);
+      [this.ifMap, this.isNull, this.names] = [m.ifMap, m.isNull, t.ifNames.length];
+    }
+    pass1Range(t, this.done, t.count, this.done, f, this.ifMap, this.isNull);
+    this.done = t.count;
+  }
+
+  /** The facts, when `t` is the table this pass read, whole (same rows: same buffer, offset and count). */
+  factsFor(t: FlowSource['flows'], registered: FlowSource['flows']): RowFacts | undefined {
+    const same = t.count === this.done && t.src.buffer === registered.src.buffer && t.src.byteOffset === registered.src.byteOffset && t.dst.buffer === registered.dst.buffer;
+    return same ? this.f : undefined;
+  }
+}
+
+function grown<T extends Int32Array | Uint8Array | Uint32Array>(a: T, b: T): T {
+  b.set(a);
+  return b;
+}
+
+/** Early passes by the rows they read (keyed by the source-address column's buffer). */
+const earlyByBuffer = new WeakMap<ArrayBufferLike, { early: EarlyPass1; rows: FlowSource['flows'] }>();
+
+/** Offer an early pass over `rows` (the whole table it was fed) to the analysis that will read them. */
+export function registerEarlyPass1(rows: FlowSource['flows'], early: EarlyPass1): void {
+  earlyByBuffer.set(rows.src.buffer, { early, rows });
+}
+
+function newRowFacts(rows: number): RowFacts {
   // `reached`: destinations someone reached with a real exchange: a failure aimed at one of them is not scanning
   // evidence (a client retrying a server others reach, clients whose port 80 is blocked locally to popular servers).
   // Filled in passes 1 and 2; read in pass 3 once complete.
-  const facts: RowFacts = {
+  return {
     hostsIx: new U32Index(4096),
     h: new HostRecords(),
-    hostOf: new Int32Array(total),
-    outcomeOf: new Uint8Array(total),
-    serviceOf: new Uint32Array(total),
+    hostOf: new Int32Array(rows),
+    outcomeOf: new Uint8Array(rows),
+    serviceOf: new Uint32Array(rows),
     reached: new U32Set(1024),
     pairs: new PairSet(256),
     multiIfCounts: new PairCounts(64),
     ifNameList: [],
     globalIf: new Map(),
   };
+}
+
+export { BLIND_SWEEP_MIN };
+
+export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
+  let total = 0;
+  for (const s of sources) total += s.flows.count;
+  // A head start (EarlyPass1) covers the first source when it is exactly the rows that pass read.
+  const first = sources[0]?.flows;
+  const reg = first ? earlyByBuffer.get(first.src.buffer) : undefined;
+  const head = reg && first ? reg.early.factsFor(first, reg.rows) : undefined;
+  // Its facts are about to be changed by the later passes: they serve one analysis only.
+  if (head && first) earlyByBuffer.delete(first.src.buffer);
+  let facts: RowFacts;
   let row = 0;
-  for (const s of sources) {
+  let rest = sources;
+  if (head && first) {
+    facts = head;
+    if (facts.hostOf.length !== total) {
+      // Room for the other sources' rows (or exactly these rows: later passes read every slot).
+      facts.hostOf = grown(facts.hostOf.subarray(0, Math.min(total, facts.hostOf.length)), new Int32Array(total));
+      facts.outcomeOf = grown(facts.outcomeOf.subarray(0, Math.min(total, facts.outcomeOf.length)), new Uint8Array(total));
+      facts.serviceOf = grown(facts.serviceOf.subarray(0, Math.min(total, facts.serviceOf.length)), new Uint32Array(total));
+    }
+    row = first.count;
+    rest = sources.slice(1);
+  } else facts = newRowFacts(total);
+  for (const s of rest) {
     pass1Table(s.flows, row, facts);
     row += s.flows.count;
   }

@@ -125,6 +125,11 @@ export class FlowDumpScanner {
     return this.cols.n;
   }
 
+  /** The rows read so far as a table (views, no copy; later rows keep these indexes). */
+  rowsSoFar(): FlowTable {
+    return this.cols.finish().table;
+  }
+
   /** Text lines and line count of what this scanner read (its rows stay in its columns). */
   textPart(): Omit<ScanPart, 'rows' | 'offsets'> & { ifNames: string[] } {
     return { textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, ifNames: this.cols.ifNames, tracker: this.tracker.state() };
