@@ -27,6 +27,9 @@ export function scanRows(
 ): { lines: number; inFlow: boolean } {
   let p = start;
   let index = 0;
+  // The columns in locals (stores without reloading them from `cols` per row); reloaded when they grow.
+  let n = cols.n;
+  let { cap, srcIf: cSrcIf, dstIf: cDstIf, src: cSrc, dst: cDst, proto: cProto, srcPort: cSrcPort, dstPort: cDstPort, packets: cPackets, bytes: cBytes, line: cLine, offset: cOffset } = cols;
   // The previous row's interface tokens: most rows repeat them, so a byte compare usually finds the index.
   let lsS = -1, lsL = 0, lsI = 0, ldS = -1, ldL = 0, ldI = 0;
   // (lsS/ldS: where the last name that was hashed starts in buf; lsL/ldL its length, 0 for none yet.)
@@ -173,19 +176,23 @@ export function scanRows(
         while (p < end && ((c = buf[p]!) === 32 || c === 13)) p++;
         if (p < end && c !== 10) break row;
         if (c === 13) break row; // a lone CR ends the line differently: let the text path decide
-        const i = cols.reserve();
-        cols.srcIf[i] = srcIf;
-        cols.dstIf[i] = dstIf;
-        cols.src[i] = src;
-        cols.dst[i] = dst;
-        cols.proto[i] = pr;
-        cols.srcPort[i] = sp;
-        cols.dstPort[i] = dp;
-        cols.packets[i] = pk;
-        cols.bytes[i] = NaN;
-        cols.line[i] = firstLine + index;
-        cols.offset[i] = offsetBase + ls;
-        cols.n = i + 1;
+        if (n === cap) {
+          cols.n = n;
+          cols.reserve();
+          ({ cap, srcIf: cSrcIf, dstIf: cDstIf, src: cSrc, dst: cDst, proto: cProto, srcPort: cSrcPort, dstPort: cDstPort, packets: cPackets, bytes: cBytes, line: cLine, offset: cOffset } = cols);
+        }
+        cSrcIf[n] = srcIf;
+        cDstIf[n] = dstIf;
+        cSrc[n] = src;
+        cDst[n] = dst;
+        cProto[n] = pr;
+        cSrcPort[n] = sp;
+        cDstPort[n] = dp;
+        cPackets[n] = pk;
+        cBytes[n] = NaN;
+        cLine[n] = firstLine + index;
+        cOffset[n] = offsetBase + ls;
+        n++;
         index++;
         p++;
         continue;
@@ -201,6 +208,7 @@ export function scanRows(
     index++;
     p = next;
   }
+  cols.n = n;
   return { lines: index, inFlow };
 }
 
