@@ -532,11 +532,15 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   let rest = sources;
   if (head && first) {
     facts = head;
-    if (facts.hostOf.length !== total) {
-      // Room for the other sources' rows (or exactly these rows: later passes read every slot).
-      facts.hostOf = grown(facts.hostOf.subarray(0, Math.min(total, facts.hostOf.length)), new Int32Array(total));
-      facts.outcomeOf = grown(facts.outcomeOf.subarray(0, Math.min(total, facts.outcomeOf.length)), new Uint8Array(total));
-      facts.serviceOf = grown(facts.serviceOf.subarray(0, Math.min(total, facts.serviceOf.length)), new Uint32Array(total));
+    // Exactly `total` slots (later passes read every one): a view when there is room, else room for the other sources.
+    if (facts.hostOf.length >= total) {
+      facts.hostOf = facts.hostOf.subarray(0, total);
+      facts.outcomeOf = facts.outcomeOf.subarray(0, total);
+      facts.serviceOf = facts.serviceOf.subarray(0, total);
+    } else {
+      facts.hostOf = grown(facts.hostOf, new Int32Array(total));
+      facts.outcomeOf = grown(facts.outcomeOf, new Uint8Array(total));
+      facts.serviceOf = grown(facts.serviceOf, new Uint32Array(total));
     }
     row = first.count;
     rest = sources.slice(1);
