@@ -160,7 +160,7 @@ function flowSources(sections: readonly ParsedSection[]): FlowSource[] {
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
 export function toPublicHost(h: HostAnalysis): Host {
-  return {
+  const host: Host = {
     ip: h.ip,
     interface: h.interface,
     flows: h.flows,
@@ -175,8 +175,10 @@ export function toPublicHost(h: HostAnalysis): Host {
     failedFlows: h.failedFlows,
     reasons: h.reasons,
     inbound: h.inbound,
-    ...(h.sharedTargetsWith ? { sharedTargetsWith: h.sharedTargetsWith } : {}),
   };
+  // Last, and only when there are some (one object shape for the many hosts without).
+  if (h.sharedTargetsWith) host.sharedTargetsWith = h.sharedTargetsWith;
+  return host;
 }
 
 /**

@@ -8,7 +8,11 @@ import { LOG_SUSPECT, LOG_UPPER, type Walk } from './trw';
 export interface HostCounters {
   addr: number;
   ip: string;
-  interfaces: Map<string, number>;
+  /** Flows per interface, for a source that arrived on more than one; otherwise the two fields below say it all. */
+  interfaces?: Map<string, number>;
+  /** Its one interface ('' when its rows name none) and the flows on it, when `interfaces` is absent. */
+  interfaceName: string;
+  interfaceFlows: number;
   flows: number;
   destinations: number;
   port80Flows: number;
@@ -20,6 +24,11 @@ export interface HostCounters {
   evidence: FlowRef[];
   /** The host's main service and the shape of its sweep. */
   sweep: SweepFacts;
+}
+
+/** Flows per interface the source arrived on, as a Map (empty when its rows name no interface). */
+export function interfaceCounts(h: Pick<HostAnalysis, 'interface' | 'interfaces' | 'interfaceFlows'>): ReadonlyMap<string, number> {
+  return h.interfaces ?? new Map(h.interface !== '' ? [[h.interface, h.interfaceFlows]] : []);
 }
 
 function mainInterface(ifCounts: Map<string, number>): string {
@@ -37,38 +46,65 @@ export function verdictOf(w: Walk): HostAnalysis['verdict'] {
   return w.llr >= LOG_SUSPECT - 1e-9 ? 'suspect' : 'clean';
 }
 
+const neutralWords = (n: number) =>
+  n ? `; ${plural(n, 'failure')} to destinations other sources reach not counted (a busy, filtered or retried server, not a scan)` : '';
+
+/**
+ * Clean hosts' reasons repeat (200,000 clients make a few hundred distinct ones): one string each, shared. Bounded,
+ * so a pathological capture cannot grow it without limit; past the bound the words are made afresh.
+ */
+const CLEAN_REASONS_MAX = 4096;
+const cleanReasonByCounts = new Map<number, string>();
+const cleanReasonByService = new Map<string, string>();
+
+/** The one reason a host that is not flagged gets from its walk (judge() adds the rest). */
+function cleanReason(w: Walk, service: string): string {
+  if (w.failures + w.successes + w.neutral > 0) {
+    const small = w.successes < 1024 && w.failures < 1024 && w.neutral < 1024;
+    const key = small ? (w.neutral * 1024 + w.failures) * 1024 + w.successes : -1;
+    let r = small ? cleanReasonByCounts.get(key) : undefined;
+    if (r === undefined) {
+      r = `${w.successes} answered and ${w.failures} unanswered first contacts: no scanning pattern${neutralWords(w.neutral)}`;
+      if (small && cleanReasonByCounts.size < CLEAN_REASONS_MAX) cleanReasonByCounts.set(key, r);
+    }
+    return r;
+  }
+  let r = cleanReasonByService.get(service);
+  if (r === undefined) {
+    r = service === 'unknown' ? 'no first contacts to judge by' : `no ${serviceWords(service)} first contacts to judge by`;
+    if (cleanReasonByService.size < CLEAN_REASONS_MAX) cleanReasonByService.set(service, r);
+  }
+  return r;
+}
+
+const INBOUND_REASON = 'every flow from it is routed to Null: an outside host probing in, not a local infection';
+
 export function judge(c: HostCounters): HostAnalysis {
   const w = c.walk;
-  const reasons: string[] = [];
-  let verdict: HostAnalysis['verdict'] = 'clean';
-  const neutral = w.neutral
-    ? `; ${plural(w.neutral, 'failure')} to destinations other sources reach not counted (a busy, filtered or retried server, not a scan)`
-    : '';
-  if (w.crossed) {
-    verdict = 'infected';
-    reasons.push(
-      `${plural(w.failuresAtCrossing, 'unanswered first contact')} to distinct destinations crossed the 99:1 scanner threshold ` +
-        `of the sequential test (${w.failures} unanswered, ${w.successes} answered in all${neutral})`,
-    );
-  } else if (w.llr >= LOG_SUSPECT - 1e-9) {
-    verdict = 'suspect';
-    reasons.push(
-      `${plural(w.failures, 'unanswered first contact')} and ${w.successes} answered: odds ${Math.exp(w.llr).toFixed(0)}:1 ` +
-        `for scanning, below the ${Math.exp(LOG_UPPER).toFixed(0)}:1 needed to call it${neutral}`,
-    );
-  } else if (w.failures + w.successes + w.neutral > 0) {
-    reasons.push(`${w.successes} answered and ${w.failures} unanswered first contacts: no scanning pattern${neutral}`);
-  } else {
-    reasons.push(c.sweep.service === 'unknown' ? 'no first contacts to judge by' : `no ${serviceWords(c.sweep.service)} first contacts to judge by`);
-  }
-  if (c.inbound) reasons.push('every flow from it is routed to Null: an outside host probing in, not a local infection');
-  // The Code Red variant is a TCP/80 call (accounting's bare SYNs are the tech note's TCP/80 too).
-  const web = c.sweep.service === 'tcp/80' || c.sweep.service === 'tcp';
-  const variant = verdict === 'clean' || !web ? 'unknown' : decideVariant(c.locality);
-  if (verdict !== 'clean' && web) reasons.push(describeVariant(c.locality, variant));
+  const verdict = verdictOf(w);
+  const service = c.sweep.service;
+  let variant: HostAnalysis['variant'] = 'unknown';
   let worm: HostAnalysis['worm'] = 'unknown';
-  if (verdict !== 'clean') {
-    if (!web) reasons.push(`sweeps ${serviceWords(c.sweep.service)}`);
+  let reasons: string[];
+  if (verdict === 'clean') {
+    // Most hosts of a big capture: the walk's one reason (shared words), no variant, no worm.
+    reasons = [cleanReason(w, service)];
+    if (c.inbound) reasons.push(INBOUND_REASON);
+  } else {
+    const neutral = neutralWords(w.neutral);
+    reasons = [
+      verdict === 'infected'
+        ? `${plural(w.failuresAtCrossing, 'unanswered first contact')} to distinct destinations crossed the 99:1 scanner threshold ` +
+          `of the sequential test (${w.failures} unanswered, ${w.successes} answered in all${neutral})`
+        : `${plural(w.failures, 'unanswered first contact')} and ${w.successes} answered: odds ${Math.exp(w.llr).toFixed(0)}:1 ` +
+          `for scanning, below the ${Math.exp(LOG_UPPER).toFixed(0)}:1 needed to call it${neutral}`,
+    ];
+    if (c.inbound) reasons.push(INBOUND_REASON);
+    // The Code Red variant is a TCP/80 call (accounting's bare SYNs are the tech note's TCP/80 too).
+    if (service === 'tcp/80' || service === 'tcp') {
+      variant = decideVariant(c.locality);
+      reasons.push(describeVariant(c.locality, variant));
+    } else reasons.push(`sweeps ${serviceWords(service)}`);
     if (isSequential(c.sweep)) {
       reasons.push(`targets consecutive addresses (${Math.round(c.sweep.sequentialShare * 100)}% of its first contacts follow the previous address): a sequential sweep`);
     }
@@ -77,13 +113,14 @@ export function judge(c: HostCounters): HostAnalysis {
     reasons.push(...call.reasons);
   }
   const ifs = c.interfaces;
-  if (ifs.size > 1) {
+  const iface = ifs ? mainInterface(ifs) : c.interfaceName;
+  if (ifs && ifs.size > 1) {
     const list = [...ifs].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, k]) => `${n} (${k})`).join(', ');
     reasons.push(`arrives on ${ifs.size} interfaces: ${list}`);
   }
   return {
     ip: c.ip,
-    interface: mainInterface(ifs),
+    interface: iface,
     flows: c.flows,
     destinations: c.destinations,
     port80Flows: c.port80Flows,
@@ -92,7 +129,7 @@ export function judge(c: HostCounters): HostAnalysis {
     verdict,
     variant,
     reasons,
-    service: c.sweep.service,
+    service,
     worm,
     inbound: c.inbound,
     addr: c.addr,
@@ -101,5 +138,6 @@ export function judge(c: HostCounters): HostAnalysis {
     localityLogRatio: localityLogRatio(c.locality),
     evidence: c.evidence,
     interfaces: ifs,
+    interfaceFlows: ifs ? (ifs.get(iface) ?? 0) : c.interfaceFlows,
   };
 }
