@@ -3,10 +3,10 @@ import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { diagnose } from '../core/diagnose';
+import { diagnose, diagnoseUnconverted, toPublicHost } from '../core/diagnose';
 import { mulberry32 } from '../core/proof/mulberry32';
-import type { Diagnosis } from '../core/types';
-import { streamJson, writeAll, writeJsonDocument, type WriteFn } from './json-stream';
+import type { Diagnosis, Paste } from '../core/types';
+import { type StreamOptions, streamJson, writeAll, writeJsonDocument, type WriteFn } from './json-stream';
 
 const dir = mkdtempSync(join(tmpdir(), 'json-stream-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,9 +14,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixture = (path: string) => readFileSync(join(__dirname, '..', path), 'utf8');
 
 /** What streamJson writes, joined (each piece copied: the writer reuses its buffer). */
-function streamed(value: unknown, chunk?: number): Buffer {
+function streamed(value: unknown, chunk?: number, mapElements?: StreamOptions['mapElements']): Buffer {
   const pieces: Buffer[] = [];
-  streamJson(value, (b) => pieces.push(Buffer.from(b)), chunk);
+  streamJson(value, (b) => pieces.push(Buffer.from(b)), { chunkBytes: chunk, mapElements });
   return Buffer.concat(pieces);
 }
 
@@ -35,17 +35,16 @@ function sharedTargetsPaste(): string {
   return ['Router#show ip cache flow', 'SrcIf SrcIPaddress DstIf DstIPaddress Pr SrcP DstP Pkts', ...rows, ''].join('\n');
 }
 
-/** Real diagnoses: hosts (one sharing targets), findings with evidence and remedies, charts, change plans. */
-function diagnoses(): Diagnosis[] {
-  return [
-    diagnose([{ source: 'seed.txt', text: fixture('core/parsers/show-ip-cache-flow/fixtures/seed.txt') }]),
-    diagnose([
-      { source: 'config "quoted" \\ back.txt', text: fixture('core/rules/fixtures/config-constructed-code-red.txt') },
-      { source: 'shared-targets – ünïcode 🐛.txt', text: sharedTargetsPaste() },
-    ]),
-    diagnose([{ source: 'empty', text: '' }]),
-  ];
-}
+/** Pastes whose diagnoses have hosts (one sharing targets), findings with evidence and remedies, charts, change plans. */
+const PASTES: Paste[][] = [
+  [{ source: 'seed.txt', text: fixture('core/parsers/show-ip-cache-flow/fixtures/seed.txt') }],
+  [
+    { source: 'config "quoted" \\ back.txt', text: fixture('core/rules/fixtures/config-constructed-code-red.txt') },
+    { source: 'shared-targets – ünïcode 🐛.txt', text: sharedTargetsPaste() },
+  ],
+  [{ source: 'empty', text: '' }],
+];
+const diagnoses = (): Diagnosis[] => PASTES.map((p) => diagnose(p));
 
 /** Strings JSON.stringify escapes or passes through: quotes, backslashes, every control character, non-ASCII, pairs and lone surrogates. */
 const AWKWARD = [
@@ -145,6 +144,18 @@ describe('streamJson writes what JSON.stringify(value, null, 2) writes', () => {
     }
   });
 
+  it('writes mapped arrays as if mapped first: hosts straight from the analysis print as diagnose() prints them', () => {
+    for (const p of PASTES) {
+      const d = diagnoseUnconverted(p);
+      const want = expected(diagnose(p));
+      for (const chunk of [5, undefined]) expect(streamed(d, chunk, new Map([[d.hosts, toPublicHost]])).equals(want)).toBe(true);
+    }
+    const inner = [1, 'two', { three: 3 }];
+    const v = { a: inner, b: [inner], c: [10, 20] };
+    const f = (x: unknown) => (typeof x === 'number' ? x * 2 : [x]);
+    expect(streamed(v, 1, new Map([[inner, f]])).equals(expected({ a: inner.map(f), b: [inner.map(f)], c: [10, 20] }))).toBe(true);
+  });
+
   it('writes nothing for what JSON.stringify leaves undefined, and throws where it throws', () => {
     for (const v of [undefined, () => 1, Symbol('x')]) {
       const pieces: Uint8Array[] = [];
@@ -163,7 +174,7 @@ describe('streamJson writes what JSON.stringify(value, null, 2) writes', () => {
   it('hands over pieces of about the chunk size, each whole tokens', () => {
     const d = diagnoses()[1]!;
     const sizes: number[] = [];
-    streamJson(d, (b) => sizes.push(b.length), 256);
+    streamJson(d, (b) => sizes.push(b.length), { chunkBytes: 256 });
     expect(sizes.length).toBeGreaterThan(3);
     expect(Math.max(...sizes.slice(0, -1))).toBeLessThan(256 + 4096);
   });
@@ -187,7 +198,7 @@ describe('writeAll and writeJsonDocument', () => {
     expect(Buffer.from(got).toString()).toBe('hello, pipe');
     const d = diagnoses()[0]!;
     const doc: number[] = [];
-    expect(writeJsonDocument(1, d, stubbornWrite(doc), 64)).toBe(true);
+    expect(writeJsonDocument(1, d, { write: stubbornWrite(doc), chunkBytes: 64 })).toBe(true);
     expect(Buffer.from(doc).toString('utf8')).toBe(`${JSON.stringify(d, null, 2)}\n`);
   });
 
@@ -197,7 +208,7 @@ describe('writeAll and writeJsonDocument', () => {
       calls++;
       throw Object.assign(new Error('EPIPE'), { code: 'EPIPE' });
     };
-    expect(writeJsonDocument(1, diagnoses()[0]!, epipe, 64)).toBe(false);
+    expect(writeJsonDocument(1, diagnoses()[0]!, { write: epipe, chunkBytes: 64 })).toBe(false);
     expect(calls).toBe(1);
     const eio: WriteFn = () => {
       throw Object.assign(new Error('EIO'), { code: 'EIO' });

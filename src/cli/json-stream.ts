@@ -36,19 +36,29 @@ function keyText(key: string): string {
 const QUOTE = 34;
 const BACKSLASH = 92;
 
-/** The value as JSON.stringify sees it after toJSON and unboxing (SerializeJSONProperty, steps 2-4). */
-function prepare(holderKey: string, v: unknown): unknown {
-  if (v !== null && (typeof v === 'object' || typeof v === 'bigint')) {
-    const toJSON = (v as { toJSON?: unknown }).toJSON;
-    if (typeof toJSON === 'function') v = toJSON.call(v, holderKey);
-  }
-  if (v !== null && typeof v === 'object') {
-    if (v instanceof Number) return Number(v);
-    if (v instanceof String) return String(v);
-    if (v instanceof Boolean) return v.valueOf();
-    if (v instanceof BigInt) throw new TypeError('Do not know how to serialize a BigInt');
-  }
+/**
+ * The value as JSON.stringify sees it after toJSON and unboxing (SerializeJSONProperty, steps 2-4). `key` is the
+ * property name or array index, made a string only for a toJSON that is given it.
+ */
+function prepare(key: string | number, v: unknown): unknown {
+  if (v === null || (typeof v !== 'object' && typeof v !== 'bigint')) return v;
+  const toJSON = (v as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') v = toJSON.call(v, String(key));
+  if (v === null || typeof v !== 'object') return v;
+  // Plain objects and arrays (all of a diagnosis) need no more checks.
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto === Object.prototype || proto === Array.prototype) return v;
+  if (v instanceof Number) return Number(v);
+  if (v instanceof String) return String(v);
+  if (v instanceof Boolean) return v.valueOf();
+  if (v instanceof BigInt) throw new TypeError('Do not know how to serialize a BigInt');
   return v;
+}
+
+/** An object's keys, in order, and each one's printed prefix: `{\n  "key": ` for the first, `,\n  "key": ` after. */
+interface Shape {
+  keys: string[];
+  prefixes: Uint8Array[];
 }
 
 const omitted = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
@@ -85,9 +95,18 @@ class ByteWriter {
 
   /** Bytes as they are. */
   bytes(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.pos);
-    this.pos += b.length;
+    const n = b.length;
+    this.room(n);
+    if (n > 32) {
+      this.buf.set(b, this.pos);
+      this.pos += n;
+      return;
+    }
+    // Short pieces (indents, property names): a loop beats set()'s call.
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) buf[p++] = b[i]!;
+    this.pos = p;
   }
 
   /** Text as UTF-8 (the caller has escaped it; JSON text holds no lone surrogate). */
@@ -138,6 +157,12 @@ class ByteWriter {
   }
 
   number(v: number): void {
+    if (v >= 0 && v < 10 && (v | 0) === v) {
+      // Most counts in a big capture: one digit (and -0 prints as 0).
+      this.room(1);
+      this.buf[this.pos++] = 48 + v;
+      return;
+    }
     if ((v | 0) !== v) {
       this.text(Number.isFinite(v) ? `${v}` : 'null');
       return;
@@ -161,6 +186,16 @@ class ByteWriter {
   }
 }
 
+export interface StreamOptions {
+  /** Flush once this many bytes are pending (CHUNK_BYTES). */
+  chunkBytes?: number;
+  /**
+   * Arrays written as if mapped first (`array.map(f)`), one element at a time: the CLI's hosts go from analysis to
+   * public form as they are written, never all at once.
+   */
+  mapElements?: ReadonlyMap<readonly unknown[], (element: never) => unknown>;
+}
+
 /**
  * Writes exactly the UTF-8 bytes of `JSON.stringify(value, null, 2)` to `sink`, about `chunkBytes` at a time, through
  * one reused buffer (the sink must use or copy each piece before returning). Returns false, writing nothing, where
@@ -168,8 +203,9 @@ class ByteWriter {
  * omitted undefined/function/symbol properties (null in arrays), null for non-finite numbers, boxed primitives
  * unboxed, TypeError on a cycle or a BigInt.
  */
-export function streamJson(value: unknown, sink: (bytes: Uint8Array) => void, chunkBytes = CHUNK_BYTES): boolean {
-  const out = new ByteWriter(sink, chunkBytes);
+export function streamJson(value: unknown, sink: (bytes: Uint8Array) => void, options: StreamOptions = {}): boolean {
+  const out = new ByteWriter(sink, options.chunkBytes ?? CHUNK_BYTES);
+  const mapElements = options.mapElements as ReadonlyMap<readonly unknown[], (element: unknown) => unknown> | undefined;
   const encoder = new TextEncoder();
   const stack: object[] = [];
 
@@ -211,11 +247,12 @@ export function streamJson(value: unknown, sink: (bytes: Uint8Array) => void, ch
     enter(a);
     const open = openElement(depth + 1);
     const next = nextElement(depth + 1);
+    const map = mapElements?.get(a);
     for (let i = 0; i < a.length; i++) {
       out.bytes(i === 0 ? open : next);
-      const x = a[i];
+      const x = map ? map(a[i]) : a[i];
       if (typeof x === 'string') out.string(x);
-      else put(prepare(String(i), x), depth + 1);
+      else put(prepare(i, x), depth + 1);
       out.maybeFlush();
     }
     out.bytes(closeArray(depth));
@@ -223,7 +260,10 @@ export function streamJson(value: unknown, sink: (bytes: Uint8Array) => void, ch
   };
 
   /** Property prefixes (`{\n  "key": `, `,\n  "key": `) for the last key list seen at each depth. */
-  const shapes: { keys: string[]; prefixes: Uint8Array[] }[] = [];
+  const shapes: Shape[] = [];
+  const prefix = (key: string, first: boolean, depth: number): Uint8Array => encoder.encode(`${first ? '{' : ','}${newline(depth + 1)}${keyText(key)}`);
+
+  /** The prefixes of an object's properties, by its key list (the last one seen at that depth is kept). */
   const prefixesFor = (keys: string[], depth: number): Uint8Array[] => {
     const last = shapes[depth];
     if (last && last.keys.length === keys.length) {
@@ -231,8 +271,7 @@ export function streamJson(value: unknown, sink: (bytes: Uint8Array) => void, ch
       for (let i = 0; same && i < keys.length; i++) same = last.keys[i] === keys[i];
       if (same) return last.prefixes;
     }
-    const inner = newline(depth + 1);
-    const prefixes = keys.map((k, i) => encoder.encode(`${i === 0 ? '{' : ','}${inner}${keyText(k)}`));
+    const prefixes = keys.map((k, i) => prefix(k, i === 0, depth));
     shapes[depth] = { keys, prefixes };
     return prefixes;
   };
@@ -241,18 +280,20 @@ export function streamJson(value: unknown, sink: (bytes: Uint8Array) => void, ch
     enter(o);
     const keys = Object.keys(o);
     const prefixes = prefixesFor(keys, depth);
-    let first = true;
+    let written = false;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       let x = o[key];
       if ((typeof x === 'object' && x !== null) || typeof x === 'bigint') x = prepare(key, x);
       if (omitted(x)) continue;
-      if (!first || i === 0) out.bytes(prefixes[i]!);
-      else out.text(`{${newline(depth + 1)}${keyText(key)}`);
-      first = false;
-      put(x, depth + 1);
+      // After a left-out first property, the first one written opens the object itself.
+      out.bytes(written || i === 0 ? prefixes[i]! : prefix(key, true, depth));
+      written = true;
+      if (typeof x === 'string') out.string(x);
+      else if (typeof x === 'number') out.number(x);
+      else put(x, depth + 1);
     }
-    if (first) out.text('{}');
+    if (!written) out.text('{}');
     else out.bytes(closeObject(depth));
     stack.pop();
   };
@@ -299,11 +340,12 @@ export function writeAll(fd: number, bytes: Uint8Array, write: WriteFn = writeSy
  * `JSON.stringify(value, null, 2) + '\n'` written to `fd` in about 1 MB pieces, so the document never exists whole.
  * Returns false if the reader went away before the end (the rest is not written).
  */
-export function writeJsonDocument(fd: number, value: unknown, write: WriteFn = writeSync, chunkBytes = CHUNK_BYTES): boolean {
+export function writeJsonDocument(fd: number, value: unknown, options: StreamOptions & { write?: WriteFn } = {}): boolean {
+  const write = options.write ?? writeSync;
   let open = true;
   const sink = (bytes: Uint8Array): void => {
     if (open) open = writeAll(fd, bytes, write);
   };
-  if (streamJson(value, sink, chunkBytes)) sink(new Uint8Array([10]));
+  if (streamJson(value, sink, options)) sink(new Uint8Array([10]));
   return open;
 }

@@ -14,11 +14,12 @@ export function fanOutOrder(destinations: ArrayLike<number>, flows: ArrayLike<nu
     return order.sort((x, y) => destinations[y]! - destinations[x]! || flows[y]! - flows[x]! || addr[x]! - addr[y]!);
   }
   let spare = new Int32Array(n);
-  const pass = (key: (i: number) => number, range: number, descending: boolean) => {
+  /** One stable counting sort of `order` by key[host] (0 <= key < range), into `spare`; then the two swap. */
+  const pass = (key: Int32Array, range: number, descending: boolean) => {
     const count = new Int32Array(range + 1);
-    for (let i = 0; i < n; i++) count[key(order[i]!) + 1]!++;
+    for (let i = 0; i < n; i++) count[key[i]! + 1]!++;
     if (descending) {
-      // Start of each key's run when larger keys come first.
+      // Where each key's run starts when larger keys come first.
       let at = 0;
       for (let k = range; k >= 1; k--) {
         const c = count[k]!;
@@ -27,22 +28,27 @@ export function fanOutOrder(destinations: ArrayLike<number>, flows: ArrayLike<nu
       }
       for (let i = 0; i < n; i++) {
         const h = order[i]!;
-        spare[count[key(h) + 1]!++] = h;
+        spare[count[key[h]! + 1]!++] = h;
       }
     } else {
       for (let k = 1; k <= range; k++) count[k]! += count[k - 1]!;
       for (let i = 0; i < n; i++) {
         const h = order[i]!;
-        spare[count[key(h)]!++] = h;
+        spare[count[key[h]!]!++] = h;
       }
     }
     [order, spare] = [spare, order];
   };
+  const key = new Int32Array(n);
   // Address, low 16 bits then high 16 bits (ascending), then flows and destinations (descending).
-  pass((h) => addr[h]! & 0xffff, 0x10000, false);
-  pass((h) => addr[h]! >>> 16, 0x10000, false);
-  pass((h) => flows[h]!, maxFlows + 1, true);
-  pass((h) => destinations[h]!, maxDestinations + 1, true);
+  for (let i = 0; i < n; i++) key[i] = addr[i]! & 0xffff;
+  pass(key, 0x10000, false);
+  for (let i = 0; i < n; i++) key[i] = addr[i]! >>> 16;
+  pass(key, 0x10000, false);
+  for (let i = 0; i < n; i++) key[i] = flows[i]!;
+  pass(key, maxFlows + 1, true);
+  for (let i = 0; i < n; i++) key[i] = destinations[i]!;
+  pass(key, maxDestinations + 1, true);
   return order;
 }
 
