@@ -26,8 +26,8 @@ export interface HostAnalysis extends Host {
   /** First failed port-80 (or bare-SYN) flows, for evidence; bounded. */
   evidence: FlowRef[];
   /**
-   * Flows per interface, for a source that arrived on more than one (a few in a big capture); absent for the rest,
-   * whose one interface is `interface` with `interfaceFlows` flows. interfaceCounts() gives either as a Map.
+   * Flows per interface, for a source that arrived on more than one (a few in a big capture); undefined for the rest,
+   * whose one interface is `interface` with `interfaceFlows` flows. interfaceCounts() (verdict.ts) gives either as a Map.
    */
   interfaces?: Map<string, number>;
   /** Flows on `interface` (0 when its rows name no interface). */
