@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { diagnose } from '../core/diagnose';
 import { diagnosisProblems } from '../core/proof/contract-check';
 import { normaliseLines } from '../core/text/normalise';
 import type { Diagnosis } from '../core/types';
@@ -100,6 +101,23 @@ describe('analyze --json on the seed flow sample (issue 2, done when)', () => {
     const crlf = okJson(analyze(['--json', file('seed-crlf.txt', crlfText)]), { 'seed-crlf.txt': crlfText });
     const strip = (d: Diagnosis) => JSON.parse(JSON.stringify(d).replaceAll('seed-crlf.txt', 'seed-lf.txt')) as Diagnosis;
     expect(strip(crlf)).toEqual(lf);
+  });
+
+  // The document is streamed in about 1 MB pieces (json-stream.ts), not printed as one string: same bytes.
+  it('prints exactly JSON.stringify(diagnosis, null, 2) and a newline, for a many-host capture read as bytes', { timeout: 90_000 }, () => {
+    const rows = ['Router#show ip cache flow', 'SrcIf SrcIPaddress DstIf DstIPaddress Pr SrcP DstP Pkts'];
+    for (let i = 0; i < 12_000; i++) {
+      const src = `10.${(i >> 8) & 255}.${i & 255}.${(i % 250) + 1}`;
+      for (let k = 0; k <= i % 4; k++) rows.push(`Fa0/${i % 3} ${src} Vl3 9.9.${k}.${(i % 200) + 1} 06 1000 0050 ${k === 0 && i % 97 === 0 ? 1 : 9}`);
+    }
+    for (let k = 0; k < 300; k++) rows.push(`Fa0/1 20.1.200.7 Vl3 ${11 + (k % 100)}.${((k * 7) % 250) + 1}.3.${(k % 250) + 1} 06 1000 0050 1`);
+    const text = `${rows.join('\n')}\n`;
+    expect(text.length).toBeGreaterThan(1 << 20);
+    const r = analyze(['--json', file('many.txt', text)]);
+    expect(r.status, r.stderr).toBe(0);
+    const want = `${JSON.stringify(diagnose([{ source: 'many.txt', text }]), null, 2)}\n`;
+    expect(want.length).toBeGreaterThan(3 << 20);
+    expect(r.stdout === want).toBe(true);
   });
 });
 

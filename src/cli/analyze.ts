@@ -3,11 +3,12 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { basename } from 'node:path';
 import { validateAnswers } from '../core/answers';
-import { diagnose } from '../core/diagnose';
+import { diagnose, diagnoseUnconverted, toPublicHost } from '../core/diagnose';
 import { BYTES_PATH_MIN, pasteOfBytes } from '../core/big-paste/read-chunks';
 import { withSafetyNet } from '../core/plan/safety-net';
 import { readFlowDump } from './read-flow-dump';
 import type { Answers, Paste } from '../core/types';
+import { writeJsonDocument } from './json-stream';
 import { formatReport } from './report-text';
 import { markdownReport, openLink, shareLink } from './share-flags';
 
@@ -136,7 +137,7 @@ function runOpen(args: Args): number {
     return 2;
   }
   for (const n of r.notes) process.stderr.write(`analyze: note: ${n}\n`);
-  if (args.json) process.stdout.write(`${JSON.stringify(r.diagnosis, null, 2)}\n`);
+  if (args.json) writeJsonDocument(1, r.diagnosis);
   else {
     const what = r.mode === 'input' ? 'its pastes, analysed here' : `the sender's diagnosis (left out: ${r.omitted.join(', ') || 'nothing'})`;
     process.stdout.write(`Share link carrying ${what}.\n\n${formatReport(r.diagnosis)}`);
@@ -167,9 +168,17 @@ export function main(argv: readonly string[]): number {
     process.stdout.write(markdownReport(pastes, args.answers));
     return 0;
   }
+  if (args.json) {
+    // The JSON document is written as it is made (about 1 MB at a time): 200,000 hosts make an 80 MB document. Each
+    // host takes its public form (toPublicHost) only as it is written, so the hosts are never held twice.
+    const d = diagnoseUnconverted(pastes, args.answers);
+    if (args.safetyNet && d.plans) d.plans = d.plans.map((p) => withSafetyNet(p));
+    writeJsonDocument(1, d, { mapElements: new Map([[d.hosts, toPublicHost]]) });
+    return 0;
+  }
   const d = diagnose(pastes, args.answers);
   if (args.safetyNet && d.plans) d.plans = d.plans.map((p) => withSafetyNet(p));
-  process.stdout.write(args.json ? `${JSON.stringify(d, null, 2)}\n` : formatReport(d));
+  process.stdout.write(formatReport(d));
   return 0;
 }
 

@@ -16,7 +16,7 @@ import { noteWarning, takeFieldNotes, type FieldNote } from './text/field-notes'
 import { normaliseLines } from './text/normalise';
 import { splitFilter } from './text/prompt';
 import { splitSections, type RawSection } from './text/split';
-import type { Answers, Diagnosis, Finding, Host, InputSummary, Kind, Paste, Warning } from './types';
+import type { Answers, ChangePlan, Diagnosis, Finding, Host, InputSummary, Kind, Paste, Warning } from './types';
 import { CONTRACT_VERSION } from './types';
 
 /** Warnings kept per input; past it one warning says how many more lines went unread, and where. */
@@ -160,7 +160,7 @@ function flowSources(sections: readonly ParsedSection[]): FlowSource[] {
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
 export function toPublicHost(h: HostAnalysis): Host {
-  return {
+  const host: Host = {
     ip: h.ip,
     interface: h.interface,
     flows: h.flows,
@@ -175,8 +175,10 @@ export function toPublicHost(h: HostAnalysis): Host {
     failedFlows: h.failedFlows,
     reasons: h.reasons,
     inbound: h.inbound,
-    ...(h.sharedTargetsWith ? { sharedTargetsWith: h.sharedTargetsWith } : {}),
   };
+  // Last, and only when there are some (one object shape for the many hosts without).
+  if (h.sharedTargetsWith) host.sharedTargetsWith = h.sharedTargetsWith;
+  return host;
 }
 
 /**
@@ -218,7 +220,17 @@ function applySenderFacts(hosts: HostAnalysis[], facts: readonly SenderHostFact[
   }
 }
 
-export function diagnoseDetailed(given: readonly Paste[], answers: Answers = {}, options: DiagnoseOptions = {}): DetailedDiagnosis {
+/** Everything a diagnosis is made of, its hosts still as the analysis holds them. */
+interface Analysis {
+  inputs: InputSummary[];
+  sections: ParsedSection[];
+  hosts: HostAnalysis[];
+  findings: Finding[];
+  plans: ChangePlan[];
+  lines: Map<string, readonly string[]>;
+}
+
+function analyse(given: readonly Paste[], answers: Answers, options: DiagnoseOptions): Analysis {
   const names = uniqueSourceNames(given);
   const sections: ParsedSection[] = [];
   const inputs: InputSummary[] = [];
@@ -255,20 +267,36 @@ export function diagnoseDetailed(given: readonly Paste[], answers: Answers = {},
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   // One change plan per router (issue 11); each finding's remedy becomes its part of the plan.
   const plans = plansFor(sections, findings);
+  return { inputs, sections, hosts, findings, plans, lines: linesBySource };
+}
+
+/** The contract's shape (CONTRACT.md), in its key order, with `hosts` as given. */
+function shape<H>(a: Analysis, hosts: H[]): Omit<Diagnosis, 'hosts'> & { hosts: H[] } {
   return {
-    diagnosis: {
-      version: CONTRACT_VERSION,
-      inputs,
-      hosts: hosts.map(toPublicHost),
-      findings,
-      // Flow charts only when there were flows to chart (issue 4).
-      ...(hosts.length > 0 ? { charts: chartSeries(hosts) } : {}),
-      ...(plans.length > 0 ? { plans } : {}),
-    },
-    sections,
+    version: CONTRACT_VERSION,
+    inputs: a.inputs,
     hosts,
-    lines: linesBySource,
+    findings: a.findings,
+    // Flow charts only when there were flows to chart (issue 4).
+    ...(a.hosts.length > 0 ? { charts: chartSeries(a.hosts) } : {}),
+    ...(a.plans.length > 0 ? { plans: a.plans } : {}),
   };
+}
+
+export function diagnoseDetailed(given: readonly Paste[], answers: Answers = {}, options: DiagnoseOptions = {}): DetailedDiagnosis {
+  const a = analyse(given, answers, options);
+  return { diagnosis: shape(a, a.hosts.map(toPublicHost)), sections: a.sections, hosts: a.hosts, lines: a.lines };
+}
+
+/**
+ * A diagnosis whose hosts are still HostAnalysis: `toPublicHost` turns each into diagnose()'s host. For a writer that
+ * converts hosts one by one as it prints them (the CLI's --json), so 200,000 hosts are not held in both forms.
+ */
+export type UnconvertedDiagnosis = Omit<Diagnosis, 'hosts'> & { hosts: HostAnalysis[] };
+
+export function diagnoseUnconverted(given: readonly Paste[], answers: Answers = {}, options: DiagnoseOptions = {}): UnconvertedDiagnosis {
+  const a = analyse(given, answers, options);
+  return shape(a, a.hosts);
 }
 
 export function diagnose(pastes: readonly Paste[], answers: Answers = {}, options: DiagnoseOptions = {}): Diagnosis {

@@ -36,32 +36,101 @@ export interface ChartSeries {
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
-function fanOutBuckets(hosts: readonly HostAnalysis[]): ChartSeries['fanOutDistribution'] {
-  let top = 0;
-  for (const h of hosts) top = Math.max(top, h.destinations);
-  const out: ChartSeries['fanOutDistribution'] = [];
-  for (let min = 1; min <= top; min *= 2) {
-    const max = min * 2 - 1;
-    out.push({ bucket: min === max ? `${min}` : `${min}-${max}`, min, max, sources: 0, flagged: 0 });
+type InterfaceRow = { flows: number; sources: number; flaggedSources: number };
+type ServiceRow = { sources: number; flagged: number; failedFlows: number };
+
+/** What every chart needs from the hosts, gathered in one pass over them (each host read once, in its order). */
+class Tally {
+  top: HostAnalysis[] = [];
+  /** Sources and flagged sources by power-of-two bucket of destinations (index = floor(log2)). */
+  bucketSources: number[] = [];
+  bucketFlagged: number[] = [];
+  maxDestinations = 0;
+  locality = { same16: 0, same8: 0, other: 0, forbidden: 0 };
+  interfaces = new Map<string, InterfaceRow>();
+  services = new Map<string, ServiceRow>();
+  // Runs of hosts on one interface or service are common: the last row of each is kept at hand.
+  private lastIf: string | undefined;
+  private lastIfRow: InterfaceRow | undefined;
+  private lastSvc: string | undefined;
+  private lastSvcRow: ServiceRow | undefined;
+
+  constructor(hosts: readonly HostAnalysis[]) {
+    for (const h of hosts) {
+      this.offerTop(h);
+      const flagged = h.verdict !== 'clean';
+      const d = h.destinations;
+      if (d > this.maxDestinations) this.maxDestinations = d;
+      if (d >= 1) {
+        const b = d < 2 ** 31 ? 31 - Math.clz32(d) : Math.floor(Math.log2(d));
+        this.bucketSources[b] = (this.bucketSources[b] ?? 0) + 1;
+        if (flagged) this.bucketFlagged[b] = (this.bucketFlagged[b] ?? 0) + 1;
+      }
+      if (flagged && !h.inbound) {
+        const c = this.locality;
+        c.same16 += h.locality.same16;
+        c.same8 += h.locality.same8;
+        c.other += h.locality.other;
+        c.forbidden += h.locality.forbidden;
+      }
+      // A source seen on one interface has no Map (fan-out.ts): its name and flows are on the host.
+      if (h.interfaces) for (const [name, flows] of h.interfaces) this.addInterface(name, flows, flagged);
+      else if (h.interface !== '') this.addInterface(h.interface, h.interfaceFlows, flagged);
+      const service = h.service ?? 'unknown';
+      if (service !== 'unknown') this.addService(service, flagged, h.failedFlows);
+    }
   }
-  for (const h of hosts) {
-    if (h.destinations < 1) continue;
-    const b = out[Math.floor(Math.log2(h.destinations))]!;
-    b.sources++;
-    if (h.verdict !== 'clean') b.flagged++;
+
+  /**
+   * Keeps the first TOP_SOURCES hosts in fan-out order, as a stable sort would: hosts already in that order (as
+   * analyseFanOut returns them) cost one comparison each past the first few.
+   */
+  private offerTop(h: HostAnalysis): void {
+    const top = this.top;
+    if (top.length === TOP_SOURCES && byFanOut(h, top[TOP_SOURCES - 1]!) >= 0) return;
+    // After every host it does not sort before (ties keep their order).
+    let i = top.length;
+    while (i > 0 && byFanOut(h, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, h);
+    if (top.length > TOP_SOURCES) top.pop();
+  }
+
+  private addInterface(name: string, flows: number, flagged: boolean): void {
+    let r = name === this.lastIf ? this.lastIfRow : this.interfaces.get(name);
+    if (!r) this.interfaces.set(name, (r = { flows: 0, sources: 0, flaggedSources: 0 }));
+    r.flows += flows;
+    r.sources++;
+    if (flagged) r.flaggedSources++;
+    this.lastIf = name;
+    this.lastIfRow = r;
+  }
+
+  private addService(service: string, flagged: boolean, failedFlows: number): void {
+    let r = service === this.lastSvc ? this.lastSvcRow : this.services.get(service);
+    if (!r) this.services.set(service, (r = { sources: 0, flagged: 0, failedFlows: 0 }));
+    r.sources++;
+    if (flagged) {
+      r.flagged++;
+      r.failedFlows += failedFlows;
+    }
+    this.lastSvc = service;
+    this.lastSvcRow = r;
+  }
+}
+
+const byFanOut = (a: HostAnalysis, b: HostAnalysis) => b.destinations - a.destinations || b.flows - a.flows || a.addr - b.addr;
+
+function fanOutBuckets(t: Tally): ChartSeries['fanOutDistribution'] {
+  const out: ChartSeries['fanOutDistribution'] = [];
+  for (let min = 1, b = 0; min <= t.maxDestinations; min *= 2, b++) {
+    const max = min * 2 - 1;
+    out.push({ bucket: min === max ? `${min}` : `${min}-${max}`, min, max, sources: t.bucketSources[b] ?? 0, flagged: t.bucketFlagged[b] ?? 0 });
   }
   return out;
 }
 
-function localityMix(hosts: readonly HostAnalysis[]): ChartSeries['localityMix'] {
-  const c = { same16: 0, same8: 0, other: 0, forbidden: 0 };
-  for (const h of hosts) {
-    if (h.verdict === 'clean' || h.inbound) continue;
-    c.same16 += h.locality.same16;
-    c.same8 += h.locality.same8;
-    c.other += h.locality.other;
-    c.forbidden += h.locality.forbidden;
-  }
+function localityMix(t: Tally): ChartSeries['localityMix'] {
+  const c = t.locality;
   const n = c.same16 + c.same8 + c.other + c.forbidden;
   const share = (x: number) => (n === 0 ? 0 : round(x / n));
   const pForbidden = 1 - (252 / 256) * (254 / 256) ** 3;
@@ -73,18 +142,8 @@ function localityMix(hosts: readonly HostAnalysis[]): ChartSeries['localityMix']
   ];
 }
 
-function flowsPerInterface(hosts: readonly HostAnalysis[]): ChartSeries['flowsPerInterface'] {
-  const by = new Map<string, { flows: number; sources: number; flaggedSources: number }>();
-  for (const h of hosts) {
-    for (const [name, flows] of h.interfaces) {
-      let r = by.get(name);
-      if (!r) by.set(name, (r = { flows: 0, sources: 0, flaggedSources: 0 }));
-      r.flows += flows;
-      r.sources++;
-      if (h.verdict !== 'clean') r.flaggedSources++;
-    }
-  }
-  const rows = [...by].map(([iface, r]) => ({ interface: iface, ...r })).sort((a, b) => b.flows - a.flows || a.interface.localeCompare(b.interface));
+function flowsPerInterface(t: Tally): ChartSeries['flowsPerInterface'] {
+  const rows = [...t.interfaces].map(([iface, r]) => ({ interface: iface, ...r })).sort((a, b) => b.flows - a.flows || a.interface.localeCompare(b.interface));
   if (rows.length <= TOP_INTERFACES + 1) return rows;
   const rest = rows.slice(TOP_INTERFACES);
   const other = { interface: 'other', flows: 0, sources: 0, flaggedSources: 0 };
@@ -98,20 +157,8 @@ function flowsPerInterface(hosts: readonly HostAnalysis[]): ChartSeries['flowsPe
 
 export const TOP_SERVICES = 12;
 
-function servicesSwept(hosts: readonly HostAnalysis[]): NonNullable<ChartSeries['servicesSwept']> {
-  const by = new Map<string, { sources: number; flagged: number; failedFlows: number }>();
-  for (const h of hosts) {
-    const key = h.service ?? 'unknown';
-    if (key === 'unknown') continue;
-    let r = by.get(key);
-    if (!r) by.set(key, (r = { sources: 0, flagged: 0, failedFlows: 0 }));
-    r.sources++;
-    if (h.verdict !== 'clean') {
-      r.flagged++;
-      r.failedFlows += h.failedFlows;
-    }
-  }
-  const rows = [...by].map(([service, r]) => ({ service, ...r })).sort((a, b) => b.flagged - a.flagged || b.sources - a.sources || a.service.localeCompare(b.service));
+function servicesSwept(t: Tally): NonNullable<ChartSeries['servicesSwept']> {
+  const rows = [...t.services].map(([service, r]) => ({ service, ...r })).sort((a, b) => b.flagged - a.flagged || b.sources - a.sources || a.service.localeCompare(b.service));
   if (rows.length <= TOP_SERVICES + 1) return rows;
   const other = { service: 'other', sources: 0, flagged: 0, failedFlows: 0 };
   for (const r of rows.slice(TOP_SERVICES)) {
@@ -122,14 +169,14 @@ function servicesSwept(hosts: readonly HostAnalysis[]): NonNullable<ChartSeries[
   return [...rows.slice(0, TOP_SERVICES), other];
 }
 
-/** The chart series for a diagnosis; `hosts` sorted by fan-out as analyseFanOut returns them. */
+/** The chart series for a diagnosis, in one pass over the hosts (sorted by fan-out as analyseFanOut returns them, or not). */
 export function chartSeries(hosts: readonly HostAnalysis[]): ChartSeries {
-  const top = [...hosts].sort((a, b) => b.destinations - a.destinations || b.flows - a.flows || a.addr - b.addr).slice(0, TOP_SOURCES);
+  const t = new Tally(hosts);
   return {
-    topSources: top.map((h) => ({ ip: h.ip, destinations: h.destinations, flows: h.flows, failedFlows: h.failedFlows, verdict: h.verdict, inbound: h.inbound })),
-    fanOutDistribution: fanOutBuckets(hosts),
-    localityMix: localityMix(hosts),
-    flowsPerInterface: flowsPerInterface(hosts),
-    servicesSwept: servicesSwept(hosts),
+    topSources: t.top.map((h) => ({ ip: h.ip, destinations: h.destinations, flows: h.flows, failedFlows: h.failedFlows, verdict: h.verdict, inbound: h.inbound })),
+    fanOutDistribution: fanOutBuckets(t),
+    localityMix: localityMix(t),
+    flowsPerInterface: flowsPerInterface(t),
+    servicesSwept: servicesSwept(t),
   };
 }

@@ -5,9 +5,10 @@ import { BLIND_SWEEP_MIN, FAILED, FAILED_MAX_PACKETS, flowOutcomeCode, type Flow
 import { PairCounts, PairSet, U32Index, U32Set } from './hash-tables';
 import { ICMP, NO_SERVICE, serviceCode, serviceName, TCP, UDP } from './service';
 import { ServiceCounts } from './service-counts';
-import { emptyLocality, localityCode, type LocalityCounts } from './locality';
+import { localityCode, type LocalityCounts } from './locality';
+import { fanOutOrder } from './host-order';
 import { SharedTargetCollector } from './shared-targets';
-import { judge, verdictOf } from './verdict';
+import { judge, verdictOf, whole } from './verdict';
 import { newWalk, step, type Walk } from './trw';
 
 /** Where a flow was read: enough to quote the line as evidence. */
@@ -24,8 +25,13 @@ export interface HostAnalysis extends Host {
   localityLogRatio: number;
   /** First failed port-80 (or bare-SYN) flows, for evidence; bounded. */
   evidence: FlowRef[];
-  /** Flows per interface the source arrived on (for charts). */
-  interfaces: Map<string, number>;
+  /**
+   * Flows per interface, for a source that arrived on more than one (a few in a big capture); undefined for the rest,
+   * whose one interface is `interface` with `interfaceFlows` flows. interfaceCounts() (verdict.ts) gives either as a Map.
+   */
+  interfaces?: Map<string, number>;
+  /** Flows on `interface` (0 when its rows name no interface). */
+  interfaceFlows: number;
 }
 
 /** An unanswered UDP or ICMP flow of several packets, settled once the whole capture is read (pass 2). */
@@ -564,12 +570,15 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const judged = pass3(grouped, facts, nHosts);
   const { pending, shared } = judged;
   const { evidence, svcPackets, svcBytes, svcBytesPackets } = pass4(sources, facts, judged, nHosts);
+  // One HostAnalysis per source, with as little else per host as possible (200,000 clients in a big capture):
+  // no interface Map for a source seen on one interface, one shared empty evidence list and no-others function.
   const hosts: HostAnalysis[] = [];
+  const destinations = new Float64Array(nHosts);
   for (let k = 0; k < nHosts; k++) {
     const p = pending[k]!;
+    destinations[k] = p.destinations;
     const addr = keyAt[k]!;
-    const locality = emptyLocality();
-    [locality.same16, locality.same8, locality.other, locality.forbidden] = p.loc as [number, number, number, number];
+    const loc = p.loc;
     const flows = h.flows[k]!;
     const mi = h.mainIf[k]!;
     const others = p.others;
@@ -577,7 +586,9 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       judge({
         addr,
         ip: intToIp(addr),
-        interfaces: ifCounts.get(k) ?? new Map(mi >= 0 ? [[ifNameList[mi]!, h.mainIfCount[k]!]] : []),
+        interfaces: ifCounts.get(k),
+        interfaceName: mi >= 0 ? ifNameList[mi]! : '',
+        interfaceFlows: mi >= 0 ? h.mainIfCount[k]! : 0,
         flows,
         destinations: p.destinations,
         port80Flows: h.port80[k]!,
@@ -585,8 +596,8 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
         failedFlows: p.failed,
         inbound: h.nullFlows[k]! > 0 && h.nullFlows[k] === flows,
         walk: p.walk,
-        locality,
-        evidence: evidence.get(k) ?? [],
+        locality: new HostLocality(loc),
+        evidence: evidence.get(k) ?? NO_EVIDENCE,
         sweep: {
           service: p.service,
           flows: p.svcFlows,
@@ -594,14 +605,38 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
           bytesPerPacket: svcBytesPackets[k]! ? svcBytes[k]! / svcBytesPackets[k]! : NaN,
           sequentialShare: p.sequentialShare,
           targets: p.targets,
-          others: () => others ?? new Map(),
+          others: others ? () => others : noOthers,
         },
       }),
     );
   }
   shared.finish(hosts);
-  hosts.sort((x, y) => y.destinations - x.destinations || y.flows - x.flows || x.addr - y.addr);
-  return hosts;
+  // Most destinations first, then most flows, then lowest address: counting sorts over the columns (host-order.ts).
+  const order = fanOutOrder(destinations, h.flows, keyAt, nHosts);
+  const sorted: HostAnalysis[] = [];
+  for (let i = 0; i < nHosts; i++) sorted.push(hosts[order[i]!]!);
+  return sorted;
+}
+
+/** Evidence of a host that has none (only flagged hosts have any): one frozen list, read-only like every list here. */
+const NO_EVIDENCE = Object.freeze([]) as unknown as FlowRef[];
+const noOthers = () => new Map<string, number>();
+
+/**
+ * A host's locality counts. A class of its own: object literals with these four names elsewhere hold probabilities
+ * (locality.ts), and sharing their shape would make V8 box each host's four counts as doubles (64 bytes a host).
+ */
+class HostLocality implements LocalityCounts {
+  same16: number;
+  same8: number;
+  other: number;
+  forbidden: number;
+  constructor(loc: readonly number[]) {
+    this.same16 = whole(loc[0]!);
+    this.same8 = whole(loc[1]!);
+    this.other = whole(loc[2]!);
+    this.forbidden = whole(loc[3]!);
+  }
 }
 
 /** What pass 3 learns about a host before its flagged rows are read again. */

@@ -64,14 +64,15 @@ export function localityCode(src: number, dst: number): number {
   return 2;
 }
 
+/** Each class's log likelihood ratio, worked out once (judge() asks for every host's). */
+const LR_SAME16 = Math.log(P_CR2.same16 / P_CR.same16);
+const LR_SAME8 = Math.log(P_CR2.same8 / P_CR.same8);
+const LR_OTHER = Math.log(P_CR2.other / P_CR.other);
+const LR_FORBIDDEN = Math.log(P_CR2.forbidden / P_CR.forbidden);
+
 /** ln P(counts | Code Red II) - ln P(counts | Code Red). Positive favours Code Red II. */
 export function localityLogRatio(c: LocalityCounts): number {
-  return (
-    c.same16 * Math.log(P_CR2.same16 / P_CR.same16) +
-    c.same8 * Math.log(P_CR2.same8 / P_CR.same8) +
-    c.other * Math.log(P_CR2.other / P_CR.other) +
-    c.forbidden * Math.log(P_CR2.forbidden / P_CR.forbidden)
-  );
+  return c.same16 * LR_SAME16 + c.same8 * LR_SAME8 + c.other * LR_OTHER + c.forbidden * LR_FORBIDDEN;
 }
 
 /** Decide at the same 99:1 odds as the scan verdict; fewer than 4 targets is too thin to call. */

@@ -43,3 +43,15 @@ describe('service names and filters', () => {
     expect(['tcp/80', 'tcp/445', 'tcp/135', 'udp/1434', 'tcp/23', 'icmp'].map(includeFilter)).toEqual(['0050', '01BD', '0087', '059A', '0017', '0000 0800']);
   });
 });
+
+describe('serviceName', () => {
+  it('names a code the same way every time, past its cache of names too', () => {
+    for (let round = 0; round < 2; round++) {
+      for (let port = 0; port < 6000; port++) expect(serviceName(serviceCode(17, port))).toBe(`udp/${port}`);
+      expect(serviceName(serviceCode(6, 445))).toBe('tcp/445');
+      expect(serviceName(serviceCode(1, 0x0800))).toBe('icmp');
+      expect(serviceName(serviceCode(89, 0))).toBe('proto/89');
+      expect(serviceName(NO_SERVICE)).toBe('unknown');
+    }
+  });
+});

@@ -12,8 +12,21 @@ export function serviceCode(proto: number, port: number): number {
   return ((proto & 0xffff) * 65536 + (port & 0xffff)) >>> 0;
 }
 
+/** Names already made, by code: one string per service, not one per host (200,000 hosts sweep a handful). */
+const NAMES = new Map<number, string>();
+const NAMES_MAX = 4096;
+
 /** `tcp/445`, `udp/1434`, `icmp` (ICMP has no port: its "port" column holds type and code), `proto/89`. */
 export function serviceName(code: number): string {
+  let name = NAMES.get(code);
+  if (name === undefined) {
+    name = nameOf(code);
+    if (NAMES.size < NAMES_MAX) NAMES.set(code, name);
+  }
+  return name;
+}
+
+function nameOf(code: number): string {
   if (code === NO_SERVICE) return 'unknown';
   const proto = Math.floor(code / 65536);
   const port = code % 65536;

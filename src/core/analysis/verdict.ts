@@ -9,7 +9,11 @@ import { LOG_SUSPECT, LOG_UPPER, STEP_FAIL, type Walk } from './trw';
 export interface HostCounters {
   addr: number;
   ip: string;
-  interfaces: Map<string, number>;
+  /** Flows per interface, for a source that arrived on more than one; otherwise the two fields below say it all. */
+  interfaces?: Map<string, number>;
+  /** Its one interface ('' when its rows name none) and the flows on it, when `interfaces` is absent. */
+  interfaceName: string;
+  interfaceFlows: number;
   flows: number;
   destinations: number;
   port80Flows: number;
@@ -21,6 +25,11 @@ export interface HostCounters {
   evidence: FlowRef[];
   /** The host's main service and the shape of its sweep. */
   sweep: SweepFacts;
+}
+
+/** Flows per interface the source arrived on, as a Map (empty when its rows name no interface). */
+export function interfaceCounts(h: Pick<HostAnalysis, 'interface' | 'interfaces' | 'interfaceFlows'>): ReadonlyMap<string, number> {
+  return h.interfaces ?? new Map(h.interface !== '' ? [[h.interface, h.interfaceFlows]] : []);
 }
 
 function mainInterface(ifCounts: Map<string, number>): string {
@@ -38,43 +47,79 @@ export function verdictOf(w: Walk): HostAnalysis['verdict'] {
   return w.llr >= LOG_SUSPECT - 1e-9 ? 'suspect' : 'clean';
 }
 
+const neutralWords = (n: number) =>
+  n ? `; ${plural(n, 'failure')} to destinations other sources reach not counted (a busy, filtered or retried server, not a scan)` : '';
+
+/**
+ * Clean hosts' reasons repeat (200,000 clients make a few hundred distinct ones): one string each, shared. Bounded,
+ * so a pathological capture cannot grow it without limit; past the bound the words are made afresh.
+ */
+const CLEAN_REASONS_MAX = 4096;
+const cleanReasonByCounts = new Map<number, string>();
+const cleanReasonByService = new Map<string, string>();
+
+/** The one reason a host that is not flagged gets from its walk (judge() adds the rest). */
+function cleanReason(w: Walk, service: string): string {
+  // Unscored probes are said only where scoring them would have raised the verdict (a lone unanswered DNS query
+  // needs no excuse); those few reasons are made afresh.
+  if (w.unscored > 0 && w.llr + w.unscored * STEP_FAIL >= LOG_SUSPECT - 1e-9) {
+    return (
+      `${w.successes} answered and ${w.failures} unanswered first contacts: no scanning pattern ` +
+      `(this capture records no reply to any UDP or ICMP probe; fewer than ${BLIND_SWEEP_MIN} unanswered is not a sweep)${neutralWords(w.neutral)}`
+    );
+  }
+  if (w.failures + w.successes + w.neutral > 0) {
+    const small = w.successes < 1024 && w.failures < 1024 && w.neutral < 1024;
+    const key = small ? (w.neutral * 1024 + w.failures) * 1024 + w.successes : -1;
+    let r = small ? cleanReasonByCounts.get(key) : undefined;
+    if (r === undefined) {
+      r = `${w.successes} answered and ${w.failures} unanswered first contacts: no scanning pattern${neutralWords(w.neutral)}`;
+      if (small && cleanReasonByCounts.size < CLEAN_REASONS_MAX) cleanReasonByCounts.set(key, r);
+    }
+    return r;
+  }
+  let r = cleanReasonByService.get(service);
+  if (r === undefined) {
+    r = service === 'unknown' ? 'no first contacts to judge by' : `no ${serviceWords(service)} first contacts to judge by`;
+    if (cleanReasonByService.size < CLEAN_REASONS_MAX) cleanReasonByService.set(service, r);
+  }
+  return r;
+}
+
+const INBOUND_REASON = 'every flow from it is routed to Null: an outside host probing in, not a local infection';
+
+/**
+ * A count as a small integer. Counts read from typed columns arrive as doubles, and one double stored in a field makes
+ * V8 keep that field as a boxed number in every host (16 bytes each, 200,000 hosts): small integers are stored inline.
+ */
+export const whole = (x: number): number => ((x | 0) === x ? x | 0 : x);
+
 export function judge(c: HostCounters): HostAnalysis {
   const w = c.walk;
-  const reasons: string[] = [];
-  let verdict: HostAnalysis['verdict'] = 'clean';
-  const neutral = w.neutral
-    ? `; ${plural(w.neutral, 'failure')} to destinations other sources reach not counted (a busy, filtered or retried server, not a scan)`
-    : '';
-  if (w.crossed) {
-    verdict = 'infected';
-    reasons.push(
-      `${plural(w.failuresAtCrossing, 'unanswered first contact')} to distinct destinations crossed the 99:1 scanner threshold ` +
-        `of the sequential test (${w.failures} unanswered, ${w.successes} answered in all${neutral})`,
-    );
-  } else if (w.llr >= LOG_SUSPECT - 1e-9) {
-    verdict = 'suspect';
-    reasons.push(
-      `${plural(w.failures, 'unanswered first contact')} and ${w.successes} answered: odds ${Math.exp(w.llr).toFixed(0)}:1 ` +
-        `for scanning, below the ${Math.exp(LOG_UPPER).toFixed(0)}:1 needed to call it${neutral}`,
-    );
-  } else if (w.failures + w.successes + w.neutral > 0) {
-    // Said only where scoring them would have raised the verdict: a lone unanswered DNS query needs no excuse.
-    const unscored =
-      w.unscored > 0 && w.llr + w.unscored * STEP_FAIL >= LOG_SUSPECT - 1e-9
-        ? ` (this capture records no reply to any UDP or ICMP probe; fewer than ${BLIND_SWEEP_MIN} unanswered is not a sweep)`
-        : '';
-    reasons.push(`${w.successes} answered and ${w.failures} unanswered first contacts: no scanning pattern${unscored}${neutral}`);
-  } else {
-    reasons.push(c.sweep.service === 'unknown' ? 'no first contacts to judge by' : `no ${serviceWords(c.sweep.service)} first contacts to judge by`);
-  }
-  if (c.inbound) reasons.push('every flow from it is routed to Null: an outside host probing in, not a local infection');
-  // The Code Red variant is a TCP/80 call (accounting's bare SYNs are the tech note's TCP/80 too).
-  const web = c.sweep.service === 'tcp/80' || c.sweep.service === 'tcp';
-  const variant = verdict === 'clean' || !web ? 'unknown' : decideVariant(c.locality);
-  if (verdict !== 'clean' && web) reasons.push(describeVariant(c.locality, variant));
+  const verdict = verdictOf(w);
+  const service = c.sweep.service;
+  let variant: HostAnalysis['variant'] = 'unknown';
   let worm: HostAnalysis['worm'] = 'unknown';
-  if (verdict !== 'clean') {
-    if (!web) reasons.push(`sweeps ${serviceWords(c.sweep.service)}`);
+  let reasons: string[];
+  if (verdict === 'clean') {
+    // Most hosts of a big capture: the walk's one reason (shared words), no variant, no worm.
+    reasons = [cleanReason(w, service)];
+    if (c.inbound) reasons.push(INBOUND_REASON);
+  } else {
+    const neutral = neutralWords(w.neutral);
+    reasons = [
+      verdict === 'infected'
+        ? `${plural(w.failuresAtCrossing, 'unanswered first contact')} to distinct destinations crossed the 99:1 scanner threshold ` +
+          `of the sequential test (${w.failures} unanswered, ${w.successes} answered in all${neutral})`
+        : `${plural(w.failures, 'unanswered first contact')} and ${w.successes} answered: odds ${Math.exp(w.llr).toFixed(0)}:1 ` +
+          `for scanning, below the ${Math.exp(LOG_UPPER).toFixed(0)}:1 needed to call it${neutral}`,
+    ];
+    if (c.inbound) reasons.push(INBOUND_REASON);
+    // The Code Red variant is a TCP/80 call (accounting's bare SYNs are the tech note's TCP/80 too).
+    if (service === 'tcp/80' || service === 'tcp') {
+      variant = decideVariant(c.locality);
+      reasons.push(describeVariant(c.locality, variant));
+    } else reasons.push(`sweeps ${serviceWords(service)}`);
     if (isSequential(c.sweep)) {
       reasons.push(`targets consecutive addresses (${Math.round(c.sweep.sequentialShare * 100)}% of its first contacts follow the previous address): a sequential sweep`);
     }
@@ -83,22 +128,23 @@ export function judge(c: HostCounters): HostAnalysis {
     reasons.push(...call.reasons);
   }
   const ifs = c.interfaces;
-  if (ifs.size > 1) {
+  const iface = ifs ? mainInterface(ifs) : c.interfaceName;
+  if (ifs && ifs.size > 1) {
     const list = [...ifs].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, k]) => `${n} (${k})`).join(', ');
     reasons.push(`arrives on ${ifs.size} interfaces: ${list}`);
   }
   return {
     ip: c.ip,
-    interface: mainInterface(ifs),
-    flows: c.flows,
-    destinations: c.destinations,
-    port80Flows: c.port80Flows,
+    interface: iface,
+    flows: whole(c.flows),
+    destinations: whole(c.destinations),
+    port80Flows: whole(c.port80Flows),
     packetsPerFlow: c.packetsPerFlow,
-    failedFlows: c.failedFlows,
+    failedFlows: whole(c.failedFlows),
     verdict,
     variant,
     reasons,
-    service: c.sweep.service,
+    service,
     worm,
     inbound: c.inbound,
     addr: c.addr,
@@ -107,5 +153,6 @@ export function judge(c: HostCounters): HostAnalysis {
     localityLogRatio: localityLogRatio(c.locality),
     evidence: c.evidence,
     interfaces: ifs,
+    interfaceFlows: whole(ifs ? (ifs.get(iface) ?? 0) : c.interfaceFlows),
   };
 }

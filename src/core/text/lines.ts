@@ -25,8 +25,25 @@ export function ipToInt(s: string): number {
   return ((+p[0]! << 24) >>> 0) + (+p[1]! << 16) + (+p[2]! << 8) + +p[3]!;
 }
 
+const IP_CHARS = new Uint16Array(15);
+/** IP_CHARS's first n characters, by n (no view made per call). */
+const IP_VIEWS = Array.from({ length: 16 }, (_, n) => new Uint16Array(IP_CHARS.buffer, 0, n));
+
+/**
+ * Dotted quad of a 32-bit address. Made from character codes, so the string is flat: a template literal gives a
+ * rope of pieces (twice the memory for 200,000 hosts, and every later read of it walks the rope first).
+ */
 export function intToIp(n: number): string {
-  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+  const c = IP_CHARS;
+  let p = 0;
+  for (let shift = 24; shift >= 0; shift -= 8) {
+    const o = (n >>> shift) & 255;
+    if (o >= 100) c[p++] = 48 + ((o / 100) | 0);
+    if (o >= 10) c[p++] = 48 + (((o / 10) | 0) % 10);
+    c[p++] = 48 + (o % 10);
+    if (shift > 0) c[p++] = 46;
+  }
+  return String.fromCharCode.apply(null, IP_VIEWS[p] as unknown as number[]);
 }
 
 /**
