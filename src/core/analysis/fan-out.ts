@@ -288,7 +288,7 @@ function settle(a: Uint8Array, retried: number): void {
 
 /** Pass 3's findings per host (pass 4 and the verdicts read them). */
 interface Judged {
-  pending: PendingHost[];
+  pending: PendingColumns;
   /** Main service of each flagged host (NO_SERVICE for the others): pass 4 reads their rows. */
   flaggedMain: Uint32Array;
   nFlagged: number;
@@ -309,16 +309,11 @@ function pass3(g: Grouped, f: RowFacts, nHosts: number): Judged {
   let fDst = new Uint32Array(1024);
   let fOut = new Uint8Array(1024);
   const shared = new SharedTargetCollector();
-  const pending: PendingHost[] = [];
+  const pending = new PendingColumns(nHosts);
+  const walk = newWalk();
+  const loc = new Int32Array(4);
   const flaggedMain = new Uint32Array(nHosts).fill(NO_SERVICE);
   let nFlagged = 0;
-  // One name string per service, not one per host.
-  const names = new Map<number, string>();
-  const nameOf = (code: number): string => {
-    let n = names.get(code);
-    if (n === undefined) names.set(code, (n = code === SYN_SERVICE ? 'tcp' : serviceName(code)));
-    return n;
-  };
   for (let k = 0; k < nHosts; k++) {
     const a = start[k]!;
     const b = start[k + 1]!;
@@ -352,8 +347,8 @@ function pass3(g: Grouped, f: RowFacts, nHosts: number): Judged {
       blindFew = probed < BLIND_SWEEP_MIN;
     }
     const addr = keyAt[k]!;
-    const walk = newWalk();
-    const loc = [0, 0, 0, 0];
+    resetWalk(walk);
+    loc.fill(0);
     let judged = 0;
     let consecutive = 0;
     let prev = -1;
@@ -378,17 +373,8 @@ function pass3(g: Grouped, f: RowFacts, nHosts: number): Judged {
       flaggedMain[k] = main;
       shared.add(k, addr, fDst, fOut, nf);
     }
-    pending.push({
-      walk,
-      loc,
-      destinations: nf,
-      failed,
-      service: nameOf(main),
-      svcFlows,
-      sequentialShare: judged > 1 ? consecutive / (judged - 1) : 0,
-      targets: judged,
-      others: flagged ? services.others(main) : undefined,
-    });
+    pending.set(k, walk, loc, nf, failed, main, svcFlows, judged > 1 ? consecutive / (judged - 1) : 0, judged);
+    if (flagged) pending.others.set(k, services.others(main));
   }
   return { pending, flaggedMain, nFlagged, shared };
 }
@@ -575,7 +561,7 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const hosts: HostAnalysis[] = [];
   const destinations = new Float64Array(nHosts);
   for (let k = 0; k < nHosts; k++) {
-    const p = pending[k]!;
+    const p = pending.get(k, nameOf);
     destinations[k] = p.destinations;
     const addr = keyAt[k]!;
     const loc = p.loc;
@@ -631,7 +617,7 @@ class HostLocality implements LocalityCounts {
   same8: number;
   other: number;
   forbidden: number;
-  constructor(loc: readonly number[]) {
+  constructor(loc: ArrayLike<number>) {
     this.same16 = whole(loc[0]!);
     this.same8 = whole(loc[1]!);
     this.other = whole(loc[2]!);
@@ -642,7 +628,7 @@ class HostLocality implements LocalityCounts {
 /** What pass 3 learns about a host before its flagged rows are read again. */
 interface PendingHost {
   walk: Walk;
-  loc: number[];
+  loc: Int32Array;
   destinations: number;
   failed: number;
   service: string;
@@ -651,6 +637,90 @@ interface PendingHost {
   targets: number;
   others: Map<string, number> | undefined;
 }
+
+/** The service's name: 'tcp' for accounting's bare SYNs (no port recorded). */
+function nameOf(code: number): string {
+  return code === SYN_SERVICE ? 'tcp' : serviceName(code);
+}
+
+function resetWalk(w: Walk): void {
+  w.llr = 0;
+  w.crossed = false;
+  w.failuresAtCrossing = 0;
+  w.failures = 0;
+  w.successes = 0;
+  w.neutral = 0;
+  w.unscored = 0;
+}
+
+/**
+ * Pass 3's findings for every host in columns (a few numbers a host, where an object with a walk and a locality array
+ * each was most of the memory of a 200,000-source capture); `get` makes one host's view as the verdicts are written.
+ */
+class PendingColumns {
+  private readonly llr: Float64Array;
+  private readonly crossed: Uint8Array;
+  private readonly counts: Int32Array;
+  private readonly loc: Int32Array;
+  private readonly main: Uint32Array;
+  private readonly sequential: Float64Array;
+  /** The other services of each flagged host (by name, with their flows). */
+  readonly others = new Map<number, Map<string, number>>();
+
+  constructor(n: number) {
+    this.llr = new Float64Array(n);
+    this.crossed = new Uint8Array(n);
+    this.counts = new Int32Array(n * COUNTS);
+    this.loc = new Int32Array(n * 4);
+    this.main = new Uint32Array(n);
+    this.sequential = new Float64Array(n);
+  }
+
+  set(k: number, w: Walk, loc: Int32Array, destinations: number, failed: number, main: number, svcFlows: number, sequentialShare: number, targets: number): void {
+    this.llr[k] = w.llr;
+    this.crossed[k] = w.crossed ? 1 : 0;
+    const c = this.counts;
+    const o = k * COUNTS;
+    c[o] = w.failuresAtCrossing;
+    c[o + 1] = w.failures;
+    c[o + 2] = w.successes;
+    c[o + 3] = w.neutral;
+    c[o + 4] = w.unscored;
+    c[o + 5] = destinations;
+    c[o + 6] = failed;
+    c[o + 7] = svcFlows;
+    c[o + 8] = targets;
+    this.loc.set(loc, k * 4);
+    this.main[k] = main;
+    this.sequential[k] = sequentialShare;
+  }
+
+  get(k: number, name: (code: number) => string): PendingHost {
+    const c = this.counts;
+    const o = k * COUNTS;
+    return {
+      walk: {
+        llr: this.llr[k]!,
+        crossed: this.crossed[k] === 1,
+        failuresAtCrossing: c[o]!,
+        failures: c[o + 1]!,
+        successes: c[o + 2]!,
+        neutral: c[o + 3]!,
+        unscored: c[o + 4]!,
+      },
+      loc: this.loc.subarray(k * 4, k * 4 + 4),
+      destinations: c[o + 5]!,
+      failed: c[o + 6]!,
+      service: name(this.main[k]!),
+      svcFlows: c[o + 7]!,
+      sequentialShare: this.sequential[k]!,
+      targets: c[o + 8]!,
+      others: this.others.get(k),
+    };
+  }
+}
+/** Counts kept per host in PendingColumns. */
+const COUNTS = 9;
 
 /** A reusable set of destinations for one host at a time: destination -> its index among first contacts. */
 class DstSet {
