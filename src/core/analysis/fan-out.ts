@@ -20,9 +20,7 @@ export interface FlowRef {
 export interface HostAnalysis extends Host {
   /** Numeric address, for sorting and locality. */
   addr: number;
-  llr: number;
   locality: LocalityCounts;
-  localityLogRatio: number;
   /** First failed port-80 (or bare-SYN) flows, for evidence; bounded. */
   evidence: FlowRef[];
   /**
@@ -556,6 +554,8 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const judged = pass3(grouped, facts, nHosts);
   const { pending, shared } = judged;
   const { evidence, svcPackets, svcBytes, svcBytesPackets } = pass4(sources, facts, judged, nHosts);
+  // The per-row arrays are done with: let a collection during the verdicts below take them (a dump's worth of rows).
+  releaseRows(facts, grouped);
   // One HostAnalysis per source, with as little else per host as possible (200,000 clients in a big capture):
   // no interface Map for a source seen on one interface, one shared empty evidence list and no-others function.
   const hosts: HostAnalysis[] = [];
@@ -636,6 +636,17 @@ interface PendingHost {
   sequentialShare: number;
   targets: number;
   others: Map<string, number> | undefined;
+}
+
+function releaseRows(f: RowFacts, g: Grouped): void {
+  f.hostOf = new Int32Array(0);
+  f.outcomeOf = new Uint8Array(0);
+  f.serviceOf = new Uint32Array(0);
+  f.reached = new U32Set(16);
+  f.pairs = new PairSet(16);
+  g.gDst = new Uint32Array(0);
+  g.gOut = new Uint8Array(0);
+  g.gSvc = new Uint32Array(0);
 }
 
 /** The service's name: 'tcp' for accounting's bare SYNs (no port recorded). */

@@ -1,7 +1,7 @@
 // Turns one source's counters and walk into a verdict, a variant and the reasons in words.
 import type { FlowRef, HostAnalysis } from './fan-out';
 import { BLIND_SWEEP_MIN } from './flow-facts';
-import { decideVariant, describeVariant, localityLogRatio, type LocalityCounts } from './locality';
+import { decideVariant, describeVariant, type LocalityCounts } from './locality';
 import { isSequential, matchWorm, type SweepFacts } from './profiles/match-worm';
 import { serviceWords } from './service';
 import { LOG_SUSPECT, LOG_UPPER, STEP_FAIL, type Walk } from './trw';
@@ -148,9 +148,7 @@ export function judge(c: HostCounters): HostAnalysis {
     worm,
     inbound: c.inbound,
     addr: c.addr,
-    llr: w.llr,
     locality: c.locality,
-    localityLogRatio: localityLogRatio(c.locality),
     evidence: c.evidence,
     interfaces: ifs,
     interfaceFlows: whole(ifs ? (ifs.get(iface) ?? 0) : c.interfaceFlows),
