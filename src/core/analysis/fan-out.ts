@@ -66,7 +66,7 @@ const R_STRIDE = 8;
 /** Grow-on-demand host records for pass 1. */
 class HostRecords {
   n = 0;
-  rec = new Float64Array(R_STRIDE * 1024);
+  rec = new Float64Array(R_STRIDE * 64);
 
   /** Start the record of host k (hosts arrive in index order 0, 1, 2...). */
   open(k: number): void {
@@ -639,6 +639,7 @@ interface PendingHost {
 }
 
 function releaseRows(f: RowFacts, g: Grouped): void {
+  f.h = new HostRecords();
   f.hostOf = new Int32Array(0);
   f.outcomeOf = new Uint8Array(0);
   f.serviceOf = new Uint32Array(0);
