@@ -196,16 +196,14 @@ export class U32Set {
 }
 
 /**
- * Counts per (a, b) pair of small non-negative integers (a host and an interface), on typed arrays: `add` adds one,
- * `forEach` lists the pairs in first-seen order.
+ * Counts per (a, b) pair of small non-negative integers (a host and an interface), on one typed array of 4-number slots
+ * (a + 1, b, count, unused: one probe reads one cache line): `add` adds, `forEach` lists the pairs in first-seen order.
  */
 export class PairCounts {
   size = 0;
   private mask: number;
-  /** a + 1 (0 = empty slot). */
-  private as: Int32Array;
-  private bs: Int32Array;
-  private counts: Float64Array;
+  /** Slot s is [4s] = a + 1 (0: empty), [4s + 1] = b, [4s + 2] = count. */
+  private slots: Int32Array;
   /** Slot of each pair, in first-seen order. */
   private order: Int32Array;
 
@@ -213,58 +211,55 @@ export class PairCounts {
     let cap = 16;
     while (cap < expected * 2) cap *= 2;
     this.mask = cap - 1;
-    this.as = new Int32Array(cap);
-    this.bs = new Int32Array(cap);
-    this.counts = new Float64Array(cap);
+    this.slots = new Int32Array(cap * 4);
     this.order = new Int32Array(cap);
   }
 
   private slot(a: number, b: number): number {
-    const as = this.as;
-    let s = hash32((a * 0x10001 + b) >>> 0) & this.mask;
+    const t = this.slots;
+    const mask = this.mask;
+    let s = hash32((a * 0x10001 + b) >>> 0) & mask;
     for (;;) {
-      const x = as[s]!;
-      if (x === 0 || (x === a + 1 && this.bs[s] === b)) return s;
-      s = (s + 1) & this.mask;
+      const x = t[s * 4]!;
+      if (x === 0 || (x === a + 1 && t[s * 4 + 1] === b)) return s;
+      s = (s + 1) & mask;
     }
   }
 
   add(a: number, b: number, n = 1): void {
     const s = this.slot(a, b);
-    if (this.as[s] === 0) {
-      this.as[s] = a + 1;
-      this.bs[s] = b;
-      this.counts[s] = n;
+    const t = this.slots;
+    if (t[s * 4] === 0) {
+      t[s * 4] = a + 1;
+      t[s * 4 + 1] = b;
+      t[s * 4 + 2] = n;
       this.order[this.size++] = s;
       if (this.size * 2 > this.mask) this.rehash();
       return;
     }
-    this.counts[s]! += n;
+    t[s * 4 + 2]! += n;
   }
 
   /** Every pair with its count, in first-seen order. */
   forEach(f: (a: number, b: number, count: number) => void): void {
+    const t = this.slots;
     for (let i = 0; i < this.size; i++) {
       const s = this.order[i]!;
-      f(this.as[s]! - 1, this.bs[s]!, this.counts[s]!);
+      f(t[s * 4]! - 1, t[s * 4 + 1]!, t[s * 4 + 2]!);
     }
   }
 
   private rehash(): void {
-    const { as, bs, counts, order, size } = this;
+    const { slots: old, order, size } = this;
     const cap = (this.mask + 1) * 2;
     this.mask = cap - 1;
-    this.as = new Int32Array(cap);
-    this.bs = new Int32Array(cap);
-    this.counts = new Float64Array(cap);
+    this.slots = new Int32Array(cap * 4);
     this.order = new Int32Array(cap);
     this.size = 0;
     for (let i = 0; i < size; i++) {
       const s = order[i]!;
-      const t = this.slot(as[s]! - 1, bs[s]!);
-      this.as[t] = as[s]!;
-      this.bs[t] = bs[s]!;
-      this.counts[t] = counts[s]!;
+      const t = this.slot(old[s * 4]! - 1, old[s * 4 + 1]!);
+      this.slots.set(old.subarray(s * 4, s * 4 + 3), t * 4);
       this.order[this.size++] = t;
     }
   }
