@@ -21,50 +21,58 @@ export class SharedTargetCollector {
   /** Host index (in the array given to `finish`) of each compared host, by its slot. */
   private ids: number[] = [];
   private targets: number[] = [];
-  /** Each destination's probers as a linked list over typed arrays (no per-target objects). */
-  private dstIx = new U32Index(4096);
-  private head = new Int32Array(4096).fill(-1);
-  private next = new Int32Array(4096);
-  private slotOf = new Int32Array(4096);
+  /** Every (destination, slot) added, in order; indexed by destination in `finish`, sized once (no rehashing). */
+  private dsts = new Uint32Array(4096);
+  private slots = new Int32Array(4096);
   private n = 0;
 
   /** A flagged host's first contacts: destinations and outcomes (0 = not port 80), `count` of them. */
   add(hostIndex: number, src: number, dsts: Uint32Array, outcomes: Uint8Array, count: number): void {
     if (this.ids.length >= MAX_MATRIX) return;
     const sl = this.ids.push(hostIndex) - 1;
+    if (this.n + count > this.dsts.length) {
+      const cap = Math.max(this.n + count, this.dsts.length * 2);
+      const d = new Uint32Array(cap);
+      d.set(this.dsts.subarray(0, this.n));
+      this.dsts = d;
+      const sa = new Int32Array(cap);
+      sa.set(this.slots.subarray(0, this.n));
+      this.slots = sa;
+    }
     let t = 0;
     for (let j = 0; j < count; j++) {
       const dst = dsts[j]!;
       if (outcomes[j] === 0 || src >>> 24 === dst >>> 24 || !cr2CouldPick(src, dst)) continue;
-      const d = this.dstIx.add(dst);
-      if (d >= this.head.length) {
-        const h = new Int32Array(this.head.length * 2).fill(-1);
-        h.set(this.head);
-        this.head = h;
-      }
-      if (this.n === this.next.length) {
-        const nx = new Int32Array(this.n * 2);
-        nx.set(this.next);
-        this.next = nx;
-        const so = new Int32Array(this.n * 2);
-        so.set(this.slotOf);
-        this.slotOf = so;
-      }
-      this.next[this.n] = this.head[d]!;
-      this.slotOf[this.n] = sl;
-      this.head[d] = this.n++;
+      this.dsts[this.n] = dst;
+      this.slots[this.n++] = sl;
       t++;
     }
     this.targets.push(t);
   }
 
+  /** Each destination's probers as a linked list over typed arrays (no per-target objects), newest first. */
+  private index(): { dstIx: U32Index; head: Int32Array; next: Int32Array } {
+    const n = this.n;
+    const dstIx = new U32Index(n);
+    const head = new Int32Array(n).fill(-1);
+    const next = new Int32Array(n);
+    for (let e = 0; e < n; e++) {
+      const d = dstIx.add(this.dsts[e]!);
+      next[e] = head[d]!;
+      head[d] = e;
+    }
+    return { dstIx, head, next };
+  }
+
   finish(hosts: HostAnalysis[]): void {
-    const { ids, targets, head, next, slotOf } = this;
+    const { ids, targets } = this;
     const m = ids.length;
     if (m < 2) return;
+    const { dstIx, head, next } = this.index();
+    const slotOf = this.slots;
     const count = new Int32Array(m * m);
     const probers: number[] = [];
-    for (let d = 0; d < this.dstIx.size; d++) {
+    for (let d = 0; d < dstIx.size; d++) {
       probers.length = 0;
       for (let e = head[d]!; e >= 0 && probers.length <= MAX_PROBERS_PER_TARGET; e = next[e]!) probers.push(slotOf[e]!);
       if (probers.length < 2 || probers.length > MAX_PROBERS_PER_TARGET) continue;
