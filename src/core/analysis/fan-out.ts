@@ -103,6 +103,90 @@ class HostRecords {
   }
 }
 
+/** Interfaces counted densely per source (global interface indexes below this); the rest go to a pair table. */
+const DENSE_IFS = 32;
+
+/**
+ * Per-interface flow counts of the sources seen on more than one interface. A source whose interfaces are among the
+ * first DENSE_IFS names gets a block of counters (rows that switch interface every line then cost an array increment,
+ * not a hash probe); past that, its counts move to a (source, interface) table. Either way each source's interfaces
+ * are listed in the order they were first seen (its first interface first).
+ */
+class MultiIfCounts {
+  private pairs = new PairCounts(64);
+  /** Per source: its block + 1, 0 for none, -1 once counted in `pairs`. */
+  private blockOf = new Int32Array(1024);
+  private counts = new Int32Array(DENSE_IFS * 64);
+  private order = new Int16Array(DENSE_IFS * 64);
+  private orderN = new Uint8Array(64);
+  private nBlocks = 0;
+
+  /** Source k shows a second interface; its first, `main`, has `mainCount` flows so far. */
+  start(k: number, main: number, mainCount: number): void {
+    if (k >= this.blockOf.length) {
+      const g = new Int32Array(Math.max(k + 1, this.blockOf.length * 2));
+      g.set(this.blockOf);
+      this.blockOf = g;
+    }
+    if (main >= DENSE_IFS) {
+      this.blockOf[k] = -1;
+      this.pairs.add(k, main, mainCount);
+      return;
+    }
+    const b = this.nBlocks++;
+    if (this.nBlocks > this.orderN.length) {
+      const n = this.orderN.length * 2;
+      const c = new Int32Array(n * DENSE_IFS);
+      c.set(this.counts);
+      this.counts = c;
+      const o = new Int16Array(n * DENSE_IFS);
+      o.set(this.order);
+      this.order = o;
+      const on = new Uint8Array(n);
+      on.set(this.orderN);
+      this.orderN = on;
+    }
+    this.blockOf[k] = b + 1;
+    this.counts[b * DENSE_IFS + main] = mainCount;
+    this.order[b * DENSE_IFS] = main;
+    this.orderN[b] = 1;
+  }
+
+  /** One more flow of source k (started) on interface ifg. */
+  add(k: number, ifg: number): void {
+    const b1 = this.blockOf[k]!;
+    if (b1 > 0 && ifg < DENSE_IFS) {
+      const at = (b1 - 1) * DENSE_IFS;
+      if (this.counts[at + ifg]!++ === 0) this.order[at + this.orderN[b1 - 1]!++] = ifg;
+      return;
+    }
+    if (b1 > 0) {
+      // An interface past the dense ones: this source's counts move to the pair table, in the order first seen.
+      const b = b1 - 1;
+      for (let i = 0; i < this.orderN[b]!; i++) {
+        const g = this.order[b * DENSE_IFS + i]!;
+        this.pairs.add(k, g, this.counts[b * DENSE_IFS + g]!);
+      }
+      this.blockOf[k] = -1;
+    }
+    this.pairs.add(k, ifg);
+  }
+
+  /** Every (source, interface, flows), each source's interfaces in first-seen order. */
+  forEach(f: (k: number, ifg: number, count: number) => void): void {
+    for (let k = 0; k < this.blockOf.length; k++) {
+      const b1 = this.blockOf[k]!;
+      if (b1 <= 0) continue;
+      const at = (b1 - 1) * DENSE_IFS;
+      for (let i = 0; i < this.orderN[b1 - 1]!; i++) {
+        const g = this.order[at + i]!;
+        f(k, g, this.counts[at + g]!);
+      }
+    }
+    this.pairs.forEach(f);
+  }
+}
+
 /** Pass 1's results: one host index per source address, per-row facts, per-host counters. */
 interface RowFacts {
   hostsIx: U32Index;
@@ -115,7 +199,7 @@ interface RowFacts {
   reached: U32Set;
   /** UDP and ICMP pairs seen (src, dst). */
   pairs: PairSet;
-  multiIfCounts: PairCounts;
+  multiIfCounts: MultiIfCounts;
   ifNameList: string[];
   globalIf: Map<string, number>;
 }
@@ -187,9 +271,9 @@ function pass1Range(t: FlowSource['flows'], from: number, to: number, row: numbe
         rec[o + R_MAIN_IF_COUNT] = 1;
       } else {
         if (rec[o + R_MULTI_IF] === 0) {
-          // A second interface for this source: from now on its counts are kept per (source, interface).
+          // A second interface for this source: from now on its counts are kept per interface.
           rec[o + R_MULTI_IF] = 1;
-          multiIfCounts.add(k, main, rec[o + R_MAIN_IF_COUNT]!);
+          multiIfCounts.start(k, main, rec[o + R_MAIN_IF_COUNT]!);
         }
         multiIfCounts.add(k, ifg);
       }
@@ -500,7 +584,7 @@ function newRowFacts(rows: number): RowFacts {
     serviceOf: new Uint32Array(rows),
     reached: new U32Set(1024),
     pairs: new PairSet(256),
-    multiIfCounts: new PairCounts(64),
+    multiIfCounts: new MultiIfCounts(),
     ifNameList: [],
     globalIf: new Map(),
   };

@@ -1,0 +1,66 @@
+// Each source's flows per interface, in the order its interfaces were first seen, whether it uses a few interfaces
+// (counted densely) or many (past the dense ones its counts move to a pair table mid-capture).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
+import { analyseFanOut } from './fan-out';
+import { interfaceCounts } from './verdict';
+
+describe('flows per interface of each source', () => {
+  it('match a plain count in first-seen order, for 1 to 60 interfaces in a capture', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 59 })), { minLength: 1, maxLength: 800 }), (nIfs, picks) => {
+        const c = new FlowColumns(picks.length);
+        const names = Array.from({ length: nIfs }, (_, i) => `Gi0/${i}`);
+        const want = new Map<number, Map<string, number>>();
+        for (const [i, [host, p]] of picks.entries()) {
+          const name = names[p % nIfs]!;
+          const k = c.reserve();
+          c.src[k] = 0x0a000001 + host;
+          c.dst[k] = 0xc0000201 + i;
+          c.srcIf[k] = c.ifIndexOfName(name);
+          c.dstIf[k] = c.ifIndexOfName('Se0/0');
+          c.proto[k] = 6;
+          c.srcPort[k] = 2000 + i;
+          c.dstPort[k] = 80;
+          c.packets[k] = 5;
+          c.bytes[k] = NaN;
+          c.line[k] = i + 1;
+          c.n = k + 1;
+          let m = want.get(c.src[k]!);
+          if (!m) want.set(c.src[k]!, (m = new Map()));
+          m.set(name, (m.get(name) ?? 0) + 1);
+        }
+        const hosts = analyseFanOut([{ source: 'f', kind: 'show ip cache flow', flows: c.finish().table }]);
+        expect(hosts.length).toBe(want.size);
+        for (const h of hosts) expect([...interfaceCounts(h)]).toEqual([...want.get(h.addr)!]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps the counts a source had when its interfaces pass the dense ones', () => {
+    const c = new FlowColumns(64);
+    const row = (host: number, name: string) => {
+      const k = c.reserve();
+      c.src[k] = 0x0a000001 + host;
+      c.dst[k] = 0xc0000201 + k;
+      c.srcIf[k] = c.ifIndexOfName(name);
+      c.dstIf[k] = c.ifIndexOfName('Se0/0');
+      c.proto[k] = 6;
+      c.srcPort[k] = 2000 + k;
+      c.dstPort[k] = 80;
+      c.packets[k] = 5;
+      c.bytes[k] = NaN;
+      c.line[k] = k + 1;
+      c.n = k + 1;
+    };
+    for (const n of ['Gi0/0', 'Gi0/0', 'Gi0/1', 'Gi0/1', 'Gi0/1']) row(0, n);
+    for (let i = 2; i < 40; i++) row(1, `Gi0/${i}`);
+    row(0, 'Gi0/39');
+    row(0, 'Gi0/0');
+    const hosts = analyseFanOut([{ source: 'f', kind: 'show ip cache flow', flows: c.finish().table }]);
+    const h = hosts.find((x) => x.addr === 0x0a000001)!;
+    expect([...interfaceCounts(h)]).toEqual([['Gi0/0', 3], ['Gi0/1', 3], ['Gi0/39', 1]]);
+  });
+});
