@@ -53,6 +53,8 @@ export interface SegmentPlan {
   bufs: ColumnBuffers;
   /** Int32 [next segment to claim]; segment 0 is the main thread's. */
   claim: SharedArrayBuffer;
+  /** Interface names every segment's scanner starts with (from a sample of the file), so indexes agree. */
+  ifNames: string[];
 }
 
 /**
@@ -64,6 +66,7 @@ export function scanSegment(fd: number, plan: SegmentPlan, i: number, apart = fa
   const room = plan.regions[i + 1]! - from;
   const cols = room >= 16 && !apart ? new FlowColumns(room, plan.bufs, from) : new FlowColumns(Math.max(16, room));
   const scanner = new FlowDumpScanner(plan.bounds[i + 1]! - plan.bounds[i]!, true, cols);
+  scanner.seedInterfaces(plan.ifNames);
   scanFileRange(fd, plan.bounds[i]!, plan.bounds[i + 1]!, scanner);
   if (cols.uses(plan.bufs) && scanner.rowCount <= room) return { shared: true, count: scanner.rowCount, text: scanner.textPart() };
   return { shared: false, part: scanner.part() };

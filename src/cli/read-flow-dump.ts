@@ -118,11 +118,17 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
   const cap = Math.ceil(size / 72) + 2048;
   const regions = bounds.map((b) => Math.min(cap, Math.ceil((cap * b) / size)));
   regions[nSeg] = cap;
-  const plan: SegmentPlan = { file, bounds, regions, bufs: columnBuffers(cap, (n) => new SharedArrayBuffer(n)), claim: new SharedArrayBuffer(4) };
+  // The interface names of the first 256 KB (a few thousand rows): every segment starts with them, in this order.
+  const sample = new FlowDumpScanner(1 << 18);
+  const cut = lineStartAfter(fd, 1 << 18, size);
+  scanFileRange(fd, 0, cut > 0 ? Math.min(bounds[1]!, cut) : bounds[1]!, sample);
+  const ifNames = sample.interfaceNames.slice(1);
+  const plan: SegmentPlan = { file, bounds, regions, bufs: columnBuffers(cap, (n) => new SharedArrayBuffer(n)), claim: new SharedArrayBuffer(4), ifNames };
   const claim = new Int32Array(plan.claim);
   Atomics.store(claim, 0, 1);
   const worker = nSeg > 1 ? startWorker(plan) : undefined;
   const scanner = new FlowDumpScanner(bounds[1]!, false, new FlowColumns(regions[1]!, plan.bufs, 0));
+  scanner.seedInterfaces(ifNames);
   scanFileRange(fd, 0, bounds[1]!, scanner);
   early?.feed(scanner.rowsSoFar());
   const results: (SegmentResult | undefined)[] = new Array(nSeg);

@@ -120,6 +120,19 @@ export class FlowDumpScanner {
     if (continuation) this.tracker.assumeFlowTable();
   }
 
+  /**
+   * Give interface names their indexes up front, in this order (names a sample of the paste showed), so that parts
+   * read apart with the same seed agree on them and joining them needs no renumbering. Before any row is read.
+   */
+  seedInterfaces(names: readonly string[]): void {
+    for (const n of names) this.cols.ifIndexOfName(n);
+  }
+
+  /** Interface names in index order. */
+  get interfaceNames(): readonly string[] {
+    return this.cols.ifNames;
+  }
+
   /** Rows read so far. */
   get rowCount(): number {
     return this.cols.n;
@@ -151,10 +164,16 @@ export class FlowDumpScanner {
     }
     const remap = text.ifNames.map((name) => full.ifIndexOfName(name));
     const base = this.lineCount;
-    for (let k = o; k < o + count; k++) {
-      full.srcIf[k] = remap[full.srcIf[k]!]!;
-      full.dstIf[k] = remap[full.dstIf[k]!]!;
-      full.line[k] = full.line[k]! + base;
+    // Parts whose interface names were seeded alike (seedInterfaces) keep their indexes: only line numbers move.
+    if (remap.every((to, from) => to === from)) {
+      const line = full.line;
+      for (let k = o; k < o + count; k++) line[k] = line[k]! + base;
+    } else {
+      for (let k = o; k < o + count; k++) {
+        full.srcIf[k] = remap[full.srcIf[k]!]!;
+        full.dstIf[k] = remap[full.dstIf[k]!]!;
+        full.line[k] = full.line[k]! + base;
+      }
     }
     full.n = o + count;
     for (let k = 0; k < text.textIndex.length; k++) {
