@@ -8,7 +8,8 @@ import { suggestNextSteps } from '../core/rules/next-steps';
 import type { Paste } from '../core/types';
 import { buildShareLink } from '../share/build-share';
 import { decodePayload } from '../share/codec';
-import type { DecodeRequest, DecodeResponse, FileInput, ShareRequest, ShareResponse, WorkerRequest, WorkerResponse } from './protocol';
+import { redactDiagnosisBy, redactSecrets, redactSecretsDetailed } from '../share/redact-secrets';
+import type { DecodeRequest, DecodeResponse, FileInput, MaskRequest, MaskResponse, ShareRequest, ShareResponse, WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -57,13 +58,17 @@ async function readAll(id: number, files: FileInput[]): Promise<Paste[]> {
   return out;
 }
 
-self.onmessage = async (event: MessageEvent<WorkerRequest | DecodeRequest | ShareRequest>) => {
+self.onmessage = async (event: MessageEvent<WorkerRequest | DecodeRequest | ShareRequest | MaskRequest>) => {
   const req = event.data;
   const t0 = performance.now();
   if (req.type === 'decode') {
     // decodePayload never throws: every failure comes back as a reason in words.
     const answer: DecodeResponse = { id: req.id, type: 'decoded', result: decodePayload(req.encoded), ms: performance.now() - t0 };
     self.postMessage(answer);
+    return;
+  }
+  if (req.type === 'mask') {
+    self.postMessage({ id: req.id, type: 'masked', texts: req.texts.map(redactSecrets) } satisfies MaskResponse);
     return;
   }
   if (req.type === 'share') {
@@ -83,7 +88,13 @@ self.onmessage = async (event: MessageEvent<WorkerRequest | DecodeRequest | Shar
     const detailed = diagnoseDetailed([...req.pastes, ...fromFiles], req.answers, req.hostFacts ? { senderHostFacts: req.hostFacts } : {});
     // Only the plain-JSON parts leave the worker: sections hold FlowTable typed arrays that must not be posted.
     const nextSteps = suggestNextSteps(req.answers, detailed.sections);
-    res = { id: req.id, ok: true, diagnosis: detailed.diagnosis, nextSteps, ms: performance.now() - t0 };
+    // Quoted lines masked as their pastes mask them (a certificate line has no keyword of its own). Here, not on
+    // the page: it masks every paste whole (about 60-100 ms for a 7.5 MB paste, a long task on the page), and the
+    // masked texts go back too, as what the page stores of them (a paste is masked once, not again for storage).
+    const masks = req.pastes.map((p) => ({ source: p.source, ...redactSecretsDetailed(p.text) }));
+    const diagnosis = redactDiagnosisBy(detailed.diagnosis, masks);
+    const masked = masks.map((m, i) => (m.text === req.pastes[i]!.text ? null : m.text));
+    res = { id: req.id, ok: true, diagnosis, nextSteps, masked, ms: performance.now() - t0 };
   } catch (e) {
     res = { id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }
