@@ -1,14 +1,13 @@
 // Web Worker entry: runs the pure core off the main thread and posts back the plain-JSON contract Diagnosis; also
 // opens and makes share links (a hostile link must not freeze the page) and reads big capture files in chunks.
 /// <reference lib="webworker" />
-import { diagnoseDetailed } from '../core/diagnose';
 import { pasteOfChunks } from '../core/big-paste/read-chunks';
 import { decodeUtf8 } from '../core/parsers/show-ip-cache-flow/prescanned';
-import { suggestNextSteps } from '../core/rules/next-steps';
 import type { Paste } from '../core/types';
 import { buildShareLink } from '../share/build-share';
 import { decodePayload } from '../share/codec';
-import { redactDiagnosisBy, redactSecrets, redactSecretsDetailed } from '../share/redact-secrets';
+import { redactSecrets } from '../share/redact-secrets';
+import { diagnosePastes } from './diagnose-pastes';
 import type { DecodeRequest, DecodeResponse, FileInput, MaskRequest, MaskResponse, ShareRequest, ShareResponse, WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -84,16 +83,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest | DecodeRequest | Shar
   let res: WorkerResponse;
   try {
     const fromFiles = req.files?.length ? await readAll(req.id, req.files) : [];
-    // diagnose() returns only the contract shape (no FlowTable typed arrays), safe and small to post.
-    const detailed = diagnoseDetailed([...req.pastes, ...fromFiles], req.answers, req.hostFacts ? { senderHostFacts: req.hostFacts } : {});
-    // Only the plain-JSON parts leave the worker: sections hold FlowTable typed arrays that must not be posted.
-    const nextSteps = suggestNextSteps(req.answers, detailed.sections);
-    // Quoted lines masked as their pastes mask them (a certificate line has no keyword of its own). Here, not on
-    // the page: it masks every paste whole (about 60-100 ms for a 7.5 MB paste, a long task on the page), and the
-    // masked texts go back too, as what the page stores of them (a paste is masked once, not again for storage).
-    const masks = req.pastes.map((p) => ({ source: p.source, ...redactSecretsDetailed(p.text) }));
-    const diagnosis = redactDiagnosisBy(detailed.diagnosis, masks);
-    const masked = masks.map((m, i) => (m.text === req.pastes[i]!.text ? null : m.text));
+    const { diagnosis, nextSteps, masked } = diagnosePastes(req.pastes, req.answers, fromFiles, req.hostFacts);
     res = { id: req.id, ok: true, diagnosis, nextSteps, masked, ms: performance.now() - t0 };
   } catch (e) {
     res = { id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) };
