@@ -1,5 +1,5 @@
 // One finding, remedy first: severity and title, its part of the change plan with its caveats, then the evidence (folded).
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { stepScript } from '../../core/plan/plan-text';
 import { configLabel } from '../../core/rules/config-label';
 import { count } from '../../core/text/plural';
@@ -61,7 +61,8 @@ export function FindingCard({
   planSteps?: PlanStep[];
 }) {
   const { remedy } = finding;
-  const headingId = `finding-${finding.id}`;
+  // Unique per card: two findings may share an id (a scanning host on each of two interfaces).
+  const headingId = `finding-${finding.id}-${useId()}`;
   return (
     <article className={`finding severity-${finding.severity}`} data-finding-id={finding.id} data-severity={finding.severity} aria-labelledby={headingId}>
       <h3 id={headingId}>
