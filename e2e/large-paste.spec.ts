@@ -1,9 +1,10 @@
 // A big paste is taken from the clipboard event straight to the analysis and shown as a read-only preview.
 import { expect, test } from '@playwright/test';
-import { pasteBox, waitForAnalysis } from './helpers';
+import { appRunning, pasteBox, waitForAnalysis } from './helpers';
 
 test('a multi-megabyte paste shows a preview and its verdicts, and can still be edited or cleared', async ({ page }) => {
   await page.goto('./#/paste');
+  await appRunning(page);
   const rows = Array.from({ length: 20_000 }, (_, i) => `Vl1           10.1.1.99       Se0/0         ${20 + (i % 200)}.${(i >> 8) & 255}.${i & 255}.7       06 1F40 0050     1`);
   const text = ['Router#show ip cache flow', 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts', ...rows].join('\n');
   await pasteBox(page).evaluate((ta, t) => {
@@ -34,6 +35,7 @@ test('a multi-megabyte paste shows a preview and its verdicts, and can still be 
 
 test('a big paste is stored and quoted with its secrets masked (masked in a worker, not on the page)', async ({ page }) => {
   await page.goto('./#/paste');
+  await appRunning(page);
   const config = ['R1#show running-config', 'hostname r1', 'enable secret 5 $1$Xy7z$SuperSecretHash', 'snmp-server community s3cr3tcomm RO', 'end'];
   const rows = Array.from({ length: 20_000 }, (_, i) => `Vl1           10.1.1.99       Se0/0         ${20 + (i % 200)}.${(i >> 8) & 255}.${i & 255}.7       06 1F40 0050     1`);
   const text = [...config, 'R1#show ip cache flow', 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts', ...rows].join('\n');

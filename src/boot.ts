@@ -10,5 +10,10 @@ function start(): void {
 }
 // After the next frame is painted (a timeout queued from requestAnimationFrame runs after that paint); hidden tabs
 // get no frames, so a plain timeout starts the app there.
-requestAnimationFrame(() => setTimeout(start, 0));
-setTimeout(start, 200);
+function afterFirstPaint(): void {
+  requestAnimationFrame(() => setTimeout(start, 0));
+  setTimeout(start, 200);
+}
+// This script is async (index.html): it may run before the page is parsed, whose whole first screen comes first.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterFirstPaint, { once: true });
+else afterFirstPaint();

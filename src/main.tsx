@@ -11,31 +11,40 @@ startDiagnosisRunner();
 // Share links (issue 7): opens `#/report?d=…` once stored work has been read back.
 startUrlSync();
 
-/** Longest the prerendered first screen waits for stored work and the page's code before React takes over anyway. */
+/** Longest the prerendered first screen waits for stored work, the page's code and its analysis before React takes over. */
 const READY_TIMEOUT_MS = 3000;
 
+/** A report whose analysis is under way: React would show "Reading your pastes…" over the prerendered report. */
+function reportPending(): boolean {
+  const { status, diagnosis } = useAppStore.getState();
+  return router.state.location.pathname === '/report' && diagnosis === null && (status === 'waiting' || status === 'running');
+}
+
 /**
- * index.html paints the first screen without script. React replaces it once the stored work is read back and the
- * page's lazy code has loaded, so its first frame is the real page: no "Restoring…" flash, nothing moves.
+ * index.html paints the first screen without script (prerendered from the same components at build time). React
+ * replaces it once the stored work is read back, the page's lazy code has loaded and, on a report, the analysis
+ * has answered, so its first frame is the page as painted: no "Restoring…" or "Reading…" flash, nothing moves.
  */
 function whenReady(): Promise<void> {
   return new Promise((resolve) => {
-    const ready = () => useAppStore.getState().hydrated && router.state.initialized;
+    const ready = () => useAppStore.getState().hydrated && router.state.initialized && router.state.navigation.state === 'idle' && !reportPending();
     if (ready()) return resolve();
     const done = () => {
       if (!ready()) return;
-      stopStore();
-      stopRouter();
-      clearTimeout(timer);
+      stop();
       resolve();
     };
     const stopStore = useAppStore.subscribe(done);
     const stopRouter = router.subscribe(done);
     const timer = setTimeout(() => {
-      stopStore();
-      stopRouter();
+      stop();
       resolve();
     }, READY_TIMEOUT_MS);
+    function stop() {
+      stopStore();
+      stopRouter();
+      clearTimeout(timer);
+    }
   });
 }
 

@@ -3,6 +3,7 @@ import { Suspense, useEffect } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../state/store';
+import { firstScreenReplaced } from '../ui/first-screen';
 import { openDetailsWhilePrinting } from './print-details';
 import { RunStatus } from './run-status';
 import { OFFLINE_STATUS_ID, UpdateBanner } from '../features/share/update-banner';
@@ -51,6 +52,7 @@ function StartOver() {
 export function Layout() {
   const hydrated = useAppStore((s) => s.hydrated);
   useEffect(openDetailsWhilePrinting, []);
+  useEffect(firstScreenReplaced, []);
   return (
     <>
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>

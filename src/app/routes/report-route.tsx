@@ -13,10 +13,16 @@ import { InputsSummary } from '../../features/report/inputs-summary';
 import { SharePanel } from '../../features/share/share-panel';
 import { SharedLinkNotice } from '../../features/share/shared-link-notice';
 import { useAppStore } from '../../state/store';
+import { isFirstScreen } from '../../ui/first-screen';
 import { WhenVisible } from '../when-visible';
 
 // recharts is heavy: it loads only when a report with charts is on screen.
 const Charts = lazy(() => import('../../features/charts/charts'));
+
+/** The page's heading: also all the prerendered #/report shows before the app knows what is stored (src/prerender). */
+export function ReportTitle() {
+  return <h1>Report</h1>;
+}
 
 export function Component() {
   const hasPastes = useAppStore((s) => s.pastes.some((p) => p.text.length > 0) || s.files.some((f) => f.state === 'open'));
@@ -25,11 +31,13 @@ export function Component() {
   const busy = useAppStore((s) => s.status === 'running' || s.status === 'waiting');
   // The full report (findings, hosts, what was read) renders as a deferred, interruptible update: React splits it
   // into short slices instead of one long main-thread task when the worker's answer arrives (Lighthouse TBT, issue 6).
-  const reportShown = useDeferredValue(hasDiagnosis, false);
+  // Except in the app's first commit, which replaces the prerendered report (index.html) and must show it as it was
+  // (that render is a transition already, main.tsx).
+  const reportShown = useDeferredValue(hasDiagnosis, isFirstScreen() ? hasDiagnosis : false);
   if (!hasPastes && !hasDiagnosis) {
     return (
       <>
-        <h1>Report</h1>
+        <ReportTitle />
         {/* After a reload a big file is only a reference: say so and offer to reopen it, rather than lose it silently. */}
         {hasMissingFiles && <BigFiles missingOnly />}
         <p>Nothing to report yet: no router output has been pasted.</p>
@@ -43,7 +51,7 @@ export function Component() {
   if (!hasDiagnosis) {
     return (
       <>
-        <h1>Report</h1>
+        <ReportTitle />
         <p>{busy ? 'Reading your pastes…' : 'Not analysed yet.'}</p>
       </>
     );
@@ -51,14 +59,14 @@ export function Component() {
   if (!reportShown) {
     return (
       <>
-        <h1>Report</h1>
+        <ReportTitle />
         <p className="muted">Preparing the report…</p>
       </>
     );
   }
   return (
     <>
-      <h1>Report</h1>
+      <ReportTitle />
       <SharedLinkNotice />
       {hasMissingFiles && <BigFiles missingOnly />}
       <ReportHeadline />
