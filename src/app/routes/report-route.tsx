@@ -19,6 +19,34 @@ import { WhenVisible } from '../when-visible';
 // recharts is heavy: it loads only when a report with charts is on screen.
 const Charts = lazy(() => import('../../features/charts/charts'));
 
+/** The report below the findings. */
+function ReportRest() {
+  return (
+    <>
+      <section aria-labelledby="hosts-heading" className="report-part">
+        <h2 id="hosts-heading">Hosts</h2>
+        <HostsTable />
+      </section>
+      <section aria-labelledby="charts-heading" className="charts-section">
+        <h2 id="charts-heading">Charts</h2>
+        <WhenVisible placeholder={<p className="muted">Charts load when you scroll here.</p>}>
+          <Suspense fallback={<p className="muted">Loading charts…</p>}>
+            <Charts />
+          </Suspense>
+        </WhenVisible>
+        {/* Paper gets the numbers as tables, whatever was scrolled or loaded (issue 17). */}
+        <ChartTables />
+      </section>
+      {/* What was read comes after the verdicts: at 3 a.m. the findings are what the engineer opened this for. */}
+      <section aria-labelledby="read-heading" className="report-part">
+        <h2 id="read-heading">What was read</h2>
+        <InputsSummary />
+      </section>
+      <SharePanel />
+    </>
+  );
+}
+
 /** The page's heading: also all the prerendered #/report shows before the app knows what is stored (src/prerender). */
 export function ReportTitle() {
   return <h1>Report</h1>;
@@ -34,6 +62,9 @@ export function Component() {
   // Except in the app's first commit, which replaces the prerendered report (index.html) and must show it as it was
   // (that render is a transition already, main.tsx).
   const reportShown = useDeferredValue(hasDiagnosis, isFirstScreen() ? hasDiagnosis : false);
+  // That first commit (and the prerendered report) stops after the findings, far below any first screen: the hosts,
+  // charts, what was read and sharing follow in a deferred render, so neither the commit nor index.html carries them.
+  const restShown = useDeferredValue(true, !isFirstScreen());
   if (!hasPastes && !hasDiagnosis) {
     return (
       <>
@@ -80,26 +111,7 @@ export function Component() {
         <h2 id="findings-heading">Findings</h2>
         <FindingsList />
       </section>
-      <section aria-labelledby="hosts-heading" className="report-part">
-        <h2 id="hosts-heading">Hosts</h2>
-        <HostsTable />
-      </section>
-      <section aria-labelledby="charts-heading" className="charts-section">
-        <h2 id="charts-heading">Charts</h2>
-        <WhenVisible placeholder={<p className="muted">Charts load when you scroll here.</p>}>
-          <Suspense fallback={<p className="muted">Loading charts…</p>}>
-            <Charts />
-          </Suspense>
-        </WhenVisible>
-        {/* Paper gets the numbers as tables, whatever was scrolled or loaded (issue 17). */}
-        <ChartTables />
-      </section>
-      {/* What was read comes after the verdicts: at 3 a.m. the findings are what the engineer opened this for. */}
-      <section aria-labelledby="read-heading" className="report-part">
-        <h2 id="read-heading">What was read</h2>
-        <InputsSummary />
-      </section>
-      <SharePanel />
+      {restShown && <ReportRest />}
     </>
   );
 }
