@@ -49,7 +49,11 @@ for (const [route, viewport] of [
     const page = await context.newPage();
     await page.goto(route);
     await appRunning(page);
-    if (route.includes('example')) await waitForAnalysis(page);
+    if (route.includes('example')) {
+      await waitForAnalysis(page);
+      // The example report is adopted as painted (hydrated), not rebuilt (src/app/adopt-first-screen.ts).
+      await expect(page.locator('#root')).toHaveAttribute('data-first-screen', 'hydrated');
+    }
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __firstCommit: string | null }).__firstCommit)).toBe(paintedText);
     expect(await firstScreen(page)).toEqual(painted);

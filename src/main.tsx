@@ -1,7 +1,8 @@
 // Browser entry: mounts the router, starts the worker-backed diagnosis runner.
 import { startTransition, StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+import { adoptPrerenderedReport } from './app/adopt-first-screen';
 import { router } from './app/router';
 import { startDiagnosisRunner } from './state/diagnosis-runner';
 import { useAppStore } from './state/store';
@@ -51,12 +52,25 @@ function whenReady(): Promise<void> {
 // A transition: React renders the first page in short slices, yielding between them, instead of one long task
 // (the prerendered screen is already painted, so nothing waits on it; Lighthouse TBT on a plain host).
 void whenReady().then(() => {
-  const root = createRoot(document.getElementById('root')!);
-  startTransition(() =>
-    root.render(
-      <StrictMode>
-        <RouterProvider router={router} />
-      </StrictMode>,
-    ),
+  const container = document.getElementById('root')!;
+  const app = (
+    <StrictMode>
+      <RouterProvider router={router} />
+    </StrictMode>
   );
+  if (adoptPrerenderedReport(container, router.state.location.pathname)) {
+    // Tests read how the first screen was taken over (e2e/first-screen.spec.ts).
+    container.dataset.firstScreen = 'hydrated';
+    startTransition(() => {
+      hydrateRoot(container, app, {
+        // A page that differs from the prerendered one is rendered by React instead, as any other first screen.
+        onRecoverableError: () => {
+          container.dataset.firstScreen = 'rendered';
+        },
+      });
+    });
+    return;
+  }
+  const root = createRoot(container);
+  startTransition(() => root.render(app));
 });

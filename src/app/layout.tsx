@@ -34,6 +34,16 @@ function Notices() {
   );
 }
 
+/**
+ * Marks the first screen as taken over once the first page is on screen: inside the page's Suspense boundary, which
+ * hydrates after the header when React adopts the prerendered page (main.tsx), so the page still renders as the
+ * prerendered one until then.
+ */
+function FirstPageShown() {
+  useEffect(firstScreenReplaced, []);
+  return null;
+}
+
 function StartOver() {
   const startOver = useAppStore((s) => s.startOver);
   return (
@@ -52,7 +62,6 @@ function StartOver() {
 export function Layout() {
   const hydrated = useAppStore((s) => s.hydrated);
   useEffect(openDetailsWhilePrinting, []);
-  useEffect(firstScreenReplaced, []);
   return (
     <>
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
@@ -74,7 +83,12 @@ export function Layout() {
       <main id="main" tabIndex={-1} className="page">
         {hydrated ? (
           <Suspense fallback={<p className="muted">Loading…</p>}>
-            <Outlet />
+            {/* One box per page: the prerendered first screen holds one per page (src/prerender), and React adopts
+                the one on screen as it is (main.tsx). */}
+            <div className="route-page">
+              <Outlet />
+              <FirstPageShown />
+            </div>
           </Suspense>
         ) : (
           <p className="muted">Restoring your work…</p>

@@ -1,10 +1,13 @@
 // A control that needs the app does nothing before it runs: in the prerendered first screen it is disabled (a click
-// would be lost, typing replaced when the app takes over), and the app's own, enabled, replaces it. Links and
-// <details> work in plain HTML and stay as they are.
+// would be lost, typing replaced when the app takes over), and marked so, for the app to enable it again when it
+// adopts the screen as it is (src/app/adopt-first-screen.ts). Links and <details> work in plain HTML.
+
+/** The attribute that marks a control disabled only until the app runs. */
+export const PRERENDER_DISABLED = 'data-prerender-disabled';
 
 /** `html` (React's own output: attribute values have no `>`) with every button, input, select and textarea disabled. */
 export function disableControls(html: string): string {
   return html.replace(/<(button|input|select|textarea)\b([^>]*)>/g, (tag, name: string, attrs: string) =>
-    /\sdisabled(?:[\s=/]|$)/.test(attrs) ? tag : `<${name} disabled=""${attrs}>`,
+    /\sdisabled(?:[\s=/]|$)/.test(attrs) ? tag : `<${name} disabled="" ${PRERENDER_DISABLED}=""${attrs}>`,
   );
 }

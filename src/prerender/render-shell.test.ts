@@ -25,7 +25,7 @@ describe('the prerendered first screen', () => {
     ]);
     for (const p of shell.pages) {
       expect(shell.root).toContain(`<span class="shell-marker" id="${p.marker}" hidden=""></span>`);
-      expect(shell.root).toContain(`<div class="shell-page shell-${p.name}">`);
+      expect(shell.root).toContain(`<div class="route-page shell-page shell-${p.name}">`);
     }
     expect(page('start')).toContain('<h1>Router at 100% CPU? Check for Code Red</h1>');
     expect(page('paste')).toContain('<h1>Paste router output</h1>');
@@ -55,7 +55,7 @@ describe('the prerendered first screen', () => {
   it('disables every control that needs the app, and nothing else changes', () => {
     expect(shell.root).not.toMatch(/<(button|input|select|textarea)(?![^>]*\sdisabled="")[^>]*>/);
     expect(disableControls('<p><button type="button">Copy</button><input type="checkbox" disabled=""/><a href="#/">x</a></p>')).toBe(
-      '<p><button disabled="" type="button">Copy</button><input type="checkbox" disabled=""/><a href="#/">x</a></p>',
+      '<p><button disabled="" data-prerender-disabled="" type="button">Copy</button><input type="checkbox" disabled=""/><a href="#/">x</a></p>',
     );
   });
 

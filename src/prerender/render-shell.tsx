@@ -28,7 +28,8 @@ const hashNavigator: Navigator = {
   replace: () => undefined,
 };
 
-const SLOT = '<span data-prerender-pages=""></span>';
+/** Where the pages go: the layout's page box, around the slot. */
+const SLOT = '<div class="route-page"><span data-prerender-pages=""></span></div>';
 
 function Slot() {
   return <span data-prerender-pages="" />;
@@ -106,7 +107,8 @@ export function renderShell(): Shell {
   freshStore();
 
   const markers = pages.map((p) => `<span class="shell-marker" id="${p.marker}" hidden=""></span>`).join('');
-  const blocks = pages.map((p) => `<div class="shell-page shell-${p.name}">${p.html}</div>`).join('');
+  // Each page in the layout's own page box (class="route-page"), marked for CSS: the app can adopt the one shown.
+  const blocks = pages.map((p) => `<div class="route-page shell-page shell-${p.name}">${p.html}</div>`).join('');
   const root = disableControls(markers + frame.replace(SLOT, blocks));
   const ids = [...root.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!);
   const twice = ids.filter((id, i) => ids.indexOf(id) !== i);

@@ -15,6 +15,18 @@ export function firstScreenReplaced(): void {
   replacing = false;
 }
 
+let exampleLoaded = false;
+
+/** The #/example route put the built-in example into an empty store on this visit (src/app/routes/example-route.tsx). */
+export function markExampleLoaded(): void {
+  exampleLoaded = true;
+}
+
+/** True when the report React is about to show is the built-in example's, the one prerendered in index.html. */
+export function isExampleLoaded(): boolean {
+  return exampleLoaded;
+}
+
 /**
  * True while the build renders the first screens to HTML: a control that does nothing without the app (a button)
  * may render a form that works in plain HTML instead (a link), so a click before the app runs is not lost.

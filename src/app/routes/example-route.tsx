@@ -5,6 +5,7 @@ import { replace } from 'react-router';
 import { EXAMPLE_PASTES } from '../../features/example/example-pastes';
 import { markPasted } from '../../state/diagnosis-runner';
 import { useAppStore } from '../../state/store';
+import { markExampleLoaded } from '../../ui/first-screen';
 import { whenHydrated } from '../when-hydrated';
 
 export async function loader(): Promise<Response> {
@@ -17,6 +18,7 @@ export async function loader(): Promise<Response> {
   // One whole paste, not typing: the analysis starts at once instead of after the typing debounce.
   markPasted();
   s.replacePastes([...EXAMPLE_PASTES]);
+  markExampleLoaded();
   return replace('/report');
 }
 

@@ -1,5 +1,5 @@
 // One finding, remedy first: severity and title, its part of the change plan with its caveats, then the evidence (folded).
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { stepScript } from '../../core/plan/plan-text';
 import { configLabel } from '../../core/rules/config-label';
 import { count } from '../../core/text/plural';
@@ -50,19 +50,22 @@ function EvidenceBlock({ finding, selectedSource, onClearSource }: { finding: Fi
 
 export function FindingCard({
   finding,
+  index,
   selectedSource,
   onClearSource,
   planSteps,
 }: {
   finding: Finding;
+  /** Its place in the list: two findings may share an id (a scanning host on each of two interfaces). */
+  index: number;
   selectedSource: string | null;
   onClearSource: () => void;
   /** This finding's steps of the change plan: shown one block per mode, so exec lines never share a config block. */
   planSteps?: PlanStep[];
 }) {
   const { remedy } = finding;
-  // Unique per card: two findings may share an id (a scanning host on each of two interfaces).
-  const headingId = `finding-${finding.id}-${useId()}`;
+  // Unique per card, and the same in the prerendered report (src/prerender), which useId would not give.
+  const headingId = `finding-${index + 1}-${finding.id}`;
   return (
     <article className={`finding severity-${finding.severity}`} data-finding-id={finding.id} data-severity={finding.severity} aria-labelledby={headingId}>
       <h3 id={headingId}>
