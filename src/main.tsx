@@ -63,14 +63,17 @@ void whenReady().then(() => {
     container.dataset.firstScreen = 'hydrated';
     startTransition(() => {
       hydrateRoot(container, app, {
-        // A page that differs from the prerendered one is rendered by React instead, as any other first screen.
-        onRecoverableError: () => {
+        // A page that differs from the prerendered one is rendered by React instead, as any other first screen: said
+        // as a warning, not an error (nothing is lost).
+        onRecoverableError: (error) => {
           container.dataset.firstScreen = 'rendered';
+          console.warn('Code Red Triage: the first screen was rendered again instead of adopted.', error);
         },
       });
     });
     return;
   }
+  container.dataset.firstScreen = 'rendered';
   const root = createRoot(container);
   startTransition(() => root.render(app));
 });

@@ -4,9 +4,8 @@
 // other pages' blocks and the address markers go, the step is marked as the app marks it, controls disabled until
 // now are enabled, and the store reads, while hydrating, as the build rendered it. Anything else that differs makes
 // React render the page itself, as it does for every other first screen.
-import { PRERENDER_DISABLED } from '../prerender/disable-controls';
 import { useAppStore } from '../state/store';
-import { isExampleLoaded } from '../ui/first-screen';
+import { isExampleLoaded, PRERENDER_DISABLED } from '../ui/first-screen';
 
 /**
  * Make `root` the page React's first render of `path` produces, when that page is the prerendered example report on

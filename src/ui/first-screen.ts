@@ -1,16 +1,20 @@
 // The first screen: index.html holds it prerendered from these components at build time (src/prerender). React
-// replaces it once the page's code, the stored work and, on a report, the analysis are at hand (main.tsx), so its
-// first commit shows what was already painted, in the same place.
+// takes it over once the page's code, the stored work and, on a report, the analysis are at hand (main.tsx): it
+// adopts the example's report as it is (hydration) and replaces the other pages with the same markup, so what was
+// painted stays as it was, in the same place.
 import { createContext } from 'react';
+
+/** Marks a control the prerender disabled only until the app runs (the app enables it when it adopts the page). */
+export const PRERENDER_DISABLED = 'data-prerender-disabled';
 
 let replacing = true;
 
-/** True until React's first commit has replaced the prerendered screen (then pages render as usual). */
+/** True until the first page is on screen in React's hands (then pages render as usual). */
 export function isFirstScreen(): boolean {
   return replacing;
 }
 
-/** Called once the app's first commit is on screen (the layout's first effect). */
+/** Called once the first page is committed (an effect inside the layout's page box). */
 export function firstScreenReplaced(): void {
   replacing = false;
 }
