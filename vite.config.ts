@@ -8,6 +8,8 @@ import { singleFileFinish, sitePolicy } from './src/features/share/hosting/vite-
 // Static hosts without on-the-fly compression (issue 16): .gz and .br copies beside the assets.
 import { precompress } from './src/features/share/hosting/precompress-plugin.ts';
 import { webManifest } from './src/features/share/hosting/web-manifest.ts';
+// First paint without script (issue 16): the first screens, prerendered from the app's components into index.html.
+import { prerender } from './src/prerender/prerender-plugin.ts';
 
 /** Fixed ports so `npm start` prints a stable URL and Playwright knows where the built app is served. */
 export const DEV_PORT = 5173;
@@ -55,7 +57,7 @@ export default defineConfig(({ mode }) => {
   const single = mode === 'single';
   return {
   base: './',
-  plugins: [react(), printExampleUrl(), pwa(single), ...(single ? [viteSingleFile(), singleFileFinish()] : [sitePolicy(), precompress()])],
+  plugins: [react(), printExampleUrl(), prerender(), pwa(single), ...(single ? [viteSingleFile(), singleFileFinish()] : [sitePolicy(), precompress()])],
   // Single file: Chromium refuses module workers from blob: URLs on file:// pages, so that build's inlined worker
   // is a classic (iife) one.
   worker: { format: single ? 'iife' : 'es' },

@@ -1,7 +1,7 @@
 // Big capture files: read as bytes in the worker (never as text on the page), with progress, Cancel, and reopen after a reload.
 import { expect, test, type Page } from '@playwright/test';
 import { flowTable, SCANNERS } from './bench/flow-table.mjs';
-import { waitForAnalysis } from './helpers';
+import { appRunning, waitForAnalysis } from './helpers';
 
 // 20,000 rows: about 1.5 MB, past the 1 MB from which files are read as files (not as paste panels).
 const DUMP = Buffer.from(flowTable(20_000));
@@ -22,6 +22,7 @@ async function noTextOnThePage(page: Page) {
 
 test('an opened big file is read in the worker with a progress bar, to the verdict', async ({ page }) => {
   await page.goto('./#/paste');
+  await appRunning(page);
   await throttle(page, 12);
   await page.locator('input[type="file"][aria-label="Open saved captures"]').setInputFiles([FILE]);
   const bar = page.getByRole('progressbar', { name: 'Analysis progress' });
@@ -38,6 +39,7 @@ test('an opened big file is read in the worker with a progress bar, to the verdi
 
 test('a dropped big file can be cancelled while it is read, and analysed again', async ({ page }) => {
   await page.goto('./#/paste');
+  await appRunning(page);
   // 40 copies of the dump (about 60 MB, built in the page from one string): long enough to read that Cancel is
   // reliably in time (CPU throttling slows the page, not its worker).
   await page.evaluate(
@@ -60,6 +62,7 @@ test('a dropped big file can be cancelled while it is read, and analysed again',
 
 test('after a reload the report offers to reopen the big file instead of losing it', async ({ page }) => {
   await page.goto('./#/paste');
+  await appRunning(page);
   await page.locator('input[type="file"][aria-label="Open saved captures"]').setInputFiles([FILE]);
   await waitForAnalysis(page);
   await page.waitForTimeout(500); // the store batches its writes

@@ -1,10 +1,11 @@
 // The change plan (issue 11): shown first on the tech note's example, one copy per step and one for the whole
 // script, config steps inside configure terminal ... end, exec steps apart, and the reload safety net on demand.
 import { expect, test } from '@playwright/test';
-import { waitForAnalysis } from './helpers';
+import { appRunning, waitForAnalysis } from './helpers';
 
 test("the tech note's example shows its remedies as one change plan, first", async ({ page }) => {
   await page.goto('./#/example');
+  await appRunning(page);
   await expect(page).toHaveURL(/#\/report$/);
   await waitForAnalysis(page);
   const plan = page.locator('.change-plan').first();

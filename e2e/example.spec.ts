@@ -1,6 +1,6 @@
 // The tech note's example gives a full report on a first visit: findings, hosts, charts, export.
 import { expect, test } from '@playwright/test';
-import { waitForAnalysis } from './helpers';
+import { appRunning, waitForAnalysis } from './helpers';
 
 test("loading the tech note's example shows a complete report", async ({ page }) => {
   await page.goto('./');
@@ -26,6 +26,7 @@ test("loading the tech note's example shows a complete report", async ({ page })
 
 test('#/example (the URL npm start prints) opens the full report, and keeps existing work', async ({ page }) => {
   await page.goto('./#/example');
+  await appRunning(page);
   await expect(page).toHaveURL(/#\/report$/);
   await expect(page.locator('[data-host-ip="193.23.45.35"]')).toHaveAttribute('data-verdict', 'infected');
   await page.locator('#charts-heading').scrollIntoViewIfNeeded(); // charts load when scrolled to
@@ -34,12 +35,14 @@ test('#/example (the URL npm start prints) opens the full report, and keeps exis
   await page.goto('./#/paste');
   await page.getByRole('textbox', { name: /router output/i }).first().fill('Router#show ip cache flow\nmine');
   await page.goto('./#/example');
+  await appRunning(page);
   await expect(page).toHaveURL(/#\/paste$/);
   await expect(page.getByRole('status').filter({ hasText: 'Your own pastes were kept' })).toBeVisible();
 });
 
 test('the print view opens every details block and hides the controls', async ({ page }) => {
   await page.goto('./#/example');
+  await appRunning(page);
   await expect(page.locator('[data-finding-id="scanning-host"]').first()).toBeVisible();
   await page.locator('#charts-heading').scrollIntoViewIfNeeded();
   await expect(page.locator('[data-chart="top-sources"]')).toBeVisible();

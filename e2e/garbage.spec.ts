@@ -1,7 +1,7 @@
 // Garbage and empty input: an inline "no router output recognised" with the unread lines, never a crash.
 import { truncateSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { pasteBox, waitForAnalysis } from './helpers';
+import { appRunning, pasteBox, waitForAnalysis } from './helpers';
 
 test('garbage input is explained next to the paste with its unread lines', async ({ page }) => {
   await page.goto('./#/paste');
@@ -31,6 +31,7 @@ test('an empty panel says nothing was recognised yet', async ({ page }) => {
 
 test('a file past the size limit is refused with a message', async ({ page }, info) => {
   await page.goto('./#/paste');
+  await appRunning(page);
   const big = info.outputPath('huge.txt');
   // Past the 500 MB limit for files (issue 16): a sparse file, so the disk holds none of it.
   writeFileSync(big, '');

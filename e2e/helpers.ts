@@ -16,3 +16,13 @@ export async function waitForAnalysis(page: Page): Promise<void> {
 export function pasteBox(page: Page, n = 0) {
   return page.getByRole('textbox', { name: /router output/i }).nth(n);
 }
+
+/**
+ * Wait until the app has replaced the prerendered first screen (index.html, src/prerender): before that, a
+ * textarea or drop zone on the page is the prerendered one, with no handlers. Clicks and typing need no wait
+ * (prerendered controls are disabled, so Playwright waits for the app's), events dispatched by hand and
+ * setInputFiles do.
+ */
+export async function appRunning(page: Page): Promise<void> {
+  await expect(page.locator('.shell-page')).toHaveCount(0, { timeout: 15_000 });
+}

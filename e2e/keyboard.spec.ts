@@ -1,6 +1,6 @@
 // A keyboard-only journey: answer, move on, paste, reach the report and copy a remedy, never touching the mouse.
 import { expect, test, type Page } from '@playwright/test';
-import { sample } from './helpers';
+import { appRunning, sample } from './helpers';
 
 /** Press Tab until the focused element matches, failing after `max` presses. */
 async function tabTo(page: Page, test: (el: Element) => boolean, max = 80): Promise<void> {
@@ -14,8 +14,9 @@ async function tabTo(page: Page, test: (el: Element) => boolean, max = 80): Prom
 
 test('keyboard only: start, answer, paste, report', async ({ page }) => {
   await page.goto('./');
-  // The questionnaire exists only once the app runs (the heading is already in the prerendered first screen).
-  await expect(page.getByRole('radio').first()).toBeVisible();
+  // The prerendered questionnaire is disabled until the app runs: keys pressed before would go nowhere.
+  await appRunning(page);
+  await expect(page.getByRole('radio').first()).toBeEnabled();
   // The skip link is the first stop and is visible when focused.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();

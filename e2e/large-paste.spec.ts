@@ -1,9 +1,10 @@
 // A big paste is taken from the clipboard event straight to the analysis and shown as a read-only preview.
 import { expect, test } from '@playwright/test';
-import { pasteBox, waitForAnalysis } from './helpers';
+import { appRunning, pasteBox, waitForAnalysis } from './helpers';
 
 test('a multi-megabyte paste shows a preview and its verdicts, and can still be edited or cleared', async ({ page }) => {
   await page.goto('./#/paste');
+  await appRunning(page);
   const rows = Array.from({ length: 20_000 }, (_, i) => `Vl1           10.1.1.99       Se0/0         ${20 + (i % 200)}.${(i >> 8) & 255}.${i & 255}.7       06 1F40 0050     1`);
   const text = ['Router#show ip cache flow', 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts', ...rows].join('\n');
   await pasteBox(page).evaluate((ta, t) => {
@@ -30,4 +31,48 @@ test('a multi-megabyte paste shows a preview and its verdicts, and can still be 
   await page.getByRole('link', { name: '2. Paste output' }).click();
   await page.getByRole('button', { name: /Clear paste 1/ }).click();
   await expect(pasteBox(page)).toHaveValue('');
+});
+
+test('a big paste is stored and quoted with its secrets masked (masked in a worker, not on the page)', async ({ page }) => {
+  await page.goto('./#/paste');
+  await appRunning(page);
+  const config = ['R1#show running-config', 'hostname r1', 'enable secret 5 $1$Xy7z$SuperSecretHash', 'snmp-server community s3cr3tcomm RO', 'end'];
+  const rows = Array.from({ length: 20_000 }, (_, i) => `Vl1           10.1.1.99       Se0/0         ${20 + (i % 200)}.${(i >> 8) & 255}.${i & 255}.7       06 1F40 0050     1`);
+  const text = [...config, 'R1#show ip cache flow', 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts', ...rows].join('\n');
+  await pasteBox(page).evaluate((ta, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    ta.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data }));
+  }, text);
+  await waitForAnalysis(page);
+  const stored = async () =>
+    page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const req = indexedDB.open('code-red-triage', 1);
+          req.onupgradeneeded = () => req.result.createObjectStore('kv');
+          req.onsuccess = () => {
+            const get = req.result.transaction('kv').objectStore('kv').get('code-red-triage');
+            get.onsuccess = () => {
+              req.result.close();
+              resolve(JSON.stringify(get.result ?? null));
+            };
+            get.onerror = () => reject(get.error);
+          };
+          req.onerror = () => reject(req.error);
+        }),
+    );
+  await expect.poll(async () => (await stored()).includes('10.1.1.99'), { timeout: 10_000 }).toBe(true);
+  const saved = await stored();
+  expect(saved).toContain('hostname r1');
+  expect(saved).not.toContain('SuperSecretHash');
+  expect(saved).not.toContain('s3cr3tcomm');
+  // The report quotes its lines masked too (a worker masked them, with the paste).
+  await page.getByRole('link', { name: 'See the report' }).click();
+  await expect(page.locator('[data-host-ip="10.1.1.99"]')).toHaveAttribute('data-verdict', 'infected');
+  await expect(page.locator('main')).not.toContainText('SuperSecretHash');
+  await page.goto('./#/paste');
+  await page.reload();
+  await expect(page.locator('.paste-panel')).toContainText('20,007 lines');
+  await expect(pasteBox(page)).toHaveValue(/enable secret 5 <removed>/);
 });

@@ -3,7 +3,7 @@
 // screen, paper gets the charts' numbers, and axe stays at 0. Screenshots land in test-results/screens for review.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { pasteBox, waitForAnalysis } from './helpers';
+import { appRunning, pasteBox, waitForAnalysis } from './helpers';
 
 const SIZES = [
   { width: 390, height: 844 },
@@ -74,6 +74,7 @@ for (const size of SIZES) {
           expect(await overflow(page), route).toEqual([]);
         }
         await page.goto('./#/example');
+        await appRunning(page);
         await expect(page).toHaveURL(/#\/report$/);
         await waitForAnalysis(page);
         await expect(page.locator('[data-finding-id]').first()).toBeVisible();
@@ -108,6 +109,7 @@ test.describe('a 5,000-host capture on a phone', () => {
   test.setTimeout(120_000);
   test('fits the screen and names the scanners first', async ({ page }) => {
     await page.goto('./#/paste');
+    await appRunning(page);
     // A big capture arrives as a paste event (as from the clipboard), like an engineer's Ctrl+V.
     await pasteBox(page).evaluate((ta, t) => {
       const data = new DataTransfer();

@@ -1,9 +1,10 @@
 // Saved captures: opened with the file picker or dropped on the panels, one panel per file, named after it.
 import { expect, test } from '@playwright/test';
-import { sample, waitForAnalysis } from './helpers';
+import { appRunning, sample, waitForAnalysis } from './helpers';
 
 test('opening two saved captures fills the empty panel and adds a second', async ({ page }) => {
   await page.goto('./#/paste');
+  await appRunning(page);
   await page.locator('input[type="file"]').setInputFiles([
     { name: 'flows.txt', mimeType: 'text/plain', buffer: Buffer.from(sample('seed_show_ip_cache_flow.txt')) },
     { name: 'accounting.txt', mimeType: 'text/plain', buffer: Buffer.from(sample('seed_show_ip_accounting.txt')) },
@@ -16,6 +17,7 @@ test('opening two saved captures fills the empty panel and adds a second', async
 
 test('dropping a capture file on the panels opens it', async ({ page }) => {
   await page.goto('./#/paste');
+  await appRunning(page);
   await expect(page.locator('[data-paste-name]')).toHaveCount(1);
   await page.locator('.paste-panels').evaluate((el, text) => {
     const data = new DataTransfer();

@@ -2,7 +2,7 @@
 // or inside a link payload is shown as text, never run.
 import { expect, test, type Page } from '@playwright/test';
 import { encodePayload } from '../src/share/codec';
-import { pasteBox, sample, waitForAnalysis } from './helpers';
+import { appRunning, pasteBox, sample, waitForAnalysis } from './helpers';
 import { APP_ORIGIN, guardContext, makeShareLink } from './security-guards';
 
 const ORIGIN = APP_ORIGIN;
@@ -107,6 +107,7 @@ test('markup inside a crafted link payload (a carried diagnosis) is shown as tex
     },
   });
   await page.goto(`./#/report?d=${payload}`);
+  await appRunning(page); // the prerendered example report (hidden) holds scanning-host findings too
   await expect(page.locator('[data-finding-id="scanning-host"]')).toContainText(`${HOSTILE_IMG} is scanning`);
   await expect(page.locator('.shared-link-notice')).toContainText(HOSTILE_SCRIPT);
   await page.waitForTimeout(500);

@@ -3,6 +3,7 @@ import { Suspense, useEffect } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../state/store';
+import { firstScreenReplaced } from '../ui/first-screen';
 import { openDetailsWhilePrinting } from './print-details';
 import { RunStatus } from './run-status';
 import { OFFLINE_STATUS_ID, UpdateBanner } from '../features/share/update-banner';
@@ -31,6 +32,16 @@ function Notices() {
       )}
     </div>
   );
+}
+
+/**
+ * Marks the first screen as taken over once the first page is on screen: inside the page's Suspense boundary, which
+ * hydrates after the header when React adopts the prerendered page (main.tsx), so the page still renders as the
+ * prerendered one until then.
+ */
+function FirstPageShown() {
+  useEffect(firstScreenReplaced, []);
+  return null;
 }
 
 function StartOver() {
@@ -72,7 +83,12 @@ export function Layout() {
       <main id="main" tabIndex={-1} className="page">
         {hydrated ? (
           <Suspense fallback={<p className="muted">Loading…</p>}>
-            <Outlet />
+            {/* One box per page: the prerendered first screen holds one per page (src/prerender), and React adopts
+                the one on screen as it is (main.tsx). */}
+            <div className="route-page">
+              <Outlet />
+              <FirstPageShown />
+            </div>
           </Suspense>
         ) : (
           <p className="muted">Restoring your work…</p>

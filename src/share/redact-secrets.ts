@@ -278,12 +278,19 @@ const clip = (t: string) => (t.length > 120 ? `${t.slice(0, 117)}...` : t); // a
  * line of a certificate or of a key table carries no keyword of its own: only its paste says it is secret.
  */
 export function redactDiagnosis<T extends QuotingDiagnosis>(d: T, pastes?: readonly { source: string; text: string }[]): T {
+  return redactDiagnosisBy(d, pastes?.map((p) => ({ source: p.source, ...redactSecretsDetailed(p.text) })));
+}
+
+/**
+ * redactDiagnosis with each paste already masked (redactSecretsDetailed), for a caller that keeps the masked text
+ * too (the worker, which sends it back for storage: a big paste is masked once).
+ */
+export function redactDiagnosisBy<T extends QuotingDiagnosis>(d: T, masks?: readonly ({ source: string } & Redaction)[]): T {
   const out = redactFields(d);
-  if (!pastes) return out;
+  if (!masks) return out;
   const masked = new Map<string, { lines: string[]; touched: Set<number> }>();
-  for (const p of pastes) {
-    const r = redactSecretsDetailed(p.text);
-    if (r.removed.length > 0) masked.set(p.source, { lines: r.text.split(/\r\n|\n|\r/), touched: new Set(r.removed.map((x) => x.line)) });
+  for (const r of masks) {
+    if (r.removed.length > 0) masked.set(r.source, { lines: r.text.split(/\r\n|\n|\r/), touched: new Set(r.removed.map((x) => x.line)) });
   }
   if (masked.size === 0) return out;
   const maskedLine = (source: string, line: number) => {

@@ -91,7 +91,7 @@ describe('a planted secret never leaves (property)', () => {
         const inDiagnosisMode = opened(diagnosisLink.url);
         if (secrets.some((x) => JSON.stringify(bigDiagnosis).includes(x))) carriedInDiagnosisMode++;
 
-        useAppStore.getState().setDiagnosis(redactDiagnosis(diagnosis, pastes), 1); // as diagnosis-runner.ts does
+        useAppStore.getState().setDiagnosis(redactDiagnosis(diagnosis, pastes), 1); // as core-worker.ts and diagnosis-runner.ts do
         const shown = JSON.stringify(useAppStore.getState().diagnosis);
         const stored = JSON.stringify(pastes.map((p, n) => maskForStorage({ id: `p${n}`, name: p.source, text: p.text })));
         const md = reportMarkdown(useAppStore.getState().diagnosis!, answers, new Date(0)); // as download-report.tsx

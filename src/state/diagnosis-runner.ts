@@ -1,8 +1,8 @@
 // Re-runs the diagnosis in the worker whenever pastes or answers change, debounced by input size.
-import { redactDiagnosis } from '../share/redact-secrets';
 import { CoreClient, Superseded } from '../worker/core-client';
 import type { FileInput } from '../worker/protocol';
 import { fileKey, fileOf } from './files-slice';
+import { maskedElsewhere } from './mask-stored-secrets';
 import { totalBytes } from './pastes-slice';
 import { useAppStore } from './store';
 import { sharedDiagnosisShown, useSharedLink } from './url-sync';
@@ -73,15 +73,18 @@ export function startDiagnosisRunner(client = new CoreClient()): () => void {
     const sent = filled.map((p) => ({ source: p.name, text: p.text }));
     setRunProgress(files.length ? 0 : null);
     const hostFacts = useSharedLink.getState().opened?.facts;
-    client
-      .diagnose(sent, answers, {
-        // An opened anonymised link's sender verdicts (cleared by url-sync as soon as the pastes are edited).
-        ...(hostFacts ? { hostFacts } : {}),
-        ...(files.length ? { files, onProgress: (done: number, total: number) => setRunProgress(total > 0 ? done / total : 1) } : {}),
-      })
+    const result = client.diagnose(sent, answers, {
+      // An opened anonymised link's sender verdicts (cleared by url-sync as soon as the pastes are edited).
+      ...(hostFacts ? { hostFacts } : {}),
+      ...(files.length ? { files, onProgress: (done: number, total: number) => setRunProgress(total > 0 ? done / total : 1) } : {}),
+    });
+    // The worker masks every paste for the report; storage takes those masked texts instead of masking again.
+    filled.forEach((p, i) => maskedElsewhere(p.id, p.text, result.then((r) => (r.masked ? (r.masked[i] ?? p.text) : undefined), () => undefined)));
+    result
       .then(({ diagnosis, nextSteps, ms }) => {
-        // Quoted lines masked as their pastes mask them (a certificate line has no keyword of its own).
-        setDiagnosis(redactDiagnosis(diagnosis, sent), ms);
+        // Quoted lines are already masked by the worker as their pastes mask them (core-worker.ts); setDiagnosis
+        // masks every field once more, which costs little and never depends on where a diagnosis came from.
+        setDiagnosis(diagnosis, ms);
         setNextSteps(nextSteps);
       })
       .catch((e: Error) => {

@@ -61,14 +61,29 @@ export interface BatchedStorage<S> extends PersistStorage<S> {
   flush: () => Promise<void>;
 }
 
+/** How a value is cleaned up before it is written: `urgent` when the page is going away (no time for a worker). */
+export type Prepare<S> = (value: StorageValue<S>, urgent: boolean) => StorageValue<S> | Promise<StorageValue<S>>;
+
 /**
  * `prepare` runs once per batched write, not on every store change: the place for costly clean-up of what is
- * written (masking router secrets in big pastes).
+ * written (masking router secrets in big pastes, in a worker). It may take its time: values are written in the
+ * order they were set, and one set later that is written first is never overwritten by an older one.
  */
-export function createIdbStorage<S>(onWriteError: (message: string) => void, prepare: (value: StorageValue<S>) => StorageValue<S> = (v) => v): BatchedStorage<S> {
+export function createIdbStorage<S>(onWriteError: (message: string) => void, prepare: Prepare<S> = (v) => v): BatchedStorage<S> {
   let dbPromise: Promise<IDBDatabase> | null = null;
   const db = () => (dbPromise ??= typeof indexedDB === 'undefined' ? Promise.reject(new Error('no IndexedDB')) : openDb());
-  let pending: { name: string; value: StorageValue<S> } | null = null;
+  interface Entry {
+    name: string;
+    value: StorageValue<S>;
+    /** Order of setItem calls: a write of an older entry after a newer one is skipped. */
+    gen: number;
+  }
+  let generation = 0;
+  /** Generation of the newest entry whose write has started (or that was removed). */
+  let started = 0;
+  let pending: Entry | null = null;
+  /** The entry being prepared (masked in a worker), until its write starts. */
+  let preparing: Entry | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastSeen: StorageValue<S> | null = null;
 
@@ -85,18 +100,41 @@ export function createIdbStorage<S>(onWriteError: (message: string) => void, pre
     }
   }
 
-  async function flush(): Promise<void> {
+  /** Start the write of a prepared entry unless a newer one has started already (IndexedDB keeps their order). */
+  function startWrite(e: Entry, value: StorageValue<S>): Promise<void> {
+    if (e.gen <= started) return Promise.resolve();
+    started = e.gen;
+    return write(e.name, value);
+  }
+
+  /**
+   * Write the pending value now. `urgent` (the page is being hidden or closed): prepared on this thread, and the
+   * value still being prepared elsewhere is taken over, so nothing waits on a worker the page may not outlive.
+   */
+  async function flush(urgent = false): Promise<void> {
     if (timer) clearTimeout(timer);
     timer = null;
-    const p = pending;
+    const e = pending ?? (urgent ? preparing : null);
     pending = null;
-    if (p) await write(p.name, prepare(p.value));
+    if (!e) return;
+    if (urgent) {
+      await startWrite(e, (await prepare(e.value, true)));
+      return;
+    }
+    preparing = e;
+    let value: StorageValue<S>;
+    try {
+      value = await prepare(e.value, false);
+    } finally {
+      if (preparing === e) preparing = null;
+    }
+    await startWrite(e, value);
   }
 
   if (typeof window !== 'undefined') {
-    window.addEventListener('pagehide', () => void flush());
+    window.addEventListener('pagehide', () => void flush(true));
     document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') void flush();
+      if (document.visibilityState === 'hidden') void flush(true);
     });
   }
 
@@ -123,13 +161,15 @@ export function createIdbStorage<S>(onWriteError: (message: string) => void, pre
       // The store calls this on every change (run status too); only a change in what is persisted is written.
       if (lastSeen && lastSeen.version === value.version && shallowEqual(lastSeen.state, value.state)) return;
       lastSeen = value;
-      pending = { name, value };
+      pending = { name, value, gen: ++generation };
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void flush(), roughSize(value) < BATCH_FROM_CHARS ? 0 : WRITE_DELAY_MS);
     },
     async removeItem(name) {
       pending = null;
       lastSeen = null;
+      // A value still being prepared was set before the removal: it must not be written after it.
+      started = generation;
       if (timer) clearTimeout(timer);
       timer = null;
       try {
@@ -144,6 +184,6 @@ export function createIdbStorage<S>(onWriteError: (message: string) => void, pre
         /* nothing stored there */
       }
     },
-    flush,
+    flush: () => flush(false),
   };
 }

@@ -9,12 +9,31 @@ import { createPastesSlice } from './pastes-slice';
 import { migrateStored, sanitiseStored, STORE_NAME, STORE_VERSION, type StoredState } from './stored-state';
 import type { AppState } from './store-types';
 import { createViewSlice, DEFAULT_VIEW } from './view-slice';
-import { maskForStorage } from './mask-stored-secrets';
+import { maskForStorage, maskPastesForStorage } from './mask-stored-secrets';
 
 export const storage = createIdbStorage<StoredState>(
   (message) => useAppStore.getState().setStorageProblem(message),
-  (value) => ({ ...value, state: { ...value.state, pastes: value.state.pastes.map(maskForStorage) } }),
+  // Big pastes are masked in a worker; when the page is going away there is no time for one.
+  async (value, urgent) => ({
+    ...value,
+    state: { ...value.state, pastes: urgent ? value.state.pastes.map(maskForStorage) : await maskPastesForStorage(value.state.pastes) },
+  }),
 );
+
+/**
+ * References only (name, size, date): a file's bytes are never stored. After a reload the File is gone (browsers
+ * keep no access to it): it comes back as a reference to reopen. One array per files array, so an unchanged list
+ * leaves the stored state unchanged (the storage skips the write; a new array each time rewrote every paste).
+ */
+const storedFiles = new WeakMap<AppState['files'], StoredState['files']>();
+function filesToStore(files: AppState['files']): StoredState['files'] {
+  let out = storedFiles.get(files);
+  if (!out) {
+    out = files.map(({ id, name, size, lastModified }) => ({ id, name, size, lastModified, state: 'missing' as const }));
+    storedFiles.set(files, out);
+  }
+  return out;
+}
 
 export const useAppStore = create<AppState>()(
   persist(
@@ -54,9 +73,7 @@ export const useAppStore = create<AppState>()(
       storage,
       partialize: (s): StoredState => ({
         pastes: s.pastes,
-        // References only (name, size, date): a file's bytes are never stored.
-        // After a reload the File is gone (browsers keep no access to it): it comes back as a reference to reopen.
-        files: s.files.map(({ id, name, size, lastModified }) => ({ id, name, size, lastModified, state: 'missing' as const })),
+        files: filesToStore(s.files),
         answers: s.answers,
         hostSort: s.hostSort,
         hostPage: s.hostPage,

@@ -14,6 +14,8 @@ export class Superseded extends Error {
 export interface DiagnoseResult {
   diagnosis: Diagnosis;
   nextSteps: NextSteps;
+  /** The pastes as stored, secrets masked (null: the paste holds none), in the order they were sent. */
+  masked?: (string | null)[];
   ms: number;
 }
 
@@ -79,7 +81,7 @@ export class CoreClient {
       return;
     }
     this.pending = null;
-    if (res.ok) p.resolve({ diagnosis: res.diagnosis, nextSteps: res.nextSteps, ms: res.ms });
+    if (res.ok) p.resolve({ diagnosis: res.diagnosis, nextSteps: res.nextSteps, ...(res.masked ? { masked: res.masked } : {}), ms: res.ms });
     else p.reject(new Error(res.error));
   }
 

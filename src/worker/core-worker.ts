@@ -1,14 +1,14 @@
 // Web Worker entry: runs the pure core off the main thread and posts back the plain-JSON contract Diagnosis; also
 // opens and makes share links (a hostile link must not freeze the page) and reads big capture files in chunks.
 /// <reference lib="webworker" />
-import { diagnoseDetailed } from '../core/diagnose';
 import { pasteOfChunks } from '../core/big-paste/read-chunks';
 import { decodeUtf8 } from '../core/parsers/show-ip-cache-flow/prescanned';
-import { suggestNextSteps } from '../core/rules/next-steps';
 import type { Paste } from '../core/types';
 import { buildShareLink } from '../share/build-share';
 import { decodePayload } from '../share/codec';
-import type { DecodeRequest, DecodeResponse, FileInput, ShareRequest, ShareResponse, WorkerRequest, WorkerResponse } from './protocol';
+import { redactSecrets } from '../share/redact-secrets';
+import { diagnosePastes } from './diagnose-pastes';
+import type { DecodeRequest, DecodeResponse, FileInput, MaskRequest, MaskResponse, ShareRequest, ShareResponse, WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -57,13 +57,17 @@ async function readAll(id: number, files: FileInput[]): Promise<Paste[]> {
   return out;
 }
 
-self.onmessage = async (event: MessageEvent<WorkerRequest | DecodeRequest | ShareRequest>) => {
+self.onmessage = async (event: MessageEvent<WorkerRequest | DecodeRequest | ShareRequest | MaskRequest>) => {
   const req = event.data;
   const t0 = performance.now();
   if (req.type === 'decode') {
     // decodePayload never throws: every failure comes back as a reason in words.
     const answer: DecodeResponse = { id: req.id, type: 'decoded', result: decodePayload(req.encoded), ms: performance.now() - t0 };
     self.postMessage(answer);
+    return;
+  }
+  if (req.type === 'mask') {
+    self.postMessage({ id: req.id, type: 'masked', texts: req.texts.map(redactSecrets) } satisfies MaskResponse);
     return;
   }
   if (req.type === 'share') {
@@ -79,11 +83,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest | DecodeRequest | Shar
   let res: WorkerResponse;
   try {
     const fromFiles = req.files?.length ? await readAll(req.id, req.files) : [];
-    // diagnose() returns only the contract shape (no FlowTable typed arrays), safe and small to post.
-    const detailed = diagnoseDetailed([...req.pastes, ...fromFiles], req.answers, req.hostFacts ? { senderHostFacts: req.hostFacts } : {});
-    // Only the plain-JSON parts leave the worker: sections hold FlowTable typed arrays that must not be posted.
-    const nextSteps = suggestNextSteps(req.answers, detailed.sections);
-    res = { id: req.id, ok: true, diagnosis: detailed.diagnosis, nextSteps, ms: performance.now() - t0 };
+    const { diagnosis, nextSteps, masked } = diagnosePastes(req.pastes, req.answers, fromFiles, req.hostFacts);
+    res = { id: req.id, ok: true, diagnosis, nextSteps, masked, ms: performance.now() - t0 };
   } catch (e) {
     res = { id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }

@@ -42,6 +42,19 @@ export interface ShareRequest {
   input: ShareInput;
 }
 
+/** Mask router secrets in texts off the main thread (a 7.5 MB paste costs about 100 ms): what is stored. */
+export interface MaskRequest {
+  id: number;
+  type: 'mask';
+  texts: string[];
+}
+
+export interface MaskResponse {
+  id: number;
+  type: 'masked';
+  texts: string[];
+}
+
 export interface ShareResponse {
   id: number;
   type: 'shared';
@@ -57,7 +70,15 @@ export interface DecodeResponse {
 }
 
 export type WorkerResponse =
-  | { id: number; ok: true; diagnosis: Diagnosis; nextSteps: NextSteps; ms: number }
+  | {
+      id: number;
+      ok: true;
+      diagnosis: Diagnosis;
+      nextSteps: NextSteps;
+      /** Each request paste with its router secrets masked (what is stored of it); null when nothing was masked. */
+      masked?: (string | null)[];
+      ms: number;
+    }
   | { id: number; ok: false; error: string }
   /** Bytes of the request's files read so far, of `total`. */
   | { id: number; progress: { done: number; total: number } };

@@ -4,18 +4,7 @@ import { Link } from 'react-router';
 import { ExampleButton } from '../../features/example/example-button';
 import { PastePanels } from '../../features/paste/paste-panels';
 import { useAppStore } from '../../state/store';
-
-/** Resolves once stored work has been read back (a paste added before that would be overwritten). */
-function whenHydrated(): Promise<void> {
-  return new Promise((resolve) => {
-    if (useAppStore.getState().hydrated) return resolve();
-    const stop = useAppStore.subscribe((s) => {
-      if (!s.hydrated) return;
-      stop();
-      resolve();
-    });
-  });
-}
+import { whenHydrated } from '../when-hydrated';
 
 /**
  * The empty first panel exists before the page first renders: added from an effect, it appeared a frame after the

@@ -13,65 +13,16 @@ import { InputsSummary } from '../../features/report/inputs-summary';
 import { SharePanel } from '../../features/share/share-panel';
 import { SharedLinkNotice } from '../../features/share/shared-link-notice';
 import { useAppStore } from '../../state/store';
+import { isFirstScreen } from '../../ui/first-screen';
 import { WhenVisible } from '../when-visible';
 
 // recharts is heavy: it loads only when a report with charts is on screen.
 const Charts = lazy(() => import('../../features/charts/charts'));
 
-export function Component() {
-  const hasPastes = useAppStore((s) => s.pastes.some((p) => p.text.length > 0) || s.files.some((f) => f.state === 'open'));
-  const hasMissingFiles = useAppStore((s) => s.files.some((f) => f.state === 'missing'));
-  const hasDiagnosis = useAppStore((s) => s.diagnosis !== null);
-  const busy = useAppStore((s) => s.status === 'running' || s.status === 'waiting');
-  // The full report (findings, hosts, what was read) renders as a deferred, interruptible update: React splits it
-  // into short slices instead of one long main-thread task when the worker's answer arrives (Lighthouse TBT, issue 6).
-  const reportShown = useDeferredValue(hasDiagnosis, false);
-  if (!hasPastes && !hasDiagnosis) {
-    return (
-      <>
-        <h1>Report</h1>
-        {/* After a reload a big file is only a reference: say so and offer to reopen it, rather than lose it silently. */}
-        {hasMissingFiles && <BigFiles missingOnly />}
-        <p>Nothing to report yet: no router output has been pasted.</p>
-        <div className="actions">
-          <Link className="button" to="/paste">Paste router output</Link>
-          <ExampleButton />
-        </div>
-      </>
-    );
-  }
-  if (!hasDiagnosis) {
-    return (
-      <>
-        <h1>Report</h1>
-        <p>{busy ? 'Reading your pastes…' : 'Not analysed yet.'}</p>
-      </>
-    );
-  }
-  if (!reportShown) {
-    return (
-      <>
-        <h1>Report</h1>
-        <p className="muted">Preparing the report…</p>
-      </>
-    );
-  }
+/** The report below the findings. */
+function ReportRest() {
   return (
     <>
-      <h1>Report</h1>
-      <SharedLinkNotice />
-      {hasMissingFiles && <BigFiles missingOnly />}
-      <ReportHeadline />
-      <DownloadReport />
-      {/* The plan first (issue 11): one ordered script per router, what the engineer pastes. */}
-      <section aria-labelledby="plan-heading">
-        <h2 id="plan-heading">Change plan</h2>
-        <ChangePlans />
-      </section>
-      <section aria-labelledby="findings-heading">
-        <h2 id="findings-heading">Findings</h2>
-        <FindingsList />
-      </section>
       <section aria-labelledby="hosts-heading" className="report-part">
         <h2 id="hosts-heading">Hosts</h2>
         <HostsTable />
@@ -92,6 +43,75 @@ export function Component() {
         <InputsSummary />
       </section>
       <SharePanel />
+    </>
+  );
+}
+
+/** The page's heading: also all the prerendered #/report shows before the app knows what is stored (src/prerender). */
+export function ReportTitle() {
+  return <h1>Report</h1>;
+}
+
+export function Component() {
+  const hasPastes = useAppStore((s) => s.pastes.some((p) => p.text.length > 0) || s.files.some((f) => f.state === 'open'));
+  const hasMissingFiles = useAppStore((s) => s.files.some((f) => f.state === 'missing'));
+  const hasDiagnosis = useAppStore((s) => s.diagnosis !== null);
+  const busy = useAppStore((s) => s.status === 'running' || s.status === 'waiting');
+  // The full report (findings, hosts, what was read) renders as a deferred, interruptible update: React splits it
+  // into short slices instead of one long main-thread task when the worker's answer arrives (Lighthouse TBT, issue 6).
+  // Except in the app's first commit, which replaces the prerendered report (index.html) and must show it as it was
+  // (that render is a transition already, main.tsx).
+  const reportShown = useDeferredValue(hasDiagnosis, isFirstScreen() ? hasDiagnosis : false);
+  // That first commit (and the prerendered report) stops after the findings, far below any first screen: the hosts,
+  // charts, what was read and sharing follow in a deferred render, so neither the commit nor index.html carries them.
+  const restShown = useDeferredValue(true, !isFirstScreen());
+  if (!hasPastes && !hasDiagnosis) {
+    return (
+      <>
+        <ReportTitle />
+        {/* After a reload a big file is only a reference: say so and offer to reopen it, rather than lose it silently. */}
+        {hasMissingFiles && <BigFiles missingOnly />}
+        <p>Nothing to report yet: no router output has been pasted.</p>
+        <div className="actions">
+          <Link className="button" to="/paste">Paste router output</Link>
+          <ExampleButton />
+        </div>
+      </>
+    );
+  }
+  if (!hasDiagnosis) {
+    return (
+      <>
+        <ReportTitle />
+        <p>{busy ? 'Reading your pastes…' : 'Not analysed yet.'}</p>
+      </>
+    );
+  }
+  if (!reportShown) {
+    return (
+      <>
+        <ReportTitle />
+        <p className="muted">Preparing the report…</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <ReportTitle />
+      <SharedLinkNotice />
+      {hasMissingFiles && <BigFiles missingOnly />}
+      <ReportHeadline />
+      <DownloadReport />
+      {/* The plan first (issue 11): one ordered script per router, what the engineer pastes. */}
+      <section aria-labelledby="plan-heading">
+        <h2 id="plan-heading">Change plan</h2>
+        <ChangePlans />
+      </section>
+      <section aria-labelledby="findings-heading">
+        <h2 id="findings-heading">Findings</h2>
+        <FindingsList />
+      </section>
+      {restShown && <ReportRest />}
     </>
   );
 }

@@ -1,5 +1,7 @@
 // "Load the tech note's example": replaces the pastes with the tech note's captures and opens the report.
+import { useContext } from 'react';
 import { useNavigate } from 'react-router';
+import { Prerendering } from '../../ui/first-screen';
 import { markPasted } from '../../state/diagnosis-runner';
 import { useAppStore } from '../../state/store';
 import { EXAMPLE_PASTES } from './example-pastes';
@@ -8,6 +10,14 @@ export function ExampleButton({ goTo = '/report' }: { goTo?: string }) {
   const replacePastes = useAppStore((s) => s.replacePastes);
   const hasWork = useAppStore((s) => s.pastes.some((p) => p.text.length > 0));
   const navigate = useNavigate();
+  // In the prerendered first screen (no script yet): a link, which works before the app runs (#/example loads it).
+  if (useContext(Prerendering)) {
+    return (
+      <a className="button" href="#/example">
+        Load the tech note's example
+      </a>
+    );
+  }
   return (
     <button
       type="button"

@@ -1,5 +1,5 @@
 // The change plan per router: pre-checks, ordered steps each with its own copy button, checks, back-out, safety net.
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useAppStore } from '../../state/store';
 import { planScript, rollbackScript, stepFor, stepScript } from '../../core/plan/plan-text';
 import { withSafetyNet, withoutSafetyNet, RELOAD_MINUTES } from '../../core/plan/safety-net';
@@ -18,11 +18,14 @@ function Lines({ lines, label }: { lines: string[]; label: string }) {
   );
 }
 
-/** One router's plan. Reusable: the report page shows it first; the headline may offer its whole-plan copy. */
-export function ChangePlanView({ plan }: { plan: ChangePlan }) {
+/**
+ * One router's plan (the `index`th): the report page shows it first; the headline may offer its whole-plan copy.
+ * Its heading id comes from its place, not useId, so the prerendered report (src/prerender) carries the same ids.
+ */
+export function ChangePlanView({ plan, index }: { plan: ChangePlan; index: number }) {
   const [net, setNet] = useState(plan.safetyNet === true);
   const shown = net ? withSafetyNet(plan) : withoutSafetyNet(plan);
-  const headingId = useId();
+  const headingId = `change-plan-${index + 1}`;
   const script = planScript(shown);
   return (
     <article className="change-plan" aria-labelledby={headingId} data-plan-router={plan.router}>
@@ -83,7 +86,7 @@ export function ChangePlans() {
   return (
     <div className="change-plans">
       {plans.map((p, i) => (
-        <ChangePlanView key={`${p.router}-${i}`} plan={p} />
+        <ChangePlanView key={`${p.router}-${i}`} plan={p} index={i} />
       ))}
     </div>
   );

@@ -50,18 +50,22 @@ function EvidenceBlock({ finding, selectedSource, onClearSource }: { finding: Fi
 
 export function FindingCard({
   finding,
+  index,
   selectedSource,
   onClearSource,
   planSteps,
 }: {
   finding: Finding;
+  /** Its place in the list: two findings may share an id (a scanning host on each of two interfaces). */
+  index: number;
   selectedSource: string | null;
   onClearSource: () => void;
   /** This finding's steps of the change plan: shown one block per mode, so exec lines never share a config block. */
   planSteps?: PlanStep[];
 }) {
   const { remedy } = finding;
-  const headingId = `finding-${finding.id}`;
+  // Unique per card, and the same in the prerendered report (src/prerender), which useId would not give.
+  const headingId = `finding-${index + 1}-${finding.id}`;
   return (
     <article className={`finding severity-${finding.severity}`} data-finding-id={finding.id} data-severity={finding.severity} aria-labelledby={headingId}>
       <h3 id={headingId}>

@@ -34,6 +34,7 @@ export function FindingsList() {
         <FindingCard
           key={`${f.id}-${i}`}
           finding={f}
+          index={i}
           selectedSource={selectedSource}
           onClearSource={() => selectSource(null)}
           planSteps={partOf(plans, f)}

@@ -1,0 +1,87 @@
+// Batched storage: a value masked slowly (in a worker) never lands over a newer one; the page going away writes at once.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StorageValue } from 'zustand/middleware';
+import { createIdbStorage } from './idb-storage';
+
+type S = { pastes: string[] };
+const value = (...pastes: string[]): StorageValue<S> => ({ state: { pastes }, version: 1 });
+
+/** No IndexedDB in Node: the storage falls back to localStorage, faked here as a map. */
+const saved = new Map<string, string>();
+const stored = () => JSON.parse(saved.get('k') ?? 'null') as StorageValue<S> | null;
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('createIdbStorage', () => {
+  beforeEach(() => {
+    saved.clear();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => saved.get(k) ?? null,
+      setItem: (k: string, v: string) => void saved.set(k, v),
+      removeItem: (k: string) => void saved.delete(k),
+    });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('writes the prepared value, not the raw one', async () => {
+    const s = createIdbStorage<S>(() => undefined, (v) => ({ ...v, state: { pastes: v.state.pastes.map((p) => p.toUpperCase()) } }));
+    s.setItem('k', value('a'));
+    await s.flush();
+    expect(stored()?.state.pastes).toEqual(['A']);
+  });
+
+  it('never writes an older value over a newer one that was prepared faster', async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const s = createIdbStorage<S>(() => undefined, async (v) => {
+      if (v.state.pastes[0] === 'old') await slow; // a big paste masked in a worker
+      return v;
+    });
+    s.setItem('k', value('old'));
+    const first = s.flush();
+    s.setItem('k', value('new'));
+    await s.flush();
+    expect(stored()?.state.pastes).toEqual(['new']);
+    release();
+    await first;
+    expect(stored()?.state.pastes).toEqual(['new']);
+  });
+
+  it('writes at once, prepared on this thread, when the page is hidden, and the slow write is then dropped', async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const urgentCalls: boolean[] = [];
+    const listeners = new Map<string, () => void>();
+    vi.stubGlobal('window', { addEventListener: (t: string, f: () => void) => listeners.set(t, f) });
+    vi.stubGlobal('document', { addEventListener: (t: string, f: () => void) => listeners.set(`doc:${t}`, f), visibilityState: 'visible' });
+    const s = createIdbStorage<S>(() => undefined, async (v, urgent) => {
+      urgentCalls.push(urgent);
+      if (!urgent) await slow;
+      return { ...v, state: { pastes: v.state.pastes.map((p) => `${p}${urgent ? '!' : '?'}`) } };
+    });
+    s.setItem('k', value('x'));
+    const inWorker = s.flush();
+    await tick();
+    listeners.get('pagehide')!();
+    await tick();
+    expect(stored()?.state.pastes).toEqual(['x!']);
+    release();
+    await inWorker;
+    expect(stored()?.state.pastes).toEqual(['x!']);
+    expect(urgentCalls).toEqual([false, true]);
+  });
+
+  it('a value still being prepared is not written after a removal', async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const s = createIdbStorage<S>(() => undefined, async (v) => {
+      await slow;
+      return v;
+    });
+    s.setItem('k', value('before start over'));
+    const pending = s.flush();
+    await s.removeItem('k');
+    release();
+    await pending;
+    expect(stored()).toBeNull();
+  });
+});

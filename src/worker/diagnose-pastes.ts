@@ -1,0 +1,26 @@
+// What the core worker answers to a diagnose request, as a plain function: the worker runs it on what the page
+// sends, and the build (src/prerender) runs it on the tech note's example to prerender that report.
+import { diagnoseDetailed, type SenderHostFact } from '../core/diagnose';
+import { suggestNextSteps, type NextSteps } from '../core/rules/next-steps';
+import type { Answers, Diagnosis, Paste } from '../core/types';
+import { redactDiagnosisBy, redactSecretsDetailed } from '../share/redact-secrets';
+
+export interface DiagnosedPastes {
+  diagnosis: Diagnosis;
+  nextSteps: NextSteps;
+  /** Each of `pastes` with its router secrets masked (what the page stores of it); null when nothing was masked. */
+  masked: (string | null)[];
+}
+
+/** `pastes` are masked for the report's quoted lines; `fromFiles` (big files read as bytes) are analysed as they are. */
+export function diagnosePastes(pastes: readonly Paste[], answers: Answers, fromFiles: readonly Paste[] = [], hostFacts?: SenderHostFact[]): DiagnosedPastes {
+  const detailed = diagnoseDetailed([...pastes, ...fromFiles], answers, hostFacts ? { senderHostFacts: hostFacts } : {});
+  // Only the plain-JSON parts leave: sections hold FlowTable typed arrays that must not be posted.
+  const nextSteps = suggestNextSteps(answers, detailed.sections);
+  // Quoted lines masked as their pastes mask them (a certificate line has no keyword of its own). In the worker,
+  // not on the page: it masks every paste whole (about 60-100 ms for a 7.5 MB paste, a long task on the page), and
+  // the masked texts go back too, as what the page stores of them (a paste is masked once, not again for storage).
+  const masks = pastes.map((p) => ({ source: p.source, ...redactSecretsDetailed(p.text) }));
+  const diagnosis = redactDiagnosisBy(detailed.diagnosis, masks);
+  return { diagnosis, nextSteps, masked: masks.map((m, i) => (m.text === pastes[i]!.text ? null : m.text)) };
+}
