@@ -1,10 +1,13 @@
 // Nothing lost: reload keeps pastes, answers and view; "Start over" clears and says so; damaged storage never blanks.
 import { expect, test, type Page } from '@playwright/test';
-import { pasteBox, sample, waitForAnalysis } from './helpers';
+import { appRunning, pasteBox, sample, waitForAnalysis } from './helpers';
 
 /** Write a raw value where the store keeps its work (IndexedDB), as a damaged or older copy would be. */
 async function writeStored(page: Page, value: unknown): Promise<void> {
-  await page.waitForTimeout(500); // let the app's own batched write land first, so ours is the last one
+  // Let the app start (it starts after the first paint, later on a busy machine) and its own batched write land
+  // first, so ours is the last one.
+  await appRunning(page);
+  await page.waitForTimeout(500);
   await page.evaluate(
     (v) =>
       new Promise<void>((resolve, reject) => {
