@@ -1,17 +1,26 @@
 // A big paste is taken from the clipboard event straight to the analysis and shown as a read-only preview.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { appRunning, pasteBox, waitForAnalysis } from './helpers';
 
-test('a multi-megabyte paste shows a preview and its verdicts, and can still be edited or cleared', async ({ page }) => {
-  await page.goto('./#/paste');
-  await appRunning(page);
-  const rows = Array.from({ length: 20_000 }, (_, i) => `Vl1           10.1.1.99       Se0/0         ${20 + (i % 200)}.${(i >> 8) & 255}.${i & 255}.7       06 1F40 0050     1`);
-  const text = ['Router#show ip cache flow', 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts', ...rows].join('\n');
+/** 20,000 port-80 rows from one scanner. */
+const scannerRows = () =>
+  Array.from({ length: 20_000 }, (_, i) => `Vl1           10.1.1.99       Se0/0         ${20 + (i % 200)}.${(i >> 8) & 255}.${i & 255}.7       06 1F40 0050     1`);
+
+/** Paste `text` into the first panel as the clipboard would (a paste event with its data). */
+async function pasteFromClipboard(page: Page, text: string): Promise<void> {
   await pasteBox(page).evaluate((ta, t) => {
     const data = new DataTransfer();
     data.setData('text/plain', t);
     ta.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data }));
   }, text);
+}
+
+test('a multi-megabyte paste shows a preview and its verdicts, and can still be edited or cleared', async ({ page }) => {
+  await page.goto('./#/paste');
+  await appRunning(page);
+  const rows = scannerRows();
+  const text = ['Router#show ip cache flow', 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts', ...rows].join('\n');
+  await pasteFromClipboard(page, text);
   await waitForAnalysis(page);
   await expect(page.locator('.paste-panel')).toContainText('20,002 lines');
   await expect(page.locator('.paste-status')).toContainText('20,000 records');
@@ -37,13 +46,9 @@ test('a big paste is stored and quoted with its secrets masked (masked in a work
   await page.goto('./#/paste');
   await appRunning(page);
   const config = ['R1#show running-config', 'hostname r1', 'enable secret 5 $1$Xy7z$SuperSecretHash', 'snmp-server community s3cr3tcomm RO', 'end'];
-  const rows = Array.from({ length: 20_000 }, (_, i) => `Vl1           10.1.1.99       Se0/0         ${20 + (i % 200)}.${(i >> 8) & 255}.${i & 255}.7       06 1F40 0050     1`);
+  const rows = scannerRows();
   const text = [...config, 'R1#show ip cache flow', 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts', ...rows].join('\n');
-  await pasteBox(page).evaluate((ta, t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    ta.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data }));
-  }, text);
+  await pasteFromClipboard(page, text);
   await waitForAnalysis(page);
   const stored = async () =>
     page.evaluate(

@@ -6,6 +6,22 @@ import { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import { analyseFanOut } from './fan-out';
 import { interfaceCounts } from './verdict';
 
+/** One TCP/80 flow from 10.0.0.(1 + host) on interface `name`, to a destination of its own. */
+function addRow(c: FlowColumns, host: number, name: string): void {
+  const k = c.reserve();
+  c.src[k] = 0x0a000001 + host;
+  c.dst[k] = 0xc0000201 + k;
+  c.srcIf[k] = c.ifIndexOfName(name);
+  c.dstIf[k] = c.ifIndexOfName('Se0/0');
+  c.proto[k] = 6;
+  c.srcPort[k] = 2000 + k;
+  c.dstPort[k] = 80;
+  c.packets[k] = 5;
+  c.bytes[k] = NaN;
+  c.line[k] = k + 1;
+  c.n = k + 1;
+}
+
 describe('flows per interface of each source', () => {
   it('match a plain count in first-seen order, for 1 to 60 interfaces in a capture', () => {
     fc.assert(
@@ -13,22 +29,11 @@ describe('flows per interface of each source', () => {
         const c = new FlowColumns(picks.length);
         const names = Array.from({ length: nIfs }, (_, i) => `Gi0/${i}`);
         const want = new Map<number, Map<string, number>>();
-        for (const [i, [host, p]] of picks.entries()) {
+        for (const [host, p] of picks) {
           const name = names[p % nIfs]!;
-          const k = c.reserve();
-          c.src[k] = 0x0a000001 + host;
-          c.dst[k] = 0xc0000201 + i;
-          c.srcIf[k] = c.ifIndexOfName(name);
-          c.dstIf[k] = c.ifIndexOfName('Se0/0');
-          c.proto[k] = 6;
-          c.srcPort[k] = 2000 + i;
-          c.dstPort[k] = 80;
-          c.packets[k] = 5;
-          c.bytes[k] = NaN;
-          c.line[k] = i + 1;
-          c.n = k + 1;
-          let m = want.get(c.src[k]!);
-          if (!m) want.set(c.src[k]!, (m = new Map()));
+          addRow(c, host, name);
+          let m = want.get(0x0a000001 + host);
+          if (!m) want.set(0x0a000001 + host, (m = new Map()));
           m.set(name, (m.get(name) ?? 0) + 1);
         }
         const hosts = analyseFanOut([{ source: 'f', kind: 'show ip cache flow', flows: c.finish().table }]);
@@ -41,20 +46,7 @@ describe('flows per interface of each source', () => {
 
   it('keeps the counts a source had when its interfaces pass the dense ones', () => {
     const c = new FlowColumns(64);
-    const row = (host: number, name: string) => {
-      const k = c.reserve();
-      c.src[k] = 0x0a000001 + host;
-      c.dst[k] = 0xc0000201 + k;
-      c.srcIf[k] = c.ifIndexOfName(name);
-      c.dstIf[k] = c.ifIndexOfName('Se0/0');
-      c.proto[k] = 6;
-      c.srcPort[k] = 2000 + k;
-      c.dstPort[k] = 80;
-      c.packets[k] = 5;
-      c.bytes[k] = NaN;
-      c.line[k] = k + 1;
-      c.n = k + 1;
-    };
+    const row = (host: number, name: string) => addRow(c, host, name);
     for (const n of ['Gi0/0', 'Gi0/0', 'Gi0/1', 'Gi0/1', 'Gi0/1']) row(0, n);
     for (let i = 2; i < 40; i++) row(1, `Gi0/${i}`);
     row(0, 'Gi0/39');
