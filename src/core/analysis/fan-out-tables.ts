@@ -1,0 +1,276 @@
+// The fan-out's per-host tables on typed arrays: records during pass 1, per-interface counts, pass 3's findings,
+// and one host's destination set (fan-out.ts runs the passes over them).
+import { PairCounts } from './hash-tables';
+import type { Walk } from './trw';
+
+/** Per-host counters after pass 1, one typed array per field, indexed by host. */
+export interface HostCounts {
+  flows: Float64Array;
+  port80: Float64Array;
+  packets: Float64Array;
+  nullFlows: Float64Array;
+  /** Global interface index of the first interface the source was seen on, -1 for none. */
+  mainIf: Int32Array;
+  mainIfCount: Float64Array;
+}
+
+/** Fields of a host's record during pass 1. */
+export const R_FLOWS = 0;
+export const R_PORT80 = 1;
+export const R_PACKETS = 2;
+export const R_NULL = 3;
+export const R_MAIN_IF = 4;
+export const R_MAIN_IF_COUNT = 5;
+/** 1 once a source has been seen on a second interface (then its counts are kept per interface). */
+export const R_MULTI_IF = 6;
+/** One record of 8 numbers (64 bytes, one cache line) per host: a row touches one line, not one per counter. */
+export const R_STRIDE = 8;
+
+/** Grow-on-demand host records for pass 1. */
+export class HostRecords {
+  n = 0;
+  rec = new Float64Array(R_STRIDE * 64);
+
+  /** Start the record of host k (hosts arrive in index order 0, 1, 2...). */
+  open(k: number): void {
+    if ((k + 1) * R_STRIDE > this.rec.length) {
+      const g = new Float64Array(this.rec.length * 2);
+      g.set(this.rec);
+      this.rec = g;
+    }
+    this.rec[k * R_STRIDE + R_MAIN_IF] = -1;
+    this.n = k + 1;
+  }
+
+  /** The counters as one array per field. */
+  unpack(): HostCounts {
+    const n = this.n;
+    const r = this.rec;
+    const c: HostCounts = {
+      flows: new Float64Array(n),
+      port80: new Float64Array(n),
+      packets: new Float64Array(n),
+      nullFlows: new Float64Array(n),
+      mainIf: new Int32Array(n),
+      mainIfCount: new Float64Array(n),
+    };
+    for (let k = 0, o = 0; k < n; k++, o += R_STRIDE) {
+      c.flows[k] = r[o + R_FLOWS]!;
+      c.port80[k] = r[o + R_PORT80]!;
+      c.packets[k] = r[o + R_PACKETS]!;
+      c.nullFlows[k] = r[o + R_NULL]!;
+      c.mainIf[k] = r[o + R_MAIN_IF]!;
+      c.mainIfCount[k] = r[o + R_MAIN_IF_COUNT]!;
+    }
+    return c;
+  }
+}
+
+/** Interfaces counted densely per source (global interface indexes below this); the rest go to a pair table. */
+export const DENSE_IFS = 32;
+
+/**
+ * Per-interface flow counts of the sources seen on more than one interface. A source whose interfaces are among the
+ * first DENSE_IFS names gets a block of counters (rows that switch interface every line then cost an array increment,
+ * not a hash probe); past that, its counts move to a (source, interface) table. Either way each source's interfaces
+ * are listed in the order they were first seen (its first interface first).
+ */
+export class MultiIfCounts {
+  private pairs = new PairCounts(64);
+  /** Per source: its block + 1, 0 for none, -1 once counted in `pairs`. */
+  private blockOf = new Int32Array(1024);
+  private counts = new Int32Array(DENSE_IFS * 64);
+  private order = new Int16Array(DENSE_IFS * 64);
+  private orderN = new Uint8Array(64);
+  private nBlocks = 0;
+
+  /** Source k shows a second interface; its first, `main`, has `mainCount` flows so far. */
+  start(k: number, main: number, mainCount: number): void {
+    if (k >= this.blockOf.length) {
+      const g = new Int32Array(Math.max(k + 1, this.blockOf.length * 2));
+      g.set(this.blockOf);
+      this.blockOf = g;
+    }
+    if (main >= DENSE_IFS) {
+      this.blockOf[k] = -1;
+      this.pairs.add(k, main, mainCount);
+      return;
+    }
+    const b = this.nBlocks++;
+    if (this.nBlocks > this.orderN.length) {
+      const n = this.orderN.length * 2;
+      const c = new Int32Array(n * DENSE_IFS);
+      c.set(this.counts);
+      this.counts = c;
+      const o = new Int16Array(n * DENSE_IFS);
+      o.set(this.order);
+      this.order = o;
+      const on = new Uint8Array(n);
+      on.set(this.orderN);
+      this.orderN = on;
+    }
+    this.blockOf[k] = b + 1;
+    this.counts[b * DENSE_IFS + main] = mainCount;
+    this.order[b * DENSE_IFS] = main;
+    this.orderN[b] = 1;
+  }
+
+  /** One more flow of source k (started) on interface ifg. */
+  add(k: number, ifg: number): void {
+    const b1 = this.blockOf[k]!;
+    if (b1 > 0 && ifg < DENSE_IFS) {
+      const at = (b1 - 1) * DENSE_IFS;
+      if (this.counts[at + ifg]!++ === 0) this.order[at + this.orderN[b1 - 1]!++] = ifg;
+      return;
+    }
+    if (b1 > 0) {
+      // An interface past the dense ones: this source's counts move to the pair table, in the order first seen.
+      const b = b1 - 1;
+      for (let i = 0; i < this.orderN[b]!; i++) {
+        const g = this.order[b * DENSE_IFS + i]!;
+        this.pairs.add(k, g, this.counts[b * DENSE_IFS + g]!);
+      }
+      this.blockOf[k] = -1;
+    }
+    this.pairs.add(k, ifg);
+  }
+
+  /** Every (source, interface, flows), each source's interfaces in first-seen order. */
+  forEach(f: (k: number, ifg: number, count: number) => void): void {
+    for (let k = 0; k < this.blockOf.length; k++) {
+      const b1 = this.blockOf[k]!;
+      if (b1 <= 0) continue;
+      const at = (b1 - 1) * DENSE_IFS;
+      for (let i = 0; i < this.orderN[b1 - 1]!; i++) {
+        const g = this.order[at + i]!;
+        f(k, g, this.counts[at + g]!);
+      }
+    }
+    this.pairs.forEach(f);
+  }
+}
+
+/** What pass 3 learns about a host before its flagged rows are read again. */
+export interface PendingHost {
+  walk: Walk;
+  loc: Int32Array;
+  destinations: number;
+  failed: number;
+  service: string;
+  svcFlows: number;
+  sequentialShare: number;
+  targets: number;
+  others: Map<string, number> | undefined;
+}
+
+export function resetWalk(w: Walk): void {
+  w.llr = 0;
+  w.crossed = false;
+  w.failuresAtCrossing = 0;
+  w.failures = 0;
+  w.successes = 0;
+  w.neutral = 0;
+  w.unscored = 0;
+}
+
+/**
+ * Pass 3's findings for every host in columns (a few numbers a host, where an object with a walk and a locality array
+ * each was most of the memory of a 200,000-source capture); `get` makes one host's view as the verdicts are written.
+ */
+export class PendingColumns {
+  private readonly llr: Float64Array;
+  private readonly crossed: Uint8Array;
+  private readonly counts: Int32Array;
+  private readonly loc: Int32Array;
+  private readonly main: Uint32Array;
+  private readonly sequential: Float64Array;
+  /** The other services of each flagged host (by name, with their flows). */
+  readonly others = new Map<number, Map<string, number>>();
+
+  constructor(n: number) {
+    this.llr = new Float64Array(n);
+    this.crossed = new Uint8Array(n);
+    this.counts = new Int32Array(n * COUNTS);
+    this.loc = new Int32Array(n * 4);
+    this.main = new Uint32Array(n);
+    this.sequential = new Float64Array(n);
+  }
+
+  set(k: number, w: Walk, loc: Int32Array, destinations: number, failed: number, main: number, svcFlows: number, sequentialShare: number, targets: number): void {
+    this.llr[k] = w.llr;
+    this.crossed[k] = w.crossed ? 1 : 0;
+    const c = this.counts;
+    const o = k * COUNTS;
+    c[o] = w.failuresAtCrossing;
+    c[o + 1] = w.failures;
+    c[o + 2] = w.successes;
+    c[o + 3] = w.neutral;
+    c[o + 4] = w.unscored;
+    c[o + 5] = destinations;
+    c[o + 6] = failed;
+    c[o + 7] = svcFlows;
+    c[o + 8] = targets;
+    this.loc.set(loc, k * 4);
+    this.main[k] = main;
+    this.sequential[k] = sequentialShare;
+  }
+
+  get(k: number, name: (code: number) => string): PendingHost {
+    const c = this.counts;
+    const o = k * COUNTS;
+    return {
+      walk: {
+        llr: this.llr[k]!,
+        crossed: this.crossed[k] === 1,
+        failuresAtCrossing: c[o]!,
+        failures: c[o + 1]!,
+        successes: c[o + 2]!,
+        neutral: c[o + 3]!,
+        unscored: c[o + 4]!,
+      },
+      loc: this.loc.subarray(k * 4, k * 4 + 4),
+      destinations: c[o + 5]!,
+      failed: c[o + 6]!,
+      service: name(this.main[k]!),
+      svcFlows: c[o + 7]!,
+      sequentialShare: this.sequential[k]!,
+      targets: c[o + 8]!,
+      others: this.others.get(k),
+    };
+  }
+}
+/** Counts kept per host in PendingColumns. */
+export const COUNTS = 9;
+
+/** A reusable set of destinations for one host at a time: destination -> its index among first contacts. */
+export class DstSet {
+  private keys = new Uint32Array(64);
+  private vals = new Int32Array(64).fill(-1);
+  private mask = 63;
+
+  /** Prepare for up to `n` destinations, in a prefix of the arrays sized to n (small hosts stay in L1). */
+  reset(n: number): void {
+    let cap = 16;
+    while (cap < n * 2) cap *= 2;
+    if (cap > this.keys.length) {
+      this.keys = new Uint32Array(cap);
+      this.vals = new Int32Array(cap).fill(-1);
+    } else this.vals.fill(-1, 0, cap);
+    this.mask = cap - 1;
+  }
+
+  /** Index of dst, or `next` after adding it with that index. */
+  indexOf(dst: number, next: number): number {
+    let s = Math.imul(dst ^ (dst >>> 15), 0x2c1b3c6d) >>> 0;
+    s = (s ^ (s >>> 12)) & this.mask;
+    for (;;) {
+      const v = this.vals[s]!;
+      if (v < 0) break;
+      if (this.keys[s] === dst) return v;
+      s = (s + 1) & this.mask;
+    }
+    this.keys[s] = dst;
+    this.vals[s] = next;
+    return next;
+  }
+}
