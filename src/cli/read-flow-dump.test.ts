@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -74,4 +74,29 @@ describe('analyzer on big files (chunked, two threads)', () => {
       ['Router#show ip cache flow', HEADER, ...rows(70_000, 8), 'Router#show logging', ...logged, 'Router#show ip cache flow', HEADER, ...rows(50_000, 9)].join('\n') + '\n',
     );
   }, 180_000);
+
+  it('every field capture of every command, between generated flow tables, over many segments, reads as the text path does', () => {
+    // Real pastes (prompts, --More--, wrapped and fused columns, posters' notes) cut across segment boundaries.
+    const parsers = join(ROOT, 'src/core/parsers');
+    const captures: string[] = [];
+    for (const dir of readdirSync(parsers).sort()) {
+      let files: string[] = [];
+      try {
+        files = readdirSync(join(parsers, dir, 'fixtures/field')).filter((f) => f.endsWith('.txt')).sort();
+      } catch {
+        continue;
+      }
+      for (const f of files) captures.push(readFileSync(join(parsers, dir, 'fixtures/field', f), 'utf8'));
+    }
+    expect(captures.length).toBeGreaterThan(80);
+    const parts: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 26e6; i++) {
+      const c = captures[i % captures.length]!;
+      const flows = ['Router#show ip cache flow', HEADER, ...rows(2_000 + ((i * 7919) % 9_000), 100 + i)].join('\n');
+      parts.push(c.endsWith('\n') ? c : `${c}\n`, `${flows}\n`);
+      size += c.length + flows.length;
+    }
+    compare('field-mix.txt', parts.join(''));
+  }, 240_000);
 });
