@@ -26,3 +26,23 @@ export function pasteBox(page: Page, n = 0) {
 export async function appRunning(page: Page): Promise<void> {
   await expect(page.locator('.shell-page')).toHaveCount(0, { timeout: 15_000 });
 }
+
+/** The work the store keeps in IndexedDB, as JSON text ("null" when nothing is stored yet). */
+export async function readStored(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const req = indexedDB.open('code-red-triage', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('kv');
+        req.onsuccess = () => {
+          const get = req.result.transaction('kv').objectStore('kv').get('code-red-triage');
+          get.onsuccess = () => {
+            req.result.close();
+            resolve(JSON.stringify(get.result ?? null));
+          };
+          get.onerror = () => reject(get.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+  );
+}

@@ -1,6 +1,6 @@
 // A big paste is taken from the clipboard event straight to the analysis and shown as a read-only preview.
 import { expect, test, type Page } from '@playwright/test';
-import { appRunning, pasteBox, waitForAnalysis } from './helpers';
+import { appRunning, pasteBox, readStored, waitForAnalysis } from './helpers';
 
 /** 20,000 port-80 rows from one scanner. */
 const scannerRows = () =>
@@ -50,23 +50,7 @@ test('a big paste is stored and quoted with its secrets masked (masked in a work
   const text = [...config, 'R1#show ip cache flow', 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts', ...rows].join('\n');
   await pasteFromClipboard(page, text);
   await waitForAnalysis(page);
-  const stored = async () =>
-    page.evaluate(
-      () =>
-        new Promise<string>((resolve, reject) => {
-          const req = indexedDB.open('code-red-triage', 1);
-          req.onupgradeneeded = () => req.result.createObjectStore('kv');
-          req.onsuccess = () => {
-            const get = req.result.transaction('kv').objectStore('kv').get('code-red-triage');
-            get.onsuccess = () => {
-              req.result.close();
-              resolve(JSON.stringify(get.result ?? null));
-            };
-            get.onerror = () => reject(get.error);
-          };
-          req.onerror = () => reject(req.error);
-        }),
-    );
+  const stored = () => readStored(page);
   await expect.poll(async () => (await stored()).includes('10.1.1.99'), { timeout: 10_000 }).toBe(true);
   const saved = await stored();
   expect(saved).toContain('hostname r1');

@@ -1,6 +1,6 @@
 // Nothing lost: reload keeps pastes, answers and view; "Start over" clears and says so; damaged storage never blanks.
 import { expect, test, type Page } from '@playwright/test';
-import { appRunning, pasteBox, sample, waitForAnalysis } from './helpers';
+import { appRunning, pasteBox, readStored, sample, waitForAnalysis } from './helpers';
 
 /** Write a raw value where the store keeps its work (IndexedDB), as a damaged or older copy would be. */
 async function writeStored(page: Page, value: unknown): Promise<void> {
@@ -100,18 +100,7 @@ test('router secrets are masked in what is stored, and a reload shows them maske
   await pasteBox(page).fill(config);
   await waitForAnalysis(page);
   await page.waitForTimeout(400);
-  const stored = await page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const req = indexedDB.open('code-red-triage', 1);
-        req.onsuccess = () => {
-          const get = req.result.transaction('kv').objectStore('kv').get('code-red-triage');
-          get.onsuccess = () => resolve(JSON.stringify(get.result));
-          get.onerror = () => reject(get.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-  );
+  const stored = await readStored(page);
   expect(stored).toContain('hostname r1');
   expect(stored).not.toContain('SuperSecretHash');
   expect(stored).not.toContain('s3cr3tcomm');

@@ -2,7 +2,7 @@
 // are masked, including forms no keyword list caught (`snmp-server host … COMM`, `standby 1 authentication X`).
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { pasteBox, sample, waitForAnalysis } from './helpers';
+import { pasteBox, readStored, sample, waitForAnalysis } from './helpers';
 
 const SECRETS = ['E2eComm1', 'E2eHsrp3', 'E2eComm4', 'E2eScrypt5'];
 const unread = [
@@ -39,18 +39,7 @@ test('secrets quoted on the report page, stored in the browser and in the Markdo
   for (const s of SECRETS) expect(md).not.toContain(s);
 
   await page.waitForTimeout(500); // the store's batched write
-  const stored = await page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const req = indexedDB.open('code-red-triage', 1);
-        req.onsuccess = () => {
-          const get = req.result.transaction('kv').objectStore('kv').get('code-red-triage');
-          get.onsuccess = () => resolve(JSON.stringify(get.result));
-          get.onerror = () => reject(get.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-  );
+  const stored = await readStored(page);
   expect(stored).toContain('193.23.45.35'); // the flows were stored
   for (const s of SECRETS) expect(stored).not.toContain(s);
 });

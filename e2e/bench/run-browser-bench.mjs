@@ -57,7 +57,8 @@ async function shownAt(page, selectors, timeout) {
   return at.jsonValue();
 }
 
-async function bigPaste(browser) {
+/** A fresh desktop context, no service worker, that records every main-thread long task in window.__longTasks. */
+async function benchContext(browser) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
   await ctx.addInitScript(() => {
     window.__longTasks = [];
@@ -65,6 +66,11 @@ async function bigPaste(browser) {
       for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
+  return ctx;
+}
+
+async function bigPaste(browser) {
+  const ctx = await benchContext(browser);
   const page = await ctx.newPage();
   await page.goto(`${BASE}#/paste`);
   const box = page.getByRole('textbox', { name: /router output/i }).first();
@@ -114,13 +120,7 @@ async function bigFile(browser) {
   const file = join(tmpdir(), `code-red-browser-bench-${process.pid}.txt`);
   writeFileSync(file, flowTable(FILE_ROWS, 11));
   try {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
-    await ctx.addInitScript(() => {
-      window.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    const ctx = await benchContext(browser);
     const page = await ctx.newPage();
     await page.goto(`${BASE}#/paste`);
     const input = page.locator('input[type="file"][aria-label="Open saved captures"]');
