@@ -156,6 +156,33 @@ describe('streamJson writes what JSON.stringify(value, null, 2) writes', () => {
     expect(streamed(v, 1, new Map([[inner, f]])).equals(expected({ a: inner.map(f), b: [inner.map(f)], c: [10, 20] }))).toBe(true);
   });
 
+  it('writes long mapped arrays (printed a batch at a time) exactly, at any depth, whatever their elements are', () => {
+    const r = mulberry32(1434);
+    const element = (i: number): unknown => {
+      const k = r();
+      if (k < 0.6) return { ip: `10.0.${i >> 8}.${i & 255}`, n: i, f: i / 7, words: ['ключ "q"', '\u0007', `${i}`], nested: { when: new Date(i * 1e9), deep: [[i]] }, skip: undefined };
+      if (k < 0.7) return [i, { a: [] }, {}];
+      if (k < 0.75) return { toJSON: (key: string) => `own toJSON, key ${key}` };
+      if (k < 0.8) return new Date(i);
+      if (k < 0.85) return `string ${i}`;
+      if (k < 0.9) return undefined;
+      if (k < 0.95) return Object.assign(Object.create({ inherited: 1 }), { own: i });
+      return null;
+    };
+    const source = Array.from({ length: 1300 }, (_, i) => i);
+    const f = (i: never) => element(i);
+    for (const wrap of [(a: unknown) => a, (a: unknown) => ({ hosts: a }), (a: unknown) => ({ x: [{ y: [a] }] })]) {
+      // The same elements for the expected text and the streamed one (element() draws from the generator).
+      const mapped = source.map(f);
+      let at = 0;
+      const replay = () => mapped[at++];
+      for (const chunk of [7, undefined]) {
+        at = 0;
+        expect(streamed(wrap(source), chunk, new Map([[source, replay]])).equals(expected(wrap(mapped)))).toBe(true);
+      }
+    }
+  });
+
   it('writes nothing for what JSON.stringify leaves undefined, and throws where it throws', () => {
     for (const v of [undefined, () => 1, Symbol('x')]) {
       const pieces: Uint8Array[] = [];

@@ -1,6 +1,7 @@
 // `JSON.stringify(value, null, 2)`, written out in pieces: a diagnosis of 200,000 hosts is an 80 MB document, and
 // building it as one string (then one Buffer of it) costs more time and memory than the analysis that made it.
 // The text goes straight into one reused byte buffer (no string per value, no rope to flatten), flushed when full.
+import { Buffer } from 'node:buffer';
 import { writeSync } from 'node:fs';
 
 /** Flush to the sink once this many bytes are pending. */
@@ -61,11 +62,46 @@ interface Shape {
   prefixes: Uint8Array[];
 }
 
+/** Mapped elements printed per JSON.stringify call. */
+const BATCH = 256;
+
+/**
+ * A plain object or array that JSON.stringify prints as it is: no toJSON, so the key that toJSON would be given
+ * (its index in the batch, not in the whole array) cannot matter.
+ */
+function isPlainRecord(v: unknown): v is object {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return (proto === Object.prototype || proto === Array.prototype) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/** `[` then a newline and indent, once per level above `depth`: what wraps an array nested `depth` deep. */
+const WRAP_OPEN: string[] = [];
+const wrapOpen = (depth: number): string => (WRAP_OPEN[depth] ??= Array.from({ length: depth }, (_, j) => `[${newline(j + 1)}`).join(''));
+/** What closes it: a newline and indent then `]`, once per level. */
+const WRAP_CLOSE: string[] = [];
+const wrapClose = (depth: number): string => (WRAP_CLOSE[depth] ??= Array.from({ length: depth }, (_, j) => `${newline(depth - 1 - j)}]`).join(''));
+
+/**
+ * The elements as they print inside an array at `depth` (JSON.stringify(..., null, 2)), joined by `,` and a newline
+ * and indent, without the array's own brackets. The batch is nested `depth` arrays deep so that JSON.stringify
+ * indents its lines as the document does; the wrapping is then cut off.
+ */
+function stringifyElements(elements: readonly object[], depth: number): string {
+  let wrapped: unknown = elements;
+  for (let j = 0; j < depth; j++) wrapped = [wrapped];
+  const s = JSON.stringify(wrapped, null, 2);
+  // wrapOpen(depth) + '[' + newline(depth + 1) + elements + newline(depth) + ']' + wrapClose(depth)
+  const from = wrapOpen(depth).length + 1 + newline(depth + 1).length;
+  const to = s.length - wrapClose(depth).length - newline(depth).length - 1;
+  return s.slice(from, to);
+}
+
 const omitted = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
 /** Bytes written into one reused buffer; `sink` gets each full buffer (it must use or copy it before returning). */
 class ByteWriter {
-  private buf: Uint8Array;
+  private buf: Buffer;
   private pos = 0;
   private readonly encoder = new TextEncoder();
 
@@ -73,14 +109,14 @@ class ByteWriter {
     private readonly sink: (bytes: Uint8Array) => void,
     private readonly chunk: number,
   ) {
-    this.buf = new Uint8Array(chunk + 4096);
+    this.buf = Buffer.allocUnsafe(chunk + 4096);
   }
 
   /** Room for n more bytes. */
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     this.flush();
-    if (n > this.buf.length) this.buf = new Uint8Array(n);
+    if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
   }
 
   /** Hands over what is pending once a chunk's worth has built up. */
@@ -125,6 +161,12 @@ class ByteWriter {
       buf[p++] = c;
     }
     this.pos = p;
+  }
+
+  /** Text of any length and characters (the caller has escaped it), through Node's native UTF-8 writer. */
+  encoded(s: string): void {
+    this.room(s.length * 3);
+    this.pos += this.buf.utf8Write(s, this.pos);
   }
 
   /** s from index `from` on, any characters. */
@@ -248,13 +290,32 @@ export function streamJson(value: unknown, sink: (bytes: Uint8Array) => void, op
     const open = openElement(depth + 1);
     const next = nextElement(depth + 1);
     const map = mapElements?.get(a);
+    // A mapped array's elements are fresh objects made for printing (the CLI's hosts: 200,000 of them): V8's own
+    // JSON.stringify writes them, a batch at a time, about twice as fast as walking each one here.
+    const batch: object[] = [];
+    let written = 0;
+    const flushBatch = (): void => {
+      if (batch.length === 0) return;
+      out.bytes(written === 0 ? open : next);
+      out.encoded(stringifyElements(batch, depth));
+      written += batch.length;
+      batch.length = 0;
+      out.maybeFlush();
+    };
     for (let i = 0; i < a.length; i++) {
-      out.bytes(i === 0 ? open : next);
       const x = map ? map(a[i]) : a[i];
+      if (map && isPlainRecord(x)) {
+        batch.push(x);
+        if (batch.length === BATCH) flushBatch();
+        continue;
+      }
+      flushBatch();
+      out.bytes(written++ === 0 ? open : next);
       if (typeof x === 'string') out.string(x);
       else put(prepare(i, x), depth + 1);
       out.maybeFlush();
     }
+    flushBatch();
     out.bytes(closeArray(depth));
     stack.pop();
   };
