@@ -166,7 +166,7 @@ class ByteWriter {
   /** Text of any length and characters (the caller has escaped it), through Node's native UTF-8 writer. */
   encoded(s: string): void {
     this.room(s.length * 3);
-    this.pos += this.buf.utf8Write(s, this.pos);
+    this.pos += this.buf.write(s, this.pos, 'utf8');
   }
 
   /** s from index `from` on, any characters. */
