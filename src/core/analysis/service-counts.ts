@@ -79,18 +79,29 @@ export class ServiceCounts {
       this.slotFlows[ls]!++;
       if (out[r] === FAILED) this.slotFailed[ls]!++;
     }
-    let best = -1;
+    // Every comparison is made for every slot, the first one included (against -1 counts): a comparison first met by
+    // the second service of some later host would have no type feedback in the optimised pass 3, which V8 would then
+    // leave (deoptimise) at every such host, over a thousand times in a big capture.
+    let best = NO_SERVICE;
+    let bf = -1;
+    let bn = -1;
     for (let u = 0; u < this.nUsed; u++) {
       const i = this.used[u]!;
-      if (best < 0) {
-        best = i;
-        continue;
+      const f = this.slotFailed[i]!;
+      const n = this.slotFlows[i]!;
+      const c = this.keys[i]!;
+      const more = f > bf;
+      const same = f === bf;
+      const moreFlows = n > bn;
+      const sameFlows = n === bn;
+      const lower = c < best;
+      if (more || (same && (moreFlows || (sameFlows && lower)))) {
+        best = c;
+        bf = f;
+        bn = n;
       }
-      const df = this.slotFailed[i]! - this.slotFailed[best]!;
-      const dn = this.slotFlows[i]! - this.slotFlows[best]!;
-      if (df > 0 || (df === 0 && (dn > 0 || (dn === 0 && this.keys[i]! < this.keys[best]!)))) best = i;
     }
-    return best < 0 ? NO_SERVICE : this.keys[best]!;
+    return best;
   }
 
   /** The other services of the last host counted, by name, with their flows (for follow-up stages). */
