@@ -7,7 +7,7 @@ import { decodeUtf8, registerPrescan } from '../core/parsers/show-ip-cache-flow/
 import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
 import { EarlyPass1, registerEarlyPass1 } from '../core/analysis/fan-out';
 import type { Paste } from '../core/types';
-import { scanFileRange, scanSegment, type ScanJob, type SegmentPlan, type SegmentResult, type WorkerMessage } from './flow-scan';
+import { primeScanner, scanFileRange, scanSegment, type ScanJob, type SegmentPlan, type SegmentResult, type WorkerMessage } from './flow-scan';
 
 /** Below this a second thread costs more (its start-up) than it saves. */
 const SPLIT_MIN = 16 << 20;
@@ -118,6 +118,11 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
   const cap = Math.ceil(size / 72) + 2048;
   const regions = bounds.map((b) => Math.min(cap, Math.ceil((cap * b) / size)));
   regions[nSeg] = cap;
+  // The first pass is primed too, fed in two steps as the joins feed it.
+  primeScanner(() => {
+    const e = new EarlyPass1(64);
+    return (rows) => e.feed(rows);
+  });
   // The interface names of the first 256 KB (a few thousand rows): every segment starts with them, in this order.
   const sample = new FlowDumpScanner(1 << 18);
   const cut = lineStartAfter(fd, 1 << 18, size);

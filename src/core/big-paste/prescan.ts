@@ -156,14 +156,32 @@ export class FlowDumpScanner {
   absorbAdjacent(b: ColumnBuffers, from: number, count: number, text: Omit<ScanPart, 'rows' | 'offsets'> & { ifNames: string[] }): boolean {
     const mine = this.cols;
     if (!mine.uses(b)) return false;
+    const base = this.lineCount;
+    // The text lines first, the row loops last: the text part comes from the other thread or from this one (objects
+    // and arrays of two shapes each), and a first look at one after a long loop throws that loop's optimised code away.
+    const { textIndex, text: lines, lineCount, tracker } = text;
+    for (let k = 0; k < textIndex.length; k++) {
+      this.textIndex.push(base + textIndex[k]!);
+      this.text.push(lines[k]!);
+    }
+    this.lineCount += lineCount;
+    if (tracker) this.tracker.restore(tracker);
     const o = mine.n;
     const full = new FlowColumns(b.cap, b, 0);
     full.ifNames.splice(0, full.ifNames.length, ...mine.ifNames);
-    for (const k of ['srcIf', 'dstIf', 'src', 'dst', 'proto', 'srcPort', 'dstPort', 'packets', 'bytes', 'line', 'offset'] as const) {
-      full[k].copyWithin(o, from, from + count);
-    }
+    // One call per column (each call site sees one array type: a loop over the eleven would be megamorphic).
+    full.srcIf.copyWithin(o, from, from + count);
+    full.dstIf.copyWithin(o, from, from + count);
+    full.src.copyWithin(o, from, from + count);
+    full.dst.copyWithin(o, from, from + count);
+    full.proto.copyWithin(o, from, from + count);
+    full.srcPort.copyWithin(o, from, from + count);
+    full.dstPort.copyWithin(o, from, from + count);
+    full.packets.copyWithin(o, from, from + count);
+    full.bytes.copyWithin(o, from, from + count);
+    full.line.copyWithin(o, from, from + count);
+    full.offset.copyWithin(o, from, from + count);
     const remap = text.ifNames.map((name) => full.ifIndexOfName(name));
-    const base = this.lineCount;
     // Parts whose interface names were seeded alike (seedInterfaces) keep their indexes: only line numbers move.
     if (remap.every((to, from) => to === from)) {
       const line = full.line;
@@ -176,12 +194,6 @@ export class FlowDumpScanner {
       }
     }
     full.n = o + count;
-    for (let k = 0; k < text.textIndex.length; k++) {
-      this.textIndex.push(base + text.textIndex[k]!);
-      this.text.push(text.text[k]!);
-    }
-    this.lineCount += text.lineCount;
-    if (text.tracker) this.tracker.restore(text.tracker);
     this.cols = full;
     return true;
   }

@@ -1,0 +1,30 @@
+// The scanner's warm-up text must take the row loop's every path, or warming up on it primes nothing.
+import { describe, expect, it } from 'vitest';
+import { FlowDumpScanner } from '../core/big-paste/prescan';
+import { FlowColumns } from '../core/parsers/show-ip-cache-flow/flow-columns';
+import { PRIME_TEXT, primeScanner } from './flow-scan';
+
+describe('primeScanner', () => {
+  it('reads its text as rows on changing interfaces (growing the columns), with CR, suffixed and text lines between', () => {
+    const bytes = Buffer.from(PRIME_TEXT, 'latin1');
+    const s = new FlowDumpScanner(bytes.length, false, new FlowColumns(16));
+    s.feed(bytes, bytes.length, 0, true);
+    const rows = s.rowsSoFar();
+    // 40 clean rows by the fast loop, the CR row and the `1K` row by the text path (which still reads them as rows).
+    expect(rows.count).toBeGreaterThanOrEqual(40);
+    expect(new Set(rows.srcIf.subarray(0, rows.count)).size).toBe(3);
+    expect(rows.ifNames).toEqual(expect.arrayContaining(['Fa0/0', 'Gi0/1.100', 'Po12', 'Null', 'Fa0/1']));
+    const text = s.textPart();
+    expect(text.text.some((t) => t.includes('show ip cache flow'))).toBe(true);
+    expect(text.text.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('runs without a first pass and with one, feeding each table in two steps', () => {
+    const counts: number[] = [];
+    primeScanner(() => (rows) => counts.push(rows.count));
+    expect(counts).toHaveLength(4);
+    expect(counts[0]!).toBeGreaterThan(0);
+    expect(counts[0]!).toBeLessThan(counts[1]!);
+    expect(() => primeScanner()).not.toThrow();
+  });
+});
