@@ -27,6 +27,9 @@ export function scanRows(
 ): { lines: number; inFlow: boolean } {
   let p = start;
   let index = 0;
+  // Rows are taken only from lines that end in \n before fastEnd, so the field loops below need no bounds test: each
+  // stops at the line end (\n is no digit, letter or space). A last line without \n goes the text way.
+  const fastEnd = end > start && buf[end - 1] === 10 ? end : buf.lastIndexOf(10, end - 1) + 1;
   // The columns in locals (stores without reloading them from `cols` per row); reloaded when they grow.
   let n = cols.n;
   let { cap, srcIf: cSrcIf, dstIf: cDstIf, src: cSrc, dst: cDst, proto: cProto, srcPort: cSrcPort, dstPort: cDstPort, packets: cPackets, bytes: cBytes, line: cLine, offset: cOffset } = cols;
@@ -36,20 +39,20 @@ export function scanRows(
   while (p < end) {
     const ls = p;
     let c = 0;
-    if (inFlow) {
+    if (inFlow && p < fastEnd) {
       row: {
-        while (p < end && buf[p] === 32) p++;
+        while (buf[p] === 32) p++;
         // SrcIf (starts with a letter). Most rows repeat the previous row's name: the same bytes then a space.
         let s = p;
         let h = 0;
         c = buf[p]! | 32;
         if (c < 97 || c > 122) break row;
         let srcIf: number;
-        if (lsL > 0 && p + lsL < end && buf[p + lsL] === 32 && sameBytes(buf, p, lsS, lsL)) {
+        if (lsL > 0 && p + lsL < fastEnd && buf[p + lsL] === 32 && sameBytes(buf, p, lsS, lsL)) {
           srcIf = lsI;
           p += lsL;
         } else {
-          while (p < end) {
+          for (;;) {
             c = buf[p]!;
             if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 58) || c === 95) {
               h = (h * 31 + c) | 0;
@@ -62,10 +65,10 @@ export function scanRows(
           lsL = p - s;
           lsI = srcIf;
         }
-        while (p < end && buf[p] === 32) p++;
+        while (buf[p] === 32) p++;
         // SrcIP
         let a = 0, o = 0, d = 0, dots = 0;
-        while (p < end) {
+        for (;;) {
           c = buf[p]!;
           if (c >= 48 && c <= 57) {
             o = o * 10 + c - 48;
@@ -81,18 +84,18 @@ export function scanRows(
         }
         if (c !== 32 || dots !== 3 || d === 0 || d > 3 || o > 255) break row;
         const src = a * 256 + o;
-        while (p < end && buf[p] === 32) p++;
+        while (buf[p] === 32) p++;
         // DstIf (starts with a letter), the same way.
         s = p;
         h = 0;
         c = buf[p]! | 32;
         if (c < 97 || c > 122) break row;
         let dstIf: number;
-        if (ldL > 0 && p + ldL < end && buf[p + ldL] === 32 && sameBytes(buf, p, ldS, ldL)) {
+        if (ldL > 0 && p + ldL < fastEnd && buf[p + ldL] === 32 && sameBytes(buf, p, ldS, ldL)) {
           dstIf = ldI;
           p += ldL;
         } else {
-          while (p < end) {
+          for (;;) {
             c = buf[p]!;
             if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 58) || c === 95) {
               h = (h * 31 + c) | 0;
@@ -105,13 +108,13 @@ export function scanRows(
           ldL = p - s;
           ldI = dstIf;
         }
-        while (p < end && buf[p] === 32) p++;
+        while (buf[p] === 32) p++;
         // DstIP
         a = 0;
         o = 0;
         d = 0;
         dots = 0;
-        while (p < end) {
+        for (;;) {
           c = buf[p]!;
           if (c >= 48 && c <= 57) {
             o = o * 10 + c - 48;
@@ -128,10 +131,10 @@ export function scanRows(
         if (c !== 32 || dots !== 3 || d === 0 || d > 3 || o > 255) break row;
         const dst = a * 256 + o;
         // Pr (1-2 hex digits), SrcP, DstP (1-4 hex digits)
-        while (p < end && buf[p] === 32) p++;
+        while (buf[p] === 32) p++;
         let pr = 0;
         s = p;
-        while (p < end) {
+        for (;;) {
           c = buf[p]!;
           const v = HEXV[c]!;
           if (v < 0) break;
@@ -139,10 +142,10 @@ export function scanRows(
           p++;
         }
         if (c !== 32 || p === s || p - s > 2) break row;
-        while (p < end && buf[p] === 32) p++;
+        while (buf[p] === 32) p++;
         let sp = 0;
         s = p;
-        while (p < end) {
+        for (;;) {
           c = buf[p]!;
           const v = HEXV[c]!;
           if (v < 0) break;
@@ -150,10 +153,10 @@ export function scanRows(
           p++;
         }
         if (c !== 32 || p === s || p - s > 4) break row;
-        while (p < end && buf[p] === 32) p++;
+        while (buf[p] === 32) p++;
         let dp = 0;
         s = p;
-        while (p < end) {
+        for (;;) {
           c = buf[p]!;
           const v = HEXV[c]!;
           if (v < 0) break;
@@ -161,20 +164,20 @@ export function scanRows(
           p++;
         }
         if (c !== 32 || p === s || p - s > 4) break row;
-        while (p < end && buf[p] === 32) p++;
+        while (buf[p] === 32) p++;
         // Pkts: plain decimal (suffixed or odd counts go the text way), then spaces, CR, end of line.
         let pk = 0;
         s = p;
         c = 10;
-        while (p < end) {
+        for (;;) {
           c = buf[p]!;
           if (c >= 48 && c <= 57) pk = pk * 10 + c - 48;
           else break;
           p++;
         }
         if (p === s) break row;
-        while (p < end && ((c = buf[p]!) === 32 || c === 13)) p++;
-        if (p < end && c !== 10) break row;
+        while (((c = buf[p]!) === 32 || c === 13)) p++;
+        if (c !== 10) break row;
         if (c === 13) break row; // a lone CR ends the line differently: let the text path decide
         if (n === cap) {
           cols.n = n;
