@@ -177,8 +177,8 @@ export function scanRows(
         }
         if (p === s) break row;
         while (((c = buf[p]!) === 32 || c === 13)) p++;
+        // A lone CR (no \n after the spaces and CRs) ends the line differently: the text path decides.
         if (c !== 10) break row;
-        if (c === 13) break row; // a lone CR ends the line differently: let the text path decide
         if (n === cap) {
           cols.n = n;
           cols.reserve();
