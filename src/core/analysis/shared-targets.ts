@@ -55,29 +55,12 @@ export class SharedTargetCollector {
    */
   private byDestination(): { dst: Uint32Array; slot: Int32Array } {
     const n = this.n;
-    let dst = this.dsts.subarray(0, n);
-    let slot = this.slots.subarray(0, n);
-    let toDst = new Uint32Array(n);
-    let toSlot = new Int32Array(n);
-    const start = new Int32Array(1 << 16);
-    for (let shift = 0; shift < 32; shift += 16) {
-      start.fill(0);
-      for (let e = 0; e < n; e++) start[(dst[e]! >>> shift) & 0xffff]!++;
-      for (let b = 0, sum = 0; b < start.length; b++) {
-        const c = start[b]!;
-        start[b] = sum;
-        sum += c;
-      }
-      for (let e = 0; e < n; e++) {
-        const d = dst[e]!;
-        const at = start[(d >>> shift) & 0xffff]!++;
-        toDst[at] = d;
-        toSlot[at] = slot[e]!;
-      }
-      [dst, toDst] = [toDst, dst];
-      [slot, toSlot] = [toSlot, slot];
-    }
-    return { dst, slot };
+    const dst = new Uint32Array(n);
+    const slot = new Int32Array(n);
+    radixPass(this.dsts.subarray(0, n), this.slots.subarray(0, n), dst, slot, 0);
+    // The low half's order is kept within each high half (a stable pass): sorted by the whole address.
+    radixPass(dst, slot, this.dsts.subarray(0, n), this.slots.subarray(0, n), 16);
+    return { dst: this.dsts.subarray(0, n), slot: this.slots.subarray(0, n) };
   }
 
   finish(hosts: HostAnalysis[]): void {
@@ -111,5 +94,27 @@ export class SharedTargetCollector {
           `the first Code Red's fixed random seed made every infected host probe one list`,
       );
     }
+  }
+}
+
+/**
+ * One stable counting-sort pass on 16 bits of the destination (from bit `shift`), carrying each entry's slot. A
+ * function of its own, called twice: V8 optimises it from the first call, where one function with both passes inline
+ * ran mostly unoptimised (20 ms instead of 3 for 100,000 entries).
+ */
+function radixPass(dst: Uint32Array, slot: Int32Array, toDst: Uint32Array, toSlot: Int32Array, shift: number): void {
+  const n = dst.length;
+  const start = new Int32Array(1 << 16);
+  for (let e = 0; e < n; e++) start[(dst[e]! >>> shift) & 0xffff]!++;
+  for (let b = 0, sum = 0; b < start.length; b++) {
+    const c = start[b]!;
+    start[b] = sum;
+    sum += c;
+  }
+  for (let e = 0; e < n; e++) {
+    const d = dst[e]!;
+    const at = start[(d >>> shift) & 0xffff]!++;
+    toDst[at] = d;
+    toSlot[at] = slot[e]!;
   }
 }
