@@ -380,18 +380,18 @@ export type WriteFn = (fd: number, buffer: Uint8Array, offset: number, length: n
  */
 export function writeAll(fd: number, bytes: Uint8Array, write: WriteFn = writeSync): boolean {
   let off = 0;
-  /** Milliseconds to wait on EAGAIN: short first (a reader like cat drains a 64 KB pipe fast), longer while it stays full. */
-  let wait = 0.25;
+  /** Milliseconds to wait on EAGAIN: short first (a reader drains a 64 KB pipe in tens of microseconds), up to 5 ms while it stays full. */
+  let wait = 0.05;
   while (off < bytes.length) {
     try {
       off += write(fd, bytes, off, bytes.length - off);
-      wait = 0.25;
+      wait = 0.05;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') return false;
       if (code !== 'EAGAIN') throw e;
       pause(wait);
-      wait = Math.min(wait * 2, 50);
+      wait = Math.min(wait * 2, 5);
     }
   }
   return true;
