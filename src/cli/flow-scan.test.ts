@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { FlowDumpScanner } from '../core/big-paste/prescan';
 import { FlowColumns } from '../core/parsers/show-ip-cache-flow/flow-columns';
-import { PRIME_TEXT, primeScanner } from './flow-scan';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PRIME_TEXT, primeScanner, scanFileRange } from './flow-scan';
 
 describe('primeScanner', () => {
   it('reads its text as rows on changing interfaces (growing the columns), with CR, suffixed and text lines between', () => {
@@ -26,5 +29,38 @@ describe('primeScanner', () => {
     expect(counts[0]!).toBeGreaterThan(0);
     expect(counts[0]!).toBeLessThan(counts[1]!);
     expect(() => primeScanner()).not.toThrow();
+  });
+});
+
+describe('scanFileRange', () => {
+  it('reads the same rows and lines in any chunk size, lines longer than a chunk included, calling back after each', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crt-scan-'));
+    try {
+      const long = `Router#show ip cache flow ${'x'.repeat(5000)}`;
+      const text = `${PRIME_TEXT}\n${long}\n${PRIME_TEXT}\n${long}`;
+      const file = join(dir, 'dump.txt');
+      writeFileSync(file, text, 'latin1');
+      const read = (chunk?: number) => {
+        const s = new FlowDumpScanner(text.length, false, new FlowColumns(16));
+        let calls = 0;
+        const fd = openSync(file, 'r');
+        try {
+          scanFileRange(fd, 0, text.length, s, () => calls++, chunk);
+        } finally {
+          closeSync(fd);
+        }
+        const rows = s.rowsSoFar();
+        return { rows: rows.count, packets: Array.from(rows.packets.subarray(0, rows.count)), text: s.textPart().text, calls };
+      };
+      const whole = read();
+      expect(whole.text).toContain(long);
+      for (const chunk of [64, 1000, 4096, 1 << 16]) {
+        const r = read(chunk);
+        expect({ ...r, calls: 0 }).toEqual({ ...whole, calls: 0 });
+        expect(r.calls).toBeGreaterThan(chunk >= 1000 && chunk <= 4096 ? 2 : 0);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

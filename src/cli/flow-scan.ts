@@ -10,23 +10,31 @@ const CHUNK = 1 << 22;
 /** One read buffer per thread, reused segment after segment (a fresh 4 MB each time is garbage the size of the file). */
 let readBuffer: Buffer | undefined;
 
-/** Feed file bytes [start, end) to the scanner, chunk by chunk, carrying partial lines over. */
-export function scanFileRange(fd: number, start: number, end: number, scanner: FlowDumpScanner): void {
-  let buf = readBuffer && readBuffer.length >= Math.min(CHUNK, end - start) ? readBuffer : Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, end - start)));
+/**
+ * Feed file bytes [start, end) to the scanner, chunk by chunk, carrying partial lines over. `afterChunk` runs after each
+ * chunk; `chunk` sets the read size (smaller pieces let the caller interleave its own work with the scan).
+ */
+export function scanFileRange(fd: number, start: number, end: number, scanner: FlowDumpScanner, afterChunk?: () => void, chunk = CHUNK): void {
+  let buf = readBuffer && readBuffer.length >= Math.min(chunk, end - start) ? readBuffer : Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, end - start)));
   let have = 0; // bytes of a partial line carried over at the start of buf
   let position = start; // where buf[0] sits in the file
   try {
     for (;;) {
-      const n = readSync(fd, buf, have, Math.min(buf.length - have, end - position - have), position + have);
+      // Up to `chunk` bytes in the buffer; past that (a line longer than a chunk), as much as it holds.
+      const room = have < chunk ? Math.min(chunk, buf.length) - have : buf.length - have;
+      const n = readSync(fd, buf, have, Math.min(room, end - position - have), position + have);
       const len = have + n;
       const final = n === 0;
       const used = scanner.feed(buf, len, position, final);
+      afterChunk?.();
       if (final) return;
       if (used === 0) {
-        // One line longer than the buffer: grow it.
-        const bigger = Buffer.allocUnsafe(buf.length * 2);
-        buf.copy(bigger, 0, 0, len);
-        buf = bigger;
+        // No whole line yet: read on, into a bigger buffer once this one is full (one line longer than it).
+        if (len === buf.length) {
+          const bigger = Buffer.allocUnsafe(buf.length * 2);
+          buf.copy(bigger, 0, 0, len);
+          buf = bigger;
+        }
         have = len;
         continue;
       }
