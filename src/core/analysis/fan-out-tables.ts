@@ -153,6 +153,7 @@ export class MultiIfCounts {
 /** What pass 3 learns about a host before its flagged rows are read again. */
 export interface PendingHost {
   walk: Walk;
+  /** Same /16, same /8, other, forbidden: valid until the next `get`. */
   loc: Int32Array;
   destinations: number;
   failed: number;
@@ -215,6 +216,19 @@ export class PendingColumns {
     this.sequential[k] = sequentialShare;
   }
 
+  /** One host's four locality counts, in a scratch array the next call overwrites (no view made per host). */
+  private readonly locScratch = new Int32Array(4);
+  private locOf(k: number): Int32Array {
+    const l = this.locScratch;
+    const o = k * 4;
+    l[0] = this.loc[o]!;
+    l[1] = this.loc[o + 1]!;
+    l[2] = this.loc[o + 2]!;
+    l[3] = this.loc[o + 3]!;
+    return l;
+  }
+
+  /** Host k's findings; `loc` is only good until the next call. */
   get(k: number, name: (code: number) => string): PendingHost {
     const c = this.counts;
     const o = k * COUNTS;
@@ -228,7 +242,7 @@ export class PendingColumns {
         neutral: c[o + 3]!,
         unscored: c[o + 4]!,
       },
-      loc: this.loc.subarray(k * 4, k * 4 + 4),
+      loc: this.locOf(k),
       destinations: c[o + 5]!,
       failed: c[o + 6]!,
       service: name(this.main[k]!),
