@@ -8,7 +8,7 @@ import { fnfBench } from './bench-fnf';
 import { SHAPES, type Shape } from './bench-shapes';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const ANALYZER = join(ROOT, 'node_modules/.cache/code-red-triage/analyze.mjs');
+const ANALYZER = join(ROOT, 'node_modules/.cache/code-red-triage/analyze.cjs');
 const AWK_PROGRAM =
   'NF==8 && $7=="0050" && $5=="06" {k=$2" "$4; if(!(k in s)){s[k]=1; c[$2]++}} END{for(h in c) if(c[h]>=20) print h, c[h]}';
 /** The floor: Node reading the file in 4 MB chunks and finding every line end, nothing else. */

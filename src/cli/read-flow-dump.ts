@@ -60,7 +60,7 @@ function startWorker(plan: SegmentPlan): { port: MessageChannel['port1']; done: 
   const { port1, port2 } = new MessageChannel();
   const job: ScanJob = { kind: 'code-red-triage/flow-scan', plan, port: port2, done };
   try {
-    const w = new Worker(new URL('./flow-scan-worker.mjs', import.meta.url), { workerData: job, transferList: [port2] });
+    const w = new Worker(new URL('./flow-scan-worker.cjs', import.meta.url), { workerData: job, transferList: [port2] });
     w.unref();
     // A worker that fails to start claims nothing: this thread claims every segment itself.
     w.on('error', () => {});

@@ -1,5 +1,6 @@
 // Launcher for the CLI: rebuilds the bundled analyzer when a source file is newer, then runs it in-process.
 // Bundled JavaScript starts in tens of milliseconds; running TypeScript through a loader costs most of a second.
+// The bundles are CommonJS: Node starts one (and a worker thread on one) about 7 ms sooner than an ES module.
 import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -8,7 +9,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const [entryName, ...rest] = process.argv.slice(2);
 const entry = join(here, `${entryName}.ts`);
-const out = join(root, 'node_modules/.cache/code-red-triage', `${entryName}.mjs`);
+const out = join(root, 'node_modules/.cache/code-red-triage', `${entryName}.cjs`);
 
 function newestMtime(dir) {
   let newest = 0;
@@ -22,7 +23,7 @@ function newestMtime(dir) {
 
 // Workers an entry starts are bundled beside it, each from its own small entry (a thread starts faster on less code).
 const WORKERS = { analyze: ['flow-scan-worker'] };
-const outputs = [...(WORKERS[entryName] ?? []).map((w) => [join(here, `${w}.ts`), join(dirname(out), `${w}.mjs`)]), [entry, out]];
+const outputs = [...(WORKERS[entryName] ?? []).map((w) => [join(here, `${w}.ts`), join(dirname(out), `${w}.cjs`)]), [entry, out]];
 const sourcesMtime = newestMtime(join(root, 'src'));
 const stale = outputs.some(([, o]) => !existsSync(o) || statSync(o).mtimeMs < sourcesMtime);
 if (stale) {
@@ -30,8 +31,19 @@ if (stale) {
   // Build beside the target and rename over it: concurrent runs (parallel tests) never see a half-written bundle.
   // The entry itself goes last, so a fresh entry bundle means fresh worker bundles.
   for (const [src, o] of outputs) {
-    const tmp = `${o}.${process.pid}.tmp.mjs`;
-    await build({ entryPoints: [src], outfile: tmp, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
+    const tmp = `${o}.${process.pid}.tmp.cjs`;
+    // import.meta.url (the sources are ES modules) becomes the bundle's own file URL.
+    await build({
+      entryPoints: [src],
+      outfile: tmp,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'error',
+      define: { 'import.meta.url': '__bundle_url' },
+      banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
+    });
     renameSync(tmp, o);
   }
 }
