@@ -5,7 +5,9 @@ import { FlowColumns } from '../core/parsers/show-ip-cache-flow/flow-columns';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PRIME_TEXT, primeScanner, scanFileRange } from './flow-scan';
+import { MessageChannel } from 'node:worker_threads';
+import { columnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
+import { PRIME_TEXT, primeScanner, runScanWorker, scanFileRange, type SegmentPlan, workerFailedSlot } from './flow-scan';
 
 describe('primeScanner', () => {
   it('reads its text as rows on changing interfaces (growing the columns), with CR, suffixed and text lines between', () => {
@@ -61,6 +63,29 @@ describe('scanFileRange', () => {
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('runScanWorker', () => {
+  it('says it failed (so the main thread stops waiting for it) when it cannot read the file, and passes the error on', () => {
+    const plan: SegmentPlan = {
+      file: join(tmpdir(), `crt-missing-${process.pid}.txt`),
+      bounds: [0, 100, 200, 300],
+      regions: [0, 10, 20, 30],
+      bufs: columnBuffers(30, (n) => new SharedArrayBuffer(n)),
+      claim: new SharedArrayBuffer(4),
+      ifNames: [],
+    };
+    const { port1, port2 } = new MessageChannel();
+    const done = new SharedArrayBuffer(4 * plan.bounds.length);
+    try {
+      expect(() => runScanWorker({ kind: 'code-red-triage/flow-scan', plan, port: port2, done })).toThrow(/ENOENT/);
+      expect(Atomics.load(new Int32Array(done), workerFailedSlot(plan))).toBe(1);
+      // No segment was marked read.
+      expect(Array.from(new Int32Array(done)).slice(0, -1)).toEqual([0, 0, 0]);
+    } finally {
+      port1.close();
     }
   });
 });

@@ -91,7 +91,7 @@ export interface ScanJob {
   kind: 'code-red-triage/flow-scan';
   plan: SegmentPlan;
   port: MessagePort;
-  /** Int32 per segment: 1 once the worker posted its result. */
+  /** Int32 per segment: 1 once the worker posted its result; the last one (workerFailed) is 1 if the worker failed. */
   done: SharedArrayBuffer;
 }
 
@@ -101,10 +101,28 @@ export interface WorkerMessage {
   result: SegmentResult;
 }
 
-/** Worker side: claim segments until none is left, post each one's result, then mark it done. */
+/** The slot of ScanJob.done that says the worker failed (segments use 0..n-1; bounds has n + 1 entries). */
+export const workerFailedSlot = (plan: SegmentPlan): number => plan.bounds.length - 1;
+
+/**
+ * Worker side: claim segments until none is left, post each one's result, then mark it done. On any error (the file
+ * gone or unreadable, say) it says so in `done` before the thread ends: the main thread then reads what it claimed
+ * at once, instead of waiting out its patience for a thread that will never answer.
+ */
 export function runScanWorker(job: ScanJob): void {
-  const claim = new Int32Array(job.plan.claim);
   const done = new Int32Array(job.done);
+  try {
+    scanClaimed(job, done);
+  } catch (e) {
+    const failed = workerFailedSlot(job.plan);
+    Atomics.store(done, failed, 1);
+    Atomics.notify(done, failed);
+    throw e;
+  }
+}
+
+function scanClaimed(job: ScanJob, done: Int32Array): void {
+  const claim = new Int32Array(job.plan.claim);
   const n = job.plan.bounds.length - 1;
   primeScanner();
   const fd = openSync(job.plan.file, 'r');

@@ -7,7 +7,7 @@ import { decodeUtf8, registerPrescan } from '../core/parsers/show-ip-cache-flow/
 import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
 import { EarlyPass1, registerEarlyPass1 } from '../core/analysis/fan-out';
 import type { Paste } from '../core/types';
-import { primeScanner, scanFileRange, scanSegment, type ScanJob, type SegmentPlan, type SegmentResult, type WorkerMessage } from './flow-scan';
+import { primeScanner, scanFileRange, scanSegment, workerFailedSlot, type ScanJob, type SegmentPlan, type SegmentResult, type WorkerMessage } from './flow-scan';
 
 /** Below this a second thread costs more (its start-up) than it saves. */
 const SPLIT_MIN = 16 << 20;
@@ -186,10 +186,10 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
       }
       allClaimed = true;
     }
-    // Every segment is claimed and the next one is the worker's: wait for it, or read it here if the worker is stuck
-    // (into private columns: the worker may still be writing its region).
+    // Every segment is claimed and the next one is the worker's: wait for it, or read it here if the worker failed or
+    // is stuck (into private columns: a stuck worker may still be writing its region).
     if (waitedSince < 0) waitedSince = performance.now();
-    if (!worker || performance.now() - waitedSince > WORKER_PATIENCE_MS) {
+    if (!worker || Atomics.load(worker.done, workerFailedSlot(plan)) === 1 || performance.now() - waitedSince > WORKER_PATIENCE_MS) {
       mine[next] = true;
       results[next] = scanSegment(fd, plan, next, true);
       continue;
