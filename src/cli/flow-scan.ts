@@ -91,7 +91,7 @@ export interface ScanJob {
   kind: 'code-red-triage/flow-scan';
   plan: SegmentPlan;
   port: MessagePort;
-  /** Int32 per segment: 1 once the worker posted its result; the last one (workerFailed) is 1 if the worker failed. */
+  /** Int32 per segment: 1 once the worker posted its result; the last slot (workerFailedSlot) is 1 if the worker failed. */
   done: SharedArrayBuffer;
 }
 

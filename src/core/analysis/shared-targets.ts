@@ -50,8 +50,9 @@ export class SharedTargetCollector {
   }
 
   /**
-   * The (destination, slot) entries sorted by destination: a radix sort, two passes of 16 bits, so each destination's
-   * probers sit side by side (a hash index of 300,000 random targets costs several times more in cache misses).
+   * The (destination, slot) entries sorted by destination, in place: a radix sort, two passes of 16 bits, so each
+   * destination's probers sit side by side (a hash index of 300,000 random targets cost several times more in cache
+   * misses).
    */
   private byDestination(): { dst: Uint32Array; slot: Int32Array } {
     const n = this.n;
