@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { deflateSync, strToU8 } from 'fflate';
 import { toBase64Url } from '../src/share/base64url';
-import { waitForAnalysis } from './helpers';
+import { appRunning, waitForAnalysis } from './helpers';
 import { APP_ORIGIN, guardContext } from './security-guards';
 
 const link = (json: string) => `./#/report?d=v1.${toBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
@@ -48,9 +48,13 @@ for (const [name, url, words] of [
     await watchLongTasks(page);
     await page.goto('./');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // The link is opened in the running app (the address's hash changes, as when a link is pasted into the address
+    // bar): page.goto loads the page again, and the app's own start, a task of up to 240 ms while the rest of the
+    // suite runs, would be counted as the link's.
+    await appRunning(page);
     await forgetLongTasks(page);
     const t0 = Date.now();
-    await page.goto(url);
+    await page.evaluate((hash) => void (location.hash = hash), url.slice(url.indexOf('#')));
     await expect(page.getByRole('status').filter({ hasText: words })).toBeVisible();
     const answered = Date.now() - t0;
     console.info(`${name}: link ${url.length.toLocaleString('en')} characters, message after ${answered} ms`);
