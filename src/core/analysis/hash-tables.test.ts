@@ -1,7 +1,7 @@
 // The typed-array tables behave as a Set and a Map of the same keys, whatever the keys (0, 2^32 - 1, collisions).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PairCounts, U32Index, U32Set } from './hash-tables';
+import { PairCounts, PairSet, U32Index, U32Set } from './hash-tables';
 
 const u32 = fc.oneof(fc.constantFrom(0, 1, 0xffffffff, 0x80000000), fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 64 }));
 
@@ -17,6 +17,22 @@ describe('typed-array hash tables', () => {
         }
         expect(s.size).toBe(ref.size);
         for (const k of [...keys, ...probes]) expect(s.has(k)).toBe(ref.has(k));
+      }),
+      { numRuns: 60 },
+    );
+  });
+  it('PairSet answers as a Set of pairs does, (0, 0) and pairs that differ in one half included', () => {
+    const half = fc.oneof(u32, fc.integer({ min: 0, max: 3 }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(half, half), { maxLength: 3000 }), fc.array(fc.tuple(half, half), { maxLength: 200 }), (pairs, probes) => {
+        const s = new PairSet(2);
+        const ref = new Set<string>();
+        for (const [a, b] of pairs) {
+          s.add(a, b);
+          ref.add(`${a},${b}`);
+        }
+        expect(s.size).toBe(ref.size);
+        for (const [a, b] of [...pairs, ...probes, [0, 0] as [number, number]]) expect(s.has(a, b)).toBe(ref.has(`${a},${b}`));
       }),
       { numRuns: 60 },
     );
