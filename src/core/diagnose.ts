@@ -1,6 +1,7 @@
 // The one entry point: pastes + answers -> { version, inputs, hosts, findings } (CONTRACT.md).
 import { chartSeries } from './analysis/chart-series';
 import { analyseFanOut, type HostAnalysis } from './analysis/fan-out';
+import { ownHost } from './analysis/clean-hosts';
 import { analyseIpv6 } from './analysis/ipv6-hosts';
 import { noteSampledFlows } from './analysis/sampled-sources';
 import { ipv6FlowSources, modernFlowSources } from './modern-flow-sources';
@@ -173,7 +174,8 @@ export function toPublicHost(h: HostAnalysis): Host {
     service: h.service ?? 'unknown',
     worm: h.worm ?? 'unknown',
     failedFlows: h.failedFlows,
-    reasons: h.reasons,
+    // A list of its own: a clean host's list is frozen and shared by every host with the same reasons (clean-hosts.ts).
+    reasons: [...h.reasons],
     inbound: h.inbound,
   };
   // Last, and only when there are some (one object shape for the many hosts without).
@@ -210,9 +212,10 @@ export interface DiagnoseOptions {
 function applySenderFacts(hosts: HostAnalysis[], facts: readonly SenderHostFact[] | undefined): void {
   if (!facts || facts.length === 0) return;
   const byIp = new Map(facts.map((f) => [f.ip, f]));
-  for (const h of hosts) {
-    const f = byIp.get(h.ip);
+  for (let i = 0; i < hosts.length; i++) {
+    const f = byIp.get(hosts[i]!.ip);
     if (!f) continue;
+    const h = (hosts[i] = ownHost(hosts[i]!));
     h.verdict = f.verdict;
     h.variant = f.variant;
     if (f.service !== undefined) h.service = f.service;

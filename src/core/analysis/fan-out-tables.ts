@@ -216,6 +216,11 @@ export class PendingColumns {
     this.sequential[k] = sequentialShare;
   }
 
+  /** Host k's distinct destinations. */
+  destinationsOf(k: number): number {
+    return this.counts[k * COUNTS + 5]!;
+  }
+
   /** One host's four locality counts, in a scratch array the next call overwrites (no view made per host). */
   private readonly locScratch = new Int32Array(4);
   private locOf(k: number): Int32Array {

@@ -24,7 +24,8 @@ import {
   resetWalk,
 } from './fan-out-tables';
 import { SharedTargetCollector } from './shared-targets';
-import { judge, verdictOf, whole } from './verdict';
+import { cleanReason, judge, verdictOf } from './verdict';
+import { CleanHostColumns, HostLocality, NO_EVIDENCE } from './clean-hosts';
 import { newWalk, step } from './trw';
 
 /** Where a flow was read: enough to quote the line as evidence. */
@@ -535,74 +536,83 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const { evidence, svcPackets, svcBytes, svcBytesPackets } = pass4(sources, facts, judged, nHosts);
   // The per-row arrays are done with: let a collection during the verdicts below take them (a dump's worth of rows).
   releaseRows(facts, grouped);
-  // One HostAnalysis per source, with as little else per host as possible (200,000 clients in a big capture):
-  // no interface Map for a source seen on one interface, one shared empty evidence list and no-others function.
-  const hosts: HostAnalysis[] = [];
+  // Most destinations first, then most flows, then lowest address: counting sorts over the columns (host-order.ts).
+  // The hosts are made in that order, so each one's object and strings sit next to the previous one's in memory:
+  // whatever reads them in order (the charts, the rules, the JSON writer) reads on instead of jumping about.
   const destinations = new Float64Array(nHosts);
-  for (let k = 0; k < nHosts; k++) {
+  for (let k = 0; k < nHosts; k++) destinations[k] = pending.destinationsOf(k);
+  const order = fanOutOrder(destinations, h.flows, keyAt, nHosts);
+  // Clean sources seen on one interface (most of a big capture) become rows of columns (clean-hosts.ts); the others
+  // are objects, with as little per host as possible: no interface Map for one interface, one shared empty evidence
+  // list and no-others function.
+  const clean = new CleanHostColumns(nHosts - judged.nFlagged);
+  const hosts: HostAnalysis[] = [];
+  /** The flagged hosts by host index, for the shared targets (a few among many). */
+  const flaggedByIndex: HostAnalysis[] = [];
+  for (let i = 0; i < nHosts; i++) {
+    const k = order[i]!;
     const p = pending.get(k, nameOf);
-    destinations[k] = p.destinations;
     const addr = keyAt[k]!;
-    const loc = p.loc;
     const flows = h.flows[k]!;
     const mi = h.mainIf[k]!;
-    const others = p.others;
-    hosts.push(
-      judge({
-        addr,
-        ip: intToIp(addr),
-        interfaces: ifCounts.get(k),
-        interfaceName: mi >= 0 ? ifNameList[mi]! : '',
-        interfaceFlows: mi >= 0 ? h.mainIfCount[k]! : 0,
-        flows,
-        destinations: p.destinations,
-        port80Flows: h.port80[k]!,
-        packetsPerFlow: Math.round((h.packets[k]! / flows) * 100) / 100,
-        failedFlows: p.failed,
-        inbound: h.nullFlows[k]! > 0 && h.nullFlows[k] === flows,
-        walk: p.walk,
-        locality: new HostLocality(loc),
-        evidence: evidence.get(k) ?? NO_EVIDENCE,
-        sweep: {
+    const ifs = ifCounts.get(k);
+    const interfaceName = mi >= 0 ? ifNameList[mi]! : '';
+    const interfaceFlows = mi >= 0 ? h.mainIfCount[k]! : 0;
+    const packetsPerFlow = Math.round((h.packets[k]! / flows) * 100) / 100;
+    const inbound = h.nullFlows[k]! > 0 && h.nullFlows[k] === flows;
+    if (!ifs && verdictOf(p.walk) === 'clean') {
+      hosts.push(
+        clean.add({
+          addr,
+          interfaceName,
+          interfaceFlows,
+          flows,
+          destinations: p.destinations,
+          port80Flows: h.port80[k]!,
+          packetsPerFlow,
+          failedFlows: p.failed,
+          inbound,
           service: p.service,
-          flows: p.svcFlows,
-          packetsPerFlow: p.svcFlows ? svcPackets[k]! / p.svcFlows : 0,
-          bytesPerPacket: svcBytesPackets[k]! ? svcBytes[k]! / svcBytesPackets[k]! : NaN,
-          sequentialShare: p.sequentialShare,
-          targets: p.targets,
-          others: others ? () => others : noOthers,
-        },
-      }),
-    );
+          reason: cleanReason(p.walk, p.service),
+          loc: p.loc,
+        }),
+      );
+      continue;
+    }
+    const others = p.others;
+    const host = judge({
+      addr,
+      ip: intToIp(addr),
+      interfaces: ifs,
+      interfaceName,
+      interfaceFlows,
+      flows,
+      destinations: p.destinations,
+      port80Flows: h.port80[k]!,
+      packetsPerFlow,
+      failedFlows: p.failed,
+      inbound,
+      walk: p.walk,
+      locality: new HostLocality(p.loc),
+      evidence: evidence.get(k) ?? NO_EVIDENCE,
+      sweep: {
+        service: p.service,
+        flows: p.svcFlows,
+        packetsPerFlow: p.svcFlows ? svcPackets[k]! / p.svcFlows : 0,
+        bytesPerPacket: svcBytesPackets[k]! ? svcBytes[k]! / svcBytesPackets[k]! : NaN,
+        sequentialShare: p.sequentialShare,
+        targets: p.targets,
+        others: others ? () => others : noOthers,
+      },
+    });
+    if (host.verdict !== 'clean') flaggedByIndex[k] = host;
+    hosts.push(host);
   }
-  shared.finish(hosts);
-  // Most destinations first, then most flows, then lowest address: counting sorts over the columns (host-order.ts).
-  const order = fanOutOrder(destinations, h.flows, keyAt, nHosts);
-  const sorted: HostAnalysis[] = [];
-  for (let i = 0; i < nHosts; i++) sorted.push(hosts[order[i]!]!);
-  return sorted;
+  shared.finish(flaggedByIndex);
+  return hosts;
 }
 
-/** Evidence of a host that has none (only flagged hosts have any): one frozen list, read-only like every list here. */
-const NO_EVIDENCE = Object.freeze([]) as unknown as FlowRef[];
 const noOthers = () => new Map<string, number>();
-
-/**
- * A host's locality counts. A class of its own: object literals with these four names elsewhere hold probabilities
- * (locality.ts), and sharing their shape would make V8 box each host's four counts as doubles (64 bytes a host).
- */
-class HostLocality implements LocalityCounts {
-  same16: number;
-  same8: number;
-  other: number;
-  forbidden: number;
-  constructor(loc: ArrayLike<number>) {
-    this.same16 = whole(loc[0]!);
-    this.same8 = whole(loc[1]!);
-    this.other = whole(loc[2]!);
-    this.forbidden = whole(loc[3]!);
-  }
-}
 
 function releaseRows(f: RowFacts, g: Grouped): void {
   f.h = new HostRecords();

@@ -1,7 +1,8 @@
 // What analyseFanOut hands on per host (verdict.ts's judge, fan-out.ts's last loop): cheap for the many clean hosts,
 // the same words and order as before.
 import { describe, expect, it } from 'vitest';
-import { diagnoseDetailed } from '../diagnose';
+import { diagnoseDetailed, toPublicHost } from '../diagnose';
+import { ownHost } from './clean-hosts';
 import { mulberry32 } from '../proof/mulberry32';
 import { interfaceCounts } from './verdict';
 
@@ -53,8 +54,9 @@ describe('per-host analysis', () => {
     const hosts = hostsOf(rows);
     const reasons = (ip: string) => hosts.find((h) => h.ip === ip)!.reasons;
     expect(reasons('20.1.1.3')).toEqual(['2 answered and 0 unanswered first contacts: no scanning pattern']);
-    expect(reasons('20.1.1.4')).toEqual(reasons('20.1.1.3'));
-    expect(reasons('20.1.1.4')).not.toBe(reasons('20.1.1.3'));
+    // The same words, in one frozen list that every clean host with them shares.
+    expect(reasons('20.1.1.4')).toBe(reasons('20.1.1.3'));
+    expect(Object.isFrozen(reasons('20.1.1.3'))).toBe(true);
     expect(reasons('20.1.1.5')).toEqual([
       '1 answered and 0 unanswered first contacts: no scanning pattern; 1 failure to destinations other sources reach not counted (a busy, filtered or retried server, not a scan)',
     ]);
@@ -63,9 +65,19 @@ describe('per-host analysis', () => {
       '1 answered and 0 unanswered first contacts: no scanning pattern',
       'every flow from it is routed to Null: an outside host probing in, not a local infection',
     ]);
-    // A host's reasons are its own list: adding to one leaves the others alone.
-    reasons('20.1.1.3').push('x');
+    // A clean host cannot be changed in place (a TypeError, not a silent change to every host sharing the list):
+    // ownHost() gives a plain copy that can, and leaves the others alone.
+    const three = hosts.find((h) => h.ip === '20.1.1.3')!;
+    expect(() => three.reasons.push('x')).toThrow(TypeError);
+    expect(() => {
+      three.verdict = 'infected';
+    }).toThrow(TypeError);
+    const own = ownHost(three);
+    own.reasons.push('x');
+    own.verdict = 'infected';
     expect(reasons('20.1.1.4')).toHaveLength(1);
+    expect(three.verdict).toBe('clean');
+    expect({ ...toPublicHost(own), reasons: three.reasons, verdict: 'clean' }).toEqual(toPublicHost(three));
   });
 
   it('hosts without evidence share one frozen empty list; flagged ones have theirs', () => {

@@ -2,6 +2,7 @@
 import type { FlowTable } from '../parsers/flow-table';
 import { intToIp } from '../text/lines';
 import { analyseFanOut, type HostAnalysis } from './fan-out';
+import { ownHost } from './clean-hosts';
 import type { FlowSource } from './flow-facts';
 import { describeVariant } from './locality';
 
@@ -44,7 +45,8 @@ function rekey(sources: readonly Flow6Source[]): { sources: FlowSource[]; names:
 export function analyseIpv6(given: readonly Flow6Source[]): HostAnalysis[] {
   if (given.every((s) => s.flows.count === 0)) return [];
   const { sources, names } = rekey(given);
-  const hosts = analyseFanOut(sources);
+  // Each host is changed below: plain objects, not clean-host rows.
+  const hosts = analyseFanOut(sources).map(ownHost);
   // The verdict stands (failed first contacts are failed in any family); locality by octets means nothing here.
   const real = new Map<string, string>();
   for (const h of hosts) real.set(h.ip, names.get(h.addr) ?? h.ip);

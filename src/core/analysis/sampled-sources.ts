@@ -1,4 +1,5 @@
 // Verdicts read from a sample of the flows (top talkers, `sort ... top N`) say so in their reasons.
+import { ownHost } from './clean-hosts';
 import type { HostAnalysis } from './fan-out';
 import type { FlowSource } from './flow-facts';
 
@@ -18,9 +19,10 @@ export function noteSampledFlows(hosts: HostAnalysis[], sources: readonly FlowSo
       m.set(s.sample!, (m.get(s.sample!) ?? 0) + 1);
     }
   }
-  for (const h of hosts) {
-    const m = bySource.get(key(h));
+  for (let i = 0; i < hosts.length; i++) {
+    const m = bySource.get(key(hosts[i]!));
     if (!m) continue;
+    const h = (hosts[i] = ownHost(hosts[i]!));
     for (const [sample, n] of m) {
       h.reasons.push(
         `${n === h.flows ? `all ${plural(n, 'flow')}` : `${n} of its ${plural(h.flows, 'flow')}`} come from ${sample}, a sample of the busiest flows, not the whole cache: ` +

@@ -59,7 +59,7 @@ const cleanReasonByCounts = new Map<number, string>();
 const cleanReasonByService = new Map<string, string>();
 
 /** The one reason a host that is not flagged gets from its walk (judge() adds the rest). */
-function cleanReason(w: Walk, service: string): string {
+export function cleanReason(w: Walk, service: string): string {
   // Unscored probes are said only where scoring them would have raised the verdict (a lone unanswered DNS query
   // needs no excuse); those few reasons are made afresh.
   if (w.unscored > 0 && w.llr + w.unscored * STEP_FAIL >= LOG_SUSPECT - 1e-9) {
@@ -86,7 +86,7 @@ function cleanReason(w: Walk, service: string): string {
   return r;
 }
 
-const INBOUND_REASON = 'every flow from it is routed to Null: an outside host probing in, not a local infection';
+export const INBOUND_REASON = 'every flow from it is routed to Null: an outside host probing in, not a local infection';
 
 /**
  * A count as a small integer. Counts read from typed columns arrive as doubles, and one double stored in a field makes

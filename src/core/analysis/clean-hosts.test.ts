@@ -1,0 +1,87 @@
+// A clean source kept as a row of columns reads exactly as judge() would have made it as an object.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toPublicHost } from '../diagnose';
+import { CleanHost, CleanHostColumns, HostLocality, NO_EVIDENCE, ownHost } from './clean-hosts';
+import type { HostAnalysis } from './fan-out';
+import { newWalk, step } from './trw';
+import { cleanReason, judge, verdictOf } from './verdict';
+
+/** Every field of a HostAnalysis, read through its getters where it has them, in judge()'s key order. */
+const FIELDS = [
+  'ip', 'interface', 'flows', 'destinations', 'port80Flows', 'packetsPerFlow', 'failedFlows', 'verdict', 'variant', 'reasons',
+  'service', 'worm', 'inbound', 'addr', 'locality', 'evidence', 'interfaces', 'interfaceFlows', 'sharedTargetsWith',
+] as const;
+const read = (h: HostAnalysis) => Object.fromEntries(FIELDS.map((f) => [f, h[f]]));
+
+const host = fc.record({
+  addr: fc.oneof(fc.constantFrom(0, 1, 0x7fffffff, 0x80000000, 0xffffffff), fc.integer({ min: 0, max: 0xffffffff })),
+  steps: fc.array(fc.boolean(), { maxLength: 12 }),
+  neutral: fc.integer({ min: 0, max: 3 }),
+  unscored: fc.integer({ min: 0, max: 3 }),
+  interfaceName: fc.constantFrom('', 'Fa0/1', 'GigabitEthernet0/0/1.100', 'Vl1'),
+  interfaceFlows: fc.integer({ min: 0, max: 2 ** 31 }),
+  flows: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constant(2 ** 31 + 7)),
+  destinations: fc.integer({ min: 0, max: 100 }),
+  port80Flows: fc.integer({ min: 0, max: 100 }),
+  packetsPerFlow: fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constant(0.1 + 0.2)),
+  failedFlows: fc.integer({ min: 0, max: 100 }),
+  inbound: fc.boolean(),
+  service: fc.constantFrom('tcp/80', 'udp/53', 'icmp', 'tcp', 'unknown', 'udp/1434'),
+  loc: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 4, maxLength: 4 }),
+});
+
+describe('clean hosts as columns', () => {
+  it('a row reads as judge() makes the same clean host: every field, the same key order as a plain copy', () => {
+    fc.assert(
+      fc.property(fc.array(host, { minLength: 1, maxLength: 30 }), (given) => {
+        const walks = given.map((g) => {
+          const w = newWalk();
+          for (const failed of g.steps) step(w, failed);
+          w.neutral = g.neutral;
+          w.unscored = g.unscored;
+          return w;
+        });
+        const clean = given.filter((_, i) => verdictOf(walks[i]!) === 'clean');
+        const cleanWalks = walks.filter((w) => verdictOf(w) === 'clean');
+        const columns = new CleanHostColumns(clean.length);
+        const rows = clean.map((g, i) =>
+          columns.add({ ...g, reason: cleanReason(cleanWalks[i]!, g.service), loc: g.loc }),
+        );
+        clean.forEach((g, i) => {
+          const made = judge({
+            ...g,
+            ip: '',
+            walk: cleanWalks[i]!,
+            locality: new HostLocality(g.loc),
+            evidence: NO_EVIDENCE,
+            sweep: { service: g.service, flows: 0, packetsPerFlow: 0, bytesPerPacket: NaN, sequentialShare: 0, targets: 0, others: () => new Map() },
+          });
+          made.ip = rows[i]!.ip;
+          expect(read(rows[i]!)).toEqual(read(made));
+          expect(toPublicHost(rows[i]!)).toEqual(toPublicHost(made));
+          // The JSON a row prints is the object's, byte for byte (key order included).
+          expect(JSON.stringify(toPublicHost(rows[i]!))).toBe(JSON.stringify(toPublicHost(made)));
+          expect(Object.keys(ownHost(rows[i]!))).toEqual(Object.keys(made));
+          expect(ownHost(rows[i]!)).toEqual(made);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('rows with the same reasons share one frozen list; names are kept once', () => {
+    const columns = new CleanHostColumns(3);
+    const base = { addr: 1, interfaceName: 'Fa0/1', interfaceFlows: 1, flows: 1, destinations: 1, port80Flows: 0, packetsPerFlow: 1, failedFlows: 0, service: 'udp/53', reason: 'r', loc: [0, 0, 1, 0] };
+    const a = columns.add({ ...base, inbound: false });
+    const b = columns.add({ ...base, addr: 2, inbound: false });
+    const c = columns.add({ ...base, addr: 3, inbound: true });
+    expect(a.reasons).toBe(b.reasons);
+    expect(c.reasons).toHaveLength(2);
+    expect(Object.isFrozen(c.reasons)).toBe(true);
+    expect([a.ip, b.ip, c.ip]).toEqual(['0.0.0.1', '0.0.0.2', '0.0.0.3']);
+    expect(ownHost(a)).not.toBeInstanceOf(CleanHost);
+    const plain = ownHost(a);
+    expect(ownHost(plain)).toBe(plain);
+  });
+});

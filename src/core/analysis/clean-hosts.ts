@@ -1,0 +1,255 @@
+// Clean sources kept as columns. Most sources of a big capture are clean: as objects, each with its address text,
+// reasons list and locality, they cost about 360 bytes a source (72 MB for 200,000); here a row costs about 75 bytes
+// and its CleanHost 40. A CleanHost reads like any HostAnalysis and cannot be changed: ownHost() gives a plain copy.
+import { intToIp } from '../text/lines';
+import type { FlowRef, HostAnalysis } from './fan-out';
+import type { LocalityCounts } from './locality';
+import type { Variant, Verdict, Worm } from '../types';
+import { INBOUND_REASON, whole } from './verdict';
+
+/** A host's four locality counts (a class: see HostLocality in fan-out.ts on why not an object literal). */
+export class HostLocality implements LocalityCounts {
+  same16: number;
+  same8: number;
+  other: number;
+  forbidden: number;
+  constructor(loc: ArrayLike<number>, at = 0) {
+    this.same16 = whole(loc[at]!);
+    this.same8 = whole(loc[at + 1]!);
+    this.other = whole(loc[at + 2]!);
+    this.forbidden = whole(loc[at + 3]!);
+  }
+}
+
+/** Evidence of a host that has none (only flagged hosts have any): one frozen list, read-only like every list here. */
+export const NO_EVIDENCE = Object.freeze([]) as unknown as FlowRef[];
+
+/** What a clean source's row holds: its counts as analyseFanOut worked them out. */
+export interface CleanHostFacts {
+  addr: number;
+  /** Its one interface's name ('' when its rows name none). */
+  interfaceName: string;
+  interfaceFlows: number;
+  flows: number;
+  destinations: number;
+  port80Flows: number;
+  packetsPerFlow: number;
+  failedFlows: number;
+  inbound: boolean;
+  service: string;
+  /** Its walk's reason (cleanReason()); judge() adds INBOUND_REASON for an inbound source. */
+  reason: string;
+  /** Same /16, same /8, other, forbidden. */
+  loc: ArrayLike<number>;
+}
+
+/** Strings that many rows share (interface and service names, reason lists), each kept once. */
+class Interned<T> {
+  readonly values: T[] = [];
+  private readonly index = new Map<string, number>();
+  /** The value's number, stored under `key` when new. */
+  of(key: string, value: () => T): number {
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(value());
+      this.index.set(key, i);
+    }
+    return i;
+  }
+}
+
+/** The clean sources of one analysis, a row each, in the order they were added. */
+export class CleanHostColumns {
+  n = 0;
+  private readonly addr: Uint32Array;
+  private readonly flows: Float64Array;
+  private readonly destinations: Float64Array;
+  private readonly port80: Float64Array;
+  private readonly packetsPerFlow: Float64Array;
+  private readonly failed: Float64Array;
+  private readonly ifFlows: Float64Array;
+  private readonly ifName: Int32Array;
+  private readonly service: Int32Array;
+  private readonly reasons: Int32Array;
+  private readonly inbound: Uint8Array;
+  private readonly loc: Int32Array;
+  private readonly names = new Interned<string>();
+  private readonly reasonLists = new Interned<readonly string[]>();
+
+  constructor(capacity: number) {
+    this.addr = new Uint32Array(capacity);
+    this.flows = new Float64Array(capacity);
+    this.destinations = new Float64Array(capacity);
+    this.port80 = new Float64Array(capacity);
+    this.packetsPerFlow = new Float64Array(capacity);
+    this.failed = new Float64Array(capacity);
+    this.ifFlows = new Float64Array(capacity);
+    this.ifName = new Int32Array(capacity);
+    this.service = new Int32Array(capacity);
+    this.reasons = new Int32Array(capacity);
+    this.inbound = new Uint8Array(capacity);
+    this.loc = new Int32Array(capacity * 4);
+  }
+
+  /** A row for a clean source, read back as a HostAnalysis. */
+  add(f: CleanHostFacts): CleanHost {
+    const r = this.n++;
+    this.addr[r] = f.addr;
+    this.flows[r] = f.flows;
+    this.destinations[r] = f.destinations;
+    this.port80[r] = f.port80Flows;
+    this.packetsPerFlow[r] = f.packetsPerFlow;
+    this.failed[r] = f.failedFlows;
+    this.ifFlows[r] = f.interfaceFlows;
+    this.ifName[r] = this.names.of(f.interfaceName, () => f.interfaceName);
+    this.service[r] = this.names.of(f.service, () => f.service);
+    const why = f.reason;
+    this.reasons[r] = f.inbound
+      ? this.reasonLists.of(`${why}\u0000inbound`, () => Object.freeze([why, INBOUND_REASON]))
+      : this.reasonLists.of(why, () => Object.freeze([why]));
+    this.inbound[r] = f.inbound ? 1 : 0;
+    const l = f.loc;
+    const o = r * 4;
+    this.loc[o] = l[0]!;
+    this.loc[o + 1] = l[1]!;
+    this.loc[o + 2] = l[2]!;
+    this.loc[o + 3] = l[3]!;
+    return new CleanHost(this, r);
+  }
+
+  /** Row r's fields (CleanHost's getters). */
+  addrOf(r: number): number {
+    return this.addr[r]!;
+  }
+  flowsOf(r: number): number {
+    return whole(this.flows[r]!);
+  }
+  destinationsOf(r: number): number {
+    return whole(this.destinations[r]!);
+  }
+  port80Of(r: number): number {
+    return whole(this.port80[r]!);
+  }
+  packetsPerFlowOf(r: number): number {
+    return this.packetsPerFlow[r]!;
+  }
+  failedOf(r: number): number {
+    return whole(this.failed[r]!);
+  }
+  interfaceFlowsOf(r: number): number {
+    return whole(this.ifFlows[r]!);
+  }
+  interfaceOf(r: number): string {
+    return this.names.values[this.ifName[r]!]!;
+  }
+  serviceOf(r: number): string {
+    return this.names.values[this.service[r]!]!;
+  }
+  reasonsOf(r: number): readonly string[] {
+    return this.reasonLists.values[this.reasons[r]!]!;
+  }
+  inboundOf(r: number): boolean {
+    return this.inbound[r] === 1;
+  }
+  localityOf(r: number): LocalityCounts {
+    return new HostLocality(this.loc, r * 4);
+  }
+}
+
+/**
+ * A clean source, read from its row. Every field reads as a HostAnalysis field does; none can be set (a TypeError in
+ * strict code) and its reasons are a frozen list, so code that would change a host must take ownHost() first.
+ */
+export class CleanHost implements HostAnalysis {
+  constructor(
+    private readonly t: CleanHostColumns,
+    private readonly r: number,
+  ) {}
+  get ip(): string {
+    return intToIp(this.t.addrOf(this.r));
+  }
+  get addr(): number {
+    return this.t.addrOf(this.r);
+  }
+  get interface(): string {
+    return this.t.interfaceOf(this.r);
+  }
+  get flows(): number {
+    return this.t.flowsOf(this.r);
+  }
+  get destinations(): number {
+    return this.t.destinationsOf(this.r);
+  }
+  get port80Flows(): number {
+    return this.t.port80Of(this.r);
+  }
+  get packetsPerFlow(): number {
+    return this.t.packetsPerFlowOf(this.r);
+  }
+  get verdict(): Verdict {
+    return 'clean';
+  }
+  get variant(): Variant {
+    return 'unknown';
+  }
+  get failedFlows(): number {
+    return this.t.failedOf(this.r);
+  }
+  get reasons(): string[] {
+    return this.t.reasonsOf(this.r) as string[];
+  }
+  get inbound(): boolean {
+    return this.t.inboundOf(this.r);
+  }
+  get service(): string {
+    return this.t.serviceOf(this.r);
+  }
+  get worm(): Worm {
+    return 'unknown';
+  }
+  get locality(): LocalityCounts {
+    return this.t.localityOf(this.r);
+  }
+  get evidence(): FlowRef[] {
+    return NO_EVIDENCE;
+  }
+  get interfaces(): Map<string, number> | undefined {
+    return undefined;
+  }
+  get interfaceFlows(): number {
+    return this.t.interfaceFlowsOf(this.r);
+  }
+  get sharedTargetsWith(): string[] | undefined {
+    return undefined;
+  }
+
+  /** The same host as a plain object, its own to change. */
+  toPlain(): HostAnalysis {
+    return {
+      ip: this.ip,
+      interface: this.interface,
+      flows: this.flows,
+      destinations: this.destinations,
+      port80Flows: this.port80Flows,
+      packetsPerFlow: this.packetsPerFlow,
+      failedFlows: this.failedFlows,
+      verdict: this.verdict,
+      variant: this.variant,
+      reasons: [...this.reasons],
+      service: this.service,
+      worm: this.worm,
+      inbound: this.inbound,
+      addr: this.addr,
+      locality: this.locality,
+      evidence: NO_EVIDENCE,
+      interfaces: undefined,
+      interfaceFlows: this.interfaceFlows,
+    };
+  }
+}
+
+/** `h` itself when it is a plain object, else a plain copy: for code that changes a host. */
+export function ownHost(h: HostAnalysis): HostAnalysis {
+  return h instanceof CleanHost ? h.toPlain() : h;
+}
