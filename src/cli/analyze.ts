@@ -4,11 +4,12 @@ import { isMainThread } from 'node:worker_threads';
 import { basename } from 'node:path';
 import { validateAnswers } from '../core/answers';
 import { diagnose, diagnoseUnconverted, toPublicHost } from '../core/diagnose';
+import { CleanHost } from '../core/analysis/clean-hosts';
 import { BYTES_PATH_MIN, pasteOfBytes } from '../core/big-paste/read-chunks';
 import { withSafetyNet } from '../core/plan/safety-net';
 import { readFlowDump } from './read-flow-dump';
 import type { Answers, Paste } from '../core/types';
-import { writeJsonDocument } from './json-stream';
+import { type ElementWriter, writeJsonDocument } from './json-stream';
 import { formatReport } from './report-text';
 import { markdownReport, openLink, shareLink } from './share-flags';
 
@@ -173,7 +174,9 @@ export function main(argv: readonly string[]): number {
     // host takes its public form (toPublicHost) only as it is written, so the hosts are never held twice.
     const d = diagnoseUnconverted(pastes, args.answers);
     if (args.safetyNet && d.plans) d.plans = d.plans.map((p) => withSafetyNet(p));
-    writeJsonDocument(1, d, { mapElements: new Map([[d.hosts, toPublicHost]]) });
+    // Clean hosts kept as columns write their own text (the same bytes), without an object each.
+    const cleanRows: ElementWriter = { handles: (h) => h instanceof CleanHost, text: (h, level) => (h as CleanHost).jsonText(level) };
+    writeJsonDocument(1, d, { mapElements: new Map([[d.hosts, toPublicHost]]), writeElements: new Map([[d.hosts, cleanRows]]) });
     return 0;
   }
   const d = diagnose(pastes, args.answers);

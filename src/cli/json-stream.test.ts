@@ -3,6 +3,7 @@ import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CleanHost } from '../core/analysis/clean-hosts';
 import { diagnose, diagnoseUnconverted, toPublicHost } from '../core/diagnose';
 import { mulberry32 } from '../core/proof/mulberry32';
 import type { Diagnosis, Paste } from '../core/types';
@@ -14,9 +15,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixture = (path: string) => readFileSync(join(__dirname, '..', path), 'utf8');
 
 /** What streamJson writes, joined (each piece copied: the writer reuses its buffer). */
-function streamed(value: unknown, chunk?: number, mapElements?: StreamOptions['mapElements']): Buffer {
+function streamed(value: unknown, chunk?: number, mapElements?: StreamOptions['mapElements'], writeElements?: StreamOptions['writeElements']): Buffer {
   const pieces: Buffer[] = [];
-  streamJson(value, (b) => pieces.push(Buffer.from(b)), { chunkBytes: chunk, mapElements });
+  streamJson(value, (b) => pieces.push(Buffer.from(b)), { chunkBytes: chunk, mapElements, writeElements });
   return Buffer.concat(pieces);
 }
 
@@ -154,6 +155,34 @@ describe('streamJson writes what JSON.stringify(value, null, 2) writes', () => {
     const v = { a: inner, b: [inner], c: [10, 20] };
     const f = (x: unknown) => (typeof x === 'number' ? x * 2 : [x]);
     expect(streamed(v, 1, new Map([[inner, f]])).equals(expected({ a: inner.map(f), b: [inner.map(f)], c: [10, 20] }))).toBe(true);
+  });
+
+  it('writes clean hosts kept as columns from their own text: the bytes diagnose() prints, at any depth, among plain hosts', () => {
+    // 700 clean sources (runs longer than a batch), inbound probers, sources on several interfaces (plain objects among
+    // the rows), a scanner, answered and unanswered UDP.
+    const r = mulberry32(80);
+    const rows: string[] = [];
+    const ifs = ['Fa0/1', 'GigabitEthernet0/0/1.100', 'Vl1', 'Po12'];
+    for (let i = 0; i < 2500; i++) {
+      const j = i % 800;
+      const src = `10.${1 + (j % 3)}.${j >> 8}.${1 + (j % 250)}`;
+      const dst = `${20 + Math.floor(r() * 5)}.1.1.${1 + Math.floor(r() * 9)}`;
+      const pr = r() < 0.2 ? '11 0035 0035' : '06 1F90 0050';
+      rows.push(`${ifs[j % 9 === 0 ? Math.floor(i / 800) % 4 : j % 4]} ${src} ${r() < 0.02 ? 'Null' : 'Gi0/0'} ${dst} ${pr} ${r() < 0.1 ? 1 : 9}`);
+    }
+    for (let i = 0; i < 40; i++) rows.push(`Fa0/1 10.9.9.9 Gi0/0 ${30 + i}.2.3.4 06 1F90 0050 1`);
+    for (let i = 0; i < 9; i++) rows.push(`Se0/0 61.1.2.${i % 3} Null 10.1.0.${i} 06 1F90 0050 9`);
+    const paste: Paste[] = [{ source: 's', text: ['Router#show ip cache flow', 'SrcIf SrcIPaddress DstIf DstIPaddress Pr SrcP DstP Pkts', ...rows, ''].join('\n') }];
+    const d = diagnoseUnconverted(paste);
+    const rowsOf = d.hosts.filter((h) => h instanceof CleanHost).length;
+    expect(rowsOf).toBeGreaterThan(600);
+    expect(d.hosts.length - rowsOf).toBeGreaterThan(10);
+    const own = { handles: (h: unknown) => h instanceof CleanHost, text: (h: unknown, level: number) => (h as CleanHost).jsonText(level) };
+    const pub = diagnose(paste);
+    expect(streamed(d, 4096, new Map([[d.hosts, toPublicHost]]), new Map([[d.hosts, own]])).equals(expected(pub))).toBe(true);
+    for (const wrap of [(a: unknown) => a, (a: unknown) => ({ x: [{ y: [a] }] })]) {
+      expect(streamed(wrap(d.hosts), undefined, new Map([[d.hosts, toPublicHost]]), new Map([[d.hosts, own]])).equals(expected(wrap(pub.hosts)))).toBe(true);
+    }
   });
 
   it('writes long mapped arrays (printed a batch at a time) exactly, at any depth, whatever their elements are', () => {

@@ -60,8 +60,10 @@ describe('clean hosts as columns', () => {
           made.ip = rows[i]!.ip;
           expect(read(rows[i]!)).toEqual(read(made));
           expect(toPublicHost(rows[i]!)).toEqual(toPublicHost(made));
-          // The JSON a row prints is the object's, byte for byte (key order included).
-          expect(JSON.stringify(toPublicHost(rows[i]!))).toBe(JSON.stringify(toPublicHost(made)));
+          // The JSON a row prints is the object's, byte for byte (key order included), nested at any depth: there
+          // every line after the first is indented two spaces more per level.
+          const text = JSON.stringify(toPublicHost(made), null, 2);
+          for (const level of [0, 1, 2, 5]) expect(rows[i]!.jsonText(level)).toBe(text.split('\n').join(`\n${'  '.repeat(level)}`));
           expect(Object.keys(ownHost(rows[i]!))).toEqual(Object.keys(made));
           expect(ownHost(rows[i]!)).toEqual(made);
         });
