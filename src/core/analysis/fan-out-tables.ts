@@ -1,7 +1,7 @@
 // The fan-out's per-host tables on typed arrays: records during pass 1, per-interface counts, pass 3's findings,
 // and one host's destination set (fan-out.ts runs the passes over them).
 import { PairCounts } from './hash-tables';
-import type { Walk } from './trw';
+import { newWalk, type Walk } from './trw';
 
 /** Per-host counters after pass 1, one typed array per field, indexed by host. */
 export interface HostCounts {
@@ -221,9 +221,33 @@ export class PendingColumns {
     return this.counts[k * COUNTS + 5]!;
   }
 
+  /** Host k's walk, into `w` (a scratch walk: nothing made per host). */
+  walkInto(k: number, w: Walk): Walk {
+    const c = this.counts;
+    const o = k * COUNTS;
+    w.llr = this.llr[k]!;
+    w.crossed = this.crossed[k] === 1;
+    w.failuresAtCrossing = c[o]!;
+    w.failures = c[o + 1]!;
+    w.successes = c[o + 2]!;
+    w.neutral = c[o + 3]!;
+    w.unscored = c[o + 4]!;
+    return w;
+  }
+
+  /** Host k's failed first contacts on its main service. */
+  failedOf(k: number): number {
+    return this.counts[k * COUNTS + 6]!;
+  }
+
+  /** Host k's main service (its code). */
+  serviceOf(k: number): number {
+    return this.main[k]!;
+  }
+
   /** One host's four locality counts, in a scratch array the next call overwrites (no view made per host). */
   private readonly locScratch = new Int32Array(4);
-  private locOf(k: number): Int32Array {
+  locOf(k: number): Int32Array {
     const l = this.locScratch;
     const o = k * 4;
     l[0] = this.loc[o]!;
@@ -238,15 +262,7 @@ export class PendingColumns {
     const c = this.counts;
     const o = k * COUNTS;
     return {
-      walk: {
-        llr: this.llr[k]!,
-        crossed: this.crossed[k] === 1,
-        failuresAtCrossing: c[o]!,
-        failures: c[o + 1]!,
-        successes: c[o + 2]!,
-        neutral: c[o + 3]!,
-        unscored: c[o + 4]!,
-      },
+      walk: this.walkInto(k, newWalk()),
       loc: this.locOf(k),
       destinations: c[o + 5]!,
       failed: c[o + 6]!,

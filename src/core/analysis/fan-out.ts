@@ -25,7 +25,7 @@ import {
 } from './fan-out-tables';
 import { SharedTargetCollector } from './shared-targets';
 import { cleanReason, judge, verdictOf } from './verdict';
-import { CleanHostColumns, HostLocality, NO_EVIDENCE } from './clean-hosts';
+import { type CleanHostFacts, CleanHostColumns, HostLocality, NO_EVIDENCE } from './clean-hosts';
 import { newWalk, step } from './trw';
 
 /** Where a flow was read: enough to quote the line as evidence. */
@@ -546,12 +546,14 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   // are objects, with as little per host as possible: no interface Map for one interface, one shared empty evidence
   // list and no-others function.
   const clean = new CleanHostColumns(nHosts - judged.nFlagged);
-  const hosts: HostAnalysis[] = [];
+  const hosts: HostAnalysis[] = new Array<HostAnalysis>(nHosts);
   /** The flagged hosts by host index, for the shared targets (a few among many). */
   const flaggedByIndex: HostAnalysis[] = [];
+  // One walk and one set of facts, filled in for each clean host in turn: nothing is made per host but its row.
+  const walk = newWalk();
+  const cleanFacts: CleanHostFacts = { addr: 0, interfaceName: '', interfaceFlows: 0, flows: 0, destinations: 0, port80Flows: 0, packetsPerFlow: 0, failedFlows: 0, inbound: false, service: '', reason: '', loc: walk4 };
   for (let i = 0; i < nHosts; i++) {
     const k = order[i]!;
-    const p = pending.get(k, nameOf);
     const addr = keyAt[k]!;
     const flows = h.flows[k]!;
     const mi = h.mainIf[k]!;
@@ -560,25 +562,24 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
     const interfaceFlows = mi >= 0 ? h.mainIfCount[k]! : 0;
     const packetsPerFlow = Math.round((h.packets[k]! / flows) * 100) / 100;
     const inbound = h.nullFlows[k]! > 0 && h.nullFlows[k] === flows;
-    if (!ifs && verdictOf(p.walk) === 'clean') {
-      hosts.push(
-        clean.add({
-          addr,
-          interfaceName,
-          interfaceFlows,
-          flows,
-          destinations: p.destinations,
-          port80Flows: h.port80[k]!,
-          packetsPerFlow,
-          failedFlows: p.failed,
-          inbound,
-          service: p.service,
-          reason: cleanReason(p.walk, p.service),
-          loc: p.loc,
-        }),
-      );
+    if (!ifs && verdictOf(pending.walkInto(k, walk)) === 'clean') {
+      const service = nameOf(pending.serviceOf(k));
+      cleanFacts.addr = addr;
+      cleanFacts.interfaceName = interfaceName;
+      cleanFacts.interfaceFlows = interfaceFlows;
+      cleanFacts.flows = flows;
+      cleanFacts.destinations = destinations[k]!;
+      cleanFacts.port80Flows = h.port80[k]!;
+      cleanFacts.packetsPerFlow = packetsPerFlow;
+      cleanFacts.failedFlows = pending.failedOf(k);
+      cleanFacts.inbound = inbound;
+      cleanFacts.service = service;
+      cleanFacts.reason = cleanReason(walk, service);
+      cleanFacts.loc = pending.locOf(k);
+      hosts[i] = clean.add(cleanFacts);
       continue;
     }
+    const p = pending.get(k, nameOf);
     const others = p.others;
     const host = judge({
       addr,
@@ -606,13 +607,14 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       },
     });
     if (host.verdict !== 'clean') flaggedByIndex[k] = host;
-    hosts.push(host);
+    hosts[i] = host;
   }
   shared.finish(flaggedByIndex);
   return hosts;
 }
 
 const noOthers = () => new Map<string, number>();
+const walk4 = new Int32Array(4);
 
 function releaseRows(f: RowFacts, g: Grouped): void {
   f.h = new HostRecords();
