@@ -45,9 +45,9 @@ describe('clean hosts as columns', () => {
         const clean = given.filter((_, i) => verdictOf(walks[i]!) === 'clean');
         const cleanWalks = walks.filter((w) => verdictOf(w) === 'clean');
         const columns = new CleanHostColumns(clean.length);
-        const rows = clean.map((g, i) =>
-          columns.add({ ...g, reason: cleanReason(cleanWalks[i]!, g.service), loc: g.loc }),
-        );
+        // Rows set in reverse order, as the analysis sets them in any order.
+        for (let i = clean.length - 1; i >= 0; i--) columns.set(i, { ...clean[i]!, reason: cleanReason(cleanWalks[i]!, clean[i]!.service), loc: clean[i]!.loc });
+        const rows = clean.map((_, i) => columns.host(i));
         clean.forEach((g, i) => {
           const made = judge({
             ...g,
@@ -75,9 +75,10 @@ describe('clean hosts as columns', () => {
   it('rows with the same reasons share one frozen list; names are kept once', () => {
     const columns = new CleanHostColumns(3);
     const base = { addr: 1, interfaceName: 'Fa0/1', interfaceFlows: 1, flows: 1, destinations: 1, port80Flows: 0, packetsPerFlow: 1, failedFlows: 0, service: 'udp/53', reason: 'r', loc: [0, 0, 1, 0] };
-    const a = columns.add({ ...base, inbound: false });
-    const b = columns.add({ ...base, addr: 2, inbound: false });
-    const c = columns.add({ ...base, addr: 3, inbound: true });
+    columns.set(0, { ...base, inbound: false });
+    columns.set(1, { ...base, addr: 2, inbound: false });
+    columns.set(2, { ...base, addr: 3, inbound: true });
+    const [a, b, c] = [columns.host(0), columns.host(1), columns.host(2)];
     expect(a.reasons).toBe(b.reasons);
     expect(c.reasons).toHaveLength(2);
     expect(Object.isFrozen(c.reasons)).toBe(true);

@@ -46,25 +46,24 @@ export interface CleanHostFacts {
 /** The keys of toPublicHost()'s object for a clean host, in its order (it has no sharedTargetsWith). */
 const PUBLIC_KEYS = ['ip', 'interface', 'flows', 'destinations', 'port80Flows', 'packetsPerFlow', 'verdict', 'variant', 'service', 'worm', 'failedFlows', 'reasons', 'inbound'] as const;
 
-/** Strings that many rows share (interface and service names, reason lists), each kept once. */
+/** Values that many rows share (interface and service names, reason lists), each kept once and numbered. */
 class Interned<T> {
   readonly values: T[] = [];
   private readonly index = new Map<string, number>();
-  /** The value's number, stored under `key` when new. */
-  of(key: string, value: () => T): number {
-    let i = this.index.get(key);
-    if (i === undefined) {
-      i = this.values.length;
-      this.values.push(value());
-      this.index.set(key, i);
-    }
+  /** The number of the value kept under `key`, -1 for none yet. */
+  find(key: string): number {
+    return this.index.get(key) ?? -1;
+  }
+  put(key: string, value: T): number {
+    const i = this.values.length;
+    this.values.push(value);
+    this.index.set(key, i);
     return i;
   }
 }
 
-/** The clean sources of one analysis, a row each, in the order they were added. */
+/** The clean sources of one analysis, a row each (rows are numbered by the caller: a host's place in the list). */
 export class CleanHostColumns {
-  n = 0;
   private readonly addr: Uint32Array;
   private readonly flows: Float64Array;
   private readonly destinations: Float64Array;
@@ -79,6 +78,8 @@ export class CleanHostColumns {
   private readonly loc: Int32Array;
   private readonly names = new Interned<string>();
   private readonly reasonLists = new Interned<readonly string[]>();
+  /** The lists of inbound sources ([reason, INBOUND_REASON]), by their first reason, numbered among reasonLists. */
+  private readonly inboundLists = new Map<string, number>();
 
   constructor(capacity: number) {
     this.addr = new Uint32Array(capacity);
@@ -95,9 +96,8 @@ export class CleanHostColumns {
     this.loc = new Int32Array(capacity * 4);
   }
 
-  /** A row for a clean source, read back as a HostAnalysis. */
-  add(f: CleanHostFacts): CleanHost {
-    const r = this.n++;
+  /** Row r: a clean source (host() reads it back as a HostAnalysis). */
+  set(r: number, f: CleanHostFacts): void {
     this.addr[r] = f.addr;
     this.flows[r] = f.flows;
     this.destinations[r] = f.destinations;
@@ -105,12 +105,10 @@ export class CleanHostColumns {
     this.packetsPerFlow[r] = f.packetsPerFlow;
     this.failed[r] = f.failedFlows;
     this.ifFlows[r] = f.interfaceFlows;
-    this.ifName[r] = this.names.of(f.interfaceName, () => f.interfaceName);
-    this.service[r] = this.names.of(f.service, () => f.service);
+    this.ifName[r] = this.nameNumber(f.interfaceName);
+    this.service[r] = this.nameNumber(f.service);
     const why = f.reason;
-    this.reasons[r] = f.inbound
-      ? this.reasonLists.of(`${why}\u0000inbound`, () => Object.freeze([why, INBOUND_REASON]))
-      : this.reasonLists.of(why, () => Object.freeze([why]));
+    this.reasons[r] = f.inbound ? this.inboundListNumber(why) : this.reasonListNumber(why);
     this.inbound[r] = f.inbound ? 1 : 0;
     const l = f.loc;
     const o = r * 4;
@@ -118,6 +116,30 @@ export class CleanHostColumns {
     this.loc[o + 1] = l[1]!;
     this.loc[o + 2] = l[2]!;
     this.loc[o + 3] = l[3]!;
+  }
+
+  private nameNumber(name: string): number {
+    const i = this.names.find(name);
+    return i >= 0 ? i : this.names.put(name, name);
+  }
+
+  private reasonListNumber(why: string): number {
+    const i = this.reasonLists.find(why);
+    return i >= 0 ? i : this.reasonLists.put(why, Object.freeze([why]));
+  }
+
+  private inboundListNumber(why: string): number {
+    let i = this.inboundLists.get(why);
+    if (i === undefined) {
+      // Kept under a key no one-reason list has (reasons hold no NUL character).
+      i = this.reasonLists.put(`${why}\u0000${INBOUND_REASON}`, Object.freeze([why, INBOUND_REASON]));
+      this.inboundLists.set(why, i);
+    }
+    return i;
+  }
+
+  /** Row r as a host. */
+  host(r: number): CleanHost {
     return new CleanHost(this, r);
   }
 

@@ -537,23 +537,25 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   // The per-row arrays are done with: let a collection during the verdicts below take them (a dump's worth of rows).
   releaseRows(facts, grouped);
   // Most destinations first, then most flows, then lowest address: counting sorts over the columns (host-order.ts).
-  // The hosts are made in that order, so each one's object and strings sit next to the previous one's in memory:
-  // whatever reads them in order (the charts, the rules, the JSON writer) reads on instead of jumping about.
   const destinations = new Float64Array(nHosts);
   for (let k = 0; k < nHosts; k++) destinations[k] = pending.destinationsOf(k);
   const order = fanOutOrder(destinations, h.flows, keyAt, nHosts);
-  // Clean sources seen on one interface (most of a big capture) become rows of columns (clean-hosts.ts); the others
-  // are objects, with as little per host as possible: no interface Map for one interface, one shared empty evidence
-  // list and no-others function.
-  const clean = new CleanHostColumns(nHosts - judged.nFlagged);
-  const hosts: HostAnalysis[] = new Array<HostAnalysis>(nHosts);
+  /** Each host's place in the list. */
+  const at = new Int32Array(nHosts);
+  for (let i = 0; i < nHosts; i++) at[order[i]!] = i;
+  // Clean sources seen on one interface (most of a big capture) become rows of columns (clean-hosts.ts), row i for the
+  // i-th host of the list; the others are objects, with as little per host as possible: no interface Map for one
+  // interface, one shared empty evidence list and no-others function. Hosts are read in index order (a dozen tables
+  // read in step) and written to their place: reading them in list order instead made each read a cache miss.
+  const clean = new CleanHostColumns(nHosts);
+  const hosts: (HostAnalysis | undefined)[] = new Array<HostAnalysis | undefined>(nHosts);
   /** The flagged hosts by host index, for the shared targets (a few among many). */
   const flaggedByIndex: HostAnalysis[] = [];
   // One walk and one set of facts, filled in for each clean host in turn: nothing is made per host but its row.
   const walk = newWalk();
   const cleanFacts: CleanHostFacts = { addr: 0, interfaceName: '', interfaceFlows: 0, flows: 0, destinations: 0, port80Flows: 0, packetsPerFlow: 0, failedFlows: 0, inbound: false, service: '', reason: '', loc: walk4 };
-  for (let i = 0; i < nHosts; i++) {
-    const k = order[i]!;
+  for (let k = 0; k < nHosts; k++) {
+    const i = at[k]!;
     const addr = keyAt[k]!;
     const flows = h.flows[k]!;
     const mi = h.mainIf[k]!;
@@ -576,7 +578,7 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       cleanFacts.service = service;
       cleanFacts.reason = cleanReason(walk, service);
       cleanFacts.loc = pending.locOf(k);
-      hosts[i] = clean.add(cleanFacts);
+      clean.set(i, cleanFacts);
       continue;
     }
     const p = pending.get(k, nameOf);
@@ -609,8 +611,11 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
     if (host.verdict !== 'clean') flaggedByIndex[k] = host;
     hosts[i] = host;
   }
+  // The clean hosts' objects, made in list order: each one sits next to the previous one in memory, so whatever
+  // reads the list in order (the charts, the rules, the JSON writer) reads on instead of jumping about.
+  for (let i = 0; i < nHosts; i++) if (hosts[i] === undefined) hosts[i] = clean.host(i);
   shared.finish(flaggedByIndex);
-  return hosts;
+  return hosts as HostAnalysis[];
 }
 
 const noOthers = () => new Map<string, number>();

@@ -16,27 +16,10 @@ export function fanOutOrder(destinations: ArrayLike<number>, flows: ArrayLike<nu
   let spare = new Int32Array(n);
   /** One stable counting sort of `order` by key[host] (0 <= key < range), into `spare`; then the two swap. */
   const pass = (key: Int32Array, range: number, descending: boolean) => {
-    const count = new Int32Array(range + 1);
-    for (let i = 0; i < n; i++) count[key[i]! + 1]!++;
-    if (descending) {
-      // Where each key's run starts when larger keys come first.
-      let at = 0;
-      for (let k = range; k >= 1; k--) {
-        const c = count[k]!;
-        count[k] = at;
-        at += c;
-      }
-      for (let i = 0; i < n; i++) {
-        const h = order[i]!;
-        spare[count[key[h]! + 1]!++] = h;
-      }
-    } else {
-      for (let k = 1; k <= range; k++) count[k]! += count[k - 1]!;
-      for (let i = 0; i < n; i++) {
-        const h = order[i]!;
-        spare[count[key[h]!]!++] = h;
-      }
-    }
+    const starts = histogram(key, n, range);
+    if (descending) startsDescending(starts);
+    else startsAscending(starts);
+    scatter(order, spare, key, starts, n);
     [order, spare] = [spare, order];
   };
   const key = new Int32Array(n);
@@ -50,6 +33,42 @@ export function fanOutOrder(destinations: ArrayLike<number>, flows: ArrayLike<nu
   for (let i = 0; i < n; i++) key[i] = destinations[i]!;
   pass(key, maxDestinations + 1, true);
   return order;
+}
+
+// One loop per function: a function with several loops is compiled while its first loop runs (on-stack
+// replacement), then thrown away at the next loop, whose operations had never run; each pass would pay that again.
+
+/** How many of key[0..n) hold each value 0..range. */
+function histogram(key: Int32Array, n: number, range: number): Int32Array {
+  const count = new Int32Array(range + 1);
+  for (let i = 0; i < n; i++) count[key[i]!]!++;
+  return count;
+}
+
+/** Counts to where each key's run starts, smallest key first (in place). */
+function startsAscending(count: Int32Array): void {
+  for (let k = 0, at = 0; k < count.length; k++) {
+    const c = count[k]!;
+    count[k] = at;
+    at += c;
+  }
+}
+
+/** Counts to where each key's run starts, largest key first (in place). */
+function startsDescending(count: Int32Array): void {
+  for (let k = count.length - 1, at = 0; k >= 0; k--) {
+    const c = count[k]!;
+    count[k] = at;
+    at += c;
+  }
+}
+
+/** Each host of `order` to its key's next place in `to`, keeping their order within a key. */
+function scatter(order: Int32Array, to: Int32Array, key: Int32Array, starts: Int32Array, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const h = order[i]!;
+    to[starts[key[h]!]!++] = h;
+  }
 }
 
 /** Counts above this go to the comparison sort (a counting array that big would cost more than it saves). */

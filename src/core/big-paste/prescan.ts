@@ -182,19 +182,22 @@ export class FlowDumpScanner {
     full.line.copyWithin(o, from, from + count);
     full.offset.copyWithin(o, from, from + count);
     const remap = text.ifNames.map((name) => full.ifIndexOfName(name));
+    // Everything but the loops is done before them: code compiled while a loop runs (on-stack replacement) would meet
+    // statements after it that had never run, and be thrown away at the end of every call.
+    const end = o + count;
+    full.n = end;
+    this.cols = full;
     // Parts whose interface names were seeded alike (seedInterfaces) keep their indexes: only line numbers move.
     if (remap.every((to, from) => to === from)) {
       const line = full.line;
-      for (let k = o; k < o + count; k++) line[k] = line[k]! + base;
+      for (let k = o; k < end; k++) line[k] = line[k]! + base;
     } else {
-      for (let k = o; k < o + count; k++) {
+      for (let k = o; k < end; k++) {
         full.srcIf[k] = remap[full.srcIf[k]!]!;
         full.dstIf[k] = remap[full.dstIf[k]!]!;
         full.line[k] = full.line[k]! + base;
       }
     }
-    full.n = o + count;
-    this.cols = full;
     return true;
   }
 
