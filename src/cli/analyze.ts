@@ -175,7 +175,7 @@ export function main(argv: readonly string[]): number {
     const d = diagnoseUnconverted(pastes, args.answers);
     if (args.safetyNet && d.plans) d.plans = d.plans.map((p) => withSafetyNet(p));
     // Clean hosts kept as columns write their own text (the same bytes), without an object each.
-    const cleanRows: ElementWriter = { handles: (h) => h instanceof CleanHost, text: (h, level) => (h as CleanHost).jsonText(level) };
+    const cleanRows: ElementWriter = { handles: (h) => h instanceof CleanHost, parts: (h, level, parts) => (h as CleanHost).jsonParts(level, parts) };
     writeJsonDocument(1, d, { mapElements: new Map([[d.hosts, toPublicHost]]), writeElements: new Map([[d.hosts, cleanRows]]) });
     return 0;
   }

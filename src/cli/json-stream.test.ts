@@ -177,7 +177,7 @@ describe('streamJson writes what JSON.stringify(value, null, 2) writes', () => {
     const rowsOf = d.hosts.filter((h) => h instanceof CleanHost).length;
     expect(rowsOf).toBeGreaterThan(600);
     expect(d.hosts.length - rowsOf).toBeGreaterThan(10);
-    const own = { handles: (h: unknown) => h instanceof CleanHost, text: (h: unknown, level: number) => (h as CleanHost).jsonText(level) };
+    const own = { handles: (h: unknown) => h instanceof CleanHost, parts: (h: unknown, level: number, parts: string[]) => (h as CleanHost).jsonParts(level, parts) };
     const pub = diagnose(paste);
     expect(streamed(d, 4096, new Map([[d.hosts, toPublicHost]]), new Map([[d.hosts, own]])).equals(expected(pub))).toBe(true);
     for (const wrap of [(a: unknown) => a, (a: unknown) => ({ x: [{ y: [a] }] })]) {
