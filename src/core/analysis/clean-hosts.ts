@@ -63,12 +63,13 @@ class Interned<T> {
 /** The clean sources of one analysis, a row each (rows are numbered by the caller: a host's place in the list). */
 export class CleanHostColumns {
   private readonly addr: Uint32Array;
-  private readonly flows: Float64Array;
-  private readonly destinations: Float64Array;
-  private readonly port80: Float64Array;
+  // Counts of rows (a table has fewer than 2^32), as 32-bit integers.
+  private readonly flows: Uint32Array;
+  private readonly destinations: Uint32Array;
+  private readonly port80: Uint32Array;
   private readonly packetsPerFlow: Float64Array;
-  private readonly failed: Float64Array;
-  private readonly ifFlows: Float64Array;
+  private readonly failed: Uint32Array;
+  private readonly ifFlows: Uint32Array;
   private readonly ifName: Int32Array;
   private readonly service: Int32Array;
   private readonly reasons: Int32Array;
@@ -81,12 +82,12 @@ export class CleanHostColumns {
 
   constructor(capacity: number) {
     this.addr = new Uint32Array(capacity);
-    this.flows = new Float64Array(capacity);
-    this.destinations = new Float64Array(capacity);
-    this.port80 = new Float64Array(capacity);
+    this.flows = new Uint32Array(capacity);
+    this.destinations = new Uint32Array(capacity);
+    this.port80 = new Uint32Array(capacity);
     this.packetsPerFlow = new Float64Array(capacity);
-    this.failed = new Float64Array(capacity);
-    this.ifFlows = new Float64Array(capacity);
+    this.failed = new Uint32Array(capacity);
+    this.ifFlows = new Uint32Array(capacity);
     this.ifName = new Int32Array(capacity);
     this.service = new Int32Array(capacity);
     this.reasons = new Int32Array(capacity);

@@ -3,17 +3,6 @@
 import { PairCounts } from './hash-tables';
 import { newWalk, type Walk } from './trw';
 
-/** Per-host counters after pass 1, one typed array per field, indexed by host. */
-export interface HostCounts {
-  flows: Float64Array;
-  port80: Float64Array;
-  packets: Float64Array;
-  nullFlows: Float64Array;
-  /** Global interface index of the first interface the source was seen on, -1 for none. */
-  mainIf: Int32Array;
-  mainIfCount: Float64Array;
-}
-
 /** Fields of a host's record during pass 1. */
 export const R_FLOWS = 0;
 export const R_PORT80 = 1;
@@ -42,27 +31,13 @@ export class HostRecords {
     this.n = k + 1;
   }
 
-  /** The counters as one array per field. */
-  unpack(): HostCounts {
+  /** Each host's flows, as one array. */
+  flowsColumn(): Float64Array {
     const n = this.n;
     const r = this.rec;
-    const c: HostCounts = {
-      flows: new Float64Array(n),
-      port80: new Float64Array(n),
-      packets: new Float64Array(n),
-      nullFlows: new Float64Array(n),
-      mainIf: new Int32Array(n),
-      mainIfCount: new Float64Array(n),
-    };
-    for (let k = 0, o = 0; k < n; k++, o += R_STRIDE) {
-      c.flows[k] = r[o + R_FLOWS]!;
-      c.port80[k] = r[o + R_PORT80]!;
-      c.packets[k] = r[o + R_PACKETS]!;
-      c.nullFlows[k] = r[o + R_NULL]!;
-      c.mainIf[k] = r[o + R_MAIN_IF]!;
-      c.mainIfCount[k] = r[o + R_MAIN_IF_COUNT]!;
-    }
-    return c;
+    const flows = new Float64Array(n);
+    for (let k = 0, o = R_FLOWS; k < n; k++, o += R_STRIDE) flows[k] = r[o]!;
+    return flows;
   }
 }
 

@@ -9,7 +9,6 @@ import { localityCode, type LocalityCounts } from './locality';
 import { fanOutOrder } from './host-order';
 import {
   DstSet,
-  type HostCounts,
   HostRecords,
   MultiIfCounts,
   PendingColumns,
@@ -205,11 +204,11 @@ interface Grouped {
  * Pass 2: settle UDP and ICMP probes (answered when the pair came back), then group rows by host, keeping row order
  * within a host. Each host's rows are then read together, so its destination set stays small and in cache.
  */
-function pass2(sources: readonly FlowSource[], f: RowFacts, h: HostCounts, nHosts: number): Grouped {
+function pass2(sources: readonly FlowSource[], f: RowFacts, flows: Float64Array, nHosts: number): Grouped {
   const { hostOf, outcomeOf, serviceOf, reached, pairs } = f;
   const keyAt = f.hostsIx.keyAt;
   const start = new Int32Array(nHosts + 1);
-  for (let k = 0; k < nHosts; k++) start[k + 1] = start[k]! + h.flows[k]!;
+  for (let k = 0; k < nHosts; k++) start[k + 1] = start[k]! + flows[k]!;
   const fill = start.slice(0, nHosts);
   const n = start[nHosts]!;
   const gDst = new Uint32Array(n);
@@ -521,7 +520,9 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   }
   const { ifNameList } = facts;
   const nHosts = facts.hostsIx.size;
-  const h = facts.h.unpack();
+  // Each host's flows as a column (the sorts read it); its other counts are read from its record, host by host.
+  const flows = facts.h.flowsColumn();
+  const rec = facts.h.rec;
   const keyAt = facts.hostsIx.keyAt;
   // Per-interface counts of the sources seen on several interfaces, by host, in first-seen order (main one first).
   const ifCounts = new Map<number, Map<string, number>>();
@@ -530,7 +531,7 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
     if (!m) ifCounts.set(k, (m = new Map()));
     m.set(ifNameList[ifg]!, n);
   });
-  const grouped = pass2(sources, facts, h, nHosts);
+  const grouped = pass2(sources, facts, flows, nHosts);
   const judged = pass3(grouped, facts, nHosts);
   const { pending, shared } = judged;
   const { evidence, svcPackets, svcBytes, svcBytesPackets } = pass4(sources, facts, judged, nHosts);
@@ -539,7 +540,7 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   // Most destinations first, then most flows, then lowest address: counting sorts over the columns (host-order.ts).
   const destinations = new Float64Array(nHosts);
   for (let k = 0; k < nHosts; k++) destinations[k] = pending.destinationsOf(k);
-  const order = fanOutOrder(destinations, h.flows, keyAt, nHosts);
+  const order = fanOutOrder(destinations, flows, keyAt, nHosts);
   /** Each host's place in the list. */
   const at = new Int32Array(nHosts);
   for (let i = 0; i < nHosts; i++) at[order[i]!] = i;
@@ -557,21 +558,24 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   for (let k = 0; k < nHosts; k++) {
     const i = at[k]!;
     const addr = keyAt[k]!;
-    const flows = h.flows[k]!;
-    const mi = h.mainIf[k]!;
+    const o = k * R_STRIDE;
+    const hostFlows = rec[o + R_FLOWS]!;
+    const mi = rec[o + R_MAIN_IF]!;
     const ifs = ifCounts.get(k);
     const interfaceName = mi >= 0 ? ifNameList[mi]! : '';
-    const interfaceFlows = mi >= 0 ? h.mainIfCount[k]! : 0;
-    const packetsPerFlow = Math.round((h.packets[k]! / flows) * 100) / 100;
-    const inbound = h.nullFlows[k]! > 0 && h.nullFlows[k] === flows;
+    const interfaceFlows = mi >= 0 ? rec[o + R_MAIN_IF_COUNT]! : 0;
+    const packetsPerFlow = Math.round((rec[o + R_PACKETS]! / hostFlows) * 100) / 100;
+    const nullFlows = rec[o + R_NULL]!;
+    const inbound = nullFlows > 0 && nullFlows === hostFlows;
+    const port80Flows = rec[o + R_PORT80]!;
     if (!ifs && verdictOf(pending.walkInto(k, walk)) === 'clean') {
       const service = nameOf(pending.serviceOf(k));
       cleanFacts.addr = addr;
       cleanFacts.interfaceName = interfaceName;
       cleanFacts.interfaceFlows = interfaceFlows;
-      cleanFacts.flows = flows;
+      cleanFacts.flows = hostFlows;
       cleanFacts.destinations = destinations[k]!;
-      cleanFacts.port80Flows = h.port80[k]!;
+      cleanFacts.port80Flows = port80Flows;
       cleanFacts.packetsPerFlow = packetsPerFlow;
       cleanFacts.failedFlows = pending.failedOf(k);
       cleanFacts.inbound = inbound;
@@ -589,9 +593,9 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       interfaces: ifs,
       interfaceName,
       interfaceFlows,
-      flows,
+      flows: hostFlows,
       destinations: p.destinations,
-      port80Flows: h.port80[k]!,
+      port80Flows,
       packetsPerFlow,
       failedFlows: p.failed,
       inbound,
