@@ -144,8 +144,10 @@ function scanClaimed(job: ScanJob, done: Int32Array): void {
 export const PRIME_TEXT = [
   'Router#show ip cache flow',
   'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts',
-  ...Array.from({ length: 40 }, (_, i) => `${['Fa0/0', 'Gi0/1.100', 'Po12'][i % 3]!.padEnd(13)} 10.0.${i}.1      ${['Null', 'Fa0/1'][(i >> 2) % 2]!.padEnd(13)} 192.168.${i}.9  06 ${(4096 + i).toString(16).toUpperCase()} 0050     ${i % 7 + 1}`),
-  'Fa0/0         10.0.9.1        Fa0/1         192.168.9.9     11 0035 0035     2\r',
+  // 40 sources (every third row UDP to port 53, the others TCP/80): enough for the first pass's tables to grow.
+  ...Array.from({ length: 40 }, (_, i) => `${['Fa0/0', 'Gi0/1.100', 'Po12'][i % 3]!.padEnd(13)} 10.0.${i}.1      ${['Null', 'Fa0/1'][(i >> 2) % 2]!.padEnd(13)} 192.168.${i}.9  ${i % 3 === 2 ? '11' : '06'} ${(4096 + i).toString(16).toUpperCase()} ${i % 3 === 2 ? '0035' : '0050'}     ${i % 7 + 1}`),
+  // A source seen again on another interface (its counts then go per interface).
+  'Po12          10.0.9.1        Fa0/1         192.168.9.9     11 0035 0035     2\r',
   'Fa0/0         10.0.9.1        Fa0/1         192.168.9.9     06 0B15 0050    1K',
   '--More--',
   '',
@@ -172,6 +174,7 @@ export function primeScanner(firstPass?: () => (rows: FlowTable) => void): void 
     // A continuation into shared columns.
     const b = new FlowDumpScanner(bytes.length, true, new FlowColumns(64, shared, 0));
     b.seedInterfaces(['Fa0/0', 'Fa0/1']);
-    b.feed(bytes, bytes.length, k * 2 ** 31, true);
+    // Its last line without a line end (a file that ends so).
+    b.feed(bytes, bytes.length - 1, k * 2 ** 31, true);
   }
 }

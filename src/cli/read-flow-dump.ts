@@ -120,10 +120,14 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
   const cap = Math.ceil(size / 72) + 2048;
   const regions = bounds.map((b) => Math.min(cap, Math.ceil((cap * b) / size)));
   regions[nSeg] = cap;
-  // The first pass is primed too, fed in two steps as the joins feed it.
+  // The first pass is primed too, fed in two steps as the joins feed it, by four passes at once: its tables' growth
+  // then runs eight times in all. V8 keeps no type feedback for a function run only once or twice, and the compiled
+  // first pass met that growth in a big capture with none, was thrown away and compiled again.
   primeScanner(() => {
-    const e = new EarlyPass1(64);
-    return (rows) => e.feed(rows);
+    const passes = Array.from({ length: 4 }, () => new EarlyPass1(64));
+    return (rows) => {
+      for (const e of passes) e.feed(rows);
+    };
   });
   // The interface names of the first 256 KB (a few thousand rows): every segment starts with them, in this order.
   const sample = new FlowDumpScanner(1 << 18);

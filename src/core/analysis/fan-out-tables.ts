@@ -18,7 +18,11 @@ export const R_STRIDE = 8;
 /** Grow-on-demand host records for pass 1. */
 export class HostRecords {
   n = 0;
-  rec = new Float64Array(R_STRIDE * 64);
+  rec: Float64Array;
+
+  constructor(capacity = 64) {
+    this.rec = new Float64Array(R_STRIDE * capacity);
+  }
 
   /** Start the record of host k (hosts arrive in index order 0, 1, 2...). */
   open(k: number): void {
@@ -186,7 +190,11 @@ export class PendingColumns {
     c[o + 6] = failed;
     c[o + 7] = svcFlows;
     c[o + 8] = targets;
-    this.loc.set(loc, k * 4);
+    const l = k * 4;
+    this.loc[l] = loc[0]!;
+    this.loc[l + 1] = loc[1]!;
+    this.loc[l + 2] = loc[2]!;
+    this.loc[l + 3] = loc[3]!;
     this.main[k] = main;
     this.sequential[k] = sequentialShare;
   }
@@ -255,7 +263,10 @@ export const COUNTS = 9;
 /** A reusable set of destinations for one host at a time: destination -> its index among first contacts. */
 export class DstSet {
   private keys = new Uint32Array(64);
-  private vals = new Int32Array(64).fill(-1);
+  private vals = new Int32Array(64);
+  /** The host a slot was filled for (`gen`): an older stamp is an empty slot, so nothing is cleared per host. */
+  private stamp = new Uint32Array(64);
+  private gen = 0;
   private mask = 63;
 
   /** Prepare for up to `n` destinations, in a prefix of the arrays sized to n (small hosts stay in L1). */
@@ -264,8 +275,11 @@ export class DstSet {
     while (cap < n * 2) cap *= 2;
     if (cap > this.keys.length) {
       this.keys = new Uint32Array(cap);
-      this.vals = new Int32Array(cap).fill(-1);
-    } else this.vals.fill(-1, 0, cap);
+      this.vals = new Int32Array(cap);
+      this.stamp = new Uint32Array(cap);
+      this.gen = 0;
+    }
+    this.gen++;
     this.mask = cap - 1;
   }
 
@@ -273,12 +287,13 @@ export class DstSet {
   indexOf(dst: number, next: number): number {
     let s = Math.imul(dst ^ (dst >>> 15), 0x2c1b3c6d) >>> 0;
     s = (s ^ (s >>> 12)) & this.mask;
+    const gen = this.gen;
     for (;;) {
-      const v = this.vals[s]!;
-      if (v < 0) break;
-      if (this.keys[s] === dst) return v;
+      if (this.stamp[s] !== gen) break;
+      if (this.keys[s] === dst) return this.vals[s]!;
       s = (s + 1) & this.mask;
     }
+    this.stamp[s] = gen;
     this.keys[s] = dst;
     this.vals[s] = next;
     return next;

@@ -325,7 +325,7 @@ function pass3(g: Grouped, f: RowFacts, nHosts: number): Judged {
     }
     const addr = keyAt[k]!;
     resetWalk(walk);
-    loc.fill(0);
+    loc[0] = loc[1] = loc[2] = loc[3] = 0;
     let judged = 0;
     let consecutive = 0;
     let prev = -1;
@@ -471,14 +471,17 @@ function newRowFacts(rows: number): RowFacts {
   // `reached`: destinations someone reached with a real exchange: a failure aimed at one of them is not scanning
   // evidence (a client retrying a server others reach, clients whose port 80 is blocked locally to popular servers).
   // Filled in passes 1 and 2; read in pass 3 once complete.
+  // The tables start small for a few rows (the CLI's warm-up feeds a few dozen): every table then grows during the
+  // warm-up too, and the compiled first pass has seen that path before a big capture makes the tables grow.
+  const start = (most: number) => Math.min(most, Math.max(4, rows >> 4));
   return {
-    hostsIx: new U32Index(4096),
-    h: new HostRecords(),
+    hostsIx: new U32Index(start(4096)),
+    h: new HostRecords(start(64)),
     hostOf: new Int32Array(rows),
     outcomeOf: new Uint8Array(rows),
     serviceOf: new Uint32Array(rows),
-    reached: new U32Set(1024),
-    pairs: new PairSet(256),
+    reached: new U32Set(start(1024)),
+    pairs: new PairSet(start(256)),
     multiIfCounts: new MultiIfCounts(),
     ifNameList: [],
     globalIf: new Map(),

@@ -94,8 +94,11 @@ export class PairSet {
   }
 
   private slot(a: number, b: number): number {
-    let s = hash32(a ^ Math.imul(b, 0x9e3779b1)) & this.mask;
-    while (this.used[s] && (this.as[s] !== a || this.bs[s] !== b)) s = (s + 1) & this.mask;
+    const { used, as, bs, mask } = this;
+    let s = hash32(a ^ Math.imul(b, 0x9e3779b1)) & mask;
+    // Both halves compared every time (no short cut past the second): the compiled probe has then seen both, where
+    // a second half read only when a source's first pair collides was first met in a big capture, and recompiled.
+    while (used[s] === 1 && ((as[s]! ^ a) | (bs[s]! ^ b)) !== 0) s = (s + 1) & mask;
     return s;
   }
 
