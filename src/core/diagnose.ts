@@ -256,7 +256,12 @@ function analyse(given: readonly Paste[], answers: Answers, options: DiagnoseOpt
   hosts.push(...analyseIpv6(ipv6FlowSources(sections)));
   applySenderFacts(hosts, options.senderHostFacts);
   // Pre-scanned pastes keep flow rows out of `lines`: put back the ones flagged hosts quote as evidence.
-  for (const h of hosts) if (h.verdict !== 'clean') for (const r of h.evidence) restoreRowLine(linesBySource.get(r.source), r.line);
+  // (An index loop: it runs once over 200,000 hosts in a big capture, mostly before V8 has compiled it.)
+  for (let i = 0; i < hosts.length; i++) {
+    const h = hosts[i]!;
+    if (h.verdict === 'clean') continue;
+    for (const r of h.evidence) restoreRowLine(linesBySource.get(r.source), r.line);
+  }
   const ctx: RuleContext = {
     sections,
     hosts,

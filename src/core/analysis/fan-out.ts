@@ -205,8 +205,7 @@ interface Grouped {
  * within a host. Each host's rows are then read together, so its destination set stays small and in cache.
  */
 function pass2(sources: readonly FlowSource[], f: RowFacts, flows: Float64Array, nHosts: number): Grouped {
-  const { hostOf, outcomeOf, serviceOf, reached, pairs } = f;
-  const keyAt = f.hostsIx.keyAt;
+  const { hostOf, outcomeOf, serviceOf } = f;
   const start = new Int32Array(nHosts + 1);
   for (let k = 0; k < nHosts; k++) start[k + 1] = start[k]! + flows[k]!;
   const fill = start.slice(0, nHosts);
@@ -214,33 +213,8 @@ function pass2(sources: readonly FlowSource[], f: RowFacts, flows: Float64Array,
   const gDst = new Uint32Array(n);
   const gOut = new Uint8Array(n);
   const gSvc = new Uint32Array(n);
-  let r = 0;
-  let answered = 0;
-  let unanswered = 0;
-  for (const s of sources) {
-    const { dst, packets, count } = s.flows;
-    for (let i = 0; i < count; i++, r++) {
-      const k = hostOf[r]!;
-      if (k < 0) continue;
-      let o = outcomeOf[r]!;
-      if (o === PENDING) {
-        // Unanswered stays pending until it is known whether this capture shows replies at all (below).
-        if (pairs.has(dst[i]!, keyAt[k]!)) {
-          o = OK;
-          reached.add(dst[i]!);
-          answered++;
-        } else {
-          unanswered++;
-          if (packets[i]! > 1) o = PENDING_RETRIED;
-        }
-        outcomeOf[r] = o;
-      }
-      const at = fill[k]!++;
-      gDst[at] = dst[i]!;
-      gOut[at] = o;
-      gSvc[at] = serviceOf[r]!;
-    }
-  }
+  const { answered, unanswered } = settleReplies(sources, f);
+  groupRows(sources, hostOf, outcomeOf, serviceOf, fill, gDst, gOut, gSvc);
   if (unanswered > 0) {
     // A capture with no reply to any UDP or ICMP probe (netflow on the inside interfaces only, say) cannot tell an
     // unanswered probe from an answer it never saw. There only a single-packet flow counts as a failed probe (a sweep
@@ -252,6 +226,52 @@ function pass2(sources: readonly FlowSource[], f: RowFacts, flows: Float64Array,
     settle(outcomeOf, retried);
   }
   return { start, gDst, gOut, gSvc, blind: unanswered > 0 && answered === 0 };
+}
+
+/**
+ * UDP and ICMP probes (PENDING) answered when the pair came back; the others stay pending until it is known whether
+ * this capture shows replies at all (pass2). A loop of its own, before the rows are grouped: the grouping's scattered
+ * writes then run in a short loop whose cache misses overlap.
+ */
+function settleReplies(sources: readonly FlowSource[], f: RowFacts): { answered: number; unanswered: number } {
+  const { hostOf, outcomeOf, reached, pairs } = f;
+  const keyAt = f.hostsIx.keyAt;
+  let r = 0;
+  let answered = 0;
+  let unanswered = 0;
+  for (const s of sources) {
+    const { dst, packets, count } = s.flows;
+    for (let i = 0; i < count; i++, r++) {
+      if (outcomeOf[r] !== PENDING) continue;
+      const k = hostOf[r]!;
+      if (k < 0) continue;
+      if (pairs.has(dst[i]!, keyAt[k]!)) {
+        outcomeOf[r] = OK;
+        reached.add(dst[i]!);
+        answered++;
+      } else {
+        unanswered++;
+        if (packets[i]! > 1) outcomeOf[r] = PENDING_RETRIED;
+      }
+    }
+  }
+  return { answered, unanswered };
+}
+
+/** Each row's destination, outcome and service to its host's next place (`fill`), keeping row order within a host. */
+function groupRows(sources: readonly FlowSource[], hostOf: Int32Array, outcomeOf: Uint8Array, serviceOf: Uint32Array, fill: Int32Array, gDst: Uint32Array, gOut: Uint8Array, gSvc: Uint32Array): void {
+  let r = 0;
+  for (const s of sources) {
+    const { dst, count } = s.flows;
+    for (let i = 0; i < count; i++, r++) {
+      const k = hostOf[r]!;
+      if (k < 0) continue;
+      const at = fill[k]!++;
+      gDst[at] = dst[i]!;
+      gOut[at] = outcomeOf[r]!;
+      gSvc[at] = serviceOf[r]!;
+    }
+  }
 }
 
 function settle(a: Uint8Array, retried: number): void {
