@@ -142,7 +142,21 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
   scanner.seedInterfaces(ifNames);
   // The first segment in small pieces, each fed to the first pass as it comes: both loops get hot (and compiled, on
   // V8's background threads) within a few milliseconds of each other, instead of one after the other.
-  scanFileRange(fd, 0, bounds[1]!, scanner, early ? () => early!.feed(scanner.rowsSoFar()) : undefined, FIRST_CHUNK);
+  // Time spent scanning and feeding, for the choice below between reading another segment and feeding the next one.
+  let feedMs = 0;
+  const timedFeed = () => {
+    const t = performance.now();
+    early?.feed(scanner.rowsSoFar());
+    feedMs = performance.now() - t;
+  };
+  const t0 = performance.now();
+  let firstFeedMs = 0;
+  scanFileRange(fd, 0, bounds[1]!, scanner, early ? () => {
+    timedFeed();
+    firstFeedMs += feedMs;
+  } : undefined, FIRST_CHUNK);
+  /** The last segment scan here, in ms (the first segment's time without its feeds, to begin with). */
+  let scanMs = performance.now() - t0 - firstFeedMs;
   const results: (SegmentResult | undefined)[] = new Array(nSeg);
   const mine: boolean[] = new Array(nSeg).fill(false);
   const takeMessages = () => {
@@ -177,15 +191,21 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
         scanner.detach();
         scanner.appendPart(r.part);
       }
-      early?.feed(scanner.rowsSoFar());
+      timedFeed();
       next++;
       continue;
     }
-    if (!allClaimed) {
+    // Read another segment here while the next one is not ready, unless feeding the segments still to join would
+    // then keep this thread busy after the other one has read the rest: with many sources, feeding a segment to the
+    // first pass costs nearly as much as reading it, and a thread that also reads ends up feeding long after the
+    // other is done (1M rows from 200,000 sources: about 100 ms).
+    if (!allClaimed && (!worker || (nSeg - next) * feedMs + scanMs <= (nSeg - Atomics.load(claim, 0)) * scanMs)) {
       const i = Atomics.add(claim, 0, 1);
       if (i < nSeg) {
         mine[i] = true;
+        const t = performance.now();
         results[i] = scanSegment(fd, plan, i);
+        scanMs = performance.now() - t;
         continue;
       }
       allClaimed = true;

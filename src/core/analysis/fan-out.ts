@@ -495,13 +495,16 @@ function newRowFacts(rows: number): RowFacts {
   // warm-up too, and the compiled first pass has seen that path before a big capture makes the tables grow.
   const start = (most: number) => Math.min(most, Math.max(4, rows >> 4));
   return {
-    hostsIx: new U32Index(start(4096)),
-    h: new HostRecords(start(64)),
+    // Room for a source per 16 rows, up to 65,536 sources, from the start: a big capture of many sources then does
+    // not copy its host tables over and over while its first pass runs (2 MB of table and 4 MB of records; records
+    // not yet written take no memory).
+    hostsIx: new U32Index(start(65536)),
+    h: new HostRecords(start(65536)),
     hostOf: new Int32Array(rows),
     outcomeOf: new Uint8Array(rows),
     serviceOf: new Uint32Array(rows),
     reached: new U32Set(start(1024)),
-    pairs: new PairSet(start(256)),
+    pairs: new PairSet(start(16384)),
     multiIfCounts: new MultiIfCounts(),
     ifNameList: [],
     globalIf: new Map(),
