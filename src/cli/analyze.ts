@@ -6,10 +6,12 @@ import { validateAnswers } from '../core/answers';
 import { diagnose, diagnoseUnconverted, toPublicHost } from '../core/diagnose';
 import { CleanHost } from '../core/analysis/clean-hosts';
 import { BYTES_PATH_MIN, pasteOfBytes } from '../core/big-paste/read-chunks';
+import { prescannedLines } from '../core/parsers/show-ip-cache-flow/prescanned';
 import { withSafetyNet } from '../core/plan/safety-net';
 import { readFlowDump } from './read-flow-dump';
 import type { Answers, Paste } from '../core/types';
 import { type ElementWriter, writeJsonDocument } from './json-stream';
+import { collectGarbage } from './collect-garbage';
 import { formatReport } from './report-text';
 import { markdownReport, openLink, shareLink } from './share-flags';
 
@@ -174,6 +176,11 @@ export function main(argv: readonly string[]): number {
     // host takes its public form (toPublicHost) only as it is written, so the hosts are never held twice.
     const d = diagnoseUnconverted(pastes, args.answers);
     if (args.safetyNet && d.plans) d.plans = d.plans.map((p) => withSafetyNet(p));
+    // The pastes' tables are done with (the diagnosis holds none of them): let them go before the report is written.
+    // For a big capture that is 100 MB of memory; the collection costs about 15 ms (1M rows, 200,000 sources).
+    const big = pastes.some((p) => prescannedLines(p) !== undefined);
+    pastes.length = 0;
+    if (big) collectGarbage();
     // Clean hosts kept as columns write their own text (the same bytes), without an object each.
     const cleanRows: ElementWriter = { handles: (h) => h instanceof CleanHost, parts: (h, level, parts) => (h as CleanHost).jsonParts(level, parts) };
     writeJsonDocument(1, d, { mapElements: new Map([[d.hosts, toPublicHost]]), writeElements: new Map([[d.hosts, cleanRows]]) });
