@@ -141,22 +141,29 @@ function pass1Pairs(srcCol: Uint32Array, dstCol: Uint32Array, protoCol: Int16Arr
 
 /** Each row's counts on its host's record, its service and its outcome (pass1Hosts has set `hostOf`). */
 function pass1Counts(t: FlowSource['flows'], from: number, to: number, row: number, f: RowFacts, ifMap: Int32Array, isNull: Uint8Array): void {
-  const { hostOf, outcomeOf, serviceOf, reached, multiIfCounts } = f;
-  const { dst: dstCol, proto: protoCol, dstPort: dpCol, packets: pkCol, srcIf: srcIfCol, dstIf: dstIfCol } = t;
+  pass1Records(t, from, to, row, f, ifMap, isNull);
+  pass1Outcomes(t, from, to, row, f);
+}
+
+/**
+ * Each row's counts on its host's record. With many sources every record is a cache miss: a loop that does only
+ * this lets the processor wait for several at once (the service and outcome, worked out from the row alone, are
+ * pass1Outcomes').
+ */
+function pass1Records(t: FlowSource['flows'], from: number, to: number, row: number, f: RowFacts, ifMap: Int32Array, isNull: Uint8Array): void {
+  const { hostOf, multiIfCounts } = f;
+  const { dstPort: dpCol, packets: pkCol, srcIf: srcIfCol, dstIf: dstIfCol } = t;
   // Host records are all open (pass1Hosts): the array no longer grows during this loop.
   const rec = f.h.rec;
   for (let i = from; i < to; i++, row++) {
     const k = hostOf[row]!;
     if (k < 0) continue;
-    const dst = dstCol[i]!;
-    const proto = protoCol[i]!;
     const o = k * R_STRIDE;
     rec[o + R_FLOWS]!++;
     const pk = pkCol[i]!;
     // A source without packet counts (NaN) adds none: packets per flow stays a number.
     if (pk === pk) rec[o + R_PACKETS]! += pk;
-    const dp = dpCol[i]!;
-    if (dp === WWW) rec[o + R_PORT80]!++;
+    if (dpCol[i] === WWW) rec[o + R_PORT80]!++;
     const ifg = ifMap[srcIfCol[i]!]!;
     if (ifg >= 0) {
       const main = rec[o + R_MAIN_IF]!;
@@ -174,6 +181,18 @@ function pass1Counts(t: FlowSource['flows'], from: number, to: number, row: numb
       }
     }
     if (isNull[dstIfCol[i]!] === 1) rec[o + R_NULL]!++;
+  }
+}
+
+/** Each row's service and outcome, and the destinations reached. */
+function pass1Outcomes(t: FlowSource['flows'], from: number, to: number, row: number, f: RowFacts): void {
+  const { hostOf, outcomeOf, serviceOf, reached } = f;
+  const { dst: dstCol, proto: protoCol, dstPort: dpCol, packets: pkCol } = t;
+  for (let i = from; i < to; i++, row++) {
+    if (hostOf[row]! < 0) continue;
+    const proto = protoCol[i]!;
+    const dp = dpCol[i]!;
+    const pk = pkCol[i]!;
     // TCP/80, most rows of a Code Red capture, without the general service and outcome rules' calls.
     let service: number;
     let outcome: number;
@@ -186,7 +205,7 @@ function pass1Counts(t: FlowSource['flows'], from: number, to: number, row: numb
     }
     serviceOf[row] = service;
     outcomeOf[row] = outcome;
-    if (outcome === OK) reached.add(dst);
+    if (outcome === OK) reached.add(dstCol[i]!);
   }
 }
 
