@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import { analyseFanOut } from './fan-out';
-import { interfaceCounts } from './verdict';
+import { busiestInterfaces, interfaceCounts } from './verdict';
 
 /** One TCP/80 flow from 10.0.0.(1 + host) on interface `name`, to a destination of its own. */
 function addRow(c: FlowColumns, host: number, name: string): void {
@@ -54,5 +54,16 @@ describe('flows per interface of each source', () => {
     const hosts = analyseFanOut([{ source: 'f', kind: 'show ip cache flow', flows: c.finish().table }]);
     const h = hosts.find((x) => x.addr === 0x0a000001)!;
     expect([...interfaceCounts(h)]).toEqual([['Gi0/0', 3], ['Gi0/1', 3], ['Gi0/39', 1]]);
+  });
+
+  it('names the four busiest interfaces as a stable sort by flows would, ties in first-seen order', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(fc.constantFrom('Fa0/0', 'Fa0/1', 'Gi0/0', 'Gi0/1', 'Vl1', 'Po12', 'Tu0', 'Se0/0', 'Nu0'), fc.integer({ min: 1, max: 5 })), { selector: (t) => t[0], minLength: 1 }), (entries) => {
+        const m = new Map(entries);
+        const want = [...m].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, k]) => `${n} (${k})`).join(', ');
+        expect(busiestInterfaces(m)).toBe(want);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
