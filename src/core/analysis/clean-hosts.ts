@@ -199,9 +199,14 @@ export class CleanHostColumns {
     const service = this.service[r]!;
     const reasons = this.reasons[r]!;
     const inbound = this.inbound[r]!;
+    const addr = this.addr[r]!;
     parts.push(
       k.open,
-      intToIp(this.addr[r]!),
+      // The address as four pieces (its octets, the last three after their dots): no string made for it.
+      OCTET[addr >>> 24]!,
+      DOT_OCTET[(addr >>> 16) & 255]!,
+      DOT_OCTET[(addr >>> 8) & 255]!,
+      DOT_OCTET[addr & 255]!,
       (k.afterIp[ifName] ??= flat(`"${k.key('interface')}${JSON.stringify(this.names.values[ifName]!)}${k.key('flows')}`)),
       numberJson(this.flows[r]!),
       k.afterFlows,
@@ -255,10 +260,16 @@ class JsonPieces {
 }
 
 /** A number as JSON prints it: null when not finite. */
-const numberJson = (v: number): string => (Number.isFinite(v) ? `${v}` : 'null');
+const numberJson = (v: number): string => (v >= 0 && v < 1024 && (v | 0) === v ? SMALL[v]! : Number.isFinite(v) ? `${v}` : 'null');
 
 /** The string in one piece: one made by concatenation is a tree of pieces, walked again at every join. */
 const flat = (s: string): string => s.split('').join('');
+
+/** The octets 0-255 as text, and each after a dot. */
+const OCTET = Array.from({ length: 256 }, (_, i) => flat(`${i}`));
+const DOT_OCTET = OCTET.map((o) => flat(`.${o}`));
+/** Small whole numbers as text (most counts of most hosts). */
+const SMALL = Array.from({ length: 1024 }, (_, i) => flat(`${i}`));
 
 /**
  * A clean source, read from its row. Every field reads as a HostAnalysis field does; none can be set (a TypeError in
