@@ -38,22 +38,38 @@ export function interfaceCounts(h: Pick<HostAnalysis, 'interface' | 'interfaces'
  * interfaces change from row to row has several.
  */
 export function busiestInterfaces(ifCounts: ReadonlyMap<string, number>): string {
-  const names: string[] = [];
-  const counts: number[] = [];
-  for (const [name, n] of ifCounts) {
-    // After every kept one with as many flows or more (a stable sort's order), if that is among the first four.
-    let at = counts.length;
-    while (at > 0 && counts[at - 1]! < n) at--;
-    if (at >= 4) continue;
-    names.splice(at, 0, name);
-    counts.splice(at, 0, n);
-    if (names.length > 4) {
-      names.pop();
-      counts.pop();
+  // The four kept in order in fixed slots (nothing made per entry); an entry goes after every kept one with as many
+  // flows or more (a stable sort's order), when that is among the first four.
+  let n0 = -1, n1 = -1, n2 = -1, n3 = -1;
+  let a0 = '', a1 = '', a2 = '', a3 = '';
+  ifCounts.forEach((n, name) => {
+    if (n > n3) {
+      n3 = n;
+      a3 = name;
+    } else return;
+    if (n3 > n2) {
+      n3 = n2;
+      a3 = a2;
+      n2 = n;
+      a2 = name;
+    } else return;
+    if (n2 > n1) {
+      n2 = n1;
+      a2 = a1;
+      n1 = n;
+      a1 = name;
+    } else return;
+    if (n1 > n0) {
+      n1 = n0;
+      a1 = a0;
+      n0 = n;
+      a0 = name;
     }
-  }
-  let text = '';
-  for (let i = 0; i < names.length; i++) text += `${i > 0 ? ', ' : ''}${names[i]} (${counts[i]})`;
+  });
+  let text = `${a0} (${n0})`;
+  if (n1 >= 0) text += `, ${a1} (${n1})`;
+  if (n2 >= 0) text += `, ${a2} (${n2})`;
+  if (n3 >= 0) text += `, ${a3} (${n3})`;
   return text;
 }
 
