@@ -5,7 +5,7 @@ import { intToIp } from '../text/lines';
 import type { FlowRef, HostAnalysis } from './fan-out';
 import type { LocalityCounts } from './locality';
 import type { Variant, Verdict, Worm } from '../types';
-import { INBOUND_REASON, whole } from './verdict';
+import { type HostCounters, INBOUND_REASON, whole } from './verdict';
 
 /** A host's four locality counts (a class: see HostLocality in fan-out.ts on why not an object literal). */
 export class HostLocality implements LocalityCounts {
@@ -24,24 +24,17 @@ export class HostLocality implements LocalityCounts {
 /** Evidence of a host that has none (only flagged hosts have any): one frozen list, read-only like every list here. */
 export const NO_EVIDENCE = Object.freeze([]) as unknown as FlowRef[];
 
-/** What a clean source's row holds: its counts as analyseFanOut worked them out. */
-export interface CleanHostFacts {
-  addr: number;
-  /** Its one interface's name ('' when its rows name none). */
-  interfaceName: string;
-  interfaceFlows: number;
-  flows: number;
-  destinations: number;
-  port80Flows: number;
-  packetsPerFlow: number;
-  failedFlows: number;
-  inbound: boolean;
+/** What a clean source's row holds: its counts as analyseFanOut worked them out (judge()'s own, where they are the same). */
+export type CleanHostFacts = Pick<
+  HostCounters,
+  'addr' | 'interfaceName' | 'interfaceFlows' | 'flows' | 'destinations' | 'port80Flows' | 'packetsPerFlow' | 'failedFlows' | 'inbound'
+> & {
   service: string;
   /** Its walk's reason (cleanReason()); judge() adds INBOUND_REASON for an inbound source. */
   reason: string;
   /** Same /16, same /8, other, forbidden. */
   loc: ArrayLike<number>;
-}
+};
 
 
 /** Values that many rows share (interface and service names, reason lists), each kept once and numbered. */

@@ -45,8 +45,8 @@ function histogram(key: Int32Array, n: number, range: number): Int32Array {
   return count;
 }
 
-/** Counts to where each key's run starts, smallest key first (in place). */
-function startsAscending(count: Int32Array): void {
+/** Counts to where each key's run starts, smallest key first (in place; the shared targets' radix sort uses it too). */
+export function startsAscending(count: Int32Array): void {
   for (let k = 0, at = 0; k < count.length; k++) {
     const c = count[k]!;
     count[k] = at;

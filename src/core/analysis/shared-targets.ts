@@ -1,6 +1,7 @@
 // Flagged sources that probe the same destinations: the first Code Red's fixed seed gave every host one list.
 import type { HostAnalysis } from './fan-out';
 import { cr2CouldPick } from './locality';
+import { startsAscending } from './host-order';
 
 /** Pairs must share at least this many targets outside both their /8s to be reported. */
 export const MIN_SHARED = 3;
@@ -105,7 +106,7 @@ export class SharedTargetCollector {
  */
 function radixPass(dst: Uint32Array, slot: Int32Array, toDst: Uint32Array, toSlot: Int32Array, shift: number): void {
   const start = digitCounts(dst, shift);
-  digitStarts(start);
+  startsAscending(start);
   scatterByDigit(dst, slot, toDst, toSlot, shift, start);
 }
 
@@ -118,14 +119,6 @@ function digitCounts(dst: Uint32Array, shift: number): Int32Array {
   return count;
 }
 
-/** Counts to where each digit's run starts (in place). */
-function digitStarts(count: Int32Array): void {
-  for (let b = 0, sum = 0; b < count.length; b++) {
-    const c = count[b]!;
-    count[b] = sum;
-    sum += c;
-  }
-}
 
 /** Each (address, slot) to its digit's next place, keeping their order within a digit. */
 function scatterByDigit(dst: Uint32Array, slot: Int32Array, toDst: Uint32Array, toSlot: Int32Array, shift: number, start: Int32Array): void {
