@@ -198,8 +198,10 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
     // Read another segment here while the next one is not ready, unless feeding the segments still to join would
     // then keep this thread busy after the other one has read the rest: with many sources, feeding a segment to the
     // first pass costs nearly as much as reading it, and a thread that also reads ends up feeding long after the
-    // other is done (1M rows from 200,000 sources: about 100 ms).
-    if (!allClaimed && (!worker || (nSeg - next) * feedMs + scanMs <= (nSeg - Atomics.load(claim, 0)) * scanMs)) {
+    // other is done (1M rows from 200,000 sources: about 100 ms). A worker that has kept this thread waiting longer
+    // than two segments' reading is slow or stuck: then read on here whatever the balance.
+    const stalled = waitedSince >= 0 && performance.now() - waitedSince > 2 * scanMs + 20;
+    if (!allClaimed && (!worker || stalled || (nSeg - next) * feedMs + scanMs <= (nSeg - Atomics.load(claim, 0)) * scanMs)) {
       const i = Atomics.add(claim, 0, 1);
       if (i < nSeg) {
         mine[i] = true;
