@@ -129,17 +129,21 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
       for (const e of passes) e.feed(rows);
     };
   });
-  // The interface names of the first 256 KB (a few thousand rows): every segment starts with them, in this order.
-  const sample = new FlowDumpScanner(1 << 18);
-  const cut = lineStartAfter(fd, 1 << 18, size);
-  scanFileRange(fd, 0, cut > 0 ? Math.min(bounds[1]!, cut) : bounds[1]!, sample);
-  const ifNames = sample.interfaceNames.slice(1);
-  const plan: SegmentPlan = { file, bounds, regions, bufs: columnBuffers(cap, (n) => new SharedArrayBuffer(n)), claim: new SharedArrayBuffer(4), ifNames };
+  const plan: SegmentPlan = { file, bounds, regions, bufs: columnBuffers(cap, (n) => new SharedArrayBuffer(n)), claim: new SharedArrayBuffer(4), ifNames: [] };
   const claim = new Int32Array(plan.claim);
   Atomics.store(claim, 0, 1);
-  const worker = nSeg > 1 ? startWorker(plan) : undefined;
   const scanner = new FlowDumpScanner(bounds[1]!, false, new FlowColumns(regions[1]!, plan.bufs, 0));
-  scanner.seedInterfaces(ifNames);
+  let worker: ReturnType<typeof startWorker>;
+  let started = false;
+  /** Once the first piece is read: the other thread starts, every segment it reads seeded with that piece's interface names. */
+  const start = () => {
+    started = true;
+    // The interface names of the first piece (a few thousand rows), in this thread's order: every segment starts with
+    // them, so joining it renumbers no interface. (A separate read of those bytes for them cost 13 ms before the
+    // other thread could start.)
+    plan.ifNames = scanner.interfaceNames.slice(1);
+    worker = nSeg > 1 ? startWorker(plan) : undefined;
+  };
   // The first segment in small pieces, each fed to the first pass as it comes: both loops get hot (and compiled, on
   // V8's background threads) within a few milliseconds of each other, instead of one after the other.
   // Time spent scanning and feeding, for the choice below between reading another segment and feeding the next one.
@@ -151,10 +155,13 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
   };
   const t0 = performance.now();
   let firstFeedMs = 0;
-  scanFileRange(fd, 0, bounds[1]!, scanner, early ? () => {
+  scanFileRange(fd, 0, bounds[1]!, scanner, () => {
+    if (!started) start();
+    if (!early) return;
     timedFeed();
     firstFeedMs += feedMs;
-  } : undefined, FIRST_CHUNK);
+  }, FIRST_CHUNK);
+  if (!started) start();
   /** The last segment scan here, in ms (the first segment's time without its feeds, to begin with). */
   let scanMs = performance.now() - t0 - firstFeedMs;
   const results: (SegmentResult | undefined)[] = new Array(nSeg);
