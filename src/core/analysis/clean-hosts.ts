@@ -53,23 +53,26 @@ class Interned<T> {
   }
 }
 
-/** The clean sources of one analysis, a row each (rows are numbered by the caller: a host's place in the list). */
+/**
+ * The clean sources of one analysis, a row each (rows are numbered by the caller: a host's place in the list). CleanHost
+ * reads the columns directly; only set() writes them.
+ */
 export class CleanHostColumns {
-  private readonly addr: Uint32Array;
+  readonly addr: Uint32Array;
   // Counts of rows (a table has fewer than 2^32), as 32-bit integers.
-  private readonly flows: Uint32Array;
-  private readonly destinations: Uint32Array;
-  private readonly port80: Uint32Array;
-  private readonly packetsPerFlow: Float64Array;
-  private readonly failed: Uint32Array;
-  private readonly ifFlows: Uint32Array;
-  private readonly ifName: Int32Array;
-  private readonly service: Int32Array;
-  private readonly reasons: Int32Array;
-  private readonly inbound: Uint8Array;
-  private readonly loc: Int32Array;
-  private readonly names = new Interned<string>();
-  private readonly reasonLists = new Interned<readonly string[]>();
+  readonly flows: Uint32Array;
+  readonly destinations: Uint32Array;
+  readonly port80: Uint32Array;
+  readonly packetsPerFlow: Float64Array;
+  readonly failed: Uint32Array;
+  readonly ifFlows: Uint32Array;
+  readonly ifName: Int32Array;
+  readonly service: Int32Array;
+  readonly reasons: Int32Array;
+  readonly inbound: Uint8Array;
+  readonly loc: Int32Array;
+  readonly names = new Interned<string>();
+  readonly reasonLists = new Interned<readonly string[]>();
   /** The lists of inbound sources ([reason, INBOUND_REASON]), by their first reason, numbered among reasonLists. */
   private readonly inboundLists = new Map<string, number>();
 
@@ -135,44 +138,6 @@ export class CleanHostColumns {
     return new CleanHost(this, r);
   }
 
-  /** Row r's fields (CleanHost's getters). */
-  addrOf(r: number): number {
-    return this.addr[r]!;
-  }
-  flowsOf(r: number): number {
-    return whole(this.flows[r]!);
-  }
-  destinationsOf(r: number): number {
-    return whole(this.destinations[r]!);
-  }
-  port80Of(r: number): number {
-    return whole(this.port80[r]!);
-  }
-  packetsPerFlowOf(r: number): number {
-    return this.packetsPerFlow[r]!;
-  }
-  failedOf(r: number): number {
-    return whole(this.failed[r]!);
-  }
-  interfaceFlowsOf(r: number): number {
-    return whole(this.ifFlows[r]!);
-  }
-  interfaceOf(r: number): string {
-    return this.names.values[this.ifName[r]!]!;
-  }
-  serviceOf(r: number): string {
-    return this.names.values[this.service[r]!]!;
-  }
-  reasonsOf(r: number): readonly string[] {
-    return this.reasonLists.values[this.reasons[r]!]!;
-  }
-  inboundOf(r: number): boolean {
-    return this.inbound[r] === 1;
-  }
-  localityOf(r: number): LocalityCounts {
-    return new HostLocality(this.loc, r * 4);
-  }
-
   /**
    * The fixed text between a row's values, by level: after the address (with the interface, by name number), after
    * each count, after packets per flow (with the service, by name number) and after the failed flows (with the
@@ -217,9 +182,6 @@ export class CleanHostColumns {
     );
   }
 
-  ipOf(r: number): string {
-    return intToIp(this.addr[r]!);
-  }
 }
 
 /** A clean host's fixed JSON text at one level (CleanHostColumns.jsonParts), made as it is first needed. */
@@ -274,25 +236,25 @@ export class CleanHost implements HostAnalysis {
     private readonly r: number,
   ) {}
   get ip(): string {
-    return this.t.ipOf(this.r);
+    return intToIp(this.t.addr[this.r]!);
   }
   get addr(): number {
-    return this.t.addrOf(this.r);
+    return this.t.addr[this.r]!;
   }
   get interface(): string {
-    return this.t.interfaceOf(this.r);
+    return this.t.names.values[this.t.ifName[this.r]!]!;
   }
   get flows(): number {
-    return this.t.flowsOf(this.r);
+    return whole(this.t.flows[this.r]!);
   }
   get destinations(): number {
-    return this.t.destinationsOf(this.r);
+    return whole(this.t.destinations[this.r]!);
   }
   get port80Flows(): number {
-    return this.t.port80Of(this.r);
+    return whole(this.t.port80[this.r]!);
   }
   get packetsPerFlow(): number {
-    return this.t.packetsPerFlowOf(this.r);
+    return this.t.packetsPerFlow[this.r]!;
   }
   get verdict(): Verdict {
     return 'clean';
@@ -301,22 +263,22 @@ export class CleanHost implements HostAnalysis {
     return 'unknown';
   }
   get failedFlows(): number {
-    return this.t.failedOf(this.r);
+    return whole(this.t.failed[this.r]!);
   }
   get reasons(): string[] {
-    return this.t.reasonsOf(this.r) as string[];
+    return this.t.reasonLists.values[this.t.reasons[this.r]!] as string[];
   }
   get inbound(): boolean {
-    return this.t.inboundOf(this.r);
+    return this.t.inbound[this.r] === 1;
   }
   get service(): string {
-    return this.t.serviceOf(this.r);
+    return this.t.names.values[this.t.service[this.r]!]!;
   }
   get worm(): Worm {
     return 'unknown';
   }
   get locality(): LocalityCounts {
-    return this.t.localityOf(this.r);
+    return new HostLocality(this.t.loc, this.r * 4);
   }
   get evidence(): FlowRef[] {
     return NO_EVIDENCE;
@@ -325,7 +287,7 @@ export class CleanHost implements HostAnalysis {
     return undefined;
   }
   get interfaceFlows(): number {
-    return this.t.interfaceFlowsOf(this.r);
+    return whole(this.t.ifFlows[this.r]!);
   }
   get sharedTargetsWith(): string[] | undefined {
     return undefined;
@@ -335,7 +297,6 @@ export class CleanHost implements HostAnalysis {
   jsonParts(level: number, parts: string[]): void {
     this.t.jsonParts(this.r, level, parts);
   }
-
 
   /** The same host as a plain object, its own to change. */
   toPlain(): HostAnalysis {
