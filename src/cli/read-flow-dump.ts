@@ -5,7 +5,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import { FlowDumpScanner, type ScanPart } from '../core/big-paste/prescan';
 import { decodeUtf8, registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';
 import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
-import { EarlyPass1, registerEarlyPass1 } from '../core/analysis/fan-out';
+import { EarlyPass1, registerEarlyPass1 } from '../core/analysis/fan-out-pass1';
 import type { Paste } from '../core/types';
 import { primeScanner, scanFileRange, scanSegment, workerFailedSlot, type ScanJob, type SegmentPlan, type SegmentResult, type WorkerMessage } from './flow-scan';
 

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import type { FlowTable } from '../parsers/flow-table';
-import { analyseFanOut, EarlyPass1, registerEarlyPass1 } from './fan-out';
+import { analyseFanOut } from './fan-out';
+import { EarlyPass1, registerEarlyPass1 } from './fan-out-pass1';
 import type { FlowSource } from './flow-facts';
 
 const IFS = ['Vl1', 'Fa0/0', 'Null0', 'Gi0/1'];
