@@ -8,7 +8,7 @@ import { CleanHost } from '../core/analysis/clean-hosts';
 import { BYTES_PATH_MIN, pasteOfBytes } from '../core/big-paste/read-chunks';
 import { prescannedLines } from '../core/parsers/show-ip-cache-flow/prescanned';
 import { withSafetyNet } from '../core/plan/safety-net';
-import { readFlowDump } from './read-flow-dump';
+import { readFlowDump, standByWorker } from './read-flow-dump';
 import type { Answers, Paste } from '../core/types';
 import { type ElementWriter, writeJsonDocument } from './json-stream';
 import { collectGarbage } from './collect-garbage';
@@ -157,6 +157,7 @@ export function main(argv: readonly string[]): number {
   try {
     args = parseArgs(argv);
     if (args.open !== null) return runOpen(args);
+    if (!args.link && !args.markdown) standByWorker(args.files);
     pastes = args.files.map(args.link || args.markdown ? readText : readInput);
   } catch (e) {
     if (e instanceof UsageError) {

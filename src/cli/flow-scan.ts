@@ -95,10 +95,28 @@ export interface ScanJob {
   done: SharedArrayBuffer;
 }
 
+/**
+ * A worker started before its file's plan is known (analyze.ts starts it first thing, while the analyzer loads): it
+ * readies its scanner, then waits on `port` for the plan and its `done` flags, and posts its results on the same port.
+ */
+export interface StandByData {
+  kind: 'code-red-triage/flow-scan-standby';
+  port: MessagePort;
+}
+
+/** The message that gives a standing-by worker its job. */
+export type StandByJob = Omit<ScanJob, 'kind' | 'port'>;
+
 /** What the worker posts for each segment it read. */
 export interface WorkerMessage {
   i: number;
   result: SegmentResult;
+}
+
+/** Worker side of StandByData: prime the scanner now, scan once the job comes. */
+export function standBy(d: StandByData): void {
+  primeScanner();
+  d.port.once('message', (job: StandByJob) => runScanWorker({ kind: 'code-red-triage/flow-scan', port: d.port, ...job }, true));
 }
 
 /** The slot of ScanJob.done that says the worker failed (segments use 0..n-1; bounds has n + 1 entries). */
@@ -109,9 +127,10 @@ export const workerFailedSlot = (plan: SegmentPlan): number => plan.bounds.lengt
  * gone or unreadable, say) it says so in `done` before the thread ends: the main thread then reads what it claimed
  * at once, instead of waiting out its patience for a thread that will never answer.
  */
-export function runScanWorker(job: ScanJob): void {
+export function runScanWorker(job: ScanJob, primed = false): void {
   const done = new Int32Array(job.done);
   try {
+    if (!primed) primeScanner();
     scanClaimed(job, done);
   } catch (e) {
     const failed = workerFailedSlot(job.plan);
@@ -124,7 +143,6 @@ export function runScanWorker(job: ScanJob): void {
 function scanClaimed(job: ScanJob, done: Int32Array): void {
   const claim = new Int32Array(job.plan.claim);
   const n = job.plan.bounds.length - 1;
-  primeScanner();
   const fd = openSync(job.plan.file, 'r');
   try {
     for (;;) {

@@ -23,12 +23,20 @@ function rows(n: number, seed: number): string[] {
 }
 
 function compare(name: string, text: string): void {
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/run.mjs'), 'analyze', '--json', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  compareMany([[name, text]]);
+}
+
+/** A run that has not ended by then is killed and fails (spawnSync blocks the test runner's own timeout). */
+const RUN_LIMIT_MS = 120_000;
+
+/** The CLI on several files at once (the first big one takes the worker started ahead, the others start their own). */
+function compareMany(files: [name: string, text: string][]): void {
+  for (const [name, text] of files) writeFileSync(join(dir, name), text);
+  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/run.mjs'), 'analyze', '--json', ...files.map(([name]) => join(dir, name))], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: RUN_LIMIT_MS });
+  expect(r.error, 'the analyzer did not end in time').toBeUndefined();
   expect(r.status, r.stderr).toBe(0);
   const got = JSON.parse(r.stdout);
-  const want = JSON.parse(JSON.stringify(diagnose([{ source: name, text }])));
+  const want = JSON.parse(JSON.stringify(diagnose(files.map(([source, text]) => ({ source, text })))));
   expect(got.inputs).toEqual(want.inputs);
   expect(got.hosts).toEqual(want.hosts);
   expect(got.findings).toEqual(want.findings);
@@ -73,6 +81,23 @@ describe('analyzer on big files (chunked, two threads)', () => {
       'logged.txt',
       ['Router#show ip cache flow', HEADER, ...rows(70_000, 8), 'Router#show logging', ...logged, 'Router#show ip cache flow', HEADER, ...rows(50_000, 9)].join('\n') + '\n',
     );
+  }, 180_000);
+
+  it('two big files at once: the worker started ahead reads the first, a second worker the other', () => {
+    const table = (seed: number) => ['Router#show ip cache flow', HEADER, ...rows(215_000, seed)].join('\n') + '\n';
+    compareMany([
+      ['first.txt', table(11)],
+      ['second.txt', table(12)],
+    ]);
+  }, 180_000);
+
+  it('a big file that is no flow dump leaves the worker started ahead unused, and the run still ends at once', () => {
+    // A Flexible NetFlow cache goes the text way: nothing gives the waiting worker a job, and it must not hold the
+    // process open (the run would not end: RUN_LIMIT_MS) or change the output.
+    const records = Array.from({ length: 130_000 }, (_, i) => `IPV4 SOURCE ADDRESS:       10.1.${(i >> 8) & 255}.${i & 255}\nIPV4 DESTINATION ADDRESS:  192.0.2.${i % 250}\nTRNS DESTINATION PORT:     80\ncounter packets:           ${1 + (i % 3)}\n`);
+    const text = ['Router#show flow monitor FLOW-MON cache', '  Cache type:                               Normal', '', ...records].join('\n');
+    expect(text.length).toBeGreaterThan(16 << 20);
+    compare('fnf.txt', text);
   }, 180_000);
 
   it('every field capture of every command, between generated flow tables, over many segments, reads as the text path does', () => {

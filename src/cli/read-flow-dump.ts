@@ -1,13 +1,13 @@
 // Reads a big file for the analyzer: in segments of whole lines, as bytes, on two threads that claim segments as they
 // go (so neither waits for the other, however late the worker starts or however busy the machine is).
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { FlowDumpScanner, type ScanPart } from '../core/big-paste/prescan';
 import { decodeUtf8, registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';
 import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
 import { EarlyPass1, registerEarlyPass1 } from '../core/analysis/fan-out-pass1';
 import type { Paste } from '../core/types';
-import { primeScanner, scanFileRange, scanSegment, workerFailedSlot, type ScanJob, type SegmentPlan, type SegmentResult, type WorkerMessage } from './flow-scan';
+import { primeScanner, scanFileRange, scanSegment, workerFailedSlot, type ScanJob, type SegmentPlan, type SegmentResult, type StandByData, type StandByJob, type WorkerMessage } from './flow-scan';
 
 /** Below this a second thread costs more (its start-up) than it saves. */
 const SPLIT_MIN = 16 << 20;
@@ -54,13 +54,52 @@ function sharedPart(b: ColumnBuffers, from: number, count: number, text: TextPar
   return { rows: table, offsets, textIndex: text.textIndex, text: text.text, lineCount: text.lineCount, ...(text.tracker ? { tracker: text.tracker } : {}) };
 }
 
+const WORKER_URL = new URL('./flow-scan-worker.cjs', import.meta.url);
+
+/** A worker started ahead by standByWorker, not yet given a file. */
+let standing: { worker: Worker; port: MessageChannel['port1'] } | undefined;
+
+/**
+ * Start the reading worker now when one of `files` is big enough to be read on two threads: the thread then loads
+ * and readies its scanner while the analyzer loads and reads its arguments, instead of after the file's first piece
+ * (about 60 ms later, on a machine whose two cores are then both busy). The first such file's readFlowDump gives it
+ * its plan; the thread holds nothing open and does not keep the process alive if no file needs it.
+ */
+export function standByWorker(files: readonly string[]): void {
+  if (standing || !files.some(isSplit)) return;
+  const { port1, port2 } = new MessageChannel();
+  try {
+    const data: StandByData = { kind: 'code-red-triage/flow-scan-standby', port: port2 };
+    const worker = new Worker(WORKER_URL, { workerData: data, transferList: [port2] });
+    worker.unref();
+    worker.on('error', () => {});
+    standing = { worker, port: port1 };
+  } catch {
+    port1.close();
+  }
+}
+
+function isSplit(file: string): boolean {
+  try {
+    return file !== '-' && statSync(file).size >= SPLIT_MIN;
+  } catch {
+    return false;
+  }
+}
+
 /** Start the worker on the plan; undefined when this Node cannot (then this thread reads every segment). */
 function startWorker(plan: SegmentPlan): { port: MessageChannel['port1']; done: Int32Array; stop: () => void } | undefined {
   const done = new SharedArrayBuffer(4 * plan.bounds.length);
+  if (standing) {
+    const { worker, port } = standing;
+    standing = undefined;
+    port.postMessage({ plan, done } satisfies StandByJob);
+    return { port, done: new Int32Array(done), stop: () => void worker.terminate() };
+  }
   const { port1, port2 } = new MessageChannel();
   const job: ScanJob = { kind: 'code-red-triage/flow-scan', plan, port: port2, done };
   try {
-    const w = new Worker(new URL('./flow-scan-worker.cjs', import.meta.url), { workerData: job, transferList: [port2] });
+    const w = new Worker(WORKER_URL, { workerData: job, transferList: [port2] });
     w.unref();
     // A worker that fails to start claims nothing: this thread claims every segment itself.
     w.on('error', () => {});
