@@ -26,6 +26,21 @@ describe('unanswered UDP and ICMP probes in a capture that shows no replies', ()
     const sweep = [...few, row('10.1.1.7', '198.51.100.200', 1)];
     expect(flagged(sweep)).toEqual(['10.1.1.7']);
   });
+  it('a host pinging 40 hosts four times each: no evidence when no reply shows anywhere, a sweep where replies do', () => {
+    const rows: string[] = [];
+    for (let d = 1; d <= 40; d++) rows.push(row('10.1.1.8', `203.0.${d}.9`, 4));
+    expect(flagged(rows)).toEqual([]);
+    // Someone else's ping is answered: this capture records replies, so the 40 unanswered ones failed.
+    rows.push(row('10.1.1.50', '192.0.2.9', 4), row('192.0.2.9', '10.1.1.50', 4));
+    expect(flagged(rows)).toEqual(['10.1.1.8']);
+  });
+  it('a sweep of single echoes quotes its unanswered probes as evidence', () => {
+    const rows: string[] = [];
+    for (let d = 1; d <= 40; d++) rows.push(row('10.1.1.99', `203.0.${d}.7`, 1));
+    const finding = diagnose([{ source: 'f', text: [...HEAD, ...rows].join('\n') + '\n' }]).findings.find((f) => f.id === 'scanning-host');
+    // The first probe, on line 3 (after the prompt and the header).
+    expect(finding?.evidence.find((e) => e.text.includes('203.0.1.7'))).toMatchObject({ source: 'f', line: 3 });
+  });
   it('where replies show, four unanswered single echoes are failures as before', () => {
     const rows = [row('10.1.1.7', '198.51.100.1', 1), row('10.1.1.7', '198.51.100.2', 1), row('10.1.1.7', '198.51.100.3', 1), row('10.1.1.7', '198.51.100.4', 1)];
     // Someone else's ping is answered: this capture records replies.
