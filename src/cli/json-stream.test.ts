@@ -158,8 +158,8 @@ describe('streamJson writes what JSON.stringify(value, null, 2) writes', () => {
   });
 
   it('writes clean hosts kept as columns from their own text: the bytes diagnose() prints, at any depth, among plain hosts', () => {
-    // 700 clean sources (runs longer than a batch), inbound probers, sources on several interfaces (plain objects among
-    // the rows), a scanner, answered and unanswered UDP.
+    // 700 clean sources (runs longer than a batch), inbound probers, sources on several interfaces (rows with reasons
+    // of their own), a scanner (a plain object among the rows), answered and unanswered UDP.
     const r = mulberry32(80);
     const rows: string[] = [];
     const ifs = ['Fa0/1', 'GigabitEthernet0/0/1.100', 'Vl1', 'Po12'];
@@ -172,11 +172,15 @@ describe('streamJson writes what JSON.stringify(value, null, 2) writes', () => {
     }
     for (let i = 0; i < 40; i++) rows.push(`Fa0/1 10.9.9.9 Gi0/0 ${30 + i}.2.3.4 06 1F90 0050 1`);
     for (let i = 0; i < 9; i++) rows.push(`Se0/0 61.1.2.${i % 3} Null 10.1.0.${i} 06 1F90 0050 9`);
+    // Inbound probers arriving on two interfaces.
+    for (let i = 0; i < 24; i++) rows.push(`Se0/${Math.floor(i / 6) % 2} 61.1.3.${i % 6} Null 10.1.0.${i} 06 1F90 0050 9`);
     const paste: Paste[] = [{ source: 's', text: ['Router#show ip cache flow', 'SrcIf SrcIPaddress DstIf DstIPaddress Pr SrcP DstP Pkts', ...rows, ''].join('\n') }];
     const d = diagnoseUnconverted(paste);
     const rowsOf = d.hosts.filter((h) => h instanceof CleanHost).length;
     expect(rowsOf).toBeGreaterThan(600);
-    expect(d.hosts.length - rowsOf).toBeGreaterThan(10);
+    expect(d.hosts.filter((h) => h instanceof CleanHost && h.interfaces && h.inbound).length).toBeGreaterThan(3);
+    expect(d.hosts.filter((h) => h instanceof CleanHost && h.interfaces && !h.inbound).length).toBeGreaterThan(10);
+    expect(d.hosts.length - rowsOf).toBeGreaterThan(0);
     const own = { handles: (h: unknown) => h instanceof CleanHost, parts: (h: unknown, level: number, parts: string[]) => (h as CleanHost).jsonParts(level, parts) };
     const pub = diagnose(paste);
     expect(streamed(d, 4096, new Map([[d.hosts, toPublicHost]]), new Map([[d.hosts, own]])).equals(expected(pub))).toBe(true);

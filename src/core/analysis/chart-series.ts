@@ -73,8 +73,10 @@ class Tally {
         c.other += h.locality.other;
         c.forbidden += h.locality.forbidden;
       }
-      // A source seen on one interface has no Map (fan-out.ts): its name and flows are on the host.
-      if (h.interfaces) for (const [name, flows] of h.interfaces) this.addInterface(name, flows, flagged);
+      // A source seen on one interface has no Map (fan-out.ts): its name and flows are on the host. (Read once: a clean
+      // source's Map is made at each read.)
+      const ifs = h.interfaces;
+      if (ifs) for (const [name, flows] of ifs) this.addInterface(name, flows, flagged);
       else if (h.interface !== '') this.addInterface(h.interface, h.interfaceFlows, flagged);
       const service = h.service ?? 'unknown';
       if (service !== 'unknown') this.addService(service, flagged, h.failedFlows);

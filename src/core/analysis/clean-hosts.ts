@@ -6,6 +6,7 @@ import type { FlowRef, HostAnalysis } from './fan-out';
 import type { LocalityCounts } from './locality';
 import type { Variant, Verdict, Worm } from '../types';
 import { type HostCounters, INBOUND_REASON, whole } from './verdict';
+import type { MultiInterfaces } from './fan-out-tables';
 
 /** A host's four locality counts (a class: see HostLocality in fan-out.ts on why not an object literal). */
 export class HostLocality implements LocalityCounts {
@@ -34,6 +35,12 @@ export type CleanHostFacts = Pick<
   reason: string;
   /** Same /16, same /8, other, forbidden. */
   loc: ArrayLike<number>;
+  /**
+   * A source seen on several interfaces: its host number in the columns' MultiInterfaces, and its reason for that
+   * (interfacesReason()); `interfaceName` and `interfaceFlows` are then its main interface's.
+   */
+  multiHost?: number;
+  arrives?: string;
 };
 
 
@@ -50,6 +57,11 @@ class Interned<T> {
     this.values.push(value);
     this.index.set(key, i);
     return i;
+  }
+  /** A value kept for one row only (not found by key). */
+  add(value: T): number {
+    this.values.push(value);
+    return this.values.length - 1;
   }
 }
 
@@ -71,12 +83,18 @@ export class CleanHostColumns {
   readonly reasons: Int32Array;
   readonly inbound: Uint8Array;
   readonly loc: Int32Array;
+  /** A source seen on several interfaces: its host number in `multi` + 1 (0 for a source seen on one). */
+  readonly multiHost: Int32Array;
   readonly names = new Interned<string>();
   readonly reasonLists = new Interned<readonly string[]>();
   /** The lists of inbound sources ([reason, INBOUND_REASON]), by their first reason, numbered among reasonLists. */
   private readonly inboundLists = new Map<string, number>();
 
-  constructor(capacity: number) {
+  /** `multi`: the interfaces of the sources seen on several (set() rows with a `multiHost` need it). */
+  constructor(
+    capacity: number,
+    readonly multi?: MultiInterfaces,
+  ) {
     this.addr = new Uint32Array(capacity);
     this.flows = new Uint32Array(capacity);
     this.destinations = new Uint32Array(capacity);
@@ -89,6 +107,7 @@ export class CleanHostColumns {
     this.reasons = new Int32Array(capacity);
     this.inbound = new Uint8Array(capacity);
     this.loc = new Int32Array(capacity * 4);
+    this.multiHost = new Int32Array(multi ? capacity : 0);
   }
 
   /** Row r: a clean source (host() reads it back as a HostAnalysis). */
@@ -103,7 +122,16 @@ export class CleanHostColumns {
     this.ifName[r] = this.nameNumber(f.interfaceName);
     this.service[r] = this.nameNumber(f.service);
     const why = f.reason;
-    this.reasons[r] = f.inbound ? this.inboundListNumber(why) : this.reasonListNumber(why);
+    const k = f.multiHost ?? -1;
+    if (k >= 0) {
+      if (!this.multi) throw new Error('a source seen on several interfaces needs the columns made with their table');
+      this.multiHost[r] = k + 1;
+      // Its own list: the interface counts in its last reason are its own.
+      const list = [why];
+      if (f.inbound) list.push(INBOUND_REASON);
+      if (f.arrives) list.push(f.arrives);
+      this.reasons[r] = this.reasonLists.add(Object.freeze(list));
+    } else this.reasons[r] = f.inbound ? this.inboundListNumber(why) : this.reasonListNumber(why);
     this.inbound[r] = f.inbound ? 1 : 0;
     const l = f.loc;
     const o = r * 4;
@@ -178,8 +206,16 @@ export class CleanHostColumns {
           `${k.key('worm')}"unknown"${k.key('failedFlows')}`,
       )),
       numberJson(this.failed[r]!),
-      (k.end[2 * reasons + inbound] ??= flat(`${k.key('reasons')}${k.list(this.reasonLists.values[reasons]!)}${k.key('inbound')}${inbound === 1}${k.close}`)),
     );
+    const list = this.reasonLists.values[reasons]!;
+    if (this.multi && this.multiHost[r]! > 0) {
+      // A list of one row's own (a source seen on several interfaces, its counts in its last reason): its first
+      // reasons and the text around them are pieces kept for every such row; only the last is written afresh.
+      const starts = k.ownListStart[inbound]!;
+      let start = starts.get(list[0]!);
+      if (start === undefined) starts.set(list[0]!, (start = flat(k.listStart(list.slice(0, -1)))));
+      parts.push(start, JSON.stringify(list[list.length - 1]!), (k.ownListEnd[inbound] ??= flat(k.listEnd(inbound))));
+    } else parts.push((k.ends[2 * reasons + inbound] ??= flat(k.end(list, inbound))));
   }
 
 }
@@ -193,7 +229,14 @@ class JsonPieces {
   readonly afterPort80: string;
   readonly afterIp: string[] = [];
   readonly afterPacketsPerFlow: string[] = [];
-  readonly end: string[] = [];
+  /** The text after the failed flows, by reason list number and inbound (2 * list + inbound). */
+  readonly ends: string[] = [];
+  /**
+   * For rows with a list of their own: its text up to its last reason (by inbound, then by its first reason, the
+   * walk's shared words), and after it (by inbound).
+   */
+  readonly ownListStart = [new Map<string, string>(), new Map<string, string>()];
+  readonly ownListEnd: string[] = [];
   constructor(private readonly level: number) {
     this.open = flat(`{\n${this.indent(1)}"ip": "`);
     this.close = flat(`\n${this.indent(0)}}`);
@@ -207,6 +250,18 @@ class JsonPieces {
   /** `,`, a new line, and a property's name as it prints before its value. */
   key(name: string): string {
     return `,\n${this.indent(1)}${JSON.stringify(name)}: `;
+  }
+  /** The text after the failed flows: the reasons, inbound and the closing brace. */
+  end(reasons: readonly string[], inbound: number): string {
+    return `${this.key('reasons')}${this.list(reasons)}${this.key('inbound')}${inbound === 1}${this.close}`;
+  }
+  /** end() of a list of `first` and one more reason, up to that reason's text (at least one reason before it). */
+  listStart(first: readonly string[]): string {
+    return `${this.key('reasons')}[\n${first.map((x) => `${this.indent(2)}${JSON.stringify(x)},\n`).join('')}${this.indent(2)}`;
+  }
+  /** end() of such a list, after its last reason. */
+  listEnd(inbound: number): string {
+    return `\n${this.indent(1)}]${this.key('inbound')}${inbound === 1}${this.close}`;
   }
   /** A list of strings as it prints as a property's value: each on a line of its own, one step deeper. */
   list(items: readonly string[]): string {
@@ -284,7 +339,9 @@ export class CleanHost implements HostAnalysis {
     return NO_EVIDENCE;
   }
   get interfaces(): Map<string, number> | undefined {
-    return undefined;
+    const t = this.t;
+    // Made afresh at each read (a source's own Map, kept by no one).
+    return t.multi && t.multiHost[this.r]! > 0 ? t.multi.map(t.multiHost[this.r]! - 1) : undefined;
   }
   get interfaceFlows(): number {
     return whole(this.t.ifFlows[this.r]!);
@@ -317,7 +374,7 @@ export class CleanHost implements HostAnalysis {
       addr: this.addr,
       locality: this.locality,
       evidence: NO_EVIDENCE,
-      interfaces: undefined,
+      interfaces: this.interfaces,
       interfaceFlows: this.interfaceFlows,
     };
   }

@@ -10,6 +10,7 @@ import { fanOutOrder } from './host-order';
 import {
   DstSet,
   HostRecords,
+  MultiInterfaces,
   PendingColumns,
   R_FLOWS,
   R_MAIN_IF,
@@ -21,7 +22,7 @@ import {
   resetWalk,
 } from './fan-out-tables';
 import { SharedTargetCollector } from './shared-targets';
-import { cleanReason, judge, verdictOf } from './verdict';
+import { cleanReason, interfacesReason, judge, mainInterface, verdictOf } from './verdict';
 import { type CleanHostFacts, CleanHostColumns, HostLocality, NO_EVIDENCE } from './clean-hosts';
 import { pass1, type RowFacts } from './fan-out-pass1';
 import { newWalk, step, type Walk } from './trw';
@@ -326,12 +327,7 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const rec = facts.h.rec;
   const keyAt = facts.hostsIx.keyAt;
   // Per-interface counts of the sources seen on several interfaces, by host, in first-seen order (main one first).
-  const ifCounts = new Map<number, Map<string, number>>();
-  facts.multiIfCounts.forEach((k, ifg, n) => {
-    let m = ifCounts.get(k);
-    if (!m) ifCounts.set(k, (m = new Map()));
-    m.set(ifNameList[ifg]!, n);
-  });
+  const multi = new MultiInterfaces(nHosts, ifNameList, (f) => facts.multiIfCounts.forEach(f));
   const grouped = pass2(sources, facts, flows, nHosts);
   const judged = pass3(grouped, facts, nHosts);
   const { pending, shared } = judged;
@@ -345,35 +341,47 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   /** Each host's place in the list. */
   const at = new Int32Array(nHosts);
   for (let i = 0; i < nHosts; i++) at[order[i]!] = i;
-  // Clean sources seen on one interface (most of a big capture) become rows of columns (clean-hosts.ts), row i for the
-  // i-th host of the list; the others are objects, with as little per host as possible: no interface Map for one
-  // interface, one shared empty evidence list and no-others function. Hosts are read in index order (a dozen tables
+  // Clean sources (most of a big capture) become rows of columns (clean-hosts.ts), row i for the i-th host of the list;
+  // the flagged ones are objects, with as little per host as possible: no interface Map for one interface, one shared
+  // empty evidence list and no-others function. Hosts are read in index order (a dozen tables
   // read in step) and written to their place: reading them in list order instead made each read a cache miss.
-  const clean = new CleanHostColumns(nHosts);
+  const clean = new CleanHostColumns(nHosts, multi.ifg.length > 0 ? multi : undefined);
   const hosts: (HostAnalysis | undefined)[] = new Array<HostAnalysis | undefined>(nHosts);
   /** The flagged hosts by host index, for the shared targets (a few among many). */
   const flaggedByIndex: HostAnalysis[] = [];
   // One walk and one set of facts, filled in for each clean host in turn: nothing is made per host but its row.
   const walk = newWalk();
-  const cleanFacts: CleanHostFacts = { addr: 0, interfaceName: '', interfaceFlows: 0, flows: 0, destinations: 0, port80Flows: 0, packetsPerFlow: 0, failedFlows: 0, inbound: false, service: '', reason: '', loc: NO_LOCALITY };
+  const cleanFacts: CleanHostFacts = { addr: 0, interfaceName: '', interfaceFlows: 0, flows: 0, destinations: 0, port80Flows: 0, packetsPerFlow: 0, failedFlows: 0, inbound: false, service: '', reason: '', loc: NO_LOCALITY, multiHost: -1, arrives: '' };
   for (let k = 0; k < nHosts; k++) {
     const i = at[k]!;
     const addr = keyAt[k]!;
     const o = k * R_STRIDE;
     const hostFlows = rec[o + R_FLOWS]!;
     const mi = rec[o + R_MAIN_IF]!;
-    const ifs = ifCounts.get(k);
+    // A source seen on several interfaces: its counts as a Map, made for this host only (a clean one keeps none).
+    const ifs = multi.has(k) ? multi.map(k) : undefined;
     const interfaceName = mi >= 0 ? ifNameList[mi]! : '';
     const interfaceFlows = mi >= 0 ? rec[o + R_MAIN_IF_COUNT]! : 0;
     const packetsPerFlow = Math.round((rec[o + R_PACKETS]! / hostFlows) * 100) / 100;
     const nullFlows = rec[o + R_NULL]!;
     const inbound = nullFlows > 0 && nullFlows === hostFlows;
     const port80Flows = rec[o + R_PORT80]!;
-    if (!ifs && verdictOf(pending.walkInto(k, walk)) === 'clean') {
+    if (verdictOf(pending.walkInto(k, walk)) === 'clean') {
       const service = nameOf(pending.serviceOf(k));
       cleanFacts.addr = addr;
-      cleanFacts.interfaceName = interfaceName;
-      cleanFacts.interfaceFlows = interfaceFlows;
+      if (ifs) {
+        // As judge() words it: the busiest interface is its interface.
+        const main = mainInterface(ifs);
+        cleanFacts.interfaceName = main;
+        cleanFacts.interfaceFlows = ifs.get(main) ?? 0;
+        cleanFacts.multiHost = k;
+        cleanFacts.arrives = interfacesReason(ifs);
+      } else {
+        cleanFacts.interfaceName = interfaceName;
+        cleanFacts.interfaceFlows = interfaceFlows;
+        cleanFacts.multiHost = -1;
+        cleanFacts.arrives = '';
+      }
       cleanFacts.flows = hostFlows;
       cleanFacts.destinations = destinations[k]!;
       cleanFacts.port80Flows = port80Flows;

@@ -73,11 +73,17 @@ export function busiestInterfaces(ifCounts: ReadonlyMap<string, number>): string
   return text;
 }
 
-function mainInterface(ifCounts: Map<string, number>): string {
+/** The interface with the most flows (the first seen of those with as many). */
+export function mainInterface(ifCounts: ReadonlyMap<string, number>): string {
   let best = '';
   let n = -1;
   for (const [name, c] of ifCounts) if (c > n) [best, n] = [name, c];
   return best;
+}
+
+/** The reason a source seen on several interfaces gets ('' for one). */
+export function interfacesReason(ifs: ReadonlyMap<string, number>): string {
+  return ifs.size > 1 ? `arrives on ${ifs.size} interfaces: ${busiestInterfaces(ifs)}` : '';
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -170,7 +176,8 @@ export function judge(c: HostCounters): HostAnalysis {
   }
   const ifs = c.interfaces;
   const iface = ifs ? mainInterface(ifs) : c.interfaceName;
-  if (ifs && ifs.size > 1) reasons.push(`arrives on ${ifs.size} interfaces: ${busiestInterfaces(ifs)}`);
+  const arrives = ifs ? interfacesReason(ifs) : '';
+  if (arrives) reasons.push(arrives);
   return {
     ip: c.ip,
     interface: iface,
