@@ -197,11 +197,10 @@ export function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
       break;
     }
     // `password=x`, `key:x` glued in one word.
-    const eq = Math.max(raw.lastIndexOf('='), raw.lastIndexOf(':'));
-    const gluedTrigger = eq > 0 && eq < raw.length - 1 && !raw.includes('://') ? REST_TRIGGERS.get(normWord(raw.slice(0, eq))) ?? compoundTrigger(normWord(raw.slice(0, eq))) : undefined;
-    if (gluedTrigger) {
-      cuts.push({ start: word.start + eq + 1, end: trimmedEnd(line) });
-      note(gluedTrigger);
+    const glued = raw.includes('://') ? undefined : gluedSecret(raw);
+    if (glued) {
+      cuts.push({ start: word.start + glued.at + 1, end: trimmedEnd(line) });
+      note(glued.kind);
       break;
     }
     // `crypto ...` in command position (first word, or glued to a prompt or `command:`) masks its line; elsewhere
@@ -295,4 +294,32 @@ export function redactLine(line: string): { text: string; kind?: SecretKind } {
   if (cuts.length === 0) return { text: line };
   const text = applyCuts(line, cuts);
   return text === line ? { text } : { text, kind };
+}
+
+/** How far into a word a glued trigger's separator can sit (the longest trigger word and its quotes fit well within). */
+const GLUED_REACH = 64;
+
+/**
+ * `password=x`, `"tunnel-password=x"`, `key:x`: the first `=` or `:` whose left part is a trigger word, and that
+ * trigger's kind. The first one, not the last: the secret after it may hold more of them (`password=ab=cd`, a key
+ * `k:9:z`), and then the part left of the last one is no trigger at all. Separators within GLUED_REACH characters
+ * are tried, then the last one, so a long word costs no more than a short one.
+ */
+function gluedSecret(raw: string): { at: number; kind: SecretKind } | undefined {
+  const reach = Math.min(raw.length - 1, GLUED_REACH);
+  for (let i = 1; i < reach; i++) {
+    const c = raw.charCodeAt(i);
+    if (c !== 61 /* = */ && c !== 58 /* : */) continue;
+    const left = normWord(raw.slice(0, i));
+    const kind = REST_TRIGGERS.get(left) ?? compoundTrigger(left);
+    if (kind) return { at: i, kind };
+  }
+  // Past the reach, the last one (a long glued prefix whose last part is the trigger: `...-password=x`).
+  const last = Math.max(raw.lastIndexOf('='), raw.lastIndexOf(':'));
+  if (last >= reach && last < raw.length - 1) {
+    const left = normWord(raw.slice(0, last));
+    const kind = REST_TRIGGERS.get(left) ?? compoundTrigger(left);
+    if (kind) return { at: last, kind };
+  }
+  return undefined;
 }

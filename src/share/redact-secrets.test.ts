@@ -39,6 +39,25 @@ describe('redactSecrets: one test per kind of secret line', () => {
   });
 });
 
+describe('a secret glued to its keyword that holds = or : itself', () => {
+  // The keyword ends at the first separator: the secret after it may hold more (found by the fuzz run with
+  // FUZZ_SEED=1395522998: a RADIUS debug line's tunnel password `Zq=AAAAAA` reached a share link).
+  it.each([
+    ['RADIUS:  Cisco AVpair       [1]   29  "tunnel-password=Zq=AAAAAA"', 'Zq=AAAAAA', 'tunnel-password='],
+    ['RADIUS:  Cisco AVpair       [1]   29  "tunnel-password=Zq:AB=CD"', 'Zq:AB=CD', 'tunnel-password='],
+    ['login password=ab=cd', 'ab=cd', 'login password='],
+    ['set key:k:9:zz', 'k:9:zz', 'set key:'],
+    ['aaa shared-secret=a:b:c=d', 'a:b:c=d', 'aaa shared-secret='],
+  ])('%s', (line, secret, kept) => {
+    const text = `hostname edge\n${line}\nend\n`;
+    const r = redactSecretsDetailed(text);
+    expect(r.text).not.toContain(secret);
+    for (const part of secret.split(/[=:]/).filter((p) => p.length > 1)) expect(r.text).not.toContain(part);
+    expect(r.text).toContain(kept);
+    expect(r.removed).toHaveLength(1);
+  });
+});
+
 describe('crypto blocks', () => {
   const config = [
     'interface Vlan1',
