@@ -58,34 +58,21 @@ export function firstRowAtOrAfter(rows: FlowTable, line: number): number {
   return lo;
 }
 
-/** Decode bytes [s, e) as UTF-8 (ASCII fast path); invalid sequences become U+FFFD. */
+/**
+ * The platform's UTF-8 decoder (WHATWG, as a browser reads a file and Node a text file): each maximal invalid
+ * subpart becomes one U+FFFD, so a line reads the same on the byte path as on the text path. A leading byte-order
+ * mark stays a character (`ignoreBOM`): it is a line of the paste, not the start of a file.
+ */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Decode bytes [s, e) as UTF-8 (ASCII fast path); invalid sequences become U+FFFD as TextDecoder makes them. */
 export function decodeUtf8(b: Uint8Array, s: number, e: number): string {
   let ascii = true;
   for (let k = s; k < e; k++) if (b[k]! > 127) { ascii = false; break; }
+  if (!ascii) return UTF8.decode(b.subarray(s, e));
   let out = '';
-  if (ascii) {
-    // apply() takes the typed array as it is: no Array copy per line (every non-row line of a big paste comes here).
-    for (let k = s; k < e; k += 8192) out += String.fromCharCode.apply(null, b.subarray(k, Math.min(e, k + 8192)) as unknown as number[]);
-    return out;
-  }
-  for (let k = s; k < e; ) {
-    const c = b[k]!;
-    let cp = 0xfffd;
-    let len = 1;
-    if (c < 0x80) cp = c;
-    else if (c >= 0xc2 && c < 0xe0 && k + 1 < e && (b[k + 1]! & 0xc0) === 0x80) [cp, len] = [((c & 31) << 6) | (b[k + 1]! & 63), 2];
-    else if (c >= 0xe0 && c < 0xf0 && k + 2 < e && (b[k + 1]! & 0xc0) === 0x80 && (b[k + 2]! & 0xc0) === 0x80) {
-      const v = ((c & 15) << 12) | ((b[k + 1]! & 63) << 6) | (b[k + 2]! & 63);
-      // Overlong forms and UTF-16 surrogates are not UTF-8: each byte becomes U+FFFD, as in Node.
-      if (v >= 0x800 && (v < 0xd800 || v > 0xdfff)) [cp, len] = [v, 3];
-    } else if (c >= 0xf0 && c < 0xf5 && k + 3 < e && (b[k + 1]! & 0xc0) === 0x80 && (b[k + 2]! & 0xc0) === 0x80 && (b[k + 3]! & 0xc0) === 0x80) {
-      const v = ((c & 7) << 18) | ((b[k + 1]! & 63) << 12) | ((b[k + 2]! & 63) << 6) | (b[k + 3]! & 63);
-      // F4 90.. would build a code point past U+10FFFF, which String.fromCodePoint rejects with a RangeError.
-      if (v >= 0x10000 && v <= 0x10ffff) [cp, len] = [v, 4];
-    }
-    out += String.fromCodePoint(cp);
-    k += len;
-  }
+  // apply() takes the typed array as it is: no Array copy per line (every non-row line of a big paste comes here).
+  for (let k = s; k < e; k += 8192) out += String.fromCharCode.apply(null, b.subarray(k, Math.min(e, k + 8192)) as unknown as number[]);
   return out;
 }
 
