@@ -48,6 +48,37 @@ function urlCut(raw: string, w: Word): Cut | null {
   return { start: w.start + slashes + 3, end: w.start + at };
 }
 
+/**
+ * Secrets in a URL's query (`https://h/get?password=x&token=y`): each value whose name takes a secret is cut (the
+ * glued `password=x` rule skips URL words). One pass over the word. Returns the kind of the first one, if any.
+ */
+function queryCuts(raw: string, w: Word, cuts: Cut[]): SecretKind | undefined {
+  const slashes = raw.indexOf('://');
+  const q = slashes < 0 ? -1 : raw.indexOf('?', slashes + 3);
+  if (q < 0) return undefined;
+  let kind: SecretKind | undefined;
+  for (let i = q + 1; i < raw.length; ) {
+    let eq = -1;
+    let end = i;
+    for (; end < raw.length; end++) {
+      const c = raw.charCodeAt(end);
+      // Only `&` ends a value: a `;` may be the secret's own (a real `&` in one is sent as %26).
+      if (c === 38 /* & */) break;
+      if (c === 61 /* = */ && eq < 0) eq = end;
+    }
+    if (eq > i && eq < end - 1) {
+      const name = raw.slice(i, eq);
+      const k = REST_TRIGGERS.get(name) ?? compoundTrigger(name);
+      if (k) {
+        cuts.push({ start: w.start + eq + 1, end: w.start + end });
+        kind ??= k;
+      }
+    }
+    i = end + 1;
+  }
+  return kind;
+}
+
 /** Mask from word j to the end of the line (keeping a closing quote the line had, for warnings). */
 function restCut(line: string, ws: LineWords, j: number): Cut {
   let end = trimmedEnd(line);
@@ -155,6 +186,8 @@ export function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
       cuts.push(url);
       note('credentials in a URL');
     }
+    const inQuery = queryCuts(raw, word, cuts);
+    if (inQuery) note(inQuery);
     // snmp-server host ADDR ...: every word after the address that is not a keyword (the community, user, vrf).
     // CatOS `set snmp trap ADDR COMMUNITY` likewise (not `set snmp trap enable all`, nor `snmp-server trap link ietf`).
     if (w === 'snmp-server' || w === 'snmp') {

@@ -58,6 +58,23 @@ describe('a secret glued to its keyword that holds = or : itself', () => {
   });
 });
 
+describe('secrets in a URL query', () => {
+  it.each([
+    ['copy https://192.0.2.14/r1.cfg?password=Zq1;x=y running-config', 'Zq1;x=y', 'running-config'],
+    ['copy https://ops:Zq2@192.0.2.14/r1.cfg?key=Zq3 running-config', 'Zq3', 'running-config'],
+    ['GET https://192.0.2.15/api?user=ops&token=Zq4&page=2', 'Zq4', 'page=2'],
+    ['GET https://192.0.2.15/api?auth-key=Zq5', 'Zq5', 'auth-key='],
+  ])('%s', (line, secret, kept) => {
+    const r = redactSecretsDetailed(`${line}\n`);
+    expect(r.text).not.toContain(secret);
+    expect(r.text).toContain(kept);
+    expect(r.removed).toHaveLength(1);
+  });
+  it('leaves a query without secrets alone', () => {
+    expect(redactSecrets('GET http://192.0.2.15/?a=1&b=2&page=3\n')).toBe('GET http://192.0.2.15/?a=1&b=2&page=3\n');
+  });
+});
+
 describe('crypto blocks', () => {
   const config = [
     'interface Vlan1',
