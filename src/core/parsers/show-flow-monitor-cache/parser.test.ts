@@ -136,6 +136,21 @@ describe('show flow monitor NAME cache: constructed formats', () => {
     expect(diagnose([{ source: 'x', text: body }]).inputs[0]!.kind).toBe('show flow monitor cache');
   });
 
+  it('a stray line under a table is warned about by number, not taken as a record (fuzz, FUZZ_SEED=2044515821)', () => {
+    // encornotes-1.txt: one record in a table; a line of other text after it lands in the address column.
+    const lines = fixture('encornotes-1.txt').split('\n');
+    const at = lines.length - 1;
+    for (const stray of ['@@ a00', '~~ abc 42', '<<>> zz 10.0.0.1']) {
+      const text = [...lines.slice(0, at), stray, ...lines.slice(at)].join('\n');
+      const input = diagnose([{ source: 'x', text }]).inputs[0]!;
+      expect(input.records).toBe(1);
+      expect(input.warnings).toContainEqual({ line: at + 1, message: expect.stringContaining(stray) });
+    }
+    // Addresses masked by hand are still addresses: the row is a record.
+    const masked = [...lines.slice(0, at), '10.x.x.4                59           1', ...lines.slice(at)].join('\n');
+    expect(diagnose([{ source: 'x', text: masked }]).inputs[0]!.records).toBe(2);
+  });
+
   it('reports a line it cannot read with its number', () => {
     const text = `${fixture('constructed-filter.txt').replace('Matched 2 flows', '%% garbled ### line')}`;
     const w = diagnose([{ source: 'x', text }]).inputs[0]!.warnings;

@@ -13,7 +13,7 @@ import {
   type FnfCachePressure,
   type FnfSelection,
 } from './cache-header';
-import { hasAddress, R, RecordSink, roleOf, type FnfFlows, type RecordValues, type Role } from './record-fields';
+import { hasAddress, hasAddressValue, R, RecordSink, roleOf, type FnfFlows, type RecordValues, type Role } from './record-fields';
 import { csvRoles, isRule, tableCells, tableLayout, valuesOf, type TableLayout } from './table-format';
 
 export interface FlowMonitorCacheData extends FnfFlows {
@@ -153,8 +153,8 @@ function parse(section: Section) {
     }
     if (layout) {
       const v = valuesOf(tableCells(line, layout), layout.roles);
-      if (hasAddress(v)) sink.add(v, i + 1);
-      else warnings.push(unreadLine(i, line, 'table row without an address'));
+      if (hasAddressValue(v)) sink.add(v, i + 1);
+      else warnings.push(unreadLine(i, line, hasAddress(v) ? 'table row whose address column holds no address' : 'table row without an address'));
       continue;
     }
     const roles = csv ? undefined : csvRoles(line);

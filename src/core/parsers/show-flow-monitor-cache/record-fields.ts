@@ -73,6 +73,22 @@ export function hasAddress(v: RecordValues): boolean {
   return v[R.src4] !== undefined || v[R.dst4] !== undefined || v[R.src6] !== undefined || v[R.dst6] !== undefined || v[R.mac] !== undefined;
 }
 
+/** An IPv4 address as printed, or masked by hand octet by octet (`10.x.x.1`, `*.*.*.*`). */
+const IPV4_OR_MASKED = /^(?:\d{1,3}|[xX*]{1,3})(?:\.(?:\d{1,3}|[xX*]{1,3})){3}$/;
+/** A MAC address as IOS prints it (`0011.2233.4455`) or with colons or dashes. */
+const MAC = /^(?:[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}|[0-9a-fA-F]{2}(?:[:-][0-9a-fA-F]{2}){5})$/;
+
+/**
+ * A table row whose address cell holds an address (as printed, or masked by hand): a line of other text under a
+ * table (a note, a paste's stray line) lands in the address column too, and is then no record but a line to warn about.
+ */
+export function hasAddressValue(v: RecordValues): boolean {
+  const a4 = (s: string | undefined) => s !== undefined && IPV4_OR_MASKED.test(s);
+  const a6 = (s: string | undefined) => s !== undefined && isIPv6(s);
+  const mac = v[R.mac];
+  return a4(v[R.src4]) || a4(v[R.dst4]) || a6(v[R.src6]) || a6(v[R.dst6]) || (mac !== undefined && MAC.test(mac));
+}
+
 /** Dotted quad -> unsigned 32-bit, -1 when not one; by char codes (this runs once or twice a record). */
 export function ipv4(s: string): number {
   let n = 0;
