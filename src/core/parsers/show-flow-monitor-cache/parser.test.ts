@@ -146,6 +146,14 @@ describe('show flow monitor NAME cache: constructed formats', () => {
       expect(input.records).toBe(1);
       expect(input.warnings).toContainEqual({ line: at + 1, message: expect.stringContaining(stray) });
     }
+    // The same under a csv table.
+    const csv = fixture('constructed-csv-code-red.txt').split('\n');
+    const end = csv.findLastIndex((l) => l.includes(',')) + 1;
+    const before = diagnose([{ source: 'x', text: csv.join('\n') }]).inputs[0]!.records;
+    const withStray = [...csv.slice(0, end), '@@ note, see ticket 42', ...csv.slice(end)].join('\n');
+    const input = diagnose([{ source: 'x', text: withStray }]).inputs[0]!;
+    expect(input.records).toBe(before);
+    expect(input.warnings).toContainEqual({ line: end + 1, message: expect.stringContaining('@@ note') });
     // Addresses masked by hand are still addresses: the row is a record.
     const masked = [...lines.slice(0, at), '10.x.x.4                59           1', ...lines.slice(at)].join('\n');
     expect(diagnose([{ source: 'x', text: masked }]).inputs[0]!.records).toBe(2);

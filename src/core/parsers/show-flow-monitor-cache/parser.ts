@@ -163,7 +163,9 @@ function parse(section: Section) {
       continue;
     }
     if (csv && line.includes(',')) {
-      sink.add(valuesOf(line.split(',').map((c) => c.trim()), csv), i + 1);
+      const v = valuesOf(line.split(',').map((c) => c.trim()), csv);
+      if (hasAddressValue(v)) sink.add(v, i + 1);
+      else warnings.push(unreadLine(i, line, 'csv row whose address field holds no address'));
       continue;
     }
     if (!csv && !layout && field(line, i)) continue;
