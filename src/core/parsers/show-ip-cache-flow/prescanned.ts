@@ -59,20 +59,59 @@ export function firstRowAtOrAfter(rows: FlowTable, line: number): number {
 }
 
 /**
- * The platform's UTF-8 decoder (WHATWG, as a browser reads a file and Node a text file): each maximal invalid
- * subpart becomes one U+FFFD, so a line reads the same on the byte path as on the text path. A leading byte-order
- * mark stays a character (`ignoreBOM`): it is a line of the paste, not the start of a file.
+ * Decode bytes [s, e) as UTF-8 (ASCII fast path). Invalid bytes become U+FFFD exactly as the WHATWG decoder makes
+ * them (TextDecoder, a browser reading a file, Node reading a text file): one per maximal invalid subpart, the byte
+ * that broke a sequence read again, one for a sequence cut short by the end. So a line reads the same on the byte path
+ * as on the text path. (The core has no TextDecoder to lean on: it is plain ECMAScript.)
  */
-const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
-/** Decode bytes [s, e) as UTF-8 (ASCII fast path); invalid sequences become U+FFFD as TextDecoder makes them. */
 export function decodeUtf8(b: Uint8Array, s: number, e: number): string {
   let ascii = true;
   for (let k = s; k < e; k++) if (b[k]! > 127) { ascii = false; break; }
-  if (!ascii) return UTF8.decode(b.subarray(s, e));
   let out = '';
-  // apply() takes the typed array as it is: no Array copy per line (every non-row line of a big paste comes here).
-  for (let k = s; k < e; k += 8192) out += String.fromCharCode.apply(null, b.subarray(k, Math.min(e, k + 8192)) as unknown as number[]);
+  if (ascii) {
+    // apply() takes the typed array as it is: no Array copy per line (every non-row line of a big paste comes here).
+    for (let k = s; k < e; k += 8192) out += String.fromCharCode.apply(null, b.subarray(k, Math.min(e, k + 8192)) as unknown as number[]);
+    return out;
+  }
+  // The Encoding Standard's UTF-8 decoder: bytes still needed, seen, and the bounds of the next continuation byte.
+  let cp = 0;
+  let needed = 0;
+  let seen = 0;
+  let lower = 0x80;
+  let upper = 0xbf;
+  for (let k = s; k < e; k++) {
+    const c = b[k]!;
+    if (needed === 0) {
+      if (c <= 0x7f) out += String.fromCharCode(c);
+      else if (c >= 0xc2 && c <= 0xdf) [needed, cp] = [1, c & 0x1f];
+      else if (c >= 0xe0 && c <= 0xef) {
+        // No overlong forms (E0 80..9F) and no UTF-16 surrogates (ED A0..BF).
+        if (c === 0xe0) lower = 0xa0;
+        if (c === 0xed) upper = 0x9f;
+        [needed, cp] = [2, c & 0xf];
+      } else if (c >= 0xf0 && c <= 0xf4) {
+        // No overlong forms (F0 80..8F) and nothing past U+10FFFF (F4 90..).
+        if (c === 0xf0) lower = 0x90;
+        if (c === 0xf4) upper = 0x8f;
+        [needed, cp] = [3, c & 0x7];
+      } else out += '\ufffd';
+      continue;
+    }
+    if (c < lower || c > upper) {
+      // The sequence so far is one U+FFFD; this byte starts afresh.
+      [cp, needed, seen, lower, upper] = [0, 0, 0, 0x80, 0xbf];
+      out += '\ufffd';
+      k--;
+      continue;
+    }
+    [lower, upper] = [0x80, 0xbf];
+    cp = (cp << 6) | (c & 0x3f);
+    if (++seen === needed) {
+      out += String.fromCodePoint(cp);
+      [cp, needed, seen] = [0, 0, 0];
+    }
+  }
+  if (needed !== 0) out += '\ufffd';
   return out;
 }
 

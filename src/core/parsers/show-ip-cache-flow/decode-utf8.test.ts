@@ -1,0 +1,35 @@
+// The byte path's decoder gives what the platform's gives (TextDecoder, Node's text files): the same text, the same
+// U+FFFD for every kind of broken sequence, so a line reads alike on the byte path and the text path.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8 } from './prescanned';
+
+const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 3000;
+const SEED = Number(process.env.FUZZ_SEED) || 20261202;
+const platform = new TextDecoder('utf-8', { ignoreBOM: true });
+// Bytes at every boundary of the decoder's table: ASCII, continuation ranges, lead bytes valid and not.
+const edge = fc.constantFrom(0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xfe, 0xff);
+
+describe('decodeUtf8', () => {
+  it('decodes any bytes as TextDecoder and Node do', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.array(edge, { maxLength: 12 }).map((a) => Uint8Array.from(a))), (a) => {
+        const got = decodeUtf8(a, 0, a.length);
+        expect(got).toBe(platform.decode(a));
+        expect(got).toBe(Buffer.from(a).toString('utf8'));
+      }),
+      { numRuns: RUNS * 10, seed: SEED },
+    );
+  });
+
+  it('cuts: a truncated sequence is one U+FFFD, a broken one keeps the byte that broke it, a BOM stays', () => {
+    const d = (...bytes: number[]) => decodeUtf8(Uint8Array.from(bytes), 0, bytes.length);
+    expect(d(0xe1, 0x80, 0x41)).toBe('\ufffdA');
+    expect(d(0xe1, 0x80)).toBe('\ufffd');
+    expect(d(0xf0, 0x9f, 0x41)).toBe('\ufffdA');
+    expect(d(0xe0, 0x80, 0x80)).toBe('\ufffd\ufffd\ufffd');
+    expect(d(0xed, 0xa0, 0x80)).toBe('\ufffd\ufffd\ufffd');
+    expect(d(0xef, 0xbb, 0xbf, 0x41)).toBe('\ufeffA');
+    expect(d(0xf0, 0x9f, 0x98, 0x80)).toBe('\u{1f600}');
+  });
+});
