@@ -48,6 +48,13 @@ function urlCut(raw: string, w: Word): Cut | null {
   return { start: w.start + slashes + 3, end: w.start + at };
 }
 
+/** Query names of web APIs that carry a secret, beyond the router keywords (`?pwd=`, `?api_key=`, `?access_token=`). */
+const QUERY_SECRETS = new Map<string, SecretKind>([
+  ['pass', 'password'], ['pwd', 'password'], ['apikey', 'key'], ['api_key', 'key'], ['api-key', 'key'],
+  ['access_token', 'license token'], ['access-token', 'license token'], ['auth_token', 'license token'],
+  ['auth-token', 'license token'], ['sessionid', 'key'], ['session_id', 'key'],
+]);
+
 /**
  * Secrets in a URL's query (`https://h/get?password=x&token=y`): each value whose name takes a secret is cut (the
  * glued `password=x` rule skips URL words). One pass over the word. Returns the kind of the first one, if any.
@@ -68,7 +75,7 @@ function queryCuts(raw: string, w: Word, cuts: Cut[]): SecretKind | undefined {
     }
     if (eq > i && eq < end - 1) {
       const name = raw.slice(i, eq);
-      const k = REST_TRIGGERS.get(name) ?? compoundTrigger(name);
+      const k = REST_TRIGGERS.get(name) ?? compoundTrigger(name) ?? QUERY_SECRETS.get(name);
       if (k) {
         cuts.push({ start: w.start + eq + 1, end: w.start + end });
         kind ??= k;

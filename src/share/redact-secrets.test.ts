@@ -64,6 +64,9 @@ describe('secrets in a URL query', () => {
     ['copy https://ops:Zq2@192.0.2.14/r1.cfg?key=Zq3 running-config', 'Zq3', 'running-config'],
     ['GET https://192.0.2.15/api?user=ops&token=Zq4&page=2', 'Zq4', 'page=2'],
     ['GET https://192.0.2.15/api?auth-key=Zq5', 'Zq5', 'auth-key='],
+    ['GET https://192.0.2.15/api?user=ops&pwd=Zq6', 'Zq6', 'user=ops&pwd='],
+    ['GET https://192.0.2.15/api?api_key=Zq7&x=1', 'Zq7', '&x=1'],
+    ['GET https://192.0.2.15/api?access_token=Zq8', 'Zq8', 'access_token='],
   ])('%s', (line, secret, kept) => {
     const r = redactSecretsDetailed(`${line}\n`);
     expect(r.text).not.toContain(secret);
