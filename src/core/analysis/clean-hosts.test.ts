@@ -37,8 +37,9 @@ const host = fc.record({
   inbound: fc.boolean(),
   service: fc.constantFrom('tcp/80', 'udp/53', 'icmp', 'tcp', 'unknown', 'udp/1434'),
   loc: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 4, maxLength: 4 }),
-  // A source seen on several interfaces: its flows on each, in first-seen order (ties included).
-  ifs: fc.option(fc.uniqueArray(fc.tuple(fc.constantFrom(...IF_NAMES), fc.integer({ min: 1, max: 40 })), { minLength: 2, maxLength: 5, selector: (t) => t[0] }), { nil: undefined }),
+  // A source seen on several interfaces: its flows on each, in first-seen order (ties included; one interface too,
+  // which the analysis never makes, so the rows hold up without the reason it brings).
+  ifs: fc.option(fc.uniqueArray(fc.tuple(fc.constantFrom(...IF_NAMES), fc.integer({ min: 1, max: 40 })), { minLength: 1, maxLength: 5, selector: (t) => t[0] }), { nil: undefined }),
 });
 
 describe('clean hosts as columns', () => {

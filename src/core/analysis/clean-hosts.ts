@@ -208,14 +208,15 @@ export class CleanHostColumns {
       numberJson(this.failed[r]!),
     );
     const list = this.reasonLists.values[reasons]!;
-    if (this.multi && this.multiHost[r]! > 0) {
+    if (this.multi && this.multiHost[r]! > 0 && list.length === 2 + inbound) {
       // A list of one row's own (a source seen on several interfaces, its counts in its last reason): its first
       // reasons and the text around them are pieces kept for every such row; only the last is written afresh.
       const starts = k.ownListStart[inbound]!;
       let start = starts.get(list[0]!);
       if (start === undefined) starts.set(list[0]!, (start = flat(k.listStart(list.slice(0, -1)))));
       parts.push(start, JSON.stringify(list[list.length - 1]!), (k.ownListEnd[inbound] ??= flat(k.listEnd(inbound))));
-    } else parts.push((k.ends[2 * reasons + inbound] ??= flat(k.end(list, inbound))));
+    } else if (this.multi && this.multiHost[r]! > 0) parts.push(k.end(list, inbound));
+    else parts.push((k.ends[2 * reasons + inbound] ??= flat(k.end(list, inbound))));
   }
 
 }
