@@ -9,6 +9,8 @@ import { BYTES_PATH_MIN, pasteOfBytes } from '../core/big-paste/read-chunks';
 import { prescannedLines } from '../core/parsers/show-ip-cache-flow/prescanned';
 import { withSafetyNet } from '../core/plan/safety-net';
 import { readFlowDump, standByWorker } from './read-flow-dump';
+import { useCleanRowScanner } from '../core/parsers/show-ip-cache-flow/scan-rows';
+import { wasmCleanRows } from './clean-rows-wasm/kernel';
 import type { Answers, Paste } from '../core/types';
 import { type ElementWriter, writeJsonDocument } from './json-stream';
 import { collectGarbage } from './collect-garbage';
@@ -157,7 +159,12 @@ export function main(argv: readonly string[]): number {
   try {
     args = parseArgs(argv);
     if (args.open !== null) return runOpen(args);
-    if (!args.link && !args.markdown) standByWorker(args.files);
+    if (!args.link && !args.markdown) {
+      standByWorker(args.files);
+      // Big files are read as bytes: their clean rows by the loop compiled from WebAssembly, which needs no warm-up
+      // (clean-rows-wasm/wat.ts; the same rows as the JavaScript loop, kernel.test.ts).
+      useCleanRowScanner(wasmCleanRows());
+    }
     pastes = args.files.map(args.link || args.markdown ? readText : readInput);
   } catch (e) {
     if (e instanceof UsageError) {

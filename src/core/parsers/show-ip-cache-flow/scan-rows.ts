@@ -33,7 +33,7 @@ export function scanRows(
   while (p < end) {
     if (inFlow && p < fastEnd) {
       const before = cols.n;
-      p = scanCleanRows(buf, p, fastEnd, cols, firstLine + index, offsetBase);
+      p = cleanRows(buf, p, fastEnd, cols, firstLine + index, offsetBase);
       index += cols.n - before;
       if (p >= fastEnd) continue;
       if (cols.n === cols.cap) {
@@ -66,7 +66,7 @@ export function scanRows(
  * code written out twice (source, then destination), on purpose: a helper would hand back two values a field (its end
  * and its value) through memory, on every row.
  */
-function scanCleanRows(buf: Uint8Array, p: number, fastEnd: number, cols: FlowColumns, firstLine: number, offsetBase: number): number {
+export function scanCleanRows(buf: Uint8Array, p: number, fastEnd: number, cols: FlowColumns, firstLine: number, offsetBase: number): number {
   // The columns in locals (stores without reloading them from `cols` per row).
   let n = cols.n;
   const first = n;
@@ -236,6 +236,19 @@ function scanCleanRows(buf: Uint8Array, p: number, fastEnd: number, cols: FlowCo
   }
   cols.n = n;
   return p;
+}
+
+/** scanCleanRows' contract: another loop that takes exactly the same rows (the CLI's WebAssembly one) can stand in. */
+export type CleanRowScanner = typeof scanCleanRows;
+
+let cleanRows: CleanRowScanner = scanCleanRows;
+
+/**
+ * Use another clean-row loop in this thread (the CLI's, compiled from WebAssembly: cli/clean-rows-wasm), or the
+ * JavaScript one again (undefined). It must take exactly the rows scanCleanRows takes (kernel.test.ts).
+ */
+export function useCleanRowScanner(s: CleanRowScanner | undefined): void {
+  cleanRows = s ?? scanCleanRows;
 }
 
 /** Hex digit values by byte, -1 for anything else. */

@@ -1,0 +1,96 @@
+// The CLI's WebAssembly clean-row loop takes exactly the rows the JavaScript one takes, with the same values, and the
+// bytes it runs are the ones its text assembles to.
+import { writeFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-columns';
+import { scanRows, useCleanRowScanner } from '../../core/parsers/show-ip-cache-flow/scan-rows';
+import { CLEAN_ROWS_WASM } from './bytes';
+import { wasmCleanRows } from './kernel';
+import { cleanRowsWat } from './wat';
+
+/** The module's bytes from its text, with wabt (a dev dependency: only this test uses it). */
+async function assembleCleanRows(): Promise<Uint8Array> {
+  const wabt = await (await import('wabt')).default();
+  const mod = wabt.parseWat('clean-rows.wat', cleanRowsWat());
+  try {
+    return new Uint8Array(mod.toBinary({}).buffer);
+  } finally {
+    mod.destroy();
+  }
+}
+
+const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 300;
+const SEED = Number(process.env.FUZZ_SEED) || 20261202;
+
+const wasm = wasmCleanRows()!;
+afterEach(() => useCleanRowScanner(undefined));
+
+/** Columns, text lines and the result of scanRows over `bytes`, with the given clean-row loop. */
+function scan(bytes: Uint8Array, withWasm: boolean, cap = 4) {
+  useCleanRowScanner(withWasm ? wasm : undefined);
+  const cols = new FlowColumns(cap);
+  cols.ifIndexOfName('Fa0/0');
+  const text: [number, string][] = [];
+  const r = scanRows(bytes, 0, bytes.length, cols, true, 7, (s, e, i) => {
+    text.push([i, Buffer.from(bytes.subarray(s, e)).toString('latin1')]);
+    return undefined;
+  }, 2 ** 32 - 100);
+  const n = cols.n;
+  const f = cols.finish().table;
+  return { r, text, n, ifNames: [...cols.ifNames], rows: [f.srcIf, f.dstIf, f.src, f.dst, f.proto, f.srcPort, f.dstPort, f.packets, f.bytes, f.line].map((a) => Array.from(a)), offsets: Array.from(cols.finish().offsets) };
+}
+
+// Mostly well-formed fields (so most rows are clean and a wrong check shows), now and then a damaged one.
+const often = <T,>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>) => fc.oneof({ weight: 30, arbitrary: good }, { weight: 1, arbitrary: bad });
+const name = often(fc.constantFrom('Fa0/0', 'Gi0/1.100', 'Po12', 'Vl1', 'Null', 'GigabitEthernet0/0/1', 'Te1/0/24', 'Se0/0:1', 'x', 'a_b-c'), fc.constantFrom('1Fa', 'Fa0/0#', ''));
+const octet = often(fc.integer({ min: 0, max: 255 }).map(String), fc.constantFrom('256', '999', '0000', '', '01', 'x'));
+const ip = fc.tuple(octet, octet, octet, octet, often(fc.constant('.'), fc.constant(','))).map(([a, b, c, d, dot]) => [a, b, c, d].join(dot));
+// Hex in either case, padded or not; now and then one digit more than the field takes (a three-digit protocol).
+const hexOf = (v: number, width: number) => fc.constantFrom(v.toString(16), v.toString(16).toUpperCase(), v.toString(16).padStart(width, '0'));
+const hexField = (max: number) =>
+  often(
+    fc.integer({ min: 0, max: 16 ** max - 1 }).chain((v) => hexOf(v, max)),
+    fc.oneof(fc.integer({ min: 16 ** max, max: 16 ** (max + 1) - 1 }).chain((v) => hexOf(v, max)), fc.constantFrom('', 'G1')),
+  );
+const pkts = often(fc.integer({ min: 0, max: 2 ** 40 }).map(String), fc.constantFrom('1K', '', '12.5', '99999999999999999999'));
+const gap = often(fc.integer({ min: 1, max: 14 }).map((n) => ' '.repeat(n)), fc.constantFrom('\t', ''));
+const end = often(fc.constantFrom('\n', '\r\n', '  \n', ' \r \n'), fc.constantFrom('\r', '', 'x\n'));
+const row = fc
+  .tuple(fc.constantFrom('', ' ', '   '), name, gap, ip, gap, name, gap, ip, gap, hexField(2), gap, hexField(4), gap, hexField(4), gap, pkts, end)
+  .map((parts) => parts.join(''));
+const junk = fc.oneof(fc.constantFrom('Router#show ip cache flow\n', 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts\n', '--More--\n', '\n'), fc.string({ maxLength: 30 }).map((s) => `${s}\n`));
+const paste = fc.array(fc.oneof({ weight: 5, arbitrary: row }, { weight: 1, arbitrary: junk }), { maxLength: 40 }).map((lines) => Buffer.from(lines.join(''), 'latin1'));
+
+describe('the WebAssembly clean-row loop', () => {
+  // After changing wat.ts: UPDATE_WASM=1 npx vitest run src/cli/clean-rows-wasm writes bytes.ts afresh.
+  it('is the text it comes from, assembled', async () => {
+    const base64 = Buffer.from(await assembleCleanRows()).toString('base64');
+    if (process.env.UPDATE_WASM === '1') {
+      const header = '// Generated from wat.ts by `UPDATE_WASM=1 npx vitest run src/cli/clean-rows-wasm`: do not edit (kernel.test.ts checks it).';
+      writeFileSync(new URL('./bytes.ts', import.meta.url), `${header}\nexport const CLEAN_ROWS_WASM = '${base64}';\n`);
+    } else expect(base64).toBe(CLEAN_ROWS_WASM);
+  });
+
+  it('takes the rows the JavaScript loop takes: same values, same text lines, whatever the spacing and damage', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(paste, fc.integer({ min: 1, max: 64 }), (bytes, cap) => {
+        const js = scan(bytes, false, cap);
+        taken += js.n;
+        expect(scan(bytes, true, cap)).toEqual(js);
+      }),
+      { numRuns: RUNS * 10, seed: SEED },
+    );
+    // Not vacuous: most generated rows are clean ones.
+    expect(taken).toBeGreaterThan(RUNS * 10);
+  });
+
+  it('reads a range longer than its memory window, and rows past its own row limit', () => {
+    const line = 'Gi0/1.100     10.1.2.3        Fa0/0         192.168.1.9     06 0F9F 0050     3\n';
+    const bytes = Buffer.from(line.repeat(140_000), 'latin1'); // 11 MB, 140,000 rows
+    const got = scan(bytes, true, 1024);
+    expect(got.n).toBe(140_000);
+    expect(got).toEqual(scan(bytes, false, 1024));
+  });
+});

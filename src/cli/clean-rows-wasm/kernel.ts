@@ -1,0 +1,86 @@
+// The CLI's clean-row loop: the WebAssembly module (wat.ts, bytes.ts) behind scanCleanRows' contract, so the core's
+// scanner uses it unchanged (scan-rows.ts useCleanRowScanner). Each call copies the lines into the module's memory,
+// lets it take the rows, and copies them into the columns. The browser keeps the JavaScript loop (its CSP allows no
+// WebAssembly compiling).
+import type { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-columns';
+import type { CleanRowScanner } from '../../core/parsers/show-ip-cache-flow/scan-rows';
+import { CLEAN_ROWS_WASM } from './bytes';
+import { IN_BYTES, LAYOUT, ROWS } from './wat';
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  rows: WebAssembly.Global;
+  scan: (p: number, fastEnd: number, cap: number, firstLine: number, offBase: number) => number;
+}
+
+/** The module's clean-row loop, or undefined where WebAssembly cannot be compiled (then the JavaScript one stays). */
+export function wasmCleanRows(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Buffer.from(CLEAN_ROWS_WASM, 'base64'))): CleanRowScanner | undefined {
+  let cols: FlowColumns | undefined;
+  let mem: Uint8Array;
+  let e: Exports;
+  try {
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+      env: { ifIndex: (s: number, end: number, h: number) => cols!.ifIndex(mem, s, end, h) },
+    });
+    e = instance.exports as unknown as Exports;
+    mem = new Uint8Array(e.memory.buffer);
+  } catch {
+    return undefined;
+  }
+  // Hex digit values by byte, -1 for anything else (the module reads them as signed bytes).
+  const hex = new Int8Array(e.memory.buffer, LAYOUT.hex, 256).fill(-1);
+  for (let k = 0; k < 10; k++) hex[48 + k] = k;
+  for (let k = 0; k < 6; k++) hex[65 + k] = hex[97 + k] = 10 + k;
+  const buf = e.memory.buffer;
+  const out = {
+    srcIf: new Uint16Array(buf, LAYOUT.srcIf, ROWS),
+    dstIf: new Uint16Array(buf, LAYOUT.dstIf, ROWS),
+    src: new Uint32Array(buf, LAYOUT.src, ROWS),
+    dst: new Uint32Array(buf, LAYOUT.dst, ROWS),
+    proto: new Int16Array(buf, LAYOUT.proto, ROWS),
+    srcPort: new Int32Array(buf, LAYOUT.srcPort, ROWS),
+    dstPort: new Int32Array(buf, LAYOUT.dstPort, ROWS),
+    packets: new Float64Array(buf, LAYOUT.packets, ROWS),
+    line: new Uint32Array(buf, LAYOUT.line, ROWS),
+    offset: new Uint32Array(buf, LAYOUT.offset, ROWS),
+  };
+  return (b, p, fastEnd, c, firstLine, offsetBase) => {
+    cols = c;
+    const first = c.n;
+    try {
+      while (p < fastEnd) {
+        // A window of whole lines that fits the module's memory (one longer line goes the JavaScript way: see below).
+        let we = Math.min(fastEnd, p + IN_BYTES);
+        if (we < fastEnd) we = b.lastIndexOf(10, we - 1) + 1;
+        if (we <= p) return p;
+        const room = Math.min(c.cap - c.n, ROWS);
+        if (room <= 0) return p;
+        mem.set(b.subarray(p, we), 0);
+        const q = e.scan(0, we - p, room, firstLine + (c.n - first), offsetBase + p);
+        const k = e.rows.value as number;
+        const n = c.n;
+        c.srcIf.set(out.srcIf.subarray(0, k), n);
+        c.dstIf.set(out.dstIf.subarray(0, k), n);
+        c.src.set(out.src.subarray(0, k), n);
+        c.dst.set(out.dst.subarray(0, k), n);
+        c.proto.set(out.proto.subarray(0, k), n);
+        c.srcPort.set(out.srcPort.subarray(0, k), n);
+        c.dstPort.set(out.dstPort.subarray(0, k), n);
+        c.packets.set(out.packets.subarray(0, k), n);
+        c.bytes.fill(NaN, n, n + k);
+        c.line.set(out.line.subarray(0, k), n);
+        c.offset.set(out.offset.subarray(0, k), n);
+        c.n = n + k;
+        const stop = p + q;
+        // Full columns: the caller makes room. The module's own rows full: on from there. A line that is no clean
+        // row: the caller reads it as text.
+        if (c.n === c.cap) return stop;
+        if (stop < we && k < room) return stop;
+        p = stop;
+      }
+      return p;
+    } finally {
+      cols = undefined;
+    }
+  };
+}

@@ -1,0 +1,150 @@
+// The scanner's clean-row loop (core/parsers/show-ip-cache-flow/scan-rows.ts scanCleanRows) as WebAssembly text, for
+// the CLI. The same fields, the same checks, in the same order: a line is a row here exactly when it is one there.
+// WebAssembly needs no warm-up: V8's baseline compiler makes it fast from the first row, where the JavaScript loop
+// runs slowly until its optimised code is ready (33 ms for a first 4 MB against 10 for each later one, 50-80 ms when
+// both cores are busy). kernel.test.ts assembles this text and checks bytes.ts holds it (UPDATE_WASM=1 rewrites it).
+
+/** Where the module expects things in its memory (bytes): the line bytes first, then the row columns. */
+export const IN_BYTES = (1 << 22) + (1 << 16);
+/** Rows the columns hold per call. */
+export const ROWS = 1 << 16;
+/** Byte offsets of the columns (each ROWS long) and of the 256-byte hex table. */
+export const LAYOUT = (() => {
+  let at = IN_BYTES;
+  const col = (width: number) => {
+    const o = at;
+    at += ROWS * width;
+    return o;
+  };
+  const l = { srcIf: col(2), dstIf: col(2), src: col(4), dst: col(4), proto: col(2), srcPort: col(4), dstPort: col(4), packets: col(8), line: col(4), offset: col(4), hex: col(0) };
+  at += 256;
+  return { ...l, end: at };
+})();
+/** Memory pages (64 KB) the module asks for. */
+export const PAGES = Math.ceil(LAYOUT.end / 65536);
+
+const L = (x: string) => `(local.get $${x})`;
+const S = (x: string, v: string) => `(local.set $${x} ${v})`;
+const B = (p: string) => `(i32.load8_u ${p})`;
+const inc = (x: string) => S(x, `(i32.add ${L(x)} (i32.const 1))`);
+const I = (n: number) => `(i32.const ${n})`;
+const skipSpaces = (lbl: string) => `(block $${lbl}e (loop $${lbl} (br_if $${lbl}e (i32.ne ${B(L('p'))} ${I(32)})) ${inc('p')} (br $${lbl})))`;
+const between = (x: string, lo: number, hi: number) => `(i32.and (i32.ge_u ${L(x)} ${I(lo)}) (i32.le_u ${L(x)} ${I(hi)}))`;
+
+/** SrcIf or DstIf: a letter first; the previous row's name when the same bytes and a space follow, else hashed. */
+function iface(dst: boolean): string {
+  const [sS, sL, sI, out, t] = dst ? ['ldS', 'ldL', 'ldI', 'dstIf', 'd'] : ['lsS', 'lsL', 'lsI', 'srcIf', 's'];
+  return `
+    ${S('s', L('p'))} ${S('h', I(0))}
+    ${S('c', `(i32.or ${B(L('p'))} ${I(32)})`)}
+    (br_if $bad (i32.or (i32.lt_u ${L('c')} ${I(97)}) (i32.gt_u ${L('c')} ${I(122)})))
+    ${S('same', I(0))}
+    (if (i32.and (i32.gt_s ${L(sL)} ${I(0)}) (i32.and (i32.lt_u (i32.add ${L('p')} ${L(sL)}) ${L('fastEnd')}) (i32.eq ${B(`(i32.add ${L('p')} ${L(sL)})`)} ${I(32)})))
+      (then
+        ${S('k', I(0))}
+        (block $cmpE${t} (loop $cmp${t}
+          (br_if $cmpE${t} (i32.ge_s ${L('k')} ${L(sL)}))
+          (br_if $cmpE${t} (i32.ne ${B(`(i32.add ${L('p')} ${L('k')})`)} ${B(`(i32.add ${L(sS)} ${L('k')})`)}))
+          ${inc('k')} (br $cmp${t})))
+        (if (i32.eq ${L('k')} ${L(sL)}) (then ${S('same', I(1))}))))
+    (if ${L('same')}
+      (then ${S(out, L(sI))} ${S('p', `(i32.add ${L('p')} ${L(sL)})`)})
+      (else
+        (block $tokE${t} (loop $tok${t}
+          ${S('c', B(L('p')))}
+          (br_if $tokE${t} (i32.eqz (i32.or (i32.or ${between('c', 97, 122)} ${between('c', 65, 90)}) (i32.or ${between('c', 45, 58)} (i32.eq ${L('c')} ${I(95)})))))
+          ${S('h', `(i32.add (i32.mul ${L('h')} ${I(31)}) ${L('c')})`)}
+          ${inc('p')} (br $tok${t})))
+        (br_if $bad (i32.or (i32.ne ${L('c')} ${I(32)}) (i32.eq ${L('p')} ${L('s')})))
+        ${S(out, `(call $ifIndex ${L('s')} ${L('p')} ${L('h')})`)}
+        ${S(sS, L('s'))} ${S(sL, `(i32.sub ${L('p')} ${L('s')})`)} ${S(sI, L(out))}))
+    ${skipSpaces(`sp${t}i`)}`;
+}
+
+/** SrcIP or DstIP: four dotted octets of 1-3 digits, each at most 255, then a space. */
+function ip(out: string, t: string): string {
+  return `
+    ${S('a', I(0))} ${S('o', I(0))} ${S('d', I(0))} ${S('dots', I(0))}
+    (block $ipE${t} (loop $ip${t}
+      ${S('c', B(L('p')))}
+      (if ${between('c', 48, 57)}
+        (then ${S('o', `(i32.add (i32.mul ${L('o')} ${I(10)}) (i32.sub ${L('c')} ${I(48)}))`)} ${inc('d')})
+        (else
+          (br_if $ipE${t} (i32.ne ${L('c')} ${I(46)}))
+          (br_if $bad (i32.or (i32.or (i32.eqz ${L('d')}) (i32.gt_u ${L('d')} ${I(3)})) (i32.gt_u ${L('o')} ${I(255)})))
+          ${S('a', `(i32.or (i32.shl ${L('a')} ${I(8)}) ${L('o')})`)} ${S('o', I(0))} ${S('d', I(0))} ${inc('dots')}))
+      ${inc('p')} (br $ip${t})))
+    (br_if $bad (i32.or (i32.or (i32.ne ${L('c')} ${I(32)}) (i32.ne ${L('dots')} ${I(3)})) (i32.or (i32.or (i32.eqz ${L('d')}) (i32.gt_u ${L('d')} ${I(3)})) (i32.gt_u ${L('o')} ${I(255)}))))
+    ${S(out, `(i32.or (i32.shl ${L('a')} ${I(8)}) ${L('o')})`)}`;
+}
+
+/** Pr, SrcP or DstP: 1 to `max` hex digits, then a space. */
+function hex(out: string, max: number, t: string): string {
+  return `
+    ${skipSpaces(`sph${t}`)}
+    ${S(out, I(0))} ${S('s', L('p'))}
+    (block $hxE${t} (loop $hx${t}
+      ${S('c', B(L('p')))}
+      ${S('v', `(i32.load8_s (i32.add ${I(LAYOUT.hex)} ${L('c')}))`)}
+      (br_if $hxE${t} (i32.lt_s ${L('v')} ${I(0)}))
+      ${S(out, `(i32.add (i32.shl ${L(out)} ${I(4)}) ${L('v')})`)} ${inc('p')} (br $hx${t})))
+    (br_if $bad (i32.or (i32.ne ${L('c')} ${I(32)}) (i32.or (i32.eq ${L('p')} ${L('s')}) (i32.gt_s (i32.sub ${L('p')} ${L('s')}) ${I(max)}))))`;
+}
+
+const store = (op: string, col: number, shift: number, value: string) => `(${op} (i32.add ${I(col)} (i32.shl ${L('n')} ${I(shift)})) ${value})`;
+
+/**
+ * scan(p, fastEnd, cap, firstLine, offsetBase): rows from byte p on into the columns from row 0, as scanCleanRows
+ * takes them, until fastEnd, a line that is not a clean row, or `cap` rows. Returns where it stopped; `rows` (a global)
+ * says how many it took. Interface names go to the host's `ifIndex(start, end, hash)`.
+ */
+export function cleanRowsWat(): string {
+  return `(module
+  (import "env" "ifIndex" (func $ifIndex (param i32 i32 i32) (result i32)))
+  (memory (export "memory") ${PAGES})
+  (global $rows (export "rows") (mut i32) (i32.const 0))
+  (func (export "scan") (param $p i32) (param $fastEnd i32) (param $cap i32) (param $firstLine i32) (param $offBase i32) (result i32)
+    (local $n i32) (local $ls i32) (local $c i32) (local $s i32) (local $h i32) (local $k i32) (local $same i32)
+    (local $srcIf i32) (local $dstIf i32) (local $lsS i32) (local $lsL i32) (local $lsI i32) (local $ldS i32) (local $ldL i32) (local $ldI i32)
+    (local $a i32) (local $o i32) (local $d i32) (local $dots i32) (local $src i32) (local $dst i32) (local $pr i32) (local $sp i32) (local $dp i32)
+    (local $v i32) (local $pk f64)
+    ${S('lsS', I(-1))} ${S('ldS', I(-1))}
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u ${L('p')} ${L('fastEnd')}))
+      (br_if $done (i32.ge_u ${L('n')} ${L('cap')}))
+      ${S('ls', L('p'))}
+      (block $bad
+        ${skipSpaces('lead')}
+        ${iface(false)}
+        ${ip('src', 's')}
+        ${skipSpaces('spsip')}
+        ${iface(true)}
+        ${ip('dst', 'd')}
+        ${hex('pr', 2, 'pr')}
+        ${hex('sp', 4, 'sp')}
+        ${hex('dp', 4, 'dp')}
+        ${skipSpaces('sppk')}
+        ${S('pk', '(f64.const 0)')} ${S('s', L('p'))}
+        (block $pkE (loop $pkL
+          ${S('c', B(L('p')))}
+          (br_if $pkE (i32.eqz ${between('c', 48, 57)}))
+          ${S('pk', `(f64.add (f64.mul ${L('pk')} (f64.const 10)) (f64.convert_i32_u (i32.sub ${L('c')} ${I(48)})))`)} ${inc('p')} (br $pkL)))
+        (br_if $bad (i32.eq ${L('p')} ${L('s')}))
+        (block $trE (loop $tr ${S('c', B(L('p')))} (br_if $trE (i32.and (i32.ne ${L('c')} ${I(32)}) (i32.ne ${L('c')} ${I(13)}))) ${inc('p')} (br $tr)))
+        (br_if $bad (i32.ne ${L('c')} ${I(10)}))
+        ${store('i32.store16', LAYOUT.srcIf, 1, L('srcIf'))}
+        ${store('i32.store16', LAYOUT.dstIf, 1, L('dstIf'))}
+        ${store('i32.store', LAYOUT.src, 2, L('src'))}
+        ${store('i32.store', LAYOUT.dst, 2, L('dst'))}
+        ${store('i32.store16', LAYOUT.proto, 1, L('pr'))}
+        ${store('i32.store', LAYOUT.srcPort, 2, L('sp'))}
+        ${store('i32.store', LAYOUT.dstPort, 2, L('dp'))}
+        ${store('f64.store', LAYOUT.packets, 3, L('pk'))}
+        ${store('i32.store', LAYOUT.line, 2, `(i32.add ${L('firstLine')} ${L('n')})`)}
+        ${store('i32.store', LAYOUT.offset, 2, `(i32.add ${L('offBase')} ${L('ls')})`)}
+        ${inc('n')} ${inc('p')} (br $rows))
+      (global.set $rows ${L('n')})
+      (return ${L('ls')})))
+    (global.set $rows ${L('n')})
+    ${L('p')}))`;
+}
