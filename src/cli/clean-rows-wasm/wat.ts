@@ -5,9 +5,9 @@
 // both cores are busy). kernel.test.ts assembles this text and checks bytes.ts holds it (UPDATE_WASM=1 rewrites it).
 
 /** Where the module expects things in its memory (bytes): the line bytes first, then the row columns. */
-export const IN_BYTES = (1 << 22) + (1 << 16);
+export const IN_BYTES = (1 << 20) + (1 << 16);
 /** Rows the columns hold per call. */
-export const ROWS = 1 << 16;
+export const ROWS = 1 << 15;
 /** Byte offsets of the columns (each ROWS long) and of the 256-byte hex table. */
 export const LAYOUT = (() => {
   let at = IN_BYTES;
