@@ -63,8 +63,9 @@ export function scanRows(
  * interface lookup: V8 compiles it twice on each thread (for the loop already running, then for its later calls), and
  * without the text path and the columns' growth inlined into it each compile is shorter (17-19 ms against 20-22 on a
  * quiet machine; on a busy one both threads wait for it). The interface and address fields are parsed by the same
- * code written out twice (source, then destination), on purpose: a helper would hand back two values a field (its end
- * and its value) through memory, on every row.
+ * code written out twice (source, then destination), and the three hex fields thrice, on purpose: a helper would hand
+ * back two values a field (its end and its value) through memory, on every row. (The CLI runs the same loop as
+ * WebAssembly, cli/clean-rows-wasm/wat.ts, which generates those repeats from one template each.)
  */
 export function scanCleanRows(buf: Uint8Array, p: number, fastEnd: number, cols: FlowColumns, firstLine: number, offsetBase: number): number {
   // The columns in locals (stores without reloading them from `cols` per row).
