@@ -5,7 +5,7 @@
 import type { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-columns';
 import type { CleanRowScanner } from '../../core/parsers/show-ip-cache-flow/scan-rows';
 import { CLEAN_ROWS_WASM } from './bytes';
-import { IN_BYTES, LAYOUT, ROWS } from './wat';
+import { IN_BYTES, LAYOUT, NAME_SLOTS, ROWS } from './wat';
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -44,8 +44,15 @@ export function wasmCleanRows(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
     line: new Uint32Array(buf, LAYOUT.line, ROWS),
     offset: new Uint32Array(buf, LAYOUT.offset, ROWS),
   };
+  // The module's interface-name slots, emptied when the columns change: an index is its columns' own.
+  const nameSlots = new Int32Array(buf, LAYOUT.names, NAME_SLOTS * 2);
+  let slotsFor: FlowColumns | undefined;
   return (b, p, fastEnd, c, firstLine, offsetBase) => {
     cols = c;
+    if (slotsFor !== c) {
+      nameSlots.fill(0);
+      slotsFor = c;
+    }
     const first = c.n;
     try {
       while (p < fastEnd) {

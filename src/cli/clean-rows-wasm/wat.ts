@@ -4,6 +4,10 @@
 // runs slowly until its optimised code is ready (33 ms for a first 4 MB against 10 for each later one, 50-80 ms when
 // both cores are busy). kernel.test.ts assembles this text and checks bytes.ts holds it (UPDATE_WASM=1 rewrites it).
 
+/** Interface names kept inside the module (hash & 255), and the longest one kept (longer ones always ask the host). */
+export const NAME_SLOTS = 256;
+export const NAME_MAX = 64;
+
 /** Where the module expects things in its memory (bytes): the line bytes first, then the row columns. */
 export const IN_BYTES = (1 << 20) + (1 << 16);
 /** Rows the columns hold per call. */
@@ -18,7 +22,12 @@ export const LAYOUT = (() => {
   };
   const l = { srcIf: col(2), dstIf: col(2), src: col(4), dst: col(4), proto: col(2), srcPort: col(4), dstPort: col(4), packets: col(8), line: col(4), offset: col(4), hex: col(0) };
   at += 256;
-  return { ...l, end: at };
+  // The interface names seen, direct-mapped by hash: per slot its index + 1 (0: empty) and length, and its bytes.
+  const names = at;
+  at += NAME_SLOTS * 8;
+  const nameBytes = at;
+  at += NAME_SLOTS * NAME_MAX;
+  return { ...l, names, nameBytes, end: at };
 })();
 /** Memory pages (64 KB) the module asks for. */
 export const PAGES = Math.ceil(LAYOUT.end / 65536);
@@ -56,10 +65,42 @@ function iface(dst: boolean): string {
           ${S('h', `(i32.add (i32.mul ${L('h')} ${I(31)}) ${L('c')})`)}
           ${inc('p')} (br $tok${t})))
         (br_if $bad (i32.or (i32.ne ${L('c')} ${I(32)}) (i32.eq ${L('p')} ${L('s')})))
-        ${S(out, `(call $ifIndex ${L('s')} ${L('p')} ${L('h')})`)}
+        ${nameLookup(out, t)}
         ${S(sS, L('s'))} ${S(sL, `(i32.sub ${L('p')} ${L('s')})`)} ${S(sI, L(out))}))
     ${skipSpaces(`sp${t}i`)}`;
 }
+
+/**
+ * The index of the name in [s, p) with hash h: from the module's own slot when it holds these bytes, else from the
+ * host (ifIndex), kept in the slot for the next time (names up to NAME_MAX bytes). The host empties the slots whenever
+ * the columns change (a name's index belongs to its columns).
+ */
+function nameLookup(out: string, t: string): string {
+  const slot = `(i32.add ${I(LAYOUT_NAMES())} (i32.shl (i32.and ${L('h')} ${I(NAME_SLOTS - 1)}) ${I(3)}))`;
+  const bytesAt = `(i32.add ${I(LAYOUT_NAME_BYTES())} (i32.mul (i32.and ${L('h')} ${I(NAME_SLOTS - 1)}) ${I(NAME_MAX)}))`;
+  return `
+        ${S('len', `(i32.sub ${L('p')} ${L('s')})`)}
+        ${S('hit', I(0))}
+        (if (i32.and (i32.ne (i32.load ${slot}) ${I(0)}) (i32.eq (i32.load offset=4 ${slot}) ${L('len')}))
+          (then
+            ${S('k', I(0))}
+            (block $nmE${t} (loop $nm${t}
+              (br_if $nmE${t} (i32.ge_s ${L('k')} ${L('len')}))
+              (br_if $nmE${t} (i32.ne ${B(`(i32.add ${L('s')} ${L('k')})`)} ${B(`(i32.add ${bytesAt} ${L('k')})`)}))
+              ${inc('k')} (br $nm${t})))
+            (if (i32.eq ${L('k')} ${L('len')}) (then ${S('hit', I(1))}))))
+        (if ${L('hit')}
+          (then ${S(out, `(i32.sub (i32.load ${slot}) ${I(1)})`)})
+          (else
+            ${S(out, `(call $ifIndex ${L('s')} ${L('p')} ${L('h')})`)}
+            (if (i32.le_s ${L('len')} ${I(NAME_MAX)})
+              (then
+                (i32.store ${slot} (i32.add ${L(out)} ${I(1)}))
+                (i32.store offset=4 ${slot} ${L('len')})
+                (memory.copy ${bytesAt} ${L('s')} ${L('len')})))))`;
+}
+const LAYOUT_NAMES = () => LAYOUT.names;
+const LAYOUT_NAME_BYTES = () => LAYOUT.nameBytes;
 
 /** SrcIP or DstIP: four dotted octets of 1-3 digits, each at most 255, then a space. */
 function ip(out: string, t: string): string {
@@ -107,7 +148,7 @@ export function cleanRowsWat(): string {
     (local $n i32) (local $ls i32) (local $c i32) (local $s i32) (local $h i32) (local $k i32) (local $same i32)
     (local $srcIf i32) (local $dstIf i32) (local $lsS i32) (local $lsL i32) (local $lsI i32) (local $ldS i32) (local $ldL i32) (local $ldI i32)
     (local $a i32) (local $o i32) (local $d i32) (local $dots i32) (local $src i32) (local $dst i32) (local $pr i32) (local $sp i32) (local $dp i32)
-    (local $v i32) (local $pk f64)
+    (local $v i32) (local $pk f64) (local $len i32) (local $hit i32)
     ${S('lsS', I(-1))} ${S('ldS', I(-1))}
     (block $done (loop $rows
       (br_if $done (i32.ge_u ${L('p')} ${L('fastEnd')}))
