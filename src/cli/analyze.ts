@@ -9,8 +9,7 @@ import { BYTES_PATH_MIN, pasteOfBytes } from '../core/big-paste/read-chunks';
 import { prescannedLines } from '../core/parsers/show-ip-cache-flow/prescanned';
 import { withSafetyNet } from '../core/plan/safety-net';
 import { readFlowDump, standByWorker } from './read-flow-dump';
-import { useCleanRowScanner } from '../core/parsers/show-ip-cache-flow/scan-rows';
-import { wasmCleanRows } from './clean-rows-wasm/kernel';
+import { useWasmCleanRows } from './clean-rows-wasm/kernel';
 import type { Answers, Paste } from '../core/types';
 import { type ElementWriter, writeJsonDocument } from './json-stream';
 import { collectGarbage } from './collect-garbage';
@@ -108,6 +107,8 @@ function looksLikeFnfCache(file: string): boolean {
 /** A file: small ones (and Flexible NetFlow caches) as text, big ones as bytes (read-flow-dump.ts). */
 function pasteOfFile(file: string): Paste {
   if (statSync(file).size < BYTES_PATH_MIN || looksLikeFnfCache(file)) return { source: basename(file), text: readFileSync(file, 'utf8') };
+  // Read as bytes: the clean rows by the loop compiled from WebAssembly, which needs no warm-up (clean-rows-wasm).
+  useWasmCleanRows();
   return readFlowDump(file, basename(file));
 }
 
@@ -115,7 +116,9 @@ function readInput(file: string): Paste {
   if (file === '-') {
     const bytes = readFileSync(0);
     // Node's own decoder for text, so odd bytes decode exactly as they always have.
-    return bytes.length < BYTES_PATH_MIN ? { source: 'stdin', text: bytes.toString('utf8') } : pasteOfBytes('stdin', bytes);
+    if (bytes.length < BYTES_PATH_MIN) return { source: 'stdin', text: bytes.toString('utf8') };
+    useWasmCleanRows();
+    return pasteOfBytes('stdin', bytes);
   }
   try {
     return pasteOfFile(file);
@@ -159,12 +162,7 @@ export function main(argv: readonly string[]): number {
   try {
     args = parseArgs(argv);
     if (args.open !== null) return runOpen(args);
-    if (!args.link && !args.markdown) {
-      standByWorker(args.files);
-      // Big files are read as bytes: their clean rows by the loop compiled from WebAssembly, which needs no warm-up
-      // (clean-rows-wasm/wat.ts; the same rows as the JavaScript loop, kernel.test.ts).
-      useCleanRowScanner(wasmCleanRows());
-    }
+    if (!args.link && !args.markdown) standByWorker(args.files);
     pastes = args.files.map(args.link || args.markdown ? readText : readInput);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -2,12 +2,11 @@
 // (loading the whole analyzer bundle took longer, and the main thread waited for it). run.mjs bundles it beside analyze.
 import { isMainThread, workerData } from 'node:worker_threads';
 import { runScanWorker, standBy, type ScanJob, type StandByData } from './flow-scan';
-import { useCleanRowScanner } from '../core/parsers/show-ip-cache-flow/scan-rows';
-import { wasmCleanRows } from './clean-rows-wasm/kernel';
+import { useWasmCleanRows } from './clean-rows-wasm/kernel';
 
 if (!isMainThread) {
   // The clean-row loop compiled from WebAssembly: no warm-up (clean-rows-wasm/wat.ts).
-  useCleanRowScanner(wasmCleanRows());
+  useWasmCleanRows();
   const d = workerData as ScanJob | StandByData | undefined;
   if (d?.kind === 'code-red-triage/flow-scan') runScanWorker(d);
   else if (d?.kind === 'code-red-triage/flow-scan-standby') standBy(d);

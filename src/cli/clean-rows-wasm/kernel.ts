@@ -3,7 +3,7 @@
 // lets it take the rows, and copies them into the columns. The browser keeps the JavaScript loop (its CSP allows no
 // WebAssembly compiling).
 import type { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-columns';
-import type { CleanRowScanner } from '../../core/parsers/show-ip-cache-flow/scan-rows';
+import { type CleanRowScanner, useCleanRowScanner } from '../../core/parsers/show-ip-cache-flow/scan-rows';
 import { CLEAN_ROWS_WASM } from './bytes';
 import { IN_BYTES, LAYOUT, NAME_SLOTS, ROWS } from './wat';
 
@@ -11,6 +11,18 @@ interface Exports {
   memory: WebAssembly.Memory;
   rows: WebAssembly.Global;
   scan: (p: number, fastEnd: number, cap: number, firstLine: number, offBase: number) => number;
+}
+
+let installed = false;
+
+/**
+ * Make the scanner of this thread use the module's loop (once; a no-op where WebAssembly cannot be compiled). Called
+ * before bytes are scanned, so a run on small pastes read as text pays nothing for it.
+ */
+export function useWasmCleanRows(): void {
+  if (installed) return;
+  installed = true;
+  useCleanRowScanner(wasmCleanRows());
 }
 
 /** The module's clean-row loop, or undefined where WebAssembly cannot be compiled (then the JavaScript one stays). */
