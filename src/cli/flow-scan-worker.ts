@@ -1,13 +1,12 @@
 // The file-reading worker's own entry: only the scanner, so the thread starts in a few tens of milliseconds
 // (loading the whole analyzer bundle took longer, and the main thread waited for it). run.mjs bundles it beside analyze.
 import { isMainThread, workerData } from 'node:worker_threads';
-import { runScanWorker, standBy, type ScanJob, type StandByData } from './flow-scan';
+import { standBy, type StandByData } from './flow-scan';
 import { useWasmCleanRows } from './clean-rows-wasm/kernel';
 
 if (!isMainThread) {
   // The clean-row loop compiled from WebAssembly: no warm-up (clean-rows-wasm/wat.ts).
   useWasmCleanRows();
-  const d = workerData as ScanJob | StandByData | undefined;
-  if (d?.kind === 'code-red-triage/flow-scan') runScanWorker(d);
-  else if (d?.kind === 'code-red-triage/flow-scan-standby') standBy(d);
+  const d = workerData as StandByData | undefined;
+  if (d?.kind === 'code-red-triage/flow-scan-standby') standBy(d);
 }

@@ -96,8 +96,9 @@ export interface ScanJob {
 }
 
 /**
- * A worker started before its file's plan is known (analyze.ts starts it first thing, while the analyzer loads): it
- * readies its scanner, then waits on `port` for the plan and its `done` flags, and posts its results on the same port.
+ * What a reading worker starts with: it readies its scanner, then waits on `port` for the plan and its `done` flags,
+ * and posts its results on the same port. So it can be started before its file's plan is known (analyze.ts starts it
+ * while the analyzer loads).
  */
 export interface StandByData {
   kind: 'code-red-triage/flow-scan-standby';

@@ -7,7 +7,7 @@ import { decodeUtf8, registerPrescan } from '../core/parsers/show-ip-cache-flow/
 import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
 import { EarlyPass1, registerEarlyPass1 } from '../core/analysis/fan-out-pass1';
 import type { Paste } from '../core/types';
-import { primeScanner, scanFileRange, scanSegment, workerFailedSlot, type ScanJob, type SegmentPlan, type SegmentResult, type StandByData, type StandByJob, type WorkerMessage } from './flow-scan';
+import { primeScanner, scanFileRange, scanSegment, workerFailedSlot, type SegmentPlan, type SegmentResult, type StandByData, type StandByJob, type WorkerMessage } from './flow-scan';
 
 /** Below this a second thread costs more (its start-up) than it saves. */
 const SPLIT_MIN = 16 << 20;
@@ -66,16 +66,22 @@ let standing: { worker: Worker; port: MessageChannel['port1'] } | undefined;
  * its plan; the thread holds nothing open and does not keep the process alive if no file needs it.
  */
 export function standByWorker(files: readonly string[]): void {
-  if (standing || !files.some(isSplit)) return;
+  if (!standing && files.some(isSplit)) standing = spawnReader();
+}
+
+/** A reading thread that readies its scanner and waits for its job; undefined when this Node cannot start one. */
+function spawnReader(): { worker: Worker; port: MessageChannel['port1'] } | undefined {
   const { port1, port2 } = new MessageChannel();
   try {
     const data: StandByData = { kind: 'code-red-triage/flow-scan-standby', port: port2 };
     const worker = new Worker(WORKER_URL, { workerData: data, transferList: [port2] });
     worker.unref();
+    // A worker that fails to start claims nothing: this thread claims every segment itself.
     worker.on('error', () => {});
-    standing = { worker, port: port1 };
+    return { worker, port: port1 };
   } catch {
     port1.close();
+    return undefined;
   }
 }
 
@@ -89,25 +95,13 @@ function isSplit(file: string): boolean {
 
 /** Start the worker on the plan; undefined when this Node cannot (then this thread reads every segment). */
 function startWorker(plan: SegmentPlan): { port: MessageChannel['port1']; done: Int32Array; stop: () => void } | undefined {
+  // The thread started ahead (standByWorker), else one started now: either way it takes its job by message.
+  const reader = standing ?? spawnReader();
+  standing = undefined;
+  if (!reader) return undefined;
   const done = new SharedArrayBuffer(4 * plan.bounds.length);
-  if (standing) {
-    const { worker, port } = standing;
-    standing = undefined;
-    port.postMessage({ plan, done } satisfies StandByJob);
-    return { port, done: new Int32Array(done), stop: () => void worker.terminate() };
-  }
-  const { port1, port2 } = new MessageChannel();
-  const job: ScanJob = { kind: 'code-red-triage/flow-scan', plan, port: port2, done };
-  try {
-    const w = new Worker(WORKER_URL, { workerData: job, transferList: [port2] });
-    w.unref();
-    // A worker that fails to start claims nothing: this thread claims every segment itself.
-    w.on('error', () => {});
-    return { port: port1, done: new Int32Array(done), stop: () => void w.terminate() };
-  } catch {
-    port1.close();
-    return undefined;
-  }
+  reader.port.postMessage({ plan, done } satisfies StandByJob);
+  return { port: reader.port, done: new Int32Array(done), stop: () => void reader.worker.terminate() };
 }
 
 /** Segment bounds at line starts, about SEGMENT bytes apart. */
