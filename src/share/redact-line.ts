@@ -4,7 +4,6 @@ import {
   abbreviatedTrigger,
   abbreviationContext,
   COMMUNITY_LEAD,
-  compoundTrigger,
   COMMUNITY_TAIL,
   isAddressLike,
   isAlgorithm,
@@ -16,6 +15,7 @@ import {
   normWord,
   QUALIFIERS,
   REST_TRIGGERS,
+  triggerKind,
   type SecretKind,
   SNMP_HOST_WORDS,
   SNMP_USER_WORDS,
@@ -75,7 +75,7 @@ function queryCuts(raw: string, w: Word, cuts: Cut[]): SecretKind | undefined {
     }
     if (eq > i && eq < end - 1) {
       const name = raw.slice(i, eq);
-      const k = REST_TRIGGERS.get(name) ?? compoundTrigger(name) ?? QUERY_SECRETS.get(name);
+      const k = triggerKind(name) ?? QUERY_SECRETS.get(name);
       if (k) {
         cuts.push({ start: w.start + eq + 1, end: w.start + end });
         kind ??= k;
@@ -231,7 +231,7 @@ export function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
     // `<password>x</password>`, `<secret>...` in NETCONF/RESTCONF XML: from the tag's end, the rest of the line.
     const lt = raw.indexOf('<');
     const gt = lt < 0 ? -1 : raw.indexOf('>', lt);
-    if (gt > lt + 1 && gt < raw.length - 1 && (REST_TRIGGERS.has(raw.slice(lt + 1, gt)) || compoundTrigger(raw.slice(lt + 1, gt)))) {
+    if (gt > lt + 1 && gt < raw.length - 1 && triggerKind(raw.slice(lt + 1, gt))) {
       cuts.push({ start: word.start + gt + 1, end: trimmedEnd(line) });
       note('password');
       break;
@@ -250,7 +250,7 @@ export function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
       note('crypto block');
       break;
     }
-    const trig = REST_TRIGGERS.get(w) ?? compoundTrigger(w);
+    const trig = triggerKind(w);
     if (trig && ws.at(1)) {
       cuts.push(restCut(line, ws, secretStart(ws, 0)));
       note(kindAt(line, word, trig));
@@ -351,14 +351,14 @@ function gluedSecret(raw: string): { at: number; kind: SecretKind } | undefined 
     const c = raw.charCodeAt(i);
     if (c !== 61 /* = */ && c !== 58 /* : */) continue;
     const left = normWord(raw.slice(0, i));
-    const kind = REST_TRIGGERS.get(left) ?? compoundTrigger(left);
+    const kind = triggerKind(left);
     if (kind) return { at: i, kind };
   }
   // Past the reach, the last one (a long glued prefix whose last part is the trigger: `...-password=x`).
   const last = Math.max(raw.lastIndexOf('='), raw.lastIndexOf(':'));
   if (last >= reach && last < raw.length - 1) {
     const left = normWord(raw.slice(0, last));
-    const kind = REST_TRIGGERS.get(left) ?? compoundTrigger(left);
+    const kind = triggerKind(left);
     if (kind) return { at: last, kind };
   }
   return undefined;

@@ -27,6 +27,11 @@ export const REST_TRIGGERS = new Map<string, SecretKind>([
   ['simple-password', 'password'], ['encrypted-password', 'password'], ['hello-authentication-key', 'key'],
 ]);
 
+/** The kind of secret a keyword takes, as a whole word or as a compound ending in one; undefined for none. */
+export function triggerKind(w: string): SecretKind | undefined {
+  return REST_TRIGGERS.get(w) ?? compoundTrigger(w);
+}
+
 /** A compound keyword ending in a secret-taking word (`cable shared-secondary-secret`, `bsr-password`): as its last part. */
 export function compoundTrigger(w: string): SecretKind | undefined {
   const dash = w.lastIndexOf('-');
