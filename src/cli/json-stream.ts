@@ -120,6 +120,16 @@ class ByteWriter {
     if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
   }
 
+  /** Bytes as they are, big ones handed to the sink as they are (after what is pending), without a copy. */
+  external(b: Uint8Array): void {
+    if (b.length <= 4096) {
+      this.bytes(b);
+      return;
+    }
+    this.flush();
+    this.sink(b);
+  }
+
   /** Hands over what is pending once a chunk's worth has built up. */
   maybeFlush(): void {
     if (this.pos >= this.chunk) this.flush();
@@ -250,6 +260,18 @@ export interface ElementWriter {
    * line `level`) onto `parts`, in pieces whose join is the text.
    */
   parts(element: unknown, level: number, parts: string[]): void;
+  /**
+   * Writes a run of elements it handles, from `from` on, straight to `sink`: each exactly as parts() gives it, with
+   * `separator` between them (none before the first). Returns the index past the last one it wrote (past `from`).
+   * Optional: without it each element goes through parts().
+   */
+  run?(elements: readonly unknown[], from: number, level: number, separator: string, sink: RunSink): number;
+}
+
+/** Where ElementWriter.run writes: bytes (the sink must use or copy them before the next call) or text. */
+export interface RunSink {
+  bytes(b: Uint8Array): void;
+  text(s: string): void;
 }
 
 /**
@@ -319,7 +341,17 @@ export function streamJson(value: unknown, sink: (bytes: Uint8Array) => void, op
       batch.length = 0;
       out.maybeFlush();
     };
+    const runSink: RunSink = { bytes: (b) => out.external(b), text: (t) => out.encoded(t) };
     for (let i = 0; i < a.length; i++) {
+      if (own?.run && own.handles(a[i])) {
+        flushBatch();
+        out.bytes(written === 0 ? open : next);
+        const j = own.run(a, i, depth + 1, separator, runSink);
+        written += j - i;
+        out.maybeFlush();
+        i = j - 1;
+        continue;
+      }
       if (own && own.handles(a[i])) {
         flushBatch();
         // A run of such elements, BATCH at a time, as one join.

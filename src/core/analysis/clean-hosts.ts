@@ -173,6 +173,20 @@ export class CleanHostColumns {
    */
   private readonly pieces: JsonPieces[] = [];
 
+  /** The fixed text of rows nested `level` deep (CleanRowText), from the pieces jsonParts writes. */
+  rowText(level: number): CleanRowText {
+    const k = (this.pieces[level] ??= new JsonPieces(level));
+    return {
+      open: k.open,
+      afterFlows: k.afterFlows,
+      afterDestinations: k.afterDestinations,
+      afterPort80: k.afterPort80,
+      afterIp: (n) => k.afterIpOf(n, this.names.values),
+      afterPacketsPerFlow: (n) => k.afterPacketsPerFlowOf(n, this.names.values),
+      end: (list, inbound) => k.end(this.reasonLists.values[list]!, inbound),
+    };
+  }
+
   /**
    * Row r as `JSON.stringify(toPublicHost(host), null, 2)` prints it nested `level` deep (its properties indented
    * level + 1 steps of two spaces, its closing brace level steps), in pieces pushed onto `parts` (their join is the
@@ -193,7 +207,7 @@ export class CleanHostColumns {
       DOT_OCTET[(addr >>> 16) & 255]!,
       DOT_OCTET[(addr >>> 8) & 255]!,
       DOT_OCTET[addr & 255]!,
-      (k.afterIp[ifName] ??= flat(`"${k.key('interface')}${JSON.stringify(this.names.values[ifName]!)}${k.key('flows')}`)),
+      k.afterIp[ifName] ?? k.afterIpOf(ifName, this.names.values),
       numberJson(this.flows[r]!),
       k.afterFlows,
       numberJson(this.destinations[r]!),
@@ -201,10 +215,7 @@ export class CleanHostColumns {
       numberJson(this.port80[r]!),
       k.afterPort80,
       numberJson(this.packetsPerFlow[r]!),
-      (k.afterPacketsPerFlow[service] ??= flat(
-        `${k.key('verdict')}"clean"${k.key('variant')}"unknown"${k.key('service')}${JSON.stringify(this.names.values[service]!)}` +
-          `${k.key('worm')}"unknown"${k.key('failedFlows')}`,
-      )),
+      k.afterPacketsPerFlow[service] ?? k.afterPacketsPerFlowOf(service, this.names.values),
       numberJson(this.failed[r]!),
     );
     const list = this.reasonLists.values[reasons]!;
@@ -219,6 +230,23 @@ export class CleanHostColumns {
     else parts.push((k.ends[2 * reasons + inbound] ??= flat(k.end(list, inbound))));
   }
 
+}
+
+/**
+ * The fixed text of clean rows nested `level` deep, between their values (CleanHostColumns.rowText): for a writer of
+ * rows of its own (the CLI's WebAssembly one), which must write exactly what jsonParts writes. A row is `open`, its
+ * address, `afterIp(its interface's name number)`, flows, `afterFlows`, destinations, `afterDestinations`, port-80
+ * flows, `afterPort80`, packets per flow (as JavaScript prints the number, null when not finite),
+ * `afterPacketsPerFlow(its service's name number)`, failed flows, then `end(its reason list number, inbound)`.
+ */
+export interface CleanRowText {
+  open: string;
+  afterFlows: string;
+  afterDestinations: string;
+  afterPort80: string;
+  afterIp(name: number): string;
+  afterPacketsPerFlow(name: number): string;
+  end(list: number, inbound: number): string;
 }
 
 /** A clean host's fixed JSON text at one level (CleanHostColumns.jsonParts), made as it is first needed. */
@@ -244,6 +272,17 @@ class JsonPieces {
     this.afterFlows = flat(this.key('destinations'));
     this.afterDestinations = flat(this.key('port80Flows'));
     this.afterPort80 = flat(this.key('packetsPerFlow'));
+  }
+  /** The text after the address, for the interface with name number n (kept in afterIp). */
+  afterIpOf(n: number, names: readonly string[]): string {
+    return (this.afterIp[n] ??= flat(`"${this.key('interface')}${JSON.stringify(names[n]!)}${this.key('flows')}`));
+  }
+  /** The text after packets per flow, for the service with name number n (kept in afterPacketsPerFlow). */
+  afterPacketsPerFlowOf(n: number, names: readonly string[]): string {
+    return (this.afterPacketsPerFlow[n] ??= flat(
+      `${this.key('verdict')}"clean"${this.key('variant')}"unknown"${this.key('service')}${JSON.stringify(names[n]!)}` +
+        `${this.key('worm')}"unknown"${this.key('failedFlows')}`,
+    ));
   }
   private indent(more: number): string {
     return '  '.repeat(this.level + more);
@@ -291,6 +330,13 @@ export class CleanHost implements HostAnalysis {
     private readonly t: CleanHostColumns,
     private readonly r: number,
   ) {}
+  /** The columns it is a row of, and which row (a writer of rows of its own reads them there: CleanRowText). */
+  get columns(): CleanHostColumns {
+    return this.t;
+  }
+  get row(): number {
+    return this.r;
+  }
   get ip(): string {
     return intToIp(this.t.addr[this.r]!);
   }

@@ -1,0 +1,177 @@
+// The CLI's writer of clean hosts' JSON rows: the WebAssembly module (wat.ts, bytes.ts) behind ElementWriter.run, so
+// --json writes exactly the bytes CleanHostColumns.jsonParts would give, faster. Each call copies a few thousand rows'
+// columns into the module's memory, with the fixed text those rows need (encoded once, as pieces), and hands the
+// module's output to the sink. A row the module leaves (a number it does not print, a name or list past its maps)
+// is written by jsonParts.
+import { CleanHost, type CleanHostColumns, type CleanRowText } from '../../core/analysis/clean-hosts';
+import type { ElementWriter, RunSink } from '../json-stream';
+import { CLEAN_JSON_WASM } from './bytes';
+import { LAYOUT, MAP, MAX_PIECES, OUT_BYTES, P_AFTER_DESTINATIONS, P_AFTER_FLOWS, P_AFTER_PORT80, P_OPEN, P_SEPARATOR, PIECE_BYTES, ROWS } from './wat';
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  outLen: WebAssembly.Global;
+  fallback: WebAssembly.Global;
+  write: (from: number, to: number, separateFirst: number, rowMax: number) => number;
+}
+
+/** Rows [from, to) of the columns, nested `level` deep, separated by `separator` (also before the first when `separateFirst`). */
+export type CleanRowsWriter = (cols: CleanHostColumns, from: number, to: number, level: number, separator: string, separateFirst: boolean, sink: RunSink) => void;
+
+/** Digits a number can take here (a count: 10; packets per flow: 16 and a point and 2). */
+const NUMBER_MAX = 20;
+
+/** The module's writer, or undefined where WebAssembly cannot be compiled (then jsonParts writes every row). */
+export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Buffer.from(CLEAN_JSON_WASM, 'base64'))): CleanRowsWriter | undefined {
+  let e: Exports;
+  try {
+    e = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as Exports;
+  } catch {
+    return undefined;
+  }
+  const buf = e.memory.buffer;
+  const u8 = new Uint8Array(buf);
+  const col = {
+    ppf: new Float64Array(buf, LAYOUT.ppf, ROWS),
+    addr: new Uint32Array(buf, LAYOUT.addr, ROWS),
+    flows: new Uint32Array(buf, LAYOUT.flows, ROWS),
+    destinations: new Uint32Array(buf, LAYOUT.destinations, ROWS),
+    port80: new Uint32Array(buf, LAYOUT.port80, ROWS),
+    failed: new Uint32Array(buf, LAYOUT.failed, ROWS),
+    ifName: new Int32Array(buf, LAYOUT.ifName, ROWS),
+    service: new Int32Array(buf, LAYOUT.service, ROWS),
+    reasons: new Int32Array(buf, LAYOUT.reasons, ROWS),
+    inbound: new Uint8Array(buf, LAYOUT.inbound, ROWS),
+  };
+  const ifMap = new Int32Array(buf, LAYOUT.ifMap, MAP);
+  const svcMap = new Int32Array(buf, LAYOUT.svcMap, MAP);
+  const endMap = new Int32Array(buf, LAYOUT.endMap, 2 * MAP);
+  const pieces = new Uint32Array(buf, LAYOUT.pieces, MAX_PIECES * 2);
+  const encoder = new TextEncoder();
+
+  /** The pieces in the module are those of these columns at this level, with this separator. */
+  let forCols: CleanHostColumns | undefined;
+  let forLevel = -1;
+  let forSeparator = '';
+  let text: CleanRowText;
+  let nPieces = 0;
+  let pieceEnd = 0;
+  /** The longest row the pieces so far can make. */
+  let rowMax = 0;
+  let longestIf = 0;
+  let longestSvc = 0;
+  let longestEnd = 0;
+
+  /** Adds a piece; its number, or -1 when the module has no room left for it. */
+  const addPiece = (s: string): number => {
+    if (nPieces === MAX_PIECES || pieceEnd + s.length * 3 > PIECE_BYTES) return -1;
+    const n = encoder.encodeInto(s, u8.subarray(LAYOUT.pieceBytes + pieceEnd, LAYOUT.pieceBytes + PIECE_BYTES)).written;
+    pieces[2 * nPieces] = pieceEnd;
+    pieces[2 * nPieces + 1] = n;
+    pieceEnd += n;
+    return nPieces++;
+  };
+  const lengthOf = (p: number) => (p < 0 ? 0 : pieces[2 * p + 1]!);
+
+  const reset = (cols: CleanHostColumns, level: number, separator: string): void => {
+    forCols = cols;
+    forLevel = level;
+    forSeparator = separator;
+    text = cols.rowText(level);
+    nPieces = pieceEnd = longestIf = longestSvc = longestEnd = 0;
+    ifMap.fill(-1);
+    svcMap.fill(-1);
+    endMap.fill(-1);
+    // The pieces every row uses, at the numbers the module knows them by.
+    const fixed: [number, string][] = [
+      [P_OPEN, text.open],
+      [P_AFTER_FLOWS, text.afterFlows],
+      [P_AFTER_DESTINATIONS, text.afterDestinations],
+      [P_AFTER_PORT80, text.afterPort80],
+      [P_SEPARATOR, separator],
+    ];
+    for (const [p, s] of fixed.sort((a, b) => a[0] - b[0])) if (addPiece(s) !== p) throw new Error('clean-json: fixed pieces out of place');
+  };
+
+  /** Map the names and lists rows [0, n) of the module's columns use (those past the maps or the room stay -1). */
+  const mapRows = (n: number): void => {
+    for (let i = 0; i < n; i++) {
+      const f = col.ifName[i]!;
+      if (f >= 0 && f < MAP && ifMap[f] === -1) {
+        ifMap[f] = addPiece(text.afterIp(f));
+        longestIf = Math.max(longestIf, lengthOf(ifMap[f]!));
+      }
+      const v = col.service[i]!;
+      if (v >= 0 && v < MAP && svcMap[v] === -1) {
+        svcMap[v] = addPiece(text.afterPacketsPerFlow(v));
+        longestSvc = Math.max(longestSvc, lengthOf(svcMap[v]!));
+      }
+      const l = col.reasons[i]!;
+      const end = 2 * l + col.inbound[i]!;
+      if (l >= 0 && l < MAP && endMap[end] === -1) {
+        endMap[end] = addPiece(text.end(l, col.inbound[i]!));
+        longestEnd = Math.max(longestEnd, lengthOf(endMap[end]!));
+      }
+    }
+    let fixed = 15 + 5 * NUMBER_MAX;
+    for (let p = 0; p <= P_SEPARATOR; p++) fixed += lengthOf(p);
+    rowMax = fixed + longestIf + longestSvc + longestEnd;
+  };
+
+  return (cols, from, to, level, separator, separateFirst, sink) => {
+    if (cols !== forCols || level !== forLevel || separator !== forSeparator) reset(cols, level, separator);
+    let separate = separateFirst;
+    for (let b0 = from; b0 < to; b0 += ROWS) {
+      const b1 = Math.min(to, b0 + ROWS);
+      const n = b1 - b0;
+      col.ppf.set(cols.packetsPerFlow.subarray(b0, b1));
+      col.addr.set(cols.addr.subarray(b0, b1));
+      col.flows.set(cols.flows.subarray(b0, b1));
+      col.destinations.set(cols.destinations.subarray(b0, b1));
+      col.port80.set(cols.port80.subarray(b0, b1));
+      col.failed.set(cols.failed.subarray(b0, b1));
+      col.ifName.set(cols.ifName.subarray(b0, b1));
+      col.service.set(cols.service.subarray(b0, b1));
+      col.reasons.set(cols.reasons.subarray(b0, b1));
+      col.inbound.set(cols.inbound.subarray(b0, b1));
+      mapRows(n);
+      for (let i = 0; i < n; ) {
+        // Rows longer than the module's output can hold are all written here (a name or reason of hundreds of KB).
+        const fits = rowMax <= OUT_BYTES;
+        const stop = fits ? e.write(i, n, separate ? 1 : 0, rowMax) : i;
+        const len = fits ? (e.outLen.value as number) : 0;
+        if (len > 0) sink.bytes(u8.subarray(LAYOUT.out, LAYOUT.out + len));
+        const wrote = stop > i;
+        if (wrote) separate = true;
+        i = stop;
+        // A row the module left: written from its pieces here.
+        if (i < n && (!wrote || e.fallback.value === 1)) {
+          const parts: string[] = separate ? [separator] : [];
+          cols.jsonParts(b0 + i, level, parts);
+          sink.text(parts.join(''));
+          separate = true;
+          i++;
+        }
+      }
+    }
+  };
+}
+
+/**
+ * ElementWriter.run for clean hosts: the run of hosts from `from` on that are consecutive rows of one set of columns
+ * (a big capture's list: all its clean hosts but the few flagged ones between them), written by `write`.
+ */
+export function cleanHostsRun(write: CleanRowsWriter): NonNullable<ElementWriter['run']> {
+  return (a, from, level, separator, sink) => {
+    const first = a[from] as CleanHost;
+    const cols = first.columns;
+    const row = first.row;
+    let j = from + 1;
+    for (; j < a.length; j++) {
+      const h = a[j];
+      if (!(h instanceof CleanHost) || h.columns !== cols || h.row !== row + (j - from)) break;
+    }
+    write(cols, row, row + (j - from), level, separator, false, sink);
+    return j;
+  };
+}
