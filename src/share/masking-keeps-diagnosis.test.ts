@@ -50,6 +50,29 @@ const forms = parseSecretForms(readFileSync(new URL('./fixtures/secret-forms.tsv
 const config = readFileSync(join(SRC, 'core/parsers/show-running-config/fixtures/constructed-code-red.cfg.txt'), 'utf8');
 const flows = readFileSync(new URL('./fixtures/seed_show_ip_cache_flow.txt', import.meta.url), 'utf8');
 
+describe('a config fragment whose block the masker hides whole', () => {
+  // Found by `npm run fuzz` (FUZZ_SEED=454523685): the masker writes a crypto block's lines as ` <removed>`, which
+  // was then read as a poster's elision and blanked; the fragment left (two global lines) was read as a config,
+  // where the paste itself had been read as no command at all.
+  it('is read the same masked as unmasked', () => {
+    const text = ['enable secret Zq3pw', 'crypto ipsec client ezvpn EZ', ' group G key Zq1pw', ' username u password Zq2pw', config].join('\n');
+    const masked = redactSecrets(text);
+    expect(masked).toContain(' <removed>\n');
+    const kinds = (t: string) => diagnose([{ source: 'run.txt', text: t }]).inputs.map((i) => [i.kind, i.records, i.firstLine]);
+    expect(kinds(masked)).toEqual(kinds(text));
+  });
+
+  it('keeps the shape of a config whose lines are mostly that block', () => {
+    const block = ['crypto isakmp client configuration group G', ' key Zq1pw', ' pool P', ' acl 101', ' dns 192.0.2.53', ' domain example.net', ' save-password'];
+    const text = ['!', 'hostname R', ...block, '!'].join('\n');
+    const masked = redactSecrets(text);
+    expect(masked.split('\n').filter((l) => l === ' <removed>')).toHaveLength(6);
+    const kinds = (t: string) => diagnose([{ source: 'run.txt', text: t }]).inputs.map((i) => [i.kind, i.records]);
+    expect(kinds(text)).toEqual([['show running-config', 1]]);
+    expect(kinds(masked)).toEqual(kinds(text));
+  });
+});
+
 describe('captures with secrets planted diagnose the same once masked (property)', () => {
   it('config lines the analysis reads (ACLs on interfaces, routes, interface names) survive', { timeout: 30_000 + RUNS * 300 }, () => {
     const lines = config.split('\n');

@@ -3,6 +3,7 @@
 // Both are taken out before a paste is split and parsed, so the row or counter they sit on reads as the router
 // printed it; each one is reported once, quoting just the poster's fragment. Only clear markers count: an arrow
 // of two dashes or more (or a typographic dash) and fixed elision words, never IOS's own `->` (ACL log lines).
+import { MASK } from './mask-mark';
 import type { Warning } from '../types';
 import { bannerEnd } from './split';
 
@@ -73,7 +74,9 @@ export function isElisionLine(line: string): boolean {
   // start with a blank is longer than any elision.
   if (line.length > 60 && line.charCodeAt(0) !== 32) return false;
   const t = line.trim();
-  if (t === '' || t.length > 60) return false;
+  // The masker's mark for a line it hid whole stands for that line (mask-mark.ts): reading it as an elision made the
+  // masked paste another shape than the paste (a crypto block's lines blanked, a config fragment read as a config).
+  if (t === '' || t.length > 60 || t === MASK) return false;
   // Trim punctuation around the words ("<snip>", "[...]", "--- output omitted ---").
   const core = trimPunctuation(t);
   if (core === '') {

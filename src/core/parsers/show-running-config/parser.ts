@@ -1,4 +1,5 @@
 // `show running-config` (and `sh run`, startup-config): the parts of the configuration the rules need.
+import { MASK } from '../../text/mask-mark';
 import type { Warning } from '../../types';
 import { fields, unreadLine } from '../../text/lines';
 import { WRAP_WIDTHS } from '../../text/wrap';
@@ -95,8 +96,9 @@ function isWrapTail(next: string): boolean {
 function isConfigShaped(trimmed: string, indented: boolean): boolean {
   const first = trimmed.split(' ', 1)[0]!;
   if (!indented) return GLOBAL_COMMANDS.has(first.toLowerCase()) && /^[a-z]/.test(first);
-  // Inside a block: a lower-case keyword, a sequence number, a certificate's hex dump, or `exit`-like words.
-  return /^[a-z0-9]/.test(first) || HEX_LINE.test(trimmed);
+  // Inside a block: a lower-case keyword, a sequence number, a certificate's hex dump, or `exit`-like words; or the
+  // share masker's mark for such a line, hidden whole (a crypto block's, a certificate's: mask-mark.ts).
+  return /^[a-z0-9]/.test(first) || HEX_LINE.test(trimmed) || trimmed === MASK;
 }
 
 /**
