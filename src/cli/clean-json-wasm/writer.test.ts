@@ -113,7 +113,7 @@ describe('the WebAssembly writer of clean rows', () => {
     expect(rowsWritten).toBeGreaterThan(RUNS);
   });
 
-  it('writes the same past its row batch and its output (12,000 rows, 5 MB), and past its maps (5,000 names)', () => {
+  it('writes the same past its row batch and its output (12,000 rows, 5 MB), past its maps (5,000 names), and around runs of rows with lists of their own', () => {
     const rows: Row[] = Array.from({ length: 12_000 }, (_, i) => ({
       addr: (0x0a000000 + i * 7919) >>> 0,
       interfaceName: i < 5_000 ? `Gi0/${i}` : 'Fa0/0',
@@ -127,10 +127,11 @@ describe('the WebAssembly writer of clean rows', () => {
       service: i % 2 ? 'tcp/80' : 'udp/53',
       reason: `${i % 50} answered and ${i % 7} unanswered first contacts: no scanning pattern`,
       loc: [0, 0, 0, 0],
-      multiHost: -1,
-      arrives: '',
+      // Sources seen on several interfaces: every seventh row, and 600 in a row (more than one batch of them).
+      multiHost: i % 7 === 0 || (i >= 6000 && i < 6600) ? i % 10 : -1,
+      arrives: `arrives on 2 interfaces: Fa0/0 (${i} flows), Fa0/1 (1 flow)`,
     }));
-    const cols = columns(rows, false);
+    const cols = columns(rows, true);
     const hosts = rows.map((_, i) => cols.host(i));
     expect(ROWS).toBeLessThan(12_000);
     expect(MAP).toBeLessThan(5_000);

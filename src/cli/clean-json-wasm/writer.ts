@@ -157,21 +157,36 @@ export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
   };
 }
 
+/** Rows of one host's own reason list (a source seen on several interfaces), written together by jsonParts. */
+const OWN_LIST_BATCH = 256;
+
 /**
  * ElementWriter.run for clean hosts: the run of hosts from `from` on that are consecutive rows of one set of columns
- * (a big capture's list: all its clean hosts but the few flagged ones between them), written by `write`.
+ * (a big capture's list: all its clean hosts but the few flagged ones between them), written by `write`. Rows whose
+ * reason list is their own (sources seen on several interfaces: its last reason counts their flows per interface)
+ * have no fixed text to copy: a run of those is written by jsonParts, as one join, never one module call per row.
  */
 export function cleanHostsRun(write: CleanRowsWriter): NonNullable<ElementWriter['run']> {
   return (a, from, level, separator, sink) => {
     const first = a[from] as CleanHost;
     const cols = first.columns;
     const row = first.row;
+    const own = (r: number) => cols.multi !== undefined && cols.multiHost[r]! > 0;
+    const ownRun = own(row);
     let j = from + 1;
-    for (; j < a.length; j++) {
+    for (; j < a.length && (!ownRun || j - from < OWN_LIST_BATCH); j++) {
       const h = a[j];
-      if (!(h instanceof CleanHost) || h.columns !== cols || h.row !== row + (j - from)) break;
+      if (!(h instanceof CleanHost) || h.columns !== cols || h.row !== row + (j - from) || own(h.row) !== ownRun) break;
     }
-    write(cols, row, row + (j - from), level, separator, false, sink);
+    if (!ownRun) write(cols, row, row + (j - from), level, separator, false, sink);
+    else {
+      const parts: string[] = [];
+      for (let r = row; r < row + (j - from); r++) {
+        if (r > row) parts.push(separator);
+        cols.jsonParts(r, level, parts);
+      }
+      sink.text(parts.join(''));
+    }
     return j;
   };
 }
