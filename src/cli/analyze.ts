@@ -203,7 +203,8 @@ export function main(argv: readonly string[]): number {
       parts: (h, level, parts) => (h as CleanHost).jsonParts(level, parts),
       ...(wasmRows ? { run: cleanHostsRun(wasmRows) } : {}),
     };
-    writeJsonDocument(1, d, { mapElements: new Map([[d.hosts, toPublicHost]]), writeElements: new Map([[d.hosts, cleanRows]]) });
+    // The findings and plans hold no hosts: JSON.stringify prints them (stringifyPlain).
+    writeJsonDocument(1, d, { mapElements: new Map([[d.hosts, toPublicHost]]), writeElements: new Map([[d.hosts, cleanRows]]), stringifyPlain: true });
     return 0;
   }
   const d = diagnose(pastes, args.answers);

@@ -21,6 +21,13 @@ function streamed(value: unknown, chunk?: number, mapElements?: StreamOptions['m
   return Buffer.concat(pieces);
 }
 
+/** streamJson's bytes with stringifyPlain (plain elements of any array through JSON.stringify). */
+function plainStreamed(value: unknown): Buffer {
+  const pieces: Buffer[] = [];
+  streamJson(value, (b) => pieces.push(Buffer.from(b)), { chunkBytes: 7, stringifyPlain: true });
+  return Buffer.concat(pieces);
+}
+
 /** JSON.stringify's text as UTF-8 (nothing where it returns undefined, as streamJson writes nothing then). */
 const expected = (value: unknown): Buffer => Buffer.from((JSON.stringify(value, null, 2) as string | undefined) ?? '', 'utf8');
 
@@ -117,6 +124,9 @@ describe('streamJson writes what JSON.stringify(value, null, 2) writes', () => {
     for (const v of values) {
       expect(streamed(v, 1).equals(expected(v)), String(JSON.stringify(v))).toBe(true);
       expect(streamed(v).equals(expected(v)), String(JSON.stringify(v))).toBe(true);
+      // Plain elements printed by JSON.stringify (the CLI's findings): the same text, whatever is in them.
+      expect(plainStreamed(v).equals(expected(v)), String(JSON.stringify(v))).toBe(true);
+      expect(plainStreamed([v, [v], { v }]).equals(expected([v, [v], { v }])), String(JSON.stringify(v))).toBe(true);
     }
   });
 
@@ -142,6 +152,7 @@ describe('streamJson writes what JSON.stringify(value, null, 2) writes', () => {
     for (let i = 0; i < 300; i++) {
       const v = val(0);
       expect(streamed(v, 1 + (i % 50)).equals(expected(v)), JSON.stringify(v)).toBe(true);
+      expect(plainStreamed({ findings: [v, v], more: v }).equals(expected({ findings: [v, v], more: v })), JSON.stringify(v)).toBe(true);
     }
   });
 
