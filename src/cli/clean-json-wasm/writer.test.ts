@@ -1,6 +1,5 @@
 // The CLI's WebAssembly writer of clean rows gives exactly the bytes jsonParts gives (the JSON.stringify text of each
 // host), for any counts, packets per flow, names and reasons; and the bytes it runs are the ones its text assembles to.
-import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CleanHostFacts, CleanHostColumns } from '../../core/analysis/clean-hosts';
@@ -9,17 +8,7 @@ import { type ElementWriter, streamJson } from '../json-stream';
 import { CLEAN_JSON_WASM } from './bytes';
 import { cleanJsonWat, MAP, ROWS } from './wat';
 import { cleanHostsRun, wasmCleanJson } from './writer';
-
-/** The module's bytes from its text, with wabt (a dev dependency: only the tests use it). */
-async function assemble(): Promise<Uint8Array> {
-  const wabt = await (await import('wabt')).default();
-  const mod = wabt.parseWat('clean-json.wat', cleanJsonWat());
-  try {
-    return new Uint8Array(mod.toBinary({}).buffer);
-  } finally {
-    mod.destroy();
-  }
-}
+import { assembledAndShipped } from '../wasm-bytes';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 200;
 const SEED = Number(process.env.FUZZ_SEED) || 20261203;
@@ -78,11 +67,16 @@ const row: fc.Arbitrary<Row> = fc.record({
 describe('the WebAssembly writer of clean rows', () => {
   // After changing wat.ts: UPDATE_WASM=1 npx vitest run src/cli/clean-json-wasm writes bytes.ts afresh.
   it('is the text it comes from, assembled', async () => {
-    const base64 = Buffer.from(await assemble()).toString('base64');
-    if (process.env.UPDATE_WASM === '1') {
-      const header = '// Generated from wat.ts by `UPDATE_WASM=1 npx vitest run src/cli/clean-json-wasm`: do not edit (writer.test.ts checks it).';
-      writeFileSync(new URL('./bytes.ts', import.meta.url), `${header}\nexport const CLEAN_JSON_WASM = '${base64}';\n`);
-    } else expect(base64).toBe(CLEAN_JSON_WASM);
+    const { assembled, shipped } = await assembledAndShipped({
+      name: 'clean-json.wat',
+      text: cleanJsonWat(),
+      shipped: CLEAN_JSON_WASM,
+      bytesFile: new URL('./bytes.ts', import.meta.url),
+      constName: 'CLEAN_JSON_WASM',
+      update: 'UPDATE_WASM=1 npx vitest run src/cli/clean-json-wasm',
+      checkedBy: 'writer.test.ts',
+    });
+    expect(assembled).toBe(shipped);
   });
 
   it('writes what jsonParts writes, at any depth, with other elements and out-of-order rows between them', () => {

@@ -1,6 +1,5 @@
 // The CLI's WebAssembly clean-row loop takes exactly the rows the JavaScript one takes, with the same values, and the
 // bytes it runs are the ones its text assembles to.
-import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-columns';
@@ -8,17 +7,7 @@ import { scanRows, useCleanRowScanner } from '../../core/parsers/show-ip-cache-f
 import { CLEAN_ROWS_WASM } from './bytes';
 import { wasmCleanRows } from './kernel';
 import { cleanRowsWat } from './wat';
-
-/** The module's bytes from its text, with wabt (a dev dependency: only this test uses it). */
-async function assembleCleanRows(): Promise<Uint8Array> {
-  const wabt = await (await import('wabt')).default();
-  const mod = wabt.parseWat('clean-rows.wat', cleanRowsWat());
-  try {
-    return new Uint8Array(mod.toBinary({}).buffer);
-  } finally {
-    mod.destroy();
-  }
-}
+import { assembledAndShipped } from '../wasm-bytes';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 300;
 const SEED = Number(process.env.FUZZ_SEED) || 20261202;
@@ -69,11 +58,16 @@ const paste = fc.array(fc.oneof({ weight: 5, arbitrary: row }, { weight: 1, arbi
 describe('the WebAssembly clean-row loop', () => {
   // After changing wat.ts: UPDATE_WASM=1 npx vitest run src/cli/clean-rows-wasm writes bytes.ts afresh.
   it('is the text it comes from, assembled', async () => {
-    const base64 = Buffer.from(await assembleCleanRows()).toString('base64');
-    if (process.env.UPDATE_WASM === '1') {
-      const header = '// Generated from wat.ts by `UPDATE_WASM=1 npx vitest run src/cli/clean-rows-wasm`: do not edit (kernel.test.ts checks it).';
-      writeFileSync(new URL('./bytes.ts', import.meta.url), `${header}\nexport const CLEAN_ROWS_WASM = '${base64}';\n`);
-    } else expect(base64).toBe(CLEAN_ROWS_WASM);
+    const { assembled, shipped } = await assembledAndShipped({
+      name: 'clean-rows.wat',
+      text: cleanRowsWat(),
+      shipped: CLEAN_ROWS_WASM,
+      bytesFile: new URL('./bytes.ts', import.meta.url),
+      constName: 'CLEAN_ROWS_WASM',
+      update: 'UPDATE_WASM=1 npx vitest run src/cli/clean-rows-wasm',
+      checkedBy: 'kernel.test.ts',
+    });
+    expect(assembled).toBe(shipped);
   });
 
   it('takes the rows the JavaScript loop takes: same values, same text lines, whatever the spacing and damage', () => {
