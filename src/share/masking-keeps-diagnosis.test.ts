@@ -73,6 +73,33 @@ describe('a config fragment whose block the masker hides whole', () => {
   });
 });
 
+describe('a banner whose last line of text awaits a secret', () => {
+  // Found by `npm run fuzz` (FUZZ_SEED=1273462500): a line ending with a keyword that may take its secret on the next
+  // line (`... transmit-key`, `... the password`) made the masker hide the banner's closing `^C` too; the parser
+  // then read the banner as never closed and split the config inside it.
+  const banner = (last: string, close: string) =>
+    config.replace('must not be read as configuration.\n', `must not be read as configuration.\n${last}\n${close}\n`).replace(/\n\^C\n(?=!)/, '\n');
+
+  it('keeps its closing line, and reads the same masked as unmasked', () => {
+    const text = banner('R1(config)# encryption key 1 size 128bit 7 Zq5pw transmit-key', '^C');
+    expect(text).toContain('transmit-key\n^C\n!');
+    const masked = redactSecrets(text);
+    expect(masked).toContain('\n^C\n!');
+    expect(masked).not.toContain('Zq5pw');
+    const kinds = (t: string) => diagnose([{ source: 'run.txt', text: t }]).inputs.map((i) => [i.kind, i.records, i.firstLine]);
+    expect(kinds(masked)).toEqual(kinds(text));
+  });
+
+  it('still masks what comes before the delimiter on that line (a secret wrapped onto it)', () => {
+    const text = banner('R1(config)# encryption key 1 size 128bit 7 Zq5pw transmit-key', 'Zq9pw^C');
+    const masked = redactSecrets(text);
+    expect(masked).toContain('\n<removed>^C\n!');
+    expect(masked).not.toMatch(/Zq[59]pw/);
+    const kinds = (t: string) => diagnose([{ source: 'run.txt', text: t }]).inputs.map((i) => [i.kind, i.records, i.firstLine]);
+    expect(kinds(masked)).toEqual(kinds(text));
+  });
+});
+
 describe('captures with secrets planted diagnose the same once masked (property)', () => {
   it('config lines the analysis reads (ACLs on interfaces, routes, interface names) survive', { timeout: 30_000 + RUNS * 300 }, () => {
     const lines = config.split('\n');

@@ -27,6 +27,7 @@ export type { SecretKind } from './secret-words';
 
 export { MASK } from './mask';
 import { MASK } from './mask';
+import { bannerEnd } from '../core/text/split';
 import { applyCuts, keyMaterialSpan, lineCuts, MAY_HOLD_SECRET, redactLine } from './redact-line';
 export { redactLine } from './redact-line';
 
@@ -160,6 +161,7 @@ export function redactSecretsDetailed(text: string): Redaction {
   if (!MAY_HOLD_SECRET.test(text) && !(text.length >= 79 && hasWideLine(text))) return { text, removed: [] };
   const removed: RedactedLine[] = [];
   const blocks = blockMasker();
+  const closers = bannerClosers(text);
   const finder = new RegExp(MAY_HOLD_SECRET.source, 'gi');
   let out = '';
   let emitted = 0; // text before this index is already in `out`
@@ -202,7 +204,11 @@ export function redactSecretsDetailed(text: string): Redaction {
       const from = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
       next = text.slice(from, lineEnd(text, from));
     }
-    const r = blocks.step(text.slice(pos, end), next);
+    const line = text.slice(pos, end);
+    let r = blocks.step(line, next);
+    // The line that closes a banner keeps its delimiter, whatever the line before awaited (bannerClosers).
+    const delimiter = r ? closers?.get(lineNo) : undefined;
+    if (r && delimiter !== undefined) r = keepDelimiter(line, delimiter, r);
     if (r) {
       out += text.slice(emitted, pos) + r.text;
       emitted = end;
@@ -213,6 +219,38 @@ export function redactSecretsDetailed(text: string): Redaction {
     lineNo++;
   }
   return { text: out + text.slice(emitted), removed };
+}
+
+/**
+ * The lines that close a banner, by line number, with the banner's delimiter: the lines the parser reads as a
+ * banner's end (core/text/split.ts bannerEnd, on the same lines). Undefined when the text has no banner.
+ */
+function bannerClosers(text: string): Map<number, string> | undefined {
+  if (!/(?:^|[\r\n])banner /.test(text)) return undefined;
+  const lines = text.split(/\r\n|\r|\n/);
+  const closers = new Map<number, string>();
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.startsWith('banner ')) continue;
+    const e = bannerEnd(lines, i);
+    if (e === i) continue;
+    closers.set(e + 1, /^banner (?:[a-z-]+ )?(\^C|\S)/.exec(lines[i]!)![1]!);
+    i = e;
+  }
+  return closers;
+}
+
+/**
+ * A banner's closing line as masked (`r`), its delimiter put back: the line before may end with a word that awaits
+ * a secret on the next line (banner prose: `... ask for the password`), and the masker, in doubt, masks that line
+ * whole. The parser would then read the banner as never closed, and the config after it as banner text. What comes
+ * before the delimiter stays masked; what follows it is masked as a line of its own.
+ */
+function keepDelimiter(line: string, delimiter: string, r: { text: string; kind: SecretKind }): { text: string; kind: SecretKind } {
+  const at = line.indexOf(delimiter);
+  if (at < 0) return r;
+  const before = line.slice(0, at);
+  const after = line.slice(at + delimiter.length);
+  return { text: `${before.trim() === '' ? before : MASK}${delimiter}${redactLine(after).text}`, kind: r.kind };
 }
 
 /** Mask every router secret in a text (pastes, exports, anything persisted). */
