@@ -111,7 +111,9 @@ describe('captures with secrets planted diagnose the same once masked (property)
           let n = 0;
           for (const [f, p, at] of plants) {
             const prefix = PREFIXES[p]!.startsWith('cfg.txt') ? '' : PREFIXES[p]!;
-            const planted = plant(forms[f]!, prefix, () => `Zq${++n}pw`).lines;
+            // Each placeholder as the form says: {H} a certificate's hex word, {B} base64, {S} any secret. (Planted
+            // as `Zq1pw` everywhere, a certificate's body was no hex dump, and read as no config even unmasked.)
+            const planted = plant(forms[f]!, prefix, (k) => (k === 'H' ? (0x30820000 + ++n).toString(16).toUpperCase() : k === 'B' ? `AAAAB3NzaC1yc2EAAAADAQABAAABAQC${++n}x/Zq+Lm9Pw` : `Zq${++n}pw`)).lines;
             // At a top-level boundary: a command planted between an interface and its indented lines would
             // take those lines over (in IOS as in the masker), which is not what a config looks like.
             let k = Math.min(at, out.length);
