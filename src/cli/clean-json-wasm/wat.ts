@@ -14,7 +14,7 @@ export const PIECE_BYTES = 1 << 20;
 /** Output per call. */
 export const OUT_BYTES = 1 << 20;
 
-/** Pieces every row uses, by number: written first by the host. */
+/** Pieces every row uses, by number: the host writes them first, in this order (writer.ts reset). */
 export const P_OPEN = 0;
 export const P_AFTER_FLOWS = 1;
 export const P_AFTER_DESTINATIONS = 2;

@@ -6,7 +6,7 @@
 import { CleanHost, type CleanHostColumns, type CleanRowText } from '../../core/analysis/clean-hosts';
 import type { ElementWriter, RunSink } from '../json-stream';
 import { CLEAN_JSON_WASM } from './bytes';
-import { LAYOUT, MAP, MAX_PIECES, OUT_BYTES, P_AFTER_DESTINATIONS, P_AFTER_FLOWS, P_AFTER_PORT80, P_OPEN, P_SEPARATOR, PIECE_BYTES, ROWS } from './wat';
+import { LAYOUT, MAP, MAX_PIECES, OUT_BYTES, P_SEPARATOR, PIECE_BYTES, ROWS } from './wat';
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -15,8 +15,8 @@ interface Exports {
   write: (from: number, to: number, separateFirst: number, rowMax: number) => number;
 }
 
-/** Rows [from, to) of the columns, nested `level` deep, separated by `separator` (also before the first when `separateFirst`). */
-export type CleanRowsWriter = (cols: CleanHostColumns, from: number, to: number, level: number, separator: string, separateFirst: boolean, sink: RunSink) => void;
+/** Rows [from, to) of the columns, nested `level` deep, separated by `separator` (none before the first). */
+export type CleanRowsWriter = (cols: CleanHostColumns, from: number, to: number, level: number, separator: string, sink: RunSink) => void;
 
 /** Digits a number can take here (a count: 10; packets per flow: 16 and a point and 2). */
 const NUMBER_MAX = 20;
@@ -82,15 +82,12 @@ export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
     ifMap.fill(-1);
     svcMap.fill(-1);
     endMap.fill(-1);
-    // The pieces every row uses, at the numbers the module knows them by.
-    const fixed: [number, string][] = [
-      [P_OPEN, text.open],
-      [P_AFTER_FLOWS, text.afterFlows],
-      [P_AFTER_DESTINATIONS, text.afterDestinations],
-      [P_AFTER_PORT80, text.afterPort80],
-      [P_SEPARATOR, separator],
-    ];
-    for (const [p, s] of fixed.sort((a, b) => a[0] - b[0])) if (addPiece(s) !== p) throw new Error('clean-json: fixed pieces out of place');
+    // The pieces every row uses, first, so each gets the number the module knows it by.
+    addPiece(text.open);
+    addPiece(text.afterFlows);
+    addPiece(text.afterDestinations);
+    addPiece(text.afterPort80);
+    addPiece(separator);
   };
 
   /** Map the names and lists rows [0, n) of the module's columns use (those past the maps or the room stay -1). */
@@ -118,9 +115,9 @@ export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
     rowMax = fixed + longestIf + longestSvc + longestEnd;
   };
 
-  return (cols, from, to, level, separator, separateFirst, sink) => {
+  return (cols, from, to, level, separator, sink) => {
     if (cols !== forCols || level !== forLevel || separator !== forSeparator) reset(cols, level, separator);
-    let separate = separateFirst;
+    let separate = false;
     for (let b0 = from; b0 < to; b0 += ROWS) {
       const b1 = Math.min(to, b0 + ROWS);
       const n = b1 - b0;
@@ -178,7 +175,7 @@ export function cleanHostsRun(write: CleanRowsWriter): NonNullable<ElementWriter
       const h = a[j];
       if (!(h instanceof CleanHost) || h.columns !== cols || h.row !== row + (j - from) || own(h.row) !== ownRun) break;
     }
-    if (!ownRun) write(cols, row, row + (j - from), level, separator, false, sink);
+    if (!ownRun) write(cols, row, row + (j - from), level, separator, sink);
     else {
       const parts: string[] = [];
       for (let r = row; r < row + (j - from); r++) {
