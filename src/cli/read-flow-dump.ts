@@ -49,7 +49,7 @@ type TextPart = ReturnType<FlowDumpScanner['textPart']>;
 function sharedPart(b: ColumnBuffers, from: number, count: number, text: TextPart): ScanPart {
   const c = count > 0 ? new FlowColumns(count, b, from) : new FlowColumns(16);
   c.n = count;
-  c.ifNames.splice(0, c.ifNames.length, ...text.ifNames);
+  c.setInterfaceNames(text.ifNames);
   const { table, offsets } = c.finish();
   return { rows: table, offsets, textIndex: text.textIndex, text: text.text, lineCount: text.lineCount, ...(text.tracker ? { tracker: text.tracker } : {}) };
 }

@@ -168,7 +168,7 @@ export class FlowDumpScanner {
     if (tracker) this.tracker.restore(tracker);
     const o = mine.n;
     const full = new FlowColumns(b.cap, b, 0);
-    full.ifNames.splice(0, full.ifNames.length, ...mine.ifNames);
+    full.setInterfaceNames(mine.ifNames);
     // One call per column (each call site sees one array type: a loop over the eleven would be megamorphic).
     full.srcIf.copyWithin(o, from, from + count);
     full.dstIf.copyWithin(o, from, from + count);

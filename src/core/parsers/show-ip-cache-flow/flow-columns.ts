@@ -154,23 +154,41 @@ export class FlowColumns {
     }
     let name = '';
     for (let k = s; k < e; k++) name += String.fromCharCode(buf[k]!);
-    let i = this.ifNames.indexOf(name);
-    if (i < 0) {
-      i = this.ifNames.length;
-      if (i > 65535) return 0;
-      this.ifNames.push(name);
-    }
+    const i = this.ifIndexOfName(name);
     if (known === undefined) this.ifByHash.set(hash, i);
     return i;
   }
 
+  /**
+   * Each name's index, for the names past the hash slots: a search of the list per new name made a capture of 70,000
+   * distinct names take 11 s (and one past the 65,536 the columns hold searched the whole list at every row).
+   * Names appended to `ifNames` by others are indexed as they are met; setInterfaceNames replaces the list and this.
+   */
+  private readonly ifIndexByName = new Map<string, number>();
+  private ifIndexed = 0;
+
+  /** The interface names, replaced (a part merged into these columns names its interfaces in its own order). */
+  setInterfaceNames(names: readonly string[]): void {
+    this.ifNames.splice(0, this.ifNames.length, ...names);
+    this.ifIndexByName.clear();
+    this.ifIndexed = 0;
+    this.ifSlot.fill(0);
+    this.ifByHash.clear();
+  }
+
   /** Index of an interface name given as a string (merging parts read apart). */
   ifIndexOfName(name: string): number {
-    let i = this.ifNames.indexOf(name);
-    if (i < 0) {
-      i = this.ifNames.length;
+    const names = this.ifNames;
+    for (; this.ifIndexed < names.length; this.ifIndexed++) {
+      const n = names[this.ifIndexed]!;
+      if (!this.ifIndexByName.has(n)) this.ifIndexByName.set(n, this.ifIndexed);
+    }
+    let i = this.ifIndexByName.get(name);
+    if (i === undefined) {
+      i = names.length;
+      // The columns hold 65,536 names (16-bit indexes): rows naming one past them read as naming none.
       if (i > 65535) return 0;
-      this.ifNames.push(name);
+      names.push(name);
     }
     return i;
   }
