@@ -1,6 +1,8 @@
 // Chart-ready series over the flow verdicts: plain JSON, aggregated, bounded in size whatever the input.
 import type { Verdict } from '../types';
 import type { HostAnalysis } from './fan-out';
+import { CleanHost } from './clean-hosts';
+import type { MultiInterfaces } from './fan-out-tables';
 import { CR2_EXPECTED } from './locality';
 
 export const TOP_SOURCES = 20;
@@ -54,6 +56,8 @@ class Tally {
   private lastIfRow: InterfaceRow | undefined;
   private lastSvc: string | undefined;
   private lastSvcRow: ServiceRow | undefined;
+  /** For clean sources seen on several interfaces (read from their table): each interface's row, by its number. */
+  private severalRows = new Map<MultiInterfaces, (InterfaceRow | undefined)[]>();
 
   constructor(hosts: readonly HostAnalysis[]) {
     for (const h of hosts) {
@@ -73,11 +77,18 @@ class Tally {
         c.other += h.locality.other;
         c.forbidden += h.locality.forbidden;
       }
-      // A source seen on one interface has no Map (fan-out.ts): its name and flows are on the host. (Read once: a clean
-      // source's Map is made at each read.)
-      const ifs = h.interfaces;
-      if (ifs) for (const [name, flows] of ifs) this.addInterface(name, flows, flagged);
-      else if (h.interface !== '') this.addInterface(h.interface, h.interfaceFlows, flagged);
+      // A source seen on one interface has no Map (fan-out.ts): its name and flows are on the host. A clean one seen on
+      // several is read from its table (its Map would be made at each read: thousands, in a capture whose interfaces
+      // change from row to row). Otherwise the Map is read once.
+      const clean = h instanceof CleanHost ? h : undefined;
+      const m = clean?.columns.multi;
+      const several = clean && m ? clean.columns.multiHost[clean.row]! - 1 : -1;
+      if (m && several >= 0) this.addSeveral(m, several);
+      else {
+        const ifs = h.interfaces;
+        if (ifs) for (const [name, flows] of ifs) this.addInterface(name, flows, flagged);
+        else if (h.interface !== '') this.addInterface(h.interface, h.interfaceFlows, flagged);
+      }
       const service = h.service ?? 'unknown';
       if (service !== 'unknown') this.addService(service, flagged, h.failedFlows);
     }
@@ -105,6 +116,27 @@ class Tally {
     if (flagged) r.flaggedSources++;
     this.lastIf = name;
     this.lastIfRow = r;
+  }
+
+  /**
+   * A clean source's flows per interface from the table (`m`, host k): as addInterface() for each, in the same order,
+   * each interface's row found by its number after its first (no name looked up per source).
+   */
+  private addSeveral(m: MultiInterfaces, k: number): void {
+    let rows = this.severalRows.get(m);
+    if (!rows) this.severalRows.set(m, (rows = []));
+    for (let e = m.start[k]!; e < m.start[k + 1]!; e++) {
+      const g = m.ifg[e]!;
+      let r = rows[g];
+      if (r === undefined) {
+        const name = m.names[g]!;
+        r = this.interfaces.get(name);
+        if (!r) this.interfaces.set(name, (r = { flows: 0, sources: 0, flaggedSources: 0 }));
+        rows[g] = r;
+      }
+      r.flows += m.flows[e]!;
+      r.sources++;
+    }
   }
 
   private addService(service: string, flagged: boolean, failedFlows: number): void {

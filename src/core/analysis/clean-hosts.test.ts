@@ -6,7 +6,7 @@ import { CleanHost, CleanHostColumns, HostLocality, NO_EVIDENCE, ownHost } from 
 import type { HostAnalysis } from './fan-out';
 import { MultiInterfaces } from './fan-out-tables';
 import { newWalk, step } from './trw';
-import { cleanReason, interfacesReason, judge, mainInterface, verdictOf } from './verdict';
+import { cleanReason, judge, mainInterface, verdictOf } from './verdict';
 
 /** Every field of a HostAnalysis, read through its getters where it has them, in judge()'s key order. */
 const FIELDS = [
@@ -21,7 +21,8 @@ function jsonText(h: CleanHost, level: number): string {
 }
 const read = (h: HostAnalysis) => Object.fromEntries(FIELDS.map((f) => [f, h[f]]));
 
-const IF_NAMES = ['Fa0/1', 'Gi0/0.100', 'Po12', 'Vl1', 'Te1/0/24'];
+// Names JSON must escape too (a quote, a backslash, a control character, a lone surrogate) and one it need not.
+const IF_NAMES = ['Fa0/1', 'Gi0/0.100', 'Po12', 'Vl1', 'Te1/0/24', 'we"ird\\if', '\u0007bell', '\udc00lone', 'Gi\u00e9/\ud83d\ude00'];
 const host = fc.record({
   addr: fc.oneof(fc.constantFrom(0, 1, 0x7fffffff, 0x80000000, 0xffffffff), fc.integer({ min: 0, max: 0xffffffff })),
   steps: fc.array(fc.boolean(), { maxLength: 12 }),
@@ -39,7 +40,7 @@ const host = fc.record({
   loc: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 4, maxLength: 4 }),
   // A source seen on several interfaces: its flows on each, in first-seen order (ties included; one interface too,
   // which the analysis never makes, so the rows hold up without the reason it brings).
-  ifs: fc.option(fc.uniqueArray(fc.tuple(fc.constantFrom(...IF_NAMES), fc.integer({ min: 1, max: 40 })), { minLength: 1, maxLength: 5, selector: (t) => t[0] }), { nil: undefined }),
+  ifs: fc.option(fc.uniqueArray(fc.tuple(fc.constantFrom(...IF_NAMES), fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1000, max: 2 ** 31 }))), { minLength: 1, maxLength: 7, selector: (t) => t[0] }), { nil: undefined }),
 });
 
 describe('clean hosts as columns', () => {
@@ -56,14 +57,14 @@ describe('clean hosts as columns', () => {
         const clean = given.filter((_, i) => verdictOf(walks[i]!) === 'clean');
         const cleanWalks = walks.filter((w) => verdictOf(w) === 'clean');
         // Host i's interfaces (when several) as the analysis's table holds them, by host number.
-        const multi = new MultiInterfaces(clean.length, IF_NAMES, (f) => clean.forEach((g, i) => g.ifs?.forEach(([name, n]) => f(i, IF_NAMES.indexOf(name), n))));
+        const multi = MultiInterfaces.fromEach(clean.length, IF_NAMES, (f) => clean.forEach((g, i) => g.ifs?.forEach(([name, n]) => f(i, IF_NAMES.indexOf(name), n))));
         const ifMaps = clean.map((g) => (g.ifs ? new Map(g.ifs) : undefined));
         const columns = new CleanHostColumns(clean.length, multi);
         // Rows set in reverse order, as the analysis sets them in any order.
         for (let i = clean.length - 1; i >= 0; i--) {
           const g = clean[i]!;
           const m = ifMaps[i];
-          const several = m ? { interfaceName: mainInterface(m), interfaceFlows: m.get(mainInterface(m))!, multiHost: i, arrives: interfacesReason(m) } : {};
+          const several = m ? { interfaceName: mainInterface(m), interfaceFlows: m.get(mainInterface(m))!, multiHost: i } : {};
           columns.set(i, { ...g, reason: cleanReason(cleanWalks[i]!, g.service), loc: g.loc, ...several });
         }
         const rows = clean.map((_, i) => columns.host(i));

@@ -36,11 +36,10 @@ export type CleanHostFacts = Pick<
   /** Same /16, same /8, other, forbidden. */
   loc: ArrayLike<number>;
   /**
-   * A source seen on several interfaces: its host number in the columns' MultiInterfaces, and its reason for that
-   * (interfacesReason()); `interfaceName` and `interfaceFlows` are then its main interface's.
+   * A source seen on several interfaces: its host number in the columns' MultiInterfaces (its last reason is read from
+   * there: MultiInterfaces.reason()); `interfaceName` and `interfaceFlows` are then its main interface's.
    */
   multiHost?: number;
-  arrives?: string;
 };
 
 
@@ -125,13 +124,10 @@ export class CleanHostColumns {
     const k = f.multiHost ?? -1;
     if (k >= 0) {
       if (!this.multi) throw new Error('a source seen on several interfaces needs the columns made with their table');
+      // Its reasons are the shared list and then its own, on its interfaces (read from `multi` when asked for).
       this.multiHost[r] = k + 1;
-      // Its own list: the interface counts in its last reason are its own.
-      const list = [why];
-      if (f.inbound) list.push(INBOUND_REASON);
-      if (f.arrives) list.push(f.arrives);
-      this.reasons[r] = this.reasonLists.add(Object.freeze(list));
-    } else this.reasons[r] = f.inbound ? this.inboundListNumber(why) : this.reasonListNumber(why);
+    }
+    this.reasons[r] = f.inbound ? this.inboundListNumber(why) : this.reasonListNumber(why);
     this.inbound[r] = f.inbound ? 1 : 0;
     const l = f.loc;
     const o = r * 4;
@@ -160,6 +156,10 @@ export class CleanHostColumns {
     }
     return i;
   }
+
+  /** Interface names by global number as JSON text without the quotes (MultiInterfaces.reasonJson), made once each. */
+  private readonly namesJson: string[] = [];
+  private readonly nameJson = (ifg: number): string => (this.namesJson[ifg] ??= flat(JSON.stringify(this.multi!.names[ifg]!).slice(1, -1)));
 
   /** Row r as a host. */
   host(r: number): CleanHost {
@@ -218,16 +218,16 @@ export class CleanHostColumns {
       k.afterPacketsPerFlow[service] ?? k.afterPacketsPerFlowOf(service, this.names.values),
       numberJson(this.failed[r]!),
     );
-    const list = this.reasonLists.values[reasons]!;
-    if (this.multi && this.multiHost[r]! > 0 && list.length === 2 + inbound) {
-      // A list of one row's own (a source seen on several interfaces, its counts in its last reason): its first
-      // reasons and the text around them are pieces kept for every such row; only the last is written afresh.
-      const starts = k.ownListStart[inbound]!;
-      let start = starts.get(list[0]!);
-      if (start === undefined) starts.set(list[0]!, (start = flat(k.listStart(list.slice(0, -1)))));
-      parts.push(start, JSON.stringify(list[list.length - 1]!), (k.ownListEnd[inbound] ??= flat(k.listEnd(inbound))));
-    } else if (this.multi && this.multiHost[r]! > 0) parts.push(k.end(list, inbound));
-    else parts.push((k.ends[2 * reasons + inbound] ??= flat(k.end(list, inbound))));
+    const multi = this.multi;
+    const mk = multi ? this.multiHost[r]! - 1 : -1;
+    if (multi && mk >= 0 && multi.has(mk) && multi.start[mk + 1]! - multi.start[mk]! > 1) {
+      // A source seen on several interfaces: the shared list and the text around it are pieces kept for every such
+      // row; its last reason, on its interfaces, is written from the table in pieces (MultiInterfaces.reasonJson).
+      const list = this.reasonLists.values[reasons]!;
+      parts.push((k.ownListStart[reasons] ??= flat(k.listStart(list))));
+      multi.reasonJson(mk, parts, this.nameJson);
+      parts.push((k.ownListEnd[inbound] ??= flat(k.listEnd(inbound))));
+    } else parts.push((k.ends[2 * reasons + inbound] ??= flat(k.end(this.reasonLists.values[reasons]!, inbound))));
   }
 
 }
@@ -261,10 +261,10 @@ class JsonPieces {
   /** The text after the failed flows, by reason list number and inbound (2 * list + inbound). */
   readonly ends: string[] = [];
   /**
-   * For rows with a list of their own: its text up to its last reason (by inbound, then by its first reason, the
-   * walk's shared words), and after it (by inbound).
+   * For rows of sources seen on several interfaces: the text up to their last reason (by their shared reason list's
+   * number), and after it (by inbound).
    */
-  readonly ownListStart = [new Map<string, string>(), new Map<string, string>()];
+  readonly ownListStart: string[] = [];
   readonly ownListEnd: string[] = [];
   constructor(private readonly level: number) {
     this.open = flat(`{\n${this.indent(1)}"ip": "`);
@@ -295,7 +295,7 @@ class JsonPieces {
   end(reasons: readonly string[], inbound: number): string {
     return `${this.key('reasons')}${this.list(reasons)}${this.key('inbound')}${inbound === 1}${this.close}`;
   }
-  /** end() of a list of `first` and one more reason, up to that reason's text (at least one reason before it). */
+  /** end() of a list of `first` and one more reason, up to that reason's JSON text (at least one reason before it). */
   listStart(first: readonly string[]): string {
     return `${this.key('reasons')}[\n${first.map((x) => `${this.indent(2)}${JSON.stringify(x)},\n`).join('')}${this.indent(2)}`;
   }
@@ -368,7 +368,12 @@ export class CleanHost implements HostAnalysis {
     return whole(this.t.failed[this.r]!);
   }
   get reasons(): string[] {
-    return this.t.reasonLists.values[this.t.reasons[this.r]!] as string[];
+    const t = this.t;
+    const list = t.reasonLists.values[t.reasons[this.r]!] as string[];
+    // A source seen on several interfaces: the shared list, then its reason on its interfaces (made at each read).
+    const mk = t.multi ? t.multiHost[this.r]! - 1 : -1;
+    const arrives = mk >= 0 ? t.multi!.reason(mk) : '';
+    return arrives ? (Object.freeze([...list, arrives]) as string[]) : list;
   }
   get inbound(): boolean {
     return this.t.inbound[this.r] === 1;

@@ -4,7 +4,7 @@
 import { FAILED, FAILED_MAX_PACKETS, flowOutcomeCode, type FlowSource, IGNORE, OK, rowService, WWW } from './flow-facts';
 import { PairSet, U32Index, U32Set } from './hash-tables';
 import { ICMP, serviceCode, TCP, UDP } from './service';
-import { HostRecords, MultiIfCounts, R_FLOWS, R_MAIN_IF, R_MAIN_IF_COUNT, R_MULTI_IF, R_NULL, R_PACKETS, R_PORT80, R_STRIDE } from './fan-out-tables';
+import { HostRecords, R_FLOWS, R_MAIN_IF, R_MAIN_IF_COUNT, R_MULTI_IF, R_NULL, R_PACKETS, R_PORT80, R_STRIDE } from './fan-out-tables';
 
 const NULL_IF = /^(null|null0|nu0)$/i;
 const TCP_WWW = serviceCode(TCP, WWW);
@@ -21,7 +21,10 @@ export interface RowFacts {
   reached: U32Set;
   /** UDP and ICMP pairs seen (src, dst). */
   pairs: PairSet;
-  multiIfCounts: MultiIfCounts;
+  /** Per flow source, in order: each of its interface numbers as a global one (an index in ifNameList; -1: no name). */
+  ifMaps: Int32Array[];
+  /** How many sources were seen on more than one interface (their flows per interface are counted in pass 3). */
+  multiHosts: number;
   ifNameList: string[];
   globalIf: Map<string, number>;
 }
@@ -32,6 +35,7 @@ export interface RowFacts {
  */
 function pass1Table(t: FlowSource['flows'], row: number, f: RowFacts): void {
   const m = interfaceMaps(t.ifNames, f);
+  f.ifMaps.push(m.ifMap);
   pass1Range(t, 0, t.count, row, f, m.ifMap, m.isNull);
 }
 
@@ -102,10 +106,12 @@ function pass1Counts(t: FlowSource['flows'], from: number, to: number, row: numb
 /**
  * Each row's counts on its host's record. With many sources every record is a cache miss: a loop that does only
  * this lets the processor wait for several at once (the service and outcome, worked out from the row alone, are
- * pass1Outcomes').
+ * pass1Outcomes'). A source's interface and its flows are counted here while it shows one; a source seen on a second
+ * one is only marked (R_MULTI_IF), and its flows per interface are counted in pass 3, where its rows are read together
+ * (InterfaceTally): counted here, a capture whose interface changes from row to row cost a scattered counter a row.
  */
 function pass1Records(t: FlowSource['flows'], from: number, to: number, row: number, f: RowFacts, ifMap: Int32Array, isNull: Uint8Array): void {
-  const { hostOf, multiIfCounts } = f;
+  const { hostOf } = f;
   const { dstPort: dpCol, packets: pkCol, srcIf: srcIfCol, dstIf: dstIfCol } = t;
   // Host records are all open (pass1Hosts): the array no longer grows during this loop.
   const rec = f.h.rec;
@@ -121,17 +127,14 @@ function pass1Records(t: FlowSource['flows'], from: number, to: number, row: num
     const ifg = ifMap[srcIfCol[i]!]!;
     if (ifg >= 0) {
       const main = rec[o + R_MAIN_IF]!;
-      if (main === ifg && rec[o + R_MULTI_IF] === 0) rec[o + R_MAIN_IF_COUNT]!++;
+      // (A source already seen on several counts on here too: pass 3's counts replace these.)
+      if (main === ifg) rec[o + R_MAIN_IF_COUNT]!++;
       else if (main === -1) {
         rec[o + R_MAIN_IF] = ifg;
         rec[o + R_MAIN_IF_COUNT] = 1;
-      } else {
-        if (rec[o + R_MULTI_IF] === 0) {
-          // A second interface for this source: from now on its counts are kept per interface.
-          rec[o + R_MULTI_IF] = 1;
-          multiIfCounts.start(k, main, rec[o + R_MAIN_IF_COUNT]!);
-        }
-        multiIfCounts.add(k, ifg);
+      } else if (rec[o + R_MULTI_IF] === 0) {
+        rec[o + R_MULTI_IF] = 1;
+        f.multiHosts++;
       }
     }
     if (isNull[dstIfCol[i]!] === 1) rec[o + R_NULL]!++;
@@ -206,7 +209,14 @@ export class EarlyPass1 {
   /** The facts, when `t` is the table this pass read, whole (same rows: same buffer, offset and count). */
   factsFor(t: FlowSource['flows'], registered: FlowSource['flows']): RowFacts | undefined {
     const same = t.count === this.done && t.src.buffer === registered.src.buffer && t.src.byteOffset === registered.src.byteOffset && t.dst.buffer === registered.dst.buffer;
-    return same ? this.f : undefined;
+    if (!same) return undefined;
+    // Its interface numbers as global ones: the map of the names it has read (every one, when it read every row).
+    if (t.ifNames.length !== this.names) {
+      const m = interfaceMaps(t.ifNames, this.f);
+      [this.ifMap, this.isNull, this.names] = [m.ifMap, m.isNull, t.ifNames.length];
+    }
+    this.f.ifMaps = [this.ifMap];
+    return this.f;
   }
 }
 
@@ -241,7 +251,8 @@ function newRowFacts(rows: number): RowFacts {
     serviceOf: new Uint32Array(rows),
     reached: new U32Set(start(1024)),
     pairs: new PairSet(start(16384)),
-    multiIfCounts: new MultiIfCounts(),
+    ifMaps: [],
+    multiHosts: 0,
     ifNameList: [],
     globalIf: new Map(),
   };

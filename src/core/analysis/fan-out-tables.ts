@@ -1,16 +1,17 @@
 // The fan-out's per-host tables on typed arrays: records during pass 1, per-interface counts, pass 3's findings,
 // and one host's destination set (fan-out.ts runs the passes over them).
-import { PairCounts } from './hash-tables';
 import { newWalk, type Walk } from './trw';
+import { busiestFour } from './verdict';
 
 /** Fields of a host's record during pass 1. */
 export const R_FLOWS = 0;
 export const R_PORT80 = 1;
 export const R_PACKETS = 2;
 export const R_NULL = 3;
+/** Its first interface (an index in the global names, -1: none) and the flows on it. */
 export const R_MAIN_IF = 4;
 export const R_MAIN_IF_COUNT = 5;
-/** 1 once a source has been seen on a second interface (then its counts are kept per interface). */
+/** 1 once a source has been seen on a second interface (then pass 3 counts its flows per interface: InterfaceTally). */
 export const R_MULTI_IF = 6;
 /** One record of 8 numbers (64 bytes, one cache line) per host: a row touches one line, not one per counter. */
 export const R_STRIDE = 8;
@@ -45,87 +46,62 @@ export class HostRecords {
   }
 }
 
-/** Interfaces counted densely per source (global interface indexes below this); the rest go to a pair table. */
-export const DENSE_IFS = 32;
-
 /**
- * Per-interface flow counts of the sources seen on more than one interface. A source whose interfaces are among the
- * first DENSE_IFS names gets a block of counters (rows that switch interface every line then cost an array increment,
- * not a hash probe); past that, its counts move to a (source, interface) table. Either way each source's interfaces
- * are listed in the order they were first seen (its first interface first).
+ * Flows per interface of the sources seen on several (R_MULTI_IF), counted host by host as pass 3 reads each host's
+ * rows together (`gIf`: each row's global interface number + 1, 0 for a row that names none), kept in first-seen order
+ * as MultiInterfaces' columns. Nothing is kept per row or per (host, interface) pair beyond those.
  */
-export class MultiIfCounts {
-  private pairs = new PairCounts(64);
-  /** Per source: its block + 1, 0 for none, -1 once counted in `pairs`. */
-  private blockOf = new Int32Array(1024);
-  private counts = new Int32Array(DENSE_IFS * 64);
-  private order = new Int16Array(DENSE_IFS * 64);
-  private orderN = new Uint8Array(64);
-  private nBlocks = 0;
+export class InterfaceTally {
+  /** Flows of the current host per interface (+ 1), and its interfaces (+ 1) in first-seen order. */
+  private readonly count: Int32Array;
+  private readonly seen: Int32Array;
+  private readonly start: Int32Array;
+  private ifg = new Int32Array(64);
+  private flows = new Float64Array(64);
+  private n = 0;
 
-  /** Source k shows a second interface; its first, `main`, has `mainCount` flows so far. */
-  start(k: number, main: number, mainCount: number): void {
-    if (k >= this.blockOf.length) {
-      const g = new Int32Array(Math.max(k + 1, this.blockOf.length * 2));
-      g.set(this.blockOf);
-      this.blockOf = g;
-    }
-    if (main >= DENSE_IFS) {
-      this.blockOf[k] = -1;
-      this.pairs.add(k, main, mainCount);
-      return;
-    }
-    const b = this.nBlocks++;
-    if (this.nBlocks > this.orderN.length) {
-      const n = this.orderN.length * 2;
-      const c = new Int32Array(n * DENSE_IFS);
-      c.set(this.counts);
-      this.counts = c;
-      const o = new Int16Array(n * DENSE_IFS);
-      o.set(this.order);
-      this.order = o;
-      const on = new Uint8Array(n);
-      on.set(this.orderN);
-      this.orderN = on;
-    }
-    this.blockOf[k] = b + 1;
-    this.counts[b * DENSE_IFS + main] = mainCount;
-    this.order[b * DENSE_IFS] = main;
-    this.orderN[b] = 1;
+  constructor(nHosts: number, nIfs: number) {
+    this.count = new Int32Array(nIfs + 1);
+    this.seen = new Int32Array(nIfs + 1);
+    this.start = new Int32Array(nHosts + 1);
   }
 
-  /** One more flow of source k (started) on interface ifg. */
-  add(k: number, ifg: number): void {
-    const b1 = this.blockOf[k]!;
-    if (b1 > 0 && ifg < DENSE_IFS) {
-      const at = (b1 - 1) * DENSE_IFS;
-      if (this.counts[at + ifg]!++ === 0) this.order[at + this.orderN[b1 - 1]!++] = ifg;
-      return;
-    }
-    if (b1 > 0) {
-      // An interface past the dense ones: this source's counts move to the pair table, in the order first seen.
-      const b = b1 - 1;
-      for (let i = 0; i < this.orderN[b]!; i++) {
-        const g = this.order[b * DENSE_IFS + i]!;
-        this.pairs.add(k, g, this.counts[b * DENSE_IFS + g]!);
-      }
-      this.blockOf[k] = -1;
-    }
-    this.pairs.add(k, ifg);
+  /** Host k, seen on one interface or none (hosts are given in order 0, 1, 2..., each once). */
+  one(k: number): void {
+    this.start[k + 1] = this.n;
   }
 
-  /** Every (source, interface, flows), each source's interfaces in first-seen order. */
-  forEach(f: (k: number, ifg: number, count: number) => void): void {
-    for (let k = 0; k < this.blockOf.length; k++) {
-      const b1 = this.blockOf[k]!;
-      if (b1 <= 0) continue;
-      const at = (b1 - 1) * DENSE_IFS;
-      for (let i = 0; i < this.orderN[b1 - 1]!; i++) {
-        const g = this.order[at + i]!;
-        f(k, g, this.counts[at + g]!);
-      }
+  /** Host k, seen on several interfaces, whose rows are [a, b) of gIf. */
+  several(k: number, gIf: Uint16Array | Int32Array, a: number, b: number): void {
+    const { count, seen } = this;
+    let nt = 0;
+    for (let r = a; r < b; r++) {
+      const g = gIf[r]!;
+      if (g !== 0 && count[g]!++ === 0) seen[nt++] = g;
     }
-    this.pairs.forEach(f);
+    if (this.n + nt > this.ifg.length) this.grow(this.n + nt);
+    for (let i = 0; i < nt; i++) {
+      this.ifg[this.n + i] = seen[i]! - 1;
+      this.flows[this.n + i] = count[seen[i]!]!;
+      count[seen[i]!] = 0;
+    }
+    this.n += nt;
+    this.start[k + 1] = this.n;
+  }
+
+  private grow(need: number): void {
+    const cap = Math.max(need, this.ifg.length * 2);
+    const ifg = new Int32Array(cap);
+    ifg.set(this.ifg.subarray(0, this.n));
+    const flows = new Float64Array(cap);
+    flows.set(this.flows.subarray(0, this.n));
+    this.ifg = ifg;
+    this.flows = flows;
+  }
+
+  /** The counts of the hosts seen on several interfaces, once every host has been counted. */
+  finish(names: readonly string[]): MultiInterfaces {
+    return new MultiInterfaces(names, this.start, this.ifg.slice(0, this.n), this.flows.slice(0, this.n));
   }
 }
 
@@ -133,31 +109,31 @@ export class MultiIfCounts {
  * The flows per interface of the sources seen on several interfaces, host by host, as columns: host k's interfaces
  * are entries [start[k], start[k + 1]) in first-seen order (its main one first). A Map per source, made once for all,
  * was most of what survived the analysis of a capture whose interfaces change from row to row (5,000 sources: about
- * 10 MB the collector copied, twice); a clean source's Map is now made only when asked for, and dropped.
+ * 10 MB the collector copied, twice); a flagged source's Map is made only when asked for (map()), and a clean one's
+ * main interface and reason are read from the columns.
  */
 export class MultiInterfaces {
-  readonly start: Int32Array;
-  readonly ifg: Int32Array;
-  readonly flows: Float64Array;
-
-  /** `each` calls its argument once per (host, interface, flows), each host's interfaces in first-seen order. */
   constructor(
-    nHosts: number,
     readonly names: readonly string[],
-    each: (f: (k: number, ifg: number, flows: number) => void) => void,
-  ) {
+    readonly start: Int32Array,
+    readonly ifg: Int32Array,
+    readonly flows: Float64Array,
+  ) {}
+
+  /** From a function that calls its argument once per (host, interface, flows), each host's interfaces in order. */
+  static fromEach(nHosts: number, names: readonly string[], each: (f: (k: number, ifg: number, flows: number) => void) => void): MultiInterfaces {
     const start = new Int32Array(nHosts + 1);
     each((k) => start[k + 1]!++);
     for (let k = 0; k < nHosts; k++) start[k + 1]! += start[k]!;
     const fill = start.slice(0, nHosts);
-    this.ifg = new Int32Array(start[nHosts]!);
-    this.flows = new Float64Array(start[nHosts]!);
+    const ifg = new Int32Array(start[nHosts]!);
+    const flows = new Float64Array(start[nHosts]!);
     each((k, g, n) => {
       const at = fill[k]!++;
-      this.ifg[at] = g;
-      this.flows[at] = n;
+      ifg[at] = g;
+      flows[at] = n;
     });
-    this.start = start;
+    return new MultiInterfaces(names, start, ifg, flows);
   }
 
   /** Was host k seen on several interfaces? */
@@ -171,7 +147,49 @@ export class MultiInterfaces {
     for (let e = this.start[k]!; e < this.start[k + 1]!; e++) m.set(this.names[this.ifg[e]!]!, this.flows[e]!);
     return m;
   }
+
+  /** The entry of host k's busiest interface (the first seen of those with as many flows; mainInterface()'s pick). */
+  mainEntry(k: number): number {
+    let best = this.start[k]!;
+    for (let e = best + 1; e < this.start[k + 1]!; e++) if (this.flows[e]! > this.flows[best]!) best = e;
+    return best;
+  }
+
+  /** Host k's reason for arriving on several interfaces: interfacesReason() of its map(k), without the Map. */
+  reason(k: number): string {
+    const a = this.start[k]!;
+    const b = this.start[k + 1]!;
+    if (b - a <= 1) return '';
+    return `arrives on ${b - a} interfaces: ${this.busiest(a, b).text((e) => this.names[this.ifg[e]!]!)}`;
+  }
+
+  /**
+   * JSON.stringify(reason(k)) in pieces onto `parts` (for a host seen on several interfaces: reason(k) is not empty),
+   * each interface's name as `nameJson` gives it by number (its JSON text without the quotes). No string is made for the
+   * reason: the CLI's --json writes thousands of them.
+   */
+  reasonJson(k: number, parts: string[], nameJson: (ifg: number) => string): void {
+    const a = this.start[k]!;
+    const b = this.start[k + 1]!;
+    const top = this.busiest(a, b);
+    parts.push('"arrives on ', numberText(b - a), ' interfaces: ');
+    for (let i = 0; i < top.size; i++) {
+      if (i > 0) parts.push(', ');
+      parts.push(nameJson(this.ifg[top.entry(i)]!), ' (', numberText(top.flows(i)), ')');
+    }
+    parts.push('"');
+  }
+
+  private busiest(a: number, b: number): typeof busiestFour {
+    const top = busiestFour.reset();
+    for (let e = a; e < b; e++) top.offer(e, this.flows[e]!);
+    return top;
+  }
 }
+
+/** Small whole numbers as text (a reason's counts), made once. */
+const SMALL_TEXT = Array.from({ length: 1024 }, (_, i) => `${i}`);
+const numberText = (n: number): string => (n >= 0 && n < 1024 && (n | 0) === n ? SMALL_TEXT[n]! : `${n}`);
 
 /** What pass 3 learns about a host before its flagged rows are read again. */
 export interface PendingHost {

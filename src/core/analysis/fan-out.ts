@@ -10,11 +10,12 @@ import { fanOutOrder } from './host-order';
 import {
   DstSet,
   HostRecords,
-  MultiInterfaces,
+  InterfaceTally,
   PendingColumns,
   R_FLOWS,
   R_MAIN_IF,
   R_MAIN_IF_COUNT,
+  R_MULTI_IF,
   R_NULL,
   R_PACKETS,
   R_PORT80,
@@ -22,7 +23,7 @@ import {
   resetWalk,
 } from './fan-out-tables';
 import { SharedTargetCollector } from './shared-targets';
-import { cleanReason, interfacesReason, judge, mainInterface, verdictOf } from './verdict';
+import { cleanReason, judge, verdictOf } from './verdict';
 import { type CleanHostFacts, CleanHostColumns, HostLocality, NO_EVIDENCE } from './clean-hosts';
 import { pass1, type RowFacts } from './fan-out-pass1';
 import { newWalk, step, type Walk } from './trw';
@@ -59,6 +60,11 @@ interface Grouped {
   gDst: Uint32Array;
   gOut: Uint8Array;
   gSvc: Uint32Array;
+  /**
+   * Each row's interface as a global number + 1 (0: the row names none), read for the sources seen on several
+   * interfaces; empty when there are none (then no row's interface is grouped).
+   */
+  gIf: Uint16Array | Int32Array;
   /** No UDP or ICMP probe in the capture got a visible reply (and some went unanswered). */
   blind: boolean;
 }
@@ -76,6 +82,9 @@ function pass2(sources: readonly FlowSource[], f: RowFacts, flows: Float64Array,
   const gDst = new Uint32Array(n);
   const gOut = new Uint8Array(n);
   const gSvc = new Uint32Array(n);
+  // Interface numbers + 1 fit 16 bits in any real capture (a few dozen names); past that, 32.
+  const withIf = f.multiHosts > 0;
+  const gIf = !withIf ? new Uint16Array(0) : f.ifNameList.length < 0xffff ? new Uint16Array(n) : new Int32Array(n);
   const { answered, unanswered } = settleReplies(sources, f);
   // The probes still pending were not answered. A capture with no reply to any UDP or ICMP probe (netflow on the
   // inside interfaces only, say) cannot tell an unanswered probe from an answer it never saw. There only a
@@ -84,8 +93,8 @@ function pass2(sources: readonly FlowSource[], f: RowFacts, flows: Float64Array,
   // either way. Where some replies show, every unanswered probe failed. (Settled as the rows are grouped: two more
   // passes over every row's outcome cost 5-8 ms.)
   const retried = answered > 0 ? FAILED : IGNORE;
-  groupRows(sources, hostOf, outcomeOf, serviceOf, fill, gDst, gOut, gSvc, retried);
-  return { start, gDst, gOut, gSvc, blind: unanswered > 0 && answered === 0 };
+  groupRows(sources, f.ifMaps, hostOf, outcomeOf, serviceOf, fill, gDst, gOut, gSvc, withIf, gIf, retried);
+  return { start, gDst, gOut, gSvc, gIf, blind: unanswered > 0 && answered === 0 };
 }
 
 /**
@@ -122,10 +131,24 @@ function settleReplies(sources: readonly FlowSource[], f: RowFacts): { answered:
  * Each row's destination, outcome and service to its host's next place (`fill`), keeping row order within a host. An
  * unanswered probe's outcome is settled on the way (in `outcomeOf` too): FAILED, or `retried` for one of several packets.
  */
-function groupRows(sources: readonly FlowSource[], hostOf: Int32Array, outcomeOf: Uint8Array, serviceOf: Uint32Array, fill: Int32Array, gDst: Uint32Array, gOut: Uint8Array, gSvc: Uint32Array, retried: number): void {
+function groupRows(
+  sources: readonly FlowSource[],
+  ifMaps: readonly Int32Array[],
+  hostOf: Int32Array,
+  outcomeOf: Uint8Array,
+  serviceOf: Uint32Array,
+  fill: Int32Array,
+  gDst: Uint32Array,
+  gOut: Uint8Array,
+  gSvc: Uint32Array,
+  withIf: boolean,
+  gIf: Uint16Array | Int32Array,
+  retried: number,
+): void {
   let r = 0;
-  for (const s of sources) {
-    const { dst, count } = s.flows;
+  for (let si = 0; si < sources.length; si++) {
+    const { dst, srcIf, count } = sources[si]!.flows;
+    const ifMap = ifMaps[si]!;
     for (let i = 0; i < count; i++, r++) {
       const k = hostOf[r]!;
       if (k < 0) continue;
@@ -135,6 +158,7 @@ function groupRows(sources: readonly FlowSource[], hostOf: Int32Array, outcomeOf
       gDst[at] = dst[i]!;
       gOut[at] = o;
       gSvc[at] = serviceOf[r]!;
+      if (withIf) gIf[at] = ifMap[srcIf[i]!]! + 1;
     }
   }
 }
@@ -154,8 +178,10 @@ interface Judged {
  * (a destination's outcome is the best of its flows: a failure answered later is an answer), then the walk, the
  * locality of the judged targets and the shape of the sweep.
  */
-function pass3(g: Grouped, f: RowFacts, nHosts: number): Judged {
-  const { start, gDst, gOut, gSvc, blind } = g;
+function pass3(g: Grouped, f: RowFacts, nHosts: number, interfaces: InterfaceTally): Judged {
+  const { start, gDst, gOut, gSvc, gIf, blind } = g;
+  const rec = f.h.rec;
+  const withIf = gIf.length > 0;
   const { reached } = f;
   const keyAt = f.hostsIx.keyAt;
   const seen = new DstSet();
@@ -177,6 +203,8 @@ function pass3(g: Grouped, f: RowFacts, nHosts: number): Judged {
     const a = start[k]!;
     const b = start[k + 1]!;
     const main = services.count(gSvc, gOut, a, b);
+    if (withIf && rec[k * R_STRIDE + R_MULTI_IF] === 1) interfaces.several(k, gIf, a, b);
+    else interfaces.one(k);
     seen.reset(b - a);
     if (fDst.length < b - a) {
       fDst = new Uint32Array(b - a);
@@ -326,10 +354,11 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const flows = facts.h.flowsColumn();
   const rec = facts.h.rec;
   const keyAt = facts.hostsIx.keyAt;
-  // Per-interface counts of the sources seen on several interfaces, by host, in first-seen order (main one first).
-  const multi = new MultiInterfaces(nHosts, ifNameList, (f) => facts.multiIfCounts.forEach(f));
   const grouped = pass2(sources, facts, flows, nHosts);
-  const judged = pass3(grouped, facts, nHosts);
+  const interfaces = new InterfaceTally(nHosts, ifNameList.length);
+  const judged = pass3(grouped, facts, nHosts, interfaces);
+  // Per-interface counts of the sources seen on several interfaces, by host, in first-seen order (main one first).
+  const multi = interfaces.finish(ifNameList);
   const { pending, shared } = judged;
   const { evidence, svcPackets, svcBytes, svcBytesPackets } = pass4(sources, facts, judged, nHosts);
   // The per-row arrays are done with: let a collection during the verdicts below take them (a dump's worth of rows).
@@ -351,15 +380,14 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const flaggedByIndex: HostAnalysis[] = [];
   // One walk and one set of facts, filled in for each clean host in turn: nothing is made per host but its row.
   const walk = newWalk();
-  const cleanFacts: CleanHostFacts = { addr: 0, interfaceName: '', interfaceFlows: 0, flows: 0, destinations: 0, port80Flows: 0, packetsPerFlow: 0, failedFlows: 0, inbound: false, service: '', reason: '', loc: NO_LOCALITY, multiHost: -1, arrives: '' };
+  const cleanFacts: CleanHostFacts = { addr: 0, interfaceName: '', interfaceFlows: 0, flows: 0, destinations: 0, port80Flows: 0, packetsPerFlow: 0, failedFlows: 0, inbound: false, service: '', reason: '', loc: NO_LOCALITY, multiHost: -1 };
   for (let k = 0; k < nHosts; k++) {
     const i = at[k]!;
     const addr = keyAt[k]!;
     const o = k * R_STRIDE;
     const hostFlows = rec[o + R_FLOWS]!;
     const mi = rec[o + R_MAIN_IF]!;
-    // A source seen on several interfaces: its counts as a Map, made for this host only (a clean one keeps none).
-    const ifs = multi.has(k) ? multi.map(k) : undefined;
+    const several = multi.has(k);
     const interfaceName = mi >= 0 ? ifNameList[mi]! : '';
     const interfaceFlows = mi >= 0 ? rec[o + R_MAIN_IF_COUNT]! : 0;
     const packetsPerFlow = Math.round((rec[o + R_PACKETS]! / hostFlows) * 100) / 100;
@@ -369,18 +397,16 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
     if (verdictOf(pending.walkInto(k, walk)) === 'clean') {
       const service = nameOf(pending.serviceOf(k));
       cleanFacts.addr = addr;
-      if (ifs) {
-        // As judge() words it: the busiest interface is its interface.
-        const main = mainInterface(ifs);
-        cleanFacts.interfaceName = main;
-        cleanFacts.interfaceFlows = ifs.get(main) ?? 0;
+      if (several) {
+        // As judge() words it: the busiest interface is its interface. (Read from the table: no Map for a clean host.)
+        const main = multi.mainEntry(k);
+        cleanFacts.interfaceName = ifNameList[multi.ifg[main]!]!;
+        cleanFacts.interfaceFlows = multi.flows[main]!;
         cleanFacts.multiHost = k;
-        cleanFacts.arrives = interfacesReason(ifs);
       } else {
         cleanFacts.interfaceName = interfaceName;
         cleanFacts.interfaceFlows = interfaceFlows;
         cleanFacts.multiHost = -1;
-        cleanFacts.arrives = '';
       }
       cleanFacts.flows = hostFlows;
       cleanFacts.destinations = destinations[k]!;
@@ -396,6 +422,8 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
     }
     const p = pending.get(k, nameOf);
     const others = p.others;
+    // A flagged source seen on several interfaces: its counts as a Map of its own.
+    const ifs = several ? multi.map(k) : undefined;
     const host = judge({
       addr,
       ip: intToIp(addr),
@@ -445,6 +473,7 @@ function releaseRows(f: RowFacts, g: Grouped): void {
   g.gDst = new Uint32Array(0);
   g.gOut = new Uint8Array(0);
   g.gSvc = new Uint32Array(0);
+  g.gIf = new Uint16Array(0);
 }
 
 /** The service's name: 'tcp' for accounting's bare SYNs (no port recorded). */

@@ -38,40 +38,84 @@ export function interfaceCounts(h: Pick<HostAnalysis, 'interface' | 'interfaces'
  * interfaces change from row to row has several.
  */
 export function busiestInterfaces(ifCounts: ReadonlyMap<string, number>): string {
-  // The four kept in order in fixed slots (nothing made per entry); an entry goes after every kept one with as many
-  // flows or more (a stable sort's order), when that is among the first four.
-  let n0 = -1, n1 = -1, n2 = -1, n3 = -1;
-  let a0 = '', a1 = '', a2 = '', a3 = '';
-  ifCounts.forEach((n, name) => {
-    if (n > n3) {
-      n3 = n;
-      a3 = name;
-    } else return;
-    if (n3 > n2) {
-      n3 = n2;
-      a3 = a2;
-      n2 = n;
-      a2 = name;
-    } else return;
-    if (n2 > n1) {
-      n2 = n1;
-      a2 = a1;
-      n1 = n;
-      a1 = name;
-    } else return;
-    if (n1 > n0) {
-      n1 = n0;
-      a1 = a0;
-      n0 = n;
-      a0 = name;
-    }
-  });
-  let text = `${a0} (${n0})`;
-  if (n1 >= 0) text += `, ${a1} (${n1})`;
-  if (n2 >= 0) text += `, ${a2} (${n2})`;
-  if (n3 >= 0) text += `, ${a3} (${n3})`;
-  return text;
+  const top = busiestFour.reset();
+  const names: string[] = [];
+  ifCounts.forEach((n, name) => top.offer(names.push(name) - 1, n));
+  return top.text((e) => names[e]!);
 }
+
+/**
+ * The four busiest of a source's interfaces, offered one by one in first-seen order by their entry numbers: kept in
+ * order in fixed slots (nothing made per entry). An entry goes after every kept one with as many flows or more (a
+ * stable sort's order), when that is among the first four. One for the module (reset() before each source):
+ * busiestInterfaces and MultiInterfaces share it, so a Map and the analysis's columns word a source alike.
+ */
+class BusiestFour {
+  private n0 = -1;
+  private n1 = -1;
+  private n2 = -1;
+  private n3 = -1;
+  private e0 = -1;
+  private e1 = -1;
+  private e2 = -1;
+  private e3 = -1;
+
+  reset(): this {
+    this.n0 = this.n1 = this.n2 = this.n3 = -1;
+    this.e0 = this.e1 = this.e2 = this.e3 = -1;
+    return this;
+  }
+
+  /** Entry e, with n flows (n >= 0). */
+  offer(e: number, n: number): void {
+    if (n > this.n3) {
+      this.n3 = n;
+      this.e3 = e;
+    } else return;
+    if (this.n3 > this.n2) {
+      this.n3 = this.n2;
+      this.e3 = this.e2;
+      this.n2 = n;
+      this.e2 = e;
+    } else return;
+    if (this.n2 > this.n1) {
+      this.n2 = this.n1;
+      this.e2 = this.e1;
+      this.n1 = n;
+      this.e1 = e;
+    } else return;
+    if (this.n1 > this.n0) {
+      this.n1 = this.n0;
+      this.e1 = this.e0;
+      this.n0 = n;
+      this.e0 = e;
+    }
+  }
+
+  /** How many are kept (up to four): entry(i) and flows(i) for i below that, most flows first. */
+  get size(): number {
+    return this.n3 >= 0 ? 4 : this.n2 >= 0 ? 3 : this.n1 >= 0 ? 2 : this.n0 >= 0 ? 1 : 0;
+  }
+
+  entry(i: number): number {
+    return i === 0 ? this.e0 : i === 1 ? this.e1 : i === 2 ? this.e2 : this.e3;
+  }
+
+  flows(i: number): number {
+    return i === 0 ? this.n0 : i === 1 ? this.n1 : i === 2 ? this.n2 : this.n3;
+  }
+
+  /** `Gi0/1 (120), Fa0/2 (7)`: the kept ones, most first, each entry named by `name`. */
+  text(name: (e: number) => string): string {
+    let text = `${name(this.e0)} (${this.n0})`;
+    if (this.n1 >= 0) text += `, ${name(this.e1)} (${this.n1})`;
+    if (this.n2 >= 0) text += `, ${name(this.e2)} (${this.n2})`;
+    if (this.n3 >= 0) text += `, ${name(this.e3)} (${this.n3})`;
+    return text;
+  }
+}
+
+export const busiestFour = new BusiestFour();
 
 /** The interface with the most flows (the first seen of those with as many). */
 export function mainInterface(ifCounts: ReadonlyMap<string, number>): string {
