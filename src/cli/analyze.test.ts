@@ -121,27 +121,6 @@ describe('analyze --json on the seed flow sample (issue 2, done when)', () => {
   });
 });
 
-describe("the analyzer's V8 code cache (src/cli/run.mjs)", () => {
-  const cacheFile = join(root, 'node_modules/.cache/code-red-triage/analyze.code.cjs.v8-cache');
-  const bundle = join(root, 'node_modules/.cache/code-red-triage/analyze.code.cjs');
-  it('gives the same report with no cache, with a damaged one and with a good one, and replaces what it cannot use', { timeout: 90_000 }, () => {
-    const want = analyze(['--json', seedPath]);
-    expect(want.status, want.stderr).toBe(0);
-    rmSync(cacheFile, { force: true });
-    expect(analyze(['--json', seedPath]).stdout).toBe(want.stdout);
-    // A run that analysed something leaves a cache of most of the bundle's functions.
-    const made = readFileSync(cacheFile);
-    expect(made.length).toBeGreaterThan(readFileSync(bundle).length * 0.75);
-    const damaged = bytes(made.length, 7);
-    writeFileSync(cacheFile, damaged);
-    const afterDamage = analyze(['--json', seedPath]);
-    expect(afterDamage.status, afterDamage.stderr).toBe(0);
-    expect(afterDamage.stdout).toBe(want.stdout);
-    expect(readFileSync(cacheFile).equals(damaged)).toBe(false);
-    expect(analyze(['--json', seedPath]).stdout).toBe(want.stdout);
-  });
-});
-
 describe('analyze --json on hostile files: valid JSON with warnings, exit 0', () => {
   it('an empty file says no router output was recognised', () => {
     const d = okJson(analyze(['--json', file('empty.txt', '')]), { 'empty.txt': '' });
