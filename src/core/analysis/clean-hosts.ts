@@ -157,6 +157,16 @@ export class CleanHostColumns {
     return i;
   }
 
+  /**
+   * Row r's host number in `multi` when its reasons end with one of its own (a source seen on several interfaces:
+   * MultiInterfaces.reason()), else -1.
+   */
+  ownReasonHost(r: number): number {
+    const m = this.multi;
+    const k = m ? this.multiHost[r]! - 1 : -1;
+    return m && k >= 0 && m.start[k + 1]! - m.start[k]! > 1 ? k : -1;
+  }
+
   /** Interface names by global number as JSON text without the quotes (MultiInterfaces.reasonJson), made once each. */
   private readonly namesJson: string[] = [];
   private readonly nameJson = (ifg: number): string => (this.namesJson[ifg] ??= flat(JSON.stringify(this.multi!.names[ifg]!).slice(1, -1)));
@@ -219,8 +229,8 @@ export class CleanHostColumns {
       numberJson(this.failed[r]!),
     );
     const multi = this.multi;
-    const mk = multi ? this.multiHost[r]! - 1 : -1;
-    if (multi && mk >= 0 && multi.has(mk) && multi.start[mk + 1]! - multi.start[mk]! > 1) {
+    const mk = this.ownReasonHost(r);
+    if (multi && mk >= 0) {
       // A source seen on several interfaces: the shared list and the text around it are pieces kept for every such
       // row; its last reason, on its interfaces, is written from the table in pieces (MultiInterfaces.reasonJson).
       const list = this.reasonLists.values[reasons]!;
@@ -371,9 +381,8 @@ export class CleanHost implements HostAnalysis {
     const t = this.t;
     const list = t.reasonLists.values[t.reasons[this.r]!] as string[];
     // A source seen on several interfaces: the shared list, then its reason on its interfaces (made at each read).
-    const mk = t.multi ? t.multiHost[this.r]! - 1 : -1;
-    const arrives = mk >= 0 ? t.multi!.reason(mk) : '';
-    return arrives ? (Object.freeze([...list, arrives]) as string[]) : list;
+    const mk = t.ownReasonHost(this.r);
+    return mk >= 0 ? (Object.freeze([...list, t.multi!.reason(mk)]) as string[]) : list;
   }
   get inbound(): boolean {
     return this.t.inbound[this.r] === 1;

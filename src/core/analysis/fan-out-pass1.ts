@@ -197,11 +197,7 @@ export class EarlyPass1 {
       f.outcomeOf = grown(f.outcomeOf, new Uint8Array(cap));
       f.serviceOf = grown(f.serviceOf, new Uint32Array(cap));
     }
-    // Interface names only ever get added at the end: map the new ones.
-    if (t.ifNames.length !== this.names) {
-      const m = interfaceMaps(t.ifNames, f);
-      [this.ifMap, this.isNull, this.names] = [m.ifMap, m.isNull, t.ifNames.length];
-    }
+    this.mapNames(t);
     pass1Range(t, this.done, t.count, this.done, f, this.ifMap, this.isNull);
     this.done = t.count;
   }
@@ -211,12 +207,16 @@ export class EarlyPass1 {
     const same = t.count === this.done && t.src.buffer === registered.src.buffer && t.src.byteOffset === registered.src.byteOffset && t.dst.buffer === registered.dst.buffer;
     if (!same) return undefined;
     // Its interface numbers as global ones: the map of the names it has read (every one, when it read every row).
-    if (t.ifNames.length !== this.names) {
-      const m = interfaceMaps(t.ifNames, this.f);
-      [this.ifMap, this.isNull, this.names] = [m.ifMap, m.isNull, t.ifNames.length];
-    }
+    this.mapNames(t);
     this.f.ifMaps = [this.ifMap];
     return this.f;
+  }
+
+  /** The table's interface names as global numbers (names only ever get added at the end: the new ones are mapped). */
+  private mapNames(t: FlowSource['flows']): void {
+    if (t.ifNames.length === this.names) return;
+    const m = interfaceMaps(t.ifNames, this.f);
+    [this.ifMap, this.isNull, this.names] = [m.ifMap, m.isNull, t.ifNames.length];
   }
 }
 

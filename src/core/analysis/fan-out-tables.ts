@@ -66,7 +66,7 @@ export class InterfaceTally {
     this.start = new Int32Array(nHosts + 1);
   }
 
-  /** Host k, seen on one interface or none (hosts are given in order 0, 1, 2..., each once). */
+  /** Host k, seen on one interface or none (hosts are given in order 0, 1, 2..., each once; or none: then all read so). */
   one(k: number): void {
     this.start[k + 1] = this.n;
   }

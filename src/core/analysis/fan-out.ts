@@ -203,8 +203,11 @@ function pass3(g: Grouped, f: RowFacts, nHosts: number, interfaces: InterfaceTal
     const a = start[k]!;
     const b = start[k + 1]!;
     const main = services.count(gSvc, gOut, a, b);
-    if (withIf && rec[k * R_STRIDE + R_MULTI_IF] === 1) interfaces.several(k, gIf, a, b);
-    else interfaces.one(k);
+    // (With no source seen on several interfaces, the tally's columns stay empty: nothing to do per host.)
+    if (withIf) {
+      if (rec[k * R_STRIDE + R_MULTI_IF] === 1) interfaces.several(k, gIf, a, b);
+      else interfaces.one(k);
+    }
     seen.reset(b - a);
     if (fDst.length < b - a) {
       fDst = new Uint32Array(b - a);
