@@ -27,6 +27,7 @@ import { cleanReason, judge, verdictOf } from './verdict';
 import { type CleanHostFacts, CleanHostColumns, HostLocality, NO_EVIDENCE } from './clean-hosts';
 import { pass1, type RowFacts } from './fan-out-pass1';
 import { newWalk, step, type Walk } from './trw';
+import { type FlaggedContacts, type JudgeHelper, judgeHelper, type JudgeJob, type JudgeResult } from './judge-split';
 
 /** Where a flow was read: enough to quote the line as evidence. */
 export interface FlowRef {
@@ -67,24 +68,32 @@ interface Grouped {
   gIf: Uint16Array | Int32Array;
   /** No UDP or ICMP probe in the capture got a visible reply (and some went unanswered). */
   blind: boolean;
+  /** 1 for a host seen on several interfaces (R_MULTI_IF); empty when none was. */
+  multi: Uint8Array;
 }
+
+/** Fresh memory for an array: shared with a helper thread when pass 3 is split (judge-split.ts), else private. */
+type Alloc = (bytes: number) => ArrayBufferLike;
+const privateMemory: Alloc = (bytes) => new ArrayBuffer(bytes);
 
 /**
  * Pass 2: settle UDP and ICMP probes (answered when the pair came back), then group rows by host, keeping row order
  * within a host. Each host's rows are then read together, so its destination set stays small and in cache.
  */
-function pass2(sources: readonly FlowSource[], f: RowFacts, flows: Float64Array, nHosts: number): Grouped {
+function pass2(sources: readonly FlowSource[], f: RowFacts, flows: Float64Array, nHosts: number, alloc: Alloc): Grouped {
   const { hostOf, outcomeOf, serviceOf } = f;
-  const start = new Int32Array(nHosts + 1);
+  const start = new Int32Array(alloc(4 * (nHosts + 1)));
   for (let k = 0; k < nHosts; k++) start[k + 1] = start[k]! + flows[k]!;
   const fill = start.slice(0, nHosts);
   const n = start[nHosts]!;
-  const gDst = new Uint32Array(n);
-  const gOut = new Uint8Array(n);
-  const gSvc = new Uint32Array(n);
+  const gDst = new Uint32Array(alloc(4 * n));
+  const gOut = new Uint8Array(alloc(n));
+  const gSvc = new Uint32Array(alloc(4 * n));
   // Interface numbers + 1 fit 16 bits in any real capture (a few dozen names); past that, 32.
   const withIf = f.multiHosts > 0;
-  const gIf = !withIf ? new Uint16Array(0) : f.ifNameList.length < 0xffff ? new Uint16Array(n) : new Int32Array(n);
+  const gIf = !withIf ? new Uint16Array(0) : f.ifNameList.length < 0xffff ? new Uint16Array(alloc(2 * n)) : new Int32Array(alloc(4 * n));
+  const multi = new Uint8Array(withIf ? alloc(nHosts) : new ArrayBuffer(0));
+  if (withIf) for (let k = 0; k < nHosts; k++) multi[k] = f.h.rec[k * R_STRIDE + R_MULTI_IF] === 1 ? 1 : 0;
   const { answered, unanswered } = settleReplies(sources, f);
   // The probes still pending were not answered. A capture with no reply to any UDP or ICMP probe (netflow on the
   // inside interfaces only, say) cannot tell an unanswered probe from an answer it never saw. There only a
@@ -94,7 +103,7 @@ function pass2(sources: readonly FlowSource[], f: RowFacts, flows: Float64Array,
   // passes over every row's outcome cost 5-8 ms.)
   const retried = answered > 0 ? FAILED : IGNORE;
   groupRows(sources, f.ifMaps, hostOf, outcomeOf, serviceOf, fill, gDst, gOut, gSvc, withIf, gIf, retried);
-  return { start, gDst, gOut, gSvc, gIf, blind: unanswered > 0 && answered === 0 };
+  return { start, gDst, gOut, gSvc, gIf, blind: unanswered > 0 && answered === 0, multi };
 }
 
 /**
@@ -173,39 +182,142 @@ interface Judged {
   shared: SharedTargetCollector;
 }
 
+/** Rows of pass 3 past which its hosts are split with a helper thread, when there is one (judge-split.ts). */
+export const SPLIT_ROWS = 200_000;
+
+/** What pass 3 reads for each host (Grouped, and the facts of pass 1 it needs), the same on either thread. */
+interface JudgeInput {
+  g: Grouped;
+  keyAt: Uint32Array;
+  reached: U32Set;
+}
+
+/** Pass 3's per-host columns, row k for host k: two threads fill one set, each its own hosts. */
+interface JudgeColumns {
+  pending: PendingColumns;
+  /** Main service of each flagged host (NO_SERVICE for the others): pass 4 reads their rows. */
+  flaggedMain: Uint32Array;
+}
+
+/** A flagged host's first contacts (fDst, fOut: scratch, valid during the call) and its other services. */
+type OnFlagged = (k: number, addr: number, fDst: Uint32Array, fOut: Uint8Array, nf: number, others: Map<string, number>) => void;
+
 /**
  * Pass 3, host by host: its main service (the one with the most failed contacts), first contacts on it in order
  * (a destination's outcome is the best of its flows: a failure answered later is an answer), then the walk, the
- * locality of the judged targets and the shape of the sweep.
+ * locality of the judged targets and the shape of the sweep. With a helper thread (judge-split.ts) and enough rows,
+ * the later hosts are judged there at the same time: every host's findings are its own, so the result is the same.
  */
-function pass3(g: Grouped, f: RowFacts, nHosts: number, interfaces: InterfaceTally): Judged {
-  const { start, gDst, gOut, gSvc, gIf, blind } = g;
-  const rec = f.h.rec;
+function pass3(g: Grouped, f: RowFacts, nHosts: number, interfaces: InterfaceTally, helper: JudgeHelper | undefined, alloc: Alloc): Judged {
+  const shared = new SharedTargetCollector();
+  const cols: JudgeColumns = { pending: new PendingColumns(nHosts, alloc), flaggedMain: new Uint32Array(alloc(4 * nHosts)).fill(NO_SERVICE) };
+  const input: JudgeInput = { g, keyAt: f.hostsIx.keyAt, reached: f.reached };
+  const { pending } = cols;
+  const onFlagged: OnFlagged = (k, addr, fDst, fOut, nf, others) => {
+    shared.add(k, addr, fDst, fOut, nf);
+    pending.others.set(k, others);
+  };
+  const split = helper ? splitPoint(g.start, nHosts, helper.minRows ?? SPLIT_ROWS) : nHosts;
+  const other = helper && split < nHosts ? helper.start(judgeJob(input, cols, split, nHosts, nHosts, f.ifNameList.length, alloc)) : undefined;
+  let nFlagged = judgeRange(input, cols, 0, other ? split : nHosts, interfaces, onFlagged);
+  if (other) {
+    const r = other.wait();
+    if (r) {
+      nFlagged += r.nFlagged;
+      for (const h of r.flagged) onFlagged(h.k, h.addr, h.dsts, h.outs, h.dsts.length, new Map(h.others));
+      interfaces.appendRange(r.tally, split, nHosts);
+    } else nFlagged += judgeRange(input, cols, split, nHosts, interfaces, onFlagged);
+  }
+  return { pending, flaggedMain: cols.flaggedMain, nFlagged, shared };
+}
+
+/**
+ * Where to split the hosts between the two threads: a little past half of the work (rows, and a few rows' worth a
+ * host), as the other thread starts a moment later and its code colder. nHosts when there is too little to split.
+ */
+function splitPoint(start: Int32Array, nHosts: number, minRows: number): number {
+  const rows = start[nHosts]!;
+  if (rows < minRows || nHosts < 2) return nHosts;
+  const PER_HOST = 8;
+  const target = 0.52 * (rows + PER_HOST * nHosts);
+  let lo = 0;
+  let hi = nHosts;
+  // The first k whose hosts before it make the target (the work is increasing in k).
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (start[mid]! + PER_HOST * mid < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(1, Math.min(nHosts - 1, lo));
+}
+
+/** Hosts [k0, k1) as a job for the helper thread: every array in shared memory (copied there when it is not). */
+function judgeJob(input: JudgeInput, cols: JudgeColumns, k0: number, k1: number, nHosts: number, nIfs: number, alloc: Alloc): JudgeJob {
+  const inShared = <T extends { buffer: ArrayBufferLike; byteLength: number; constructor: unknown }>(a: T): T => {
+    if (typeof SharedArrayBuffer !== 'undefined' && a.buffer instanceof SharedArrayBuffer) return a;
+    const copy = new (a.constructor as new (b: ArrayBufferLike) => T)(alloc(a.byteLength));
+    (copy as unknown as Uint8Array).set(a as unknown as Uint8Array);
+    return copy;
+  };
+  const { g } = input;
+  const reached = input.reached.toParts();
+  return {
+    k0,
+    k1,
+    nHosts,
+    start: g.start,
+    gDst: g.gDst,
+    gOut: g.gOut,
+    gSvc: g.gSvc,
+    gIf: g.gIf,
+    blind: g.blind,
+    multi: g.multi,
+    keyAt: inShared(input.keyAt.subarray(0, nHosts)),
+    reached: { ...reached, keys: inShared(reached.keys) },
+    nIfs,
+    pending: cols.pending.parts(),
+    flaggedMain: cols.flaggedMain,
+  };
+}
+
+/** The helper thread's side of a JudgeJob: judge its hosts into the shared columns, and say what else it found. */
+export function judgeHostRange(job: JudgeJob): JudgeResult {
+  const g: Grouped = { start: job.start, gDst: job.gDst, gOut: job.gOut, gSvc: job.gSvc, gIf: job.gIf, blind: job.blind, multi: job.multi };
+  const input: JudgeInput = { g, keyAt: job.keyAt, reached: U32Set.fromParts(job.reached) };
+  const cols: JudgeColumns = { pending: PendingColumns.fromParts(job.pending), flaggedMain: job.flaggedMain };
+  const tally = new InterfaceTally(job.nHosts, job.nIfs);
+  const flagged: FlaggedContacts[] = [];
+  const nFlagged = judgeRange(input, cols, job.k0, job.k1, tally, (k, addr, fDst, fOut, nf, others) => {
+    flagged.push({ k, addr, dsts: fDst.slice(0, nf), outs: fOut.slice(0, nf), others: [...others] });
+  });
+  return { nFlagged, flagged, tally: tally.rangeParts(job.k0, job.k1) };
+}
+
+/** Pass 3 over hosts [k0, k1): their rows of the columns, their interface counts, and each flagged one to onFlagged. Returns how many were flagged. */
+function judgeRange(input: JudgeInput, cols: JudgeColumns, k0: number, k1: number, interfaces: InterfaceTally, onFlagged: OnFlagged): number {
+  const { start, gDst, gOut, gSvc, gIf, blind, multi } = input.g;
   const withIf = gIf.length > 0;
-  const { reached } = f;
-  const keyAt = f.hostsIx.keyAt;
+  const { reached, keyAt } = input;
+  const { pending, flaggedMain } = cols;
   const seen = new DstSet();
   const services = new ServiceCounts();
   let fDst = new Uint32Array(1024);
   let fOut = new Uint8Array(1024);
-  const shared = new SharedTargetCollector();
-  const pending = new PendingColumns(nHosts);
   const walk = newWalk();
   const loc = new Int32Array(4);
   /** firstContacts' and walkContacts' other results. */
   const counts = new Int32Array(3);
-  const flaggedMain = new Uint32Array(nHosts).fill(NO_SERVICE);
   let nFlagged = 0;
   // The loops over a host's rows are functions of their own, called per host: V8 compiles a small function after a
   // few hosts, where the loops inline in this one were compiled with it while it ran (on-stack replacement) and were
   // thrown away and compiled again at each path a later host took first (a capture's pass 3 ran 40-50 ms slower).
-  for (let k = 0; k < nHosts; k++) {
+  for (let k = k0; k < k1; k++) {
     const a = start[k]!;
     const b = start[k + 1]!;
     const main = services.count(gSvc, gOut, a, b);
     // (With no source seen on several interfaces, the tally's columns stay empty: nothing to do per host.)
     if (withIf) {
-      if (rec[k * R_STRIDE + R_MULTI_IF] === 1) interfaces.several(k, gIf, a, b);
+      if (multi[k] === 1) interfaces.several(k, gIf, a, b);
       else interfaces.one(k);
     }
     seen.reset(b - a);
@@ -222,15 +334,14 @@ function pass3(g: Grouped, f: RowFacts, nHosts: number, interfaces: InterfaceTal
     const judged = walkContacts(addr, fDst, fOut, nf, blindFew, reached, walk, loc, counts);
     const consecutive = counts[0]!;
     const flagged = verdictOf(walk) !== 'clean';
+    pending.set(k, walk, loc, nf, failed, main, svcFlows, judged > 1 ? consecutive / (judged - 1) : 0, judged);
     if (flagged) {
       nFlagged++;
       flaggedMain[k] = main;
-      shared.add(k, addr, fDst, fOut, nf);
+      onFlagged(k, addr, fDst, fOut, nf, services.others(main));
     }
-    pending.set(k, walk, loc, nf, failed, main, svcFlows, judged > 1 ? consecutive / (judged - 1) : 0, judged);
-    if (flagged) pending.others.set(k, services.others(main));
   }
-  return { pending, flaggedMain, nFlagged, shared };
+  return nFlagged;
 }
 
 /**
@@ -357,9 +468,13 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const flows = facts.h.flowsColumn();
   const rec = facts.h.rec;
   const keyAt = facts.hostsIx.keyAt;
-  const grouped = pass2(sources, facts, flows, nHosts);
+  // A helper thread judges some of the hosts when the CLI offers one and there are rows enough (judge-split.ts):
+  // pass 2 then groups the rows into memory it shares.
+  const helper = judgeHelper();
+  const alloc = helper && facts.hostOf.length >= (helper.minRows ?? SPLIT_ROWS) ? (bytes: number) => helper.shared(bytes) : privateMemory;
+  const grouped = pass2(sources, facts, flows, nHosts, alloc);
   const interfaces = new InterfaceTally(nHosts, ifNameList.length);
-  const judged = pass3(grouped, facts, nHosts, interfaces);
+  const judged = pass3(grouped, facts, nHosts, interfaces, alloc === privateMemory ? undefined : helper, alloc);
   // Per-interface counts of the sources seen on several interfaces, by host, in first-seen order (main one first).
   const multi = interfaces.finish(ifNameList);
   const { pending, shared } = judged;
@@ -477,6 +592,7 @@ function releaseRows(f: RowFacts, g: Grouped): void {
   g.gOut = new Uint8Array(0);
   g.gSvc = new Uint32Array(0);
   g.gIf = new Uint16Array(0);
+  g.multi = new Uint8Array(0);
 }
 
 /** The service's name: 'tcp' for accounting's bare SYNs (no port recorded). */
