@@ -99,23 +99,32 @@ export class InterfaceTally {
     this.flows = flows;
   }
 
-  /** The counts of hosts [k0, k1) (counted by this tally) as columns, for another tally to append (appendRange). */
-  rangeParts(k0: number, k1: number): TallyParts {
-    return { start: this.start.slice(k0, k1 + 1), ifg: this.ifg.slice(0, this.n), flows: this.flows.slice(0, this.n) };
+  /** Entries so far (a run of hosts counted from here on has its entries from here). */
+  get entries(): number {
+    return this.n;
   }
 
   /**
-   * Hosts [k0, k1) as another tally counted them (rangeParts), after the hosts this one counted (every host before k0,
-   * so their first-seen order and places are as if this tally had counted them all).
+   * The columns so far (views). A run of hosts [k0, k1) counted from entry `from` to entry `to` (entries before and
+   * after it) has host k's entries from start[k] (from, for k0) to start[k + 1] (to, for the last): runs may be counted
+   * in any order, so the run's own ends are kept by whoever counted it, not read from `start`.
    */
-  appendRange(p: TallyParts, k0: number, k1: number): void {
-    const base = this.n - p.start[0]!;
-    const more = p.start[k1 - k0]! - p.start[0]!;
-    if (this.n + more > this.ifg.length) this.grow(this.n + more);
-    this.ifg.set(p.ifg.subarray(p.start[0]!, p.start[k1 - k0]!), this.n);
-    this.flows.set(p.flows.subarray(p.start[0]!, p.start[k1 - k0]!), this.n);
-    for (let k = k0; k < k1; k++) this.start[k + 1] = base + p.start[k + 1 - k0]!;
-    this.n += more;
+  parts(): TallyParts {
+    return { start: this.start, ifg: this.ifg.subarray(0, this.n), flows: this.flows.subarray(0, this.n) };
+  }
+
+  /**
+   * Hosts [k0, k1) as another tally counted them (its parts, entries [from, to)), after the hosts this one counted
+   * (every host before k0, so their first-seen order and places are as if this tally had counted them all).
+   */
+  appendRange(p: TallyParts, k0: number, k1: number, from: number, to: number): void {
+    const base = this.n - from;
+    if (this.n + to - from > this.ifg.length) this.grow(this.n + to - from);
+    this.ifg.set(p.ifg.subarray(from, to), this.n);
+    this.flows.set(p.flows.subarray(from, to), this.n);
+    for (let k = k0; k < k1 - 1; k++) this.start[k + 1] = base + p.start[k + 1]!;
+    this.start[k1] = this.n + to - from;
+    this.n += to - from;
   }
 
   /** The counts of the hosts seen on several interfaces, once every host has been counted. */
@@ -124,7 +133,7 @@ export class InterfaceTally {
   }
 }
 
-/** Part of an InterfaceTally's columns: hosts [k0, k1)'s entries are [start[k - k0], start[k - k0 + 1]) of ifg and flows. */
+/** An InterfaceTally's columns: host k's entries are [start[k], start[k + 1]) of ifg and flows. */
 export interface TallyParts {
   start: Int32Array;
   ifg: Int32Array;

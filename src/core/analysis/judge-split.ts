@@ -4,10 +4,16 @@
 import type { PendingParts, TallyParts } from './fan-out-tables';
 import type { U32SetParts } from './hash-tables';
 
-/** Hosts [k0, k1) to judge: pass 2's grouped rows, the facts pass 3 reads, and the columns to fill. */
+/**
+ * Hosts to judge, in runs both threads claim one at a time (hosts cost very different amounts: a scanner's rows are
+ * each a new destination, a client's go to a few servers, so no split decided beforehand comes out even): pass 2's
+ * grouped rows, the facts pass 3 reads, and the columns to fill.
+ */
 export interface JudgeJob {
-  k0: number;
-  k1: number;
+  /** Run c is hosts [bounds[c], bounds[c + 1]). */
+  bounds: Int32Array;
+  /** Int32 [the next run to claim]. */
+  claim: Int32Array;
   nHosts: number;
   /** Host k's rows are [start[k], start[k + 1]) of gDst, gOut, gSvc and gIf (empty when no source changed interface). */
   start: Int32Array;
@@ -37,10 +43,15 @@ export interface FlaggedContacts {
 }
 
 export interface JudgeResult {
+  /** The runs this thread judged, in the order it claimed them. */
+  runs: number[];
+  /** Run runs[i]'s interface entries are [tallyFrom[i], tallyTo[i]) of `tally`. */
+  tallyFrom: number[];
+  tallyTo: number[];
   nFlagged: number;
   /** In host order. */
   flagged: FlaggedContacts[];
-  /** Flows per interface of the range's hosts seen on several (InterfaceTally.rangeParts). */
+  /** Flows per interface of its hosts seen on several (InterfaceTally.parts; empty when no host was). */
   tally: TallyParts;
 }
 
