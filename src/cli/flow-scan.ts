@@ -4,8 +4,6 @@ import type { MessagePort } from 'node:worker_threads';
 import { FlowDumpScanner, type ScanPart } from '../core/big-paste/prescan';
 import type { FlowTable } from '../core/parsers/flow-table';
 import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
-import { judgeHostRange, primeJudge } from '../core/analysis/fan-out';
-import type { JudgeJob, JudgeResult } from '../core/analysis/judge-split';
 
 const CHUNK = 1 << 22;
 
@@ -116,49 +114,10 @@ export interface WorkerMessage {
   result: SegmentResult;
 }
 
-/**
- * A share of the analysis's pass 3 for the reading thread, once the file is read (judge-split.ts): `control` is Int32
- * [state, done]. The worker takes the job by setting state 0 -> 1 (the main thread may have taken it back first: -1),
- * posts a JudgeReply, then sets done to 1 (2: it failed, the main thread judges those hosts itself).
- */
-export interface JudgeRequest {
-  kind: 'code-red-triage/judge';
-  job: JudgeJob;
-  control: SharedArrayBuffer;
-}
-
-export interface JudgeReply {
-  judged: JudgeResult;
-}
-
-/** Worker side of StandByData: prime the scanner now, scan once the job comes, then judge hosts if asked to. */
+/** Worker side of StandByData: prime the scanner now, scan once the job comes. */
 export function standBy(d: StandByData): void {
   primeScanner();
-  d.port.once('message', (job: StandByJob) => {
-    runScanWorker({ kind: 'code-red-triage/flow-scan', port: d.port, ...job }, true);
-    // The file is read: the read buffer is not needed any more, and the thread readies pass 3's code while the main
-    // thread finishes the first passes, then waits for its share.
-    readBuffer = undefined;
-    primeJudge((bytes) => new SharedArrayBuffer(bytes));
-    d.port.on('message', (m: JudgeRequest) => {
-      if (m?.kind === 'code-red-triage/judge') judgeForMain(m, d.port);
-    });
-  });
-}
-
-/** Judge the hosts of a JudgeRequest, unless the main thread took the job back first. */
-function judgeForMain(m: JudgeRequest, port: MessagePort): void {
-  const control = new Int32Array(m.control);
-  if (Atomics.compareExchange(control, 0, 0, 1) !== 0) return;
-  let done = 2;
-  try {
-    const judged = judgeHostRange(m.job);
-    port.postMessage({ judged } satisfies JudgeReply);
-    done = 1;
-  } finally {
-    Atomics.store(control, 1, done);
-    Atomics.notify(control, 1);
-  }
+  d.port.once('message', (job: StandByJob) => runScanWorker({ kind: 'code-red-triage/flow-scan', port: d.port, ...job }, true));
 }
 
 /** The slot of ScanJob.done that says the worker failed (segments use 0..n-1; bounds has n + 1 entries). */

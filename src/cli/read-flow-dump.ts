@@ -7,20 +7,7 @@ import { decodeUtf8, registerPrescan } from '../core/parsers/show-ip-cache-flow/
 import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
 import { EarlyPass1, registerEarlyPass1 } from '../core/analysis/fan-out-pass1';
 import type { Paste } from '../core/types';
-import { type JudgeHelper, registerJudgeHelper } from '../core/analysis/judge-split';
-import {
-  type JudgeReply,
-  type JudgeRequest,
-  primeScanner,
-  scanFileRange,
-  scanSegment,
-  workerFailedSlot,
-  type SegmentPlan,
-  type SegmentResult,
-  type StandByData,
-  type StandByJob,
-  type WorkerMessage,
-} from './flow-scan';
+import { primeScanner, scanFileRange, scanSegment, workerFailedSlot, type SegmentPlan, type SegmentResult, type StandByData, type StandByJob, type WorkerMessage } from './flow-scan';
 
 /** Below this a second thread costs more (its start-up) than it saves. */
 const SPLIT_MIN = 16 << 20;
@@ -275,61 +262,9 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
     }
     Atomics.wait(worker.done, next, 0, 50);
   }
-  // The reading thread stays for the analysis: it judges a share of the hosts (pass 3), then it is stopped.
-  if (worker) offerJudgeHelper(worker.port, worker.stop);
+  if (worker) {
+    worker.port.close();
+    worker.stop();
+  }
   return scanner;
-}
-
-/** The helper registered by the last file read, to stop when another replaces it. */
-let helperStop: (() => void) | undefined;
-
-/**
- * Register the reading thread as the analysis's helper for one share of pass 3 (judge-split.ts). The thread judges
- * the later hosts while this one judges the earlier ones; the job waits if it is busy, and this thread takes it back
- * when it has not begun by the time its own share is done.
- */
-function offerJudgeHelper(port: MessageChannel['port1'], stopWorker: () => void): void {
-  helperStop?.();
-  let used = false;
-  const stop = () => {
-    if (helperStop !== stop) return;
-    helperStop = undefined;
-    registerJudgeHelper(undefined);
-    port.close();
-    stopWorker();
-  };
-  helperStop = stop;
-  const helper: JudgeHelper = {
-    shared: (bytes) => new SharedArrayBuffer(bytes),
-    start(job) {
-      if (used) return undefined;
-      used = true;
-      const control = new SharedArrayBuffer(8);
-      const c = new Int32Array(control);
-      try {
-        port.postMessage({ kind: 'code-red-triage/judge', job, control } satisfies JudgeRequest);
-      } catch {
-        stop();
-        return undefined;
-      }
-      return {
-        wait() {
-          try {
-            // Not begun yet: take it back and judge those hosts here (a thread that is late or gone is not waited for).
-            if (Atomics.compareExchange(c, 0, 0, -1) === 0) return undefined;
-            while (Atomics.load(c, 1) === 0) Atomics.wait(c, 1, 0, 100);
-            if (Atomics.load(c, 1) !== 1) return undefined;
-            for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
-              const reply = m.message as Partial<JudgeReply>;
-              if (reply.judged) return reply.judged;
-            }
-            return undefined;
-          } finally {
-            stop();
-          }
-        },
-      };
-    },
-  };
-  registerJudgeHelper(helper);
 }

@@ -99,45 +99,10 @@ export class InterfaceTally {
     this.flows = flows;
   }
 
-  /** Entries so far (a run of hosts counted from here on has its entries from here). */
-  get entries(): number {
-    return this.n;
-  }
-
-  /**
-   * The columns so far (views). A run of hosts [k0, k1) counted from entry `from` to entry `to` (entries before and
-   * after it) has host k's entries from start[k] (from, for k0) to start[k + 1] (to, for the last): runs may be counted
-   * in any order, so the run's own ends are kept by whoever counted it, not read from `start`.
-   */
-  parts(): TallyParts {
-    return { start: this.start, ifg: this.ifg.subarray(0, this.n), flows: this.flows.subarray(0, this.n) };
-  }
-
-  /**
-   * Hosts [k0, k1) as another tally counted them (its parts, entries [from, to)), after the hosts this one counted
-   * (every host before k0, so their first-seen order and places are as if this tally had counted them all).
-   */
-  appendRange(p: TallyParts, k0: number, k1: number, from: number, to: number): void {
-    const base = this.n - from;
-    if (this.n + to - from > this.ifg.length) this.grow(this.n + to - from);
-    this.ifg.set(p.ifg.subarray(from, to), this.n);
-    this.flows.set(p.flows.subarray(from, to), this.n);
-    for (let k = k0; k < k1 - 1; k++) this.start[k + 1] = base + p.start[k + 1]!;
-    this.start[k1] = this.n + to - from;
-    this.n += to - from;
-  }
-
   /** The counts of the hosts seen on several interfaces, once every host has been counted. */
   finish(names: readonly string[]): MultiInterfaces {
     return new MultiInterfaces(names, this.start, this.ifg.slice(0, this.n), this.flows.slice(0, this.n));
   }
-}
-
-/** An InterfaceTally's columns: host k's entries are [start[k], start[k + 1]) of ifg and flows. */
-export interface TallyParts {
-  start: Int32Array;
-  ifg: Int32Array;
-  flows: Float64Array;
 }
 
 /**
@@ -264,28 +229,13 @@ export class PendingColumns {
   /** The other services of each flagged host (by name, with their flows). */
   readonly others = new Map<number, Map<string, number>>();
 
-  /**
-   * Columns for n hosts, in memory from `alloc` (shared memory, when another thread fills some hosts' rows: parts() and
-   * fromParts give it the same columns).
-   */
-  constructor(n: number, alloc: (bytes: number) => ArrayBufferLike = (b) => new ArrayBuffer(b), parts?: PendingParts) {
-    this.llr = parts?.llr ?? new Float64Array(alloc(8 * n));
-    this.crossed = parts?.crossed ?? new Uint8Array(alloc(n));
-    this.counts = parts?.counts ?? new Int32Array(alloc(4 * n * COUNTS));
-    this.loc = parts?.loc ?? new Int32Array(alloc(4 * n * 4));
-    this.main = parts?.main ?? new Uint32Array(alloc(4 * n));
-    this.sequential = parts?.sequential ?? new Float64Array(alloc(8 * n));
-  }
-
-  /** The columns (not `others`), for fromParts on another thread. */
-  parts(): PendingParts {
-    const { llr, crossed, counts, loc, main, sequential } = this;
-    return { llr, crossed, counts, loc, main, sequential };
-  }
-
-  /** Columns over the arrays of another's parts() (the same memory when it is shared). */
-  static fromParts(p: PendingParts): PendingColumns {
-    return new PendingColumns(0, undefined, p);
+  constructor(n: number) {
+    this.llr = new Float64Array(n);
+    this.crossed = new Uint8Array(n);
+    this.counts = new Int32Array(n * COUNTS);
+    this.loc = new Int32Array(n * 4);
+    this.main = new Uint32Array(n);
+    this.sequential = new Float64Array(n);
   }
 
   set(k: number, w: Walk, loc: Int32Array, destinations: number, failed: number, main: number, svcFlows: number, sequentialShare: number, targets: number): void {
@@ -371,16 +321,6 @@ export class PendingColumns {
 }
 /** Counts kept per host in PendingColumns. */
 export const COUNTS = 9;
-
-/** PendingColumns' arrays (parts, fromParts). */
-export interface PendingParts {
-  llr: Float64Array;
-  crossed: Uint8Array;
-  counts: Int32Array;
-  loc: Int32Array;
-  main: Uint32Array;
-  sequential: Float64Array;
-}
 
 /** A reusable set of destinations for one host at a time: destination -> its index among first contacts. */
 export class DstSet {

@@ -181,22 +181,6 @@ export class U32Set {
     if (++this.size * 2 > mask) this.rehash();
   }
 
-  /** The set as plain data, for another thread (its `keys` in shared memory, say) to rebuild with fromParts. */
-  toParts(): U32SetParts {
-    return { keys: this.keys, mask: this.mask, size: this.size, hasZero: this.hasZero };
-  }
-
-  /** A set from toParts' data, its keys taken over (not copied). */
-  static fromParts(p: U32SetParts): U32Set {
-    if (p.keys.length !== p.mask + 1 || (p.mask & (p.mask + 1)) !== 0) throw new Error('not the parts of a set of addresses');
-    const s = new U32Set(4);
-    s.keys = p.keys;
-    s.mask = p.mask;
-    s.size = p.size;
-    s.hasZero = p.hasZero;
-    return s;
-  }
-
   private rehash(): void {
     const old = this.keys;
     const cap = (this.mask + 1) * 2;
@@ -212,12 +196,4 @@ export class U32Set {
     this.keys = keys;
     this.mask = mask;
   }
-}
-
-/** A U32Set as plain data (toParts, fromParts). */
-export interface U32SetParts {
-  keys: Uint32Array;
-  mask: number;
-  size: number;
-  hasZero: boolean;
 }
