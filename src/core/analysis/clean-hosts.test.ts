@@ -93,6 +93,39 @@ describe('clean hosts as columns', () => {
     );
   });
 
+  it('rows set in host order and moved to their places (permute) read as rows set at their places', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(host, fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 40 }), fc.boolean(), (given, withRoom) => {
+        const n = given.length;
+        // Host k's place: by its random key (ties by k), as the list order puts hosts anywhere.
+        const order = given.map((_, k) => k).sort((a, b) => given[a]![1] - given[b]![1] || a - b);
+        const at = new Int32Array(n);
+        order.forEach((k, i) => (at[k] = i));
+        const multi = MultiInterfaces.fromEach(n, IF_NAMES, (f) => given.forEach(([g], k) => g.ifs?.forEach(([name, flows]) => f(k, IF_NAMES.indexOf(name), flows))));
+        const facts = given.map(([g], k) => {
+          const w = newWalk();
+          for (const failed of g.steps) step(w, failed);
+          const m = g.ifs ? new Map(g.ifs) : undefined;
+          const several = m ? { interfaceName: mainInterface(m), interfaceFlows: m.get(mainInterface(m))!, multiHost: k } : {};
+          return { ...g, reason: cleanReason(w, g.service), loc: g.loc, ...several };
+        });
+        const placed = new CleanHostColumns(n, multi);
+        facts.forEach((f, k) => placed.set(at[k]!, f));
+        const moved = new CleanHostColumns(n, multi);
+        facts.forEach((f, k) => moved.set(k, f));
+        const room = new ArrayBuffer(8 * n + 8);
+        if (withRoom) moved.permute(at, n, room);
+        else moved.permute(at, n);
+        for (let i = 0; i < n; i++) {
+          expect(read(moved.host(i))).toEqual(read(placed.host(i)));
+          expect(jsonText(moved.host(i), 1)).toBe(jsonText(placed.host(i), 1));
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect(() => new CleanHostColumns(4).permute(new Int32Array(4), 4, new ArrayBuffer(31))).toThrow(/room/);
+  });
+
   it('rows with the same reasons share one frozen list; names are kept once', () => {
     const columns = new CleanHostColumns(3);
     const base = { addr: 1, interfaceName: 'Fa0/1', interfaceFlows: 1, flows: 1, destinations: 1, port80Flows: 0, packetsPerFlow: 1, failedFlows: 0, service: 'udp/53', reason: 'r', loc: [0, 0, 1, 0] };

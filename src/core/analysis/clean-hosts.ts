@@ -68,6 +68,37 @@ class Interned<T> {
  * The clean sources of one analysis, a row each (rows are numbered by the caller: a host's place in the list). CleanHost
  * reads the columns directly; only set() writes them.
  */
+/** col[at[k]] = old col[k] for k < n, through `tmp` (one function per array type: each loop sees one kind of array). */
+function scatterU32(col: Uint32Array, tmp: Uint32Array, at: Int32Array, n: number): void {
+  tmp.set(col.subarray(0, n));
+  for (let k = 0; k < n; k++) col[at[k]!] = tmp[k]!;
+}
+function scatterI32(col: Int32Array, tmp: Int32Array, at: Int32Array, n: number): void {
+  tmp.set(col.subarray(0, n));
+  for (let k = 0; k < n; k++) col[at[k]!] = tmp[k]!;
+}
+function scatterF64(col: Float64Array, tmp: Float64Array, at: Int32Array, n: number): void {
+  tmp.set(col.subarray(0, n));
+  for (let k = 0; k < n; k++) col[at[k]!] = tmp[k]!;
+}
+function scatterU8(col: Uint8Array, tmp: Uint8Array, at: Int32Array, n: number): void {
+  tmp.set(col.subarray(0, n));
+  for (let k = 0; k < n; k++) col[at[k]!] = tmp[k]!;
+}
+
+/** Entries j and j + 1 of each row of four (loc), moved as scatterI32 moves rows, through `tmp` (2n entries). */
+function scatterPairs(loc: Int32Array, tmp: Int32Array, at: Int32Array, n: number, j: number): void {
+  for (let k = 0; k < n; k++) {
+    tmp[2 * k] = loc[4 * k + j]!;
+    tmp[2 * k + 1] = loc[4 * k + j + 1]!;
+  }
+  for (let k = 0; k < n; k++) {
+    const o = 4 * at[k]! + j;
+    loc[o] = tmp[2 * k]!;
+    loc[o + 1] = tmp[2 * k + 1]!;
+  }
+}
+
 export class CleanHostColumns {
   readonly addr: Uint32Array;
   // Counts of rows (a table has fewer than 2^32), as 32-bit integers.
@@ -135,6 +166,28 @@ export class CleanHostColumns {
     this.loc[o + 1] = l[1]!;
     this.loc[o + 2] = l[2]!;
     this.loc[o + 3] = l[3]!;
+  }
+
+  /**
+   * Rows 0..n-1 were set in another order (host index k, the order the analysis reads its tables in, a dozen in step):
+   * move row k to row at[k] (its place in the list). One short loop a column: the processor overlaps its scattered
+   * writes, where the same writes made as each row was set missed the cache one after another (200,000 hosts: 40-80 ms).
+   * `room`: 8n bytes the caller no longer needs, to move each column through (none is allocated).
+   */
+  permute(at: Int32Array, n: number, room: ArrayBuffer = new ArrayBuffer(8 * n)): void {
+    if (room.byteLength < 8 * n) throw new Error('permute needs 8 bytes of room a row');
+    const tmp = room;
+    const u32 = new Uint32Array(tmp, 0, n);
+    const i32 = new Int32Array(tmp, 0, n);
+    for (const c of [this.addr, this.flows, this.destinations, this.port80, this.failed, this.ifFlows]) scatterU32(c, u32, at, n);
+    for (const c of [this.ifName, this.service, this.reasons]) scatterI32(c, i32, at, n);
+    if (this.multiHost.length > 0) scatterI32(this.multiHost, i32, at, n);
+    scatterF64(this.packetsPerFlow, new Float64Array(tmp, 0, n), at, n);
+    scatterU8(this.inbound, new Uint8Array(tmp, 0, n), at, n);
+    // The four locality counts a row, two at a time through the same room (the other two of each row are untouched).
+    const pairs = new Int32Array(tmp, 0, 2 * n);
+    scatterPairs(this.loc, pairs, at, n, 0);
+    scatterPairs(this.loc, pairs, at, n, 2);
   }
 
   private nameNumber(name: string): number {

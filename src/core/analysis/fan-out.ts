@@ -375,8 +375,9 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   for (let i = 0; i < nHosts; i++) at[order[i]!] = i;
   // Clean sources (most of a big capture) become rows of columns (clean-hosts.ts), row i for the i-th host of the list;
   // the flagged ones are objects, with as little per host as possible: no interface Map for one interface, one shared
-  // empty evidence list and no-others function. Hosts are read in index order (a dozen tables
-  // read in step) and written to their place: reading them in list order instead made each read a cache miss.
+  // empty evidence list and no-others function. Hosts are read in index order (a dozen tables read in step) and their
+  // rows written in that order too, then moved to their places a column at a time (permute): reading them in list
+  // order made each read a cache miss, and writing each row to its place as it was made, each write.
   const clean = new CleanHostColumns(nHosts, multi.ifg.length > 0 ? multi : undefined);
   const hosts: (HostAnalysis | undefined)[] = new Array<HostAnalysis | undefined>(nHosts);
   /** The flagged hosts by host index, for the shared targets (a few among many). */
@@ -420,7 +421,8 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
       cleanFacts.service = service;
       cleanFacts.reason = cleanReason(walk, service);
       cleanFacts.loc = pending.locOf(k);
-      clean.set(i, cleanFacts);
+      // At its host index: permuted to its place in the list once every row is set (permute).
+      clean.set(k, cleanFacts);
       continue;
     }
     const p = pending.get(k, nameOf);
@@ -455,6 +457,8 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
     if (host.verdict !== 'clean') flaggedByIndex[k] = host;
     hosts[i] = host;
   }
+  // (Through the memory of `destinations`, read for the last time above: the move allocates nothing.)
+  clean.permute(at, nHosts, destinations.buffer);
   // The clean hosts' objects, made in list order: each one sits next to the previous one in memory, so whatever
   // reads the list in order (the charts, the rules, the JSON writer) reads on instead of jumping about.
   for (let i = 0; i < nHosts; i++) if (hosts[i] === undefined) hosts[i] = clean.host(i);
