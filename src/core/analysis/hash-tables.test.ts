@@ -21,6 +21,22 @@ describe('typed-array hash tables', () => {
       { numRuns: 60 },
     );
   });
+  it('U32Set.addMany adds what one add per key adds, runs of one key and 0 included, only the first n', () => {
+    const key = fc.oneof(u32, fc.constantFrom(0, 1, 0xffffffff));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.integer({ min: 1, max: 3 })), { maxLength: 2000 }), fc.nat(20), fc.array(u32, { maxLength: 100 }), (runs, cut, probes) => {
+        const keys = Uint32Array.from(runs.flatMap(([k, times]) => Array.from({ length: times }, () => k)));
+        const n = Math.max(0, keys.length - cut);
+        const many = new U32Set(4);
+        many.addMany(keys, n);
+        const one = new U32Set(4);
+        for (let i = 0; i < n; i++) one.add(keys[i]!);
+        expect(many.size).toBe(one.size);
+        for (const k of [...keys, ...probes]) expect(many.has(k)).toBe(one.has(k));
+      }),
+      { numRuns: 60 },
+    );
+  });
   it('PairSet answers as a Set of pairs does, (0, 0) and pairs that differ in one half included', () => {
     const half = fc.oneof(u32, fc.integer({ min: 0, max: 3 }));
     fc.assert(

@@ -181,6 +181,17 @@ export class U32Set {
     if (++this.size * 2 > mask) this.rehash();
   }
 
+  /** Add keys[0..n) (a repeat of the key before is skipped at once): one short loop, whose probes' misses overlap. */
+  addMany(keys: Uint32Array, n: number): void {
+    let prev = -1;
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      if (k === prev) continue;
+      prev = k;
+      this.add(k);
+    }
+  }
+
   private rehash(): void {
     const old = this.keys;
     const cap = (this.mask + 1) * 2;
