@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import type { FlowTable } from '../parsers/flow-table';
 import { analyseFanOut } from './fan-out';
-import { EarlyPass1, registerEarlyPass1 } from './fan-out-pass1';
+import { EarlyPass1, pass1, registerEarlyPass1 } from './fan-out-pass1';
+import { R_FLOWS, R_STRIDE } from './fan-out-tables';
 import type { FlowSource } from './flow-facts';
 
 const IFS = ['Vl1', 'Fa0/0', 'Null0', 'Gi0/1'];
@@ -82,5 +83,51 @@ describe('the early first pass (EarlyPass1)', () => {
     early2.feed(t);
     registerEarlyPass1(t, early2);
     expect(plain(analyseFanOut([src(view(t, 100))]))).toBe(wantPart);
+  });
+
+  it('indexes sources in first-seen order, past the number from which it reads slots ahead (tens of thousands)', () => {
+    // 60,000 sources in 200,000 rows: runs of one source, 0.0.0.0 rows, sources seen again much later.
+    const n = 200_000;
+    const c = new FlowColumns(n);
+    let a = 7;
+    const next = () => (a = (Math.imul(a, 1103515245) + 12345) >>> 0);
+    for (let i = 0; i < n; i++) {
+      const k = c.reserve();
+      const r = next();
+      c.src[k] = r % 50 === 0 ? 0 : i > 0 && r % 3 === 0 ? c.src[k - 1]! : (0x0a000000 + (next() % 60_000) * 3 + 1) >>> 0;
+      c.dst[k] = 0x08080808;
+      c.proto[k] = 6;
+      c.srcPort[k] = 1025;
+      c.dstPort[k] = 80;
+      c.packets[k] = 1;
+      c.bytes[k] = NaN;
+      c.line[k] = i + 1;
+      c.n = k + 1;
+    }
+    const t = c.finish().table;
+    const early = new EarlyPass1(n);
+    for (const cut of [1000, 70_000, 150_001, n]) early.feed(view(t, cut));
+    // What first-seen indexing gives, worked out with a Map.
+    const index = new Map<number, number>();
+    const want = new Int32Array(n);
+    const flows: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const s = t.src[i]!;
+      if (s === 0) {
+        want[i] = -1;
+        continue;
+      }
+      if (!index.has(s)) index.set(s, index.size);
+      want[i] = index.get(s)!;
+      flows[want[i]!] = (flows[want[i]!] ?? 0) + 1;
+    }
+    expect(index.size).toBeGreaterThan(40_000);
+    for (const f of [pass1([src(t)]), early.factsFor(t, t)!]) {
+      const wrong = want.findIndex((k, i) => f.hostOf[i] !== k);
+      expect(wrong).toBe(-1);
+      expect(f.hostsIx.size).toBe(index.size);
+      expect([...f.hostsIx.keyAt.subarray(0, index.size)]).toEqual([...index.keys()]);
+      expect(Array.from({ length: index.size }, (_, k) => f.h.rec[k * R_STRIDE + R_FLOWS])).toEqual(flows);
+    }
   });
 });

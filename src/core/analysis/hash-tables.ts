@@ -36,6 +36,21 @@ export class U32Index {
     }
   }
 
+  /**
+   * Read the first slot of each key in keys[from, to) (as a prefetch: a short loop whose cache misses overlap, so the
+   * adds that follow find their slots in cache). Returns a value of no use, for the caller to keep the loads alive.
+   */
+  touch(keys: Uint32Array, from: number, to: number): number {
+    const { slots, mask } = this;
+    const ks = this.keys;
+    let acc = 0;
+    for (let i = from; i < to; i++) {
+      const s = hash32(keys[i]!) & mask;
+      acc = (acc + slots[s]! + ks[s]!) | 0;
+    }
+    return acc;
+  }
+
   /** Index of key, adding it when new (then the index is `size - 1`). */
   add(key: number): number {
     let s = hash32(key) & this.mask;
