@@ -85,7 +85,7 @@ describe('the early first pass (EarlyPass1)', () => {
     expect(plain(analyseFanOut([src(view(t, 100))]))).toBe(wantPart);
   });
 
-  it('indexes sources in first-seen order, past the number from which it reads slots ahead (tens of thousands)', () => {
+  it('indexes and counts sources as a Map would, past the number from which it reads slots and records ahead', () => {
     // 60,000 sources in 200,000 rows: runs of one source, 0.0.0.0 rows, sources seen again much later.
     const n = 200_000;
     const c = new FlowColumns(n);

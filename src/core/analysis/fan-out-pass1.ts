@@ -122,8 +122,26 @@ function pass1Pairs(srcCol: Uint32Array, dstCol: Uint32Array, protoCol: Int16Arr
 
 /** Each row's counts on its host's record, its service and its outcome (pass1Hosts has set `hostOf`). */
 function pass1Counts(t: FlowSource['flows'], from: number, to: number, row: number, f: RowFacts, ifMap: Int32Array, isNull: Uint8Array): void {
-  pass1Records(t, from, to, row, f, ifMap, isNull);
+  if (f.hostsIx.size < TOUCH_FROM_SOURCES) pass1Records(t, from, to, row, f, ifMap, isNull);
+  else {
+    // Many sources: their records (64 bytes each) are far out of cache too; each block's are read ahead (touchRecords).
+    for (let b = from; b < to; b += TOUCH_BLOCK) {
+      const e = Math.min(to, b + TOUCH_BLOCK);
+      touched = (touched + touchRecords(f.hostOf, f.h.rec, row + (b - from), row + (e - from))) | 0;
+      pass1Records(t, b, e, row + (b - from), f, ifMap, isNull);
+    }
+  }
   pass1Outcomes(t, from, to, row, f);
+}
+
+/** Read the record of each row's host in rows [from, to) (ahead of pass1Records, as U32Index.touch reads slots). */
+function touchRecords(hostOf: Int32Array, rec: Float64Array, from: number, to: number): number {
+  let acc = 0;
+  for (let r = from; r < to; r++) {
+    const k = hostOf[r]!;
+    if (k >= 0) acc += rec[k * R_STRIDE]!;
+  }
+  return acc | 0;
 }
 
 /**
