@@ -64,10 +64,6 @@ class Interned<T> {
   }
 }
 
-/**
- * The clean sources of one analysis, a row each (rows are numbered by the caller: a host's place in the list). CleanHost
- * reads the columns directly; only set() writes them.
- */
 /** col[at[k]] = old col[k] for k < n, through `tmp` (one function per array type: each loop sees one kind of array). */
 function scatterU32(col: Uint32Array, tmp: Uint32Array, at: Int32Array, n: number): void {
   tmp.set(col.subarray(0, n));
@@ -99,6 +95,10 @@ function scatterPairs(loc: Int32Array, tmp: Int32Array, at: Int32Array, n: numbe
   }
 }
 
+/**
+ * The clean sources of one analysis, a row each (rows are numbered by the caller: a host's place in the list). CleanHost
+ * reads the columns directly; only set() writes them (and permute() moves them).
+ */
 export class CleanHostColumns {
   readonly addr: Uint32Array;
   // Counts of rows (a table has fewer than 2^32), as 32-bit integers.
@@ -176,16 +176,15 @@ export class CleanHostColumns {
    */
   permute(at: Int32Array, n: number, room: ArrayBuffer = new ArrayBuffer(8 * n)): void {
     if (room.byteLength < 8 * n) throw new Error('permute needs 8 bytes of room a row');
-    const tmp = room;
-    const u32 = new Uint32Array(tmp, 0, n);
-    const i32 = new Int32Array(tmp, 0, n);
+    const u32 = new Uint32Array(room, 0, n);
+    const i32 = new Int32Array(room, 0, n);
     for (const c of [this.addr, this.flows, this.destinations, this.port80, this.failed, this.ifFlows]) scatterU32(c, u32, at, n);
     for (const c of [this.ifName, this.service, this.reasons]) scatterI32(c, i32, at, n);
     if (this.multiHost.length > 0) scatterI32(this.multiHost, i32, at, n);
-    scatterF64(this.packetsPerFlow, new Float64Array(tmp, 0, n), at, n);
-    scatterU8(this.inbound, new Uint8Array(tmp, 0, n), at, n);
+    scatterF64(this.packetsPerFlow, new Float64Array(room, 0, n), at, n);
+    scatterU8(this.inbound, new Uint8Array(room, 0, n), at, n);
     // The four locality counts a row, two at a time through the same room (the other two of each row are untouched).
-    const pairs = new Int32Array(tmp, 0, 2 * n);
+    const pairs = new Int32Array(room, 0, 2 * n);
     scatterPairs(this.loc, pairs, at, n, 0);
     scatterPairs(this.loc, pairs, at, n, 2);
   }

@@ -76,7 +76,7 @@ function pass1Hosts(srcCol: Uint32Array, from: number, to: number, row: number, 
   }
   // With tens of thousands of sources their slots no longer fit the caches nearest the core: each block's slots are
   // first read in a loop of their own, whose cache misses overlap, so the adds find them in cache (200,000 sources: the
-  // first pass about 70 ms faster). With fewer, the slots stay in cache and the extra reads cost more than they save.
+  // first pass 35-70 ms faster). With fewer, the slots stay in cache and the extra reads cost more than they save.
   for (let b = from; b < to; b += TOUCH_BLOCK) {
     const e = Math.min(to, b + TOUCH_BLOCK);
     touched = (touched + f.hostsIx.touch(srcCol, b, e)) | 0;
@@ -186,7 +186,6 @@ function pass1Records(t: FlowSource['flows'], from: number, to: number, row: num
 function pass1Outcomes(t: FlowSource['flows'], from: number, to: number, row: number, f: RowFacts): void {
   const { hostOf, outcomeOf, serviceOf } = f;
   const { dst: dstCol, proto: protoCol, dstPort: dpCol, packets: pkCol } = t;
-  if (reachedRoom.length < to - from) reachedRoom = new Uint32Array(to - from);
   const ok = reachedRoom;
   let nOk = 0;
   for (let i = from; i < to; i++, row++) {
@@ -206,16 +205,22 @@ function pass1Outcomes(t: FlowSource['flows'], from: number, to: number, row: nu
     }
     serviceOf[row] = service;
     outcomeOf[row] = outcome;
-    if (outcome === OK) ok[nOk++] = dstCol[i]!;
+    if (outcome !== OK) continue;
+    ok[nOk++] = dstCol[i]!;
+    if (nOk === ok.length) {
+      f.reached.addMany(ok, nOk);
+      nOk = 0;
+    }
   }
   f.reached.addMany(ok, nOk);
 }
 
 /**
- * The destinations reached in the rows pass1Outcomes reads, gathered before they are added to the set: one short loop
- * of additions overlaps their cache misses (with a million distinct destinations, nearly every one is a miss).
+ * The destinations reached in the rows pass1Outcomes reads, gathered (4,096 at a time) before they are added to the
+ * set: one short loop of additions overlaps their cache misses (a million distinct destinations: nearly every one is a
+ * miss).
  */
-let reachedRoom = new Uint32Array(1024);
+const reachedRoom = new Uint32Array(4096);
 
 /**
  * Pass 1 run ahead of the analysis while a big dump is still being read (the CLI feeds it the rows read so far, in
