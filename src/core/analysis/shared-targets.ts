@@ -101,12 +101,13 @@ export class SharedTargetCollector {
   }
 }
 
-/** Bits in keepRepeated's two maps (512 KB each). */
-const SEEN_BITS = 1 << 22;
+/** Bits in keepRepeated's two maps (2^22: 512 KB each), and the hash's width. */
+const SEEN_LOG = 22;
+const SEEN_BITS = 1 << SEEN_LOG;
 
 /**
  * Keep, in place and in order, the entries of [0, n) whose destination may occur more than once: every entry of a
- * destination that does, and a few others that share its bit in the maps (a hash of 22 bits). Returns how many.
+ * destination that does, and a few others that share its bit in the maps (a hash of SEEN_LOG bits). Returns how many.
  */
 function keepRepeated(dsts: Uint32Array, slots: Int32Array, n: number): number {
   const once = new Int32Array(SEEN_BITS >>> 5);
@@ -116,7 +117,7 @@ function keepRepeated(dsts: Uint32Array, slots: Int32Array, n: number): number {
 }
 
 /** A destination's bit in keepRepeated's maps. */
-const seenBit = (d: number): number => Math.imul(d ^ (d >>> 15), 0x2c1b3c6d) >>> (32 - 22);
+const seenBit = (d: number): number => Math.imul(d ^ (d >>> 15), 0x2c1b3c6d) >>> (32 - SEEN_LOG);
 
 /** Set each destination's bit in `once`, and in `twice` when `once` had it already. */
 function markRepeated(dsts: Uint32Array, n: number, once: Int32Array, twice: Int32Array): void {
