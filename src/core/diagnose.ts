@@ -7,7 +7,7 @@ import { noteSampledFlows } from './analysis/sampled-sources';
 import { ipv6FlowSources, modernFlowSources } from './modern-flow-sources';
 import type { FlowSource } from './analysis/flow-facts';
 import { commandIndex, parserFor, PARSERS } from './parsers/registry';
-import { aliasPrescan, prescannedLines, restoreRowLine } from './parsers/show-ip-cache-flow/prescanned';
+import { aliasPrescan, prescannedLines, prescanOfLines, restoreRowLine } from './parsers/show-ip-cache-flow/prescanned';
 import { plansFor } from './plan/plans';
 import type { Section } from './parsers/parser-types';
 import { RULES } from './rules/registry';
@@ -91,8 +91,8 @@ function summarise(base: SummaryBase, kind: Kind, records: number, warnings: War
 }
 
 /** Split one paste into sections, detect and parse each; summaries go to `order` in paste order. */
-function readPaste(paste: Paste, lines: readonly string[], out: ParsedSection[], order: InputSummary[], notes: readonly FieldNote[] = []): void {
-  const raws = splitSections(lines, (base) => commandIndex.match(base) !== null);
+function readPaste(paste: Paste, lines: readonly string[], out: ParsedSection[], order: InputSummary[], notes: readonly FieldNote[] = [], only?: readonly number[]): void {
+  const raws = splitSections(lines, (base) => commandIndex.match(base) !== null, only);
   // The poster's notes go to the section they sit in (those before the first section, to the first).
   let nextNote = 0;
   const notesUpTo = (to: number): Warning[] => {
@@ -245,9 +245,11 @@ function analyse(given: readonly Paste[], answers: Answers, options: DiagnoseOpt
     const lines = pre ?? normaliseLines(paste.text);
     linesBySource.set(paste.source, lines);
     // Posters' elisions and arrow notes are read around, not as rows; evidence still quotes the line as pasted.
-    const field = takeFieldNotes(lines);
+    // Only the lines that are not flow rows are read for notes and prompts: the rows' lines are empty.
+    const only = pre ? prescanOfLines(pre)?.textLines : undefined;
+    const field = takeFieldNotes(lines, only);
     if (pre) aliasPrescan(lines, field.lines);
-    readPaste(paste, field.lines, sections, inputs, field.notes);
+    readPaste(paste, field.lines, sections, inputs, field.notes, only);
   }
   const sources = flowSources(sections);
   const hosts = analyseFanOut(sources);

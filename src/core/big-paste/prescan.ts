@@ -273,7 +273,7 @@ export class FlowDumpScanner {
     const lines = new Array<string>(this.lineCount).fill(''); // measured: 3-5x faster than 1M pushes
     for (let k = 0; k < this.textIndex.length; k++) lines[this.textIndex[k]!] = this.text[k]!;
     const { table, offsets } = this.cols.finish();
-    return { lines, rows: table, offsets, lineAt };
+    return { lines, textLines: this.textIndex, rows: table, offsets, lineAt };
   }
 }
 

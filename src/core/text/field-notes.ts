@@ -106,17 +106,25 @@ export function splitAnnotation(line: string): { text: string; fragment: string 
 
 const CONFIG_TEXT = /^\s*(?:description|remark|\d+ remark|access-list \d+ remark|alias) /;
 
-/** Every note in the paste, and the lines with them taken out (the same array when there was none). */
-export function takeFieldNotes(lines: readonly string[]): { lines: readonly string[]; notes: FieldNote[] } {
+/**
+ * Every note in the paste, and the lines with them taken out (the same array when there was none). `only`, when
+ * given, lists (ascending) every line that may hold text; the others are empty and are not read (splitSections).
+ */
+export function takeFieldNotes(lines: readonly string[], only?: readonly number[]): { lines: readonly string[]; notes: FieldNote[] } {
   const notes: FieldNote[] = [];
   let out: string[] | null = null;
-  for (let i = 0; i < lines.length; i++) {
+  /** The last line of a banner being skipped (-1: none). */
+  let skipTo = -1;
+  const n = only ? only.length : lines.length;
+  for (let j = 0; j < n; j++) {
+    const i = only ? only[j]! : j;
+    if (i <= skipTo) continue;
     const line = lines[i]!;
     // Empty lines carry no note (a big dump read as bytes has one per flow row: a million regex calls saved).
     if (line.length === 0 || line.length > 400) continue;
     // A config banner is the router's own free text (`<<< AUTHORISED USE ONLY >>>`), not a poster's note.
     if (line.charCodeAt(0) === 98 && line.startsWith('banner ')) {
-      i = bannerEnd(lines, i);
+      skipTo = bannerEnd(lines, i);
       continue;
     }
     // Config free text the router stores as typed (`description <-- to core`, an ACL `remark`): not a poster's note.

@@ -14,8 +14,10 @@ export interface RawSection {
 /**
  * Walk the lines once. `isShowCommand` decides whether a bare line like `show ip arp` is an echo (only commands
  * the index knows count, so a log message containing "show" is not mistaken for one).
+ * `only`, when given, lists (ascending) every line that may hold text: the others are empty, and are not read (a big
+ * dump read as bytes has a million empty lines where its flow rows were; see Prescan.textLines).
  */
-export function splitSections(lines: readonly string[], isShowCommand: (base: string) => boolean): RawSection[] {
+export function splitSections(lines: readonly string[], isShowCommand: (base: string) => boolean, only?: readonly number[]): RawSection[] {
   const out: RawSection[] = [];
   const hosts = new Set<string>();
   let cur: RawSection = { from: 0, to: 0 };
@@ -23,7 +25,12 @@ export function splitSections(lines: readonly string[], isShowCommand: (base: st
     cur.to = end;
     out.push(cur);
   };
-  for (let i = 0; i < lines.length; i++) {
+  /** The last line of a banner being skipped (-1: none). */
+  let skipTo = -1;
+  const n = only ? only.length : lines.length;
+  for (let j = 0; j < n; j++) {
+    const i = only ? only[j]! : j;
+    if (i <= skipTo) continue;
     const line = lines[i]!;
     // Prompts and echoes are short; skipping long lines keeps a 1M-row table to one cheap check per line.
     if (line.length > 300) continue;
@@ -35,7 +42,7 @@ export function splitSections(lines: readonly string[], isShowCommand: (base: st
     if (!couldBePrompt && !(c0 >= 48 && c0 <= 57 && (line.includes('(enable)') || line.includes('(debug)')))) continue;
     if (c0 === 98 && line.startsWith('banner ')) {
       // A config banner is free text that may hold `Router>` or `R1#show ...`: never split inside it.
-      i = bannerEnd(lines, i);
+      skipTo = bannerEnd(lines, i);
       continue;
     }
     const p = parsePrompt(line, hosts);

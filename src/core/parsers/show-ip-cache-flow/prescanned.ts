@@ -9,6 +9,8 @@ import type { FlowTable } from '../flow-table';
  */
 export interface Prescan {
   lines: string[];
+  /** Indexes of the lines that are not flow rows, ascending: the only ones of `lines` that may be other than ''. */
+  textLines: readonly number[];
   rows: FlowTable;
   offsets: Uint32Array;
   lineAt: (offset: number) => string;
