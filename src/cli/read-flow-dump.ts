@@ -1,16 +1,14 @@
 // Reads a big file for the analyzer: in segments of whole lines, as bytes, on two threads that claim segments as they
 // go (so neither waits for the other, however late the worker starts or however busy the machine is).
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { receiveMessageOnPort } from 'node:worker_threads';
 import { FlowDumpScanner, type ScanPart } from '../core/big-paste/prescan';
 import { decodeUtf8, registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';
 import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
 import { EarlyPass1, registerEarlyPass1 } from '../core/analysis/fan-out-pass1';
 import type { Paste } from '../core/types';
-import { primeScanner, scanFileRange, scanSegment, workerFailedSlot, type SegmentPlan, type SegmentResult, type StandByData, type StandByJob, type WorkerMessage } from './flow-scan';
-
-/** Below this a second thread costs more (its start-up) than it saves. */
-const SPLIT_MIN = 16 << 20;
+import { primeScanner, scanFileRange, scanSegment, workerFailedSlot, type SegmentPlan, type SegmentResult, type StandByJob, type WorkerMessage } from './flow-scan';
+import { isSplit, SPLIT_MIN, spawnReader, takeEarlyReader, type Reader } from './reader-thread';
 /** Segment size: small enough that the thread finishing last waits a few tens of milliseconds at most. */
 const SEGMENT = 4 << 20;
 /** Read size for the first segment (see readSegments). */
@@ -56,8 +54,8 @@ function sharedPart(b: ColumnBuffers, from: number, count: number, text: TextPar
 
 const WORKER_URL = new URL('./flow-scan-worker.cjs', import.meta.url);
 
-/** A worker started ahead by standByWorker, not yet given a file. */
-let standing: { worker: Worker; port: MessageChannel['port1'] } | undefined;
+/** A worker started ahead (by the entry, or by standByWorker), not yet given a file. */
+let standing: Reader | undefined;
 
 /**
  * Start the reading worker now when one of `files` is big enough to be read on two threads: the thread then loads
@@ -66,37 +64,15 @@ let standing: { worker: Worker; port: MessageChannel['port1'] } | undefined;
  * its plan; the thread holds nothing open and does not keep the process alive if no file needs it.
  */
 export function standByWorker(files: readonly string[]): void {
-  if (!standing && files.some(isSplit)) standing = spawnReader();
-}
-
-/** A reading thread that readies its scanner and waits for its job; undefined when this Node cannot start one. */
-function spawnReader(): { worker: Worker; port: MessageChannel['port1'] } | undefined {
-  const { port1, port2 } = new MessageChannel();
-  try {
-    const data: StandByData = { kind: 'code-red-triage/flow-scan-standby', port: port2 };
-    const worker = new Worker(WORKER_URL, { workerData: data, transferList: [port2] });
-    worker.unref();
-    // A worker that fails to start claims nothing: this thread claims every segment itself.
-    worker.on('error', () => {});
-    return { worker, port: port1 };
-  } catch {
-    port1.close();
-    return undefined;
-  }
-}
-
-function isSplit(file: string): boolean {
-  try {
-    return file !== '-' && statSync(file).size >= SPLIT_MIN;
-  } catch {
-    return false;
-  }
+  // The entry (analyze-start.ts) may have started one already, before this bundle was even compiled.
+  standing ??= takeEarlyReader();
+  if (!standing && files.some(isSplit)) standing = spawnReader(WORKER_URL);
 }
 
 /** Start the worker on the plan; undefined when this Node cannot (then this thread reads every segment). */
-function startWorker(plan: SegmentPlan): { port: MessageChannel['port1']; done: Int32Array; stop: () => void } | undefined {
+function startWorker(plan: SegmentPlan): { port: Reader['port']; done: Int32Array; stop: () => void } | undefined {
   // The thread started ahead (standByWorker), else one started now: either way it takes its job by message.
-  const reader = standing ?? spawnReader();
+  const reader = standing ?? spawnReader(WORKER_URL);
   standing = undefined;
   if (!reader) return undefined;
   const done = new SharedArrayBuffer(4 * plan.bounds.length);

@@ -10,6 +10,11 @@ const root = resolve(here, '../..');
 const [entryName, ...rest] = process.argv.slice(2);
 const entry = join(here, `${entryName}.ts`);
 const out = join(root, 'node_modules/.cache/code-red-triage', `${entryName}.cjs`);
+// Entries run through a small entry bundle of their own, which starts their worker before their bundle is compiled
+// (analyze-start.ts): `analyze.cjs` is then that entry, and the analyzer itself `analyze-main.cjs` beside it.
+const STARTERS = { analyze: 'analyze-start' };
+const starter = STARTERS[entryName];
+const main = starter ? join(dirname(out), `${entryName}-main.cjs`) : out;
 
 function newestMtime(dir) {
   let newest = 0;
@@ -23,13 +28,17 @@ function newestMtime(dir) {
 
 // Workers an entry starts are bundled beside it, each from its own small entry (a thread starts faster on less code).
 const WORKERS = { analyze: ['flow-scan-worker'] };
-const outputs = [...(WORKERS[entryName] ?? []).map((w) => [join(here, `${w}.ts`), join(dirname(out), `${w}.cjs`)]), [entry, out]];
+// The file run goes last: a fresh one means fresh bundles behind it.
+const outputs = [
+  ...(WORKERS[entryName] ?? []).map((w) => [join(here, `${w}.ts`), join(dirname(out), `${w}.cjs`)]),
+  [entry, main],
+  ...(starter ? [[join(here, `${starter}.ts`), out]] : []),
+];
 const sourcesMtime = newestMtime(join(root, 'src'));
 const stale = outputs.some(([, o]) => !existsSync(o) || statSync(o).mtimeMs < sourcesMtime);
 if (stale) {
   const { build } = await import('esbuild');
   // Build beside the target and rename over it: concurrent runs (parallel tests) never see a half-written bundle.
-  // The entry itself goes last, so a fresh entry bundle means fresh worker bundles.
   for (const [src, o] of outputs) {
     const tmp = `${o}.${process.pid}.tmp.cjs`;
     // import.meta.url (the sources are ES modules) becomes the bundle's own file URL.
