@@ -46,6 +46,24 @@ export const PENDING = 3;
 /** Accounting has no protocol or ports: a bare-SYN-sized exchange is TCP to a port it does not record. */
 export const SYN_SERVICE = 0xfffffffe;
 
+/**
+ * The fan-out's grouped rows (fan-out.ts pass 2) hold a row's service and its settled outcome (IGNORE, FAILED or OK)
+ * in one word beside its destination, so that grouping a row writes one place, not three: the outcome in the top three
+ * bits (word >>> OUTCOME_SHIFT), the service in the others (word & SERVICE_BITS). Every service a row can have fits:
+ * contact services are TCP, UDP or ICMP ones, under 2^24 (contactService), and SYN_SERVICE and NO_SERVICE keep their
+ * low 29 bits, above every contact service and in the same order. serviceOfBits gives the service back.
+ */
+export const OUTCOME_SHIFT = 29;
+export const SERVICE_BITS = 0x1fffffff;
+/** NO_SERVICE's bits in such a word. */
+export const NO_SERVICE_BITS = 0x1fffffff;
+const SYN_SERVICE_BITS = 0x1ffffffe;
+
+/** The service whose bits (word & SERVICE_BITS) are `b`. */
+export function serviceOfBits(b: number): number {
+  return b >= SYN_SERVICE_BITS ? (b | 0xe0000000) >>> 0 : b;
+}
+
 /** The service a row opens as a first contact (service.ts), SYN_SERVICE for accounting, or NO_SERVICE. */
 export function rowService(t: FlowTable, i: number): number {
   const proto = t.proto[i]!;

@@ -1,8 +1,8 @@
 // The main service of a host against plain counting: most failed contacts, then most flows, then the lowest code.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FAILED, OK } from './flow-facts';
-import { NO_SERVICE } from './service';
+import { FAILED, OK, OUTCOME_SHIFT, SERVICE_BITS, serviceOfBits, SYN_SERVICE } from './flow-facts';
+import { contactService, ICMP, NO_SERVICE, TCP, UDP } from './service';
 import { ServiceCounts } from './service-counts';
 
 function expectedMain(svc: number[], out: number[]): number {
@@ -33,14 +33,38 @@ describe('ServiceCounts', () => {
         const counts = new ServiceCounts();
         const svc = Uint32Array.from(hosts.flat().map(([c]) => c));
         const out = Uint8Array.from(hosts.flat().map(([, o]) => o));
+        // As pass 2 groups them: each row's destination (unread here), then its service and outcome in one word.
+        const rows = new Uint32Array(2 * svc.length);
+        svc.forEach((c, r) => (rows[2 * r + 1] = (c & SERVICE_BITS) | (out[r]! << OUTCOME_SHIFT)));
         let a = 0;
         for (const h of hosts) {
           const b = a + h.length;
-          expect(counts.count(svc, out, a, b)).toBe(expectedMain([...svc.subarray(a, b)], [...out.subarray(a, b)]));
+          expect(counts.count(rows, a, b)).toBe(expectedMain([...svc.subarray(a, b)], [...out.subarray(a, b)]));
           a = b;
         }
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe("a grouped row's word", () => {
+  it('gives back every service a row can have, and its outcome', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(TCP, UDP, ICMP, 0, 47, 50, 255, -1),
+        fc.integer({ min: -1, max: 65535 }),
+        fc.integer({ min: -1, max: 65535 }),
+        fc.constantFrom(0, FAILED, OK),
+        (proto, sp, dp, o) => {
+          for (const c of [contactService(proto, sp, dp), SYN_SERVICE, NO_SERVICE]) {
+            const w = ((c & SERVICE_BITS) | (o << OUTCOME_SHIFT)) >>> 0;
+            expect(serviceOfBits(w & SERVICE_BITS)).toBe(c);
+            expect(w >>> OUTCOME_SHIFT).toBe(o);
+          }
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

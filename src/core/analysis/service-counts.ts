@@ -1,6 +1,6 @@
 // Per-host flows and failed contacts per service, on typed arrays reused host after host (the fan-out's pass 3).
-import { FAILED, SYN_SERVICE } from './flow-facts';
-import { NO_SERVICE, serviceName } from './service';
+import { FAILED, NO_SERVICE_BITS, OUTCOME_SHIFT, SERVICE_BITS, serviceOfBits, SYN_SERVICE } from './flow-facts';
+import { serviceName } from './service';
 
 /**
  * Per-host flows and failed contacts per service, reused host after host: an open-addressing table on typed arrays
@@ -51,8 +51,12 @@ export class ServiceCounts {
     }
   }
 
-  /** Counts rows [a, b) and returns the main service: most failed contacts, then most flows, then lowest code. */
-  count(svc: Uint32Array, out: Uint8Array, a: number, b: number): number {
+  /**
+   * Counts grouped rows [a, b) (two words a row: destination, then service and outcome; flow-facts.ts OUTCOME_SHIFT) and
+   * returns the main service: most failed contacts, then most flows, then lowest code. (Kept by their bits: the same
+   * order as the codes.)
+   */
+  count(rows: Uint32Array, a: number, b: number): number {
     this.prepare(b - a);
     // Most hosts use a handful of services: a linear scan of the few slots used beats hashing each row.
     const used = this.used;
@@ -60,8 +64,9 @@ export class ServiceCounts {
     let last = -1;
     let ls = -1;
     for (let r = a; r < b; r++) {
-      const c = svc[r]!;
-      if (c === NO_SERVICE) continue;
+      const w = rows[2 * r + 1]!;
+      const c = w & SERVICE_BITS;
+      if (c === NO_SERVICE_BITS) continue;
       if (c !== last) {
         ls = -1;
         const n = this.nUsed;
@@ -77,12 +82,12 @@ export class ServiceCounts {
         last = c;
       }
       this.slotFlows[ls]!++;
-      if (out[r] === FAILED) this.slotFailed[ls]!++;
+      if (w >>> OUTCOME_SHIFT === FAILED) this.slotFailed[ls]!++;
     }
     // Every comparison is made for every slot, the first one included (against -1 counts): a comparison first met by
     // the second service of some later host would have no type feedback in the optimised pass 3, which V8 would then
     // leave (deoptimise) at every such host, over a thousand times in a big capture.
-    let best = NO_SERVICE;
+    let best = NO_SERVICE_BITS;
     let bf = -1;
     let bn = -1;
     for (let u = 0; u < this.nUsed; u++) {
@@ -101,7 +106,7 @@ export class ServiceCounts {
         bn = n;
       }
     }
-    return best;
+    return serviceOfBits(best);
   }
 
   /** The other services of the last host counted, by name, with their flows (for follow-up stages). */
@@ -109,7 +114,7 @@ export class ServiceCounts {
     const m = new Map<string, number>();
     for (let u = 0; u < this.nUsed; u++) {
       const i = this.used[u]!;
-      const c = this.keys[i]!;
+      const c = serviceOfBits(this.keys[i]!);
       if (c !== main && c !== SYN_SERVICE) m.set(serviceName(c), this.slotFlows[i]!);
     }
     return m;
