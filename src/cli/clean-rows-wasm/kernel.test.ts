@@ -33,9 +33,14 @@ function scan(bytes: Uint8Array, withWasm: boolean, cap = 4) {
 // Mostly well-formed fields (so most rows are clean and a wrong check shows), now and then a damaged one.
 const often = <T,>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>) => fc.oneof({ weight: 30, arbitrary: good }, { weight: 1, arbitrary: bad });
 // Gi0/10 and Gi0/98 share a name slot in the module (hash & 255) with the same length, Gi0/1 and Vl1050 with another.
+// Names found by their bytes as two words (wordLookup) take up to 15 bytes: 7, 8 and 15 long, pairs that differ only
+// in their second word (Se0/0/0:1 and :2, Port-channel101 and 102), 16 bytes and more (read byte by byte).
 const name = often(
-  fc.constantFrom('Fa0/0', 'Gi0/1.100', 'Po12', 'Vl1', 'Null', 'GigabitEthernet0/0/1', 'Te1/0/24', 'Se0/0:1', 'x', 'a_b-c', 'Gi0/10', 'Gi0/98', 'Gi0/1', 'Vl1050', `Po${'9'.repeat(70)}`),
-  fc.constantFrom('1Fa', 'Fa0/0#', ''),
+  fc.constantFrom(
+    'Fa0/0', 'Gi0/1.100', 'Po12', 'Vl1', 'Null', 'GigabitEthernet0/0/1', 'Te1/0/24', 'Se0/0:1', 'x', 'a_b-c', 'Gi0/10', 'Gi0/98', 'Gi0/1', 'Vl1050', `Po${'9'.repeat(70)}`,
+    'Gi0/0/1', 'Se0/0/0:1', 'Se0/0/0:2', 'Gi0/0.1024', 'Port-channel101', 'Port-channel102', 'Port-channel1012', 'Tu100',
+  ),
+  fc.constantFrom('1Fa', 'Fa0/0#', '', 'Se0/0/0:1#'),
 );
 const octet = often(fc.integer({ min: 0, max: 255 }).map(String), fc.constantFrom('256', '999', '0000', '', '01', 'x'));
 const ip = fc.tuple(octet, octet, octet, octet, often(fc.constant('.'), fc.constant(','))).map(([a, b, c, d, dot]) => [a, b, c, d].join(dot));

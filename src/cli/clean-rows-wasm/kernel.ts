@@ -58,11 +58,13 @@ export function wasmCleanRows(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
   };
   // The module's interface-name slots, emptied when the columns change: an index is its columns' own.
   const nameSlots = new Int32Array(buf, LAYOUT.names, NAME_SLOTS * 2);
+  const nameWords = new Int32Array(buf, LAYOUT.nameWords, NAME_SLOTS * 8);
   let slotsFor: FlowColumns | undefined;
   return (b, p, fastEnd, c, firstLine, offsetBase) => {
     cols = c;
     if (slotsFor !== c) {
       nameSlots.fill(0);
+      nameWords.fill(0);
       slotsFor = c;
     }
     const first = c.n;

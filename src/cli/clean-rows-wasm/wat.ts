@@ -27,7 +27,10 @@ export const LAYOUT = (() => {
   at += NAME_SLOTS * 8;
   const nameBytes = at;
   at += NAME_SLOTS * NAME_MAX;
-  return { ...l, names, nameBytes, end: at };
+  // Names of up to 15 bytes by their bytes as two words (wordLookup): per slot the words, the length and index + 1.
+  const nameWords = at;
+  at += NAME_SLOTS * 32;
+  return { ...l, names, nameBytes, nameWords, end: at };
 })();
 /** Memory pages (64 KB) the module asks for. */
 export const PAGES = Math.ceil(LAYOUT.end / 65536);
@@ -40,25 +43,19 @@ const I = (n: number) => `(i32.const ${n})`;
 const skipSpaces = (lbl: string) => `(block $${lbl}e (loop $${lbl} (br_if $${lbl}e (i32.ne ${B(L('p'))} ${I(32)})) ${inc('p')} (br $${lbl})))`;
 const between = (x: string, lo: number, hi: number) => `(i32.and (i32.ge_u ${L(x)} ${I(lo)}) (i32.le_u ${L(x)} ${I(hi)}))`;
 
-/** SrcIf or DstIf: a letter first; the previous row's name when the same bytes and a space follow, else hashed. */
+/**
+ * SrcIf or DstIf: a letter first; a name seen before found by its bytes (wordLookup), else read byte by byte, checked,
+ * and looked up by its hash (nameLookup).
+ */
 function iface(dst: boolean): string {
-  const [sS, sL, sI, out, t] = dst ? ['ldS', 'ldL', 'ldI', 'dstIf', 'd'] : ['lsS', 'lsL', 'lsI', 'srcIf', 's'];
+  const [out, t] = dst ? ['dstIf', 'd'] : ['srcIf', 's'];
   return `
     ${S('s', L('p'))} ${S('h', I(0))}
     ${S('c', `(i32.or ${B(L('p'))} ${I(32)})`)}
     (br_if $bad (i32.or (i32.lt_u ${L('c')} ${I(97)}) (i32.gt_u ${L('c')} ${I(122)})))
-    ${S('same', I(0))}
-    (if (i32.and (i32.gt_s ${L(sL)} ${I(0)}) (i32.and (i32.lt_u (i32.add ${L('p')} ${L(sL)}) ${L('fastEnd')}) (i32.eq ${B(`(i32.add ${L('p')} ${L(sL)})`)} ${I(32)})))
+    ${wordLookup(out)}
+    (if (i32.eqz ${L('whit')})
       (then
-        ${S('k', I(0))}
-        (block $cmpE${t} (loop $cmp${t}
-          (br_if $cmpE${t} (i32.ge_s ${L('k')} ${L(sL)}))
-          (br_if $cmpE${t} (i32.ne ${B(`(i32.add ${L('p')} ${L('k')})`)} ${B(`(i32.add ${L(sS)} ${L('k')})`)}))
-          ${inc('k')} (br $cmp${t})))
-        (if (i32.eq ${L('k')} ${L(sL)}) (then ${S('same', I(1))}))))
-    (if ${L('same')}
-      (then ${S(out, L(sI))} ${S('p', `(i32.add ${L('p')} ${L(sL)})`)})
-      (else
         (block $tokE${t} (loop $tok${t}
           ${S('c', B(L('p')))}
           (br_if $tokE${t} (i32.eqz (i32.or (i32.or ${between('c', 97, 122)} ${between('c', 65, 90)}) (i32.or ${between('c', 45, 58)} (i32.eq ${L('c')} ${I(95)})))))
@@ -66,8 +63,63 @@ function iface(dst: boolean): string {
           ${inc('p')} (br $tok${t})))
         (br_if $bad (i32.or (i32.ne ${L('c')} ${I(32)}) (i32.eq ${L('p')} ${L('s')})))
         ${nameLookup(out, t)}
-        ${S(sS, L('s'))} ${S(sL, `(i32.sub ${L('p')} ${L('s')})`)} ${S(sI, L(out))}))
+        ${wordStore(out)}))
     ${skipSpaces(`sp${t}i`)}`;
+}
+
+/** How many bytes of a word come before its first space, from SPACE_BITS' result for it (not zero). */
+const spaceAt = (z: string) => `(i32.wrap_i64 (i64.shr_u (i64.ctz ${z}) (i64.const 3)))`;
+/**
+ * For local $z, a word XOR eight spaces: nonzero when one of its bytes was a space, the lowest set bit in the first
+ * such byte (the 'has a zero byte' test: bits above the first zero byte may be set wrongly, never below it).
+ */
+const SPACE_BITS = '(i64.and (i64.and (i64.sub (local.get $z) (i64.const 0x0101010101010101)) (i64.xor (local.get $z) (i64.const -1))) (i64.const 0x8080808080808080))';
+/** local $name & the mask of its first n bytes. */
+const firstBytes = (name: string, n: string) => `(i64.and (local.get $${name}) (i64.sub (i64.shl (i64.const 1) (i64.extend_i32_u (i32.shl ${n} (i32.const 3)))) (i64.const 1)))`;
+
+/**
+ * A name of up to 15 bytes found by its bytes as two words, without a loop: the first space in the 16 bytes at p (a
+ * zero byte of their XOR with spaces), the bytes before it as two words (w, w2), looked up in a direct-mapped table of
+ * such names (LAYOUT.nameWords: w, w2, length, index + 1) that holds only names read and checked before (wordStore).
+ * A capture whose interface changes from row to row paid a loop over each name's bytes, and one over the slot's, a row.
+ * Sets whit (1: found; out set and p past the name), wl (the name's length; 0 when no space is in the 16 bytes) and ws
+ * (its slot). Reads 16 bytes from p: the module's memory goes on well past its input.
+ */
+function wordLookup(out: string): string {
+  return `
+        ${S('whit', I(0))} ${S('wl', I(0))} ${S('w2', '(i64.const 0)')}
+        ${S('w', '(i64.load align=1 (local.get $p))')}
+        ${S('z', '(i64.xor (local.get $w) (i64.const 0x2020202020202020))')}
+        ${S('z', SPACE_BITS)}
+        (if (i64.ne (local.get $z) (i64.const 0))
+          (then ${S('wl', spaceAt('(local.get $z)'))} ${S('w', firstBytes('w', L('wl')))})
+          (else
+            ${S('w2', '(i64.load offset=8 align=1 (local.get $p))')}
+            ${S('z', '(i64.xor (local.get $w2) (i64.const 0x2020202020202020))')}
+            ${S('z', SPACE_BITS)}
+            (if (i64.ne (local.get $z) (i64.const 0))
+              (then ${S('wl', `(i32.add ${I(8)} ${spaceAt('(local.get $z)')})`)} ${S('w2', firstBytes('w2', `(i32.sub ${L('wl')} ${I(8)})`))}))))
+        (if (i32.ne ${L('wl')} ${I(0)})
+          (then
+            ${S('ws', `(i32.add ${I(LAYOUT_NAME_WORDS())} (i32.shl (i32.wrap_i64 (i64.shr_u (i64.mul (i64.xor (local.get $w) (i64.mul (local.get $w2) (i64.const 0xc2b2ae3d27d4eb4f))) (i64.const 0x9e3779b97f4a7c15)) (i64.const ${64 - Math.log2(NAME_SLOTS)}))) ${I(5)}))`)}
+            (if (i32.and
+                  (i32.and (i32.ne (i32.load offset=20 (local.get $ws)) ${I(0)}) (i32.eq (i32.load offset=16 (local.get $ws)) (local.get $wl)))
+                  (i32.and (i64.eq (i64.load (local.get $ws)) (local.get $w)) (i64.eq (i64.load offset=8 (local.get $ws)) (local.get $w2))))
+              (then
+                ${S(out, `(i32.sub (i32.load offset=20 (local.get $ws)) ${I(1)})`)}
+                ${S('p', `(i32.add ${L('p')} ${L('wl')})`)}
+                ${S('whit', I(1))}))))`;
+}
+
+/** After a name read byte by byte (its bytes checked, a space after it): keep it for wordLookup when it fits. */
+function wordStore(out: string): string {
+  return `
+            (if (i32.and (i32.ne ${L('wl')} ${I(0)}) (i32.eq ${L('wl')} (i32.sub ${L('p')} ${L('s')})))
+              (then
+                (i64.store (local.get $ws) (local.get $w))
+                (i64.store offset=8 (local.get $ws) (local.get $w2))
+                (i32.store offset=16 (local.get $ws) ${L('wl')})
+                (i32.store offset=20 (local.get $ws) (i32.add ${L(out)} ${I(1)}))))`;
 }
 
 /**
@@ -101,6 +153,7 @@ function nameLookup(out: string, t: string): string {
 }
 const LAYOUT_NAMES = () => LAYOUT.names;
 const LAYOUT_NAME_BYTES = () => LAYOUT.nameBytes;
+const LAYOUT_NAME_WORDS = () => LAYOUT.nameWords;
 
 /** SrcIP or DstIP: four dotted octets of 1-3 digits, each at most 255, then a space. */
 function ip(out: string, t: string): string {
@@ -145,11 +198,10 @@ export function cleanRowsWat(): string {
   (memory (export "memory") ${PAGES})
   (global $rows (export "rows") (mut i32) (i32.const 0))
   (func (export "scan") (param $p i32) (param $fastEnd i32) (param $cap i32) (param $firstLine i32) (param $offBase i32) (result i32)
-    (local $n i32) (local $ls i32) (local $c i32) (local $s i32) (local $h i32) (local $k i32) (local $same i32)
-    (local $srcIf i32) (local $dstIf i32) (local $lsS i32) (local $lsL i32) (local $lsI i32) (local $ldS i32) (local $ldL i32) (local $ldI i32)
+    (local $n i32) (local $ls i32) (local $c i32) (local $s i32) (local $h i32) (local $k i32)
+    (local $srcIf i32) (local $dstIf i32)
     (local $a i32) (local $o i32) (local $d i32) (local $dots i32) (local $src i32) (local $dst i32) (local $pr i32) (local $sp i32) (local $dp i32)
-    (local $v i32) (local $pk f64) (local $len i32) (local $hit i32)
-    ${S('lsS', I(-1))} ${S('ldS', I(-1))}
+    (local $v i32) (local $pk f64) (local $len i32) (local $hit i32) (local $w i64) (local $w2 i64) (local $z i64) (local $wl i32) (local $ws i32) (local $whit i32)
     (block $done (loop $rows
       (br_if $done (i32.ge_u ${L('p')} ${L('fastEnd')}))
       (br_if $done (i32.ge_u ${L('n')} ${L('cap')}))
