@@ -58,6 +58,13 @@ class Tally {
   private lastSvcRow: ServiceRow | undefined;
   /** For clean sources seen on several interfaces (read from their table): each interface's row, by its number. */
   private severalRows = new Map<MultiInterfaces, (InterfaceRow | undefined)[]>();
+  /**
+   * For clean sources kept as rows (addClean): the interface row and the service row of each name number of their
+   * columns (null: the name is none, '' or 'unknown'), found by name once, then by number (no Map lookup a source).
+   */
+  private cleanOf: CleanHostColumns | undefined;
+  private cleanIf: (InterfaceRow | null | undefined)[] = [];
+  private cleanSvc: (ServiceRow | null | undefined)[] = [];
 
   constructor(hosts: readonly HostAnalysis[]) {
     for (const h of hosts) {
@@ -118,16 +125,51 @@ class Tally {
       const b = 31 - Math.clz32(d);
       this.bucketSources[b] = (this.bucketSources[b] ?? 0) + 1;
     }
-    const names = c.names.values;
+    if (c !== this.cleanOf) {
+      this.cleanOf = c;
+      this.cleanIf = [];
+      this.cleanSvc = [];
+    }
     const m = c.multi;
     const several = m ? c.multiHost[row]! - 1 : -1;
     if (m && several >= 0) this.addSeveral(m, several);
     else {
-      const name = names[c.ifName[row]!]!;
-      if (name !== '') this.addInterface(name, c.ifFlows[row]!, false);
+      // addInterface(name, flows, false), its row found by the name's number after the first time.
+      const n = c.ifName[row]!;
+      let r = this.cleanIf[n];
+      if (r === undefined) {
+        const name = c.names.values[n]!;
+        r = name === '' ? null : this.interfaceRow(name);
+        this.cleanIf[n] = r;
+      }
+      if (r !== null) {
+        r.flows += c.ifFlows[row]!;
+        r.sources++;
+      }
     }
-    const service = names[c.service[row]!]!;
-    if (service !== 'unknown') this.addService(service, false, c.failed[row]!);
+    // addService(service, false, failed): a clean source only counts.
+    const n = c.service[row]!;
+    let s = this.cleanSvc[n];
+    if (s === undefined) {
+      const service = c.names.values[n]!;
+      s = service === 'unknown' ? null : this.serviceRow(service);
+      this.cleanSvc[n] = s;
+    }
+    if (s !== null) s.sources++;
+  }
+
+  /** The interface's row, made (in the Map's order of first use) when it has none. */
+  private interfaceRow(name: string): InterfaceRow {
+    let r = this.interfaces.get(name);
+    if (!r) this.interfaces.set(name, (r = { flows: 0, sources: 0, flaggedSources: 0 }));
+    return r;
+  }
+
+  /** The service's row, made (in the Map's order of first use) when it has none. */
+  private serviceRow(service: string): ServiceRow {
+    let r = this.services.get(service);
+    if (!r) this.services.set(service, (r = { sources: 0, flagged: 0, failedFlows: 0 }));
+    return r;
   }
 
   /**
@@ -145,8 +187,7 @@ class Tally {
   }
 
   private addInterface(name: string, flows: number, flagged: boolean): void {
-    let r = name === this.lastIf ? this.lastIfRow : this.interfaces.get(name);
-    if (!r) this.interfaces.set(name, (r = { flows: 0, sources: 0, flaggedSources: 0 }));
+    const r = name === this.lastIf ? this.lastIfRow! : this.interfaceRow(name);
     r.flows += flows;
     r.sources++;
     if (flagged) r.flaggedSources++;
@@ -164,20 +205,14 @@ class Tally {
     for (let e = m.start[k]!; e < m.start[k + 1]!; e++) {
       const g = m.ifg[e]!;
       let r = rows[g];
-      if (r === undefined) {
-        const name = m.names[g]!;
-        r = this.interfaces.get(name);
-        if (!r) this.interfaces.set(name, (r = { flows: 0, sources: 0, flaggedSources: 0 }));
-        rows[g] = r;
-      }
+      if (r === undefined) rows[g] = r = this.interfaceRow(m.names[g]!);
       r.flows += m.flows[e]!;
       r.sources++;
     }
   }
 
   private addService(service: string, flagged: boolean, failedFlows: number): void {
-    let r = service === this.lastSvc ? this.lastSvcRow : this.services.get(service);
-    if (!r) this.services.set(service, (r = { sources: 0, flagged: 0, failedFlows: 0 }));
+    const r = service === this.lastSvc ? this.lastSvcRow! : this.serviceRow(service);
     r.sources++;
     if (flagged) {
       r.flagged++;
