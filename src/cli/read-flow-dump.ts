@@ -52,8 +52,6 @@ function sharedPart(b: ColumnBuffers, from: number, count: number, text: TextPar
   return { rows: table, offsets, textIndex: text.textIndex, text: text.text, lineCount: text.lineCount, ...(text.tracker ? { tracker: text.tracker } : {}) };
 }
 
-const WORKER_URL = new URL('./flow-scan-worker.cjs', import.meta.url);
-
 /** A worker started ahead (by the entry, or by standByWorker), not yet given a file. */
 let standing: Reader | undefined;
 
@@ -66,13 +64,13 @@ let standing: Reader | undefined;
 export function standByWorker(files: readonly string[]): void {
   // The entry (analyze-start.ts) may have started one already, before this bundle was even compiled.
   standing ??= takeEarlyReader();
-  if (!standing && files.some(isSplit)) standing = spawnReader(WORKER_URL);
+  if (!standing && files.some(isSplit)) standing = spawnReader();
 }
 
 /** Start the worker on the plan; undefined when this Node cannot (then this thread reads every segment). */
 function startWorker(plan: SegmentPlan): { port: Reader['port']; done: Int32Array; stop: () => void } | undefined {
   // The thread started ahead (standByWorker), else one started now: either way it takes its job by message.
-  const reader = standing ?? spawnReader(WORKER_URL);
+  const reader = standing ?? spawnReader();
   standing = undefined;
   if (!reader) return undefined;
   const done = new SharedArrayBuffer(4 * plan.bounds.length);

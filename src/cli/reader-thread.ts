@@ -7,6 +7,9 @@ import type { StandByData } from './flow-scan';
 /** Below this a second thread costs more (its start-up) than it saves. */
 export const SPLIT_MIN = 16 << 20;
 
+/** The reading thread's bundle: beside whichever bundle this file is in (run.mjs puts them in one folder). */
+const READER_URL = new URL('./flow-scan-worker.cjs', import.meta.url);
+
 /** A reading thread that has readied its scanner (or is readying it) and waits on `port` for its job. */
 export interface Reader {
   worker: Worker;
@@ -22,8 +25,8 @@ export function isSplit(file: string): boolean {
   }
 }
 
-/** A reading thread from the bundle at `url`, standing by for its job; undefined when this Node cannot start one. */
-export function spawnReader(url: URL): Reader | undefined {
+/** A reading thread (the bundle at `url`), standing by for its job; undefined when this Node cannot start one. */
+export function spawnReader(url: URL = READER_URL): Reader | undefined {
   const { port1, port2 } = new MessageChannel();
   try {
     const data: StandByData = { kind: 'code-red-triage/flow-scan-standby', port: port2 };
@@ -52,7 +55,7 @@ const NO_DUMP = new Set(['--link', '--markdown', '--open', '--help', '-h']);
  * whole before it runs a line of it, and the thread boots meanwhile on the other core. A guess from the arguments
  * alone: a thread the analyzer does not take only idles until the process ends.
  */
-export function startEarlyReader(args: readonly string[], url: URL): void {
+export function startEarlyReader(args: readonly string[], url: URL = READER_URL): void {
   if (args.some((a) => NO_DUMP.has(a))) return;
   if (!args.some((a) => !a.startsWith('--') && isSplit(a))) return;
   const reader = spawnReader(url);

@@ -239,7 +239,7 @@ function firstContacts(gRows: Uint32Array, a: number, b: number, main: number, s
   let nf = 0;
   let failed = 0;
   let svcFlows = 0;
-  // The main service's bits in a grouped row's word (no row is on NO_SERVICE: none counts as its flows).
+  // The main service's bits in a grouped row's word; -1, which no word's bits are, when the host has none.
   const mainBits = main === NO_SERVICE ? -1 : main & SERVICE_BITS;
   for (let r = a; r < b; r++) {
     const w = gRows[2 * r + 1]!;
