@@ -1,6 +1,6 @@
 // The CLI on hostile files (issue 8) and the seed flow sample (issue 2, done when), run as a user runs it:
 // `node src/cli/run.mjs analyze ...` in a child process, checking exit codes, stdout and stderr.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -206,4 +206,24 @@ describe('analyze usage errors: exit 2, a message on stderr, nothing on stdout',
   it('accepts a valid answer', () => {
     okJson(analyze(['--json', '--answer', 'cpu=interrupt', seedPath]), { 'seed.txt': seed });
   });
+});
+
+describe('a reader that goes away before the end (| head, a pager quit early)', () => {
+  /** The CLI with its standard output's reading end closed at once: every write it makes meets EPIPE. */
+  function closedReader(args: string[]): Promise<{ code: number | null; stderr: string }> {
+    return new Promise((done) => {
+      const child = spawn(process.execPath, ['src/cli/run.mjs', 'analyze', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      child.on('close', (code) => done({ code, stderr }));
+    });
+  }
+
+  it.each([[[seedPath]], [['--json', seedPath]], [['--markdown', seedPath]], [['--link', seedPath]]])('%j ends quietly, exit 0', async (args) => {
+    analyze(['--help']); // the bundle built first, so the run below only runs
+    const r = await closedReader(args);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  }, 60_000);
 });

@@ -11,7 +11,7 @@ import { withSafetyNet } from '../core/plan/safety-net';
 import { readFlowDump, standByWorker } from './read-flow-dump';
 import { useWasmCleanRows } from './clean-rows-wasm/kernel';
 import type { Answers, Paste } from '../core/types';
-import { type ElementWriter, writeJsonDocument } from './json-stream';
+import { type ElementWriter, writeAll, writeJsonDocument } from './json-stream';
 import { collectGarbage } from './collect-garbage';
 import { cleanHostsRun, wasmCleanJson } from './clean-json-wasm/writer';
 import { formatReport } from './report-text';
@@ -149,13 +149,22 @@ function runOpen(args: Args): number {
   if (args.json) writeJsonDocument(1, r.diagnosis);
   else {
     const what = r.mode === 'input' ? 'its pastes, analysed here' : `the sender's diagnosis (left out: ${r.omitted.join(', ') || 'nothing'})`;
-    process.stdout.write(`Share link carrying ${what}.\n\n${formatReport(r.diagnosis)}`);
+    print(`Share link carrying ${what}.\n\n${formatReport(r.diagnosis)}`);
   }
   return 0;
 }
 
 /** Hosts from which --json writes its clean rows with WebAssembly (fewer cost more to set up than they save). */
 const WASM_ROWS_MIN = 1000;
+
+/**
+ * Text to standard output as --json writes it (writeAll): when the reader goes away early (`| head`, a pager quit
+ * before the end) the rest is dropped quietly. process.stdout.write reported that as an unhandled EPIPE error, a stack
+ * trace and exit code 1.
+ */
+function print(text: string): void {
+  writeAll(1, Buffer.from(text));
+}
 
 /** Hosts past which --json collects garbage before writing (about 20 MB of JSON). */
 const MANY_HOSTS = 50_000;
@@ -177,11 +186,11 @@ export function main(argv: readonly string[]): number {
     throw e;
   }
   if (args.link) {
-    process.stdout.write(`${shareLink(pastes, args.answers, { anonymise: args.anonymise, base: args.base ?? '' })}\n`);
+    print(`${shareLink(pastes, args.answers, { anonymise: args.anonymise, base: args.base ?? '' })}\n`);
     return 0;
   }
   if (args.markdown) {
-    process.stdout.write(markdownReport(pastes, args.answers));
+    print(markdownReport(pastes, args.answers));
     return 0;
   }
   if (args.json) {
@@ -209,7 +218,7 @@ export function main(argv: readonly string[]): number {
   }
   const d = diagnose(pastes, args.answers);
   if (args.safetyNet && d.plans) d.plans = d.plans.map((p) => withSafetyNet(p));
-  process.stdout.write(formatReport(d));
+  print(formatReport(d));
   return 0;
 }
 
