@@ -2,8 +2,11 @@
 //   1. JavaScript loaded before first paint (gzipped), on a cold load of the start page.
 //   2. A 100,000-row `show ip cache flow` paste: time to the verdict, and the longest main-thread task meanwhile.
 //   3. A 1,000,000-row `show ip cache flow` file (79 MB) opened with the file picker: time to the verdict, longest task.
+//   4. The same for `npm run bench`'s other traffic shapes (BENCH_BROWSER_SHAPES, default per-row interfaces, many
+//      sources and the held-out mix; `none` skips them), each written by `run.mjs bench-write`.
 // A benchmark, not a test: it prints numbers (and whether each meets its target) and exits 0 unless it broke.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +17,7 @@ import { chromiumPath, ROOT, startPreview } from './preview-server.mjs';
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const FILE_ROWS = Number(process.env.BENCH_FILE_ROWS ?? 1_000_000);
+const SHAPES = (process.env.BENCH_BROWSER_SHAPES ?? 'interfaces,many-sources,held-out').split(',').filter((s) => s && s !== 'none');
 
 const preview = startPreview(PORT);
 const BASE = preview.base;
@@ -115,10 +119,24 @@ async function bigPaste(browser) {
   return { split, t0, bytes: text.length, verdictMs, reportMs, runMs, tasks, rowsShown, hosts };
 }
 
-/** Open a big file with the picker, as an engineer would: time to the verdict, main-thread long tasks meanwhile. */
-async function bigFile(browser) {
+/** `npm run bench`'s shape `name`, written to `file` by the bundled generator; returns its first scanner. */
+function benchShape(name, file) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/run.mjs'), 'bench-write', name, file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bench-write ${name}: ${r.stderr}`);
+  const truth = JSON.parse(r.stdout);
+  shapeNotes.set(name, `${truth.title}: ${truth.note}`);
+  return truth.scanners[0];
+}
+const shapeNotes = new Map();
+
+/**
+ * Open a big file with the picker, as an engineer would: time to the verdict, main-thread long tasks meanwhile, then
+ * the report until `scanner` shows flagged. By default the page's own synthetic capture; `write(file)` makes another
+ * (and returns the scanner to wait for).
+ */
+async function bigFile(browser, write = (file) => (writeFileSync(file, flowTable(FILE_ROWS, 11)), SCANNERS[0])) {
   const file = join(tmpdir(), `code-red-browser-bench-${process.pid}.txt`);
-  writeFileSync(file, flowTable(FILE_ROWS, 11));
+  const scanner = write(file);
   try {
     const ctx = await benchContext(browser);
     const page = await ctx.newPage();
@@ -135,12 +153,11 @@ async function bigFile(browser) {
     const runMs = await page.evaluate(() => document.querySelector('[data-run-status]')?.textContent ?? '');
     const t1 = await page.evaluate(() => performance.now());
     await page.getByRole('link', { name: 'See the report' }).click();
-    const reportMs = (await shownAt(page, [`[data-host-ip="${SCANNERS[0]}"][data-verdict="infected"]`], 60_000)) - t1;
+    const reportMs = (await shownAt(page, [`[data-host-ip="${scanner}"][data-verdict]:not([data-verdict="clean"])`], 60_000)) - t1;
     await page.waitForTimeout(300);
     const tasks = await page.evaluate((start) => window.__longTasks.filter((t) => t.start + t.duration >= start), t0);
     await ctx.close();
-    const { size } = await import('node:fs').then((fs) => fs.statSync(file));
-    return { bytes: size, verdictMs, reportMs, runMs, tasks, t0 };
+    return { bytes: statSync(file).size, verdictMs, reportMs, runMs, tasks, t0 };
   } finally {
     rmSync(file, { force: true });
   }
@@ -152,6 +169,8 @@ try {
   const first = await firstPaintJs(browser);
   const big = await bigPaste(browser);
   const dump = await bigFile(browser);
+  const shaped = [];
+  for (const name of SHAPES) shaped.push([name, await bigFile(browser, (file) => benchShape(name, file))]);
   await browser.close();
   const longest = big.tasks.reduce((m, t) => Math.max(m, t.duration), 0);
   const ok = (b) => (b ? 'OK' : 'MISSED');
@@ -169,6 +188,13 @@ try {
   console.log(`  report with hosts table rendered: +${dump.reportMs.toFixed(0)} ms`);
   console.log(`  main-thread long tasks (> 50 ms) from file to report: ${dump.tasks.length}; longest ${dumpLongest.toFixed(0)} ms (target <= 100) ${ok(dumpLongest <= 100)}`);
   if (dump.tasks.length) console.log(`  tasks (start after the file, duration): ${dump.tasks.map((t) => `+${(t.start - dump.t0).toFixed(0)} ${t.duration.toFixed(0)} ms`).join('; ')}`);
+  for (const [name, d] of shaped) {
+    const longestTask = d.tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+    console.log(`npm run bench's ${shapeNotes.get(name)} (${(d.bytes / 1e6).toFixed(1)} MB, opened with the picker):`);
+    console.log(`  file -> verdict: ${d.verdictMs.toFixed(0)} ms (target <= 3000) ${ok(d.verdictMs <= 3000)}   [${d.runMs}]; report +${d.reportMs.toFixed(0)} ms`);
+    console.log(`  main-thread long tasks (> 50 ms) from file to report: ${d.tasks.length}; longest ${longestTask.toFixed(0)} ms (target <= 100) ${ok(longestTask <= 100)}`);
+    if (d.tasks.length) console.log(`  tasks (start after the file, duration): ${d.tasks.map((t) => `+${(t.start - d.t0).toFixed(0)} ${t.duration.toFixed(0)} ms`).join('; ')}`);
+  }
 } finally {
   preview.stop();
 }
