@@ -1,6 +1,6 @@
 // The worker client: a newer request supersedes (terminates) the running one; stale answers are ignored.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import { answerMessages, HOSTS_PER_MESSAGE, type WorkerRequest, type WorkerResponse } from './protocol';
 import { CoreClient, Superseded } from './core-client';
 
 class FakeWorker {
@@ -18,6 +18,9 @@ class FakeWorker {
   }
   terminate() {
     this.terminated = true;
+  }
+  send(res: WorkerResponse) {
+    this.onmessage?.({ data: res } as unknown as MessageEvent<WorkerResponse>);
   }
   answer(id: number) {
     const diagnosis = { version: 1 as const, inputs: [], hosts: [], findings: [] };
@@ -83,5 +86,46 @@ describe('CoreClient', () => {
     w.answer(id);
     await expect(p).resolves.toMatchObject({ ms: 1 });
     expect(seen).toEqual([0.25, 1]);
+  });
+
+  describe('a big diagnosis, its hosts sent ahead in parts', () => {
+    /** An answer whose diagnosis has n hosts (as the worker makes it: hosts between inputs and findings). */
+    const big = (id: number, n: number): WorkerResponse => ({
+      id,
+      ok: true,
+      diagnosis: { version: 1, inputs: [], hosts: Array.from({ length: n }, (_, i) => ({ ip: `10.0.${i >> 8}.${i & 255}`, flows: i })), findings: [] },
+      nextSteps: { causes: [], commands: [] },
+      ms: 1,
+    }) as unknown as WorkerResponse;
+
+    it('comes back whole and in order, the same document as one message would give', async () => {
+      const c = new CoreClient();
+      const p = c.diagnose([{ source: 'a', text: 'x' }], {});
+      await flush();
+      const w = FakeWorker.made[0]!;
+      const id = w.posted[0]!.id;
+      const n = 2 * HOSTS_PER_MESSAGE + 345;
+      const messages = answerMessages(big(id, n));
+      // Three parts (5,000, 5,000, 345), then the answer without them.
+      expect(messages.map((m) => ('hosts' in m ? m.hosts.length : 'answer'))).toEqual([HOSTS_PER_MESSAGE, HOSTS_PER_MESSAGE, 345, 'answer']);
+      // A stale part (another request's) in between changes nothing.
+      w.send(messages[0]!);
+      w.send({ id: id + 99, hosts: [{ ip: '192.0.2.1' }] } as unknown as WorkerResponse);
+      for (const m of messages.slice(1)) w.send(m);
+      const r = await p;
+      expect(JSON.stringify(r.diagnosis)).toBe(JSON.stringify((big(id, n) as { diagnosis: unknown }).diagnosis));
+    });
+
+    it('a small one is one message, and a part lost on the way is an error in words, not a short list', async () => {
+      expect(answerMessages(big(1, HOSTS_PER_MESSAGE))).toHaveLength(1);
+      const c = new CoreClient();
+      const p = c.diagnose([{ source: 'a', text: 'x' }], {});
+      await flush();
+      const w = FakeWorker.made[0]!;
+      const messages = answerMessages(big(w.posted[0]!.id, HOSTS_PER_MESSAGE + 1));
+      w.send(messages[1]!);
+      w.send(messages[2]!);
+      await expect(p).rejects.toThrow(/arrived incomplete \(1 of 5001 hosts\)/);
+    });
   });
 });

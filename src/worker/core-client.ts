@@ -24,6 +24,8 @@ interface Pending {
   resolve: (r: DiagnoseResult) => void;
   reject: (e: Error) => void;
   onProgress?: (done: number, total: number) => void;
+  /** The hosts of a big diagnosis, as they arrive ahead of its answer (protocol.ts HostsPart). */
+  hosts?: Diagnosis['hosts'];
 }
 
 export interface DiagnoseOptions {
@@ -80,9 +82,27 @@ export class CoreClient {
       p.onProgress?.(res.progress.done, res.progress.total);
       return;
     }
+    if ('hosts' in res) {
+      const got = (p.hosts ??= []);
+      for (const h of res.hosts) got.push(h);
+      return;
+    }
     this.pending = null;
-    if (res.ok) p.resolve({ diagnosis: res.diagnosis, nextSteps: res.nextSteps, ...(res.masked ? { masked: res.masked } : {}), ms: res.ms });
-    else p.reject(new Error(res.error));
+    if (!res.ok) {
+      p.reject(new Error(res.error));
+      return;
+    }
+    let { diagnosis } = res;
+    if (res.hostsSent !== undefined) {
+      const hosts = p.hosts ?? [];
+      if (hosts.length !== res.hostsSent) {
+        p.reject(new Error(`the analysis result arrived incomplete (${hosts.length} of ${res.hostsSent} hosts)`));
+        return;
+      }
+      // Back in their place: the same object the worker made, key order included.
+      diagnosis = { ...diagnosis, hosts };
+    }
+    p.resolve({ diagnosis, nextSteps: res.nextSteps, ...(res.masked ? { masked: res.masked } : {}), ms: res.ms });
   }
 
   private fail(err: Error): void {

@@ -8,7 +8,7 @@ import { buildShareLink } from '../share/build-share';
 import { decodePayload } from '../share/codec';
 import { redactSecrets } from '../share/redact-secrets';
 import { diagnosePastes } from './diagnose-pastes';
-import type { DecodeRequest, DecodeResponse, FileInput, MaskRequest, MaskResponse, ShareRequest, ShareResponse, WorkerRequest, WorkerResponse } from './protocol';
+import { answerMessages, type DecodeRequest, type DecodeResponse, type FileInput, type MaskRequest, type MaskResponse, type ShareRequest, type ShareResponse, type WorkerRequest, type WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -88,5 +88,6 @@ self.onmessage = async (event: MessageEvent<WorkerRequest | DecodeRequest | Shar
   } catch (e) {
     res = { id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }
-  self.postMessage(res);
+  // A big diagnosis's hosts go first, a few thousand a message, so the page reads them in short tasks (HostsPart).
+  for (const m of answerMessages(res)) self.postMessage(m);
 };

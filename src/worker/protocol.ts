@@ -78,7 +78,38 @@ export type WorkerResponse =
       /** Each request paste with its router secrets masked (what is stored of it); null when nothing was masked. */
       masked?: (string | null)[];
       ms: number;
+      /**
+       * How many hosts came before this answer in messages of their own (HostsPart), in order; `diagnosis.hosts` is
+       * then empty and the client puts them back. Absent: `diagnosis.hosts` holds them all.
+       */
+      hostsSent?: number;
     }
   | { id: number; ok: false; error: string }
   /** Bytes of the request's files read so far, of `total`. */
-  | { id: number; progress: { done: number; total: number } };
+  | { id: number; progress: { done: number; total: number } }
+  | HostsPart;
+
+/**
+ * The next hosts of a big diagnosis, before its answer. The page's thread reads each message in a task of its own:
+ * 200,000 hosts in one message took one 550 ms task to read (the page froze); a few thousand take a few milliseconds.
+ */
+export interface HostsPart {
+  id: number;
+  hosts: Diagnosis['hosts'];
+}
+
+/** Hosts a message carries at most (HostsPart). */
+export const HOSTS_PER_MESSAGE = 5_000;
+
+/**
+ * The messages that carry an answer, in order: the answer itself when its diagnosis is small; else its hosts in parts
+ * of HOSTS_PER_MESSAGE, then the answer without them (`hostsSent` says how many came). CoreClient puts them together.
+ */
+export function answerMessages(res: WorkerResponse, perMessage = HOSTS_PER_MESSAGE): WorkerResponse[] {
+  if (!('ok' in res) || !res.ok || res.diagnosis.hosts.length <= perMessage) return [res];
+  const hosts = res.diagnosis.hosts;
+  const out: WorkerResponse[] = [];
+  for (let a = 0; a < hosts.length; a += perMessage) out.push({ id: res.id, hosts: hosts.slice(a, a + perMessage) });
+  out.push({ ...res, diagnosis: { ...res.diagnosis, hosts: [] }, hostsSent: hosts.length });
+  return out;
+}
