@@ -30,7 +30,11 @@ test('#/example (the URL npm start prints) opens the full report, and keeps exis
   await expect(page).toHaveURL(/#\/report$/);
   await expect(page.locator('[data-host-ip="193.23.45.35"]')).toHaveAttribute('data-verdict', 'infected');
   await page.locator('#charts-heading').scrollIntoViewIfNeeded(); // charts load when scrolled to
-      await expect(page.locator('[data-chart="top-sources"]')).toBeVisible();
+  await expect(page.locator('[data-chart="top-sources"]')).toBeVisible();
+  // Drawn one a frame (charts.tsx useOnePerFrame), every chart ends up drawn.
+  const figures = await page.locator('figure.chart').count();
+  expect(figures).toBeGreaterThanOrEqual(4);
+  await expect(page.locator('figure.chart .chart-canvas .recharts-wrapper')).toHaveCount(figures);
 
   await page.goto('./#/paste');
   await page.getByRole('textbox', { name: /router output/i }).first().fill('Router#show ip cache flow\nmine');

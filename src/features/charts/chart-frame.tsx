@@ -2,13 +2,16 @@
 import type { ReactNode } from 'react';
 import { DataTable, type Column } from './chart-columns';
 
-export function ChartFrame<T>({ id, title, note, rows, columns, children }: {
+export function ChartFrame<T>({ id, title, note, rows, columns, children, drawn = true, height }: {
   id: string;
   title: string;
   note?: string;
   rows: readonly T[];
   columns: Column<T>[];
   children: ReactNode;
+  /** False: the chart's room only (its height), the chart itself drawn in a later frame (charts.tsx). */
+  drawn?: boolean;
+  height?: number;
 }) {
   return (
     <figure className="chart" data-chart={id} aria-labelledby={`chart-${id}`}>
@@ -17,7 +20,7 @@ export function ChartFrame<T>({ id, title, note, rows, columns, children }: {
         {note && <p className="muted chart-note">{note}</p>}
       </figcaption>
       <div className="chart-canvas" aria-hidden="true">
-        {children}
+        {drawn ? children : <div style={{ height }} />}
       </div>
       <details className="chart-data">
         <summary>The numbers</summary>

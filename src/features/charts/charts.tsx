@@ -1,4 +1,5 @@
 // The report's charts from the core's aggregated series (recharts lives only in this feature, loaded lazily).
+import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
 import type { ChartSeries } from '../../core/analysis/chart-series';
@@ -12,9 +13,11 @@ const HEIGHT = 260;
 /** Axis ticks: whole percents fit a phone's axis ("100%", not a clipped "l00.0%"). */
 const pctTick = (x: number) => `${Math.round(x * 100)}%`;
 
-function TopSources({ rows, selected, select, c }: { rows: ChartSeries['topSources']; selected: string | null; select: (ip: string | null) => void; c: Colours }) {
+function TopSources({ rows, selected, select, c, drawn }: { rows: ChartSeries['topSources']; selected: string | null; select: (ip: string | null) => void; c: Colours; drawn: boolean }) {
   return (
     <ChartFrame
+      drawn={drawn}
+      height={HEIGHT}
       id="top-sources"
       title={CHART_TITLES.topSources}
       note="Distinct destinations per source. Pick a source (bar or table) to filter the evidence."
@@ -44,9 +47,9 @@ function TopSources({ rows, selected, select, c }: { rows: ChartSeries['topSourc
   );
 }
 
-function FanOut({ rows, c }: { rows: ChartSeries['fanOutDistribution']; c: Colours }) {
+function FanOut({ rows, c, drawn }: { rows: ChartSeries['fanOutDistribution']; c: Colours; drawn: boolean }) {
   return (
-    <ChartFrame id="fan-out" title={CHART_TITLES.fanOutDistribution} note="How many sources reach how many distinct destinations." rows={rows}
+    <ChartFrame drawn={drawn} height={HEIGHT} id="fan-out" title={CHART_TITLES.fanOutDistribution} note="How many sources reach how many distinct destinations." rows={rows}
       columns={FAN_OUT_COLUMNS}>
       <ResponsiveContainer width="100%" height={HEIGHT}>
         <BarChart data={rows} accessibilityLayer={false}>
@@ -63,10 +66,10 @@ function FanOut({ rows, c }: { rows: ChartSeries['fanOutDistribution']; c: Colou
   );
 }
 
-function Locality({ rows, c }: { rows: ChartSeries['localityMix']; c: Colours }) {
+function Locality({ rows, c, drawn }: { rows: ChartSeries['localityMix']; c: Colours; drawn: boolean }) {
   const targets = rows.reduce((n, r) => n + r.targets, 0);
   return (
-    <ChartFrame id="locality" title={CHART_TITLES.localityMix}
+    <ChartFrame drawn={drawn} height={HEIGHT} id="locality" title={CHART_TITLES.localityMix}
       note={targets === 0 ? 'No outbound flagged hosts: nothing to compare.' : `Where the flagged hosts' ${targets} targets sit, beside what each worm would give.`}
       rows={rows}
       columns={LOCALITY_COLUMNS}>
@@ -87,9 +90,9 @@ function Locality({ rows, c }: { rows: ChartSeries['localityMix']; c: Colours })
   );
 }
 
-function Interfaces({ rows, c }: { rows: ChartSeries['flowsPerInterface']; c: Colours }) {
+function Interfaces({ rows, c, drawn }: { rows: ChartSeries['flowsPerInterface']; c: Colours; drawn: boolean }) {
   return (
-    <ChartFrame id="interfaces" title={CHART_TITLES.flowsPerInterface} note="Flows by the interface their sources arrive on." rows={rows}
+    <ChartFrame drawn={drawn} height={HEIGHT} id="interfaces" title={CHART_TITLES.flowsPerInterface} note="Flows by the interface their sources arrive on." rows={rows}
       columns={INTERFACE_COLUMNS}>
       <ResponsiveContainer width="100%" height={HEIGHT}>
         <BarChart data={rows} layout="vertical" margin={{ right: 16 }} accessibilityLayer={false}>
@@ -104,9 +107,9 @@ function Interfaces({ rows, c }: { rows: ChartSeries['flowsPerInterface']; c: Co
   );
 }
 
-function Services({ rows, c }: { rows: NonNullable<ChartSeries['servicesSwept']>; c: Colours }) {
+function Services({ rows, c, drawn }: { rows: NonNullable<ChartSeries['servicesSwept']>; c: Colours; drawn: boolean }) {
   return (
-    <ChartFrame id="services" title={CHART_TITLES.servicesSwept} note="Sources grouped by the service each sweeps most, flagged ones first." rows={rows}
+    <ChartFrame drawn={drawn} height={HEIGHT} id="services" title={CHART_TITLES.servicesSwept} note="Sources grouped by the service each sweeps most, flagged ones first." rows={rows}
       columns={SERVICE_COLUMNS}>
       <ResponsiveContainer width="100%" height={HEIGHT}>
         <BarChart data={rows.map((r) => ({ ...r, label: serviceLabel(r.service) }))} layout="vertical" margin={{ right: 16 }} accessibilityLayer={false}>
@@ -124,8 +127,23 @@ function Services({ rows, c }: { rows: NonNullable<ChartSeries['servicesSwept']>
 }
 
 
+/**
+ * How many of `total` charts to draw: one more each frame. recharts drew all five in one 250-280 ms task when they
+ * scrolled into view; one a frame keeps each task short, their frames (captions, tables) standing from the start.
+ */
+function useOnePerFrame(total: number): number {
+  const [n, setN] = useState(1);
+  useEffect(() => {
+    if (n >= total) return;
+    const id = requestAnimationFrame(() => setN((k) => k + 1));
+    return () => cancelAnimationFrame(id);
+  }, [n, total]);
+  return n;
+}
+
 export default function Charts() {
   const c = useColours();
+  const drawn = useOnePerFrame(5);
   const { charts, selected, select } = useAppStore(
     useShallow((s) => ({ charts: s.diagnosis?.charts, selected: s.selectedSource, select: s.selectSource })),
   );
@@ -134,11 +152,11 @@ export default function Charts() {
   }
   return (
     <div className="charts">
-      <TopSources rows={charts.topSources} selected={selected} select={select} c={c} />
-      <FanOut rows={charts.fanOutDistribution} c={c} />
-      <Locality rows={charts.localityMix} c={c} />
-      <Interfaces rows={charts.flowsPerInterface} c={c} />
-      {charts.servicesSwept && charts.servicesSwept.length > 0 && <Services rows={charts.servicesSwept} c={c} />}
+      <TopSources rows={charts.topSources} selected={selected} select={select} c={c} drawn />
+      <FanOut rows={charts.fanOutDistribution} c={c} drawn={drawn > 1} />
+      <Locality rows={charts.localityMix} c={c} drawn={drawn > 2} />
+      <Interfaces rows={charts.flowsPerInterface} c={c} drawn={drawn > 3} />
+      {charts.servicesSwept && charts.servicesSwept.length > 0 && <Services rows={charts.servicesSwept} c={c} drawn={drawn > 4} />}
     </div>
   );
 }
