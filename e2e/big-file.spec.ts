@@ -35,6 +35,10 @@ test('an opened big file is read in the worker with a progress bar, to the verdi
   await page.getByRole('link', { name: 'See the report' }).click();
   await expect(page.locator(`[data-host-ip="${SCANNERS[0]}"]`)).toHaveAttribute('data-verdict', 'infected');
   await expect(page.locator('[data-finding-id="scanning-host"] .evidence li').first()).toContainText('core-flows.txt:');
+  // The quoted lines are read back from the file by their offsets, nearby ones together: each is a scanner's row.
+  const quoted = await page.locator('[data-finding-id="scanning-host"] .evidence li').allTextContents();
+  expect(quoted.length).toBeGreaterThan(0);
+  for (const q of quoted) expect(SCANNERS.some((ip) => q.includes(` ${ip} `))).toBe(true);
 });
 
 test('a dropped big file can be cancelled while it is read, and analysed again', async ({ page }) => {

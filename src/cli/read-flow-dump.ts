@@ -3,7 +3,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { receiveMessageOnPort } from 'node:worker_threads';
 import { FlowDumpScanner, type ScanPart } from '../core/big-paste/prescan';
-import { decodeUtf8, registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';
+import { type LinesAt, linesFromRanges, registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';
 import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
 import { EarlyPass1, registerEarlyPass1 } from '../core/analysis/fan-out-pass1';
 import type { Paste } from '../core/types';
@@ -27,17 +27,19 @@ function lineStartAfter(fd: number, at: number, size: number): number {
   return -1;
 }
 
-/** Read the line starting at `offset` (evidence quoting, after the scan). */
-function lineReader(path: string): (offset: number) => string {
-  // One descriptor and one buffer for all the quoting (hundreds of evidence lines); the CLI exits right after.
-  let fd = -1;
-  const b = Buffer.allocUnsafe(4096);
-  return (offset) => {
-    if (fd < 0) fd = openSync(path, 'r');
-    const n = readSync(fd, b, 0, b.length, offset);
-    let e = 0;
-    while (e < n && b[e] !== 10 && b[e] !== 13) e++;
-    return decodeUtf8(b, 0, e);
+/** Read lines back by their offsets (evidence quoting, after the scan): nearby ones in one read (linesFromRanges). */
+function linesReader(path: string, size: number): LinesAt {
+  return (offsets) => {
+    // One descriptor for all the quoting (hundreds of evidence lines); the CLI exits right after.
+    const fd = openSync(path, 'r');
+    try {
+      return linesFromRanges((start, end) => {
+        const b = Buffer.allocUnsafe(end - start);
+        return b.subarray(0, readSync(fd, b, 0, b.length, start));
+      }, size)(offsets);
+    } finally {
+      closeSync(fd);
+    }
   };
 }
 
@@ -111,7 +113,7 @@ export function readFlowDump(file: string, source: string): Paste {
       scanFileRange(fd, 0, size, scanner);
     }
     const paste: Paste = { source, text: '' };
-    const pre = scanner.finish(lineReader(file));
+    const pre = scanner.finish(linesReader(file, size));
     registerPrescan(paste, pre);
     // Only when the early pass read every row the scan kept (readSegments drops it when it had to read again).
     if (early && early.rowsRead === pre.rows.count) registerEarlyPass1(pre.rows, early);

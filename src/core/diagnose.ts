@@ -7,7 +7,7 @@ import { noteSampledFlows } from './analysis/sampled-sources';
 import { ipv6FlowSources, modernFlowSources } from './modern-flow-sources';
 import type { FlowSource } from './analysis/flow-facts';
 import { commandIndex, parserFor, PARSERS } from './parsers/registry';
-import { aliasPrescan, prescannedLines, prescanOfLines, restoreRowLine } from './parsers/show-ip-cache-flow/prescanned';
+import { aliasPrescan, prescannedLines, prescanOfLines, restoreRowLines } from './parsers/show-ip-cache-flow/prescanned';
 import { plansFor } from './plan/plans';
 import type { Section } from './parsers/parser-types';
 import { RULES } from './rules/registry';
@@ -257,13 +257,20 @@ function analyse(given: readonly Paste[], answers: Answers, options: DiagnoseOpt
   // IPv6 hosts (Flexible NetFlow) are judged on their own, then listed with the rest.
   hosts.push(...analyseIpv6(ipv6FlowSources(sections)));
   applySenderFacts(hosts, options.senderHostFacts);
-  // Pre-scanned pastes keep flow rows out of `lines`: put back the ones flagged hosts quote as evidence.
+  // Pre-scanned pastes keep flow rows out of `lines`: put back the ones flagged hosts quote as evidence, each
+  // paste's all at once (read back from a file, lines near each other are read together: restoreRowLines).
   // (An index loop: it runs once over 200,000 hosts in a big capture, mostly before V8 has compiled it.)
+  const quoted = new Map<string, number[]>();
   for (let i = 0; i < hosts.length; i++) {
     const h = hosts[i]!;
     if (h.verdict === 'clean') continue;
-    for (const r of h.evidence) restoreRowLine(linesBySource.get(r.source), r.line);
+    for (const r of h.evidence) {
+      let l = quoted.get(r.source);
+      if (!l) quoted.set(r.source, (l = []));
+      l.push(r.line);
+    }
   }
+  for (const [source, lineNumbers] of quoted) restoreRowLines(linesBySource.get(source), lineNumbers);
   const ctx: RuleContext = {
     sections,
     hosts,

@@ -2,7 +2,7 @@
 // opens and makes share links (a hostile link must not freeze the page) and reads big capture files in chunks.
 /// <reference lib="webworker" />
 import { pasteOfChunks } from '../core/big-paste/read-chunks';
-import { decodeUtf8 } from '../core/parsers/show-ip-cache-flow/prescanned';
+import { type LinesAt, linesFromRanges } from '../core/parsers/show-ip-cache-flow/prescanned';
 import type { Paste } from '../core/types';
 import { buildShareLink } from '../share/build-share';
 import { decodePayload } from '../share/codec';
@@ -15,14 +15,9 @@ declare const self: DedicatedWorkerGlobalScope;
 /** Files read by the last run, by key: a re-run (answers changed) does not read 80 MB again. */
 let readFiles = new Map<string, Paste>();
 
-/** The line starting at `offset` of a file, read synchronously (evidence quoting happens inside diagnose). */
-function fileLineAt(file: Blob): (offset: number) => string {
-  return (offset) => {
-    const b = new Uint8Array(new FileReaderSync().readAsArrayBuffer(file.slice(offset, offset + 4096)));
-    let e = 0;
-    while (e < b.length && b[e] !== 10 && b[e] !== 13) e++;
-    return decodeUtf8(b, 0, e);
-  };
+/** Lines of a file by their offsets, read synchronously (evidence quoting happens inside diagnose), nearby ones together. */
+function fileLinesAt(file: Blob): LinesAt {
+  return linesFromRanges((start, end) => new Uint8Array(new FileReaderSync().readAsArrayBuffer(file.slice(start, end))), file.size);
 }
 
 async function readAll(id: number, files: FileInput[]): Promise<Paste[]> {
@@ -39,7 +34,7 @@ async function readAll(id: number, files: FileInput[]): Promise<Paste[]> {
         f.name,
         f.file.size,
         async (s, e) => new Uint8Array(await f.file.slice(s, e).arrayBuffer()),
-        fileLineAt(f.file),
+        fileLinesAt(f.file),
         (done) => {
           // One message per percent at most: the main thread redraws the bar for each.
           const pct = Math.floor(((base + done) / total) * 100);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
 import type { Paste } from '../types';
 import { FlowDumpScanner, prescanBytes } from './prescan';
-import { lineAtBytes, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
+import { linesAtBytes, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
 
 const enc = new TextEncoder();
 
@@ -32,7 +32,7 @@ function viaChunks(source: string, bytes: Uint8Array, chunk: number): Paste {
     pos += used;
   }
   const paste = { source, text: '' };
-  registerPrescan(paste, sc.finish(lineAtBytes(bytes)));
+  registerPrescan(paste, sc.finish(linesAtBytes(bytes)));
   return paste;
 }
 

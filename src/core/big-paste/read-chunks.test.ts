@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
-import { lineAtBytes } from '../parsers/show-ip-cache-flow/prescanned';
+import { linesAtBytes } from '../parsers/show-ip-cache-flow/prescanned';
 import { BYTES_PATH_MIN, pasteOfBytes, pasteOfChunks } from './read-chunks';
 
 const enc = new TextEncoder();
@@ -29,7 +29,7 @@ describe('pasteOfChunks (the browser worker reading a file piece by piece)', () 
       expect(want.hosts.find((h) => h.ip === '20.1.1.5')?.verdict).toBe('infected');
       for (const chunk of [7, 81, 1000, 1 << 20]) {
         const seen: number[] = [];
-        const paste = await pasteOfChunks('f.txt', bytes.length, async (s, e) => bytes.slice(s, e), lineAtBytes(bytes), (d) => seen.push(d), chunk);
+        const paste = await pasteOfChunks('f.txt', bytes.length, async (s, e) => bytes.slice(s, e), linesAtBytes(bytes), (d) => seen.push(d), chunk);
         expect(diagnose([paste])).toEqual(want);
         // Progress only grows and ends at the file's size.
         expect(seen.every((d, i) => i === 0 || d >= seen[i - 1]!)).toBe(true);
@@ -39,7 +39,7 @@ describe('pasteOfChunks (the browser worker reading a file piece by piece)', () 
   }
 
   it('reads an empty file as an empty paste', async () => {
-    const paste = await pasteOfChunks('e.txt', 0, async () => new Uint8Array(0), () => '');
+    const paste = await pasteOfChunks('e.txt', 0, async () => new Uint8Array(0), () => []);
     expect(diagnose([paste]).inputs.every((i) => i.records === 0)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // The byte path the CLI and the browser worker share: a paste from bytes in memory, or from chunks read on demand.
 import type { Paste } from '../types';
-import { decodeUtf8, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
+import { decodeUtf8, type LinesAt, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
 import { FlowDumpScanner, prescanBytes } from './prescan';
 
 /** Below this, decoding to text and the ordinary parsers cost less than the byte path's set-up. */
@@ -18,14 +18,15 @@ export function pasteOfBytes(source: string, bytes: Uint8Array): Paste {
 
 /**
  * A paste read chunk by chunk (so the whole file never sits in memory as bytes, let alone as text): `read` gives
- * bytes [start, end) of the file, `lineAt` reads back the line at an offset (evidence quoting, after the scan),
+ * bytes [start, end) of the file, `linesAt` reads back the lines at some offsets (evidence quoting, after the scan:
+ * linesFromRanges),
  * `progress` hears how many bytes were read after each chunk.
  */
 export async function pasteOfChunks(
   source: string,
   size: number,
   read: (start: number, end: number) => Promise<Uint8Array>,
-  lineAt: (offset: number) => string,
+  linesAt: LinesAt,
   progress: (done: number) => void = () => undefined,
   chunkBytes = CHUNK_BYTES,
 ): Promise<Paste> {
@@ -49,6 +50,6 @@ export async function pasteOfChunks(
     position += used;
   }
   const paste: Paste = { source, text: '' };
-  registerPrescan(paste, scanner.finish(lineAt));
+  registerPrescan(paste, scanner.finish(linesAt));
   return paste;
 }

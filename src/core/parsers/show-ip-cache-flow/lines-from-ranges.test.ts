@@ -1,0 +1,70 @@
+// Evidence lines read back from a file in runs (linesFromRanges): the same lines as one read per line, in fewer reads.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8, LINE_READ_MAX, linesFromRanges } from './prescanned';
+
+/** One read per offset, as the readers did before: LINE_READ_MAX bytes at most, up to the first \n or \r. */
+function oneByOne(bytes: Uint8Array, offsets: readonly number[]): string[] {
+  return offsets.map((o) => {
+    const b = bytes.subarray(o, Math.min(bytes.length, o + LINE_READ_MAX));
+    let e = 0;
+    while (e < b.length && b[e] !== 10 && b[e] !== 13) e++;
+    return decodeUtf8(b, 0, e);
+  });
+}
+
+/** A reader over `bytes` that counts its reads and checks each stays in the file. */
+function counted(bytes: Uint8Array): { read: (s: number, e: number) => Uint8Array; reads: () => number } {
+  let n = 0;
+  return {
+    read: (s, e) => {
+      if (s < 0 || e > bytes.length || s >= e) throw new Error(`read ${s}-${e} of ${bytes.length}`);
+      n++;
+      return bytes.slice(s, e);
+    },
+    reads: () => n,
+  };
+}
+
+// Lines of every kind a capture has: rows, CRLF ends, lone CRs, empty lines, a line longer than a read, non-ASCII.
+const line = fc.oneof(
+  fc.constantFrom('Fa0/0         10.0.0.1        Null          1.2.3.4         06 0B15 0050     1', '', 'Router#', 'caf\u00e9 \u2014 note'),
+  fc.string({ maxLength: 40 }),
+  fc.nat(6000).map((n) => 'x'.repeat(n)),
+);
+const eol = fc.constantFrom('\n', '\r\n', '\r');
+
+describe('linesFromRanges', () => {
+  it('reads what one read per line reads, for any offsets, in any order, repeats included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, eol), { minLength: 1, maxLength: 60 }), fc.array(fc.nat(), { maxLength: 40 }), fc.integer({ min: 1, max: 20000 }), (ls, picks, window) => {
+        const bytes = new TextEncoder().encode(ls.map(([l, e]) => l + e).join(''));
+        // Line starts, and a few offsets inside lines (a reader is given any offset).
+        const starts = [0];
+        for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) starts.push(i + 1);
+        const offsets = picks.map((p, k) => (k % 3 === 2 ? p % bytes.length : starts[p % starts.length]!)).filter((o) => o < bytes.length);
+        const { read } = counted(bytes);
+        expect(linesFromRanges(read, bytes.length, window)(offsets)).toEqual(oneByOne(bytes, offsets));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads offsets near each other at once: one read for a run within its window, one per offset far apart', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `Fa0/0         10.0.${i >> 8}.${i & 255}        Null          1.2.3.4         06 0B15 0050     1`);
+    const bytes = new TextEncoder().encode(rows.join('\n') + '\n');
+    const rowAt = (i: number) => i * (rows[0]!.length + 1);
+    const near = [5, 900, 17, 17, 300].map(rowAt);
+    const a = counted(bytes);
+    expect(linesFromRanges(a.read, bytes.length)(near)).toEqual(oneByOne(bytes, near));
+    expect(a.reads()).toBe(1);
+    // A window of one line: every distinct offset is a read of its own.
+    const b = counted(bytes);
+    linesFromRanges(b.read, bytes.length, LINE_READ_MAX)(near);
+    expect(b.reads()).toBe(4);
+    // Nothing asked, nothing read.
+    const c = counted(bytes);
+    expect(linesFromRanges(c.read, bytes.length)([])).toEqual([]);
+    expect(c.reads()).toBe(0);
+  });
+});
