@@ -38,6 +38,33 @@ describe('pasteOfChunks (the browser worker reading a file piece by piece)', () 
     });
   }
 
+  it('asks for the next chunk before it scans this one, and reads each byte once, in order', async () => {
+    const bytes = enc.encode(session(200, '\n'));
+    const events: string[] = [];
+    const chunk = 1000;
+    await pasteOfChunks('f.txt', bytes.length, async (s, e) => (events.push(`read ${s}-${e}`), bytes.slice(s, e)), linesAtBytes(bytes), (d) => events.push(`done ${d}`), chunk);
+    const want: string[] = [];
+    const n = Math.ceil(bytes.length / chunk);
+    const end = (k: number) => Math.min(bytes.length, (k + 1) * chunk);
+    want.push(`read 0-${end(0)}`);
+    for (let k = 0; k < n; k++) {
+      if (k + 1 < n) want.push(`read ${(k + 1) * chunk}-${end(k + 1)}`);
+      want.push(`done ${end(k)}`);
+    }
+    expect(events).toEqual(want);
+  });
+
+  it('fails as its read fails, whichever chunk it is', async () => {
+    const bytes = enc.encode(session(200, '\n'));
+    for (const bad of [0, 3000, 6000]) {
+      const read = async (s: number, e: number) => {
+        if (s === bad) throw new Error(`unreadable at ${s}`);
+        return bytes.slice(s, e);
+      };
+      await expect(pasteOfChunks('f.txt', bytes.length, read, linesAtBytes(bytes), () => undefined, 1000)).rejects.toThrow(`unreadable at ${bad}`);
+    }
+  });
+
   it('reads an empty file as an empty paste', async () => {
     const paste = await pasteOfChunks('e.txt', 0, async () => new Uint8Array(0), () => []);
     expect(diagnose([paste]).inputs.every((i) => i.records === 0)).toBe(true);
