@@ -37,14 +37,14 @@ const eol = fc.constantFrom('\n', '\r\n', '\r');
 describe('linesFromRanges', () => {
   it('reads what one read per line reads, for any offsets, in any order, repeats included', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(line, eol), { minLength: 1, maxLength: 60 }), fc.array(fc.nat(), { maxLength: 40 }), fc.integer({ min: 1, max: 20000 }), (ls, picks, window) => {
+      fc.property(fc.array(fc.tuple(line, eol), { minLength: 1, maxLength: 60 }), fc.array(fc.nat(), { maxLength: 40 }), fc.integer({ min: 1, max: 20000 }), fc.integer({ min: 0, max: 9000 }), (ls, picks, window, gap) => {
         const bytes = new TextEncoder().encode(ls.map(([l, e]) => l + e).join(''));
         // Line starts, and a few offsets inside lines (a reader is given any offset).
         const starts = [0];
         for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) starts.push(i + 1);
         const offsets = picks.map((p, k) => (k % 3 === 2 ? p % bytes.length : starts[p % starts.length]!)).filter((o) => o < bytes.length);
         const { read } = counted(bytes);
-        expect(linesFromRanges(read, bytes.length, window)(offsets)).toEqual(oneByOne(bytes, offsets));
+        expect(linesFromRanges(read, bytes.length, window, gap)(offsets)).toEqual(oneByOne(bytes, offsets));
       }),
       { numRuns: 200 },
     );
@@ -62,6 +62,10 @@ describe('linesFromRanges', () => {
     const b = counted(bytes);
     linesFromRanges(b.read, bytes.length, LINE_READ_MAX)(near);
     expect(b.reads()).toBe(4);
+    // Offsets more than `gap` apart are read apart, whatever the window: 5 and 17 together, 300 and 900 alone.
+    const d = counted(bytes);
+    expect(linesFromRanges(d.read, bytes.length, 1 << 20, 20 * (rows[0]!.length + 1))(near)).toEqual(oneByOne(bytes, near));
+    expect(d.reads()).toBe(3);
     // Nothing asked, nothing read.
     const c = counted(bytes);
     expect(linesFromRanges(c.read, bytes.length)([])).toEqual([]);

@@ -40,20 +40,22 @@ export const LINE_READ_MAX = 4096;
 
 /**
  * `linesAt` over a file of `size` bytes that `read(start, end)` gives synchronously: each line is its first
- * LINE_READ_MAX bytes at most, up to its line end. The offsets, sorted, are read in runs of at most `window` bytes, one
- * read a run: the flagged hosts' first flows, quoted as evidence, mostly sit near each other (a scanner's first
- * flows come close together), and a read costs far more than its bytes (600 reads of 4 KB took 540 ms in the browser's
- * worker, where one read of the first megabyte takes about one).
+ * LINE_READ_MAX bytes at most, up to its line end. The offsets, sorted, are read in runs, one read a run: a run goes on
+ * while the next offset is at most `gap` bytes past the one before, up to `window` bytes in all. The flagged hosts'
+ * first flows, quoted as evidence, mostly sit near each other (a scanner's first flows come close together), and a
+ * read costs far more than its bytes (600 reads of 4 KB took 540 ms in the browser's worker, where one read of the
+ * first megabyte takes about one); offsets far apart are still read apart, so no more than `gap` bytes a line are
+ * read in vain.
  */
-export function linesFromRanges(read: (start: number, end: number) => Uint8Array, size: number, window = 1 << 20): LinesAt {
+export function linesFromRanges(read: (start: number, end: number) => Uint8Array, size: number, window = 1 << 20, gap = 1 << 16): LinesAt {
   return (offsets) => {
     const out = new Array<string>(offsets.length);
     const order = offsets.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]!);
     for (let i = 0; i < order.length; ) {
       const from = offsets[order[i]!]!;
-      // This run: the offsets whose lines end within `window` bytes of its first one (at least that one).
+      // This run: the next offsets, each near the one before, whose lines end within `window` bytes of its first one.
       let j = i + 1;
-      while (j < order.length && offsets[order[j]!]! + LINE_READ_MAX - from <= window) j++;
+      while (j < order.length && offsets[order[j]!]! - offsets[order[j - 1]!]! <= gap && offsets[order[j]!]! + LINE_READ_MAX - from <= window) j++;
       const to = Math.min(size, offsets[order[j - 1]!]! + LINE_READ_MAX);
       const b = from < to ? read(from, to) : new Uint8Array(0);
       for (let k = i; k < j; k++) {
