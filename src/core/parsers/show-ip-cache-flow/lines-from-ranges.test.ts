@@ -44,7 +44,7 @@ describe('linesFromRanges', () => {
         for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) starts.push(i + 1);
         const offsets = picks.map((p, k) => (k % 3 === 2 ? p % bytes.length : starts[p % starts.length]!)).filter((o) => o < bytes.length);
         const { read } = counted(bytes);
-        expect(linesFromRanges(read, bytes.length, window, gap)(offsets)).toEqual(oneByOne(bytes, offsets));
+        expect(linesFromRanges(read, bytes.length, { window, gap })(offsets)).toEqual(oneByOne(bytes, offsets));
       }),
       { numRuns: 200 },
     );
@@ -56,15 +56,15 @@ describe('linesFromRanges', () => {
     const rowAt = (i: number) => i * (rows[0]!.length + 1);
     const near = [5, 900, 17, 17, 300].map(rowAt);
     const a = counted(bytes);
-    expect(linesFromRanges(a.read, bytes.length)(near)).toEqual(oneByOne(bytes, near));
+    expect(linesFromRanges(a.read, bytes.length, { gap: 1 << 16 })(near)).toEqual(oneByOne(bytes, near));
     expect(a.reads()).toBe(1);
     // A window of one line: every distinct offset is a read of its own.
     const b = counted(bytes);
-    linesFromRanges(b.read, bytes.length, LINE_READ_MAX)(near);
+    linesFromRanges(b.read, bytes.length, { window: LINE_READ_MAX, gap: 1 << 16 })(near);
     expect(b.reads()).toBe(4);
     // Offsets more than `gap` apart are read apart, whatever the window: 5 and 17 together, 300 and 900 alone.
     const d = counted(bytes);
-    expect(linesFromRanges(d.read, bytes.length, 1 << 20, 20 * (rows[0]!.length + 1))(near)).toEqual(oneByOne(bytes, near));
+    expect(linesFromRanges(d.read, bytes.length, { gap: 20 * (rows[0]!.length + 1) })(near)).toEqual(oneByOne(bytes, near));
     expect(d.reads()).toBe(3);
     // Nothing asked, nothing read.
     const c = counted(bytes);

@@ -43,11 +43,12 @@ export const LINE_READ_MAX = 4096;
  * LINE_READ_MAX bytes at most, up to its line end. The offsets, sorted, are read in runs, one read a run: a run goes on
  * while the next offset is at most `gap` bytes past the one before, up to `window` bytes in all. The flagged hosts'
  * first flows, quoted as evidence, mostly sit near each other (a scanner's first flows come close together), and a
- * read costs far more than its bytes (600 reads of 4 KB took 540 ms in the browser's worker, where one read of the
- * first megabyte takes about one); offsets far apart are still read apart, so no more than `gap` bytes a line are
- * read in vain.
+ * read costs more than its bytes: in the browser's worker a read takes about 0.8 ms and 2.8 ms more a megabyte (600
+ * reads of 4 KB took 540 ms), so there runs may bridge 256 KB; a Node pread takes a few microseconds, and its buffer's
+ * pages about 0.5 ms a megabyte to touch, so there 16 KB (the default). Offsets far apart are read apart, so at most
+ * `gap` bytes a line are read in vain.
  */
-export function linesFromRanges(read: (start: number, end: number) => Uint8Array, size: number, window = 1 << 20, gap = 1 << 16): LinesAt {
+export function linesFromRanges(read: (start: number, end: number) => Uint8Array, size: number, { window = 1 << 20, gap = 1 << 14 }: { window?: number; gap?: number } = {}): LinesAt {
   return (offsets) => {
     const out = new Array<string>(offsets.length);
     const order = offsets.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]!);
