@@ -15,7 +15,10 @@ declare const self: DedicatedWorkerGlobalScope;
 /** Files read by the last run, by key: a re-run (answers changed) does not read 80 MB again. */
 let readFiles = new Map<string, Paste>();
 
-/** Lines of a file by their offsets, read synchronously (evidence quoting happens inside diagnose), nearby ones together. */
+/**
+ * Lines of a file by their offsets, read synchronously (evidence quoting happens inside diagnose), nearby ones
+ * together.
+ */
 function fileLinesAt(file: Blob): LinesAt {
   // A read here costs about as much as 300 KB more of it (linesFromRanges): runs bridge up to 256 KB.
   return linesFromRanges((start, end) => new Uint8Array(new FileReaderSync().readAsArrayBuffer(file.slice(start, end))), file.size, { window: 4 << 20, gap: 1 << 18 });
