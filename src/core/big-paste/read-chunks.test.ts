@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
-import { linesAtBytes } from '../parsers/show-ip-cache-flow/prescanned';
+import { linesAtBytes, linesFromRanges } from '../parsers/show-ip-cache-flow/prescanned';
 import { BYTES_PATH_MIN, pasteOfBytes, pasteOfChunks } from './read-chunks';
 
 const enc = new TextEncoder();
@@ -27,9 +27,11 @@ describe('pasteOfChunks (the browser worker reading a file piece by piece)', () 
       const bytes = enc.encode(text);
       const want = diagnose([{ source: 'f.txt', text }]);
       expect(want.hosts.find((h) => h.ip === '20.1.1.5')?.verdict).toBe('infected');
-      for (const chunk of [7, 81, 1000, 1 << 20]) {
+      // Evidence read back from the bytes in memory, and as from a file in runs (linesFromRanges: small runs, many reads).
+      const fromFile = () => linesFromRanges((s, e) => bytes.slice(s, e), bytes.length, { window: 8192, gap: 256 });
+      for (const [chunk, linesAt] of [[7, linesAtBytes(bytes)], [81, fromFile()], [1000, linesAtBytes(bytes)], [1 << 20, fromFile()]] as const) {
         const seen: number[] = [];
-        const paste = await pasteOfChunks('f.txt', bytes.length, async (s, e) => bytes.slice(s, e), linesAtBytes(bytes), (d) => seen.push(d), chunk);
+        const paste = await pasteOfChunks('f.txt', bytes.length, async (s, e) => bytes.slice(s, e), linesAt, (d) => seen.push(d), chunk);
         expect(diagnose([paste])).toEqual(want);
         // Progress only grows and ends at the file's size.
         expect(seen.every((d, i) => i === 0 || d >= seen[i - 1]!)).toBe(true);

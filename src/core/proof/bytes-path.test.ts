@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
 import { prescanBytes } from '../big-paste/prescan';
-import { registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
+import { linesFromRanges, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
+import { pasteOfChunks } from '../big-paste/read-chunks';
 import type { Diagnosis, Paste } from '../types';
 import { mutate, mutationArb } from './arbitraries';
 import { loadCaptures } from './fixture-set';
@@ -51,6 +52,17 @@ describe('bytes path and text path read the same', () => {
         continue;
       }
       if (JSON.stringify(bytes) !== JSON.stringify(viaText(c.rel, c.bytes))) wrong.push(c.rel);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('every capture, and a session of them all, read from a file 4 KB at a time as the browser worker reads one', async () => {
+    const session = Buffer.concat(captures.map((c) => Buffer.concat([c.bytes, Buffer.from('\n')])));
+    const wrong: string[] = [];
+    for (const c of [...captures, { rel: 'session', bytes: session }]) {
+      const read = (s: number, e: number) => c.bytes.slice(s, e);
+      const paste = await pasteOfChunks(c.rel, c.bytes.length, async (s, e) => read(s, e), linesFromRanges(read, c.bytes.length), undefined, 4096);
+      if (JSON.stringify(diagnose([paste])) !== JSON.stringify(viaText(c.rel, c.bytes))) wrong.push(c.rel);
     }
     expect(wrong).toEqual([]);
   });
