@@ -1,5 +1,6 @@
 // What the core worker answers to a diagnose request, as a plain function: the worker runs it on what the page
 // sends, and the build (src/prerender) runs it on the tech note's example to prerender that report.
+import { BYTES_PATH_MIN, pasteOfBytes } from '../core/big-paste/read-chunks';
 import { diagnoseDetailed, type SenderHostFact } from '../core/diagnose';
 import { suggestNextSteps, type NextSteps } from '../core/rules/next-steps';
 import type { Answers, Diagnosis, Paste } from '../core/types';
@@ -12,9 +13,20 @@ export interface DiagnosedPastes {
   masked: (string | null)[];
 }
 
+/**
+ * A big paste of cache-flow rows, read the way a big file is: as bytes, its clean rows straight into columns (the
+ * CLI's byte path, core/big-paste). It reads what the text path reads (core/proof/bytes-path.test.ts), in about half
+ * the time: 100,000 rows, 125-275 ms against 225-425 in Node. A paste with any UTF-16 surrogate stays text, so that a
+ * lone one (which bytes cannot carry) is quoted as pasted.
+ */
+export function pasteToRead(p: Paste): Paste {
+  if (p.text.length < BYTES_PATH_MIN || !p.text.includes('SrcIPaddress') || /[\ud800-\udfff]/.test(p.text)) return p;
+  return pasteOfBytes(p.source, new TextEncoder().encode(p.text));
+}
+
 /** `pastes` are masked for the report's quoted lines; `fromFiles` (big files read as bytes) are analysed as they are. */
 export function diagnosePastes(pastes: readonly Paste[], answers: Answers, fromFiles: readonly Paste[] = [], hostFacts?: SenderHostFact[]): DiagnosedPastes {
-  const detailed = diagnoseDetailed([...pastes, ...fromFiles], answers, hostFacts ? { senderHostFacts: hostFacts } : {});
+  const detailed = diagnoseDetailed([...pastes.map(pasteToRead), ...fromFiles], answers, hostFacts ? { senderHostFacts: hostFacts } : {});
   // Only the plain-JSON parts leave: sections hold FlowTable typed arrays that must not be posted.
   const nextSteps = suggestNextSteps(answers, detailed.sections);
   // Quoted lines masked as their pastes mask them (a certificate line has no keyword of its own). In the worker,
