@@ -1,7 +1,9 @@
 // Posters' elisions and arrow notes, and hand-masked addresses: what counts, and what must not (IOS's own text).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
 import { isElisionLine, splitAnnotation, takeFieldNotes } from './field-notes';
+import { MASK } from './mask-mark';
 import { isMaskedAddressPort, isMaskedIPv4 } from './masked-address';
 
 describe('elision lines', () => {
@@ -13,6 +15,44 @@ describe('elision lines', () => {
     '%s is not',
     (l) => expect(isElisionLine(l)).toBe(false),
   );
+});
+
+describe('elision lines, whatever the line', () => {
+  // The rule as it read before its quick rejections (a regex a character, every line lower-cased and matched), kept
+  // here as the reference: isElisionLine must answer as it did on any line.
+  const WORDS =
+    /^(?:(?:some|rest of|remaining|more|other) )?(?:(?:output|lines|entries|rows|text|processes|flows) )?(?:omitted|truncated|snipped|snip|removed|cut|deleted|skipped|trimmed)(?: (?:for brevity|here))?$/;
+  const word = (c: string) => /[A-Za-z0-9]/.test(c);
+  function reference(line: string): boolean {
+    if (line.length > 60 && line.charCodeAt(0) !== 32) return false;
+    const t = line.trim();
+    if (t === '' || t.length > 60 || t === MASK) return false;
+    let a = 0;
+    let b = t.length;
+    while (a < b && !word(t[a]!)) a++;
+    while (b > a && !word(t[b - 1]!)) b--;
+    const core = t.slice(a, b);
+    if (core === '') {
+      const dots = t.replace(/[^.\u2026]/g, '');
+      const rest = t.replace(/[.\u2026\s[\](){}<>]/g, '');
+      return rest === '' && (t.includes('\u2026') || dots.length === 3 || dots.length === 4);
+    }
+    return WORDS.test(core.toLowerCase().replace(/\s+/g, ' '));
+  }
+  const piece = fc.oneof(
+    fc.constantFrom('some ', 'rest of ', 'Remaining ', 'OUTPUT ', 'lines ', 'flows ', 'omitted', 'Truncated', 'snip', 'SNIPPED', 'cut', 'here', ' for brevity', 'cutting'),
+    fc.constantFrom('[', ']', '<', '>', '(', ')', '-', '.', '\u2026', ' ', '  ', '\t', ':', '#', '0', '9', 'x', 'Z', '\u00e9', '\u00c0', '\u0161', MASK),
+    fc.string({ maxLength: 6 }),
+  );
+  it('answers as the rule did on any line of elision words, punctuation and other characters', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const line = parts.join('');
+        expect(isElisionLine(line)).toBe(reference(line));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('arrow notes', () => {
