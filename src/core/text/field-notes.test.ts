@@ -39,7 +39,18 @@ describe('elision lines, whatever the line', () => {
     }
     return WORDS.test(core.toLowerCase().replace(/\s+/g, ' '));
   }
+  // Whole elision phrases (any case), near-misses among them, so that every ending of the rule is met.
+  const phrase = fc
+    .tuple(
+      fc.constantFrom('', 'some ', 'rest of ', 'remaining ', 'more ', 'other '),
+      fc.constantFrom('', 'output ', 'lines ', 'entries ', 'rows ', 'text ', 'processes ', 'flows '),
+      fc.constantFrom('omitted', 'truncated', 'snipped', 'snip', 'removed', 'cut', 'deleted', 'skipped', 'trimmed', 'snips', 'cuts'),
+      fc.constantFrom('', ' for brevity', ' here', ' here1', ' there'),
+      fc.boolean(),
+    )
+    .map(([a, b, c, d, upper]) => (upper ? `${a}${b}${c}${d}`.toUpperCase() : `${a}${b}${c}${d}`));
   const piece = fc.oneof(
+    phrase,
     fc.constantFrom('some ', 'rest of ', 'Remaining ', 'OUTPUT ', 'lines ', 'flows ', 'omitted', 'Truncated', 'snip', 'SNIPPED', 'cut', 'here', ' for brevity', 'cutting'),
     fc.constantFrom('[', ']', '<', '>', '(', ')', '-', '.', '\u2026', ' ', '  ', '\t', ':', '#', '0', '9', 'x', 'Z', '\u00e9', '\u00c0', '\u0161', MASK),
     fc.string({ maxLength: 6 }),

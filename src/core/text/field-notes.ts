@@ -95,6 +95,9 @@ export function isElisionLine(line: string): boolean {
     const rest = t.replace(/[.\u2026\s[\](){}<>]/g, '');
     return rest === '' && (t.includes('\u2026') || dots.length === 3 || dots.length === 4);
   }
+  // The words end in d, p, t, y or e (omitted, snip, cut, for brevity, here): a row's line ends in a digit.
+  const last = core.charCodeAt(core.length - 1) | 32;
+  if (last !== 100 && last !== 112 && last !== 116 && last !== 121 && last !== 101) return false;
   if (!ELISION_HINT.test(core)) return false;
   return ELISION_WORDS.test(core.toLowerCase().replace(/\s+/g, ' '));
 }
