@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseLines } from './normalise';
 
@@ -73,5 +74,20 @@ describe('normaliseLines', () => {
     expect(lines.length).toBe(Math.ceil(80e6 / row.length));
     expect(lines[0]).toBe(row.trimEnd());
     expect(ms).toBeLessThan(5000);
+  });
+});
+
+describe('normaliseLines on plain text (printable ASCII and line feeds, the one-scan shortcut)', () => {
+  it('splits it into lines, trailing blanks trimmed, as the full path does, pager marks removed', () => {
+    const plainLine = fc.oneof(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 30 }), fc.constantFrom('', '   ', ' --More-- ', 'Router#', '  Fa0/0  10.0.0.1  '));
+    fc.assert(
+      fc.property(fc.array(plainLine, { maxLength: 20 }), fc.boolean(), (ls, endsWithBreak) => {
+        const text = ls.join('\n') + (endsWithBreak ? '\n' : '');
+        // The same text with one odd character that the full path deletes (a zero-width space) takes that path.
+        const full = normaliseLines(`\u200b${text}`);
+        expect(normaliseLines(text)).toEqual(full);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
