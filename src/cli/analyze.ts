@@ -9,6 +9,7 @@ import { BYTES_PATH_MIN, pasteOfBytes } from '../core/big-paste/read-chunks';
 import { prescannedLines } from '../core/parsers/show-ip-cache-flow/prescanned';
 import { withSafetyNet } from '../core/plan/safety-net';
 import { readFlowDump, standByWorker } from './read-flow-dump';
+import { readTextFile, textOfBytes } from './text-file';
 import { useWasmCleanRows } from './clean-rows-wasm/kernel';
 import type { Answers, Paste } from '../core/types';
 import { type ElementWriter, writeAll, writeJsonDocument } from './json-stream';
@@ -107,7 +108,7 @@ function looksLikeFnfCache(file: string): boolean {
 
 /** A file: small ones (and Flexible NetFlow caches) as text, big ones as bytes (read-flow-dump.ts). */
 function pasteOfFile(file: string): Paste {
-  if (statSync(file).size < BYTES_PATH_MIN || looksLikeFnfCache(file)) return { source: basename(file), text: readFileSync(file, 'utf8') };
+  if (statSync(file).size < BYTES_PATH_MIN || looksLikeFnfCache(file)) return { source: basename(file), text: readTextFile(file) };
   // Read as bytes: the clean rows by the loop compiled from WebAssembly, which needs no warm-up (clean-rows-wasm).
   useWasmCleanRows();
   return readFlowDump(file, basename(file));
@@ -117,7 +118,7 @@ function readInput(file: string): Paste {
   if (file === '-') {
     const bytes = readFileSync(0);
     // Node's own decoder for text, so odd bytes decode exactly as they always have.
-    if (bytes.length < BYTES_PATH_MIN) return { source: 'stdin', text: bytes.toString('utf8') };
+    if (bytes.length < BYTES_PATH_MIN) return { source: 'stdin', text: textOfBytes(bytes) };
     useWasmCleanRows();
     return pasteOfBytes('stdin', bytes);
   }
@@ -131,7 +132,7 @@ function readInput(file: string): Paste {
 /** A file as the browser holds a paste: its whole text (the link and the export carry text, not typed columns). */
 function readText(file: string): Paste {
   try {
-    return file === '-' ? { source: 'stdin', text: readFileSync(0, 'utf8') } : { source: basename(file), text: readFileSync(file, 'utf8') };
+    return file === '-' ? { source: 'stdin', text: readTextFile(0) } : { source: basename(file), text: readTextFile(file) };
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
