@@ -81,3 +81,33 @@ test('after a reload the report offers to reopen the big file instead of losing 
   await expect(page.locator(`[data-host-ip="${SCANNERS[0]}"]`)).toHaveAttribute('data-verdict', 'infected');
   await expect(offer).toHaveCount(0);
 });
+
+test('a big Flexible NetFlow cache opened as a file reaches its verdict and its evidence', async ({ page }) => {
+  // 20,000 records (about 5 MB): a scanner's one-packet port-80 flows to new addresses among clients' web traffic.
+  const records: string[] = ['R1#show flow monitor MON cache', '  Cache type:                               Normal', '  Current entries:                        20000', ''];
+  for (let i = 0; i < 20_000; i++) {
+    const scan = i % 4 === 0;
+    records.push(
+      `IPV4 SOURCE ADDRESS:       ${scan ? '10.77.1.5' : `10.1.${(i >> 8) & 255}.${1 + (i % 200)}`}`,
+      `IPV4 DESTINATION ADDRESS:  ${scan ? `${1 + (i % 220)}.${(i * 7) % 250}.${(i * 13) % 250}.9` : `172.16.${i % 9}.10`}`,
+      `TRNS SOURCE PORT:          ${1024 + (i % 60000)}`,
+      'TRNS DESTINATION PORT:     80',
+      'INTERFACE INPUT:           Gi0/1',
+      'IP PROTOCOL:               6',
+      `counter bytes:             ${scan ? 48 : 9000}`,
+      `counter packets:           ${scan ? 1 : 12}`,
+      '',
+    );
+  }
+  const fnf = { name: 'fnf-cache.txt', mimeType: 'text/plain', buffer: Buffer.from(records.join('\n')) };
+  await page.goto('./#/paste');
+  await appRunning(page);
+  await page.locator('input[type="file"][aria-label="Open saved captures"]').setInputFiles([fnf]);
+  await waitForAnalysis(page);
+  const status = page.locator('[data-file-name="fnf-cache.txt"] .paste-status');
+  await expect(status).toContainText('show flow monitor cache');
+  await expect(status).toContainText('20,000 records');
+  await page.getByRole('link', { name: 'See the report' }).click();
+  await expect(page.locator('[data-host-ip="10.77.1.5"]')).toHaveAttribute('data-verdict', 'infected');
+  await expect(page.locator('[data-finding-id="scanning-host"] .evidence li').first()).toContainText('fnf-cache.txt:');
+});

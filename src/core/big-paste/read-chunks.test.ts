@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
 import { linesAtBytes, linesFromRanges } from '../parsers/show-ip-cache-flow/prescanned';
-import { BYTES_PATH_MIN, pasteOfBytes, pasteOfChunks } from './read-chunks';
+import { BYTES_PATH_MIN, looksLikeFnfCache, pasteOfBytes, pasteOfChunks } from './read-chunks';
 
 const enc = new TextEncoder();
 const HEADER = 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts';
@@ -65,6 +65,15 @@ describe('pasteOfChunks (the browser worker reading a file piece by piece)', () 
       };
       await expect(pasteOfChunks('f.txt', bytes.length, read, linesAtBytes(bytes), () => undefined, 1000)).rejects.toThrow(`unreadable at ${bad}`);
     }
+  });
+
+  it('tells a Flexible NetFlow cache by its start, unless a cache-flow table is there too', () => {
+    const fnf = ['R1#show flow monitor MON cache', '  Cache type:                               Normal', '', 'IPV4 SOURCE ADDRESS:       20.1.99.215', 'IPV4 DESTINATION ADDRESS:  149.80.91.29'].join('\n');
+    expect(looksLikeFnfCache(fnf)).toBe(true);
+    expect(looksLikeFnfCache('IPV6 SOURCE ADDRESS:       2001:db8::1\n')).toBe(true);
+    expect(looksLikeFnfCache(`${fnf}\nR1#show ip cache flow\n${HEADER}\n`)).toBe(false);
+    expect(looksLikeFnfCache(session(20, '\n'))).toBe(false);
+    expect(looksLikeFnfCache('')).toBe(false);
   });
 
   it('reads an empty file as an empty paste', async () => {

@@ -8,6 +8,19 @@ export const BYTES_PATH_MIN = 1 << 20;
 /** Chunk size for reading a file piece by piece (as the CLI does): big enough that each read is cheap. */
 export const CHUNK_BYTES = 1 << 22;
 
+/** How much of a file's start looksLikeFnfCache reads. */
+export const FNF_HEAD_BYTES = 1 << 16;
+
+/**
+ * Is this the start of a Flexible NetFlow cache with no `show ip cache flow` table near its top? `head` is the first
+ * FNF_HEAD_BYTES of the file, decoded any way that keeps ASCII. The byte path would decode its ~9 lines a record one
+ * by one for no rows at all, so such a file is read as text: the same result, faster (the CLI about 3x; the browser's
+ * worker 1.0-1.1 -> 0.6 s on 99,500 records).
+ */
+export function looksLikeFnfCache(head: string): boolean {
+  return /^\s*(?:IPV[46] SOURCE ADDRESS:|Cache type:)/m.test(head) && !/SrcIf\s+SrcIPaddress/.test(head);
+}
+
 /** A paste from bytes held in memory: small ones as text, big ones straight into flow columns. */
 export function pasteOfBytes(source: string, bytes: Uint8Array): Paste {
   if (bytes.length < BYTES_PATH_MIN) return { source, text: decodeUtf8(bytes, 0, bytes.length) };
