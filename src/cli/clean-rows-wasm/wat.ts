@@ -223,6 +223,10 @@ export function cleanRowsWat(): string {
           (br_if $pkE (i32.eqz ${between('c', 48, 57)}))
           ${S('pk', `(f64.add (f64.mul ${L('pk')} (f64.const 10)) (f64.convert_i32_u (i32.sub ${L('c')} ${I(48)})))`)} ${inc('p')} (br $pkL)))
         (br_if $bad (i32.eq ${L('p')} ${L('s')}))
+        ${S('c', `(i32.or ${B(L('p'))} ${I(32)})`)}
+        (if (i32.eq ${L('c')} ${I(107)})
+          (then ${S('pk', `(f64.mul ${L('pk')} (f64.const 1000))`)} ${inc('p')})
+          (else (if (i32.eq ${L('c')} ${I(109)}) (then ${S('pk', `(f64.mul ${L('pk')} (f64.const 1000000))`)} ${inc('p')}))))
         (block $trE (loop $tr ${S('c', B(L('p')))} (br_if $trE (i32.and (i32.ne ${L('c')} ${I(32)}) (i32.ne ${L('c')} ${I(13)}))) ${inc('p')} (br $tr)))
         (br_if $bad (i32.ne ${L('c')} ${I(10)}))
         ${store('i32.store16', LAYOUT.srcIf, 1, L('srcIf'))}

@@ -55,7 +55,7 @@ const row = fc
     pr: fc.constantFrom('06', '11', '01', 'zz'),
     sp: fc.integer({ min: 0, max: 65535 }).map((n) => n.toString(16)),
     dp: fc.constantFrom('0050', '0050', '01bb', '01BB', '0G50'),
-    pk: fc.oneof(fc.integer({ min: 0, max: 400 }).map(String), fc.constantFrom('-3', '12K', '7x')),
+    pk: fc.oneof(fc.integer({ min: 0, max: 400 }).map(String), fc.constantFrom('-3', '12K', '7x', '8599K', '3k', '2M', '1m', '12KK', '4K7', 'K', '5G')),
     g: gap,
     upper: fc.boolean(),
     lead: fc.constantFrom('', '', '   ', ' --More-- ', '\x1b[K'),

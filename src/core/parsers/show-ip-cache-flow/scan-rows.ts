@@ -203,7 +203,8 @@ export function scanCleanRows(buf: Uint8Array, p: number, fastEnd: number, cols:
       }
       if (c !== 32 || p === s || p - s > 4) break row;
       while (buf[p] === 32) p++;
-      // Pkts: plain decimal (suffixed or odd counts go the text way), then spaces, CR, end of line.
+      // Pkts: decimal with an optional K or M (thousands, millions: routers print long flows' counts so, 8599K), then
+      // spaces, CR, end of line. Anything else glued to it goes the text way.
       let pk = 0;
       s = p;
       c = 10;
@@ -214,6 +215,13 @@ export function scanCleanRows(buf: Uint8Array, p: number, fastEnd: number, cols:
         p++;
       }
       if (p === s) break row;
+      if ((c | 32) === 107) {
+        pk *= 1000;
+        p++;
+      } else if ((c | 32) === 109) {
+        pk *= 1000000;
+        p++;
+      }
       while (((c = buf[p]!) === 32 || c === 13)) p++;
       // A lone CR (no \n after the spaces and CRs) ends the line differently: the text path decides.
       if (c !== 10) break row;
