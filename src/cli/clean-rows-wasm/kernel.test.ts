@@ -58,8 +58,11 @@ const pkts = often(
 );
 const gap = often(fc.integer({ min: 1, max: 14 }).map((n) => ' '.repeat(n)), fc.constantFrom('\t', ''));
 const end = often(fc.constantFrom('\n', '\r\n', '  \n', ' \r \n'), fc.constantFrom('\r', '', 'x\n'));
+// DstIf may carry an egress flow's mark right after it (Fa0/0.134*); a mark anywhere else is no clean row.
+const egress = fc.oneof({ weight: 4, arbitrary: fc.constant('') }, { weight: 2, arbitrary: fc.constant('*') }, { weight: 1, arbitrary: fc.constantFrom('**', '*x', '*\t') });
+const dstName = fc.tuple(name, egress).map(([n, m]) => n + m);
 const row = fc
-  .tuple(fc.constantFrom('', ' ', '   '), name, gap, ip, gap, name, gap, ip, gap, hexField(2), gap, hexField(4), gap, hexField(4), gap, pkts, end)
+  .tuple(fc.constantFrom('', ' ', '   '), fc.oneof({ weight: 20, arbitrary: name }, { weight: 1, arbitrary: name.map((n) => `${n}*`) }), gap, ip, gap, dstName, gap, ip, gap, hexField(2), gap, hexField(4), gap, hexField(4), gap, pkts, end)
   .map((parts) => parts.join(''));
 const junk = fc.oneof(fc.constantFrom('Router#show ip cache flow\n', 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts\n', '--More--\n', '\n'), fc.string({ maxLength: 30 }).map((s) => `${s}\n`));
 const paste = fc.array(fc.oneof({ weight: 5, arbitrary: row }, { weight: 1, arbitrary: junk }), { maxLength: 40 }).map((lines) => Buffer.from(lines.join(''), 'latin1'));

@@ -61,9 +61,17 @@ function iface(dst: boolean): string {
           (br_if $tokE${t} (i32.eqz (i32.or (i32.or ${between('c', 97, 122)} ${between('c', 65, 90)}) (i32.or ${between('c', 45, 58)} (i32.eq ${L('c')} ${I(95)})))))
           ${S('h', `(i32.add (i32.mul ${L('h')} ${I(31)}) ${L('c')})`)}
           ${inc('p')} (br $tok${t})))
-        (br_if $bad (i32.or (i32.ne ${L('c')} ${I(32)}) (i32.eq ${L('p')} ${L('s')})))
+        ${
+          dst
+            ? // An egress flow's "*" right after DstIf (Fa0/0.134*): not part of the name (it is never kept by wordStore,
+              // whose word then runs past the name).
+              `${S('egress', `(i32.and (i32.eq ${L('c')} ${I(42)}) (i32.eq ${B(`(i32.add ${L('p')} ${I(1)})`)} ${I(32)}))`)}
+        (br_if $bad (i32.or (i32.and (i32.ne ${L('c')} ${I(32)}) (i32.eqz ${L('egress')})) (i32.eq ${L('p')} ${L('s')})))`
+            : `(br_if $bad (i32.or (i32.ne ${L('c')} ${I(32)}) (i32.eq ${L('p')} ${L('s')})))`
+        }
         ${nameLookup(out, t)}
-        ${wordStore(out)}))
+        ${wordStore(out)}
+        ${dst ? S('p', `(i32.add ${L('p')} ${L('egress')})`) : ''}))
     ${skipSpaces(`sp${t}i`)}`;
 }
 
@@ -198,7 +206,7 @@ export function cleanRowsWat(): string {
   (memory (export "memory") ${PAGES})
   (global $rows (export "rows") (mut i32) (i32.const 0))
   (func (export "scan") (param $p i32) (param $fastEnd i32) (param $cap i32) (param $firstLine i32) (param $offBase i32) (result i32)
-    (local $n i32) (local $ls i32) (local $c i32) (local $s i32) (local $h i32) (local $k i32)
+    (local $n i32) (local $ls i32) (local $c i32) (local $s i32) (local $h i32) (local $k i32) (local $egress i32)
     (local $srcIf i32) (local $dstIf i32)
     (local $a i32) (local $o i32) (local $d i32) (local $dots i32) (local $src i32) (local $dst i32) (local $pr i32) (local $sp i32) (local $dp i32)
     (local $v i32) (local $pk f64) (local $len i32) (local $hit i32) (local $w i64) (local $w2 i64) (local $z i64) (local $wl i32) (local $ws i32) (local $whit i32)

@@ -48,9 +48,10 @@ const addr = fc.tuple(octet, octet, octet, octet).map((o) => o.join('.'));
 const gap = fc.constantFrom(' ', '  ', '     ', ' \u00a0 ', '\t');
 const row = fc
   .record({
-    sif: fc.constantFrom('Vl1', 'Fa0/0', 'Gi0/1.100', 'Null', 'Local'),
+    sif: fc.constantFrom('Vl1', 'Fa0/0', 'Gi0/1.100', 'Null', 'Local', 'Vl1*'),
     src: fc.oneof(addr, fc.constantFrom('20.1.1.5', '20.1.1.6', '300.1.1.1')),
-    dif: fc.constantFrom('Vl3', 'Null', 'Se0/0'),
+    // An egress flow's mark after DstIf (Fa0/0.134*), and marks that make no row.
+    dif: fc.constantFrom('Vl3', 'Null', 'Se0/0', 'Fa0/0.134*', 'Vl3*', 'Vl3**', 'V*l3'),
     dst: fc.oneof(addr, fc.constantFrom('2.2.2.2', '1.2.3')),
     pr: fc.constantFrom('06', '11', '01', 'zz'),
     sp: fc.integer({ min: 0, max: 65535 }).map((n) => n.toString(16)),
@@ -90,6 +91,26 @@ describe('big-paste byte path', () => {
       { numRuns: 200 },
     );
   }, 120_000);
+
+  it('takes rows with an egress mark or a count in thousands as clean rows, with the values the text path reads', () => {
+    // Captured rows (ip flow egress marks DstIf; long flows' counts in K), as in the top-talkers fixture blognotes-1.
+    const rows = [
+      'Se0/0:1       10.116.147.101  Fa0/0.134*    10.77.10.139   06 0050 05C0  8599K',
+      'Se0/0:1       10.116.147.101  Fa0/0.134     10.77.10.139   06 0050 05C0     2',
+      'Se0/0:1       10.67.109.131   Fa0/0.134*    10.77.10.127   06 0050 0D83     3m',
+    ];
+    const text = ['Router#show ip cache flow', HEADER, ...rows, ''].join('\n');
+    const pre = prescanBytes(enc.encode(text));
+    // None of them left to the text path (which would cost a big capture its early first pass).
+    expect(pre.textLines.filter((i) => i >= 2 && i <= 4)).toEqual([]);
+    expect(pre.rows.count).toBe(3);
+    expect(Array.from(pre.rows.dstIf, (i) => pre.rows.ifNames[i])).toEqual(['Fa0/0.134', 'Fa0/0.134', 'Fa0/0.134']);
+    expect(Array.from(pre.rows.packets)).toEqual([8599000, 2, 3000000]);
+    // The same rows as the text path's table.
+    const viaText = diagnose([{ source: 'p', text }]);
+    expect(diagnose([viaBytes('p', text)])).toEqual(viaText);
+    expect(viaText.hosts.find((h) => h.ip === '10.116.147.101')?.flows).toBe(2);
+  });
 
   it('quotes evidence lines read back from the bytes', () => {
     const rows = Array.from({ length: 8 }, (_, i) => `Vl1           20.1.1.5        Vl3           ${9 + i}.54.33.121     06 1000 0050     1`);

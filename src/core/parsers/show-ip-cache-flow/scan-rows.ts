@@ -123,15 +123,17 @@ export function scanCleanRows(buf: Uint8Array, p: number, fastEnd: number, cols:
       if (c !== 32 || dots !== 3 || d === 0 || d > 3 || o > 255) break row;
       const src = a * 256 + o;
       while (buf[p] === 32) p++;
-      // DstIf (starts with a letter), the same way.
+      // DstIf (starts with a letter), the same way. IOS marks an egress flow (`ip flow egress`) with a "*" right after
+      // it (Fa0/0.134*): not part of the name, as the text path reads it.
       s = p;
       h = 0;
       c = buf[p]! | 32;
       if (c < 97 || c > 122) break row;
       let dstIf: number;
-      if (ldL > 0 && p + ldL < fastEnd && buf[p + ldL] === 32 && sameBytes(buf, p, ldS, ldL)) {
+      let after = 0;
+      if (ldL > 0 && p + ldL < fastEnd && ((after = buf[p + ldL]!) === 32 || (after === 42 && buf[p + ldL + 1] === 32)) && sameBytes(buf, p, ldS, ldL)) {
         dstIf = ldI;
-        p += ldL;
+        p += after === 42 ? ldL + 1 : ldL;
       } else {
         for (;;) {
           c = buf[p]!;
@@ -140,11 +142,13 @@ export function scanCleanRows(buf: Uint8Array, p: number, fastEnd: number, cols:
             p++;
           } else break;
         }
-        if (c !== 32 || p === s) break row;
+        const egress = c === 42 && buf[p + 1] === 32 ? 1 : 0;
+        if ((c !== 32 && egress === 0) || p === s) break row;
         dstIf = cols.ifIndex(buf, s, p, h);
         ldS = s;
         ldL = p - s;
         ldI = dstIf;
+        p += egress;
       }
       while (buf[p] === 32) p++;
       // DstIP
