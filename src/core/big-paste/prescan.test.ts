@@ -112,6 +112,26 @@ describe('big-paste byte path', () => {
     expect(viaText.hosts.find((h) => h.ip === '10.116.147.101')?.flows).toBe(2);
   });
 
+  it('reads a row behind a pager mark or with tabs as a row, in line order, quoted as the text path quotes it', () => {
+    // A terminal log without `terminal length 0`: the pager's mark, erased by backspaces, sits before the next row.
+    const mark = ' --More-- \b\b\b\b\b\b\b\b\b\b          \b\b\b\b\b\b\b\b\b\b';
+    const rows = Array.from({ length: 30 }, (_, i) => {
+      const row = `Vl1           20.1.1.5        Vl3           ${9 + i}.54.33.121     06 1000 0050     1`;
+      return i % 3 === 0 ? mark + row : i % 3 === 1 ? row.replace(/ {2,}/g, '\t') : row;
+    });
+    const text = ['Router#show ip cache flow', HEADER, ...rows, ''].join('\n');
+    const pre = prescanBytes(enc.encode(text));
+    expect(pre.rows.count).toBe(30);
+    expect(pre.textLines.filter((i) => i >= 2 && i < 32)).toEqual([]);
+    expect(Array.from(pre.rows.line)).toEqual(rows.map((_, i) => i + 3));
+    const want = diagnose([{ source: 'b', text }]);
+    const got = diagnose([viaBytes('b', text)]);
+    expect(got).toEqual(want);
+    const f = got.findings.find((x) => x.id === 'scanning-host')!;
+    // Line 3 came behind the mark: quoted as the row the terminal showed, without the mark or its backspaces.
+    expect(f.evidence[0]).toEqual({ source: 'b', line: 3, text: 'Vl1           20.1.1.5        Vl3           9.54.33.121     06 1000 0050     1' });
+  });
+
   it('quotes evidence lines read back from the bytes', () => {
     const rows = Array.from({ length: 8 }, (_, i) => `Vl1           20.1.1.5        Vl3           ${9 + i}.54.33.121     06 1000 0050     1`);
     const text = ['Router#show ip cache flow', HEADER, ...rows, ''].join('\n');

@@ -1,6 +1,7 @@
 // Registry of pastes whose flow rows were read straight from bytes (big dumps), and the way back to their text.
 import type { Paste } from '../../types';
 import type { FlowTable } from '../flow-table';
+import { normaliseLines } from '../../text/normalise';
 
 /**
  * The lines that start at these byte offsets of a paste, each without its line end, in the order asked for (any order,
@@ -180,6 +181,8 @@ export function restoreRowLines(lines: readonly string[] | undefined, lineNumber
   }
   if (want.length === 0) return 0;
   const texts = p.linesAt(offsets);
-  for (let k = 0; k < want.length; k++) p.lines[want[k]! - 1] = texts[k]!.trimEnd();
+  // Normalised as the text path's lines are: a row read from a text line (a pager mark before it, say) is quoted as
+  // the text path quotes it; a clean row's bytes are printable ASCII, which normalising leaves as they are.
+  for (let k = 0; k < want.length; k++) p.lines[want[k]! - 1] = (normaliseLines(texts[k]!)[0] ?? '').trimEnd();
   return want.length;
 }
