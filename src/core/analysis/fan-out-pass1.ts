@@ -258,14 +258,21 @@ export class EarlyPass1 {
     this.done = t.count;
   }
 
-  /** The facts, when `t` is the table this pass read, whole (same rows: same buffer, offset and count). */
-  factsFor(t: FlowSource['flows'], registered: FlowSource['flows']): RowFacts | undefined {
-    const same = t.count === this.done && t.src.buffer === registered.src.buffer && t.src.byteOffset === registered.src.byteOffset && t.dst.buffer === registered.dst.buffer;
-    if (!same) return undefined;
+  /**
+   * The facts, when this pass read all of table `t` (the one it was fed, whole), with `ifMaps` still to be given one
+   * per flow source (interfaceMap for a source that is rows of `t`).
+   */
+  factsFor(t: FlowSource['flows']): RowFacts | undefined {
+    if (t.count !== this.done) return undefined;
     // Its interface numbers as global ones: the map of the names it has read (every one, when it read every row).
     this.mapNames(t);
-    this.f.ifMaps = [this.ifMap];
+    this.f.ifMaps = [];
     return this.f;
+  }
+
+  /** The interface map of the table this pass read (factsFor first). */
+  get interfaceMap(): Int32Array {
+    return this.ifMap;
   }
 
   /** The table's interface names as global numbers (names only ever get added at the end: the new ones are mapped). */
@@ -314,21 +321,66 @@ function newRowFacts(rows: number): RowFacts {
   };
 }
 
-/** Pass 1 over every source's rows, starting from an early pass's facts when one read exactly the first source. */
+/** Rows [at, at + t.count) of `r`, as the parser hands a section's share of a pre-scanned table (same names). */
+function isRowsOf(t: FlowSource['flows'], r: FlowSource['flows'], at: number): boolean {
+  return (
+    t.ifNames === r.ifNames &&
+    t.src.buffer === r.src.buffer &&
+    t.src.byteOffset === r.src.byteOffset + at * t.src.BYTES_PER_ELEMENT &&
+    t.dst.buffer === r.dst.buffer &&
+    t.dst.byteOffset === r.dst.byteOffset + at * t.dst.BYTES_PER_ELEMENT
+  );
+}
+
+/** A source without rows or interface names (an empty cache shown): nothing for pass 1 to read or number. */
+const isBlank = (t: FlowSource['flows']): boolean => t.count === 0 && t.ifNames.every((n) => n === '');
+
+/**
+ * An early pass's facts, when the first sources are exactly the table it read, in order: the table whole, or its
+ * rows shared among the sections of a capture that shows the command again and again (a terminal log of the cache
+ * every minute), blank ones between them. Returns the facts and how many sources they cover.
+ */
+function headStart(sources: readonly FlowSource[]): { facts: RowFacts; covered: number; rows: number } | undefined {
+  let i = 0;
+  while (i < sources.length && isBlank(sources[i]!.flows)) i++;
+  const first = sources[i]?.flows;
+  const reg = first ? earlyByBuffer.get(first.src.buffer) : undefined;
+  if (!reg) return undefined;
+  const r = reg.rows;
+  let at = 0;
+  let j = i;
+  for (; j < sources.length && at < r.count; j++) {
+    const t = sources[j]!.flows;
+    if (isBlank(t)) continue;
+    if (!isRowsOf(t, r, at)) break;
+    at += t.count;
+  }
+  if (at !== r.count) return undefined;
+  const facts = reg.early.factsFor(r);
+  if (!facts) return undefined;
+  // Its facts are about to be changed by the later passes: they serve one analysis only.
+  earlyByBuffer.delete(first!.src.buffer);
+  // One interface map per source, as pass1Table gives them: the table's for its sections, the (empty) own for blanks.
+  for (let k = 0; k < j; k++) {
+    const t = sources[k]!.flows;
+    facts.ifMaps.push(isBlank(t) ? interfaceMaps(t.ifNames, facts).ifMap : reg.early.interfaceMap);
+  }
+  return { facts, covered: j, rows: r.count };
+}
+
+/**
+ * Pass 1 over every source's rows, starting from an early pass's facts when one read exactly the first sources'
+ * rows (headStart).
+ */
 export function pass1(sources: readonly FlowSource[]): RowFacts {
   let total = 0;
   for (const s of sources) total += s.flows.count;
-  // A head start (EarlyPass1) covers the first source when it is exactly the rows that pass read.
-  const first = sources[0]?.flows;
-  const reg = first ? earlyByBuffer.get(first.src.buffer) : undefined;
-  const head = reg && first ? reg.early.factsFor(first, reg.rows) : undefined;
-  // Its facts are about to be changed by the later passes: they serve one analysis only.
-  if (head && first) earlyByBuffer.delete(first.src.buffer);
+  const head = headStart(sources);
   let facts: RowFacts;
   let row = 0;
   let rest = sources;
-  if (head && first) {
-    facts = head;
+  if (head) {
+    facts = head.facts;
     // Exactly `total` slots (later passes read every one): a view when there is room, else room for the other sources.
     if (facts.hostOf.length >= total) {
       facts.hostOf = facts.hostOf.subarray(0, total);
@@ -339,8 +391,8 @@ export function pass1(sources: readonly FlowSource[]): RowFacts {
       facts.outcomeOf = grown(facts.outcomeOf, new Uint8Array(total));
       facts.serviceOf = grown(facts.serviceOf, new Uint32Array(total));
     }
-    row = first.count;
-    rest = sources.slice(1);
+    row = head.rows;
+    rest = sources.slice(head.covered);
   } else facts = newRowFacts(total);
   for (const s of rest) {
     pass1Table(s.flows, row, facts);
