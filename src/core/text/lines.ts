@@ -18,11 +18,36 @@ export function isIPv4(s: string): boolean {
   return IPV4.test(s);
 }
 
-/** IPv4 dotted quad -> unsigned 32-bit integer, or -1 when it is not an address. */
+/**
+ * IPv4 dotted quad -> unsigned 32-bit integer, or -1 when it is not an address: exactly the strings isIPv4 takes
+ * (four octets of 0-255, no leading zero), read character by character. Every address of a capture read as text
+ * comes here: the regular expression and a split took about 0.5 us an address (a 79 MB verbose cache: 0.5 s).
+ */
 export function ipToInt(s: string): number {
-  if (!IPV4.test(s)) return -1;
-  const p = s.split('.');
-  return ((+p[0]! << 24) >>> 0) + (+p[1]! << 16) + (+p[2]! << 8) + +p[3]!;
+  const n = s.length;
+  if (n < 7 || n > 15) return -1;
+  let addr = 0;
+  let oct = 0;
+  let digits = 0;
+  let lead = 0;
+  let dots = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (digits === 0) lead = c;
+      else if (lead === 48 || digits === 3) return -1;
+      oct = oct * 10 + (c - 48);
+      digits++;
+    } else if (c === 46) {
+      if (digits === 0 || oct > 255) return -1;
+      addr = addr * 256 + oct;
+      oct = 0;
+      digits = 0;
+      dots++;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0 || oct > 255) return -1;
+  return addr * 256 + oct;
 }
 
 const IP_CHARS = new Uint16Array(15);
