@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseLines } from './normalise';
+import { normaliseLine, normaliseLines } from './normalise';
 
 describe('normaliseLines', () => {
   it('keeps one entry per source line whatever the line endings', () => {
@@ -89,5 +89,27 @@ describe('normaliseLines on plain text (printable ASCII and line feeds, the one-
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('normaliseLine (one line, as the byte path hands them over)', () => {
+  it('gives what normaliseLines gives for that line, whatever it holds', () => {
+    // Printable ASCII mostly, with what the full path deals with: pager marks (with or without their backspaces),
+    // tabs, CR-less control characters, ANSI escapes, odd and zero-width spaces, other non-ASCII, trailing blanks.
+    const piece = fc.oneof(
+      { weight: 6, arbitrary: fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 20 }) },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom(' --More-- ', ' --More-- \b\b\b\b\b\b\b\b\b        \b\b\b\b\b\b\b\b\b', 'More -', 'More', '<--- More --->', '\t', '\x1b[K', '\x07', '\x7f', '\u00a0', '\u200b', '\u27a5', 'é', '   ', 'Fa0/0  10.0.0.1'),
+      },
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const line = parts.join('');
+        expect(normaliseLine(line)).toBe(normaliseLines(line)[0] ?? '');
+      }),
+      { numRuns: 5_000, seed: 20261203 },
+    );
+    for (const line of ['', ' ', 'Router#show ip cache flow   ', ' --More-- ', 'a\tb', 'x\u00a0y']) expect(normaliseLine(line)).toBe(normaliseLines(line)[0] ?? '');
   });
 });

@@ -97,6 +97,21 @@ function cleanLine(line: string): string {
  * spaces) stay squeezed, and parsers read fields by shape, never by column offset.
  * Fast path: a large, clean paste is only split and right-trimmed, with no per-character work in JavaScript.
  */
+/**
+ * One line (no line feed in it) as normaliseLines gives it (its first line; '' for none), without a split or a
+ * regular expression when it is printable ASCII with no pager mark, as most lines of a dump are: the byte path calls
+ * this for every line that is no clean row (a 79 MB verbose cache: a million of them, 0.37 s through normaliseLines).
+ */
+export function normaliseLine(line: string): string {
+  const n = line.length;
+  for (let i = 0; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 32 || c > 126) return normaliseLines(line)[0] ?? '';
+  }
+  if (line.includes('More') && PAGER.test(line)) return normaliseLines(line)[0] ?? '';
+  return line.charCodeAt(n - 1) === 32 ? line.trimEnd() : line;
+}
+
 export function normaliseLines(raw: string): string[] {
   let text = raw;
   // Printable ASCII and line feeds only (most dumps): of what follows, only the pager can be there. One scan of the
