@@ -3,7 +3,7 @@
 import { commandIndex } from '../parsers/registry';
 import { normaliseLine } from '../text/normalise';
 import { parseBareCommand, parsePrompt, splitFilter } from '../text/prompt';
-import { decodeUtf8, type LinesAt, linesAtBytes, type Prescan } from '../parsers/show-ip-cache-flow/prescanned';
+import { asciiText, decodeUtf8, isAscii, type LinesAt, linesAtBytes, type Prescan } from '../parsers/show-ip-cache-flow/prescanned';
 import type { FlowTable } from '../parsers/flow-table';
 import { type ColumnBuffers, FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import { scanRows } from '../parsers/show-ip-cache-flow/scan-rows';
@@ -329,15 +329,11 @@ class LineText {
       const b = this.buf;
       let to = Math.min(this.end, s + TEXT_BLOCK);
       if (to < this.end) to = b.lastIndexOf(10, to - 1) + 1;
-      if (to > e) {
-        let ascii = true;
-        for (let k = s; k < to; k++) if (b[k]! > 127) { ascii = false; break; }
-        if (ascii) {
-          this.block = decodeUtf8(b, s, to);
-          this.from = s;
-          this.to = to;
-          return this.block.slice(0, e - s);
-        }
+      if (to > e && isAscii(b, s, to)) {
+        this.block = asciiText(b, s, to);
+        this.from = s;
+        this.to = to;
+        return this.block.slice(0, e - s);
       }
     }
     return decodeUtf8(this.buf, s, e);

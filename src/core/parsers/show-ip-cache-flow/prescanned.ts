@@ -106,6 +106,20 @@ export function firstRowAtOrAfter(rows: FlowTable, line: number): number {
   return lo;
 }
 
+/** Are bytes [s, e) all ASCII? */
+export function isAscii(b: Uint8Array, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (b[k]! > 127) return false;
+  return true;
+}
+
+/** Bytes [s, e), all ASCII (isAscii), as a string: one character a byte. */
+export function asciiText(b: Uint8Array, s: number, e: number): string {
+  let out = '';
+  // apply() takes the typed array as it is: no Array copy per line (every non-row line of a big paste comes here).
+  for (let k = s; k < e; k += 8192) out += String.fromCharCode.apply(null, b.subarray(k, Math.min(e, k + 8192)) as unknown as number[]);
+  return out;
+}
+
 /**
  * Decode bytes [s, e) as UTF-8 (ASCII fast path). Invalid bytes become U+FFFD exactly as the WHATWG decoder makes
  * them (TextDecoder, a browser reading a file, Node reading a text file): one per maximal invalid subpart, the byte
@@ -113,14 +127,8 @@ export function firstRowAtOrAfter(rows: FlowTable, line: number): number {
  * as on the text path. (The core has no TextDecoder to lean on: it is plain ECMAScript.)
  */
 export function decodeUtf8(b: Uint8Array, s: number, e: number): string {
-  let ascii = true;
-  for (let k = s; k < e; k++) if (b[k]! > 127) { ascii = false; break; }
+  if (isAscii(b, s, e)) return asciiText(b, s, e);
   let out = '';
-  if (ascii) {
-    // apply() takes the typed array as it is: no Array copy per line (every non-row line of a big paste comes here).
-    for (let k = s; k < e; k += 8192) out += String.fromCharCode.apply(null, b.subarray(k, Math.min(e, k + 8192)) as unknown as number[]);
-    return out;
-  }
   // The Encoding Standard's UTF-8 decoder: bytes still needed, seen, and the bounds of the next continuation byte.
   let cp = 0;
   let needed = 0;
