@@ -56,6 +56,55 @@ test('start over clears everything and says so, also after a reload', async ({ p
   await expect(page.getByText('Nothing to report yet')).toBeVisible();
 });
 
+test('start over in one tab clears the work in the other tabs too, and it stays cleared', async ({ context, page }) => {
+  const flows = sample('seed_show_ip_cache_flow.txt');
+  await page.goto('./#/paste');
+  await pasteBox(page).fill(flows);
+  await waitForAnalysis(page);
+  await page.waitForTimeout(400); // the store batches writes (200 ms)
+
+  const other = await context.newPage();
+  await other.goto('./#/paste');
+  await expect(pasteBox(other)).toHaveValue(flows.replace(/\r\n/g, '\n'));
+  other.once('dialog', (d) => void d.accept());
+  await other.getByRole('button', { name: 'Start over' }).click();
+
+  // The first tab is told at once, says so, and has nothing left to save.
+  await expect(page.getByRole('status').filter({ hasText: 'Started over in another tab' })).toBeVisible();
+  await expect(pasteBox(page)).toHaveValue('');
+  await page.close(); // its last save on closing must not bring the work back
+  await other.reload();
+  await expect(pasteBox(other)).toHaveValue('');
+  expect(await readStored(other)).not.toContain('193.23.45.35');
+});
+
+test('a tab that missed the start over finds it on saving and writes nothing back', async ({ context, page }) => {
+  // This tab cannot hear the other tabs (as a browser without BroadcastChannel): only its save can find out.
+  await page.addInitScript(() => {
+    delete (window as { BroadcastChannel?: unknown }).BroadcastChannel;
+  });
+  await page.goto('./#/paste');
+  await pasteBox(page).fill(sample('seed_show_ip_cache_flow.txt'));
+  await waitForAnalysis(page);
+  await page.waitForTimeout(400);
+
+  const other = await context.newPage();
+  await other.goto('./#/paste');
+  other.once('dialog', (d) => void d.accept());
+  await other.getByRole('button', { name: 'Start over' }).click();
+  await expect(other.getByRole('status').filter({ hasText: 'Started over' })).toBeVisible();
+  expect(await readStored(other)).not.toContain('193.23.45.35');
+
+  // An edit in the tab that missed it: its save finds the start over, and the tab clears instead of writing.
+  await pasteBox(page).fill(`${sample('seed_show_ip_cache_flow.txt')}\n`);
+  await expect(page.getByRole('status').filter({ hasText: 'Started over in another tab' })).toBeVisible();
+  await expect(pasteBox(page)).toHaveValue('');
+  await page.waitForTimeout(400);
+  expect(await readStored(other)).not.toContain('193.23.45.35');
+  await other.reload();
+  await expect(pasteBox(other)).toHaveValue('');
+});
+
 test('damaged stored work loads what it can and never blanks the page', async ({ page }) => {
   await page.goto('./');
   await writeStored(page, {

@@ -84,4 +84,58 @@ describe('createIdbStorage', () => {
     await pending;
     expect(stored()).toBeNull();
   });
+
+  describe('start over in one tab clears the work from every tab', () => {
+    it('a tab that read the work before another tab started over never writes it back', async () => {
+      let cleared = 0;
+      const closing = createIdbStorage<S>(() => undefined, (v) => v, () => cleared++);
+      const other = createIdbStorage<S>(() => undefined);
+      closing.setItem('k', value('work'));
+      await closing.flush();
+      await closing.getItem('k');
+      await other.getItem('k');
+      await other.removeItem('k'); // start over in the other tab
+      closing.setItem('k', value('work', 'its last save on closing'));
+      await closing.flush();
+      expect(stored()).toBeNull();
+      expect(cleared).toBe(1);
+      // The tab cleared its copy: what it writes from now on is new work, and is kept.
+      closing.setItem('k', value('new work'));
+      await closing.flush();
+      expect(stored()?.state.pastes).toEqual(['new work']);
+      expect(cleared).toBe(1);
+    });
+
+    it('a tab opened after the start over writes as usual, and so does the tab that started over', async () => {
+      const first = createIdbStorage<S>(() => undefined);
+      await first.getItem('k');
+      await first.removeItem('k');
+      first.setItem('k', value('after'));
+      await first.flush();
+      expect(stored()?.state.pastes).toEqual(['after']);
+      let cleared = 0;
+      const later = createIdbStorage<S>(() => undefined, (v) => v, () => cleared++);
+      expect((await later.getItem('k'))?.state.pastes).toEqual(['after']);
+      later.setItem('k', value('later'));
+      await later.flush();
+      expect(stored()?.state.pastes).toEqual(['later']);
+      expect(cleared).toBe(0);
+    });
+
+    it('each start over is found once, also a second one', async () => {
+      let cleared = 0;
+      const a = createIdbStorage<S>(() => undefined, (v) => v, () => cleared++);
+      const b = createIdbStorage<S>(() => undefined);
+      await a.getItem('k');
+      await b.getItem('k');
+      for (const round of [1, 2]) {
+        await b.removeItem('k');
+        a.setItem('k', value(`stale ${round}`));
+        await a.flush();
+        expect(stored()).toBeNull();
+        expect(cleared).toBe(round);
+      }
+    });
+  });
 });
+

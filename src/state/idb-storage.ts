@@ -61,6 +61,26 @@ export interface BatchedStorage<S> extends PersistStorage<S> {
   flush: () => Promise<void>;
 }
 
+/**
+ * Start over clears the work from this browser, not from one tab: every tab of the page shares the stored copy.
+ * Each start over leaves a new mark beside it. A tab writes only while the mark is the one it last saw (checked in
+ * the write's own transaction), so the last save of a tab closed or stalled before the start over can never bring
+ * the work back; and the other tabs open are told at once (a broadcast), so they clear their copy too.
+ */
+const MARK_SUFFIX = ':started-over';
+const CHANNEL = 'code-red-triage:storage';
+
+function newMark(): string {
+  return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** The marks compared: nothing stored reads as null. */
+function markOf(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
 /** How a value is cleaned up before it is written: `urgent` when the page is going away (no time for a worker). */
 export type Prepare<S> = (value: StorageValue<S>, urgent: boolean) => StorageValue<S> | Promise<StorageValue<S>>;
 
@@ -69,7 +89,12 @@ export type Prepare<S> = (value: StorageValue<S>, urgent: boolean) => StorageVal
  * written (masking router secrets in big pastes, in a worker). It may take its time: values are written in the
  * order they were set, and one set later that is written first is never overwritten by an older one.
  */
-export function createIdbStorage<S>(onWriteError: (message: string) => void, prepare: Prepare<S> = (v) => v): BatchedStorage<S> {
+export function createIdbStorage<S>(
+  onWriteError: (message: string) => void,
+  prepare: Prepare<S> = (v) => v,
+  /** Another tab started over: this tab's copy of the work is to be cleared (its pending writes are dropped already). */
+  onStartedOverElsewhere: () => void = () => undefined,
+): BatchedStorage<S> {
   let dbPromise: Promise<IDBDatabase> | null = null;
   const db = () => (dbPromise ??= typeof indexedDB === 'undefined' ? Promise.reject(new Error('no IndexedDB')) : openDb());
   interface Entry {
@@ -86,18 +111,71 @@ export function createIdbStorage<S>(onWriteError: (message: string) => void, pre
   let preparing: Entry | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastSeen: StorageValue<S> | null = null;
+  /** The start-over mark this tab's work belongs to; undefined until read (the first write then takes what it finds). */
+  let mark: string | null | undefined;
+  // Pages only: Node has BroadcastChannel too, and an open one keeps a build or a test process alive.
+  const channel = typeof window === 'undefined' || typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+
+  /** Drop what this tab still meant to write: it belongs to work cleared since. */
+  function dropPending(): void {
+    pending = null;
+    lastSeen = null;
+    // A value still being prepared was set before: it must not be written after.
+    started = generation;
+    if (timer) clearTimeout(timer);
+    timer = null;
+  }
+
+  /** Another tab started over (told by broadcast, or found on writing): clear this tab's copy once per mark. */
+  function startedOverElsewhere(found: string | null): void {
+    if (found === mark) return;
+    mark = found;
+    dropPending();
+    onStartedOverElsewhere();
+  }
+
+  channel?.addEventListener('message', (e: MessageEvent) => {
+    const m = (e.data as { startedOver?: unknown } | null)?.startedOver;
+    if (typeof m === 'string') startedOverElsewhere(m);
+  });
+
+  /** Put the value unless another tab started over since this tab read the mark; true when written. */
+  function putIfCurrent(d: IDBDatabase, name: string, value: StorageValue<S>): Promise<string | null | true> {
+    return new Promise((resolve, reject) => {
+      const t = d.transaction(STORE, 'readwrite');
+      const s = t.objectStore(STORE);
+      let outcome: string | null | true = true;
+      const req = s.get(name + MARK_SUFFIX);
+      req.onsuccess = () => {
+        const found = markOf(req.result);
+        if (mark === undefined) mark = found;
+        if (found === mark) s.put(value, name);
+        else outcome = found;
+      };
+      t.oncomplete = () => resolve(outcome);
+      t.onerror = () => reject(t.error ?? new Error('IndexedDB transaction failed'));
+      t.onabort = () => reject(t.error ?? new Error('IndexedDB transaction aborted'));
+    });
+  }
 
   async function write(name: string, value: StorageValue<S>): Promise<void> {
+    let outcome: string | null | true;
     try {
       const d = await db();
-      await tx(d, 'readwrite', (s) => s.put(value, name));
+      outcome = await putIfCurrent(d, name, value);
     } catch {
       try {
-        localStorage.setItem(name, JSON.stringify(value));
+        // One tab's code runs alone here: the check and the write cannot interleave with another tab's start over.
+        const found = markOf(localStorage.getItem(name + MARK_SUFFIX));
+        if (mark === undefined) mark = found;
+        outcome = found === mark ? true : found;
+        if (outcome === true) localStorage.setItem(name, JSON.stringify(value));
       } catch (e) {
         onWriteError(`Your work could not be saved in this browser (${(e as Error).name}); it will be lost on reload.`);
+        return;
       }
     }
+    if (outcome !== true) startedOverElsewhere(outcome);
   }
 
   /** Start the write of a prepared entry unless a newer one has started already (IndexedDB keeps their order). */
@@ -142,11 +220,18 @@ export function createIdbStorage<S>(onWriteError: (message: string) => void, pre
     async getItem(name) {
       try {
         const d = await db();
-        const v = await tx<unknown>(d, 'readonly', (s) => s.get(name));
+        let v: unknown;
+        const m = await tx<unknown>(d, 'readonly', (s) => {
+          const value = s.get(name);
+          value.onsuccess = () => (v = value.result);
+          return s.get(name + MARK_SUFFIX);
+        });
+        if (mark === undefined) mark = markOf(m);
         if (v !== undefined) return v as StorageValue<S>;
       } catch {
         /* fall through to localStorage */
       }
+      if (typeof localStorage !== 'undefined' && mark === undefined) mark = markOf(localStorage.getItem(name + MARK_SUFFIX));
       const raw = typeof localStorage === 'undefined' ? null : localStorage.getItem(name);
       // A corrupted string must not throw out of hydration: the caller treats null as "nothing stored".
       if (raw === null) return null;
@@ -165,23 +250,26 @@ export function createIdbStorage<S>(onWriteError: (message: string) => void, pre
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void flush(), roughSize(value) < BATCH_FROM_CHARS ? 0 : WRITE_DELAY_MS);
     },
+    /** Start over: the stored copy goes, a new mark is left, and every other tab is told. */
     async removeItem(name) {
-      pending = null;
-      lastSeen = null;
-      // A value still being prepared was set before the removal: it must not be written after it.
-      started = generation;
-      if (timer) clearTimeout(timer);
-      timer = null;
+      dropPending();
+      const next = newMark();
+      mark = next;
+      channel?.postMessage({ startedOver: next });
       try {
         localStorage.removeItem(name);
+        localStorage.setItem(name + MARK_SUFFIX, next);
       } catch {
-        /* nothing to remove */
+        /* no localStorage: IndexedDB below */
       }
       try {
         const d = await db();
-        await tx(d, 'readwrite', (s) => s.delete(name));
+        await tx(d, 'readwrite', (s) => {
+          s.delete(name);
+          return s.put(next, name + MARK_SUFFIX);
+        });
       } catch {
-        /* nothing stored there */
+        /* no IndexedDB: the mark is in localStorage */
       }
     },
     flush: () => flush(false),

@@ -18,7 +18,27 @@ export const storage = createIdbStorage<StoredState>(
     ...value,
     state: { ...value.state, pastes: urgent ? value.state.pastes.map(maskForStorage) : await maskPastesForStorage(value.state.pastes) },
   }),
+  // Start over in another tab cleared the work from this browser: this tab's copy goes too, and it says why.
+  () => useAppStore.setState(clearedWork('Started over in another tab: your pastes, answers and results were cleared from this browser.')),
 );
+
+/** The store with no work in it, and the notice that says why. */
+function clearedWork(notice: string): Partial<AppState> {
+  return {
+    pastes: [],
+    pasteError: null,
+    files: [],
+    answers: {},
+    diagnosis: null,
+    nextSteps: null,
+    status: 'idle',
+    runError: null,
+    lastRunMs: null,
+    ...DEFAULT_VIEW,
+    storageProblem: null,
+    notice,
+  };
+}
 
 /**
  * References only (name, size, date): a file's bytes are never stored. After a reload the File is gone (browsers
@@ -49,21 +69,9 @@ export const useAppStore = create<AppState>()(
         set({ storageProblem });
       },
       startOver() {
-        set({
-          pastes: [],
-          pasteError: null,
-          files: [],
-          answers: {},
-          diagnosis: null,
-          nextSteps: null,
-          status: 'idle',
-          runError: null,
-          lastRunMs: null,
-          ...DEFAULT_VIEW,
-          storageProblem: null,
-          notice: 'Started over: your pastes, answers and results were cleared from this browser.',
-        });
-        // The store writes the emptied state back on the next change; remove the stored copy now as well.
+        set(clearedWork('Started over: your pastes, answers and results were cleared from this browser, in every tab.'));
+        // The store writes the emptied state back on the next change; remove the stored copy now as well (and tell
+        // the other tabs).
         void storage.removeItem(STORE_NAME);
       },
     }),
