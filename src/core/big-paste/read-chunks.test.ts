@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
 import { linesAtBytes, linesFromRanges } from '../parsers/show-ip-cache-flow/prescanned';
-import { BYTES_PATH_MIN, looksLikeFnfCache, pasteOfBytes, pasteOfChunks } from './read-chunks';
+import { BYTES_PATH_MIN, looksLikeFnfCache, pasteOfBytes, pasteOfChunks, readsAsText } from './read-chunks';
 
 const enc = new TextEncoder();
 const HEADER = 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts';
@@ -74,6 +74,21 @@ describe('pasteOfChunks (the browser worker reading a file piece by piece)', () 
     expect(looksLikeFnfCache(`${fnf}\nR1#show ip cache flow\n${HEADER}\n`)).toBe(false);
     expect(looksLikeFnfCache(session(20, '\n'))).toBe(false);
     expect(looksLikeFnfCache('')).toBe(false);
+  });
+
+  it('reads a terminal log with a time stamp on every line as text, and finds its rows', () => {
+    const clean = session(20_000, '\r\n');
+    expect(clean.length).toBeGreaterThan(BYTES_PATH_MIN);
+    const lines = clean.split('\r\n');
+    lines.pop();
+    const stamped = lines.map((l, i) => `[Thu Dec 03 03:${String(30 + Math.floor(i / 1000)).padStart(2, '0')}:00.123 2026] ${l}\r\n`).join('');
+    expect(readsAsText(stamped.slice(0, 65536))).toBe(true);
+    expect(readsAsText(clean.slice(0, 65536))).toBe(false);
+    const paste = pasteOfBytes('f.txt', enc.encode(stamped));
+    expect(paste.text).toBe(stamped);
+    const got = diagnose([paste]);
+    expect(got.inputs.find((i) => i.kind === 'show ip cache flow')?.records).toBe(20_000);
+    expect(got).toEqual(diagnose([{ source: 'f.txt', text: clean }]));
   });
 
   it('reads an empty file as an empty paste', async () => {

@@ -2,13 +2,14 @@
 import type { Paste } from '../types';
 import { decodeUtf8, type LinesAt, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
 import { FlowDumpScanner, prescanBytes } from './prescan';
+import { looksStamped } from '../text/line-stamps';
 
 /** Below this, decoding to text and the ordinary parsers cost less than the byte path's set-up. */
 export const BYTES_PATH_MIN = 1 << 20;
 /** Chunk size for reading a file piece by piece (as the CLI does): big enough that each read is cheap. */
 export const CHUNK_BYTES = 1 << 22;
 
-/** How much of a file's start looksLikeFnfCache reads. */
+/** How much of a file's start looksLikeFnfCache and readsAsText read. */
 export const FNF_HEAD_BYTES = 1 << 16;
 
 /**
@@ -21,9 +22,20 @@ export function looksLikeFnfCache(head: string): boolean {
   return /^\s*(?:IPV[46] SOURCE ADDRESS:|Cache type:)/m.test(head) && !/SrcIf\s+SrcIPaddress/.test(head);
 }
 
-/** A paste from bytes held in memory: small ones as text, big ones straight into flow columns. */
+/**
+ * Is a file with this start read as text rather than bytes? A Flexible NetFlow cache (looksLikeFnfCache), and a
+ * terminal log that stamps every line with the time (line-stamps.ts): the byte path reads rows only where a line
+ * starts with the row, so it would read none of a stamped log's rows; the text path takes the stamps off first.
+ */
+export function readsAsText(head: string): boolean {
+  return looksLikeFnfCache(head) || looksStamped(head);
+}
+
+/** A paste from bytes held in memory: small ones (and those readsAsText picks) as text, big ones straight into flow columns. */
 export function pasteOfBytes(source: string, bytes: Uint8Array): Paste {
-  if (bytes.length < BYTES_PATH_MIN) return { source, text: decodeUtf8(bytes, 0, bytes.length) };
+  if (bytes.length < BYTES_PATH_MIN || looksStamped(decodeUtf8(bytes, 0, Math.min(bytes.length, FNF_HEAD_BYTES)))) {
+    return { source, text: decodeUtf8(bytes, 0, bytes.length) };
+  }
   const paste: Paste = { source, text: '' };
   registerPrescan(paste, prescanBytes(bytes));
   return paste;

@@ -14,6 +14,11 @@ export interface VariantOptions {
   tabs: boolean;
   /** Spaces and tabs after the end of some lines. */
   trailing: boolean;
+  /**
+   * A terminal log's time stamp in front of every line (prompt included), of one kind per paste: Tera Term,
+   * SecureCRT's custom log data, minicom, moreutils `ts` (STAMPS). Optional: the older variant sets leave it off.
+   */
+  stamps?: boolean;
   /** Seeds which lines and spaces are touched. */
   seed: number;
 }
@@ -55,6 +60,29 @@ export function unexpand(line: string, rnd: () => number): string {
 
 const MORE = ` --More-- ${'\b'.repeat(10)}${' '.repeat(10)}${'\b'.repeat(10)}`;
 
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Per-line time stamps as terminal programs write them, for a time in ms (UTC). */
+export const STAMPS: readonly ((ms: number) => string)[] = [
+  // SecureCRT custom log data `[%h:%m:%s] `, with milliseconds too
+  (ms) => { const d = new Date(ms); return `[${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}] `; },
+  (ms) => { const d = new Date(ms); return `[${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}] `; },
+  // Tera Term's timestamp option (local time)
+  (ms) => {
+    const d = new Date(ms);
+    return `[${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)} ${d.getUTCFullYear()}] `;
+  },
+  // minicom / SecureCRT `[%Y-%M-%D %h:%m:%s] `, and an ISO stamp without brackets
+  (ms) => `[${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')}] `,
+  (ms) => `${new Date(ms).toISOString().slice(0, 23).replace('T', ' ')} `,
+  (ms) => `${new Date(ms).toISOString()} `,
+  // moreutils ts (`%b %d %H:%M:%S`), and ts -s (time since start)
+  (ms) => { const d = new Date(ms); return `${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} `; },
+  (ms) => { const s = Math.floor((ms - Date.UTC(2026, 11, 3)) / 1000); return `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)} `; },
+];
+
 /** Build a variant of clean (normalised) lines. `promptLine` is the line to put in front when `prompt` is set. */
 export function variantOf(lines: readonly string[], promptLine: string, o: VariantOptions): string {
   const rnd = prng(o.seed);
@@ -67,6 +95,14 @@ export function variantOf(lines: readonly string[], promptLine: string, o: Varia
     return s;
   });
   if (o.prompt) out.unshift(promptLine);
+  if (o.stamps) {
+    const stamp = STAMPS[Math.floor(rnd() * STAMPS.length)]!;
+    let ms = Date.UTC(2026, 11, 3, 3, 30) + Math.floor(rnd() * 3_600_000);
+    for (let i = 0; i < out.length; i++) {
+      out[i] = stamp(ms) + out[i];
+      ms += Math.floor(rnd() * 400);
+    }
+  }
   const eol = o.crlf ? '\r\n' : '\n';
   return out.join(eol) + eol;
 }

@@ -36,7 +36,7 @@ function prepare(f: Fixture): Prepared {
 }
 
 const prepared = captures.map(prepare);
-const NONE: VariantOptions = { crlf: false, nbsp: false, prompt: false, more: false, tabs: false, trailing: false, seed: 1 };
+const NONE: VariantOptions = { crlf: false, nbsp: false, prompt: false, more: false, tabs: false, trailing: false, stamps: false, seed: 1 };
 
 /** Facts of a variant, ready to compare with the clean capture's (a typed echo adds a command the clean one lacks). */
 function compare(p: Prepared, o: VariantOptions): { got: unknown; want: unknown } {
@@ -86,7 +86,7 @@ describe('the comparison can fail', () => {
 });
 
 describe('each variant alone gives the same facts, on every capture', () => {
-  const single: (keyof Omit<VariantOptions, 'seed'>)[] = ['crlf', 'nbsp', 'prompt', 'more', 'tabs', 'trailing'];
+  const single: (keyof Omit<VariantOptions, 'seed'>)[] = ['crlf', 'nbsp', 'prompt', 'more', 'tabs', 'trailing', 'stamps'];
   for (const v of single) {
     it(v, () => {
       const wrong: string[] = [];
@@ -108,6 +108,7 @@ describe('all variants mixed at random (fast-check)', () => {
     more: fc.boolean(),
     tabs: fc.boolean(),
     trailing: fc.boolean(),
+    stamps: fc.boolean(),
     seed: fc.nat(),
   });
 

@@ -1,4 +1,5 @@
 // Turns a raw paste into clean lines, one per source line, so line numbers in warnings match what the user pasted.
+import { lineStampKind } from './line-stamps';
 
 /** Characters browsers and mail clients substitute for spaces, plus zero-width ones that break tokenising. */
 const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
@@ -92,7 +93,7 @@ function cleanLine(line: string): string {
 
 /**
  * Normalise a paste: CR/CRLF to LF, odd spaces to spaces, ANSI escapes, `--More--` and backspaces removed, tabs
- * expanded, trailing blanks trimmed. Returns exactly one entry per source line (index i is line i + 1), so a
+ * expanded, trailing blanks trimmed, a terminal log's per-line time stamps taken off (line-stamps.ts). Returns exactly one entry per source line (index i is line i + 1), so a
  * lone CR counts as a line break, as in a browser textarea. Columns are not re-aligned: squeezed tables (single
  * spaces) stay squeezed, and parsers read fields by shape, never by column offset.
  * Fast path: a large, clean paste is only split and right-trimmed, with no per-character work in JavaScript.
@@ -128,8 +129,15 @@ export function normaliseLines(raw: string): string[] {
   const needsClean = (!plain && CONTROL_CHARS.test(text)) || PAGER.test(text);
   const lines = text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  // A terminal log that stamps every line (Tera Term, SecureCRT, `ts`): the stamps go first, as the screen never showed
+  // them (a tab or a backspace after one counts from where the router's line starts).
+  const stamp = lineStampKind(lines);
   for (let i = 0; i < lines.length; i++) {
     let s = lines[i]!;
+    if (stamp) {
+      const m = stamp.exec(s);
+      if (m) s = s.slice(m[0].length);
+    }
     if (needsClean) s = cleanLine(s);
     const last = s.charCodeAt(s.length - 1);
     if (last === 32 || last === 9) s = s.trimEnd();

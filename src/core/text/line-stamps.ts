@@ -1,0 +1,94 @@
+// Terminal-log time stamps: a terminal program set to stamp each line it logs (Tera Term's "Timestamp", SecureCRT's
+// custom log data, minicom, moreutils `ts`) puts the time before everything the router printed, prompt, header and
+// row alike. Left there, no line reads as the router wrote it: a million-row capture gave no row at all.
+//
+// A stamp is only taken away when most of a paste's lines carry the same kind, so a router's own time stamps (IOS
+// logging `*Mar  1 00:01:02.123: %SYS-...`, uptime `00:01:02: %...`: a colon right after the seconds, or a time
+// zone and a colon) are never touched, and neither is a single odd line.
+
+/**
+ * One kind of stamp, matched at a line's start: the stamp and the one blank after it (the line's own indent stays),
+ * or the stamp alone on a line (a blank line logged, its trailing blank trimmed).
+ */
+interface StampKind {
+  name: string;
+  re: RegExp;
+  /**
+   * For kinds a router's own log stamp also fits: that stamp is followed by its time zone and a colon (IOS logging
+   * with `show-timezone`: `Dec 13 03:30:00.123 UTC: %SYS-...`, the zone any name `clock timezone` was given). Lines
+   * whose rest starts like that count against the paste being stamped.
+   */
+  zoned?: boolean;
+}
+
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const TIME = '\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?';
+/** A time zone (or anything of its shape: IOS takes a name of up to 7 characters) and a colon. */
+const ZONE_THEN_COLON = /^[A-Za-z][A-Za-z0-9+-]{0,6}: /;
+
+/**
+ * The kinds read, each anchored and bounded (linear on any line):
+ * - bracketed, with a time of day inside: `[03:30:00] `, `[03:30:00.123] `, `[Thu Dec 03 03:30:00.123 2026] `
+ *   (Tera Term), `[2026-12-03 03:30:00] `, `[2026-12-03 03:30:00.123 UTC] `;
+ * - an ISO date and time: `2026-12-03 03:30:00 `, `2026-12-03T03:30:00.123Z `, `2026-12-03 03:30:00,123+0100 `;
+ * - moreutils `ts`: `Dec 03 03:30:00 ` (month, day, time, then a blank: IOS logging has a colon there, or a blank,
+ *   its time zone and a colon);
+ * - an elapsed or bare time then a blank: `00:00:05 `, `03:30:00.123 ` (IOS uptime stamps have a colon there).
+ */
+const KINDS: readonly StampKind[] = [
+  { name: 'bracketed', re: new RegExp(`^\\[[0-9A-Za-z ./,:+-]{0,32}?${TIME}[0-9A-Za-z ./,:+-]{0,24}\\](?: |$)`) },
+  { name: 'iso', re: new RegExp(`^\\d{4}-\\d{2}-\\d{2}[ T]${TIME}(?:Z| ?[+-]\\d{2}:?\\d{2}| UTC)?(?: |$)`) },
+  { name: 'ts', re: new RegExp(`^${MONTH} [ 0-3]\\d ${TIME}(?: |$)`), zoned: true },
+  { name: 'time', re: new RegExp(`^${TIME}(?: |$)`), zoned: true },
+];
+
+/** How many non-blank lines from a paste's start decide whether it is stamped, and what share must carry one kind. */
+const SAMPLE_LINES = 200;
+const SHARE = 0.8;
+/** Fewer stamped lines than this never count: one odd line is no terminal log. */
+const MIN_STAMPED = 2;
+
+/**
+ * The kind of stamp most of these lines (the first SAMPLE_LINES non-blank ones) start with, as the pattern that takes
+ * it off, or null. Lines are as split from the paste (a CR at the end changes nothing). For the kinds a router's own
+ * log stamp fits too, no more than half of the stamped lines may go on with a time zone and a colon: a `show
+ * logging` paste is the router's stamps, a stamped one has a stamp before each of them.
+ */
+export function lineStampKind(lines: Iterable<string>): RegExp | null {
+  const counts = new Array<number>(KINDS.length).fill(0);
+  const zoned = new Array<number>(KINDS.length).fill(0);
+  let seen = 0;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    for (let k = 0; k < KINDS.length; k++) {
+      const m = KINDS[k]!.re.exec(line);
+      if (m) {
+        counts[k]!++;
+        if (KINDS[k]!.zoned && ZONE_THEN_COLON.test(line.slice(m[0].length, m[0].length + 16))) zoned[k]!++;
+        break;
+      }
+    }
+    if (++seen >= SAMPLE_LINES) break;
+  }
+  let best = -1;
+  for (let k = 0; k < KINDS.length; k++) if (best < 0 || counts[k]! > counts[best]!) best = k;
+  const n = counts[best]!;
+  if (n < MIN_STAMPED || n < seen * SHARE || zoned[best]! * 2 > n) return null;
+  return KINDS[best]!.re;
+}
+
+/** The first lines of a text (a file's head), split without normalising: enough for lineStampKind. */
+function* headLines(head: string): Generator<string> {
+  let at = 0;
+  for (let i = 0; i < SAMPLE_LINES * 4 && at < head.length; i++) {
+    let e = head.indexOf('\n', at);
+    if (e < 0) e = head.length;
+    yield head.slice(at, e);
+    at = e + 1;
+  }
+}
+
+/** Is this text's start a stamped terminal log? (For the byte path's choice: such a file is read as text.) */
+export function looksStamped(head: string): boolean {
+  return lineStampKind(headLines(head)) !== null;
+}
