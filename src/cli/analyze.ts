@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { validateAnswers } from '../core/answers';
 import { diagnose, diagnoseUnconverted, toPublicHost } from '../core/diagnose';
 import { CleanHost } from '../core/analysis/clean-hosts';
-import { BYTES_PATH_MIN, FNF_HEAD_BYTES, pasteOfBytes, readsAsText } from '../core/big-paste/read-chunks';
+import { BYTES_PATH_MIN, FNF_HEAD_BYTES, looksLikeFnfCache, pasteOfBytes } from '../core/big-paste/read-chunks';
 import { prescannedLines } from '../core/parsers/show-ip-cache-flow/prescanned';
 import { withSafetyNet } from '../core/plan/safety-net';
 import { readFlowDump, standByWorker } from './read-flow-dump';
@@ -87,24 +87,24 @@ export function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-/** A Flexible NetFlow cache or a stamped terminal log (readsAsText, by the file's first 64 KB): read as text. */
-function readsAsTextFile(file: string): boolean {
+/** A Flexible NetFlow cache (looksLikeFnfCache, by the file's first 64 KB): read as text. */
+function isFnfCacheFile(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
     const head = Buffer.alloc(FNF_HEAD_BYTES);
-    return readsAsText(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('latin1'));
+    return looksLikeFnfCache(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('latin1'));
   } finally {
     closeSync(fd);
   }
 }
 
 /**
- * A file: small ones (and Flexible NetFlow caches, stamped terminal logs) as text, big ones as bytes (read-flow-dump.ts): flow rows go
+ * A file: small ones (and Flexible NetFlow caches) as text, big ones as bytes (read-flow-dump.ts): flow rows go
  * straight into typed columns and only the other lines become strings (a 1M-row cache dump would otherwise cost a
  * second of decoding and splitting).
  */
 function pasteOfFile(file: string): Paste {
-  if (statSync(file).size < BYTES_PATH_MIN || readsAsTextFile(file)) return { source: basename(file), text: readTextFile(file) };
+  if (statSync(file).size < BYTES_PATH_MIN || isFnfCacheFile(file)) return { source: basename(file), text: readTextFile(file) };
   // Read as bytes: the clean rows by the loop compiled from WebAssembly, which needs no warm-up (clean-rows-wasm).
   useWasmCleanRows();
   return readFlowDump(file, basename(file));

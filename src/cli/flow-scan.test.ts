@@ -76,6 +76,7 @@ describe('runScanWorker', () => {
       bufs: columnBuffers(30, (n) => new SharedArrayBuffer(n)),
       claim: new SharedArrayBuffer(4),
       ifNames: [],
+      stamp: -1,
     };
     const { port1, port2 } = new MessageChannel();
     const done = new SharedArrayBuffer(4 * plan.bounds.length);

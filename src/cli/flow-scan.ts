@@ -64,6 +64,8 @@ export interface SegmentPlan {
   claim: SharedArrayBuffer;
   /** Interface names every segment's scanner starts with (from a sample of the file), so indexes agree. */
   ifNames: string[];
+  /** The file's kind of per-line time stamp (stampKindOfBytes on its start; -1 for none), the same for every segment. */
+  stamp: number;
 }
 
 /**
@@ -74,7 +76,7 @@ export function scanSegment(fd: number, plan: SegmentPlan, i: number, apart = fa
   const from = plan.regions[i]!;
   const room = plan.regions[i + 1]! - from;
   const cols = room >= 16 && !apart ? new FlowColumns(room, plan.bufs, from) : new FlowColumns(Math.max(16, room));
-  const scanner = new FlowDumpScanner(plan.bounds[i + 1]! - plan.bounds[i]!, true, cols);
+  const scanner = new FlowDumpScanner(plan.bounds[i + 1]! - plan.bounds[i]!, true, cols, plan.stamp);
   scanner.seedInterfaces(plan.ifNames);
   scanFileRange(fd, plan.bounds[i]!, plan.bounds[i + 1]!, scanner);
   if (cols.uses(plan.bufs) && scanner.rowCount <= room) return { shared: true, count: scanner.rowCount, text: scanner.textPart() };

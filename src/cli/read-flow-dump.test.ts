@@ -52,6 +52,18 @@ describe('analyzer on big files (chunked, two threads)', () => {
     compare('one-table.txt', ['Router#show ip cache flow', HEADER, ...body, 'Router#'].join('\n') + '\n');
   }, 180_000);
 
+  it('a 20 MB terminal log with a time stamp on every line, split between the threads, reads as the text path does', () => {
+    const lines = ['Router#show ip cache flow', HEADER, ...rows(200_000, 5), '', 'Router#'];
+    lines[150_000] = ' --More-- ' + lines[150_000]; // a line the row loops leave, read as text behind its stamp
+    const t0 = Date.UTC(2026, 11, 3, 23, 59, 58);
+    const stamp = (i: number) => {
+      const d = new Date(t0 + i * 3);
+      const two = (n: number) => String(n).padStart(2, '0');
+      return `[${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()]} Dec ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')} 2026] `;
+    };
+    compare('stamped.txt', lines.map((l, i) => `${stamp(i)}${l}\r\n`).join(''));
+  }, 180_000);
+
   it('a second half that starts outside a flow table is read by the first thread (fallback), same result', () => {
     const cfg = Array.from({ length: 200_000 }, (_, i) => ` description link ${i} to the core, kept long enough to fill the file`);
     compare(

@@ -2,7 +2,8 @@
 // go (so neither waits for the other, however late the worker starts or however busy the machine is).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { receiveMessageOnPort } from 'node:worker_threads';
-import { FlowDumpScanner, type ScanPart } from '../core/big-paste/prescan';
+import { FlowDumpScanner, type ScanPart, stampKindOfBytes } from '../core/big-paste/prescan';
+import { STAMP_HEAD_BYTES } from '../core/text/line-stamps';
 import { type LinesAt, linesFromRanges, registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';
 import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
 import { EarlyPass1, registerEarlyPass1 } from '../core/analysis/fan-out-pass1';
@@ -103,13 +104,14 @@ export function readFlowDump(file: string, source: string): Paste {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
+    const stamp = stampOfFile(fd, size);
     let scanner: FlowDumpScanner;
     let early: EarlyPass1 | undefined;
     if (size >= SPLIT_MIN) {
       early = new EarlyPass1(Math.ceil(size / 72) + 2048);
-      scanner = readSegments(fd, file, size, early);
+      scanner = readSegments(fd, file, size, early, stamp);
     } else {
-      scanner = new FlowDumpScanner(size);
+      scanner = new FlowDumpScanner(size, false, undefined, stamp);
       scanFileRange(fd, 0, size, scanner);
     }
     const paste: Paste = { source, text: '' };
@@ -123,7 +125,14 @@ export function readFlowDump(file: string, source: string): Paste {
   }
 }
 
-function readSegments(fd: number, file: string, size: number, early: EarlyPass1 | undefined): FlowDumpScanner {
+/** The file's kind of per-line time stamp (a stamped terminal log), decided on its start; -1 for none. */
+function stampOfFile(fd: number, size: number): number {
+  const head = Buffer.alloc(Math.min(size, STAMP_HEAD_BYTES));
+  const n = readSync(fd, head, 0, head.length, 0);
+  return stampKindOfBytes(head.subarray(0, n), n >= size);
+}
+
+function readSegments(fd: number, file: string, size: number, early: EarlyPass1 | undefined, stamp: number): FlowDumpScanner {
   const bounds = segmentBounds(fd, size);
   const nSeg = bounds.length - 1;
   const cap = Math.ceil(size / 72) + 2048;
@@ -138,10 +147,10 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
       for (const e of passes) e.feed(rows);
     };
   });
-  const plan: SegmentPlan = { file, bounds, regions, bufs: columnBuffers(cap, (n) => new SharedArrayBuffer(n)), claim: new SharedArrayBuffer(4), ifNames: [] };
+  const plan: SegmentPlan = { file, bounds, regions, bufs: columnBuffers(cap, (n) => new SharedArrayBuffer(n)), claim: new SharedArrayBuffer(4), ifNames: [], stamp };
   const claim = new Int32Array(plan.claim);
   Atomics.store(claim, 0, 1);
-  const scanner = new FlowDumpScanner(bounds[1]!, false, new FlowColumns(regions[1]!, plan.bufs, 0));
+  const scanner = new FlowDumpScanner(bounds[1]!, false, new FlowColumns(regions[1]!, plan.bufs, 0), stamp);
   let worker: ReturnType<typeof startWorker>;
   let started = false;
   /** Once the first piece is read: the other thread starts, every segment it reads seeded with that piece's interface names. */

@@ -1,7 +1,7 @@
 // Web Worker entry: runs the pure core off the main thread and posts back the plain-JSON contract Diagnosis; also
 // opens and makes share links (a hostile link must not freeze the page) and reads big capture files in chunks.
 /// <reference lib="webworker" />
-import { FNF_HEAD_BYTES, pasteOfChunks, readsAsText } from '../core/big-paste/read-chunks';
+import { FNF_HEAD_BYTES, looksLikeFnfCache, pasteOfChunks } from '../core/big-paste/read-chunks';
 import { type LinesAt, linesFromRanges } from '../core/parsers/show-ip-cache-flow/prescanned';
 import type { Paste } from '../core/types';
 import { buildShareLink } from '../share/build-share';
@@ -35,11 +35,10 @@ async function readAll(id: number, files: FileInput[]): Promise<Paste[]> {
   let posted = -1;
   for (const f of files) {
     let paste = readFiles.get(f.key);
-    if (!paste && f.file.size <= FNF_TEXT_MAX && readsAsText(await f.file.slice(0, FNF_HEAD_BYTES).text())) {
+    if (!paste && f.file.size <= FNF_TEXT_MAX && looksLikeFnfCache(await f.file.slice(0, FNF_HEAD_BYTES).text())) {
       // A Flexible NetFlow cache: its lines are all text, which the browser decodes whole far faster than the byte
-      // path line by line (99,500 records: 0.6 s against 1.0-1.1 in all). A stamped terminal log: the byte path would
-      // read none of its rows (readsAsText). Past FNF_TEXT_MAX the byte path keeps the peak lower (no copy of the
-      // whole text beside its lines).
+      // path line by line (99,500 records: 0.6 s against 1.0-1.1 in all). Past FNF_TEXT_MAX the byte path keeps the
+      // peak lower (no copy of the whole text beside its lines).
       paste = { source: f.name, text: await f.file.text() };
       self.postMessage({ id, progress: { done: before + f.file.size, total } } satisfies WorkerResponse);
     }

@@ -1,7 +1,6 @@
 // What the core worker answers to a diagnose request, as a plain function: the worker runs it on what the page
 // sends, and the build (src/prerender) runs it on the tech note's example to prerender that report.
-import { BYTES_PATH_MIN, FNF_HEAD_BYTES, pasteOfBytes } from '../core/big-paste/read-chunks';
-import { looksStamped } from '../core/text/line-stamps';
+import { BYTES_PATH_MIN, pasteOfBytes } from '../core/big-paste/read-chunks';
 import { diagnoseDetailed, type SenderHostFact } from '../core/diagnose';
 import { suggestNextSteps, type NextSteps } from '../core/rules/next-steps';
 import type { Answers, Diagnosis, Paste } from '../core/types';
@@ -18,12 +17,10 @@ export interface DiagnosedPastes {
  * A big paste of cache-flow rows, read the way a big file is: as bytes, its clean rows straight into columns (the
  * CLI's byte path, core/big-paste). It reads what the text path reads (core/proof/bytes-path.test.ts), in about half
  * the time: 100,000 rows, 125-275 ms against 225-425 in Node. A paste with any UTF-16 surrogate stays text, so that a
- * lone one (which bytes cannot carry) is quoted as pasted; so does a terminal log with a time stamp on every line.
+ * lone one (which bytes cannot carry) is quoted as pasted.
  */
 export function pasteToRead(p: Paste): Paste {
   if (p.text.length < BYTES_PATH_MIN || !p.text.includes('SrcIPaddress') || /[\ud800-\udfff]/.test(p.text)) return p;
-  // A stamped terminal log is read as text (readsAsText): the text path takes the stamps off.
-  if (looksStamped(p.text.slice(0, FNF_HEAD_BYTES))) return p;
   return pasteOfBytes(p.source, new TextEncoder().encode(p.text));
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
 import { linesAtBytes, linesFromRanges } from '../parsers/show-ip-cache-flow/prescanned';
-import { BYTES_PATH_MIN, looksLikeFnfCache, pasteOfBytes, pasteOfChunks, readsAsText } from './read-chunks';
+import { BYTES_PATH_MIN, looksLikeFnfCache, pasteOfBytes, pasteOfChunks } from './read-chunks';
+import { prescannedLines } from '../parsers/show-ip-cache-flow/prescanned';
 
 const enc = new TextEncoder();
 const HEADER = 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts';
@@ -76,19 +77,27 @@ describe('pasteOfChunks (the browser worker reading a file piece by piece)', () 
     expect(looksLikeFnfCache('')).toBe(false);
   });
 
-  it('reads a terminal log with a time stamp on every line as text, and finds its rows', () => {
+  it('reads a terminal log with a time stamp on every line as bytes: the rows behind the stamps, quoted as the text path quotes them', async () => {
     const clean = session(20_000, '\r\n');
     expect(clean.length).toBeGreaterThan(BYTES_PATH_MIN);
     const lines = clean.split('\r\n');
     lines.pop();
-    const stamped = lines.map((l, i) => `[Thu Dec 03 03:${String(30 + Math.floor(i / 1000)).padStart(2, '0')}:00.123 2026] ${l}\r\n`).join('');
-    expect(readsAsText(stamped.slice(0, 65536))).toBe(true);
-    expect(readsAsText(clean.slice(0, 65536))).toBe(false);
-    const paste = pasteOfBytes('f.txt', enc.encode(stamped));
-    expect(paste.text).toBe(stamped);
-    const got = diagnose([paste]);
-    expect(got.inputs.find((i) => i.kind === 'show ip cache flow')?.records).toBe(20_000);
-    expect(got).toEqual(diagnose([{ source: 'f.txt', text: clean }]));
+    // Tera Term's stamp; the day changes at midnight (its name and length of the template), a blank line is stamped too.
+    const stamp = (i: number) => (i < 15_000 ? `[Thu Dec 03 23:${String(10 + Math.floor(i / 400)).padStart(2, '0')}:00.123 2026] ` : `[Fri Dec 04 00:00:0${i % 10}.5 2026] `);
+    const stamped = lines.map((l, i) => `${stamp(i)}${i === 100 ? '' : l}\r\n`).join('') + `${stamp(1)}\r\n`;
+    const want = diagnose([{ source: 'f.txt', text: stamped }]);
+    expect(want.inputs.find((i) => i.kind === 'show ip cache flow')?.records).toBe(19_999);
+    expect(want.hosts.find((h) => h.ip === '20.1.1.5')?.verdict).toBe('infected');
+    const bytes = enc.encode(stamped);
+    const paste = pasteOfBytes('f.txt', bytes);
+    expect(prescannedLines(paste)).toBeDefined();
+    expect(diagnose([paste])).toEqual(want);
+    // The bytes are as they were (the stamps are blanked only while a piece is scanned).
+    expect(new TextDecoder().decode(bytes)).toBe(stamped);
+    for (const chunk of [97, 4096, 1 << 20]) {
+      const chunked = await pasteOfChunks('f.txt', bytes.length, async (s, e) => bytes.slice(s, e), linesAtBytes(bytes), () => undefined, chunk);
+      expect(diagnose([chunked])).toEqual(want);
+    }
   });
 
   it('reads an empty file as an empty paste', async () => {

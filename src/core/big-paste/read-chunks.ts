@@ -1,15 +1,15 @@
 // The byte path the CLI and the browser worker share: a paste from bytes in memory, or from chunks read on demand.
 import type { Paste } from '../types';
 import { decodeUtf8, type LinesAt, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
-import { FlowDumpScanner, prescanBytes } from './prescan';
-import { looksStamped } from '../text/line-stamps';
+import { FlowDumpScanner, prescanBytes, stampKindOfBytes } from './prescan';
+import { STAMP_HEAD_BYTES } from '../text/line-stamps';
 
 /** Below this, decoding to text and the ordinary parsers cost less than the byte path's set-up. */
 export const BYTES_PATH_MIN = 1 << 20;
 /** Chunk size for reading a file piece by piece (as the CLI does): big enough that each read is cheap. */
 export const CHUNK_BYTES = 1 << 22;
 
-/** How much of a file's start looksLikeFnfCache and readsAsText read. */
+/** How much of a file's start looksLikeFnfCache reads. */
 export const FNF_HEAD_BYTES = 1 << 16;
 
 /**
@@ -22,20 +22,20 @@ export function looksLikeFnfCache(head: string): boolean {
   return /^\s*(?:IPV[46] SOURCE ADDRESS:|Cache type:)/m.test(head) && !/SrcIf\s+SrcIPaddress/.test(head);
 }
 
-/**
- * Is a file with this start read as text rather than bytes? A Flexible NetFlow cache (looksLikeFnfCache), and a
- * terminal log that stamps every line with the time (line-stamps.ts): the byte path reads rows only where a line
- * starts with the row, so it would read none of a stamped log's rows; the text path takes the stamps off first.
- */
-export function readsAsText(head: string): boolean {
-  return looksLikeFnfCache(head) || looksStamped(head);
+function concat(parts: readonly Uint8Array[], n: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
-/** A paste from bytes held in memory: small ones (and those readsAsText picks) as text, big ones straight into flow columns. */
+/** A paste from bytes held in memory: small ones as text, big ones straight into flow columns. */
 export function pasteOfBytes(source: string, bytes: Uint8Array): Paste {
-  if (bytes.length < BYTES_PATH_MIN || looksStamped(decodeUtf8(bytes, 0, Math.min(bytes.length, FNF_HEAD_BYTES)))) {
-    return { source, text: decodeUtf8(bytes, 0, bytes.length) };
-  }
+  if (bytes.length < BYTES_PATH_MIN) return { source, text: decodeUtf8(bytes, 0, bytes.length) };
   const paste: Paste = { source, text: '' };
   registerPrescan(paste, prescanBytes(bytes));
   return paste;
@@ -55,7 +55,11 @@ export async function pasteOfChunks(
   progress: (done: number) => void = () => undefined,
   chunkBytes = CHUNK_BYTES,
 ): Promise<Paste> {
-  const scanner = new FlowDumpScanner(size);
+  // A terminal log's per-line time stamps are decided on the file's start (STAMP_HEAD_BYTES), as the text path decides
+  // on its first lines: chunks smaller than that are kept until there is as much, then scanned together.
+  let scanner: FlowDumpScanner | undefined;
+  let held: Uint8Array[] = [];
+  let heldBytes = 0;
   let carry = new Uint8Array(0); // a partial line left over from the previous chunk
   let position = 0; // where the carry starts in the file
   const readFrom = (at: number): Promise<Uint8Array> => {
@@ -71,15 +75,26 @@ export async function pasteOfChunks(
   let next = readFrom(0);
   for (let at = 0; ; at += chunkBytes) {
     const end = Math.min(size, at + chunkBytes);
-    const chunk = await next;
+    let chunk = await next;
     if (end < size) next = readFrom(at + chunkBytes);
+    const final = end >= size;
+    if (!scanner) {
+      held.push(chunk);
+      heldBytes += chunk.length;
+      if (heldBytes < STAMP_HEAD_BYTES && !final) {
+        progress(end);
+        continue;
+      }
+      chunk = concat(held, heldBytes);
+      held = [];
+      scanner = new FlowDumpScanner(size, false, undefined, stampKindOfBytes(chunk, final));
+    }
     let buf = chunk;
     if (carry.length > 0) {
       buf = new Uint8Array(carry.length + chunk.length);
       buf.set(carry);
       buf.set(chunk, carry.length);
     }
-    const final = end >= size;
     const used = scanner.feed(buf, buf.length, position, final);
     progress(end);
     if (final) break;
@@ -87,6 +102,6 @@ export async function pasteOfChunks(
     position += used;
   }
   const paste: Paste = { source, text: '' };
-  registerPrescan(paste, scanner.finish(linesAt));
+  registerPrescan(paste, scanner!.finish(linesAt));
   return paste;
 }

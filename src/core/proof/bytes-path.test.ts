@@ -11,6 +11,7 @@ import { pasteOfChunks } from '../big-paste/read-chunks';
 import type { Diagnosis, Paste } from '../types';
 import { mutate, mutationArb } from './arbitraries';
 import { loadCaptures } from './fixture-set';
+import { STAMPS } from './paste-variants';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 100;
 const SEED = Number(process.env.FUZZ_SEED) || 20010719;
@@ -66,6 +67,23 @@ describe('bytes path and text path read the same', () => {
     }
     expect(wrong).toEqual([]);
   });
+
+  it('every capture as a terminal log with a time stamp on every line, each kind of stamp, in memory and 4 KB at a time', async () => {
+    const wrong: string[] = [];
+    for (const [k, stamp] of STAMPS.entries()) {
+      for (const c of captures) {
+        const raw = c.bytes.toString('latin1').split('\n');
+        const t0 = Date.UTC(2026, 11, 3, 23, 59, 30);
+        const bytes = Buffer.from(raw.map((l, i) => (i === raw.length - 1 && l === '' ? '' : stamp(t0 + i * 1234) + l)).join('\n'), 'latin1');
+        const want = JSON.stringify(viaText(c.rel, bytes));
+        if (JSON.stringify(viaBytes(c.rel, bytes)) !== want) wrong.push(`${c.rel} (stamp ${k}, in memory)`);
+        const read = (s: number, e: number) => bytes.slice(s, e);
+        const paste = await pasteOfChunks(c.rel, bytes.length, async (s, e) => read(s, e), linesFromRanges(read, bytes.length), undefined, 4096);
+        if (JSON.stringify(diagnose([paste])) !== want) wrong.push(`${c.rel} (stamp ${k}, 4 KB at a time)`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
 
   it('a session of every capture, one after the other', () => {
     const session = Buffer.concat(captures.map((c) => Buffer.concat([c.bytes, Buffer.from('\n')])));

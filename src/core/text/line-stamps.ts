@@ -49,12 +49,12 @@ const SHARE = 0.8;
 const MIN_STAMPED = 2;
 
 /**
- * The kind of stamp most of these lines (the first SAMPLE_LINES non-blank ones) start with, as the pattern that takes
- * it off, or null. Lines are as split from the paste (a CR at the end changes nothing). For the kinds a router's own
- * log stamp fits too, no more than half of the stamped lines may go on with a time zone and a colon: a `show
+ * The kind of stamp most of these lines (the first SAMPLE_LINES non-blank ones) start with, as an index for
+ * stampPattern, or -1. Lines are as split from the paste (a CR at the end changes nothing). For the kinds a router's
+ * own log stamp fits too, no more than half of the stamped lines may go on with a time zone and a colon: a `show
  * logging` paste is the router's stamps, a stamped one has a stamp before each of them.
  */
-export function lineStampKind(lines: Iterable<string>): RegExp | null {
+export function stampKindOf(lines: Iterable<string>): number {
   const counts = new Array<number>(KINDS.length).fill(0);
   const zoned = new Array<number>(KINDS.length).fill(0);
   let seen = 0;
@@ -73,22 +73,40 @@ export function lineStampKind(lines: Iterable<string>): RegExp | null {
   let best = -1;
   for (let k = 0; k < KINDS.length; k++) if (best < 0 || counts[k]! > counts[best]!) best = k;
   const n = counts[best]!;
-  if (n < MIN_STAMPED || n < seen * SHARE || zoned[best]! * 2 > n) return null;
-  return KINDS[best]!.re;
+  return n < MIN_STAMPED || n < seen * SHARE || zoned[best]! * 2 > n ? -1 : best;
 }
 
-/** The first lines of a text (a file's head), split without normalising: enough for lineStampKind. */
-function* headLines(head: string): Generator<string> {
+/** The pattern that takes a kind of stamp (stampKindOf) off a line's start; null for -1 (no stamps). */
+export function stampPattern(kind: number): RegExp | null {
+  return KINDS[kind]?.re ?? null;
+}
+
+/** stampKindOf as the pattern that takes the stamps off, or null. */
+export function lineStampKind(lines: Iterable<string>): RegExp | null {
+  return stampPattern(stampKindOf(lines));
+}
+
+/** The lines of a text's start, split as normaliseLines splits them (\n, \r\n or a lone \r); a cut last line is left out. */
+function* headLines(head: string, whole: boolean): Generator<string> {
+  const n = head.length;
   let at = 0;
-  for (let i = 0; i < SAMPLE_LINES * 4 && at < head.length; i++) {
-    let e = head.indexOf('\n', at);
-    if (e < 0) e = head.length;
+  while (at < n) {
+    let e = at;
+    let c = 0;
+    while (e < n && (c = head.charCodeAt(e)) !== 10 && c !== 13) e++;
+    if (e === n && !whole) return;
     yield head.slice(at, e);
-    at = e + 1;
+    at = c === 13 && head.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
   }
 }
 
-/** Is this text's start a stamped terminal log? (For the byte path's choice: such a file is read as text.) */
-export function looksStamped(head: string): boolean {
-  return lineStampKind(headLines(head)) !== null;
+/**
+ * The kind of stamp (stampKindOf) of a paste whose start this is: the byte path decides from a file's first
+ * STAMP_HEAD_BYTES, as the text path decides from its first lines. `whole`: the text is all of it (its last line counts).
+ */
+export function headStampKind(head: string, whole: boolean): number {
+  return stampKindOf(headLines(head, whole));
 }
+
+/** How much of a file's start headStampKind is given: room for SAMPLE_LINES lines of up to 1,300 bytes. */
+export const STAMP_HEAD_BYTES = 1 << 18;

@@ -22,6 +22,8 @@ export interface Prescan {
   rows: FlowTable;
   offsets: Uint32Array;
   linesAt: LinesAt;
+  /** A terminal log's per-line time stamp (core/text/line-stamps.ts), taken off the lines read back; null for none. */
+  stamp?: RegExp | null;
 }
 
 /** The end of the line that starts at `s` in b[..end): its first \n or \r, or `end`. */
@@ -191,6 +193,12 @@ export function restoreRowLines(lines: readonly string[] | undefined, lineNumber
   const texts = p.linesAt(offsets);
   // Normalised as the text path's lines are: a row read from a text line (a pager mark before it, say) is quoted as
   // the text path quotes it; a clean row's bytes are printable ASCII, which normalising leaves as they are.
-  for (let k = 0; k < want.length; k++) p.lines[want[k]! - 1] = (normaliseLines(texts[k]!)[0] ?? '').trimEnd();
+  // A stamped log's stamp goes first, as the text path takes it off before cleaning a line.
+  for (let k = 0; k < want.length; k++) {
+    let t = texts[k]!;
+    const m = p.stamp?.exec(t);
+    if (m) t = t.slice(m[0].length);
+    p.lines[want[k]! - 1] = (normaliseLines(t)[0] ?? '').trimEnd();
+  }
   return want.length;
 }
