@@ -72,7 +72,7 @@ describe('bytes path and text path read the same', () => {
     const wrong: string[] = [];
     for (const [k, stamp] of STAMPS.entries()) {
       for (const c of captures) {
-        const raw = c.bytes.toString('latin1').split('\n');
+        const raw = Buffer.from(c.bytes).toString('latin1').split('\n');
         const t0 = Date.UTC(2026, 11, 3, 23, 59, 30);
         const bytes = Buffer.from(raw.map((l, i) => (i === raw.length - 1 && l === '' ? '' : stamp(t0 + i * 1234) + l)).join('\n'), 'latin1');
         const want = JSON.stringify(viaText(c.rel, bytes));
