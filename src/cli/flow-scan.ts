@@ -25,7 +25,8 @@ export function scanFileRange(fd: number, start: number, end: number, scanner: F
       const n = readSync(fd, buf, have, Math.min(room, end - position - have), position + have);
       const len = have + n;
       const final = n === 0;
-      const used = scanner.feed(buf, len, position, final);
+      // The read buffer is this function's own, and evidence is read again from the file: it is scratch.
+      const used = scanner.feed(buf, len, position, final, true);
       afterChunk?.();
       if (final) return;
       if (used === 0) {

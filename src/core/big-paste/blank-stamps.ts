@@ -3,12 +3,12 @@
 // line's leading blanks) at full speed; text lines are read without those blanks (their lengths are kept), and the
 // piece gets its stamps back afterwards, so evidence read back from it reads as pasted.
 
-/** Where stamps were blanked in a buffer: line starts (ascending), each stamp's length, and the bytes it had. */
+/** Where stamps were blanked in a buffer: line starts (ascending), each stamp's length, and the bytes it had (if kept). */
 export interface BlankedStamps {
   at: Int32Array;
   len: Uint16Array;
   n: number;
-  saved: Uint8Array;
+  saved: Uint8Array | null;
 }
 
 /** Bytes of a line's start decoded for the stamp pattern when the template does not fit (stamps are shorter). */
@@ -51,13 +51,13 @@ function latin1(buf: Uint8Array, s: number, e: number): string {
 
 /**
  * Blank the stamp at the start of every line of buf[0, end) that `re` (a line-stamps pattern) finds one at. Lines end
- * at \n, \r\n or a lone \r, as scanRows splits them. Returns what restoreStamps needs.
+ * at \n, \r\n or a lone \r, as scanRows splits them. Returns where, and (`keep`) what restoreStamps needs.
  */
-export function blankStamps(buf: Uint8Array, end: number, re: RegExp): BlankedStamps {
+export function blankStamps(buf: Uint8Array, end: number, re: RegExp, keep: boolean): BlankedStamps {
   let cap = Math.max(16, (end >> 6) + 16);
   let at = new Int32Array(cap);
   let len = new Uint16Array(cap);
-  let saved = new Uint8Array(cap * 16);
+  let saved = new Uint8Array(keep ? cap * 16 : 0);
   let used = 0;
   let n = 0;
   const tpl = new Template();
@@ -88,17 +88,17 @@ export function blankStamps(buf: Uint8Array, end: number, re: RegExp): BlankedSt
         l2.set(len);
         len = l2;
       }
-      if (used + l > saved.length) {
-        const s2 = new Uint8Array(Math.max(saved.length * 2, used + l));
-        s2.set(saved.subarray(0, used));
-        saved = s2;
-      }
       // Byte loops: a stamp is a few dozen bytes, less than a call to subarray, set or fill costs.
-      for (let i = 0; i < l; i++) {
-        saved[used + i] = buf[p + i]!;
-        buf[p + i] = 32;
+      if (keep) {
+        if (used + l > saved.length) {
+          const s2 = new Uint8Array(Math.max(saved.length * 2, used + l));
+          s2.set(saved.subarray(0, used));
+          saved = s2;
+        }
+        for (let i = 0; i < l; i++) saved[used + i] = buf[p + i]!;
+        used += l;
       }
-      used += l;
+      for (let i = 0; i < l; i++) buf[p + i] = 32;
       at[n] = p;
       len[n] = l;
       n++;
@@ -111,12 +111,13 @@ export function blankStamps(buf: Uint8Array, end: number, re: RegExp): BlankedSt
     if (crAt < lfAt) p = crAt + 1 === lfAt ? lfAt + 1 : crAt + 1;
     else p = lfAt + 1;
   }
-  return { at, len, n, saved: saved.subarray(0, used) };
+  return { at, len, n, saved: keep ? saved.subarray(0, used) : null };
 }
 
-/** Put the stamps blankStamps blanked back. */
+/** Put the stamps blankStamps blanked (and kept) back. */
 export function restoreStamps(buf: Uint8Array, b: BlankedStamps): void {
   const { at, len, saved } = b;
+  if (!saved) return;
   let from = 0;
   for (let k = 0; k < b.n; k++) {
     const p = at[k]!;

@@ -262,8 +262,10 @@ export class FlowDumpScanner {
   /**
    * Feed bytes buf[0, len) that start `position` bytes into the paste. Only whole lines are read: returns how
    * many bytes were used; the caller passes the rest again, with more. `final`: nothing follows, read it all.
+   * `scratch`: buf is the caller's read buffer, read again from the file for evidence, so a stamped log's stamps
+   * blanked in it need not be put back.
    */
-  feed(buf: Uint8Array, len: number, position: number, final: boolean): number {
+  feed(buf: Uint8Array, len: number, position: number, final: boolean, scratch = false): number {
     let end = len;
     if (!final) {
       end = buf.lastIndexOf(10, len - 1) + 1;
@@ -272,7 +274,7 @@ export class FlowDumpScanner {
     const base = this.lineCount;
     const text = new LineText(buf, end);
     // A stamped log: the stamps blanked for the row loops, taken off the text lines, and put back at the end.
-    const blanked = this.stamp ? blankStamps(buf, end, this.stamp) : null;
+    const blanked = this.stamp ? blankStamps(buf, end, this.stamp, !scratch) : null;
     const stamps = blanked ? new BlankedCursor(blanked) : null;
     const r = scanRows(buf, 0, end, this.cols, this.tracker.inFlow, base + 1, (s, e, idx) => {
       let raw = text.line(s, e);
