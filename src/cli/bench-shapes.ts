@@ -16,6 +16,8 @@ export interface Shape {
   name: string;
   title: string;
   write: (file: string) => ShapeTruth;
+  /** An awk statement run on every line before the bench's own program (the stamped log's stamps taken off). */
+  awkPrefix?: string;
 }
 
 interface MixSpec {
@@ -30,6 +32,11 @@ interface MixSpec {
   perRowInterfaces: boolean;
   /** Written as a terminal log really has it (the `logged` shape): see LoggedSpec. */
   logged?: LoggedSpec;
+  /**
+   * Written by a terminal program that stamps every line it logs (the `stamped` shape): Tera Term's timestamp option,
+   * `[Thu Dec 03 03:30:00.123 2026] `, with CRLF line ends.
+   */
+  stamped?: boolean;
 }
 
 /**
@@ -44,6 +51,9 @@ interface LoggedSpec {
   /** Share of clean flows long enough to be counted in thousands of packets. */
   kiloShare: number;
 }
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const IF_NAMES = ['Vl1', 'Po12', 'Fa0/1', 'Gi0/0/1', 'Te1/0/24', 'Se0/0/0:1', 'Gi0/0.1024', 'Tu100'];
 
@@ -72,11 +82,18 @@ export function writeMix(file: string, spec: MixSpec, seed: number): ShapeTruth 
   const dstIf = () => (spec.perRowInterfaces ? IF_NAMES[Math.floor(r() * IF_NAMES.length)]! : 'Gi0/0/1');
 
   const logged = spec.logged;
-  const eol = logged ? '\r\n' : '\n';
+  const eol = logged || spec.stamped ? '\r\n' : '\n';
   const fd = openSync(file, 'w');
   let buf: string[] = [];
+  // Tera Term's stamp: local time to the millisecond, about 40 us a line (a 1M-row dump logged in 40 s), crossing midnight.
+  let ms = Date.UTC(2026, 11, 3, 23, 59, 40);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const stamp = () => {
+    const d = new Date((ms += 0.04));
+    return `[${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')} ${d.getUTCFullYear()}] `;
+  };
   const out = (s: string) => {
-    buf.push(s);
+    buf.push(spec.stamped ? stamp() + s : s);
     if (buf.length >= 20_000) flush();
   };
   const flush = () => {
@@ -128,6 +145,7 @@ export function writeMix(file: string, spec: MixSpec, seed: number): ShapeTruth 
       `${spec.scanners} scanners send ${Math.round(spec.scannerShare * 100)}% of rows to random targets; ${spec.cleanSources.toLocaleString('en')} clean sources to ` +
       `${spec.servers === 'distinct' ? 'a new destination every flow' : `${spec.servers.toLocaleString('en')} servers (Zipf)`}` +
       `${spec.perRowInterfaces ? '; interfaces change every row (8 names)' : ''}` +
+      `${spec.stamped ? '; stamped: every line starts with a Tera Term time stamp, CRLF' : ''}` +
       `${logged ? `; logged: CRLF, the command again every ${logged.snapshotRows.toLocaleString('en')} rows, ${Math.round(logged.egressShare * 100)}% of rows egress-marked (Gi0/0/1*), ${Math.round(logged.kiloShare * 100)}% of clean web flows counted in K` : ''}`,
   };
 }
@@ -184,5 +202,14 @@ export const SHAPES: Shape[] = [
     title: 'logged capture',
     write: (f) =>
       writeMix(f, { rows: ROWS, scanners: 50, scannerShare: 0.3, cleanSources: 4_950, servers: 2_000, perRowInterfaces: false, logged: { snapshotRows: 50_000, egressShare: 0.4, kiloShare: 0.03 } }, 6),
+  },
+  {
+    // The worm at full speed in a terminal log that stamps every line with the time: no row starts where a row
+    // starts (before 2026-12-03 no row of it was read at all; then, through the text path, 2.0 s).
+    name: 'stamped',
+    title: 'time-stamped log',
+    write: (f) => writeMix(f, { rows: ROWS, scanners: 50, scannerShare: 0.3, cleanSources: 4_950, servers: 2_000, perRowInterfaces: false, stamped: true }, 7),
+    // mawk takes the stamp off too (and splits the line again), or it would read no row either.
+    awkPrefix: '{ sub(/^\\[[^]]*\\] /, "") } ',
   },
 ];
