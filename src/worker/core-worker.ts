@@ -2,7 +2,7 @@
 // opens and makes share links (a hostile link must not freeze the page) and reads big capture files in chunks.
 /// <reference lib="webworker" />
 import { FNF_HEAD_BYTES, looksLikeFnfCache, pasteOfChunks } from '../core/big-paste/read-chunks';
-import { type LinesAt, linesFromRanges } from '../core/parsers/show-ip-cache-flow/prescanned';
+import { type LinesAt, linesFromRanges, useAsciiDecoder } from '../core/parsers/show-ip-cache-flow/prescanned';
 import type { Paste } from '../core/types';
 import { buildShareLink } from '../share/build-share';
 import { decodePayload } from '../share/codec';
@@ -14,6 +14,10 @@ declare const self: DedicatedWorkerGlobalScope;
 
 /** Flexible NetFlow caches up to this size are read as text (readAll). */
 const FNF_TEXT_MAX = 128 << 20;
+
+// Long runs of text lines in a big file (a verbose cache, another command's output) decoded by the browser's decoder.
+const utf8 = new TextDecoder();
+useAsciiDecoder((bytes) => utf8.decode(bytes));
 
 /** Files read by the last run, by key: a re-run (answers changed) does not read 80 MB again. */
 let readFiles = new Map<string, Paste>();

@@ -4,6 +4,7 @@
 // WebAssembly compiling).
 import type { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-columns';
 import { type CleanRowScanner, useCleanRowScanner } from '../../core/parsers/show-ip-cache-flow/scan-rows';
+import { useAsciiDecoder } from '../../core/parsers/show-ip-cache-flow/prescanned';
 import { CLEAN_ROWS_WASM } from './bytes';
 import { IN_BYTES, LAYOUT, NAME_SLOTS, ROWS } from './wat';
 
@@ -26,6 +27,9 @@ export function useWasmCleanRows(): void {
   if (installed) return;
   installed = true;
   useCleanRowScanner(wasmCleanRows());
+  // Long runs of text lines (a verbose cache, another command's output) decoded by Node's decoder too.
+  const utf8 = new TextDecoder();
+  useAsciiDecoder((bytes) => utf8.decode(bytes));
 }
 
 /** The module's clean-row loop, or undefined where WebAssembly cannot be compiled (then the JavaScript one stays). */

@@ -2,7 +2,7 @@
 // U+FFFD for every kind of broken sequence, so a line reads alike on the byte path and the text path.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8 } from './prescanned';
+import { asciiText, decodeUtf8, useAsciiDecoder } from './prescanned';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 3000;
 const SEED = Number(process.env.FUZZ_SEED) || 20261202;
@@ -31,5 +31,30 @@ describe('decodeUtf8', () => {
     expect(d(0xed, 0xa0, 0x80)).toBe('\ufffd\ufffd\ufffd');
     expect(d(0xef, 0xbb, 0xbf, 0x41)).toBe('\ufeffA');
     expect(d(0xf0, 0x9f, 0x98, 0x80)).toBe('\u{1f600}');
+  });
+
+  it("long ASCII runs go to the platform's decoder when one is given, with the same text; short runs and shared memory do not", () => {
+    let calls = 0;
+    const utf8 = new TextDecoder();
+    useAsciiDecoder((b) => (calls++, utf8.decode(b)));
+    try {
+      fc.assert(
+        fc.property(fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), minLength: 0, maxLength: 5000 }), fc.nat(), (text, at) => {
+          const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+          const s = Math.min(at % 64, bytes.length);
+          const before = calls;
+          expect(asciiText(bytes, s, bytes.length)).toBe(text.slice(s));
+          expect(decodeUtf8(bytes, s, bytes.length)).toBe(text.slice(s));
+          expect(calls > before).toBe(bytes.length - s >= 1024);
+        }),
+        { numRuns: 300, seed: SEED },
+      );
+      const shared = new Uint8Array(new SharedArrayBuffer(4096)).fill(65);
+      const before = calls;
+      expect(asciiText(shared, 0, 4096)).toBe('A'.repeat(4096));
+      expect(calls).toBe(before);
+    } finally {
+      useAsciiDecoder(null);
+    }
   });
 });

@@ -109,13 +109,34 @@ export function firstRowAtOrAfter(rows: FlowTable, line: number): number {
 }
 
 /** Are bytes [s, e) all ASCII? */
+function isShared(b: Uint8Array): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && b.buffer instanceof SharedArrayBuffer;
+}
+
 export function isAscii(b: Uint8Array, s: number, e: number): boolean {
   for (let k = s; k < e; k++) if (b[k]! > 127) return false;
   return true;
 }
 
+/** A platform decoder for long ASCII runs (useAsciiDecoder); null: String.fromCharCode in 8 KB pieces. */
+let platformDecode: ((bytes: Uint8Array) => string) | null = null;
+
+/** Runs shorter than this are decoded here: a call to the platform's decoder costs more than a line's bytes. */
+const PLATFORM_DECODE_MIN = 1024;
+
+/**
+ * Decode long ASCII runs with the platform's decoder, `decode` (TextDecoder's, in the CLI and the browser's worker):
+ * String.fromCharCode over a 79 MB verbose cache's text took 370 ms, TextDecoder 14. Any UTF-8 decoder gives ASCII
+ * bytes back as they are, so what is read does not change. (The core stays plain ECMAScript: its callers inject it.)
+ */
+export function useAsciiDecoder(decode: ((bytes: Uint8Array) => string) | null): void {
+  platformDecode = decode;
+}
+
 /** Bytes [s, e), all ASCII (isAscii), as a string: one character a byte. */
 export function asciiText(b: Uint8Array, s: number, e: number): string {
+  // Not over shared memory: a browser's TextDecoder refuses a view of a SharedArrayBuffer.
+  if (platformDecode !== null && e - s >= PLATFORM_DECODE_MIN && !isShared(b)) return platformDecode(b.subarray(s, e));
   let out = '';
   // apply() takes the typed array as it is: no Array copy per line (every non-row line of a big paste comes here).
   for (let k = s; k < e; k += 8192) out += String.fromCharCode.apply(null, b.subarray(k, Math.min(e, k + 8192)) as unknown as number[]);
