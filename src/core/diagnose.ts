@@ -37,9 +37,17 @@ function capWarnings(warnings: Warning[]): Warning[] {
   if (warnings.length <= MAX_WARNINGS_PER_INPUT) return warnings;
   const kept = warnings.slice(0, MAX_WARNINGS_PER_INPUT - 1);
   const rest = warnings.slice(MAX_WARNINGS_PER_INPUT - 1);
+  // The first and last line they are on: a parser's closing warning (an empty cache, at its section's first line)
+  // comes after its line-by-line ones, so the list's last is not the last line.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const w of rest) {
+    if (w.line < first) first = w.line;
+    if (w.line > last) last = w.line;
+  }
   kept.push({
-    line: rest[0]!.line,
-    message: `${rest.length} more warnings, lines ${rest[0]!.line}-${rest[rest.length - 1]!.line} (not listed one by one)`,
+    line: first,
+    message: `${rest.length} more warnings, ${first === last ? `line ${first}` : `lines ${first}-${last}`} (not listed one by one)`,
   });
   return kept;
 }

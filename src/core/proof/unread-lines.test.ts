@@ -50,3 +50,13 @@ describe('a junk line inside a capture', () => {
     );
   });
 });
+
+describe('past the warnings kept per input', () => {
+  it('one warning says how many more, from the first line to the last they are on', () => {
+    // The verbose cache's parser warns line by line, then once at its section's first line (no record at all).
+    const text = ['Router#show ip cache verbose flow', ...Array.from({ length: 1000 }, (_, i) => `garbage ${i}`)].join('\n');
+    const w = diagnose([{ source: 'p', text }]).inputs[0]!.warnings;
+    expect(w).toHaveLength(500);
+    expect(w.at(-1)).toEqual({ line: 2, message: '502 more warnings, lines 2-1001 (not listed one by one)' });
+  });
+});
