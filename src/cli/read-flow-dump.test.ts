@@ -64,6 +64,18 @@ describe('analyzer on big files (chunked, two threads)', () => {
     compare('stamped.txt', lines.map((l, i) => `${stamp(i)}${l}\r\n`).join(''));
   }, 180_000);
 
+  it('a 20 MB verbose cache (two-line records read as bytes) reads as the text path does', () => {
+    const out = ['Router#show ip cache verbose flow', 'SrcIf          SrcIPaddress    DstIf          DstIPaddress    Pr TOS Flgs  Pkts', 'Port Msk AS                    Port Msk AS    NextHop              B/Pk  Active'];
+    for (const [i, row] of rows(125_000, 9).entries()) {
+      const t = row.split(/ +/);
+      out.push(`${t[0]!.padEnd(15)}${t[1]!.padEnd(16)}${t[2]!.padEnd(15)}${t[3]!.padEnd(16)}06 00  ${i % 3 ? '1B' : '02'} ${t[7]!.padStart(7)}`);
+      out.push(`${t[5]} /0  0                     ${t[6]} /0  0     0.0.0.0               ${40 + (i % 9)}   ${(i % 70) / 10}`);
+      if (i === 90_000) out.push('Et0/0  10.1.1.1  Fa0/0*  1.2.3.4  06 00 02  1', '0400 /0 0 0050 /0 0 0.0.0.0 40 0.0'); // an egress copy: text
+    }
+    out.push('Router#');
+    compare('verbose.txt', out.join('\n') + '\n');
+  }, 180_000);
+
   it('a second half that starts outside a flow table is read by the first thread (fallback), same result', () => {
     const cfg = Array.from({ length: 200_000 }, (_, i) => ` description link ${i} to the core, kept long enough to fill the file`);
     compare(

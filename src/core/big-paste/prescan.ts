@@ -2,6 +2,7 @@
 // It splits and detects sections like diagnose does (so it needs the command index), hence it lives above the parsers.
 import { commandIndex } from '../parsers/registry';
 import { normaliseLine } from '../text/normalise';
+import { lineWithoutNote } from '../text/field-notes';
 import { parseBareCommand, parsePrompt, splitFilter } from '../text/prompt';
 import { asciiText, decodeUtf8, isAscii, type LinesAt, linesAtBytes, type Prescan } from '../parsers/show-ip-cache-flow/prescanned';
 import type { FlowTable } from '../parsers/flow-table';
@@ -11,6 +12,8 @@ import { HEADER, isVerboseHeader, GARBLED_HEADER } from '../parsers/show-ip-cach
 import { lineBytes, readRow, ROW_OK } from '../parsers/show-ip-cache-flow/row-bytes';
 import { headStampKind, STAMP_HEAD_BYTES, stampPattern } from '../text/line-stamps';
 import { BlankedCursor, blankStamps, restoreStamps } from './blank-stamps';
+import { readFirstLine, readSecondLine, VerboseRecords } from './verbose-records';
+import { classicHeader, readClassicRow, readVerboseSecond } from '../parsers/shared/netflow-rows';
 
 /** Bytes of a text line read as a row (FlowDumpScanner.takeTextRow). */
 const textRowScratch = { buf: new Uint8Array(256) };
@@ -26,26 +29,44 @@ const SNIFF_WINDOW = 50;
  */
 /** A tracker's whole state (plain data: it crosses to the other thread). */
 export interface TrackerState {
-  kind: 'flow' | 'other' | 'none';
+  kind: 'flow' | 'verbose' | 'other' | 'none';
   nonEmpty: number;
   inFlow: boolean;
+  verboseRecords: boolean;
+  verboseOpen: boolean;
 }
 
 export class FlowSectionTracker {
-  /** 'flow': echoed cache-flow command; 'other': another command; 'none': no echo (kind decided by sniffing). */
-  private kind: 'flow' | 'other' | 'none' = 'none';
+  /**
+   * 'flow': echoed cache-flow command; 'verbose': echoed `show ip cache verbose flow`; 'other': another command;
+   * 'none': no echo (kind decided by sniffing).
+   */
+  private kind: 'flow' | 'verbose' | 'other' | 'none' = 'none';
   private nonEmpty = 0;
   inFlow = false;
+  /**
+   * Under an echoed verbose cache, as its parser (shared/netflow-records.ts readClassicFlows) reads the text so far: a
+   * verbose header was the last header (rows are two-line records), and a record's first line waits for its second.
+   */
+  private verboseRecords = false;
+  private verboseOpen = false;
 
   /** Where the tracker stands, to hand over to the scanner that joins a part read as a continuation. */
   state(): TrackerState {
-    return { kind: this.kind, nonEmpty: this.nonEmpty, inFlow: this.inFlow };
+    return { kind: this.kind, nonEmpty: this.nonEmpty, inFlow: this.inFlow, verboseRecords: this.verboseRecords, verboseOpen: this.verboseOpen };
   }
 
   restore(s: TrackerState): void {
     this.kind = s.kind;
     this.nonEmpty = s.nonEmpty;
     this.inFlow = s.inFlow;
+    this.verboseRecords = s.verboseRecords;
+    this.verboseOpen = s.verboseOpen;
+  }
+
+  /** Would the verbose cache's parser read a record that starts on the next line (no first line waiting)? */
+  verboseRecordNext(): boolean {
+    return this.verboseRecords && !this.verboseOpen;
   }
 
   /** Start as if inside an echoed `show ip cache flow` table (a worker reading the second half of a dump). */
@@ -72,10 +93,13 @@ export class FlowSectionTracker {
       }
       if (cmd !== undefined) {
         this.nonEmpty = 0;
+        this.verboseRecords = false;
+        this.verboseOpen = false;
         if (cmd === '') this.kind = 'none';
         else {
           const base = splitFilter(cmd).base;
-          this.kind = commandIndex.match(base) === 'show ip cache flow' && !/\bverb/i.test(base) ? 'flow' : 'other';
+          const kind = commandIndex.match(base);
+          this.kind = kind === 'show ip cache flow' && !/\bverb/i.test(base) ? 'flow' : kind === 'show ip cache verbose flow' ? 'verbose' : 'other';
         }
         // Under an echoed `show ip cache flow`, rows count from the first line (the seed's `| include` has no header).
         this.inFlow = this.kind === 'flow';
@@ -83,10 +107,30 @@ export class FlowSectionTracker {
       }
     }
     this.nonEmpty++;
-    if (isVerboseHeader(t)) this.inFlow = false; // verbose two-line records are read from text by the parser
+    if (this.kind === 'verbose') this.verboseLine(t);
+    if (isVerboseHeader(t)) this.inFlow = false; // verbose two-line records: not rows of a cache-flow table
     else if (HEADER.test(t)) this.inFlow = this.kind === 'flow' || (this.kind === 'none' && this.nonEmpty <= SNIFF_WINDOW);
     else if (GARBLED_HEADER.test(t)) this.inFlow = this.kind === 'flow';
     return this.inFlow;
+  }
+
+  /**
+   * A verbose cache's text line (not blank), as readClassicFlows's loop takes it once the poster's notes are out
+   * (takeFieldNotes): which record state it leaves.
+   */
+  private verboseLine(line: string): void {
+    const t = lineWithoutNote(line);
+    if (t.trim() === '') return;
+    if (this.verboseOpen) {
+      this.verboseOpen = false;
+      if (readVerboseSecond(t)) return;
+    }
+    if (readClassicRow(t)) {
+      if (this.verboseRecords) this.verboseOpen = true;
+      return;
+    }
+    const h = classicHeader(t);
+    if (h) this.verboseRecords = h.verbose;
   }
 }
 
@@ -117,6 +161,9 @@ export class FlowDumpScanner {
   private tracker = new FlowSectionTracker();
   /** The paste's per-line time stamp (a stamped terminal log), blanked before each piece is scanned; null for none. */
   private readonly stamp: RegExp | null;
+  /** Verbose cache records read from bytes: by the scanner that reads a paste from its start only (not a continuation). */
+  private readonly collectVerbose: boolean;
+  private verbose: VerboseRecords | undefined;
 
   /**
    * `sizeHint`: the bytes this scanner will see, to size the columns once (rows are ~80 bytes in device output).
@@ -129,6 +176,7 @@ export class FlowDumpScanner {
     this.cols = cols ?? new FlowColumns(Math.max(1024, Math.ceil(sizeHint / 72)));
     if (continuation) this.tracker.assumeFlowTable();
     this.stamp = stampPattern(stamp);
+    this.collectVerbose = !continuation;
   }
 
   /**
@@ -276,7 +324,7 @@ export class FlowDumpScanner {
     // A stamped log: the stamps blanked for the row loops, taken off the text lines, and put back at the end.
     const blanked = this.stamp ? blankStamps(buf, end, this.stamp, !scratch) : null;
     const stamps = blanked ? new BlankedCursor(blanked) : null;
-    const r = scanRows(buf, 0, end, this.cols, this.tracker.inFlow, base + 1, (s, e, idx) => {
+    const asText = (s: number, e: number, idx: number): boolean => {
       let raw = text.line(s, e);
       if (stamps) {
         const l = stamps.lengthAt(s);
@@ -294,7 +342,42 @@ export class FlowDumpScanner {
       this.textIndex.push(base + idx);
       this.text.push(t);
       return inFlow;
+    };
+    // A verbose cache's records, read from bytes where its parser would read a record (tracker.verboseRecordNext): a
+    // first line waits for its second; if the next line is not one, the first goes the text way, then that line.
+    const vr = this.collectVerbose ? (this.verbose ??= new VerboseRecords()) : null;
+    let pending = -1;
+    let pendS = 0;
+    let pendE = 0;
+    let pendIdx = 0;
+    const flushPending = () => {
+      pending = -1;
+      asText(pendS, pendE, pendIdx);
+    };
+    const r = scanRows(buf, 0, end, this.cols, this.tracker.inFlow, base + 1, (s, e, idx) => {
+      if (vr !== null) {
+        if (pending >= 0) {
+          if (readSecondLine(buf, s, e, vr, pending)) {
+            vr.commit(pending, base + pendIdx + 1, position + pendS);
+            pending = -1;
+            return undefined;
+          }
+          flushPending();
+        } else if (this.tracker.verboseRecordNext()) {
+          const k = vr.slot();
+          if (readFirstLine(buf, s, e, vr, k)) {
+            pending = k;
+            pendS = s;
+            pendE = e;
+            pendIdx = idx;
+            return undefined;
+          }
+        }
+      }
+      return asText(s, e, idx);
     }, position);
+    // A first line at the end of this piece: the text way (its second, in the next piece, then reads as text too).
+    if (pending >= 0) flushPending();
     if (blanked) restoreStamps(buf, blanked);
     this.lineCount += r.lines;
     return end;
@@ -315,7 +398,8 @@ export class FlowDumpScanner {
     const lines = new Array<string>(this.lineCount).fill(''); // measured: 3-5x faster than 1M pushes
     for (let k = 0; k < this.textIndex.length; k++) lines[this.textIndex[k]!] = this.text[k]!;
     const { table, offsets } = this.cols.finish();
-    return { lines, textLines: this.textIndex, rows: table, offsets, linesAt, stamp: this.stamp };
+    const verbose = this.verbose && this.verbose.count > 0 ? this.verbose.finish() : undefined;
+    return { lines, textLines: this.textIndex, rows: table, offsets, linesAt, stamp: this.stamp, ...(verbose ? { verbose } : {}) };
   }
 }
 

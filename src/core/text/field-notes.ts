@@ -157,6 +157,16 @@ export function takeFieldNotes(lines: readonly string[], only?: readonly number[
   return { lines: out ?? lines, notes };
 }
 
+/**
+ * What a line reads as once takeFieldNotes has taken its note out ('' for an elision line; itself when it has none),
+ * banners aside: for a reader that follows the text line by line before the notes are taken (the byte path).
+ */
+export function lineWithoutNote(line: string): string {
+  if (line.length === 0 || line.length > 400 || CONFIG_TEXT.test(line)) return line;
+  if (isElisionLine(line)) return '';
+  return splitAnnotation(line)?.text ?? line;
+}
+
 /** The one warning a note gets: the fragment quoted, the rest of its line read as usual. */
 export function noteWarning(n: FieldNote): Warning {
   const shown = n.fragment.length > 80 ? `${n.fragment.slice(0, 77)}...` : n.fragment;

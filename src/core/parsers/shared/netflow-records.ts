@@ -2,6 +2,8 @@
 import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
 import { FlowTableBuilder, type FlowTable } from '../flow-table';
+import { firstRowAtOrAfter, prescanOfLines } from '../show-ip-cache-flow/prescanned';
+import { intToIp } from '../../text/lines';
 import type { Section } from '../parser-types';
 import { isExecPromptTimestamp } from './exec-prompt-timestamp';
 import {
@@ -82,8 +84,37 @@ export function readClassicFlows(section: Section, warnings: Warning[]): Classic
       line,
     });
   };
+  // A verbose cache read as bytes: its plain records came as columns (core/big-paste/verbose-records.ts), their two
+  // lines empty here. Each is taken at its first line as the text path takes a first line and its second.
+  const pre = prescanOfLines(section.lines)?.verbose;
+  let vk = pre ? firstRowAtOrAfter(pre.rows, section.from + 1) : 0;
+  const vEnd = pre ? firstRowAtOrAfter(pre.rows, section.to + 1) : 0;
+  /** Next hops as text, one string per address (most records share one). */
+  const hops = new Map<number, string>();
   for (let i = section.from; i < section.to; i++) {
     const line = section.lines[i]!;
+    if (vk < vEnd && pre!.rows.line[vk] === i + 1) {
+      const k = vk++;
+      const t = pre!.rows;
+      if (open) {
+        // A first line still waiting: this record's first line is no second line for it (as on the text path).
+        warnings.push({ line: open.line, message: 'verbose flow record without its ports line: ports unknown' });
+        add(open.row, open.line);
+        open = undefined;
+      }
+      const row: ClassicRow = { srcIf: t.ifNames[t.srcIf[k]!]!, src: t.src[k]!, dstIf: t.ifNames[t.dstIf[k]!]!, egress: false, dst: t.dst[k]!, proto: t.proto[k]!, a: pre!.tos[k]!, b: pre!.flags[k]!, count: t.packets[k]! };
+      const hop = pre!.nextHop[k]!;
+      let nextHop = hops.get(hop);
+      if (nextHop === undefined) hops.set(hop, (nextHop = intToIp(hop)));
+      const v = { srcPort: t.srcPort[k]!, dstPort: t.dstPort[k]!, bytesPerPacket: t.bytes[k]!, active: pre!.active[k]!, nextHop };
+      add(row, i + 1, v);
+      details.tos.push(row.a);
+      details.flags.push(row.b);
+      details.bytesPerPacket.push(v.bytesPerPacket);
+      details.active.push(v.active);
+      details.nextHop.push(v.nextHop);
+      continue;
+    }
     if (line.trim() === '') continue;
     if (open) {
       const v = readVerboseSecond(line);

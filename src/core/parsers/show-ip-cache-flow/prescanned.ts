@@ -24,6 +24,23 @@ export interface Prescan {
   linesAt: LinesAt;
   /** A terminal log's per-line time stamp (core/text/line-stamps.ts), taken off the lines read back; null for none. */
   stamp?: RegExp | null;
+  /** `show ip cache verbose flow` records read from bytes (their two lines '' in `lines`), in line order. */
+  verbose?: VerboseTable;
+}
+
+/**
+ * Verbose cache records read from bytes (core/big-paste/verbose-records.ts): `rows` as a flow (ports from the second
+ * line; `packets` is the first line's last column as printed, K/M/G expanded; `bytes` the bytes per packet; `line` the
+ * first line's), `offsets` where each first line starts, and what the text path keeps as the record's details.
+ */
+export interface VerboseTable {
+  rows: FlowTable;
+  offsets: Uint32Array;
+  tos: Uint16Array;
+  flags: Uint16Array;
+  active: Float64Array;
+  /** IPv4 addresses as unsigned integers. */
+  nextHop: Uint32Array;
 }
 
 /** The end of the line that starts at `s` in b[..end): its first \n or \r, or `end`. */
@@ -205,10 +222,14 @@ export function restoreRowLines(lines: readonly string[] | undefined, lineNumber
   const offsets: number[] = [];
   for (const line of lineNumbers) {
     if (p.lines[line - 1] !== '') continue;
-    const i = firstRowAtOrAfter(p.rows, line);
-    if (i >= p.rows.count || p.rows.line[i] !== line) continue;
-    want.push(line);
-    offsets.push(p.offsets[i]!);
+    // A flow row, or the first line of a verbose record.
+    for (const [rows, at] of p.verbose ? [[p.rows, p.offsets], [p.verbose.rows, p.verbose.offsets]] as const : [[p.rows, p.offsets]] as const) {
+      const i = firstRowAtOrAfter(rows, line);
+      if (i >= rows.count || rows.line[i] !== line) continue;
+      want.push(line);
+      offsets.push(at[i]!);
+      break;
+    }
   }
   if (want.length === 0) return 0;
   const texts = p.linesAt(offsets);

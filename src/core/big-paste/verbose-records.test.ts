@@ -1,0 +1,226 @@
+// Verbose cache records read from bytes: what the byte readers take, the text path reads with the same values; a
+// whole paste, odd records and all, reads the same through either path, in memory and piece by piece.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diagnose, diagnoseDetailed } from '../diagnose';
+import { linesAtBytes, linesFromRanges, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
+import { readClassicRow, readVerboseSecond } from '../parsers/shared/netflow-rows';
+import { intToIp } from '../text/lines';
+import { mulberry32 } from '../proof/mulberry32';
+import type { Paste } from '../types';
+import { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
+import { prescanBytes } from './prescan';
+import { pasteOfChunks } from './read-chunks';
+import { readFirstLine, readSecondLine, VerboseRecords } from './verbose-records';
+
+const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 300;
+const SEED = Number(process.env.FUZZ_SEED) || 20261203;
+const enc = new TextEncoder();
+const bytesOf = (s: string) => enc.encode(s);
+
+const HEADER = 'SrcIf          SrcIPaddress    DstIf          DstIPaddress    Pr TOS Flgs  Pkts';
+const HEADER2 = 'Port Msk AS                    Port Msk AS    NextHop              B/Pk  Active';
+
+/** Tokens of both lines, plain and not: the readers must agree with the text path on all of them. */
+/** Mostly a plain token, now and then an odd one (each odd one alone keeps a line on the text path). */
+const mostly = <T>(plain: fc.Arbitrary<T>, odd: fc.Arbitrary<T>) => fc.oneof({ arbitrary: plain, weight: 30 }, { arbitrary: odd, weight: 1 });
+const ifArb = mostly(fc.constantFrom('Et0/0', 'Vl1', 'Gi0/0/1.100', 'Null', 'BE1', 'Po12', 'local', 'Se0/0/0:1', 'x', 'Tu100', 'More-1'), fc.constantFrom('Fa0/0*', 'a--More--b', '0/1', 'Et0/0**'));
+const ipArb = mostly(
+  fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((a) => a.join('.')),
+  fc.constantFrom('010.1.1.1', '256.1.1.1', '1.2.3', '1.2.3.4.5', '0.0.0.0', 'x.x.x.x', '1.1.1.1000'),
+);
+const hexArb = (max: number) => mostly(fc.oneof(fc.nat(16 ** max - 1).map((n) => n.toString(16).toUpperCase().padStart(max, '0')), fc.nat(255).map((n) => n.toString(16))), fc.constantFrom('12345', 'G0', ''));
+const countArb = mostly(fc.oneof(fc.nat(100000).map(String), fc.nat(9999).map((n) => `${n}K`), fc.constantFrom('12M', '3G', '0')), fc.constantFrom('1.5K', '1234567890123456', '7k', '1.0'));
+const blanksArb = mostly(fc.constantFrom(' ', '  ', '       '), fc.constantFrom('\t', ''));
+
+const firstLine = fc
+  .tuple(fc.constantFrom('', ' '), ifArb, blanksArb, ipArb, blanksArb, ifArb, blanksArb, ipArb, blanksArb, hexArb(2), blanksArb, hexArb(2), blanksArb, hexArb(2), blanksArb, countArb, fc.constantFrom('', ' ', '  <-- this'))
+  .map((t) => t.join(''));
+const secondLine = fc
+  .tuple(
+    fc.constantFrom('', ' '),
+    hexArb(4),
+    blanksArb,
+    mostly(fc.constantFrom('/0', '/24', '/32'), fc.constantFrom('/', '/1234', '0')),
+    blanksArb,
+    mostly(fc.constantFrom('0', '65535'), fc.constantFrom('', '12a')),
+    blanksArb,
+    hexArb(4),
+    blanksArb,
+    fc.constantFrom('/0', '/8'),
+    blanksArb,
+    fc.constantFrom('0', '3'),
+    blanksArb,
+    ipArb,
+    blanksArb,
+    mostly(fc.constantFrom('40', '1500', '0'), fc.constantFrom('', '1.5')),
+    blanksArb,
+    mostly(fc.constantFrom('0.0', '281.4', '1799.6', '12', '0.123456789', '1234567890.12345'), fc.constantFrom('.5', '1.', '1234567890.123456')),
+    fc.constantFrom('', ' '),
+  )
+  .map((t) => t.join(''));
+
+describe('the byte readers take only what the text path reads, with the same values', () => {
+  it('first lines', () => {
+    const r = new VerboseRecords();
+    let taken = 0;
+    fc.assert(
+      fc.property(firstLine, (line) => {
+        const b = bytesOf(line);
+        const k = r.slot();
+        if (!readFirstLine(b, 0, b.length, r, k)) return;
+        taken++;
+        const want = readClassicRow(line);
+        expect(want, line).not.toBeNull();
+        const c = r.cols;
+        expect([c.ifNames[c.srcIf[k]!], c.src[k], c.ifNames[c.dstIf[k]!], c.dst[k], c.proto[k], r.tos[k], r.flags[k], c.packets[k], want!.egress]).toEqual([
+          want!.srcIf,
+          want!.src,
+          want!.dstIf,
+          want!.dst,
+          want!.proto,
+          want!.a,
+          want!.b,
+          want!.count,
+          false,
+        ]);
+      }),
+      { seed: SEED, numRuns: RUNS * 10 },
+    );
+    // The generator makes plain lines often enough that the comparison is not empty.
+    expect(taken).toBeGreaterThan(RUNS / 10);
+  });
+
+  it('second lines', () => {
+    const r = new VerboseRecords();
+    let taken = 0;
+    fc.assert(
+      fc.property(secondLine, (line) => {
+        const b = bytesOf(line);
+        const k = r.slot();
+        if (!readSecondLine(b, 0, b.length, r, k)) return;
+        taken++;
+        const want = readVerboseSecond(line);
+        expect(want, line).not.toBeNull();
+        const c = r.cols;
+        expect([c.srcPort[k], c.dstPort[k], intToIp(r.nextHop[k]!), c.bytes[k], r.active[k]]).toEqual([want!.srcPort, want!.dstPort, want!.nextHop, want!.bytesPerPacket, want!.active]);
+      }),
+      { seed: SEED, numRuns: RUNS * 10 },
+    );
+    expect(taken).toBeGreaterThan(RUNS / 10);
+  });
+
+  it('the lines of a plain record are taken', () => {
+    const r = new VerboseRecords();
+    const a = bytesOf('Et0/0          10.1.1.66       Et1/0          63.145.2.9      06 00  02       2');
+    const b = bytesOf('0D0A /24 0                     0050 /0  0     10.1.1.1              48     1.1');
+    expect(readFirstLine(a, 0, a.length, r, 0)).toBe(true);
+    expect(readSecondLine(b, 0, b.length, r, 0)).toBe(true);
+    expect([r.cols.srcPort[0], r.cols.dstPort[0], r.cols.bytes[0], r.active[0], intToIp(r.nextHop[0]!)]).toEqual([0x0d0a, 0x50, 48, 1.1, '10.1.1.1']);
+  });
+});
+
+/** A verbose cache of `n` records, some of them odd in the ways captures are (each read by the text path). */
+function verboseSession(n: number, seed: number, eol = '\n'): { text: string; plain: number } {
+  const r = mulberry32(seed);
+  const out = ['Router#show version', 'Cisco IOS Software, 7200 Software', 'Router#show ip cache verbose flow', 'IP Flow Switching Cache, 278544 bytes', `  ${n} active, 4091 inactive, 980 added`, '', HEADER, HEADER2];
+  let plain = 0;
+  for (let i = 0; i < n; i++) {
+    const scan = i % 4 === 0;
+    const src = scan ? '10.9.9.9' : `10.${1 + (i % 3)}.${(i * 7) % 250}.${1 + (i % 200)}`;
+    const dst = scan ? `${1 + (i % 220)}.${(i * 13) % 250}.${(i * 31) % 250}.${1 + (i % 250)}` : `64.4.${i % 7}.1`;
+    const pk = scan ? 1 + (i % 2) : 10 + (i % 900);
+    let first = `Et0/${i % 2}          ${src.padEnd(16)}Et1/0          ${dst.padEnd(16)}06 00  ${scan ? '02' : '1B'}  ${String(pk).padStart(6)}`;
+    let second = `${(1024 + i).toString(16).toUpperCase()} /0  0                     0050 /0  0     0.0.0.0               ${scan ? 48 : 576}   ${(i % 50) / 10}`;
+    const odd = r();
+    if (odd < 0.02) first = first.replace('Et1/0 ', 'Et1/0*'); // an egress copy
+    else if (odd < 0.04) first = `${first.trimEnd()}K`; // counted in thousands
+    else if (odd < 0.06) first = first.replace(`${pk}`, `${pk}.5`); // a fraction
+    else if (odd < 0.07) first = `${first}   <-- look`; // a poster's note
+    else if (odd < 0.08) second = second.replace('0050 /0', '0050\t/0'); // a tab
+    else if (odd < 0.09) second = ''; // a blank between the lines
+    else if (odd < 0.1) out.push(' --More-- ');
+    else plain++;
+    out.push(first);
+    if (second === '') out.push('', `${(1024 + i).toString(16)} /0  0  0050 /0  0  0.0.0.0  40  0.0`);
+    else out.push(second);
+    if (r() < 0.01) out.push('Min plen:    28                    Max plen:    28');
+    if (r() < 0.005) out.push(first); // a first line without its second
+    if (r() < 0.003) out.push('...');
+  }
+  out.push('Router#');
+  return { text: out.join(eol) + eol, plain };
+}
+
+function viaBytes(text: string): { paste: Paste; records: number } {
+  const bytes = bytesOf(text);
+  const pre = prescanBytes(bytes);
+  const paste: Paste = { source: 'v.txt', text: '' };
+  registerPrescan(paste, pre);
+  return { paste, records: pre.verbose?.rows.count ?? 0 };
+}
+
+describe('a verbose cache reads the same through the byte path', () => {
+  for (const eol of ['\n', '\r\n']) {
+    it(`odd records and all, in memory and piece by piece (${JSON.stringify(eol)} line ends)`, async () => {
+      const { text, plain } = verboseSession(3000, 7, eol);
+      const want = diagnose([{ source: 'v.txt', text }]);
+      expect(want.inputs.find((i) => i.kind === 'show ip cache verbose flow')!.records).toBeGreaterThan(2900);
+      expect(want.hosts.some((h) => h.verdict !== 'clean')).toBe(true);
+      const { paste, records } = viaBytes(text);
+      // The plain records are taken as bytes (less a few whose neighbours keep them on the text path).
+      expect(records).toBeGreaterThan(plain * 0.9);
+      expect(diagnose([paste])).toEqual(want);
+      const bytes = bytesOf(text);
+      for (const chunk of [61, 4096, 1 << 20]) {
+        const read = (s: number, e: number) => bytes.slice(s, e);
+        const chunked = await pasteOfChunks('v.txt', bytes.length, async (s, e) => read(s, e), chunk < 4096 ? linesAtBytes(bytes) : linesFromRanges(read, bytes.length), undefined, chunk);
+        expect(diagnose([chunked])).toEqual(want);
+      }
+    });
+  }
+
+  it('random sessions (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), fc.nat(), (n, seed) => {
+        const { text } = verboseSession(n, seed);
+        expect(diagnose([viaBytes(text).paste])).toEqual(diagnose([{ source: 'v.txt', text }]));
+      }),
+      { seed: SEED, numRuns: Math.max(20, RUNS / 10) },
+    );
+  });
+
+  it('under another command, or before a verbose header, the lines stay text', () => {
+    const { text } = verboseSession(50, 3);
+    expect(viaBytes(text.replace('show ip cache verbose flow', 'show ip flow top-talkers')).records).toBe(0);
+    expect(viaBytes(text.replace(HEADER, 'header left out')).records).toBe(0);
+  });
+});
+
+describe('the parser with records read as bytes', () => {
+  it('a first line left waiting before a record read as bytes is reported and kept, as the text path does', () => {
+    const open = 'Et0/0          10.1.1.66       Et1/0          63.145.2.9      06 00  02       2';
+    const first = 'Et0/0          10.1.1.66       Et1/0          201.7.99.14     06 00  02       1';
+    const second = '0D0B /24 0                     0050 /0  0     10.1.1.1              48     0.0';
+    const text = ['R#show ip cache verbose flow', HEADER, HEADER2, open, first, second, ''].join('\n');
+    // The byte path as a scanner that did not see the waiting line would leave it: the record as columns.
+    const r = new VerboseRecords();
+    const fb = bytesOf(first);
+    const sb = bytesOf(second);
+    expect(readFirstLine(fb, 0, fb.length, r, r.slot()) && readSecondLine(sb, 0, sb.length, r, 0)).toBe(true);
+    r.commit(0, 5, 0);
+    const lines = ['R#show ip cache verbose flow', HEADER, HEADER2, open, '', ''];
+    const paste: Paste = { source: 't', text: '' };
+    const rows = new FlowColumns(16).finish();
+    registerPrescan(paste, { lines, textLines: [0, 1, 2, 3], rows: rows.table, offsets: rows.offsets, linesAt: (o) => o.map(() => first), verbose: r.finish() });
+    const want = diagnose([{ source: 't', text }]);
+    expect(want.inputs[0]!.warnings).toEqual([{ line: 4, message: 'verbose flow record without its ports line: ports unknown' }]);
+    expect(diagnose([paste])).toEqual(want);
+    // The flows in line order, the waiting one first, with the details beside them.
+    const data = (p: Paste) => diagnoseDetailed([p]).sections[0]!.data as { flows: { line: Uint32Array; dstPort: Int32Array }; details: unknown };
+    const got = data(paste);
+    expect([...got.flows.line]).toEqual([4, 5]);
+    expect([...got.flows.dstPort]).toEqual([-1, 0x50]);
+    expect(got.details).toEqual(data({ source: 't', text }).details);
+  });
+});
