@@ -28,6 +28,7 @@ export type { SecretKind } from './secret-words';
 export { MASK } from './mask';
 import { MASK } from './mask';
 import { bannerEnd } from '../core/text/split';
+import { lineStampLength } from '../core/text/line-stamps';
 import { applyCuts, keyMaterialSpan, lineCuts, MAY_HOLD_SECRET, redactLine } from './redact-line';
 export { redactLine } from './redact-line';
 
@@ -198,19 +199,24 @@ export function redactSecretsDetailed(text: string): Redaction {
       pos = wide ? lineStart : start;
     }
     const end = lineEnd(text, pos);
+    // A terminal log's time stamp before the line (Tera Term, SecureCRT, `ts`) is no part of what the router printed:
+    // the line is read after it (a `crypto` block, a certificate, a banner are told by their lines' starts), and the
+    // stamp is kept as it is.
+    const cut = lineStampLength(text.slice(pos, Math.min(end, pos + 96)));
     // A line filling a terminal's width may go on in the next line (the terminal wrapped it): read the two together.
     let next: string | undefined;
-    if (fillsTerminal(end - pos) && end < text.length) {
+    if (fillsTerminal(end - pos - cut) && end < text.length) {
       const from = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
       next = text.slice(from, lineEnd(text, from));
+      next = next.slice(lineStampLength(next.slice(0, 96)));
     }
-    const line = text.slice(pos, end);
+    const line = text.slice(pos + cut, end);
     let r = blocks.step(line, next);
     // The line that closes a banner keeps its delimiter, whatever the line before awaited (bannerClosers).
     const delimiter = r ? closers?.get(lineNo) : undefined;
     if (r && delimiter !== undefined) r = keepDelimiter(line, delimiter, r);
     if (r) {
-      out += text.slice(emitted, pos) + r.text;
+      out += text.slice(emitted, pos + cut) + r.text;
       emitted = end;
       removed.push({ line: lineNo, kind: r.kind });
     }
@@ -226,8 +232,9 @@ export function redactSecretsDetailed(text: string): Redaction {
  * banner's end (core/text/split.ts bannerEnd, on the same lines). Undefined when the text has no banner.
  */
 function bannerClosers(text: string): Map<number, string> | undefined {
-  if (!/(?:^|[\r\n])banner /.test(text)) return undefined;
-  const lines = text.split(/\r\n|\r|\n/);
+  if (!text.includes('banner ')) return undefined;
+  // Read past terminal-log stamps, as the masking loop does.
+  const lines = text.split(/\r\n|\r|\n/).map((l) => l.slice(lineStampLength(l.slice(0, 96))));
   const closers = new Map<number, string>();
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]!.startsWith('banner ')) continue;

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../core/diagnose';
 import { mulberry32 } from '../core/proof/mulberry32';
+import { STAMPS } from '../core/proof/paste-variants';
 import type { Answers, Diagnosis, Paste } from '../core/types';
 import { maskForStorage } from '../state/mask-stored-secrets';
 import { useAppStore } from '../state/store';
@@ -44,6 +45,8 @@ const sampleArb = fc.record({
   b64: fc.array(b64Arb, { minLength: 2, maxLength: 2 }),
   anonymise: fc.boolean(),
   at: fc.nat(8),
+  // A terminal log that stamps every line (Tera Term, SecureCRT, ts): the pastes' every line behind a time stamp.
+  stamp: fc.option(fc.nat(STAMPS.length - 1), { nil: undefined }),
 });
 
 /** Open a link as a receiver does; the decoded payload as text. */
@@ -68,8 +71,9 @@ describe('a planted secret never leaves (property)', () => {
         let b = 0;
         const { lines, secrets } = plant(forms[s.form]!, PREFIXES[s.prefix]!, (k) => (k === 'H' ? s.hex[h++ % 6]! : k === 'B' ? s.b64[b++ % 2]! : s.secrets[i++ % 4]!));
         // The planted lines inside a flow table (the parser quotes them in warnings) and as a config paste.
-        const flowText = [...flows.slice(0, 4 + s.at), ...lines, ...flows.slice(4 + s.at)].join('\n');
-        const pastes: Paste[] = [{ source: 'flows.txt', text: flowText }, { source: 'cfg.txt', text: ['R1#show running-config', ...lines, 'end'].join('\n') }];
+        const stamped = (l: string[]) => (s.stamp === undefined ? l : l.map((x, n) => STAMPS[s.stamp!]!(Date.UTC(2026, 11, 3, 23, 59, 50) + n * 777) + x));
+        const flowText = stamped([...flows.slice(0, 4 + s.at), ...lines, ...flows.slice(4 + s.at)]).join('\n');
+        const pastes: Paste[] = [{ source: 'flows.txt', text: flowText }, { source: 'cfg.txt', text: stamped(['R1#show running-config', ...lines, 'end']).join('\n') }];
         const answers: Answers = { cpu: 'interrupt' };
         const key = s.anonymise ? [3, 1, 4, 1, 5, 9, 2, 6] : null;
         const withEvidence = (d: Diagnosis): Diagnosis => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MASK, redactLine, redactSecrets, redactSecretsDetailed } from './redact-secrets';
 import { PREFIXES, parseSecretForms, plant } from './secret-forms';
+import { STAMPS } from '../core/proof/paste-variants';
 
 const forms = parseSecretForms(readFileSync(new URL('./fixtures/secret-forms.tsv', import.meta.url), 'utf8'));
 
@@ -42,6 +43,24 @@ describe.each(PREFIXES.map((p) => [JSON.stringify(p), p] as const))('every form 
     expect(r.text.split('\n')).toHaveLength(text.split('\n').length);
     expect(r.text.startsWith('hostname edge\n')).toBe(true);
     expect(r.text.endsWith('\n!\nend\n')).toBe(true);
+    expect(redactSecrets(r.text)).toBe(r.text);
+  });
+});
+
+// A terminal log of the session (Tera Term, SecureCRT, minicom, ts): a time stamp before every line, block lines too.
+describe.each(STAMPS.map((stamp, k) => [JSON.stringify(stamp(Date.UTC(2026, 11, 3, 3, 30))), k] as const))('every form in a terminal log stamped %s', (_name, k) => {
+  it.each(forms.map((f) => [f.lines.join(' / '), f] as const))('%s', (_form, form) => {
+    const { lines, secrets: planted } = plant(form, '', secrets());
+    const stamps = ['hostname edge', ...lines, '!', 'end'].map((_l, n) => STAMPS[k]!(Date.UTC(2026, 11, 3, 23, 59, 58) + n * 1111));
+    const text = `${['hostname edge', ...lines, '!', 'end'].map((l, n) => stamps[n] + l).join('\n')}\n`;
+    const r = redactSecretsDetailed(text);
+    for (const s of planted) expect(r.text, `${s} in\n${r.text}`).not.toContain(s);
+    expect(r.removed.length).toBeGreaterThan(0);
+    // Every line keeps its stamp, and the lines around are untouched.
+    const out = r.text.split('\n');
+    expect(out).toHaveLength(text.split('\n').length);
+    stamps.forEach((st, n) => expect(out[n]!.startsWith(st.trimEnd())).toBe(true));
+    expect(out[0]).toBe(`${stamps[0]}hostname edge`);
     expect(redactSecrets(r.text)).toBe(r.text);
   });
 });

@@ -76,6 +76,19 @@ export function stampKindOf(lines: Iterable<string>): number {
   return n < MIN_STAMPED || n < seen * SHARE || zoned[best]! * 2 > n ? -1 : best;
 }
 
+/**
+ * The length of a terminal-log stamp of any kind at the start of this line (with the blank after it), or 0. For a
+ * reader that must see past a stamp on any line, majority or not: the secrets masker reads a config's blocks by their
+ * lines' starts, and a stamped config among unstamped output is still a config.
+ */
+export function lineStampLength(line: string): number {
+  for (const k of KINDS) {
+    const m = k.re.exec(line);
+    if (m) return m[0].length;
+  }
+  return 0;
+}
+
 /** The pattern that takes a kind of stamp (stampKindOf) off a line's start; null for -1 (no stamps). */
 export function stampPattern(kind: number): RegExp | null {
   return KINDS[kind]?.re ?? null;
