@@ -1,6 +1,7 @@
 // Anonymise what names a network in a share link: hostnames (from `hostname` and prompts), domain names and the
 // FQDNs under them, usernames; and replace free text a router carries (interface descriptions, SNMP location and
 // contact, banners). Learn the names from every text of the link first, so each maps to one pseudonym everywhere.
+import { lineStampLength } from '../core/text/line-stamps';
 import { halfSipHash, halfSipKey, type HalfSipKey } from './half-siphash';
 
 export interface NameAnonymiser {
@@ -71,7 +72,9 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
   };
 
   const learn = (s: string): void => {
-    for (const line of s.split('\n')) {
+    for (const stamped of s.split('\n')) {
+      // A terminal log's time stamp before the line (Tera Term, SecureCRT, ts): the line is read after it.
+      const line = stamped.slice(lineStampLength(stamped.slice(0, 96)));
       const h = HOSTNAME.exec(line) ?? PROMPT.exec(line);
       if (h && !NOT_NAMES.has(h[1]!.toLowerCase())) hosts.add(h[1]!);
       const d = DOMAIN.exec(line);
@@ -130,11 +133,14 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
     const lines = s.split('\n');
     let bannerEnd: string | null = null;
     for (let i = 0; i < lines.length; i++) {
-      const l = lines[i]!;
+      // A terminal log's time stamp is kept as it is, and the line read after it (a banner is told by its start).
+      const cut = lineStampLength(lines[i]!.slice(0, 96));
+      const stamp = lines[i]!.slice(0, cut);
+      const l = lines[i]!.slice(cut);
       if (bannerEnd !== null) {
         // Inside a banner: every line is replaced, the closing delimiter kept so the config still reads.
         const at = l.indexOf(bannerEnd);
-        lines[i] = at < 0 ? '[banner removed]' : l.slice(at);
+        lines[i] = stamp + (at < 0 ? '[banner removed]' : l.slice(at));
         if (at >= 0) bannerEnd = null;
         continue;
       }
@@ -142,14 +148,14 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
       if (b) {
         const [, head, delim, rest] = b as unknown as [string, string, string, string];
         const close = rest.indexOf(delim);
-        if (close >= 0) lines[i] = `${head}${delim}[banner removed]${rest.slice(close)}`;
+        if (close >= 0) lines[i] = `${stamp}${head}${delim}[banner removed]${rest.slice(close)}`;
         else {
-          lines[i] = `${head}${delim}`;
+          lines[i] = `${stamp}${head}${delim}`;
           bannerEnd = delim;
         }
         continue;
       }
-      lines[i] = line(l);
+      lines[i] = stamp + line(l);
     }
     return lines.join('\n');
   };

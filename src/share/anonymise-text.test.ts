@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../core/diagnose';
 import { mulberry32 } from '../core/proof/mulberry32';
+import { STAMPS } from '../core/proof/paste-variants';
 import { createAnonymiser, formatIpv6, parseIpv6 } from './anonymise-addresses';
 import { NAMES_REPLACED, createNameAnonymiser } from './anonymise-names';
 import { buildShareLink } from './build-share';
@@ -122,6 +123,21 @@ describe('names and free text', () => {
     expect(out).toMatch(/^ip host name-[0-9a-f]{6}\.domain-[0-9a-f]{6}\.example 10\.1\.1\.9$/m);
     expect(out).toContain('banner motd ^C\n[banner removed]\n^C');
     expect(NAMES_REPLACED.length).toBeGreaterThan(4);
+  });
+
+  it('does the same in a terminal log that stamps every line (Tera Term, SecureCRT, ts), keeping the stamps', () => {
+    const lines = config.split('\n');
+    for (const stamp of STAMPS) {
+      const stamps = lines.map((_l, n) => stamp(Date.UTC(2026, 11, 3, 23, 59, 59) + n * 900));
+      const text = lines.map((l, n) => stamps[n] + l).join('\n');
+      const names = createNameAnonymiser(KEY);
+      names.learn(text);
+      const out = names.text(text).split('\n');
+      const plain = createNameAnonymiser(KEY);
+      plain.learn(config);
+      // Line for line what the unstamped config gives, behind the same stamps.
+      expect(out).toEqual(plain.text(config).split('\n').map((l, n) => stamps[n] + l));
+    }
   });
 
   it('one pseudonym per name across every paste of a link, and the report still reads', () => {
