@@ -11,8 +11,8 @@ export interface BlankedStamps {
   saved: Uint8Array | null;
 }
 
-/** Bytes of a line's start decoded for the stamp pattern when the template does not fit (stamps are shorter). */
-const STAMP_WINDOW = 80;
+/** Bytes of a line's start decoded for the stamp pattern when the template does not fit (a stamp is at most 78). */
+const STAMP_WINDOW = 96;
 
 /**
  * The last stamp the pattern matched, as a template (the stamps of a log differ in their digits, now and then in a
@@ -68,6 +68,12 @@ export function blankStamps(buf: Uint8Array, end: number, re: RegExp, keep: bool
   let p = 0;
   while (p < end) {
     let l = tpl.fit(buf, p, end);
+    // A stamp may go on past the template's length: an ISO stamp's optional zone (` UTC`, ` +0100`) after a template
+    // without one. The pattern decides those lines.
+    if (l > 0) {
+      const c = buf[p + l];
+      if (c === 85 || c === 43 || c === 45) l = -1;
+    }
     if (l < 0) {
       let e = p;
       while (e < end && e - p < STAMP_WINDOW && buf[e] !== 10 && buf[e] !== 13) e++;
