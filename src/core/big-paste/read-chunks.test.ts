@@ -75,6 +75,10 @@ describe('pasteOfChunks (the browser worker reading a file piece by piece)', () 
     expect(looksLikeFnfCache(`${fnf}\nR1#show ip cache flow\n${HEADER}\n`)).toBe(false);
     expect(looksLikeFnfCache(session(20, '\n'))).toBe(false);
     expect(looksLikeFnfCache('')).toBe(false);
+    // The same in a terminal log that stamps every line.
+    const stamped = (t: string) => t.split('\n').map((l) => `[Thu Dec 03 03:30:00.123 2026] ${l}`).join('\n');
+    expect(looksLikeFnfCache(stamped(fnf))).toBe(true);
+    expect(looksLikeFnfCache(stamped(`${fnf}\nR1#show ip cache flow\n${HEADER}\n`))).toBe(false);
   });
 
   it('reads a terminal log with a time stamp on every line as bytes: the rows behind the stamps, quoted as the text path quotes them', async () => {

@@ -2,7 +2,7 @@
 import type { Paste } from '../types';
 import { decodeUtf8, type LinesAt, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
 import { FlowDumpScanner, prescanBytes, stampKindOfBytes } from './prescan';
-import { STAMP_HEAD_BYTES } from '../text/line-stamps';
+import { lineStampLength, STAMP_HEAD_BYTES } from '../text/line-stamps';
 
 /** Below this, decoding to text and the ordinary parsers cost less than the byte path's set-up. */
 export const BYTES_PATH_MIN = 1 << 20;
@@ -19,7 +19,12 @@ export const FNF_HEAD_BYTES = 1 << 16;
  * worker 1.0-1.1 -> 0.6 s on 99,500 records).
  */
 export function looksLikeFnfCache(head: string): boolean {
-  return /^\s*(?:IPV[46] SOURCE ADDRESS:|Cache type:)/m.test(head) && !/SrcIf\s+SrcIPaddress/.test(head);
+  // A terminal log's time stamps (line-stamps.ts) before the lines: read past them.
+  const lines = head
+    .split('\n')
+    .map((l) => l.slice(lineStampLength(l.slice(0, 96))))
+    .join('\n');
+  return /^\s*(?:IPV[46] SOURCE ADDRESS:|Cache type:)/m.test(lines) && !/SrcIf\s+SrcIPaddress/.test(lines);
 }
 
 function concat(parts: readonly Uint8Array[], n: number): Uint8Array {
