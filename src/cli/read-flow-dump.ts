@@ -197,17 +197,19 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
   let allClaimed = false;
   let waitedSince = -1;
   while (next < nSeg) {
+    if (!scanner.inFlowTable()) {
+      // The text so far does not end inside a flow table: no segment read as a continuation can join it. Read the
+      // rest here, in order, at once (waiting for the next segment, or reading others meanwhile, was work thrown
+      // away: a verbose cache is no flow table, and its 79 MB were read about one and a half times). Rows may now
+      // pass the regions of later segments, which are no longer needed; the early pass no longer matches these rows.
+      scanFileRange(fd, bounds[next]!, size, scanner);
+      early = undefined;
+      break;
+    }
     if (!results[next] && !mine[next] && worker && Atomics.load(worker.done, next) === 1) takeMessages();
     const r = results[next];
     if (r) {
       waitedSince = -1;
-      if (!scanner.inFlowTable()) {
-        // The text so far does not end inside a flow table: read the rest here, in order. Rows may now pass the
-        // regions of later segments, which are no longer needed; the early pass no longer matches these rows.
-        scanFileRange(fd, bounds[next]!, size, scanner);
-        early = undefined;
-        break;
-      }
       if (r.shared) {
         if (!scanner.absorbAdjacent(plan.bufs, regions[next]!, r.count, r.text)) scanner.appendPart(sharedPart(plan.bufs, regions[next]!, r.count, r.text));
       } else {
