@@ -42,6 +42,11 @@ const KINDS: readonly StampKind[] = [
   { name: 'time', re: new RegExp(`^${TIME}(?: |$)`), zoned: true },
 ];
 
+/** Can a stamp start with this character: `[`, a digit, or a month's first letter (J F M A S O N D)? */
+function mayStartStamp(c: number): boolean {
+  return c === 91 || (c >= 48 && c <= 57) || c === 74 || c === 70 || c === 77 || c === 65 || c === 83 || c === 79 || c === 78 || c === 68;
+}
+
 /** How many non-blank lines from a paste's start decide whether it is stamped, and what share must carry one kind. */
 const SAMPLE_LINES = 200;
 const SHARE = 0.8;
@@ -55,11 +60,21 @@ const MIN_STAMPED = 2;
  * logging` paste is the router's stamps, a stamped one has a stamp before each of them.
  */
 export function stampKindOf(lines: Iterable<string>): number {
+  return sampleKind(lines).kind;
+}
+
+/** stampKindOf, and whether the lines held a whole sample (SAMPLE_LINES non-blank ones). */
+function sampleKind(lines: Iterable<string>): { kind: number; whole: boolean } {
   const counts = new Array<number>(KINDS.length).fill(0);
   const zoned = new Array<number>(KINDS.length).fill(0);
   let seen = 0;
   for (const line of lines) {
     if (line.trim() === '') continue;
+    // Most lines start with a letter no stamp starts with (a row's interface, a prompt): no pattern is tried.
+    if (!mayStartStamp(line.charCodeAt(0))) {
+      if (++seen >= SAMPLE_LINES) break;
+      continue;
+    }
     for (let k = 0; k < KINDS.length; k++) {
       const m = KINDS[k]!.re.exec(line);
       if (m) {
@@ -73,7 +88,7 @@ export function stampKindOf(lines: Iterable<string>): number {
   let best = -1;
   for (let k = 0; k < KINDS.length; k++) if (best < 0 || counts[k]! > counts[best]!) best = k;
   const n = counts[best]!;
-  return n < MIN_STAMPED || n < seen * SHARE || zoned[best]! * 2 > n ? -1 : best;
+  return { kind: n < MIN_STAMPED || n < seen * SHARE || zoned[best]! * 2 > n ? -1 : best, whole: seen >= SAMPLE_LINES };
 }
 
 /**
@@ -82,6 +97,7 @@ export function stampKindOf(lines: Iterable<string>): number {
  * lines' starts, and a stamped config among unstamped output is still a config.
  */
 export function lineStampLength(line: string): number {
+  if (!mayStartStamp(line.charCodeAt(0))) return 0;
   for (const k of KINDS) {
     const m = k.re.exec(line);
     if (m) return m[0].length;
@@ -119,6 +135,12 @@ function* headLines(head: string, whole: boolean): Generator<string> {
  */
 export function headStampKind(head: string, whole: boolean): number {
   return stampKindOf(headLines(head, whole));
+}
+
+/** headStampKind, or undefined when this start is too short to decide (fewer lines than a sample, and more to come). */
+export function headStampKindIfSure(head: string, whole: boolean): number | undefined {
+  const r = sampleKind(headLines(head, whole));
+  return r.whole || whole ? r.kind : undefined;
 }
 
 /** How much of a file's start headStampKind is given: room for SAMPLE_LINES lines of up to 1,300 bytes. */
