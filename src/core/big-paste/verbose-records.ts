@@ -104,18 +104,9 @@ function ipv4(b: Uint8Array, p: number, e: number): number {
       if (p >= e || b[p] !== 46) return -1;
       p++;
     }
-    let n = 0;
-    let d = 0;
-    const first = b[p];
-    while (p < e) {
-      const c = b[p]!;
-      if (c < 48 || c > 57) break;
-      n = n * 10 + (c - 48);
-      d++;
-      p++;
-    }
-    if (d === 0 || d > 3 || n > 255 || (d > 1 && first === 48)) return -1;
-    a = a * 256 + n;
+    const s = p;
+    if ((p = digits(b, p, e)) < 0 || p - s > 3 || v.n > 255 || (p - s > 1 && b[s] === 48)) return -1;
+    a = a * 256 + v.n;
   }
   v.n = a;
   return p;
