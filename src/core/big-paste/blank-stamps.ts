@@ -17,7 +17,8 @@ const STAMP_WINDOW = 96;
 /**
  * The last stamp the pattern matched, as a template (the stamps of a log differ in their digits, now and then in a
  * day or month name): digit positions take any digit, the other bytes must be the same. A line the template fits
- * has a stamp of the same length, found without decoding the line.
+ * has a stamp of the same length, found without decoding the line: the patterns (line-stamps.ts) take any digit
+ * wherever a stamp has one, so they agree (a damaged `Dec 43` included).
  */
 class Template {
   private bytes = new Uint8Array(0);

@@ -100,11 +100,16 @@ describe('bytes path and text path read the same', () => {
     expect(d).toEqual(viaText('m', bytes));
   });
 
-  it('damaged captures: no exception, same outline', { timeout }, () => {
-    const arb = fc.tuple(fc.nat({ max: captures.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 6 }));
+  it('damaged captures, stamped as terminal logs or not: no exception, same outline', { timeout }, () => {
+    const arb = fc.tuple(fc.nat({ max: captures.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 6 }), fc.option(fc.nat(STAMPS.length - 1), { nil: undefined }));
     fc.assert(
-      fc.property(arb, ([i, muts]) => {
-        const b = mutate(captures[i]!.bytes, muts);
+      fc.property(arb, ([i, muts, stamp]) => {
+        let bytes = captures[i]!.bytes;
+        if (stamp !== undefined) {
+          const raw = Buffer.from(bytes).toString('latin1').split('\n');
+          bytes = Buffer.from(raw.map((l, n) => STAMPS[stamp]!(Date.UTC(2026, 11, 3, 23, 59) + n * 999) + l).join('\n'), 'latin1');
+        }
+        const b = mutate(bytes, muts);
         expect(outline(viaBytes('m', b))).toEqual(outline(viaText('m', b)));
       }),
       { seed: SEED, numRuns: RUNS * 2 },

@@ -38,7 +38,8 @@ const ZONE_THEN_COLON = /^[A-Za-z][A-Za-z0-9+-]{0,6}: /;
 const KINDS: readonly StampKind[] = [
   { name: 'bracketed', re: new RegExp(`^\\[[0-9A-Za-z ./,:+-]{0,32}?${TIME}[0-9A-Za-z ./,:+-]{0,24}\\](?: |$)`) },
   { name: 'iso', re: new RegExp(`^\\d{4}-\\d{2}-\\d{2}[ T]${TIME}(?:Z| ?[+-]\\d{2}:?\\d{2}| UTC)?(?: |$)`) },
-  { name: 'ts', re: new RegExp(`^${MONTH} [ 0-3]\\d ${TIME}(?: |$)`), zoned: true },
+  // (Any digit where a day's tens go: the byte path's template takes any digit where the stamp had one.)
+  { name: 'ts', re: new RegExp(`^${MONTH} [ \\d]\\d ${TIME}(?: |$)`), zoned: true },
   { name: 'time', re: new RegExp(`^${TIME}(?: |$)`), zoned: true },
 ];
 
