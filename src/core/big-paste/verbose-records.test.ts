@@ -7,6 +7,7 @@ import { linesAtBytes, linesFromRanges, registerPrescan } from '../parsers/show-
 import { readClassicRow, readVerboseSecond } from '../parsers/shared/netflow-rows';
 import { intToIp } from '../text/lines';
 import { mulberry32 } from '../proof/mulberry32';
+import { mutate, mutationArb } from '../proof/arbitraries';
 import type { Paste } from '../types';
 import { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import { prescanBytes } from './prescan';
@@ -180,13 +181,25 @@ describe('a verbose cache reads the same through the byte path', () => {
     });
   }
 
-  it('random sessions (fast-check)', () => {
+  it('random sessions (fast-check)', { timeout: 20_000 + RUNS * 20 }, () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 400 }), fc.nat(), (n, seed) => {
         const { text } = verboseSession(n, seed);
         expect(diagnose([viaBytes(text).paste])).toEqual(diagnose([{ source: 'v.txt', text }]));
       }),
       { seed: SEED, numRuns: Math.max(20, RUNS / 10) },
+    );
+  });
+
+  it('damaged sessions (bits flipped, lines dropped, doubled, swapped, cut): the same diagnosis (fast-check)', { timeout: 20_000 + RUNS * 50 }, () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200 }), fc.nat(), fc.array(mutationArb, { minLength: 1, maxLength: 6 }), (n, seed, muts) => {
+        const b = mutate(bytesOf(verboseSession(n, seed).text), muts);
+        const p: Paste = { source: 'v.txt', text: '' };
+        registerPrescan(p, prescanBytes(b));
+        expect(diagnose([p])).toEqual(diagnose([{ source: 'v.txt', text: new TextDecoder().decode(b) }]));
+      }),
+      { seed: SEED, numRuns: Math.max(50, RUNS / 3) },
     );
   });
 
