@@ -8,6 +8,7 @@ import { diagnose } from '../core/diagnose';
 import type { Diagnosis, Paste } from '../core/types';
 import { redactDeep, redactSecrets } from './redact-secrets';
 import { PREFIXES, parseSecretForms, plant } from './secret-forms';
+import { STAMPS } from '../core/proof/paste-variants';
 
 const SRC = join(__dirname, '..');
 function walk(dir: string): string[] {
@@ -106,7 +107,9 @@ describe('captures with secrets planted diagnose the same once masked (property)
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.nat(forms.length - 1), fc.nat(PREFIXES.length - 1), fc.nat(lines.length)), { minLength: 1, maxLength: 6 }),
-        (plants) => {
+        // A terminal log that stamps every line (the config's and the flows' alike), or none.
+        fc.option(fc.nat(STAMPS.length - 1), { nil: undefined }),
+        (plants, stamp) => {
           const out = [...lines];
           let n = 0;
           for (const [f, p, at] of plants) {
@@ -120,7 +123,8 @@ describe('captures with secrets planted diagnose the same once masked (property)
             while (k < out.length && /^[ \t]/.test(out[k]!)) k++;
             out.splice(k, 0, ...planted);
           }
-          const pastes: Paste[] = [{ source: 'run.txt', text: out.join('\n') }, { source: 'flows.txt', text: flows }];
+          const stamped = (t: string) => (stamp === undefined ? t : t.split('\n').map((l, i) => STAMPS[stamp]!(Date.UTC(2026, 11, 3, 23, 59) + i * 777) + l).join('\n'));
+          const pastes: Paste[] = [{ source: 'run.txt', text: stamped(out.join('\n')) }, { source: 'flows.txt', text: stamped(flows) }];
           const masked = pastes.map((x) => ({ ...x, text: redactSecrets(x.text) }));
           const before = decisions(diagnose(pastes));
           const after = decisions(diagnose(masked));
