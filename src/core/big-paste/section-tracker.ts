@@ -1,0 +1,124 @@
+// Where a big paste's text stands, line by line: inside a section the cache-flow parser reads (its rows may be
+// taken from bytes), or a verbose cache's record state (its records may be too). The byte path's scanner
+// (prescan.ts) asks it before taking any row out of the text.
+import { commandIndex } from '../parsers/registry';
+import { lineWithoutNote } from '../text/field-notes';
+import { parseBareCommand, parsePrompt, splitFilter } from '../text/prompt';
+import { HEADER, isVerboseHeader, GARBLED_HEADER } from '../parsers/show-ip-cache-flow/row-text';
+import { classicHeader, readClassicRow, readVerboseSecond } from '../parsers/shared/netflow-rows';
+
+/** The cache-flow parser's sniff returns 1 on its header within the first 50 non-empty lines of a section. */
+const SNIFF_WINDOW = 50;
+
+/** A tracker's whole state (plain data: it crosses to the other thread). */
+export interface TrackerState {
+  kind: 'flow' | 'verbose' | 'other' | 'none';
+  nonEmpty: number;
+  inFlow: boolean;
+  verboseRecords: boolean;
+  verboseOpen: boolean;
+}
+
+/**
+ * Follows the text lines of a paste (rows excluded) to say whether the next lines sit in a section the
+ * cache-flow parser will read. It mirrors split.ts (prompts, echoed commands the index knows) and diagnose's
+ * detection (the echoed command, or the sniff when there is none), so a row is only taken out of the text
+ * when the cache-flow parser is the one that would have read it.
+ */
+export class FlowSectionTracker {
+  /**
+   * 'flow': echoed cache-flow command; 'verbose': echoed `show ip cache verbose flow`; 'other': another command;
+   * 'none': no echo (kind decided by sniffing).
+   */
+  private kind: 'flow' | 'verbose' | 'other' | 'none' = 'none';
+  private nonEmpty = 0;
+  inFlow = false;
+  /**
+   * Under an echoed verbose cache, as its parser (shared/netflow-records.ts readClassicFlows) reads the text so far: a
+   * verbose header was the last header (rows are two-line records), and a record's first line waits for its second.
+   */
+  private verboseRecords = false;
+  private verboseOpen = false;
+
+  /** Where the tracker stands, to hand over to the scanner that joins a part read as a continuation. */
+  state(): TrackerState {
+    return { kind: this.kind, nonEmpty: this.nonEmpty, inFlow: this.inFlow, verboseRecords: this.verboseRecords, verboseOpen: this.verboseOpen };
+  }
+
+  restore(s: TrackerState): void {
+    this.kind = s.kind;
+    this.nonEmpty = s.nonEmpty;
+    this.inFlow = s.inFlow;
+    this.verboseRecords = s.verboseRecords;
+    this.verboseOpen = s.verboseOpen;
+  }
+
+  /** Would the verbose cache's parser read a record that starts on the next line (no first line waiting)? */
+  verboseRecordNext(): boolean {
+    return this.verboseRecords && !this.verboseOpen;
+  }
+
+  /** Start as if inside an echoed `show ip cache flow` table (a worker reading the second half of a dump). */
+  assumeFlowTable(): void {
+    this.kind = 'flow';
+    this.inFlow = true;
+  }
+
+  /** Is the next line inside an echoed cache-flow table, reading rows (the state `assumeFlowTable` sets)? */
+  inFlowTable(): boolean {
+    return this.kind === 'flow' && this.inFlow;
+  }
+
+  /** Feed one normalised text line; returns the new inFlow state. */
+  line(t: string): boolean {
+    if (t.trim() === '') return this.inFlow;
+    const c0 = t.charCodeAt(0);
+    if (t.length <= 300 && ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 32)) {
+      const p = parsePrompt(t);
+      let cmd: string | undefined = p ? p.command : undefined;
+      if (!p) {
+        const bare = parseBareCommand(t);
+        if (bare && commandIndex.match(splitFilter(bare).base) !== null) cmd = bare;
+      }
+      if (cmd !== undefined) {
+        this.nonEmpty = 0;
+        this.verboseRecords = false;
+        this.verboseOpen = false;
+        if (cmd === '') this.kind = 'none';
+        else {
+          const base = splitFilter(cmd).base;
+          const kind = commandIndex.match(base);
+          this.kind = kind === 'show ip cache flow' && !/\bverb/i.test(base) ? 'flow' : kind === 'show ip cache verbose flow' ? 'verbose' : 'other';
+        }
+        // Under an echoed `show ip cache flow`, rows count from the first line (the seed's `| include` has no header).
+        this.inFlow = this.kind === 'flow';
+        return this.inFlow;
+      }
+    }
+    this.nonEmpty++;
+    if (this.kind === 'verbose') this.verboseLine(t);
+    if (isVerboseHeader(t)) this.inFlow = false; // verbose two-line records: not rows of a cache-flow table
+    else if (HEADER.test(t)) this.inFlow = this.kind === 'flow' || (this.kind === 'none' && this.nonEmpty <= SNIFF_WINDOW);
+    else if (GARBLED_HEADER.test(t)) this.inFlow = this.kind === 'flow';
+    return this.inFlow;
+  }
+
+  /**
+   * A verbose cache's text line (not blank), as readClassicFlows's loop takes it once the poster's notes are out
+   * (takeFieldNotes): which record state it leaves.
+   */
+  private verboseLine(line: string): void {
+    const t = lineWithoutNote(line);
+    if (t.trim() === '') return;
+    if (this.verboseOpen) {
+      this.verboseOpen = false;
+      if (readVerboseSecond(t)) return;
+    }
+    if (readClassicRow(t)) {
+      if (this.verboseRecords) this.verboseOpen = true;
+      return;
+    }
+    const h = classicHeader(t);
+    if (h) this.verboseRecords = h.verbose;
+  }
+}
