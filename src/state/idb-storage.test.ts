@@ -1,6 +1,7 @@
 // Batched storage: a value masked slowly (in a worker) never lands over a newer one; the page going away writes at once.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StorageValue } from 'zustand/middleware';
+import fc from 'fast-check';
 import { createIdbStorage } from './idb-storage';
 
 type S = { pastes: string[] };
@@ -137,5 +138,40 @@ describe('createIdbStorage', () => {
       }
     });
   });
-});
 
+  describe('start over across tabs (property)', () => {
+    type Op = { tab: number; op: 'set' | 'flush' | 'startOver' | 'reload' };
+    const opArb = fc.record({ tab: fc.nat(2), op: fc.constantFrom<Op['op']>('set', 'set', 'flush', 'flush', 'startOver', 'reload') });
+
+    it('whatever is stored was set by a tab that knew of the last start over, in any order of three tabs', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 40 }), async (ops) => {
+          saved.clear();
+          /** Start overs so far; each value carries the count its tab knew of when it was set. */
+          let startOvers = 0;
+          const known = [0, 0, 0];
+          // A tab learns of a start over by doing it, by reading the work back (a reload), or when its save finds it.
+          const open = (t: number) => createIdbStorage<S>(() => undefined, (v) => v, () => (known[t] = startOvers));
+          const tabs = [0, 1, 2].map(open);
+          for (const t of tabs) await t.getItem('k');
+          let n = 0;
+          for (const { tab, op } of ops) {
+            if (op === 'set') tabs[tab]!.setItem('k', value(`${known[tab]}:${tab}:${n++}`));
+            else if (op === 'flush') await tabs[tab]!.flush();
+            else if (op === 'startOver') {
+              known[tab] = ++startOvers;
+              await tabs[tab]!.removeItem('k');
+            } else {
+              tabs[tab] = open(tab);
+              await tabs[tab]!.getItem('k');
+              known[tab] = startOvers;
+            }
+            const got = stored()?.state.pastes[0];
+            if (got !== undefined) expect(Number(got.split(':')[0]), `${got} after ${startOvers} start overs`).toBe(startOvers);
+          }
+        }),
+        { seed: 20261203, numRuns: 500 },
+      );
+    });
+  });
+});
