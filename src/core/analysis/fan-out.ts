@@ -3,15 +3,12 @@ import type { Host } from '../types';
 import { intToIp } from '../text/lines';
 import { BLIND_SWEEP_MIN, FAILED, type FlowSource, IGNORE, OK, OUTCOME_SHIFT, PENDING, SERVICE_BITS, SYN_SERVICE } from './flow-facts';
 import { PairSet, U32Set } from './hash-tables';
-import { ICMP, NO_SERVICE, serviceName, UDP } from './service';
-import { ServiceCounts } from './service-counts';
-import { localityCode, type LocalityCounts } from './locality';
+import { NO_SERVICE, serviceName } from './service';
+import type { LocalityCounts } from './locality';
 import { fanOutOrder } from './host-order';
 import {
-  DstSet,
   HostRecords,
   InterfaceTally,
-  PendingColumns,
   R_FLOWS,
   R_MAIN_IF,
   R_MAIN_IF_COUNT,
@@ -20,13 +17,12 @@ import {
   R_PACKETS,
   R_PORT80,
   R_STRIDE,
-  resetWalk,
 } from './fan-out-tables';
-import { SharedTargetCollector } from './shared-targets';
 import { cleanReason, judge, verdictOf } from './verdict';
 import { type CleanHostFacts, CleanHostColumns, HostLocality, NO_EVIDENCE } from './clean-hosts';
 import { pass1, type RowFacts } from './fan-out-pass1';
-import { newWalk, step, type Walk } from './trw';
+import { type Judged, pass3, type Pass3Input } from './fan-out-pass3';
+import { newWalk } from './trw';
 
 /** Where a flow was read: enough to quote the line as evidence. */
 export interface FlowRef {
@@ -161,148 +157,6 @@ function groupRows(
 }
 
 
-/** Pass 3's findings per host (pass 4 and the verdicts read them). */
-interface Judged {
-  pending: PendingColumns;
-  /** Main service of each flagged host (NO_SERVICE for the others): pass 4 reads their rows. */
-  flaggedMain: Uint32Array;
-  nFlagged: number;
-  shared: SharedTargetCollector;
-}
-
-/**
- * Pass 3, host by host: its main service (the one with the most failed contacts), first contacts on it in order
- * (a destination's outcome is the best of its flows: a failure answered later is an answer), then the walk, the
- * locality of the judged targets and the shape of the sweep.
- */
-function pass3(g: Grouped, f: RowFacts, nHosts: number, interfaces: InterfaceTally): Judged {
-  const { start, gRows, gIf, blind } = g;
-  const rec = f.h.rec;
-  const withIf = gIf.length > 0;
-  const { reached } = f;
-  const keyAt = f.hostsIx.keyAt;
-  const seen = new DstSet();
-  const services = new ServiceCounts();
-  let fDst = new Uint32Array(1024);
-  let fOut = new Uint8Array(1024);
-  const shared = new SharedTargetCollector();
-  const pending = new PendingColumns(nHosts);
-  const walk = newWalk();
-  const loc = new Int32Array(4);
-  /** firstContacts' and walkContacts' other results. */
-  const counts = new Int32Array(3);
-  const flaggedMain = new Uint32Array(nHosts).fill(NO_SERVICE);
-  let nFlagged = 0;
-  // The loops over a host's rows are functions of their own, called per host: V8 compiles a small function after a
-  // few hosts, where the loops inline in this one were compiled with it while it ran (on-stack replacement) and were
-  // thrown away and compiled again at each path a later host took first (a capture's pass 3 ran 40-50 ms slower).
-  for (let k = 0; k < nHosts; k++) {
-    const a = start[k]!;
-    const b = start[k + 1]!;
-    const main = services.count(gRows, a, b);
-    // (With no source seen on several interfaces, the tally's columns stay empty: nothing to do per host.)
-    if (withIf) {
-      if (rec[k * R_STRIDE + R_MULTI_IF] === 1) interfaces.several(k, gIf, a, b);
-      else interfaces.one(k);
-    }
-    seen.reset(b - a);
-    if (fDst.length < b - a) {
-      fDst = new Uint32Array(b - a);
-      fOut = new Uint8Array(b - a);
-    }
-    const nf = firstContacts(gRows, a, b, main, seen, fDst, fOut, counts);
-    const failed = counts[0]!;
-    const svcFlows = counts[1]!;
-    // No replies anywhere: a UDP or ICMP source's few unanswered probes are no evidence (BLIND_SWEEP_MIN).
-    const blindFew = blind && isUdpOrIcmp(main) && countFailed(fOut, nf) < BLIND_SWEEP_MIN;
-    const addr = keyAt[k]!;
-    const judged = walkContacts(addr, fDst, fOut, nf, blindFew, reached, walk, loc, counts);
-    const consecutive = counts[0]!;
-    const flagged = verdictOf(walk) !== 'clean';
-    if (flagged) {
-      nFlagged++;
-      flaggedMain[k] = main;
-      shared.add(k, addr, fDst, fOut, nf);
-    }
-    pending.set(k, walk, loc, nf, failed, main, svcFlows, judged > 1 ? consecutive / (judged - 1) : 0, judged);
-    if (flagged) pending.others.set(k, services.others(main));
-  }
-  return { pending, flaggedMain, nFlagged, shared };
-}
-
-/**
- * A host's rows [a, b) to its first contacts on its main service, in order (fDst, fOut; a destination's outcome is
- * the best of its flows: a failure answered later is an answer). Returns how many; counts[0] gets its failed flows on
- * the main service and counts[1] its flows on it.
- */
-function firstContacts(gRows: Uint32Array, a: number, b: number, main: number, seen: DstSet, fDst: Uint32Array, fOut: Uint8Array, counts: Int32Array): number {
-  let nf = 0;
-  let failed = 0;
-  let svcFlows = 0;
-  // The main service's bits in a grouped row's word; -1, which no word's bits are, when the host has none.
-  const mainBits = main === NO_SERVICE ? -1 : main & SERVICE_BITS;
-  for (let r = a; r < b; r++) {
-    const w = gRows[2 * r + 1]!;
-    const d = gRows[2 * r]!;
-    const onMain = (w & SERVICE_BITS) === mainBits;
-    const o = onMain ? w >>> OUTCOME_SHIFT : IGNORE;
-    const j = seen.indexOf(d, nf);
-    if (j === nf) {
-      fDst[nf] = d;
-      fOut[nf] = o;
-      nf++;
-    } else if (o > fOut[j]!) fOut[j] = o;
-    if (!onMain) continue;
-    svcFlows++;
-    if (o === FAILED) failed++;
-  }
-  counts[0] = failed;
-  counts[1] = svcFlows;
-  return nf;
-}
-
-/** How many of the first nf contacts failed. */
-function countFailed(fOut: Uint8Array, nf: number): number {
-  let probed = 0;
-  for (let j = 0; j < nf; j++) if (fOut[j] === FAILED) probed++;
-  return probed;
-}
-
-/**
- * The walk over a host's judged first contacts (`walk`, reset here), the locality of their targets (`loc`) and how
- * many follow the previous one's address (counts[0]). Returns how many were judged.
- */
-function walkContacts(addr: number, fDst: Uint32Array, fOut: Uint8Array, nf: number, blindFew: boolean, reached: U32Set, walk: Walk, loc: Int32Array, counts: Int32Array): number {
-  resetWalk(walk);
-  loc[0] = loc[1] = loc[2] = loc[3] = 0;
-  let judged = 0;
-  let consecutive = 0;
-  let prev = -1;
-  for (let j = 0; j < nf; j++) {
-    const st = fOut[j]!;
-    if (st === IGNORE) continue;
-    const d = fDst[j]!;
-    if (judged++ > 0 && d === prev + 1) consecutive++;
-    prev = d;
-    loc[localityCode(addr, d)]!++;
-    if (st === OK) step(walk, false);
-    // Neutral when someone else reached that destination: the failure says nothing about scanning.
-    else if (reached.has(d)) walk.neutral++;
-    else if (blindFew) {
-      walk.failures++;
-      walk.unscored++;
-    } else step(walk, true);
-  }
-  counts[0] = consecutive;
-  return judged;
-}
-
-function isUdpOrIcmp(service: number): boolean {
-  if (service === NO_SERVICE || service === SYN_SERVICE) return false;
-  const proto = Math.floor(service / 65536);
-  return proto === UDP || proto === ICMP;
-}
-
 /** Pass 4's sums and evidence for the flagged hosts. */
 interface FlaggedRows {
   evidence: Map<number, FlowRef[]>;
@@ -360,7 +214,7 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const keyAt = facts.hostsIx.keyAt;
   const grouped = pass2(sources, facts, flows, nHosts);
   const interfaces = new InterfaceTally(nHosts, ifNameList.length);
-  const judged = pass3(grouped, facts, nHosts, interfaces);
+  const judged = pass3(pass3Input(grouped, facts), nHosts, interfaces, ifNameList.length);
   // Per-interface counts of the sources seen on several interfaces, by host, in first-seen order (main one first).
   const multi = interfaces.finish(ifNameList);
   const { pending, shared } = judged;
@@ -470,6 +324,15 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
 const noOthers = () => new Map<string, number>();
 /** The facts object's locality before its first host. */
 const NO_LOCALITY = new Int32Array(4);
+
+/** What pass 3 reads of pass 1's and pass 2's results. */
+function pass3Input(g: Grouped, f: RowFacts): Pass3Input {
+  const nHosts = f.hostsIx.size;
+  // Which sources came on several interfaces, as a column (only read when some did).
+  const multi = new Uint8Array(g.gIf.length > 0 ? nHosts : 0);
+  if (multi.length > 0) for (let k = 0; k < nHosts; k++) multi[k] = f.h.rec[k * R_STRIDE + R_MULTI_IF]!;
+  return { start: g.start, gRows: g.gRows, gIf: g.gIf, multi, keyAt: f.hostsIx.keyAt, reached: f.reached, blind: g.blind };
+}
 
 function releaseRows(f: RowFacts, g: Grouped): void {
   f.h = new HostRecords();
