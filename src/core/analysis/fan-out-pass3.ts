@@ -121,7 +121,7 @@ function pass3Range(g: Pass3Input, from: number, to: number, out: Pass3Out, s: S
   return nFlagged;
 }
 
-/** Rows below which pass 3 is not shared (handing a share over costs more than it saves). */
+/** Hosts below which pass 3 is not shared (the other thread's start costs more than it saves). */
 export const SHARE_MIN_ROWS = 250_000;
 
 /**
@@ -152,15 +152,10 @@ export interface Pass3Helper {
 }
 
 let helper: Pass3Helper | undefined;
-let helperMinRows = SHARE_MIN_ROWS;
 
-/**
- * Let a helper thread judge a share of the hosts of a capture of `minRows` rows or more (the CLI's file-reading
- * thread); undefined: none.
- */
-export function usePass3Helper(h: Pass3Helper | undefined, minRows = SHARE_MIN_ROWS): void {
+/** Let a helper thread judge a share of a big capture's hosts (the CLI's file-reading thread); undefined: none. */
+export function usePass3Helper(h: Pass3Helper | undefined): void {
   helper = h;
-  helperMinRows = minRows;
 }
 
 /** A share's job judged where it is (the helper thread's side of Pass3Helper). */
@@ -189,7 +184,7 @@ export function pass3(g: Pass3Input, nHosts: number, interfaces: InterfaceTally,
   const shared = new SharedTargetCollector();
   const out: Pass3Out = { pending, flaggedMain, interfaces, shared, base: 0 };
   const s = new Scratch();
-  const split = helper && g.start[nHosts]! >= helperMinRows ? splitPoint(g.start, nHosts) : nHosts;
+  const split = helper && g.start[nHosts]! >= SHARE_MIN_ROWS ? splitPoint(g.start, nHosts) : nHosts;
   const wait = split < nHosts ? helper!.start(shareJob(g, split, nHosts, ifs)) : undefined;
   let nFlagged = pass3Range(g, 0, split, out, s);
   if (wait) {
