@@ -1,13 +1,11 @@
 // Pass 3 of the fan-out analysis (fan-out.ts), host by host: each host's main service, first contacts, walk, locality
-// and sweep shape. It reads only the rows grouped by host (pass 2) and a few per-host columns, so a range of hosts can
-// be judged anywhere: the CLI gives a share of the hosts of a big capture to its other thread (usePass3Helper), which
-// otherwise idles once the file is read.
+// and sweep shape. It reads only the rows grouped by host (pass 2) and a few per-host columns (Pass3Input).
 import { BLIND_SWEEP_MIN, FAILED, IGNORE, OK, OUTCOME_SHIFT, SERVICE_BITS, SYN_SERVICE } from './flow-facts';
-import { U32Set, type U32SetData } from './hash-tables';
+import type { U32Set } from './hash-tables';
 import { ICMP, NO_SERVICE, UDP } from './service';
 import { ServiceCounts } from './service-counts';
 import { localityCode } from './locality';
-import { DstSet, InterfaceTally, type InterfaceTallyShare, PendingColumns, type PendingShare, resetWalk } from './fan-out-tables';
+import { DstSet, type InterfaceTally, PendingColumns, resetWalk } from './fan-out-tables';
 import { SharedTargetCollector } from './shared-targets';
 import { verdictOf } from './verdict';
 import { newWalk, step, type Walk } from './trw';
@@ -20,7 +18,7 @@ export interface Pass3Input {
   gRows: Uint32Array;
   /** Each grouped row's interface as a global number + 1 (0: none); empty when no source came on several. */
   gIf: Uint16Array | Int32Array;
-  /** 1 for a host seen on several interfaces (its flows are then counted per interface). */
+  /** 1 for a host seen on several interfaces (its flows are then counted per interface); read only when gIf is not empty. */
   multi: Uint8Array;
   /** Each host's address. */
   keyAt: Uint32Array;
@@ -39,69 +37,46 @@ export interface Judged {
   shared: SharedTargetCollector;
 }
 
-/** Where pass 3 writes a range of hosts' findings: host k at index k - base of each. */
-interface Pass3Out {
-  pending: PendingColumns;
-  flaggedMain: Uint32Array;
-  interfaces: InterfaceTally;
-  /** The flagged hosts' first contacts, and their other services: kept by the thread that joins the shares only. */
-  shared?: SharedTargetCollector;
-  base: number;
-}
-
-/** Scratch a thread reuses host after host. */
-class Scratch {
-  readonly seen = new DstSet();
-  readonly services = new ServiceCounts();
-  fDst = new Uint32Array(1024);
-  fOut = new Uint8Array(1024);
-  readonly walk = newWalk();
-  readonly loc = new Int32Array(4);
-  /** firstContacts' and walkContacts' other results. */
-  readonly counts = new Int32Array(3);
-
-  /** The last host's main service (contacts). */
-  main = NO_SERVICE;
-
-  /** Host rows [a, b): its main service (`main`), and its first contacts on it in fDst and fOut (returns how many). */
-  contacts(gRows: Uint32Array, a: number, b: number): number {
-    const main = (this.main = this.services.count(gRows, a, b));
-    this.seen.reset(b - a);
-    if (this.fDst.length < b - a) {
-      this.fDst = new Uint32Array(b - a);
-      this.fOut = new Uint8Array(b - a);
-    }
-    return firstContacts(gRows, a, b, main, this.seen, this.fDst, this.fOut, this.counts);
-  }
-}
-
 /**
- * Pass 3 over hosts [from, to), host by host: its main service (the one with the most failed contacts), first contacts
- * on it in order (a destination's outcome is the best of its flows: a failure answered later is an answer), then the
- * walk, the locality of the judged targets and the shape of the sweep. Returns how many it flagged.
+ * Pass 3, host by host: its main service (the one with the most failed contacts), first contacts on it in order
+ * (a destination's outcome is the best of its flows: a failure answered later is an answer), then the walk, the
+ * locality of the judged targets and the shape of the sweep.
  */
-function pass3Range(g: Pass3Input, from: number, to: number, out: Pass3Out, s: Scratch): number {
+export function pass3(g: Pass3Input, nHosts: number, interfaces: InterfaceTally): Judged {
   const { start, gRows, gIf, multi, keyAt, reached, blind } = g;
-  const { pending, flaggedMain, interfaces, shared, base } = out;
   const withIf = gIf.length > 0;
-  const { walk, loc, counts } = s;
+  const seen = new DstSet();
+  const services = new ServiceCounts();
+  let fDst = new Uint32Array(1024);
+  let fOut = new Uint8Array(1024);
+  const shared = new SharedTargetCollector();
+  const pending = new PendingColumns(nHosts);
+  const walk = newWalk();
+  const loc = new Int32Array(4);
+  /** firstContacts' and walkContacts' other results. */
+  const counts = new Int32Array(3);
+  const flaggedMain = new Uint32Array(nHosts).fill(NO_SERVICE);
   let nFlagged = 0;
   // The loops over a host's rows are functions of their own, called per host: V8 compiles a small function after a
   // few hosts, where the loops inline in this one were compiled with it while it ran (on-stack replacement) and were
   // thrown away and compiled again at each path a later host took first (a capture's pass 3 ran 40-50 ms slower).
-  for (let k = from; k < to; k++) {
+  for (let k = 0; k < nHosts; k++) {
     const a = start[k]!;
     const b = start[k + 1]!;
-    const nf = s.contacts(gRows, a, b);
-    const main = s.main;
+    const main = services.count(gRows, a, b);
     // (With no source seen on several interfaces, the tally's columns stay empty: nothing to do per host.)
     if (withIf) {
-      if (multi[k] === 1) interfaces.several(k - base, gIf, a, b);
-      else interfaces.one(k - base);
+      if (multi[k] === 1) interfaces.several(k, gIf, a, b);
+      else interfaces.one(k);
     }
+    seen.reset(b - a);
+    if (fDst.length < b - a) {
+      fDst = new Uint32Array(b - a);
+      fOut = new Uint8Array(b - a);
+    }
+    const nf = firstContacts(gRows, a, b, main, seen, fDst, fOut, counts);
     const failed = counts[0]!;
     const svcFlows = counts[1]!;
-    const { fDst, fOut } = s;
     // No replies anywhere: a UDP or ICMP source's few unanswered probes are no evidence (BLIND_SWEEP_MIN).
     const blindFew = blind && isUdpOrIcmp(main) && countFailed(fOut, nf) < BLIND_SWEEP_MIN;
     const addr = keyAt[k]!;
@@ -110,148 +85,13 @@ function pass3Range(g: Pass3Input, from: number, to: number, out: Pass3Out, s: S
     const flagged = verdictOf(walk) !== 'clean';
     if (flagged) {
       nFlagged++;
-      flaggedMain[k - base] = main;
-      if (shared) {
-        shared.add(k, addr, fDst, fOut, nf);
-        pending.others.set(k, s.services.others(main));
-      }
+      flaggedMain[k] = main;
+      shared.add(k, addr, fDst, fOut, nf);
     }
-    pending.set(k - base, walk, loc, nf, failed, main, svcFlows, judged > 1 ? consecutive / (judged - 1) : 0, judged);
-  }
-  return nFlagged;
-}
-
-/** Hosts below which pass 3 is not shared (the other thread's start costs more than it saves). */
-export const SHARE_MIN_ROWS = 250_000;
-
-/**
- * A share of pass 3 for another thread: its hosts' input, renumbered from 0, as plain data of its own (arrays a thread
- * can hand over whole; the reached set as its table).
- */
-export interface Pass3Job {
-  input: Omit<Pass3Input, 'reached'> & { reached: U32SetData };
-  hosts: number;
-  /** How many interface names there are (gIf's numbers go up to it). */
-  ifs: number;
-}
-
-/** A share's findings, host j of the share at index j (arrays the other thread can hand over whole). */
-export interface Pass3Result {
-  pending: PendingShare;
-  flaggedMain: Uint32Array;
-  nFlagged: number;
-  interfaces: InterfaceTallyShare;
-}
-
-/**
- * Another thread that judges a share of the hosts: `start` hands it the job and returns a function that waits for its
- * result (undefined if it failed: the share is then judged here).
- */
-export interface Pass3Helper {
-  start(job: Pass3Job): () => Pass3Result | undefined;
-}
-
-let helper: Pass3Helper | undefined;
-
-/** Let a helper thread judge a share of a big capture's hosts (the CLI's file-reading thread); undefined: none. */
-export function usePass3Helper(h: Pass3Helper | undefined): void {
-  helper = h;
-}
-
-/** A share's job judged where it is (the helper thread's side of Pass3Helper). */
-export function judgeShare(job: Pass3Job): Pass3Result {
-  const n = job.hosts;
-  const withIf = job.input.gIf.length > 0;
-  const out: Pass3Out = {
-    pending: new PendingColumns(n),
-    flaggedMain: new Uint32Array(n).fill(NO_SERVICE),
-    interfaces: new InterfaceTally(withIf ? n : 0, withIf ? job.ifs : 0),
-    base: 0,
-  };
-  const input: Pass3Input = { ...job.input, reached: U32Set.fromData(job.input.reached) };
-  const nFlagged = pass3Range(input, 0, n, out, new Scratch());
-  return { pending: out.pending.share(), flaggedMain: out.flaggedMain, nFlagged, interfaces: out.interfaces.share() };
-}
-
-/**
- * Pass 3 over every host. With a helper and a big capture, the hosts past a split point (about half the work) are
- * judged on the other thread meanwhile, and their findings joined after this thread's: the results are exactly those
- * of one pass (the flagged hosts of the share, a few, are read again here for their first contacts and services).
- */
-export function pass3(g: Pass3Input, nHosts: number, interfaces: InterfaceTally, ifs: number): Judged {
-  const pending = new PendingColumns(nHosts);
-  const flaggedMain = new Uint32Array(nHosts).fill(NO_SERVICE);
-  const shared = new SharedTargetCollector();
-  const out: Pass3Out = { pending, flaggedMain, interfaces, shared, base: 0 };
-  const s = new Scratch();
-  const split = helper && g.start[nHosts]! >= SHARE_MIN_ROWS ? splitPoint(g.start, nHosts) : nHosts;
-  const wait = split < nHosts ? helper!.start(shareJob(g, split, nHosts, ifs)) : undefined;
-  let nFlagged = pass3Range(g, 0, split, out, s);
-  if (wait) {
-    const r = wait();
-    if (r) nFlagged += joinShare(g, r, split, nHosts, out, s);
-    else nFlagged += pass3Range(g, split, nHosts, out, s);
+    pending.set(k, walk, loc, nf, failed, main, svcFlows, judged > 1 ? consecutive / (judged - 1) : 0, judged);
+    if (flagged) pending.others.set(k, services.others(main));
   }
   return { pending, flaggedMain, nFlagged, shared };
-}
-
-/**
- * Where the other thread's share starts: the host past which about half of pass 3's work is left, counting a row as
- * one and a host as four (a host's own steps cost about as much as four of its rows).
- */
-export function splitPoint(start: Int32Array, nHosts: number): number {
-  const HOST = 4;
-  const total = start[nHosts]! + HOST * nHosts;
-  let lo = 0;
-  let hi = nHosts;
-  // The first host k whose work before it reaches half.
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (2 * (start[mid]! + HOST * mid) < total) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Hosts [from, to) as a job of their own: their rows, columns and addresses copied, renumbered from 0. */
-export function shareJob(g: Pass3Input, from: number, to: number, ifs: number): Pass3Job {
-  const a = g.start[from]!;
-  const b = g.start[to]!;
-  const start = g.start.slice(from, to + 1);
-  for (let k = 0; k < start.length; k++) start[k] = start[k]! - a;
-  return {
-    hosts: to - from,
-    ifs,
-    input: {
-      start,
-      gRows: g.gRows.slice(2 * a, 2 * b),
-      gIf: g.gIf.length > 0 ? g.gIf.slice(a, b) : g.gIf.slice(0, 0),
-      multi: g.multi.length > 0 ? g.multi.slice(from, to) : g.multi.slice(0, 0),
-      keyAt: g.keyAt.slice(from, to),
-      reached: g.reached.data(),
-      blind: g.blind,
-    },
-  };
-}
-
-/**
- * A share's findings put in place for hosts [from, to) (after this thread's hosts before `from`), and what the share
- * did not keep for its flagged hosts (their first contacts for the shared targets, their other services) read again
- * here, in host order. Returns how many it flagged.
- */
-function joinShare(g: Pass3Input, r: Pass3Result, from: number, to: number, out: Pass3Out, s: Scratch): number {
-  out.pending.setShare(from, r.pending);
-  out.flaggedMain.set(r.flaggedMain, from);
-  if (g.gIf.length > 0) out.interfaces.appendShare(from, r.interfaces);
-  if (r.nFlagged > 0) {
-    for (let k = from; k < to; k++) {
-      if (out.flaggedMain[k] === NO_SERVICE) continue;
-      const nf = s.contacts(g.gRows, g.start[k]!, g.start[k + 1]!);
-      out.shared!.add(k, g.keyAt[k]!, s.fDst, s.fOut, nf);
-      out.pending.others.set(k, s.services.others(s.main));
-    }
-  }
-  return r.nFlagged;
 }
 
 /**

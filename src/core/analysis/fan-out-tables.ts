@@ -99,33 +99,10 @@ export class InterfaceTally {
     this.flows = flows;
   }
 
-  /** The tally of a share of hosts as plain data (another thread's; appendShare joins it to the hosts before). */
-  share(): InterfaceTallyShare {
-    return { start: this.start, ifg: this.ifg.slice(0, this.n), flows: this.flows.slice(0, this.n) };
-  }
-
-  /** Hosts from `from` on, tallied elsewhere (share), once every host before `from` has been tallied here. */
-  appendShare(from: number, t: InterfaceTallyShare): void {
-    const base = this.n;
-    const nt = t.ifg.length;
-    if (base + nt > this.ifg.length) this.grow(base + nt);
-    this.ifg.set(t.ifg, base);
-    this.flows.set(t.flows, base);
-    for (let j = 1; j < t.start.length; j++) this.start[from + j] = base + t.start[j]!;
-    this.n = base + nt;
-  }
-
   /** The counts of the hosts seen on several interfaces, once every host has been counted. */
   finish(names: readonly string[]): MultiInterfaces {
     return new MultiInterfaces(names, this.start, this.ifg.slice(0, this.n), this.flows.slice(0, this.n));
   }
-}
-
-/** An InterfaceTally of a share of hosts (host j of the share: entries [start[j], start[j + 1]) of ifg and flows). */
-export interface InterfaceTallyShare {
-  start: Int32Array;
-  ifg: Int32Array;
-  flows: Float64Array;
 }
 
 /**
@@ -261,22 +238,6 @@ export class PendingColumns {
     this.sequential = new Float64Array(n);
   }
 
-  /** The columns as plain data (for the thread that joins a share of hosts: setShare); `others` is not in them. */
-  share(): PendingShare {
-    const { llr, crossed, counts, loc, main, sequential } = this;
-    return { llr, crossed, counts, loc, main, sequential };
-  }
-
-  /** A share's columns as hosts from `from` on. */
-  setShare(from: number, p: PendingShare): void {
-    this.llr.set(p.llr, from);
-    this.crossed.set(p.crossed, from);
-    this.counts.set(p.counts, from * COUNTS);
-    this.loc.set(p.loc, from * 4);
-    this.main.set(p.main, from);
-    this.sequential.set(p.sequential, from);
-  }
-
   set(k: number, w: Walk, loc: Int32Array, destinations: number, failed: number, main: number, svcFlows: number, sequentialShare: number, targets: number): void {
     this.llr[k] = w.llr;
     this.crossed[k] = w.crossed ? 1 : 0;
@@ -358,16 +319,6 @@ export class PendingColumns {
     };
   }
 }
-/** PendingColumns' columns (share). */
-export interface PendingShare {
-  llr: Float64Array;
-  crossed: Uint8Array;
-  counts: Int32Array;
-  loc: Int32Array;
-  main: Uint32Array;
-  sequential: Float64Array;
-}
-
 /** Counts kept per host in PendingColumns. */
 export const COUNTS = 9;
 

@@ -214,7 +214,7 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const keyAt = facts.hostsIx.keyAt;
   const grouped = pass2(sources, facts, flows, nHosts);
   const interfaces = new InterfaceTally(nHosts, ifNameList.length);
-  const judged = pass3(pass3Input(grouped, facts), nHosts, interfaces, ifNameList.length);
+  const judged = pass3(pass3Input(grouped, facts), nHosts, interfaces);
   // Per-interface counts of the sources seen on several interfaces, by host, in first-seen order (main one first).
   const multi = interfaces.finish(ifNameList);
   const { pending, shared } = judged;

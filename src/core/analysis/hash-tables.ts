@@ -151,14 +151,6 @@ export class PairSet {
  * A set of unsigned 32-bit keys on one typed array (4 bytes a slot, half full at most): 0 marks an empty slot and
  * the key 0 is kept in a flag. A fifth of the memory of a U32Index of the same keys (1M distinct destinations: 8 MB).
  */
-/** A U32Set as plain data (U32Set.data). */
-export interface U32SetData {
-  size: number;
-  hasZero: boolean;
-  /** Its table: a power of two in length, 0 for an empty slot. */
-  keys: Uint32Array;
-}
-
 export class U32Set {
   size = 0;
   private hasZero = false;
@@ -213,20 +205,6 @@ export class U32Set {
       prev = k;
       this.add(k);
     }
-  }
-
-  /** The set as plain data (its table copied): for another thread, which makes it a set again with fromData. */
-  data(): U32SetData {
-    return { size: this.size, hasZero: this.hasZero, keys: this.keys.slice() };
-  }
-
-  static fromData(d: U32SetData): U32Set {
-    const s = new U32Set(0);
-    s.size = d.size;
-    s.hasZero = d.hasZero;
-    s.keys = d.keys;
-    s.mask = d.keys.length - 1;
-    return s;
   }
 
   private rehash(): void {
