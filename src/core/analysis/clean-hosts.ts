@@ -84,10 +84,19 @@ function scatterU8(col: Uint8Array, tmp: Uint8Array, at: Int32Array, n: number):
 
 /** Entries j and j + 1 of each row of four (loc), moved as scatterI32 moves rows, through `tmp` (2n entries). */
 function scatterPairs(loc: Int32Array, tmp: Int32Array, at: Int32Array, n: number, j: number): void {
+  takePairs(loc, tmp, n, j);
+  putPairs(loc, tmp, at, n, j);
+}
+
+// (One loop a function: a function of two is compiled while its first loop runs, and thrown away at the second.)
+function takePairs(loc: Int32Array, tmp: Int32Array, n: number, j: number): void {
   for (let k = 0; k < n; k++) {
     tmp[2 * k] = loc[4 * k + j]!;
     tmp[2 * k + 1] = loc[4 * k + j + 1]!;
   }
+}
+
+function putPairs(loc: Int32Array, tmp: Int32Array, at: Int32Array, n: number, j: number): void {
   for (let k = 0; k < n; k++) {
     const o = 4 * at[k]! + j;
     loc[o] = tmp[2 * k]!;

@@ -182,11 +182,24 @@ function pass1Records(t: FlowSource['flows'], from: number, to: number, row: num
   }
 }
 
-/** Each row's service and outcome, and the destinations reached. */
+/**
+ * Each row's service and outcome, and the destinations reached. In blocks of as many rows as `reachedRoom` holds, each
+ * block's destinations added to the set after it (the addition's call then runs from the first block of a capture on:
+ * called from inside the loop only when the room filled up, it first ran deep in a big capture, and threw the compiled
+ * loop away).
+ */
 function pass1Outcomes(t: FlowSource['flows'], from: number, to: number, row: number, f: RowFacts): void {
+  const ok = reachedRoom;
+  for (let b = from; b < to; b += ok.length) {
+    const e = Math.min(to, b + ok.length);
+    f.reached.addMany(ok, outcomesBlock(t, b, e, row + (b - from), f, ok));
+  }
+}
+
+/** pass1Outcomes over rows [from, to) (no more than `ok` holds): returns how many destinations it put in `ok`. */
+function outcomesBlock(t: FlowSource['flows'], from: number, to: number, row: number, f: RowFacts, ok: Uint32Array): number {
   const { hostOf, outcomeOf, serviceOf } = f;
   const { dst: dstCol, proto: protoCol, dstPort: dpCol, packets: pkCol } = t;
-  const ok = reachedRoom;
   let nOk = 0;
   for (let i = from; i < to; i++, row++) {
     if (hostOf[row]! < 0) continue;
@@ -205,20 +218,15 @@ function pass1Outcomes(t: FlowSource['flows'], from: number, to: number, row: nu
     }
     serviceOf[row] = service;
     outcomeOf[row] = outcome;
-    if (outcome !== OK) continue;
-    ok[nOk++] = dstCol[i]!;
-    if (nOk === ok.length) {
-      f.reached.addMany(ok, nOk);
-      nOk = 0;
-    }
+    if (outcome === OK) ok[nOk++] = dstCol[i]!;
   }
-  f.reached.addMany(ok, nOk);
+  return nOk;
 }
 
 /**
- * The destinations reached in the rows pass1Outcomes reads, gathered (4,096 at a time) before they are added to the
- * set: one short loop of additions overlaps their cache misses (a million distinct destinations: nearly every one is a
- * miss).
+ * The destinations reached in a block of rows pass1Outcomes reads, gathered (4,096 rows at a time) before they are
+ * added to the set: one short loop of additions overlaps their cache misses (a million distinct destinations: nearly
+ * every one is a miss).
  */
 const reachedRoom = new Uint32Array(4096);
 

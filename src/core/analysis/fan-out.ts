@@ -9,6 +9,8 @@ import { fanOutOrder } from './host-order';
 import {
   HostRecords,
   InterfaceTally,
+  type MultiInterfaces,
+  type PendingColumns,
   R_FLOWS,
   R_MAIN_IF,
   R_MAIN_IF_COUNT,
@@ -73,8 +75,7 @@ interface Grouped {
  */
 function pass2(sources: readonly FlowSource[], f: RowFacts, flows: Float64Array, nHosts: number): Grouped {
   const { hostOf, outcomeOf, serviceOf } = f;
-  const start = new Int32Array(nHosts + 1);
-  for (let k = 0; k < nHosts; k++) start[k + 1] = start[k]! + flows[k]!;
+  const start = runStarts(flows, nHosts);
   const fill = start.slice(0, nHosts);
   const n = start[nHosts]!;
   const gRows = new Uint32Array(2 * n);
@@ -91,6 +92,13 @@ function pass2(sources: readonly FlowSource[], f: RowFacts, flows: Float64Array,
   const retried = answered > 0 ? FAILED : IGNORE;
   groupRows(sources, f.ifMaps, hostOf, outcomeOf, serviceOf, fill, gRows, withIf, gIf, retried);
   return { start, gRows, gIf, blind: unanswered > 0 && answered === 0 };
+}
+
+/** Where each host's run of grouped rows starts, and the end at [n] (one loop a function, as the verdicts' loops below). */
+function runStarts(flows: Float64Array, n: number): Int32Array {
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) start[k + 1] = start[k]! + flows[k]!;
+  return start;
 }
 
 /**
@@ -210,7 +218,6 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const nHosts = facts.hostsIx.size;
   // Each host's flows as a column (the sorts read it); its other counts are read from its record, host by host.
   const flows = facts.h.flowsColumn();
-  const rec = facts.h.rec;
   const keyAt = facts.hostsIx.keyAt;
   const grouped = pass2(sources, facts, flows, nHosts);
   const interfaces = new InterfaceTally(nHosts, ifNameList.length);
@@ -218,16 +225,16 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   // Per-interface counts of the sources seen on several interfaces, by host, in first-seen order (main one first).
   const multi = interfaces.finish(ifNameList);
   const { pending, shared } = judged;
-  const { evidence, svcPackets, svcBytes, svcBytesPackets } = pass4(sources, facts, judged, nHosts);
+  const sums = pass4(sources, facts, judged, nHosts);
+  // The host records, read by the verdicts below (the rest of pass 1's results are let go).
+  const rec = facts.h.rec;
   // The per-row arrays are done with: let a collection during the verdicts below take them (a dump's worth of rows).
   releaseRows(facts, grouped);
   // Most destinations first, then most flows, then lowest address: counting sorts over the columns (host-order.ts).
-  const destinations = new Float64Array(nHosts);
-  for (let k = 0; k < nHosts; k++) destinations[k] = pending.destinationsOf(k);
+  const destinations = destinationsColumn(pending, nHosts);
   const order = fanOutOrder(destinations, flows, keyAt, nHosts);
   /** Each host's place in the list. */
-  const at = new Int32Array(nHosts);
-  for (let i = 0; i < nHosts; i++) at[order[i]!] = i;
+  const at = placesOf(order, nHosts);
   // Clean sources (most of a big capture) become rows of columns (clean-hosts.ts), row i for the i-th host of the list;
   // the flagged ones are objects, with as little per host as possible: no interface Map for one interface, one shared
   // empty evidence list and no-others function. Hosts are read in index order (a dozen tables read in step) and their
@@ -237,6 +244,64 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const hosts: (HostAnalysis | undefined)[] = new Array<HostAnalysis | undefined>(nHosts);
   /** The flagged hosts by host index, for the shared targets (a few among many). */
   const flaggedByIndex: HostAnalysis[] = [];
+  judgeHosts({ nHosts, at, keyAt, rec, multi, ifNameList, pending, destinations, sums, clean, hosts, flaggedByIndex });
+  // (Through the memory of `destinations`, read for the last time above: the move allocates nothing.)
+  clean.permute(at, nHosts, destinations.buffer);
+  // The clean hosts' objects, made in list order: each one sits next to the previous one in memory, so whatever
+  // reads the list in order (the charts, the rules, the JSON writer) reads on instead of jumping about.
+  cleanHostsInPlace(hosts, clean, nHosts);
+  shared.finish(flaggedByIndex);
+  return hosts as HostAnalysis[];
+}
+
+// The loops over every host below are functions of their own, one loop each: V8 compiles a function while its loop
+// runs (on-stack replacement), and a compiled function with several loops is thrown away as it leaves the first one,
+// whose next statements had never run. analyseFanOut held four such loops: with 200,000 sources it was compiled and
+// thrown away four times, running its loops in the interpreter meanwhile (measured 2026-12-03 with --trace-deopt).
+
+/** Each host's distinct destinations, as a column. */
+function destinationsColumn(pending: PendingColumns, n: number): Float64Array<ArrayBuffer> {
+  const d = new Float64Array(n);
+  for (let k = 0; k < n; k++) d[k] = pending.destinationsOf(k);
+  return d;
+}
+
+/** Each host's place in `order`. */
+function placesOf(order: Int32Array, n: number): Int32Array {
+  const at = new Int32Array(n);
+  for (let i = 0; i < n; i++) at[order[i]!] = i;
+  return at;
+}
+
+/** The clean hosts' objects (rows of `clean`) at the places the flagged hosts left empty. */
+function cleanHostsInPlace(hosts: (HostAnalysis | undefined)[], clean: CleanHostColumns, n: number): void {
+  for (let i = 0; i < n; i++) if (hosts[i] === undefined) hosts[i] = clean.host(i);
+}
+
+/** What the verdicts read (judgeHosts). */
+interface Verdicts {
+  nHosts: number;
+  /** Each host's place in the list. */
+  at: Int32Array;
+  keyAt: Uint32Array;
+  /** Pass 1's host records. */
+  rec: Float64Array;
+  multi: MultiInterfaces;
+  ifNameList: readonly string[];
+  pending: PendingColumns;
+  destinations: Float64Array;
+  sums: FlaggedRows;
+  /** Clean hosts go here, at their host index (permuted to their places afterwards). */
+  clean: CleanHostColumns;
+  /** Flagged hosts go here, at their places. */
+  hosts: (HostAnalysis | undefined)[];
+  flaggedByIndex: HostAnalysis[];
+}
+
+/** Each host's verdict: a clean one as a row of `clean`, a flagged one as an object of its own. */
+function judgeHosts(v: Verdicts): void {
+  const { nHosts, at, keyAt, rec, multi, ifNameList, pending, destinations, clean, hosts, flaggedByIndex } = v;
+  const { evidence, svcPackets, svcBytes, svcBytesPackets } = v.sums;
   // One walk and one set of facts, filled in for each clean host in turn: nothing is made per host but its row.
   const walk = newWalk();
   const cleanFacts: CleanHostFacts = { addr: 0, interfaceName: '', interfaceFlows: 0, flows: 0, destinations: 0, port80Flows: 0, packetsPerFlow: 0, failedFlows: 0, inbound: false, service: '', reason: '', loc: NO_LOCALITY, multiHost: -1 };
@@ -312,13 +377,6 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
     if (host.verdict !== 'clean') flaggedByIndex[k] = host;
     hosts[i] = host;
   }
-  // (Through the memory of `destinations`, read for the last time above: the move allocates nothing.)
-  clean.permute(at, nHosts, destinations.buffer);
-  // The clean hosts' objects, made in list order: each one sits next to the previous one in memory, so whatever
-  // reads the list in order (the charts, the rules, the JSON writer) reads on instead of jumping about.
-  for (let i = 0; i < nHosts; i++) if (hosts[i] === undefined) hosts[i] = clean.host(i);
-  shared.finish(flaggedByIndex);
-  return hosts as HostAnalysis[];
 }
 
 const noOthers = () => new Map<string, number>();
