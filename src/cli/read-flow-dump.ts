@@ -202,6 +202,9 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
       // rest here, in order, at once (waiting for the next segment, or reading others meanwhile, was work thrown
       // away: a verbose cache is no flow table, and its 79 MB were read about one and a half times). Rows may now
       // pass the regions of later segments, which are no longer needed; the early pass no longer matches these rows.
+      // The other thread claims no segment from here on: it would read them for nothing (and fill their regions: a
+      // verbose cache's segments read as flow tables cost memory as well as time).
+      Atomics.store(claim, 0, nSeg);
       scanFileRange(fd, bounds[next]!, size, scanner);
       early = undefined;
       break;
