@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { diagnose } from '../diagnose';
 import type { Paste } from '../types';
 import { FlowDumpScanner, prescanBytes } from './prescan';
+import { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import { linesAtBytes, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
 
 const enc = new TextEncoder();
@@ -138,5 +139,29 @@ describe('big-paste byte path', () => {
     const d = diagnose([viaBytes('b', text)]);
     const f = d.findings.find((x) => x.id === 'scanning-host')!;
     expect(f.evidence[0]).toEqual({ source: 'b', line: 3, text: rows[0] });
+  });
+
+  it('appends many parts with room growing by doubling, and the rows in order', () => {
+    // The CLI appends a part per segment once the segments outgrow their regions: growing the columns to the exact
+    // size each time copied every row before it again (quadratic in the parts).
+    const part = (i: number) => {
+      const sc = new FlowDumpScanner(4096, true);
+      const rows = Array.from({ length: 40 }, (_, k) => `Vl1           20.1.${i % 250}.${k + 1}        Vl3           9.54.33.121     06 1000 0050     1`);
+      sc.feed(enc.encode(rows.join('\n') + '\n'), rows.join('\n').length + 1, 0, true);
+      return sc.part();
+    };
+    const whole = new FlowDumpScanner(0);
+    whole.feed(enc.encode(`Router#show ip cache flow\n${HEADER}\n`), HEADER.length + 27, 0, true);
+    const grows = vi.spyOn(FlowColumns.prototype, 'reserveCapacity');
+    for (let i = 0; i < 300; i++) whole.appendPart(part(i));
+    // Only the calls on the joined table count (the parts' own scanners reserve room too).
+    const cols = (whole as unknown as { cols: FlowColumns }).cols;
+    const joined = grows.mock.contexts.filter((c) => c === cols);
+    grows.mockRestore();
+    expect(whole.rowCount).toBe(12_000);
+    expect(joined.length).toBeLessThanOrEqual(12);
+    const pre = whole.finish(() => []);
+    expect(pre.rows.src[40]).toBe(((20 << 24) | (1 << 16) | (1 << 8) | 1) >>> 0);
+    expect(pre.rows.line[11_999]).toBe(2 + 12_000);
   });
 });

@@ -168,7 +168,9 @@ export class FlowDumpScanner {
     const t = p.rows;
     const n = t.count;
     const o = c.n;
-    c.reserveCapacity(o + n);
+    // Doubling, as rows reserved one by one do: growing to the exact size copied every row before it again at each
+    // part appended (quadratic in the parts of a dump whose segments outgrow their regions).
+    if (o + n > c.cap) c.reserveCapacity(Math.max(o + n, 2 * c.cap));
     const remap = t.ifNames.map((name) => c.ifIndexOfName(name));
     for (let k = 0; k < n; k++) {
       c.srcIf[o + k] = remap[t.srcIf[k]!]!;
