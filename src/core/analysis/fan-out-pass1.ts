@@ -1,7 +1,7 @@
 // Pass 1 of the fan-out analysis (fan-out.ts): each row's host, service and outcome, each host's counters, the
 // UDP and ICMP pairs seen and the destinations reached. Run over the whole capture, or ahead of the analysis by the
 // CLI while it still reads a big dump (EarlyPass1).
-import { FAILED, FAILED_MAX_PACKETS, flowOutcomeCode, type FlowSource, IGNORE, OK, rowService, WWW } from './flow-facts';
+import { FAILED, FAILED_MAX_PACKETS, flowOutcomeCode, type FlowSource, IGNORE, OK, PENDING, rowService, WWW } from './flow-facts';
 import { PairSet, U32Index, U32Set } from './hash-tables';
 import { ICMP, serviceCode, TCP, UDP } from './service';
 import { HostRecords, R_FLOWS, R_MAIN_IF, R_MAIN_IF_COUNT, R_MULTI_IF, R_NULL, R_PACKETS, R_PORT80, R_STRIDE } from './fan-out-tables';
@@ -25,6 +25,13 @@ export interface RowFacts {
   ifMaps: Int32Array[];
   /** How many sources were seen on more than one interface (their flows per interface are counted in pass 3). */
   multiHosts: number;
+  /**
+   * The rows whose outcome waits on a reply (PENDING: UDP and ICMP probes), in row order, `nPending` of them: pass 2
+   * settles these alone, where it read every row's outcome to find them (a capture of mostly TCP: 1,000,000 reads for
+   * a few thousand probes).
+   */
+  pendingRows: Int32Array;
+  nPending: number;
   ifNameList: string[];
   globalIf: Map<string, number>;
 }
@@ -219,8 +226,19 @@ function outcomesBlock(t: FlowSource['flows'], from: number, to: number, row: nu
     serviceOf[row] = service;
     outcomeOf[row] = outcome;
     if (outcome === OK) ok[nOk++] = dstCol[i]!;
+    else if (outcome === PENDING) addPending(f, row);
   }
   return nOk;
+}
+
+/** Note row `row` as waiting on a reply (RowFacts.pendingRows). */
+function addPending(f: RowFacts, row: number): void {
+  if (f.nPending === f.pendingRows.length) {
+    const g = new Int32Array(Math.max(1024, 2 * f.pendingRows.length));
+    g.set(f.pendingRows);
+    f.pendingRows = g;
+  }
+  f.pendingRows[f.nPending++] = row;
 }
 
 /**
@@ -324,6 +342,9 @@ function newRowFacts(rows: number): RowFacts {
     pairs: new PairSet(start(16384)),
     ifMaps: [],
     multiHosts: 0,
+    // (Grown as probes come: a capture of mostly TCP has few.)
+    pendingRows: new Int32Array(start(1024)),
+    nPending: 0,
     ifNameList: [],
     globalIf: new Map(),
   };

@@ -107,15 +107,19 @@ function runStarts(flows: Float64Array, n: number): Int32Array {
  * writes then run in a short loop whose cache misses overlap.
  */
 function settleReplies(sources: readonly FlowSource[], f: RowFacts): { answered: number; unanswered: number } {
-  const { hostOf, outcomeOf, reached, pairs } = f;
+  const { hostOf, outcomeOf, reached, pairs, pendingRows, nPending } = f;
   const keyAt = f.hostsIx.keyAt;
-  let r = 0;
   let answered = 0;
   let unanswered = 0;
+  // The pending rows (pass 1 noted them, in row order), source by source: row r of all is row r - base of its source.
+  let p = 0;
+  let base = 0;
   for (const s of sources) {
     const { dst, packets, count } = s.flows;
-    for (let i = 0; i < count; i++, r++) {
-      if (outcomeOf[r] !== PENDING) continue;
+    const end = base + count;
+    for (; p < nPending && pendingRows[p]! < end; p++) {
+      const r = pendingRows[p]!;
+      const i = r - base;
       const k = hostOf[r]!;
       if (k < 0) continue;
       if (pairs.has(dst[i]!, keyAt[k]!)) {
@@ -127,6 +131,7 @@ function settleReplies(sources: readonly FlowSource[], f: RowFacts): { answered:
         if (packets[i]! > 1) outcomeOf[r] = PENDING_RETRIED;
       }
     }
+    base = end;
   }
   return { answered, unanswered };
 }
@@ -397,6 +402,8 @@ function releaseRows(f: RowFacts, g: Grouped): void {
   f.hostOf = new Int32Array(0);
   f.outcomeOf = new Uint8Array(0);
   f.serviceOf = new Uint32Array(0);
+  f.pendingRows = new Int32Array(0);
+  f.nPending = 0;
   f.reached = new U32Set(16);
   f.pairs = new PairSet(16);
   g.gRows = new Uint32Array(0);
