@@ -1,6 +1,10 @@
 // The worker client: a newer request supersedes (terminates) the running one; stale answers are ignored.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerMessages, HOSTS_PER_MESSAGE, type WorkerRequest, type WorkerResponse } from './protocol';
+import { encodeHosts } from './hosts-wire';
+
+/** The worker's messages as the page receives them: copies, their buffers handed over. */
+const posted = (res: WorkerResponse) => answerMessages(res).map((m) => structuredClone(m.message, { transfer: m.transfer }));
 import { CoreClient, Superseded } from './core-client';
 
 class FakeWorker {
@@ -105,24 +109,24 @@ describe('CoreClient', () => {
       const w = FakeWorker.made[0]!;
       const id = w.posted[0]!.id;
       const n = 2 * HOSTS_PER_MESSAGE + 345;
-      const messages = answerMessages(big(id, n));
+      const messages = posted(big(id, n));
       // Three parts (5,000, 5,000, 345), then the answer without them.
-      expect(messages.map((m) => ('hosts' in m ? m.hosts.length : 'answer'))).toEqual([HOSTS_PER_MESSAGE, HOSTS_PER_MESSAGE, 345, 'answer']);
+      expect(messages.map((m) => ('wire' in m ? m.wire.n : 'answer'))).toEqual([HOSTS_PER_MESSAGE, HOSTS_PER_MESSAGE, 345, 'answer']);
       // A stale part (another request's) in between changes nothing.
       w.send(messages[0]!);
-      w.send({ id: id + 99, hosts: [{ ip: '192.0.2.1' }] } as unknown as WorkerResponse);
+      w.send({ id: id + 99, wire: encodeHosts([{ ip: '192.0.2.1' } as never]).wire });
       for (const m of messages.slice(1)) w.send(m);
       const r = await p;
       expect(JSON.stringify(r.diagnosis)).toBe(JSON.stringify((big(id, n) as { diagnosis: unknown }).diagnosis));
     });
 
     it('a small one is one message, and a part lost on the way is an error in words, not a short list', async () => {
-      expect(answerMessages(big(1, HOSTS_PER_MESSAGE))).toHaveLength(1);
+      expect(posted(big(1, HOSTS_PER_MESSAGE))).toHaveLength(1);
       const c = new CoreClient();
       const p = c.diagnose([{ source: 'a', text: 'x' }], {});
       await flush();
       const w = FakeWorker.made[0]!;
-      const messages = answerMessages(big(w.posted[0]!.id, HOSTS_PER_MESSAGE + 1));
+      const messages = posted(big(w.posted[0]!.id, HOSTS_PER_MESSAGE + 1));
       w.send(messages[1]!);
       w.send(messages[2]!);
       await expect(p).rejects.toThrow(/arrived incomplete \(1 of 5001 hosts\)/);

@@ -3,6 +3,7 @@ import type { SenderHostFact } from '../core/diagnose';
 import type { NextSteps } from '../core/rules/next-steps';
 import type { Answers, Diagnosis, Paste } from '../core/types';
 import type { FileInput, WorkerRequest, WorkerResponse } from './protocol';
+import { decodeHosts } from './hosts-wire';
 
 export class Superseded extends Error {
   constructor() {
@@ -82,9 +83,9 @@ export class CoreClient {
       p.onProgress?.(res.progress.done, res.progress.total);
       return;
     }
-    if ('hosts' in res) {
+    if ('wire' in res) {
       const got = (p.hosts ??= []);
-      for (const h of res.hosts) got.push(h);
+      for (const h of decodeHosts(res.wire)) got.push(h);
       return;
     }
     this.pending = null;

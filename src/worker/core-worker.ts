@@ -102,5 +102,5 @@ self.onmessage = async (event: MessageEvent<WorkerRequest | DecodeRequest | Shar
     res = { id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }
   // A big diagnosis's hosts go first, a few thousand a message, so the page reads them in short tasks (HostsPart).
-  for (const m of answerMessages(res)) self.postMessage(m);
+  for (const m of answerMessages(res)) self.postMessage(m.message, m.transfer);
 };

@@ -4,6 +4,7 @@ import type { NextSteps } from '../core/rules/next-steps';
 import type { Answers, Diagnosis, Paste } from '../core/types';
 import type { ShareInput, ShareLink } from '../share/build-share';
 import type { DecodeResult } from '../share/codec';
+import { encodeHosts, type HostsWire } from './hosts-wire';
 
 /**
  * A capture file opened or dropped, analysed as bytes: the File (a Blob) crosses to the worker as a reference,
@@ -90,12 +91,13 @@ export type WorkerResponse =
   | HostsPart;
 
 /**
- * The next hosts of a big diagnosis, before its answer. The page's thread reads each message in a task of its own:
- * 200,000 hosts in one message took one 550 ms task to read (the page froze); a few thousand take a few milliseconds.
+ * The next hosts of a big diagnosis, before its answer, as columns (hosts-wire.ts). The page's thread reads each
+ * message in a task of its own: 200,000 hosts in one message took one 550 ms task to read (the page froze); a few
+ * thousand take a few milliseconds.
  */
 export interface HostsPart {
   id: number;
-  hosts: Diagnosis['hosts'];
+  wire: HostsWire;
 }
 
 /** Hosts a message carries at most (HostsPart). */
@@ -105,11 +107,14 @@ export const HOSTS_PER_MESSAGE = 5_000;
  * The messages that carry an answer, in order: the answer itself when its diagnosis is small; else its hosts in parts
  * of HOSTS_PER_MESSAGE, then the answer without them (`hostsSent` says how many came). CoreClient puts them together.
  */
-export function answerMessages(res: WorkerResponse, perMessage = HOSTS_PER_MESSAGE): WorkerResponse[] {
-  if (!('ok' in res) || !res.ok || res.diagnosis.hosts.length <= perMessage) return [res];
+export function answerMessages(res: WorkerResponse, perMessage = HOSTS_PER_MESSAGE): { message: WorkerResponse; transfer: ArrayBuffer[] }[] {
+  if (!('ok' in res) || !res.ok || res.diagnosis.hosts.length <= perMessage) return [{ message: res, transfer: [] }];
   const hosts = res.diagnosis.hosts;
-  const out: WorkerResponse[] = [];
-  for (let a = 0; a < hosts.length; a += perMessage) out.push({ id: res.id, hosts: hosts.slice(a, a + perMessage) });
-  out.push({ ...res, diagnosis: { ...res.diagnosis, hosts: [] }, hostsSent: hosts.length });
+  const out: { message: WorkerResponse; transfer: ArrayBuffer[] }[] = [];
+  for (let a = 0; a < hosts.length; a += perMessage) {
+    const { wire, transfer } = encodeHosts(hosts.slice(a, a + perMessage));
+    out.push({ message: { id: res.id, wire }, transfer });
+  }
+  out.push({ message: { ...res, diagnosis: { ...res.diagnosis, hosts: [] }, hostsSent: hosts.length }, transfer: [] });
   return out;
 }
