@@ -1,11 +1,11 @@
 // Pass 3 of the fan-out analysis (fan-out.ts), host by host: each host's main service, first contacts, walk, locality
-// and sweep shape. It reads only the rows grouped by host (pass 2) and a few per-host columns (Pass3Input).
+// and sweep shape. It reads the rows grouped by host (pass 2) and a few per-host tables (Pass3Input).
 import { BLIND_SWEEP_MIN, FAILED, IGNORE, OK, OUTCOME_SHIFT, SERVICE_BITS, SYN_SERVICE } from './flow-facts';
 import type { U32Set } from './hash-tables';
 import { ICMP, NO_SERVICE, UDP } from './service';
 import { ServiceCounts } from './service-counts';
 import { localityCode } from './locality';
-import { DstSet, type InterfaceTally, PendingColumns, resetWalk } from './fan-out-tables';
+import { DstSet, type InterfaceTally, PendingColumns, R_MULTI_IF, R_STRIDE, resetWalk } from './fan-out-tables';
 import { SharedTargetCollector } from './shared-targets';
 import { verdictOf } from './verdict';
 import { newWalk, step, type Walk } from './trw';
@@ -18,8 +18,8 @@ export interface Pass3Input {
   gRows: Uint32Array;
   /** Each grouped row's interface as a global number + 1 (0: none); empty when no source came on several. */
   gIf: Uint16Array | Int32Array;
-  /** 1 for a host seen on several interfaces (its flows are then counted per interface); read only when gIf is not empty. */
-  multi: Uint8Array;
+  /** Pass 1's host records (R_MULTI_IF: a host seen on several interfaces, whose flows are counted per interface). */
+  rec: Float64Array;
   /** Each host's address. */
   keyAt: Uint32Array;
   /** Destinations someone reached with a real exchange (a failure aimed at one is neutral). */
@@ -43,7 +43,7 @@ export interface Judged {
  * locality of the judged targets and the shape of the sweep.
  */
 export function pass3(g: Pass3Input, nHosts: number, interfaces: InterfaceTally): Judged {
-  const { start, gRows, gIf, multi, keyAt, reached, blind } = g;
+  const { start, gRows, gIf, rec, keyAt, reached, blind } = g;
   const withIf = gIf.length > 0;
   const seen = new DstSet();
   const services = new ServiceCounts();
@@ -66,7 +66,7 @@ export function pass3(g: Pass3Input, nHosts: number, interfaces: InterfaceTally)
     const main = services.count(gRows, a, b);
     // (With no source seen on several interfaces, the tally's columns stay empty: nothing to do per host.)
     if (withIf) {
-      if (multi[k] === 1) interfaces.several(k, gIf, a, b);
+      if (rec[k * R_STRIDE + R_MULTI_IF] === 1) interfaces.several(k, gIf, a, b);
       else interfaces.one(k);
     }
     seen.reset(b - a);

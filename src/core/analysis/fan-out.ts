@@ -14,7 +14,6 @@ import {
   R_FLOWS,
   R_MAIN_IF,
   R_MAIN_IF_COUNT,
-  R_MULTI_IF,
   R_NULL,
   R_PACKETS,
   R_PORT80,
@@ -390,11 +389,7 @@ const NO_LOCALITY = new Int32Array(4);
 
 /** What pass 3 reads of pass 1's and pass 2's results. */
 function pass3Input(g: Grouped, f: RowFacts): Pass3Input {
-  const nHosts = f.hostsIx.size;
-  // Which sources came on several interfaces, as a column (only read when some did).
-  const multi = new Uint8Array(g.gIf.length > 0 ? nHosts : 0);
-  if (multi.length > 0) for (let k = 0; k < nHosts; k++) multi[k] = f.h.rec[k * R_STRIDE + R_MULTI_IF]!;
-  return { start: g.start, gRows: g.gRows, gIf: g.gIf, multi, keyAt: f.hostsIx.keyAt, reached: f.reached, blind: g.blind };
+  return { start: g.start, gRows: g.gRows, gIf: g.gIf, rec: f.h.rec, keyAt: f.hostsIx.keyAt, reached: f.reached, blind: g.blind };
 }
 
 function releaseRows(f: RowFacts, g: Grouped): void {
