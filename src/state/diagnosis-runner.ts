@@ -40,8 +40,17 @@ export function cancelAnalysis(): void {
   cancelRunning?.();
 }
 
+/** Starts the runner's worker ahead of its first analysis (prewarmAnalysis). */
+let warmUp: (() => void) | null = null;
+
+/** Start the analysis worker now, if it is not running (the paste page calls it once idle). */
+export function prewarmAnalysis(): void {
+  warmUp?.();
+}
+
 export function startDiagnosisRunner(client = new CoreClient()): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  warmUp = () => client.prewarm();
 
   const run = () => {
     timer = null;
@@ -127,6 +136,7 @@ export function startDiagnosisRunner(client = new CoreClient()): () => void {
   if (useAppStore.getState().hydrated) schedule();
   return () => {
     cancelRunning = null;
+    warmUp = null;
     unsubscribe();
     if (timer) clearTimeout(timer);
     client.cancel();

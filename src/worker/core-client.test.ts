@@ -51,6 +51,21 @@ describe('CoreClient', () => {
     await expect(p).resolves.toMatchObject({ ms: 1 });
   });
 
+  it('prewarm starts the worker ahead of the first request, which then goes to that same worker', async () => {
+    const c = new CoreClient();
+    c.prewarm();
+    await flush();
+    expect(FakeWorker.made).toHaveLength(1);
+    expect(FakeWorker.made[0]!.posted).toEqual([]);
+    c.prewarm();
+    const p = c.diagnose([{ source: 'a', text: 'x' }], {});
+    await flush();
+    expect(FakeWorker.made).toHaveLength(1);
+    const w = FakeWorker.made[0]!;
+    w.answer(w.posted[0]!.id);
+    await expect(p).resolves.toMatchObject({ ms: 1 });
+  });
+
   it('a newer request rejects the older one as superseded and stops its worker', async () => {
     const c = new CoreClient();
     const first = c.diagnose([{ source: 'a', text: 'old' }], {});

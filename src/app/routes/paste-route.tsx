@@ -1,10 +1,11 @@
 // Paste page: the paste panels (one is always there to type into) and the way on to the report.
-import { useLayoutEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { Link } from 'react-router';
 import { ExampleButton } from '../../features/example/example-button';
 import { PastePanels } from '../../features/paste/paste-panels';
 import { useAppStore } from '../../state/store';
 import { whenHydrated } from '../when-hydrated';
+import { prewarmAnalysis } from '../../state/diagnosis-runner';
 
 /**
  * The empty first panel exists before the page first renders: added from an effect, it appeared a frame after the
@@ -24,6 +25,16 @@ export function Component() {
   useLayoutEffect(() => {
     if (count === 0) addPaste();
   }, [count, addPaste]);
+  // Whoever opens this page is about to paste: the analysis worker starts once the page is idle, so its start-up is
+  // not part of the first verdict.
+  useEffect(() => {
+    if (typeof requestIdleCallback === 'function') {
+      const h = requestIdleCallback(prewarmAnalysis, { timeout: 2000 });
+      return () => cancelIdleCallback(h);
+    }
+    const t = setTimeout(prewarmAnalysis, 500);
+    return () => clearTimeout(t);
+  }, []);
   return (
     <>
       <h1>Paste router output</h1>
