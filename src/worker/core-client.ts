@@ -113,7 +113,6 @@ export class CoreClient {
     p?.reject(err);
   }
 
-  /** Stop the running analysis: the core is synchronous, so the only real cancel is a fresh worker. */
   /**
    * Start the worker now, before any request (the paste page, once idle): its start-up (loading and compiling its
    * 350 KB, 70-85 ms on a desktop) then no longer comes before the first verdict.
@@ -122,6 +121,7 @@ export class CoreClient {
     this.ensure().catch(() => undefined);
   }
 
+  /** Stop the running analysis: the core is synchronous, so the only real cancel is a fresh worker. */
   cancel(): void {
     if (!this.pending) return;
     const p = this.pending;
