@@ -3,7 +3,7 @@
 // readVerboseSecond) would read them. Only plain records are taken: printable ASCII, blanks between fields, numbers
 // without fractions where the text path allows one, addresses as ipToInt reads them, no egress mark; any other
 // record is left to the text path, which reads it (or warns about it) as before.
-import { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
+import { FlowColumns, grownTo } from '../parsers/show-ip-cache-flow/flow-columns';
 import type { VerboseTable } from '../parsers/show-ip-cache-flow/prescanned';
 
 /**
@@ -25,16 +25,13 @@ export class VerboseRecords {
   /** Room for one more record: its index (committed by `commit`). */
   slot(): number {
     const k = this.cols.reserve();
-    if (this.tos.length < this.cols.cap) {
-      const grow = <T extends Uint16Array | Float64Array | Uint32Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(this.cols.cap);
-        b.set(a);
-        return b;
-      };
-      this.tos = grow(this.tos);
-      this.flags = grow(this.flags);
-      this.active = grow(this.active);
-      this.nextHop = grow(this.nextHop);
+    const cap = this.cols.cap;
+    if (this.tos.length < cap) {
+      // The details' columns grow with the flow columns (FlowColumns.reserveCapacity grows those the same way).
+      this.tos = grownTo(this.tos, cap);
+      this.flags = grownTo(this.flags, cap);
+      this.active = grownTo(this.active, cap);
+      this.nextHop = grownTo(this.nextHop, cap);
     }
     return k;
   }

@@ -103,11 +103,7 @@ export class FlowColumns {
 
   reserveCapacity(c: number, copy = false): void {
     if (c <= this.cap && !copy) return;
-    const g = <T extends Uint16Array | Uint32Array | Int16Array | Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(c);
-      b.set(a);
-      return b;
-    };
+    const g = <T extends GrowableColumn>(a: T): T => grownTo(a, c);
     this.srcIf = g(this.srcIf);
     this.dstIf = g(this.dstIf);
     this.src = g(this.src);
@@ -214,4 +210,14 @@ export class FlowColumns {
       offsets: this.offset.subarray(0, n),
     };
   }
+}
+
+/** The typed arrays columns are kept in. */
+export type GrowableColumn = Uint8Array | Uint16Array | Uint32Array | Int16Array | Int32Array | Float64Array;
+
+/** A copy of column `a` with room for `cap` entries (its values first, zeros after). */
+export function grownTo<T extends GrowableColumn>(a: T, cap: number): T {
+  const b = new (a.constructor as new (n: number) => T)(cap);
+  b.set(a);
+  return b;
 }
