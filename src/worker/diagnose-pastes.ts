@@ -2,6 +2,7 @@
 // sends, and the build (src/prerender) runs it on the tech note's example to prerender that report.
 import { BYTES_PATH_MIN, pasteOfBytes } from '../core/big-paste/read-chunks';
 import { diagnoseDetailed, type SenderHostFact } from '../core/diagnose';
+import { utf8Of } from '../core/text/utf8';
 import { suggestNextSteps, type NextSteps } from '../core/rules/next-steps';
 import type { Answers, Diagnosis, Paste } from '../core/types';
 import { redactDiagnosisBy, redactSecretsDetailed } from '../share/redact-secrets';
@@ -21,7 +22,7 @@ export interface DiagnosedPastes {
  */
 export function pasteToRead(p: Paste): Paste {
   if (p.text.length < BYTES_PATH_MIN || !p.text.includes('SrcIPaddress') || /[\ud800-\udfff]/.test(p.text)) return p;
-  return pasteOfBytes(p.source, new TextEncoder().encode(p.text));
+  return pasteOfBytes(p.source, utf8Of(p.text));
 }
 
 /** `pastes` are masked for the report's quoted lines; `fromFiles` (big files read as bytes) are analysed as they are. */
