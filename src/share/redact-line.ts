@@ -32,6 +32,37 @@ import { MASK } from './mask';
  */
 export const MAY_HOLD_SECRET = /secret|pas|sec|key|communit|crypto|auth|priv|psk|token|:\/\/|snmp|cert|encryption|mgmtuser|tacacs|radius|message-d|user:/i;
 
+/**
+ * Where MAY_HOLD_SECRET matches in a big text, from a given index on (-1: nowhere), exactly as a /gi search finds it.
+ * Case-insensitive search of a 7.9 MB paste took 50 ms in V8; a case-sensitive one of its lower-case copy 18 ms.
+ * A match on the original text is a match on its lower-case copy at the same index (V8's /i without /u folds no
+ * character past ASCII to an ASCII one), but the copy may match where the original does not (the Kelvin sign
+ * lowers to "k"), so every hit is checked on the original. A text whose lower-case copy is longer (U+0130) is
+ * searched as it is.
+ */
+export function secretWordFinder(text: string): (from: number) => number {
+  const lower = text.toLowerCase();
+  const exact = new RegExp(MAY_HOLD_SECRET.source, 'iy');
+  if (lower.length !== text.length) {
+    const all = new RegExp(MAY_HOLD_SECRET.source, 'gi');
+    return (from) => {
+      all.lastIndex = from;
+      return all.exec(text)?.index ?? -1;
+    };
+  }
+  const fast = new RegExp(MAY_HOLD_SECRET.source, 'g');
+  return (from) => {
+    for (let at = from; ; ) {
+      fast.lastIndex = at;
+      const m = fast.exec(lower);
+      if (!m) return -1;
+      exact.lastIndex = m.index;
+      if (exact.test(text)) return m.index;
+      at = m.index + 1;
+    }
+  };
+}
+
 /** One masking decision on a line: replace [start, end) by MASK (several may apply, never overlapping). */
 interface Cut {
   start: number;

@@ -29,7 +29,7 @@ export { MASK } from './mask';
 import { MASK } from './mask';
 import { bannerEnd } from '../core/text/split';
 import { lineStampLength } from '../core/text/line-stamps';
-import { applyCuts, keyMaterialSpan, lineCuts, MAY_HOLD_SECRET, redactLine } from './redact-line';
+import { applyCuts, keyMaterialSpan, lineCuts, MAY_HOLD_SECRET, redactLine, secretWordFinder } from './redact-line';
 export { redactLine } from './redact-line';
 
 export interface RedactedLine {
@@ -159,25 +159,22 @@ function lineEnd(text: string, from: number): number {
  */
 export function redactSecretsDetailed(text: string): Redaction {
   // No keyword anywhere and no line of a terminal's width (a keyword may be cut in two by a wrap): nothing to mask.
-  if (!MAY_HOLD_SECRET.test(text) && !(text.length >= 79 && hasWideLine(text))) return { text, removed: [] };
+  const nextHit = secretWordFinder(text);
+  const firstHit = nextHit(0);
+  if (firstHit < 0 && !(text.length >= 79 && hasWideLine(text))) return { text, removed: [] };
   const removed: RedactedLine[] = [];
   const blocks = blockMasker();
   const closers = bannerClosers(text);
-  const finder = new RegExp(MAY_HOLD_SECRET.source, 'gi');
   let out = '';
   let emitted = 0; // text before this index is already in `out`
   let pos = 0; // start of the next line to read
   let lineNo = 1; // its number
-  let hit = -2; // index of the next keyword hit at or after `pos` (-1: none left, -2: not searched yet)
+  let hit = firstHit; // index of the next keyword hit at or after `pos` (-1: none left)
   for (;;) {
     if (!blocks.open()) {
       // The next hit is searched once and kept while wide lines before it are read (searching again from every
       // wide line would cost the distance to the hit each time: quadratic on a table of 80-column rows).
-      if (hit === -2 || (hit >= 0 && hit < pos)) {
-        finder.lastIndex = pos;
-        const found = finder.exec(text);
-        hit = found ? found.index : -1;
-      }
+      if (hit >= 0 && hit < pos) hit = nextHit(pos);
       const m = hit >= 0;
       let start = m ? hit : text.length;
       while (start > pos && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
