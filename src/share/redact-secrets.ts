@@ -303,13 +303,32 @@ function redactFields<T extends QuotingDiagnosis>(d: T): T {
   const out = redactDeep(rest) as T;
   if (hosts) {
     // The strings of a host that come from a paste: its address and interface (the rest are the tool's words).
-    const pasted = (x: unknown) => typeof x === 'string' && MAY_HOLD_SECRET.test(x);
+    // Interfaces repeat (a few names for 72,516 hosts), so each is tested once; an address of digits, hex letters,
+    // dots and colons holds no keyword (each has a letter past f, or is ://), so it needs no test.
+    const tested = new Map<string, boolean>();
+    const pasted = (x: unknown) => {
+      if (typeof x !== 'string' || plainAddress(x)) return false;
+      let hit = tested.get(x);
+      if (hit === undefined) tested.set(x, (hit = MAY_HOLD_SECRET.test(x)));
+      return hit;
+    };
     out.hosts = hosts.map((h) => {
       const { ip, interface: iface } = h as { ip?: unknown; interface?: unknown };
       return pasted(ip) || pasted(iface) ? redactDeep(h) : h;
     });
   }
   return out;
+}
+
+/** Only digits, the letters a-f (either case), dots and colons: an IPv4 or IPv6 address as written. */
+function plainAddress(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    // ASCII letters to lower case; digits, '.' and ':' stay as they are (a few control characters become one of them:
+    // no keyword has those either).
+    const c = s.charCodeAt(i) | 0x20;
+    if (!((c >= 48 && c <= 58) || c === 46 || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
 }
 
 const clip = (t: string) => (t.length > 120 ? `${t.slice(0, 117)}...` : t); // as warnings quote a line
