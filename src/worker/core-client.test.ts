@@ -4,7 +4,7 @@ import { answerMessages, HOSTS_PER_MESSAGE, type WorkerRequest, type WorkerRespo
 import { encodeHosts } from './hosts-wire';
 
 /** The worker's messages as the page receives them: copies, their buffers handed over. */
-const posted = (res: WorkerResponse) => answerMessages(res).map((m) => structuredClone(m.message, { transfer: m.transfer }));
+const posted = (res: WorkerResponse) => [...answerMessages(res)].map((m) => structuredClone(m.message, { transfer: m.transfer }));
 import { CoreClient, Superseded } from './core-client';
 
 class FakeWorker {

@@ -106,15 +106,18 @@ export const HOSTS_PER_MESSAGE = 5_000;
 /**
  * The messages that carry an answer, in order: the answer itself when its diagnosis is small; else its hosts in parts
  * of HOSTS_PER_MESSAGE, then the answer without them (`hostsSent` says how many came). CoreClient puts them together.
+ * Each part is made as it is asked for, so the worker posts it before making the next: the page reads a part while
+ * the worker makes the next one (made all first, 72,516 hosts waited 60-90 ms in the worker before the page read any).
  */
-export function answerMessages(res: WorkerResponse, perMessage = HOSTS_PER_MESSAGE): { message: WorkerResponse; transfer: ArrayBuffer[] }[] {
-  if (!('ok' in res) || !res.ok || res.diagnosis.hosts.length <= perMessage) return [{ message: res, transfer: [] }];
+export function* answerMessages(res: WorkerResponse, perMessage = HOSTS_PER_MESSAGE): Generator<{ message: WorkerResponse; transfer: ArrayBuffer[] }> {
+  if (!('ok' in res) || !res.ok || res.diagnosis.hosts.length <= perMessage) {
+    yield { message: res, transfer: [] };
+    return;
+  }
   const hosts = res.diagnosis.hosts;
-  const out: { message: WorkerResponse; transfer: ArrayBuffer[] }[] = [];
   for (let a = 0; a < hosts.length; a += perMessage) {
     const { wire, transfer } = encodeHosts(hosts.slice(a, a + perMessage));
-    out.push({ message: { id: res.id, wire }, transfer });
+    yield { message: { id: res.id, wire }, transfer };
   }
-  out.push({ message: { ...res, diagnosis: { ...res.diagnosis, hosts: [] }, hostsSent: hosts.length }, transfer: [] });
-  return out;
+  yield { message: { ...res, diagnosis: { ...res.diagnosis, hosts: [] }, hostsSent: hosts.length }, transfer: [] };
 }
