@@ -59,6 +59,8 @@ describe('CoreClient', () => {
     expect(FakeWorker.made[0]!.posted).toEqual([]);
     c.prewarm();
     const p = c.diagnose([{ source: 'a', text: 'x' }], {});
+    // Posted at once, in the caller's task (a paste's event), not after the renders queued behind it.
+    expect(FakeWorker.made[0]!.posted).toHaveLength(1);
     await flush();
     expect(FakeWorker.made).toHaveLength(1);
     const w = FakeWorker.made[0]!;

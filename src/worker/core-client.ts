@@ -51,6 +51,8 @@ export async function spawn(): Promise<Worker> {
 
 export class CoreClient {
   private worker: Promise<Worker> | null = null;
+  /** That worker once started: a request then goes to it at once, not a microtask later (after React's render). */
+  private ready: Worker | null = null;
   private pending: Pending | null = null;
   private nextId = 1;
 
@@ -64,6 +66,7 @@ export class CoreClient {
         if (this.worker === started) this.fail(new Error(e.message || 'the analysis worker crashed'));
       };
       w.onmessageerror = () => this.worker === started && this.fail(new Error('the analysis result could not be read'));
+      if (this.worker === started) this.ready = w;
       return w;
     });
     this.worker = started;
@@ -73,6 +76,7 @@ export class CoreClient {
   private stop(): void {
     const w = this.worker;
     this.worker = null;
+    this.ready = null;
     void w?.then((x) => x.terminate(), () => undefined);
   }
 
@@ -136,6 +140,10 @@ export class CoreClient {
     return new Promise((resolve, reject) => {
       this.pending = { id, resolve, reject, onProgress: options.onProgress };
       const req: WorkerRequest = { id, type: 'diagnose', pastes, answers, ...(options.files?.length ? { files: options.files } : {}), ...(options.hostFacts?.length ? { hostFacts: options.hostFacts } : {}) };
+      if (this.ready) {
+        this.ready.postMessage(req);
+        return;
+      }
       this.ensure().then(
         (w) => {
           if (this.pending?.id === id) w.postMessage(req);
