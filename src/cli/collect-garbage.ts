@@ -12,10 +12,18 @@ let gc: (() => void) | null | undefined;
  */
 export function collectGarbage(): void {
   if (gc === undefined) {
+    // Started with --expose-gc: the flags stay as they are.
+    const own = (globalThis as { gc?: unknown }).gc;
+    if (typeof own === 'function') gc = own as () => void;
+  }
+  if (gc === undefined) {
     try {
       setFlagsFromString('--expose-gc');
       const f: unknown = runInNewContext('gc');
       gc = typeof f === 'function' ? (f as () => void) : null;
+      // The context keeps its gc; the flag goes back as it was. V8 stamps a code cache (code-cache.ts) with the flags
+      // in force when it is made: left on, every big run saved a cache that the next run's flags rejected.
+      setFlagsFromString('--no-expose-gc');
     } catch {
       gc = null;
     }
