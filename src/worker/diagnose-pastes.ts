@@ -2,10 +2,10 @@
 // sends, and the build (src/prerender) runs it on the tech note's example to prerender that report.
 import { BYTES_PATH_MIN, pasteOfBytes } from '../core/big-paste/read-chunks';
 import { diagnoseDetailed, type SenderHostFact } from '../core/diagnose';
-import { utf8Of } from '../core/text/utf8';
 import { suggestNextSteps, type NextSteps } from '../core/rules/next-steps';
 import type { Answers, Diagnosis, Paste } from '../core/types';
 import { redactDiagnosisBy, redactSecretsDetailed } from '../share/redact-secrets';
+import { utf8Of } from './utf8';
 
 export interface DiagnosedPastes {
   diagnosis: Diagnosis;

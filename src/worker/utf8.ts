@@ -1,4 +1,5 @@
-// A text's UTF-8 bytes, quickly for the usual paste (all ASCII).
+// A text's UTF-8 bytes, quickly for the usual paste (all ASCII). In the worker, not the core: the core is plain
+// ECMAScript, with no TextEncoder.
 
 const encoder = new TextEncoder();
 
