@@ -113,10 +113,10 @@ export function startDiagnosisRunner(client = new CoreClient()): () => void {
       return;
     }
     useAppStore.getState().setRunStatus('waiting', workBytes());
-    // Opening a file is one deliberate act, like a paste: no typing to wait for. The run starts at once, in the paste's
-    // own event, before React renders the paste and lays out the page (a timeout of 0 came after both: a 7.9 MB paste
-    // reached the worker 40-50 ms later), so the worker analyses while the page renders.
-    if (pasted || !noFiles) {
+    // A paste is one deliberate act: no typing to wait for. Its run starts at once, in the paste's own event, before
+    // React renders the paste and lays out the page (a timeout of 0 came after both: a 7.9 MB paste reached the worker
+    // 40-50 ms later), so the worker analyses while the page renders.
+    if (pasted) {
       pasted = false;
       try {
         run();
@@ -125,8 +125,9 @@ export function startDiagnosisRunner(client = new CoreClient()): () => void {
       }
       return;
     }
-    timer = setTimeout(run, debounceFor(totalBytes(pastes)));
-    pasted = false;
+    // Opening files is one too, but may change the store several times in one go (a big file, then a small one that
+    // fills the empty panel and renames it): a timeout of 0 makes that one run, not runs started and thrown away.
+    timer = setTimeout(run, noFiles ? debounceFor(totalBytes(pastes)) : 0);
   };
 
   cancelRunning = () => {
