@@ -60,15 +60,15 @@ function usual(h: Host): boolean {
 }
 
 /** Numbers for strings, each string kept once. */
-class Table<T> {
-  readonly values: T[] = [];
+class StringTable {
+  readonly values: string[] = [];
   private readonly index = new Map<string, number>();
-  number(key: string, value: T): number {
-    let i = this.index.get(key);
+  number(s: string): number {
+    let i = this.index.get(s);
     if (i === undefined) {
       i = this.values.length;
-      this.values.push(value);
-      this.index.set(key, i);
+      this.values.push(s);
+      this.index.set(s, i);
     }
     return i;
   }
@@ -125,9 +125,9 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 /** `hosts` as columns, and the buffers to hand over with them. */
 export function encodeHosts(hosts: readonly Host[]): { wire: HostsWire; transfer: ArrayBuffer[] } {
   const n = hosts.length;
-  const strings = new Table<string>();
+  const strings = new StringTable();
   const lists = new ListTable();
-  const str = (s: string) => strings.number(s, s);
+  const str = (s: string) => strings.number(s);
   const w: HostsWire = {
     n,
     ips: '',
