@@ -4,7 +4,7 @@
 import { FAILED, FAILED_MAX_PACKETS, flowOutcomeCode, type FlowSource, IGNORE, OK, PENDING, rowService, WWW } from './flow-facts';
 import { PairSet, U32Index, U32Set } from './hash-tables';
 import { ICMP, serviceCode, TCP, UDP } from './service';
-import { HostRecords, R_FLOWS, R_MAIN_IF, R_MAIN_IF_COUNT, R_MULTI_IF, R_NULL, R_PACKETS, R_PORT80, R_STRIDE } from './fan-out-tables';
+import { HostRecords, R_FLOWS, R_MAIN_IF, R_MAIN_IF_COUNT, R_MULTI_IF, R_NULL, R_PORT80, R_STRIDE, R_STRIDE_F } from './fan-out-tables';
 
 const NULL_IF = /^(null|null0|nu0)$/i;
 const TCP_WWW = serviceCode(TCP, WWW);
@@ -142,7 +142,7 @@ function pass1Counts(t: FlowSource['flows'], from: number, to: number, row: numb
 }
 
 /** Read the record of each row's host in rows [from, to) (ahead of pass1Records, as U32Index.touch reads slots). */
-function touchRecords(hostOf: Int32Array, rec: Float64Array, from: number, to: number): number {
+function touchRecords(hostOf: Int32Array, rec: Int32Array, from: number, to: number): number {
   let acc = 0;
   for (let r = from; r < to; r++) {
     const k = hostOf[r]!;
@@ -162,7 +162,7 @@ function pass1Records(t: FlowSource['flows'], from: number, to: number, row: num
   const { hostOf } = f;
   const { dstPort: dpCol, packets: pkCol, srcIf: srcIfCol, dstIf: dstIfCol } = t;
   // Host records are all open (pass1Hosts): the array no longer grows during this loop.
-  const rec = f.h.rec;
+  const { rec, packets } = f.h;
   for (let i = from; i < to; i++, row++) {
     const k = hostOf[row]!;
     if (k < 0) continue;
@@ -170,7 +170,7 @@ function pass1Records(t: FlowSource['flows'], from: number, to: number, row: num
     rec[o + R_FLOWS]!++;
     const pk = pkCol[i]!;
     // A source without packet counts (NaN) adds none: packets per flow stays a number.
-    if (pk === pk) rec[o + R_PACKETS]! += pk;
+    if (pk === pk) packets[k * R_STRIDE_F]! += pk;
     if (dpCol[i] === WWW) rec[o + R_PORT80]!++;
     const ifg = ifMap[srcIfCol[i]!]!;
     if (ifg >= 0) {
@@ -331,7 +331,7 @@ function newRowFacts(rows: number): RowFacts {
   const start = (most: number) => Math.min(most, Math.max(4, rows >> 4));
   return {
     // Room for a source per 16 rows, up to 65,536 sources, from the start: a big capture of many sources then does
-    // not copy its host tables over and over while its first pass runs (2 MB of table and 4 MB of records; records
+    // not copy its host tables over and over while its first pass runs (2 MB of table and 2 MB of records; records
     // not yet written take no memory).
     hostsIx: new U32Index(start(65536)),
     h: new HostRecords(start(65536)),

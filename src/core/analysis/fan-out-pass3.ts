@@ -19,7 +19,7 @@ export interface Pass3Input {
   /** Each grouped row's interface as a global number + 1 (0: none); empty when no source came on several. */
   gIf: Uint16Array | Int32Array;
   /** Pass 1's host records (R_MULTI_IF: a host seen on several interfaces, whose flows are counted per interface). */
-  rec: Float64Array;
+  rec: Int32Array;
   /** Each host's address. */
   keyAt: Uint32Array;
   /** Destinations someone reached with a real exchange (a failure aimed at one is neutral). */

@@ -15,9 +15,9 @@ import {
   R_MAIN_IF,
   R_MAIN_IF_COUNT,
   R_NULL,
-  R_PACKETS,
   R_PORT80,
   R_STRIDE,
+  R_STRIDE_F,
 } from './fan-out-tables';
 import { cleanReason, judge, verdictOf } from './verdict';
 import { type CleanHostFacts, CleanHostColumns, HostLocality, NO_EVIDENCE } from './clean-hosts';
@@ -231,7 +231,7 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const { pending, shared } = judged;
   const sums = pass4(sources, facts, judged, nHosts);
   // The host records, read by the verdicts below (the rest of pass 1's results are let go).
-  const rec = facts.h.rec;
+  const { rec, packets } = facts.h;
   // The per-row arrays are done with: let a collection during the verdicts below take them (a dump's worth of rows).
   releaseRows(facts, grouped);
   // Most destinations first, then most flows, then lowest address: counting sorts over the columns (host-order.ts).
@@ -248,7 +248,7 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const hosts: (HostAnalysis | undefined)[] = new Array<HostAnalysis | undefined>(nHosts);
   /** The flagged hosts by host index, for the shared targets (a few among many). */
   const flaggedByIndex: HostAnalysis[] = [];
-  judgeHosts({ nHosts, at, keyAt, rec, multi, ifNameList, pending, destinations, sums, clean, hosts, flaggedByIndex });
+  judgeHosts({ nHosts, at, keyAt, rec, packets, multi, ifNameList, pending, destinations, sums, clean, hosts, flaggedByIndex });
   // (Through the memory of `destinations`, read for the last time above: the move allocates nothing.)
   clean.permute(at, nHosts, destinations.buffer);
   // The clean hosts' objects, made in list order: each one sits next to the previous one in memory, so whatever
@@ -288,8 +288,9 @@ interface Verdicts {
   /** Each host's place in the list. */
   at: Int32Array;
   keyAt: Uint32Array;
-  /** Pass 1's host records. */
-  rec: Float64Array;
+  /** Pass 1's host records, and their packets (a view of the same memory). */
+  rec: Int32Array;
+  packets: Float64Array;
   multi: MultiInterfaces;
   ifNameList: readonly string[];
   pending: PendingColumns;
@@ -304,7 +305,7 @@ interface Verdicts {
 
 /** Each host's verdict: a clean one as a row of `clean`, a flagged one as an object of its own. */
 function judgeHosts(v: Verdicts): void {
-  const { nHosts, at, keyAt, rec, multi, ifNameList, pending, destinations, clean, hosts, flaggedByIndex } = v;
+  const { nHosts, at, keyAt, rec, packets, multi, ifNameList, pending, destinations, clean, hosts, flaggedByIndex } = v;
   const { evidence, svcPackets, svcBytes, svcBytesPackets } = v.sums;
   // One walk and one set of facts, filled in for each clean host in turn: nothing is made per host but its row.
   const walk = newWalk();
@@ -318,7 +319,7 @@ function judgeHosts(v: Verdicts): void {
     const several = multi.has(k);
     const interfaceName = mi >= 0 ? ifNameList[mi]! : '';
     const interfaceFlows = mi >= 0 ? rec[o + R_MAIN_IF_COUNT]! : 0;
-    const packetsPerFlow = Math.round((rec[o + R_PACKETS]! / hostFlows) * 100) / 100;
+    const packetsPerFlow = Math.round((packets[k * R_STRIDE_F]! / hostFlows) * 100) / 100;
     const nullFlows = rec[o + R_NULL]!;
     const inbound = nullFlows > 0 && nullFlows === hostFlows;
     const port80Flows = rec[o + R_PORT80]!;
