@@ -78,16 +78,24 @@ export class U32Index {
     return i;
   }
 
+  /**
+   * Twice the slots. The old table is read in slot order: a key in old slot s goes near s or s + old capacity, so the
+   * new table is written in two runs instead of at random (900,000 sources: their index's growth cost 50-170 ms of
+   * cache misses when its keys were taken in index order).
+   */
   private rehash(): void {
+    const old = this.table;
     const cap = (this.mask + 1) * 2;
     const t = new Int32Array(2 * cap);
     const mask = cap - 1;
-    for (let i = 0; i < this.size; i++) {
-      const key = this.keyAt[i]!;
-      let s = hash32(key) & mask;
+    for (let o = 0; o < old.length; o += 2) {
+      const v = old[o + 1]!;
+      if (v === 0) continue;
+      const key = old[o]!;
+      let s = hash32(key >>> 0) & mask;
       while (t[2 * s + 1] !== 0) s = (s + 1) & mask;
-      t[2 * s] = key | 0;
-      t[2 * s + 1] = i + 1;
+      t[2 * s] = key;
+      t[2 * s + 1] = v;
     }
     this.table = t;
     this.mask = mask;
