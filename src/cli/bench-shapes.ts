@@ -186,6 +186,27 @@ export const SHAPES: Shape[] = [
     write: (f) => writeMix(f, { rows: ROWS, scanners: 50, scannerShare: 0.1, cleanSources: 200_000, servers: 2_000, perRowInterfaces: false }, 3),
   },
   {
+    // Code Red loose inside a campus: 5,000 infected hosts, each with about a hundred probes, among 20,000 clients.
+    // Every flagged host carries evidence, reasons and a share of the change plan (before 2026-12-03, the plan's
+    // block step compared every host with every other one: 115 ms of 1.8 s).
+    name: 'infected',
+    title: 'many infected hosts',
+    write: (f) => writeMix(f, { rows: ROWS, scanners: 5_000, scannerShare: 0.5, cleanSources: 20_000, servers: 2_000, perRowInterfaces: false }, 8),
+  },
+  {
+    // Inbound scans from the internet at a border router: half a million sources, two flows each.
+    name: 'sources',
+    title: 'half a million sources',
+    write: (f) => writeMix(f, { rows: ROWS, scanners: 50, scannerShare: 0.1, cleanSources: 500_000, servers: 2_000, perRowInterfaces: false }, 9),
+  },
+  {
+    // Many sources whose interface changes from row to row (asymmetric or load-shared paths): nearly every source is
+    // seen on several interfaces, and its reasons say how many flows came on each.
+    name: 'many-interfaces',
+    title: 'many sources on many interfaces',
+    write: (f) => writeMix(f, { rows: ROWS, scanners: 50, scannerShare: 0.1, cleanSources: 100_000, servers: 2_000, perRowInterfaces: true }, 10),
+  },
+  {
     name: 'distinct',
     title: '1M distinct pairs',
     write: (f) => writeMix(f, { rows: ROWS, scanners: 50, scannerShare: 0.3, cleanSources: 20_000, servers: 'distinct', perRowInterfaces: false }, 4),
