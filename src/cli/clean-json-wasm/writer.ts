@@ -90,8 +90,11 @@ export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
     addPiece(separator);
   };
 
-  /** Map the names and lists rows [0, n) of the module's columns use (those past the maps or the room stay -1). */
-  const mapRows = (n: number): void => {
+  /**
+   * Map the names, and the lists unless `lists` is false, that rows [0, n) of the module's columns use (those past the
+   * maps or the room stay -1).
+   */
+  const mapRows = (n: number, lists: boolean): void => {
     for (let i = 0; i < n; i++) {
       const f = col.ifName[i]!;
       if (f >= 0 && f < MAP && ifMap[f] === -1) {
@@ -103,6 +106,7 @@ export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
         svcMap[v] = addPiece(text.afterPacketsPerFlow(v));
         longestSvc = Math.max(longestSvc, lengthOf(svcMap[v]!));
       }
+      if (!lists) continue;
       const l = col.reasons[i]!;
       const end = 2 * l + col.inbound[i]!;
       if (l >= 0 && l < MAP && endMap[end] === -1) {
@@ -110,17 +114,54 @@ export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
         longestEnd = Math.max(longestEnd, lengthOf(endMap[end]!));
       }
     }
+    setRowMax(longestEnd);
+  };
+  /** The longest row the pieces can make, with ends of up to `longest` bytes. */
+  const setRowMax = (longest: number): void => {
     let fixed = 15 + 5 * NUMBER_MAX;
     for (let p = 0; p <= P_SEPARATOR; p++) fixed += lengthOf(p);
-    rowMax = fixed + longestIf + longestSvc + longestEnd;
+    rowMax = fixed + longestIf + longestSvc + longest;
+  };
+
+  /** The ends ownEnds() replaced, to put back: endMap's first 2n entries. */
+  const savedEnds = new Int32Array(2 * OWN_ROWS);
+  /**
+   * Rows [b0, b0 + n) of `cols` (n <= OWN_ROWS) each end as a piece of its own (rows with a reason of their own:
+   * text.rowEnd): row i of the module's columns gets list number i, whose end is that piece (none when there is no
+   * room left: the module then leaves the row to jsonParts). Returns a function that takes those pieces back and puts
+   * the lists' ends back as they were, for the batches after this one.
+   */
+  const ownEnds = (b0: number, n: number): (() => void) => {
+    const keepPieces = nPieces;
+    const keepBytes = pieceEnd;
+    savedEnds.set(endMap.subarray(0, 2 * n));
+    let longest = longestEnd;
+    for (let i = 0; i < n; i++) {
+      const inbound = col.inbound[i]!;
+      col.reasons[i] = i;
+      const p = addPiece(text.rowEnd(b0 + i));
+      endMap[2 * i + inbound] = p;
+      longest = Math.max(longest, lengthOf(p));
+    }
+    setRowMax(longest);
+    return () => {
+      endMap.set(savedEnds.subarray(0, 2 * n));
+      nPieces = keepPieces;
+      pieceEnd = keepBytes;
+      setRowMax(longestEnd);
+    };
   };
 
   return (cols, from, to, level, separator, sink) => {
-    if (cols !== forCols || level !== forLevel || separator !== forSeparator) reset(cols, level, separator);
     let separate = false;
-    for (let b0 = from; b0 < to; b0 += ROWS) {
-      const b1 = Math.min(to, b0 + ROWS);
+    for (let b0 = from; b0 < to; ) {
+      // A batch of rows alike: with reasons of their own (each end its own piece), or with shared lists only.
+      const own = ownList(cols, b0);
+      const most = Math.min(to, b0 + (own ? OWN_ROWS : ROWS));
+      let b1 = b0 + 1;
+      while (b1 < most && ownList(cols, b1) === own) b1++;
       const n = b1 - b0;
+      if (cols !== forCols || level !== forLevel || separator !== forSeparator) reset(cols, level, separator);
       col.ppf.set(cols.packetsPerFlow.subarray(b0, b1));
       col.addr.set(cols.addr.subarray(b0, b1));
       col.flows.set(cols.flows.subarray(b0, b1));
@@ -131,7 +172,9 @@ export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
       col.service.set(cols.service.subarray(b0, b1));
       col.reasons.set(cols.reasons.subarray(b0, b1));
       col.inbound.set(cols.inbound.subarray(b0, b1));
-      mapRows(n);
+      // (Names first: their pieces stay for the batches after this one; the rows' own ends are this batch's only.)
+      mapRows(n, !own);
+      const restore = own ? ownEnds(b0, n) : undefined;
       for (let i = 0; i < n; ) {
         // Rows longer than the module's output can hold are all written here (a name or reason of hundreds of KB).
         const fits = rowMax <= OUT_BYTES;
@@ -150,40 +193,38 @@ export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
           i++;
         }
       }
+      restore?.();
+      b0 = b1;
     }
   };
 }
 
-/** Rows of one host's own reason list (a source seen on several interfaces), written together by jsonParts. */
-const OWN_LIST_BATCH = 256;
+/**
+ * Rows with a reason list of their own (sources seen on several interfaces: their last reason counts their flows per
+ * interface) per batch: each row's end is a piece of its own, a few hundred bytes, and the pieces' room is 1 MB.
+ */
+const OWN_ROWS = 1024;
+
+/** Does row r of `cols` (may) end with a reason of its own? (jsonParts decides: ownReasonHost.) */
+const ownList = (cols: CleanHostColumns, r: number): boolean => cols.multi !== undefined && cols.multiHost[r]! > 0;
 
 /**
  * ElementWriter.run for clean hosts: the run of hosts from `from` on that are consecutive rows of one set of columns
  * (a big capture's list: all its clean hosts but the few flagged ones between them), written by `write`. Rows whose
- * reason list is their own (sources seen on several interfaces: its last reason counts their flows per interface)
- * have no fixed text to copy: a run of those is written by jsonParts, as one join, never one module call per row.
+ * reason list is their own are written by the module too, each with its end as a piece (until 2026-12-03 they were
+ * jsonParts' in runs of 256, joined: 100,000 sources seen on several interfaces, about 350 ms of a 1.7 s run).
  */
 export function cleanHostsRun(write: CleanRowsWriter): NonNullable<ElementWriter['run']> {
   return (a, from, level, separator, sink) => {
     const first = a[from] as CleanHost;
     const cols = first.columns;
     const row = first.row;
-    const own = (r: number) => cols.multi !== undefined && cols.multiHost[r]! > 0;
-    const ownRun = own(row);
     let j = from + 1;
-    for (; j < a.length && (!ownRun || j - from < OWN_LIST_BATCH); j++) {
+    for (; j < a.length; j++) {
       const h = a[j];
-      if (!(h instanceof CleanHost) || h.columns !== cols || h.row !== row + (j - from) || own(h.row) !== ownRun) break;
+      if (!(h instanceof CleanHost) || h.columns !== cols || h.row !== row + (j - from)) break;
     }
-    if (!ownRun) write(cols, row, row + (j - from), level, separator, sink);
-    else {
-      const parts: string[] = [];
-      for (let r = row; r < row + (j - from); r++) {
-        if (r > row) parts.push(separator);
-        cols.jsonParts(r, level, parts);
-      }
-      sink.text(parts.join(''));
-    }
+    write(cols, row, row + (j - from), level, separator, sink);
     return j;
   };
 }

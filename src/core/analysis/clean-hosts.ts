@@ -255,6 +255,11 @@ export class CleanHostColumns {
       afterIp: (n) => k.afterIpOf(n, this.names.values),
       afterPacketsPerFlow: (n) => k.afterPacketsPerFlowOf(n, this.names.values),
       end: (list, inbound) => k.end(this.reasonLists.values[list]!, inbound),
+      rowEnd: (r) => {
+        const parts: string[] = [];
+        this.endParts(r, k, parts);
+        return parts.join('');
+      },
     };
   }
 
@@ -268,8 +273,6 @@ export class CleanHostColumns {
     const k = (this.pieces[level] ??= new JsonPieces(level));
     const ifName = this.ifName[r]!;
     const service = this.service[r]!;
-    const reasons = this.reasons[r]!;
-    const inbound = this.inbound[r]!;
     const addr = this.addr[r]!;
     parts.push(
       k.open,
@@ -289,6 +292,13 @@ export class CleanHostColumns {
       k.afterPacketsPerFlow[service] ?? k.afterPacketsPerFlowOf(service, this.names.values),
       numberJson(this.failed[r]!),
     );
+    this.endParts(r, k, parts);
+  }
+
+  /** Row r's text after its failed flows (its reasons, inbound and closing brace), in pieces pushed onto `parts`. */
+  private endParts(r: number, k: JsonPieces, parts: string[]): void {
+    const reasons = this.reasons[r]!;
+    const inbound = this.inbound[r]!;
     const multi = this.multi;
     const mk = this.ownReasonHost(r);
     if (multi && mk >= 0) {
@@ -318,6 +328,8 @@ export interface CleanRowText {
   afterIp(name: number): string;
   afterPacketsPerFlow(name: number): string;
   end(list: number, inbound: number): string;
+  /** Row r's own end: end(its list, its inbound), or for a row with a reason of its own, that list and reason. */
+  rowEnd(r: number): string;
 }
 
 /** A clean host's fixed JSON text at one level (CleanHostColumns.jsonParts), made as it is first needed. */
