@@ -1,7 +1,8 @@
 // Evidence lines read back from a file in runs (linesFromRanges): the same lines as one read per line, in fewer reads.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, LINE_READ_MAX, linesFromRanges } from './prescanned';
+import type { FlowTable } from '../flow-table';
+import { decodeUtf8, firstRowAtOrAfter, LINE_READ_MAX, linesFromRanges, offsetOrder } from './prescanned';
 
 /** One read per offset, as the readers did before: LINE_READ_MAX bytes at most, up to the first \n or \r. */
 function oneByOne(bytes: Uint8Array, offsets: readonly number[]): string[] {
@@ -70,5 +71,40 @@ describe('linesFromRanges', () => {
     const c = counted(bytes);
     expect(linesFromRanges(c.read, bytes.length)([])).toEqual([]);
     expect(c.reads()).toBe(0);
+  });
+});
+
+describe('offsetOrder', () => {
+  it('orders indexes by their offsets, equal offsets in index order, as a stable comparator sort does', () => {
+    // Repeats, offsets of any size up to 2^53 (where an offset and its index no longer share a number: the fallback).
+    const offset = fc.oneof(fc.nat(50), fc.nat(80_000_000), fc.integer({ min: 2 ** 40, max: Number.MAX_SAFE_INTEGER }));
+    fc.assert(
+      fc.property(fc.array(offset, { maxLength: 300 }), (offsets) => {
+        const want = offsets.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]! || a - b);
+        expect(Array.from(offsetOrder(offsets))).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('firstRowAtOrAfter', () => {
+  it('finds the first row at or after a line from any row before it, as a scan from the start does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(40), { maxLength: 200 }), fc.nat(45), fc.nat(250), (gaps, line, fromSeed) => {
+        // Rows in line order (repeats allowed: a verbose record's rows share nothing, but the search must not care).
+        let at = 1;
+        const rowLines = Uint32Array.from(gaps, (g) => (at += Math.floor(g / 4)));
+        const rows = { count: rowLines.length, line: rowLines } as unknown as FlowTable;
+        const target = line * 10;
+        let want = 0;
+        while (want < rows.count && rowLines[want]! < target) want++;
+        // Any start at or before the answer.
+        const from = want === 0 ? 0 : fromSeed % (want + 1);
+        expect(firstRowAtOrAfter(rows, target, from)).toBe(want);
+        expect(firstRowAtOrAfter(rows, target)).toBe(want);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 // Registry of pastes whose flow rows were read straight from bytes (big dumps), and the way back to their text.
 import type { Paste } from '../../types';
 import type { FlowTable } from '../flow-table';
-import { normaliseLines } from '../../text/normalise';
+import { normaliseLine } from '../../text/normalise';
 
 /**
  * The lines that start at these byte offsets of a paste, each without its line end, in the order asked for (any order,
@@ -71,7 +71,7 @@ export const LINE_READ_MAX = 4096;
 export function linesFromRanges(read: (start: number, end: number) => Uint8Array, size: number, { window = 1 << 20, gap = 1 << 14 }: { window?: number; gap?: number } = {}): LinesAt {
   return (offsets) => {
     const out = new Array<string>(offsets.length);
-    const order = offsets.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]!);
+    const order = offsetOrder(offsets);
     for (let i = 0; i < order.length; ) {
       const from = offsets[order[i]!]!;
       // This run: the next offsets, each near the one before, whose lines end within `window` bytes of its first one.
@@ -88,6 +88,29 @@ export function linesFromRanges(read: (start: number, end: number) => Uint8Array
     }
     return out;
   };
+}
+
+/**
+ * The indexes of `offsets` in the order of their offsets (equal ones in index order). As numbers that hold both, an
+ * offset above and its index below, sorted by the typed array's own numeric sort: a comparator's sort of the 60,000
+ * evidence lines of 5,000 infected hosts made about a million calls. Offsets too big to share a number with their
+ * index (past 2^53 together) are sorted by a comparator, as before.
+ */
+export function offsetOrder(offsets: readonly number[]): ArrayLike<number> {
+  const n = offsets.length;
+  let scale = 1;
+  while (scale < n) scale *= 2;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const o = offsets[i]!;
+    const key = o * scale + i;
+    if (!(Number.isInteger(o) && o >= 0 && key <= Number.MAX_SAFE_INTEGER)) return offsets.map((_, k) => k).sort((a, b) => offsets[a]! - offsets[b]!);
+    keys[i] = key;
+  }
+  keys.sort();
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = keys[i]! % scale;
+  return order;
 }
 
 const byPaste = new WeakMap<Paste, Prescan>();
@@ -114,9 +137,15 @@ export function prescanOfLines(lines: readonly string[]): Prescan | undefined {
 }
 
 /** Index of the first row whose line number is >= line (rows are in line order). */
-export function firstRowAtOrAfter(rows: FlowTable, line: number): number {
-  let lo = 0;
-  let hi = rows.count;
+export function firstRowAtOrAfter(rows: FlowTable, line: number, from = 0): number {
+  // From `from` (a row before `line`'s, or at it): steps of 1, 2, 4... to a row past it, then a binary search between.
+  let lo = from;
+  let step = 1;
+  while (lo + step < rows.count && rows.line[lo + step - 1]! < line) {
+    lo += step;
+    step *= 2;
+  }
+  let hi = Math.min(rows.count, lo + step);
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (rows.line[mid]! < line) lo = mid + 1;
@@ -211,6 +240,11 @@ export function decodeUtf8(b: Uint8Array, s: number, e: number): string {
   return out;
 }
 
+/** Line numbers in ascending order (a copy; positive whole numbers, as line numbers are). */
+function sortedLines(lineNumbers: readonly number[]): readonly number[] | Float64Array {
+  return lineNumbers.every((l) => Number.isInteger(l) && l > 0) ? Float64Array.from(lineNumbers).sort() : [...lineNumbers].sort((a, b) => a - b);
+}
+
 /**
  * Put the text of flow rows back into `lines` (for quoting them as evidence), read all at once. Line numbers that
  * are no flow row, or already back, are left alone; a no-op for pastes read as text. Returns how many were restored.
@@ -220,14 +254,24 @@ export function restoreRowLines(lines: readonly string[] | undefined, lineNumber
   if (!p) return 0;
   const want: number[] = [];
   const offsets: number[] = [];
-  for (const line of lineNumbers) {
+  // A flow row, or the first line of a verbose record: each table's rows are found by a walk forward over the line
+  // numbers in order, each once (a binary search a line read a million-row column at random: 60,000 evidence lines of
+  // 5,000 infected hosts, about 30 ms; the tables' list was also made anew for every line).
+  const tables = p.verbose ? [p.rows, p.verbose.rows] : [p.rows];
+  const tableOffsets = p.verbose ? [p.offsets, p.verbose.offsets] : [p.offsets];
+  const from = tables.map(() => 0);
+  let prev = -1;
+  for (const line of sortedLines(lineNumbers)) {
+    if (line === prev) continue;
+    prev = line;
     if (p.lines[line - 1] !== '') continue;
-    // A flow row, or the first line of a verbose record.
-    for (const [rows, at] of p.verbose ? [[p.rows, p.offsets], [p.verbose.rows, p.verbose.offsets]] as const : [[p.rows, p.offsets]] as const) {
-      const i = firstRowAtOrAfter(rows, line);
+    for (let t = 0; t < tables.length; t++) {
+      const rows = tables[t]!;
+      const i = firstRowAtOrAfter(rows, line, from[t]);
+      from[t] = i;
       if (i >= rows.count || rows.line[i] !== line) continue;
       want.push(line);
-      offsets.push(at[i]!);
+      offsets.push(tableOffsets[t]![i]!);
       break;
     }
   }
@@ -240,7 +284,9 @@ export function restoreRowLines(lines: readonly string[] | undefined, lineNumber
     let t = texts[k]!;
     const m = p.stamp?.exec(t);
     if (m) t = t.slice(m[0].length);
-    p.lines[want[k]! - 1] = (normaliseLines(t)[0] ?? '').trimEnd();
+    // (normaliseLine: normaliseLines' first line, without its split and its search for a stamp kind, which one line
+    // never shows: 5,000 infected hosts' 60,000 evidence lines, 124 ms through normaliseLines.)
+    p.lines[want[k]! - 1] = normaliseLine(t).trimEnd();
   }
   return want.length;
 }
