@@ -1,6 +1,7 @@
 // Every kind of router secret line is masked; the line count and the harmless parts stay.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MASK, describeRedaction, redactDiagnosis, redactSecrets, redactSecretsDetailed } from './redact-secrets';
+import { LOOSE_KEY, MASK, describeRedaction, mayHoldLooseKey, redactDeep, redactDiagnosis, redactSecrets, redactSecretsDetailed } from './redact-secrets';
 
 // [config line, what must disappear, what must stay, kind]
 const SECRET_LINES: [string, string, string, string][] = [
@@ -177,5 +178,34 @@ describe('redactDiagnosis: quoted lines masked as their paste masks them', () =>
   it('certificate lines quoted alone (no block) are masked even without the paste', () => {
     const cert = { inputs: [{ source: 'x', warnings: [{ line: 9, message: 'not read: "3082022B 30820194 A0030201 02020101"' }] }], findings: [] };
     expect(redactDiagnosis(cert).inputs[0]!.warnings[0]!.message).toBe('not read: "<removed>"');
+  });
+});
+
+describe('loose key material and repeated strings', () => {
+  it('mayHoldLooseKey is LOOSE_KEY.test, for any text', () => {
+    // Runs of hex digits, of base64 characters and of others, around the lengths that decide (8 and 40).
+    const run = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: 5, maxLength: 10 }),
+      fc.string({ unit: fc.constantFrom(...'ghzGHZ+/=09aF'), minLength: 30, maxLength: 45 }),
+      fc.string({ maxLength: 12 }),
+      fc.string({ unit: 'binary', maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(run, { maxLength: 6 }), (runs) => {
+        const s = runs.join('');
+        expect(mayHoldLooseKey(s)).toBe(LOOSE_KEY.test(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('masks a string the same wherever and however often it comes (the paste name of every evidence line)', () => {
+    const secret = 'snmp-server community RepeatedComm RO';
+    const line = (i: number) => ({ source: 'Paste 1', line: i, text: i % 3 === 0 ? secret : `Fa0/0  10.0.0.${i}  Null  192.0.2.1  06 0B15 0050  1` });
+    const d = { findings: [{ evidence: Array.from({ length: 30 }, (_, i) => line(i)) }], note: secret };
+    const out = redactDeep(d);
+    expect(JSON.stringify(out)).not.toContain('RepeatedComm');
+    out.findings[0]!.evidence.forEach((e, i) => expect(e).toEqual({ ...line(i), text: redactSecrets(line(i).text) }));
+    expect(out.note).toBe(redactSecrets(secret));
   });
 });
