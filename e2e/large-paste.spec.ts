@@ -65,3 +65,28 @@ test('a big paste is stored and quoted with its secrets masked (masked in a work
   await expect(page.locator('.paste-panel')).toContainText('20,007 lines');
   await expect(pasteBox(page)).toHaveValue(/enable secret 5 <removed>/);
 });
+
+test('a finding quoting hundreds of evidence lines lists the first 500, and all of them on request', async ({ page }) => {
+  await page.goto('./#/paste');
+  await appRunning(page);
+  // 100 scanners, 70 unanswered port-80 probes each (a paste past 512 KB, taken from the clipboard event): the one
+  // scanning finding quotes several lines of each.
+  const rows = Array.from({ length: 100 * 70 }, (_, i) => {
+    const s = 1 + Math.floor(i / 70);
+    return `Vl1           10.1.2.${String(s).padEnd(3)}      Se0/0         ${30 + (i % 70)}.${s}.${i & 255}.9        06 1F40 0050     1`;
+  });
+  await pasteFromClipboard(page, ['Router#show ip cache flow', 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts', ...rows].join('\n'));
+  await waitForAnalysis(page);
+  await page.getByRole('link', { name: 'See the report' }).click();
+  const finding = page.locator('[data-finding-id="scanning-host"]');
+  const summary = finding.locator('.evidence-block summary');
+  await expect(summary).toContainText(/Evidence \([\d,]+ lines\)/);
+  const total = Number((await summary.textContent())!.replace(/\D/g, ''));
+  expect(total).toBeGreaterThan(500);
+  await summary.click();
+  await expect(finding.locator('.evidence li')).toHaveCount(500);
+  await expect(finding.locator('.evidence-more')).toContainText(`The first 500 lines of ${total}.`);
+  await finding.getByRole('button', { name: `List all ${total} lines` }).click();
+  await expect(finding.locator('.evidence li')).toHaveCount(total);
+  await expect(finding.locator('.evidence-more')).toHaveCount(0);
+});
