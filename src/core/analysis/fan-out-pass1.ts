@@ -131,7 +131,7 @@ function pass1Pairs(srcCol: Uint32Array, dstCol: Uint32Array, protoCol: Int16Arr
 function pass1Counts(t: FlowSource['flows'], from: number, to: number, row: number, f: RowFacts, ifMap: Int32Array, isNull: Uint8Array): void {
   if (f.hostsIx.size < TOUCH_FROM_SOURCES) pass1Records(t, from, to, row, f, ifMap, isNull);
   else {
-    // Many sources: their records (64 bytes each) are far out of cache too; each block's are read ahead (touchRecords).
+    // Many sources: their records (32 bytes each) are far out of cache too; each block's are read ahead (touchRecords).
     for (let b = from; b < to; b += TOUCH_BLOCK) {
       const e = Math.min(to, b + TOUCH_BLOCK);
       touched = (touched + touchRecords(f.hostOf, f.h.rec, row + (b - from), row + (e - from))) | 0;
