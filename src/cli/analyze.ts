@@ -14,6 +14,7 @@ import { useWasmCleanRows } from './clean-rows-wasm/kernel';
 import type { Answers, Paste } from '../core/types';
 import { type ElementWriter, writeAll, writeJsonDocument } from './json-stream';
 import { collectGarbage } from './collect-garbage';
+import { BIG_REPORT_BYTES, reportBytesEstimate } from './report-size';
 import { cleanHostsRun, wasmCleanJson } from './clean-json-wasm/writer';
 import { formatReport } from './report-text';
 import { markdownReport, openLink, shareLink } from './share-flags';
@@ -163,8 +164,6 @@ function print(text: string): void {
   writeAll(1, Buffer.from(text));
 }
 
-/** Hosts past which --json collects garbage before writing (about 20 MB of JSON). */
-const MANY_HOSTS = 50_000;
 
 export function main(argv: readonly string[]): number {
   let args: Args;
@@ -198,7 +197,7 @@ export function main(argv: readonly string[]): number {
     // The pastes' tables are done with (the diagnosis holds none of them): let them go before a long report is
     // written. For a big capture that is 100 MB of memory, and writing 200,000 hosts (84 MB of JSON) would otherwise
     // add 10-30 MB to the process's peak; the collection costs about 15 ms, so a short report goes without it.
-    const big = pastes.some((p) => prescannedLines(p) !== undefined) && d.hosts.length >= MANY_HOSTS;
+    const big = pastes.some((p) => prescannedLines(p) !== undefined) && reportBytesEstimate(d) >= BIG_REPORT_BYTES;
     pastes.length = 0;
     if (big) collectGarbage();
     // Clean hosts kept as columns write their own text (the same bytes), without an object each.
