@@ -31,7 +31,12 @@ export interface Pass3Input {
 /** Pass 3's findings per host (pass 4 and the verdicts read them). */
 export interface Judged {
   pending: PendingColumns;
-  /** Main service of each flagged host (NO_SERVICE for the others): pass 4 reads their rows. */
+  /**
+   * Each host's number among the flagged hosts, in host order (-1: not flagged): pass 4 reads the flagged hosts' rows
+   * and keeps its sums by this number, a few per flagged host where columns of every host were 28 bytes a host.
+   */
+  flaggedAt: Int32Array;
+  /** Main service of each flagged host, by its number among them. */
   flaggedMain: Uint32Array;
   nFlagged: number;
   shared: SharedTargetCollector;
@@ -55,7 +60,8 @@ export function pass3(g: Pass3Input, nHosts: number, interfaces: InterfaceTally)
   const loc = new Int32Array(4);
   /** firstContacts' and walkContacts' other results. */
   const counts = new Int32Array(3);
-  const flaggedMain = new Uint32Array(nHosts).fill(NO_SERVICE);
+  const flaggedAt = new Int32Array(nHosts).fill(-1);
+  let flaggedMain: Uint32Array<ArrayBuffer> = new Uint32Array(64);
   let nFlagged = 0;
   // The loops over a host's rows are functions of their own, called per host: V8 compiles a small function after a
   // few hosts, where the loops inline in this one were compiled with it while it ran (on-stack replacement) and were
@@ -84,14 +90,21 @@ export function pass3(g: Pass3Input, nHosts: number, interfaces: InterfaceTally)
     const consecutive = counts[0]!;
     const flagged = verdictOf(walk) !== 'clean';
     if (flagged) {
-      nFlagged++;
-      flaggedMain[k] = main;
+      if (nFlagged === flaggedMain.length) flaggedMain = grownU32(flaggedMain);
+      flaggedAt[k] = nFlagged;
+      flaggedMain[nFlagged++] = main;
       shared.add(k, addr, fDst, fOut, nf);
     }
     pending.set(k, walk, loc, nf, failed, main, svcFlows, judged > 1 ? consecutive / (judged - 1) : 0, judged);
     if (flagged) pending.others.set(k, services.others(main));
   }
-  return { pending, flaggedMain, nFlagged, shared };
+  return { pending, flaggedAt, flaggedMain, nFlagged, shared };
+}
+
+function grownU32(a: Uint32Array): Uint32Array<ArrayBuffer> {
+  const g = new Uint32Array(a.length * 2);
+  g.set(a);
+  return g;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Host } from '../types';
 import { intToIp } from '../text/lines';
 import { BLIND_SWEEP_MIN, FAILED, type FlowSource, IGNORE, OK, OUTCOME_SHIFT, PENDING, SERVICE_BITS, SYN_SERVICE } from './flow-facts';
 import { PairSet, U32Set } from './hash-tables';
-import { NO_SERVICE, serviceName } from './service';
+import { serviceName } from './service';
 import type { LocalityCounts } from './locality';
 import { fanOutOrder } from './host-order';
 import {
@@ -169,7 +169,7 @@ function groupRows(
 }
 
 
-/** Pass 4's sums and evidence for the flagged hosts. */
+/** Pass 4's sums and evidence for the flagged hosts, by their number among them (Judged.flaggedAt). */
 interface FlaggedRows {
   evidence: Map<number, FlowRef[]>;
   svcPackets: Float64Array;
@@ -181,31 +181,33 @@ interface FlaggedRows {
  * Pass 4, in row order, only for flagged hosts: evidence (their first failed contacts on their service) and the
  * sizes of those flows (bytes are known in accounting and verbose or modern caches only).
  */
-function pass4(sources: readonly FlowSource[], f: RowFacts, j: Judged, nHosts: number): FlaggedRows {
+function pass4(sources: readonly FlowSource[], f: RowFacts, j: Judged): FlaggedRows {
   const { hostOf, outcomeOf, serviceOf } = f;
-  const { flaggedMain } = j;
-  const nEv = new Int32Array(nHosts);
+  const { flaggedAt, flaggedMain, nFlagged } = j;
+  const nEv = new Int32Array(nFlagged);
   const evidence = new Map<number, FlowRef[]>();
-  const svcPackets = new Float64Array(nHosts);
-  const svcBytes = new Float64Array(nHosts);
-  const svcBytesPackets = new Float64Array(nHosts);
-  if (j.nFlagged > 0) {
+  const svcPackets = new Float64Array(nFlagged);
+  const svcBytes = new Float64Array(nFlagged);
+  const svcBytesPackets = new Float64Array(nFlagged);
+  if (nFlagged > 0) {
     let r = 0;
     for (const s of sources) {
       const t = s.flows;
       for (let i = 0; i < t.count; i++, r++) {
         const k = hostOf[r]!;
-        if (k < 0 || flaggedMain[k] === NO_SERVICE || serviceOf[r] !== flaggedMain[k]) continue;
+        if (k < 0) continue;
+        const q = flaggedAt[k]!;
+        if (q < 0 || serviceOf[r] !== flaggedMain[q]) continue;
         const pk = t.packets[i]!;
-        svcPackets[k]! += pk;
+        svcPackets[q]! += pk;
         const by = t.bytes[i]!;
         if (by === by) {
-          svcBytes[k]! += by;
-          svcBytesPackets[k]! += pk;
+          svcBytes[q]! += by;
+          svcBytesPackets[q]! += pk;
         }
-        if (outcomeOf[r] === FAILED && nEv[k]!++ < EVIDENCE_PER_HOST) {
-          let ev = evidence.get(k);
-          if (!ev) evidence.set(k, (ev = []));
+        if (outcomeOf[r] === FAILED && nEv[q]!++ < EVIDENCE_PER_HOST) {
+          let ev = evidence.get(q);
+          if (!ev) evidence.set(q, (ev = []));
           ev.push({ source: s.source, line: t.line[i]! });
         }
       }
@@ -229,7 +231,7 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   // Per-interface counts of the sources seen on several interfaces, by host, in first-seen order (main one first).
   const multi = interfaces.finish(ifNameList);
   const { pending, shared } = judged;
-  const sums = pass4(sources, facts, judged, nHosts);
+  const sums = pass4(sources, facts, judged);
   // The host records, read by the verdicts below (the rest of pass 1's results are let go).
   const { rec, packets } = facts.h;
   // The per-row arrays are done with: let a collection during the verdicts below take them (a dump's worth of rows).
@@ -248,7 +250,7 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const hosts: (HostAnalysis | undefined)[] = new Array<HostAnalysis | undefined>(nHosts);
   /** The flagged hosts by host index, for the shared targets (a few among many). */
   const flaggedByIndex: HostAnalysis[] = [];
-  judgeHosts({ nHosts, at, keyAt, rec, packets, multi, ifNameList, pending, destinations, sums, clean, hosts, flaggedByIndex });
+  judgeHosts({ nHosts, at, keyAt, rec, packets, multi, ifNameList, pending, destinations, sums, flaggedAt: judged.flaggedAt, clean, hosts, flaggedByIndex });
   // (Through the memory of `destinations`, read for the last time above: the move allocates nothing.)
   clean.permute(at, nHosts, destinations.buffer);
   // The clean hosts' objects, made in list order: each one sits next to the previous one in memory, so whatever
@@ -296,6 +298,8 @@ interface Verdicts {
   pending: PendingColumns;
   destinations: Float64Array;
   sums: FlaggedRows;
+  /** Each host's number among the flagged hosts (-1: not flagged), by which `sums` holds theirs. */
+  flaggedAt: Int32Array;
   /** Clean hosts go here, at their host index (permuted to their places afterwards). */
   clean: CleanHostColumns;
   /** Flagged hosts go here, at their places. */
@@ -305,7 +309,7 @@ interface Verdicts {
 
 /** Each host's verdict: a clean one as a row of `clean`, a flagged one as an object of its own. */
 function judgeHosts(v: Verdicts): void {
-  const { nHosts, at, keyAt, rec, packets, multi, ifNameList, pending, destinations, clean, hosts, flaggedByIndex } = v;
+  const { nHosts, at, keyAt, rec, packets, multi, ifNameList, pending, destinations, flaggedAt, clean, hosts, flaggedByIndex } = v;
   const { evidence, svcPackets, svcBytes, svcBytesPackets } = v.sums;
   // One walk and one set of facts, filled in for each clean host in turn: nothing is made per host but its row.
   const walk = newWalk();
@@ -352,6 +356,8 @@ function judgeHosts(v: Verdicts): void {
     }
     const p = pending.get(k, nameOf);
     const others = p.others;
+    // (Pass 3 flagged it by the same walk: it has its number among the flagged.)
+    const q = flaggedAt[k]!;
     // A flagged source seen on several interfaces: its counts as a Map of its own.
     const ifs = several ? multi.map(k) : undefined;
     const host = judge({
@@ -368,12 +374,12 @@ function judgeHosts(v: Verdicts): void {
       inbound,
       walk: p.walk,
       locality: new HostLocality(p.loc),
-      evidence: evidence.get(k) ?? NO_EVIDENCE,
+      evidence: evidence.get(q) ?? NO_EVIDENCE,
       sweep: {
         service: p.service,
         flows: p.svcFlows,
-        packetsPerFlow: p.svcFlows ? svcPackets[k]! / p.svcFlows : 0,
-        bytesPerPacket: svcBytesPackets[k]! ? svcBytes[k]! / svcBytesPackets[k]! : NaN,
+        packetsPerFlow: p.svcFlows ? svcPackets[q]! / p.svcFlows : 0,
+        bytesPerPacket: svcBytesPackets[q]! ? svcBytes[q]! / svcBytesPackets[q]! : NaN,
         sequentialShare: p.sequentialShare,
         targets: p.targets,
         others: others ? () => others : noOthers,
