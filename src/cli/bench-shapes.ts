@@ -18,6 +18,8 @@ export interface Shape {
   write: (file: string) => ShapeTruth;
   /** An awk statement run on every line before the bench's own program (the stamped log's stamps taken off). */
   awkPrefix?: string;
+  /** mawk's own program for this shape, where its lines are not `show ip cache flow` rows (the FNF records). */
+  awkProgram?: string;
 }
 
 interface MixSpec {
@@ -37,6 +39,12 @@ interface MixSpec {
    * `[Thu Dec 03 03:30:00.123 2026] `, with CRLF line ends.
    */
   stamped?: boolean;
+  /**
+   * Written as `show flow monitor NAME cache` prints a Flexible NetFlow cache in its default record format (IOS-XE's
+   * `record netflow ipv4 original-input`: key fields in capitals, the others in lower case, a blank line after each),
+   * 14 lines a flow where `show ip cache flow` has one.
+   */
+  fnf?: boolean;
 }
 
 /**
@@ -54,6 +62,21 @@ interface LoggedSpec {
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `show flow monitor NAME cache`'s echo and header, as IOS-XE prints them before the records. */
+function fnfHeader(n: number): string[] {
+  return [
+    'Router#show flow monitor WORM-WATCH cache',
+    '  Cache type:                               Normal (Platform cache)',
+    '  Cache size:                              2000000',
+    `  Current entries:                       ${String(n).padStart(6)}`,
+    `  High Watermark:                        ${String(n).padStart(6)}`,
+    '',
+    `  Flows added:                           ${String(n).padStart(6)}`,
+    '  Flows aged:                                    0',
+    '',
+  ];
+}
 
 const IF_NAMES = ['Vl1', 'Po12', 'Fa0/1', 'Gi0/0/1', 'Te1/0/24', 'Se0/0/0:1', 'Gi0/0.1024', 'Tu100'];
 
@@ -101,6 +124,10 @@ export function writeMix(file: string, spec: MixSpec, seed: number): ShapeTruth 
     buf = [];
   };
   const header = (shown: number) => {
+    if (spec.fnf) {
+      for (const l of fnfHeader(shown)) out(l);
+      return;
+    }
     out('Router#show ip cache flow');
     out('IP Flow Switching Cache, 17826816 bytes');
     out(`  ${shown} active, 0 inactive, ${shown * 2} added`);
@@ -110,7 +137,29 @@ export function writeMix(file: string, spec: MixSpec, seed: number): ShapeTruth 
   };
   const egressIf = (name: string) => (logged && r() < logged.egressShare ? `${name}*` : name);
   const count = (pk: number) => (logged && pk >= 10_000 ? `${Math.floor(pk / 1000)}K` : String(pk));
+  // Milliseconds since midnight of the flows' first and last packets (FNF's absolute timestamps).
+  let clock = 57_600_000;
+  const stampOf = (t: number) => `${two(Math.floor(t / 3_600_000) % 24)}:${two(Math.floor(t / 60_000) % 60)}:${two(Math.floor(t / 1000) % 60)}.${String(t % 1000).padStart(3, '0')}`;
+  const record = (src: number, dst: number, pr: number, sp: number, dp: number, pk: number) => {
+    const first = (clock += Math.floor(r() * 3));
+    out(`IPV4 SOURCE ADDRESS:       ${ip(src)}`);
+    out(`IPV4 DESTINATION ADDRESS:  ${ip(dst)}`);
+    out(`TRNS SOURCE PORT:          ${sp}`);
+    out(`TRNS DESTINATION PORT:     ${dp}`);
+    out(`INTERFACE INPUT:           ${srcIf(src)}`);
+    out('IP TOS:                    0x00');
+    out(`IP PROTOCOL:               ${pr}`);
+    out('ipv4 next hop address:     192.0.2.1');
+    out(`tcp flags:                 0x${pr === 6 ? (pk > 2 ? '1B' : '02') : '00'}`);
+    out(`interface output:          ${dstIf()}`);
+    out(`counter bytes long:        ${pk * (pr === 6 ? 48 + Math.floor(r() * 500) : 64)}`);
+    out(`counter packets long:      ${pk}`);
+    out(`timestamp abs first:       ${stampOf(first)}`);
+    out(`timestamp abs last:        ${stampOf(first + (pk > 2 ? Math.floor(r() * 4000) : 0))}`);
+    out('');
+  };
   const row = (src: number, dst: number, pr: number, sp: number, dp: number, pk: number) =>
+    spec.fnf ? record(src, dst, pr, sp, dp, pk) :
     out(`${pad(srcIf(src), 14)}${pad(ip(src), 16)}${pad(egressIf(dstIf()), 14)}${pad(ip(dst), 16)}${hex(pr, 2)} ${hex(sp, 4)} ${hex(dp, 4)} ${count(pk).padStart(5)}`);
   const eph = () => 1024 + Math.floor(r() * 60_000);
   // Long flows: tens of thousands to millions of packets (printed in thousands when logged).
@@ -146,6 +195,7 @@ export function writeMix(file: string, spec: MixSpec, seed: number): ShapeTruth 
       `${spec.servers === 'distinct' ? 'a new destination every flow' : `${spec.servers.toLocaleString('en')} servers (Zipf)`}` +
       `${spec.perRowInterfaces ? '; interfaces change every row (8 names)' : ''}` +
       `${spec.stamped ? '; stamped: every line starts with a Tera Term time stamp, CRLF' : ''}` +
+      `${spec.fnf ? '; as a Flexible NetFlow cache in record format (14 lines a flow)' : ''}` +
       `${logged ? `; logged: CRLF, the command again every ${logged.snapshotRows.toLocaleString('en')} rows, ${Math.round(logged.egressShare * 100)}% of rows egress-marked (Gi0/0/1*), ${Math.round(logged.kiloShare * 100)}% of clean web flows counted in K` : ''}`,
   };
 }
@@ -232,5 +282,15 @@ export const SHAPES: Shape[] = [
     write: (f) => writeMix(f, { rows: ROWS, scanners: 50, scannerShare: 0.3, cleanSources: 4_950, servers: 2_000, perRowInterfaces: false, stamped: true }, 7),
     // mawk takes the stamp off too (and splits the line again), or it would read no row either.
     awkPrefix: '{ sub(/^\\[[^]]*\\] /, "") } ',
+  },
+  {
+    // The worm at full speed as a Flexible NetFlow cache (what IOS-XE routers print): 79 MB holds 160,000 flows, each
+    // record 14 lines. The analyzer reads it as text (records are no rows for the byte path); mawk reads its fields.
+    name: 'fnf',
+    title: 'Flexible NetFlow records',
+    write: (f) => writeMix(f, { rows: 160_000, scanners: 50, scannerShare: 0.3, cleanSources: 4_950, servers: 2_000, perRowInterfaces: false, fnf: true }, 11),
+    awkProgram:
+      '/^IPV4 SOURCE ADDRESS:/{s=$4} /^IPV4 DESTINATION ADDRESS:/{d=$4} /^TRNS DESTINATION PORT:/{p=$4} /^IP PROTOCOL:/{pr=$3} ' +
+      '/^$/{if(p=="80" && pr=="6"){k=s" "d; if(!(k in v)){v[k]=1; c[s]++}} s=""; p=""} END{for(h in c) if(c[h]>=20) print h, c[h]}',
   },
 ];

@@ -78,7 +78,7 @@ function benchShape(shape: Shape, awk: string, keep: boolean): ShapeResult {
     const floors: Run[] = [];
     // Alternate so machine load hits all three alike.
     for (let i = 0; i < RUNS; i++) {
-      theirs.push(timed(awk, [(shape.awkPrefix ?? '') + AWK_PROGRAM, file]));
+      theirs.push(timed(awk, [shape.awkProgram ?? (shape.awkPrefix ?? '') + AWK_PROGRAM, file]));
       ours.push(timed(process.execPath, [ANALYZER, '--json', file]));
       floors.push(timed(process.execPath, ['-e', FLOOR_PROGRAM, file]));
     }
