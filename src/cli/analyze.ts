@@ -88,7 +88,7 @@ export function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-/** A Flexible NetFlow cache (looksLikeFnfCache, by the file's first 64 KB): read as text. */
+/** A Flexible NetFlow cache (looksLikeFnfCache, by the file's first 64 KB): read on one thread. */
 function isFnfCacheFile(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
@@ -105,7 +105,10 @@ function isFnfCacheFile(file: string): boolean {
  * second of decoding and splitting).
  */
 function pasteOfFile(file: string): Paste {
-  if (statSync(file).size < BYTES_PATH_MIN || isFnfCacheFile(file)) return { source: basename(file), text: readTextFile(file) };
+  if (statSync(file).size < BYTES_PATH_MIN) return { source: basename(file), text: readTextFile(file) };
+  // A Flexible NetFlow cache's records are read from bytes on this thread alone (core/big-paste/fnf-records.ts): a
+  // second thread would read its segments as cache-flow tables, for nothing.
+  if (isFnfCacheFile(file)) return readFlowDump(file, basename(file), false);
   // Read as bytes: the clean rows by the loop compiled from WebAssembly, which needs no warm-up (clean-rows-wasm).
   useWasmCleanRows();
   return readFlowDump(file, basename(file));

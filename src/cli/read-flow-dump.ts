@@ -100,14 +100,20 @@ function segmentBounds(fd: number, size: number): number[] {
  * fits in its share of size/72 rows). The segments are then joined in order: where the text before a segment did not
  * end inside a flow table, this thread reads the rest again itself, so the result is always what one pass would give.
  */
-export function readFlowDump(file: string, source: string): Paste {
+export function readFlowDump(file: string, source: string, split = true): Paste {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
     const stamp = stampOfFile(fd, size);
     let scanner: FlowDumpScanner;
     let early: EarlyPass1 | undefined;
-    if (size >= SPLIT_MIN) {
+    if (!split) {
+      // Read on this thread alone (a Flexible NetFlow cache: no segment of it reads as a cache-flow table): a thread
+      // started ahead for it is let go.
+      standing?.worker.terminate();
+      standing = undefined;
+    }
+    if (split && size >= SPLIT_MIN) {
       early = new EarlyPass1(Math.ceil(size / 72) + 2048);
       scanner = readSegments(fd, file, size, early, stamp);
     } else {

@@ -10,6 +10,7 @@ import { lineBytes, readRow, ROW_OK } from '../parsers/show-ip-cache-flow/row-by
 import { headStampKind, headStampKindIfSure, STAMP_HEAD_BYTES, stampPattern } from '../text/line-stamps';
 import { BlankedCursor, blankStamps, restoreStamps } from './blank-stamps';
 import { readFirstLine, readSecondLine, VerboseRecords } from './verbose-records';
+import { FnfRecords } from './fnf-records';
 import { FlowSectionTracker, type TrackerState } from './section-tracker';
 
 /** Bytes of a text line read as a row (FlowDumpScanner.takeTextRow). */
@@ -45,6 +46,10 @@ export class FlowDumpScanner {
   /** Verbose cache records read from bytes: by the scanner that reads a paste from its start only (not a continuation). */
   private readonly collectVerbose: boolean;
   private verbose: VerboseRecords | undefined;
+  /** Flexible NetFlow records read from bytes: by the scanner that reads a paste from its start only, as verbose ones. */
+  private fnf: FnfRecords | undefined;
+  /** The last text line was blank (a record starts only after one, as its parser's records end at one). */
+  private fnfAfterBlank = false;
 
   /**
    * `sizeHint`: the bytes this scanner will see, to size the columns once (rows are ~80 bytes in device output).
@@ -237,7 +242,38 @@ export class FlowDumpScanner {
       pending = -1;
       asText(pendS, pendE, pendIdx);
     };
+    // A Flexible NetFlow cache's records, read from bytes where its parser would read record fields
+    // (tracker.fnfRecordsHere), each from the line after a blank one to the next blank one; a record the parser would
+    // read otherwise (or warn about), or one cut by the end of this piece, goes the text way, line by line, in order.
+    const fr = this.collectVerbose && !stamps ? (this.fnf ??= new FnfRecords()) : null;
+    const bS: number[] = [];
+    const bE: number[] = [];
+    const bIdx: number[] = [];
+    const endBlock = (blank: boolean) => {
+      if (!(blank && fr!.commit(base + bIdx[0]! + 1, position + bS[0]!))) for (let k = 0; k < bS.length; k++) asText(bS[k]!, bE[k]!, bIdx[k]!);
+      bS.length = bE.length = bIdx.length = 0;
+    };
     const r = scanRows(buf, 0, end, this.cols, this.tracker.inFlow, base + 1, (s, e, idx) => {
+      if (fr !== null && this.tracker.fnfRecordsHere()) {
+        if (isBlank(buf, s, e)) {
+          if (bS.length > 0) endBlock(true);
+          this.fnfAfterBlank = true;
+          return asText(s, e, idx);
+        }
+        if (bS.length > 0 || this.fnfAfterBlank) {
+          if (bS.length === 0) fr.begin();
+          if (fr.field(buf, s, e)) {
+            bS.push(s);
+            bE.push(e);
+            bIdx.push(idx);
+            this.fnfAfterBlank = false;
+            return undefined;
+          }
+          if (bS.length > 0) endBlock(false);
+        }
+        this.fnfAfterBlank = false;
+        return asText(s, e, idx);
+      }
       if (vr !== null) {
         if (pending >= 0) {
           if (readSecondLine(buf, s, e, vr, pending)) {
@@ -261,6 +297,8 @@ export class FlowDumpScanner {
     }, position);
     // A first line at the end of this piece: the text way (its second, in the next piece, then reads as text too).
     if (pending >= 0) flushPending();
+    // So is a record not yet ended (the rest of its lines, in the next piece, then follow no blank line).
+    if (bS.length > 0) endBlock(false);
     if (blanked) restoreStamps(buf, blanked);
     this.lineCount += r.lines;
     return end;
@@ -282,7 +320,8 @@ export class FlowDumpScanner {
     for (let k = 0; k < this.textIndex.length; k++) lines[this.textIndex[k]!] = this.text[k]!;
     const { table, offsets } = this.cols.finish();
     const verbose = this.verbose && this.verbose.count > 0 ? this.verbose.finish() : undefined;
-    return { lines, textLines: this.textIndex, rows: table, offsets, linesAt, stamp: this.stamp, ...(verbose ? { verbose } : {}) };
+    const fnf = this.fnf && this.fnf.count > 0 ? this.fnf.finish() : undefined;
+    return { lines, textLines: this.textIndex, rows: table, offsets, linesAt, stamp: this.stamp, ...(verbose ? { verbose } : {}), ...(fnf ? { fnf } : {}) };
   }
 }
 
@@ -343,4 +382,10 @@ export function prescanBytes(bytes: Uint8Array): Prescan {
   const s = new FlowDumpScanner(bytes.length, false, undefined, stampKindOfBytes(bytes, true));
   s.feed(bytes, bytes.length, 0, true);
   return s.finish(linesAtBytes(bytes));
+}
+
+/** Is line [s, e) of `b` blank (nothing but spaces: normalised, it is '')? */
+function isBlank(b: Uint8Array, s: number, e: number): boolean {
+  for (let p = s; p < e; p++) if (b[p] !== 32) return false;
+  return true;
 }

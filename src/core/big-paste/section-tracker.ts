@@ -6,17 +6,19 @@ import { lineWithoutNote } from '../text/field-notes';
 import { parseBareCommand, parsePrompt, splitFilter } from '../text/prompt';
 import { HEADER, isVerboseHeader, GARBLED_HEADER } from '../parsers/show-ip-cache-flow/row-text';
 import { classicHeader, readClassicRow, readVerboseSecond } from '../parsers/shared/netflow-rows';
+import { csvRoles, isRule } from '../parsers/show-flow-monitor-cache/table-format';
 
 /** The cache-flow parser's sniff returns 1 on its header within the first 50 non-empty lines of a section. */
 const SNIFF_WINDOW = 50;
 
 /** A tracker's whole state (plain data: it crosses to the other thread). */
 export interface TrackerState {
-  kind: 'flow' | 'verbose' | 'other' | 'none';
+  kind: 'flow' | 'verbose' | 'fnf' | 'other' | 'none';
   nonEmpty: number;
   inFlow: boolean;
   verboseRecords: boolean;
   verboseOpen: boolean;
+  fnfRecords: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export class FlowSectionTracker {
    * 'flow': echoed cache-flow command; 'verbose': echoed `show ip cache verbose flow`; 'other': another command;
    * 'none': no echo (kind decided by sniffing).
    */
-  private kind: 'flow' | 'verbose' | 'other' | 'none' = 'none';
+  private kind: 'flow' | 'verbose' | 'fnf' | 'other' | 'none' = 'none';
   private nonEmpty = 0;
   inFlow = false;
   /**
@@ -39,10 +41,15 @@ export class FlowSectionTracker {
    */
   private verboseRecords = false;
   private verboseOpen = false;
+  /**
+   * Under an echoed `show flow monitor NAME cache`, as its parser reads the text so far: records are `KEY: value` lines
+   * (no table or csv header has come, after which the parser reads no line as a record field).
+   */
+  private fnfRecords = false;
 
   /** Where the tracker stands, to hand over to the scanner that joins a part read as a continuation. */
   state(): TrackerState {
-    return { kind: this.kind, nonEmpty: this.nonEmpty, inFlow: this.inFlow, verboseRecords: this.verboseRecords, verboseOpen: this.verboseOpen };
+    return { kind: this.kind, nonEmpty: this.nonEmpty, inFlow: this.inFlow, verboseRecords: this.verboseRecords, verboseOpen: this.verboseOpen, fnfRecords: this.fnfRecords };
   }
 
   restore(s: TrackerState): void {
@@ -51,6 +58,12 @@ export class FlowSectionTracker {
     this.inFlow = s.inFlow;
     this.verboseRecords = s.verboseRecords;
     this.verboseOpen = s.verboseOpen;
+    this.fnfRecords = s.fnfRecords;
+  }
+
+  /** Would the Flexible NetFlow cache's parser read a `KEY: value` line here as a record field? */
+  fnfRecordsHere(): boolean {
+    return this.fnfRecords;
   }
 
   /** Would the verbose cache's parser read a record that starts on the next line (no first line waiting)? */
@@ -84,11 +97,14 @@ export class FlowSectionTracker {
         this.nonEmpty = 0;
         this.verboseRecords = false;
         this.verboseOpen = false;
+        this.fnfRecords = false;
         if (cmd === '') this.kind = 'none';
         else {
           const base = splitFilter(cmd).base;
           const kind = commandIndex.match(base);
-          this.kind = kind === 'show ip cache flow' && !/\bverb/i.test(base) ? 'flow' : kind === 'show ip cache verbose flow' ? 'verbose' : 'other';
+          this.kind =
+            kind === 'show ip cache flow' && !/\bverb/i.test(base) ? 'flow' : kind === 'show ip cache verbose flow' ? 'verbose' : kind === 'show flow monitor cache' ? 'fnf' : 'other';
+          this.fnfRecords = this.kind === 'fnf';
         }
         // Under an echoed `show ip cache flow`, rows count from the first line (the seed's `| include` has no header).
         this.inFlow = this.kind === 'flow';
@@ -97,6 +113,11 @@ export class FlowSectionTracker {
     }
     this.nonEmpty++;
     if (this.kind === 'verbose') this.verboseLine(t);
+    if (this.fnfRecords) {
+      // A table's rule or a csv header: from here on the parser reads rows of those, and no line as a record field.
+      const n = lineWithoutNote(t);
+      if (isRule(n) || csvRoles(n) !== undefined) this.fnfRecords = false;
+    }
     if (isVerboseHeader(t)) this.inFlow = false; // verbose two-line records: not rows of a cache-flow table
     else if (HEADER.test(t)) this.inFlow = this.kind === 'flow' || (this.kind === 'none' && this.nonEmpty <= SNIFF_WINDOW);
     else if (GARBLED_HEADER.test(t)) this.inFlow = this.kind === 'flow';

@@ -3,6 +3,8 @@ import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
 import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
 import type { ParserDef, Section } from '../parser-types';
+import type { FlowRow } from '../flow-table';
+import { fnfRecordsIn, type FnfRecordTable } from '../shared/fnf-prescan';
 import {
   cachePressure,
   emptyHeader,
@@ -39,6 +41,18 @@ interface KeyInfo {
   field: boolean;
 }
 
+/**
+ * What the text before a record line's first colon says: whether the line is a record field at all, the key as the
+ * parser compares keys (lower case, single spaces), and its role. The byte path (core/big-paste/fnf-records.ts) asks
+ * this too, so the two read the same lines as fields.
+ */
+export function fieldKey(raw: string): { field: boolean; norm: string; role: Role | undefined } {
+  const key = raw.trim();
+  const norm = key.toLowerCase().replace(/\s+/g, ' ');
+  const field = KEY.test(key) && !NOT_FIELDS.has(norm);
+  return { field, norm, role: field ? roleOf(norm) : undefined };
+}
+
 /** Keys repeat every record: learn each distinct key once (100,000 records, about 9 keys each). */
 class Keys {
   private readonly info = new Map<string, KeyInfo>();
@@ -47,15 +61,12 @@ class Keys {
   of(raw: string): KeyInfo {
     let k = this.info.get(raw);
     if (k === undefined) {
-      const key = raw.trim();
-      const norm = key.toLowerCase().replace(/\s+/g, ' ');
-      const field = KEY.test(key) && !NOT_FIELDS.has(norm);
+      const { field, norm, role } = fieldKey(raw);
       let bit = this.bits.get(norm);
       if (bit === undefined && field) {
         bit = this.bits.size < 31 ? this.bits.size : -1;
         this.bits.set(norm, bit);
       }
-      const role = field ? roleOf(norm) : undefined;
       k = { slot: role ? R[role] : -1, bit: bit ?? -1, field };
       this.info.set(raw, k);
     }
@@ -127,8 +138,20 @@ function parse(section: Section) {
     return true;
   };
   const { lines } = section;
+  // A big cache read as bytes: its plain records came as columns (core/big-paste/fnf-records.ts), their lines empty
+  // here. Each is taken at its first line, as the text path takes a record there (after a blank line: none is open).
+  const fromBytes = fnfRecordsIn(lines, section.from, section.to);
+  const pre = fromBytes?.table;
+  let pk = fromBytes?.first ?? 0;
+  const pEnd = fromBytes?.end ?? 0;
   for (let i = section.from; i < section.to; i++) {
     const line = lines[i]!;
+    if (pk < pEnd && pre!.line[pk] === i + 1) {
+      flush();
+      sink.addPlain(plainRow(pre!, pk++));
+      format = 'record';
+      continue;
+    }
     // The hot path: a record field at the start of the line (nearly every line of a big cache).
     if (!layout && !csv && isLetter(line.charCodeAt(0)) && field(line, i)) continue;
     if (line.length === 0 || line.trim() === '') {
@@ -210,6 +233,26 @@ function parse(section: Section) {
     ...(selection ? { selection } : {}),
   };
   return { data, records, warnings };
+}
+
+/** Record k of records read from bytes, as RecordSink.add makes a flow of the same record's text. */
+function plainRow(t: FnfRecordTable, k: number): FlowRow {
+  const opt = (n: number) => (n < 0 ? undefined : n);
+  const srcIf = t.srcIf[k]!;
+  const dstIf = t.dstIf[k]!;
+  const bytes = t.bytes[k]!;
+  return {
+    srcIf: srcIf < 0 ? undefined : t.ifNames[srcIf],
+    dstIf: dstIf < 0 ? undefined : t.ifNames[dstIf],
+    src: t.src[k]!,
+    dst: t.dst[k]!,
+    proto: opt(t.proto[k]!),
+    srcPort: opt(t.srcPort[k]!),
+    dstPort: opt(t.dstPort[k]!),
+    packets: t.packets[k]!,
+    bytes: bytes === bytes ? bytes : undefined,
+    line: t.line[k]!,
+  };
 }
 
 /** "There are no cache entries to display." already says it: no second warning. */

@@ -1,6 +1,6 @@
 // Flow record fields by name (record, table and csv formats name them differently) and the sink every format feeds.
 import type { Warning } from '../../types';
-import { FlowTableBuilder, type FlowTable } from '../flow-table';
+import { FlowTableBuilder, type FlowRow, type FlowTable } from '../flow-table';
 import { Flow6Builder, isIPv6, type Flow6Table } from '../flow-table6';
 
 export const ROLES_IN_ORDER = ['src4', 'dst4', 'src6', 'dst6', 'srcPort', 'dstPort', 'proto', 'srcIf', 'dstIf', 'packets', 'bytes', 'bytesL2', 'mac'] as const;
@@ -200,6 +200,12 @@ export class RecordSink {
       return;
     }
     this.v6.add({ ...row, src: src6!, dst: dst6 ?? '::' });
+  }
+
+  /** A record read from bytes (core/big-paste/fnf-records.ts): a plain IPv4 flow, as `add` takes one. */
+  addPlain(row: FlowRow): void {
+    this.records++;
+    this.v4.add(row);
   }
 
   finish(): FnfFlows {

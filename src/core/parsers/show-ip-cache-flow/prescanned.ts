@@ -26,6 +26,33 @@ export interface Prescan {
   stamp?: RegExp | null;
   /** `show ip cache verbose flow` records read from bytes (their two lines '' in `lines`), in line order. */
   verbose?: VerboseTable;
+  /** `show flow monitor NAME cache` records read from bytes (their lines '' in `lines`), in line order. */
+  fnf?: FnfRecordTable;
+}
+
+/**
+ * Flexible NetFlow records read from bytes (core/big-paste/fnf-records.ts), in line order: `count` of them, each
+ * column's first `count` entries. What the record parser would make of each: a plain IPv4 flow.
+ */
+export interface FnfRecordTable {
+  count: number;
+  /** IPv4 addresses as unsigned integers; dst 0 when the record has no destination. */
+  src: Uint32Array;
+  dst: Uint32Array;
+  /** -1 where the record has no such field. */
+  srcPort: Int32Array;
+  dstPort: Int32Array;
+  proto: Int32Array;
+  packets: Float64Array;
+  /** NaN where the record counts no bytes. */
+  bytes: Float64Array;
+  /** Index in `ifNames`, -1 where the record names no interface. */
+  srcIf: Int32Array;
+  dstIf: Int32Array;
+  ifNames: string[];
+  /** The record's first line (1-based) and where it starts in the paste. */
+  line: Uint32Array;
+  offsets: Uint32Array;
 }
 
 /**
@@ -137,7 +164,7 @@ export function prescanOfLines(lines: readonly string[]): Prescan | undefined {
 }
 
 /** Index of the first row whose line number is >= line (rows are in line order). */
-export function firstRowAtOrAfter(rows: FlowTable, line: number, from = 0): number {
+export function firstRowAtOrAfter(rows: { count: number; line: ArrayLike<number> }, line: number, from = 0): number {
   // From `from` (a row before `line`'s, or at it): steps of 1, 2, 4... to a row past it, then a binary search between.
   let lo = from;
   let step = 1;
@@ -257,8 +284,17 @@ export function restoreRowLines(lines: readonly string[] | undefined, lineNumber
   // A flow row, or the first line of a verbose record: each table's rows are found by a walk forward over the line
   // numbers in order, each once (a binary search a line read a million-row column at random: 60,000 evidence lines of
   // 5,000 infected hosts, about 30 ms; the tables' list was also made anew for every line).
-  const tables = p.verbose ? [p.rows, p.verbose.rows] : [p.rows];
-  const tableOffsets = p.verbose ? [p.offsets, p.verbose.offsets] : [p.offsets];
+  const tables: { count: number; line: ArrayLike<number> }[] = [p.rows];
+  const tableOffsets: ArrayLike<number>[] = [p.offsets];
+  if (p.verbose) {
+    tables.push(p.verbose.rows);
+    tableOffsets.push(p.verbose.offsets);
+  }
+  // (A Flexible NetFlow record is quoted by its first line, as the text path quotes it.)
+  if (p.fnf) {
+    tables.push(p.fnf);
+    tableOffsets.push(p.fnf.offsets);
+  }
   const from = tables.map(() => 0);
   let prev = -1;
   for (const line of sortedLines(lineNumbers)) {

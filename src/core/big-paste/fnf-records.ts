@@ -1,0 +1,332 @@
+// Flexible NetFlow records straight from bytes (big caches): a `show flow monitor NAME cache` record, its `KEY: value`
+// lines up to the blank line after them, read into columns without making a string of any line, as the record
+// parser (parsers/show-flow-monitor-cache/parser.ts) would read it. Only plain IPv4 records are taken: each line a
+// field as the parser tells fields (fieldKey), printable ASCII without the characters a prompt, a poster's note or an
+// elision is made of, no key twice, a packet count and a source address, numbers without signs or fractions, and
+// interface names without blanks. Any other record is left to the text path, which reads it (or warns about it) as
+// before.
+import { fieldKey } from '../parsers/show-flow-monitor-cache/parser';
+import { R, type Role } from '../parsers/show-flow-monitor-cache/record-fields';
+import type { FnfRecordTable } from '../parsers/show-ip-cache-flow/prescanned';
+
+/** What a key (the bytes before a line's first colon) is: -2 not a field; -1 a field we do not use; else its slot. */
+interface KeySlot {
+  bytes: Uint8Array;
+  /** A line that starts with it may be read as a command echoed without its prompt (startsCommand). */
+  command: boolean;
+  slot: number;
+  /** Its number among the distinct keys (to spot a key twice in one record). */
+  id: number;
+}
+
+const SLOT_COUNT = 13;
+/** What each slot's value is: a count (a non-negative integer of up to 15 digits), an IPv4 address, an interface name. */
+const COUNT = 1;
+const ADDRESS = 2;
+const NAME = 3;
+/** Slots the byte path leaves to the text path (IPv6, MAC: their records are rarer and their checks longer). */
+const TEXT = 4;
+const KIND = new Uint8Array(SLOT_COUNT);
+for (const r of [R.srcPort, R.dstPort, R.proto, R.packets, R.bytes, R.bytesL2]) KIND[r] = COUNT;
+for (const r of [R.src4, R.dst4]) KIND[r] = ADDRESS;
+for (const r of [R.srcIf, R.dstIf]) KIND[r] = NAME;
+for (const r of [R.src6, R.dst6, R.mac]) KIND[r] = TEXT;
+
+const grow = <T extends Uint32Array | Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+  const g = make(a.length * 2);
+  g.set(a);
+  return g;
+};
+
+/** The records of one paste, read record by record (`begin`, `field` for each line, then `commit` or `drop`). */
+export class FnfRecords {
+  count = 0;
+  private src = new Uint32Array(1024);
+  private dst = new Uint32Array(1024);
+  private srcPort = new Int32Array(1024);
+  private dstPort = new Int32Array(1024);
+  private proto = new Int32Array(1024);
+  private packets = new Float64Array(1024);
+  private bytes = new Float64Array(1024);
+  private srcIf = new Int32Array(1024);
+  private dstIf = new Int32Array(1024);
+  private line = new Uint32Array(1024);
+  private offsets = new Uint32Array(1024);
+  private readonly ifNames: string[] = [];
+  private readonly ifIndex = new Map<string, number>();
+
+  /** Keys met so far, by a hash of their bytes. */
+  private readonly keys = new Map<number, KeySlot[]>();
+  /** Each distinct key (as the parser compares keys) by its number. */
+  private readonly idOfNorm = new Map<string, number>();
+
+  // The open record: values by slot (numbers; interface names as byte ranges), which slots and keys it has.
+  private readonly num = new Float64Array(SLOT_COUNT);
+  private readonly has = new Uint8Array(SLOT_COUNT);
+  private readonly ifS = new Int32Array(2);
+  private readonly ifE = new Int32Array(2);
+  private ifBuf: Uint8Array | null = null;
+  private seen = new Int32Array(16);
+  private nSeen = 0;
+  /** False once a line of the open record is one the text path must read. */
+  private plain = true;
+  private lines = 0;
+
+  /** The keys of the last record begun before this one, in its order; those of this one. */
+  private prevKeys: KeySlot[] = [];
+  private curKeys: KeySlot[] = [];
+
+  /** Starts a record (its first line comes next). */
+  begin(): void {
+    if (this.lines > 0) {
+      const t = this.prevKeys;
+      this.prevKeys = this.curKeys;
+      this.curKeys = t;
+      this.prevKeys.length = this.lines;
+    }
+    this.has.fill(0);
+    this.nSeen = 0;
+    this.plain = true;
+    this.lines = 0;
+  }
+
+  /** Lines of the open record so far. */
+  get open(): number {
+    return this.lines;
+  }
+
+  /**
+   * Line [s, e) of `b` as a field of the open record. False when it is no record field the parser would read (the
+   * record then ends before it); true when it is one, though the record may still be one for the text path (`plain`).
+   */
+  field(b: Uint8Array, s: number, e: number): boolean {
+    const c0 = b[s]! | 0x20;
+    if (e - s > 300 || c0 < 97 || c0 > 122) return false;
+    // The key the record before had at this place (records repeat their keys in one order), else the key's own.
+    const j = this.lines;
+    const prev = j < this.prevKeys.length ? this.prevKeys[j]! : undefined;
+    let key: KeySlot;
+    let colon: number;
+    if (prev !== undefined && s + prev.bytes.length < e && b[s + prev.bytes.length] === 58 && sameBytes(prev.bytes, b, s, s + prev.bytes.length)) {
+      key = prev;
+      colon = s + prev.bytes.length;
+    } else {
+      // (A loop to the line's end, not indexOf: that would read on past it, to the next colon in the buffer.)
+      colon = s;
+      while (colon < e && b[colon] !== 58) colon++;
+      if (colon === e || !plainBytes(b, s, colon)) return false;
+      key = this.keyOf(b, s, colon);
+    }
+    if (key.command || !plainBytes(b, colon + 1, e)) return false;
+    if (j < this.curKeys.length) this.curKeys[j] = key;
+    else this.curKeys.push(key);
+    if (key.slot === -2) return false;
+    this.lines++;
+    // A key twice: the parser starts a new record there; left to it.
+    for (let k = 0; k < this.nSeen; k++) if (this.seen[k] === key.id) this.plain = false;
+    if (this.nSeen === this.seen.length) this.seen = grow(this.seen, (n) => new Int32Array(n));
+    this.seen[this.nSeen++] = key.id;
+    const slot = key.slot;
+    if (slot < 0 || !this.plain) return true;
+    let vs = colon + 1;
+    let ve = e;
+    while (vs < ve && b[vs] === 32) vs++;
+    while (ve > vs && b[ve - 1] === 32) ve--;
+    const kind = KIND[slot];
+    if (kind === TEXT) this.plain = false;
+    else if (kind === COUNT) {
+      const n = count(b, vs, ve);
+      if (n < 0) this.plain = false;
+      else this.num[slot] = n;
+    } else if (kind === ADDRESS) {
+      const a = ipv4Bytes(b, vs, ve);
+      if (a < 0) this.plain = false;
+      else this.num[slot] = a;
+    } else if (kind === NAME) {
+      // A name without blanks (the parser keeps the whole value; a name with a note after it is the text path's).
+      let blank = vs === ve;
+      for (let p = vs; p < ve && !blank; p++) if (b[p] === 32) blank = true;
+      if (blank) this.plain = false;
+      else {
+        const j = slot === R.srcIf ? 0 : 1;
+        this.ifS[j] = vs;
+        this.ifE[j] = ve;
+        this.ifBuf = b;
+      }
+    }
+    this.has[slot] = 1;
+    return true;
+  }
+
+  /**
+   * Keeps the open record if the record parser would read it as a plain IPv4 flow, with its first line's number and
+   * offset; false (nothing kept) when it is the text path's to read.
+   */
+  commit(line: number, offset: number): boolean {
+    const has = this.has;
+    if (!this.plain || this.lines === 0 || has[R.packets] !== 1 || has[R.src4] !== 1) return false;
+    const k = this.count;
+    if (k === this.src.length) this.grow();
+    const v = this.num;
+    this.src[k] = v[R.src4]!;
+    this.dst[k] = has[R.dst4] === 1 ? v[R.dst4]! : 0;
+    this.srcPort[k] = has[R.srcPort] === 1 ? v[R.srcPort]! : -1;
+    this.dstPort[k] = has[R.dstPort] === 1 ? v[R.dstPort]! : -1;
+    this.proto[k] = has[R.proto] === 1 ? v[R.proto]! : -1;
+    this.packets[k] = v[R.packets]!;
+    // As the parser: the bytes counter, else the layer-2 one.
+    this.bytes[k] = has[R.bytes] === 1 ? v[R.bytes]! : has[R.bytesL2] === 1 ? v[R.bytesL2]! : NaN;
+    this.srcIf[k] = has[R.srcIf] === 1 ? this.nameIndex(0) : -1;
+    this.dstIf[k] = has[R.dstIf] === 1 ? this.nameIndex(1) : -1;
+    this.line[k] = line;
+    this.offsets[k] = offset;
+    this.count = k + 1;
+    return true;
+  }
+
+  finish(): FnfRecordTable {
+    const n = this.count;
+    return {
+      count: n,
+      src: this.src.subarray(0, n),
+      dst: this.dst.subarray(0, n),
+      srcPort: this.srcPort.subarray(0, n),
+      dstPort: this.dstPort.subarray(0, n),
+      proto: this.proto.subarray(0, n),
+      packets: this.packets.subarray(0, n),
+      bytes: this.bytes.subarray(0, n),
+      srcIf: this.srcIf.subarray(0, n),
+      dstIf: this.dstIf.subarray(0, n),
+      ifNames: this.ifNames,
+      line: this.line.subarray(0, n),
+      offsets: this.offsets.subarray(0, n),
+    };
+  }
+
+  private grow(): void {
+    const u32 = (n: number) => new Uint32Array(n);
+    const i32 = (n: number) => new Int32Array(n);
+    const f64 = (n: number) => new Float64Array(n);
+    this.src = grow(this.src, u32);
+    this.dst = grow(this.dst, u32);
+    this.srcPort = grow(this.srcPort, i32);
+    this.dstPort = grow(this.dstPort, i32);
+    this.proto = grow(this.proto, i32);
+    this.packets = grow(this.packets, f64);
+    this.bytes = grow(this.bytes, f64);
+    this.srcIf = grow(this.srcIf, i32);
+    this.dstIf = grow(this.dstIf, i32);
+    this.line = grow(this.line, u32);
+    this.offsets = grow(this.offsets, u32);
+  }
+
+  /** The open record's interface name j (0 input, 1 output) as an index in ifNames. */
+  private nameIndex(j: number): number {
+    const b = this.ifBuf!;
+    let name = '';
+    for (let p = this.ifS[j]!; p < this.ifE[j]!; p++) name += String.fromCharCode(b[p]!);
+    let i = this.ifIndex.get(name);
+    if (i === undefined) {
+      i = this.ifNames.length;
+      this.ifNames.push(name);
+      this.ifIndex.set(name, i);
+    }
+    return i;
+  }
+
+  /** The key made of bytes [s, e): found by a hash of its bytes, or learnt (fieldKey on its text) the first time. */
+  private keyOf(b: Uint8Array, s: number, e: number): KeySlot {
+    let h = 0x811c9dc5;
+    for (let p = s; p < e; p++) h = Math.imul(h ^ b[p]!, 0x01000193);
+    const list = this.keys.get(h);
+    if (list) {
+      for (const k of list) {
+        if (k.bytes.length !== e - s) continue;
+        let q = 0;
+        while (q < k.bytes.length && k.bytes[q] === b[s + q]) q++;
+        if (q === k.bytes.length) return k;
+      }
+    }
+    let raw = '';
+    for (let p = s; p < e; p++) raw += String.fromCharCode(b[p]!);
+    const f = fieldKey(raw);
+    const role: Role | undefined = f.role;
+    // Keys that differ only in case or blanks are one key to the parser: one id for them.
+    let id = this.idOfNorm.get(f.norm);
+    if (id === undefined) this.idOfNorm.set(f.norm, (id = this.idOfNorm.size));
+    // (A key without a blank in its first word ends that word at its colon, which no command word has.)
+    const k: KeySlot = { bytes: b.slice(s, e), command: startsCommand(b, s, e), slot: !f.field ? -2 : role ? R[role] : -1, id };
+    if (list) list.push(k);
+    else this.keys.set(h, [k]);
+    return k;
+  }
+}
+
+/** A count as the parser's num() reads one: 1 to 15 digits, nothing else; -1 otherwise. */
+function count(b: Uint8Array, s: number, e: number): number {
+  if (e <= s || e - s > 15) return -1;
+  let n = 0;
+  for (let p = s; p < e; p++) {
+    const c = b[p]! - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** A dotted quad as the parser's ipv4() reads one; -1 otherwise. */
+function ipv4Bytes(b: Uint8Array, s: number, e: number): number {
+  let n = 0;
+  let octet = -1;
+  let dots = 0;
+  for (let p = s; p < e; p++) {
+    const c = b[p]!;
+    if (c >= 48 && c <= 57) {
+      octet = octet < 0 ? c - 48 : octet * 10 + c - 48;
+      if (octet > 255) return -1;
+    } else if (c === 46 && octet >= 0 && dots < 3) {
+      n = n * 256 + octet;
+      octet = -1;
+      dots++;
+    } else return -1;
+  }
+  return dots === 3 && octet >= 0 ? n * 256 + octet : -1;
+}
+
+/**
+ * Printable ASCII only in b[s, e), none of a prompt's characters (#, >), a poster's arrows (<, >) or an elision's
+ * brackets, and no pager mark ("More", which normalising takes out).
+ */
+function plainBytes(b: Uint8Array, s: number, e: number): boolean {
+  for (let p = s; p < e; p++) {
+    const c = b[p]!;
+    if (c < 32 || c > 126 || c === 35 || c === 60 || c === 62 || c === 91 || c === 93) return false;
+    if (c === 77 && p + 3 < e && b[p + 1] === 111 && b[p + 2] === 114 && b[p + 3] === 101) return false;
+  }
+  return true;
+}
+
+/** Do bytes b[s, e) spell `key` exactly? */
+function sameBytes(key: Uint8Array, b: Uint8Array, s: number, e: number): boolean {
+  if (key.length !== e - s) return false;
+  for (let q = 0; q < key.length; q++) if (key[q] !== b[s + q]) return false;
+  return true;
+}
+
+/** First words of a line that may be a command echoed without its prompt (`show ...`, `sh ...`, `do sh ...`...). */
+const COMMAND_WORDS = ['do', 'sh', 'sho', 'show', 'more', 'banner'].map((w) => Uint8Array.from(w, (c) => c.charCodeAt(0)));
+
+/** Does the line start with one of COMMAND_WORDS (any case) and a blank? The text path may read it as a command. */
+function startsCommand(b: Uint8Array, s: number, e: number): boolean {
+  let p = s;
+  while (p < e && p - s <= 6 && b[p] !== 32) p++;
+  const n = p - s;
+  if (n > 6 || p === e) return false;
+  for (const w of COMMAND_WORDS) {
+    if (w.length !== n) continue;
+    let q = 0;
+    while (q < n && (b[s + q]! | 0x20) === w[q]) q++;
+    if (q === n) return true;
+  }
+  return false;
+}
