@@ -1,0 +1,147 @@
+// Flexible NetFlow records read from bytes (fnf-records.ts) against the text path: the byte path takes the plain IPv4
+// records and leaves every other one to the text path, and the diagnosis is the same either way.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../diagnose';
+import { prescanBytes } from './prescan';
+import { registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
+import type { Paste } from '../types';
+
+const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 150;
+const SEED = Number(process.env.FUZZ_SEED) || 20261204;
+
+const bytesOf = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+
+function viaBytes(text: string): { json: string; taken: number } {
+  const pre = prescanBytes(bytesOf(text));
+  const paste: Paste = { source: 'cache.txt', text: '' };
+  registerPrescan(paste, pre);
+  return { json: JSON.stringify(diagnose([paste])), taken: pre.fnf?.count ?? 0 };
+}
+
+const viaText = (text: string) => JSON.stringify(diagnose([{ source: 'cache.txt', text }]));
+
+const HEADER = [
+  'R1#show flow monitor WORM-WATCH cache',
+  '  Cache type:                               Normal (Platform cache)',
+  '  Cache size:                              2000000',
+  '  Current entries:                              9',
+  '',
+];
+
+/** A plain record as IOS-XE prints `record netflow ipv4 original-input` (14 lines). */
+function record(src: string, dst: string, dport = 80, packets = 1, iface = 'Gi0/0/1'): string[] {
+  return [
+    `IPV4 SOURCE ADDRESS:       ${src}`,
+    `IPV4 DESTINATION ADDRESS:  ${dst}`,
+    'TRNS SOURCE PORT:          40001',
+    `TRNS DESTINATION PORT:     ${dport}`,
+    `INTERFACE INPUT:           ${iface}`,
+    'IP TOS:                    0x00',
+    'IP PROTOCOL:               6',
+    'ipv4 next hop address:     192.0.2.1',
+    'tcp flags:                 0x02',
+    'interface output:          Gi0/0/0',
+    `counter bytes long:        ${packets * 48}`,
+    `counter packets long:      ${packets}`,
+    'timestamp abs first:       16:00:00.001',
+    'timestamp abs last:        16:00:00.001',
+  ];
+}
+
+describe('Flexible NetFlow records from bytes', () => {
+  it('takes the plain records, leaves each odd one to the text path, and reads the same', () => {
+    const scans = (n: number, from: number) => Array.from({ length: n }, (_, k) => record('10.1.1.7', `198.51.${from + k}.9`));
+    const lines = [
+      ...HEADER,
+      ...scans(30, 0).flatMap((r) => [...r, '']),
+      // A poster's note, on a field the flow does not use (the text path takes the note out and reports it).
+      ...record('10.1.1.8', '198.51.200.1').map((l, k) => (k === 5 ? `${l}   <-- the infected one` : l)),
+      '',
+      // An address masked by hand.
+      ...record('10.x.x.9', '198.51.200.2'),
+      '',
+      // Two records without a blank line between them (a key twice: the parser starts the second there).
+      ...record('10.1.1.10', '198.51.200.3'),
+      ...record('10.1.1.10', '198.51.200.4'),
+      '',
+      // A pager mark inside a record.
+      ...record('10.1.1.11', '198.51.200.5').flatMap((l, k) => (k === 5 ? [' --More-- ', l] : [l])),
+      '',
+      // An IPv6 record, one without packets, one whose interface has a note after it.
+      ...record('2001:db8::1', '2001:db8::2'),
+      '',
+      ...record('10.1.1.12', '198.51.200.6').filter((l) => !l.startsWith('counter packets')),
+      '',
+      ...record('10.1.1.13', '198.51.200.7', 80, 1, 'Gi0/0/1 (inside)'),
+      '',
+      ...scans(25, 100).flatMap((r) => [...r, '']),
+      // A table under a second monitor: lines that look like fields after its rule are not records.
+      'R1#show flow monitor OTHER cache format table',
+      'IPV4 SRC ADDR    IPV4 DST ADDR    TRNS SRC PORT  TRNS DST PORT  INTF INPUT            IP PROT             pkts long',
+      '===============  ===============  =============  =============  ====================  =======  ====================',
+      '10.1.1.14        198.51.201.1              1024             80  Gi0/0/1                     6                     1',
+      '',
+      ...record('10.1.1.15', '198.51.201.2'),
+      '',
+      'R1#',
+    ];
+    for (const eol of ['\n', '\r\n']) {
+      const text = lines.join(eol) + eol;
+      const bytes = viaBytes(text);
+      expect(bytes.taken).toBe(55);
+      expect(bytes.json === viaText(text)).toBe(true);
+    }
+  });
+
+  it('reads what the text path reads, on generated caches of plain and odd records (property)', () => {
+    const value = fc.constantFrom('10.1.1.7', '198.51.100.9', '80', '6', '1', '12345678901234567', 'Gi0/0/1', 'Gi0/0/1 x', '10.x.x.1', '', '0x1B', '2001:db8::1', '-', '7 <-- this', '--More--', '#', 'show');
+    const key = fc.constantFrom(
+      'IPV4 SOURCE ADDRESS',
+      'IPV4 DESTINATION ADDRESS',
+      'TRNS SOURCE PORT',
+      'TRNS DESTINATION PORT',
+      'INTERFACE INPUT',
+      'IP PROTOCOL',
+      'counter packets long',
+      'counter bytes long',
+      'counter packets',
+      'ipv4 src addr',
+      'IP TOS',
+      'timestamp abs first',
+      'Cache type',
+      'show flow monitor X',
+      'IPV6 SOURCE ADDRESS',
+      'interface output',
+    );
+    const fieldLine = fc.tuple(key, fc.constantFrom(':', ': ', ':       ', ' :'), value).map(([k, sep, v]) => `${k}${sep}${v}`);
+    const plain = fc.tuple(fc.integer({ min: 1, max: 250 }), fc.integer({ min: 1, max: 9 })).map(([d, p]) => record('10.1.1.7', `198.51.100.${d}`, 80, p));
+    const odd = fc.array(fieldLine, { minLength: 1, maxLength: 16 });
+    const junk = fc.constantFrom('', '   ', ' --More-- ', 'Load for five secs: 3%/0%; one minute: 2%; five minutes: 5%', 'R1#', 'R1#show flow monitor Y cache', '<output omitted>', 'IPV4 SRC ADDR,IPV4 DST ADDR,pkts');
+    // A plain record with one line changed: another field line in its place or before it, a suffix, or junk.
+    const edit = fc.constantFrom('   <-- this one', ' [...]', ' #', ' More', ' --More-- ', '\t', ' x', '', ' \u00e9', '\b\b');
+    const nearPlain = fc
+      .tuple(plain, fc.integer({ min: 0, max: 13 }), fc.oneof(fieldLine.map((l) => ({ line: l })), edit.map((x) => ({ suffix: x })), junk.map((j) => ({ insert: j }))))
+      .map(([r, k, change]) => {
+        const out = [...r];
+        if ('line' in change) out[k] = change.line;
+        else if ('suffix' in change) out[k] = `${out[k]}${change.suffix}`;
+        else out.splice(k, 0, change.insert);
+        return out;
+      });
+    const block = fc.oneof({ arbitrary: plain, weight: 3 }, { arbitrary: nearPlain, weight: 4 }, { arbitrary: odd, weight: 1 }, { arbitrary: junk.map((j) => [j]), weight: 1 });
+    const paste = fc.tuple(fc.array(fc.tuple(block, fc.boolean()), { minLength: 1, maxLength: 30 }), fc.constantFrom('\n', '\r\n'));
+    fc.assert(
+      fc.property(paste, ([blocks, eol]) => {
+        const lines = [...HEADER];
+        for (const [b, blank] of blocks) {
+          lines.push(...b);
+          if (blank) lines.push('');
+        }
+        const text = lines.join(eol) + eol;
+        return viaBytes(text).json === viaText(text);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+});
