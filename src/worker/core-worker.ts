@@ -1,7 +1,7 @@
 // Web Worker entry: runs the pure core off the main thread and posts back the plain-JSON contract Diagnosis; also
 // opens and makes share links (a hostile link must not freeze the page) and reads big capture files in chunks.
 /// <reference lib="webworker" />
-import { FNF_HEAD_BYTES, looksLikeFnfCache, pasteOfChunks } from '../core/big-paste/read-chunks';
+import { pasteOfChunks } from '../core/big-paste/read-chunks';
 import { type LinesAt, linesFromRanges, useAsciiDecoder } from '../core/parsers/show-ip-cache-flow/prescanned';
 import type { Paste } from '../core/types';
 import { buildShareLink } from '../share/build-share';
@@ -11,9 +11,6 @@ import { diagnosePastes } from './diagnose-pastes';
 import { answerMessages, type DecodeRequest, type DecodeResponse, type FileInput, type MaskRequest, type MaskResponse, type ShareRequest, type ShareResponse, type WorkerRequest, type WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-/** Flexible NetFlow caches up to this size are read as text (readAll). */
-const FNF_TEXT_MAX = 128 << 20;
 
 // Long runs of text lines in a big file (a verbose cache, another command's output) decoded by the browser's decoder.
 const utf8 = new TextDecoder();
@@ -39,13 +36,7 @@ async function readAll(id: number, files: FileInput[]): Promise<Paste[]> {
   let posted = -1;
   for (const f of files) {
     let paste = readFiles.get(f.key);
-    if (!paste && f.file.size <= FNF_TEXT_MAX && looksLikeFnfCache(await f.file.slice(0, FNF_HEAD_BYTES).text())) {
-      // A Flexible NetFlow cache: its lines are all text, which the browser decodes whole far faster than the byte
-      // path line by line (99,500 records: 0.6 s against 1.0-1.1 in all). Past FNF_TEXT_MAX the byte path keeps the
-      // peak lower (no copy of the whole text beside its lines).
-      paste = { source: f.name, text: await f.file.text() };
-      self.postMessage({ id, progress: { done: before + f.file.size, total } } satisfies WorkerResponse);
-    }
+    // (A Flexible NetFlow cache too: its plain records are read from bytes, core/big-paste/fnf-records.ts.)
     if (!paste) {
       const base = before;
       paste = await pasteOfChunks(

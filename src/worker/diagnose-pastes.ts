@@ -21,7 +21,8 @@ export interface DiagnosedPastes {
  * lone one (which bytes cannot carry) is quoted as pasted.
  */
 export function pasteToRead(p: Paste): Paste {
-  if (p.text.length < BYTES_PATH_MIN || !p.text.includes('SrcIPaddress') || /[\ud800-\udfff]/.test(p.text)) return p;
+  // (And a Flexible NetFlow cache's: its plain records are read from bytes too, core/big-paste/fnf-records.ts.)
+  if (p.text.length < BYTES_PATH_MIN || !(p.text.includes('SrcIPaddress') || p.text.includes('SOURCE ADDRESS:')) || /[\ud800-\udfff]/.test(p.text)) return p;
   return pasteOfBytes(p.source, utf8Of(p.text));
 }
 
