@@ -54,6 +54,9 @@ export class FnfRecords {
   private offsets = new Uint32Array(1024);
   private readonly ifNames: string[] = [];
   private readonly ifIndex = new Map<string, number>();
+  /** Each name's bytes, and its index by a hash of them. */
+  private readonly nameBytes: Uint8Array[] = [];
+  private readonly namesByHash = new Map<number, number[]>();
 
   /** Keys met so far, by a hash of their bytes. */
   private readonly keys = new Map<number, KeySlot[]>();
@@ -117,43 +120,41 @@ export class FnfRecords {
       if (colon === e || !plainBytes(b, s, colon)) return false;
       key = this.keyOf(b, s, colon);
     }
-    if (key.command || !plainBytes(b, colon + 1, e)) return false;
+    if (key.command || key.slot === -2) return false;
+    const slot = key.slot;
+    // A value the flow does not use: plain characters only (a poster's note on it is the text path's to report). A
+    // value it uses is checked as it is read, below: a flaw leaves the record to the text path.
+    if (slot < 0 && !plainBytes(b, colon + 1, e)) return false;
     if (j < this.curKeys.length) this.curKeys[j] = key;
     else this.curKeys.push(key);
-    if (key.slot === -2) return false;
     this.lines++;
     // A key twice: the parser starts a new record there; left to it.
     for (let k = 0; k < this.nSeen; k++) if (this.seen[k] === key.id) this.plain = false;
     if (this.nSeen === this.seen.length) this.seen = grow(this.seen, (n) => new Int32Array(n));
     this.seen[this.nSeen++] = key.id;
-    const slot = key.slot;
     if (slot < 0 || !this.plain) return true;
     let vs = colon + 1;
-    let ve = e;
-    while (vs < ve && b[vs] === 32) vs++;
-    while (ve > vs && b[ve - 1] === 32) ve--;
+    while (vs < e && b[vs] === 32) vs++;
     const kind = KIND[slot];
-    if (kind === TEXT) this.plain = false;
-    else if (kind === COUNT) {
-      const n = count(b, vs, ve);
+    if (kind === COUNT) {
+      const n = count(b, vs, e);
       if (n < 0) this.plain = false;
       else this.num[slot] = n;
     } else if (kind === ADDRESS) {
-      const a = ipv4Bytes(b, vs, ve);
+      const a = ipv4Bytes(b, vs, e);
       if (a < 0) this.plain = false;
       else this.num[slot] = a;
     } else if (kind === NAME) {
       // A name without blanks (the parser keeps the whole value; a name with a note after it is the text path's).
-      let blank = vs === ve;
-      for (let p = vs; p < ve && !blank; p++) if (b[p] === 32) blank = true;
-      if (blank) this.plain = false;
+      const ve = nameEnd(b, vs, e);
+      if (ve < 0) this.plain = false;
       else {
-        const j = slot === R.srcIf ? 0 : 1;
-        this.ifS[j] = vs;
-        this.ifE[j] = ve;
+        const i = slot === R.srcIf ? 0 : 1;
+        this.ifS[i] = vs;
+        this.ifE[i] = ve;
         this.ifBuf = b;
       }
-    }
+    } else this.plain = false;
     this.has[slot] = 1;
     return true;
   }
@@ -223,13 +224,28 @@ export class FnfRecords {
   /** The open record's interface name j (0 input, 1 output) as an index in ifNames. */
   private nameIndex(j: number): number {
     const b = this.ifBuf!;
-    let name = '';
-    for (let p = this.ifS[j]!; p < this.ifE[j]!; p++) name += String.fromCharCode(b[p]!);
-    let i = this.ifIndex.get(name);
-    if (i === undefined) {
-      i = this.ifNames.length;
-      this.ifNames.push(name);
-      this.ifIndex.set(name, i);
+    const s = this.ifS[j]!;
+    const e = this.ifE[j]!;
+    // Names are few: each of the first few compared in turn, else found by a hash of the bytes (no string a record).
+    const known = this.nameBytes;
+    for (let k = 0; k < known.length && k < 16; k++) if (sameBytes(known[k]!, b, s, e)) return k;
+    let h = 0x811c9dc5;
+    for (let p = s; p < e; p++) h = Math.imul(h ^ b[p]!, 0x01000193);
+    let i = -1;
+    for (const k of this.namesByHash.get(h) ?? []) if (sameBytes(this.nameBytes[k]!, b, s, e)) i = k;
+    if (i < 0) {
+      let name = '';
+      for (let p = s; p < e; p++) name += String.fromCharCode(b[p]!);
+      i = this.ifIndex.get(name) ?? -1;
+      if (i < 0) {
+        i = this.ifNames.length;
+        this.ifNames.push(name);
+        this.ifIndex.set(name, i);
+        this.nameBytes.push(b.slice(s, e));
+        const list = this.namesByHash.get(h);
+        if (list) list.push(i);
+        else this.namesByHash.set(h, [i]);
+      }
     }
     return i;
   }
@@ -262,24 +278,31 @@ export class FnfRecords {
   }
 }
 
-/** A count as the parser's num() reads one: 1 to 15 digits, nothing else; -1 otherwise. */
-function count(b: Uint8Array, s: number, e: number): number {
-  if (e <= s || e - s > 15) return -1;
-  let n = 0;
-  for (let p = s; p < e; p++) {
-    const c = b[p]! - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
+/** Does b[p, e) hold only blanks? */
+function blanksTo(b: Uint8Array, p: number, e: number): boolean {
+  for (let q = p; q < e; q++) if (b[q] !== 32) return false;
+  return true;
 }
 
-/** A dotted quad as the parser's ipv4() reads one; -1 otherwise. */
+/** A count as the parser's num() reads one (the value trimmed): 1 to 15 digits, nothing else; -1 otherwise. */
+function count(b: Uint8Array, s: number, e: number): number {
+  let n = 0;
+  let p = s;
+  for (; p < e; p++) {
+    const c = b[p]! - 48;
+    if (c < 0 || c > 9) break;
+    n = n * 10 + c;
+  }
+  return p === s || p - s > 15 || !blanksTo(b, p, e) ? -1 : n;
+}
+
+/** A dotted quad as the parser's ipv4() reads one (the value trimmed); -1 otherwise. */
 function ipv4Bytes(b: Uint8Array, s: number, e: number): number {
   let n = 0;
   let octet = -1;
   let dots = 0;
-  for (let p = s; p < e; p++) {
+  let p = s;
+  for (; p < e; p++) {
     const c = b[p]!;
     if (c >= 48 && c <= 57) {
       octet = octet < 0 ? c - 48 : octet * 10 + c - 48;
@@ -288,9 +311,19 @@ function ipv4Bytes(b: Uint8Array, s: number, e: number): number {
       n = n * 256 + octet;
       octet = -1;
       dots++;
-    } else return -1;
+    } else break;
   }
-  return dots === 3 && octet >= 0 ? n * 256 + octet : -1;
+  return dots === 3 && octet >= 0 && blanksTo(b, p, e) ? n * 256 + octet : -1;
+}
+
+/**
+ * The end of an interface name starting at s (the value trimmed): printable characters but blanks and those plainBytes
+ * refuses, then only blanks to e; -1 for no name, or a value with more after the name.
+ */
+function nameEnd(b: Uint8Array, s: number, e: number): number {
+  let p = s;
+  while (p < e && b[p] !== 32) p++;
+  return p === s || !plainBytes(b, s, p) || !blanksTo(b, p, e) ? -1 : p;
 }
 
 /**
