@@ -94,6 +94,17 @@ describe('Flexible NetFlow records from bytes', () => {
     }
   });
 
+  it('reads the same when a cache has more than 31 distinct fields (a repeat of the 32nd still starts a record)', () => {
+    // A record read from bytes, then one for the text path (a masked address) with 20 fields of its own, the 18th of
+    // them twice: read as text, the first record's 14 keys are numbered first, so the 18th is the cache's 32nd key.
+    const vendor = Array.from({ length: 20 }, (_, k) => `vendor field ${k}:       ${k}`);
+    const lines = [...HEADER, ...record('10.1.1.7', '198.51.100.9'), '', 'IPV4 SOURCE ADDRESS:       10.x.x.8', ...vendor, vendor[17]!, 'counter packets long:      1', ''];
+    const text = lines.join('\n') + '\n';
+    const bytes = viaBytes(text);
+    expect(bytes.taken).toBe(1);
+    expect(bytes.json === viaText(text)).toBe(true);
+  });
+
   it('reads what the text path reads, on generated caches of plain and odd records (property)', () => {
     const value = fc.constantFrom('10.1.1.7', '198.51.100.9', '80', '6', '1', '12345678901234567', 'Gi0/0/1', 'Gi0/0/1 x', '10.x.x.1', '', '0x1B', '2001:db8::1', '-', '7 <-- this', '--More--', '#', 'show');
     const key = fc.constantFrom(
@@ -114,7 +125,9 @@ describe('Flexible NetFlow records from bytes', () => {
       'IPV6 SOURCE ADDRESS',
       'interface output',
     );
-    const fieldLine = fc.tuple(key, fc.constantFrom(':', ': ', ':       ', ' :'), value).map(([k, sep, v]) => `${k}${sep}${v}`);
+    // Fields the flow does not use, more than 31 of them in a cache (a record parser once told repeats by a 31-bit mask).
+    const anyKey = fc.oneof(key, fc.integer({ min: 0, max: 45 }).map((n) => `vendor field ${n}`));
+    const fieldLine = fc.tuple(anyKey, fc.constantFrom(':', ': ', ':       ', ' :'), value).map(([k, sep, v]) => `${k}${sep}${v}`);
     const plain = fc.tuple(fc.integer({ min: 1, max: 250 }), fc.integer({ min: 1, max: 9 })).map(([d, p]) => record('10.1.1.7', `198.51.100.${d}`, 80, p));
     const odd = fc.array(fieldLine, { minLength: 1, maxLength: 16 });
     const junk = fc.constantFrom('', '   ', ' --More-- ', 'Load for five secs: 3%/0%; one minute: 2%; five minutes: 5%', 'R1#', 'R1#show flow monitor Y cache', '<output omitted>', 'IPV4 SRC ADDR,IPV4 DST ADDR,pkts');

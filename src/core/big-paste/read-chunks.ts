@@ -14,9 +14,9 @@ export const FNF_HEAD_BYTES = 1 << 16;
 
 /**
  * Is this the start of a Flexible NetFlow cache with no `show ip cache flow` table near its top? `head` is the first
- * FNF_HEAD_BYTES of the file, decoded any way that keeps ASCII. The byte path would decode its ~9 lines a record one
- * by one for no rows at all, so such a file is read as text: the same result, faster (the CLI about 3x; the browser's
- * worker 1.0-1.1 -> 0.6 s on 99,500 records).
+ * FNF_HEAD_BYTES of the file, decoded any way that keeps ASCII. The CLI reads such a file on one thread: its records
+ * are read from bytes (fnf-records.ts), and a second thread would read its segments as cache-flow tables, for nothing.
+ * (Before 2026-12-04 such a file was read as text, then faster than the byte path, which read no FNF record.)
  */
 export function looksLikeFnfCache(head: string): boolean {
   // A terminal log's time stamps (line-stamps.ts) before the lines: read past them.

@@ -34,10 +34,11 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** `Key:` starts of lines that are not record fields: the cache header and the exec timestamp lines. */
 const NOT_FIELDS = new Set(['cache type', 'cache size', 'current entries', 'high watermark', 'flows added', 'flows aged', 'load for five secs']);
 
-/** What a record-format key is: its value slot (-1: a field we ignore), its bit for spotting a repeat, or not a field. */
+/** What a record-format key is: its value slot (-1: a field we ignore), its number for spotting a repeat, or not a field. */
 interface KeyInfo {
   slot: number;
-  bit: number;
+  /** Its number among the section's distinct keys (-1: not a field). */
+  index: number;
   field: boolean;
 }
 
@@ -56,18 +57,20 @@ export function fieldKey(raw: string): { field: boolean; norm: string; role: Rol
 /** Keys repeat every record: learn each distinct key once (100,000 records, about 9 keys each). */
 class Keys {
   private readonly info = new Map<string, KeyInfo>();
-  private readonly bits = new Map<string, number>();
+  private readonly indexes = new Map<string, number>();
 
   of(raw: string): KeyInfo {
     let k = this.info.get(raw);
     if (k === undefined) {
       const { field, norm, role } = fieldKey(raw);
-      let bit = this.bits.get(norm);
-      if (bit === undefined && field) {
-        bit = this.bits.size < 31 ? this.bits.size : -1;
-        this.bits.set(norm, bit);
+      // Numbered without a limit (a bit mask of 31 keys stopped spotting repeats past them: then whether a repeat
+      // split a record hung on which keys the records read as bytes had, fnf-records.ts, and had not shown here).
+      let index = this.indexes.get(norm);
+      if (index === undefined && field) {
+        index = this.indexes.size;
+        this.indexes.set(norm, index);
       }
-      k = { slot: role ? R[role] : -1, bit: bit ?? -1, field };
+      k = { slot: role ? R[role] : -1, index: index ?? -1, field };
       this.info.set(raw, k);
     }
     return k;
@@ -99,8 +102,9 @@ function parse(section: Section) {
   let layout: TableLayout | undefined;
   let csv: (Role | undefined)[] | undefined;
   let record: RecordValues | undefined;
-  /** Bits of the keys the open record has (a key seen twice starts the next record). */
-  let seen = 0;
+  /** The open record's number (counted from 1), and the number of the record each key was last seen in. */
+  let recordNo = 0;
+  const seenIn: number[] = [];
   let recordLine = 0;
   // Records repeat their keys in one order: the previous record's keys are tried first, by startsWith (no slice, no hash).
   let prev: { raw: string; k: KeyInfo }[] = [];
@@ -108,7 +112,6 @@ function parse(section: Section) {
   const flush = () => {
     if (record) sink.add(record, recordLine);
     record = undefined;
-    seen = 0;
     if (cur.length) [prev, cur] = [cur, []];
   };
   /** A `KEY: value` line of the record format; false when the line is not one. */
@@ -126,14 +129,15 @@ function parse(section: Section) {
     }
     const k = entry.k;
     // A field seen twice starts the next record (some captures drop the blank line between records).
-    if (k.bit >= 0 && seen & (1 << k.bit)) flush();
+    if (record && k.index >= 0 && seenIn[k.index] === recordNo) flush();
     cur.push(entry);
     if (!record) {
       record = [];
+      recordNo++;
       recordLine = i + 1;
       format = 'record';
     }
-    if (k.bit >= 0) seen |= 1 << k.bit;
+    if (k.index >= 0) seenIn[k.index] = recordNo;
     if (k.slot >= 0) record[k.slot] = line.slice(entry.raw.length + 1).trim();
     return true;
   };
