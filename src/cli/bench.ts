@@ -1,4 +1,5 @@
-// `npm run bench`: the headless analyzer against mawk on several generated 1M-row `show ip cache flow` shapes.
+// `npm run bench`: the headless analyzer against mawk on several generated shapes of traffic: 1M-row `show ip cache flow`
+// dumps, and the worm at full speed as a Flexible NetFlow cache (`show flow monitor NAME cache`, records).
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
