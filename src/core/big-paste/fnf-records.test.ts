@@ -89,9 +89,37 @@ describe('Flexible NetFlow records from bytes', () => {
     for (const eol of ['\n', '\r\n']) {
       const text = lines.join(eol) + eol;
       const bytes = viaBytes(text);
-      expect(bytes.taken).toBe(55);
+      // 55 records, and the table's row.
+      expect(bytes.taken).toBe(56);
       expect(bytes.json === viaText(text)).toBe(true);
     }
+  });
+
+  it('reads a table of flows (format table) as the text path does, row by row, whatever lines come between (property)', () => {
+    const TABLE_HEADER = [
+      'R1#show flow monitor WORM-WATCH cache format table',
+      '  Cache type:                               Normal (Platform cache)',
+      '',
+      'IPV4 SRC ADDR    IPV4 DST ADDR    TRNS SRC PORT  TRNS DST PORT  INTF INPUT            IP PROT             pkts long',
+      '===============  ===============  =============  =============  ====================  =======  ====================',
+    ];
+    const pad = (t: string, w: number) => (t.length >= w ? `${t} ` : t + ' '.repeat(w - t.length));
+    const row = (src: string, dst: string, sp: string, dp: string, iface: string, pr: string, pk: string) =>
+      `${pad(src, 17)}${pad(dst, 17)}${sp.padStart(13)}  ${dp.padStart(13)}  ${pad(iface, 22)}${pr.padStart(7)}  ${pk.padStart(20)}`;
+    const addr = fc.constantFrom('10.1.1.7', '198.51.100.9', '10.200.200.200', '172.16.254.254', '10.x.x.1', '2001:db8::1', '');
+    const word = fc.constantFrom('80', '1024', '6', '17', '', 'abc', '12345678901234567', '0x1B');
+    const iface = fc.constantFrom('Gi0/0/1', 'TenGigabitEthernet0/0/0.1000', 'Se0/0/0:1', 'Gi0/0/1 x', 'Null', '');
+    const plainRow = fc.tuple(fc.integer({ min: 1, max: 250 }), fc.integer({ min: 1, max: 9 })).map(([d, p]) => row('10.1.1.7', `198.51.100.${d}`, '40001', '80', 'Gi0/0/1', '6', String(p)));
+    const oddRow = fc.tuple(addr, addr, word, word, iface, word, word).map((c) => row(...c));
+    const between = fc.constantFrom('', ' --More-- ', 'R1#', '===============  ===============', 'IPV4 SRC ADDR    IPV4 DST ADDR    pkts long', 'Processed 12 flows', '10.1.1.7  <-- this one', 'IPV4 SOURCE ADDRESS:       10.1.1.9', 'counter packets long: 5');
+    const line = fc.oneof({ arbitrary: plainRow, weight: 5 }, { arbitrary: oddRow, weight: 3 }, { arbitrary: between, weight: 1 });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 40 }), fc.constantFrom('\n', '\r\n'), (rows, eol) => {
+        const text = [...TABLE_HEADER, ...rows].join(eol) + eol;
+        return viaBytes(text).json === viaText(text);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
   });
 
   it('reads the same when a cache has more than 31 distinct fields (a repeat of the 32nd still starts a record)', () => {

@@ -7,7 +7,41 @@
 // before.
 import { fieldKey } from '../parsers/show-flow-monitor-cache/parser';
 import { R, type Role } from '../parsers/show-flow-monitor-cache/record-fields';
+import type { TableLayout } from '../parsers/show-flow-monitor-cache/table-format';
 import type { FnfRecordTable } from '../parsers/show-ip-cache-flow/prescanned';
+
+/** A `format table` layout as the byte path reads rows under it: each column's span (characters) and slot (-1: unused). */
+export interface ByteLayout {
+  starts: Int32Array;
+  ends: Int32Array;
+  slots: Int32Array;
+}
+
+/** The byte path's form of the record parser's layout. */
+export function byteLayout(l: TableLayout): ByteLayout {
+  return {
+    starts: Int32Array.from(l.spans, (x) => x[0]),
+    ends: Int32Array.from(l.spans, (x) => x[1]),
+    slots: Int32Array.from(l.roles, (r) => (r ? R[r] : -1)),
+  };
+}
+
+/** First words of the lines the record parser reads before a table row (lower case): such a row is the text path's. */
+const OTHER_STARTS = ['cache', 'current', 'high', 'flows', 'load', 'time', 'processed', 'aggregated', 'showing', 'matched', 'there'].map((w) =>
+  Uint8Array.from(w, (c) => c.charCodeAt(0)),
+);
+
+/** Does word b[s, e) start a line of another kind (OTHER_STARTS, any case, or a dash: an ager's line)? */
+function otherLineStart(b: Uint8Array, s: number, e: number): boolean {
+  if (b[s] === 45) return true;
+  for (const w of OTHER_STARTS) {
+    if (e - s < w.length) continue;
+    let q = 0;
+    while (q < w.length && (b[s + q]! | 0x20) === w[q]) q++;
+    if (q === w.length) return true;
+  }
+  return false;
+}
 
 /** What a key (the bytes before a line's first colon) is: -2 not a field; -1 a field we do not use; else its slot. */
 interface KeySlot {
@@ -158,6 +192,65 @@ export class FnfRecords {
     this.has[slot] = 1;
     return true;
   }
+
+  /**
+   * Row [s, e) of a `format table` cache under `layout`, as the record parser's tableCells and valuesOf read it (each
+   * cell the words between the columns, found by position plus the drift wider cells before it caused), opened as a
+   * record: true when it is a plain IPv4 flow (then `commit` keeps it). False for any row the text path must read:
+   * characters of a note or a prompt, two words in a used column, a value not as the parser reads it, no source
+   * address or packet count, or a first word that starts a line of another kind (the cache header, a selection or
+   * timestamp line, "There are no cache entries").
+   */
+  tableRow(b: Uint8Array, s: number, e: number, layout: ByteLayout): boolean {
+    this.has.fill(0);
+    this.plain = true;
+    this.nSeen = 0;
+    this.lines = 0;
+    if (e - s > 1000 || !plainBytes(b, s, e)) return false;
+    const { starts, ends, slots } = layout;
+    const n = starts.length;
+    const words = this.words.length >= n ? this.words : (this.words = new Int32Array(n));
+    words.fill(0, 0, n);
+    let c = 0;
+    let drift = 0;
+    let first = true;
+    for (let p = s; p < e; ) {
+      if (b[p] === 32) {
+        p++;
+        continue;
+      }
+      const ws = p;
+      while (p < e && b[p] !== 32) p++;
+      if (first && otherLineStart(b, ws, p)) return false;
+      first = false;
+      while (c + 1 < n && ws >= s + starts[c + 1]! + drift) c++;
+      if (p > s + ends[c]! + drift) drift = p - (s + ends[c]!);
+      const slot = slots[c]!;
+      if (slot < 0) continue;
+      if (words[c]!++ > 0) return false;
+      const kind = KIND[slot];
+      if (kind === COUNT) {
+        const v = count(b, ws, p);
+        if (v < 0) return false;
+        this.num[slot] = v;
+      } else if (kind === ADDRESS) {
+        const a = ipv4Bytes(b, ws, p);
+        if (a < 0) return false;
+        this.num[slot] = a;
+      } else if (kind === NAME) {
+        const i = slot === R.srcIf ? 0 : 1;
+        this.ifS[i] = ws;
+        this.ifE[i] = p;
+        this.ifBuf = b;
+      } else return false;
+      this.has[slot] = 1;
+    }
+    this.lines = 1;
+    return this.has[R.src4] === 1 && this.has[R.packets] === 1;
+  }
+
+  /** Words seen per column of the row being read (tableRow). */
+  private words = new Int32Array(16);
 
   /**
    * Keeps the open record if the record parser would read it as a plain IPv4 flow, with its first line's number and

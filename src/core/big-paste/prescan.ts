@@ -10,7 +10,10 @@ import { lineBytes, readRow, ROW_OK } from '../parsers/show-ip-cache-flow/row-by
 import { headStampKind, headStampKindIfSure, STAMP_HEAD_BYTES, stampPattern } from '../text/line-stamps';
 import { BlankedCursor, blankStamps, restoreStamps } from './blank-stamps';
 import { readFirstLine, readSecondLine, VerboseRecords } from './verbose-records';
-import { FnfRecords } from './fnf-records';
+import { byteLayout, FnfRecords } from './fnf-records';
+import { isRule, tableLayout } from '../parsers/show-flow-monitor-cache/table-format';
+import { tableHeaderHere } from '../parsers/show-flow-monitor-cache/parser';
+import { lineWithoutNote } from '../text/field-notes';
 import { FlowSectionTracker, type TrackerState } from './section-tracker';
 
 /** Bytes of a text line read as a row (FlowDumpScanner.takeTextRow). */
@@ -229,6 +232,7 @@ export class FlowDumpScanner {
       if (wasInFlow && inFlow && this.takeTextRow(t, base + idx + 1, position + s)) return inFlow;
       this.textIndex.push(base + idx);
       this.text.push(t);
+      if (fr !== null && this.tracker.inFnf()) this.fnfHeaderAndRule(t, base + idx);
       return inFlow;
     };
     // A verbose cache's records, read from bytes where its parser would read a record (tracker.verboseRecordNext): a
@@ -253,7 +257,27 @@ export class FlowDumpScanner {
       if (!(blank && fr!.commit(base + bIdx[0]! + 1, position + bS[0]!))) for (let k = 0; k < bS.length; k++) asText(bS[k]!, bE[k]!, bIdx[k]!);
       bS.length = bE.length = bIdx.length = 0;
     };
+    // A table's row waits for the next line: a rule there makes it the header of another table (the parser's reading).
+    let rowS = -1;
+    let rowE = 0;
+    let rowIdx = 0;
+    const endRow = (commit: boolean) => {
+      if (!(commit && fr!.commit(base + rowIdx + 1, position + rowS))) asText(rowS, rowE, rowIdx);
+      rowS = -1;
+    };
     const r = scanRows(buf, 0, end, this.cols, this.tracker.inFlow, base + 1, (s, e, idx) => {
+      const layout = fr !== null ? this.tracker.fnfTableHere() : undefined;
+      if (layout !== undefined) {
+        if (rowS >= 0) endRow(!hasByte(buf, s, e, 61));
+        if (fr!.tableRow(buf, s, e, layout)) {
+          rowS = s;
+          rowE = e;
+          rowIdx = idx;
+          return undefined;
+        }
+        return asText(s, e, idx);
+      }
+      if (rowS >= 0) endRow(true);
       if (fr !== null && this.tracker.fnfRecordsHere()) {
         if (isBlank(buf, s, e)) {
           if (bS.length > 0) endBlock(true);
@@ -297,11 +321,30 @@ export class FlowDumpScanner {
     }, position);
     // A first line at the end of this piece: the text way (its second, in the next piece, then reads as text too).
     if (pending >= 0) flushPending();
-    // So is a record not yet ended (the rest of its lines, in the next piece, then follow no blank line).
+    // So is a record not yet ended (the rest of its lines, in the next piece, then follow no blank line), and a row.
     if (bS.length > 0) endBlock(false);
+    if (rowS >= 0) endRow(false);
     if (blanked) restoreStamps(buf, blanked);
     this.lineCount += r.lines;
     return end;
+  }
+
+  /** The last text line (normalised) and its index, for a table's header under a Flexible NetFlow echo. */
+  private prevText = '';
+  private prevTextIndex = -2;
+
+  /**
+   * Text line t (index i) under an echoed Flexible NetFlow cache: a rule under a header, as the record parser reads
+   * them (tableHeaderHere, tableLayout, on the lines without their notes), gives the layout its rows are read by.
+   */
+  private fnfHeaderAndRule(t: string, i: number): void {
+    if (this.prevTextIndex === i - 1 && isRule(t)) {
+      const header = lineWithoutNote(this.prevText);
+      const l = tableHeaderHere(header) ? tableLayout(header, lineWithoutNote(t)) : undefined;
+      if (l) this.tracker.setFnfTable(byteLayout(l));
+    }
+    this.prevText = t;
+    this.prevTextIndex = i;
   }
 
   /** Read normalised text line `t` (line number `line`, at byte `offset`) as the parser would: true if it is a row. */
@@ -388,4 +431,10 @@ export function prescanBytes(bytes: Uint8Array): Prescan {
 function isBlank(b: Uint8Array, s: number, e: number): boolean {
   for (let p = s; p < e; p++) if (b[p] !== 32) return false;
   return true;
+}
+
+/** Does line [s, e) of `b` hold byte c? */
+function hasByte(b: Uint8Array, s: number, e: number, c: number): boolean {
+  for (let p = s; p < e; p++) if (b[p] === c) return true;
+  return false;
 }

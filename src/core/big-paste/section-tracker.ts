@@ -7,6 +7,7 @@ import { parseBareCommand, parsePrompt, splitFilter } from '../text/prompt';
 import { HEADER, isVerboseHeader, GARBLED_HEADER } from '../parsers/show-ip-cache-flow/row-text';
 import { classicHeader, readClassicRow, readVerboseSecond } from '../parsers/shared/netflow-rows';
 import { csvRoles, isRule } from '../parsers/show-flow-monitor-cache/table-format';
+import type { ByteLayout } from './fnf-records';
 
 /** The cache-flow parser's sniff returns 1 on its header within the first 50 non-empty lines of a section. */
 const SNIFF_WINDOW = 50;
@@ -46,6 +47,8 @@ export class FlowSectionTracker {
    * (no table or csv header has come, after which the parser reads no line as a record field).
    */
   private fnfRecords = false;
+  /** Under it, the layout of the table whose rows the parser reads now (a header and its rule were the last seen). */
+  private fnfTable: ByteLayout | undefined;
 
   /** Where the tracker stands, to hand over to the scanner that joins a part read as a continuation. */
   state(): TrackerState {
@@ -59,11 +62,27 @@ export class FlowSectionTracker {
     this.verboseRecords = s.verboseRecords;
     this.verboseOpen = s.verboseOpen;
     this.fnfRecords = s.fnfRecords;
+    this.fnfTable = undefined;
   }
 
   /** Would the Flexible NetFlow cache's parser read a `KEY: value` line here as a record field? */
   fnfRecordsHere(): boolean {
     return this.fnfRecords;
+  }
+
+  /** The table layout the Flexible NetFlow cache's parser reads rows by here, if any. */
+  fnfTableHere(): ByteLayout | undefined {
+    return this.kind === 'fnf' ? this.fnfTable : undefined;
+  }
+
+  /** Under an echoed Flexible NetFlow cache? (The scanner then looks for a table's header and rule.) */
+  inFnf(): boolean {
+    return this.kind === 'fnf';
+  }
+
+  /** A table's header and its rule were read (FlowDumpScanner): its rows follow, read by this layout. */
+  setFnfTable(layout: ByteLayout): void {
+    this.fnfTable = layout;
   }
 
   /** Would the verbose cache's parser read a record that starts on the next line (no first line waiting)? */
@@ -98,6 +117,7 @@ export class FlowSectionTracker {
         this.verboseRecords = false;
         this.verboseOpen = false;
         this.fnfRecords = false;
+        this.fnfTable = undefined;
         if (cmd === '') this.kind = 'none';
         else {
           const base = splitFilter(cmd).base;

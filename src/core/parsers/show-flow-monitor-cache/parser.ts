@@ -54,6 +54,17 @@ export function fieldKey(raw: string): { field: boolean; norm: string; role: Rol
   return { field, norm, role: field ? roleOf(norm) : undefined };
 }
 
+/**
+ * Would the record parser take `line` as a table's header, were a `====` rule under it? Only a line that none of the
+ * parser's earlier readings takes (a field, a blank line, the cache header, a selection line, a timestamp, "no
+ * entries"); one with a colon is left out as well (it may be a field). The byte path (core/big-paste/fnf-records.ts)
+ * reads a table's rows from bytes only under a header this says yes to.
+ */
+export function tableHeaderHere(line: string): boolean {
+  if (line.trim() === '' || line.includes(':')) return false;
+  return !readHeaderLine(line, 0, emptyHeader()) && readSelectionLine(line, 0, undefined) === false && !isExecPromptTimestamp(line) && !EMPTY.test(line);
+}
+
 /** Keys repeat every record: learn each distinct key once (100,000 records, about 9 keys each). */
 class Keys {
   private readonly info = new Map<string, KeyInfo>();
@@ -153,7 +164,8 @@ function parse(section: Section) {
     if (pk < pEnd && pre!.line[pk] === i + 1) {
       flush();
       sink.addPlain(plainRow(pre!, pk++));
-      format = 'record';
+      // A record, or a table's row (under a layout, which the rows' own lines never replace).
+      if (!layout) format = 'record';
       // Its other lines are empty here, as is the blank line after it: blank lines, which only end a record (none is
       // open now), so they are passed over at once (2.2 million of them in a 78 MB cache).
       const next = pk < pEnd ? pre!.line[pk]! - 1 : section.to;
