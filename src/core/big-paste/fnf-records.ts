@@ -33,7 +33,10 @@ const OTHER_STARTS = ['cache', 'current', 'high', 'flows', 'load', 'time', 'proc
 
 /** Does word b[s, e) start a line of another kind (OTHER_STARTS, any case, or a dash: an ager's line)? */
 function otherLineStart(b: Uint8Array, s: number, e: number): boolean {
+  const c = b[s]! | 0x20;
   if (b[s] === 45) return true;
+  // (Most rows start with an address: no word to compare.)
+  if (c < 97 || c > 122) return false;
   for (const w of OTHER_STARTS) {
     if (e - s < w.length) continue;
     let q = 0;
@@ -91,6 +94,7 @@ export class FnfRecords {
   /** Each name's bytes, and its index by a hash of them. */
   private readonly nameBytes: Uint8Array[] = [];
   private readonly namesByHash = new Map<number, number[]>();
+  private readonly lastName = new Int32Array([-1, -1]);
 
   /** Keys met so far, by a hash of their bytes. */
   private readonly keys = new Map<number, KeySlot[]>();
@@ -206,7 +210,7 @@ export class FnfRecords {
     this.plain = true;
     this.nSeen = 0;
     this.lines = 0;
-    if (e - s > 1000 || !plainBytes(b, s, e)) return false;
+    if (e - s > 1000) return false;
     const { starts, ends, slots } = layout;
     const n = starts.length;
     const words = this.words.length >= n ? this.words : (this.words = new Int32Array(n));
@@ -220,7 +224,13 @@ export class FnfRecords {
         continue;
       }
       const ws = p;
-      while (p < e && b[p] !== 32) p++;
+      // A word: printable characters only, none of a note's or a prompt's (plainBytes, inline).
+      for (; p < e; p++) {
+        const ch = b[p]!;
+        if (ch === 32) break;
+        if (ch < 32 || ch > 126 || ch === 35 || ch === 60 || ch === 62 || ch === 91 || ch === 93) return false;
+        if (ch === 77 && p + 3 < e && b[p + 1] === 111 && b[p + 2] === 114 && b[p + 3] === 101) return false;
+      }
       if (first && otherLineStart(b, ws, p)) return false;
       first = false;
       while (c + 1 < n && ws >= s + starts[c + 1]! + drift) c++;
@@ -319,9 +329,17 @@ export class FnfRecords {
     const b = this.ifBuf!;
     const s = this.ifS[j]!;
     const e = this.ifE[j]!;
-    // Names are few: each of the first few compared in turn, else found by a hash of the bytes (no string a record).
+    // Names are few: the last one at this place, each of the first few in turn, else found by a hash of the bytes (no
+    // string a record).
     const known = this.nameBytes;
-    for (let k = 0; k < known.length && k < 16; k++) if (sameBytes(known[k]!, b, s, e)) return k;
+    const last = this.lastName[j]!;
+    if (last >= 0 && sameBytes(known[last]!, b, s, e)) return last;
+    for (let k = 0; k < known.length && k < 16; k++) {
+      if (sameBytes(known[k]!, b, s, e)) {
+        this.lastName[j] = k;
+        return k;
+      }
+    }
     let h = 0x811c9dc5;
     for (let p = s; p < e; p++) h = Math.imul(h ^ b[p]!, 0x01000193);
     let i = -1;
