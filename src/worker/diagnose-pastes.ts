@@ -21,8 +21,9 @@ export interface DiagnosedPastes {
  * lone one (which bytes cannot carry) is quoted as pasted.
  */
 export function pasteToRead(p: Paste): Paste {
-  // (And a Flexible NetFlow cache's: its plain records are read from bytes too, core/big-paste/fnf-records.ts.)
-  if (p.text.length < BYTES_PATH_MIN || !(p.text.includes('SrcIPaddress') || p.text.includes('SOURCE ADDRESS:')) || /[\ud800-\udfff]/.test(p.text)) return p;
+  // (And a Flexible NetFlow cache's: its plain records and table rows are read from bytes too, fnf-records.ts.)
+  const flows = p.text.includes('SrcIPaddress') || p.text.includes('SOURCE ADDRESS:') || p.text.includes('SRC ADDR');
+  if (p.text.length < BYTES_PATH_MIN || !flows || /[\ud800-\udfff]/.test(p.text)) return p;
   return pasteOfBytes(p.source, utf8Of(p.text));
 }
 
