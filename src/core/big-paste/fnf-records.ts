@@ -259,6 +259,58 @@ export class FnfRecords {
     return this.has[R.src4] === 1 && this.has[R.packets] === 1;
   }
 
+  /**
+   * Row [s, e) of a `format csv` cache under the columns' `slots`, as the record parser reads one (its fields split at
+   * the commas, each trimmed, valuesOf), opened as a record: true when it is a plain IPv4 flow (then `commit` keeps
+   * it). False for a row the text path must read: no comma, characters of a note or a prompt, a used field with a
+   * blank inside or a value not as the parser reads it, no source address or packet count, or a first word that
+   * starts a line of another kind.
+   */
+  csvRow(b: Uint8Array, s: number, e: number, slots: Int32Array): boolean {
+    this.has.fill(0);
+    this.plain = true;
+    this.nSeen = 0;
+    this.lines = 0;
+    if (e - s > 1000 || !plainBytes(b, s, e) || !hasComma(b, s, e)) return false;
+    let fs = s;
+    while (fs < e && b[fs] === 32) fs++;
+    let we = fs;
+    while (we < e && b[we] !== 32 && b[we] !== 44) we++;
+    if (otherLineStart(b, fs, we)) return false;
+    for (let c = 0, p = s; p <= e; c++) {
+      let q = p;
+      while (q < e && b[q] !== 44) q++;
+      // Field c is [p, q), trimmed.
+      let vs = p;
+      let ve = q;
+      while (vs < ve && b[vs] === 32) vs++;
+      while (ve > vs && b[ve - 1] === 32) ve--;
+      const slot = c < slots.length ? slots[c]! : -1;
+      if (slot >= 0 && vs < ve) {
+        const kind = KIND[slot];
+        if (kind === COUNT) {
+          const v = count(b, vs, ve);
+          if (v < 0) return false;
+          this.num[slot] = v;
+        } else if (kind === ADDRESS) {
+          const a = ipv4Bytes(b, vs, ve);
+          if (a < 0) return false;
+          this.num[slot] = a;
+        } else if (kind === NAME) {
+          if (nameEnd(b, vs, ve) !== ve) return false;
+          const i = slot === R.srcIf ? 0 : 1;
+          this.ifS[i] = vs;
+          this.ifE[i] = ve;
+          this.ifBuf = b;
+        } else return false;
+        this.has[slot] = 1;
+      }
+      p = q + 1;
+    }
+    this.lines = 1;
+    return this.has[R.src4] === 1 && this.has[R.packets] === 1;
+  }
+
   /** Words seen per column of the row being read (tableRow). */
   private words = new Int32Array(16);
 
@@ -472,5 +524,11 @@ function startsCommand(b: Uint8Array, s: number, e: number): boolean {
     while (q < n && (b[s + q]! | 0x20) === w[q]) q++;
     if (q === n) return true;
   }
+  return false;
+}
+
+/** Does b[s, e) hold a comma? */
+function hasComma(b: Uint8Array, s: number, e: number): boolean {
+  for (let p = s; p < e; p++) if (b[p] === 44) return true;
   return false;
 }

@@ -11,7 +11,8 @@ import { headStampKind, headStampKindIfSure, STAMP_HEAD_BYTES, stampPattern } fr
 import { BlankedCursor, blankStamps, restoreStamps } from './blank-stamps';
 import { readFirstLine, readSecondLine, VerboseRecords } from './verbose-records';
 import { byteLayout, FnfRecords } from './fnf-records';
-import { isRule, tableLayout } from '../parsers/show-flow-monitor-cache/table-format';
+import { csvRoles, isRule, tableLayout } from '../parsers/show-flow-monitor-cache/table-format';
+import { R } from '../parsers/show-flow-monitor-cache/record-fields';
 import { tableHeaderHere } from '../parsers/show-flow-monitor-cache/parser';
 import { lineWithoutNote } from '../text/field-notes';
 import { FlowSectionTracker, type TrackerState } from './section-tracker';
@@ -267,9 +268,11 @@ export class FlowDumpScanner {
     };
     const r = scanRows(buf, 0, end, this.cols, this.tracker.inFlow, base + 1, (s, e, idx) => {
       const layout = fr !== null ? this.tracker.fnfTableHere() : undefined;
-      if (layout !== undefined) {
+      // (Under no table, a csv header's columns: the parser reads a table's rows first.)
+      const csv = fr !== null && layout === undefined ? this.tracker.fnfCsvHere() : undefined;
+      if (layout !== undefined || csv !== undefined) {
         if (rowS >= 0) endRow(!hasByte(buf, s, e, 61));
-        if (fr!.tableRow(buf, s, e, layout)) {
+        if (layout !== undefined ? fr!.tableRow(buf, s, e, layout) : fr!.csvRow(buf, s, e, csv!)) {
           rowS = s;
           rowE = e;
           rowIdx = idx;
@@ -342,6 +345,13 @@ export class FlowDumpScanner {
       const header = lineWithoutNote(this.prevText);
       const l = tableHeaderHere(header) ? tableLayout(header, lineWithoutNote(t)) : undefined;
       if (l) this.tracker.setFnfTable(byteLayout(l));
+    }
+    // A csv header, where the parser takes the first one (under no table: under one, rows are the table's). Were a
+    // rule to follow it, the line would be a table's header instead: that table then comes first, as in the parser.
+    if (this.tracker.fnfTableHere() === undefined && this.tracker.fnfCsvHere() === undefined && t.includes(',')) {
+      const n = lineWithoutNote(t);
+      const roles = tableHeaderHere(n) ? csvRoles(n) : undefined;
+      if (roles) this.tracker.setFnfCsv(Int32Array.from(roles, (r) => (r ? R[r] : -1)));
     }
     this.prevText = t;
     this.prevTextIndex = i;

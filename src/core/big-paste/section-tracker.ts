@@ -49,6 +49,8 @@ export class FlowSectionTracker {
   private fnfRecords = false;
   /** Under it, the layout of the table whose rows the parser reads now (a header and its rule were the last seen). */
   private fnfTable: ByteLayout | undefined;
+  /** Under it, the slot of each column of the csv header the parser reads rows by (when no table came first). */
+  private fnfCsv: Int32Array | undefined;
 
   /** Where the tracker stands, to hand over to the scanner that joins a part read as a continuation. */
   state(): TrackerState {
@@ -63,6 +65,7 @@ export class FlowSectionTracker {
     this.verboseOpen = s.verboseOpen;
     this.fnfRecords = s.fnfRecords;
     this.fnfTable = undefined;
+    this.fnfCsv = undefined;
   }
 
   /** Would the Flexible NetFlow cache's parser read a `KEY: value` line here as a record field? */
@@ -83,6 +86,16 @@ export class FlowSectionTracker {
   /** A table's header and its rule were read (FlowDumpScanner): its rows follow, read by this layout. */
   setFnfTable(layout: ByteLayout): void {
     this.fnfTable = layout;
+  }
+
+  /** The csv columns the Flexible NetFlow cache's parser reads rows by here, if any (and no table). */
+  fnfCsvHere(): Int32Array | undefined {
+    return this.kind === 'fnf' ? this.fnfCsv : undefined;
+  }
+
+  /** A csv header was read (FlowDumpScanner): rows with commas follow, read by these columns' slots. */
+  setFnfCsv(slots: Int32Array): void {
+    this.fnfCsv = slots;
   }
 
   /** Would the verbose cache's parser read a record that starts on the next line (no first line waiting)? */
@@ -118,6 +131,7 @@ export class FlowSectionTracker {
         this.verboseOpen = false;
         this.fnfRecords = false;
         this.fnfTable = undefined;
+        this.fnfCsv = undefined;
         if (cmd === '') this.kind = 'none';
         else {
           const base = splitFilter(cmd).base;
