@@ -44,7 +44,7 @@ interface MixSpec {
    * `record netflow ipv4 original-input`: key fields in capitals, the others in lower case, a blank line after each),
    * 14 lines a flow where `show ip cache flow` has one.
    */
-  fnf?: 'record' | 'table';
+  fnf?: 'record' | 'table' | 'csv';
 }
 
 /**
@@ -64,14 +64,14 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `show flow monitor NAME cache`'s echo and header, as IOS-XE prints them before the records. */
-function fnfHeader(n: number, format: 'record' | 'table'): string[] {
+function fnfHeader(n: number, format: 'record' | 'table' | 'csv'): string[] {
   const table = [
     '',
     'IPV4 SRC ADDR    IPV4 DST ADDR    TRNS SRC PORT  TRNS DST PORT  INTF INPUT            IP TOS  IP PROT  intf output                     bytes long             pkts long',
     '===============  ===============  =============  =============  ====================  ======  =======  ====================  ====================  ====================',
   ];
   return [
-    `Router#show flow monitor WORM-WATCH cache${format === 'table' ? ' format table' : ''}`,
+    `Router#show flow monitor WORM-WATCH cache${format === 'record' ? '' : ` format ${format}`}`,
     '  Cache type:                               Normal (Platform cache)',
     '  Cache size:                              2000000',
     `  Current entries:                       ${String(n).padStart(6)}`,
@@ -79,7 +79,7 @@ function fnfHeader(n: number, format: 'record' | 'table'): string[] {
     '',
     `  Flows added:                           ${String(n).padStart(6)}`,
     '  Flows aged:                                    0',
-    ...(format === 'table' ? table : ['']),
+    ...(format === 'table' ? table : format === 'csv' ? ['', 'IPV4 SRC ADDR,IPV4 DST ADDR,TRNS SRC PORT,TRNS DST PORT,INTF INPUT,IP TOS,IP PROT,intf output,bytes long,pkts long'] : ['']),
   ];
 }
 
@@ -169,8 +169,17 @@ export function writeMix(file: string, spec: MixSpec, seed: number): ShapeTruth 
       `${pad(ip(src), 17)}${pad(ip(dst), 17)}${String(sp).padStart(13)}  ${String(dp).padStart(13)}  ${pad(srcIf(src), 22)}` +
         `${'0x00'.padStart(6)}  ${String(pr).padStart(7)}  ${pad(dstIf(), 22)}${String(pk * (pr === 6 ? 48 + Math.floor(r() * 500) : 64)).padStart(20)}  ${String(pk).padStart(20)}`,
     );
+  // `format csv`: the same columns, comma-separated.
+  const csvRow = (src: number, dst: number, pr: number, sp: number, dp: number, pk: number) =>
+    out(`${ip(src)},${ip(dst)},${sp},${dp},${srcIf(src)},0x00,${pr},${dstIf()},${pk * (pr === 6 ? 48 + Math.floor(r() * 500) : 64)},${pk}`);
   const row = (src: number, dst: number, pr: number, sp: number, dp: number, pk: number) =>
-    spec.fnf === 'record' ? record(src, dst, pr, sp, dp, pk) : spec.fnf === 'table' ? tableRow(src, dst, pr, sp, dp, pk) :
+    spec.fnf === 'record'
+      ? record(src, dst, pr, sp, dp, pk)
+      : spec.fnf === 'table'
+        ? tableRow(src, dst, pr, sp, dp, pk)
+        : spec.fnf === 'csv'
+          ? csvRow(src, dst, pr, sp, dp, pk)
+          :
     out(`${pad(srcIf(src), 14)}${pad(ip(src), 16)}${pad(egressIf(dstIf()), 14)}${pad(ip(dst), 16)}${hex(pr, 2)} ${hex(sp, 4)} ${hex(dp, 4)} ${count(pk).padStart(5)}`);
   const eph = () => 1024 + Math.floor(r() * 60_000);
   // Long flows: tens of thousands to millions of packets (printed in thousands when logged).
@@ -208,6 +217,7 @@ export function writeMix(file: string, spec: MixSpec, seed: number): ShapeTruth 
       `${spec.stamped ? '; stamped: every line starts with a Tera Term time stamp, CRLF' : ''}` +
       `${spec.fnf === 'record' ? '; as a Flexible NetFlow cache in record format (14 lines a flow)' : ''}` +
       `${spec.fnf === 'table' ? '; as a Flexible NetFlow cache in table format (a line a flow, IOS-XE columns)' : ''}` +
+      `${spec.fnf === 'csv' ? '; as a Flexible NetFlow cache in csv format (a line a flow)' : ''}` +
       `${logged ? `; logged: CRLF, the command again every ${logged.snapshotRows.toLocaleString('en')} rows, ${Math.round(logged.egressShare * 100)}% of rows egress-marked (Gi0/0/1*), ${Math.round(logged.kiloShare * 100)}% of clean web flows counted in K` : ''}`,
   };
 }
@@ -312,5 +322,12 @@ export const SHAPES: Shape[] = [
     title: 'Flexible NetFlow table',
     write: (f) => writeMix(f, { rows: 480_000, scanners: 50, scannerShare: 0.3, cleanSources: 4_950, servers: 2_000, perRowInterfaces: false, fnf: 'table' }, 12),
     awkProgram: 'NF==10 && $4=="80" && $7=="6" {k=$1" "$2; if(!(k in s)){s[k]=1; c[$1]++}} END{for(h in c) if(c[h]>=20) print h, c[h]}',
+  },
+  {
+    // And as `format csv` (for a spreadsheet): 78 MB holds 1,200,000 flows.
+    name: 'fnf-csv',
+    title: 'Flexible NetFlow csv',
+    write: (f) => writeMix(f, { rows: 1_200_000, scanners: 50, scannerShare: 0.3, cleanSources: 4_950, servers: 2_000, perRowInterfaces: false, fnf: 'csv' }, 13),
+    awkProgram: 'BEGIN{FS=","} NF==10 && $4=="80" && $7=="6" {k=$1" "$2; if(!(k in s)){s[k]=1; c[$1]++}} END{for(h in c) if(c[h]>=20) print h, c[h]}',
   },
 ];
