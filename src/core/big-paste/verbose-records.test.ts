@@ -187,7 +187,7 @@ describe('a verbose cache reads the same through the byte path', () => {
         const { text } = verboseSession(n, seed);
         expect(diagnose([viaBytes(text).paste])).toEqual(diagnose([{ source: 'v.txt', text }]));
       }),
-      { seed: SEED, numRuns: Math.max(20, RUNS / 10) },
+      { seed: SEED, numRuns: Math.max(20, Math.ceil(RUNS / 10)) },
     );
   });
 
@@ -199,7 +199,7 @@ describe('a verbose cache reads the same through the byte path', () => {
         registerPrescan(p, prescanBytes(b));
         expect(diagnose([p])).toEqual(diagnose([{ source: 'v.txt', text: new TextDecoder().decode(b) }]));
       }),
-      { seed: SEED, numRuns: Math.max(50, RUNS / 3) },
+      { seed: SEED, numRuns: Math.max(50, Math.ceil(RUNS / 3)) },
     );
   });
 
