@@ -113,19 +113,23 @@ export class FlowTableBuilder {
   finish(): FlowTable {
     const t = this.t;
     const n = this.n;
+    // Nearly full (a builder sized ahead for a big table): views of the columns as they are. A copy of each would be a
+    // second table beside the first at the peak (1,200,000 flows: 50 MB more) to save at most an eighth of one.
+    const view = n >= this.cap - (this.cap >> 3);
+    const cut = <A extends { subarray(a: number, b: number): A; slice(a: number, b: number): A }>(a: A): A => (view ? a.subarray(0, n) : a.slice(0, n));
     return {
       count: n,
       ifNames: t.ifNames,
-      srcIf: t.srcIf.slice(0, n),
-      dstIf: t.dstIf.slice(0, n),
-      src: t.src.slice(0, n),
-      dst: t.dst.slice(0, n),
-      proto: t.proto.slice(0, n),
-      srcPort: t.srcPort.slice(0, n),
-      dstPort: t.dstPort.slice(0, n),
-      packets: t.packets.slice(0, n),
-      bytes: t.bytes.slice(0, n),
-      line: t.line.slice(0, n),
+      srcIf: cut(t.srcIf),
+      dstIf: cut(t.dstIf),
+      src: cut(t.src),
+      dst: cut(t.dst),
+      proto: cut(t.proto),
+      srcPort: cut(t.srcPort),
+      dstPort: cut(t.dstPort),
+      packets: cut(t.packets),
+      bytes: cut(t.bytes),
+      line: cut(t.line),
     };
   }
 }

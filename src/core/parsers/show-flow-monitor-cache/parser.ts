@@ -105,7 +105,9 @@ function sniff(section: Section): number {
 
 function parse(section: Section) {
   const warnings: Warning[] = [];
-  const sink = new RecordSink(warnings);
+  // A big cache read as bytes: its records read from bytes are counted already, and its table is sized for them.
+  const fromBytes = fnfRecordsIn(section.lines, section.from, section.to);
+  const sink = new RecordSink(warnings, fromBytes ? fromBytes.end - fromBytes.first : 0);
   const header = emptyHeader();
   const keys = new Keys();
   let selection: FnfSelection | undefined;
@@ -155,7 +157,6 @@ function parse(section: Section) {
   const { lines } = section;
   // A big cache read as bytes: its plain records came as columns (core/big-paste/fnf-records.ts), their lines empty
   // here. Each is taken at its first line, as the text path takes a record there (after a blank line: none is open).
-  const fromBytes = fnfRecordsIn(lines, section.from, section.to);
   const pre = fromBytes?.table;
   let pk = fromBytes?.first ?? 0;
   const pEnd = fromBytes?.end ?? 0;

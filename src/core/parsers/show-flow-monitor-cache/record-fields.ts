@@ -134,7 +134,7 @@ function num(v: string | undefined): number | undefined {
 
 /** Collects records from any format into IPv4 and IPv6 tables; counts the ones without addresses. */
 export class RecordSink {
-  private readonly v4 = new FlowTableBuilder(64);
+  private readonly v4: FlowTableBuilder;
   private readonly v6 = new Flow6Builder();
   records = 0;
   private layer2Only = 0;
@@ -143,7 +143,13 @@ export class RecordSink {
   private layer2Line?: number;
   private withoutSourceLine?: number;
 
-  constructor(private readonly warnings: Warning[]) {}
+  /** `expected`: flows the caller knows are coming (a big cache's records read from bytes), to size the table once. */
+  constructor(
+    private readonly warnings: Warning[],
+    expected = 0,
+  ) {
+    this.v4 = new FlowTableBuilder(expected + 64);
+  }
 
   /** One record's fields; `line` is its first line (1-based). */
   add(v: RecordValues, line: number): void {
