@@ -148,6 +148,15 @@ describe('Flexible NetFlow records from bytes', () => {
     expect(taken).toBeGreaterThan(RUNS);
   });
 
+  it('a prompt of the same host with a mistyped command ends the cache (no record after it is read from bytes)', () => {
+    // split.ts knows the host from the echo: `R1#shw version` is a prompt of its, and what follows is another section.
+    const lines = [...HEADER, ...record('10.1.1.7', '198.51.100.9'), '', 'R1#shw version', '', ...record('10.1.1.8', '198.51.100.10'), '', 'R1#'];
+    const text = lines.join('\n') + '\n';
+    const bytes = viaBytes(text);
+    expect(bytes.taken).toBe(1);
+    expect(bytes.json === viaText(text)).toBe(true);
+  });
+
   it('reads the same when a cache has more than 31 distinct fields (a repeat of the 32nd still starts a record)', () => {
     // A record read from bytes, then one for the text path (a masked address) with 20 fields of its own, the 18th of
     // them twice: read as text, the first record's 14 keys are numbered first, so the 18th is the cache's 32nd key.

@@ -20,6 +20,8 @@ export interface TrackerState {
   verboseRecords: boolean;
   verboseOpen: boolean;
   fnfRecords: boolean;
+  /** Hostnames of the prompts seen so far (a known host's prompt needs no known command: parsePrompt). */
+  hosts: string[];
 }
 
 /**
@@ -47,6 +49,8 @@ export class FlowSectionTracker {
    * (no table or csv header has come, after which the parser reads no line as a record field).
    */
   private fnfRecords = false;
+  /** Hostnames of the prompts seen, as split.ts keeps them: after `R1#show ...`, `R1#shw version` is a prompt too. */
+  private readonly hosts = new Set<string>();
   /** Under it, the layout of the table whose rows the parser reads now (a header and its rule were the last seen). */
   private fnfTable: ByteLayout | undefined;
   /** Under it, the slot of each column of the csv header the parser reads rows by (when no table came first). */
@@ -54,7 +58,15 @@ export class FlowSectionTracker {
 
   /** Where the tracker stands, to hand over to the scanner that joins a part read as a continuation. */
   state(): TrackerState {
-    return { kind: this.kind, nonEmpty: this.nonEmpty, inFlow: this.inFlow, verboseRecords: this.verboseRecords, verboseOpen: this.verboseOpen, fnfRecords: this.fnfRecords };
+    return {
+      kind: this.kind,
+      nonEmpty: this.nonEmpty,
+      inFlow: this.inFlow,
+      verboseRecords: this.verboseRecords,
+      verboseOpen: this.verboseOpen,
+      fnfRecords: this.fnfRecords,
+      hosts: [...this.hosts],
+    };
   }
 
   restore(s: TrackerState): void {
@@ -64,6 +76,7 @@ export class FlowSectionTracker {
     this.verboseRecords = s.verboseRecords;
     this.verboseOpen = s.verboseOpen;
     this.fnfRecords = s.fnfRecords;
+    for (const h of s.hosts) this.hosts.add(h);
     this.fnfTable = undefined;
     this.fnfCsv = undefined;
   }
@@ -118,8 +131,13 @@ export class FlowSectionTracker {
   line(t: string): boolean {
     if (t.trim() === '') return this.inFlow;
     const c0 = t.charCodeAt(0);
-    if (t.length <= 300 && ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 32)) {
-      const p = parsePrompt(t);
+    // What split.ts takes for a possible prompt: a letter or a blank first, or `<`, `[`, `*`, `#` (a hidden hostname),
+    // or a CatOS prompt's digit.
+    const couldBePrompt =
+      (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 32 || c0 === 60 || c0 === 91 || c0 === 42 || c0 === 35 || (c0 >= 48 && c0 <= 57 && (t.includes('(enable)') || t.includes('(debug)')));
+    if (t.length <= 300 && couldBePrompt) {
+      const p = parsePrompt(t, this.hosts);
+      if (p?.host !== undefined) this.hosts.add(p.host);
       let cmd: string | undefined = p ? p.command : undefined;
       if (!p) {
         const bare = parseBareCommand(t);

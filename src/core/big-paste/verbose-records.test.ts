@@ -203,6 +203,23 @@ describe('a verbose cache reads the same through the byte path', () => {
     );
   });
 
+  it('a damaged session the fuzz found (a prompt of the same host, its command garbled): the same diagnosis', () => {
+    // Its third line became `Router#sh\x7fw version`: split.ts knows the host from the echo and starts another section
+    // there; the byte path once read on as if the verbose cache went on, and took that section's rows as records.
+    const muts = [
+      { op: 'swap-lines', at: 1, with: 817057 },
+      { op: 'swap-lines', at: 721804, with: 865454 },
+      { op: 'truncate', at: 810511 },
+      { op: 'flip-byte', at: 9, bit: 4 },
+      { op: 'swap-lines', at: 2, with: 503600 },
+      { op: 'flip-byte', at: 994419, bit: 7 },
+    ] as Parameters<typeof mutate>[1];
+    const b = mutate(bytesOf(verboseSession(168, 435055151).text), muts);
+    const p: Paste = { source: 'v.txt', text: '' };
+    registerPrescan(p, prescanBytes(b));
+    expect(diagnose([p])).toEqual(diagnose([{ source: 'v.txt', text: new TextDecoder().decode(b) }]));
+  });
+
   it('under another command, or before a verbose header, the lines stay text', () => {
     const { text } = verboseSession(50, 3);
     expect(viaBytes(text.replace('show ip cache verbose flow', 'show ip flow top-talkers')).records).toBe(0);
