@@ -173,27 +173,31 @@ export class FnfRecords {
     if (slot < 0 || !this.plain) return true;
     let vs = colon + 1;
     while (vs < e && b[vs] === 32) vs++;
-    const kind = KIND[slot];
-    if (kind === COUNT) {
-      const n = count(b, vs, e);
-      if (n < 0) this.plain = false;
-      else this.num[slot] = n;
-    } else if (kind === ADDRESS) {
-      const a = ipv4Bytes(b, vs, e);
-      if (a < 0) this.plain = false;
-      else this.num[slot] = a;
-    } else if (kind === NAME) {
-      // A name without blanks (the parser keeps the whole value; a name with a note after it is the text path's).
-      const ve = nameEnd(b, vs, e);
-      if (ve < 0) this.plain = false;
-      else {
-        const i = slot === R.srcIf ? 0 : 1;
-        this.ifS[i] = vs;
-        this.ifE[i] = ve;
-        this.ifBuf = b;
-      }
-    } else this.plain = false;
+    if (!this.value(b, vs, e, slot)) this.plain = false;
     this.has[slot] = 1;
+    return true;
+  }
+
+  /**
+   * The value of a field the flow uses, starting at vs (blanks after it allowed up to ve), as the parser reads it: a
+   * count, a dotted quad or an interface name without blanks, kept for `commit`. False for one the text path must read.
+   */
+  private value(b: Uint8Array, vs: number, ve: number, slot: number): boolean {
+    const kind = KIND[slot];
+    if (kind === COUNT || kind === ADDRESS) {
+      const n = kind === COUNT ? count(b, vs, ve) : ipv4Bytes(b, vs, ve);
+      if (n < 0) return false;
+      this.num[slot] = n;
+      return true;
+    }
+    if (kind !== NAME) return false;
+    // A name without blanks (the parser keeps the whole value; a name with a note after it is the text path's).
+    const ne = nameEnd(b, vs, ve);
+    if (ne < 0) return false;
+    const i = slot === R.srcIf ? 0 : 1;
+    this.ifS[i] = vs;
+    this.ifE[i] = ne;
+    this.ifBuf = b;
     return true;
   }
 
@@ -237,22 +241,7 @@ export class FnfRecords {
       if (p > s + ends[c]! + drift) drift = p - (s + ends[c]!);
       const slot = slots[c]!;
       if (slot < 0) continue;
-      if (words[c]!++ > 0) return false;
-      const kind = KIND[slot];
-      if (kind === COUNT) {
-        const v = count(b, ws, p);
-        if (v < 0) return false;
-        this.num[slot] = v;
-      } else if (kind === ADDRESS) {
-        const a = ipv4Bytes(b, ws, p);
-        if (a < 0) return false;
-        this.num[slot] = a;
-      } else if (kind === NAME) {
-        const i = slot === R.srcIf ? 0 : 1;
-        this.ifS[i] = ws;
-        this.ifE[i] = p;
-        this.ifBuf = b;
-      } else return false;
+      if (words[c]!++ > 0 || !this.value(b, ws, p, slot)) return false;
       this.has[slot] = 1;
     }
     this.lines = 1;
@@ -287,22 +276,7 @@ export class FnfRecords {
       while (ve > vs && b[ve - 1] === 32) ve--;
       const slot = c < slots.length ? slots[c]! : -1;
       if (slot >= 0 && vs < ve) {
-        const kind = KIND[slot];
-        if (kind === COUNT) {
-          const v = count(b, vs, ve);
-          if (v < 0) return false;
-          this.num[slot] = v;
-        } else if (kind === ADDRESS) {
-          const a = ipv4Bytes(b, vs, ve);
-          if (a < 0) return false;
-          this.num[slot] = a;
-        } else if (kind === NAME) {
-          if (nameEnd(b, vs, ve) !== ve) return false;
-          const i = slot === R.srcIf ? 0 : 1;
-          this.ifS[i] = vs;
-          this.ifE[i] = ve;
-          this.ifBuf = b;
-        } else return false;
+        if (!this.value(b, vs, ve, slot)) return false;
         this.has[slot] = 1;
       }
       p = q + 1;
