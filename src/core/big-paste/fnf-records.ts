@@ -75,7 +75,10 @@ const grow = <T extends Uint32Array | Int32Array | Float64Array>(a: T, make: (n:
   return g;
 };
 
-/** The records of one paste, read record by record (`begin`, `field` for each line, then `commit` or `drop`). */
+/**
+ * The records of one paste, read record by record: `begin`, `field` for each line, then `commit` (false, keeping
+ * nothing, for a record the text path must read); a table's or a csv's row by `tableRow` or `csvRow`, then `commit`.
+ */
 export class FnfRecords {
   count = 0;
   private src = new Uint32Array(1024);
@@ -129,11 +132,6 @@ export class FnfRecords {
     this.nSeen = 0;
     this.plain = true;
     this.lines = 0;
-  }
-
-  /** Lines of the open record so far. */
-  get open(): number {
-    return this.lines;
   }
 
   /**
