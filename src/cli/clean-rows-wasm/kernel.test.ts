@@ -133,3 +133,21 @@ describe('the WebAssembly clean-row loop', () => {
     expect(got).toEqual(scan(bytes, false, 1024));
   });
 });
+
+describe('the clean-row loop and memory', () => {
+  it('keeps no columns it filled: a capture read by it is freed once nothing else refers to it', async () => {
+    const { collectGarbage } = await import('../collect-garbage');
+    const fill = (): WeakRef<FlowColumns> => {
+      const cols = new FlowColumns(64);
+      const row = Buffer.from('Fa0/0         10.1.1.1        Null          10.2.2.2        06 0D3D 0050     1 \n'.repeat(8), 'latin1');
+      expect(wasm(new Uint8Array(row), 0, row.length, cols, 1, 0)).toBe(row.length);
+      expect(cols.n).toBe(8);
+      return new WeakRef(cols);
+    };
+    const ref = fill();
+    // A WeakRef keeps its target until the job that made it ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collectGarbage();
+    expect(ref.deref() === undefined).toBe(true);
+  });
+});
