@@ -6,7 +6,7 @@ import type { FlowRef, HostAnalysis } from './fan-out';
 import type { LocalityCounts } from './locality';
 import type { Variant, Verdict, Worm } from '../types';
 import { type HostCounters, INBOUND_REASON, whole } from './verdict';
-import type { MultiInterfaces } from './fan-out-tables';
+import type { CleanRoom, MultiInterfaces } from './fan-out-tables';
 
 /** A host's four locality counts (a class: see HostLocality in fan-out.ts on why not an object literal). */
 export class HostLocality implements LocalityCounts {
@@ -129,24 +129,52 @@ export class CleanHostColumns {
   /** The lists of inbound sources ([reason, INBOUND_REASON]), by their first reason, numbered among reasonLists. */
   private readonly inboundLists = new Map<string, number>();
 
-  /** `multi`: the interfaces of the sources seen on several (set() rows with a `multiHost` need it). */
+  /**
+   * `multi`: the interfaces of the sources seen on several (set() rows with a `multiHost` need it). `room`: memory to
+   * make the columns over (PendingColumns.cleanRoom), `capacity` rows of it, instead of their own; rows not set then
+   * hold whatever was there until clear() empties them.
+   */
   constructor(
     capacity: number,
     readonly multi?: MultiInterfaces,
+    room?: CleanRoom,
   ) {
-    this.addr = new Uint32Array(capacity);
-    this.flows = new Uint32Array(capacity);
-    this.destinations = new Uint32Array(capacity);
-    this.port80 = new Uint32Array(capacity);
-    this.packetsPerFlow = new Float64Array(capacity);
-    this.failed = new Uint32Array(capacity);
-    this.ifFlows = new Uint32Array(capacity);
-    this.ifName = new Int32Array(capacity);
-    this.service = new Int32Array(capacity);
-    this.reasons = new Int32Array(capacity);
-    this.inbound = new Uint8Array(capacity);
-    this.loc = new Int32Array(capacity * 4);
-    this.multiHost = new Int32Array(multi ? capacity : 0);
+    const w = room?.words;
+    const u32 = (i: number) => (w ? new Uint32Array(w[i]!.buffer, w[i]!.byteOffset, capacity) : new Uint32Array(capacity));
+    const i32 = (i: number) => (w ? new Int32Array(w[i]!.buffer, w[i]!.byteOffset, capacity) : new Int32Array(capacity));
+    if (room && (w!.length < 9 || w!.some((c) => c.length < capacity) || room.f64.length < capacity || room.u8.length < capacity || room.loc.length < 4 * capacity || room.i32.length < capacity)) {
+      throw new Error('the room given is smaller than the columns');
+    }
+    this.addr = u32(0);
+    this.flows = u32(1);
+    this.destinations = u32(2);
+    this.port80 = u32(3);
+    this.failed = u32(4);
+    this.ifFlows = u32(5);
+    this.ifName = i32(6);
+    this.service = i32(7);
+    this.reasons = i32(8);
+    this.packetsPerFlow = room ? room.f64.subarray(0, capacity) : new Float64Array(capacity);
+    this.inbound = room ? room.u8.subarray(0, capacity) : new Uint8Array(capacity);
+    this.loc = room ? room.loc.subarray(0, 4 * capacity) : new Int32Array(capacity * 4);
+    this.multiHost = multi ? (room ? room.i32.subarray(0, capacity) : new Int32Array(capacity)) : new Int32Array(0);
+  }
+
+  /** Row r: no clean source (a flagged host's place), every value 0. */
+  clear(r: number): void {
+    this.addr[r] = 0;
+    this.flows[r] = 0;
+    this.destinations[r] = 0;
+    this.port80[r] = 0;
+    this.failed[r] = 0;
+    this.ifFlows[r] = 0;
+    this.ifName[r] = 0;
+    this.service[r] = 0;
+    this.reasons[r] = 0;
+    this.packetsPerFlow[r] = 0;
+    this.inbound[r] = 0;
+    this.loc.fill(0, 4 * r, 4 * r + 4);
+    if (this.multiHost.length > 0) this.multiHost[r] = 0;
   }
 
   /** Row r: a clean source (host() reads it back as a HostAnalysis). */
@@ -162,11 +190,10 @@ export class CleanHostColumns {
     this.service[r] = this.nameNumber(f.service);
     const why = f.reason;
     const k = f.multiHost ?? -1;
-    if (k >= 0) {
-      if (!this.multi) throw new Error('a source seen on several interfaces needs the columns made with their table');
-      // Its reasons are the shared list and then its own, on its interfaces (read from `multi` when asked for).
-      this.multiHost[r] = k + 1;
-    }
+    if (k >= 0 && !this.multi) throw new Error('a source seen on several interfaces needs the columns made with their table');
+    // A source seen on several: its reasons are the shared list and then its own, on its interfaces (read from `multi`
+    // when asked for). Written for every row (0: seen on one), as the columns may be made over other values (room).
+    if (this.multiHost.length > 0) this.multiHost[r] = k + 1;
     this.reasons[r] = f.inbound ? this.inboundListNumber(why) : this.reasonListNumber(why);
     this.inbound[r] = f.inbound ? 1 : 0;
     const l = f.loc;

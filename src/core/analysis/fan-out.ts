@@ -2,7 +2,7 @@
 import type { Host } from '../types';
 import { intToIp } from '../text/lines';
 import { BLIND_SWEEP_MIN, FAILED, type FlowSource, IGNORE, OK, OUTCOME_SHIFT, PENDING, SERVICE_BITS, SYN_SERVICE } from './flow-facts';
-import { PairSet, U32Set } from './hash-tables';
+import { PairSet, U32Index, U32Set } from './hash-tables';
 import { serviceName } from './service';
 import type { LocalityCounts } from './locality';
 import { fanOutOrder } from './host-order';
@@ -24,6 +24,7 @@ import { type CleanHostFacts, CleanHostColumns, HostLocality, NO_EVIDENCE } from
 import { pass1, type RowFacts } from './fan-out-pass1';
 import { type Judged, pass3, type Pass3Input } from './fan-out-pass3';
 import { newWalk } from './trw';
+import { released } from './collect-hook';
 
 /** Where a flow was read: enough to quote the line as evidence. */
 export interface FlowRef {
@@ -219,6 +220,37 @@ function pass4(sources: readonly FlowSource[], f: RowFacts, j: Judged): FlaggedR
 export { BLIND_SWEEP_MIN };
 
 export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
+  const { hosts, clean, nHosts, shared, flaggedByIndex } = judgeAll(sources);
+  // The passes' tables (host records, keys, places: about 64 bytes a host) are unreachable now that judgeAll has
+  // returned: collected here, before the clean hosts' objects and the rest of the diagnosis add theirs.
+  released(nHosts * JUDGED_BYTES_PER_HOST);
+  // The clean hosts' objects, made in list order: each one sits next to the previous one in memory, so whatever
+  // reads the list in order (the charts, the rules, the JSON writer) reads on instead of jumping about.
+  cleanHostsInPlace(hosts, clean, nHosts);
+  shared.finish(flaggedByIndex);
+  return hosts as HostAnalysis[];
+}
+
+/**
+ * The bytes a host's tables take in the passes up to its verdict, and no longer after it: HostRecords 32, the list's
+ * order 16, its key, flows, rows' start and flagged number 16 (pass 3's findings become the clean hosts' columns).
+ */
+const JUDGED_BYTES_PER_HOST = 64;
+/** Per row: pass 1's host, service and outcome (9 bytes), pass 2's grouping (4 + 2); per host: its index's slots. */
+const ROW_BYTES = 15;
+const INDEX_BYTES_PER_HOST = 16;
+
+/** What judgeAll leaves for analyseFanOut: the list's places, clean hosts as columns, the flagged ones as objects. */
+interface Judgement {
+  hosts: (HostAnalysis | undefined)[];
+  clean: CleanHostColumns;
+  nHosts: number;
+  shared: Judged['shared'];
+  flaggedByIndex: HostAnalysis[];
+}
+
+/** Every host's verdict and place (everything but the clean hosts' objects); its tables die with its frame. */
+function judgeAll(sources: readonly FlowSource[]): Judgement {
   const facts = pass1(sources);
   const { ifNameList } = facts;
   const nHosts = facts.hostsIx.size;
@@ -234,8 +266,10 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   const sums = pass4(sources, facts, judged);
   // The host records, read by the verdicts below (the rest of pass 1's results are let go).
   const { rec, packets } = facts.h;
-  // The per-row arrays are done with: let a collection during the verdicts below take them (a dump's worth of rows).
+  // The per-row arrays and the hosts' index are done with: collected now when they are a big capture's (released).
+  const rows = facts.hostOf.length;
   releaseRows(facts, grouped);
+  released(rows * ROW_BYTES + nHosts * INDEX_BYTES_PER_HOST);
   // Most destinations first, then most flows, then lowest address: counting sorts over the columns (host-order.ts).
   const destinations = destinationsColumn(pending, nHosts);
   const order = fanOutOrder(destinations, flows, keyAt, nHosts);
@@ -246,18 +280,15 @@ export function analyseFanOut(sources: readonly FlowSource[]): HostAnalysis[] {
   // empty evidence list and no-others function. Hosts are read in index order (a dozen tables read in step) and their
   // rows written in that order too, then moved to their places a column at a time (permute): reading them in list
   // order made each read a cache miss, and writing each row to its place as it was made, each write.
-  const clean = new CleanHostColumns(nHosts, multi.ifg.length > 0 ? multi : undefined);
+  // Over pass 3's findings: host k's row is written once its findings are read (judgeHosts), no memory of their own.
+  const clean = new CleanHostColumns(nHosts, multi.ifg.length > 0 ? multi : undefined, pending.cleanRoom());
   const hosts: (HostAnalysis | undefined)[] = new Array<HostAnalysis | undefined>(nHosts);
   /** The flagged hosts by host index, for the shared targets (a few among many). */
   const flaggedByIndex: HostAnalysis[] = [];
   judgeHosts({ nHosts, at, keyAt, rec, packets, multi, ifNameList, pending, destinations, sums, flaggedAt: judged.flaggedAt, clean, hosts, flaggedByIndex });
   // (Through the memory of `destinations`, read for the last time above: the move allocates nothing.)
   clean.permute(at, nHosts, destinations.buffer);
-  // The clean hosts' objects, made in list order: each one sits next to the previous one in memory, so whatever
-  // reads the list in order (the charts, the rules, the JSON writer) reads on instead of jumping about.
-  cleanHostsInPlace(hosts, clean, nHosts);
-  shared.finish(flaggedByIndex);
-  return hosts as HostAnalysis[];
+  return { hosts, clean, nHosts, shared, flaggedByIndex };
 }
 
 // The loops over every host below are functions of their own, one loop each: V8 compiles a function while its loop
@@ -385,6 +416,8 @@ function judgeHosts(v: Verdicts): void {
         others: others ? () => others : noOthers,
       },
     });
+    // (Its findings are read: its row, over their memory, is emptied.)
+    clean.clear(k);
     if (host.verdict !== 'clean') flaggedByIndex[k] = host;
     hosts[i] = host;
   }
@@ -400,6 +433,8 @@ function pass3Input(g: Grouped, f: RowFacts): Pass3Input {
 }
 
 function releaseRows(f: RowFacts, g: Grouped): void {
+  // (Its keys stay: keyAt, taken before.)
+  f.hostsIx = new U32Index(16);
   f.h = new HostRecords();
   f.hostOf = new Int32Array(0);
   f.outcomeOf = new Uint8Array(0);
