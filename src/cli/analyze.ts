@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { validateAnswers } from '../core/answers';
 import { diagnose, diagnoseUnconverted, toPublicHost } from '../core/diagnose';
 import { CleanHost } from '../core/analysis/clean-hosts';
+import { setCollector } from '../core/analysis/collect-hook';
 import { BYTES_PATH_MIN, FNF_HEAD_BYTES, looksLikeFnfCache, pasteOfBytes } from '../core/big-paste/read-chunks';
 import { prescannedLines } from '../core/parsers/show-ip-cache-flow/prescanned';
 import { withSafetyNet } from '../core/plan/safety-net';
@@ -14,7 +15,7 @@ import { useWasmCleanRows } from './clean-rows-wasm/kernel';
 import type { Answers, Paste } from '../core/types';
 import { type ElementWriter, writeAll, writeJsonDocument } from './json-stream';
 import { collectGarbage } from './collect-garbage';
-import { BIG_REPORT_BYTES, reportBytesEstimate } from './report-size';
+import { BIG_REPORT_BYTES, objectBytesEstimate } from './report-size';
 import { cleanHostsRun, wasmCleanJson } from './clean-json-wasm/writer';
 import { formatReport } from './report-text';
 import { markdownReport, openLink, shareLink } from './share-flags';
@@ -169,6 +170,8 @@ function print(text: string): void {
 
 
 export function main(argv: readonly string[]): number {
+  // A big capture's finished tables are collected as the analysis lets them go (core/analysis/collect-hook.ts).
+  setCollector(collectGarbage);
   let args: Args;
   let pastes: Paste[];
   try {
@@ -197,15 +200,18 @@ export function main(argv: readonly string[]): number {
     // host takes its public form (toPublicHost) only as it is written, so the hosts are never held twice.
     const d = diagnoseUnconverted(pastes, args.answers);
     if (args.safetyNet && d.plans) d.plans = d.plans.map((p) => withSafetyNet(p));
-    // The pastes' tables are done with (the diagnosis holds none of them): let them go before a long report is
-    // written. For a big capture that is 100 MB of memory, and writing 200,000 hosts (84 MB of JSON) would otherwise
-    // add 10-30 MB to the process's peak; the collection costs about 15 ms, so a short report goes without it.
-    const big = pastes.some((p) => prescannedLines(p) !== undefined) && reportBytesEstimate(d) >= BIG_REPORT_BYTES;
-    pastes.length = 0;
-    if (big) collectGarbage();
     // Clean hosts kept as columns write their own text (the same bytes), without an object each.
     // Runs of them by the WebAssembly writer where it can be compiled (clean-json-wasm), the same bytes faster.
     const wasmRows = d.hosts.length >= WASM_ROWS_MIN ? wasmCleanJson() : undefined;
+    // (Rows with a reason of their own, sources seen on several interfaces, are written from text pieces of their own.)
+    const fromColumns = (h: unknown) => wasmRows !== undefined && h instanceof CleanHost && h.columns.ownReasonHost(h.row) < 0;
+    // The pastes' tables are done with (the diagnosis holds none of them): let them go before a report whose writing
+    // makes many objects. For a big capture that is 50-100 MB of memory, and writing 5,000 infected hosts with their
+    // quoted lines would otherwise add 20 MB to the process's peak; the collection costs 15-25 ms, so a report that
+    // makes few objects (short, or clean hosts written from their columns) goes without it.
+    const big = pastes.some((p) => prescannedLines(p) !== undefined) && objectBytesEstimate(d, fromColumns) >= BIG_REPORT_BYTES;
+    pastes.length = 0;
+    if (big) collectGarbage();
     const cleanRows: ElementWriter = {
       handles: (h) => h instanceof CleanHost,
       parts: (h, level, parts) => (h as CleanHost).jsonParts(level, parts),

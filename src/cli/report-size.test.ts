@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diagnose } from '../core/diagnose';
 import { writeMix } from './bench-shapes';
-import { reportBytesEstimate } from './report-size';
+import { objectBytesEstimate, reportBytesEstimate } from './report-size';
 
 const dir = mkdtempSync(join(tmpdir(), 'report-size-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,5 +38,14 @@ describe('reportBytesEstimate', () => {
     expect(r.quoted).toBeGreaterThan(r.flagged * 4);
     expect(r.ratio).toBeGreaterThan(0.75);
     expect(r.ratio).toBeLessThan(1.33);
+  });
+});
+
+describe('objectBytesEstimate', () => {
+  it('counts hosts not written from their columns and every quoted line', () => {
+    const hosts = [{ k: 'row' }, { k: 'row' }, { k: 'object' }];
+    const d = { hosts, findings: [{ evidence: [1, 2] }, { evidence: [3] }] };
+    expect(objectBytesEstimate(d, (h) => (h as { k: string }).k === 'row')).toBe(400 + 3 * 250);
+    expect(objectBytesEstimate(d, () => false)).toBe(3 * 400 + 3 * 250);
   });
 });
