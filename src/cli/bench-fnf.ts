@@ -19,7 +19,7 @@ type Hosts = { hosts: { ip: string; verdict: string; variant: string }[] };
 const verdicts = (d: Hosts) => d.hosts.map((h) => `${h.ip} ${h.verdict} ${h.variant}`).sort().join('\n');
 
 /** Lines to print. `timed` runs a command under /usr/bin/time (bench.ts's). */
-export function fnfBench(analyzer: string, timed: (cmd: string, args: string[]) => Timed, runs: number): string[] {
+export function fnfBench(analyzer: string, timed: (cmd: string, args: string[], keep?: boolean) => Timed, runs: number): string[] {
   // 20 Code Red and 30 Code Red II scanners plus the hard negatives: about 54 flows a step, 1,850 steps.
   const { flows } = wormTraffic(20010719, { codeRed: 20, codeRedII: 30, targetsPerScanner: 1_850, clients: 200 });
   const files = { classic: join(tmpdir(), `code-red-bench-classic-${process.pid}.txt`), fnf: join(tmpdir(), `code-red-bench-fnf-${process.pid}.txt`) };
@@ -29,8 +29,8 @@ export function fnfBench(analyzer: string, timed: (cmd: string, args: string[]) 
     const classic: Timed[] = [];
     const fnf: Timed[] = [];
     for (let i = 0; i < runs; i++) {
-      classic.push(timed(process.execPath, [analyzer, '--json', files.classic]));
-      fnf.push(timed(process.execPath, [analyzer, '--json', files.fnf]));
+      classic.push(timed(process.execPath, [analyzer, '--json', files.classic], i === 0));
+      fnf.push(timed(process.execPath, [analyzer, '--json', files.fnf], i === 0));
     }
     const per = (rs: Timed[]) => (median(rs.map((r) => r.wall)) / flows.length) * 1e6;
     const same = verdicts(JSON.parse(classic[0]!.stdout) as Hosts) === verdicts(JSON.parse(fnf[0]!.stdout) as Hosts);

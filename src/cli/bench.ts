@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fnfBench } from './bench-fnf';
 import { SHAPES, type Shape } from './bench-shapes';
+import { collectGarbage } from './collect-garbage';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const ANALYZER = join(ROOT, 'node_modules/.cache/code-red-triage/analyze.cjs');
@@ -31,9 +32,11 @@ interface Run {
 /**
  * Run a command under /usr/bin/time (GNU): wall seconds and peak resident set size of the child. Its standard output
  * goes to a file, as `> report.json` would send it: a pipe into this process would add this process's own reading
- * (84 MB of JSON for 200,000 hosts) to the measured time, on the same two cores.
+ * (84 MB of JSON for 200,000 hosts) to the measured time, on the same two cores. The output is read back only when
+ * `keep` asks (the runs' first, for the verdicts): each read of a 176 MB report was a string this process had to
+ * collect later, on its garbage collector's threads, while the next run was being timed on the same two cores.
  */
-function timed(cmd: string, args: string[]): Run {
+function timed(cmd: string, args: string[], keep = true): Run {
   const out = join(tmpdir(), `code-red-bench-out-${process.pid}.txt`);
   const fd = openSync(out, 'w');
   try {
@@ -42,7 +45,7 @@ function timed(cmd: string, args: string[]): Run {
     const last = r.stderr.trim().split('\n').pop() ?? '';
     const [wall, rss, user, sys] = last.split(' ').map(Number);
     if (r.status !== 0 || !Number.isFinite(wall)) throw new Error(`${cmd} failed (${r.status}): ${r.stderr.slice(0, 500)}`);
-    return { wall: wall!, cpu: user! + sys!, maxRssKb: rss!, stdout: readFileSync(out, 'utf8') };
+    return { wall: wall!, cpu: user! + sys!, maxRssKb: rss!, stdout: keep ? readFileSync(out, 'utf8') : '' };
   } finally {
     closeSync(fd);
     rmSync(out, { force: true });
@@ -78,10 +81,12 @@ function benchShape(shape: Shape, awk: string, keep: boolean): ShapeResult {
     const theirs: Run[] = [];
     const floors: Run[] = [];
     // Alternate so machine load hits all three alike.
+    // This process's own garbage (the last shape's reports, read and parsed) collected now, not during the runs.
+    collectGarbage();
     for (let i = 0; i < RUNS; i++) {
-      theirs.push(timed(awk, [shape.awkProgram ?? (shape.awkPrefix ?? '') + AWK_PROGRAM, file]));
-      ours.push(timed(process.execPath, [ANALYZER, '--json', file]));
-      floors.push(timed(process.execPath, ['-e', FLOOR_PROGRAM, file]));
+      theirs.push(timed(awk, [shape.awkProgram ?? (shape.awkPrefix ?? '') + AWK_PROGRAM, file], i === 0));
+      ours.push(timed(process.execPath, [ANALYZER, '--json', file], i === 0));
+      floors.push(timed(process.execPath, ['-e', FLOOR_PROGRAM, file], false));
     }
     t = median(ours.map((r) => r.wall));
     const a = median(theirs.map((r) => r.wall));
