@@ -106,7 +106,8 @@ export function wasmCleanRows(
         c.srcPort.set(out.srcPort.subarray(0, k), n);
         c.dstPort.set(out.dstPort.subarray(0, k), n);
         c.packets.set(out.packets.subarray(0, k), n);
-        c.bytes.fill(NaN, n, n + k);
+        // (No bytes: a cache-flow row has none, and its 0 is already there. Untouched, the column costs no memory: the
+        // shared columns are fresh pages, and filling it with NaN made 8.8 MB of them resident for a 79 MB capture.)
         c.line.set(out.line.subarray(0, k), n);
         c.offset.set(out.offset.subarray(0, k), n);
         c.n = n + k;

@@ -202,7 +202,8 @@ function pass4(sources: readonly FlowSource[], f: RowFacts, j: Judged): FlaggedR
         const pk = t.packets[i]!;
         svcPackets[q]! += pk;
         const by = t.bytes[i]!;
-        if (by === by) {
+        // (Bytes unknown: 0 or NaN, FlowTable.bytes.)
+        if (by > 0) {
           svcBytes[q]! += by;
           svcBytesPackets[q]! += pk;
         }

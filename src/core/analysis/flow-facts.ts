@@ -68,7 +68,8 @@ export function serviceOfBits(b: number): number {
 export function rowService(t: FlowTable, i: number): number {
   const proto = t.proto[i]!;
   if (proto >= 0) return contactService(proto, t.srcPort[i]!, t.dstPort[i]!);
-  return Number.isNaN(t.bytes[i]!) || t.packets[i]! <= 0 ? NO_SERVICE : SYN_SERVICE;
+  // (Bytes unknown: 0 or NaN, FlowTable.bytes.)
+  return !(t.bytes[i]! > 0) || t.packets[i]! <= 0 ? NO_SERVICE : SYN_SERVICE;
 }
 
 /**
@@ -87,7 +88,7 @@ export function flowOutcomeCode(t: FlowTable, i: number, service = rowService(t,
     return packets <= FAILED_MAX_PACKETS ? FAILED : OK;
   }
   const bytes = t.bytes[i]!;
-  if (Number.isNaN(bytes) || packets <= 0) return IGNORE;
+  if (!(bytes > 0) || packets <= 0) return IGNORE;
   const perPacket = bytes / packets;
   return packets <= FAILED_MAX_PACKETS && perPacket >= SYN_BYTES_MIN && perPacket <= SYN_BYTES_MAX ? FAILED : OK;
 }

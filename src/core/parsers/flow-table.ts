@@ -17,7 +17,10 @@ export interface FlowTable {
   srcPort: Int32Array;
   dstPort: Int32Array;
   packets: Float64Array;
-  /** Bytes, or NaN when the source does not say (cache flow). */
+  /**
+   * Bytes; 0 or NaN when the source does not say (cache flow rows read as bytes leave 0, untouched: their column then
+   * costs no memory until a row has bytes). Readers take anything but a positive count as unknown.
+   */
   bytes: Float64Array;
   /** 1-based line number of each record in its paste. */
   line: Uint32Array;

@@ -183,7 +183,8 @@ export function readRow(buf: Uint8Array, start: number, end: number, cols: FlowC
   cols.srcPort[i] = hex[1]!;
   cols.dstPort[i] = hex[2]!;
   cols.packets[i] = pk;
-  cols.bytes[i] = NaN;
+  // (No byte count: 0, as the WebAssembly loop leaves it. A row may be written where a rejected one was begun.)
+  cols.bytes[i] = 0;
   return ROW_OK;
 }
 

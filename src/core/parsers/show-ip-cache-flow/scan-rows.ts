@@ -91,7 +91,7 @@ export function scanCleanRows(buf: Uint8Array, p: number, fastEnd: number, cols:
   // The columns in locals (stores without reloading them from `cols` per row).
   let n = cols.n;
   const first = n;
-  const { cap, srcIf: cSrcIf, dstIf: cDstIf, src: cSrc, dst: cDst, proto: cProto, srcPort: cSrcPort, dstPort: cDstPort, packets: cPackets, bytes: cBytes, line: cLine, offset: cOffset } = cols;
+  const { cap, srcIf: cSrcIf, dstIf: cDstIf, src: cSrc, dst: cDst, proto: cProto, srcPort: cSrcPort, dstPort: cDstPort, packets: cPackets, line: cLine, offset: cOffset } = cols;
   // The previous row's interface tokens: most rows repeat them, so a byte compare usually finds the index.
   let lsS = -1, lsL = 0, lsI = 0, ldS = -1, ldL = 0, ldI = 0;
   // (lsS/ldS: where the last name that was hashed starts in buf; lsL/ldL its length, 0 for none yet.)
@@ -257,7 +257,7 @@ export function scanCleanRows(buf: Uint8Array, p: number, fastEnd: number, cols:
       cSrcPort[n] = sp;
       cDstPort[n] = dp;
       cPackets[n] = pk;
-      cBytes[n] = NaN;
+      // (No bytes: the column's 0 stays, untouched: FlowTable.bytes.)
       cLine[n] = firstLine + (n - first);
       cOffset[n] = offsetBase + ls;
       n++;
