@@ -83,10 +83,17 @@ const VARIANT_WORDS = {
 
 /** " Variant: Code Red (...) for a, b." per variant called; nothing when no host's targets tell. */
 function variantSentence(hosts: readonly HostAnalysis[]): string {
-  const by = new Map<string, string[]>();
-  for (const h of hosts) if (h.variant !== 'unknown') by.set(h.variant, [...(by.get(h.variant) ?? []), h.ip]);
+  // Each variant's addresses as a set, added to in place: a list copied at every host and searched for every host
+  // made 5,000 infected hosts cost 60 MB of garbage and 25 million comparisons.
+  const by = new Map<string, Set<string>>();
+  for (const h of hosts) {
+    if (h.variant === 'unknown') continue;
+    let ips = by.get(h.variant);
+    if (!ips) by.set(h.variant, (ips = new Set()));
+    ips.add(h.ip);
+  }
   return [...by]
-    .map(([v, ips]) => ` Variant: ${VARIANT_WORDS[v as keyof typeof VARIANT_WORDS]}${hosts.length > 1 ? ` for ${hostList(hosts.filter((h) => ips.includes(h.ip)))}` : ''}.`)
+    .map(([v, ips]) => ` Variant: ${VARIANT_WORDS[v as keyof typeof VARIANT_WORDS]}${hosts.length > 1 ? ` for ${hostList(hosts.filter((h) => ips.has(h.ip)))}` : ''}.`)
     .join('');
 }
 
