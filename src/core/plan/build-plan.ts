@@ -292,10 +292,14 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
     for (const i of intents) {
       if (i.kind === 'route') {
         const k = routeWords(i.route);
-        routes.set(k, [...(routes.get(k) ?? []), { f, i }]);
+        let items = routes.get(k);
+        if (!items) routes.set(k, (items = []));
+        items.push({ f, i });
       } else if (i.kind === 'block') {
         const k = `${i.interface ? interfaceKey(i.interface) : `?${i.unresolved ?? ''}|${i.hosts.join(',')}`} ${i.direction}`;
-        blocks.set(k, [...(blocks.get(k) ?? []), { f, i }]);
+        let items = blocks.get(k);
+        if (!items) blocks.set(k, (items = []));
+        items.push({ f, i });
       } else if (i.kind === 'precheck') pushUnique(b.precheck, i.commands);
       else if (i.kind === 'verify') pushUnique(b.verify, i.commands);
       else if (i.kind === 'exec') {
@@ -309,7 +313,14 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
     b.commit(d);
   };
   for (const items of routes.values()) run(ROUTES, b.route(items));
-  for (const { f, intents } of byIntent) for (const i of intents) if (i.kind === 'strip-log') b.stripWanted.set(i.acl, [...(b.stripWanted.get(i.acl) ?? []), f]);
+  for (const { f, intents } of byIntent) {
+    for (const i of intents) {
+      if (i.kind !== 'strip-log') continue;
+      let wanted = b.stripWanted.get(i.acl);
+      if (!wanted) b.stripWanted.set(i.acl, (wanted = []));
+      wanted.push(f);
+    }
+  }
   // Blocks before log-free copies: a block that copies a list drops its log keywords in the same copy.
   for (const items of blocks.values()) run(BLOCKS, b.block(items));
   for (const { f, intents } of byIntent) for (const i of intents) if (i.kind === 'strip-log') run(ACL_COPIES, b.stripLog(f, i.acl, i.why));

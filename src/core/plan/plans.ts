@@ -29,7 +29,9 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
   for (const f of findings) {
     const src = sources(f);
     const at = Math.max(0, targets.findIndex((c) => c !== undefined && src.has(c.source)));
-    assigned.set(at, [...(assigned.get(at) ?? []), f]);
+    let mine = assigned.get(at);
+    if (!mine) assigned.set(at, (mine = []));
+    mine.push(f);
   }
   const out: ChangePlan[] = [];
   targets.forEach((c, i) => {

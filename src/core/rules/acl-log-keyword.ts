@@ -121,7 +121,11 @@ export const aclLogKeywordRule: RuleDef = {
     for (const c of configs(ctx)) {
       const logged = logEntries({ ...ctx, sections: [c] });
       const byAcl = new Map<string, AclEntry[]>();
-      for (const l of logged) byAcl.set(l.acl, [...(byAcl.get(l.acl) ?? []), l.entry]);
+      for (const l of logged) {
+        let entries = byAcl.get(l.acl);
+        if (!entries) byAcl.set(l.acl, (entries = []));
+        entries.push(l.entry);
+      }
       for (const [acl, entries] of byAcl) out.push(finding(ctx, c.source, c.data, acl, entries));
     }
     return out;

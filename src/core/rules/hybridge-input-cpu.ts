@@ -26,7 +26,12 @@ function fromEvidence(ctx: RuleContext): Finding[] {
     const members = new Map<number, string[]>();
     for (const c of irb) {
       ev.push(ctx.evidence(c.source, c.data.bridgeIrb!.line));
-      for (const i of c.data.interfaces) if (i.bridgeGroup !== undefined) members.set(i.bridgeGroup, [...(members.get(i.bridgeGroup) ?? []), i.name]);
+      for (const i of c.data.interfaces) {
+        if (i.bridgeGroup === undefined) continue;
+        let names = members.get(i.bridgeGroup);
+        if (!names) members.set(i.bridgeGroup, (names = []));
+        names.push(i.name);
+      }
     }
     const groups = [...members].map(([g, ifs]) => `bridge group ${g}: ${ifs.length} interface${ifs.length === 1 ? '' : 's'} (${ifs.slice(0, 4).join(', ')}${ifs.length > 4 ? ', ...' : ''})`);
     out.push({

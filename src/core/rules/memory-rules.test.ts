@@ -46,6 +46,19 @@ describe('arp-table-explosion', () => {
     expect(f!.remedy.caveats.join(' ')).toContain('no ip proxy-arp');
   });
 
+  it('reads a table of tens of thousands of entries behind one MAC (a worm scanning through proxy ARP) whole', () => {
+    // The constructed capture's rows, its first address's last octets counted up to 40,000 entries. Until 2026-12-04
+    // the rule copied its list of entries at every entry: this table took 11 s (about 50 ms now).
+    const lines = readFileSync(join(__dirname, 'fixtures', 'constructed-arp-proxy-explosion.txt'), 'utf8').split('\n');
+    const row = lines.find((l) => /^Internet\s+\d/.test(l) && l.includes('0030.94f2.8a41'))!;
+    const addr = row.split(/\s+/)[1]!;
+    const rows = Array.from({ length: 40_000 }, (_, i) => row.replace(addr, `10.${100 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}`));
+    const text = [...lines.filter((l) => !/^Internet\s/.test(l)), ...rows].join('\n');
+    const d = diagnose([{ source: 'big-arp.txt', text }]);
+    const [f] = d.findings.filter((x) => x.id === 'arp-table-explosion');
+    expect(f!.title).toMatch(/^40000 ARP entries on Vlan3 resolve to one MAC, 0030\.94f2\.8a41$/);
+  });
+
   it('stays silent on a real ARP table of a handful of entries with no config to compare against', () => {
     expect(one('arp-table-explosion', ['arp-marius-3.txt'])).toEqual([]);
     expect(one('arp-table-explosion', ['arp-marius-2.txt'])).toEqual([]);
