@@ -65,7 +65,10 @@ function main(): number {
   const small = join(tmpdir(), `code-red-scale-${process.pid}-a.txt`);
   const big = join(tmpdir(), `code-red-scale-${process.pid}-b.txt`);
   const rows: { ratio: number; line: string }[] = [];
-  process.stdout.write(`${files.length} fixtures, each repeated to about ${LINES.toLocaleString('en')} lines and to four times that (one blank line between copies)\n`);
+  process.stdout.write(
+    `${files.length} fixtures, each grown to about ${LINES.toLocaleString('en')} lines and to four times that: the capture repeated (a blank line ` +
+      'between copies), and its commonest kind of line repeated in place\n',
+  );
   try {
     for (const f of files) {
       const latin1 = readFileSync(f).toString('latin1');
