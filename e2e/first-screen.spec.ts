@@ -45,7 +45,10 @@ for (const [route, viewport] of [
         for (const e of list.getEntries()) w.__shifts.push((e as unknown as { value: number }).value);
       }).observe({ type: 'layout-shift', buffered: true });
       // The page as React's first commit left it (the moment the prerendered blocks are gone), before any later one.
+      // (Not while the parser is still adding the page: on a busy machine it yields between chunks, when #root may
+      // hold the header and no page block yet. The app's module script runs after the document is parsed.)
       new MutationObserver((_, observer) => {
+        if (document.readyState === 'loading') return;
         const root = document.getElementById('root');
         if (!root || !root.firstChild || root.querySelector('.shell-page')) return;
         w.__firstCommit = document.querySelector('main')?.textContent ?? '';
