@@ -25,6 +25,11 @@ interface Run {
   wall: number;
   /** User + system CPU seconds (both threads for the analyzer): steadier than wall time on a busy machine. */
   cpu: number;
+  /**
+   * Of that, the kernel's: mostly first touches of fresh memory (about 2 us a page in a microVM), which vary with the
+   * machine's state more than the analyzer's own work does.
+   */
+  sys: number;
   maxRssKb: number;
   stdout: string;
 }
@@ -45,7 +50,7 @@ function timed(cmd: string, args: string[], keep = true): Run {
     const last = r.stderr.trim().split('\n').pop() ?? '';
     const [wall, rss, user, sys] = last.split(' ').map(Number);
     if (r.status !== 0 || !Number.isFinite(wall)) throw new Error(`${cmd} failed (${r.status}): ${r.stderr.slice(0, 500)}`);
-    return { wall: wall!, cpu: user! + sys!, maxRssKb: rss!, stdout: keep ? readFileSync(out, 'utf8') : '' };
+    return { wall: wall!, cpu: user! + sys!, sys: sys!, maxRssKb: rss!, stdout: keep ? readFileSync(out, 'utf8') : '' };
   } finally {
     closeSync(fd);
     rmSync(out, { force: true });
@@ -111,7 +116,7 @@ function benchShape(shape: Shape, awk: string, keep: boolean): ShapeResult {
     const memRatio = rss / size;
     const exact = missed.length === 0 && extra.length === 0;
     const lines = [
-      `   analyzer: ${t.toFixed(2)} s [${ours.map((r) => r.wall.toFixed(2)).join(', ')}]  CPU ${median(ours.map((r) => r.cpu)).toFixed(2)} s  peak RSS ${mb(rss)}`,
+      `   analyzer: ${t.toFixed(2)} s [${ours.map((r) => r.wall.toFixed(2)).join(', ')}]  CPU ${median(ours.map((r) => r.cpu)).toFixed(2)} s (kernel ${median(ours.map((r) => r.sys)).toFixed(2)})  peak RSS ${mb(rss)}`,
       `   ${awk.padEnd(9)}: ${a.toFixed(2)} s [${theirs.map((r) => r.wall.toFixed(2)).join(', ')}]  CPU ${median(theirs.map((r) => r.cpu)).toFixed(2)} s  ` +
         `peak RSS ${mb(Math.max(...theirs.map((r) => r.maxRssKb)) * 1024)}`,
       `   floor    : ${floor.toFixed(2)} s (Node reads the file and finds its line ends); analyzer - floor = ${(t - floor).toFixed(2)} s`,
