@@ -38,11 +38,17 @@ for (const [route, viewport] of [
 
     const context = await browser.newContext({ viewport });
     await context.addInitScript(() => {
-      const w = window as unknown as { __shifts: number[]; __firstCommit: string | null };
+      const w = window as unknown as { __shifts: string[]; __firstCommit: string | null };
       w.__shifts = [];
       w.__firstCommit = null;
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__shifts.push((e as unknown as { value: number }).value);
+        // Each shift with what moved (element, class, rectangle before and after): a failure then names the culprit.
+        type Shift = { value: number; sources?: { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
+        const rect = (r: DOMRectReadOnly) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+        for (const e of list.getEntries() as unknown as Shift[]) {
+          const what = (e.sources ?? []).map((s) => `${s.node?.nodeName ?? '?'}.${(s.node as Element | null)?.className ?? ''} ${rect(s.previousRect)} -> ${rect(s.currentRect)}`);
+          w.__shifts.push(`${e.value.toFixed(5)}: ${what.join('; ')}`);
+        }
       }).observe({ type: 'layout-shift', buffered: true });
       // The page as React's first commit left it (the moment the prerendered blocks are gone), before any later one.
       // (Not while the parser is still adding the page: on a busy machine it yields between chunks, when #root may
@@ -66,7 +72,7 @@ for (const [route, viewport] of [
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __firstCommit: string | null }).__firstCommit)).toBe(paintedText);
     expect(await firstScreen(page)).toEqual(painted);
-    expect(await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts)).toEqual([]);
     await context.close();
   });
 }
