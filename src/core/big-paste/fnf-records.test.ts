@@ -49,6 +49,24 @@ function record(src: string, dst: string, dport = 80, packets = 1, iface = 'Gi0/
   ];
 }
 
+/**
+ * Caches of `header` and then up to 40 generated lines, LF or CRLF: the byte path reads each as the text path does, and
+ * takes rows from bytes along the way (the property would hold with none taken).
+ */
+function agreesLineByLine(header: readonly string[], line: fc.Arbitrary<string>): void {
+  let taken = 0;
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 1, maxLength: 40 }), fc.constantFrom('\n', '\r\n'), (rows, eol) => {
+      const text = [...header, ...rows].join(eol) + eol;
+      const bytes = viaBytes(text);
+      taken += bytes.taken;
+      return bytes.json === viaText(text);
+    }),
+    { numRuns: RUNS, seed: SEED },
+  );
+  expect(taken).toBeGreaterThan(RUNS);
+}
+
 describe('Flexible NetFlow records from bytes', () => {
   it('takes the plain records, leaves each odd one to the text path, and reads the same', () => {
     const scans = (n: number, from: number) => Array.from({ length: n }, (_, k) => record('10.1.1.7', `198.51.${from + k}.9`));
@@ -113,18 +131,7 @@ describe('Flexible NetFlow records from bytes', () => {
     const oddRow = fc.tuple(addr, addr, word, word, iface, word, word).map((c) => row(...c));
     const between = fc.constantFrom('', ' --More-- ', 'R1#', '===============  ===============', 'IPV4 SRC ADDR    IPV4 DST ADDR    pkts long', 'Processed 12 flows', '10.1.1.7  <-- this one', 'IPV4 SOURCE ADDRESS:       10.1.1.9', 'counter packets long: 5');
     const line = fc.oneof({ arbitrary: plainRow, weight: 5 }, { arbitrary: oddRow, weight: 3 }, { arbitrary: between, weight: 1 });
-    let taken = 0;
-    fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 40 }), fc.constantFrom('\n', '\r\n'), (rows, eol) => {
-        const text = [...TABLE_HEADER, ...rows].join(eol) + eol;
-        const bytes = viaBytes(text);
-        taken += bytes.taken;
-        return bytes.json === viaText(text);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-    // The byte path did read rows (the property would hold with none taken).
-    expect(taken).toBeGreaterThan(RUNS);
+    agreesLineByLine(TABLE_HEADER, line);
   });
 
   it('reads a csv cache (format csv) as the text path does, row by row, whatever lines come between (property)', () => {
@@ -134,18 +141,7 @@ describe('Flexible NetFlow records from bytes', () => {
     const oddRow = fc.array(cell, { minLength: 1, maxLength: 10 }).map((c) => c.join(','));
     const between = fc.constantFrom('', ' --More-- ', 'R1#', '===============  ===============', 'IPV4 SRC ADDR    IPV4 DST ADDR    pkts long', 'IPV4 SRC ADDR,IPV4 DST ADDR,pkts', 'Processed 12 flows', 'IPV4 SOURCE ADDRESS:       10.1.1.9', 'Cache type: Normal, 10.1.1.1');
     const line = fc.oneof({ arbitrary: plainRow, weight: 5 }, { arbitrary: oddRow, weight: 3 }, { arbitrary: between, weight: 1 });
-    let taken = 0;
-    fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 40 }), fc.constantFrom('\n', '\r\n'), (rows, eol) => {
-        const text = [...CSV_HEADER, ...rows].join(eol) + eol;
-        const bytes = viaBytes(text);
-        taken += bytes.taken;
-        return bytes.json === viaText(text);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-    // The byte path did read rows (the property would hold with none taken).
-    expect(taken).toBeGreaterThan(RUNS);
+    agreesLineByLine(CSV_HEADER, line);
   });
 
   it('a prompt of the same host with a mistyped command ends the cache (no record after it is read from bytes)', () => {
