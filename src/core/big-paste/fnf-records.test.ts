@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
-import { prescanBytes } from './prescan';
-import { registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
+import { FlowDumpScanner, prescanBytes } from './prescan';
+import { linesAtBytes, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
 import type { Paste } from '../types';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 150;
@@ -111,6 +111,31 @@ describe('Flexible NetFlow records from bytes', () => {
       expect(bytes.taken).toBe(56);
       expect(bytes.json === viaText(text)).toBe(true);
     }
+  });
+
+  it('reads each piece of a read buffer used again (as the CLI reads a file) as it reads the whole at once', () => {
+    // The CLI reads a file into one Buffer, piece after piece. A key or a name learnt from a piece must not change when
+    // the next piece is read into the same bytes: a Buffer's slice() is a view, not a copy. Here the second piece's
+    // record has, at the very bytes where the first learnt `ipv4 next hop address` and `Gi0/0/1`, a destination port
+    // and another interface of the same lengths.
+    const first = ['R1#show flow monitor M cache', '', 'IPV4 SOURCE ADDRESS:       10.1.1.7', 'ipv4 next hop address:     192.0.2.1', 'INTERFACE INPUT:           Gi0/0/1', 'counter packets long:      1', ''];
+    const record2 = ['IPV4 SOURCE ADDRESS:       10.1.1.8', 'TRNS DESTINATION PORT:            80', 'INTERFACE INPUT:           Gi0/0/2', 'counter packets long:      1', ''];
+    // Blank lines as long as the first piece's echo and its blank line: the second record starts where the first did.
+    const pieces = [first.join('\n') + '\n', '\n'.repeat(first[0]!.length + 2) + record2.join('\n') + '\n'];
+    const whole = pieces.join('');
+    const buf = Buffer.alloc(Math.max(...pieces.map((p) => p.length)));
+    const scanner = new FlowDumpScanner(whole.length, false);
+    let position = 0;
+    pieces.forEach((piece, k) => {
+      const len = buf.write(piece, 0, 'latin1');
+      expect(scanner.feed(buf, len, position, k === pieces.length - 1, true)).toBe(len);
+      position += len;
+    });
+    const pre = scanner.finish(linesAtBytes(Buffer.from(whole, 'latin1')));
+    expect(pre.fnf?.count).toBe(2);
+    const paste: Paste = { source: 'cache.txt', text: '' };
+    registerPrescan(paste, pre);
+    expect(JSON.stringify(diagnose([paste]))).toBe(viaText(whole));
   });
 
   it('reads a table of flows (format table) as the text path does, row by row, whatever lines come between (property)', () => {

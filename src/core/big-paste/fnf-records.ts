@@ -376,7 +376,7 @@ export class FnfRecords {
         i = this.ifNames.length;
         this.ifNames.push(name);
         this.ifIndex.set(name, i);
-        this.nameBytes.push(b.slice(s, e));
+        this.nameBytes.push(copyOf(b, s, e));
         const list = this.namesByHash.get(h);
         if (list) list.push(i);
         else this.namesByHash.set(h, [i]);
@@ -406,11 +406,20 @@ export class FnfRecords {
     let id = this.idOfNorm.get(f.norm);
     if (id === undefined) this.idOfNorm.set(f.norm, (id = this.idOfNorm.size));
     // (A key without a blank in its first word ends that word at its colon, which no command word has.)
-    const k: KeySlot = { bytes: b.slice(s, e), command: startsCommand(b, s, e), slot: !f.field ? -2 : role ? R[role] : -1, id };
+    const k: KeySlot = { bytes: copyOf(b, s, e), command: startsCommand(b, s, e), slot: !f.field ? -2 : role ? R[role] : -1, id };
     if (list) list.push(k);
     else this.keys.set(h, [k]);
     return k;
   }
+}
+
+/**
+ * A copy of b[s, e) that outlives b's bytes. (b may be a Node Buffer that the CLI reads the next piece of the file
+ * into: its slice() is a view, and a key or a name kept as one changed under the reader, so that a later record took
+ * the name or the field at those bytes for the one learnt there.)
+ */
+function copyOf(b: Uint8Array, s: number, e: number): Uint8Array {
+  return new Uint8Array(b.subarray(s, e));
 }
 
 /** Does b[p, e) hold only blanks? */
