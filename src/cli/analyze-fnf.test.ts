@@ -1,11 +1,12 @@
-// The CLI on a Flexible NetFlow cache past 1 MB (read as text, not by the cache-flow byte path): same verdicts as in process.
+// The CLI on a Flexible NetFlow cache past 1 MB (its records from bytes), and past 16 MB (on two threads): the same
+// diagnosis as in process on the text.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diagnose } from '../core/diagnose';
-import { asFnfRecord } from '../core/proof/flow-formats';
+import { asFnfCsv, asFnfRecord, asFnfTable, type FlowFormat } from '../core/proof/flow-formats';
 import { wormTraffic } from '../core/proof/worm-traffic';
 import type { Diagnosis } from '../core/types';
 
@@ -29,4 +30,46 @@ describe('analyze on a big FNF cache', () => {
     expect(v(d)).toEqual(v(want));
     expect(d.hosts.filter((h) => h.verdict === 'infected')).toHaveLength(6);
   }, 90_000);
+
+  /** The CLI on `text` against diagnose() on it: inputs (warnings too), hosts, findings, charts. */
+  function sameAsText(name: string, text: string): Diagnosis {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    const r = spawnSync(process.execPath, ['src/cli/run.mjs', 'analyze', '--json', path], { cwd: root, encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28 });
+    expect(r.status, r.stderr).toBe(0);
+    const got = JSON.parse(r.stdout) as Diagnosis;
+    const want = JSON.parse(JSON.stringify(diagnose([{ source: name, text }]))) as Diagnosis;
+    expect(got.inputs).toEqual(want.inputs);
+    expect(got.hosts).toEqual(want.hosts);
+    expect(got.findings).toEqual(want.findings);
+    expect(got.charts).toEqual(want.charts);
+    return got;
+  }
+
+  /** Flows enough for `bytes` of `format`: the traffic again and again, each time from other sources. */
+  function bigCache(format: FlowFormat, bytes: number): string {
+    const { flows } = wormTraffic(7, { codeRed: 2, codeRedII: 2, targetsPerScanner: 300 });
+    const once = format(flows).length;
+    const all = Array.from({ length: Math.ceil(bytes / once) }, (_, k) => flows.map((f) => ({ ...f, src: (f.src + (k << 16)) >>> 0 }))).flat();
+    return format(all);
+  }
+
+  it.each([
+    ['records', asFnfRecord],
+    ['table', asFnfTable],
+    ['csv', asFnfCsv],
+  ] as const)('a 20 MB cache in %s format, read on two threads, reads as the text path does', (name, format) => {
+    const text = bigCache(format, 20 << 20);
+    expect(text.length).toBeGreaterThan(20 << 20);
+    const d = sameAsText(`fnf-${name}.txt`, text);
+    expect(d.hosts.filter((h) => h.verdict === 'infected').length).toBeGreaterThan(4);
+  }, 180_000);
+
+  it('a cache that changes format part way (a table echoed between records), on two threads, reads as the text path does', () => {
+    const records = bigCache(asFnfRecord, 8 << 20);
+    const table = bigCache(asFnfTable, 8 << 20);
+    // Odd lines where a segment may start: a record without its blank line, a pager mark, an elision.
+    const text = [records, '--More--', table, 'R1#', records.replace('counter packets:', '<output omitted>\ncounter packets:'), ''].join('\n');
+    sameAsText('fnf-mixed.txt', text);
+  }, 180_000);
 });

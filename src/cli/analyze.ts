@@ -107,9 +107,9 @@ function isFnfCacheFile(file: string): boolean {
  */
 function pasteOfFile(file: string): Paste {
   if (statSync(file).size < BYTES_PATH_MIN) return { source: basename(file), text: readTextFile(file) };
-  // A Flexible NetFlow cache's records are read from bytes on this thread alone (core/big-paste/fnf-records.ts): a
-  // second thread would read its segments as cache-flow tables, for nothing.
-  if (isFnfCacheFile(file)) return readFlowDump(file, basename(file), false);
+  // A Flexible NetFlow cache: its records are read from bytes (core/big-paste/fnf-records.ts), its segments as the
+  // cache's continuation, not as cache-flow tables.
+  if (isFnfCacheFile(file)) return readFlowDump(file, basename(file), true);
   // Read as bytes: the clean rows by the loop compiled from WebAssembly, which needs no warm-up (clean-rows-wasm).
   useWasmCleanRows();
   return readFlowDump(file, basename(file));

@@ -1,7 +1,7 @@
 // Scanning a big file in segments on two threads: what both sides share (the worker's own entry is flow-scan-worker.ts).
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
-import { FlowDumpScanner, type ScanPart } from '../core/big-paste/prescan';
+import { FlowDumpScanner, type FnfStart, type ScanPart } from '../core/big-paste/prescan';
 import type { FlowTable } from '../core/parsers/flow-table';
 import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
 
@@ -67,6 +67,11 @@ export interface SegmentPlan {
   ifNames: string[];
   /** The file's kind of per-line time stamp (stampKindOfBytes on its start; -1 for none), the same for every segment. */
   stamp: number;
+  /**
+   * A Flexible NetFlow cache: each segment is read as a later part of it, from this state (its records then come in
+   * the segment's part; no region of `bufs` is used).
+   */
+  fnf?: FnfStart;
 }
 
 /**
@@ -77,7 +82,7 @@ export function scanSegment(fd: number, plan: SegmentPlan, i: number, apart = fa
   const from = plan.regions[i]!;
   const room = plan.regions[i + 1]! - from;
   const cols = room >= 16 && !apart ? new FlowColumns(room, plan.bufs, from) : new FlowColumns(Math.max(16, room));
-  const scanner = new FlowDumpScanner(plan.bounds[i + 1]! - plan.bounds[i]!, true, cols, plan.stamp);
+  const scanner = new FlowDumpScanner(plan.bounds[i + 1]! - plan.bounds[i]!, true, cols, plan.stamp, plan.fnf);
   scanner.seedInterfaces(plan.ifNames);
   scanFileRange(fd, plan.bounds[i]!, plan.bounds[i + 1]!, scanner);
   if (cols.uses(plan.bufs) && scanner.rowCount <= room) return { shared: true, count: scanner.rowCount, text: scanner.textPart() };
@@ -87,7 +92,10 @@ export function scanSegment(fd: number, plan: SegmentPlan, i: number, apart = fa
 /** The typed arrays of a part (to transfer them to the other thread rather than copy). */
 export function partBuffers(part: ScanPart): ArrayBuffer[] {
   const t = part.rows;
-  return [t.srcIf, t.dstIf, t.src, t.dst, t.proto, t.srcPort, t.dstPort, t.packets, t.bytes, t.line, part.offsets].map((a) => a.buffer as ArrayBuffer);
+  const f = part.fnf;
+  const fnf = f ? [f.src, f.dst, f.srcPort, f.dstPort, f.proto, f.packets, f.bytes, f.srcIf, f.dstIf, f.line, f.offsets] : [];
+  // (Distinct buffers only: transferring one twice throws.)
+  return [...new Set([t.srcIf, t.dstIf, t.src, t.dst, t.proto, t.srcPort, t.dstPort, t.packets, t.bytes, t.line, part.offsets, ...fnf].map((a) => a.buffer as ArrayBuffer))];
 }
 
 export interface ScanJob {

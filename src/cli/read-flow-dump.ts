@@ -100,23 +100,21 @@ function segmentBounds(fd: number, size: number): number[] {
  * fits in its share of size/72 rows). The segments are then joined in order: where the text before a segment did not
  * end inside a flow table, this thread reads the rest again itself, so the result is always what one pass would give.
  */
-export function readFlowDump(file: string, source: string, split = true): Paste {
+export function readFlowDump(file: string, source: string, fnf = false): Paste {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
     const stamp = stampOfFile(fd, size);
     let scanner: FlowDumpScanner;
     let early: EarlyPass1 | undefined;
-    if (!split) {
-      // Read on this thread alone (a Flexible NetFlow cache: no segment of it reads as a cache-flow table): a thread
-      // started ahead for it is let go.
-      standing?.worker.terminate();
-      standing = undefined;
-    }
-    if (split && size >= SPLIT_MIN) {
+    if (fnf && size >= SPLIT_MIN && stamp < 0) scanner = readFnfSegments(fd, file, size);
+    else if (!fnf && size >= SPLIT_MIN) {
       early = new EarlyPass1(Math.ceil(size / 72) + 2048);
       scanner = readSegments(fd, file, size, early, stamp);
     } else {
+      // Read on this thread alone: a thread started ahead for it is let go.
+      standing?.worker.terminate();
+      standing = undefined;
       scanner = new FlowDumpScanner(size, false, undefined, stamp);
       scanFileRange(fd, 0, size, scanner);
     }
@@ -136,6 +134,130 @@ function stampOfFile(fd: number, size: number): number {
   const head = Buffer.alloc(Math.min(size, STAMP_HEAD_BYTES));
   const n = readSync(fd, head, 0, head.length, 0);
   return stampKindOfBytes(head.subarray(0, n), n >= size);
+}
+
+/** How far to look for a blank line to cut a Flexible NetFlow cache's records at (records are a few hundred bytes). */
+const BLANK_WINDOW = 1 << 20;
+
+/** The start of the first line at or after `at` that follows a blank line (nothing but blanks and a CR), or -1. */
+function afterBlankLine(fd: number, at: number, size: number): number {
+  const b = Buffer.allocUnsafe(Math.min(BLANK_WINDOW, size - at));
+  const n = readSync(fd, b, 0, b.length, at);
+  // Only lines that start after a line end in the window count (the first may be a line's tail).
+  let lineStart = -1;
+  let blank = false;
+  for (let p = 0; p < n; p++) {
+    const c = b[p]!;
+    if (c === 10) {
+      if (lineStart >= 0 && blank && at + p + 1 < size) return at + p + 1;
+      lineStart = p + 1;
+      blank = true;
+    } else if (c !== 32 && c !== 13) blank = false;
+  }
+  return -1;
+}
+
+/**
+ * A Flexible NetFlow cache on two threads. This thread reads the start, to where the cache's reading is known (its
+ * records, or a table's or a csv's rows); the rest is cut into segments (records: after a blank line, where a record
+ * starts; rows: at any line), and both threads claim segments, each read as the cache's continuation from that state
+ * (FnfStart). Segments are joined in order; where the text before one did not end in that state (another command, a
+ * new table, a record cut short), this thread reads the rest again itself: the result is always what one pass gives.
+ */
+function readFnfSegments(fd: number, file: string, size: number): FlowDumpScanner {
+  const scanner = new FlowDumpScanner(size, false);
+  const head = lineStartAfter(fd, FIRST_CHUNK, size);
+  scanFileRange(fd, 0, head < 0 ? size : head, scanner);
+  const start = head < 0 ? undefined : scanner.fnfStartHere();
+  if (head < 0 || !start) {
+    standing?.worker.terminate();
+    standing = undefined;
+    if (head >= 0) scanFileRange(fd, head, size, scanner);
+    return scanner;
+  }
+  const bounds = [head];
+  const n = Math.max(2, Math.ceil((size - head) / SEGMENT));
+  for (let i = 1; i < n; i++) {
+    const want = head + Math.floor(((size - head) * i) / n);
+    const at = start.tracker.fnfRecords ? afterBlankLine(fd, want, size) : lineStartAfter(fd, want, size);
+    if (at > bounds[bounds.length - 1]!) bounds.push(at);
+  }
+  bounds.push(size);
+  const nSeg = bounds.length - 1;
+  const plan: SegmentPlan = {
+    file,
+    bounds,
+    regions: bounds.map(() => 0),
+    bufs: columnBuffers(16, (k) => new SharedArrayBuffer(k)),
+    claim: new SharedArrayBuffer(4),
+    ifNames: [],
+    stamp: -1,
+    fnf: start,
+  };
+  const claim = new Int32Array(plan.claim);
+  Atomics.store(claim, 0, 1);
+  const worker = nSeg > 1 ? startWorker(plan) : undefined;
+  // Segment 0 here, as the cache read on.
+  scanFileRange(fd, bounds[0]!, bounds[1]!, scanner);
+  const results: (ScanPart | undefined)[] = new Array(nSeg);
+  const mine: boolean[] = new Array(nSeg).fill(false);
+  const takeMessages = () => {
+    if (!worker) return;
+    for (let m = receiveMessageOnPort(worker.port); m; m = receiveMessageOnPort(worker.port)) {
+      const { i, result } = m.message as WorkerMessage;
+      if (!mine[i] && !result.shared) results[i] = result.part;
+    }
+  };
+  let next = 1;
+  let allClaimed = false;
+  let waitedSince = -1;
+  while (next < nSeg) {
+    if (!results[next] && !mine[next] && worker && Atomics.load(worker.done, next) === 1) takeMessages();
+    const part = results[next];
+    if (part) {
+      waitedSince = -1;
+      if (!scanner.fnfContinues(start, part)) {
+        // Not the state the segment was read from: the rest is read here, in order (the other thread claims no more).
+        Atomics.store(claim, 0, nSeg);
+        scanFileRange(fd, bounds[next]!, size, scanner);
+        break;
+      }
+      scanner.appendPart(part);
+      results[next] = undefined;
+      next++;
+      continue;
+    }
+    if (!allClaimed) {
+      const i = Atomics.add(claim, 0, 1);
+      if (i < nSeg) {
+        mine[i] = true;
+        if (i === next) {
+          // The next one to join: read on here, no part to join.
+          scanFileRange(fd, bounds[i]!, bounds[i + 1]!, scanner);
+          next++;
+        } else {
+          const r = scanSegment(fd, plan, i, true);
+          if (!r.shared) results[i] = r.part;
+        }
+        continue;
+      }
+      allClaimed = true;
+    }
+    // The next one is the other thread's: wait for it, or read it here if that thread failed or is stuck.
+    if (waitedSince < 0) waitedSince = performance.now();
+    if (!worker || Atomics.load(worker.done, workerFailedSlot(plan)) === 1 || performance.now() - waitedSince > WORKER_PATIENCE_MS) {
+      mine[next] = true;
+      scanFileRange(fd, bounds[next]!, bounds[next + 1]!, scanner);
+      next++;
+      continue;
+    }
+    Atomics.wait(worker.done, next, 0, 50);
+  }
+  if (worker) {
+    worker.port.close();
+    worker.stop();
+  }
+  return scanner;
 }
 
 function readSegments(fd: number, file: string, size: number, early: EarlyPass1 | undefined, stamp: number): FlowDumpScanner {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
 import { FlowDumpScanner, prescanBytes } from './prescan';
 import { linesAtBytes, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
+import { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import type { Paste } from '../types';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 150;
@@ -20,6 +21,50 @@ function viaBytes(text: string): { json: string; taken: number } {
 }
 
 const viaText = (text: string) => JSON.stringify(diagnose([{ source: 'cache.txt', text }]));
+
+/** Parts read on another scanner and joined, over every property run (none joined would prove nothing). */
+const joins = { tried: 0, joined: 0 };
+
+/**
+ * The text as the CLI reads a big cache on two threads: one scanner reads lines [0, cut1) and takes where it stands as
+ * the start (fnfStartHere), reads on to cut2; another reads the rest as the cache's continuation from that start; the
+ * first joins that part if it continues so (fnfContinues), else reads the rest itself. Cuts are fractions of the lines.
+ */
+function viaTwoParts(text: string, f1: number, f2: number): string {
+  const lines = text.split('\n').length - 1;
+  return viaTwoPartsAt(text, Math.floor(f1 * lines), Math.floor(f2 * lines));
+}
+
+/** viaTwoParts, cut before lines `cut1` and `cut2` (0-based). */
+function viaTwoPartsAt(text: string, cut1: number, cut2: number): string {
+  const bytes = bytesOf(text);
+  const starts = [0];
+  for (let p = bytes.indexOf(10); p >= 0 && p + 1 < bytes.length; p = bytes.indexOf(10, p + 1)) starts.push(p + 1);
+  const at1 = starts[cut1]!;
+  const at2 = Math.max(at1, starts[cut2]!);
+  const a = new FlowDumpScanner(bytes.length, false);
+  const piece = (s: number, e: number) => a.feed(bytes.subarray(s, e), e - s, s, true);
+  piece(0, at1);
+  const start = a.fnfStartHere();
+  if (start) {
+    piece(at1, at2);
+    const b = new FlowDumpScanner(bytes.length - at2, true, new FlowColumns(16), -1, start);
+    b.feed(bytes.subarray(at2), bytes.length - at2, at2, true);
+    const part = b.part();
+    joins.tried++;
+    if (a.fnfContinues(start, part)) {
+      joins.joined++;
+      a.appendPart(part);
+    } else piece(at2, bytes.length);
+  } else piece(at1, bytes.length);
+  const paste: Paste = { source: 'cache.txt', text: '' };
+  registerPrescan(paste, a.finish(linesAtBytes(bytes)));
+  return JSON.stringify(diagnose([paste]));
+}
+
+/** Cut points for viaTwoParts: the second at or after the first. */
+const fraction = fc.integer({ min: 0, max: 999 }).map((n) => n / 1000);
+const cuts = fc.tuple(fraction, fraction).map(([x, y]) => [Math.min(x, y), Math.max(x, y)] as const);
 
 const HEADER = [
   'R1#show flow monitor WORM-WATCH cache',
@@ -56,11 +101,12 @@ function record(src: string, dst: string, dport = 80, packets = 1, iface = 'Gi0/
 function agreesLineByLine(header: readonly string[], line: fc.Arbitrary<string>): void {
   let taken = 0;
   fc.assert(
-    fc.property(fc.array(line, { minLength: 1, maxLength: 40 }), fc.constantFrom('\n', '\r\n'), (rows, eol) => {
+    fc.property(fc.array(line, { minLength: 1, maxLength: 40 }), fc.constantFrom('\n', '\r\n'), cuts, (rows, eol, [f1, f2]) => {
       const text = [...header, ...rows].join(eol) + eol;
       const bytes = viaBytes(text);
       taken += bytes.taken;
-      return bytes.json === viaText(text);
+      const want = viaText(text);
+      return bytes.json === want && viaTwoParts(text, f1, f2) === want;
     }),
     { numRuns: RUNS, seed: SEED },
   );
@@ -229,16 +275,52 @@ describe('Flexible NetFlow records from bytes', () => {
     const block = fc.oneof({ arbitrary: plain, weight: 3 }, { arbitrary: nearPlain, weight: 4 }, { arbitrary: odd, weight: 1 }, { arbitrary: junk.map((j) => [j]), weight: 1 });
     const paste = fc.tuple(fc.array(fc.tuple(block, fc.boolean()), { minLength: 1, maxLength: 30 }), fc.constantFrom('\n', '\r\n'));
     fc.assert(
-      fc.property(paste, ([blocks, eol]) => {
+      fc.property(paste, cuts, ([blocks, eol], [f1, f2]) => {
         const lines = [...HEADER];
         for (const [b, blank] of blocks) {
           lines.push(...b);
           if (blank) lines.push('');
         }
         const text = lines.join(eol) + eol;
-        return viaBytes(text).json === viaText(text);
+        const want = viaText(text);
+        return viaBytes(text).json === want && viaTwoParts(text, f1, f2) === want;
       }),
       { numRuns: RUNS, seed: SEED },
     );
+  });
+
+  it('a part that opens with a rule is read again when the text before it ended with a header (a new table starts there)', () => {
+    const lines = [
+      'R1#show flow monitor WORM-WATCH cache format table',
+      '',
+      'IPV4 SRC ADDR    IPV4 DST ADDR    TRNS DST PORT  IP PROT             pkts long',
+      '===============  ===============  =============  =======  ====================',
+      '10.1.1.7         198.51.100.1                80        6                     1',
+      '10.1.1.7         198.51.100.2                80        6                     1',
+      // A second table under the same echo, source and destination swapped: the rule makes the line above it a header.
+      'IPV4 DST ADDR    IPV4 SRC ADDR    TRNS DST PORT  IP PROT             pkts long',
+      '===============  ===============  =============  =======  ====================',
+      '198.51.100.3     10.1.1.8                    80        6                     1',
+      '198.51.100.4     10.1.1.8                    80        6                     1',
+    ];
+    const text = lines.join('\n') + '\n';
+    const want = viaText(text);
+    expect(JSON.parse(want).hosts.map((h: { ip: string; port80Flows: number }) => [h.ip, h.port80Flows])).toEqual([
+      ['10.1.1.7', 2],
+      ['10.1.1.8', 2],
+    ]);
+    // Started after the first rule; the part read apart starts at the second rule.
+    const joined = joins.joined;
+    expect(viaTwoPartsAt(text, 4, 7)).toBe(want);
+    expect(joins.joined).toBe(joined);
+    // Cut in the first table (a row first, the second table's header and rule in the part): joined.
+    expect(viaTwoPartsAt(text, 4, 5)).toBe(want);
+    expect(joins.joined).toBe(joined + 1);
+  });
+
+  it('the properties above joined parts read apart in most runs, and read the rest again in some', () => {
+    // (Vitest runs a file's tests in order: this one after the properties.)
+    expect(joins.joined).toBeGreaterThan(RUNS / 2);
+    expect(joins.tried - joins.joined).toBeGreaterThan(RUNS / 10);
   });
 });

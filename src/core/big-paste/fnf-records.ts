@@ -331,6 +331,50 @@ export class FnfRecords {
     };
   }
 
+  /**
+   * Records read apart (a later segment of the same cache, by another scanner) after these: their lines move up by
+   * `lineBase`, their interface names are renumbered into this table's.
+   */
+  append(t: FnfRecordTable, lineBase: number): void {
+    const o = this.count;
+    const n = t.count;
+    while (o + n > this.src.length) this.grow();
+    const remap = Int32Array.from(t.ifNames, (name) => this.indexOfName(name));
+    this.src.set(t.src, o);
+    this.dst.set(t.dst, o);
+    this.srcPort.set(t.srcPort, o);
+    this.dstPort.set(t.dstPort, o);
+    this.proto.set(t.proto, o);
+    this.packets.set(t.packets, o);
+    this.bytes.set(t.bytes, o);
+    this.offsets.set(t.offsets, o);
+    for (let k = 0; k < n; k++) {
+      const a = t.srcIf[k]!;
+      const b = t.dstIf[k]!;
+      this.srcIf[o + k] = a < 0 ? a : remap[a]!;
+      this.dstIf[o + k] = b < 0 ? b : remap[b]!;
+      this.line[o + k] = t.line[k]! + lineBase;
+    }
+    this.count = o + n;
+  }
+
+  /** The index of interface `name` in ifNames, learnt (with its bytes) if new. */
+  private indexOfName(name: string): number {
+    let i = this.ifIndex.get(name);
+    if (i !== undefined) return i;
+    const bytes = Uint8Array.from(name, (c) => c.charCodeAt(0) & 255);
+    let h = 0x811c9dc5;
+    for (const x of bytes) h = Math.imul(h ^ x, 0x01000193);
+    i = this.ifNames.length;
+    this.ifNames.push(name);
+    this.ifIndex.set(name, i);
+    this.nameBytes.push(bytes);
+    const list = this.namesByHash.get(h);
+    if (list) list.push(i);
+    else this.namesByHash.set(h, [i]);
+    return i;
+  }
+
   private grow(): void {
     const u32 = (n: number) => new Uint32Array(n);
     const i32 = (n: number) => new Int32Array(n);

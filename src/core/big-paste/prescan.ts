@@ -16,6 +16,7 @@ import { R } from '../parsers/show-flow-monitor-cache/record-fields';
 import { tableHeaderHere } from '../parsers/show-flow-monitor-cache/parser';
 import { lineWithoutNote } from '../text/field-notes';
 import { FlowSectionTracker, type TrackerState } from './section-tracker';
+import type { FnfRecordTable } from '../parsers/show-ip-cache-flow/prescanned';
 
 /** Bytes of a text line read as a row (FlowDumpScanner.takeTextRow). */
 const textRowScratch = { buf: new Uint8Array(256) };
@@ -33,6 +34,30 @@ export interface ScanPart {
    * where this one really ended, not where the first one did.
    */
   tracker?: TrackerState;
+  /** Flexible NetFlow records a continuation read from bytes (one reading a cache's later segment: FnfStart). */
+  fnf?: FnfRecordTable;
+  /** Where a Flexible NetFlow continuation stood at its end (to take over with its tracker). */
+  fnfTail?: FnfTail;
+}
+
+/**
+ * Where a reader of a Flexible NetFlow cache stands between two lines, beyond its tracker: after a blank line (a
+ * record may start next), and its last text line with that line's index (a rule after a header starts a table).
+ */
+export interface FnfTail {
+  afterBlank: boolean;
+  prevText: string;
+  prevTextIndex: number;
+}
+
+/**
+ * What a continuation that reads a later segment of a Flexible NetFlow cache assumes of the text before it: the
+ * tracker's state and whether the segment follows a blank line. The scanner that joins it checks the assumption
+ * (fnfContinues).
+ */
+export interface FnfStart {
+  tracker: TrackerState;
+  afterBlank: boolean;
 }
 
 /**
@@ -64,11 +89,43 @@ export class FlowDumpScanner {
    * `stamp`: the paste's kind of per-line time stamp (stampKindOfBytes on its start; -1 for none), the same for
    * every part of it.
    */
-  constructor(sizeHint: number, continuation = false, cols?: FlowColumns, stamp = -1) {
+  constructor(sizeHint: number, continuation = false, cols?: FlowColumns, stamp = -1, fnfStart?: FnfStart) {
     this.cols = cols ?? new FlowColumns(Math.max(1024, Math.ceil(sizeHint / 72)));
-    if (continuation) this.tracker.assumeFlowTable();
+    if (continuation) {
+      // A later segment of a Flexible NetFlow cache, or (as a rule) of a cache-flow table.
+      if (fnfStart) {
+        this.tracker.restore(fnfStart.tracker);
+        this.fnfAfterBlank = fnfStart.afterBlank;
+      } else this.tracker.assumeFlowTable();
+    }
     this.stamp = stampPattern(stamp);
     this.collectVerbose = !continuation;
+    this.collectFnf = !continuation || fnfStart !== undefined;
+  }
+
+  /** Flexible NetFlow records read from bytes: by the scanner of a paste's start, or of a cache's later segment. */
+  private readonly collectFnf: boolean;
+
+  /**
+   * Where this scanner stands now, as a continuation of a Flexible NetFlow cache would start from it (records: after a
+   * blank line); undefined when the text so far does not end under such a cache's records, table or csv.
+   */
+  fnfStartHere(): FnfStart | undefined {
+    const t = this.tracker;
+    if (!t.inFnf() || (!t.fnfRecordsHere() && !t.fnfTableHere() && !t.fnfCsvHere())) return undefined;
+    return { tracker: t.state(), afterBlank: t.fnfRecordsHere() };
+  }
+
+  /**
+   * Would this scanner read a part that a continuation read from `start` the same way? Its state now is `start`'s, and
+   * the part does not open with a rule where this scanner's last line was text (a header: the rule would start a table
+   * the continuation could not see).
+   */
+  fnfContinues(start: FnfStart, part: { textIndex: readonly number[]; text: readonly string[] }): boolean {
+    if (!this.tracker.sameFnfState(start.tracker)) return false;
+    if (start.tracker.fnfRecords && this.fnfAfterBlank !== start.afterBlank) return false;
+    const lastWasText = this.prevTextIndex === this.lineCount - 1 && this.prevText.trim() !== '';
+    return !(lastWasText && part.textIndex[0] === 0 && isRule(lineWithoutNote(part.text[0]!)));
   }
 
   /**
@@ -96,7 +153,24 @@ export class FlowDumpScanner {
 
   /** Text lines and line count of what this scanner read (its rows stay in its columns). */
   textPart(): Omit<ScanPart, 'rows' | 'offsets'> & { ifNames: string[] } {
-    return { textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, ifNames: this.cols.ifNames, tracker: this.tracker.state() };
+    return { textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, ifNames: this.cols.ifNames, tracker: this.tracker.state(), ...this.fnfPart() };
+  }
+
+  /** A Flexible NetFlow continuation's records and where it stood at its end (nothing for other scanners). */
+  private fnfPart(): Pick<ScanPart, 'fnf' | 'fnfTail'> {
+    if (this.collectVerbose || !this.collectFnf) return {};
+    const tail: FnfTail = { afterBlank: this.fnfAfterBlank, prevText: this.prevText, prevTextIndex: this.prevTextIndex };
+    return { fnfTail: tail, ...(this.fnf && this.fnf.count > 0 ? { fnf: this.fnf.finish() } : {}) };
+  }
+
+  /** A part's Flexible NetFlow records and end state, taken over after this scanner's `base` lines. */
+  private takeFnf(p: Pick<ScanPart, 'fnf' | 'fnfTail'>, base: number): void {
+    if (p.fnf) (this.fnf ??= new FnfRecords()).append(p.fnf, base);
+    if (p.fnfTail) {
+      this.fnfAfterBlank = p.fnfTail.afterBlank;
+      this.prevText = p.fnfTail.prevText;
+      this.prevTextIndex = p.fnfTail.prevTextIndex < 0 ? -2 : p.fnfTail.prevTextIndex + base;
+    }
   }
 
   /**
@@ -115,6 +189,7 @@ export class FlowDumpScanner {
       this.textIndex.push(base + textIndex[k]!);
       this.text.push(lines[k]!);
     }
+    this.takeFnf(text, base);
     this.lineCount += lineCount;
     if (tracker) this.tracker.restore(tracker);
     const o = mine.n;
@@ -164,7 +239,7 @@ export class FlowDumpScanner {
   /** What a continuation scanner read, as plain data that can cross a worker boundary (typed arrays transfer). */
   part(): ScanPart {
     const { table, offsets } = this.cols.finish();
-    return { rows: table, offsets, textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, tracker: this.tracker.state() };
+    return { rows: table, offsets, textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, tracker: this.tracker.state(), ...this.fnfPart() };
   }
 
   /** Append a part read by a continuation scanner from where this one stopped; line numbers move up. */
@@ -195,6 +270,7 @@ export class FlowDumpScanner {
     c.packets.set(t.packets, o);
     c.offset.set(p.offsets, o);
     c.n = o + n;
+    this.takeFnf(p, base);
     this.lineCount += p.lineCount;
     if (p.tracker) this.tracker.restore(p.tracker);
   }
@@ -250,7 +326,7 @@ export class FlowDumpScanner {
     // A Flexible NetFlow cache's records, read from bytes where its parser would read record fields
     // (tracker.fnfRecordsHere), each from the line after a blank one to the next blank one; a record the parser would
     // read otherwise (or warn about), or one cut by the end of this piece, goes the text way, line by line, in order.
-    const fr = this.collectVerbose && !stamps ? (this.fnf ??= new FnfRecords()) : null;
+    const fr = this.collectFnf && !stamps ? (this.fnf ??= new FnfRecords()) : null;
     const bS: number[] = [];
     const bE: number[] = [];
     const bIdx: number[] = [];

@@ -22,7 +22,13 @@ export interface TrackerState {
   fnfRecords: boolean;
   /** Hostnames of the prompts seen so far (a known host's prompt needs no known command: parsePrompt). */
   hosts: string[];
+  /** Under a Flexible NetFlow cache: the table layout, or the csv columns' slots, its rows are read by (if any). */
+  fnfTable?: ByteLayout;
+  fnfCsv?: Int32Array;
 }
+
+const sameInts = (a: Int32Array | undefined, b: Int32Array | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, k) => x === b[k]));
 
 /**
  * Follows the text lines of a paste (rows excluded) to say whether the next lines sit in a section the
@@ -66,7 +72,29 @@ export class FlowSectionTracker {
       verboseOpen: this.verboseOpen,
       fnfRecords: this.fnfRecords,
       hosts: [...this.hosts],
+      ...(this.fnfTable ? { fnfTable: this.fnfTable } : {}),
+      ...(this.fnfCsv ? { fnfCsv: this.fnfCsv } : {}),
     };
+  }
+
+  /**
+   * Under a Flexible NetFlow cache, would this tracker read every line after this one as a tracker in state `s` would?
+   * (The same section and reading, and no host known here that `s` does not know.)
+   */
+  sameFnfState(s: TrackerState): boolean {
+    const t = this.fnfTable;
+    const u = s.fnfTable;
+    return (
+      this.kind === 'fnf' &&
+      s.kind === 'fnf' &&
+      this.fnfRecords === s.fnfRecords &&
+      this.inFlow === s.inFlow &&
+      this.verboseRecords === s.verboseRecords &&
+      this.verboseOpen === s.verboseOpen &&
+      (t === u || (t !== undefined && u !== undefined && sameInts(t.starts, u.starts) && sameInts(t.ends, u.ends) && sameInts(t.slots, u.slots))) &&
+      sameInts(this.fnfCsv, s.fnfCsv) &&
+      [...this.hosts].every((h) => s.hosts.includes(h))
+    );
   }
 
   restore(s: TrackerState): void {
@@ -77,8 +105,8 @@ export class FlowSectionTracker {
     this.verboseOpen = s.verboseOpen;
     this.fnfRecords = s.fnfRecords;
     for (const h of s.hosts) this.hosts.add(h);
-    this.fnfTable = undefined;
-    this.fnfCsv = undefined;
+    this.fnfTable = s.fnfTable;
+    this.fnfCsv = s.fnfCsv;
   }
 
   /** Would the Flexible NetFlow cache's parser read a `KEY: value` line here as a record field? */
