@@ -87,6 +87,7 @@ export const useAppStore = create<AppState>()(
         hostPage: s.hostPage,
         verdictFilter: s.verdictFilter,
         selectedSource: s.selectedSource,
+        shareAnonymise: s.shareAnonymise,
       }),
       migrate: (persisted, version) => migrateStored(persisted, version) as StoredState,
       // Runs on every hydration (not only after migrate): stored data is untrusted, keep only what validates.

@@ -12,6 +12,7 @@ describe('sanitiseStored', () => {
       hostPage: 2,
       verdictFilter: 'infected',
       selectedSource: '10.1.1.1',
+      shareAnonymise: true,
     });
     expect(problems).toEqual([]);
     expect(state.pastes).toEqual([{ id: 'a1', name: 'flows.txt', text: 'Router#show ip cache flow' }]);
@@ -20,6 +21,7 @@ describe('sanitiseStored', () => {
     expect(state.hostPage).toBe(2);
     expect(state.verdictFilter).toBe('infected');
     expect(state.selectedSource).toBe('10.1.1.1');
+    expect(state.shareAnonymise).toBe(true);
   });
 
   it('drops damaged pieces, keeps the rest, and says what went', () => {
@@ -30,6 +32,7 @@ describe('sanitiseStored', () => {
       hostPage: -1,
       verdictFilter: 'everything',
       selectedSource: '<img src=x onerror=alert(1)>',
+      shareAnonymise: 'yes',
     });
     expect(state.pastes.map((p) => [p.name, p.text])).toEqual([['good', 'x'], ['good (2)', 'y']]);
     expect(state.pastes[1]!.id).not.toBe('<script>');
@@ -38,6 +41,8 @@ describe('sanitiseStored', () => {
     expect(state.hostPage).toBe(0);
     expect(state.verdictFilter).toBe('all');
     expect(state.selectedSource).toBeNull();
+    // Only a stored true keeps links anonymised; anything else reads as the default (off, and the box shows it).
+    expect(state.shareAnonymise).toBe(false);
     expect(problems.join(' ')).toMatch(/damaged/);
     expect(problems.join(' ')).toMatch(/answers/);
   });

@@ -19,6 +19,8 @@ export interface StoredState {
   hostPage: number;
   verdictFilter: VerdictFilter;
   selectedSource: string | null;
+  /** Share links anonymise (view-slice.ts); absent in work stored before it was kept. */
+  shareAnonymise?: boolean;
 }
 
 const SORT_KEYS: readonly HostSortKey[] = ['ip', 'interface', 'flows', 'destinations', 'port80Flows', 'packetsPerFlow', 'verdict'];
@@ -85,7 +87,8 @@ export function sanitiseStored(raw: unknown): { state: StoredState; problems: st
   const hostPage = typeof src.hostPage === 'number' && Number.isInteger(src.hostPage) && src.hostPage >= 0 ? src.hostPage : 0;
   const verdictFilter = FILTERS.includes(src.verdictFilter as VerdictFilter) ? (src.verdictFilter as VerdictFilter) : 'all';
   const selectedSource = typeof src.selectedSource === 'string' && /^[\d.]{7,15}$/.test(src.selectedSource) ? src.selectedSource : null;
-  return { state: { pastes, files, answers, hostSort, hostPage, verdictFilter, selectedSource }, problems };
+  const shareAnonymise = src.shareAnonymise === true;
+  return { state: { pastes, files, answers, hostSort, hostPage, verdictFilter, selectedSource, shareAnonymise }, problems };
 }
 
 /** Bring an older stored shape up to the current one; sanitiseStored then validates every field. */

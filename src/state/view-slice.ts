@@ -13,11 +13,17 @@ export interface ViewSlice {
   selectedSource: string | null;
   /** One-shot notice shown in the layout (e.g. "Started over"). Not persisted. */
   notice: string | null;
+  /**
+   * Share links anonymise addresses and names: kept here, not in the share panel, so the engineer's tick survives the
+   * panel being drawn again (a fresh analysis after a reload replaces the report under it) and a reload.
+   */
+  shareAnonymise: boolean;
   setHostSort: (key: HostSortKey) => void;
   setHostPage: (page: number) => void;
   setVerdictFilter: (f: VerdictFilter) => void;
   selectSource: (ip: string | null) => void;
   setNotice: (notice: string | null) => void;
+  setShareAnonymise: (on: boolean) => void;
 }
 
 export const DEFAULT_VIEW = {
@@ -25,6 +31,7 @@ export const DEFAULT_VIEW = {
   hostPage: 0,
   verdictFilter: 'all' as VerdictFilter,
   selectedSource: null,
+  shareAnonymise: false,
 };
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, get) => ({
@@ -46,5 +53,8 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   },
   setNotice(notice) {
     set({ notice });
+  },
+  setShareAnonymise(shareAnonymise) {
+    set({ shareAnonymise });
   },
 });

@@ -10,6 +10,13 @@ import './share.css';
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /**
+ * The latest link asked for (module-wide: the panel may be drawn again while a link is being made). A link made for
+ * an earlier ask, with the other anonymise setting or for an earlier diagnosis, is neither shown nor copied: an
+ * engineer who ticks "anonymise" while a plain link is still being made must not find the plain one in the clipboard.
+ */
+let latestAsk = 0;
+
+/**
  * The link is made in a worker (masking, anonymising, re-reading the pastes for the sender's verdicts, deflate:
  * seconds of work on a big paste, issue 12); only its small client loads here, when a link is wanted.
  */
@@ -53,24 +60,35 @@ function AnonymiseScope() {
 
 export function SharePanel() {
   const has = useAppStore((s) => s.diagnosis !== null);
-  const [anonymise, setAnonymise] = useState(false);
+  const anonymise = useAppStore((s) => s.shareAnonymise);
+  const setAnonymise = useAppStore((s) => s.setShareAnonymise);
   const [made, setMade] = useState<{ link: ShareLink; budget: number } | null>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
   const [error, setError] = useState<string | null>(null);
+  const [making, setMaking] = useState(false);
   const fieldId = useId();
   if (!has) return null;
 
   const link = made?.link ?? null;
   const share = async () => {
+    const ask = ++latestAsk;
+    const { diagnosis, shareAnonymise } = useAppStore.getState();
+    // Still the link asked for: no later ask, the same setting, the same diagnosis.
+    const current = () => ask === latestAsk && useAppStore.getState().shareAnonymise === shareAnonymise && useAppStore.getState().diagnosis === diagnosis;
     let next: Awaited<ReturnType<typeof makeLink>>;
     try {
       setError(null);
-      next = await makeLink(anonymise);
-    } catch (e) {
       setMade(null);
-      setError((e as Error).message);
+      setCopy('idle');
+      setMaking(true);
+      next = await makeLink(shareAnonymise);
+    } catch (e) {
+      if (current()) setError((e as Error).message);
       return;
+    } finally {
+      if (ask === latestAsk) setMaking(false);
     }
+    if (!current()) return;
     setMade(next);
     if (!next) return;
     try {
@@ -92,7 +110,18 @@ export function SharePanel() {
       </p>
       <div className="actions">
         <label className="inline-field">
-          <input type="checkbox" checked={anonymise} onChange={(e) => { setAnonymise(e.target.checked); setMade(null); setCopy('idle'); }} />
+          <input
+            type="checkbox"
+            checked={anonymise}
+            onChange={(e) => {
+              // A link being made, or shown, with the other setting is void.
+              latestAsk++;
+              setAnonymise(e.target.checked);
+              setMade(null);
+              setMaking(false);
+              setCopy('idle');
+            }}
+          />
           Anonymise addresses and names
         </label>
         {/* Hover or focus starts loading the builder, so the click rarely waits for it. */}
@@ -101,6 +130,11 @@ export function SharePanel() {
         </button>
       </div>
       {anonymise && <AnonymiseScope />}
+      {making && (
+        <p role="status" data-share-making>
+          Making the {anonymise ? 'anonymised ' : ''}link…
+        </p>
+      )}
       {error && <p role="alert">The link could not be made: {error}.</p>}
       {link && (
         <div className="share-result" aria-live="polite">
