@@ -6,6 +6,7 @@ import { answered, answerFinding, unconfirmed } from './answer-finding';
 import { routeRemedy, routesToBroadcast } from './default-route-to-broadcast-interface';
 import { onRouter } from './parsed-facts';
 import type { RuleContext, RuleDef } from './rule-types';
+import { byRouter, snapshotNote, snapshots } from './snapshots';
 
 /** ARP Input normally holds tens of kilobytes; past these it holds the per-destination entries of a scan. */
 export const ARP_SHARE_WARNING = 0.1;
@@ -21,24 +22,36 @@ function mb(n: number): string {
 
 function fromEvidence(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const s of sectionsOf(ctx.sections, 'show processes memory')) {
-    const arp = s.data.processes.find((p) => ARP_INPUT.test(p.name.trim()));
-    if (!arp) continue;
-    // Share of what processes hold; with a filtered paste (| include ARP) fall back to the pool's used memory.
-    const held = s.data.holdingTotal?.bytes ?? s.data.processes.reduce((n, p) => n + p.holding, 0);
-    const used = s.data.pools.find((p) => /processor/i.test(p.name))?.used;
-    const base = s.data.processes.length > 1 || s.data.holdingTotal ? held : used;
-    const share = base ? arp.holding / base : undefined;
-    const big = (share !== undefined && share >= ARP_SHARE_WARNING) || arp.holding >= ARP_BYTES_WARNING;
-    if (!big) continue;
+  // One finding a router, from the snapshot where ARP Input holds the most (repeated `show processes memory`).
+  for (const group of byRouter(ctx, sectionsOf(ctx.sections, 'show processes memory'))) {
+    const snaps = snapshots(group, (s) => {
+      const arp = s.data.processes.find((p) => ARP_INPUT.test(p.name.trim()));
+      if (!arp) return undefined;
+      // Share of what processes hold; with a filtered paste (| include ARP) fall back to the pool's used memory.
+      const held = s.data.holdingTotal?.bytes ?? s.data.processes.reduce((n, p) => n + p.holding, 0);
+      const used = s.data.pools.find((p) => /processor/i.test(p.name))?.used;
+      const base = s.data.processes.length > 1 || s.data.holdingTotal ? held : used;
+      const share = base ? arp.holding / base : undefined;
+      const big = (share !== undefined && share >= ARP_SHARE_WARNING) || arp.holding >= ARP_BYTES_WARNING;
+      return { value: { arp, held, base, share }, level: arp.holding, fires: big };
+    });
+    if (!snaps) continue;
+    const s = snaps.worst.section;
+    const { arp, held, base, share } = snaps.worst.value;
+    const last = snaps.last;
+    const note = snapshotNote(snaps, 'highest', mb(last.value.arp.holding));
     const pct = share !== undefined ? `${Math.round(share * 100)}% of ${base === held ? 'the memory processes hold' : 'used processor memory'}` : '';
     const routes = routesToBroadcast(ctx);
     const fix = routes[0] ? routeRemedy(ctx, routes[0]) : undefined;
     const f: Finding = {
       id: 'arp-input-memory',
       severity: share !== undefined && share >= ARP_SHARE_CRITICAL ? 'critical' : 'warning',
-      title: `ARP Input holds ${mb(arp.holding)}${pct ? ` (${pct})` : ''}${onRouter(ctx)}`,
-      evidence: [ctx.evidence(s.source, arp.line), ...(routes[0] ? [ctx.evidence(routes[0].source, routes[0].route.line)] : [])],
+      title: `ARP Input holds ${mb(arp.holding)}${pct ? ` (${pct})` : ''}${onRouter(ctx)}${note}`,
+      evidence: [
+        ctx.evidence(s.source, arp.line),
+        ...(last.section !== s ? [ctx.evidence(last.section.source, last.value.arp.line)] : []),
+        ...(routes[0] ? [ctx.evidence(routes[0].source, routes[0].route.line)] : []),
+      ],
       remedy: {
         summary:
           'The ARP table is filling with one entry per random destination the worm probes: a static route points at a broadcast ' +

@@ -1,9 +1,10 @@
 // high-cpu-interrupt: "CPU utilization for five seconds: X%/Y%" with a high Y; names the top processes.
-import { sectionsOf } from '../sections';
+import { sectionsOf, type SectionOf } from '../sections';
 import type { Finding } from '../types';
 import { answered, answerFinding, unconfirmed } from './answer-finding';
 import { kindOfCommand, onRouter, pastedKinds } from './parsed-facts';
 import type { RuleContext, RuleDef } from './rule-types';
+import { byRouter, snapshotNote, snapshots } from './snapshots';
 
 /** Interrupt-level share of the five-second CPU (the Y of X%/Y%). */
 export const INTERRUPT_WARNING = 40;
@@ -28,24 +29,37 @@ export function cpuShownLow(ctx: RuleContext): boolean {
 }
 
 function finding(ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
+  // One finding a router, from its worst snapshot (repeated `show processes cpu`: snapshots.ts).
+  return byRouter(ctx, sectionsOf(ctx.sections, 'show processes cpu')).flatMap((group) => fromSnapshots(ctx, group));
+}
+
+function fromSnapshots(ctx: RuleContext, sections: readonly SectionOf<'show processes cpu'>[]): Finding[] {
   const pasted = pastedKinds(ctx.sections);
-  for (const s of sectionsOf(ctx.sections, 'show processes cpu')) {
-    const d = s.data;
-    if (d.interrupt === undefined || d.fiveSec === undefined || d.interrupt < INTERRUPT_WARNING) continue;
-    const top = [...d.processes].filter((p) => p.fiveSec > 0).sort((a, b) => b.fiveSec - a.fiveSec).slice(0, TOP);
-    const topText = top.map((p) => `${p.name} ${p.fiveSec}%`).join(', ');
-    const missing = EXPLAINERS.filter((e) => {
-      const k = kindOfCommand(e.command);
-      return k === undefined || !pasted.has(k);
-    });
-    out.push({
+  const snaps = snapshots(sections, (s) => {
+    const { interrupt, fiveSec } = s.data;
+    return interrupt === undefined || fiveSec === undefined ? undefined : { value: s.data, level: interrupt, fires: interrupt >= INTERRUPT_WARNING };
+  });
+  if (!snaps) return [];
+  const s = snaps.worst.section;
+  const d = s.data;
+  const last = snaps.last.value;
+  const top = [...d.processes].filter((p) => p.fiveSec > 0).sort((a, b) => b.fiveSec - a.fiveSec).slice(0, TOP);
+  const topText = top.map((p) => `${p.name} ${p.fiveSec}%`).join(', ');
+  const missing = EXPLAINERS.filter((e) => {
+    const k = kindOfCommand(e.command);
+    return k === undefined || !pasted.has(k);
+  });
+  const note = snapshotNote(snaps, 'highest', `${last.fiveSec}%/${last.interrupt}%`);
+  const lastSection = snaps.last.section;
+  return [
+    {
       id: 'high-cpu-interrupt',
-      severity: d.interrupt >= INTERRUPT_CRITICAL ? 'critical' : 'warning',
-      title: `CPU at ${d.fiveSec}% with ${d.interrupt}% at interrupt level${onRouter(ctx)}${topText ? `; top processes: ${topText}` : ''}`,
+      severity: d.interrupt! >= INTERRUPT_CRITICAL ? 'critical' : 'warning',
+      title: `CPU at ${d.fiveSec}% with ${d.interrupt}% at interrupt level${onRouter(ctx)}${note}${topText ? `; top processes: ${topText}` : ''}`,
       evidence: [
         ...(d.utilizationLine ? [ctx.evidence(s.source, d.utilizationLine)] : []),
         ...top.map((p) => ctx.evidence(s.source, p.line)),
+        ...(lastSection !== s && last.utilizationLine ? [ctx.evidence(lastSection.source, last.utilizationLine)] : []),
       ],
       remedy: {
         summary:
@@ -57,9 +71,8 @@ function finding(ctx: RuleContext): Finding[] {
           ? [`Not pasted yet, to tell the causes apart: ${missing.map((m) => `${m.command} (${m.why})`).join('; ')}.`]
           : ['Every output that tells the causes apart is pasted: see the other findings.'],
       },
-    });
-  }
-  return out;
+    },
+  ];
 }
 
 export const highCpuInterruptRule: RuleDef = {

@@ -4,6 +4,7 @@ import type { Evidence, Finding } from '../types';
 import { answered, answerFinding, unconfirmed } from './answer-finding';
 import { configs, onRouter } from './parsed-facts';
 import type { RuleContext, RuleDef } from './rule-types';
+import { byRouter, snapshotNote, snapshots } from './snapshots';
 import { seeFinding } from './finding-names';
 
 /** HyBridge Input's five-second or one-minute share past which it is the router's problem. */
@@ -17,12 +18,21 @@ function fromEvidence(ctx: RuleContext): Finding[] {
   const irb = cfgs.filter((c) => c.data.bridgeIrb);
   // A whole config without `bridge irb` means the process runs for plain bridging: not this finding.
   if (cfgs.some((c) => !c.data.filter) && !irb.length) return [];
-  for (const s of sectionsOf(ctx.sections, 'show processes cpu')) {
-    const p = s.data.processes.find((x) => /^HyBridge Input/i.test(x.name.trim()));
-    if (!p) continue;
-    const share = Math.max(p.fiveSec, p.oneMin);
-    if (share < HYBRIDGE_WARNING) continue;
-    const ev: Evidence[] = [ctx.evidence(s.source, p.line)];
+  // One finding a router, from its busiest snapshot (repeated `show processes cpu`: snapshots.ts).
+  for (const group of byRouter(ctx, sectionsOf(ctx.sections, 'show processes cpu'))) {
+    const snaps = snapshots(group, (s) => {
+      const p = s.data.processes.find((x) => /^HyBridge Input/i.test(x.name.trim()));
+      if (!p) return undefined;
+      const level = Math.max(p.fiveSec, p.oneMin);
+      return { value: p, level, fires: level >= HYBRIDGE_WARNING };
+    });
+    if (!snaps) continue;
+    const s = snaps.worst.section;
+    const p = snaps.worst.value;
+    const share = snaps.worst.level;
+    const last = snaps.last;
+    const note = snapshotNote(snaps, 'highest', `${last.value.fiveSec}% (5 s)`);
+    const ev: Evidence[] = [ctx.evidence(s.source, p.line), ...(last.section !== s ? [ctx.evidence(last.section.source, last.value.line)] : [])];
     const members = new Map<number, string[]>();
     for (const c of irb) {
       ev.push(ctx.evidence(c.source, c.data.bridgeIrb!.line));
@@ -37,7 +47,7 @@ function fromEvidence(ctx: RuleContext): Finding[] {
     out.push({
       id: 'hybridge-input-cpu',
       severity: share >= HYBRIDGE_CRITICAL && irb.length ? 'critical' : 'warning',
-      title: `HyBridge Input at ${p.fiveSec}% (5 s) / ${p.oneMin}% (1 min)${irb.length ? ' with bridge irb' : ''}${onRouter(ctx)}`,
+      title: `HyBridge Input at ${p.fiveSec}% (5 s) / ${p.oneMin}% (1 min)${irb.length ? ' with bridge irb' : ''}${onRouter(ctx)}${note}`,
       evidence: ev,
       remedy: {
         summary:

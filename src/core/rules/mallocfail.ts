@@ -4,6 +4,7 @@ import type { Evidence, Finding } from '../types';
 import { answered, answerFinding, answerText, unconfirmed } from './answer-finding';
 import { onRouter } from './parsed-facts';
 import type { RuleContext, RuleDef } from './rule-types';
+import { byRouter, snapshotNote, snapshots } from './snapshots';
 import { seeFinding } from './finding-names';
 
 /** Free processor memory below this share of the pool is "low" (fragmentation makes it worse than it looks). */
@@ -45,14 +46,24 @@ function fromEvidence(ctx: RuleContext): Finding[] {
     });
     return out;
   }
-  for (const s of sectionsOf(ctx.sections, 'show memory summary')) {
-    const pool = s.data.pools.find((p) => /^processor$/i.test(p.name));
-    if (!pool || pool.total <= 0 || pool.free / pool.total >= LOW_FREE_SHARE) continue;
-    const ev: Evidence[] = [ctx.evidence(s.source, pool.line)];
+  // One finding a router, from its snapshot with the least free (repeated `show memory summary`: snapshots.ts).
+  for (const group of byRouter(ctx, sectionsOf(ctx.sections, 'show memory summary'))) {
+    const snaps = snapshots(group, (s) => {
+      const pool = s.data.pools.find((p) => /^processor$/i.test(p.name));
+      if (!pool || pool.total <= 0) return undefined;
+      const free = pool.free / pool.total;
+      return { value: pool, level: -free, fires: free < LOW_FREE_SHARE };
+    });
+    if (!snaps) continue;
+    const s = snaps.worst.section;
+    const pool = snaps.worst.value;
+    const last = snaps.last;
+    const note = snapshotNote(snaps, 'lowest', `${(last.value.free / 1048576).toFixed(1)} MB free`);
+    const ev: Evidence[] = [ctx.evidence(s.source, pool.line), ...(last.section !== s ? [ctx.evidence(last.section.source, last.value.line)] : [])];
     out.push({
       id: 'mallocfail',
       severity: 'warning',
-      title: `Processor memory low: ${(pool.free / 1048576).toFixed(1)} MB free of ${(pool.total / 1048576).toFixed(1)} MB${pool.largest !== undefined ? `, largest block ${(pool.largest / 1048576).toFixed(1)} MB` : ''}${onRouter(ctx)}`,
+      title: `Processor memory low: ${(pool.free / 1048576).toFixed(1)} MB free of ${(pool.total / 1048576).toFixed(1)} MB${pool.largest !== undefined ? `, largest block ${(pool.largest / 1048576).toFixed(1)} MB` : ''}${onRouter(ctx)}${note}`,
       evidence: ev,
       remedy: remedy(ctx),
     });
