@@ -7,6 +7,7 @@ import { routeRemedy, routesToBroadcast } from './default-route-to-broadcast-int
 import { configs, findInterface, inSubnet, sameInterface, subnetOf, subnetText } from './parsed-facts';
 import { expandInterfaceName } from './remedies';
 import type { RuleContext, RuleDef } from './rule-types';
+import { byRouter, snapshotNote, snapshots } from './snapshots';
 
 /** Addresses behind one MAC on one interface: past this many, someone answers ARP for the whole Internet. */
 export const ONE_MAC_WARNING = 256;
@@ -18,6 +19,8 @@ export const INCOMPLETE_WARNING = 256;
 const EVIDENCE_LINES = 6;
 
 interface Group {
+  /** Which router's snapshots (byRouter's group) it is from. */
+  router: number;
   source: string;
   iface: string;
   mac: string;
@@ -29,30 +32,34 @@ interface Group {
 function groups(ctx: RuleContext): Group[] {
   const cfgs = configs(ctx);
   const out: Group[] = [];
-  for (const s of sectionsOf(ctx.sections, 'show ip arp')) {
-    const by = new Map<string, ArpEntry[]>();
-    for (const e of s.data.entries) {
-      if (e.ageMinutes === null || !e.interface || !/[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}/i.test(e.mac)) continue;
-      const k = `${expandInterfaceName(e.interface)}\u0000${e.mac.toLowerCase()}`;
-      // Added to in place: a list copied at every entry made a 40,000-entry table (one MAC for all, the worm's
-      // signature) take 11 s.
-      let l = by.get(k);
-      if (!l) by.set(k, (l = []));
-      l.push(e);
-    }
-    for (const [k, entries] of by) {
-      const [iface, mac] = k.split('\u0000') as [string, string];
-      const cfgIf = cfgs.map((c) => findInterface(c.data, iface)).find((x) => x);
-      const subnet = subnetOf(cfgIf?.address, cfgIf?.mask);
-      // An address the poster hid is neither inside nor outside the subnet.
-      const offSubnet = subnet ? entries.filter((e) => e.address !== '' && !inSubnet(e.address, subnet)) : [];
-      out.push({ source: s.source, iface, mac, entries, offSubnet, ...(subnet ? { subnet: subnetText(subnet) } : {}) });
+  // Each router's snapshots apart (byRouter): the evaluation keeps one finding a router, interface and MAC.
+  const routers = byRouter(ctx, sectionsOf(ctx.sections, 'show ip arp'));
+  for (let router = 0; router < routers.length; router++) {
+    for (const s of routers[router]!) {
+      const by = new Map<string, ArpEntry[]>();
+      for (const e of s.data.entries) {
+        if (e.ageMinutes === null || !e.interface || !/[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}/i.test(e.mac)) continue;
+        const k = `${expandInterfaceName(e.interface)}\u0000${e.mac.toLowerCase()}`;
+        // Added to in place: a list copied at every entry made a 40,000-entry table (one MAC for all, the worm's
+        // signature) take 11 s.
+        let l = by.get(k);
+        if (!l) by.set(k, (l = []));
+        l.push(e);
+      }
+      for (const [k, entries] of by) {
+        const [iface, mac] = k.split('\u0000') as [string, string];
+        const cfgIf = cfgs.map((c) => findInterface(c.data, iface)).find((x) => x);
+        const subnet = subnetOf(cfgIf?.address, cfgIf?.mask);
+        // An address the poster hid is neither inside nor outside the subnet.
+        const offSubnet = subnet ? entries.filter((e) => e.address !== '' && !inSubnet(e.address, subnet)) : [];
+        out.push({ router, source: s.source, iface, mac, entries, offSubnet, ...(subnet ? { subnet: subnetText(subnet) } : {}) });
+      }
     }
   }
   return out;
 }
 
-function finding(ctx: RuleContext, g: Group): Finding {
+function finding(ctx: RuleContext, g: Group, note: string): Finding {
   const routes = routesToBroadcast(ctx).filter((r) => sameInterface(r.route.interface, g.iface));
   const fix = routes[0] ? routeRemedy(ctx, routes[0]) : undefined;
   const n = g.entries.length;
@@ -63,7 +70,8 @@ function finding(ctx: RuleContext, g: Group): Finding {
     severity: n >= ONE_MAC_CRITICAL ? 'critical' : 'warning',
     title:
       `${n} ARP entries on ${g.iface} resolve to one MAC, ${g.mac}` +
-      (g.subnet ? ` (${foreign} outside ${g.subnet})` : ''),
+      (g.subnet ? ` (${foreign} outside ${g.subnet})` : '') +
+      note,
     evidence: [...shown.map((e) => ctx.evidence(g.source, e.line)), ...routes.slice(0, 1).map((r) => ctx.evidence(r.source, r.route.line))],
     remedy: {
       summary:
@@ -83,16 +91,23 @@ function finding(ctx: RuleContext, g: Group): Finding {
 /** Hundreds of incomplete entries: the same mechanism when the neighbour does not answer proxy ARP. */
 function incompleteFindings(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const s of sectionsOf(ctx.sections, 'show ip arp')) {
-    const inc = s.data.entries.filter((e) => e.incomplete || (!e.mac && e.ageMinutes !== null));
-    if (inc.length < INCOMPLETE_WARNING) continue;
+  // One finding a router, from the snapshot with the most (repeated `show ip arp`: snapshots.ts).
+  for (const sections of byRouter(ctx, sectionsOf(ctx.sections, 'show ip arp'))) {
+    const snaps = snapshots(sections, (s) => {
+      const inc = s.data.entries.filter((e) => e.incomplete || (!e.mac && e.ageMinutes !== null));
+      return { value: inc, level: inc.length, fires: inc.length >= INCOMPLETE_WARNING };
+    });
+    if (!snaps) continue;
+    const s = snaps.worst.section;
+    const inc = snaps.worst.value;
+    const note = snapshotNote(snaps, 'largest', `${snaps.last.value.length} incomplete`);
     const iface = inc.find((e) => e.interface)?.interface;
     const routes = routesToBroadcast(ctx).filter((r) => !iface || sameInterface(r.route.interface, iface));
     const fix = routes[0] ? routeRemedy(ctx, routes[0]) : undefined;
     const f: Finding = {
       id: 'arp-table-explosion',
       severity: inc.length >= ONE_MAC_CRITICAL ? 'critical' : 'warning',
-      title: `${inc.length} incomplete ARP entries${iface ? ` on ${expandInterfaceName(iface)}` : ''}: the router ARPs for destinations nobody answers`,
+      title: `${inc.length} incomplete ARP entries${iface ? ` on ${expandInterfaceName(iface)}` : ''}: the router ARPs for destinations nobody answers${note}`,
       evidence: [...inc.slice(0, EVIDENCE_LINES).map((e) => ctx.evidence(s.source, e.line)), ...routes.slice(0, 1).map((r) => ctx.evidence(r.source, r.route.line))],
       remedy: {
         summary:
@@ -112,9 +127,19 @@ export const arpTableExplosionRule: RuleDef = {
   checks: 'show ip arp: many addresses (outside the interface subnet) resolving to one MAC on one interface.',
   confirmWith: ['show ip arp', 'show running-config | include ip route'],
   evaluate(ctx) {
-    return groups(ctx)
-      .filter((g) => g.entries.length >= ONE_MAC_WARNING || g.offSubnet.length >= OFF_SUBNET_WARNING)
-      .map((g) => finding(ctx, g))
-      .concat(incompleteFindings(ctx));
+    // One finding a router, interface and MAC, from the snapshot with the most entries (repeated `show ip arp`).
+    const byKey = new Map<string, Group[]>();
+    for (const g of groups(ctx)) {
+      const k = `${g.router}\u0000${g.iface}\u0000${g.mac}`;
+      let l = byKey.get(k);
+      if (!l) byKey.set(k, (l = []));
+      l.push(g);
+    }
+    const out: Finding[] = [];
+    for (const list of byKey.values()) {
+      const snaps = snapshots(list, (g) => ({ value: g, level: g.entries.length, fires: g.entries.length >= ONE_MAC_WARNING || g.offSubnet.length >= OFF_SUBNET_WARNING }));
+      if (snaps) out.push(finding(ctx, snaps.worst.value, snapshotNote(snaps, 'largest', `${snaps.last.value.entries.length} entries`)));
+    }
+    return out.concat(incompleteFindings(ctx));
   },
 };

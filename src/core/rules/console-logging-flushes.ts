@@ -4,6 +4,7 @@ import type { Evidence, Finding } from '../types';
 import { answered, answerFinding, unconfirmed } from './answer-finding';
 import { configs, onRouter } from './parsed-facts';
 import type { RuleContext, RuleDef } from './rule-types';
+import { byRouter, snapshotNote, snapshots } from './snapshots';
 import { logEntries } from './acl-log-keyword';
 import { seeFinding } from './finding-names';
 
@@ -35,22 +36,32 @@ function remedy(ctx: RuleContext, level: string | undefined): Finding['remedy'] 
 
 function fromEvidence(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const s of sectionsOf(ctx.sections, 'show logging')) {
+  // One finding a router, from the snapshot with the most (its counters only grow: usually the last one).
+  for (const group of byRouter(ctx, sectionsOf(ctx.sections, 'show logging'))) {
+    const snaps = snapshots(group, (s) => {
+      const d = s.data;
+      if (d.console === undefined && d.flushes === undefined && d.dropped === undefined && d.overruns === undefined) return undefined;
+      const level = (d.flushes ?? 0) + (d.dropped ?? 0) + (d.overruns ?? 0);
+      return { value: d, level, fires: d.console?.enabled === true && level > 0 };
+    });
+    if (!snaps) continue;
+    const s = snaps.worst.section;
     const d = s.data;
     const flushes = d.flushes ?? 0;
     const dropped = d.dropped ?? 0;
     const overruns = d.overruns ?? 0;
-    const consoleOn = d.console?.enabled === true;
-    if (!consoleOn || flushes + dropped + overruns === 0) continue;
     const ev: Evidence[] = [];
     if (d.syslogLine) ev.push(ctx.evidence(s.source, d.syslogLine));
     if (d.console?.line) ev.push(ctx.evidence(s.source, d.console.line));
+    const last = snaps.last;
+    if (last.section !== s && last.value.syslogLine) ev.push(ctx.evidence(last.section.source, last.value.syslogLine));
     const counts = [flushes && `${flushes} flushes`, dropped && `${dropped} messages dropped`, overruns && `${overruns} overruns`].filter(Boolean).join(', ');
     const level = d.console?.level;
+    const note = snapshotNote(snaps, 'highest', `${last.value.flushes ?? 0} flushes`);
     out.push({
       id: 'console-logging-flushes',
       severity: flushes > 0 && level === 'debugging' ? 'critical' : 'warning',
-      title: `Console logging${level ? ` at level ${level}` : ''} with ${counts}${onRouter(ctx)}`,
+      title: `Console logging${level ? ` at level ${level}` : ''} with ${counts}${onRouter(ctx)}${note}`,
       evidence: ev,
       remedy: remedy(ctx, level),
     });

@@ -49,8 +49,17 @@ function fromEvidence(ctx: RuleContext): Finding[] {
     ...sectionsOf(ctx.sections, 'show mls ip').map((s) => ['native', { source: s.source, ...s.data }] as [Mode, typeof s.data & { source: string }]),
     ...sectionsOf(ctx.sections, 'show mls netflow ip').map((s) => ['pfc3', { source: s.source, ...s.data }] as [Mode, typeof s.data & { source: string }]),
   ];
-  for (const [mode, t] of tables) {
+  // One finding a paste and table kind, from its biggest destination-only table: the mask is a setting, and the same
+  // command pasted again (repeated snapshots) shows the same one.
+  const biggest = new Map<string, (typeof tables)[number]>();
+  for (const e of tables) {
+    const [mode, t] = e;
     if (t.entries === 0 || t.sourcesPresent) continue;
+    const k = `${t.source}\u0000${mode}`;
+    const had = biggest.get(k);
+    if (!had || t.entries > had[1].entries) biggest.set(k, e);
+  }
+  for (const [mode, t] of biggest.values()) {
     const ev: Evidence[] = t.destinationOnlyLines.slice(0, EVIDENCE_LINES).map((l) => ctx.evidence(t.source, l));
     out.push({
       id: 'mls-flowmask-hides-sources',

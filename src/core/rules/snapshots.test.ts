@@ -68,4 +68,29 @@ describe('repeated snapshots', () => {
     expect(fs[0]!.title).toMatch(/^ARP Input holds 12\.3 MB .*; the highest of 3 snapshots, the last one pasted: 9\.4 MB$/);
     expect(fs[0]!.evidence.map((e) => e.text)).toEqual([expect.stringContaining('12876540'), expect.stringContaining('9876540')]);
   });
+
+  it('console-logging-flushes: the snapshot with the most, the last one quoted', () => {
+    const one = fixture('technote-logging-flushes.txt');
+    const text = [one.replace('1873 flushes', '900 flushes'), one, one.replace('1873 flushes', '1800 flushes')].join('\n');
+    const fs = findings('console-logging-flushes', text);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.title).toBe('Console logging at level debugging with 1873 flushes; the highest of 3 snapshots, the last one pasted: 1800 flushes');
+  });
+
+  it('arp-table-explosion: one finding an interface and MAC, and one for incomplete entries, from the largest table', () => {
+    const proxy = fixture('constructed-arp-proxy-explosion.txt');
+    const fewer = lines(proxy).slice(0, -20).join('\n');
+    const fs = findings('arp-table-explosion', [proxy, fewer].join('\n'));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.title).toBe('321 ARP entries on Vlan3 resolve to one MAC, 0030.94f2.8a41; the largest of 2 snapshots, the last one pasted: 301 entries');
+    const inc = fixture('constructed-arp-incomplete.txt');
+    expect(findings('arp-table-explosion', [inc, inc].join('\n')).map((f) => f.title)).toEqual([
+      '300 incomplete ARP entries: the router ARPs for destinations nobody answers; the largest of 2 snapshots, the last one pasted: 300 incomplete',
+    ]);
+  });
+
+  it('mls-flowmask-hides-sources: the mask is a setting: one finding a paste and table, however often pasted', () => {
+    const one = fixture('mls-ip-destination-only.txt');
+    expect(findings('mls-flowmask-hides-sources', [one, one, one].join('\n'))).toHaveLength(1);
+  });
 });
