@@ -116,6 +116,16 @@ export class FlowDumpScanner {
     return { tracker: t.state(), afterBlank: t.fnfRecordsHere() };
   }
 
+  /** Flexible NetFlow records read from bytes so far. */
+  get fnfCount(): number {
+    return this.fnf?.count ?? 0;
+  }
+
+  /** Room for about `n` Flexible NetFlow records in all (the parts still to join included), taken at once. */
+  reserveFnf(n: number): void {
+    (this.fnf ??= new FnfRecords()).reserve(Math.ceil(n));
+  }
+
   /**
    * Would this scanner read a part that a continuation read from `start` the same way? Its state now is `start`'s, and
    * the part does not open with a rule where this scanner's last line was text (a header: the rule would start a table
