@@ -3,8 +3,7 @@ import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
 import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
 import type { ParserDef, Section } from '../parser-types';
-import type { FlowRow } from '../flow-table';
-import { fnfRecordsIn, type FnfRecordTable } from '../shared/fnf-prescan';
+import { fnfRecordsIn } from '../shared/fnf-prescan';
 import {
   cachePressure,
   emptyHeader,
@@ -164,7 +163,7 @@ function parse(section: Section) {
     const line = lines[i]!;
     if (pk < pEnd && pre!.line[pk] === i + 1) {
       flush();
-      sink.addPlain(plainRow(pre!, pk++));
+      sink.addRecord(pre!, pk++);
       // A record, or a table's row (under a layout, which the rows' own lines never replace).
       if (!layout) format = 'record';
       // Its other lines are empty here, as is the blank line after it: blank lines, which only end a record (none is
@@ -254,26 +253,6 @@ function parse(section: Section) {
     ...(selection ? { selection } : {}),
   };
   return { data, records, warnings };
-}
-
-/** Record k of records read from bytes, as RecordSink.add makes a flow of the same record's text. */
-function plainRow(t: FnfRecordTable, k: number): FlowRow {
-  const opt = (n: number) => (n < 0 ? undefined : n);
-  const srcIf = t.srcIf[k]!;
-  const dstIf = t.dstIf[k]!;
-  const bytes = t.bytes[k]!;
-  return {
-    srcIf: srcIf < 0 ? undefined : t.ifNames[srcIf],
-    dstIf: dstIf < 0 ? undefined : t.ifNames[dstIf],
-    src: t.src[k]!,
-    dst: t.dst[k]!,
-    proto: opt(t.proto[k]!),
-    srcPort: opt(t.srcPort[k]!),
-    dstPort: opt(t.dstPort[k]!),
-    packets: t.packets[k]!,
-    bytes: bytes === bytes ? bytes : undefined,
-    line: t.line[k]!,
-  };
 }
 
 /** "There are no cache entries to display." already says it: no second warning. */

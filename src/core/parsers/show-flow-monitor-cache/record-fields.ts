@@ -1,7 +1,8 @@
 // Flow record fields by name (record, table and csv formats name them differently) and the sink every format feeds.
 import type { Warning } from '../../types';
-import { FlowTableBuilder, type FlowRow, type FlowTable } from '../flow-table';
+import { FlowTableBuilder, type FlowTable } from '../flow-table';
 import { Flow6Builder, isIPv6, type Flow6Table } from '../flow-table6';
+import type { FnfRecordTable } from '../shared/fnf-prescan';
 
 export const ROLES_IN_ORDER = ['src4', 'dst4', 'src6', 'dst6', 'srcPort', 'dstPort', 'proto', 'srcIf', 'dstIf', 'packets', 'bytes', 'bytesL2', 'mac'] as const;
 export type Role = (typeof ROLES_IN_ORDER)[number];
@@ -209,9 +210,28 @@ export class RecordSink {
   }
 
   /** A record read from bytes (core/big-paste/fnf-records.ts): a plain IPv4 flow, as `add` takes one. */
-  addPlain(row: FlowRow): void {
+  /** This builder's index of each interface of the last table given to addRecord (-1: not looked up yet). */
+  private ifMap = new Int32Array(0);
+  private ifMapOf: FnfRecordTable | undefined;
+
+  /** Record k of records read from bytes (the flow RecordSink.add makes of the same record's text), as values. */
+  addRecord(t: FnfRecordTable, k: number): void {
     this.records++;
-    this.v4.add(row);
+    if (this.ifMapOf !== t || this.ifMap.length < t.ifNames.length) {
+      const m = new Int32Array(t.ifNames.length).fill(-1);
+      if (this.ifMapOf === t) m.set(this.ifMap);
+      this.ifMap = m;
+      this.ifMapOf = t;
+    }
+    const a = t.srcIf[k]!;
+    const b = t.dstIf[k]!;
+    this.v4.addValues(a < 0 ? 0 : this.ifOf(t, a), b < 0 ? 0 : this.ifOf(t, b), t.src[k]!, t.dst[k]!, t.proto[k]!, t.srcPort[k]!, t.dstPort[k]!, t.packets[k]!, t.bytes[k]!, t.line[k]!);
+  }
+
+  private ifOf(t: FnfRecordTable, i: number): number {
+    let j = this.ifMap[i]!;
+    if (j < 0) this.ifMap[i] = j = this.v4.interfaceIndex(t.ifNames[i]);
+    return j;
   }
 
   finish(): FnfFlows {
