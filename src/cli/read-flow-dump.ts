@@ -8,7 +8,8 @@ import { type LinesAt, linesFromRanges, registerPrescan } from '../core/parsers/
 import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
 import { EarlyPass1, registerEarlyPass1 } from '../core/analysis/fan-out-pass1';
 import type { Paste } from '../core/types';
-import { primeScanner, scanFileRange, scanSegment, workerFailedSlot, type SegmentPlan, type SegmentResult, type StandByJob, type WorkerMessage } from './flow-scan';
+import { released } from '../core/analysis/collect-hook';
+import { partBuffers, primeScanner, scanFileRange, scanSegment, workerFailedSlot, type SegmentPlan, type SegmentResult, type StandByJob, type WorkerMessage } from './flow-scan';
 import { isSplit, SPLIT_MIN, spawnReader, takeEarlyReader, type Reader } from './reader-thread';
 /** Segment size: small enough that the thread finishing last waits a few tens of milliseconds at most. */
 const SEGMENT = 4 << 20;
@@ -120,6 +121,8 @@ export function readFlowDump(file: string, source: string, fnf = false): Paste {
     }
     const paste: Paste = { source, text: '' };
     const pre = scanner.finish(linesReader(file, size));
+    // The CLI diagnoses each file once: the parser may let the Flexible NetFlow records' values go once it has them.
+    pre.fnfOnce = true;
     registerPrescan(paste, pre);
     // Only when the early pass read every row the scan kept (readSegments drops it when it had to read again).
     if (early && early.rowsRead === pre.rows.count) registerEarlyPass1(pre.rows, early);
@@ -168,7 +171,8 @@ function readFnfSegments(fd: number, file: string, size: number): FlowDumpScanne
   const scanner = new FlowDumpScanner(size, false);
   const head = lineStartAfter(fd, FIRST_CHUNK, size);
   scanFileRange(fd, 0, head < 0 ? size : head, scanner);
-  const start = head < 0 ? undefined : scanner.fnfStartHere();
+  const found = head < 0 ? undefined : scanner.fnfStartHere();
+  const start = found && { ...found, recordsPerByte: scanner.fnfCount / head };
   if (head < 0 || !start) {
     standing?.worker.terminate();
     standing = undefined;
@@ -199,7 +203,7 @@ function readFnfSegments(fd: number, file: string, size: number): FlowDumpScanne
   const worker = nSeg > 1 ? startWorker(plan) : undefined;
   // Room for the records the whole file holds at the start's density (and a tenth more), taken once: the joins then
   // copy each part in place. (Untouched room costs no memory until written.)
-  scanner.reserveFnf((scanner.fnfCount / head) * size * 1.1);
+  scanner.reserveFnf(start.recordsPerByte * size * 1.1);
   // Segment 0 here, as the cache read on.
   scanFileRange(fd, bounds[0]!, bounds[1]!, scanner);
   const results: (ScanPart | undefined)[] = new Array(nSeg);
@@ -214,6 +218,8 @@ function readFnfSegments(fd: number, file: string, size: number): FlowDumpScanne
   let next = 1;
   let allClaimed = false;
   let waitedSince = -1;
+  /** Bytes of the parts' columns, garbage once joined. */
+  let joined = 0;
   while (next < nSeg) {
     if (!results[next] && !mine[next] && worker && Atomics.load(worker.done, next) === 1) takeMessages();
     const part = results[next];
@@ -226,6 +232,7 @@ function readFnfSegments(fd: number, file: string, size: number): FlowDumpScanne
         break;
       }
       scanner.appendPart(part);
+      joined += partBuffers(part).reduce((n, b) => n + b.byteLength, 0);
       results[next] = undefined;
       next++;
       continue;
@@ -260,6 +267,9 @@ function readFnfSegments(fd: number, file: string, size: number): FlowDumpScanne
     worker.port.close();
     worker.stop();
   }
+  // The parts' columns, copied into this scanner's: collected now (the CLI's collector) rather than under the analysis's
+  // tables (a 78 MB csv cache: about 60 MB of them).
+  released(joined);
   return scanner;
 }
 

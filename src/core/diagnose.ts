@@ -19,6 +19,8 @@ import { splitFilter } from './text/prompt';
 import { splitSections, type RawSection } from './text/split';
 import type { Answers, ChangePlan, Diagnosis, Finding, Host, InputSummary, Kind, Paste, Warning } from './types';
 import { CONTRACT_VERSION } from './types';
+import { released } from './analysis/collect-hook';
+import { fnfValuesLetGo } from './parsers/shared/fnf-prescan';
 
 /** Warnings kept per input; past it one warning says how many more lines went unread, and where. */
 export const MAX_WARNINGS_PER_INPUT = 500;
@@ -259,6 +261,9 @@ function analyse(given: readonly Paste[], answers: Answers, options: DiagnoseOpt
     if (pre) aliasPrescan(lines, field.lines);
     readPaste(paste, field.lines, sections, inputs, field.notes, only);
   }
+  // Values of records read from bytes that the parsers took into their flow tables (a CLI run's): collected before
+  // the analysis's own tables are made, where the host can (collect-hook.ts).
+  released(fnfValuesLetGo());
   const sources = flowSources(sections);
   const hosts = analyseFanOut(sources);
   noteSampledFlows(hosts, sources);

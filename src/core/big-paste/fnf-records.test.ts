@@ -318,6 +318,25 @@ describe('Flexible NetFlow records from bytes', () => {
     expect(joins.joined).toBe(joined + 1);
   });
 
+  it('read once (the CLI): the records\' values go once the parser has them, the diagnosis and its quoted lines as before', () => {
+    const lines = [...HEADER, ...Array.from({ length: 40 }, (_, k) => [...record('10.1.1.7', `198.51.100.${k + 1}`), '']).flat(), 'R1#'];
+    const text = lines.join('\n') + '\n';
+    const pre = prescanBytes(bytesOf(text));
+    pre.fnfOnce = true;
+    const paste: Paste = { source: 'cache.txt', text: '' };
+    registerPrescan(paste, pre);
+    const d = diagnose([paste]);
+    expect(JSON.stringify(d)).toBe(viaText(text));
+    // Quoted lines of the records (the scanning host's evidence) came back from their offsets.
+    expect(JSON.stringify(d)).toContain('IPV4 SOURCE ADDRESS:       10.1.1.7');
+    expect(pre.fnf!.count).toBe(40);
+    expect(pre.fnf!.src.length).toBe(0);
+    expect(pre.fnf!.line.length).toBe(40);
+    // Asked for again (the CLI never does), the records never read as nothing quietly: the parser says it failed.
+    const again = diagnose([paste]);
+    expect(again.inputs[0]!.warnings[0]!.message).toMatch(/^parser failed: .*asked for again/);
+  });
+
   it('the properties above joined parts read apart in most runs, and read the rest again in some', () => {
     // (Vitest runs a file's tests in order: this one after the properties.)
     expect(joins.joined).toBeGreaterThan(RUNS / 2);

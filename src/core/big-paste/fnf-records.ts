@@ -342,9 +342,13 @@ export class FnfRecords {
     return true;
   }
 
+  /**
+   * The records as a table, which becomes their only holder: this reader keeps no reference to the columns (so a
+   * diagnosis that lets their values go frees them: tookFnfRecords). Called once, when the reading is done.
+   */
   finish(): FnfRecordTable {
     const n = this.count;
-    return {
+    const table: FnfRecordTable = {
       count: n,
       src: this.src.subarray(0, n),
       dst: this.dst.subarray(0, n),
@@ -359,6 +363,11 @@ export class FnfRecords {
       line: this.line.subarray(0, n),
       offsets: this.offsets.subarray(0, n),
     };
+    this.count = 0;
+    for (const k of ['src', 'dst', 'line', 'offsets'] as const) this[k] = new Uint32Array(1024);
+    for (const k of ['srcPort', 'dstPort', 'proto', 'srcIf', 'dstIf'] as const) this[k] = new Int32Array(1024);
+    for (const k of ['packets', 'bytes'] as const) this[k] = new Float64Array(1024);
+    return table;
   }
 
   /**

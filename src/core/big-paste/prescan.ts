@@ -58,6 +58,8 @@ export interface FnfTail {
 export interface FnfStart {
   tracker: TrackerState;
   afterBlank: boolean;
+  /** Records a byte at the cache's start: a continuation reserves room for its part at once (no doubling). */
+  recordsPerByte?: number;
 }
 
 /**
@@ -96,6 +98,7 @@ export class FlowDumpScanner {
       if (fnfStart) {
         this.tracker.restore(fnfStart.tracker);
         this.fnfAfterBlank = fnfStart.afterBlank;
+        if (fnfStart.recordsPerByte) (this.fnf = new FnfRecords()).reserve(Math.ceil(sizeHint * fnfStart.recordsPerByte * 1.1));
       } else this.tracker.assumeFlowTable();
     }
     this.stamp = stampPattern(stamp);

@@ -3,7 +3,7 @@ import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
 import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
 import type { ParserDef, Section } from '../parser-types';
-import { fnfRecordsIn } from '../shared/fnf-prescan';
+import { fnfRecordsIn, tookFnfRecords } from '../shared/fnf-prescan';
 import {
   cachePressure,
   emptyHeader,
@@ -215,6 +215,7 @@ function parse(section: Section) {
     warnings.push(unreadLine(i, line));
   }
   flush();
+  if (fromBytes) tookFnfRecords(section.lines, fromBytes);
   const flows = sink.finish();
   const records = sink.records;
   if (header.currentEntries !== undefined && !selection && header.currentEntries !== records) {

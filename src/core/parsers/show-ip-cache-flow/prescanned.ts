@@ -28,6 +28,12 @@ export interface Prescan {
   verbose?: VerboseTable;
   /** `show flow monitor NAME cache` records read from bytes (their lines '' in `lines`), in line order. */
   fnf?: FnfRecordTable;
+  /**
+   * The paste is diagnosed once (the CLI): once its parser has taken every Flexible NetFlow record into its own flow
+   * table, the records' values may go (fnf-prescan.ts tookFnfRecords); their lines and offsets stay, for quoting. The
+   * browser diagnoses a paste again as answers change, and never sets it.
+   */
+  fnfOnce?: boolean;
 }
 
 /**
