@@ -76,6 +76,11 @@ const other = fc.constantFrom(
   'IP Flow Switching Cache, 278544 bytes',
   ' --More-- ',
   'Router#',
+  // A config banner (split.ts never splits inside one), its delimiter, and echoes with a poster's note after them.
+  'banner motd ^C',
+  '^C',
+  'Router#show ip cache flow   <-- the one',
+  'Router#show version   <-- see below',
 );
 const paste = fc.tuple(fc.array(fc.oneof({ weight: 3, arbitrary: row }, { weight: 1, arbitrary: other }), { maxLength: 60 }), fc.constantFrom('\n', '\r\n', '\r'));
 
@@ -92,6 +97,23 @@ describe('big-paste byte path', () => {
       { numRuns: 200 },
     );
   }, 120_000);
+
+  it('a banner that holds a prompt and rows is config text, as the text path reads it; a note after an echo too', () => {
+    const rows = ['Vl1           20.1.1.5        Vl3           2.2.2.2         06 0F9F 0050     1', 'Vl1           20.1.1.6        Vl3           2.2.2.3         06 0F9F 0050     2'];
+    const banners = [
+      // The config's banner shows a capture (a warning to staff): split.ts never splits inside a banner.
+      ['Router#show running-config', 'hostname Router', 'banner motd ^C', 'Router#show ip cache flow', HEADER, ...rows, '^C', ...rows, 'end'],
+      // The same with the delimiter on the banner's first line's text and a two-character one.
+      ['Router#show running-config', 'banner login #', 'Router#sh ip cache flow', ...rows, '#', ...rows, 'line vty 0 4'],
+      // An echo with a poster's note after it: the text path reads the command without the note.
+      ['Router#show ip cache flow   <-- the one', HEADER, ...rows],
+      ['Router#show version   <-- see the flows below', 'Cisco IOS Software', HEADER, ...rows],
+    ];
+    for (const lines of banners) {
+      const text = lines.join('\n') + '\n';
+      expect(diagnose([viaBytes('p', text)]), lines.join(' | ')).toEqual(diagnose([{ source: 'p', text }]));
+    }
+  });
 
   it('takes rows with an egress mark or a count in thousands as clean rows, with the values the text path reads', () => {
     // Captured rows (ip flow egress marks DstIf; long flows' counts in K), as in the top-talkers fixture blognotes-1.

@@ -25,6 +25,8 @@ export interface TrackerState {
   /** Under a Flexible NetFlow cache: the table layout, or the csv columns' slots, its rows are read by (if any). */
   fnfTable?: ByteLayout;
   fnfCsv?: Int32Array;
+  /** Inside a config banner: its delimiter and how many more lines it may run. */
+  banner?: { delim: string; left: number };
 }
 
 const sameInts = (a: Int32Array | undefined, b: Int32Array | undefined): boolean =>
@@ -74,6 +76,7 @@ export class FlowSectionTracker {
       hosts: [...this.hosts],
       ...(this.fnfTable ? { fnfTable: this.fnfTable } : {}),
       ...(this.fnfCsv ? { fnfCsv: this.fnfCsv } : {}),
+      ...(this.bannerDelim !== undefined ? { banner: { delim: this.bannerDelim, left: this.bannerLeft } } : {}),
     };
   }
 
@@ -87,6 +90,8 @@ export class FlowSectionTracker {
     return (
       this.kind === 'fnf' &&
       s.kind === 'fnf' &&
+      this.bannerDelim === undefined &&
+      s.banner === undefined &&
       this.fnfRecords === s.fnfRecords &&
       this.inFlow === s.inFlow &&
       this.verboseRecords === s.verboseRecords &&
@@ -107,6 +112,8 @@ export class FlowSectionTracker {
     for (const h of s.hosts) this.hosts.add(h);
     this.fnfTable = s.fnfTable;
     this.fnfCsv = s.fnfCsv;
+    this.bannerDelim = s.banner?.delim;
+    this.bannerLeft = s.banner?.left ?? 0;
   }
 
   /** Would the Flexible NetFlow cache's parser read a `KEY: value` line here as a record field? */
@@ -155,20 +162,53 @@ export class FlowSectionTracker {
     return this.kind === 'flow' && this.inFlow;
   }
 
+  /**
+   * Inside a config banner (split.ts bannerEnd): its delimiter, and how many more lines it may run. split.ts never
+   * splits inside one, so a prompt or a header there (a banner that shows a capture to warn staff) starts nothing.
+   */
+  private bannerDelim: string | undefined;
+  private bannerLeft = 0;
+
   /** Feed one normalised text line; returns the new inFlow state. */
   line(t: string): boolean {
+    if (this.bannerDelim !== undefined) {
+      // split.ts looks for the delimiter up to 100 lines on, blank ones counted; past them (no delimiter) it reads the
+      // lines as usual, and this tracker, which cannot look ahead, has read them as banner: no rows are taken from
+      // them, which the text path then reads as it would have.
+      if (t.includes(this.bannerDelim) || --this.bannerLeft <= 0) this.bannerDelim = undefined;
+      return this.inFlow;
+    }
     if (t.trim() === '') return this.inFlow;
     const c0 = t.charCodeAt(0);
+    if (c0 === 98 && t.length <= 300 && t.startsWith('banner ')) {
+      const m = /^banner (?:[a-z-]+ )?(\^C|\S)(.*)$/.exec(t);
+      if (m && !m[2]!.includes(m[1]!)) {
+        // The text that follows is the config's until the delimiter: no section starts in it, and no row of it is
+        // taken from bytes (the text path reads whatever the section's parser reads there).
+        this.bannerDelim = m[1]!;
+        this.bannerLeft = 100;
+        this.kind = 'other';
+        this.inFlow = false;
+        this.verboseRecords = false;
+        this.verboseOpen = false;
+        this.fnfRecords = false;
+        this.fnfTable = undefined;
+        this.fnfCsv = undefined;
+        return false;
+      }
+    }
     // What split.ts takes for a possible prompt: a letter or a blank first, or `<`, `[`, `*`, `#` (a hidden hostname),
     // or a CatOS prompt's digit.
     const couldBePrompt =
       (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 32 || c0 === 60 || c0 === 91 || c0 === 42 || c0 === 35 || (c0 >= 48 && c0 <= 57 && (t.includes('(enable)') || t.includes('(debug)')));
     if (t.length <= 300 && couldBePrompt) {
-      const p = parsePrompt(t, this.hosts);
+      // As split.ts reads it: after takeFieldNotes took a poster's note off (`R1#show ip cache flow   <-- here`).
+      const u = lineWithoutNote(t);
+      const p = parsePrompt(u, this.hosts);
       if (p?.host !== undefined) this.hosts.add(p.host);
       let cmd: string | undefined = p ? p.command : undefined;
       if (!p) {
-        const bare = parseBareCommand(t);
+        const bare = parseBareCommand(u);
         if (bare && commandIndex.match(splitFilter(bare).base) !== null) cmd = bare;
       }
       if (cmd !== undefined) {
