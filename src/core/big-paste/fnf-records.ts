@@ -377,7 +377,7 @@ export class FnfRecords {
   append(t: FnfRecordTable, lineBase: number): void {
     const o = this.count;
     const n = t.count;
-    while (o + n > this.src.length) this.grow();
+    if (o + n > this.src.length) this.reserve(Math.max(o + n, 2 * this.src.length));
     const remap = Int32Array.from(t.ifNames, (name) => this.indexOfName(name));
     this.src.set(t.src, o);
     this.dst.set(t.dst, o);
@@ -442,20 +442,7 @@ export class FnfRecords {
   }
 
   private grow(): void {
-    const u32 = (n: number) => new Uint32Array(n);
-    const i32 = (n: number) => new Int32Array(n);
-    const f64 = (n: number) => new Float64Array(n);
-    this.src = grow(this.src, u32);
-    this.dst = grow(this.dst, u32);
-    this.srcPort = grow(this.srcPort, i32);
-    this.dstPort = grow(this.dstPort, i32);
-    this.proto = grow(this.proto, i32);
-    this.packets = grow(this.packets, f64);
-    this.bytes = grow(this.bytes, f64);
-    this.srcIf = grow(this.srcIf, i32);
-    this.dstIf = grow(this.dstIf, i32);
-    this.line = grow(this.line, u32);
-    this.offsets = grow(this.offsets, u32);
+    this.reserve(this.src.length * 2);
   }
 
   /** The open record's interface name j (0 input, 1 output) as an index in ifNames. */
