@@ -1,7 +1,7 @@
 // The CLI on a Flexible NetFlow cache past 1 MB (its records from bytes), and past 16 MB (on two threads): the same
 // diagnosis as in process on the text.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -72,4 +72,25 @@ describe('analyze on a big FNF cache', () => {
     const text = [records, '--More--', table, 'R1#', records.replace('counter packets:', '<output omitted>\ncounter packets:'), ''].join('\n');
     sameAsText('fnf-mixed.txt', text);
   }, 180_000);
+
+  it('every captured Flexible NetFlow cache (forums, Genie, blogs) between generated ones, on two threads, reads as the text path does', () => {
+    // Real caches (other monitors, table and csv formats, IPv6, AVC fields, layer-2 records, sorted and filtered) each
+    // start a new section, cut wherever the segments fall: the joins must see every change of reading.
+    const dir = join(root, 'src/core/parsers/show-flow-monitor-cache/fixtures');
+    const captures = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => readFileSync(join(dir, f), 'utf8'));
+    expect(captures.length).toBeGreaterThan(10);
+    const { flows } = wormTraffic(11, { codeRed: 2, codeRedII: 1, targetsPerScanner: 300 });
+    const generated = asFnfRecord(flows);
+    const parts: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 18e6; i++) {
+      const c = captures[i % captures.length]!;
+      parts.push(generated, c.endsWith('\n') ? c : `${c}\n`);
+      size += generated.length + c.length;
+    }
+    sameAsText('fnf-field-mix.txt', parts.join('\n'));
+  }, 240_000);
 });

@@ -319,7 +319,17 @@ describe('Flexible NetFlow records from bytes', () => {
   });
 
   it('read once (the CLI): the records\' values go once the parser has them, the diagnosis and its quoted lines as before', () => {
-    const lines = [...HEADER, ...Array.from({ length: 40 }, (_, k) => [...record('10.1.1.7', `198.51.100.${k + 1}`), '']).flat(), 'R1#'];
+    const lines = [
+      ...HEADER,
+      ...Array.from({ length: 40 }, (_, k) => [...record('10.1.1.7', `198.51.100.${k + 1}`), '']).flat(),
+      // A second cache after them, none of whose records is read from bytes (masked by hand): read after the first
+      // cache's values went, it must not ask for them.
+      'R1#show flow monitor OTHER cache',
+      '',
+      ...record('10.x.x.8', '198.51.100.200'),
+      '',
+      'R1#',
+    ];
     const text = lines.join('\n') + '\n';
     const pre = prescanBytes(bytesOf(text));
     pre.fnfOnce = true;

@@ -8,9 +8,13 @@ export type { FnfRecordTable };
 export function fnfRecordsIn(lines: readonly string[], from: number, to: number): { table: FnfRecordTable; first: number; end: number } | undefined {
   const table = prescanOfLines(lines)?.fnf;
   if (!table) return undefined;
+  const first = firstRowAtOrAfter(table, from + 1);
+  const end = firstRowAtOrAfter(table, to + 1);
+  // (A section none of whose records came from bytes: its lines are all text.)
+  if (first >= end) return undefined;
   // Let go once taken (tookFnfRecords): a second reading would find no values, so it must never happen quietly.
   if (table.src.length < table.count) throw new Error('Flexible NetFlow records read from bytes were asked for again after the diagnosis let them go');
-  return { table, first: firstRowAtOrAfter(table, from + 1), end: firstRowAtOrAfter(table, to + 1) };
+  return { table, first, end };
 }
 
 /** Records each table's parser has taken so far (tookFnfRecords). */
