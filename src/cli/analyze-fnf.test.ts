@@ -93,4 +93,34 @@ describe('analyze on a big FNF cache', () => {
     }
     sameAsText('fnf-field-mix.txt', parts.join('\n'));
   }, 240_000);
+
+  it('every field capture of every command between generated Flexible NetFlow caches, on two threads, reads as the text path does', () => {
+    // Prompts, banners, --More--, notes and other commands' tables cut across the segments of a cache read as records.
+    const parsers = join(root, 'src/core/parsers');
+    const captures: string[] = [];
+    for (const d of readdirSync(parsers).sort()) {
+      let files: string[] = [];
+      try {
+        files = readdirSync(join(parsers, d, 'fixtures/field')).filter((f) => f.endsWith('.txt')).sort();
+      } catch {
+        continue;
+      }
+      for (const f of files) captures.push(readFileSync(join(parsers, d, 'fixtures/field', f), 'utf8'));
+    }
+    expect(captures.length).toBeGreaterThan(80);
+    const { flows } = wormTraffic(13, { codeRed: 2, codeRedII: 1, targetsPerScanner: 60 });
+    const formats = [asFnfRecord, asFnfTable, asFnfCsv];
+    // A long cache first (read as the start, then segments joined), then the mix: the first segment whose text before
+    // it ended elsewhere is read again here, with the rest.
+    const parts: string[] = [bigCache(asFnfRecord, 6 << 20)];
+    let size = parts[0]!.length;
+    for (let i = 0; size < 20e6; i++) {
+      const c = captures[i % captures.length]!;
+      // Records first (the file is read as a Flexible NetFlow cache), then each format in turn.
+      const g = formats[i % 7 === 6 ? 1 + (i % 2) : 0]!(flows);
+      parts.push(g, c.endsWith('\n') ? c : `${c}\n`);
+      size += g.length + c.length;
+    }
+    sameAsText('fnf-every-capture.txt', parts.join('\n'));
+  }, 240_000);
 });
