@@ -129,8 +129,9 @@ export class FnfRecords {
   private readonly ifS = new Int32Array(2);
   private readonly ifE = new Int32Array(2);
   private ifBuf: Uint8Array | null = null;
-  private seen = new Int32Array(16);
-  private nSeen = 0;
+  /** The record each key id was last seen in (record numbers count from 1), to spot a key twice in one record. */
+  private seenIn = new Int32Array(64);
+  private recordNo = 0;
   /** False once a line of the open record is one the text path must read. */
   private plain = true;
   private lines = 0;
@@ -148,7 +149,7 @@ export class FnfRecords {
       this.prevKeys.length = this.lines;
     }
     this.has.fill(0);
-    this.nSeen = 0;
+    this.recordNo++;
     this.plain = true;
     this.lines = 0;
   }
@@ -184,9 +185,9 @@ export class FnfRecords {
     else this.curKeys.push(key);
     this.lines++;
     // A key twice: the parser starts a new record there; left to it.
-    for (let k = 0; k < this.nSeen; k++) if (this.seen[k] === key.id) this.plain = false;
-    if (this.nSeen === this.seen.length) this.seen = grow(this.seen, (n) => new Int32Array(n));
-    this.seen[this.nSeen++] = key.id;
+    if (key.id >= this.seenIn.length) this.seenIn = grow(this.seenIn, (n) => new Int32Array(Math.max(n, 2 * key.id)));
+    if (this.seenIn[key.id] === this.recordNo) this.plain = false;
+    this.seenIn[key.id] = this.recordNo;
     if (slot < 0 || !this.plain) return true;
     let vs = colon + 1;
     while (vs < e && b[vs] === 32) vs++;
@@ -229,7 +230,6 @@ export class FnfRecords {
   tableRow(b: Uint8Array, s: number, e: number, layout: ByteLayout): boolean {
     this.has.fill(0);
     this.plain = true;
-    this.nSeen = 0;
     this.lines = 0;
     if (e - s > 1000) return false;
     const { starts, ends, slots } = layout;
@@ -275,7 +275,6 @@ export class FnfRecords {
   csvRow(b: Uint8Array, s: number, e: number, slots: Int32Array): boolean {
     this.has.fill(0);
     this.plain = true;
-    this.nSeen = 0;
     this.lines = 0;
     if (e - s > 1000) return false;
     let fs = s;

@@ -340,12 +340,15 @@ export class FlowDumpScanner {
     // (tracker.fnfRecordsHere), each from the line after a blank one to the next blank one; a record the parser would
     // read otherwise (or warn about), or one cut by the end of this piece, goes the text way, line by line, in order.
     const fr = this.collectFnf && !stamps ? (this.fnf ??= new FnfRecords()) : null;
+    // The open record's lines: bytes [bS[k], bE[k]) of line bIdx[k], k < nB (kept, not emptied: a length set to 0 on
+    // every record cost more than the record's own lines).
     const bS: number[] = [];
     const bE: number[] = [];
     const bIdx: number[] = [];
+    let nB = 0;
     const endBlock = (blank: boolean) => {
-      if (!(blank && fr!.commit(base + bIdx[0]! + 1, position + bS[0]!))) for (let k = 0; k < bS.length; k++) asText(bS[k]!, bE[k]!, bIdx[k]!);
-      bS.length = bE.length = bIdx.length = 0;
+      if (!(blank && fr!.commit(base + bIdx[0]! + 1, position + bS[0]!))) for (let k = 0; k < nB; k++) asText(bS[k]!, bE[k]!, bIdx[k]!);
+      nB = 0;
     };
     // A table's row waits for the next line: a rule there makes it the header of another table (the parser's reading).
     let rowS = -1;
@@ -372,20 +375,20 @@ export class FlowDumpScanner {
       if (rowS >= 0) endRow(true);
       if (fr !== null && this.tracker.fnfRecordsHere()) {
         if (isBlank(buf, s, e)) {
-          if (bS.length > 0) endBlock(true);
+          if (nB > 0) endBlock(true);
           this.fnfAfterBlank = true;
           return asText(s, e, idx);
         }
-        if (bS.length > 0 || this.fnfAfterBlank) {
-          if (bS.length === 0) fr.begin();
+        if (nB > 0 || this.fnfAfterBlank) {
+          if (nB === 0) fr.begin();
           if (fr.field(buf, s, e)) {
-            bS.push(s);
-            bE.push(e);
-            bIdx.push(idx);
+            bS[nB] = s;
+            bE[nB] = e;
+            bIdx[nB++] = idx;
             this.fnfAfterBlank = false;
             return undefined;
           }
-          if (bS.length > 0) endBlock(false);
+          if (nB > 0) endBlock(false);
         }
         this.fnfAfterBlank = false;
         return asText(s, e, idx);
@@ -414,7 +417,7 @@ export class FlowDumpScanner {
     // A first line at the end of this piece: the text way (its second, in the next piece, then reads as text too).
     if (pending >= 0) flushPending();
     // So is a record not yet ended (the rest of its lines, in the next piece, then follow no blank line), and a row.
-    if (bS.length > 0) endBlock(false);
+    if (nB > 0) endBlock(false);
     if (rowS >= 0) endRow(false);
     if (blanked) restoreStamps(buf, blanked);
     this.lineCount += r.lines;
