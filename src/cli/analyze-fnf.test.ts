@@ -5,7 +5,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import * as fs from 'node:fs';
 import { diagnose } from '../core/diagnose';
+import { loadFieldCaptures } from '../core/proof/fixture-set';
 import { asFnfCsv, asFnfRecord, asFnfTable, type FlowFormat } from '../core/proof/flow-formats';
 import { wormTraffic } from '../core/proof/worm-traffic';
 import type { Diagnosis } from '../core/types';
@@ -96,17 +98,7 @@ describe('analyze on a big FNF cache', () => {
 
   it('every field capture of every command between generated Flexible NetFlow caches, on two threads, reads as the text path does', () => {
     // Prompts, banners, --More--, notes and other commands' tables cut across the segments of a cache read as records.
-    const parsers = join(root, 'src/core/parsers');
-    const captures: string[] = [];
-    for (const d of readdirSync(parsers).sort()) {
-      let files: string[] = [];
-      try {
-        files = readdirSync(join(parsers, d, 'fixtures/field')).filter((f) => f.endsWith('.txt')).sort();
-      } catch {
-        continue;
-      }
-      for (const f of files) captures.push(readFileSync(join(parsers, d, 'fixtures/field', f), 'utf8'));
-    }
+    const captures = loadFieldCaptures(fs, join(root, 'src/core/parsers')).map((f) => f.text);
     expect(captures.length).toBeGreaterThan(80);
     const { flows } = wormTraffic(13, { codeRed: 2, codeRedII: 1, targetsPerScanner: 60 });
     const formats = [asFnfRecord, asFnfTable, asFnfCsv];

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import * as fs from 'node:fs';
 import { diagnose } from '../core/diagnose';
+import { loadFieldCaptures } from '../core/proof/fixture-set';
 
 // The real CLI (bundled by run.mjs) on files past the two-thread threshold, against diagnose() on the same text.
 const ROOT = resolve(__dirname, '../..');
@@ -126,17 +128,7 @@ describe('analyzer on big files (chunked, two threads)', () => {
 
   it('every field capture of every command, between generated flow tables, over many segments, reads as the text path does', () => {
     // Real pastes (prompts, --More--, wrapped and fused columns, posters' notes) cut across segment boundaries.
-    const parsers = join(ROOT, 'src/core/parsers');
-    const captures: string[] = [];
-    for (const dir of readdirSync(parsers).sort()) {
-      let files: string[] = [];
-      try {
-        files = readdirSync(join(parsers, dir, 'fixtures/field')).filter((f) => f.endsWith('.txt')).sort();
-      } catch {
-        continue;
-      }
-      for (const f of files) captures.push(readFileSync(join(parsers, dir, 'fixtures/field', f), 'utf8'));
-    }
+    const captures = loadFieldCaptures(fs, join(ROOT, 'src/core/parsers')).map((f) => f.text);
     expect(captures.length).toBeGreaterThan(80);
     const parts: string[] = [];
     let size = 0;

@@ -83,3 +83,18 @@ export function loadFixtures(io: FixtureIo, parsersDir: string): Fixture[] {
 export function loadCaptures(io: FixtureIo, parsersDir: string): Fixture[] {
   return loadFixtures(io, parsersDir).filter((f) => f.name.endsWith('.txt'));
 }
+
+/** The field corpus's captures (every parser folder's fixtures/field/*.txt), sorted: pastes as engineers post them. */
+export function loadFieldCaptures(io: FixtureIo, parsersDir: string): Fixture[] {
+  const out: Fixture[] = [];
+  for (const folder of io.readdirSync(parsersDir).sort()) {
+    const dir = `${parsersDir}/${folder}/fixtures/${FIELD_DIR}`;
+    if (!io.existsSync(dir)) continue;
+    for (const name of io.readdirSync(dir).sort()) {
+      if (!name.endsWith('.txt')) continue;
+      const bytes = io.readFileSync(`${dir}/${name}`);
+      out.push({ folder, name, rel: `${folder}/${FIELD_DIR}/${name}`, bytes, text: bytes.toString('utf8') });
+    }
+  }
+  return out;
+}
