@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import { diagnose } from '../core/diagnose';
 import { loadFieldCaptures } from '../core/proof/fixture-set';
-import { asFnfCsv, asFnfRecord, asFnfTable, type FlowFormat } from '../core/proof/flow-formats';
+import { asCacheFlow, asFnfCsv, asFnfRecord, asFnfTable, type FlowFormat } from '../core/proof/flow-formats';
 import { wormTraffic } from '../core/proof/worm-traffic';
 import type { Diagnosis } from '../core/types';
 
@@ -114,5 +114,20 @@ describe('analyze on a big FNF cache', () => {
       size += g.length + c.length;
     }
     sameAsText('fnf-every-capture.txt', parts.join('\n'));
+  }, 240_000);
+
+  it('a terminal log that shows the cache every few minutes, other commands between, on two threads, reads as the text path does', () => {
+    // One router's session: the cache again and again, `show processes cpu` and a pager mark between. Segments that
+    // start in another command's output are read again in order; the ones after join again.
+    const cpu = readFileSync(join(root, 'src/core/rules/fixtures/technote-cpu-interrupt.txt'), 'utf8').replace(/Router#/g, 'R1#');
+    const cache = bigCache(asFnfRecord, 2 << 20);
+    // Once, a classic cache of 6 MB between them, a blank line every 500 rows: a segment or two start inside it.
+    const classic = bigCache(asCacheFlow, 6 << 20)
+      .split('\n')
+      .map((l, i) => (i % 500 === 499 ? `${l}\n` : l))
+      .join('\n');
+    const parts: string[] = [];
+    for (let k = 0; k < 10; k++) parts.push(cpu.trimEnd(), ' --More-- ', cache, ...(k === 3 ? [classic] : []));
+    sameAsText('fnf-session-log.txt', parts.join('\n'));
   }, 240_000);
 });

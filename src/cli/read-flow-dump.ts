@@ -165,7 +165,8 @@ function afterBlankLine(fd: number, at: number, size: number): number {
  * records, or a table's or a csv's rows); the rest is cut into segments (records: after a blank line, where a record
  * starts; rows: at any line), and both threads claim segments, each read as the cache's continuation from that state
  * (FnfStart). Segments are joined in order; where the text before one did not end in that state (another command, a
- * new table, a record cut short), this thread reads the rest again itself: the result is always what one pass gives.
+ * new table, a record cut short), this thread reads that segment again itself (and, when that keeps happening, the
+ * rest): the result is always what one pass gives.
  */
 function readFnfSegments(fd: number, file: string, size: number): FlowDumpScanner {
   const scanner = new FlowDumpScanner(size, false);
@@ -220,17 +221,32 @@ function readFnfSegments(fd: number, file: string, size: number): FlowDumpScanne
   let waitedSince = -1;
   /** Bytes of the parts' columns, garbage once joined. */
   let joined = 0;
+  /** Segments joined, and those read again here because the text before them ended elsewhere. */
+  let joins = 0;
+  let misses = 0;
   while (next < nSeg) {
     if (!results[next] && !mine[next] && worker && Atomics.load(worker.done, next) === 1) takeMessages();
     const part = results[next];
     if (part) {
       waitedSince = -1;
       if (!scanner.fnfContinues(start, part)) {
-        // Not the state the segment was read from: the rest is read here, in order (the other thread claims no more).
-        Atomics.store(claim, 0, nSeg);
-        scanFileRange(fd, bounds[next]!, size, scanner);
-        break;
+        // Not the state the segment was read from (another command's output, another format): this one is read again
+        // here, in order. Later segments may join again (a terminal log that shows the cache every few minutes, other
+        // commands between); once as many were read again as joined (three at least), the rest is read here at once
+        // and the other thread claims no more.
+        misses++;
+        if (misses >= 3 && misses > joins) {
+          Atomics.store(claim, 0, nSeg);
+          scanFileRange(fd, bounds[next]!, size, scanner);
+          break;
+        }
+        mine[next] = true;
+        results[next] = undefined;
+        scanFileRange(fd, bounds[next]!, bounds[next + 1]!, scanner);
+        next++;
+        continue;
       }
+      joins++;
       scanner.appendPart(part);
       joined += partBuffers(part).reduce((n, b) => n + b.byteLength, 0);
       results[next] = undefined;
