@@ -401,8 +401,7 @@ export class FnfRecords {
     let i = this.ifIndex.get(name);
     if (i !== undefined) return i;
     const bytes = Uint8Array.from(name, (c) => c.charCodeAt(0) & 255);
-    let h = 0x811c9dc5;
-    for (const x of bytes) h = Math.imul(h ^ x, 0x01000193);
+    const h = hashBytes(bytes, 0, bytes.length);
     i = this.ifNames.length;
     this.ifNames.push(name);
     this.ifIndex.set(name, i);
@@ -460,31 +459,20 @@ export class FnfRecords {
         return k;
       }
     }
-    let h = 0x811c9dc5;
-    for (let p = s; p < e; p++) h = Math.imul(h ^ b[p]!, 0x01000193);
+    const h = hashBytes(b, s, e);
     let i = -1;
     for (const k of this.namesByHash.get(h) ?? []) if (sameBytes(this.nameBytes[k]!, b, s, e)) i = k;
     if (i < 0) {
       let name = '';
       for (let p = s; p < e; p++) name += String.fromCharCode(b[p]!);
-      i = this.ifIndex.get(name) ?? -1;
-      if (i < 0) {
-        i = this.ifNames.length;
-        this.ifNames.push(name);
-        this.ifIndex.set(name, i);
-        this.nameBytes.push(copyOf(b, s, e));
-        const list = this.namesByHash.get(h);
-        if (list) list.push(i);
-        else this.namesByHash.set(h, [i]);
-      }
+      i = this.indexOfName(name);
     }
     return i;
   }
 
   /** The key made of bytes [s, e): found by a hash of its bytes, or learnt (fieldKey on its text) the first time. */
   private keyOf(b: Uint8Array, s: number, e: number): KeySlot {
-    let h = 0x811c9dc5;
-    for (let p = s; p < e; p++) h = Math.imul(h ^ b[p]!, 0x01000193);
+    const h = hashBytes(b, s, e);
     const list = this.keys.get(h);
     if (list) {
       for (const k of list) {
@@ -516,6 +504,13 @@ export class FnfRecords {
  */
 function copyOf(b: Uint8Array, s: number, e: number): Uint8Array {
   return new Uint8Array(b.subarray(s, e));
+}
+
+/** FNV-1a of bytes b[s, e): how keys and interface names are found again without a string. */
+function hashBytes(b: Uint8Array, s: number, e: number): number {
+  let h = 0x811c9dc5;
+  for (let p = s; p < e; p++) h = Math.imul(h ^ b[p]!, 0x01000193);
+  return h;
 }
 
 /** Does b[p, e) hold only blanks? */

@@ -4,6 +4,7 @@
 import { commandIndex } from '../parsers/registry';
 import { lineWithoutNote } from '../text/field-notes';
 import { parseBareCommand, parsePrompt, splitFilter } from '../text/prompt';
+import { BANNER_MAX_LINES, bannerDelimiter } from '../text/split';
 import { HEADER, isVerboseHeader, GARBLED_HEADER } from '../parsers/show-ip-cache-flow/row-text';
 import { classicHeader, readClassicRow, readVerboseSecond } from '../parsers/shared/netflow-rows';
 import { csvRoles, isRule } from '../parsers/show-flow-monitor-cache/table-format';
@@ -172,7 +173,7 @@ export class FlowSectionTracker {
   /** Feed one normalised text line; returns the new inFlow state. */
   line(t: string): boolean {
     if (this.bannerDelim !== undefined) {
-      // split.ts looks for the delimiter up to 100 lines on, blank ones counted; past them (no delimiter) it reads the
+      // split.ts looks for the delimiter up to BANNER_MAX_LINES lines on, blank ones counted; past them (no delimiter) it reads the
       // lines as usual, and this tracker, which cannot look ahead, has read them as banner: no rows are taken from
       // them, which the text path then reads as it would have.
       if (t.includes(this.bannerDelim) || --this.bannerLeft <= 0) this.bannerDelim = undefined;
@@ -180,22 +181,20 @@ export class FlowSectionTracker {
     }
     if (t.trim() === '') return this.inFlow;
     const c0 = t.charCodeAt(0);
-    if (c0 === 98 && t.length <= 300 && t.startsWith('banner ')) {
-      const m = /^banner (?:[a-z-]+ )?(\^C|\S)(.*)$/.exec(t);
-      if (m && !m[2]!.includes(m[1]!)) {
-        // The text that follows is the config's until the delimiter: no section starts in it, and no row of it is
-        // taken from bytes (the text path reads whatever the section's parser reads there).
-        this.bannerDelim = m[1]!;
-        this.bannerLeft = 100;
-        this.kind = 'other';
-        this.inFlow = false;
-        this.verboseRecords = false;
-        this.verboseOpen = false;
-        this.fnfRecords = false;
-        this.fnfTable = undefined;
-        this.fnfCsv = undefined;
-        return false;
-      }
+    const delim = c0 === 98 && t.length <= 300 && t.startsWith('banner ') ? bannerDelimiter(t) : undefined;
+    if (delim !== undefined) {
+      // The text that follows is the config's until the delimiter: no section starts in it, and no row of it is
+      // taken from bytes (the text path reads whatever the section's parser reads there).
+      this.bannerDelim = delim;
+      this.bannerLeft = BANNER_MAX_LINES;
+      this.kind = 'other';
+      this.inFlow = false;
+      this.verboseRecords = false;
+      this.verboseOpen = false;
+      this.fnfRecords = false;
+      this.fnfTable = undefined;
+      this.fnfCsv = undefined;
+      return false;
     }
     // What split.ts takes for a possible prompt: a letter or a blank first, or `<`, `[`, `*`, `#` (a hidden hostname),
     // or a CatOS prompt's digit.

@@ -54,7 +54,7 @@ function fromSnapshots(ctx: RuleContext, sections: readonly SectionOf<'show proc
   return [
     {
       id: 'high-cpu-interrupt',
-      severity: d.interrupt! >= INTERRUPT_CRITICAL ? 'critical' : 'warning',
+      severity: snaps.worst.level >= INTERRUPT_CRITICAL ? 'critical' : 'warning',
       title: `CPU at ${d.fiveSec}% with ${d.interrupt}% at interrupt level${onRouter(ctx)}${note}${topText ? `; top processes: ${topText}` : ''}`,
       evidence: [
         ...(d.utilizationLine ? [ctx.evidence(s.source, d.utilizationLine)] : []),

@@ -69,14 +69,21 @@ export function splitSections(lines: readonly string[], isShowCommand: (base: st
   });
 }
 
+/** Lines a banner's delimiter is looked for in, after its first line. */
+export const BANNER_MAX_LINES = 100;
+
+/** The delimiter of a config banner that `line` opens and does not close on itself (`banner motd ^C`), if it does. */
+export function bannerDelimiter(line: string): string | undefined {
+  const m = /^banner (?:[a-z-]+ )?(\^C|\S)(.*)$/.exec(line);
+  return m && !m[2]!.includes(m[1]!) ? m[1]! : undefined;
+}
+
 /** Index of the line that closes the banner opened at `i` (`banner motd ^C` ... `^C`), or `i` if none does. */
 export function bannerEnd(lines: readonly string[], i: number): number {
-  const m = /^banner (?:[a-z-]+ )?(\^C|\S)(.*)$/.exec(lines[i]!);
-  if (!m) return i;
-  const [, delim, rest] = m as unknown as [string, string, string];
-  if (rest.includes(delim)) return i;
-  // A banner is short; past 100 lines without its delimiter the line was not a banner after all.
-  for (let k = i + 1; k < lines.length && k <= i + 100; k++) if (lines[k]!.includes(delim)) return k;
+  const delim = bannerDelimiter(lines[i]!);
+  if (delim === undefined) return i;
+  // A banner is short; past BANNER_MAX_LINES without its delimiter the line was not a banner after all.
+  for (let k = i + 1; k < lines.length && k <= i + BANNER_MAX_LINES; k++) if (lines[k]!.includes(delim)) return k;
   return i;
 }
 

@@ -39,7 +39,7 @@ export function tookFnfRecords(lines: readonly string[], r: { table: FnfRecordTa
   letGo += bytes;
 }
 
-/** Bytes of values let go (tookFnfRecords) since lettingGo last said. */
+/** Bytes of values let go (tookFnfRecords) since fnfValuesLetGo last said. */
 let letGo = 0;
 
 /**
