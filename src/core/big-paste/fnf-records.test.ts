@@ -1,9 +1,10 @@
 // Flexible NetFlow records read from bytes (fnf-records.ts) against the text path: the byte path takes the plain IPv4
 // records and leaves every other one to the text path, and the diagnosis is the same either way.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { diagnose } from '../diagnose';
 import { FlowDumpScanner, prescanBytes } from './prescan';
+import { FnfRecords, useRecordRuns } from './fnf-records';
 import { linesAtBytes, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
 import { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import type { Paste } from '../types';
@@ -351,5 +352,75 @@ describe('Flexible NetFlow records from bytes', () => {
     // (Vitest runs a file's tests in order: this one after the properties.)
     expect(joins.joined).toBeGreaterThan(RUNS / 2);
     expect(joins.tried - joins.joined).toBeGreaterThan(RUNS / 10);
+  });
+});
+
+describe('runs of Flexible NetFlow records read in one loop (runRecords)', () => {
+  afterEach(() => useRecordRuns(true));
+
+  /** The scanner's result on `bytes` fed in two pieces cut near `cut` (whole lines), with runs or line by line only. */
+  function read(bytes: Uint8Array, cut: number, runs: boolean): string {
+    useRecordRuns(runs);
+    const s = new FlowDumpScanner(bytes.length, false);
+    const used = s.feed(bytes.subarray(0, cut), cut, 0, false);
+    s.feed(bytes.subarray(used), bytes.length - used, used, true);
+    const pre = s.finish(linesAtBytes(bytes));
+    const fnf = pre.fnf;
+    const cols = fnf ? [fnf.src, fnf.dst, fnf.srcPort, fnf.dstPort, fnf.proto, fnf.packets, fnf.bytes, fnf.srcIf, fnf.dstIf, fnf.line, fnf.offsets].map((a) => Array.from(a)) : [];
+    return JSON.stringify({ cols, names: fnf?.ifNames, lines: pre.lines, textLines: pre.textLines });
+  }
+
+  // Values at the edges of what the parser reads as a plain flow's: digits (15 at most), octets (255 at most), blanks
+  // and more after them, names with a blank, a tab, a pager mark or a prompt's character in them, long lines.
+  const count = fc.constantFrom('80', '0', '6', '123456789012345', '1234567890123456', '80 ', '80   ', '80 x', ' 80', '', '8O', '-1', '1.5', '80\t');
+  const address = fc.constantFrom('10.1.1.7', '198.51.100.9', '255.255.255.255', '256.1.1.1', '10.1.1', '10.1.1.1.1', '10.1.1.1 ', '10.1.1.1 x', '10.1.1.1x', '010.001.1.1', '1..1.1', '10.1.1.1000');
+  const name = fc.constantFrom('Gi0/0/1', 'Gi0/0/2', 'Fa0/1', 'Gi0/0/1 ', 'Gi0/0/1 x', 'Gi0/0/1\t', 'GiMore0', 'GiMor', 'Gi#1', 'Gi<1>', 'TenGigabitEthernet0/0/0.1000', '');
+  const other = fc.constantFrom('0x00', '0x1B', '192.0.2.1', 'x'.repeat(270), 'x'.repeat(296), '<-- the one', 'More here', 'Mo', 'a#b', '[...]', '\u00e9', '16:00:00.001');
+  const KEYS: [string, fc.Arbitrary<string>][] = [
+    ['IPV4 SOURCE ADDRESS', address],
+    ['IPV4 DESTINATION ADDRESS', address],
+    ['TRNS SOURCE PORT', count],
+    ['TRNS DESTINATION PORT', count],
+    ['INTERFACE INPUT', name],
+    ['IP TOS', other],
+    ['IP PROTOCOL', count],
+    ['interface output', name],
+    ['counter bytes long', count],
+    ['counter packets long', count],
+    ['timestamp abs first', other],
+  ];
+  // Records mostly in one of two key orders (a run repeats the last kept record's), with a key now and then left out,
+  // repeated, or spelt otherwise; the value of each field plain most of the time.
+  const orders = [KEYS.map((_, k) => k), [9, 0, 1, 6, 3, 2, 4, 7, 8, 5, 10]];
+  const plainValue = (k: number) => (KEYS[k]![1] === address ? fc.constantFrom('10.1.1.7', '198.51.100.9') : KEYS[k]![1] === name ? fc.constantFrom('Gi0/0/1', 'Fa0/1') : KEYS[k]![1] === count ? fc.constantFrom('80', '6', '1') : fc.constant('0x00'));
+  const field = (k: number) =>
+    fc
+      .tuple(fc.oneof({ weight: 40, arbitrary: plainValue(k) }, { weight: 3, arbitrary: KEYS[k]![1] }), fc.constantFrom(':  ', ':', ': ', ':      '), fc.oneof({ weight: 60, arbitrary: fc.constant(KEYS[k]![0]) }, { weight: 1, arbitrary: fc.constantFrom(KEYS[k]![0].toLowerCase(), `${KEYS[k]![0]} `, 'show flow', 'R1#sh') }))
+      .map(([v, sep, key]) => `${key}${sep}${v}`);
+  const recordOf = (order: number[]) => fc.tuple(...order.map(field)).map((lines) => lines);
+  const record = fc
+    .tuple(fc.oneof({ weight: 6, arbitrary: recordOf(orders[0]!) }, { weight: 2, arbitrary: recordOf(orders[1]!) }), fc.integer({ min: 0, max: 40 }), fc.constantFrom('drop', 'twice', 'keep'))
+    .map(([lines, k, edit]) => (k >= lines.length || edit === 'keep' ? lines : edit === 'drop' ? lines.filter((_, j) => j !== k) : [...lines, lines[k]!]));
+  const after = fc.oneof({ weight: 20, arbitrary: fc.constant(['']) }, { weight: 1, arbitrary: fc.constantFrom([], ['  '], ['', ''], [' --More-- '], ['R1#']) });
+  const cache = fc.tuple(fc.array(fc.tuple(record, after), { minLength: 1, maxLength: 30 }), fc.constantFrom('\n', '\n', '\r\n'), fc.integer({ min: 0, max: 999 }));
+
+  it('take exactly what the line-by-line reading takes: the same records, values, names, lines and offsets (property)', () => {
+    const run = vi.spyOn(FnfRecords.prototype, 'runRecords');
+    let byRuns = 0;
+    fc.assert(
+      fc.property(cache, ([records, eol, at]) => {
+        const text = [...HEADER, ...records.flatMap(([r, a]) => [...r, ...a]), 'R1#'].join(eol) + eol;
+        const bytes = bytesOf(text);
+        const cut = Math.floor((at / 1000) * bytes.length);
+        const before = run.mock.results.length;
+        const want = read(bytes, cut, false);
+        expect(read(bytes, cut, true)).toBe(want);
+        for (const r of run.mock.results.slice(before)) byRuns += r.value as number;
+      }),
+      { numRuns: RUNS * 6, seed: SEED },
+    );
+    run.mockRestore();
+    // Not vacuous: most records came through runs.
+    expect(byRuns).toBeGreaterThan(RUNS * 20);
   });
 });

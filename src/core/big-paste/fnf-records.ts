@@ -88,6 +88,23 @@ for (const r of [R.src4, R.dst4]) KIND[r] = ADDRESS;
 for (const r of [R.srcIf, R.dstIf]) KIND[r] = NAME;
 for (const r of [R.src6, R.dst6, R.mac]) KIND[r] = TEXT;
 
+let runsOn = true;
+
+/** Tests: read records line by line only (false), to compare runRecords with it. */
+export function useRecordRuns(on: boolean): void {
+  runsOn = on;
+}
+
+/** A record's keys as runRecords matches them: their bytes one after another (key j is bytes[starts[j], starts[j + 1])). */
+interface RunTemplate {
+  keys: KeySlot[];
+  starts: Int32Array;
+  bytes: Uint8Array;
+  slots: Int32Array;
+  /** Which slots a record with these keys fills. */
+  has: Uint8Array;
+}
+
 const grow = <T extends Uint32Array | Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
   const g = make(a.length * 2);
   g.set(a);
@@ -152,6 +169,7 @@ export class FnfRecords {
     this.recordNo++;
     this.plain = true;
     this.lines = 0;
+    this.fromFields = true;
   }
 
   /**
@@ -228,6 +246,7 @@ export class FnfRecords {
    * timestamp line, "There are no cache entries").
    */
   tableRow(b: Uint8Array, s: number, e: number, layout: ByteLayout): boolean {
+    this.fromFields = false;
     this.has.fill(0);
     this.plain = true;
     this.lines = 0;
@@ -273,6 +292,7 @@ export class FnfRecords {
    * starts a line of another kind.
    */
   csvRow(b: Uint8Array, s: number, e: number, slots: Int32Array): boolean {
+    this.fromFields = false;
     this.has.fill(0);
     this.plain = true;
     this.lines = 0;
@@ -338,7 +358,159 @@ export class FnfRecords {
     this.line[k] = line;
     this.offsets[k] = offset;
     this.count = k + 1;
+    if (this.fromFields && !this.running) this.keepTemplate();
     return true;
+  }
+
+  /** False once a table's or a csv's row is read (commit then keeps no record's keys). */
+  private fromFields = false;
+  /** True while runRecords commits (its records' keys are the template's already). */
+  private running = false;
+  /** The keys of the last record kept from its fields, in order, as runRecords reads records that repeat them. */
+  private template: RunTemplate | undefined;
+
+  /** The open record (just kept) as the template for runRecords, unless its keys are the template's already. */
+  private keepTemplate(): void {
+    const n = this.lines;
+    const keys = this.curKeys;
+    const t = this.template;
+    if (t !== undefined && t.keys.length === n) {
+      let j = 0;
+      while (j < n && t.keys[j] === keys[j]) j++;
+      if (j === n) return;
+    }
+    const kept = keys.slice(0, n);
+    const starts = new Int32Array(n + 1);
+    for (let j = 0; j < n; j++) starts[j + 1] = starts[j]! + kept[j]!.bytes.length;
+    const bytes = new Uint8Array(starts[n]!);
+    for (let j = 0; j < n; j++) bytes.set(kept[j]!.bytes, starts[j]!);
+    this.template = {
+      keys: kept,
+      starts,
+      bytes,
+      slots: Int32Array.from(kept, (k) => k.slot),
+      has: Uint8Array.from(this.has),
+    };
+  }
+
+  /** Where the last runRecords stopped (the start of the line it did not read). */
+  runEnd = 0;
+
+  /**
+   * Whole records from b[p] on (p: the start of a line after an empty one, in a record-format cache), up to `end`, read
+   * in one loop where each repeats the keys of the last record kept (the template) in the same order and spelling,
+   * one line a key, then an empty line: what the record parser reads (and field, value and commit would take) as a
+   * plain IPv4 flow. It stops at the first record that is not so, or is cut by `end`, with nothing of it taken, so
+   * the line-by-line path reads it as before: any line that is not exactly such a field (a prompt, a pager mark, a
+   * note, a CR, a key twice, another key order, a blank in a name, a value the parser reads otherwise), any record
+   * with more or fewer lines. Records are kept with line numbers from `firstLine` (that of b[p]) and offsets from
+   * `offsetBase`. Returns how many lines it read (each record's lines and the empty line after it); runEnd says where
+   * it stopped. (A cache of 160,000 records read line by line spent 8.7 ns a byte in the loop, the tracker's questions
+   * and field's per line.)
+   */
+  runRecords(b: Uint8Array, p: number, end: number, firstLine: number, offsetBase: number): number {
+    this.runEnd = p;
+    const t = this.template;
+    if (t === undefined || !runsOn) return 0;
+    const { starts, bytes: keyBytes, slots } = t;
+    const n = slots.length;
+    const num = this.num;
+    let lines = 0;
+    const linesBefore = this.lines;
+    this.running = true;
+    this.has.set(t.has);
+    this.plain = true;
+    this.lines = n;
+    this.ifBuf = b;
+    try {
+      records: while (p < end) {
+        const rs = p;
+        for (let j = 0; j < n; j++) {
+          const ls = p;
+          // The key, byte for byte, then its colon.
+          const ks = starts[j]!;
+          const kl = starts[j + 1]! - ks;
+          if (p + kl >= end) break records;
+          for (let q = 0; q < kl; q++) if (b[p + q] !== keyBytes[ks + q]) break records;
+          p += kl;
+          if (b[p] !== 58) break records;
+          p++;
+          const slot = slots[j]!;
+          if (slot < 0) {
+            // A value not used: plain characters to the line end (plainBytes).
+            for (; ; p++) {
+              if (p >= end) break records;
+              const c = b[p]!;
+              if (c === 10) break;
+              const k = BYTE_CLASS[c]!;
+              if (k === REFUSED || (k === CAPITAL_M && b[p + 1] === 111 && b[p + 2] === 114 && b[p + 3] === 101)) break records;
+            }
+          } else {
+            while (p < end && b[p] === 32) p++;
+            const vs = p;
+            const kind = KIND[slot];
+            if (kind === COUNT) {
+              let v = 0;
+              for (; p < end; p++) {
+                const c = b[p]! - 48;
+                if (c < 0 || c > 9) break;
+                v = v * 10 + c;
+              }
+              if (p === vs || p - vs > 15) break records;
+              num[slot] = v;
+            } else if (kind === ADDRESS) {
+              let v = 0;
+              let octet = -1;
+              let dots = 0;
+              for (; p < end; p++) {
+                const c = b[p]!;
+                if (c >= 48 && c <= 57) {
+                  octet = octet < 0 ? c - 48 : octet * 10 + c - 48;
+                  if (octet > 255) break records;
+                } else if (c === 46 && octet >= 0 && dots < 3) {
+                  v = v * 256 + octet;
+                  octet = -1;
+                  dots++;
+                } else break;
+              }
+              if (dots !== 3 || octet < 0) break records;
+              num[slot] = v * 256 + octet;
+            } else if (kind === NAME) {
+              for (; p < end; p++) {
+                const c = b[p]!;
+                if (c === 32 || c === 10) break;
+                const k = BYTE_CLASS[c]!;
+                if (k === REFUSED || (k === CAPITAL_M && b[p + 1] === 111 && b[p + 2] === 114 && b[p + 3] === 101)) break records;
+              }
+              if (p === vs) break records;
+              const i = slot === R.srcIf ? 0 : 1;
+              this.ifS[i] = vs;
+              this.ifE[i] = p;
+            } else break records;
+            // Then blanks only, to the line end.
+            while (p < end && b[p] === 32) p++;
+            if (p >= end || b[p] !== 10) break records;
+          }
+          // A line the parser reads as a field: at most 300 characters.
+          if (p - ls > 300) break records;
+          p++;
+        }
+        // The empty line after the record.
+        if (p >= end || b[p] !== 10) break;
+        p++;
+        this.commit(firstLine + lines, offsetBase + rs);
+        lines += n + 1;
+        this.runEnd = p;
+      }
+    } finally {
+      this.running = false;
+    }
+    if (lines > 0) {
+      // As if the line-by-line path had read them: the last record's keys are the open record's.
+      this.curKeys = t.keys.slice();
+      this.recordNo++;
+    } else this.lines = linesBefore;
+    return lines;
   }
 
   /**
@@ -445,9 +617,11 @@ export class FnfRecords {
 
   /** The open record's interface name j (0 input, 1 output) as an index in ifNames. */
   private nameIndex(j: number): number {
-    const b = this.ifBuf!;
-    const s = this.ifS[j]!;
-    const e = this.ifE[j]!;
+    return this.nameIndexOf(this.ifBuf!, this.ifS[j]!, this.ifE[j]!, j);
+  }
+
+  /** Interface name b[s, e), at place j (0 input, 1 output), as an index in ifNames (learnt if new). */
+  private nameIndexOf(b: Uint8Array, s: number, e: number, j: number): number {
     // Names are few: the last one at this place, each of the first few in turn, else found by a hash of the bytes (no
     // string a record).
     const known = this.nameBytes;

@@ -5,7 +5,7 @@ import { normaliseLine } from '../text/normalise';
 import { asciiText, decodeUtf8, isAscii, type LinesAt, linesAtBytes, type Prescan } from '../parsers/show-ip-cache-flow/prescanned';
 import type { FlowTable } from '../parsers/flow-table';
 import { type ColumnBuffers, FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
-import { scanRows } from '../parsers/show-ip-cache-flow/scan-rows';
+import { type LinesSkipped, scanRows } from '../parsers/show-ip-cache-flow/scan-rows';
 import { lineBytes, readRow, ROW_OK } from '../parsers/show-ip-cache-flow/row-bytes';
 import { headStampKind, headStampKindIfSure, STAMP_HEAD_BYTES, stampPattern } from '../text/line-stamps';
 import { BlankedCursor, blankStamps, restoreStamps } from './blank-stamps';
@@ -358,6 +358,7 @@ export class FlowDumpScanner {
       if (!(commit && fr!.commit(base + rowIdx + 1, position + rowS))) asText(rowS, rowE, rowIdx);
       rowS = -1;
     };
+    const skip: LinesSkipped = { to: 0, lines: 0 };
     const r = scanRows(buf, 0, end, this.cols, this.tracker.inFlow, base + 1, (s, e, idx) => {
       const layout = fr !== null ? this.tracker.fnfTableHere() : undefined;
       // (Under no table, a csv header's columns: the parser reads a table's rows first.)
@@ -380,7 +381,17 @@ export class FlowDumpScanner {
           // An empty line (one a record) is '' in the lines already, and no reader of the text looks for it (the
           // tracker passes over blank lines, split.ts finds no prompt in one): not kept as text, which cost more than
           // the record before it. A line of blanks still goes the text way (its normalised text is the parser's).
-          return s === e ? undefined : asText(s, e, idx);
+          if (s !== e) return asText(s, e, idx);
+          // The records after it that repeat the last one's keys, in one loop (runRecords); line by line from the
+          // first that does not.
+          if (buf[e] === 10 && !this.tracker.inFlow) {
+            const k = fr.runRecords(buf, e + 1, end, base + idx + 2, position);
+            if (k > 0) {
+              skip.to = fr.runEnd;
+              skip.lines = k;
+            }
+          }
+          return undefined;
         }
         if (nB > 0 || this.fnfAfterBlank) {
           if (nB === 0) fr.begin();
@@ -416,7 +427,7 @@ export class FlowDumpScanner {
         }
       }
       return asText(s, e, idx);
-    }, position);
+    }, position, skip);
     // A first line at the end of this piece: the text way (its second, in the next piece, then reads as text too).
     if (pending >= 0) flushPending();
     // So is a record not yet ended (the rest of its lines, in the next piece, then follow no blank line), and a row.

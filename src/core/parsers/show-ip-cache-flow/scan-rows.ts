@@ -9,6 +9,15 @@ import type { FlowColumns } from './flow-columns';
 export type TextLine = (s: number, e: number, index: number) => boolean | undefined;
 
 /**
+ * Lines after the one just handed to onText that onText read itself (a run of Flexible NetFlow records): `lines` of
+ * them, the next line starts at `to`. scanRows goes on from there and sets `lines` back to 0.
+ */
+export interface LinesSkipped {
+  to: number;
+  lines: number;
+}
+
+/**
  * Scan bytes [start, end) line by line. While `inFlow`, a line that is exactly a well-formed row
  * (`SrcIf SrcIP DstIf DstIP Pr SrcP DstP Pkts`, any runs of spaces, optional CR) is stored in `cols`
  * with its line number (`firstLine` + index) and offset. Everything else, including rows with a flaw,
@@ -24,6 +33,7 @@ export function scanRows(
   firstLine: number,
   onText: TextLine,
   offsetBase = 0,
+  skip?: LinesSkipped,
 ): { lines: number; inFlow: boolean } {
   let p = start;
   let index = 0;
@@ -72,6 +82,11 @@ export function scanRows(
     if (st !== undefined) inFlow = st;
     index++;
     p = next;
+    if (skip !== undefined && skip.lines > 0) {
+      p = skip.to;
+      index += skip.lines;
+      skip.lines = 0;
+    }
   }
   return { lines: index, inFlow };
 }
