@@ -375,7 +375,7 @@ describe('runs of Flexible NetFlow records read in one loop (runRecords)', () =>
   const count = fc.constantFrom('80', '0', '6', '123456789012345', '1234567890123456', '80 ', '80   ', '80 x', ' 80', '', '8O', '-1', '1.5', '80\t');
   const address = fc.constantFrom('10.1.1.7', '198.51.100.9', '255.255.255.255', '256.1.1.1', '10.1.1', '10.1.1.1.1', '10.1.1.1 ', '10.1.1.1 x', '10.1.1.1x', '010.001.1.1', '1..1.1', '10.1.1.1000');
   const name = fc.constantFrom('Gi0/0/1', 'Gi0/0/2', 'Fa0/1', 'Gi0/0/1 ', 'Gi0/0/1 x', 'Gi0/0/1\t', 'GiMore0', 'GiMor', 'Gi#1', 'Gi<1>', 'TenGigabitEthernet0/0/0.1000', '');
-  const other = fc.constantFrom('0x00', '0x1B', '192.0.2.1', 'x'.repeat(270), 'x'.repeat(296), '<-- the one', 'More here', 'Mo', 'a#b', '[...]', '\u00e9', '16:00:00.001');
+  const other = fc.constantFrom('0x00', '0x1B', '192.0.2.1', 'x'.repeat(270), 'x'.repeat(296), '<-- the one', 'More here', 'Mo', 'a#b', '[...]', '\u00e9', '16:00:00.001', 'x\ry', '0x00\r');
   const KEYS: [string, fc.Arbitrary<string>][] = [
     ['IPV4 SOURCE ADDRESS', address],
     ['IPV4 DESTINATION ADDRESS', address],
@@ -421,6 +421,42 @@ describe('runs of Flexible NetFlow records read in one loop (runRecords)', () =>
     );
     run.mockRestore();
     // Not vacuous: most records came through runs.
+    expect(byRuns).toBeGreaterThan(RUNS * 20);
+  });
+
+  it('read a table\'s or a csv\'s rows as the line-by-line reading does, up to a rule or a line that is no row (property)', () => {
+    const run = vi.spyOn(FnfRecords.prototype, 'runRows');
+    let byRuns = 0;
+    const pad = (t: string, w: number) => (t.length >= w ? `${t} ` : t + ' '.repeat(w - t.length));
+    const TABLE = [
+      'R1#show flow monitor WORM-WATCH cache format table',
+      '',
+      'IPV4 SRC ADDR    IPV4 DST ADDR    TRNS DST PORT  INTF INPUT            IP PROT             pkts long',
+      '===============  ===============  =============  ====================  =======  ====================',
+    ];
+    const CSV = ['R1#show flow monitor WORM-WATCH cache format csv', '', 'IPV4 SRC ADDR,IPV4 DST ADDR,TRNS DST PORT,INTF INPUT,IP PROT,pkts long'];
+    const address = fc.oneof({ weight: 80, arbitrary: fc.constantFrom('10.1.1.7', '198.51.100.9') }, { weight: 1, arbitrary: fc.constantFrom('256.1.1.1', '10.x.x.1', '', '1.2.3.4 x', 'a=b') });
+    const count = fc.oneof({ weight: 80, arbitrary: fc.constantFrom('80', '6', '1', '123456789012345') }, { weight: 1, arbitrary: fc.constantFrom('1234567890123456', '8 0', '', '-1', '=') });
+    const name = fc.oneof({ weight: 80, arbitrary: fc.constantFrom('Gi0/0/1', 'TenGigabitEthernet0/0/0.1000') }, { weight: 1, arbitrary: fc.constantFrom('Gi0/0/1 x', 'Gi#1', 'GiMore', 'Gi0/0/1\r', '') });
+    const cells = fc.tuple(address, address, count, name, count, count);
+    const tableRow = cells.map(([a, b, d, i, pr, pk]) => `${pad(a, 17)}${pad(b, 17)}${d.padStart(13)}  ${pad(i, 22)}${pr.padStart(7)}  ${pk.padStart(20)}`);
+    const csvRow = cells.map((c) => c.join(','));
+    const between = fc.constantFrom('', ' --More-- ', 'R1#', '===============  ===============  =============', 'IPV4 SRC ADDR    IPV4 DST ADDR    pkts long', 'Processed 12 flows', 'x'.repeat(1001), '10.1.1.7  <-- this one', 'IPV4 SRC ADDR,IPV4 DST ADDR,pkts');
+    const paste = (header: string[], row: fc.Arbitrary<string>) =>
+      fc.tuple(fc.array(fc.oneof({ weight: 25, arbitrary: row }, { weight: 1, arbitrary: between }), { minLength: 1, maxLength: 60 }), fc.constantFrom('\n', '\n', '\r\n'), fc.integer({ min: 0, max: 999 })).map(([rows, eol, at]) => {
+        const bytes = bytesOf([...header, ...rows].join(eol) + eol);
+        return { bytes, cut: Math.floor((at / 1000) * bytes.length) };
+      });
+    fc.assert(
+      fc.property(fc.oneof(paste(TABLE, tableRow), paste(CSV, csvRow)), ({ bytes, cut }) => {
+        const before = run.mock.results.length;
+        const want = read(bytes, cut, false);
+        expect(read(bytes, cut, true)).toBe(want);
+        for (const r of run.mock.results.slice(before)) byRuns += r.value as number;
+      }),
+      { numRuns: RUNS * 6, seed: SEED },
+    );
+    run.mockRestore();
     expect(byRuns).toBeGreaterThan(RUNS * 20);
   });
 });

@@ -332,6 +332,55 @@ export class FnfRecords {
     return this.has[R.src4] === 1 && this.has[R.packets] === 1;
   }
 
+  /** Where the open row runRows left starts (-1: none open), ends, and its line number. */
+  runPendS = -1;
+  runPendE = 0;
+  runPendLine = 0;
+
+  /**
+   * The rows of a `format table` (layout) or `format csv` (csv) cache from b[p] on, up to `end`, in one loop: what
+   * tableRow or csvRow, commit and the line-by-line path (prescan.ts feed) make of them, without a call a line from
+   * scanRows and the tracker's questions. The row before p (pendS, its line pendLine) has just been read and waits for
+   * the next line, as there: a line with '=' (a rule, making that row a header) stops the loop with it still waiting;
+   * a line that is no row the parser would take as a plain flow is left, after the row before it is kept. Rows are
+   * kept with line numbers from `firstLine` (that of b[p]) and offsets from `offsetBase`. Returns how many lines it
+   * read; runEnd is where it stopped, runPendS/runPendE/runPendLine the row still waiting (runPendS -1: none).
+   */
+  runRows(b: Uint8Array, p: number, end: number, layout: ByteLayout | undefined, csv: Int32Array | undefined, firstLine: number, offsetBase: number, pendS: number, pendLine: number): number {
+    let lines = 0;
+    let pendE = 0;
+    if (runsOn) {
+      // The next '=' at or after p (-1: none before end), found once and kept until passed.
+      let eq = -2;
+      while (p < end) {
+        const lf = b.indexOf(10, p);
+        if (lf < 0 || lf >= end) break;
+        // (A CR before the LF ends the line with it; a lone CR anywhere else makes no row: REFUSED.)
+        const e = lf > p && b[lf - 1] === 13 ? lf - 1 : lf;
+        if (eq !== -1 && eq < p) {
+          eq = b.indexOf(61, p);
+          if (eq >= end) eq = -1;
+        }
+        if (eq >= 0 && eq < e) break;
+        if (pendS >= 0) {
+          this.commit(pendLine, offsetBase + pendS);
+          pendS = -1;
+        }
+        if (!(layout !== undefined ? this.tableRow(b, p, e, layout) : this.csvRow(b, p, e, csv!))) break;
+        pendS = p;
+        pendE = e;
+        pendLine = firstLine + lines;
+        lines++;
+        p = lf + 1;
+      }
+    }
+    this.runEnd = p;
+    this.runPendS = pendS;
+    this.runPendE = pendE;
+    this.runPendLine = pendLine;
+    return lines;
+  }
+
   /** Words seen per column of the row being read (tableRow). */
   private words = new Int32Array(16);
 
@@ -399,7 +448,7 @@ export class FnfRecords {
   /**
    * Whole records from b[p] on (p: the start of a line after an empty one, in a record-format cache), up to `end`, read
    * in one loop where each repeats the keys of the last record kept (the template) in the same order and spelling,
-   * one line a key, then an empty line: what the record parser reads (and field, value and commit would take) as a
+   * one line a key, then an empty line (LF or CR LF line ends): what the record parser reads (and field, value and commit would take) as a
    * plain IPv4 flow. It stops at the first record that is not so, or is cut by `end`, with nothing of it taken, so
    * the line-by-line path reads it as before: any line that is not exactly such a field (a prompt, a pager mark, a
    * note, a CR, a key twice, another key order, a blank in a name, a value the parser reads otherwise), any record
@@ -441,7 +490,7 @@ export class FnfRecords {
             for (; ; p++) {
               if (p >= end) break records;
               const c = b[p]!;
-              if (c === 10) break;
+              if (c === 10 || c === 13) break;
               const k = BYTE_CLASS[c]!;
               if (k === REFUSED || (k === CAPITAL_M && b[p + 1] === 111 && b[p + 2] === 114 && b[p + 3] === 101)) break records;
             }
@@ -478,7 +527,7 @@ export class FnfRecords {
             } else if (kind === NAME) {
               for (; p < end; p++) {
                 const c = b[p]!;
-                if (c === 32 || c === 10) break;
+                if (c === 32 || c === 10 || c === 13) break;
                 const k = BYTE_CLASS[c]!;
                 if (k === REFUSED || (k === CAPITAL_M && b[p + 1] === 111 && b[p + 2] === 114 && b[p + 3] === 101)) break records;
               }
@@ -489,15 +538,18 @@ export class FnfRecords {
             } else break records;
             // Then blanks only, to the line end.
             while (p < end && b[p] === 32) p++;
-            if (p >= end || b[p] !== 10) break records;
           }
+          // The line's end: LF or CR LF (a lone CR ends a line for the text path: left to it).
+          const eol = p < end && b[p] === 10 ? 1 : p + 1 < end && b[p] === 13 && b[p + 1] === 10 ? 2 : 0;
+          if (eol === 0) break records;
           // A line the parser reads as a field: at most 300 characters.
           if (p - ls > 300) break records;
-          p++;
+          p += eol;
         }
         // The empty line after the record.
-        if (p >= end || b[p] !== 10) break;
-        p++;
+        const eol = p < end && b[p] === 10 ? 1 : p + 1 < end && b[p] === 13 && b[p + 1] === 10 ? 2 : 0;
+        if (eol === 0) break;
+        p += eol;
         this.commit(firstLine + lines, offsetBase + rs);
         lines += n + 1;
         this.runEnd = p;

@@ -369,6 +369,21 @@ export class FlowDumpScanner {
           rowS = s;
           rowE = e;
           rowIdx = idx;
+          // The rows after it, in one loop (runRows), up to a line that is not one or a rule.
+          const next = nextLineStart(buf, e, end);
+          if (next > 0) {
+            const k = fr!.runRows(buf, next, end, layout, csv, base + idx + 2, position, s, base + idx + 1);
+            if (fr!.runPendS < 0) rowS = -1;
+            else if (k > 0) {
+              rowS = fr!.runPendS;
+              rowE = fr!.runPendE;
+              rowIdx = idx + k;
+            }
+            if (k > 0) {
+              skip.to = fr!.runEnd;
+              skip.lines = k;
+            }
+          }
           return undefined;
         }
         return asText(s, e, idx);
@@ -384,8 +399,9 @@ export class FlowDumpScanner {
           if (s !== e) return asText(s, e, idx);
           // The records after it that repeat the last one's keys, in one loop (runRecords); line by line from the
           // first that does not.
-          if (buf[e] === 10 && !this.tracker.inFlow) {
-            const k = fr.runRecords(buf, e + 1, end, base + idx + 2, position);
+          const next = nextLineStart(buf, e, end);
+          if (next > 0 && !this.tracker.inFlow) {
+            const k = fr.runRecords(buf, next, end, base + idx + 2, position);
             if (k > 0) {
               skip.to = fr.runEnd;
               skip.lines = k;
@@ -541,6 +557,12 @@ export function prescanBytes(bytes: Uint8Array): Prescan {
   const s = new FlowDumpScanner(bytes.length, false, undefined, stampKindOfBytes(bytes, true));
   s.feed(bytes, bytes.length, 0, true);
   return s.finish(linesAtBytes(bytes));
+}
+
+/** Where the line after one that ends at e (its LF, or CR LF) starts; 0 when it ends otherwise (a lone CR, the end). */
+function nextLineStart(b: Uint8Array, e: number, end: number): number {
+  if (e < end && b[e] === 10) return e + 1;
+  return e + 1 < end && b[e] === 13 && b[e + 1] === 10 ? e + 2 : 0;
 }
 
 /** Is line [s, e) of `b` blank (nothing but spaces: normalised, it is '')? */
