@@ -12,6 +12,7 @@ import { withSafetyNet } from '../core/plan/safety-net';
 import { readFlowDump, standByWorker } from './read-flow-dump';
 import { readTextFile, textOfBytes } from './text-file';
 import { useWasmCleanRows } from './clean-rows-wasm/kernel';
+import { useWasmRecordRuns } from './fnf-runs-wasm/kernel';
 import type { Answers, Paste } from '../core/types';
 import { type ElementWriter, writeAll, writeJsonDocument } from './json-stream';
 import { collectGarbage } from './collect-garbage';
@@ -109,7 +110,11 @@ function pasteOfFile(file: string): Paste {
   if (statSync(file).size < BYTES_PATH_MIN) return { source: basename(file), text: readTextFile(file) };
   // A Flexible NetFlow cache: its records are read from bytes (core/big-paste/fnf-records.ts), its segments as the
   // cache's continuation, not as cache-flow tables.
-  if (isFnfCacheFile(file)) return readFlowDump(file, basename(file), true);
+  if (isFnfCacheFile(file)) {
+    // Runs of records by the loop compiled from WebAssembly (fnf-runs-wasm), on this thread and the reader's.
+    useWasmRecordRuns();
+    return readFlowDump(file, basename(file), true);
+  }
   // Read as bytes: the clean rows by the loop compiled from WebAssembly, which needs no warm-up (clean-rows-wasm).
   useWasmCleanRows();
   return readFlowDump(file, basename(file));
@@ -121,6 +126,7 @@ function readInput(file: string): Paste {
     // Node's own decoder for text, so odd bytes decode exactly as they always have.
     if (bytes.length < BYTES_PATH_MIN) return { source: 'stdin', text: textOfBytes(bytes) };
     useWasmCleanRows();
+    useWasmRecordRuns();
     return pasteOfBytes('stdin', bytes);
   }
   try {

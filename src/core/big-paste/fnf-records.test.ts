@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { diagnose } from '../diagnose';
 import { FlowDumpScanner, prescanBytes } from './prescan';
 import { FnfRecords, useRecordRuns } from './fnf-records';
+import { type CutPaste, recordCaches, rowCaches, scannerResult } from './fnf-runs-arbitraries';
 import { linesAtBytes, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
 import { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import type { Paste } from '../types';
@@ -358,63 +359,20 @@ describe('Flexible NetFlow records from bytes', () => {
 describe('runs of Flexible NetFlow records read in one loop (runRecords)', () => {
   afterEach(() => useRecordRuns(true));
 
-  /** The scanner's result on `bytes` fed in two pieces cut near `cut` (whole lines), with runs or line by line only. */
-  function read(bytes: Uint8Array, cut: number, runs: boolean): string {
+  /** scannerResult with runs, or line by line only. */
+  const read = (c: CutPaste, runs: boolean) => {
     useRecordRuns(runs);
-    const s = new FlowDumpScanner(bytes.length, false);
-    const used = s.feed(bytes.subarray(0, cut), cut, 0, false);
-    s.feed(bytes.subarray(used), bytes.length - used, used, true);
-    const pre = s.finish(linesAtBytes(bytes));
-    const fnf = pre.fnf;
-    const cols = fnf ? [fnf.src, fnf.dst, fnf.srcPort, fnf.dstPort, fnf.proto, fnf.packets, fnf.bytes, fnf.srcIf, fnf.dstIf, fnf.line, fnf.offsets].map((a) => Array.from(a)) : [];
-    return JSON.stringify({ cols, names: fnf?.ifNames, lines: pre.lines, textLines: pre.textLines });
-  }
-
-  // Values at the edges of what the parser reads as a plain flow's: digits (15 at most), octets (255 at most), blanks
-  // and more after them, names with a blank, a tab, a pager mark or a prompt's character in them, long lines.
-  const count = fc.constantFrom('80', '0', '6', '123456789012345', '1234567890123456', '80 ', '80   ', '80 x', ' 80', '', '8O', '-1', '1.5', '80\t');
-  const address = fc.constantFrom('10.1.1.7', '198.51.100.9', '255.255.255.255', '256.1.1.1', '10.1.1', '10.1.1.1.1', '10.1.1.1 ', '10.1.1.1 x', '10.1.1.1x', '010.001.1.1', '1..1.1', '10.1.1.1000');
-  const name = fc.constantFrom('Gi0/0/1', 'Gi0/0/2', 'Fa0/1', 'Gi0/0/1 ', 'Gi0/0/1 x', 'Gi0/0/1\t', 'GiMore0', 'GiMor', 'Gi#1', 'Gi<1>', 'TenGigabitEthernet0/0/0.1000', '');
-  const other = fc.constantFrom('0x00', '0x1B', '192.0.2.1', 'x'.repeat(270), 'x'.repeat(296), '<-- the one', 'More here', 'Mo', 'a#b', '[...]', '\u00e9', '16:00:00.001', 'x\ry', '0x00\r');
-  const KEYS: [string, fc.Arbitrary<string>][] = [
-    ['IPV4 SOURCE ADDRESS', address],
-    ['IPV4 DESTINATION ADDRESS', address],
-    ['TRNS SOURCE PORT', count],
-    ['TRNS DESTINATION PORT', count],
-    ['INTERFACE INPUT', name],
-    ['IP TOS', other],
-    ['IP PROTOCOL', count],
-    ['interface output', name],
-    ['counter bytes long', count],
-    ['counter packets long', count],
-    ['timestamp abs first', other],
-  ];
-  // Records mostly in one of two key orders (a run repeats the last kept record's), with a key now and then left out,
-  // repeated, or spelt otherwise; the value of each field plain most of the time.
-  const orders = [KEYS.map((_, k) => k), [9, 0, 1, 6, 3, 2, 4, 7, 8, 5, 10]];
-  const plainValue = (k: number) => (KEYS[k]![1] === address ? fc.constantFrom('10.1.1.7', '198.51.100.9') : KEYS[k]![1] === name ? fc.constantFrom('Gi0/0/1', 'Fa0/1') : KEYS[k]![1] === count ? fc.constantFrom('80', '6', '1') : fc.constant('0x00'));
-  const field = (k: number) =>
-    fc
-      .tuple(fc.oneof({ weight: 40, arbitrary: plainValue(k) }, { weight: 3, arbitrary: KEYS[k]![1] }), fc.constantFrom(':  ', ':', ': ', ':      '), fc.oneof({ weight: 60, arbitrary: fc.constant(KEYS[k]![0]) }, { weight: 1, arbitrary: fc.constantFrom(KEYS[k]![0].toLowerCase(), `${KEYS[k]![0]} `, 'show flow', 'R1#sh') }))
-      .map(([v, sep, key]) => `${key}${sep}${v}`);
-  const recordOf = (order: number[]) => fc.tuple(...order.map(field)).map((lines) => lines);
-  const record = fc
-    .tuple(fc.oneof({ weight: 6, arbitrary: recordOf(orders[0]!) }, { weight: 2, arbitrary: recordOf(orders[1]!) }), fc.integer({ min: 0, max: 40 }), fc.constantFrom('drop', 'twice', 'keep'))
-    .map(([lines, k, edit]) => (k >= lines.length || edit === 'keep' ? lines : edit === 'drop' ? lines.filter((_, j) => j !== k) : [...lines, lines[k]!]));
-  const after = fc.oneof({ weight: 20, arbitrary: fc.constant(['']) }, { weight: 1, arbitrary: fc.constantFrom([], ['  '], ['', ''], [' --More-- '], ['R1#']) });
-  const cache = fc.tuple(fc.array(fc.tuple(record, after), { minLength: 1, maxLength: 30 }), fc.constantFrom('\n', '\n', '\r\n'), fc.integer({ min: 0, max: 999 }));
+    return scannerResult(c);
+  };
 
   it('take exactly what the line-by-line reading takes: the same records, values, names, lines and offsets (property)', () => {
     const run = vi.spyOn(FnfRecords.prototype, 'runRecords');
     let byRuns = 0;
     fc.assert(
-      fc.property(cache, ([records, eol, at]) => {
-        const text = [...HEADER, ...records.flatMap(([r, a]) => [...r, ...a]), 'R1#'].join(eol) + eol;
-        const bytes = bytesOf(text);
-        const cut = Math.floor((at / 1000) * bytes.length);
+      fc.property(recordCaches, (c) => {
         const before = run.mock.results.length;
-        const want = read(bytes, cut, false);
-        expect(read(bytes, cut, true)).toBe(want);
+        const want = read(c, false);
+        expect(read(c, true)).toBe(want);
         for (const r of run.mock.results.slice(before)) byRuns += r.value as number;
       }),
       { numRuns: RUNS * 6, seed: SEED },
@@ -427,31 +385,11 @@ describe('runs of Flexible NetFlow records read in one loop (runRecords)', () =>
   it('read a table\'s or a csv\'s rows as the line-by-line reading does, up to a rule or a line that is no row (property)', () => {
     const run = vi.spyOn(FnfRecords.prototype, 'runRows');
     let byRuns = 0;
-    const pad = (t: string, w: number) => (t.length >= w ? `${t} ` : t + ' '.repeat(w - t.length));
-    const TABLE = [
-      'R1#show flow monitor WORM-WATCH cache format table',
-      '',
-      'IPV4 SRC ADDR    IPV4 DST ADDR    TRNS DST PORT  INTF INPUT            IP PROT             pkts long',
-      '===============  ===============  =============  ====================  =======  ====================',
-    ];
-    const CSV = ['R1#show flow monitor WORM-WATCH cache format csv', '', 'IPV4 SRC ADDR,IPV4 DST ADDR,TRNS DST PORT,INTF INPUT,IP PROT,pkts long'];
-    const address = fc.oneof({ weight: 80, arbitrary: fc.constantFrom('10.1.1.7', '198.51.100.9') }, { weight: 1, arbitrary: fc.constantFrom('256.1.1.1', '10.x.x.1', '', '1.2.3.4 x', 'a=b') });
-    const count = fc.oneof({ weight: 80, arbitrary: fc.constantFrom('80', '6', '1', '123456789012345') }, { weight: 1, arbitrary: fc.constantFrom('1234567890123456', '8 0', '', '-1', '=') });
-    const name = fc.oneof({ weight: 80, arbitrary: fc.constantFrom('Gi0/0/1', 'TenGigabitEthernet0/0/0.1000') }, { weight: 1, arbitrary: fc.constantFrom('Gi0/0/1 x', 'Gi#1', 'GiMore', 'Gi0/0/1\r', '') });
-    const cells = fc.tuple(address, address, count, name, count, count);
-    const tableRow = cells.map(([a, b, d, i, pr, pk]) => `${pad(a, 17)}${pad(b, 17)}${d.padStart(13)}  ${pad(i, 22)}${pr.padStart(7)}  ${pk.padStart(20)}`);
-    const csvRow = cells.map((c) => c.join(','));
-    const between = fc.constantFrom('', ' --More-- ', 'R1#', '===============  ===============  =============', 'IPV4 SRC ADDR    IPV4 DST ADDR    pkts long', 'Processed 12 flows', 'x'.repeat(1001), '10.1.1.7  <-- this one', 'IPV4 SRC ADDR,IPV4 DST ADDR,pkts');
-    const paste = (header: string[], row: fc.Arbitrary<string>) =>
-      fc.tuple(fc.array(fc.oneof({ weight: 25, arbitrary: row }, { weight: 1, arbitrary: between }), { minLength: 1, maxLength: 60 }), fc.constantFrom('\n', '\n', '\r\n'), fc.integer({ min: 0, max: 999 })).map(([rows, eol, at]) => {
-        const bytes = bytesOf([...header, ...rows].join(eol) + eol);
-        return { bytes, cut: Math.floor((at / 1000) * bytes.length) };
-      });
     fc.assert(
-      fc.property(fc.oneof(paste(TABLE, tableRow), paste(CSV, csvRow)), ({ bytes, cut }) => {
+      fc.property(rowCaches, (c) => {
         const before = run.mock.results.length;
-        const want = read(bytes, cut, false);
-        expect(read(bytes, cut, true)).toBe(want);
+        const want = read(c, false);
+        expect(read(c, true)).toBe(want);
         for (const r of run.mock.results.slice(before)) byRuns += r.value as number;
       }),
       { numRuns: RUNS * 6, seed: SEED },

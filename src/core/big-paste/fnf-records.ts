@@ -50,12 +50,12 @@ function otherLineStart(b: Uint8Array, s: number, e: number): boolean {
  * Each byte's class for the row loops, one lookup instead of eight comparisons a byte: a character plainBytes allows,
  * a blank, a comma, one it refuses (control and non-ASCII bytes, # < > [ ]), or an M (which may start a pager mark).
  */
-const PLAIN = 0;
-const BLANK = 1;
-const COMMA = 2;
-const REFUSED = 3;
-const CAPITAL_M = 4;
-const BYTE_CLASS = new Uint8Array(256).fill(REFUSED);
+export const PLAIN = 0;
+export const BLANK = 1;
+export const COMMA = 2;
+export const REFUSED = 3;
+export const CAPITAL_M = 4;
+export const BYTE_CLASS = new Uint8Array(256).fill(REFUSED);
 for (let c = 33; c <= 126; c++) BYTE_CLASS[c] = PLAIN;
 BYTE_CLASS[32] = BLANK;
 BYTE_CLASS[44] = COMMA;
@@ -66,7 +66,7 @@ for (const c of [35, 60, 62, 91, 93]) BYTE_CLASS[c] = REFUSED;
 const moreAt = (b: Uint8Array, p: number, e: number): boolean => p + 3 < e && b[p + 1] === 111 && b[p + 2] === 114 && b[p + 3] === 101;
 
 /** What a key (the bytes before a line's first colon) is: -2 not a field; -1 a field we do not use; else its slot. */
-interface KeySlot {
+export interface KeySlot {
   bytes: Uint8Array;
   /** A line that starts with it may be read as a command echoed without its prompt (startsCommand). */
   command: boolean;
@@ -75,14 +75,14 @@ interface KeySlot {
   id: number;
 }
 
-const SLOT_COUNT = 13;
+export const SLOT_COUNT = 13;
 /** What each slot's value is: a count (a non-negative integer of up to 15 digits), an IPv4 address, an interface name. */
-const COUNT = 1;
-const ADDRESS = 2;
-const NAME = 3;
+export const COUNT = 1;
+export const ADDRESS = 2;
+export const NAME = 3;
 /** Slots the byte path leaves to the text path (IPv6, MAC: their records are rarer and their checks longer). */
 const TEXT = 4;
-const KIND = new Uint8Array(SLOT_COUNT);
+export const KIND = new Uint8Array(SLOT_COUNT);
 for (const r of [R.srcPort, R.dstPort, R.proto, R.packets, R.bytes, R.bytesL2]) KIND[r] = COUNT;
 for (const r of [R.src4, R.dst4]) KIND[r] = ADDRESS;
 for (const r of [R.srcIf, R.dstIf]) KIND[r] = NAME;
@@ -90,17 +90,48 @@ for (const r of [R.src6, R.dst6, R.mac]) KIND[r] = TEXT;
 
 let runsOn = true;
 
+/**
+ * Records of a run as a kernel (the CLI's WebAssembly one, cli/fnf-runs-wasm) hands them over, `count` at a time: the
+ * values of slot j in values[j * stride, j * stride + count), interface names as spans of `bytes` (names[4r], [4r + 1]
+ * the input's, [4r + 2], [4r + 3] the output's), record r starting at starts[r] in `bytes`, which is b[base] on.
+ */
+export interface RecordBatch {
+  count: number;
+  values: Float64Array;
+  stride: number;
+  names: Int32Array;
+  bytes: Uint8Array;
+  starts: Int32Array;
+  base: number;
+}
+
+/**
+ * Reads what runRecords' loop reads, record for record: records from b[p] matching template t up to `end`, handed to
+ * `take` in batches; returns where it stopped (the start of the first record not taken), or -1 when it cannot read
+ * this template (the loop then does).
+ */
+export type RecordRunKernel = (b: Uint8Array, p: number, end: number, t: RunTemplate, take: (batch: RecordBatch) => void) => number;
+
+let recordKernel: RecordRunKernel | undefined;
+
+/** Read runs of records with this kernel (undefined: runRecords' own loop). */
+export function useRecordRunKernel(k: RecordRunKernel | undefined): void {
+  recordKernel = k;
+}
+
 /** Tests: read records line by line only (false), to compare runRecords with it. */
 export function useRecordRuns(on: boolean): void {
   runsOn = on;
 }
 
 /** A record's keys as runRecords matches them: their bytes one after another (key j is bytes[starts[j], starts[j + 1])). */
-interface RunTemplate {
+export interface RunTemplate {
   keys: KeySlot[];
   starts: Int32Array;
   bytes: Uint8Array;
   slots: Int32Array;
+  /** What line j's value is: 0 one the flow does not use, else its kind (KIND: a count, an address, a name). */
+  kinds: Uint8Array;
   /** Which slots a record with these keys fills. */
   has: Uint8Array;
 }
@@ -438,8 +469,41 @@ export class FnfRecords {
       starts,
       bytes,
       slots: Int32Array.from(kept, (k) => k.slot),
+      kinds: Uint8Array.from(kept, (k) => (k.slot < 0 ? 0 : KIND[k.slot]!)),
       has: Uint8Array.from(this.has),
     };
+  }
+
+  /** A kernel's batch of records that repeat template t's keys: kept as commit keeps each (line numbers from firstLine). */
+  private takeBatch(x: RecordBatch, t: RunTemplate, firstLine: number, offsetBase: number): void {
+    const k = x.count;
+    const o = this.count;
+    if (o + k > this.src.length) this.reserve(Math.max(o + k, 2 * this.src.length));
+    const has = t.has;
+    const col = (slot: number) => x.values.subarray(slot * x.stride, slot * x.stride + k);
+    const put = (to: Uint32Array | Int32Array | Float64Array, slot: number, none: number) => {
+      if (has[slot] === 1) to.set(col(slot), o);
+      else to.fill(none, o, o + k);
+    };
+    put(this.src, R.src4, 0);
+    put(this.dst, R.dst4, 0);
+    put(this.srcPort, R.srcPort, -1);
+    put(this.dstPort, R.dstPort, -1);
+    put(this.proto, R.proto, -1);
+    put(this.packets, R.packets, 0);
+    if (has[R.bytes] === 1) put(this.bytes, R.bytes, NaN);
+    else put(this.bytes, R.bytesL2, NaN);
+    const names = x.names;
+    const n = t.slots.length + 1;
+    const inIf = has[R.srcIf] === 1;
+    const outIf = has[R.dstIf] === 1;
+    for (let r = 0; r < k; r++) {
+      this.srcIf[o + r] = inIf ? this.nameIndexOf(x.bytes, names[4 * r]!, names[4 * r + 1]!, 0) : -1;
+      this.dstIf[o + r] = outIf ? this.nameIndexOf(x.bytes, names[4 * r + 2]!, names[4 * r + 3]!, 1) : -1;
+      this.line[o + r] = firstLine + r * n;
+      this.offsets[o + r] = offsetBase + x.base + x.starts[r]!;
+    }
+    this.count = o + k;
   }
 
   /** Where the last runRecords stopped (the start of the line it did not read). */
@@ -463,6 +527,22 @@ export class FnfRecords {
     if (t === undefined || !runsOn) return 0;
     const { starts, bytes: keyBytes, slots } = t;
     const n = slots.length;
+    if (recordKernel !== undefined) {
+      let taken = 0;
+      const stop = recordKernel(b, p, end, t, (batch) => {
+        this.takeBatch(batch, t, firstLine + taken * (n + 1), offsetBase);
+        taken += batch.count;
+      });
+      if (stop >= 0) {
+        this.runEnd = stop;
+        if (taken > 0) {
+          this.curKeys = t.keys.slice();
+          this.lines = n;
+          this.recordNo++;
+        }
+        return taken * (n + 1);
+      }
+    }
     const num = this.num;
     let lines = 0;
     const linesBefore = this.lines;

@@ -1,0 +1,105 @@
+// The CLI's loop for runs of Flexible NetFlow records: the WebAssembly module (wat.ts, bytes.ts) behind runRecords'
+// kernel contract (core/big-paste/fnf-records.ts useRecordRunKernel), so the core reads the same records either way.
+// Each call copies whole lines into the module's memory, lets it take the records and hands them over in batches.
+// The browser keeps the JavaScript loop (its CSP allows no WebAssembly compiling).
+import { BYTE_CLASS, type RecordBatch, type RecordRunKernel, SLOT_COUNT, useRecordRunKernel } from '../../core/big-paste/fnf-records';
+import { FNF_RUNS_WASM } from './bytes';
+import { IN_BYTES, LAYOUT, MAX_KEY_BYTES, MAX_LINES, RECORDS } from './wat';
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  records: WebAssembly.Global;
+  cut: WebAssembly.Global;
+  run: (p: number, end: number, cap: number, n: number) => number;
+}
+
+/** Bytes a call copies into the module's memory first (then twice as many each time it reads them all). */
+const FIRST_WINDOW = 1 << 12;
+
+let installed = false;
+
+/**
+ * Make runRecords on this thread use the module (once). The module is compiled when a run first needs it, so a run of
+ * the analyzer on anything but a record-format cache pays nothing for it.
+ */
+export function useWasmRecordRuns(): void {
+  if (installed) return;
+  installed = true;
+  let kernel: RecordRunKernel | undefined | null = null;
+  useRecordRunKernel((b, p, end, t, take) => {
+    if (kernel === null) kernel = wasmRecordRuns();
+    return kernel === undefined ? -1 : kernel(b, p, end, t, take);
+  });
+}
+
+/** The module's loop, or undefined where WebAssembly cannot be compiled (then runRecords' own loop reads). */
+export function wasmRecordRuns(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Buffer.from(FNF_RUNS_WASM, 'base64')), stats?: { copied: number }): RecordRunKernel | undefined {
+  let e: Exports;
+  try {
+    e = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as Exports;
+  } catch {
+    return undefined;
+  }
+  const buf = e.memory.buffer;
+  const mem = new Uint8Array(buf);
+  mem.set(BYTE_CLASS, LAYOUT.cls);
+  const starts = new Int32Array(buf, LAYOUT.starts, MAX_LINES + 1);
+  const slots = new Int32Array(buf, LAYOUT.slots, MAX_LINES);
+  const kinds = new Int32Array(buf, LAYOUT.kinds, MAX_LINES);
+  const batch: RecordBatch = {
+    count: 0,
+    values: new Float64Array(buf, LAYOUT.values, SLOT_COUNT * RECORDS),
+    stride: RECORDS,
+    names: new Int32Array(buf, LAYOUT.names, RECORDS * 4),
+    bytes: mem,
+    starts: new Int32Array(buf, LAYOUT.recordStarts, RECORDS),
+    base: 0,
+  };
+  // The template whose keys are in the module's memory (templates are made afresh when the keys change, never edited).
+  let loaded: unknown;
+  return (b, p, end, t, take) => {
+    const n = t.slots.length;
+    if (n > MAX_LINES || t.bytes.length > MAX_KEY_BYTES) return -1;
+    if (loaded !== t) {
+      mem.set(t.bytes, LAYOUT.keys);
+      starts.set(t.starts);
+      slots.set(t.slots);
+      kinds.set(t.kinds);
+      loaded = t;
+    }
+    // Whole lines only: a last line without its LF ends no record here (nor in the loop, which stops at `end`).
+    const whole = end > p && b[end - 1] === 10 ? end : b.lastIndexOf(10, end - 1) + 1;
+    // The window starts small and doubles while the module reads each one whole (a run that stops after a few records
+    // has copied little past them).
+    let window = FIRST_WINDOW;
+    while (p < whole) {
+      let we = Math.min(whole, p + window);
+      if (we < whole) we = b.lastIndexOf(10, we - 1) + 1;
+      if (we <= p) {
+        // A line longer than the window: no record's (their lines are 300 characters at most) once it is the largest.
+        if (window >= IN_BYTES - (1 << 16)) return p;
+        window = Math.min(window * 2, IN_BYTES - (1 << 16));
+        continue;
+      }
+      mem.set(b.subarray(p, we), 0);
+      if (stats) stats.copied += we - p;
+      const q = e.run(0, we - p, RECORDS, n);
+      const k = e.records.value as number;
+      if (k > 0) {
+        batch.count = k;
+        batch.base = p;
+        take(batch);
+      }
+      const stop = p + q;
+      const cut = (e.cut.value as number) === 1;
+      p = stop;
+      if (k === RECORDS) continue;
+      // A record that is not one: the line-by-line path reads it.
+      if (!cut) return p;
+      // The window ended inside a record (or at its end): the rest, in a window twice as large.
+      if (we === whole) return p;
+      window = Math.min(window * 2, IN_BYTES - (1 << 16));
+    }
+    return p;
+  };
+}
