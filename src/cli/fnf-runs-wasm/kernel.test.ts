@@ -2,17 +2,20 @@
 // with the same values, names, lines and offsets, and the bytes it runs are the ones its text assembles to.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useRecordRunKernel } from '../../core/big-paste/fnf-records';
-import { type CutPaste, recordCaches, scannerResult } from '../../core/big-paste/fnf-runs-arbitraries';
+import { useRecordRunKernel, useRowRunKernel } from '../../core/big-paste/fnf-records';
+import { type CutPaste, recordCaches, rowCaches, scannerResult } from '../../core/big-paste/fnf-runs-arbitraries';
 import { assembledAndShipped } from '../wasm-bytes';
 import { FNF_RUNS_WASM } from './bytes';
-import { wasmRecordRuns } from './kernel';
+import { wasmRuns } from './kernel';
 import { fnfRunsWat, RECORDS } from './wat';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 300;
 const SEED = Number(process.env.FUZZ_SEED) || 20261205;
 
-afterEach(() => useRecordRunKernel(undefined));
+afterEach(() => {
+  useRecordRunKernel(undefined);
+  useRowRunKernel(undefined);
+});
 
 describe('the WebAssembly loop for runs of Flexible NetFlow records', () => {
   // After changing wat.ts: UPDATE_WASM=1 npx vitest run src/cli/fnf-runs-wasm writes bytes.ts afresh.
@@ -30,7 +33,8 @@ describe('the WebAssembly loop for runs of Flexible NetFlow records', () => {
   });
 
   const stats = { copied: 0 };
-  const wasm = wasmRecordRuns(undefined, stats)!;
+  const kernels = wasmRuns(undefined, stats)!;
+  const wasm = kernels.records;
   let taken = 0;
   /** scannerResult with the module's loop (counting the records it hands over), or runRecords' own. */
   const read = (c: CutPaste, withWasm: boolean) => {
@@ -77,6 +81,58 @@ describe('the WebAssembly loop for runs of Flexible NetFlow records', () => {
     expect(got).toBe(read(c, false));
     // All but the first record (read line by line: it makes the template) and the one cut by the piece's end.
     expect(taken).toBe(n - 2);
+    expect(stats.copied).toBeLessThan(2 * text.length);
+  });
+
+  let rows = 0;
+  /** scannerResult with the module's row loop (counting the rows it keeps), or runRows' own. */
+  const readRows = (c: CutPaste, withWasm: boolean) => {
+    useRowRunKernel(
+      withWasm
+        ? (b, p, end, layout, sink) =>
+            kernels.rows(b, p, end, layout, {
+              keepWaiting: () => sink.keepWaiting(),
+              take: (batch) => {
+                rows += batch.count;
+                sink.take(batch);
+              },
+              wait: (s, e) => sink.wait(s, e),
+            })
+        : undefined,
+    );
+    return scannerResult(c);
+  };
+
+  it('keeps the table rows the JavaScript loop keeps, up to the same rule or line that is no row (property)', () => {
+    rows = 0;
+    fc.assert(
+      fc.property(rowCaches, (c) => {
+        expect(readRows(c, true)).toBe(readRows(c, false));
+      }),
+      { numRuns: RUNS * 3, seed: SEED },
+    );
+    expect(rows).toBeGreaterThan(RUNS * 3);
+  });
+
+  it('reads a table longer than its window and its batch, CR LF, every row kept but the last (it waits)', () => {
+    const pad = (t: string, w: number) => (t.length >= w ? `${t} ` : t + ' '.repeat(w - t.length));
+    const row = (k: number) => `${pad(`10.1.${(k >> 8) & 255}.${k & 255}`, 17)}${pad('198.51.100.9', 17)}${String(k % 65536).padStart(13)}  ${pad(k % 3 ? 'Gi0/0/1' : 'Te0/0/0.1000', 22)}${'6'.padStart(7)}  ${String(k).padStart(20)}`;
+    const n = RECORDS * 2 + 77;
+    const lines = [
+      'R1#show flow monitor M cache format table',
+      '',
+      'IPV4 SRC ADDR    IPV4 DST ADDR    TRNS DST PORT  INTF INPUT            IP PROT             pkts long',
+      '===============  ===============  =============  ====================  =======  ====================',
+      ...Array.from({ length: n }, (_, k) => row(k)),
+    ];
+    const text = lines.join('\r\n') + '\r\n';
+    const c: CutPaste = { bytes: new Uint8Array(Buffer.from(text, 'latin1')), cut: Math.floor(text.length / 3) };
+    rows = 0;
+    stats.copied = 0;
+    expect(readRows(c, true)).toBe(readRows(c, false));
+    // All but the first (read line by line), those each side of the piece's end, and one a call (it waits at the end of
+    // each window, and is kept by the next call: counted as the line-by-line path's here).
+    expect(rows).toBeGreaterThan(n - 40);
     expect(stats.copied).toBeLessThan(2 * text.length);
   });
 });

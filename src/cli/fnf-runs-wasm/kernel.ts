@@ -2,15 +2,18 @@
 // kernel contract (core/big-paste/fnf-records.ts useRecordRunKernel), so the core reads the same records either way.
 // Each call copies whole lines into the module's memory, lets it take the records and hands them over in batches.
 // The browser keeps the JavaScript loop (its CSP allows no WebAssembly compiling).
-import { BYTE_CLASS, type RecordBatch, type RecordRunKernel, SLOT_COUNT, useRecordRunKernel } from '../../core/big-paste/fnf-records';
+import { BYTE_CLASS, KIND, type RecordBatch, type RecordRunKernel, type RowRunKernel, SLOT_COUNT, useRecordRunKernel, useRowRunKernel } from '../../core/big-paste/fnf-records';
 import { FNF_RUNS_WASM } from './bytes';
-import { IN_BYTES, LAYOUT, MAX_KEY_BYTES, MAX_LINES, RECORDS } from './wat';
+import { IN_BYTES, LAYOUT, MAX_COLUMNS, MAX_KEY_BYTES, MAX_LINES, RECORDS } from './wat';
 
 interface Exports {
   memory: WebAssembly.Memory;
   records: WebAssembly.Global;
   cut: WebAssembly.Global;
+  callerKept: WebAssembly.Global;
+  waiting: WebAssembly.Global;
   run: (p: number, end: number, cap: number, n: number) => number;
+  rows: (p: number, end: number, cap: number, n: number) => number;
 }
 
 /** Bytes a call copies into the module's memory first (then twice as many each time it reads them all). */
@@ -19,21 +22,37 @@ const FIRST_WINDOW = 1 << 12;
 let installed = false;
 
 /**
- * Make runRecords on this thread use the module (once). The module is compiled when a run first needs it, so a run of
- * the analyzer on anything but a record-format cache pays nothing for it.
+ * Make runRecords and runRows on this thread use the module (once). The module is compiled when a run first needs it,
+ * so a run of the analyzer on anything but a Flexible NetFlow cache pays nothing for it.
  */
 export function useWasmRecordRuns(): void {
   if (installed) return;
   installed = true;
-  let kernel: RecordRunKernel | undefined | null = null;
+  let kernels: { records: RecordRunKernel; rows: RowRunKernel } | undefined | null = null;
+  const get = () => (kernels === null ? (kernels = wasmRuns()) : kernels);
   useRecordRunKernel((b, p, end, t, take) => {
-    if (kernel === null) kernel = wasmRecordRuns();
-    return kernel === undefined ? -1 : kernel(b, p, end, t, take);
+    const k = get();
+    return k === undefined ? -1 : k.records(b, p, end, t, take);
+  });
+  useRowRunKernel((b, p, end, layout, sink) => {
+    const k = get();
+    return k === undefined ? -1 : k.rows(b, p, end, layout, sink);
   });
 }
 
-/** The module's loop, or undefined where WebAssembly cannot be compiled (then runRecords' own loop reads). */
-export function wasmRecordRuns(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Buffer.from(FNF_RUNS_WASM, 'base64')), stats?: { copied: number }): RecordRunKernel | undefined {
+/** The module's record loop (wasmRuns), or undefined where WebAssembly cannot be compiled. */
+export function wasmRecordRuns(bytes?: Uint8Array<ArrayBuffer>, stats?: { copied: number }): RecordRunKernel | undefined {
+  return wasmRuns(bytes, stats)?.records;
+}
+
+/**
+ * The module's loops for runs of records and of table rows (one instance, one memory), or undefined where WebAssembly
+ * cannot be compiled (then runRecords' and runRows' own loops read).
+ */
+export function wasmRuns(
+  bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Buffer.from(FNF_RUNS_WASM, 'base64')),
+  stats?: { copied: number },
+): { records: RecordRunKernel; rows: RowRunKernel } | undefined {
   let e: Exports;
   try {
     e = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as Exports;
@@ -42,6 +61,7 @@ export function wasmRecordRuns(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(B
   }
   const buf = e.memory.buffer;
   const mem = new Uint8Array(buf);
+  const mem32 = (at: number, n: number) => new Int32Array(buf, at, n);
   mem.set(BYTE_CLASS, LAYOUT.cls);
   const starts = new Int32Array(buf, LAYOUT.starts, MAX_LINES + 1);
   const slots = new Int32Array(buf, LAYOUT.slots, MAX_LINES);
@@ -57,7 +77,7 @@ export function wasmRecordRuns(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(B
   };
   // The template whose keys are in the module's memory (templates are made afresh when the keys change, never edited).
   let loaded: unknown;
-  return (b, p, end, t, take) => {
+  const records: RecordRunKernel = (b, p, end, t, take) => {
     const n = t.slots.length;
     if (n > MAX_LINES || t.bytes.length > MAX_KEY_BYTES) return -1;
     if (loaded !== t) {
@@ -77,8 +97,8 @@ export function wasmRecordRuns(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(B
       if (we < whole) we = b.lastIndexOf(10, we - 1) + 1;
       if (we <= p) {
         // A line longer than the window: no record's (their lines are 300 characters at most) once it is the largest.
-        if (window >= IN_BYTES - (1 << 16)) return p;
-        window = Math.min(window * 2, IN_BYTES - (1 << 16));
+        if (window >= MAX_WINDOW) return p;
+        window = Math.min(window * 2, MAX_WINDOW);
         continue;
       }
       mem.set(b.subarray(p, we), 0);
@@ -98,8 +118,57 @@ export function wasmRecordRuns(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(B
       if (!cut) return p;
       // The window ended inside a record (or at its end): the rest, in a window twice as large.
       if (we === whole) return p;
-      window = Math.min(window * 2, IN_BYTES - (1 << 16));
+      window = Math.min(window * 2, MAX_WINDOW);
     }
     return p;
   };
+
+  // The layout whose columns are in the module's memory (layouts, like templates, are made afresh, never edited).
+  mem32(LAYOUT.slotKinds, 16).set(KIND);
+  let laidOut: unknown;
+  const rowEnds = new Int32Array(buf, LAYOUT.rowEnds, RECORDS);
+  const rows: RowRunKernel = (b, p, end, layout, sink) => {
+    const n = layout.starts.length;
+    if (n > MAX_COLUMNS) return -1;
+    if (laidOut !== layout) {
+      mem32(LAYOUT.colStarts, n).set(layout.starts);
+      mem32(LAYOUT.colEnds, n).set(layout.ends);
+      mem32(LAYOUT.colSlots, n).set(layout.slots);
+      laidOut = layout;
+    }
+    const whole = end > p && b[end - 1] === 10 ? end : b.lastIndexOf(10, end - 1) + 1;
+    let window = FIRST_WINDOW;
+    while (p < whole) {
+      let we = Math.min(whole, p + window);
+      if (we < whole) we = b.lastIndexOf(10, we - 1) + 1;
+      if (we <= p) {
+        // A line longer than the window: no row's (1,000 characters at most) once it is the largest.
+        if (window >= MAX_WINDOW) return p;
+        window = Math.min(window * 2, MAX_WINDOW);
+        continue;
+      }
+      mem.set(b.subarray(p, we), 0);
+      if (stats) stats.copied += we - p;
+      const q = e.rows(0, we - p, RECORDS - 1, n);
+      const k = e.records.value as number;
+      if ((e.callerKept.value as number) === 1) sink.keepWaiting();
+      if (k > 0) {
+        batch.count = k;
+        batch.base = p;
+        sink.take(batch);
+      }
+      if ((e.waiting.value as number) === 1) sink.wait(p + batch.starts[k]!, p + rowEnds[k]!);
+      const cut = (e.cut.value as number) === 1;
+      p += q;
+      if (k === RECORDS - 1) continue;
+      if (!cut) return p;
+      if (we === whole) return p;
+      window = Math.min(window * 2, MAX_WINDOW);
+    }
+    return p;
+  };
+  return { records, rows };
 }
+
+/** The largest window a call copies (the module's input room, less the room for reads past its end). */
+const MAX_WINDOW = IN_BYTES - (1 << 16);

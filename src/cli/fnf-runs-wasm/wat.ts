@@ -2,7 +2,7 @@
 // text, for the CLI: the same checks in the same order, so that a record is taken here exactly when it is taken there,
 // with the same values. Keys are compared eight bytes at a time. kernel.test.ts assembles this text, checks bytes.ts
 // holds it (UPDATE_WASM=1 rewrites it) and checks the module against the JavaScript loop on generated caches.
-import { ADDRESS, CAPITAL_M, COUNT, NAME, REFUSED, SLOT_COUNT } from '../../core/big-paste/fnf-records';
+import { ADDRESS, BLANK, CAPITAL_M, COUNT, NAME, OTHER_STARTS_TEXT, REFUSED, SLOT_COUNT } from '../../core/big-paste/fnf-records';
 import { R } from '../../core/parsers/show-flow-monitor-cache/record-fields';
 
 /** The input window's bytes (whole lines), and room past it for the eight-byte reads of the last key. */
@@ -11,6 +11,8 @@ export const IN_BYTES = (1 << 20) + (1 << 16);
 export const RECORDS = 1 << 14;
 /** Lines a template may have, and bytes its keys may take, for this module (longer ones stay with the loop). */
 export const MAX_LINES = 64;
+/** Columns a table's layout may have for this module. */
+export const MAX_COLUMNS = 64;
 export const MAX_KEY_BYTES = 8192 - 16;
 
 /** Byte offsets in the module's memory. */
@@ -26,11 +28,17 @@ export const LAYOUT = (() => {
   const slots = take(MAX_LINES * 4);
   const kinds = take(MAX_LINES * 4);
   const cls = take(256);
+  // A table's layout: each column's start, end and slot; each slot's kind.
+  const colStarts = take(MAX_COLUMNS * 4);
+  const colEnds = take(MAX_COLUMNS * 4);
+  const colSlots = take(MAX_COLUMNS * 4);
+  const slotKinds = take(16 * 4);
   at = Math.ceil(at / 8) * 8;
   const values = take(SLOT_COUNT * RECORDS * 8);
   const names = take(RECORDS * 16);
   const recordStarts = take(RECORDS * 4);
-  return { keys, starts, slots, kinds, cls, values, names, recordStarts, end: at };
+  const rowEnds = take(RECORDS * 4);
+  return { keys, starts, slots, kinds, cls, colStarts, colEnds, colSlots, slotKinds, values, names, recordStarts, rowEnds, end: at };
 })();
 export const PAGES = Math.ceil(LAYOUT.end / 65536);
 
@@ -69,6 +77,9 @@ export function fnfRunsWat(): string {
   (memory (export "memory") ${PAGES})
   (global $records (export "records") (mut i32) (i32.const 0))
   (global $cut (export "cut") (mut i32) (i32.const 0))
+  (global $callerKept (export "callerKept") (mut i32) (i32.const 0))
+  (global $waiting (export "waiting") (mut i32) (i32.const 0))
+  ${rowsFunc()}
   (func (export "run") (param $p i32) (param $end i32) (param $cap i32) (param $n i32) (result i32)
     (local $r i32) (local $rs i32) (local $j i32) (local $ls i32) (local $ks i32) (local $kl i32) (local $q i32)
     (local $c i32) (local $cls i32) (local $kind i32) (local $slot i32) (local $vs i32) (local $eol i32)
@@ -170,4 +181,168 @@ export function fnfRunsWat(): string {
       (return ${L('rs')})))
     (global.set $records ${L('r')})
     ${L('p')}))`;
+}
+
+const W = (x: string) => `(i32.load ${x})`;
+const at4 = (base: number, i: string) => add(I(base), `(i32.shl ${i} ${I(2)})`);
+/** Column (slot-major) slot of row w. */
+const cell = (slot: string) => `(i32.add ${I(LAYOUT.values)} (i32.shl (i32.add (i32.mul ${slot} ${I(RECORDS)}) ${L('w')}) ${I(3)}))`;
+
+/** Fail ($fail) when word [ws, p) starts a line of another kind (fnf-records.ts otherLineStart). */
+function otherLineStart(): string {
+  const words = OTHER_STARTS_TEXT.map((w) => {
+    const bytes = [...w].map((ch, i) => `(i32.eq (i32.or ${B(add(L('ws'), I(i)))} ${I(32)}) ${I(ch.charCodeAt(0))})`);
+    const all = bytes.reduce((a, b) => `(i32.and ${a} ${b})`);
+    return `(if (i32.ge_u (i32.sub ${L('p')} ${L('ws')}) ${I(w.length)}) (then (br_if $fail ${all})))`;
+  });
+  return `
+          ${S('ch', B(L('ws')))}
+          (br_if $fail (i32.eq ${L('ch')} ${I(45)}))
+          ${S('ch', `(i32.or ${L('ch')} ${I(32)})`)}
+          (if (i32.le_u (i32.sub ${L('ch')} ${I(97)}) ${I(25)})
+            (then ${words.join('\n            ')}))`;
+}
+
+/**
+ * rows(p, end, cap, n): the rows of a table under the layout in memory (n columns) from byte p on, the row before p
+ * waiting, as runRows' loop and tableRow read them: a line with '=' stops it with the row before still waiting; a line
+ * that is no plain row stops it after keeping that row. Returns where it stopped; `records` says how many rows after
+ * the waiting one it kept (their values from LAYOUT.values on, as commit keeps them), `callerKept` whether it kept
+ * the waiting one, `waiting` whether row `records` (read, not kept) waits now, `cut` whether the window ended first.
+ */
+function rowsFunc(): string {
+  const checkM = `(br_if $fail (i32.and (i32.and (i32.eq ${B(add(L('p'), I(1)))} ${I(111)}) (i32.eq ${B(add(L('p'), I(2)))} ${I(114)})) (i32.eq ${B(add(L('p'), I(3)))} ${I(101)})))`;
+  const defaults = [
+    [R.dst4, '(f64.const 0)'],
+    [R.srcPort, '(f64.const -1)'],
+    [R.dstPort, '(f64.const -1)'],
+    [R.proto, '(f64.const -1)'],
+    [R.bytes, '(f64.const nan)'],
+    [R.bytesL2, '(f64.const nan)'],
+  ]
+    .map(([slot, v]) => `(f64.store ${cell(I(slot as number))} ${v})`)
+    .join(' ');
+  const nameAt = `(i32.add ${I(LAYOUT.names)} (i32.shl ${L('w')} ${I(4)}))`;
+  return `(func (export "rows") (param $p i32) (param $end i32) (param $cap i32) (param $n i32) (result i32)
+    (local $k i32) (local $pend i32) (local $w i32) (local $ls i32) (local $e i32) (local $next i32) (local $ok i32) (local $eq i32)
+    (local $c i32) (local $drift i32) (local $first i32) (local $ws i32) (local $ch i32) (local $cls i32) (local $used i64)
+    (local $has i32) (local $slot i32) (local $kind i32) (local $v i64) (local $octet i32) (local $dots i32) (local $q i32) (local $d i32)
+    (global.set $cut ${I(0)}) (global.set $callerKept ${I(0)})
+    (block $out (loop $line
+      ${S('ls', L('p'))}
+      (br_if $out (i32.ge_u ${L('k')} ${L('cap')}))
+      (if (i32.ge_u ${L('p')} ${L('end')}) (then (global.set $cut ${I(1)}) (br $out)))
+      ${S('w', add(L('k'), `(i32.eq ${L('pend')} ${I(1)})`))}
+      ${S('eq', I(0))} ${S('ok', I(0))}
+      (block $parsed
+        (block $fail
+          ${defaults}
+          (i32.store ${nameAt} ${I(-1)}) (i32.store offset=8 ${nameAt} ${I(-1)})
+          ${S('c', I(0))} ${S('drift', I(0))} ${S('first', I(1))} ${S('used', '(i64.const 0)')} ${S('has', I(0))}
+          (loop $scan
+            ;; Blanks, eight at a time while there are eight.
+            (block $sp8E (loop $sp8
+              (br_if $sp8E (i64.ne (i64.load align=1 ${L('p')}) (i64.const 0x2020202020202020)))
+              ${S('p', add(L('p'), I(8)))} (br $sp8)))
+            ${S('ch', B(L('p')))}
+            (if (i32.eq ${L('ch')} ${I(32)}) (then ${inc('p')} (br $scan)))
+            ;; The line's end (LF, or CR LF).
+            (if (i32.eq ${L('ch')} ${I(10)}) (then ${S('e', L('p'))} ${S('next', add(L('p'), I(1)))} ${S('ok', I(1))} (br $parsed)))
+            (if (i32.and (i32.eq ${L('ch')} ${I(13)}) (i32.eq ${B(add(L('p'), I(1)))} ${I(10)}))
+              (then ${S('e', L('p'))} ${S('next', add(L('p'), I(2)))} ${S('ok', I(1))} (br $parsed)))
+            ;; A word: plain characters (noting '='), to a blank or the line's end.
+            ${S('ws', L('p'))}
+            (block $wE (loop $wL
+              ${S('ch', B(L('p')))}
+              ${S('cls', B(add(I(LAYOUT.cls), L('ch'))))}
+              (if (i32.lt_u ${L('cls')} ${I(BLANK)}) (then
+                (if (i32.eq ${L('ch')} ${I(61)}) (then ${S('eq', I(1))}))
+                ${inc('p')} (br $wL)))
+              (if (i32.eq ${L('cls')} ${I(CAPITAL_M)}) (then ${checkM} ${inc('p')} (br $wL)))
+              (if (i32.ne ${L('cls')} ${I(REFUSED)}) (then
+                ;; A comma is plain here too; a blank ends the word.
+                (br_if $wE (i32.eq ${L('cls')} ${I(BLANK)}))
+                ${inc('p')} (br $wL)))
+              (br_if $wE (i32.eq ${L('ch')} ${I(10)}))
+              (br_if $wE (i32.and (i32.eq ${L('ch')} ${I(13)}) (i32.eq ${B(add(L('p'), I(1)))} ${I(10)})))
+              (br $fail)))
+            (if ${L('first')} (then ${otherLineStart()}))
+            ${S('first', I(0))}
+            ;; Its column: by where it starts, shifted by the drift of wider cells before it.
+            (block $colE (loop $colL
+              (br_if $colE (i32.ge_u ${add(L('c'), I(1))} ${L('n')}))
+              (br_if $colE (i32.lt_s (i32.sub ${L('ws')} ${L('ls')}) (i32.add ${W(at4(LAYOUT.colStarts, add(L('c'), I(1))))} ${L('drift')})))
+              ${inc('c')} (br $colL)))
+            (if (i32.gt_s (i32.sub ${L('p')} ${L('ls')}) (i32.add ${W(at4(LAYOUT.colEnds, L('c')))} ${L('drift')}))
+              (then ${S('drift', `(i32.sub (i32.sub ${L('p')} ${L('ls')}) ${W(at4(LAYOUT.colEnds, L('c')))})`)}))
+            ${S('slot', W(at4(LAYOUT.colSlots, L('c'))))}
+            (if (i32.ge_s ${L('slot')} ${I(0)}) (then
+              ;; One word a used column, read as the parser reads its value.
+              (br_if $fail (i64.ne (i64.and ${L('used')} (i64.shl (i64.const 1) (i64.extend_i32_u ${L('c')}))) (i64.const 0)))
+              ${S('used', `(i64.or ${L('used')} (i64.shl (i64.const 1) (i64.extend_i32_u ${L('c')})))`)}
+              ${S('kind', W(at4(LAYOUT.slotKinds, L('slot'))))}
+              (if (i32.eq ${L('kind')} ${I(COUNT)})
+                (then
+                  (br_if $fail (i32.gt_u (i32.sub ${L('p')} ${L('ws')}) ${I(15)}))
+                  ${S('v', '(i64.const 0)')} ${S('q', L('ws'))}
+                  (block $cE (loop $cL
+                    (br_if $cE (i32.ge_u ${L('q')} ${L('p')}))
+                    ${S('d', `(i32.sub ${B(L('q'))} ${I(48)})`)}
+                    (br_if $fail (i32.gt_u ${L('d')} ${I(9)}))
+                    ${S('v', `(i64.add (i64.mul ${L('v')} (i64.const 10)) (i64.extend_i32_u ${L('d')}))`)}
+                    ${inc('q')} (br $cL)))
+                  (f64.store ${cell(L('slot'))} (f64.convert_i64_u ${L('v')})))
+                (else (if (i32.eq ${L('kind')} ${I(ADDRESS)})
+                  (then
+                    ${S('v', '(i64.const 0)')} ${S('octet', I(-1))} ${S('dots', I(0))} ${S('q', L('ws'))}
+                    (block $aE (loop $aL
+                      (br_if $aE (i32.ge_u ${L('q')} ${L('p')}))
+                      ${S('ch', B(L('q')))}
+                      (if (i32.le_u (i32.sub ${L('ch')} ${I(48)}) ${I(9)})
+                        (then
+                          ${S('octet', `(select (i32.sub ${L('ch')} ${I(48)}) (i32.add (i32.mul ${L('octet')} ${I(10)}) (i32.sub ${L('ch')} ${I(48)})) (i32.lt_s ${L('octet')} ${I(0)}))`)}
+                          (br_if $fail (i32.gt_s ${L('octet')} ${I(255)})))
+                        (else
+                          (br_if $fail (i32.eqz (i32.and (i32.eq ${L('ch')} ${I(46)}) (i32.and (i32.ge_s ${L('octet')} ${I(0)}) (i32.lt_s ${L('dots')} ${I(3)})))))
+                          ${S('v', `(i64.add (i64.mul ${L('v')} (i64.const 256)) (i64.extend_i32_u ${L('octet')}))`)}
+                          ${S('octet', I(-1))} ${inc('dots')}))
+                      ${inc('q')} (br $aL)))
+                    (br_if $fail (i32.or (i32.ne ${L('dots')} ${I(3)}) (i32.lt_s ${L('octet')} ${I(0)})))
+                    (f64.store ${cell(L('slot'))} (f64.convert_i64_u (i64.add (i64.mul ${L('v')} (i64.const 256)) (i64.extend_i32_u ${L('octet')})))))
+                  (else
+                    (br_if $fail (i32.ne ${L('kind')} ${I(NAME)}))
+                    ${S('q', `(i32.add ${nameAt} (select ${I(0)} ${I(8)} (i32.eq ${L('slot')} ${I(R.srcIf)})))`)}
+                    (i32.store ${L('q')} ${L('ws')})
+                    (i32.store offset=4 ${L('q')} ${L('p')})))))
+              ${S('has', `(i32.or ${L('has')} (i32.shl ${I(1)} ${L('slot')}))`)}))
+            (br $scan)))
+        ;; Not a row: the rest of the line, for an '=' and its end.
+        (block $rE (loop $rL
+          ${S('ch', B(L('p')))}
+          (if (i32.eq ${L('ch')} ${I(61)}) (then ${S('eq', I(1))}))
+          (br_if $rE (i32.eq ${L('ch')} ${I(10)}))
+          ${inc('p')} (br $rL))))
+      ;; A row: 1,000 characters at most, a source address and a packet count.
+      (if ${L('ok')} (then
+        (if (i32.or (i32.gt_u (i32.sub ${L('e')} ${L('ls')}) ${I(1000)})
+              (i32.ne (i32.and ${L('has')} ${I((1 << R.src4) | (1 << R.packets))}) ${I((1 << R.src4) | (1 << R.packets))}))
+          (then ${S('ok', I(0))}))))
+      ;; A rule (or any '='): the row before still waits; the line is the line-by-line path's.
+      (br_if $out ${L('eq')})
+      ;; The row before is kept.
+      (if (i32.eqz ${L('pend')}) (then (global.set $callerKept ${I(1)})))
+      (if (i32.eq ${L('pend')} ${I(1)}) (then ${inc('k')}))
+      ${S('pend', I(2))}
+      (br_if $out (i32.eqz ${L('ok')}))
+      ;; This row waits: the bytes counter, else the layer-2 one (NaN for neither).
+      (if (i32.eqz (i32.and ${L('has')} ${I(1 << R.bytes)}))
+        (then (f64.store ${cell(I(R.bytes))} (f64.load ${cell(I(R.bytesL2))}))))
+      (i32.store ${at4(LAYOUT.recordStarts, L('w'))} ${L('ls')})
+      (i32.store ${at4(LAYOUT.rowEnds, L('w'))} ${L('e')})
+      ${S('pend', I(1))}
+      ${S('p', L('next'))}
+      (br $line)))
+    (global.set $records ${L('k')})
+    (global.set $waiting (i32.eq ${L('pend')} ${I(1)}))
+    ${L('ls')})`;
 }

@@ -27,9 +27,8 @@ export function byteLayout(l: TableLayout): ByteLayout {
 }
 
 /** First words of the lines the record parser reads before a table row (lower case): such a row is the text path's. */
-const OTHER_STARTS = ['cache', 'current', 'high', 'flows', 'load', 'time', 'processed', 'aggregated', 'showing', 'matched', 'there'].map((w) =>
-  Uint8Array.from(w, (c) => c.charCodeAt(0)),
-);
+export const OTHER_STARTS_TEXT = ['cache', 'current', 'high', 'flows', 'load', 'time', 'processed', 'aggregated', 'showing', 'matched', 'there'];
+const OTHER_STARTS = OTHER_STARTS_TEXT.map((w) => Uint8Array.from(w, (c) => c.charCodeAt(0)));
 
 /** Does word b[s, e) start a line of another kind (OTHER_STARTS, any case, or a dash: an ager's line)? */
 function otherLineStart(b: Uint8Array, s: number, e: number): boolean {
@@ -113,6 +112,38 @@ export interface RecordBatch {
 export type RecordRunKernel = (b: Uint8Array, p: number, end: number, t: RunTemplate, take: (batch: RecordBatch) => void) => number;
 
 let recordKernel: RecordRunKernel | undefined;
+
+/**
+ * Rows of a `format table` cache as a kernel hands them over: `count` rows, each column's values in values[slot *
+ * stride + r] already as commit keeps them (the defaults of a row without that cell: 0 for the destination, -1 for
+ * ports and protocol, NaN for bytes; the layer-2 byte count in the bytes column when there is no other), interface
+ * names as spans of `bytes` (-1: none), row r starting at starts[r] in `bytes`, which is b[base] on.
+ */
+export type RowBatch = RecordBatch;
+
+/** What a row kernel reports as it reads, in line order (see RowRunKernel). */
+export interface RowRunSink {
+  /** The row waiting before the kernel's first line is kept (the line after it has no '='). */
+  keepWaiting(): void;
+  /** Rows after it, each kept (the line after each has no '=' either). */
+  take(batch: RowBatch): void;
+  /** The last row read, b[s, e), waits for the line after it. */
+  wait(s: number, e: number): void;
+}
+
+/**
+ * Reads what runRows' loop reads for a table under `layout`, line for line, from b[p] up to `end`, the row before p
+ * waiting: reports to `sink`, returns where it stopped (the start of the first line not read), or -1 when it cannot
+ * read this layout (the loop then does).
+ */
+export type RowRunKernel = (b: Uint8Array, p: number, end: number, layout: ByteLayout, sink: RowRunSink) => number;
+
+let rowKernel: RowRunKernel | undefined;
+
+/** Read runs of table rows with this kernel (undefined: runRows' own loop). */
+export function useRowRunKernel(k: RowRunKernel | undefined): void {
+  rowKernel = k;
+}
 
 /** Read runs of records with this kernel (undefined: runRecords' own loop). */
 export function useRecordRunKernel(k: RecordRunKernel | undefined): void {
@@ -380,6 +411,33 @@ export class FnfRecords {
   runRows(b: Uint8Array, p: number, end: number, layout: ByteLayout | undefined, csv: Int32Array | undefined, firstLine: number, offsetBase: number, pendS: number, pendLine: number): number {
     let lines = 0;
     let pendE = 0;
+    if (runsOn && rowKernel !== undefined && layout !== undefined) {
+      const stop = rowKernel(b, p, end, layout, {
+        keepWaiting: () => {
+          this.commit(pendLine, offsetBase + pendS);
+          pendS = -1;
+        },
+        take: (batch) => {
+          this.takeRows(batch, firstLine + lines, offsetBase);
+          lines += batch.count;
+        },
+        wait: (s, e) => {
+          // Read again here, so that its values are the open row's, as if read by tableRow in the first place.
+          if (!this.tableRow(b, s, e, layout)) throw new Error('a row the kernel took is no row');
+          pendS = s;
+          pendE = e;
+          pendLine = firstLine + lines;
+          lines++;
+        },
+      });
+      if (stop >= 0) {
+        this.runEnd = stop;
+        this.runPendS = pendS;
+        this.runPendE = pendE;
+        this.runPendLine = pendLine;
+        return lines;
+      }
+    }
     if (runsOn) {
       // The next '=' at or after p (-1: none before end), found once and kept until passed.
       let eq = -2;
@@ -501,6 +559,31 @@ export class FnfRecords {
       this.srcIf[o + r] = inIf ? this.nameIndexOf(x.bytes, names[4 * r]!, names[4 * r + 1]!, 0) : -1;
       this.dstIf[o + r] = outIf ? this.nameIndexOf(x.bytes, names[4 * r + 2]!, names[4 * r + 3]!, 1) : -1;
       this.line[o + r] = firstLine + r * n;
+      this.offsets[o + r] = offsetBase + x.base + x.starts[r]!;
+    }
+    this.count = o + k;
+  }
+
+  /** A kernel's batch of table rows, kept as commit keeps each (line numbers from firstLine, one a row). */
+  private takeRows(x: RowBatch, firstLine: number, offsetBase: number): void {
+    const k = x.count;
+    const o = this.count;
+    if (o + k > this.src.length) this.reserve(Math.max(o + k, 2 * this.src.length));
+    const col = (slot: number) => x.values.subarray(slot * x.stride, slot * x.stride + k);
+    this.src.set(col(R.src4), o);
+    this.dst.set(col(R.dst4), o);
+    this.srcPort.set(col(R.srcPort), o);
+    this.dstPort.set(col(R.dstPort), o);
+    this.proto.set(col(R.proto), o);
+    this.packets.set(col(R.packets), o);
+    this.bytes.set(col(R.bytes), o);
+    const names = x.names;
+    for (let r = 0; r < k; r++) {
+      const a = names[4 * r]!;
+      const c = names[4 * r + 2]!;
+      this.srcIf[o + r] = a < 0 ? -1 : this.nameIndexOf(x.bytes, a, names[4 * r + 1]!, 0);
+      this.dstIf[o + r] = c < 0 ? -1 : this.nameIndexOf(x.bytes, c, names[4 * r + 3]!, 1);
+      this.line[o + r] = firstLine + r;
       this.offsets[o + r] = offsetBase + x.base + x.starts[r]!;
     }
     this.count = o + k;

@@ -103,7 +103,22 @@ const rowAddress = fc.oneof({ weight: 80, arbitrary: fc.constantFrom('10.1.1.7',
 const rowCount = fc.oneof({ weight: 80, arbitrary: fc.constantFrom('80', '6', '1', '123456789012345') }, { weight: 1, arbitrary: fc.constantFrom('1234567890123456', '8 0', '', '-1', '=') });
 const rowName = fc.oneof({ weight: 80, arbitrary: fc.constantFrom('Gi0/0/1', 'TenGigabitEthernet0/0/0.1000') }, { weight: 1, arbitrary: fc.constantFrom('Gi0/0/1 x', 'Gi#1', 'GiMore', 'Gi0/0/1\r', '') });
 const cells = fc.tuple(rowAddress, rowAddress, rowCount, rowName, rowCount, rowCount);
-const tableRow = cells.map(([a, b, d, i, pr, pk]) => `${pad(a, 17)}${pad(b, 17)}${d.padStart(13)}  ${pad(i, 22)}${pr.padStart(7)}  ${pk.padStart(20)}`);
+// A row as printed, now and then padded with blanks to 1,000 or 1,001 characters (the longest row the parser reads).
+const padded = (row: string, to: number) => (to === 0 ? row : row.padEnd(to));
+const padTo = fc.oneof({ weight: 30, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constantFrom(1000, 1001) });
+const tableRow = fc.tuple(cells, padTo).map(([[a, b, d, i, pr, pk], to]) => padded(`${pad(a, 17)}${pad(b, 17)}${d.padStart(13)}  ${pad(i, 22)}${pr.padStart(7)}  ${pk.padStart(20)}`, to));
+// A table whose first column is the input interface (any first word may start a row, unless it starts a line of another
+// kind for the parser: "cache...", "Flows...", a dash...), the bytes counter at layer 2 only.
+const TABLE_BY_NAME = [
+  'R1#show flow monitor WORM-WATCH cache format table',
+  '',
+  'INTF INPUT            IPV4 SRC ADDR    IPV4 DST ADDR    TRNS DST PORT  IP PROT             pkts long     bytes layer2 long',
+  '====================  ===============  ===============  =============  =======  ====================  ====================',
+];
+const firstName = fc.oneof({ weight: 20, arbitrary: fc.constantFrom('Gi0/0/1', 'Te0/0/0.1000') }, { weight: 1, arbitrary: fc.constantFrom('cache0/1', 'Flows0/1', 'Current', '-Gi0/1', 'There', 'Gi0/0/1x'.toUpperCase()) });
+const tableRowByName = fc
+  .tuple(firstName, rowAddress, rowAddress, rowCount, rowCount, rowCount, rowCount)
+  .map(([i, a, b, d, pr, pk, by]) => `${pad(i, 22)}${pad(a, 17)}${pad(b, 17)}${d.padStart(13)}  ${pr.padStart(7)}  ${pk.padStart(20)}  ${by.padStart(20)}`);
 const csvRow = cells.map((c) => c.join(','));
 const between = fc.constantFrom('', ' --More-- ', 'R1#', '===============  ===============  =============', 'IPV4 SRC ADDR    IPV4 DST ADDR    pkts long', 'Processed 12 flows', 'x'.repeat(1001), '10.1.1.7  <-- this one', 'IPV4 SRC ADDR,IPV4 DST ADDR,pkts');
 const paste = (header: string[], row: fc.Arbitrary<string>) =>
@@ -111,4 +126,4 @@ const paste = (header: string[], row: fc.Arbitrary<string>) =>
     .tuple(fc.array(fc.oneof({ weight: 25, arbitrary: row }, { weight: 1, arbitrary: between }), { minLength: 1, maxLength: 60 }), fc.constantFrom('\n', '\n', '\r\n'), fc.integer({ min: 0, max: 999 }))
     .map(([rows, eol, at]) => cutAt([...header, ...rows].join(eol) + eol, at));
 /** Table- and csv-format caches, LF or CR LF, with a place to cut them in two pieces. */
-export const rowCaches: fc.Arbitrary<CutPaste> = fc.oneof(paste(TABLE, tableRow), paste(CSV, csvRow));
+export const rowCaches: fc.Arbitrary<CutPaste> = fc.oneof(paste(TABLE, tableRow), paste(TABLE_BY_NAME, tableRowByName), paste(CSV, csvRow));
