@@ -14,6 +14,7 @@ interface Exports {
   waiting: WebAssembly.Global;
   run: (p: number, end: number, cap: number, n: number) => number;
   rows: (p: number, end: number, cap: number, n: number) => number;
+  csvRows: (p: number, end: number, cap: number, n: number) => number;
 }
 
 /** Bytes a call copies into the module's memory first (then twice as many each time it reads them all). */
@@ -34,9 +35,9 @@ export function useWasmRecordRuns(): void {
     const k = get();
     return k === undefined ? -1 : k.records(b, p, end, t, take);
   });
-  useRowRunKernel((b, p, end, layout, sink) => {
+  useRowRunKernel((b, p, end, layout, csv, sink) => {
     const k = get();
-    return k === undefined ? -1 : k.rows(b, p, end, layout, sink);
+    return k === undefined ? -1 : k.rows(b, p, end, layout, csv, sink);
   });
 }
 
@@ -123,19 +124,23 @@ export function wasmRuns(
     return p;
   };
 
-  // The layout whose columns are in the module's memory (layouts, like templates, are made afresh, never edited).
+  // The table layout or csv columns in the module's memory (made afresh when they change, like templates, never edited).
   mem32(LAYOUT.slotKinds, 16).set(KIND);
   let laidOut: unknown;
   const rowEnds = new Int32Array(buf, LAYOUT.rowEnds, RECORDS);
-  const rows: RowRunKernel = (b, p, end, layout, sink) => {
-    const n = layout.starts.length;
+  const rows: RowRunKernel = (b, p, end, layout, csv, sink) => {
+    const n = layout !== undefined ? layout.starts.length : csv!.length;
     if (n > MAX_COLUMNS) return -1;
-    if (laidOut !== layout) {
-      mem32(LAYOUT.colStarts, n).set(layout.starts);
-      mem32(LAYOUT.colEnds, n).set(layout.ends);
-      mem32(LAYOUT.colSlots, n).set(layout.slots);
-      laidOut = layout;
+    const columns = layout ?? csv;
+    if (laidOut !== columns) {
+      if (layout !== undefined) {
+        mem32(LAYOUT.colStarts, n).set(layout.starts);
+        mem32(LAYOUT.colEnds, n).set(layout.ends);
+        mem32(LAYOUT.colSlots, n).set(layout.slots);
+      } else mem32(LAYOUT.colSlots, n).set(csv!);
+      laidOut = columns;
     }
+    const read = layout !== undefined ? e.rows : e.csvRows;
     const whole = end > p && b[end - 1] === 10 ? end : b.lastIndexOf(10, end - 1) + 1;
     let window = FIRST_WINDOW;
     while (p < whole) {
@@ -149,7 +154,7 @@ export function wasmRuns(
       }
       mem.set(b.subarray(p, we), 0);
       if (stats) stats.copied += we - p;
-      const q = e.rows(0, we - p, RECORDS - 1, n);
+      const q = read(0, we - p, RECORDS - 1, n);
       const k = e.records.value as number;
       if ((e.callerKept.value as number) === 1) sink.keepWaiting();
       if (k > 0) {

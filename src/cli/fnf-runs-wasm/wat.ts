@@ -2,7 +2,7 @@
 // text, for the CLI: the same checks in the same order, so that a record is taken here exactly when it is taken there,
 // with the same values. Keys are compared eight bytes at a time. kernel.test.ts assembles this text, checks bytes.ts
 // holds it (UPDATE_WASM=1 rewrites it) and checks the module against the JavaScript loop on generated caches.
-import { ADDRESS, BLANK, CAPITAL_M, COUNT, NAME, OTHER_STARTS_TEXT, REFUSED, SLOT_COUNT } from '../../core/big-paste/fnf-records';
+import { ADDRESS, BLANK, CAPITAL_M, COMMA, COUNT, NAME, OTHER_STARTS_TEXT, REFUSED, SLOT_COUNT } from '../../core/big-paste/fnf-records';
 import { R } from '../../core/parsers/show-flow-monitor-cache/record-fields';
 
 /** The input window's bytes (whole lines), and room past it for the eight-byte reads of the last key. */
@@ -79,7 +79,8 @@ export function fnfRunsWat(): string {
   (global $cut (export "cut") (mut i32) (i32.const 0))
   (global $callerKept (export "callerKept") (mut i32) (i32.const 0))
   (global $waiting (export "waiting") (mut i32) (i32.const 0))
-  ${rowsFunc()}
+  ${rowsFunc(false)}
+  ${rowsFunc(true)}
   (func (export "run") (param $p i32) (param $end i32) (param $cap i32) (param $n i32) (result i32)
     (local $r i32) (local $rs i32) (local $j i32) (local $ls i32) (local $ks i32) (local $kl i32) (local $q i32)
     (local $c i32) (local $cls i32) (local $kind i32) (local $slot i32) (local $vs i32) (local $eol i32)
@@ -188,57 +189,78 @@ const at4 = (base: number, i: string) => add(I(base), `(i32.shl ${i} ${I(2)})`);
 /** Column (slot-major) slot of row w. */
 const cell = (slot: string) => `(i32.add ${I(LAYOUT.values)} (i32.shl (i32.add (i32.mul ${slot} ${I(RECORDS)}) ${L('w')}) ${I(3)}))`;
 
-/** Fail ($fail) when word [ws, p) starts a line of another kind (fnf-records.ts otherLineStart). */
-function otherLineStart(): string {
+/** Fail ($fail) when word [$from, $to) starts a line of another kind (fnf-records.ts otherLineStart). */
+function otherLineStart(from: string, to: string): string {
   const words = OTHER_STARTS_TEXT.map((w) => {
-    const bytes = [...w].map((ch, i) => `(i32.eq (i32.or ${B(add(L('ws'), I(i)))} ${I(32)}) ${I(ch.charCodeAt(0))})`);
+    const bytes = [...w].map((ch, i) => `(i32.eq (i32.or ${B(add(L(from), I(i)))} ${I(32)}) ${I(ch.charCodeAt(0))})`);
     const all = bytes.reduce((a, b) => `(i32.and ${a} ${b})`);
-    return `(if (i32.ge_u (i32.sub ${L('p')} ${L('ws')}) ${I(w.length)}) (then (br_if $fail ${all})))`;
+    return `(if (i32.ge_u (i32.sub ${L(to)} ${L(from)}) ${I(w.length)}) (then (br_if $fail ${all})))`;
   });
   return `
-          ${S('ch', B(L('ws')))}
+          ${S('ch', B(L(from)))}
           (br_if $fail (i32.eq ${L('ch')} ${I(45)}))
           ${S('ch', `(i32.or ${L('ch')} ${I(32)})`)}
           (if (i32.le_u (i32.sub ${L('ch')} ${I(97)}) ${I(25)})
             (then ${words.join('\n            ')}))`;
 }
 
+const nameAt = `(i32.add ${I(LAYOUT.names)} (i32.shl ${L('w')} ${I(4)}))`;
+
 /**
- * rows(p, end, cap, n): the rows of a table under the layout in memory (n columns) from byte p on, the row before p
- * waiting, as runRows' loop and tableRow read them: a line with '=' stops it with the row before still waiting; a line
- * that is no plain row stops it after keeping that row. Returns where it stopped; `records` says how many rows after
- * the waiting one it kept (their values from LAYOUT.values on, as commit keeps them), `callerKept` whether it kept
- * the waiting one, `waiting` whether row `records` (read, not kept) waits now, `cut` whether the window ended first.
+ * The value of cell [$vs, $ve) (no blank at either end) in $slot, as the parser reads it (fnf-records.ts value): a
+ * count of 1 to 15 digits, a dotted quad, or a name without blanks, stored for row w; anything else fails ($fail).
  */
-function rowsFunc(): string {
-  const checkM = `(br_if $fail (i32.and (i32.and (i32.eq ${B(add(L('p'), I(1)))} ${I(111)}) (i32.eq ${B(add(L('p'), I(2)))} ${I(114)})) (i32.eq ${B(add(L('p'), I(3)))} ${I(101)})))`;
-  const defaults = [
-    [R.dst4, '(f64.const 0)'],
-    [R.srcPort, '(f64.const -1)'],
-    [R.dstPort, '(f64.const -1)'],
-    [R.proto, '(f64.const -1)'],
-    [R.bytes, '(f64.const nan)'],
-    [R.bytesL2, '(f64.const nan)'],
-  ]
-    .map(([slot, v]) => `(f64.store ${cell(I(slot as number))} ${v})`)
-    .join(' ');
-  const nameAt = `(i32.add ${I(LAYOUT.names)} (i32.shl ${L('w')} ${I(4)}))`;
-  return `(func (export "rows") (param $p i32) (param $end i32) (param $cap i32) (param $n i32) (result i32)
-    (local $k i32) (local $pend i32) (local $w i32) (local $ls i32) (local $e i32) (local $next i32) (local $ok i32) (local $eq i32)
-    (local $c i32) (local $drift i32) (local $first i32) (local $ws i32) (local $ch i32) (local $cls i32) (local $used i64)
-    (local $has i32) (local $slot i32) (local $kind i32) (local $v i64) (local $octet i32) (local $dots i32) (local $q i32) (local $d i32)
-    (global.set $cut ${I(0)}) (global.set $callerKept ${I(0)})
-    (block $out (loop $line
-      ${S('ls', L('p'))}
-      (br_if $out (i32.ge_u ${L('k')} ${L('cap')}))
-      (if (i32.ge_u ${L('p')} ${L('end')}) (then (global.set $cut ${I(1)}) (br $out)))
-      ${S('w', add(L('k'), `(i32.eq ${L('pend')} ${I(1)})`))}
-      ${S('eq', I(0))} ${S('ok', I(0))}
-      (block $parsed
-        (block $fail
-          ${defaults}
-          (i32.store ${nameAt} ${I(-1)}) (i32.store offset=8 ${nameAt} ${I(-1)})
-          ${S('c', I(0))} ${S('drift', I(0))} ${S('first', I(1))} ${S('used', '(i64.const 0)')} ${S('has', I(0))}
+function cellValue(): string {
+  return `
+              ${S('kind', W(at4(LAYOUT.slotKinds, L('slot'))))}
+              (if (i32.eq ${L('kind')} ${I(COUNT)})
+                (then
+                  (br_if $fail (i32.gt_u (i32.sub ${L('ve')} ${L('vs')}) ${I(15)}))
+                  ${S('v', '(i64.const 0)')} ${S('q', L('vs'))}
+                  (block $cE (loop $cL
+                    (br_if $cE (i32.ge_u ${L('q')} ${L('ve')}))
+                    ${S('d', `(i32.sub ${B(L('q'))} ${I(48)})`)}
+                    (br_if $fail (i32.gt_u ${L('d')} ${I(9)}))
+                    ${S('v', `(i64.add (i64.mul ${L('v')} (i64.const 10)) (i64.extend_i32_u ${L('d')}))`)}
+                    ${inc('q')} (br $cL)))
+                  (f64.store ${cell(L('slot'))} (f64.convert_i64_u ${L('v')})))
+                (else (if (i32.eq ${L('kind')} ${I(ADDRESS)})
+                  (then
+                    ${S('v', '(i64.const 0)')} ${S('octet', I(-1))} ${S('dots', I(0))} ${S('q', L('vs'))}
+                    (block $aE (loop $aL
+                      (br_if $aE (i32.ge_u ${L('q')} ${L('ve')}))
+                      ${S('ch', B(L('q')))}
+                      (if (i32.le_u (i32.sub ${L('ch')} ${I(48)}) ${I(9)})
+                        (then
+                          ${S('octet', `(select (i32.sub ${L('ch')} ${I(48)}) (i32.add (i32.mul ${L('octet')} ${I(10)}) (i32.sub ${L('ch')} ${I(48)})) (i32.lt_s ${L('octet')} ${I(0)}))`)}
+                          (br_if $fail (i32.gt_s ${L('octet')} ${I(255)})))
+                        (else
+                          (br_if $fail (i32.eqz (i32.and (i32.eq ${L('ch')} ${I(46)}) (i32.and (i32.ge_s ${L('octet')} ${I(0)}) (i32.lt_s ${L('dots')} ${I(3)})))))
+                          ${S('v', `(i64.add (i64.mul ${L('v')} (i64.const 256)) (i64.extend_i32_u ${L('octet')}))`)}
+                          ${S('octet', I(-1))} ${inc('dots')}))
+                      ${inc('q')} (br $aL)))
+                    (br_if $fail (i32.or (i32.ne ${L('dots')} ${I(3)}) (i32.lt_s ${L('octet')} ${I(0)})))
+                    (f64.store ${cell(L('slot'))} (f64.convert_i64_u (i64.add (i64.mul ${L('v')} (i64.const 256)) (i64.extend_i32_u ${L('octet')})))))
+                  (else
+                    (br_if $fail (i32.ne ${L('kind')} ${I(NAME)}))
+                    ;; (No blank inside: a name with more after it is the text path's.)
+                    ${S('q', L('vs'))}
+                    (block $nbE (loop $nbL
+                      (br_if $nbE (i32.ge_u ${L('q')} ${L('ve')}))
+                      (br_if $fail (i32.eq ${B(L('q'))} ${I(32)}))
+                      ${inc('q')} (br $nbL)))
+                    ${S('q', `(i32.add ${nameAt} (select ${I(0)} ${I(8)} (i32.eq ${L('slot')} ${I(R.srcIf)})))`)}
+                    (i32.store ${L('q')} ${L('vs')})
+                    (i32.store offset=4 ${L('q')} ${L('ve')})))))
+              ${S('has', `(i32.or ${L('has')} (i32.shl ${I(1)} ${L('slot')}))`)}`;
+}
+
+const checkM = `(br_if $fail (i32.and (i32.and (i32.eq ${B(add(L('p'), I(1)))} ${I(111)}) (i32.eq ${B(add(L('p'), I(2)))} ${I(114)})) (i32.eq ${B(add(L('p'), I(3)))} ${I(101)})))`;
+
+/** A table row's words (tableRow): ends at $parsed with ok, e and next set, or fails ($fail) with p inside the line. */
+function tableBody(): string {
+  return `
+          ${S('c', I(0))} ${S('drift', I(0))} ${S('first', I(1))} ${S('used', '(i64.const 0)')}
           (loop $scan
             ;; Blanks, eight at a time while there are eight.
             (block $sp8E (loop $sp8
@@ -266,7 +288,7 @@ function rowsFunc(): string {
               (br_if $wE (i32.eq ${L('ch')} ${I(10)}))
               (br_if $wE (i32.and (i32.eq ${L('ch')} ${I(13)}) (i32.eq ${B(add(L('p'), I(1)))} ${I(10)})))
               (br $fail)))
-            (if ${L('first')} (then ${otherLineStart()}))
+            (if ${L('first')} (then ${otherLineStart('ws', 'p')}))
             ${S('first', I(0))}
             ;; Its column: by where it starts, shifted by the drift of wider cells before it.
             (block $colE (loop $colL
@@ -280,43 +302,92 @@ function rowsFunc(): string {
               ;; One word a used column, read as the parser reads its value.
               (br_if $fail (i64.ne (i64.and ${L('used')} (i64.shl (i64.const 1) (i64.extend_i32_u ${L('c')}))) (i64.const 0)))
               ${S('used', `(i64.or ${L('used')} (i64.shl (i64.const 1) (i64.extend_i32_u ${L('c')})))`)}
-              ${S('kind', W(at4(LAYOUT.slotKinds, L('slot'))))}
-              (if (i32.eq ${L('kind')} ${I(COUNT)})
-                (then
-                  (br_if $fail (i32.gt_u (i32.sub ${L('p')} ${L('ws')}) ${I(15)}))
-                  ${S('v', '(i64.const 0)')} ${S('q', L('ws'))}
-                  (block $cE (loop $cL
-                    (br_if $cE (i32.ge_u ${L('q')} ${L('p')}))
-                    ${S('d', `(i32.sub ${B(L('q'))} ${I(48)})`)}
-                    (br_if $fail (i32.gt_u ${L('d')} ${I(9)}))
-                    ${S('v', `(i64.add (i64.mul ${L('v')} (i64.const 10)) (i64.extend_i32_u ${L('d')}))`)}
-                    ${inc('q')} (br $cL)))
-                  (f64.store ${cell(L('slot'))} (f64.convert_i64_u ${L('v')})))
-                (else (if (i32.eq ${L('kind')} ${I(ADDRESS)})
-                  (then
-                    ${S('v', '(i64.const 0)')} ${S('octet', I(-1))} ${S('dots', I(0))} ${S('q', L('ws'))}
-                    (block $aE (loop $aL
-                      (br_if $aE (i32.ge_u ${L('q')} ${L('p')}))
-                      ${S('ch', B(L('q')))}
-                      (if (i32.le_u (i32.sub ${L('ch')} ${I(48)}) ${I(9)})
-                        (then
-                          ${S('octet', `(select (i32.sub ${L('ch')} ${I(48)}) (i32.add (i32.mul ${L('octet')} ${I(10)}) (i32.sub ${L('ch')} ${I(48)})) (i32.lt_s ${L('octet')} ${I(0)}))`)}
-                          (br_if $fail (i32.gt_s ${L('octet')} ${I(255)})))
-                        (else
-                          (br_if $fail (i32.eqz (i32.and (i32.eq ${L('ch')} ${I(46)}) (i32.and (i32.ge_s ${L('octet')} ${I(0)}) (i32.lt_s ${L('dots')} ${I(3)})))))
-                          ${S('v', `(i64.add (i64.mul ${L('v')} (i64.const 256)) (i64.extend_i32_u ${L('octet')}))`)}
-                          ${S('octet', I(-1))} ${inc('dots')}))
-                      ${inc('q')} (br $aL)))
-                    (br_if $fail (i32.or (i32.ne ${L('dots')} ${I(3)}) (i32.lt_s ${L('octet')} ${I(0)})))
-                    (f64.store ${cell(L('slot'))} (f64.convert_i64_u (i64.add (i64.mul ${L('v')} (i64.const 256)) (i64.extend_i32_u ${L('octet')})))))
-                  (else
-                    (br_if $fail (i32.ne ${L('kind')} ${I(NAME)}))
-                    ${S('q', `(i32.add ${nameAt} (select ${I(0)} ${I(8)} (i32.eq ${L('slot')} ${I(R.srcIf)})))`)}
-                    (i32.store ${L('q')} ${L('ws')})
-                    (i32.store offset=4 ${L('q')} ${L('p')})))))
-              ${S('has', `(i32.or ${L('has')} (i32.shl ${I(1)} ${L('slot')}))`)}))
-            (br $scan)))
-        ;; Not a row: the rest of the line, for an '=' and its end.
+              ${S('vs', L('ws'))} ${S('ve', L('p'))}
+              ${cellValue()}))
+            (br $scan))`;
+}
+
+/**
+ * A csv row's fields (csvRow): its first word (to a blank or a comma) not one of another kind's line, each field to its
+ * comma trimmed and read by its column's slot, at least one comma. Ends at $parsed with ok, e and next set, or fails.
+ */
+function csvBody(): string {
+  return `
+          ;; The first word.
+          ${S('q', L('ls'))}
+          (block $f0E (loop $f0L (br_if $f0E (i32.ne ${B(L('q'))} ${I(32)})) ${inc('q')} (br $f0L)))
+          ${S('ws', L('q'))}
+          (block $f1E (loop $f1L
+            ${S('ch', B(L('q')))}
+            (br_if $f1E (i32.or (i32.or (i32.eq ${L('ch')} ${I(32)}) (i32.eq ${L('ch')} ${I(44)})) (i32.eq ${L('ch')} ${I(10)})))
+            (br_if $f1E (i32.and (i32.eq ${L('ch')} ${I(13)}) (i32.eq ${B(add(L('q'), I(1)))} ${I(10)})))
+            ${inc('q')} (br $f1L)))
+          ${S('fe', L('q'))}
+          ${otherLineStart('ws', 'fe')}
+          ${S('c', I(0))} ${S('comma', I(0))}
+          (loop $field
+            ${S('fs', L('p'))} ${S('atEol', I(0))}
+            (block $flE (loop $flL
+              ${S('ch', B(L('p')))}
+              ${S('cls', B(add(I(LAYOUT.cls), L('ch'))))}
+              (if (i32.lt_u ${L('cls')} ${I(BLANK)}) (then
+                (if (i32.eq ${L('ch')} ${I(61)}) (then ${S('eq', I(1))}))
+                ${inc('p')} (br $flL)))
+              (if (i32.eq ${L('cls')} ${I(BLANK)}) (then ${inc('p')} (br $flL)))
+              (br_if $flE (i32.eq ${L('cls')} ${I(COMMA)}))
+              (if (i32.eq ${L('cls')} ${I(CAPITAL_M)}) (then ${checkM} ${inc('p')} (br $flL)))
+              (if (i32.eq ${L('ch')} ${I(10)}) (then ${S('e', L('p'))} ${S('next', add(L('p'), I(1)))} ${S('atEol', I(1))} (br $flE)))
+              (if (i32.and (i32.eq ${L('ch')} ${I(13)}) (i32.eq ${B(add(L('p'), I(1)))} ${I(10)}))
+                (then ${S('e', L('p'))} ${S('next', add(L('p'), I(2)))} ${S('atEol', I(1))} (br $flE)))
+              (br $fail)))
+            ;; The field, trimmed.
+            ${S('vs', L('fs'))} ${S('ve', L('p'))}
+            (block $t1E (loop $t1L (br_if $t1E (i32.ge_u ${L('vs')} ${L('ve')})) (br_if $t1E (i32.ne ${B(L('vs'))} ${I(32)})) ${inc('vs')} (br $t1L)))
+            (block $t2E (loop $t2L (br_if $t2E (i32.le_u ${L('ve')} ${L('vs')})) (br_if $t2E (i32.ne ${B(`(i32.sub ${L('ve')} ${I(1)})`)} ${I(32)})) ${S('ve', `(i32.sub ${L('ve')} ${I(1)})`)} (br $t2L)))
+            ${S('slot', `(select ${W(at4(LAYOUT.colSlots, L('c')))} ${I(-1)} (i32.lt_u ${L('c')} ${L('n')}))`)}
+            (if (i32.and (i32.ge_s ${L('slot')} ${I(0)}) (i32.lt_u ${L('vs')} ${L('ve')})) (then ${cellValue()}))
+            (if ${L('atEol')} (then (br_if $fail (i32.eqz ${L('comma')})) ${S('ok', I(1))} (br $parsed)))
+            ${S('comma', I(1))} ${inc('p')} ${inc('c')}
+            (br $field))`;
+}
+
+/**
+ * rows(p, end, cap, n): the rows of a table under the layout in memory (n columns) from byte p on, the row before p
+ * waiting, as runRows' loop and tableRow read them: a line with '=' stops it with the row before still waiting; a line
+ * that is no plain row stops it after keeping that row. Returns where it stopped; `records` says how many rows after
+ * the waiting one it kept (their values from LAYOUT.values on, as commit keeps them), `callerKept` whether it kept
+ * the waiting one, `waiting` whether row `records` (read, not kept) waits now, `cut` whether the window ended first.
+ */
+function rowsFunc(csv: boolean): string {
+  const defaults = [
+    [R.dst4, '(f64.const 0)'],
+    [R.srcPort, '(f64.const -1)'],
+    [R.dstPort, '(f64.const -1)'],
+    [R.proto, '(f64.const -1)'],
+    [R.bytes, '(f64.const nan)'],
+    [R.bytesL2, '(f64.const nan)'],
+  ]
+    .map(([slot, v]) => `(f64.store ${cell(I(slot as number))} ${v})`)
+    .join(' ');
+  return `(func (export "${csv ? 'csvRows' : 'rows'}") (param $p i32) (param $end i32) (param $cap i32) (param $n i32) (result i32)
+    (local $k i32) (local $pend i32) (local $w i32) (local $ls i32) (local $e i32) (local $next i32) (local $ok i32) (local $eq i32)
+    (local $c i32) (local $drift i32) (local $first i32) (local $ws i32) (local $ch i32) (local $cls i32) (local $used i64)
+    (local $has i32) (local $slot i32) (local $kind i32) (local $v i64) (local $octet i32) (local $dots i32) (local $q i32) (local $d i32)
+    (local $vs i32) (local $ve i32) (local $fe i32) (local $fs i32) (local $comma i32) (local $atEol i32)
+    (global.set $cut ${I(0)}) (global.set $callerKept ${I(0)})
+    (block $out (loop $line
+      ${S('ls', L('p'))}
+      (br_if $out (i32.ge_u ${L('k')} ${L('cap')}))
+      (if (i32.ge_u ${L('p')} ${L('end')}) (then (global.set $cut ${I(1)}) (br $out)))
+      ${S('w', add(L('k'), `(i32.eq ${L('pend')} ${I(1)})`))}
+      ${S('eq', I(0))} ${S('ok', I(0))}
+      (block $parsed
+        (block $fail
+          ${defaults}
+          (i32.store ${nameAt} ${I(-1)}) (i32.store offset=8 ${nameAt} ${I(-1)})
+          ${S('has', I(0))}
+          ${csv ? csvBody() : tableBody()})
+        ;; Not a row: the rest of the line, for an '=' and its end (the bytes before p were looked at for one).
         (block $rE (loop $rL
           ${S('ch', B(L('p')))}
           (if (i32.eq ${L('ch')} ${I(61)}) (then ${S('eq', I(1))}))

@@ -114,7 +114,7 @@ export type RecordRunKernel = (b: Uint8Array, p: number, end: number, t: RunTemp
 let recordKernel: RecordRunKernel | undefined;
 
 /**
- * Rows of a `format table` cache as a kernel hands them over: `count` rows, each column's values in values[slot *
+ * Rows of a `format table` or `format csv` cache as a kernel hands them over: `count` rows, each column's values in values[slot *
  * stride + r] already as commit keeps them (the defaults of a row without that cell: 0 for the destination, -1 for
  * ports and protocol, NaN for bytes; the layer-2 byte count in the bytes column when there is no other), interface
  * names as spans of `bytes` (-1: none), row r starting at starts[r] in `bytes`, which is b[base] on.
@@ -132,11 +132,11 @@ export interface RowRunSink {
 }
 
 /**
- * Reads what runRows' loop reads for a table under `layout`, line for line, from b[p] up to `end`, the row before p
- * waiting: reports to `sink`, returns where it stopped (the start of the first line not read), or -1 when it cannot
- * read this layout (the loop then does).
+ * Reads what runRows' loop reads for a table under `layout` (or a csv under the columns' slots `csv`), line for line,
+ * from b[p] up to `end`, the row before p waiting: reports to `sink`, returns where it stopped (the start of the first
+ * line not read), or -1 when it cannot read these columns (the loop then does).
  */
-export type RowRunKernel = (b: Uint8Array, p: number, end: number, layout: ByteLayout, sink: RowRunSink) => number;
+export type RowRunKernel = (b: Uint8Array, p: number, end: number, layout: ByteLayout | undefined, csv: Int32Array | undefined, sink: RowRunSink) => number;
 
 let rowKernel: RowRunKernel | undefined;
 
@@ -411,8 +411,8 @@ export class FnfRecords {
   runRows(b: Uint8Array, p: number, end: number, layout: ByteLayout | undefined, csv: Int32Array | undefined, firstLine: number, offsetBase: number, pendS: number, pendLine: number): number {
     let lines = 0;
     let pendE = 0;
-    if (runsOn && rowKernel !== undefined && layout !== undefined) {
-      const stop = rowKernel(b, p, end, layout, {
+    if (runsOn && rowKernel !== undefined) {
+      const stop = rowKernel(b, p, end, layout, csv, {
         keepWaiting: () => {
           this.commit(pendLine, offsetBase + pendS);
           pendS = -1;
@@ -423,7 +423,7 @@ export class FnfRecords {
         },
         wait: (s, e) => {
           // Read again here, so that its values are the open row's, as if read by tableRow in the first place.
-          if (!this.tableRow(b, s, e, layout)) throw new Error('a row the kernel took is no row');
+          if (!(layout !== undefined ? this.tableRow(b, s, e, layout) : this.csvRow(b, s, e, csv!))) throw new Error('a row the kernel took is no row');
           pendS = s;
           pendE = e;
           pendLine = firstLine + lines;

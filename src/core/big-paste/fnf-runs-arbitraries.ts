@@ -119,11 +119,21 @@ const firstName = fc.oneof({ weight: 20, arbitrary: fc.constantFrom('Gi0/0/1', '
 const tableRowByName = fc
   .tuple(firstName, rowAddress, rowAddress, rowCount, rowCount, rowCount, rowCount)
   .map(([i, a, b, d, pr, pk, by]) => `${pad(i, 22)}${pad(a, 17)}${pad(b, 17)}${d.padStart(13)}  ${pr.padStart(7)}  ${pk.padStart(20)}  ${by.padStart(20)}`);
-const csvRow = cells.map((c) => c.join(','));
+// Csv fields as printed or with blanks around them (trimmed by the parser), now and then a field more than the header
+// has (no column: not read).
+const blanks = fc.constantFrom('', '', '', ' ', '  ');
+const spaced = (cell: fc.Arbitrary<string>) => fc.tuple(blanks, cell, blanks).map(([a, c, b]) => a + c + b);
+const extra = fc.oneof({ weight: 10, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(',x', ',1.2.3.4', ',', ',  ,9') });
+const csvRow = fc.tuple(fc.tuple(spaced(rowAddress), spaced(rowAddress), spaced(rowCount), spaced(rowName), spaced(rowCount), spaced(rowCount)), extra).map(([c, x]) => c.join(',') + x);
+// A csv whose first column is the input interface (its first word may start a line of another kind).
+const CSV_BY_NAME = ['R1#show flow monitor WORM-WATCH cache format csv', '', 'INTF INPUT,IPV4 SRC ADDR,IPV4 DST ADDR,TRNS DST PORT,IP PROT,pkts long,bytes layer2 long'];
+const csvRowByName = fc
+  .tuple(firstName, spaced(rowAddress), rowAddress, rowCount, rowCount, spaced(rowCount), rowCount, extra)
+  .map(([i, a, b, d, pr, pk, by, x]) => [i, a, b, d, pr, pk, by].join(',') + x);
 const between = fc.constantFrom('', ' --More-- ', 'R1#', '===============  ===============  =============', 'IPV4 SRC ADDR    IPV4 DST ADDR    pkts long', 'Processed 12 flows', 'x'.repeat(1001), '10.1.1.7  <-- this one', 'IPV4 SRC ADDR,IPV4 DST ADDR,pkts');
 const paste = (header: string[], row: fc.Arbitrary<string>) =>
   fc
     .tuple(fc.array(fc.oneof({ weight: 25, arbitrary: row }, { weight: 1, arbitrary: between }), { minLength: 1, maxLength: 60 }), fc.constantFrom('\n', '\n', '\r\n'), fc.integer({ min: 0, max: 999 }))
     .map(([rows, eol, at]) => cutAt([...header, ...rows].join(eol) + eol, at));
 /** Table- and csv-format caches, LF or CR LF, with a place to cut them in two pieces. */
-export const rowCaches: fc.Arbitrary<CutPaste> = fc.oneof(paste(TABLE, tableRow), paste(TABLE_BY_NAME, tableRowByName), paste(CSV, csvRow));
+export const rowCaches: fc.Arbitrary<CutPaste> = fc.oneof(paste(TABLE, tableRow), paste(TABLE_BY_NAME, tableRowByName), paste(CSV, csvRow), paste(CSV_BY_NAME, csvRowByName));
