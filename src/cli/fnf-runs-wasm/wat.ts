@@ -262,12 +262,12 @@ function tableBody(): string {
   return `
           ${S('c', I(0))} ${S('drift', I(0))} ${S('first', I(1))} ${S('used', '(i64.const 0)')}
           (loop $scan
-            ;; Blanks, eight at a time while there are eight.
+            ;; Blanks, eight at a time: the first byte that is none is the lowest nonzero byte of the word XOR blanks.
             (block $sp8E (loop $sp8
-              (br_if $sp8E (i64.ne (i64.load align=1 ${L('p')}) (i64.const 0x2020202020202020)))
-              ${S('p', add(L('p'), I(8)))} (br $sp8)))
+              ${S('z', '(i64.xor (i64.load align=1 (local.get $p)) (i64.const 0x2020202020202020))')}
+              (if (i64.eqz (local.get $z)) (then ${S('p', add(L('p'), I(8)))} (br $sp8)))
+              ${S('p', add(L('p'), '(i32.wrap_i64 (i64.shr_u (i64.ctz (local.get $z)) (i64.const 3)))'))}))
             ${S('ch', B(L('p')))}
-            (if (i32.eq ${L('ch')} ${I(32)}) (then ${inc('p')} (br $scan)))
             ;; The line's end (LF, or CR LF).
             (if (i32.eq ${L('ch')} ${I(10)}) (then ${S('e', L('p'))} ${S('next', add(L('p'), I(1)))} ${S('ok', I(1))} (br $parsed)))
             (if (i32.and (i32.eq ${L('ch')} ${I(13)}) (i32.eq ${B(add(L('p'), I(1)))} ${I(10)}))
@@ -373,7 +373,7 @@ function rowsFunc(csv: boolean): string {
     (local $k i32) (local $pend i32) (local $w i32) (local $ls i32) (local $e i32) (local $next i32) (local $ok i32) (local $eq i32)
     (local $c i32) (local $drift i32) (local $first i32) (local $ws i32) (local $ch i32) (local $cls i32) (local $used i64)
     (local $has i32) (local $slot i32) (local $kind i32) (local $v i64) (local $octet i32) (local $dots i32) (local $q i32) (local $d i32)
-    (local $vs i32) (local $ve i32) (local $fe i32) (local $fs i32) (local $comma i32) (local $atEol i32)
+    (local $vs i32) (local $ve i32) (local $fe i32) (local $fs i32) (local $comma i32) (local $atEol i32) (local $z i64)
     (global.set $cut ${I(0)}) (global.set $callerKept ${I(0)})
     (block $out (loop $line
       ${S('ls', L('p'))}
