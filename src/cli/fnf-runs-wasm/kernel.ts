@@ -76,6 +76,39 @@ export function wasmRuns(
     starts: new Int32Array(buf, LAYOUT.recordStarts, RECORDS),
     base: 0,
   };
+  /**
+   * b[p, end)'s whole lines through the module, a window at a time: `call(windowStart, length)` runs the module over the
+   * window copied to its memory and hands over what it read; returns where it stopped in the window, whether the window
+   * ended first (`cut`), and whether it stopped only because its batch was full. The window starts small and doubles
+   * while the module reads each one whole (a run that stops after a few lines has copied little past them). A line
+   * longer than the largest window is none the module reads (records' lines are 300 characters at most, rows 1,000).
+   */
+  const windows = (b: Uint8Array, p: number, end: number, call: (at: number, length: number) => { q: number; cut: boolean; full: boolean }): number => {
+    // Whole lines only: a last line without its LF ends no record or row here (nor in the loops, which stop at `end`).
+    const whole = end > p && b[end - 1] === 10 ? end : b.lastIndexOf(10, end - 1) + 1;
+    let window = FIRST_WINDOW;
+    while (p < whole) {
+      let we = Math.min(whole, p + window);
+      if (we < whole) we = b.lastIndexOf(10, we - 1) + 1;
+      if (we <= p) {
+        if (window >= MAX_WINDOW) return p;
+        window = Math.min(window * 2, MAX_WINDOW);
+        continue;
+      }
+      mem.set(b.subarray(p, we), 0);
+      if (stats) stats.copied += we - p;
+      const r = call(p, we - p);
+      p += r.q;
+      if (r.full) continue;
+      // A line that is not one: the line-by-line path reads it.
+      if (!r.cut) return p;
+      // The window ended inside a record or before the next line (or at its end): the rest, in a window twice as large.
+      if (we === whole) return p;
+      window = Math.min(window * 2, MAX_WINDOW);
+    }
+    return p;
+  };
+
   // The template whose keys are in the module's memory (templates are made afresh when the keys change, never edited).
   let loaded: unknown;
   const records: RecordRunKernel = (b, p, end, t, take) => {
@@ -88,40 +121,16 @@ export function wasmRuns(
       kinds.set(t.kinds);
       loaded = t;
     }
-    // Whole lines only: a last line without its LF ends no record here (nor in the loop, which stops at `end`).
-    const whole = end > p && b[end - 1] === 10 ? end : b.lastIndexOf(10, end - 1) + 1;
-    // The window starts small and doubles while the module reads each one whole (a run that stops after a few records
-    // has copied little past them).
-    let window = FIRST_WINDOW;
-    while (p < whole) {
-      let we = Math.min(whole, p + window);
-      if (we < whole) we = b.lastIndexOf(10, we - 1) + 1;
-      if (we <= p) {
-        // A line longer than the window: no record's (their lines are 300 characters at most) once it is the largest.
-        if (window >= MAX_WINDOW) return p;
-        window = Math.min(window * 2, MAX_WINDOW);
-        continue;
-      }
-      mem.set(b.subarray(p, we), 0);
-      if (stats) stats.copied += we - p;
-      const q = e.run(0, we - p, RECORDS, n);
+    return windows(b, p, end, (at, length) => {
+      const q = e.run(0, length, RECORDS, n);
       const k = e.records.value as number;
       if (k > 0) {
         batch.count = k;
-        batch.base = p;
+        batch.base = at;
         take(batch);
       }
-      const stop = p + q;
-      const cut = (e.cut.value as number) === 1;
-      p = stop;
-      if (k === RECORDS) continue;
-      // A record that is not one: the line-by-line path reads it.
-      if (!cut) return p;
-      // The window ended inside a record (or at its end): the rest, in a window twice as large.
-      if (we === whole) return p;
-      window = Math.min(window * 2, MAX_WINDOW);
-    }
-    return p;
+      return { q, cut: (e.cut.value as number) === 1, full: k === RECORDS };
+    });
   };
 
   // The table layout or csv columns in the module's memory (made afresh when they change, like templates, never edited).
@@ -141,36 +150,19 @@ export function wasmRuns(
       laidOut = columns;
     }
     const read = layout !== undefined ? e.rows : e.csvRows;
-    const whole = end > p && b[end - 1] === 10 ? end : b.lastIndexOf(10, end - 1) + 1;
-    let window = FIRST_WINDOW;
-    while (p < whole) {
-      let we = Math.min(whole, p + window);
-      if (we < whole) we = b.lastIndexOf(10, we - 1) + 1;
-      if (we <= p) {
-        // A line longer than the window: no row's (1,000 characters at most) once it is the largest.
-        if (window >= MAX_WINDOW) return p;
-        window = Math.min(window * 2, MAX_WINDOW);
-        continue;
-      }
-      mem.set(b.subarray(p, we), 0);
-      if (stats) stats.copied += we - p;
-      const q = read(0, we - p, RECORDS - 1, n);
+    // (One row fewer than the batch holds: the row still waiting at the end has a slot too.)
+    return windows(b, p, end, (at, length) => {
+      const q = read(0, length, RECORDS - 1, n);
       const k = e.records.value as number;
       if ((e.callerKept.value as number) === 1) sink.keepWaiting();
       if (k > 0) {
         batch.count = k;
-        batch.base = p;
+        batch.base = at;
         sink.take(batch);
       }
-      if ((e.waiting.value as number) === 1) sink.wait(p + batch.starts[k]!, p + rowEnds[k]!);
-      const cut = (e.cut.value as number) === 1;
-      p += q;
-      if (k === RECORDS - 1) continue;
-      if (!cut) return p;
-      if (we === whole) return p;
-      window = Math.min(window * 2, MAX_WINDOW);
-    }
-    return p;
+      if ((e.waiting.value as number) === 1) sink.wait(at + batch.starts[k]!, at + rowEnds[k]!);
+      return { q, cut: (e.cut.value as number) === 1, full: k === RECORDS - 1 };
+    });
   };
   return { records, rows };
 }

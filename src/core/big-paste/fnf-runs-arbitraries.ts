@@ -30,7 +30,8 @@ const cutAt = (text: string, at: number): CutPaste => {
   return { bytes, cut: Math.floor((at / 1000) * bytes.length) };
 };
 
-const HEADER = [
+/** A record-format cache's echo and header lines, up to the blank line before its records. */
+export const HEADER = [
   'R1#show flow monitor WORM-WATCH cache',
   '  Cache type:                               Normal (Platform cache)',
   '  Cache size:                              2000000',
