@@ -141,3 +141,44 @@ describe('analyzer on big files (chunked, two threads)', () => {
     compare('field-mix.txt', parts.join(''));
   }, 240_000);
 });
+
+describe('where a record-format cache is cut (afterBlankLine)', () => {
+  it('finds the line after the first blank line past a point, a few KB at a time, as one read of its whole window would', async () => {
+    const fc = (await import('fast-check')).default;
+    const { afterBlankLine } = await import('./read-flow-dump');
+    const BLANK_WINDOW = 1 << 20;
+    // The same, from one read of the whole window.
+    const whole = (bytes: Buffer, at: number): number => {
+      const b = bytes.subarray(at, Math.min(bytes.length, at + BLANK_WINDOW));
+      let lineStart = -1;
+      let blank = false;
+      for (let p = 0; p < b.length; p++) {
+        const c = b[p]!;
+        if (c === 10) {
+          if (lineStart >= 0 && blank && at + p + 1 < bytes.length) return at + p + 1;
+          lineStart = p + 1;
+          blank = true;
+        } else if (c !== 32 && c !== 13) blank = false;
+      }
+      return -1;
+    };
+    const file = join(dir, 'blank-lines.txt');
+    // Lines of any length (a few past a 4 KB piece), blank ones with blanks and CRs, the blank line anywhere.
+    const line = fc.oneof(fc.constantFrom('', ' ', '  \r', '\r', 'IPV4 SOURCE ADDRESS:       10.1.1.7'), fc.integer({ min: 1, max: 9000 }).map((n) => 'x'.repeat(n)));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.boolean(), fc.integer({ min: 0, max: 999 }), (lines, lastLf, at) => {
+        const text = lines.join('\n') + (lastLf ? '\n' : '');
+        const bytes = Buffer.from(text, 'latin1');
+        writeFileSync(file, bytes);
+        const from = Math.floor((at / 1000) * bytes.length);
+        const fd = fs.openSync(file, 'r');
+        try {
+          expect(afterBlankLine(fd, from, bytes.length)).toBe(whole(bytes, from));
+        } finally {
+          fs.closeSync(fd);
+        }
+      }),
+      { numRuns: 300, seed: 20261205 },
+    );
+  });
+});

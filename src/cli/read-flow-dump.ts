@@ -142,23 +142,35 @@ function stampOfFile(fd: number, size: number): number {
 /** How far to look for a blank line to cut a Flexible NetFlow cache's records at (records are a few hundred bytes). */
 const BLANK_WINDOW = 1 << 20;
 
-/** The start of the first line at or after `at` that follows a blank line (nothing but blanks and a CR), or -1. */
-function afterBlankLine(fd: number, at: number, size: number): number {
-  const b = Buffer.allocUnsafe(Math.min(BLANK_WINDOW, size - at));
-  const n = readSync(fd, b, 0, b.length, at);
-  // Only lines that start after a line end in the window count (the first may be a line's tail).
+/**
+ * The start of the first line at or after `at` that follows a blank line (nothing but blanks and a CR), within
+ * BLANK_WINDOW bytes, or -1. Read a few KB at a time (a record is a few hundred bytes): reading the whole window for
+ * each of a cache's segment bounds took 26 ms of a 78 MB cache's 0.39 s, before the other thread could start.
+ */
+export function afterBlankLine(fd: number, at: number, size: number): number {
+  const limit = Math.min(BLANK_WINDOW, size - at);
+  const b = Buffer.allocUnsafe(Math.min(BLANK_PIECE, limit));
+  // Only lines that start after a line end count (the first may be a line's tail).
   let lineStart = -1;
   let blank = false;
-  for (let p = 0; p < n; p++) {
-    const c = b[p]!;
-    if (c === 10) {
-      if (lineStart >= 0 && blank && at + p + 1 < size) return at + p + 1;
-      lineStart = p + 1;
-      blank = true;
-    } else if (c !== 32 && c !== 13) blank = false;
+  for (let off = 0; off < limit; ) {
+    const n = readSync(fd, b, 0, Math.min(b.length, limit - off), at + off);
+    if (n <= 0) break;
+    for (let p = 0; p < n; p++) {
+      const c = b[p]!;
+      if (c === 10) {
+        if (lineStart >= 0 && blank && at + off + p + 1 < size) return at + off + p + 1;
+        lineStart = off + p + 1;
+        blank = true;
+      } else if (c !== 32 && c !== 13) blank = false;
+    }
+    off += n;
   }
   return -1;
 }
+
+/** Bytes afterBlankLine reads at a time. */
+const BLANK_PIECE = 1 << 12;
 
 /**
  * A Flexible NetFlow cache on two threads. This thread reads the start, to where the cache's reading is known (its

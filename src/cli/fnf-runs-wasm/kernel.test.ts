@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useRecordRunKernel, useRowRunKernel } from '../../core/big-paste/fnf-records';
-import { type CutPaste, recordCaches, rowCaches, scannerResult } from '../../core/big-paste/fnf-runs-arbitraries';
+import { type CutPaste, recordCaches, rowCaches, scannerResult } from '../../core/proof/fnf-run-caches';
 import { assembledAndShipped } from '../wasm-bytes';
 import { FNF_RUNS_WASM } from './bytes';
 import { wasmRuns } from './kernel';

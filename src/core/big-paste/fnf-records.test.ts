@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { diagnose } from '../diagnose';
 import { FlowDumpScanner, prescanBytes } from './prescan';
 import { FnfRecords, useRecordRuns } from './fnf-records';
-import { type CutPaste, HEADER, recordCaches, rowCaches, scannerResult } from './fnf-runs-arbitraries';
+import { type CutPaste, HEADER, recordCaches, rowCaches, scannerResult } from '../proof/fnf-run-caches';
 import { linesAtBytes, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
 import { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import type { Paste } from '../types';

@@ -369,9 +369,10 @@ export class FlowDumpScanner {
           rowS = s;
           rowE = e;
           rowIdx = idx;
-          // The rows after it, in one loop (runRows), up to a line that is not one or a rule.
+          // The rows after it, in one loop (runRows), up to a line that is not one or a rule. (Not where the clean-row
+          // loop may take a line as a cache-flow row first: runs pass no line to it.)
           const next = nextLineStart(buf, e, end);
-          if (next > 0) {
+          if (next > 0 && !this.tracker.inFlow) {
             const k = fr!.runRows(buf, next, end, layout, csv, base + idx + 2, position, s, base + idx + 1);
             if (fr!.runPendS < 0) rowS = -1;
             else if (k > 0) {
@@ -398,7 +399,7 @@ export class FlowDumpScanner {
           // the record before it. A line of blanks still goes the text way (its normalised text is the parser's).
           if (s !== e) return asText(s, e, idx);
           // The records after it that repeat the last one's keys, in one loop (runRecords); line by line from the
-          // first that does not.
+          // first that does not. (Not where the clean-row loop may take a line first, as above.)
           const next = nextLineStart(buf, e, end);
           if (next > 0 && !this.tracker.inFlow) {
             const k = fr.runRecords(buf, next, end, base + idx + 2, position);

@@ -3,7 +3,7 @@
 // left out, repeated or spelt otherwise, rules and other lines between rows, LF or CR LF, and a place to cut the bytes
 // in two pieces as a read buffer does. Used by tests only.
 import fc from 'fast-check';
-import { FlowDumpScanner } from './prescan';
+import { FlowDumpScanner } from '../big-paste/prescan';
 import { linesAtBytes } from '../parsers/show-ip-cache-flow/prescanned';
 
 /** A paste's bytes and where to cut them (read as two pieces, the first ending at a whole line before it). */
