@@ -330,4 +330,27 @@ export const SHAPES: Shape[] = [
     write: (f) => writeMix(f, { rows: 1_200_000, scanners: 50, scannerShare: 0.3, cleanSources: 4_950, servers: 2_000, perRowInterfaces: false, fnf: 'csv' }, 13),
     awkProgram: 'BEGIN{FS=","} NF==10 && $4=="80" && $7=="6" {k=$1" "$2; if(!(k in s)){s[k]=1; c[$1]++}} END{for(h in c) if(c[h]>=20) print h, c[h]}',
   },
+  // The three Flexible NetFlow formats again in another shape: 100,000 clean sources, the interfaces changing from flow
+  // to flow (8 names), a tenth of the flows from the scanners. Each record or row names its interfaces, so the
+  // name lookups the worm shape above almost never makes run on every flow, and the analysis holds many more hosts.
+  {
+    name: 'fnf-many',
+    title: 'FNF records, many sources',
+    write: (f) => writeMix(f, { rows: 160_000, scanners: 50, scannerShare: 0.1, cleanSources: 100_000, servers: 2_000, perRowInterfaces: true, fnf: 'record' }, 21),
+    awkProgram:
+      '/^IPV4 SOURCE ADDRESS:/{s=$4} /^IPV4 DESTINATION ADDRESS:/{d=$4} /^TRNS DESTINATION PORT:/{p=$4} /^IP PROTOCOL:/{pr=$3} ' +
+      '/^$/{if(p=="80" && pr=="6"){k=s" "d; if(!(k in v)){v[k]=1; c[s]++}} s=""; p=""} END{for(h in c) if(c[h]>=20) print h, c[h]}',
+  },
+  {
+    name: 'fnf-table-many',
+    title: 'FNF table, many sources',
+    write: (f) => writeMix(f, { rows: 480_000, scanners: 50, scannerShare: 0.1, cleanSources: 100_000, servers: 2_000, perRowInterfaces: true, fnf: 'table' }, 22),
+    awkProgram: 'NF==10 && $4=="80" && $7=="6" {k=$1" "$2; if(!(k in s)){s[k]=1; c[$1]++}} END{for(h in c) if(c[h]>=20) print h, c[h]}',
+  },
+  {
+    name: 'fnf-csv-many',
+    title: 'FNF csv, many sources',
+    write: (f) => writeMix(f, { rows: 1_200_000, scanners: 50, scannerShare: 0.1, cleanSources: 100_000, servers: 2_000, perRowInterfaces: true, fnf: 'csv' }, 23),
+    awkProgram: 'BEGIN{FS=","} NF==10 && $4=="80" && $7=="6" {k=$1" "$2; if(!(k in s)){s[k]=1; c[$1]++}} END{for(h in c) if(c[h]>=20) print h, c[h]}',
+  },
 ];
