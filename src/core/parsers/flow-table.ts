@@ -134,6 +134,35 @@ export class FlowTableBuilder {
     t.line[i] = line;
   }
 
+  /**
+   * Rows [from, to) of columns given as values (addValues for each, at once): typed-array copies, converted as a store
+   * of each value converts it; interfaces by `ifOf` of each row's index in the columns' own names.
+   */
+  addColumns(
+    c: { srcIf: Int32Array; dstIf: Int32Array; src: Uint32Array; dst: Uint32Array; proto: Int32Array; srcPort: Int32Array; dstPort: Int32Array; packets: Float64Array; bytes: Float64Array; line: Uint32Array },
+    from: number,
+    to: number,
+    ifOf: (i: number) => number,
+  ): void {
+    const k = to - from;
+    while (this.n + k > this.cap) this.grow();
+    const t = this.t;
+    const o = this.n;
+    t.src.set(c.src.subarray(from, to), o);
+    t.dst.set(c.dst.subarray(from, to), o);
+    t.proto.set(c.proto.subarray(from, to), o);
+    t.srcPort.set(c.srcPort.subarray(from, to), o);
+    t.dstPort.set(c.dstPort.subarray(from, to), o);
+    t.packets.set(c.packets.subarray(from, to), o);
+    t.bytes.set(c.bytes.subarray(from, to), o);
+    t.line.set(c.line.subarray(from, to), o);
+    for (let r = 0; r < k; r++) {
+      t.srcIf[o + r] = ifOf(c.srcIf[from + r]!);
+      t.dstIf[o + r] = ifOf(c.dstIf[from + r]!);
+    }
+    this.n = o + k;
+  }
+
   finish(): FlowTable {
     const t = this.t;
     const n = this.n;

@@ -163,7 +163,18 @@ function parse(section: Section) {
     const line = lines[i]!;
     if (pk < pEnd && pre!.line[pk] === i + 1) {
       flush();
-      sink.addRecord(pre!, pk++);
+      // With it, the records after it that only empty lines come between (the text path reads nothing there): at once.
+      let pq = pk + 1;
+      for (; pq < pEnd; pq++) {
+        const start = pre!.line[pq]! - 1;
+        let q = i + 1;
+        while (q < start && lines[q]!.length === 0) q++;
+        if (q < start) break;
+        i = start;
+      }
+      if (pq - pk === 1) sink.addRecord(pre!, pk);
+      else sink.addRecords(pre!, pk, pq);
+      pk = pq;
       // A record, or a table's row (under a layout, which the rows' own lines never replace).
       if (!layout) format = 'record';
       // Its other lines are empty here, as is the blank line after it: blank lines, which only end a record (none is
