@@ -224,6 +224,13 @@ export function writeMix(file: string, spec: MixSpec, seed: number): ShapeTruth 
 
 const ROWS = 1_000_000;
 
+/** mawk's side of the Flexible NetFlow shapes: the same count of port-80 destinations, from each format's fields. */
+const AWK_FNF_RECORDS =
+  '/^IPV4 SOURCE ADDRESS:/{s=$4} /^IPV4 DESTINATION ADDRESS:/{d=$4} /^TRNS DESTINATION PORT:/{p=$4} /^IP PROTOCOL:/{pr=$3} ' +
+  '/^$/{if(p=="80" && pr=="6"){k=s" "d; if(!(k in v)){v[k]=1; c[s]++}} s=""; p=""} END{for(h in c) if(c[h]>=20) print h, c[h]}';
+const AWK_FNF_TABLE = 'NF==10 && $4=="80" && $7=="6" {k=$1" "$2; if(!(k in s)){s[k]=1; c[$1]++}} END{for(h in c) if(c[h]>=20) print h, c[h]}';
+const AWK_FNF_CSV = `BEGIN{FS=","} ${AWK_FNF_TABLE}`;
+
 export const SHAPES: Shape[] = [
   {
     name: 'today',
@@ -311,9 +318,7 @@ export const SHAPES: Shape[] = [
     name: 'fnf',
     title: 'Flexible NetFlow records',
     write: (f) => writeMix(f, { rows: 160_000, scanners: 50, scannerShare: 0.3, cleanSources: 4_950, servers: 2_000, perRowInterfaces: false, fnf: 'record' }, 11),
-    awkProgram:
-      '/^IPV4 SOURCE ADDRESS:/{s=$4} /^IPV4 DESTINATION ADDRESS:/{d=$4} /^TRNS DESTINATION PORT:/{p=$4} /^IP PROTOCOL:/{pr=$3} ' +
-      '/^$/{if(p=="80" && pr=="6"){k=s" "d; if(!(k in v)){v[k]=1; c[s]++}} s=""; p=""} END{for(h in c) if(c[h]>=20) print h, c[h]}',
+    awkProgram: AWK_FNF_RECORDS,
   },
   {
     // The same as `show flow monitor NAME cache format table`, a line a flow (how many engineers ask for it): 79 MB
@@ -321,14 +326,14 @@ export const SHAPES: Shape[] = [
     name: 'fnf-table',
     title: 'Flexible NetFlow table',
     write: (f) => writeMix(f, { rows: 480_000, scanners: 50, scannerShare: 0.3, cleanSources: 4_950, servers: 2_000, perRowInterfaces: false, fnf: 'table' }, 12),
-    awkProgram: 'NF==10 && $4=="80" && $7=="6" {k=$1" "$2; if(!(k in s)){s[k]=1; c[$1]++}} END{for(h in c) if(c[h]>=20) print h, c[h]}',
+    awkProgram: AWK_FNF_TABLE,
   },
   {
     // And as `format csv` (for a spreadsheet): 78 MB holds 1,200,000 flows.
     name: 'fnf-csv',
     title: 'Flexible NetFlow csv',
     write: (f) => writeMix(f, { rows: 1_200_000, scanners: 50, scannerShare: 0.3, cleanSources: 4_950, servers: 2_000, perRowInterfaces: false, fnf: 'csv' }, 13),
-    awkProgram: 'BEGIN{FS=","} NF==10 && $4=="80" && $7=="6" {k=$1" "$2; if(!(k in s)){s[k]=1; c[$1]++}} END{for(h in c) if(c[h]>=20) print h, c[h]}',
+    awkProgram: AWK_FNF_CSV,
   },
   // The three Flexible NetFlow formats again in another shape: 100,000 clean sources, the interfaces changing from flow
   // to flow (8 names), a tenth of the flows from the scanners. Each record or row names its interfaces, so the
@@ -337,20 +342,18 @@ export const SHAPES: Shape[] = [
     name: 'fnf-many',
     title: 'FNF records, many sources',
     write: (f) => writeMix(f, { rows: 160_000, scanners: 50, scannerShare: 0.1, cleanSources: 100_000, servers: 2_000, perRowInterfaces: true, fnf: 'record' }, 21),
-    awkProgram:
-      '/^IPV4 SOURCE ADDRESS:/{s=$4} /^IPV4 DESTINATION ADDRESS:/{d=$4} /^TRNS DESTINATION PORT:/{p=$4} /^IP PROTOCOL:/{pr=$3} ' +
-      '/^$/{if(p=="80" && pr=="6"){k=s" "d; if(!(k in v)){v[k]=1; c[s]++}} s=""; p=""} END{for(h in c) if(c[h]>=20) print h, c[h]}',
+    awkProgram: AWK_FNF_RECORDS,
   },
   {
     name: 'fnf-table-many',
     title: 'FNF table, many sources',
     write: (f) => writeMix(f, { rows: 480_000, scanners: 50, scannerShare: 0.1, cleanSources: 100_000, servers: 2_000, perRowInterfaces: true, fnf: 'table' }, 22),
-    awkProgram: 'NF==10 && $4=="80" && $7=="6" {k=$1" "$2; if(!(k in s)){s[k]=1; c[$1]++}} END{for(h in c) if(c[h]>=20) print h, c[h]}',
+    awkProgram: AWK_FNF_TABLE,
   },
   {
     name: 'fnf-csv-many',
     title: 'FNF csv, many sources',
     write: (f) => writeMix(f, { rows: 1_200_000, scanners: 50, scannerShare: 0.1, cleanSources: 100_000, servers: 2_000, perRowInterfaces: true, fnf: 'csv' }, 23),
-    awkProgram: 'BEGIN{FS=","} NF==10 && $4=="80" && $7=="6" {k=$1" "$2; if(!(k in s)){s[k]=1; c[$1]++}} END{for(h in c) if(c[h]>=20) print h, c[h]}',
+    awkProgram: AWK_FNF_CSV,
   },
 ];

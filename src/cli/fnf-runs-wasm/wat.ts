@@ -62,6 +62,57 @@ const lineEnd = `
             (br_if $stop (i32.or (i32.ne ${L('c')} ${I(13)}) (i32.ne ${B(add(L('p'), I(1)))} ${I(10)})))
             ${S('eol', I(2))}))`;
 
+/** Where a value is read: the position local, the bytes' local, the label to fail to, its store; `to`: read to it. */
+interface ValueCode {
+  at: string;
+  ch: string;
+  fail: string;
+  store: (value: string) => string;
+  to?: string;
+}
+
+/**
+ * A count as the parser reads one: 1 to 15 digits from $at (on from $from), to the first byte that is no digit, which
+ * must be $to when given. Fails otherwise.
+ */
+function digits({ at, from, ch, fail, store, to }: ValueCode & { from: string }): string {
+  return `
+                  ${S('v', '(i64.const 0)')}
+                  (block $cE (loop $cL
+                    ${to ? `(br_if $cE (i32.ge_u ${L(at)} ${L(to)}))` : ''}
+                    ${S(ch, `(i32.sub ${B(L(at))} ${I(48)})`)}
+                    (br_if $cE (i32.gt_u ${L(ch)} ${I(9)}))
+                    ${S('v', `(i64.add (i64.mul ${L('v')} (i64.const 10)) (i64.extend_i32_u ${L(ch)}))`)}
+                    ${inc(at)} (br $cL)))
+                  (br_if ${fail} (i32.or (i32.eq ${L(at)} ${L(from)}) (i32.gt_u (i32.sub ${L(at)} ${L(from)}) ${I(15)})))
+                  ${to ? `(br_if ${fail} (i32.ne ${L(at)} ${L(to)}))` : ''}
+                  ${store(`(f64.convert_i64_u ${L('v')})`)}`;
+}
+
+/**
+ * A dotted quad as the parser reads one from $at: octets of digits up to 255, three dots, to the first byte that is
+ * neither (which must be $to when given). Fails otherwise.
+ */
+function dottedQuad({ at, ch, fail, store, to }: ValueCode): string {
+  return `
+                    ${S('v', '(i64.const 0)')} ${S('octet', I(-1))} ${S('dots', I(0))}
+                    (block $aE (loop $aL
+                      ${to ? `(br_if $aE (i32.ge_u ${L(at)} ${L(to)}))` : ''}
+                      ${S(ch, B(L(at)))}
+                      (if (i32.le_u (i32.sub ${L(ch)} ${I(48)}) ${I(9)})
+                        (then
+                          ${S('octet', `(select (i32.sub ${L(ch)} ${I(48)}) (i32.add (i32.mul ${L('octet')} ${I(10)}) (i32.sub ${L(ch)} ${I(48)})) (i32.lt_s ${L('octet')} ${I(0)}))`)}
+                          (br_if ${fail} (i32.gt_s ${L('octet')} ${I(255)})))
+                        (else
+                          (br_if $aE (i32.eqz (i32.and (i32.eq ${L(ch)} ${I(46)}) (i32.and (i32.ge_s ${L('octet')} ${I(0)}) (i32.lt_s ${L('dots')} ${I(3)})))))
+                          ${S('v', `(i64.add (i64.mul ${L('v')} (i64.const 256)) (i64.extend_i32_u ${L('octet')}))`)}
+                          ${S('octet', I(-1))} ${inc('dots')}))
+                      ${inc(at)} (br $aL)))
+                    (br_if ${fail} (i32.or (i32.ne ${L('dots')} ${I(3)}) (i32.lt_s ${L('octet')} ${I(0)})))
+                    ${to ? `(br_if ${fail} (i32.ne ${L(at)} ${L(to)}))` : ''}
+                    ${store(`(f64.convert_i64_u (i64.add (i64.mul ${L('v')} (i64.const 256)) (i64.extend_i32_u ${L('octet')})))`)}`;
+}
+
 /**
  * run(p, end, cap, n): records of n lines from byte p on (end: the end of the window's whole lines), as runRecords'
  * loop takes them, at most cap. Returns where it stopped (the start of the record not taken, or after the last one);
@@ -125,33 +176,9 @@ export function fnfRunsWat(): string {
               ${S('vs', L('p'))}
               ${S('slot', `(i32.load ${add(I(LAYOUT.slots), `(i32.shl ${L('j')} ${I(2)})`)})`)}
               (if (i32.eq ${L('kind')} ${I(COUNT)})
-                (then
-                  ;; 1 to 15 digits.
-                  ${S('v', '(i64.const 0)')}
-                  (block $cE (loop $cL
-                    ${S('d', `(i32.sub ${B(L('p'))} ${I(48)})`)}
-                    (br_if $cE (i32.gt_u ${L('d')} ${I(9)}))
-                    ${S('v', `(i64.add (i64.mul ${L('v')} (i64.const 10)) (i64.extend_i32_u ${L('d')}))`)}
-                    ${inc('p')} (br $cL)))
-                  (br_if $stop (i32.or (i32.eq ${L('p')} ${L('vs')}) (i32.gt_u (i32.sub ${L('p')} ${L('vs')}) ${I(15)})))
-                  (f64.store ${valueAt} (f64.convert_i64_u ${L('v')})))
+                (then ${digits({ at: 'p', from: 'vs', ch: 'd', fail: '$stop', store: (v) => `(f64.store ${valueAt} ${v})` })})
                 (else (if (i32.eq ${L('kind')} ${I(ADDRESS)})
-                  (then
-                    ;; A dotted quad: octets of digits up to 255, three dots.
-                    ${S('v', '(i64.const 0)')} ${S('octet', I(-1))} ${S('dots', I(0))}
-                    (block $aE (loop $aL
-                      ${S('c', B(L('p')))}
-                      (if (i32.le_u (i32.sub ${L('c')} ${I(48)}) ${I(9)})
-                        (then
-                          ${S('octet', `(select (i32.sub ${L('c')} ${I(48)}) (i32.add (i32.mul ${L('octet')} ${I(10)}) (i32.sub ${L('c')} ${I(48)})) (i32.lt_s ${L('octet')} ${I(0)}))`)}
-                          (br_if $stop (i32.gt_s ${L('octet')} ${I(255)})))
-                        (else
-                          (br_if $aE (i32.eqz (i32.and (i32.eq ${L('c')} ${I(46)}) (i32.and (i32.ge_s ${L('octet')} ${I(0)}) (i32.lt_s ${L('dots')} ${I(3)})))))
-                          ${S('v', `(i64.add (i64.mul ${L('v')} (i64.const 256)) (i64.extend_i32_u ${L('octet')}))`)}
-                          ${S('octet', I(-1))} ${inc('dots')}))
-                      ${inc('p')} (br $aL)))
-                    (br_if $stop (i32.or (i32.ne ${L('dots')} ${I(3)}) (i32.lt_s ${L('octet')} ${I(0)})))
-                    (f64.store ${valueAt} (f64.convert_i64_u (i64.add (i64.mul ${L('v')} (i64.const 256)) (i64.extend_i32_u ${L('octet')})))))
+                  (then ${dottedQuad({ at: 'p', ch: 'c', fail: '$stop', store: (v) => `(f64.store ${valueAt} ${v})` })})
                   (else
                     (br_if $stop (i32.ne ${L('kind')} ${I(NAME)}))
                     ;; A name: plain characters up to a blank or the line end, at least one.
@@ -215,32 +242,12 @@ function cellValue(): string {
               ${S('kind', W(at4(LAYOUT.slotKinds, L('slot'))))}
               (if (i32.eq ${L('kind')} ${I(COUNT)})
                 (then
-                  (br_if $fail (i32.gt_u (i32.sub ${L('ve')} ${L('vs')}) ${I(15)}))
-                  ${S('v', '(i64.const 0)')} ${S('q', L('vs'))}
-                  (block $cE (loop $cL
-                    (br_if $cE (i32.ge_u ${L('q')} ${L('ve')}))
-                    ${S('d', `(i32.sub ${B(L('q'))} ${I(48)})`)}
-                    (br_if $fail (i32.gt_u ${L('d')} ${I(9)}))
-                    ${S('v', `(i64.add (i64.mul ${L('v')} (i64.const 10)) (i64.extend_i32_u ${L('d')}))`)}
-                    ${inc('q')} (br $cL)))
-                  (f64.store ${cell(L('slot'))} (f64.convert_i64_u ${L('v')})))
+                  ${S('q', L('vs'))}
+                  ${digits({ at: 'q', from: 'vs', to: 've', ch: 'd', fail: '$fail', store: (v) => `(f64.store ${cell(L('slot'))} ${v})` })})
                 (else (if (i32.eq ${L('kind')} ${I(ADDRESS)})
                   (then
-                    ${S('v', '(i64.const 0)')} ${S('octet', I(-1))} ${S('dots', I(0))} ${S('q', L('vs'))}
-                    (block $aE (loop $aL
-                      (br_if $aE (i32.ge_u ${L('q')} ${L('ve')}))
-                      ${S('ch', B(L('q')))}
-                      (if (i32.le_u (i32.sub ${L('ch')} ${I(48)}) ${I(9)})
-                        (then
-                          ${S('octet', `(select (i32.sub ${L('ch')} ${I(48)}) (i32.add (i32.mul ${L('octet')} ${I(10)}) (i32.sub ${L('ch')} ${I(48)})) (i32.lt_s ${L('octet')} ${I(0)}))`)}
-                          (br_if $fail (i32.gt_s ${L('octet')} ${I(255)})))
-                        (else
-                          (br_if $fail (i32.eqz (i32.and (i32.eq ${L('ch')} ${I(46)}) (i32.and (i32.ge_s ${L('octet')} ${I(0)}) (i32.lt_s ${L('dots')} ${I(3)})))))
-                          ${S('v', `(i64.add (i64.mul ${L('v')} (i64.const 256)) (i64.extend_i32_u ${L('octet')}))`)}
-                          ${S('octet', I(-1))} ${inc('dots')}))
-                      ${inc('q')} (br $aL)))
-                    (br_if $fail (i32.or (i32.ne ${L('dots')} ${I(3)}) (i32.lt_s ${L('octet')} ${I(0)})))
-                    (f64.store ${cell(L('slot'))} (f64.convert_i64_u (i64.add (i64.mul ${L('v')} (i64.const 256)) (i64.extend_i32_u ${L('octet')})))))
+                    ${S('q', L('vs'))}
+                    ${dottedQuad({ at: 'q', to: 've', ch: 'ch', fail: '$fail', store: (v) => `(f64.store ${cell(L('slot'))} ${v})` })})
                   (else
                     (br_if $fail (i32.ne ${L('kind')} ${I(NAME)}))
                     ;; (No blank inside: a name with more after it is the text path's.)
