@@ -2,7 +2,7 @@
 // with the same values, names, lines and offsets, and the bytes it runs are the ones its text assembles to.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useRecordRunKernel, useRowRunKernel } from '../../core/big-paste/fnf-records';
+import { useRecordRunKernel, useRowRunKernel } from '../../core/big-paste/fnf-run-kernels';
 import { type CutPaste, recordCaches, rowCaches, scannerResult } from '../../core/proof/fnf-run-caches';
 import { assembledAndShipped } from '../wasm-bytes';
 import { FNF_RUNS_WASM } from './bytes';

@@ -2,7 +2,8 @@
 // kernel contract (core/big-paste/fnf-records.ts useRecordRunKernel), so the core reads the same records either way.
 // Each call copies whole lines into the module's memory, lets it take the records and hands them over in batches.
 // The browser keeps the JavaScript loop (its CSP allows no WebAssembly compiling).
-import { BYTE_CLASS, KIND, type RecordBatch, type RecordRunKernel, type RowRunKernel, SLOT_COUNT, useRecordRunKernel, useRowRunKernel } from '../../core/big-paste/fnf-records';
+import { BYTE_CLASS, KIND, SLOT_COUNT } from '../../core/big-paste/fnf-bytes';
+import { type RecordBatch, type RecordRunKernel, type RowRunKernel, useRecordRunKernel, useRowRunKernel } from '../../core/big-paste/fnf-run-kernels';
 import { FNF_RUNS_WASM } from './bytes';
 import { IN_BYTES, LAYOUT, MAX_COLUMNS, MAX_KEY_BYTES, MAX_LINES, RECORDS } from './wat';
 

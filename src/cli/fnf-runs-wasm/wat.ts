@@ -2,7 +2,7 @@
 // text, for the CLI: the same checks in the same order, so that a record is taken here exactly when it is taken there,
 // with the same values. Keys are compared eight bytes at a time. kernel.test.ts assembles this text, checks bytes.ts
 // holds it (UPDATE_WASM=1 rewrites it) and checks the module against the JavaScript loop on generated caches.
-import { ADDRESS, BLANK, CAPITAL_M, COMMA, COUNT, NAME, OTHER_STARTS_TEXT, REFUSED, SLOT_COUNT } from '../../core/big-paste/fnf-records';
+import { ADDRESS, BLANK, CAPITAL_M, COMMA, COUNT, NAME, OTHER_STARTS_TEXT, REFUSED, SLOT_COUNT } from '../../core/big-paste/fnf-bytes';
 import { R } from '../../core/parsers/show-flow-monitor-cache/record-fields';
 
 /** The input window's bytes (whole lines), and room past it for the eight-byte reads of the last key. */

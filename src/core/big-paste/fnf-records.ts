@@ -4,168 +4,38 @@
 // field as the parser tells fields (fieldKey), printable ASCII without the characters a prompt, a poster's note or an
 // elision is made of, no key twice, a packet count and a source address, numbers without signs or fractions, and
 // interface names without blanks. Any other record is left to the text path, which reads it (or warns about it) as
-// before.
+// before. Records that repeat the last kept record's keys, and a table's or a csv's rows, are read in runs of many at
+// once (runRecords, runRows; a kernel may read them instead: fnf-run-kernels.ts); the bytes' classes and the small
+// value readers are in fnf-bytes.ts.
 import { fieldKey } from '../parsers/show-flow-monitor-cache/parser';
 import { R, type Role } from '../parsers/show-flow-monitor-cache/record-fields';
-import type { TableLayout } from '../parsers/show-flow-monitor-cache/table-format';
+import {
+  ADDRESS,
+  BLANK,
+  BYTE_CLASS,
+  type ByteLayout,
+  CAPITAL_M,
+  COMMA,
+  COUNT,
+  KIND,
+  type KeySlot,
+  NAME,
+  PLAIN,
+  REFUSED,
+  SLOT_COUNT,
+  copyOf,
+  count,
+  hashBytes,
+  ipv4Bytes,
+  moreAt,
+  nameEnd,
+  otherLineStart,
+  plainBytes,
+  sameBytes,
+  startsCommand,
+} from './fnf-bytes';
+import { type RecordBatch, type RowBatch, type RunTemplate, recordRunKernel, rowRunKernel, runsAreOn } from './fnf-run-kernels';
 import type { FnfRecordTable } from '../parsers/show-ip-cache-flow/prescanned';
-
-/** A `format table` layout as the byte path reads rows under it: each column's span (characters) and slot (-1: unused). */
-export interface ByteLayout {
-  starts: Int32Array;
-  ends: Int32Array;
-  slots: Int32Array;
-}
-
-/** The byte path's form of the record parser's layout. */
-export function byteLayout(l: TableLayout): ByteLayout {
-  return {
-    starts: Int32Array.from(l.spans, (x) => x[0]),
-    ends: Int32Array.from(l.spans, (x) => x[1]),
-    slots: Int32Array.from(l.roles, (r) => (r ? R[r] : -1)),
-  };
-}
-
-/** First words of the lines the record parser reads before a table row (lower case): such a row is the text path's. */
-export const OTHER_STARTS_TEXT = ['cache', 'current', 'high', 'flows', 'load', 'time', 'processed', 'aggregated', 'showing', 'matched', 'there'];
-const OTHER_STARTS = OTHER_STARTS_TEXT.map((w) => Uint8Array.from(w, (c) => c.charCodeAt(0)));
-
-/** Does word b[s, e) start a line of another kind (OTHER_STARTS, any case, or a dash: an ager's line)? */
-function otherLineStart(b: Uint8Array, s: number, e: number): boolean {
-  const c = b[s]! | 0x20;
-  if (b[s] === 45) return true;
-  // (Most rows start with an address: no word to compare.)
-  if (c < 97 || c > 122) return false;
-  for (const w of OTHER_STARTS) {
-    if (e - s < w.length) continue;
-    let q = 0;
-    while (q < w.length && (b[s + q]! | 0x20) === w[q]) q++;
-    if (q === w.length) return true;
-  }
-  return false;
-}
-
-/**
- * Each byte's class for the row loops, one lookup instead of eight comparisons a byte: a character plainBytes allows,
- * a blank, a comma, one it refuses (control and non-ASCII bytes, # < > [ ]), or an M (which may start a pager mark).
- */
-export const PLAIN = 0;
-export const BLANK = 1;
-export const COMMA = 2;
-export const REFUSED = 3;
-export const CAPITAL_M = 4;
-export const BYTE_CLASS = new Uint8Array(256).fill(REFUSED);
-for (let c = 33; c <= 126; c++) BYTE_CLASS[c] = PLAIN;
-BYTE_CLASS[32] = BLANK;
-BYTE_CLASS[44] = COMMA;
-BYTE_CLASS[77] = CAPITAL_M;
-for (const c of [35, 60, 62, 91, 93]) BYTE_CLASS[c] = REFUSED;
-
-/** Does "More" (a pager mark) start at b[p], within [.., e)? */
-const moreAt = (b: Uint8Array, p: number, e: number): boolean => p + 3 < e && b[p + 1] === 111 && b[p + 2] === 114 && b[p + 3] === 101;
-
-/** What a key (the bytes before a line's first colon) is: -2 not a field; -1 a field we do not use; else its slot. */
-export interface KeySlot {
-  bytes: Uint8Array;
-  /** A line that starts with it may be read as a command echoed without its prompt (startsCommand). */
-  command: boolean;
-  slot: number;
-  /** Its number among the distinct keys (to spot a key twice in one record). */
-  id: number;
-}
-
-export const SLOT_COUNT = 13;
-/** What each slot's value is: a count (a non-negative integer of up to 15 digits), an IPv4 address, an interface name. */
-export const COUNT = 1;
-export const ADDRESS = 2;
-export const NAME = 3;
-/** Slots the byte path leaves to the text path (IPv6, MAC: their records are rarer and their checks longer). */
-const TEXT = 4;
-export const KIND = new Uint8Array(SLOT_COUNT);
-for (const r of [R.srcPort, R.dstPort, R.proto, R.packets, R.bytes, R.bytesL2]) KIND[r] = COUNT;
-for (const r of [R.src4, R.dst4]) KIND[r] = ADDRESS;
-for (const r of [R.srcIf, R.dstIf]) KIND[r] = NAME;
-for (const r of [R.src6, R.dst6, R.mac]) KIND[r] = TEXT;
-
-let runsOn = true;
-
-/**
- * Records of a run as a kernel (the CLI's WebAssembly one, cli/fnf-runs-wasm) hands them over, `count` at a time: the
- * values of slot j in values[j * stride, j * stride + count), interface names as spans of `bytes` (names[4r], [4r + 1]
- * the input's, [4r + 2], [4r + 3] the output's), record r starting at starts[r] in `bytes`, which is b[base] on.
- */
-export interface RecordBatch {
-  count: number;
-  values: Float64Array;
-  stride: number;
-  names: Int32Array;
-  bytes: Uint8Array;
-  starts: Int32Array;
-  base: number;
-}
-
-/**
- * Reads what runRecords' loop reads, record for record: records from b[p] matching template t up to `end`, handed to
- * `take` in batches; returns where it stopped (the start of the first record not taken), or -1 when it cannot read
- * this template (the loop then does).
- */
-export type RecordRunKernel = (b: Uint8Array, p: number, end: number, t: RunTemplate, take: (batch: RecordBatch) => void) => number;
-
-let recordKernel: RecordRunKernel | undefined;
-
-/**
- * Rows of a `format table` or `format csv` cache as a kernel hands them over: `count` rows, each column's values in values[slot *
- * stride + r] already as commit keeps them (the defaults of a row without that cell: 0 for the destination, -1 for
- * ports and protocol, NaN for bytes; the layer-2 byte count in the bytes column when there is no other), interface
- * names as spans of `bytes` (-1: none), row r starting at starts[r] in `bytes`, which is b[base] on.
- */
-export type RowBatch = RecordBatch;
-
-/** What a row kernel reports as it reads, in line order (see RowRunKernel). */
-export interface RowRunSink {
-  /** The row waiting before the kernel's first line is kept (the line after it has no '='). */
-  keepWaiting(): void;
-  /** Rows after it, each kept (the line after each has no '=' either). */
-  take(batch: RowBatch): void;
-  /** The last row read, b[s, e), waits for the line after it. */
-  wait(s: number, e: number): void;
-}
-
-/**
- * Reads what runRows' loop reads for a table under `layout` (or a csv under the columns' slots `csv`), line for line,
- * from b[p] up to `end`, the row before p waiting: reports to `sink`, returns where it stopped (the start of the first
- * line not read), or -1 when it cannot read these columns (the loop then does).
- */
-export type RowRunKernel = (b: Uint8Array, p: number, end: number, layout: ByteLayout | undefined, csv: Int32Array | undefined, sink: RowRunSink) => number;
-
-let rowKernel: RowRunKernel | undefined;
-
-/** Read runs of table rows with this kernel (undefined: runRows' own loop). */
-export function useRowRunKernel(k: RowRunKernel | undefined): void {
-  rowKernel = k;
-}
-
-/** Read runs of records with this kernel (undefined: runRecords' own loop). */
-export function useRecordRunKernel(k: RecordRunKernel | undefined): void {
-  recordKernel = k;
-}
-
-/** Tests: read records line by line only (false), to compare runRecords with it. */
-export function useRecordRuns(on: boolean): void {
-  runsOn = on;
-}
-
-/** A record's keys as runRecords matches them: their bytes one after another (key j is bytes[starts[j], starts[j + 1])). */
-export interface RunTemplate {
-  keys: KeySlot[];
-  starts: Int32Array;
-  bytes: Uint8Array;
-  slots: Int32Array;
-  /** What line j's value is: 0 one the flow does not use, else its kind (KIND: a count, an address, a name). */
-  kinds: Uint8Array;
-  /** Which slots a record with these keys fills. */
-  has: Uint8Array;
-}
 
 const grow = <T extends Uint32Array | Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
   const g = make(a.length * 2);
@@ -411,7 +281,8 @@ export class FnfRecords {
   runRows(b: Uint8Array, p: number, end: number, layout: ByteLayout | undefined, csv: Int32Array | undefined, firstLine: number, offsetBase: number, pendS: number, pendLine: number): number {
     let lines = 0;
     let pendE = 0;
-    if (runsOn && rowKernel !== undefined) {
+    const rowKernel = runsAreOn() ? rowRunKernel() : undefined;
+    if (rowKernel !== undefined) {
       const stop = rowKernel(b, p, end, layout, csv, {
         keepWaiting: () => {
           this.commit(pendLine, offsetBase + pendS);
@@ -438,7 +309,7 @@ export class FnfRecords {
         return lines;
       }
     }
-    if (runsOn) {
+    if (runsAreOn()) {
       // The next '=' at or after p (-1: none before end), found once and kept until passed.
       let eq = -2;
       while (p < end) {
@@ -607,9 +478,10 @@ export class FnfRecords {
   runRecords(b: Uint8Array, p: number, end: number, firstLine: number, offsetBase: number): number {
     this.runEnd = p;
     const t = this.template;
-    if (t === undefined || !runsOn) return 0;
+    if (t === undefined || !runsAreOn()) return 0;
     const { starts, bytes: keyBytes, slots } = t;
     const n = slots.length;
+    const recordKernel = recordRunKernel();
     if (recordKernel !== undefined) {
       let taken = 0;
       const stop = recordKernel(b, p, end, t, (batch) => {
@@ -884,105 +756,4 @@ export class FnfRecords {
     else this.keys.set(h, [k]);
     return k;
   }
-}
-
-/**
- * A copy of b[s, e) that outlives b's bytes. (b may be a Node Buffer that the CLI reads the next piece of the file
- * into: its slice() is a view, and a key or a name kept as one changed under the reader, so that a later record took
- * the name or the field at those bytes for the one learnt there.)
- */
-function copyOf(b: Uint8Array, s: number, e: number): Uint8Array {
-  return new Uint8Array(b.subarray(s, e));
-}
-
-/** FNV-1a of bytes b[s, e): how keys and interface names are found again without a string. */
-function hashBytes(b: Uint8Array, s: number, e: number): number {
-  let h = 0x811c9dc5;
-  for (let p = s; p < e; p++) h = Math.imul(h ^ b[p]!, 0x01000193);
-  return h;
-}
-
-/** Does b[p, e) hold only blanks? */
-function blanksTo(b: Uint8Array, p: number, e: number): boolean {
-  for (let q = p; q < e; q++) if (b[q] !== 32) return false;
-  return true;
-}
-
-/** A count as the parser's num() reads one (the value trimmed): 1 to 15 digits, nothing else; -1 otherwise. */
-function count(b: Uint8Array, s: number, e: number): number {
-  let n = 0;
-  let p = s;
-  for (; p < e; p++) {
-    const c = b[p]! - 48;
-    if (c < 0 || c > 9) break;
-    n = n * 10 + c;
-  }
-  return p === s || p - s > 15 || !blanksTo(b, p, e) ? -1 : n;
-}
-
-/** A dotted quad as the parser's ipv4() reads one (the value trimmed); -1 otherwise. */
-function ipv4Bytes(b: Uint8Array, s: number, e: number): number {
-  let n = 0;
-  let octet = -1;
-  let dots = 0;
-  let p = s;
-  for (; p < e; p++) {
-    const c = b[p]!;
-    if (c >= 48 && c <= 57) {
-      octet = octet < 0 ? c - 48 : octet * 10 + c - 48;
-      if (octet > 255) return -1;
-    } else if (c === 46 && octet >= 0 && dots < 3) {
-      n = n * 256 + octet;
-      octet = -1;
-      dots++;
-    } else break;
-  }
-  return dots === 3 && octet >= 0 && blanksTo(b, p, e) ? n * 256 + octet : -1;
-}
-
-/**
- * The end of an interface name starting at s (the value trimmed): printable characters but blanks and those plainBytes
- * refuses, then only blanks to e; -1 for no name, or a value with more after the name.
- */
-function nameEnd(b: Uint8Array, s: number, e: number): number {
-  let p = s;
-  while (p < e && b[p] !== 32) p++;
-  return p === s || !plainBytes(b, s, p) || !blanksTo(b, p, e) ? -1 : p;
-}
-
-/**
- * Printable ASCII only in b[s, e), none of a prompt's characters (#, >), a poster's arrows (<, >) or an elision's
- * brackets, and no pager mark ("More", which normalising takes out).
- */
-function plainBytes(b: Uint8Array, s: number, e: number): boolean {
-  for (let p = s; p < e; p++) {
-    const k = BYTE_CLASS[b[p]!]!;
-    if (k === REFUSED || (k === CAPITAL_M && moreAt(b, p, e))) return false;
-  }
-  return true;
-}
-
-/** Do bytes b[s, e) spell `key` exactly? */
-function sameBytes(key: Uint8Array, b: Uint8Array, s: number, e: number): boolean {
-  if (key.length !== e - s) return false;
-  for (let q = 0; q < key.length; q++) if (key[q] !== b[s + q]) return false;
-  return true;
-}
-
-/** First words of a line that may be a command echoed without its prompt (`show ...`, `sh ...`, `do sh ...`...). */
-const COMMAND_WORDS = ['do', 'sh', 'sho', 'show', 'more', 'banner'].map((w) => Uint8Array.from(w, (c) => c.charCodeAt(0)));
-
-/** Does the line start with one of COMMAND_WORDS (any case) and a blank? The text path may read it as a command. */
-function startsCommand(b: Uint8Array, s: number, e: number): boolean {
-  let p = s;
-  while (p < e && p - s <= 6 && b[p] !== 32) p++;
-  const n = p - s;
-  if (n > 6 || p === e) return false;
-  for (const w of COMMAND_WORDS) {
-    if (w.length !== n) continue;
-    let q = 0;
-    while (q < n && (b[s + q]! | 0x20) === w[q]) q++;
-    if (q === n) return true;
-  }
-  return false;
 }

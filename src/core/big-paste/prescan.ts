@@ -10,7 +10,8 @@ import { lineBytes, readRow, ROW_OK } from '../parsers/show-ip-cache-flow/row-by
 import { headStampKind, headStampKindIfSure, STAMP_HEAD_BYTES, stampPattern } from '../text/line-stamps';
 import { BlankedCursor, blankStamps, restoreStamps } from './blank-stamps';
 import { readFirstLine, readSecondLine, VerboseRecords } from './verbose-records';
-import { byteLayout, FnfRecords } from './fnf-records';
+import { byteLayout } from './fnf-bytes';
+import { FnfRecords } from './fnf-records';
 import { csvRoles, isRule, tableLayout } from '../parsers/show-flow-monitor-cache/table-format';
 import { R } from '../parsers/show-flow-monitor-cache/record-fields';
 import { tableHeaderHere } from '../parsers/show-flow-monitor-cache/parser';

@@ -8,7 +8,7 @@ import { BANNER_MAX_LINES, bannerDelimiter } from '../text/split';
 import { HEADER, isVerboseHeader, GARBLED_HEADER } from '../parsers/show-ip-cache-flow/row-text';
 import { classicHeader, readClassicRow, readVerboseSecond } from '../parsers/shared/netflow-rows';
 import { csvRoles, isRule } from '../parsers/show-flow-monitor-cache/table-format';
-import type { ByteLayout } from './fnf-records';
+import type { ByteLayout } from './fnf-bytes';
 
 /** The cache-flow parser's sniff returns 1 on its header within the first 50 non-empty lines of a section. */
 const SNIFF_WINDOW = 50;
