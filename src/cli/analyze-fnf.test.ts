@@ -96,6 +96,28 @@ describe('analyze on a big FNF cache', () => {
     sameAsText('fnf-field-mix.txt', parts.join('\n'));
   }, 240_000);
 
+  it('the captured caches and the three formats as a terminal log saved with CR LF line ends, on two threads, read as the text path does', () => {
+    // A router sends CR LF, and a session log saved on a PC (PuTTY, SecureCRT) keeps it: the runs of records and rows,
+    // and the CLI's WebAssembly loops behind them, read CR LF lines as the text path does.
+    const dir = join(root, 'src/core/parsers/show-flow-monitor-cache/fixtures');
+    const captures = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => readFileSync(join(dir, f), 'utf8'));
+    const { flows } = wormTraffic(17, { codeRed: 2, codeRedII: 1, targetsPerScanner: 200 });
+    const formats = [asFnfRecord, asFnfTable, asFnfCsv];
+    const parts: string[] = [bigCache(asFnfRecord, 4 << 20)];
+    let size = parts[0]!.length;
+    for (let i = 0; size < 18e6; i++) {
+      const c = captures[i % captures.length]!;
+      const g = formats[i % 3]!(flows);
+      parts.push(g, c.endsWith('\n') ? c : `${c}\n`);
+      size += g.length + c.length;
+    }
+    const got = sameAsText('fnf-crlf-log.txt', parts.join('\n').replace(/\r?\n/g, '\r\n'));
+    expect(got.hosts.length).toBeGreaterThan(0);
+  }, 240_000);
+
   it('every field capture of every command between generated Flexible NetFlow caches, on two threads, reads as the text path does', () => {
     // Prompts, banners, --More--, notes and other commands' tables cut across the segments of a cache read as records.
     const captures = loadFieldCaptures(fs, join(root, 'src/core/parsers')).map((f) => f.text);
