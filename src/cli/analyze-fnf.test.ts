@@ -48,6 +48,15 @@ describe('analyze on a big FNF cache', () => {
     return got;
   }
 
+  /** The captured Flexible NetFlow caches (the parser's fixtures: forums, Genie, blogs), in name order. */
+  function fnfCaptures(): string[] {
+    const dir = join(root, 'src/core/parsers/show-flow-monitor-cache/fixtures');
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => readFileSync(join(dir, f), 'utf8'));
+  }
+
   /** Flows enough for `bytes` of `format`: the traffic again and again, each time from other sources. */
   function bigCache(format: FlowFormat, bytes: number): string {
     const { flows } = wormTraffic(7, { codeRed: 2, codeRedII: 2, targetsPerScanner: 300 });
@@ -78,11 +87,7 @@ describe('analyze on a big FNF cache', () => {
   it('every captured Flexible NetFlow cache (forums, Genie, blogs) between generated ones, on two threads, reads as the text path does', () => {
     // Real caches (other monitors, table and csv formats, IPv6, AVC fields, layer-2 records, sorted and filtered) each
     // start a new section, cut wherever the segments fall: the joins must see every change of reading.
-    const dir = join(root, 'src/core/parsers/show-flow-monitor-cache/fixtures');
-    const captures = readdirSync(dir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => readFileSync(join(dir, f), 'utf8'));
+    const captures = fnfCaptures();
     expect(captures.length).toBeGreaterThan(10);
     const { flows } = wormTraffic(11, { codeRed: 2, codeRedII: 1, targetsPerScanner: 300 });
     const generated = asFnfRecord(flows);
@@ -99,11 +104,7 @@ describe('analyze on a big FNF cache', () => {
   it('the captured caches and the three formats as a terminal log saved with CR LF line ends, on two threads, read as the text path does', () => {
     // A router sends CR LF, and a session log saved on a PC (PuTTY, SecureCRT) keeps it: the runs of records and rows,
     // and the CLI's WebAssembly loops behind them, read CR LF lines as the text path does.
-    const dir = join(root, 'src/core/parsers/show-flow-monitor-cache/fixtures');
-    const captures = readdirSync(dir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => readFileSync(join(dir, f), 'utf8'));
+    const captures = fnfCaptures();
     const { flows } = wormTraffic(17, { codeRed: 2, codeRedII: 1, targetsPerScanner: 200 });
     const formats = [asFnfRecord, asFnfTable, asFnfCsv];
     const parts: string[] = [bigCache(asFnfRecord, 4 << 20)];

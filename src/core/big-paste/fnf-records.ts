@@ -490,11 +490,7 @@ export class FnfRecords {
       });
       if (stop >= 0) {
         this.runEnd = stop;
-        if (taken > 0) {
-          this.curKeys = t.keys.slice();
-          this.lines = n;
-          this.recordNo++;
-        }
+        if (taken > 0) this.afterRun(t);
         return taken * (n + 1);
       }
     }
@@ -592,12 +588,15 @@ export class FnfRecords {
     } finally {
       this.running = false;
     }
-    if (lines > 0) {
-      // As if the line-by-line path had read them: the last record's keys are the open record's.
-      this.curKeys = t.keys.slice();
-      this.recordNo++;
-    } else this.lines = linesBefore;
+    if (lines > 0) this.afterRun(t);
+    else this.lines = linesBefore;
     return lines;
+  }
+
+  /** After records read in a run, as if read line by line: the last one's keys are the open record's (begin swaps them in). */
+  private afterRun(t: RunTemplate): void {
+    this.curKeys = t.keys.slice();
+    this.lines = t.slots.length;
   }
 
   /**
