@@ -2,6 +2,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import { FlowDumpScanner, type FnfStart, type ScanPart } from '../core/big-paste/prescan';
+import type { FnfBuffers } from '../core/big-paste/fnf-records';
 import type { FlowTable } from '../core/parsers/flow-table';
 import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
 
@@ -48,6 +49,11 @@ export function scanFileRange(fd: number, start: number, end: number, scanner: F
   }
 }
 
+/** Let this thread's read buffer go (a file is read: its 4 MB would otherwise live through the analysis). */
+export function releaseReadBuffer(): void {
+  readBuffer = undefined;
+}
+
 type TextPart = ReturnType<FlowDumpScanner['textPart']>;
 
 /** A segment read as a continuation: its rows in its region of the shared columns, or (outgrown) in a part of its own. */
@@ -72,6 +78,11 @@ export interface SegmentPlan {
    * the segment's part; no region of `bufs` is used).
    */
   fnf?: FnfStart;
+  /**
+   * A Flexible NetFlow cache's shared columns: segment i keeps its records in records [regions[i], regions[i + 1]) of
+   * `bufs` (past that, in arrays of its own); the main thread joins them where they lie.
+   */
+  fnfShared?: { bufs: FnfBuffers; regions: number[] };
 }
 
 /**
@@ -82,7 +93,9 @@ export function scanSegment(fd: number, plan: SegmentPlan, i: number, apart = fa
   const from = plan.regions[i]!;
   const room = plan.regions[i + 1]! - from;
   const cols = room >= 16 && !apart ? new FlowColumns(room, plan.bufs, from) : new FlowColumns(Math.max(16, room));
-  const scanner = new FlowDumpScanner(plan.bounds[i + 1]! - plan.bounds[i]!, true, cols, plan.stamp, plan.fnf);
+  const shared = plan.fnfShared;
+  const region = shared && { bufs: shared.bufs, from: shared.regions[i]!, end: shared.regions[i + 1]! };
+  const scanner = new FlowDumpScanner(plan.bounds[i + 1]! - plan.bounds[i]!, true, cols, plan.stamp, plan.fnf, region);
   scanner.seedInterfaces(plan.ifNames);
   scanFileRange(fd, plan.bounds[i]!, plan.bounds[i + 1]!, scanner);
   if (cols.uses(plan.bufs) && scanner.rowCount <= room) return { shared: true, count: scanner.rowCount, text: scanner.textPart() };
@@ -94,8 +107,9 @@ export function partBuffers(part: ScanPart): ArrayBuffer[] {
   const t = part.rows;
   const f = part.fnf;
   const fnf = f ? [f.src, f.dst, f.srcPort, f.dstPort, f.proto, f.packets, f.bytes, f.srcIf, f.dstIf, f.line, f.offsets] : [];
-  // (Distinct buffers only: transferring one twice throws.)
-  return [...new Set([t.srcIf, t.dstIf, t.src, t.dst, t.proto, t.srcPort, t.dstPort, t.packets, t.bytes, t.line, part.offsets, ...fnf].map((a) => a.buffer as ArrayBuffer))];
+  // (Distinct buffers only: transferring one twice throws. Shared ones are shared, not transferred.)
+  const all = [t.srcIf, t.dstIf, t.src, t.dst, t.proto, t.srcPort, t.dstPort, t.packets, t.bytes, t.line, part.offsets, ...fnf].map((a) => a.buffer);
+  return [...new Set(all.filter((b): b is ArrayBuffer => !(b instanceof SharedArrayBuffer)))];
 }
 
 export interface ScanJob {

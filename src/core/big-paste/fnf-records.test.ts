@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { diagnose } from '../diagnose';
 import { FlowDumpScanner, prescanBytes } from './prescan';
-import { FnfRecords } from './fnf-records';
+import { FnfRecords, fnfBuffers } from './fnf-records';
 import { useRecordRuns } from './fnf-run-kernels';
 import { type CutPaste, HEADER, recordCaches, rowCaches, scannerResult } from '../proof/fnf-run-caches';
 import { linesAtBytes, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
@@ -385,5 +385,113 @@ describe('runs of Flexible NetFlow records read in one loop (runRecords)', () =>
 
   it('read a table\'s or a csv\'s rows as the line-by-line reading does, up to a rule or a line that is no row (property)', () => {
     expect(agreeWithRuns(rowCaches, 'runRows')).toBeGreaterThan(RUNS * 15);
+  });
+});
+
+describe('a cache read in segments into regions of shared columns and joined where they lie (the CLI on two threads)', () => {
+  type Mode = 'part' | 'here' | 'detach';
+
+  /** Every record's values (interface names resolved), line and offset, and the text lines: what a reading kept. */
+  function kept(pre: ReturnType<FlowDumpScanner['finish']>): string {
+    const t = pre.fnf;
+    const name = (i: number) => (i < 0 ? null : t!.ifNames[i]);
+    const rows = t ? Array.from({ length: t.count }, (_, k) => [t.src[k], t.dst[k], t.srcPort[k], t.dstPort[k], t.proto[k], t.packets[k], t.bytes[k], name(t.srcIf[k]!), name(t.dstIf[k]!), t.line[k], t.offsets[k]]) : [];
+    return JSON.stringify({ rows, lines: pre.lines, textLines: pre.textLines });
+  }
+
+  const counts = { inPlace: 0, overflowed: 0, detached: 0 };
+
+  /**
+   * The bytes as readFnfSegments reads them: the first scanner reads to `head` and takes where it stands as the start,
+   * then its segment into region 0 of shared columns (from record 0); segments read apart ('part') go into their own
+   * regions first (as the other thread fills them meanwhile), then are joined in order; the others the first scanner
+   * reads itself, up to the next region ('here') or in arrays of its own ('detach'). Rooms may be too small (0 too).
+   * `noRegions`: every segment in arrays of its own, joined by copying (the reading before shared columns).
+   */
+  function viaRegions(bytes: Uint8Array, at: number[], rooms: number[], modes: Mode[], noRegions = false): string {
+    const a = new FlowDumpScanner(bytes.length, false);
+    const piece = (s: number, e: number) => a.feed(bytes.subarray(s, e), e - s, s, true);
+    piece(0, at[0]!);
+    const start = a.fnfStartHere();
+    if (!start) {
+      piece(at[0]!, bytes.length);
+      return kept(a.finish(linesAtBytes(bytes)));
+    }
+    const bounds = [...at, bytes.length];
+    const regions = [0];
+    for (const r of rooms) regions.push(regions[regions.length - 1]! + r);
+    const bufs = fnfBuffers(regions[regions.length - 1]!, (n) => new SharedArrayBuffer(n));
+    if (a.fnfCount <= regions[1]! && !noRegions) a.shareFnf(bufs, regions[1]!);
+    else a.reserveFnf(16);
+    piece(bounds[0]!, bounds[1]!);
+    const parts = bounds.slice(0, -1).map((s, k) => {
+      if (k === 0 || modes[k] !== 'part') return undefined;
+      const e = bounds[k + 1]!;
+      const b = new FlowDumpScanner(e - s, true, new FlowColumns(16), -1, start, noRegions ? undefined : { bufs, from: regions[k]!, end: regions[k + 1]! });
+      b.feed(bytes.subarray(s, e), e - s, s, true);
+      return b.part();
+    });
+    for (let k = 1; k < bounds.length - 1; k++) {
+      const part = parts[k];
+      if (part && a.fnfContinues(start, part)) {
+        if (!noRegions && part.fnf?.sharedAt !== undefined) counts.inPlace++;
+        else if (!noRegions && part.fnf) counts.overflowed++;
+        a.appendPart(part);
+        continue;
+      }
+      if (modes[k] === 'detach') {
+        if (!noRegions) counts.detached++;
+        a.detachFnf();
+      } else a.fnfShareUpTo(regions[k + 1]!);
+      piece(bounds[k]!, bounds[k + 1]!);
+    }
+    return kept(a.finish(linesAtBytes(bytes)));
+  }
+
+  const segments = fc.integer({ min: 1, max: 4 }).chain((n) =>
+    fc.record({
+      cutAt: fc.array(fc.integer({ min: 0, max: 999 }).map((x) => x / 1000), { minLength: n + 1, maxLength: n + 1 }),
+      rooms: fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 4, max: 60 })), { minLength: n + 1, maxLength: n + 1 }),
+      modes: fc.array(fc.constantFrom<Mode>('part', 'part', 'here', 'detach'), { minLength: n + 1, maxLength: n + 1 }),
+    }),
+  );
+
+  it('keeps exactly what the same segments read into arrays of their own and copied keep: values, names, lines, offsets, text (property)', () => {
+    for (const caches of [recordCaches, rowCaches]) {
+      fc.assert(
+        fc.property(caches, segments, (c, s) => {
+          // Cuts at line starts, or (the larger fractions) where the CLI cuts a record-format cache: after a blank line.
+          const b = c.bytes;
+          const starts = [0];
+          const afterBlank: number[] = [];
+          for (let p = b.indexOf(10); p >= 0 && p + 1 < b.length; p = b.indexOf(10, p + 1)) {
+            if (b[p - 1] === 10 || (b[p - 1] === 13 && b[p - 2] === 10)) afterBlank.push(p + 1);
+            starts.push(p + 1);
+          }
+          const lineAt = (f: number) => (f >= 0.5 && afterBlank.length > 0 ? afterBlank[Math.floor((f - 0.5) * 2 * afterBlank.length)]! : starts[Math.floor(f * 2 * starts.length)]!);
+          const at = s.cutAt.map(lineAt).sort((x, y) => x - y);
+          expect(viaRegions(b, at, s.rooms, s.modes)).toBe(viaRegions(b, at, s.rooms, s.modes, true));
+        }),
+        { numRuns: RUNS * 4, seed: SEED },
+      );
+    }
+    // Not vacuous: parts were joined where they lay, parts that outgrew their regions were copied, and the first
+    // scanner read segments into arrays of its own.
+    expect(counts.inPlace).toBeGreaterThan(RUNS / 2);
+    expect(counts.overflowed).toBeGreaterThan(RUNS / 10);
+    expect(counts.detached).toBeGreaterThan(RUNS / 10);
+  });
+
+  it('a part joined where it lies moves down behind the records before it, its lines and interface names renumbered', () => {
+    const lines = [...HEADER, ...Array.from({ length: 6 }, (_, k) => [...record('10.1.1.7', `198.51.100.${k + 1}`, 80, 1, k < 3 ? 'Gi0/0/1' : 'Gi0/0/9'), '']).flat()];
+    const bytes = bytesOf(lines.join('\n') + '\n');
+    const one = new FlowDumpScanner(bytes.length, false);
+    one.feed(bytes, bytes.length, 0, true);
+    const want = kept(one.finish(linesAtBytes(bytes)));
+    const before = counts.inPlace;
+    // Records 0-2 in region 0 (room 10), 3-5 read apart into region 1 at record 10 (room 10): moved down 7 places.
+    const lineStart = (n: number) => lines.slice(0, n).reduce((o, l) => o + l.length + 1, 0);
+    expect(viaRegions(bytes, [lineStart(HEADER.length), lineStart(HEADER.length + 15 * 3)], [10, 10], ['here', 'part'])).toBe(want);
+    expect(counts.inPlace).toBe(before + 1);
   });
 });

@@ -43,23 +43,56 @@ const grow = <T extends Uint32Array | Int32Array | Float64Array>(a: T, make: (n:
   return g;
 };
 
+/** `to` with the first `n` values of `from` copied in. */
+function copied<T extends Uint32Array | Int32Array | Float64Array>(to: T, from: T, n: number): T {
+  if (n > 0) to.set(from.subarray(0, n));
+  return to;
+}
+
+/**
+ * One buffer a column for a big cache's records, shared by the threads that read it: each segment writes its records
+ * into a region of its own, and the first segment's reader joins them where they lie (FnfRecords.share, append), so a
+ * record is written once and moved down at most once, never copied into memory of another thread's.
+ */
+export interface FnfBuffers {
+  cap: number;
+  src: ArrayBufferLike;
+  dst: ArrayBufferLike;
+  srcPort: ArrayBufferLike;
+  dstPort: ArrayBufferLike;
+  proto: ArrayBufferLike;
+  packets: ArrayBufferLike;
+  bytes: ArrayBufferLike;
+  srcIf: ArrayBufferLike;
+  dstIf: ArrayBufferLike;
+  line: ArrayBufferLike;
+  offsets: ArrayBufferLike;
+}
+
+/** Buffers for `cap` records (`alloc`: a SharedArrayBuffer of that many bytes, for two threads). */
+export function fnfBuffers(cap: number, alloc: (bytes: number) => ArrayBufferLike): FnfBuffers {
+  const four = () => alloc(cap * 4);
+  const eight = () => alloc(cap * 8);
+  return { cap, src: four(), dst: four(), srcPort: four(), dstPort: four(), proto: four(), packets: eight(), bytes: eight(), srcIf: four(), dstIf: four(), line: four(), offsets: four() };
+}
+
 /**
  * The records of one paste, read record by record: `begin`, `field` for each line, then `commit` (false, keeping
  * nothing, for a record the text path must read); a table's or a csv's row by `tableRow` or `csvRow`, then `commit`.
  */
 export class FnfRecords {
   count = 0;
-  private src = new Uint32Array(1024);
-  private dst = new Uint32Array(1024);
-  private srcPort = new Int32Array(1024);
-  private dstPort = new Int32Array(1024);
-  private proto = new Int32Array(1024);
-  private packets = new Float64Array(1024);
-  private bytes = new Float64Array(1024);
-  private srcIf = new Int32Array(1024);
-  private dstIf = new Int32Array(1024);
-  private line = new Uint32Array(1024);
-  private offsets = new Uint32Array(1024);
+  private src: Uint32Array = new Uint32Array(1024);
+  private dst: Uint32Array = new Uint32Array(1024);
+  private srcPort: Int32Array = new Int32Array(1024);
+  private dstPort: Int32Array = new Int32Array(1024);
+  private proto: Int32Array = new Int32Array(1024);
+  private packets: Float64Array = new Float64Array(1024);
+  private bytes: Float64Array = new Float64Array(1024);
+  private srcIf: Int32Array = new Int32Array(1024);
+  private dstIf: Int32Array = new Int32Array(1024);
+  private line: Uint32Array = new Uint32Array(1024);
+  private offsets: Uint32Array = new Uint32Array(1024);
   private readonly ifNames: string[] = [];
   private readonly ifIndex = new Map<string, number>();
   /** Each name's bytes, and its index by a hash of them. */
@@ -619,8 +652,10 @@ export class FnfRecords {
       ifNames: this.ifNames,
       line: this.line.subarray(0, n),
       offsets: this.offsets.subarray(0, n),
+      ...(this.shared ? { sharedAt: this.sharedFrom } : {}),
     };
     this.count = 0;
+    this.shared = undefined;
     for (const k of ['src', 'dst', 'line', 'offsets'] as const) this[k] = new Uint32Array(1024);
     for (const k of ['srcPort', 'dstPort', 'proto', 'srcIf', 'dstIf'] as const) this[k] = new Int32Array(1024);
     for (const k of ['packets', 'bytes'] as const) this[k] = new Float64Array(1024);
@@ -634,8 +669,16 @@ export class FnfRecords {
   append(t: FnfRecordTable, lineBase: number): void {
     const o = this.count;
     const n = t.count;
-    if (o + n > this.src.length) this.reserve(Math.max(o + n, 2 * this.src.length));
     const remap = Int32Array.from(t.ifNames, (name) => this.indexOfName(name));
+    const b = this.shared;
+    // A part read into a later region of the buffers this table views from record 0 (another thread's copy of them: a
+    // shared buffer is a new object on each thread it is posted to), moved down behind these records.
+    const at = t.sharedAt ?? -1;
+    if (b !== undefined && this.sharedFrom === 0 && at >= o && t.src.buffer.byteLength === b.src.byteLength) {
+      this.joinInPlace(at, n, remap, lineBase);
+      return;
+    }
+    if (o + n > this.src.length) this.reserve(Math.max(o + n, 2 * this.src.length));
     this.src.set(t.src, o);
     this.dst.set(t.dst, o);
     this.srcPort.set(t.srcPort, o);
@@ -675,7 +718,89 @@ export class FnfRecords {
    * cache's columns as they fill copied them again and again, into memory touched for the first time each time).
    */
   reserve(n: number): void {
-    if (n <= this.src.length) return;
+    if (n > this.src.length) this.moveTo(n);
+  }
+
+  /** The shared buffers these columns view (share), from record `sharedFrom`; undefined once they are arrays of this table's own. */
+  private shared: FnfBuffers | undefined;
+  private sharedFrom = 0;
+
+  /**
+   * From now on, keep records in region [from, end) of shared buffers: the records so far are copied there (room for
+   * them is the caller's to give). Past the region's end, the columns become arrays of this table's own (reserve).
+   */
+  share(b: FnfBuffers, from: number, end: number): void {
+    let n = this.count;
+    if (n > end - from) throw new RangeError(`${n} records do not fit a region of ${end - from}`);
+    // Columns that view these buffers from `from` already hold their records there: only the views change.
+    if (b.src === this.src.buffer && this.src.byteOffset === from * 4) n = 0;
+    this.src = copied(new Uint32Array(b.src, from * 4, end - from), this.src, n);
+    this.dst = copied(new Uint32Array(b.dst, from * 4, end - from), this.dst, n);
+    this.srcPort = copied(new Int32Array(b.srcPort, from * 4, end - from), this.srcPort, n);
+    this.dstPort = copied(new Int32Array(b.dstPort, from * 4, end - from), this.dstPort, n);
+    this.proto = copied(new Int32Array(b.proto, from * 4, end - from), this.proto, n);
+    this.packets = copied(new Float64Array(b.packets, from * 8, end - from), this.packets, n);
+    this.bytes = copied(new Float64Array(b.bytes, from * 8, end - from), this.bytes, n);
+    this.srcIf = copied(new Int32Array(b.srcIf, from * 4, end - from), this.srcIf, n);
+    this.dstIf = copied(new Int32Array(b.dstIf, from * 4, end - from), this.dstIf, n);
+    this.line = copied(new Uint32Array(b.line, from * 4, end - from), this.line, n);
+    this.offsets = copied(new Uint32Array(b.offsets, from * 4, end - from), this.offsets, n);
+    this.shared = b;
+    this.sharedFrom = from;
+  }
+
+  /**
+   * Columns that view shared buffers from record 0 now view them up to record `end` (where another thread's region
+   * starts): the records stay where they are. Nothing for columns of this table's own.
+   */
+  shareUpTo(end: number): void {
+    const b = this.shared;
+    if (b !== undefined && this.sharedFrom === 0 && end > this.src.length) this.share(b, 0, Math.min(end, b.cap));
+  }
+
+  /** Keep records in arrays of this table's own from now on (another thread may still write the shared regions). */
+  detach(): void {
+    if (this.shared !== undefined) this.moveTo(Math.max(1024, this.src.length));
+  }
+
+  /**
+   * Join a part that lies at records [at, at + n) of the buffers these columns view from record 0 (at >= count): moved
+   * down behind these records (memory already written, no new), its lines moved up by `lineBase`, its interface
+   * indexes renumbered by `remap`.
+   */
+  private joinInPlace(at: number, n: number, remap: Int32Array, lineBase: number): void {
+    const o = this.count;
+    this.shareUpTo(at + n);
+    const end = o + n;
+    if (at > o) {
+      this.src.copyWithin(o, at, at + n);
+      this.dst.copyWithin(o, at, at + n);
+      this.srcPort.copyWithin(o, at, at + n);
+      this.dstPort.copyWithin(o, at, at + n);
+      this.proto.copyWithin(o, at, at + n);
+      this.packets.copyWithin(o, at, at + n);
+      this.bytes.copyWithin(o, at, at + n);
+      this.srcIf.copyWithin(o, at, at + n);
+      this.dstIf.copyWithin(o, at, at + n);
+      this.line.copyWithin(o, at, at + n);
+      this.offsets.copyWithin(o, at, at + n);
+    }
+    const srcIf = this.srcIf;
+    const dstIf = this.dstIf;
+    const line = this.line;
+    for (let k = o; k < end; k++) {
+      const a = srcIf[k]!;
+      const c = dstIf[k]!;
+      srcIf[k] = a < 0 ? a : remap[a]!;
+      dstIf[k] = c < 0 ? c : remap[c]!;
+      line[k] = line[k]! + lineBase;
+    }
+    this.count = end;
+  }
+
+  /** Columns of this table's own, with room for `n` records, holding the records so far. */
+  private moveTo(n: number): void {
+    this.shared = undefined;
     const to = <T extends Uint32Array | Int32Array | Float64Array>(a: T, make: (k: number) => T): T => {
       const g = make(n);
       g.set(a.subarray(0, this.count));
@@ -698,7 +823,8 @@ export class FnfRecords {
   }
 
   private grow(): void {
-    this.reserve(this.src.length * 2);
+    // (A shared region may have no room at all.)
+    this.reserve(Math.max(1024, this.src.length * 2));
   }
 
   /** The open record's interface name j (0 input, 1 output) as an index in ifNames. */

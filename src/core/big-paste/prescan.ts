@@ -11,7 +11,7 @@ import { headStampKind, headStampKindIfSure, STAMP_HEAD_BYTES, stampPattern } fr
 import { BlankedCursor, blankStamps, restoreStamps } from './blank-stamps';
 import { readFirstLine, readSecondLine, VerboseRecords } from './verbose-records';
 import { byteLayout } from './fnf-bytes';
-import { FnfRecords } from './fnf-records';
+import { type FnfBuffers, FnfRecords } from './fnf-records';
 import { csvRoles, isRule, tableLayout } from '../parsers/show-flow-monitor-cache/table-format';
 import { R } from '../parsers/show-flow-monitor-cache/record-fields';
 import { tableHeaderHere } from '../parsers/show-flow-monitor-cache/parser';
@@ -56,6 +56,13 @@ export interface FnfTail {
  * tracker's state and whether the segment follows a blank line. The scanner that joins it checks the assumption
  * (fnfContinues).
  */
+/** Where a segment of a Flexible NetFlow cache keeps its records: records [from, end) of the shared columns `bufs`. */
+export interface FnfRegion {
+  bufs: FnfBuffers;
+  from: number;
+  end: number;
+}
+
 export interface FnfStart {
   tracker: TrackerState;
   afterBlank: boolean;
@@ -92,14 +99,16 @@ export class FlowDumpScanner {
    * `stamp`: the paste's kind of per-line time stamp (stampKindOfBytes on its start; -1 for none), the same for
    * every part of it.
    */
-  constructor(sizeHint: number, continuation = false, cols?: FlowColumns, stamp = -1, fnfStart?: FnfStart) {
+  constructor(sizeHint: number, continuation = false, cols?: FlowColumns, stamp = -1, fnfStart?: FnfStart, fnfRegion?: FnfRegion) {
     this.cols = cols ?? new FlowColumns(Math.max(1024, Math.ceil(sizeHint / 72)));
     if (continuation) {
       // A later segment of a Flexible NetFlow cache, or (as a rule) of a cache-flow table.
       if (fnfStart) {
         this.tracker.restore(fnfStart.tracker);
         this.fnfAfterBlank = fnfStart.afterBlank;
-        if (fnfStart.recordsPerByte) (this.fnf = new FnfRecords()).reserve(Math.ceil(sizeHint * fnfStart.recordsPerByte * 1.1));
+        // Its records into its region of the cache's shared columns, else into room of its own, taken at once.
+        if (fnfRegion) (this.fnf = new FnfRecords()).share(fnfRegion.bufs, fnfRegion.from, fnfRegion.end);
+        else if (fnfStart.recordsPerByte) (this.fnf = new FnfRecords()).reserve(Math.ceil(sizeHint * fnfStart.recordsPerByte * 1.1));
       } else this.tracker.assumeFlowTable();
     }
     this.stamp = stampPattern(stamp);
@@ -128,6 +137,24 @@ export class FlowDumpScanner {
   /** Room for about `n` Flexible NetFlow records in all (the parts still to join included), taken at once. */
   reserveFnf(n: number): void {
     (this.fnf ??= new FnfRecords()).reserve(Math.ceil(n));
+  }
+
+  /**
+   * Keep Flexible NetFlow records in the shared columns `b` from record 0, up to `end` (where the next segment's region
+   * starts): parts read into later regions of `b` are then joined where they lie (FnfRecords.append).
+   */
+  shareFnf(b: FnfBuffers, end: number): void {
+    (this.fnf ??= new FnfRecords()).share(b, 0, end);
+  }
+
+  /** Records of this scanner may now reach `end` of the shared columns (the regions before it are this thread's). */
+  fnfShareUpTo(end: number): void {
+    this.fnf?.shareUpTo(end);
+  }
+
+  /** Records of this scanner in arrays of its own from now on (the other thread may still write the shared columns). */
+  detachFnf(): void {
+    this.fnf?.detach();
   }
 
   /**

@@ -59,6 +59,11 @@ export interface FnfRecordTable {
   /** The record's first line (1-based) and where it starts in the paste. */
   line: Uint32Array;
   offsets: Uint32Array;
+  /**
+   * Where these records lie in the cache's shared columns, when another thread read them there (core/big-paste/
+   * fnf-records.ts FnfBuffers): the first segment's reader then joins them where they lie.
+   */
+  sharedAt?: number;
 }
 
 /**
