@@ -20,6 +20,21 @@ export const P_AFTER_FLOWS = 1;
 export const P_AFTER_DESTINATIONS = 2;
 export const P_AFTER_PORT80 = 3;
 export const P_SEPARATOR = 4;
+/**
+ * The fixed text of a row's own reason (MultiInterfaces.reasonJson: REASON_JSON's arrives, interfaces, comma, open,
+ * close and quote), the pieces after those.
+ */
+export const P_ARRIVES = 5;
+export const P_INTERFACES = 6;
+export const P_COMMA = 7;
+export const P_PAREN_OPEN = 8;
+export const P_PAREN_CLOSE = 9;
+export const P_QUOTE = 10;
+/** Interfaces a row's own reason names at most (MultiInterfaces.top). */
+export const OWN_TOP = 4;
+/** ownBefore of a row whose reasons are its list's only (its end comes from endMap), and of one the host writes. */
+export const OWN_NONE = -1;
+export const OWN_HOST = -2;
 
 /** Byte offsets in the module's memory. */
 export const LAYOUT = (() => {
@@ -40,6 +55,17 @@ export const LAYOUT = (() => {
     service: take(ROWS * 4),
     reasons: take(ROWS * 4),
     inbound: take(ROWS),
+    /**
+     * Rows with a reason of their own (a source seen on several interfaces): the piece before that reason (OWN_NONE:
+     * none, OWN_HOST: the host writes the row), the piece after it, the interfaces it counts, and its busiest ones
+     * (ownSize of them: name pieces and flows, OWN_TOP a row).
+     */
+    ownBefore: take(ROWS * 4),
+    ownAfter: take(ROWS * 4),
+    ownCount: take(ROWS * 4),
+    ownSize: take(ROWS * 4),
+    ownName: take(ROWS * OWN_TOP * 4),
+    ownFlows: take(ROWS * OWN_TOP * 4),
     /** Piece number by name number (after the address: the interface), -1 for none. */
     ifMap: take(MAP * 4),
     /** Piece number by name number (after packets per flow: the service), -1 for none. */
@@ -146,8 +172,30 @@ export function cleanJsonWat(): string {
     (if (i32.ge_u ${L('i')} ${L('n')}) (then (return ${I(-1)})))
     (i32.load (i32.add ${L('m')} (i32.shl ${L('i')} ${I(2)}))))
 
+  ;; Row r's own reason and the rest of its end at q (its pieces and numbers in the own columns); returns the new end.
+  (func $ownEnd (param $r i32) (param $q i32) (result i32)
+    (local $j i32) (local $n i32) (local $e i32)
+    ${S('q', `(call $piece (i32.load ${at(LAYOUT.ownBefore, 2)}) ${L('q')})`)}
+    ${S('q', `(call $piece ${I(P_ARRIVES)} ${L('q')})`)}
+    ${S('q', `(call $digits (i64.extend_i32_u (i32.load ${at(LAYOUT.ownCount, 2)})) ${L('q')})`)}
+    ${S('q', `(call $piece ${I(P_INTERFACES)} ${L('q')})`)}
+    ${S('n', `(i32.load ${at(LAYOUT.ownSize, 2)})`)}
+    (block $jE (loop $js
+      (br_if $jE (i32.ge_u ${L('j')} ${L('n')}))
+      (if ${L('j')} (then ${S('q', `(call $piece ${I(P_COMMA)} ${L('q')})`)}))
+      ;; Entry j of the row's OWN_TOP: its byte offset in ownName and ownFlows.
+      ${S('e', `(i32.shl (i32.add (i32.mul ${L('r')} ${I(OWN_TOP)}) ${L('j')}) ${I(2)})`)}
+      ${S('q', `(call $piece (i32.load (i32.add ${I(LAYOUT.ownName)} ${L('e')})) ${L('q')})`)}
+      ${S('q', `(call $piece ${I(P_PAREN_OPEN)} ${L('q')})`)}
+      ${S('q', `(call $digits (i64.extend_i32_u (i32.load (i32.add ${I(LAYOUT.ownFlows)} ${L('e')}))) ${L('q')})`)}
+      ${S('q', `(call $piece ${I(P_PAREN_CLOSE)} ${L('q')})`)}
+      ${S('j', `(i32.add ${L('j')} ${I(1)})`)}
+      (br $js)))
+    ${S('q', `(call $piece ${I(P_QUOTE)} ${L('q')})`)}
+    (call $piece (i32.load ${at(LAYOUT.ownAfter, 2)}) ${L('q')}))
+
   (func (export "write") (param $from i32) (param $to i32) (param $separateFirst i32) (param $rowMax i32) (result i32)
-    (local $r i32) (local $o i32) (local $ifp i32) (local $svp i32) (local $endp i32) (local $a i32) (local $q i32)
+    (local $r i32) (local $o i32) (local $ifp i32) (local $svp i32) (local $endp i32) (local $a i32) (local $q i32) (local $own i32)
     ${S('r', L('from'))}
     ${S('o', I(LAYOUT.out))}
     (global.set $fallback ${I(0)})
@@ -156,8 +204,12 @@ export function cleanJsonWat(): string {
       (br_if $done (i32.gt_u (i32.add ${L('o')} ${L('rowMax')}) ${I(LAYOUT.out + OUT_BYTES)}))
       ${S('ifp', `(call $mapped ${I(LAYOUT.ifMap)} (i32.load ${at(LAYOUT.ifName, 2)}) ${I(MAP)})`)}
       ${S('svp', `(call $mapped ${I(LAYOUT.svcMap)} (i32.load ${at(LAYOUT.service, 2)}) ${I(MAP)})`)}
-      ${S('endp', `(call $mapped ${I(LAYOUT.endMap)} (i32.add (i32.shl (i32.load ${at(LAYOUT.reasons, 2)}) ${I(1)}) (i32.load8_u ${at(LAYOUT.inbound, 0)})) ${I(2 * MAP)})`)}
-      (if (i32.or (i32.or (i32.lt_s ${L('ifp')} ${I(0)}) (i32.lt_s ${L('svp')} ${I(0)})) (i32.lt_s ${L('endp')} ${I(0)}))
+      ;; The row's end: its list's (from endMap), or one of its own (ownEnd; the host's to write when OWN_HOST).
+      ${S('own', `(i32.load ${at(LAYOUT.ownBefore, 2)})`)}
+      ${S('endp', I(0))}
+      (if (i32.eq ${L('own')} ${I(OWN_NONE)})
+        (then ${S('endp', `(call $mapped ${I(LAYOUT.endMap)} (i32.add (i32.shl (i32.load ${at(LAYOUT.reasons, 2)}) ${I(1)}) (i32.load8_u ${at(LAYOUT.inbound, 0)})) ${I(2 * MAP)})`)}))
+      (if (i32.or (i32.or (i32.lt_s ${L('ifp')} ${I(0)}) (i32.lt_s ${L('svp')} ${I(0)})) (i32.or (i32.lt_s ${L('endp')} ${I(0)}) (i32.eq ${L('own')} ${I(OWN_HOST)})))
         (then (global.set $fallback ${I(1)}) (br $done)))
       ;; The row from just past the separator: packets per flow is checked first, so a row given back writes nothing.
       ${S('q', L('o'))}
@@ -182,7 +234,9 @@ export function cleanJsonWat(): string {
       (if (i32.lt_s ${L('q')} ${I(0)}) (then (global.set $fallback ${I(1)}) (br $done)))
       ${S('q', `(call $piece ${L('svp')} ${L('q')})`)}
       ${S('q', `(call $digits (i64.extend_i32_u (i32.load ${at(LAYOUT.failed, 2)})) ${L('q')})`)}
-      ${S('o', `(call $piece ${L('endp')} ${L('q')})`)}
+      (if (i32.eq ${L('own')} ${I(OWN_NONE)})
+        (then ${S('o', `(call $piece ${L('endp')} ${L('q')})`)})
+        (else ${S('o', `(call $ownEnd ${L('r')} ${L('q')})`)}))
       ${S('r', `(i32.add ${L('r')} ${I(1)})`)}
       (br $rows)))
     (global.set $outLen (i32.sub ${L('o')} ${I(LAYOUT.out)}))

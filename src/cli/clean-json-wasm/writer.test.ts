@@ -1,7 +1,7 @@
 // The CLI's WebAssembly writer of clean rows gives exactly the bytes jsonParts gives (the JSON.stringify text of each
 // host), for any counts, packets per flow, names and reasons; and the bytes it runs are the ones its text assembles to.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type CleanHostFacts, CleanHostColumns } from '../../core/analysis/clean-hosts';
 import { MultiInterfaces } from '../../core/analysis/fan-out-tables';
 import { type ElementWriter, streamJson } from '../json-stream';
@@ -141,7 +141,15 @@ describe('the WebAssembly writer of clean rows', () => {
     expect(ROWS).toBeLessThan(12_000);
     expect(MAP).toBeLessThan(5_000);
     const doc = { hosts };
+    const byParts = vi.spyOn(cols, 'jsonParts');
     const got = written(doc, hosts, true);
+    // Rows with a reason of their own and a short list, whose names the maps hold (name numbers below MAP), are the
+    // module's: none of them was left to jsonParts.
+    const own = (r: number) => cols.rowText(1).ownHost(r) >= 0 && r < 4_000;
+    const left = byParts.mock.calls.map(([r]) => r).filter(own);
+    expect(rows.filter((_, r) => own(r)).length).toBeGreaterThan(400);
+    expect(left).toEqual([]);
+    byParts.mockRestore();
     expect(got.length).toBeGreaterThan(4_000_000);
     expect(got).toBe(written(doc, hosts, false));
     const parsed = JSON.parse(got).hosts as { reasons: string[] }[];

@@ -6,7 +6,8 @@
 import { CleanHost, type CleanHostColumns, type CleanRowText } from '../../core/analysis/clean-hosts';
 import type { ElementWriter, RunSink } from '../json-stream';
 import { CLEAN_JSON_WASM } from './bytes';
-import { LAYOUT, MAP, MAX_PIECES, OUT_BYTES, P_SEPARATOR, PIECE_BYTES, ROWS } from './wat';
+import { REASON_JSON } from '../../core/analysis/fan-out-tables';
+import { LAYOUT, MAP, MAX_PIECES, OUT_BYTES, OWN_HOST, OWN_NONE, OWN_TOP, P_ARRIVES, P_COMMA, P_INTERFACES, P_PAREN_CLOSE, P_PAREN_OPEN, P_QUOTE, P_SEPARATOR, PIECE_BYTES, ROWS } from './wat';
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -88,13 +89,21 @@ export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
     addPiece(text.afterDestinations);
     addPiece(text.afterPort80);
     addPiece(separator);
+    // (P_ARRIVES to P_QUOTE, in their order.)
+    const t = REASON_JSON;
+    for (const piece of [t.arrives, t.interfaces, t.comma, t.open, t.close, t.quote]) addPiece(piece);
+    ownFixed = lengthOf(P_ARRIVES) + lengthOf(P_INTERFACES) + lengthOf(P_QUOTE);
+    ownEach = lengthOf(P_COMMA) + lengthOf(P_PAREN_OPEN) + lengthOf(P_PAREN_CLOSE);
+    beforeOf = new Map();
+    nameOf = new Map();
+    afterOf.fill(-1);
   };
 
   /**
-   * Map the names, and the lists unless `lists` is false, that rows [0, n) of the module's columns use (those past the
-   * maps or the room stay -1).
+   * Map the names, and the lists of rows whose end is their list's (ownRows first), that rows [0, n) of the module's
+   * columns use (those past the maps or the room stay -1).
    */
-  const mapRows = (n: number, lists: boolean): void => {
+  const mapRows = (n: number): void => {
     for (let i = 0; i < n; i++) {
       const f = col.ifName[i]!;
       if (f >= 0 && f < MAP && ifMap[f] === -1) {
@@ -106,7 +115,7 @@ export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
         svcMap[v] = addPiece(text.afterPacketsPerFlow(v));
         longestSvc = Math.max(longestSvc, lengthOf(svcMap[v]!));
       }
-      if (!lists) continue;
+      if (own.before[i] !== OWN_NONE) continue;
       const l = col.reasons[i]!;
       const end = 2 * l + col.inbound[i]!;
       if (l >= 0 && l < MAP && endMap[end] === -1) {
@@ -123,43 +132,74 @@ export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
     rowMax = fixed + longestIf + longestSvc + longest;
   };
 
-  /** The ends ownEnds() replaced, to put back: endMap's first 2n entries. */
-  const savedEnds = new Int32Array(2 * OWN_ROWS);
-  /**
-   * Rows [b0, b0 + n) of `cols` (n <= OWN_ROWS) each end as a piece of its own (rows with a reason of their own:
-   * text.rowEnd): row i of the module's columns gets list number i, whose end is that piece (none when there is no
-   * room left: the module then leaves the row to jsonParts). Returns a function that takes those pieces back and puts
-   * the lists' ends back as they were, for the batches after this one.
-   */
-  const ownEnds = (b0: number, n: number): (() => void) => {
-    const keepPieces = nPieces;
-    const keepBytes = pieceEnd;
-    savedEnds.set(endMap.subarray(0, 2 * n));
-    let longest = longestEnd;
-    for (let i = 0; i < n; i++) {
-      const inbound = col.inbound[i]!;
-      col.reasons[i] = i;
-      const p = addPiece(text.rowEnd(b0 + i));
-      endMap[2 * i + inbound] = p;
-      longest = Math.max(longest, lengthOf(p));
-    }
-    setRowMax(longest);
-    return () => {
-      endMap.set(savedEnds.subarray(0, 2 * n));
-      nPieces = keepPieces;
-      pieceEnd = keepBytes;
-      setRowMax(longestEnd);
-    };
+  const own = {
+    before: new Int32Array(buf, LAYOUT.ownBefore, ROWS),
+    after: new Int32Array(buf, LAYOUT.ownAfter, ROWS),
+    count: new Uint32Array(buf, LAYOUT.ownCount, ROWS),
+    size: new Uint32Array(buf, LAYOUT.ownSize, ROWS),
+    name: new Int32Array(buf, LAYOUT.ownName, ROWS * OWN_TOP),
+    flows: new Uint32Array(buf, LAYOUT.ownFlows, ROWS * OWN_TOP),
   };
+  /** Pieces of the own reasons' text, made as rows first need them (reset() forgets them): by list, inbound, name. */
+  let beforeOf = new Map<number, number>();
+  const afterOf = [-1, -1];
+  let nameOf = new Map<number, number>();
+  const topIfg = new Int32Array(OWN_TOP);
+  const topFlows = new Float64Array(OWN_TOP);
+  /** The piece of `key` in `map`, added (make()) if new; -1 when there is no room for it. */
+  const pieceOf = (map: Map<number, number>, key: number, make: () => string): number => {
+    let p = map.get(key);
+    if (p === undefined) map.set(key, (p = addPiece(make())));
+    return p;
+  };
+
+  /**
+   * The own columns of rows [b0, b0 + n) of `cols`: for each row with a reason of its own (text.ownHost), the pieces and
+   * numbers the module writes it from (OWN_HOST where a piece has no room or a count is no whole number below 2^32:
+   * jsonParts writes that row); OWN_NONE for the others. Returns the longest end such a row can take, in bytes.
+   */
+  const ownRows = (cols: CleanHostColumns, b0: number, n: number): number => {
+    const multi = cols.multi;
+    let longest = 0;
+    for (let i = 0; i < n; i++) {
+      const k = multi ? text.ownHost(b0 + i) : -1;
+      if (k < 0) {
+        own.before[i] = OWN_NONE;
+        continue;
+      }
+      const list = col.reasons[i]!;
+      const inbound = col.inbound[i]!;
+      const before = pieceOf(beforeOf, list, () => text.ownBefore(list));
+      const after = afterOf[inbound]! >= 0 ? afterOf[inbound]! : (afterOf[inbound] = addPiece(text.ownAfter(inbound)));
+      const size = multi!.top(k, topIfg, topFlows, 0);
+      const count = multi!.count(k);
+      let ok = before >= 0 && after >= 0 && count < 2 ** 32;
+      let bytes = lengthOf(before) + lengthOf(after) + ownFixed + NUMBER_MAX + size * (ownEach + NUMBER_MAX);
+      for (let j = 0; j < size && ok; j++) {
+        const f = topFlows[j]!;
+        const g = topIfg[j]!;
+        const name = pieceOf(nameOf, g, () => text.nameJson(g));
+        ok = name >= 0 && f >= 0 && f < 2 ** 32 && Math.floor(f) === f;
+        own.name[i * OWN_TOP + j] = name;
+        own.flows[i * OWN_TOP + j] = f;
+        bytes += lengthOf(name);
+      }
+      own.before[i] = ok ? before : OWN_HOST;
+      own.after[i] = after;
+      own.count[i] = count;
+      own.size[i] = size;
+      if (ok) longest = Math.max(longest, bytes);
+    }
+    return longest;
+  };
+  /** The own reason's fixed text: once a row (arrives, interfaces, quote), and once an interface (comma, parens). */
+  let ownFixed = 0;
+  let ownEach = 0;
 
   return (cols, from, to, level, separator, sink) => {
     let separate = false;
     for (let b0 = from; b0 < to; ) {
-      // A batch of rows alike: with reasons of their own (each end its own piece), or with shared lists only.
-      const own = ownList(cols, b0);
-      const most = Math.min(to, b0 + (own ? OWN_ROWS : ROWS));
-      let b1 = b0 + 1;
-      while (b1 < most && ownList(cols, b1) === own) b1++;
+      const b1 = Math.min(to, b0 + ROWS);
       const n = b1 - b0;
       if (cols !== forCols || level !== forLevel || separator !== forSeparator) reset(cols, level, separator);
       col.ppf.set(cols.packetsPerFlow.subarray(b0, b1));
@@ -172,9 +212,9 @@ export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
       col.service.set(cols.service.subarray(b0, b1));
       col.reasons.set(cols.reasons.subarray(b0, b1));
       col.inbound.set(cols.inbound.subarray(b0, b1));
-      // (Names first: their pieces stay for the batches after this one; the rows' own ends are this batch's only.)
-      mapRows(n, !own);
-      const restore = own ? ownEnds(b0, n) : undefined;
+      const longestOwn = ownRows(cols, b0, n);
+      mapRows(n);
+      setRowMax(Math.max(longestEnd, longestOwn));
       for (let i = 0; i < n; ) {
         // Rows longer than the module's output can hold are all written here (a name or reason of hundreds of KB).
         const fits = rowMax <= OUT_BYTES;
@@ -193,26 +233,18 @@ export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
           i++;
         }
       }
-      restore?.();
       b0 = b1;
     }
   };
 }
 
 /**
- * Rows with a reason list of their own (sources seen on several interfaces: their last reason counts their flows per
- * interface) per batch: each row's end is a piece of its own, a few hundred bytes, and the pieces' room is 1 MB.
- */
-const OWN_ROWS = 1024;
-
-/** Does row r of `cols` (may) end with a reason of its own? (jsonParts decides: ownReasonHost.) */
-const ownList = (cols: CleanHostColumns, r: number): boolean => cols.multi !== undefined && cols.multiHost[r]! > 0;
-
-/**
  * ElementWriter.run for clean hosts: the run of hosts from `from` on that are consecutive rows of one set of columns
  * (a big capture's list: all its clean hosts but the few flagged ones between them), written by `write`. Rows whose
- * reason list is their own are written by the module too, each with its end as a piece (until 2026-12-03 they were
- * jsonParts' in runs of 256, joined: 100,000 sources seen on several interfaces, about 350 ms of a 1.7 s run).
+ * reason list is their own are written by the module too, their own reason from its numbers and name pieces (until
+ * 2026-12-03 they were jsonParts' in runs of 256, joined: 100,000 sources seen on several interfaces, about 350 ms of
+ * a 1.7 s run; until 2026-12-05 each row's end was a string of its own made here, joined and encoded: 90 ms of a
+ * 1.1 s run of 1,200,000 flows from 100,000 such sources).
  */
 export function cleanHostsRun(write: CleanRowsWriter): NonNullable<ElementWriter['run']> {
   return (a, from, level, separator, sink) => {

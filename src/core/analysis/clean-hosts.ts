@@ -282,11 +282,10 @@ export class CleanHostColumns {
       afterIp: (n) => k.afterIpOf(n, this.names.values),
       afterPacketsPerFlow: (n) => k.afterPacketsPerFlowOf(n, this.names.values),
       end: (list, inbound) => k.end(this.reasonLists.values[list]!, inbound),
-      rowEnd: (r) => {
-        const parts: string[] = [];
-        this.endParts(r, k, parts);
-        return parts.join('');
-      },
+      ownHost: (r) => this.ownReasonHost(r),
+      ownBefore: (list) => this.ownBefore(k, list),
+      ownAfter: (inbound) => k.ownAfter(inbound),
+      nameJson: this.nameJson,
     };
   }
 
@@ -322,6 +321,11 @@ export class CleanHostColumns {
     this.endParts(r, k, parts);
   }
 
+  /** The text of a row with a reason of its own up to that reason, by its shared list's number (kept in k). */
+  private ownBefore(k: JsonPieces, list: number): string {
+    return (k.ownListStart[list] ??= flat(k.listStart(this.reasonLists.values[list]!)));
+  }
+
   /** Row r's text after its failed flows (its reasons, inbound and closing brace), in pieces pushed onto `parts`. */
   private endParts(r: number, k: JsonPieces, parts: string[]): void {
     const reasons = this.reasons[r]!;
@@ -331,10 +335,9 @@ export class CleanHostColumns {
     if (multi && mk >= 0) {
       // A source seen on several interfaces: the shared list and the text around it are pieces kept for every such
       // row; its last reason, on its interfaces, is written from the table in pieces (MultiInterfaces.reasonJson).
-      const list = this.reasonLists.values[reasons]!;
-      parts.push((k.ownListStart[reasons] ??= flat(k.listStart(list))));
+      parts.push(this.ownBefore(k, reasons));
       multi.reasonJson(mk, parts, this.nameJson);
-      parts.push((k.ownListEnd[inbound] ??= flat(k.listEnd(inbound))));
+      parts.push(k.ownAfter(inbound));
     } else parts.push((k.ends[2 * reasons + inbound] ??= flat(k.end(this.reasonLists.values[reasons]!, inbound))));
   }
 
@@ -355,8 +358,17 @@ export interface CleanRowText {
   afterIp(name: number): string;
   afterPacketsPerFlow(name: number): string;
   end(list: number, inbound: number): string;
-  /** Row r's own end: end(its list, its inbound), or for a row with a reason of its own, that list and reason. */
-  rowEnd(r: number): string;
+  /**
+   * For a writer that writes a row's own reason from numbers: row r's host in the columns' MultiInterfaces, whose
+   * reasonJson is its last reason, or -1 when its reasons are its list's only. Such a row's end is then
+   * ownBefore(its list), that reason (MultiInterfaces.count and top; names by nameJson; fixed text REASON_JSON), and
+   * ownAfter(its inbound).
+   */
+  ownHost(r: number): number;
+  ownBefore(list: number): string;
+  ownAfter(inbound: number): string;
+  /** Interface name number g as JSON text without its quotes. */
+  nameJson(g: number): string;
 }
 
 /** A clean host's fixed JSON text at one level (CleanHostColumns.jsonParts), made as it is first needed. */
@@ -408,6 +420,10 @@ class JsonPieces {
   /** end() of a list of `first` and one more reason, up to that reason's JSON text (at least one reason before it). */
   listStart(first: readonly string[]): string {
     return `${this.key('reasons')}[\n${first.map((x) => `${this.indent(2)}${JSON.stringify(x)},\n`).join('')}${this.indent(2)}`;
+  }
+  /** listEnd(inbound), kept in ownListEnd. */
+  ownAfter(inbound: number): string {
+    return (this.ownListEnd[inbound] ??= flat(this.listEnd(inbound)));
   }
   /** end() of such a list, after its last reason. */
   listEnd(inbound: number): string {

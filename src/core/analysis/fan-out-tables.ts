@@ -182,12 +182,31 @@ export class MultiInterfaces {
     const a = this.start[k]!;
     const b = this.start[k + 1]!;
     const top = this.busiest(a, b);
-    parts.push('"arrives on ', numberText(b - a), ' interfaces: ');
+    const t = REASON_JSON;
+    parts.push(t.arrives, numberText(b - a), t.interfaces);
     for (let i = 0; i < top.size; i++) {
-      if (i > 0) parts.push(', ');
-      parts.push(nameJson(this.ifg[top.entry(i)]!), ' (', numberText(top.flows(i)), ')');
+      if (i > 0) parts.push(t.comma);
+      parts.push(nameJson(this.ifg[top.entry(i)]!), t.open, numberText(top.flows(i)), t.close);
     }
-    parts.push('"');
+    parts.push(t.quote);
+  }
+
+  /** The interfaces host k was seen on (reasonJson's first number). */
+  count(k: number): number {
+    return this.start[k + 1]! - this.start[k]!;
+  }
+
+  /**
+   * reasonJson's interfaces as numbers: host k's busiest (four at most, in its order) as name numbers into `ifg` and
+   * flows into `flows`, from index `at`; returns how many. For a writer that writes the reason from numbers.
+   */
+  top(k: number, ifg: Int32Array, flows: Float64Array, at: number): number {
+    const top = this.busiest(this.start[k]!, this.start[k + 1]!);
+    for (let i = 0; i < top.size; i++) {
+      ifg[at + i] = this.ifg[top.entry(i)]!;
+      flows[at + i] = top.flows(i);
+    }
+    return top.size;
   }
 
   private busiest(a: number, b: number): typeof busiestFour {
@@ -196,6 +215,12 @@ export class MultiInterfaces {
     return top;
   }
 }
+
+/**
+ * The fixed text of reasonJson, between its numbers and names: `"arrives on N interfaces: NAME (FLOWS), ..."` as JSON.
+ * (One place, for the CLI's writer that writes the reason from numbers too.)
+ */
+export const REASON_JSON = { arrives: '"arrives on ', interfaces: ' interfaces: ', comma: ', ', open: ' (', close: ')', quote: '"' } as const;
 
 /** Small whole numbers as text (a reason's counts), made once. */
 const SMALL_TEXT = Array.from({ length: 1024 }, (_, i) => `${i}`);
