@@ -94,9 +94,9 @@ export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
     for (const piece of [t.arrives, t.interfaces, t.comma, t.open, t.close, t.quote]) addPiece(piece);
     ownFixed = lengthOf(P_ARRIVES) + lengthOf(P_INTERFACES) + lengthOf(P_QUOTE);
     ownEach = lengthOf(P_COMMA) + lengthOf(P_PAREN_OPEN) + lengthOf(P_PAREN_CLOSE);
-    beforeOf = new Map();
-    nameOf = new Map();
-    afterOf.fill(-1);
+    beforeOf.fill(-2);
+    afterOf.fill(-2);
+    nameOf.fill(-2);
   };
 
   /**
@@ -140,18 +140,24 @@ export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
     name: new Int32Array(buf, LAYOUT.ownName, ROWS * OWN_TOP),
     flows: new Uint32Array(buf, LAYOUT.ownFlows, ROWS * OWN_TOP),
   };
-  /** Pieces of the own reasons' text, made as rows first need them (reset() forgets them): by list, inbound, name. */
-  let beforeOf = new Map<number, number>();
-  const afterOf = [-1, -1];
-  let nameOf = new Map<number, number>();
+  /**
+   * Pieces of the own reasons' text, made as rows first need them (reset() forgets them): by list number (below MAP),
+   * by inbound, by interface name number (below MAP); -2 for none yet (-1: no room for it).
+   */
+  const beforeOf = new Int32Array(MAP);
+  const afterOf = new Int32Array(2);
+  const nameOf = new Int32Array(MAP);
   const topIfg = new Int32Array(OWN_TOP);
   const topFlows = new Float64Array(OWN_TOP);
-  /** The piece of `key` in `map`, added (make()) if new; -1 when there is no room for it. */
-  const pieceOf = (map: Map<number, number>, key: number, make: () => string): number => {
-    let p = map.get(key);
-    if (p === undefined) map.set(key, (p = addPiece(make())));
-    return p;
+  /** The piece of `key` in `map`, added (make()) if new; -1 when there is no room for it or `key` is past the map. */
+  const pieceOf = (map: Int32Array, key: number, make: (key: number) => string): number => {
+    if (key < 0 || key >= map.length) return -1;
+    const p = map[key]!;
+    return p !== -2 ? p : (map[key] = addPiece(make(key)));
   };
+  const before = (list: number) => text.ownBefore(list);
+  const after = (inbound: number) => text.ownAfter(inbound);
+  const nameJson = (g: number) => text.nameJson(g);
 
   /**
    * The own columns of rows [b0, b0 + n) of `cols`: for each row with a reason of its own (text.ownHost), the pieces and
@@ -169,23 +175,22 @@ export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Bu
       }
       const list = col.reasons[i]!;
       const inbound = col.inbound[i]!;
-      const before = pieceOf(beforeOf, list, () => text.ownBefore(list));
-      const after = afterOf[inbound]! >= 0 ? afterOf[inbound]! : (afterOf[inbound] = addPiece(text.ownAfter(inbound)));
+      const b = pieceOf(beforeOf, list, before);
+      const a = pieceOf(afterOf, inbound, after);
       const size = multi!.top(k, topIfg, topFlows, 0);
       const count = multi!.count(k);
-      let ok = before >= 0 && after >= 0 && count < 2 ** 32;
-      let bytes = lengthOf(before) + lengthOf(after) + ownFixed + NUMBER_MAX + size * (ownEach + NUMBER_MAX);
+      let ok = b >= 0 && a >= 0 && count < 2 ** 32;
+      let bytes = lengthOf(b) + lengthOf(a) + ownFixed + NUMBER_MAX + size * (ownEach + NUMBER_MAX);
       for (let j = 0; j < size && ok; j++) {
         const f = topFlows[j]!;
-        const g = topIfg[j]!;
-        const name = pieceOf(nameOf, g, () => text.nameJson(g));
+        const name = pieceOf(nameOf, topIfg[j]!, nameJson);
         ok = name >= 0 && f >= 0 && f < 2 ** 32 && Math.floor(f) === f;
         own.name[i * OWN_TOP + j] = name;
         own.flows[i * OWN_TOP + j] = f;
         bytes += lengthOf(name);
       }
-      own.before[i] = ok ? before : OWN_HOST;
-      own.after[i] = after;
+      own.before[i] = ok ? b : OWN_HOST;
+      own.after[i] = a;
       own.count[i] = count;
       own.size[i] = size;
       if (ok) longest = Math.max(longest, bytes);
