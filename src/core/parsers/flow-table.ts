@@ -136,13 +136,15 @@ export class FlowTableBuilder {
 
   /**
    * Rows [from, to) of columns given as values (addValues for each, at once): typed-array copies, converted as a store
-   * of each value converts it; interfaces by `ifOf` of each row's index in the columns' own names.
+   * of each value converts it; interfaces by `ifMap` of each row's index in the columns' own names, or by `learn` where
+   * ifMap holds -1 (a name met for the first time: learn's caller keeps it in ifMap, the loop then needs no call a row).
    */
   addColumns(
     c: { srcIf: Int32Array; dstIf: Int32Array; src: Uint32Array; dst: Uint32Array; proto: Int32Array; srcPort: Int32Array; dstPort: Int32Array; packets: Float64Array; bytes: Float64Array; line: Uint32Array },
     from: number,
     to: number,
-    ifOf: (i: number) => number,
+    ifMap: Int32Array,
+    learn: (i: number) => number,
   ): void {
     const k = to - from;
     while (this.n + k > this.cap) this.grow();
@@ -156,9 +158,16 @@ export class FlowTableBuilder {
     t.packets.set(c.packets.subarray(from, to), o);
     t.bytes.set(c.bytes.subarray(from, to), o);
     t.line.set(c.line.subarray(from, to), o);
+    // Interface index i of `c` is ifMap[i] here, or learn(i) the first time (-1 in ifMap); none (i < 0) is 0.
+    const srcIf = t.srcIf;
+    const dstIf = t.dstIf;
     for (let r = 0; r < k; r++) {
-      t.srcIf[o + r] = ifOf(c.srcIf[from + r]!);
-      t.dstIf[o + r] = ifOf(c.dstIf[from + r]!);
+      const a = c.srcIf[from + r]!;
+      const b = c.dstIf[from + r]!;
+      const x = a < 0 ? 0 : ifMap[a]!;
+      srcIf[o + r] = x >= 0 ? x : learn(a);
+      const y = b < 0 ? 0 : ifMap[b]!;
+      dstIf[o + r] = y >= 0 ? y : learn(b);
     }
     this.n = o + k;
   }

@@ -227,7 +227,7 @@ export class RecordSink {
   addRecords(t: FnfRecordTable, from: number, to: number): void {
     this.records += to - from;
     this.mapFor(t);
-    this.v4.addColumns(t, from, to, (i) => (i < 0 ? 0 : this.ifOf(t, i)));
+    this.v4.addColumns(t, from, to, this.ifMap, (i) => this.ifOf(t, i));
   }
 
   /** The interface map for table t (its names looked up as they come). */
