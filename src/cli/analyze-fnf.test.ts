@@ -11,6 +11,8 @@ import { loadFieldCaptures } from '../core/proof/fixture-set';
 import { asCacheFlow, asFnfCsv, asFnfRecord, asFnfTable, type FlowFormat } from '../core/proof/flow-formats';
 import { wormTraffic } from '../core/proof/worm-traffic';
 import type { Diagnosis } from '../core/types';
+import { prescannedLines, prescanOfLines } from '../core/parsers/show-ip-cache-flow/prescanned';
+import { readFlowDump } from './read-flow-dump';
 
 const root = join(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'analyze-fnf-'));
@@ -75,6 +77,23 @@ describe('analyze on a big FNF cache', () => {
     const d = sameAsText(`fnf-${name}.txt`, text);
     expect(d.hosts.filter((h) => h.verdict === 'infected').length).toBeGreaterThan(4);
   }, 180_000);
+
+  it.each([
+    ['records', asFnfRecord],
+    ['table', asFnfTable],
+    ['csv', asFnfCsv],
+  ] as const)('a 20 MB cache in %s format, read in 4 MB pieces and segments, has every record read from bytes', (name, format) => {
+    // (Read here, in this process: the other thread's bundle is not built, so this thread reads every segment, into the
+    // shared columns' regions, and joins them.) A record a piece's end cut, or a row that waited for the next piece's
+    // first line, used to go the text way: about one a piece.
+    const { flows } = wormTraffic(7, { codeRed: 2, codeRedII: 2, targetsPerScanner: 300 });
+    const text = bigCache(format, 20 << 20);
+    const path = join(dir, `pieces-${name}.txt`);
+    writeFileSync(path, text);
+    const pre = prescanOfLines(prescannedLines(readFlowDump(path, `pieces-${name}.txt`, true))!)!;
+    expect(pre.fnf!.count).toBe(flows.length * Math.ceil((20 << 20) / format(flows).length));
+    expect(pre.textLines.length).toBeLessThan(20);
+  }, 120_000);
 
   it('a cache that changes format part way (a table echoed between records), on two threads, reads as the text path does', () => {
     const records = bigCache(asFnfRecord, 8 << 20);

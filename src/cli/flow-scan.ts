@@ -13,9 +13,11 @@ let readBuffer: Buffer | undefined;
 
 /**
  * Feed file bytes [start, end) to the scanner, chunk by chunk, carrying partial lines over. `afterChunk` runs after each
- * chunk; `chunk` sets the read size (smaller pieces let the caller interleave its own work with the scan).
+ * chunk; `chunk` sets the read size (smaller pieces let the caller interleave its own work with the scan). Returns
+ * where the scanner stopped: `end`, or with `finish` false (the caller reads on from there with the same scanner), the
+ * start of what it gave back (a Flexible NetFlow record the range's end cuts).
  */
-export function scanFileRange(fd: number, start: number, end: number, scanner: FlowDumpScanner, afterChunk?: () => void, chunk = CHUNK): void {
+export function scanFileRange(fd: number, start: number, end: number, scanner: FlowDumpScanner, afterChunk?: () => void, chunk = CHUNK, finish = true): number {
   let buf = readBuffer && readBuffer.length >= Math.min(chunk, end - start) ? readBuffer : Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, end - start)));
   let have = 0; // bytes of a partial line carried over at the start of buf
   let position = start; // where buf[0] sits in the file
@@ -26,10 +28,12 @@ export function scanFileRange(fd: number, start: number, end: number, scanner: F
       const n = readSync(fd, buf, have, Math.min(room, end - position - have), position + have);
       const len = have + n;
       const final = n === 0;
+      // Not to finish: what is left at the end (what the scanner gave back) is the caller's to read on from.
+      if (final && !finish) return position;
       // The read buffer is this function's own, and evidence is read again from the file: it is scratch.
-      const used = scanner.feed(buf, len, position, final, true);
+      const used = scanner.feed(buf, len, position, final, true, final ? nextHasEquals(fd, end) : undefined);
       afterChunk?.();
-      if (final) return;
+      if (final) return end;
       if (used === 0) {
         // No whole line yet: read on, into a bigger buffer once this one is full (one line longer than it).
         if (len === buf.length) {
@@ -52,6 +56,22 @@ export function scanFileRange(fd: number, start: number, end: number, scanner: F
 /** Let this thread's read buffer go (a file is read: its 4 MB would otherwise live through the analysis). */
 export function releaseReadBuffer(): void {
   readBuffer = undefined;
+}
+
+/** Bytes read past a range's end for the line that follows it (a table's row is at most 1,000). */
+const NEXT_LINE_BYTES = 1024;
+
+/**
+ * Whether the line that starts at byte `at` of the file holds an '=' (FlowDumpScanner.feed's nextHasEquals: a range's
+ * last row waits for it); null at the file's end (no line follows), undefined for a line longer than NEXT_LINE_BYTES.
+ */
+export function nextHasEquals(fd: number, at: number): boolean | null | undefined {
+  const b = Buffer.allocUnsafe(NEXT_LINE_BYTES);
+  const n = readSync(fd, b, 0, b.length, at);
+  if (n === 0) return null;
+  const lf = b.subarray(0, n).indexOf(10);
+  if (lf < 0 && n === b.length) return undefined;
+  return b.subarray(0, lf >= 0 ? lf : n).includes(61);
 }
 
 type TextPart = ReturnType<FlowDumpScanner['textPart']>;

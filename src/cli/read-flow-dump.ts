@@ -184,14 +184,15 @@ const BLANK_PIECE = 1 << 12;
  */
 function readFnfSegments(fd: number, file: string, size: number): FlowDumpScanner {
   const scanner = new FlowDumpScanner(size, false);
-  const head = lineStartAfter(fd, FIRST_CHUNK, size);
-  scanFileRange(fd, 0, head < 0 ? size : head, scanner);
-  const found = head < 0 ? undefined : scanner.fnfStartHere();
+  const cut = lineStartAfter(fd, FIRST_CHUNK, size);
+  // (Read on from where the scanner stopped: a record the cut falls in is given back, and read whole with segment 0.)
+  const head = cut < 0 ? -1 : scanFileRange(fd, 0, cut, scanner, undefined, undefined, false);
+  const found = head <= 0 ? undefined : scanner.fnfStartHere();
   const start = found && { ...found, recordsPerByte: scanner.fnfCount / head };
   if (head < 0 || !start) {
     standing?.worker.terminate();
     standing = undefined;
-    if (head >= 0) scanFileRange(fd, head, size, scanner);
+    scanFileRange(fd, head < 0 ? 0 : head, size, scanner);
     return scanner;
   }
   const bounds = [head];

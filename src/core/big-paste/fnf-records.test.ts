@@ -495,3 +495,83 @@ describe('a cache read in segments into regions of shared columns and joined whe
     expect(counts.inPlace).toBe(before + 1);
   });
 });
+
+describe('records and rows at the ends of pieces and segments (the CLI reads a big cache 4 MB at a time, on two threads)', () => {
+  /** Line starts of `b`, and those after a blank line (where the CLI cuts a record-format cache into segments). */
+  function lineStarts(b: Uint8Array): { starts: number[]; afterBlank: number[] } {
+    const starts = [0];
+    const afterBlank: number[] = [];
+    for (let p = b.indexOf(10); p >= 0 && p + 1 < b.length; p = b.indexOf(10, p + 1)) {
+      if (b[p - 1] === 10 || (b[p - 1] === 13 && b[p - 2] === 10)) afterBlank.push(p + 1);
+      starts.push(p + 1);
+    }
+    return { starts, afterBlank };
+  }
+
+  it('a piece that ends inside a record or after a row that waits gives it back: the next reads it from bytes (property)', () => {
+    // Two pieces cut anywhere keep exactly what one piece keeps (before, such a record or row went the text way).
+    let cutInside = 0;
+    for (const caches of [recordCaches, rowCaches]) {
+      fc.assert(
+        fc.property(caches, (c) => {
+          const one = scannerResult({ bytes: c.bytes, cut: 0 });
+          if (scannerResult(c) !== one) return false;
+          cutInside += JSON.parse(one).cols[0]?.length ?? 0;
+          return true;
+        }),
+        { numRuns: RUNS * 4, seed: SEED },
+      );
+    }
+    expect(cutInside).toBeGreaterThan(RUNS * 4);
+  });
+
+  it('a segment that ends after a table\'s row, told whether the next line holds an "=", reads it as one reading does (property)', () => {
+    let joined = 0;
+    const eq = (b: Uint8Array, at: number): boolean | null => {
+      if (at >= b.length) return null;
+      const lf = b.indexOf(10, at);
+      return b.subarray(at, lf < 0 ? b.length : lf).includes(61);
+    };
+    for (const caches of [recordCaches, rowCaches]) {
+      fc.assert(
+        fc.property(caches, fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 999 }), (c, f1, f2) => {
+          const b = c.bytes;
+          const { starts, afterBlank } = lineStarts(b);
+          const one = new FlowDumpScanner(b.length, false);
+          one.feed(b, b.length, 0, true, false, null);
+          const want = one.finish(linesAtBytes(b));
+          // The start read to a line; the cut (after a blank line in a record-format cache, as the CLI cuts) after it.
+          const head = starts[Math.floor((f1 / 1000) * starts.length)]!;
+          const cuts = (caches === recordCaches ? afterBlank : starts).filter((x) => x >= head);
+          if (cuts.length === 0) return;
+          const cut = cuts[Math.floor((f2 / 1000) * cuts.length)]!;
+          const a = new FlowDumpScanner(b.length, false);
+          a.feed(b.subarray(0, head), head, 0, true, false, eq(b, head));
+          const start = a.fnfStartHere();
+          if (!start) return;
+          a.feed(b.subarray(head, cut), cut - head, head, true, false, eq(b, cut));
+          const rest = new FlowDumpScanner(b.length - cut, true, new FlowColumns(16), -1, start);
+          rest.feed(b.subarray(cut), b.length - cut, cut, true, false, null);
+          const part = rest.part();
+          if (a.fnfContinues(start, part)) {
+            a.appendPart(part);
+            joined++;
+          } else a.feed(b.subarray(cut), b.length - cut, cut, true, false, null);
+          const got = a.finish(linesAtBytes(b));
+          expect(diagnoseOf(got, b)).toBe(diagnoseOf(want, b));
+          if (caches === rowCaches) expect(got.fnf?.count ?? 0).toBe(want.fnf?.count ?? 0);
+        }),
+        { numRuns: RUNS * 4, seed: SEED },
+      );
+    }
+    expect(joined).toBeGreaterThan(RUNS);
+  });
+});
+
+/** The diagnosis of a paste read as `pre` (from bytes b). */
+function diagnoseOf(pre: ReturnType<FlowDumpScanner['finish']>, b: Uint8Array): string {
+  void b;
+  const paste: Paste = { source: 'cache.txt', text: '' };
+  registerPrescan(paste, pre);
+  return JSON.stringify(diagnose([paste]));
+}

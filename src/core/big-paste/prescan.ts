@@ -317,12 +317,17 @@ export class FlowDumpScanner {
   }
 
   /**
-   * Feed bytes buf[0, len) that start `position` bytes into the paste. Only whole lines are read: returns how
-   * many bytes were used; the caller passes the rest again, with more. `final`: nothing follows, read it all.
+   * Feed bytes buf[0, len) that start `position` bytes into the paste. Only whole lines are read, and (unless
+   * `final`) not a Flexible NetFlow record or row the end of buf may cut: returns how many bytes were used; the caller
+   * passes the rest again, with more. `final`: nothing follows, read it all.
    * `scratch`: buf is the caller's read buffer, read again from the file for evidence, so a stamped log's stamps
    * blanked in it need not be put back.
+   * `nextHasEquals` (with `final`): whether the paste's next line holds an '=', for a segment of a paste that goes on;
+   * null where nothing follows. A table's last row waits for that line (a rule makes the row another table's header);
+   * told, the row is read from bytes or not as the whole paste's reading would, instead of the text way always. With
+   * null, a record open at the end is whole too.
    */
-  feed(buf: Uint8Array, len: number, position: number, final: boolean, scratch = false): number {
+  feed(buf: Uint8Array, len: number, position: number, final: boolean, scratch = false, nextHasEquals?: boolean | null): number {
     let end = len;
     if (!final) {
       end = buf.lastIndexOf(10, len - 1) + 1;
@@ -473,14 +478,32 @@ export class FlowDumpScanner {
       }
       return asText(s, e, idx);
     }, position, skip);
+    // A record not yet ended, or a row that waits for its next line, at the end of a piece that is not the last: given
+    // back (this piece ends before its first line), for the next piece to read it whole, from bytes like the others.
+    // Read the text way, one a piece (a 79 MB cache: twenty) broke the run of records the parser takes from bytes.
+    // (Not when it is all the piece holds: a piece ends after at least one whole line.)
+    let used = end;
+    let lines = r.lines;
+    if (!final && nB > 0 && bS[0]! > 0) {
+      used = bS[0]!;
+      lines = bIdx[0]!;
+      nB = 0;
+      this.fnfAfterBlank = true;
+    } else if (!final && rowS > 0) {
+      used = rowS;
+      lines = rowIdx;
+      rowS = -1;
+    }
     // A first line at the end of this piece: the text way (its second, in the next piece, then reads as text too).
     if (pending >= 0) flushPending();
-    // So is a record not yet ended (the rest of its lines, in the next piece, then follow no blank line), and a row.
-    if (nB > 0) endBlock(false);
-    if (rowS >= 0) endRow(false);
+    // So is a record not yet ended that fills the piece (the rest of its lines, in the next piece, then follow no blank
+    // line), and one that ends a segment whose next line is not known; one the paste ends with (nextHasEquals null) is
+    // whole, as the parser reads the last record of its section.
+    if (nB > 0) endBlock(final && nextHasEquals === null);
+    if (rowS >= 0) endRow(final && (nextHasEquals === false || nextHasEquals === null));
     if (blanked) restoreStamps(buf, blanked);
-    this.lineCount += r.lines;
-    return end;
+    this.lineCount += lines;
+    return used;
   }
 
   /** The last text line (normalised) and its index, for a table's header under a Flexible NetFlow echo. */
