@@ -607,7 +607,8 @@ export function stampKindOfBytes(head: Uint8Array, whole: boolean): number {
 /** Read a whole paste held in memory as bytes. */
 export function prescanBytes(bytes: Uint8Array): Prescan {
   const s = new FlowDumpScanner(bytes.length, false, undefined, stampKindOfBytes(bytes, true));
-  s.feed(bytes, bytes.length, 0, true);
+  // (All of the paste: nothing follows its last line.)
+  s.feed(bytes, bytes.length, 0, true, false, null);
   return s.finish(linesAtBytes(bytes));
 }
 

@@ -100,7 +100,8 @@ export async function pasteOfChunks(
       buf.set(carry);
       buf.set(chunk, carry.length);
     }
-    const used = scanner.feed(buf, buf.length, position, final);
+    // (The last chunk ends the paste: nothing follows its last line.)
+    const used = scanner.feed(buf, buf.length, position, final, false, final ? null : undefined);
     progress(end);
     if (final) break;
     carry = buf.slice(used);
