@@ -26,13 +26,15 @@ const taken = new WeakMap<FnfRecordTable, number>();
  * otherwise lived through the whole analysis beside the flow table made of them); `line` and `offsets` stay, to quote
  * a record's line as evidence.
  */
-export function tookFnfRecords(lines: readonly string[], r: { table: FnfRecordTable; first: number; end: number }): void {
+export function tookFnfRecords(lines: readonly string[], r: { table: FnfRecordTable; first: number; end: number }, adopted = false): void {
   if (!prescanOfLines(lines)?.fnfOnce) return;
   const n = (taken.get(r.table) ?? 0) + (r.end - r.first);
   taken.set(r.table, n);
   if (n < r.table.count) return;
   const t = r.table;
-  const bytes = [t.src, t.dst, t.srcPort, t.dstPort, t.proto, t.srcIf, t.dstIf, t.packets, t.bytes].reduce((b, a) => b + a.buffer.byteLength, 0);
+  // (Columns the parser's flow table took as its own (`adopted`: FlowTableBuilder.adoptColumns) stay with it.)
+  const freed = adopted ? [t.proto, t.srcIf, t.dstIf] : [t.src, t.dst, t.srcPort, t.dstPort, t.proto, t.srcIf, t.dstIf, t.packets, t.bytes];
+  const bytes = freed.reduce((b, a) => b + a.buffer.byteLength, 0);
   t.src = t.dst = new Uint32Array(0);
   t.srcPort = t.dstPort = t.proto = t.srcIf = t.dstIf = new Int32Array(0);
   t.packets = t.bytes = new Float64Array(0);

@@ -226,7 +226,7 @@ function parse(section: Section) {
     warnings.push(unreadLine(i, line));
   }
   flush();
-  if (fromBytes) tookFnfRecords(section.lines, fromBytes);
+  if (fromBytes) tookFnfRecords(section.lines, fromBytes, sink.adopted === fromBytes.table);
   const flows = sink.finish();
   const records = sink.records;
   if (header.currentEntries !== undefined && !selection && header.currentEntries !== records) {

@@ -147,7 +147,7 @@ export class RecordSink {
   /** `expected`: flows the caller knows are coming (a big cache's records read from bytes), to size the table once. */
   constructor(
     private readonly warnings: Warning[],
-    expected = 0,
+    private readonly expected = 0,
   ) {
     this.v4 = new FlowTableBuilder(expected + 64);
   }
@@ -223,12 +223,21 @@ export class RecordSink {
     this.v4.addValues(a < 0 ? 0 : this.ifOf(t, a), b < 0 ? 0 : this.ifOf(t, b), t.src[k]!, t.dst[k]!, t.proto[k]!, t.srcPort[k]!, t.dstPort[k]!, t.packets[k]!, t.bytes[k]!, t.line[k]!);
   }
 
-  /** Records [from, to) read from bytes, as addRecord takes each, at once. */
+  /**
+   * Records [from, to) read from bytes, as addRecord takes each, at once: as the table's own columns when they are all
+   * its flows (the records the caller expected, none before them), else copied.
+   */
   addRecords(t: FnfRecordTable, from: number, to: number): void {
     this.records += to - from;
     this.mapFor(t);
-    this.v4.addColumns(t, from, to, this.ifMap, (i) => this.ifOf(t, i));
+    if (this.v4.empty && to - from === this.expected) {
+      this.v4.adoptColumns(t, from, to, this.ifMap, (i) => this.ifOf(t, i));
+      this.adopted = t;
+    } else this.v4.addColumns(t, from, to, this.ifMap, (i) => this.ifOf(t, i));
   }
+
+  /** The records whose columns the table took as its own (addRecords), if any: their values must stay. */
+  adopted: FnfRecordTable | undefined;
 
   /** The interface map for table t (its names looked up as they come). */
   private mapFor(t: FnfRecordTable): void {
