@@ -39,6 +39,23 @@ export interface FlowRow {
   line: number;
 }
 
+/**
+ * Flows as columns of values (FnfRecords' tables: core/big-paste/fnf-records.ts), for addColumns and adoptColumns:
+ * interfaces as indexes in the columns' own names (-1: none), a port or protocol -1 where absent, bytes NaN.
+ */
+export interface ValueColumns {
+  srcIf: Int32Array;
+  dstIf: Int32Array;
+  src: Uint32Array;
+  dst: Uint32Array;
+  proto: Int32Array;
+  srcPort: Int32Array;
+  dstPort: Int32Array;
+  packets: Float64Array;
+  bytes: Float64Array;
+  line: Uint32Array;
+}
+
 /** Grows typed arrays by doubling; `finish()` trims them to size. */
 export class FlowTableBuilder {
   /** Rows the columns hold room for: none until the first row (adoptColumns may then take columns as they are). */
@@ -147,13 +164,7 @@ export class FlowTableBuilder {
    * of each value converts it; interfaces by `ifMap` of each row's index in the columns' own names, or by `learn` where
    * ifMap holds -1 (a name met for the first time: learn's caller keeps it in ifMap, the loop then needs no call a row).
    */
-  addColumns(
-    c: { srcIf: Int32Array; dstIf: Int32Array; src: Uint32Array; dst: Uint32Array; proto: Int32Array; srcPort: Int32Array; dstPort: Int32Array; packets: Float64Array; bytes: Float64Array; line: Uint32Array },
-    from: number,
-    to: number,
-    ifMap: Int32Array,
-    learn: (i: number) => number,
-  ): void {
+  addColumns(c: ValueColumns, from: number, to: number, ifMap: Int32Array, learn: (i: number) => number): void {
     const k = to - from;
     while (this.n + k > this.cap) this.grow();
     const t = this.t;
@@ -176,13 +187,7 @@ export class FlowTableBuilder {
    * (addresses, ports, counts, lines) taken as they are (views, no copy: a 1,200,000-flow cache's 36 MB written once,
    * not twice), the protocol and interfaces converted as addColumns converts them. The columns must not change after.
    */
-  adoptColumns(
-    c: { srcIf: Int32Array; dstIf: Int32Array; src: Uint32Array; dst: Uint32Array; proto: Int32Array; srcPort: Int32Array; dstPort: Int32Array; packets: Float64Array; bytes: Float64Array; line: Uint32Array },
-    from: number,
-    to: number,
-    ifMap: Int32Array,
-    learn: (i: number) => number,
-  ): void {
+  adoptColumns(c: ValueColumns, from: number, to: number, ifMap: Int32Array, learn: (i: number) => number): void {
     if (this.n !== 0) throw new Error('adoptColumns: the table has rows already');
     const k = to - from;
     const proto = new Int16Array(k);
