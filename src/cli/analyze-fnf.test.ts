@@ -18,6 +18,13 @@ const root = join(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'analyze-fnf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The three formats of a cache, by name. */
+const FORMATS = [
+  ['records', asFnfRecord],
+  ['table', asFnfTable],
+  ['csv', asFnfCsv],
+] as const;
+
 describe('analyze on a big FNF cache', () => {
   it('reads every record and gives the verdicts diagnose() gives', () => {
     const { flows } = wormTraffic(3, { codeRed: 3, codeRedII: 3, targetsPerScanner: 500 });
@@ -67,22 +74,14 @@ describe('analyze on a big FNF cache', () => {
     return format(all);
   }
 
-  it.each([
-    ['records', asFnfRecord],
-    ['table', asFnfTable],
-    ['csv', asFnfCsv],
-  ] as const)('a 20 MB cache in %s format, read on two threads, reads as the text path does', (name, format) => {
+  it.each(FORMATS)('a 20 MB cache in %s format, read on two threads, reads as the text path does', (name, format) => {
     const text = bigCache(format, 20 << 20);
     expect(text.length).toBeGreaterThan(20 << 20);
     const d = sameAsText(`fnf-${name}.txt`, text);
     expect(d.hosts.filter((h) => h.verdict === 'infected').length).toBeGreaterThan(4);
   }, 180_000);
 
-  it.each([
-    ['records', asFnfRecord],
-    ['table', asFnfTable],
-    ['csv', asFnfCsv],
-  ] as const)('a 20 MB cache in %s format, read in 4 MB pieces and segments, has every record read from bytes', (name, format) => {
+  it.each(FORMATS)('a 20 MB cache in %s format, read in 4 MB pieces and segments, has every record read from bytes', (name, format) => {
     // (Read here, in this process: the other thread's bundle is not built, so this thread reads every segment, into the
     // shared columns' regions, and joins them.) A record a piece's end cut, or a row that waited for the next piece's
     // first line, used to go the text way: about one a piece.
