@@ -229,9 +229,9 @@ function readFnfSegments(fd: number, file: string, size: number): FlowDumpScanne
   if (shared) scanner.shareFnf(shared.bufs, regions[1]!);
   else scanner.reserveFnf(cap);
   /** This thread reads segment i itself, in order: its records may fill the shared columns up to the next region. */
-  const readOn = (i: number, end = bounds[i + 1]!) => {
+  const readOn = (i: number) => {
     scanner.fnfShareUpTo(regions[i + 1]!);
-    scanFileRange(fd, bounds[i]!, end, scanner);
+    scanFileRange(fd, bounds[i]!, bounds[i + 1]!, scanner);
   };
   // Segment 0 here, as the cache read on.
   scanFileRange(fd, bounds[0]!, bounds[1]!, scanner);

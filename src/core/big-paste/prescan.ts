@@ -56,18 +56,18 @@ export interface FnfTail {
  * tracker's state and whether the segment follows a blank line. The scanner that joins it checks the assumption
  * (fnfContinues).
  */
-/** Where a segment of a Flexible NetFlow cache keeps its records: records [from, end) of the shared columns `bufs`. */
-export interface FnfRegion {
-  bufs: FnfBuffers;
-  from: number;
-  end: number;
-}
-
 export interface FnfStart {
   tracker: TrackerState;
   afterBlank: boolean;
   /** Records a byte at the cache's start: a continuation reserves room for its part at once (no doubling). */
   recordsPerByte?: number;
+}
+
+/** Where a segment of a Flexible NetFlow cache keeps its records: records [from, end) of the shared columns `bufs`. */
+export interface FnfRegion {
+  bufs: FnfBuffers;
+  from: number;
+  end: number;
 }
 
 /**
@@ -98,6 +98,8 @@ export class FlowDumpScanner {
    * checks that assumption against where the earlier part ended (`inFlowTable`) before `appendPart`.
    * `stamp`: the paste's kind of per-line time stamp (stampKindOfBytes on its start; -1 for none), the same for
    * every part of it.
+   * `fnfStart`, `fnfRegion`: a later segment of a Flexible NetFlow cache, read from that state, its records kept in that
+   * region of the cache's shared columns (else in room of its own).
    */
   constructor(sizeHint: number, continuation = false, cols?: FlowColumns, stamp = -1, fnfStart?: FnfStart, fnfRegion?: FnfRegion) {
     this.cols = cols ?? new FlowColumns(Math.max(1024, Math.ceil(sizeHint / 72)));
