@@ -6,6 +6,7 @@
 import { CleanHost, type CleanHostColumns, type CleanRowText } from '../../core/analysis/clean-hosts';
 import type { ElementWriter, RunSink } from '../json-stream';
 import { CLEAN_JSON_WASM } from './bytes';
+import { shippedBytes, wasmExports } from '../wasm-instance';
 import { REASON_JSON } from '../../core/analysis/fan-out-tables';
 import { LAYOUT, MAP, MAX_PIECES, OUT_BYTES, OWN_HOST, OWN_NONE, OWN_TOP, P_ARRIVES, P_COMMA, P_INTERFACES, P_PAREN_CLOSE, P_PAREN_OPEN, P_QUOTE, P_SEPARATOR, PIECE_BYTES, ROWS } from './wat';
 
@@ -23,13 +24,9 @@ export type CleanRowsWriter = (cols: CleanHostColumns, from: number, to: number,
 const NUMBER_MAX = 20;
 
 /** The module's writer, or undefined where WebAssembly cannot be compiled (then jsonParts writes every row). */
-export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Buffer.from(CLEAN_JSON_WASM, 'base64'))): CleanRowsWriter | undefined {
-  let e: Exports;
-  try {
-    e = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as Exports;
-  } catch {
-    return undefined;
-  }
+export function wasmCleanJson(bytes: Uint8Array<ArrayBuffer> = shippedBytes(CLEAN_JSON_WASM)): CleanRowsWriter | undefined {
+  const e = wasmExports<Exports>(bytes);
+  if (!e) return undefined;
   const buf = e.memory.buffer;
   const u8 = new Uint8Array(buf);
   const col = {

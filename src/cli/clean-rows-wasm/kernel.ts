@@ -6,6 +6,7 @@ import type { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-col
 import { type CleanRowScanner, useCleanRowScanner } from '../../core/parsers/show-ip-cache-flow/scan-rows';
 import { useAsciiDecoder } from '../../core/parsers/show-ip-cache-flow/prescanned';
 import { CLEAN_ROWS_WASM } from './bytes';
+import { shippedBytes, wasmExports } from '../wasm-instance';
 import { IN_BYTES, LAYOUT, NAME_SLOTS, ROWS } from './wat';
 
 interface Exports {
@@ -34,21 +35,13 @@ export function useWasmCleanRows(): void {
 
 /** The module's clean-row loop, or undefined where WebAssembly cannot be compiled (then the JavaScript one stays). */
 export function wasmCleanRows(
-  bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Buffer.from(CLEAN_ROWS_WASM, 'base64')),
+  bytes: Uint8Array<ArrayBuffer> = shippedBytes(CLEAN_ROWS_WASM),
   stats?: { copied: number },
 ): CleanRowScanner | undefined {
   let cols: FlowColumns | undefined;
-  let mem: Uint8Array;
-  let e: Exports;
-  try {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
-      env: { ifIndex: (s: number, end: number, h: number) => cols!.ifIndex(mem, s, end, h) },
-    });
-    e = instance.exports as unknown as Exports;
-    mem = new Uint8Array(e.memory.buffer);
-  } catch {
-    return undefined;
-  }
+  const e = wasmExports<Exports>(bytes, { env: { ifIndex: (s: number, end: number, h: number) => cols!.ifIndex(mem, s, end, h) } });
+  if (!e) return undefined;
+  const mem = new Uint8Array(e.memory.buffer);
   // Hex digit values by byte, -1 for anything else (the module reads them as signed bytes).
   const hex = new Int8Array(e.memory.buffer, LAYOUT.hex, 256).fill(-1);
   for (let k = 0; k < 10; k++) hex[48 + k] = k;

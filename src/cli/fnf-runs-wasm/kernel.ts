@@ -5,6 +5,7 @@
 import { BYTE_CLASS, KIND, SLOT_COUNT } from '../../core/big-paste/fnf-bytes';
 import { type RecordBatch, type RecordRunKernel, type RowRunKernel, useRecordRunKernel, useRowRunKernel } from '../../core/big-paste/fnf-run-kernels';
 import { FNF_RUNS_WASM } from './bytes';
+import { shippedBytes, wasmExports } from '../wasm-instance';
 import { IN_BYTES, LAYOUT, MAX_COLUMNS, MAX_KEY_BYTES, MAX_LINES, RECORDS } from './wat';
 
 interface Exports {
@@ -52,15 +53,11 @@ export function wasmRecordRuns(bytes?: Uint8Array<ArrayBuffer>, stats?: { copied
  * cannot be compiled (then runRecords' and runRows' own loops read).
  */
 export function wasmRuns(
-  bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Buffer.from(FNF_RUNS_WASM, 'base64')),
+  bytes: Uint8Array<ArrayBuffer> = shippedBytes(FNF_RUNS_WASM),
   stats?: { copied: number },
 ): { records: RecordRunKernel; rows: RowRunKernel } | undefined {
-  let e: Exports;
-  try {
-    e = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as Exports;
-  } catch {
-    return undefined;
-  }
+  const e = wasmExports<Exports>(bytes);
+  if (!e) return undefined;
   const buf = e.memory.buffer;
   const mem = new Uint8Array(buf);
   const mem32 = (at: number, n: number) => new Int32Array(buf, at, n);
