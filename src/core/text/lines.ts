@@ -24,14 +24,19 @@ export function isIPv4(s: string): boolean {
  * comes here: the regular expression and a split took about 0.5 us an address (a 79 MB verbose cache: 0.5 s).
  */
 export function ipToInt(s: string): number {
-  const n = s.length;
+  return ipToIntAt(s, 0, s.length);
+}
+
+/** ipToInt of s.slice(from, to), without making the slice (a field of a row read in place). */
+export function ipToIntAt(s: string, from: number, to: number): number {
+  const n = to - from;
   if (n < 7 || n > 15) return -1;
   let addr = 0;
   let oct = 0;
   let digits = 0;
   let lead = 0;
   let dots = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       if (digits === 0) lead = c;

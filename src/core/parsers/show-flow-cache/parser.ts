@@ -1,7 +1,7 @@
 // NX-OS `show flow cache`: "IPV4 Entries" (and IPv6, L2) tables of SIP DIP ... S-Port D-Port Protocol counts.
 import type { Warning } from '../../types';
-import { ipToInt, unreadLine } from '../../text/lines';
-import { FlowTableBuilder, type FlowTable } from '../flow-table';
+import { ipToIntAt, unreadLine } from '../../text/lines';
+import { FlowTableBuilder, UNKNOWN, type FlowTable } from '../flow-table';
 import { Flow6Builder, isIPv6, type Flow6Table } from '../flow-table6';
 import type { ParserDef, Section } from '../parser-types';
 import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
@@ -41,68 +41,166 @@ function headerColumns(line: string): (string | undefined)[] | undefined {
 
 const INT = /^\d+$/;
 
+/** The code of a line's first character that is not blank (as trim() sees blanks), or -1 for a blank line. */
+function firstWordChar(line: string): number {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    return c > 127 && /\s/.test(line[i]!) ? firstWordChar(line.slice(i + 1)) : c;
+  }
+  return -1;
+}
+
+/** The row split as text (a line with characters past ASCII), its fields' spans into `starts`/`ends`. */
+function splitAsText(line: string): number {
+  const re = /\S+/g;
+  let n = 0;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    if (n < starts.length) {
+      starts[n] = m.index;
+      ends[n] = m.index + m[0].length;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** The value roles the rows are read for, in the order of the column indexes `Roles` keeps. */
+const ROLES = ['src', 'dst', 'srcPort', 'dstPort', 'proto', 'bytes', 'packets'] as const;
+/** Each role's column (its last one when a header names it twice, as an object keyed by role keeps the last), or -1. */
+type Roles = Int32Array;
+
+function rolesOf(cols: readonly (string | undefined)[]): Roles {
+  const at = new Int32Array(ROLES.length).fill(-1);
+  cols.forEach((c, k) => {
+    const r = ROLES.indexOf(c as (typeof ROLES)[number]);
+    if (r >= 0) at[r] = k;
+  });
+  return at;
+}
+
+/** Field starts and ends of the row being read: room for a header's columns and one more (a row that does not fit). */
+let starts = new Int32Array(32);
+let ends = new Int32Array(32);
+
+/**
+ * The row's whitespace-separated fields into `starts`/`ends` (as many as they hold): how many there are, or -1 when the
+ * line holds a character past ASCII (then it is split as text, where \s has more members).
+ */
+function splitFields(line: string): number {
+  let n = 0;
+  let i = 0;
+  const len = line.length;
+  while (i < len) {
+    let c = line.charCodeAt(i);
+    if (c > 127) return -1;
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      i++;
+      continue;
+    }
+    const s = i;
+    do {
+      if (++i === len) break;
+      c = line.charCodeAt(i);
+      if (c > 127) return -1;
+    } while (!(c === 32 || (c >= 9 && c <= 13)));
+    if (n < starts.length) {
+      starts[n] = s;
+      ends[n] = i;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** Field k of the row as a number when it is all digits (INT), else undefined; k < 0 (no such column) too. */
+function countAt(line: string, k: number): number | undefined {
+  if (k < 0) return undefined;
+  const s = starts[k]!;
+  const e = ends[k]!;
+  if (e - s > 15) return INT.test(line.slice(s, e)) ? +line.slice(s, e) : undefined;
+  let v = 0;
+  for (let i = s; i < e; i++) {
+    const d = line.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+const fieldAt = (line: string, k: number): string => (k < 0 ? '' : line.slice(starts[k]!, ends[k]!));
+
 function parse(section: Section) {
   const warnings: Warning[] = [];
   const v4 = new FlowTableBuilder(Math.max(16, section.to - section.from));
   const v6 = new Flow6Builder();
   let family: Family | undefined;
   let cols: (string | undefined)[] | undefined;
+  let roles: Roles = rolesOf([]);
   let layer2Rows = 0;
   let records = 0;
   for (let i = section.from; i < section.to; i++) {
     const line = section.lines[i]!;
-    if (line.trim() === '') continue;
-    const b = BANNER.exec(line);
-    if (b) {
-      const f = b[1]!.toLowerCase();
-      [family, cols] = [f === 'ipv4' ? 'ipv4' : f === 'ipv6' ? 'ipv6' : 'l2', undefined];
+    // An IPv4 row starts with a digit, which no banner, header, timestamp or rule line does: those tests are for the
+    // other lines (IPv6 and MAC rows included).
+    const first = firstWordChar(line);
+    if (first < 0) continue;
+    if (first < 48 || first > 57 || !cols || !family) {
+      const b = BANNER.exec(line);
+      if (b) {
+        const f = b[1]!.toLowerCase();
+        [family, cols] = [f === 'ipv4' ? 'ipv4' : f === 'ipv6' ? 'ipv6' : 'l2', undefined];
+        continue;
+      }
+      const h = headerColumns(line);
+      if (h) {
+        cols = h;
+        roles = rolesOf(h);
+        if (starts.length <= h.length) [starts, ends] = [new Int32Array(h.length + 1), new Int32Array(h.length + 1)];
+        continue;
+      }
+      if (isExecPromptTimestamp(line) || /^\s*-{5,}\s*$/.test(line)) continue;
+      if (!cols || !family) {
+        warnings.push(unreadLine(i, line));
+        continue;
+      }
+    }
+    let n = splitFields(line);
+    if (n < 0) n = splitAsText(line);
+    if (n !== cols.length) {
+      warnings.push(unreadLine(i, line, `flow row with ${n} fields under a header of ${cols.length}`));
       continue;
     }
-    const h = headerColumns(line);
-    if (h) {
-      cols = h;
-      continue;
-    }
-    if (isExecPromptTimestamp(line) || /^\s*-{5,}\s*$/.test(line)) continue;
-    if (!cols || !family) {
-      warnings.push(unreadLine(i, line));
-      continue;
-    }
-    const w = line.trim().split(/\s+/);
-    if (w.length !== cols.length) {
-      warnings.push(unreadLine(i, line, `flow row with ${w.length} fields under a header of ${cols.length}`));
-      continue;
-    }
-    const v: Record<string, string> = {};
-    cols.forEach((c, k) => {
-      if (c) v[c] = w[k]!;
-    });
     if (family === 'l2') {
       layer2Rows++;
       records++;
       continue;
     }
-    const nums = ['srcPort', 'dstPort', 'proto', 'bytes', 'packets'].map((k) => (v[k] !== undefined && INT.test(v[k]!) ? +v[k]! : undefined));
-    const [srcPort, dstPort, proto, bytes, packets] = nums;
+    const packets = countAt(line, roles[6]!);
     if (packets === undefined) {
       warnings.push(unreadLine(i, line, 'flow row without a packet count'));
       continue;
     }
-    const row = { proto, srcPort, dstPort, packets, bytes, line: i + 1 };
+    const srcPort = countAt(line, roles[2]!);
+    const dstPort = countAt(line, roles[3]!);
+    const proto = countAt(line, roles[4]!);
+    const bytes = countAt(line, roles[5]!);
     if (family === 'ipv4') {
-      const src = ipToInt(v.src ?? '');
-      const dst = ipToInt(v.dst ?? '');
+      const src = roles[0]! < 0 ? -1 : ipToIntAt(line, starts[roles[0]!]!, ends[roles[0]!]!);
+      const dst = roles[1]! < 0 ? -1 : ipToIntAt(line, starts[roles[1]!]!, ends[roles[1]!]!);
       if (src < 0 || dst < 0) {
         warnings.push(unreadLine(i, line, 'flow row with an address that is not IPv4'));
         continue;
       }
-      v4.add({ ...row, src, dst });
+      v4.addValues(0, 0, src, dst, proto ?? UNKNOWN, srcPort ?? UNKNOWN, dstPort ?? UNKNOWN, packets, bytes ?? NaN, i + 1);
     } else {
-      if (!isIPv6(v.src ?? '') || !isIPv6(v.dst ?? '')) {
+      const src = fieldAt(line, roles[0]!);
+      const dst = fieldAt(line, roles[1]!);
+      if (!isIPv6(src) || !isIPv6(dst)) {
         warnings.push(unreadLine(i, line, 'flow row with an address that is not IPv6'));
         continue;
       }
-      v6.add({ ...row, src: v.src!, dst: v.dst! });
+      v6.add({ proto, srcPort, dstPort, packets, bytes, line: i + 1, src, dst });
     }
     records++;
   }
