@@ -45,6 +45,12 @@ interface MixSpec {
    * 14 lines a flow where `show ip cache flow` has one.
    */
   fnf?: 'record' | 'table' | 'csv';
+  /**
+   * Written as another NetFlow table prints its flows (the contract's December kinds): `show ip cache verbose flow`
+   * (two lines a flow), a Catalyst 6500's `show mls netflow ip` (two lines an entry: addresses, ports and interface, then
+   * counters) or NX-OS `show flow cache` (a line a flow, no interface).
+   */
+  other?: 'verbose' | 'mls' | 'nxos';
 }
 
 /**
@@ -82,6 +88,31 @@ function fnfHeader(n: number, format: 'record' | 'table' | 'csv'): string[] {
     ...(format === 'table' ? table : format === 'csv' ? ['', 'IPV4 SRC ADDR,IPV4 DST ADDR,TRNS SRC PORT,TRNS DST PORT,INTF INPUT,IP TOS,IP PROT,intf output,bytes long,pkts long'] : ['']),
   ];
 }
+
+/** The other tables' echo and headers, as the devices print them before the flows. */
+const OTHER_HEADERS: Record<NonNullable<MixSpec['other']>, string[]> = {
+  verbose: [
+    'Router#show ip cache verbose flow',
+    'IP Flow Switching Cache, 17826816 bytes',
+    '  1 active, 0 inactive, 2 added',
+    '',
+    'SrcIf          SrcIPaddress    DstIf          DstIPaddress    Pr TOS Flgs  Pkts',
+    'Port Msk AS                    Port Msk AS    NextHop              B/Pk  Active',
+  ],
+  mls: [
+    'Router#show mls netflow ip',
+    'Displaying Netflow entries in Supervisor Earl',
+    'DstIP           SrcIP           Prot:SrcPort:DstPort  Src i/f         :AdjPtr',
+    '--------------------------------------------------------------------------------',
+    'Pkts         Bytes         Age   LastSeen  Attributes',
+    '---------------------------------------------------',
+  ],
+  nxos: [
+    'switch# show flow cache',
+    'IPV4 Entries',
+    'SIP             DIP             BD ID S-Port  D-Port  Protocol  Byte Count    Packet Count  TCP FLAGS  if_id       flowStart   flowEnd',
+  ],
+};
 
 const IF_NAMES = ['Vl1', 'Po12', 'Fa0/1', 'Gi0/0/1', 'Te1/0/24', 'Se0/0/0:1', 'Gi0/0.1024', 'Tu100'];
 
@@ -133,6 +164,10 @@ export function writeMix(file: string, spec: MixSpec, seed: number): ShapeTruth 
       for (const l of fnfHeader(shown, spec.fnf)) out(l);
       return;
     }
+    if (spec.other) {
+      for (const l of OTHER_HEADERS[spec.other]) out(l);
+      return;
+    }
     out('Router#show ip cache flow');
     out('IP Flow Switching Cache, 17826816 bytes');
     out(`  ${shown} active, 0 inactive, ${shown * 2} added`);
@@ -172,7 +207,31 @@ export function writeMix(file: string, spec: MixSpec, seed: number): ShapeTruth 
   // `format csv`: the same columns, comma-separated.
   const csvRow = (src: number, dst: number, pr: number, sp: number, dp: number, pk: number) =>
     out(`${ip(src)},${ip(dst)},${sp},${dp},${srcIf(src)},0x00,${pr},${dstIf()},${pk * (pr === 6 ? 48 + Math.floor(r() * 500) : 64)},${pk}`);
+  const bytesOf = (pr: number, pk: number) => pk * (pr === 6 ? 48 + Math.floor(r() * 500) : 64);
+  // `show ip cache verbose flow`: ToS, TCP flags and packets on the first line; ports (hex), masks, AS, next hop, bytes
+  // a packet and seconds active on the second, in the columns IOS prints.
+  const verboseRecord = (src: number, dst: number, pr: number, sp: number, dp: number, pk: number) => {
+    out(`${pad(srcIf(src), 15)}${pad(ip(src), 16)}${pad(dstIf(), 15)}${pad(ip(dst), 16)}${hex(pr, 2)} 00  ${pr === 6 ? (pk > 2 ? '1B' : '02') : '00'}  ${String(pk).padStart(6)}`);
+    out(`${hex(sp, 4)} /0  0                     ${hex(dp, 4)} /0  0     ${pad('192.0.2.1', 20)}${String(pr === 6 ? 48 + Math.floor(r() * 500) : 64).padStart(5)}   ${(pk > 2 ? r() * 60 : 0).toFixed(1)}`);
+  };
+  // `show mls netflow ip`: destination first, protocol and ports by name where the Supervisor names them.
+  const MLS_PROTO: Record<number, string> = { 1: 'icmp', 6: 'tcp', 17: 'udp' };
+  const MLS_PORT: Record<number, string> = { 53: 'domain', 80: 'www' };
+  const mlsEntry = (src: number, dst: number, pr: number, sp: number, dp: number, pk: number) => {
+    const iface = srcIf(src).replace(':', '.');
+    out(`${pad(ip(dst), 16)}${pad(ip(src), 16)}${MLS_PROTO[pr] ?? pr} :${pad(String(sp), 6)}:${pad(MLS_PORT[dp] ?? String(dp), 10)}${pad(iface, 16)}:0x0`);
+    out(`${pad(String(pk), 13)}${pad(String(bytesOf(pr, pk)), 14)}${pad(String(1 + Math.floor(r() * 60)), 6)}11:47:08  L3 - Dynamic`);
+  };
+  const nxosRow = (src: number, dst: number, pr: number, sp: number, dp: number, pk: number) =>
+    out(`${pad(ip(src), 16)}${pad(ip(dst), 16)}4097  ${pad(String(sp), 8)}${pad(String(dp), 8)}${pad(String(pr), 10)}${pad(String(bytesOf(pr, pk)), 14)}${pad(String(pk), 14)}${pad(pr === 6 ? (pk > 2 ? '0x1b' : '0x2') : '0x0', 11)}0x1a000000  1432        1433`);
   const row = (src: number, dst: number, pr: number, sp: number, dp: number, pk: number) =>
+    spec.other === 'verbose'
+      ? verboseRecord(src, dst, pr, sp, dp, pk)
+      : spec.other === 'mls'
+        ? mlsEntry(src, dst, pr, sp, dp, pk)
+        : spec.other === 'nxos'
+          ? nxosRow(src, dst, pr, sp, dp, pk)
+          :
     spec.fnf === 'record'
       ? record(src, dst, pr, sp, dp, pk)
       : spec.fnf === 'table'
@@ -218,6 +277,9 @@ export function writeMix(file: string, spec: MixSpec, seed: number): ShapeTruth 
       `${spec.fnf === 'record' ? '; as a Flexible NetFlow cache in record format (14 lines a flow)' : ''}` +
       `${spec.fnf === 'table' ? '; as a Flexible NetFlow cache in table format (a line a flow, IOS-XE columns)' : ''}` +
       `${spec.fnf === 'csv' ? '; as a Flexible NetFlow cache in csv format (a line a flow)' : ''}` +
+      `${spec.other === 'verbose' ? '; as show ip cache verbose flow (two lines a flow)' : ''}` +
+      `${spec.other === 'mls' ? '; as a Catalyst 6500 show mls netflow ip (two lines an entry)' : ''}` +
+      `${spec.other === 'nxos' ? '; as NX-OS show flow cache (a line a flow)' : ''}` +
       `${logged ? `; logged: CRLF, the command again every ${logged.snapshotRows.toLocaleString('en')} rows, ${Math.round(logged.egressShare * 100)}% of rows egress-marked (Gi0/0/1*), ${Math.round(logged.kiloShare * 100)}% of clean web flows counted in K` : ''}`,
   };
 }
@@ -248,6 +310,24 @@ function fnfShape(name: string, title: string, fnf: keyof typeof FNF_ROWS, many:
     title,
     write: (f) => writeMix(f, { rows: FNF_ROWS[fnf], scanners: 50, servers: 2_000, fnf, ...mix }, seed),
     awkProgram: FNF_AWK[fnf],
+  };
+}
+
+/** mawk's side of the other tables: the same count of port-80 destinations, from each table's fields. */
+const AWK_OTHER = {
+  // The first line holds the addresses, the second the ports (hex): the pair is counted on the second.
+  verbose: 'NF==8 && $5=="06" {s=$2; d=$4; next} NF==9 && $4=="0050" {k=s" "d; if(!(k in v)){v[k]=1; c[s]++}} END{for(h in c) if(c[h]>=20) print h, c[h]}',
+  mls: '$3=="tcp" && $5==":www" {k=$2" "$1; if(!(k in v)){v[k]=1; c[$2]++}} END{for(h in c) if(c[h]>=20) print h, c[h]}',
+  nxos: 'NF==12 && $5=="80" && $6=="6" {k=$1" "$2; if(!(k in v)){v[k]=1; c[$1]++}} END{for(h in c) if(c[h]>=20) print h, c[h]}',
+} as const;
+
+/** The worm at full speed (30% of flows from 50 scanners, 4,950 clean sources, interfaces changing every flow) in another table. */
+function otherShape(name: string, title: string, other: keyof typeof AWK_OTHER, rows: number, seed: number): Shape {
+  return {
+    name,
+    title,
+    write: (f) => writeMix(f, { rows, scanners: 50, scannerShare: 0.3, cleanSources: 4_950, servers: 2_000, perRowInterfaces: true, other }, seed),
+    awkProgram: AWK_OTHER[other],
   };
 }
 
@@ -344,4 +424,9 @@ export const SHAPES: Shape[] = [
   fnfShape('fnf-many', 'FNF records, many sources', 'record', true, 21),
   fnfShape('fnf-table-many', 'FNF table, many sources', 'table', true, 22),
   fnfShape('fnf-csv-many', 'FNF csv, many sources', 'csv', true, 23),
+  // The worm at full speed in the contract's other NetFlow tables, about 79 MB each: no byte path of their own yet (their
+  // lines are read as text), so these show where that leaves them. mawk reads their fields.
+  otherShape('verbose', 'show ip cache verbose flow', 'verbose', 490_000, 31),
+  otherShape('mls', 'show mls netflow ip', 'mls', 600_000, 32),
+  otherShape('nxos', 'NX-OS show flow cache', 'nxos', 600_000, 33),
 ];

@@ -2,7 +2,7 @@
 // a `DstIP SrcIP Prot:SrcPort:DstPort Src i/f :AdjPtr` line, then `Pkts Bytes Age LastSeen Attributes`, per entry.
 import type { Warning } from '../../types';
 import { ipToInt, unreadLine } from '../../text/lines';
-import { FlowTableBuilder, type FlowTable } from '../flow-table';
+import { FlowTableBuilder, UNKNOWN, type FlowTable } from '../flow-table';
 import type { Section } from '../parser-types';
 import { isExecPromptTimestamp } from './exec-prompt-timestamp';
 import { isAbsent, portNumber, protocolNumber } from './mls-protocol-port-names';
@@ -47,10 +47,18 @@ export function isMlsNetflowLayout(section: Section): boolean {
 export function readMlsNetflow(section: Section, warnings: Warning[]): MlsNetflowTable {
   const b = new FlowTableBuilder(Math.max(16, (section.to - section.from) >> 1));
   const out: Omit<MlsNetflowTable, 'flows'> = { entries: 0, sourcesPresent: true, destinationOnlyLines: [] };
-  let open: { src: number; dst: number; proto?: number; srcPort?: number; dstPort?: number; srcIf?: string; line: number } | undefined;
+  // The entry waiting for its counters line (its line number, 0: none), held in locals: an object an entry was 600,000
+  // objects for a 79 MB table. Ports and protocol -1 (UNKNOWN) where the flow mask dropped them.
+  let openLine = 0;
+  let oSrc = 0;
+  let oDst = 0;
+  let oProto = UNKNOWN;
+  let oSrcPort = UNKNOWN;
+  let oDstPort = UNKNOWN;
+  let oSrcIf: string | undefined;
   const close = (why?: string) => {
-    if (open && why) warnings.push({ line: open.line, message: why });
-    open = undefined;
+    if (openLine > 0 && why) warnings.push({ line: openLine, message: why });
+    openLine = 0;
   };
   for (let i = section.from; i < section.to; i++) {
     const line = section.lines[i]!;
@@ -66,20 +74,22 @@ export function readMlsNetflow(section: Section, warnings: Warning[]): MlsNetflo
       if (dst < 0 || src < 0) warnings.push(unreadLine(i, line, 'MLS NetFlow entry with an invalid address'));
       else if (proto === null || srcPort === null || dstPort === null) warnings.push(unreadLine(i, line, 'MLS NetFlow entry with a protocol or port name not known'));
       else {
-        open = { src, dst, line: i + 1, ...(isAbsent(e[6]) ? {} : { srcIf: e[6] }) };
+        [openLine, oSrc, oDst] = [i + 1, src, dst];
+        oSrcIf = isAbsent(e[6]) ? undefined : e[6];
         // Masks that drop the protocol print 0 for it and both ports: the ports then mean nothing.
-        if (proto !== undefined) Object.assign(open, { proto, srcPort, dstPort });
+        [oProto, oSrcPort, oDstPort] = proto !== undefined ? [proto, srcPort ?? UNKNOWN, dstPort ?? UNKNOWN] : [UNKNOWN, UNKNOWN, UNKNOWN];
       }
       continue;
     }
-    const c = COUNTERS.exec(line);
-    if (c && open) {
-      const o = open;
-      open = undefined;
-      out.entries++;
-      if (o.src === 0) out.destinationOnlyLines.push(o.line);
-      b.add({ srcIf: o.srcIf, src: o.src, dst: o.dst, proto: o.proto, srcPort: o.srcPort, dstPort: o.dstPort, packets: +c[1]!, bytes: +c[2]!, line: o.line });
-      continue;
+    if (openLine > 0) {
+      const c = COUNTERS.exec(line);
+      if (c) {
+        out.entries++;
+        if (oSrc === 0) out.destinationOnlyLines.push(openLine);
+        b.addValues(b.interfaceIndex(oSrcIf), 0, oSrc, oDst, oProto, oSrcPort, oDstPort, +c[1]!, +c[2]!, openLine);
+        openLine = 0;
+        continue;
+      }
     }
     const t = TOTAL.exec(line);
     if (t) {
