@@ -1,6 +1,6 @@
 // `show ip arp` / `show arp`: ARP entries with age, MAC and interface.
 import type { Warning } from '../../types';
-import { isIPv4, unreadLine } from '../../text/lines';
+import { ipToInt, unreadLine } from '../../text/lines';
 import { isMaskedIPv4, maskedAddressWarning } from '../../text/masked-address';
 import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
@@ -42,8 +42,10 @@ function readRow(line: string, index: number): ArpEntry | null {
   const m = ROW.exec(line);
   if (!m) return null;
   const posted = m[2] ?? '';
-  const hidden = posted === '' || isMaskedIPv4(posted);
-  if (!hidden && !isIPv4(posted)) return null;
+  // (A real address first: it is never a masked one, and a table of a million entries has few of those.)
+  const real = ipToInt(posted) >= 0;
+  const hidden = !real && (posted === '' || isMaskedIPv4(posted));
+  if (!hidden && !real) return null;
   const incomplete = m[4]!.toLowerCase() === 'incomplete';
   const entry: ArpEntry = {
     address: hidden ? '' : posted,
