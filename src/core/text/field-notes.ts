@@ -17,37 +17,46 @@ export interface FieldNote {
   kind: 'elision' | 'annotation';
 }
 
-/** Dashes an arrow is drawn with: ASCII `-` and `=`, and the typographic ones a web page or a mail client makes. */
-const DASHES = new Set(['-', '=', '\u2012', '\u2013', '\u2014', '\u2015']);
-const TYPO_DASHES = new Set(['\u2012', '\u2013', '\u2014', '\u2015']);
+/** Dashes an arrow is drawn with, by character code: ASCII `-` and `=`, and the typographic ones a web page or a mail client makes. */
+const isTypoDash = (c: number): boolean => c >= 0x2012 && c <= 0x2015;
+const isDash = (c: number): boolean => c === 45 || c === 61 || isTypoDash(c);
+const LT = 60;
+const GT = 62;
 
 /**
  * Where the first arrow a poster drew starts and ends: `<--`, `<==`, `<<<`, `-->`, `==>`, `>>>`, `<—`,
  * `—>`. An ASCII arrow needs two dashes (`<--`, `-->`), so IOS's `->` and `<-` (`hrpc <- response`) never count. A plain
- * scan instead of a regex: runs of dashes are common in tables and must not make a pattern backtrack.
+ * scan instead of a regex: runs of dashes are common in tables and must not make a pattern backtrack. Only the `<` and
+ * `>` are looked at (found by indexOf, each once): an ACL log line has a `->`, a 79 MB log 700,000 of them, and a
+ * look at every character cost half a second.
  */
-function findArrow(line: string): { start: number; end: number } | null {
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (c === '<') {
-      const n = line[i + 1];
-      const n2 = line[i + 2];
+export function findArrow(line: string): { start: number; end: number } | null {
+  const len = line.length;
+  let lt = line.indexOf('<');
+  let gt = line.indexOf('>');
+  while (lt >= 0 || gt >= 0) {
+    if (lt >= 0 && (gt < 0 || lt < gt)) {
+      const i = lt;
+      const n = line.charCodeAt(i + 1);
       // `<-` alone is no arrow: IOS names a process `hrpc <- response`.
-      const drawn = n !== undefined && (TYPO_DASHES.has(n) || (DASHES.has(n) && n2 !== undefined && DASHES.has(n2)));
+      const drawn = isTypoDash(n) || (isDash(n) && isDash(line.charCodeAt(i + 2)));
       if (drawn || line.startsWith('<<<', i)) {
         let e = i + 1;
-        while (e < line.length && (DASHES.has(line[e]!) || line[e] === '<')) e++;
+        while (e < len && (isDash(line.charCodeAt(e)) || line.charCodeAt(e) === LT)) e++;
         return { start: i, end: e };
       }
-    } else if (c === '>') {
+      lt = line.indexOf('<', i + 1);
+    } else {
+      const i = gt;
       let s = i;
-      while (s > 0 && DASHES.has(line[s - 1]!)) s--;
-      const typo = s < i && TYPO_DASHES.has(line[i - 1]!);
+      while (s > 0 && isDash(line.charCodeAt(s - 1))) s--;
+      const typo = s < i && isTypoDash(line.charCodeAt(i - 1));
       if (i - s >= 2 || typo || line.startsWith('>>>', i)) {
         let e = i + 1;
-        while (e < line.length && line[e] === '>') e++;
+        while (e < len && line.charCodeAt(e) === GT) e++;
         return { start: s, end: e };
       }
+      gt = line.indexOf('>', i + 1);
     }
   }
   return null;

@@ -1,6 +1,6 @@
 // `show ip nat translations`: the translation table, static (---) rows included.
 import type { Warning } from '../../types';
-import { isIPv4, unreadLine } from '../../text/lines';
+import { ipToInt, ipToIntAt, unreadLine } from '../../text/lines';
 import { isCutIPv4, isMaskedAddressPort, maskedAddressWarning } from '../../text/masked-address';
 import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
@@ -50,11 +50,18 @@ const VERBOSE_DETAIL: RegExp[] = [
 ];
 
 /** An address column: "10.1.0.2", "10.1.0.2:51776", or dashes when there is none ("---"; "--" in one capture). */
-function isAddressColumn(s: string): boolean {
-  if (/^-{2,3}$/.test(s)) return true;
+export function isAddressColumn(s: string): boolean {
+  const n = s.length;
+  if ((n === 2 || n === 3) && s.charCodeAt(0) === 45 && s.charCodeAt(1) === 45 && s.charCodeAt(n - 1) === 45) return true;
+  // Read in place, by character (a table of a million translations: regular expressions and slices, 0.3 s).
   const colon = s.indexOf(':');
-  if (colon < 0) return isIPv4(s);
-  return isIPv4(s.slice(0, colon)) && /^\d{1,5}$/.test(s.slice(colon + 1));
+  if (colon < 0) return ipToInt(s) >= 0;
+  if (ipToIntAt(s, 0, colon) < 0 || n - colon - 1 < 1 || n - colon - 1 > 5) return false;
+  for (let k = colon + 1; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 const COLUMNS = ['inside global', 'inside local', 'outside local', 'outside global'] as const;
