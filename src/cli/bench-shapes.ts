@@ -51,6 +51,11 @@ interface MixSpec {
    * counters) or NX-OS `show flow cache` (a line a flow, no interface).
    */
   other?: 'verbose' | 'mls' | 'nxos';
+  /**
+   * Captured without `terminal length 0` (the `paged` shape): every this many lines IOS printed ` --More-- `, erased it
+   * with 9 backspaces, 8 blanks and 9 backspaces when a key was pressed, and printed the next line over it.
+   */
+  paged?: number;
 }
 
 /**
@@ -151,7 +156,10 @@ export function writeMix(file: string, spec: MixSpec, seed: number): ShapeTruth 
     const d = new Date((ms += 0.04));
     return `[${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')} ${d.getUTCFullYear()}] `;
   };
+  let written = 0;
+  const PAGER_ERASE = ` --More-- ${'\b'.repeat(9)}${' '.repeat(8)}${'\b'.repeat(9)}`;
   const out = (s: string) => {
+    if (spec.paged && ++written % spec.paged === 0) s = PAGER_ERASE + s;
     buf.push(spec.stamped ? stamp() + s : s);
     if (buf.length >= 20_000) flush();
   };
@@ -274,6 +282,7 @@ export function writeMix(file: string, spec: MixSpec, seed: number): ShapeTruth 
       `${spec.servers === 'distinct' ? 'a new destination every flow' : `${spec.servers.toLocaleString('en')} servers (Zipf)`}` +
       `${spec.perRowInterfaces ? '; interfaces change every row (8 names)' : ''}` +
       `${spec.stamped ? '; stamped: every line starts with a Tera Term time stamp, CRLF' : ''}` +
+      `${spec.paged ? `; paged: IOS's --More-- (erased by backspaces) before every ${spec.paged}th line` : ''}` +
       `${spec.fnf === 'record' ? '; as a Flexible NetFlow cache in record format (14 lines a flow)' : ''}` +
       `${spec.fnf === 'table' ? '; as a Flexible NetFlow cache in table format (a line a flow, IOS-XE columns)' : ''}` +
       `${spec.fnf === 'csv' ? '; as a Flexible NetFlow cache in csv format (a line a flow)' : ''}` +
@@ -402,6 +411,15 @@ export const SHAPES: Shape[] = [
     title: 'logged capture',
     write: (f) =>
       writeMix(f, { rows: ROWS, scanners: 50, scannerShare: 0.3, cleanSources: 4_950, servers: 2_000, perRowInterfaces: false, logged: { snapshotRows: 50_000, egressShare: 0.4, kiloShare: 0.03 } }, 6),
+  },
+  {
+    // The worm at full speed captured without `terminal length 0`: the pager's mark, erased by backspaces, before
+    // every 23rd line, as a terminal log (or a copy of the screen's scroll-back with its control characters) holds it.
+    name: 'paged',
+    title: 'paged capture',
+    write: (f) => writeMix(f, { rows: ROWS, scanners: 50, scannerShare: 0.3, cleanSources: 4_950, servers: 2_000, perRowInterfaces: false, paged: 23 }, 8),
+    // mawk takes the mark and its erasing off too, or it would miss every 23rd row.
+    awkPrefix: '{ sub(/^ --More-- [^A-Za-z]*/, "") } ',
   },
   {
     // The worm at full speed in a terminal log that stamps every line with the time: no row starts where a row

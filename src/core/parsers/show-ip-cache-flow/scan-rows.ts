@@ -43,8 +43,10 @@ export function scanRows(
   // The next \n and \r at or after p, before end (-1: none; -2: not searched yet).
   let lf = -2;
   let cr = -2;
+  // A line start the clean loop has just stopped at (after the rows over a pager mark): not handed to it again.
+  let refused = -1;
   while (p < end) {
-    if (inFlow && p < fastEnd) {
+    if (inFlow && p < fastEnd && p !== refused) {
       const before = cols.n;
       p = cleanRows(buf, p, fastEnd, cols, firstLine + index, offsetBase);
       index += cols.n - before;
@@ -78,6 +80,24 @@ export function scanRows(
     }
     let next = e + 1;
     if (c === 13 && e + 1 < end && buf[e + 1] === 10) next = e + 2;
+    // A row the router printed over its erased pager mark (a capture without `terminal length 0`: a row in every 23):
+    // the clean loop from where the row starts, the row's offset its line's. On the text path it took the line's text,
+    // its normalising (backspaces replayed) and a parse, and broke the clean loop's run every 23 rows.
+    if (inFlow && ls < fastEnd) {
+      const r = pagerRowStart(buf, ls, e);
+      if (r > 0) {
+        if (cols.n === cols.cap) cols.reserve();
+        const before = cols.n;
+        const q = cleanRows(buf, r, fastEnd, cols, firstLine + index, offsetBase);
+        if (cols.n > before) {
+          cols.offset[before] = offsetBase + ls;
+          index += cols.n - before;
+          p = q;
+          if (cols.n < cols.cap) refused = q;
+          continue;
+        }
+      }
+    }
     const st = onText(ls, e, index);
     if (st !== undefined) inFlow = st;
     index++;
@@ -284,6 +304,38 @@ export function scanCleanRows(buf: Uint8Array, p: number, fastEnd: number, cols:
   }
   cols.n = n;
   return p;
+}
+
+/**
+ * Where the text starts that a terminal shows of line [s, e) after replaying its backspaces, when that is all it
+ * shows: the line starts (after blanks) with a pager mark's first character (` --More-- `; `<--- More --->`), holds
+ * only printable ASCII and backspaces up to its last backspace, the replay leaves the cursor at the line's start, and
+ * the text after the last backspace (no `More` in it) is at least as long as anything written before, so it overwrites
+ * all of it. Then the text path's normalising (normalise.ts applyBackspaces, then nothing left for removeMore) gives
+ * exactly that text. -1 otherwise (the text path decides).
+ */
+export function pagerRowStart(b: Uint8Array, s: number, e: number): number {
+  let p = s;
+  while (p < e && b[p] === 32) p++;
+  if (p >= e || (b[p] !== 45 && b[p] !== 60)) return -1;
+  let last = -1;
+  for (let k = p; k < e; k++) if (b[k] === 8) last = k;
+  if (last < 0) return -1;
+  let cursor = 0;
+  let width = 0;
+  for (let k = s; k <= last; k++) {
+    const c = b[k]!;
+    if (c === 8) {
+      if (cursor > 0) cursor--;
+    } else if (c >= 32 && c <= 126) {
+      cursor++;
+      if (cursor > width) width = cursor;
+    } else return -1;
+  }
+  const r = last + 1;
+  if (cursor !== 0 || e - r < width) return -1;
+  for (let k = r; k + 3 < e; k++) if (b[k] === 77 && b[k + 1] === 111 && b[k + 2] === 114 && b[k + 3] === 101) return -1;
+  return r;
 }
 
 /** scanCleanRows' contract: another loop that takes exactly the same rows (the CLI's WebAssembly one) can stand in. */
