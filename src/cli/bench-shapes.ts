@@ -282,7 +282,7 @@ export function writeMix(file: string, spec: MixSpec, seed: number): ShapeTruth 
       `${spec.servers === 'distinct' ? 'a new destination every flow' : `${spec.servers.toLocaleString('en')} servers (Zipf)`}` +
       `${spec.perRowInterfaces ? '; interfaces change every row (8 names)' : ''}` +
       `${spec.stamped ? '; stamped: every line starts with a Tera Term time stamp, CRLF' : ''}` +
-      `${spec.paged ? `; paged: IOS's --More-- (erased by backspaces) before every ${spec.paged}th line` : ''}` +
+      `${spec.paged ? `; paged: IOS's --More-- (erased by backspaces) before one line in ${spec.paged}` : ''}` +
       `${spec.fnf === 'record' ? '; as a Flexible NetFlow cache in record format (14 lines a flow)' : ''}` +
       `${spec.fnf === 'table' ? '; as a Flexible NetFlow cache in table format (a line a flow, IOS-XE columns)' : ''}` +
       `${spec.fnf === 'csv' ? '; as a Flexible NetFlow cache in csv format (a line a flow)' : ''}` +
@@ -310,17 +310,21 @@ const FNF_AWK = { record: AWK_FNF_RECORDS, table: AWK_FNF_TABLE, csv: AWK_FNF_CS
  * A Flexible NetFlow shape: the worm at full speed (30% of flows from 50 scanners, 4,950 clean sources), or with `many`
  * 100,000 clean sources on interfaces that change every flow (10% from the scanners).
  */
-function fnfShape(name: string, title: string, fnf: keyof typeof FNF_ROWS, many: boolean, seed: number): Shape {
+function fnfShape(name: string, title: string, fnf: keyof typeof FNF_ROWS, many: boolean, seed: number, paged?: number): Shape {
   const mix = many
     ? { scannerShare: 0.1, cleanSources: 100_000, perRowInterfaces: true }
     : { scannerShare: 0.3, cleanSources: 4_950, perRowInterfaces: false };
   return {
     name,
     title,
-    write: (f) => writeMix(f, { rows: FNF_ROWS[fnf], scanners: 50, servers: 2_000, fnf, ...mix }, seed),
-    awkProgram: FNF_AWK[fnf],
+    write: (f) => writeMix(f, { rows: FNF_ROWS[fnf], scanners: 50, servers: 2_000, fnf, ...mix, ...(paged ? { paged } : {}) }, seed),
+    // (Paged: mawk takes the mark and its erasing off first, as for the paged cache-flow capture.)
+    awkProgram: (paged ? PAGER_OFF : '') + FNF_AWK[fnf],
   };
 }
+
+/** mawk's statement that takes an erased pager mark off a line. */
+const PAGER_OFF = '{ sub(/^ --More-- [^A-Za-z]*/, "") } ';
 
 /** mawk's side of the other tables: the same count of port-80 destinations, from each table's fields. */
 const AWK_OTHER = {
@@ -419,7 +423,7 @@ export const SHAPES: Shape[] = [
     title: 'paged capture',
     write: (f) => writeMix(f, { rows: ROWS, scanners: 50, scannerShare: 0.3, cleanSources: 4_950, servers: 2_000, perRowInterfaces: false, paged: 23 }, 8),
     // mawk takes the mark and its erasing off too, or it would miss every 23rd row.
-    awkPrefix: '{ sub(/^ --More-- [^A-Za-z]*/, "") } ',
+    awkPrefix: PAGER_OFF,
   },
   {
     // The worm at full speed in a terminal log that stamps every line with the time: no row starts where a row
@@ -442,6 +446,8 @@ export const SHAPES: Shape[] = [
   fnfShape('fnf-many', 'FNF records, many sources', 'record', true, 21),
   fnfShape('fnf-table-many', 'FNF table, many sources', 'table', true, 22),
   fnfShape('fnf-csv-many', 'FNF csv, many sources', 'csv', true, 23),
+  // The records as a capture without `terminal length 0` holds them: the pager's mark, erased, before one line in 23.
+  fnfShape('fnf-paged', 'FNF records, paged', 'record', false, 24, 23),
   // The worm at full speed in the contract's other NetFlow tables, about 79 MB each: no byte path of their own yet (their
   // lines are read as text), so these show where that leaves them. mawk reads their fields.
   otherShape('verbose', 'show ip cache verbose flow', 'verbose', 490_000, 31),

@@ -13,6 +13,10 @@ import type { Paste } from '../types';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 150;
 const SEED = Number(process.env.FUZZ_SEED) || 20261204;
+/** IOS's pager mark erased by backspaces and blanks (9/8/9), as a capture without `terminal length 0` holds it. */
+const PAGER_ERASE = ' --More-- ' + '\b'.repeat(9) + ' '.repeat(8) + '\b'.repeat(9);
+/** Marks before a line as terminals leave them: erased (9/8/9, 10/10/10), erased short of the line's start, not erased. */
+const pagerLead = fc.constantFrom(PAGER_ERASE, ' --More-- ' + '\b'.repeat(10) + ' '.repeat(10) + '\b'.repeat(10), ' --More-- \b\b\b\b', ' --More-- ', '<--- More --->' + '\b'.repeat(14));
 
 const bytesOf = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 
@@ -109,6 +113,18 @@ function agreesLineByLine(header: readonly string[], line: fc.Arbitrary<string>)
 }
 
 describe('Flexible NetFlow records from bytes', () => {
+  it('takes records, table rows and csv rows behind an erased pager mark from bytes, and reads them as the text path', () => {
+    // A capture without `terminal length 0`: the mark before one line in 23, a blank line among them.
+    const paged = (lines: string[]) => lines.map((l, k) => (k > 4 && k % 23 === 0 ? PAGER_ERASE + l : l));
+    const records = paged([...HEADER, ...Array.from({ length: 40 }, (_, k) => [...record('10.1.1.7', `198.51.${k}.9`), '']).flat()]);
+    expect(records.some((l) => l.startsWith(`${PAGER_ERASE}IPV4`))).toBe(true);
+    expect(records.includes(PAGER_ERASE)).toBe(true);
+    const text = `${records.join('\n')}\n`;
+    const got = viaBytes(text);
+    expect(got.taken).toBe(40);
+    expect(got.json).toBe(viaText(text));
+  });
+
   it('takes the plain records, leaves each odd one to the text path, and reads the same', () => {
     const scans = (n: number, from: number) => Array.from({ length: n }, (_, k) => record('10.1.1.7', `198.51.${from + k}.9`));
     const lines = [
@@ -195,8 +211,9 @@ describe('Flexible NetFlow records from bytes', () => {
     const iface = fc.constantFrom('Gi0/0/1', 'TenGigabitEthernet0/0/0.1000', 'Se0/0/0:1', 'Gi0/0/1 x', 'Null', '');
     const plainRow = fc.tuple(fc.integer({ min: 1, max: 250 }), fc.integer({ min: 1, max: 9 })).map(([d, p]) => row('10.1.1.7', `198.51.100.${d}`, '40001', '80', 'Gi0/0/1', '6', String(p)));
     const oddRow = fc.tuple(addr, addr, word, word, iface, word, word).map((c) => row(...c));
-    const between = fc.constantFrom('', ' --More-- ', 'R1#', '===============  ===============', 'IPV4 SRC ADDR    IPV4 DST ADDR    pkts long', 'Processed 12 flows', '10.1.1.7  <-- this one', 'IPV4 SOURCE ADDRESS:       10.1.1.9', 'counter packets long: 5');
-    const line = fc.oneof({ arbitrary: plainRow, weight: 5 }, { arbitrary: oddRow, weight: 3 }, { arbitrary: between, weight: 1 });
+    const between = fc.constantFrom('', ' --More-- ', PAGER_ERASE, 'R1#', '===============  ===============', 'IPV4 SRC ADDR    IPV4 DST ADDR    pkts long', 'Processed 12 flows', '10.1.1.7  <-- this one', 'IPV4 SOURCE ADDRESS:       10.1.1.9', 'counter packets long: 5');
+    const pagedRow = fc.tuple(pagerLead, plainRow).map(([l, r]) => l + r);
+    const line = fc.oneof({ arbitrary: plainRow, weight: 5 }, { arbitrary: oddRow, weight: 3 }, { arbitrary: pagedRow, weight: 2 }, { arbitrary: between, weight: 1 });
     agreesLineByLine(TABLE_HEADER, line);
   });
 
@@ -205,8 +222,9 @@ describe('Flexible NetFlow records from bytes', () => {
     const cell = fc.constantFrom('10.1.1.7', '198.51.100.9', '10.x.x.1', '2001:db8::1', '', ' 80 ', '80', '6', '1', 'abc', '12345678901234567', 'Gi0/0/1', 'Gi0/0/1 x', 'Se0/0/0:1', ' <-- x');
     const plainRow = fc.tuple(fc.integer({ min: 1, max: 250 }), fc.integer({ min: 1, max: 9 })).map(([d, p]) => `10.1.1.7,198.51.100.${d},40001,80,Gi0/0/1,6,${p},${p * 48}`);
     const oddRow = fc.array(cell, { minLength: 1, maxLength: 10 }).map((c) => c.join(','));
-    const between = fc.constantFrom('', ' --More-- ', 'R1#', '===============  ===============', 'IPV4 SRC ADDR    IPV4 DST ADDR    pkts long', 'IPV4 SRC ADDR,IPV4 DST ADDR,pkts', 'Processed 12 flows', 'IPV4 SOURCE ADDRESS:       10.1.1.9', 'Cache type: Normal, 10.1.1.1');
-    const line = fc.oneof({ arbitrary: plainRow, weight: 5 }, { arbitrary: oddRow, weight: 3 }, { arbitrary: between, weight: 1 });
+    const between = fc.constantFrom('', ' --More-- ', PAGER_ERASE, 'R1#', '===============  ===============', 'IPV4 SRC ADDR    IPV4 DST ADDR    pkts long', 'IPV4 SRC ADDR,IPV4 DST ADDR,pkts', 'Processed 12 flows', 'IPV4 SOURCE ADDRESS:       10.1.1.9', 'Cache type: Normal, 10.1.1.1');
+    const pagedRow = fc.tuple(pagerLead, plainRow).map(([l, r]) => l + r);
+    const line = fc.oneof({ arbitrary: plainRow, weight: 5 }, { arbitrary: oddRow, weight: 3 }, { arbitrary: pagedRow, weight: 2 }, { arbitrary: between, weight: 1 });
     agreesLineByLine(CSV_HEADER, line);
   });
 
@@ -255,15 +273,16 @@ describe('Flexible NetFlow records from bytes', () => {
     const fieldLine = fc.tuple(anyKey, fc.constantFrom(':', ': ', ':       ', ' :'), value).map(([k, sep, v]) => `${k}${sep}${v}`);
     const plain = fc.tuple(fc.integer({ min: 1, max: 250 }), fc.integer({ min: 1, max: 9 })).map(([d, p]) => record('10.1.1.7', `198.51.100.${d}`, 80, p));
     const odd = fc.array(fieldLine, { minLength: 1, maxLength: 16 });
-    const junk = fc.constantFrom('', '   ', ' --More-- ', 'Load for five secs: 3%/0%; one minute: 2%; five minutes: 5%', 'R1#', 'R1#show flow monitor Y cache', '<output omitted>', 'IPV4 SRC ADDR,IPV4 DST ADDR,pkts');
+    const junk = fc.constantFrom('', '   ', ' --More-- ', PAGER_ERASE, 'Load for five secs: 3%/0%; one minute: 2%; five minutes: 5%', 'R1#', 'R1#show flow monitor Y cache', '<output omitted>', 'IPV4 SRC ADDR,IPV4 DST ADDR,pkts');
     // A plain record with one line changed: another field line in its place or before it, a suffix, or junk.
     const edit = fc.constantFrom('   <-- this one', ' [...]', ' #', ' More', ' --More-- ', '\t', ' x', '', ' \u00e9', '\b\b');
     const nearPlain = fc
-      .tuple(plain, fc.integer({ min: 0, max: 13 }), fc.oneof(fieldLine.map((l) => ({ line: l })), edit.map((x) => ({ suffix: x })), junk.map((j) => ({ insert: j }))))
+      .tuple(plain, fc.integer({ min: 0, max: 13 }), fc.oneof(fieldLine.map((l) => ({ line: l })), edit.map((x) => ({ suffix: x })), junk.map((j) => ({ insert: j })), pagerLead.map((x) => ({ prefix: x }))))
       .map(([r, k, change]) => {
         const out = [...r];
         if ('line' in change) out[k] = change.line;
         else if ('suffix' in change) out[k] = `${out[k]}${change.suffix}`;
+        else if ('prefix' in change) out[k] = `${change.prefix}${out[k]}`;
         else out.splice(k, 0, change.insert);
         return out;
       });

@@ -5,7 +5,7 @@ import { normaliseLine } from '../text/normalise';
 import { asciiText, decodeUtf8, isAscii, type LinesAt, linesAtBytes, type Prescan } from '../parsers/show-ip-cache-flow/prescanned';
 import type { FlowTable } from '../parsers/flow-table';
 import { type ColumnBuffers, FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
-import { type LinesSkipped, scanRows } from '../parsers/show-ip-cache-flow/scan-rows';
+import { type LinesSkipped, pagerBlank, pagerRowStart, scanRows } from '../parsers/show-ip-cache-flow/scan-rows';
 import { lineBytes, readRow, ROW_OK } from '../parsers/show-ip-cache-flow/row-bytes';
 import { headStampKind, headStampKindIfSure, STAMP_HEAD_BYTES, stampPattern } from '../text/line-stamps';
 import { BlankedCursor, blankStamps, restoreStamps } from './blank-stamps';
@@ -395,12 +395,17 @@ export class FlowDumpScanner {
     };
     const skip: LinesSkipped = { to: 0, lines: 0 };
     const r = scanRows(buf, 0, end, this.cols, this.tracker.inFlow, base + 1, (s, e, idx) => {
+      // Where the line's text starts on the screen: after an erased pager mark (a capture without `terminal length 0`:
+      // one line in 23), else its start. Records, rows and verbose lines are read from there (their offsets and the
+      // text way keep the whole line); read the text way, 65% of a paged cache's records took 6 times the time.
+      const pr = pagerRowStart(buf, s, e);
+      const at = pr > 0 ? pr : s;
       const layout = fr !== null ? this.tracker.fnfTableHere() : undefined;
       // (Under no table, a csv header's columns: the parser reads a table's rows first.)
       const csv = fr !== null && layout === undefined ? this.tracker.fnfCsvHere() : undefined;
       if (layout !== undefined || csv !== undefined) {
         if (rowS >= 0) endRow(!hasByte(buf, s, e, 61));
-        if (layout !== undefined ? fr!.tableRow(buf, s, e, layout) : fr!.csvRow(buf, s, e, csv!)) {
+        if (layout !== undefined ? fr!.tableRow(buf, at, e, layout) : fr!.csvRow(buf, at, e, csv!)) {
           rowS = s;
           rowE = e;
           rowIdx = idx;
@@ -426,7 +431,8 @@ export class FlowDumpScanner {
       }
       if (rowS >= 0) endRow(true);
       if (fr !== null && this.tracker.fnfRecordsHere()) {
-        if (isBlank(buf, s, e)) {
+        // (A pager mark erased before a blank line is one too: the text way reads it as '', as its own.)
+        if (isBlank(buf, s, e) || pagerBlank(buf, s, e)) {
           if (nB > 0) endBlock(true);
           this.fnfAfterBlank = true;
           // An empty line (one a record) is '' in the lines already, and no reader of the text looks for it (the
@@ -447,7 +453,7 @@ export class FlowDumpScanner {
         }
         if (nB > 0 || this.fnfAfterBlank) {
           if (nB === 0) fr.begin();
-          if (fr.field(buf, s, e)) {
+          if (fr.field(buf, at, e)) {
             bS[nB] = s;
             bE[nB] = e;
             bIdx[nB++] = idx;
@@ -461,7 +467,7 @@ export class FlowDumpScanner {
       }
       if (vr !== null) {
         if (pending >= 0) {
-          if (readSecondLine(buf, s, e, vr, pending)) {
+          if (readSecondLine(buf, at, e, vr, pending)) {
             vr.commit(pending, base + pendIdx + 1, position + pendS);
             pending = -1;
             return undefined;
@@ -469,7 +475,7 @@ export class FlowDumpScanner {
           flushPending();
         } else if (this.tracker.verboseRecordNext()) {
           const k = vr.slot();
-          if (readFirstLine(buf, s, e, vr, k)) {
+          if (readFirstLine(buf, at, e, vr, k)) {
             pending = k;
             pendS = s;
             pendE = e;

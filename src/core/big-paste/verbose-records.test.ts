@@ -141,6 +141,10 @@ function verboseSession(n: number, seed: number, eol = '\n'): { text: string; pl
     else if (odd < 0.08) second = second.replace('0050 /0', '0050\t/0'); // a tab
     else if (odd < 0.09) second = ''; // a blank between the lines
     else if (odd < 0.1) out.push(' --More-- ');
+    // A capture without `terminal length 0`: the pager's mark erased before either line (9/8/9), or erased short.
+    else if (odd < 0.13) first = ` --More-- ${'\b'.repeat(9)}${' '.repeat(8)}${'\b'.repeat(9)}${first}`;
+    else if (odd < 0.16) second = ` --More-- ${'\b'.repeat(9)}${' '.repeat(8)}${'\b'.repeat(9)}${second}`;
+    else if (odd < 0.17) first = ` --More-- \b\b\b${first}`;
     else plain++;
     out.push(first);
     if (second === '') out.push('', `${(1024 + i).toString(16)} /0  0  0050 /0  0  0.0.0.0  40  0.0`);

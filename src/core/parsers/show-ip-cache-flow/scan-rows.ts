@@ -338,6 +338,35 @@ export function pagerRowStart(b: Uint8Array, s: number, e: number): number {
   return r;
 }
 
+/** Cells of the screen line pagerBlank replays (a pager mark's line is short; a longer one is left to the text path). */
+const CELLS = new Uint8Array(256);
+
+/**
+ * Does line [s, e) show nothing but blanks once its backspaces are replayed (a pager mark erased before a blank line)?
+ * The same first character and bytes as pagerRowStart asks for; then the text path's normalising gives '' too.
+ */
+export function pagerBlank(b: Uint8Array, s: number, e: number): boolean {
+  let p = s;
+  while (p < e && b[p] === 32) p++;
+  if (p >= e || (b[p] !== 45 && b[p] !== 60) || e - s > CELLS.length) return false;
+  let cursor = 0;
+  let width = 0;
+  let erased = false;
+  for (let k = s; k < e; k++) {
+    const c = b[k]!;
+    if (c === 8) {
+      erased = true;
+      if (cursor > 0) cursor--;
+    } else if (c >= 32 && c <= 126) {
+      CELLS[cursor++] = c;
+      if (cursor > width) width = cursor;
+    } else return false;
+  }
+  if (!erased) return false;
+  for (let k = 0; k < width; k++) if (CELLS[k] !== 32) return false;
+  return true;
+}
+
 /** scanCleanRows' contract: another loop that takes exactly the same rows (the CLI's WebAssembly one) can stand in. */
 export type CleanRowScanner = typeof scanCleanRows;
 
