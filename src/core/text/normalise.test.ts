@@ -112,4 +112,18 @@ describe('normaliseLine (one line, as the byte path hands them over)', () => {
     );
     for (const line of ['', ' ', 'Router#show ip cache flow   ', ' --More-- ', 'a\tb', 'x\u00a0y']) expect(normaliseLine(line)).toBe(normaliseLines(line)[0] ?? '');
   });
+
+  it('gives what normaliseLines gives for that line among others, whatever the others hold', () => {
+    // A line is cleaned or not by what it holds, never by a pager mark on another line (a `--MORE--` beside a `More`
+    // was taken out only when some other line had a mark: the byte path, line by line, kept it).
+    const piece = fc.constantFrom(' --More-- ', ' --MORE-- ', '-- more --', 'More0/1', 'More -', 'x', ' ', '10.1.1.1', '\b', '\t');
+    const line = fc.array(piece, { maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 5 }), (lines) => {
+        const all = normaliseLines(lines.join('\n'));
+        lines.forEach((l, i) => expect(normaliseLine(l)).toBe(all[i] ?? ''));
+      }),
+      { numRuns: 3_000, seed: 20261205 },
+    );
+  });
 });

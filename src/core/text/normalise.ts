@@ -109,7 +109,7 @@ export function normaliseLine(line: string): string {
     const c = line.charCodeAt(i);
     if (c < 32 || c > 126) return normaliseLines(line)[0] ?? '';
   }
-  if (line.includes('More') && PAGER.test(line)) return normaliseLines(line)[0] ?? '';
+  if (line.includes('More') && MORE.test(line)) return normaliseLines(line)[0] ?? '';
   return line.charCodeAt(n - 1) === 32 ? line.trimEnd() : line;
 }
 
@@ -126,7 +126,9 @@ export function normaliseLines(raw: string): string[] {
     ZERO_WIDTH.lastIndex = 0;
     if (text.includes('\u27a5')) text = text.replace(BOOK_WRAP_ARROW, '');
   }
-  const needsClean = (!plain && CONTROL_CHARS.test(text)) || PAGER.test(text);
+  // A pager mark in any case (`--MORE--`) is removed from a line that holds `More` (cleanLine): such a line is cleaned
+  // whatever the other lines hold, so normaliseLine, which sees one line, reads it as this does.
+  const needsClean = (!plain && CONTROL_CHARS.test(text)) || PAGER.test(text) || (text.includes('More') && MORE.test(text));
   const lines = text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   // A terminal log that stamps every line (Tera Term, SecureCRT, `ts`): the stamps go first, as the screen never showed

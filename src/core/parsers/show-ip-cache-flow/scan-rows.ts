@@ -312,7 +312,7 @@ export function scanCleanRows(buf: Uint8Array, p: number, fastEnd: number, cols:
  * only printable ASCII and backspaces up to its last backspace, the replay leaves the cursor at the line's start, and
  * the text after the last backspace (no `More` in it) is at least as long as anything written before, so it overwrites
  * all of it. Then the text path's normalising (normalise.ts applyBackspaces, then nothing left for removeMore) gives
- * exactly that text. -1 otherwise (the text path decides).
+ * exactly that text. A mark left without backspaces: afterStrippedMark. -1 otherwise (the text path decides).
  */
 export function pagerRowStart(b: Uint8Array, s: number, e: number): number {
   let p = s;
@@ -320,7 +320,7 @@ export function pagerRowStart(b: Uint8Array, s: number, e: number): number {
   if (p >= e || (b[p] !== 45 && b[p] !== 60)) return -1;
   let last = -1;
   for (let k = p; k < e; k++) if (b[k] === 8) last = k;
-  if (last < 0) return -1;
+  if (last < 0) return afterStrippedMark(b, p, e);
   let cursor = 0;
   let width = 0;
   for (let k = s; k <= last; k++) {
@@ -336,6 +336,32 @@ export function pagerRowStart(b: Uint8Array, s: number, e: number): number {
   if (cursor !== 0 || e - r < width) return -1;
   for (let k = r; k + 3 < e; k++) if (b[k] === 77 && b[k + 1] === 111 && b[k + 2] === 114 && b[k + 3] === 101) return -1;
   return r;
+}
+
+/**
+ * A pager mark left without its backspaces (a logger or a web page stripped them, keeping the blanks that erased it)
+ * at p, the line's first character: where the line goes on, or -1. The mark as normalise.ts removes one at a line's
+ * start (`<?-{2,} ?More ?-{2,}>? ?`); the text after it is the line the text path reads, and its
+ * leading blanks are no field's.
+ */
+function afterStrippedMark(b: Uint8Array, p: number, e: number): number {
+  let q = p;
+  if (b[q] === 60) q++;
+  const dashes = (): boolean => {
+    const d = q;
+    while (q < e && b[q] === 45) q++;
+    return q - d >= 2;
+  };
+  if (!dashes()) return -1;
+  if (b[q] === 32) q++;
+  // (`More` as written: the text path removes a mark only from a line that holds `More`, in that case.)
+  if (q + 4 > e || b[q] !== 77 || b[q + 1] !== 111 || b[q + 2] !== 114 || b[q + 3] !== 101) return -1;
+  q += 4;
+  if (b[q] === 32) q++;
+  if (!dashes()) return -1;
+  if (b[q] === 62) q++;
+  for (let k = q; k + 3 < e; k++) if (b[k] === 77 && b[k + 1] === 111 && b[k + 2] === 114 && b[k + 3] === 101) return -1;
+  return q < e ? q : -1;
 }
 
 /** Cells of the screen line pagerBlank replays (a pager mark's line is short; a longer one is left to the text path). */
