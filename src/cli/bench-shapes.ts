@@ -232,22 +232,11 @@ export function writeMix(file: string, spec: MixSpec, seed: number): ShapeTruth 
   };
   const nxosRow = (src: number, dst: number, pr: number, sp: number, dp: number, pk: number) =>
     out(`${pad(ip(src), 16)}${pad(ip(dst), 16)}4097  ${pad(String(sp), 8)}${pad(String(dp), 8)}${pad(String(pr), 10)}${pad(String(bytesOf(pr, pk)), 14)}${pad(String(pk), 14)}${pad(pr === 6 ? (pk > 2 ? '0x1b' : '0x2') : '0x0', 11)}0x1a000000  1432        1433`);
-  const row = (src: number, dst: number, pr: number, sp: number, dp: number, pk: number) =>
-    spec.other === 'verbose'
-      ? verboseRecord(src, dst, pr, sp, dp, pk)
-      : spec.other === 'mls'
-        ? mlsEntry(src, dst, pr, sp, dp, pk)
-        : spec.other === 'nxos'
-          ? nxosRow(src, dst, pr, sp, dp, pk)
-          :
-    spec.fnf === 'record'
-      ? record(src, dst, pr, sp, dp, pk)
-      : spec.fnf === 'table'
-        ? tableRow(src, dst, pr, sp, dp, pk)
-        : spec.fnf === 'csv'
-          ? csvRow(src, dst, pr, sp, dp, pk)
-          :
+  const classicRow = (src: number, dst: number, pr: number, sp: number, dp: number, pk: number) =>
     out(`${pad(srcIf(src), 14)}${pad(ip(src), 16)}${pad(egressIf(dstIf()), 14)}${pad(ip(dst), 16)}${hex(pr, 2)} ${hex(sp, 4)} ${hex(dp, 4)} ${count(pk).padStart(5)}`);
+  // Each format's writer of a flow; `show ip cache flow` rows where the spec names none.
+  const writers: Partial<Record<string, typeof classicRow>> = { verbose: verboseRecord, mls: mlsEntry, nxos: nxosRow, record, table: tableRow, csv: csvRow };
+  const row = writers[spec.other ?? spec.fnf ?? ''] ?? classicRow;
   const eph = () => 1024 + Math.floor(r() * 60_000);
   // Long flows: tens of thousands to millions of packets (printed in thousands when logged).
   const packets = (few: number, spread: number) => (logged && r() < logged.kiloShare ? 10_000 + Math.floor(r() * 5_000_000) : few + Math.floor(r() * spread));

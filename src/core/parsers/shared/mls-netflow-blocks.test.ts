@@ -7,27 +7,14 @@ import { ipToInt, unreadLine } from '../../text/lines';
 import { FlowTableBuilder } from '../flow-table';
 import type { Section } from '../parser-types';
 import { isExecPromptTimestamp } from './exec-prompt-timestamp';
-import { readMlsNetflow } from './mls-netflow-blocks';
+import { COUNTERS, ENTRY, OTHER, readMlsNetflow, TOTAL } from './mls-netflow-blocks';
 import { isAbsent, portNumber, protocolNumber } from './mls-protocol-port-names';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 200;
 const SEED = Number(process.env.FUZZ_SEED) || 20261205;
 
 // ---- The model: readMlsNetflow before 2026-12-05, its expressions copied. ----
-const IP = '(\\d{1,3}(?:\\.\\d{1,3}){3})';
-const ENTRY = new RegExp(`^\\s*${IP}\\s+${IP}\\s+([\\w-]+)\\s*:\\s*([\\w-]+)\\s*:\\s*([\\w-]+)\\s+(?:([A-Za-z][\\w./-]*|-+)\\s*)?:\\s*(0x[0-9A-Fa-f]+|\\d+|-+)\\s*$`);
-const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})(?:\s+(\S(?:[^]*\S)?))?\s*$/;
-const OTHER: RegExp[] = [
-  /^\s*Displaying Netflow entries in\b/i,
-  /^\s*DstIP\s+SrcIP\s+Prot:SrcPort:DstPort\s+Src i\/f\s*:AdjPtr\s*$/i,
-  /^\s*Pkts\s+Bytes\s+Age\s+LastSeen\s+Attributes\s*$/i,
-  /^\s*[-+]{5,}\s*$/,
-  /^\s*Mask\s+Pi\s+R\s+CR\b/i,
-  /^\s*Ig\/acli\s+Ig\/aclo\b/i,
-  /^\s*QoS\s+Police Count\b/i,
-  /^\s*(?:(?:0x[0-9A-Fa-f]+|\d+|YES|NO|Y|N|-+)\s+){2,}(?:0x[0-9A-Fa-f]+|\d+|YES|NO|Y|N|-+)\s*$/i,
-];
-const TOTAL = /^\s*(?:Number of (?:shortcuts|entries(?: found)?)|Total (?:Netflow |IP )?Entries|Displayed Entries)\s*[=:]\s*(\d+)\s*$/i;
+// (Its line patterns are the reader's own, unchanged: only the walk over the lines is the old one.)
 function model(section: Section, warnings: Warning[]) {
   const b = new FlowTableBuilder(Math.max(16, (section.to - section.from) >> 1));
   const out: { entries: number; sourcesPresent: boolean; destinationOnlyLines: number[]; reportedEntries?: number } = { entries: 0, sourcesPresent: true, destinationOnlyLines: [] };

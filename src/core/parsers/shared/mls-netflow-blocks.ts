@@ -19,10 +19,10 @@ export interface MlsNetflowTable {
 
 const IP = '(\\d{1,3}(?:\\.\\d{1,3}){3})';
 // 10.1.1.2        11.1.1.2        tcp :3      :www      Fa1/1           :0x0
-const ENTRY = new RegExp(`^\\s*${IP}\\s+${IP}\\s+([\\w-]+)\\s*:\\s*([\\w-]+)\\s*:\\s*([\\w-]+)\\s+(?:([A-Za-z][\\w./-]*|-+)\\s*)?:\\s*(0x[0-9A-Fa-f]+|\\d+|-+)\\s*$`);
+export const ENTRY = new RegExp(`^\\s*${IP}\\s+${IP}\\s+([\\w-]+)\\s*:\\s*([\\w-]+)\\s*:\\s*([\\w-]+)\\s+(?:([A-Za-z][\\w./-]*|-+)\\s*)?:\\s*(0x[0-9A-Fa-f]+|\\d+|-+)\\s*$`);
 // 1160          53360          5     13:26:41  L3 - Dynamic
-const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})(?:\s+(\S(?:[^]*\S)?))?\s*$/;
-const OTHER: RegExp[] = [
+export const COUNTERS = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d{1,2}:\d{2}:\d{2})(?:\s+(\S(?:[^]*\S)?))?\s*$/;
+export const OTHER: RegExp[] = [
   /^\s*Displaying Netflow entries in\b/i,
   /^\s*DstIP\s+SrcIP\s+Prot:SrcPort:DstPort\s+Src i\/f\s*:AdjPtr\s*$/i,
   /^\s*Pkts\s+Bytes\s+Age\s+LastSeen\s+Attributes\s*$/i,
@@ -33,7 +33,7 @@ const OTHER: RegExp[] = [
   /^\s*QoS\s+Police Count\b/i,
   /^\s*(?:(?:0x[0-9A-Fa-f]+|\d+|YES|NO|Y|N|-+)\s+){2,}(?:0x[0-9A-Fa-f]+|\d+|YES|NO|Y|N|-+)\s*$/i,
 ];
-const TOTAL = /^\s*(?:Number of (?:shortcuts|entries(?: found)?)|Total (?:Netflow |IP )?Entries|Displayed Entries)\s*[=:]\s*(\d+)\s*$/i;
+export const TOTAL = /^\s*(?:Number of (?:shortcuts|entries(?: found)?)|Total (?:Netflow |IP )?Entries|Displayed Entries)\s*[=:]\s*(\d+)\s*$/i;
 
 /** True when a section is in this layout (its banner or its header line). */
 export function isMlsNetflowLayout(section: Section): boolean {

@@ -14,7 +14,7 @@ export interface NxosFlowCacheData {
 }
 
 type Family = 'ipv4' | 'ipv6' | 'l2';
-const BANNER = /^\s*(IPV4|IPV6|L2|MAC)\s+Entries\s*$/i;
+export const BANNER = /^\s*(IPV4|IPV6|L2|MAC)\s+Entries\s*$/i;
 // Header names with a space in them, joined so the header splits into one token per column.
 const JOINED: [RegExp, string][] = [
   [/\bBD ID\b/i, 'BD_ID'],
@@ -32,7 +32,7 @@ const COLUMN: Record<string, 'src' | 'dst' | 'srcPort' | 'dstPort' | 'proto' | '
   packets: 'packets',
 };
 
-function headerColumns(line: string): (string | undefined)[] | undefined {
+export function headerColumns(line: string): (string | undefined)[] | undefined {
   if (!/^\s*SIP\s+DIP\s/i.test(line) && !/^\s*(SMAC|DMAC)\s/i.test(line)) return undefined;
   let l = line;
   for (const [re, to] of JOINED) l = l.replace(re, to);

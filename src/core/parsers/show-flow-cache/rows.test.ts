@@ -9,26 +9,13 @@ import { FlowTableBuilder } from '../flow-table';
 import { Flow6Builder, isIPv6 } from '../flow-table6';
 import type { Section } from '../parser-types';
 import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
-import { nxosFlowCacheParser } from './parser';
+import { BANNER, headerColumns, nxosFlowCacheParser } from './parser';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 200;
 const SEED = Number(process.env.FUZZ_SEED) || 20261205;
 
 // ---- The model: the parser before its rows were read in place (2026-12-05), unchanged. ----
-const BANNER = /^\s*(IPV4|IPV6|L2|MAC)\s+Entries\s*$/i;
-const JOINED: [RegExp, string][] = [
-  [/\bBD ID\b/i, 'BD_ID'],
-  [/\bByte Count\b/i, 'BYTES'],
-  [/\bPacket Count\b/i, 'PACKETS'],
-  [/\bTCP FLAGS\b/i, 'TCP_FLAGS'],
-];
-const COLUMN: Record<string, string> = { sip: 'src', dip: 'dst', 's-port': 'srcPort', 'd-port': 'dstPort', protocol: 'proto', bytes: 'bytes', packets: 'packets' };
-function headerColumns(line: string): (string | undefined)[] | undefined {
-  if (!/^\s*SIP\s+DIP\s/i.test(line) && !/^\s*(SMAC|DMAC)\s/i.test(line)) return undefined;
-  let l = line;
-  for (const [re, to] of JOINED) l = l.replace(re, to);
-  return l.trim().split(/\s+/).map((w) => COLUMN[w.toLowerCase()]);
-}
+// (Its banner and header reading are the parser's own, unchanged: only the row loop is the old one.)
 const INT = /^\d+$/;
 function model(section: Section) {
   const warnings: Warning[] = [];
