@@ -15,8 +15,20 @@ const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 150;
 const SEED = Number(process.env.FUZZ_SEED) || 20261204;
 /** IOS's pager mark erased by backspaces and blanks (9/8/9), as a capture without `terminal length 0` holds it. */
 const PAGER_ERASE = ' --More-- ' + '\b'.repeat(9) + ' '.repeat(8) + '\b'.repeat(9);
-/** Marks before a line as terminals leave them: erased (9/8/9, 10/10/10), erased short of the line's start, not erased. */
-const pagerLead = fc.constantFrom(PAGER_ERASE, ' --More-- ' + '\b'.repeat(10) + ' '.repeat(10) + '\b'.repeat(10), ' --More-- \b\b\b\b', ' --More-- ', '<--- More --->' + '\b'.repeat(14));
+/** Marks before a line as terminals leave them: erased (9/8/9, 10/10/10), erased short of the line's start, not erased, stripped. */
+const pagerLead = fc.constantFrom(
+  PAGER_ERASE,
+  ' --More-- ' + '\b'.repeat(10) + ' '.repeat(10) + '\b'.repeat(10),
+  ' --More-- \b\b\b\b',
+  ' --More-- ',
+  '<--- More --->' + '\b'.repeat(14),
+  // Its backspaces stripped by a logger or a web page, the erasing blanks kept (8, or more: the line's own then follow).
+  ' --More--         ',
+  ' --More--           ',
+);
+
+/** A timeout for the longest property tests (about 2 s alone; several times that beside other suites on a busy machine). */
+const HEAVY = 60_000;
 
 const bytesOf = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 
@@ -400,7 +412,7 @@ describe('runs of Flexible NetFlow records read in one loop (runRecords)', () =>
   it('take exactly what the line-by-line reading takes: the same records, values, names, lines and offsets (property)', () => {
     // Not vacuous: most records came through runs.
     expect(agreeWithRuns(recordCaches, 'runRecords')).toBeGreaterThan(RUNS * 20);
-  });
+  }, HEAVY);
 
   it('read a table\'s or a csv\'s rows as the line-by-line reading does, up to a rule or a line that is no row (property)', () => {
     expect(agreeWithRuns(rowCaches, 'runRows')).toBeGreaterThan(RUNS * 15);
@@ -499,7 +511,7 @@ describe('a cache read in segments into regions of shared columns and joined whe
     expect(counts.inPlace).toBeGreaterThan(RUNS / 2);
     expect(counts.overflowed).toBeGreaterThan(RUNS / 10);
     expect(counts.detached).toBeGreaterThan(RUNS / 10);
-  });
+  }, HEAVY);
 
   it('a part joined where it lies moves down behind the records before it, its lines and interface names renumbered', () => {
     const lines = [...HEADER, ...Array.from({ length: 6 }, (_, k) => [...record('10.1.1.7', `198.51.100.${k + 1}`, 80, 1, k < 3 ? 'Gi0/0/1' : 'Gi0/0/9'), '']).flat()];
@@ -542,7 +554,7 @@ describe('records and rows at the ends of pieces and segments (the CLI reads a b
       );
     }
     expect(cutInside).toBeGreaterThan(RUNS * 4);
-  });
+  }, HEAVY);
 
   it('a segment that ends after a table\'s row, told whether the next line holds an "=", reads it as one reading does (property)', () => {
     let joined = 0;
@@ -584,7 +596,7 @@ describe('records and rows at the ends of pieces and segments (the CLI reads a b
       );
     }
     expect(joined).toBeGreaterThan(RUNS);
-  });
+  }, HEAVY);
 });
 
 /** The diagnosis of a paste read as `pre` (from bytes b). */
