@@ -543,7 +543,9 @@ export class FlowDumpScanner {
   private takeTextRow(t: string, line: number, offset: number): boolean {
     const cols = this.cols;
     const k = cols.n;
-    if (readRow(textRowScratch.buf, 0, lineBytes(t, textRowScratch), cols) !== ROW_OK) return false;
+    // (The length first: a line longer than the buffer goes to a new one, which readRow must then be given.)
+    const n = lineBytes(t, textRowScratch);
+    if (readRow(textRowScratch.buf, 0, n, cols) !== ROW_OK) return false;
     cols.line[k] = line;
     cols.offset[k] = offset;
     cols.n++;

@@ -92,7 +92,9 @@ function sniff(section: Section): number {
       if (HEADER.test(l) || isVerboseHeader(l) || /IP Flow Switching Cache/i.test(l)) return 1;
       // A stats-only paste (the protocol table alone, as posted to mailing lists) is this command too.
       if (isProtocolHeader(l) || isSizeHeader(l)) return 1;
-      return readRow(scratch.buf, 0, lineBytes(l, scratch), cols) === ROW_OK ? 'row' : null;
+      // (The length first: lineBytes may put a long line in a new buffer, which readRow must then be given.)
+      const n = lineBytes(l, scratch);
+      return readRow(scratch.buf, 0, n, cols) === ROW_OK ? 'row' : null;
     },
     { cap: 0.95, bonus: 0.3 },
   );
@@ -124,7 +126,9 @@ function parse(section: Section) {
       warnings.push({ line: cols.line[k]!, message: 'verbose flow record without its ports line: ports unknown' });
     }
     const k = cols.n;
-    const status = readRow(scratch.buf, 0, lineBytes(line, scratch), cols);
+    // (The length first: a line longer than the buffer goes to a new one, which readRow must then be given.)
+    const n = lineBytes(line, scratch);
+    const status = readRow(scratch.buf, 0, n, cols);
     if (status === ROW_OK) {
       cols.line[k] = i + 1;
       if (verbose) {
