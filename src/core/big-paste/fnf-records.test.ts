@@ -373,9 +373,10 @@ describe('Flexible NetFlow records from bytes', () => {
     expect(again.inputs[0]!.warnings[0]!.message).toMatch(/^parser failed: .*asked for again/);
   });
 
-  it('the properties above joined parts read apart in most runs, and read the rest again in some', () => {
-    // (Vitest runs a file's tests in order: this one after the properties.)
-    expect(joins.joined).toBeGreaterThan(RUNS / 2);
+  it('the properties above joined parts read apart in many runs, and read the rest again in some', () => {
+    // (Vitest runs a file's tests in order: this one after the properties.) About half the runs join, whatever the seed
+    // (73-95 of 150 over six seeds on 2026-12-05: pager marks before record lines end more parts where none joins).
+    expect(joins.joined).toBeGreaterThan(RUNS * 0.4);
     expect(joins.tried - joins.joined).toBeGreaterThan(RUNS / 10);
   });
 });
