@@ -1,5 +1,6 @@
 // The hot loop for big dumps: clean flow rows straight from bytes to columns; anything else is handed back as text.
 import type { FlowColumns } from './flow-columns';
+import { pagerRowStart } from '../../text/pager-marks';
 
 /**
  * Called for every line the fast loop does not take as a row (headers, prompts, rows with a flaw, rows with
@@ -304,93 +305,6 @@ export function scanCleanRows(buf: Uint8Array, p: number, fastEnd: number, cols:
   }
   cols.n = n;
   return p;
-}
-
-/**
- * Where the text starts that a terminal shows of line [s, e) after replaying its backspaces, when that is all it
- * shows: the line starts (after blanks) with a pager mark's first character (` --More-- `; `<--- More --->`), holds
- * only printable ASCII and backspaces up to its last backspace, the replay leaves the cursor at the line's start, and
- * the text after the last backspace (no `More` in it) is at least as long as anything written before, so it overwrites
- * all of it. Then the text path's normalising (normalise.ts applyBackspaces, then nothing left for removeMore) gives
- * exactly that text. A mark left without backspaces: afterStrippedMark. -1 otherwise (the text path decides).
- */
-export function pagerRowStart(b: Uint8Array, s: number, e: number): number {
-  let p = s;
-  while (p < e && b[p] === 32) p++;
-  if (p >= e || (b[p] !== 45 && b[p] !== 60)) return -1;
-  let last = -1;
-  for (let k = p; k < e; k++) if (b[k] === 8) last = k;
-  if (last < 0) return afterStrippedMark(b, p, e);
-  let cursor = 0;
-  let width = 0;
-  for (let k = s; k <= last; k++) {
-    const c = b[k]!;
-    if (c === 8) {
-      if (cursor > 0) cursor--;
-    } else if (c >= 32 && c <= 126) {
-      cursor++;
-      if (cursor > width) width = cursor;
-    } else return -1;
-  }
-  const r = last + 1;
-  if (cursor !== 0 || e - r < width) return -1;
-  for (let k = r; k + 3 < e; k++) if (b[k] === 77 && b[k + 1] === 111 && b[k + 2] === 114 && b[k + 3] === 101) return -1;
-  return r;
-}
-
-/**
- * A pager mark left without its backspaces (a logger or a web page stripped them, keeping the blanks that erased it)
- * at p, the line's first character: where the line goes on, or -1. The mark as normalise.ts removes one at a line's
- * start (`<?-{2,} ?More ?-{2,}>? ?`); the text after it is the line the text path reads, and its
- * leading blanks are no field's.
- */
-function afterStrippedMark(b: Uint8Array, p: number, e: number): number {
-  let q = p;
-  if (b[q] === 60) q++;
-  const dashes = (): boolean => {
-    const d = q;
-    while (q < e && b[q] === 45) q++;
-    return q - d >= 2;
-  };
-  if (!dashes()) return -1;
-  if (b[q] === 32) q++;
-  // (`More` as written: the text path removes a mark only from a line that holds `More`, in that case.)
-  if (q + 4 > e || b[q] !== 77 || b[q + 1] !== 111 || b[q + 2] !== 114 || b[q + 3] !== 101) return -1;
-  q += 4;
-  if (b[q] === 32) q++;
-  if (!dashes()) return -1;
-  if (b[q] === 62) q++;
-  for (let k = q; k + 3 < e; k++) if (b[k] === 77 && b[k + 1] === 111 && b[k + 2] === 114 && b[k + 3] === 101) return -1;
-  return q < e ? q : -1;
-}
-
-/** Cells of the screen line pagerBlank replays (a pager mark's line is short; a longer one is left to the text path). */
-const CELLS = new Uint8Array(256);
-
-/**
- * Does line [s, e) show nothing but blanks once its backspaces are replayed (a pager mark erased before a blank line)?
- * The same first character and bytes as pagerRowStart asks for; then the text path's normalising gives '' too.
- */
-export function pagerBlank(b: Uint8Array, s: number, e: number): boolean {
-  let p = s;
-  while (p < e && b[p] === 32) p++;
-  if (p >= e || (b[p] !== 45 && b[p] !== 60) || e - s > CELLS.length) return false;
-  let cursor = 0;
-  let width = 0;
-  let erased = false;
-  for (let k = s; k < e; k++) {
-    const c = b[k]!;
-    if (c === 8) {
-      erased = true;
-      if (cursor > 0) cursor--;
-    } else if (c >= 32 && c <= 126) {
-      CELLS[cursor++] = c;
-      if (cursor > width) width = cursor;
-    } else return false;
-  }
-  if (!erased) return false;
-  for (let k = 0; k < width; k++) if (CELLS[k] !== 32) return false;
-  return true;
 }
 
 /** scanCleanRows' contract: another loop that takes exactly the same rows (the CLI's WebAssembly one) can stand in. */
