@@ -36,26 +36,27 @@ interface Group {
 export function groupByInterfaceAndMac(entries: readonly ArpEntry[]): { iface: string; mac: string; entries: ArpEntry[] }[] {
   // By name as printed first: a table of a million entries names a handful of interfaces, each expanded once (a key
   // string made and expanded for every entry was most of the rule's 0.6 s there).
-  const byIf = new Map<string, Map<string, ArpEntry[]>>();
-  const expanded = new Map<string, Map<string, ArpEntry[]>>();
+  // Each interface's full name and its entries by MAC; by its full name, and by each name as printed.
+  const byIf = new Map<string, { full: string; macs: Map<string, ArpEntry[]> }>();
+  const expanded = new Map<string, { full: string; macs: Map<string, ArpEntry[]> }>();
   const order: { iface: string; mac: string; entries: ArpEntry[] }[] = [];
   // The entry before's interface and MAC, and its group: each entry's strings are its own (a key looked up in a
   // map is hashed and compared anew, 150-200 ns), while the worm's entries mostly follow one another on one MAC.
   let lastIf = '';
   let lastMac = '';
-  let macs: Map<string, ArpEntry[]> | undefined;
+  let group: { full: string; macs: Map<string, ArpEntry[]> } | undefined;
   let l: ArpEntry[] | undefined;
   for (const e of entries) {
     if (e.ageMinutes === null || !e.interface || !/[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}/i.test(e.mac)) continue;
     const mac = e.mac.toLowerCase();
-    if (macs === undefined || e.interface !== lastIf) {
+    if (group === undefined || e.interface !== lastIf) {
       lastIf = e.interface;
-      macs = expanded.get(lastIf);
-      if (!macs) {
+      group = expanded.get(lastIf);
+      if (!group) {
         const full = expandInterfaceName(lastIf);
-        macs = byIf.get(full) ?? new Map<string, ArpEntry[]>();
-        byIf.set(full, macs);
-        expanded.set(lastIf, macs);
+        group = byIf.get(full) ?? { full, macs: new Map<string, ArpEntry[]>() };
+        byIf.set(full, group);
+        expanded.set(lastIf, group);
       }
       l = undefined;
     }
@@ -63,10 +64,10 @@ export function groupByInterfaceAndMac(entries: readonly ArpEntry[]): { iface: s
       lastMac = mac;
       // Added to in place: a list copied at every entry made a 40,000-entry table (one MAC for all, the worm's
       // signature) take 11 s.
-      l = macs.get(mac);
+      l = group.macs.get(mac);
       if (!l) {
-        macs.set(mac, (l = []));
-        order.push({ iface: expandInterfaceName(lastIf), mac, entries: l });
+        group.macs.set(mac, (l = []));
+        order.push({ iface: group.full, mac, entries: l });
       }
     }
     l.push(e);
