@@ -91,41 +91,11 @@ export function readClassicFlows(section: Section, warnings: Warning[]): Classic
   const vEnd = pre ? firstRowAtOrAfter(pre.rows, section.to + 1) : 0;
   /** Next hops as text, one string per address (most records share one). */
   const hops = new Map<number, string>();
-  // The builder's index of each of the records' interface names, found the first time a record names it (-1 before):
-  // names then register in the order add() registers them, without a lookup by name for every record.
-  const ifMap = new Int32Array(pre ? pre.rows.ifNames.length : 0).fill(-1);
-  const ifOf = (x: number): number => {
-    let v = ifMap[x]!;
-    if (v < 0) v = ifMap[x] = b.interfaceIndex(pre!.rows.ifNames[x]!);
-    return v;
-  };
   for (let i = section.from; i < section.to; i++) {
     const line = section.lines[i]!;
     if (vk < vEnd && pre!.rows.line[vk] === i + 1) {
       const k = vk++;
       const t = pre!.rows;
-      if (!open && !anyEgress) {
-        // As add() below would add it, from the columns (no row, second line or flow object: 490,000 records of a
-        // 79 MB cache made three objects each).
-        const bpp = t.bytes[k]!;
-        let packets = lastColumn === 'bytes' ? NaN : t.packets[k]!;
-        let bytes = lastColumn === 'bytes' ? t.packets[k]! : NaN;
-        if (bpp > 0) {
-          if (lastColumn === 'bytes') packets = Math.max(1, Math.round(bytes / bpp));
-          else bytes = packets * bpp;
-        }
-        const srcIf = ifOf(t.srcIf[k]!);
-        b.addValues(srcIf, ifOf(t.dstIf[k]!), t.src[k]!, t.dst[k]!, t.proto[k]!, t.srcPort[k]!, t.dstPort[k]!, packets, bytes, i + 1);
-        const hop = pre!.nextHop[k]!;
-        let nextHop = hops.get(hop);
-        if (nextHop === undefined) hops.set(hop, (nextHop = intToIp(hop)));
-        details.tos.push(pre!.tos[k]!);
-        details.flags.push(pre!.flags[k]!);
-        details.bytesPerPacket.push(bpp);
-        details.active.push(pre!.active[k]!);
-        details.nextHop.push(nextHop);
-        continue;
-      }
       if (open) {
         // A first line still waiting: this record's first line is no second line for it (as on the text path).
         warnings.push({ line: open.line, message: 'verbose flow record without its ports line: ports unknown' });
