@@ -11,6 +11,7 @@ import { lineBytes, readRow, ROW_OK } from '../parsers/show-ip-cache-flow/row-by
 import { headStampKind, headStampKindIfSure, STAMP_HEAD_BYTES, stampPattern } from '../text/line-stamps';
 import { BlankedCursor, blankStamps, restoreStamps } from './blank-stamps';
 import { readFirstLine, readSecondLine, VerboseRecords } from './verbose-records';
+import { readNxRow } from './nx-rows';
 import { byteLayout } from './fnf-bytes';
 import { type FnfBuffers, FnfRecords } from './fnf-records';
 import { csvRoles, isRule, tableLayout } from '../parsers/show-flow-monitor-cache/table-format';
@@ -466,6 +467,9 @@ export class FlowDumpScanner {
         this.fnfAfterBlank = false;
         return asText(s, e, idx);
       }
+      // An NX-OS flow cache's IPv4 rows, read from bytes where its parser would read a row (tracker.nxRowsHere).
+      const nx = stamps ? undefined : this.tracker.nxRowsHere();
+      if (nx !== undefined && readNxRow(buf, at, e, nx, this.cols, base + idx + 1, position + s)) return undefined;
       if (vr !== null) {
         if (pending >= 0) {
           if (readSecondLine(buf, at, e, vr, pending)) {

@@ -9,13 +9,15 @@ import { HEADER, isVerboseHeader, GARBLED_HEADER } from '../parsers/show-ip-cach
 import { classicHeader, readClassicRow, readVerboseSecond } from '../parsers/shared/netflow-rows';
 import { csvRoles, isRule } from '../parsers/show-flow-monitor-cache/table-format';
 import type { ByteLayout } from './fnf-bytes';
+import type { NxLayout } from './nx-rows';
+import { BANNER as NX_BANNER, headerColumns as nxHeaderColumns, rolesOf as nxRolesOf } from '../parsers/show-flow-cache/parser';
 
 /** The cache-flow parser's sniff returns 1 on its header within the first 50 non-empty lines of a section. */
 const SNIFF_WINDOW = 50;
 
 /** A tracker's whole state (plain data: it crosses to the other thread). */
 export interface TrackerState {
-  kind: 'flow' | 'verbose' | 'fnf' | 'other' | 'none';
+  kind: 'flow' | 'verbose' | 'fnf' | 'nx' | 'other' | 'none';
   nonEmpty: number;
   inFlow: boolean;
   verboseRecords: boolean;
@@ -26,6 +28,9 @@ export interface TrackerState {
   /** Under a Flexible NetFlow cache: the table layout, or the csv columns' slots, its rows are read by (if any). */
   fnfTable?: ByteLayout;
   fnfCsv?: Int32Array;
+  /** Under an echoed NX-OS `show flow cache`: the table the parser reads now (its banner's family, its header's columns). */
+  nxFamily?: string;
+  nxLayout?: NxLayout;
   /** Inside a config banner: its delimiter and how many more lines it may run. */
   banner?: { delim: string; left: number };
 }
@@ -44,7 +49,7 @@ export class FlowSectionTracker {
    * 'flow': echoed cache-flow command; 'verbose': echoed `show ip cache verbose flow`; 'other': another command;
    * 'none': no echo (kind decided by sniffing).
    */
-  private kind: 'flow' | 'verbose' | 'fnf' | 'other' | 'none' = 'none';
+  private kind: 'flow' | 'verbose' | 'fnf' | 'nx' | 'other' | 'none' = 'none';
   private nonEmpty = 0;
   inFlow = false;
   /**
@@ -64,6 +69,12 @@ export class FlowSectionTracker {
   private fnfTable: ByteLayout | undefined;
   /** Under it, the slot of each column of the csv header the parser reads rows by (when no table came first). */
   private fnfCsv: Int32Array | undefined;
+  /**
+   * Under an echoed NX-OS `show flow cache`, as its parser reads the text so far: the family of the last `... Entries`
+   * banner (ipv4, ipv6, l2), and the columns of the header read since.
+   */
+  private nxFamily: string | undefined;
+  private nxLayout: NxLayout | undefined;
 
   /** Where the tracker stands, to hand over to the scanner that joins a part read as a continuation. */
   state(): TrackerState {
@@ -77,6 +88,8 @@ export class FlowSectionTracker {
       hosts: [...this.hosts],
       ...(this.fnfTable ? { fnfTable: this.fnfTable } : {}),
       ...(this.fnfCsv ? { fnfCsv: this.fnfCsv } : {}),
+      ...(this.nxFamily !== undefined ? { nxFamily: this.nxFamily } : {}),
+      ...(this.nxLayout ? { nxLayout: this.nxLayout } : {}),
       ...(this.bannerDelim !== undefined ? { banner: { delim: this.bannerDelim, left: this.bannerLeft } } : {}),
     };
   }
@@ -113,6 +126,8 @@ export class FlowSectionTracker {
     for (const h of s.hosts) this.hosts.add(h);
     this.fnfTable = s.fnfTable;
     this.fnfCsv = s.fnfCsv;
+    this.nxFamily = s.nxFamily;
+    this.nxLayout = s.nxLayout;
     this.bannerDelim = s.banner?.delim;
     this.bannerLeft = s.banner?.left ?? 0;
   }
@@ -145,6 +160,11 @@ export class FlowSectionTracker {
   /** A csv header was read (FlowDumpScanner): rows with commas follow, read by these columns' slots. */
   setFnfCsv(slots: Int32Array): void {
     this.fnfCsv = slots;
+  }
+
+  /** The layout NX-OS `show flow cache`'s parser reads IPv4 rows by here, if any (an IPv4 banner, then a header). */
+  nxRowsHere(): NxLayout | undefined {
+    return this.kind === 'nx' && this.nxFamily === 'ipv4' ? this.nxLayout : undefined;
   }
 
   /** Would the verbose cache's parser read a record that starts on the next line (no first line waiting)? */
@@ -194,6 +214,8 @@ export class FlowSectionTracker {
       this.fnfRecords = false;
       this.fnfTable = undefined;
       this.fnfCsv = undefined;
+      this.nxFamily = undefined;
+      this.nxLayout = undefined;
       return false;
     }
     // What split.ts takes for a possible prompt: a letter or a blank first, or `<`, `[`, `*`, `#` (a hidden hostname),
@@ -217,12 +239,22 @@ export class FlowSectionTracker {
         this.fnfRecords = false;
         this.fnfTable = undefined;
         this.fnfCsv = undefined;
+        this.nxFamily = undefined;
+        this.nxLayout = undefined;
         if (cmd === '') this.kind = 'none';
         else {
           const base = splitFilter(cmd).base;
           const kind = commandIndex.match(base);
           this.kind =
-            kind === 'show ip cache flow' && !/\bverb/i.test(base) ? 'flow' : kind === 'show ip cache verbose flow' ? 'verbose' : kind === 'show flow monitor cache' ? 'fnf' : 'other';
+            kind === 'show ip cache flow' && !/\bverb/i.test(base)
+              ? 'flow'
+              : kind === 'show ip cache verbose flow'
+                ? 'verbose'
+                : kind === 'show flow monitor cache'
+                  ? 'fnf'
+                  : kind === 'show flow cache'
+                    ? 'nx'
+                    : 'other';
           this.fnfRecords = this.kind === 'fnf';
         }
         // Under an echoed `show ip cache flow`, rows count from the first line (the seed's `| include` has no header).
@@ -232,6 +264,7 @@ export class FlowSectionTracker {
     }
     this.nonEmpty++;
     if (this.kind === 'verbose') this.verboseLine(t);
+    else if (this.kind === 'nx') this.nxLine(t);
     if (this.fnfRecords) {
       // A table's rule or a csv header: from here on the parser reads rows of those, and no line as a record field.
       const n = lineWithoutNote(t);
@@ -241,6 +274,24 @@ export class FlowSectionTracker {
     else if (HEADER.test(t)) this.inFlow = this.kind === 'flow' || (this.kind === 'none' && this.nonEmpty <= SNIFF_WINDOW);
     else if (GARBLED_HEADER.test(t)) this.inFlow = this.kind === 'flow';
     return this.inFlow;
+  }
+
+  /**
+   * An NX-OS flow cache's text line (not blank), as its parser takes it once the poster's notes are out: a banner
+   * starts a table of its family (no header yet), a header gives the table's columns. (A row that starts with a digit
+   * is neither, and other lines change nothing.)
+   */
+  private nxLine(line: string): void {
+    const t = lineWithoutNote(line);
+    const b = NX_BANNER.exec(t);
+    if (b) {
+      const f = b[1]!.toLowerCase();
+      this.nxFamily = f === 'ipv4' || f === 'ipv6' ? f : 'l2';
+      this.nxLayout = undefined;
+      return;
+    }
+    const h = nxHeaderColumns(t);
+    if (h) this.nxLayout = { columns: h.length, roles: nxRolesOf(h) };
   }
 
   /**

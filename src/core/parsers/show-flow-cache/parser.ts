@@ -5,6 +5,7 @@ import { FlowTableBuilder, UNKNOWN, type FlowTable } from '../flow-table';
 import { Flow6Builder, isIPv6, type Flow6Table } from '../flow-table6';
 import type { ParserDef, Section } from '../parser-types';
 import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
+import { mergeByLine, prescannedRows } from '../shared/prescanned-rows';
 
 export interface NxosFlowCacheData {
   flows: FlowTable;
@@ -70,7 +71,7 @@ const ROLES = ['src', 'dst', 'srcPort', 'dstPort', 'proto', 'bytes', 'packets'] 
 /** Each role's column (its last one when a header names it twice, as an object keyed by role keeps the last), or -1. */
 type Roles = Int32Array;
 
-function rolesOf(cols: readonly (string | undefined)[]): Roles {
+export function rolesOf(cols: readonly (string | undefined)[]): Roles {
   const at = new Int32Array(ROLES.length).fill(-1);
   cols.forEach((c, k) => {
     const r = ROLES.indexOf(c as (typeof ROLES)[number]);
@@ -210,7 +211,14 @@ function parse(section: Section) {
       message: `${layer2Rows} layer-2 ${layer2Rows === 1 ? 'entry carries' : 'entries carry'} MAC addresses only: no IP address, so no host can be judged from ${layer2Rows === 1 ? 'it' : 'them'}`,
     });
   }
-  return { data: { flows: v4.finish(), flows6: v6.finish(), layer2Rows }, records, warnings };
+  // A big dump's plain IPv4 rows, read from bytes before the paste was split (core/big-paste/nx-rows.ts): '' here.
+  let flows = v4.finish();
+  const pre = prescannedRows(section);
+  if (pre) {
+    flows = flows.count === 0 ? pre : mergeByLine(pre, flows);
+    records += pre.count;
+  }
+  return { data: { flows, flows6: v6.finish(), layer2Rows }, records, warnings };
 }
 
 export const nxosFlowCacheParser: ParserDef<'show flow cache', NxosFlowCacheData> = {

@@ -3,7 +3,7 @@ import type { Warning } from '../../types';
 import { unreadLine } from '../../text/lines';
 import type { FlowTable } from '../flow-table';
 import type { ParserDef, Section } from '../parser-types';
-import { firstRowAtOrAfter, prescanOfLines } from './prescanned';
+import { mergeByLine, prescannedRows } from '../shared/prescanned-rows';
 import { FlowColumns } from './flow-columns';
 import { BAD_ADDRESS, lineBytes, NOT_ROW, readRow, ROW_OK, ROW_PROBLEM } from './row-bytes';
 import { GARBLED_HEADER, HEADER, isStatsLine, isVerboseHeader, isVerboseHeader2, readHiddenRow, readVerboseSecond } from './row-text';
@@ -23,65 +23,6 @@ export interface CacheFlowData {
 }
 
 const scratch = { buf: new Uint8Array(256) };
-
-/** Rows of a paste that were read from bytes before splitting (big dumps), restricted to this section. */
-function prescannedRows(section: Section): FlowTable | undefined {
-  const p = prescanOfLines(section.lines);
-  if (!p) return undefined;
-  const a = firstRowAtOrAfter(p.rows, section.from + 1);
-  const b = firstRowAtOrAfter(p.rows, section.to + 1);
-  if (a === b) return undefined;
-  const r = p.rows;
-  return {
-    count: b - a,
-    ifNames: r.ifNames,
-    srcIf: r.srcIf.subarray(a, b),
-    dstIf: r.dstIf.subarray(a, b),
-    src: r.src.subarray(a, b),
-    dst: r.dst.subarray(a, b),
-    proto: r.proto.subarray(a, b),
-    srcPort: r.srcPort.subarray(a, b),
-    dstPort: r.dstPort.subarray(a, b),
-    packets: r.packets.subarray(a, b),
-    bytes: r.bytes.subarray(a, b),
-    line: r.line.subarray(a, b),
-  };
-}
-
-/** Merge two tables sorted by line into one (rows read from bytes and rows read from text, e.g. with U+00A0). */
-function mergeByLine(x: FlowTable, y: FlowTable): FlowTable {
-  const out = new FlowColumns(x.count + y.count);
-  const names = new Map<string, number>(out.ifNames.map((n, i) => [n, i]));
-  const ifOf = (name: string) => {
-    let i = names.get(name);
-    if (i === undefined) {
-      i = out.ifNames.length;
-      out.ifNames.push(name);
-      names.set(name, i);
-    }
-    return i;
-  };
-  let i = 0;
-  let j = 0;
-  while (i < x.count || j < y.count) {
-    const takeX = j >= y.count || (i < x.count && x.line[i]! <= y.line[j]!);
-    const t = takeX ? x : y;
-    const k = takeX ? i++ : j++;
-    const o = out.reserve();
-    out.srcIf[o] = ifOf(t.ifNames[t.srcIf[k]!]!);
-    out.dstIf[o] = ifOf(t.ifNames[t.dstIf[k]!]!);
-    out.src[o] = t.src[k]!;
-    out.dst[o] = t.dst[k]!;
-    out.proto[o] = t.proto[k]!;
-    out.srcPort[o] = t.srcPort[k]!;
-    out.dstPort[o] = t.dstPort[k]!;
-    out.packets[o] = t.packets[k]!;
-    out.bytes[o] = t.bytes[k]!;
-    out.line[o] = t.line[k]!;
-    out.n++;
-  }
-  return out.finish().table;
-}
 
 function sniff(section: Section): number {
   const cols = new FlowColumns(64);

@@ -1,0 +1,124 @@
+// NX-OS `show flow cache` IPv4 rows straight from bytes (big dumps): a row under an `IPV4 Entries` banner and a
+// `SIP DIP ...` header read into the flow columns without a string, exactly as its parser (parsers/show-flow-cache)
+// reads the line: fields split at blanks, as many as the header's columns, the packet count all digits, both addresses
+// dotted quads as ipToIntAt reads them, other counts all digits or unknown. Only plain rows are taken: printable ASCII
+// with single-byte blanks, none of the characters a prompt, a poster's note or an elision holds, no pager mark, no
+// field longer than 15 characters; any other line is left to the text path, which reads it (or warns about it).
+import { BYTE_CLASS, CAPITAL_M, moreAt, REFUSED } from './fnf-bytes';
+import type { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
+
+/**
+ * How the parser reads a table's rows: its header's column count, and the column of each value it reads (-1: none),
+ * in the parser's order (show-flow-cache/parser.ts ROLES: src, dst, srcPort, dstPort, proto, bytes, packets).
+ */
+export interface NxLayout {
+  columns: number;
+  roles: Int32Array;
+}
+
+const SRC = 0;
+const DST = 1;
+const SRC_PORT = 2;
+const DST_PORT = 3;
+const PROTO = 4;
+const BYTES = 5;
+const PACKETS = 6;
+
+/** The fields' spans of the row being read (room for a header's columns and one more). */
+let starts = new Int32Array(32);
+let ends = new Int32Array(32);
+
+/** All digits, 1 to 15 of them (the parser's countAt reads longer ones by a pattern: the text path's): the value, else -1. */
+function countOf(b: Uint8Array, k: number): number {
+  if (k < 0) return -1;
+  let v = 0;
+  for (let p = starts[k]!; p < ends[k]!; p++) {
+    const d = b[p]! - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** A dotted quad as ipToIntAt (core/text/lines.ts) reads field k: no leading zero, octets to 255; -1 otherwise. */
+function addressOf(b: Uint8Array, k: number): number {
+  if (k < 0) return -1;
+  const s = starts[k]!;
+  const e = ends[k]!;
+  if (e - s < 7 || e - s > 15) return -1;
+  let addr = 0;
+  let oct = 0;
+  let digits = 0;
+  let lead = 0;
+  let dots = 0;
+  for (let p = s; p < e; p++) {
+    const c = b[p]!;
+    if (c >= 48 && c <= 57) {
+      if (digits === 0) lead = c;
+      else if (lead === 48 || digits === 3) return -1;
+      oct = oct * 10 + (c - 48);
+      digits++;
+    } else if (c === 46) {
+      if (digits === 0 || oct > 255) return -1;
+      addr = addr * 256 + oct;
+      oct = 0;
+      digits = 0;
+      dots++;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0 || oct > 255) return -1;
+  return addr * 256 + oct;
+}
+
+/**
+ * Read line b[s, e) (no line end) as a row under `layout` into `cols` (line number `line`, at byte `offset` of the
+ * paste): true if taken, false when the text path must read it (nothing written then).
+ */
+export function readNxRow(b: Uint8Array, s: number, e: number, layout: NxLayout, cols: FlowColumns, line: number, offset: number): boolean {
+  // A row starts with its source address's first digit (the parser's test for a row; a blank first: the text path).
+  if (s >= e || b[s]! < 48 || b[s]! > 57) return false;
+  const want = layout.columns;
+  if (starts.length <= want) [starts, ends] = [new Int32Array(want + 1), new Int32Array(want + 1)];
+  let n = 0;
+  let p = s;
+  while (p < e) {
+    let c = b[p]!;
+    if (c === 32) {
+      p++;
+      continue;
+    }
+    if (n === want) return false;
+    const f = p;
+    do {
+      const k = BYTE_CLASS[c]!;
+      if (k === REFUSED || (k === CAPITAL_M && moreAt(b, p, e))) return false;
+      if (++p === e) break;
+      c = b[p]!;
+    } while (c !== 32);
+    if (p - f > 15) return false;
+    starts[n] = f;
+    ends[n++] = p;
+  }
+  if (n !== want) return false;
+  const r = layout.roles;
+  const packets = countOf(b, r[PACKETS]!);
+  const src = addressOf(b, r[SRC]!);
+  const dst = addressOf(b, r[DST]!);
+  if (packets < 0 || src < 0 || dst < 0) return false;
+  const bytes = countOf(b, r[BYTES]!);
+  const i = cols.reserve();
+  cols.srcIf[i] = 0;
+  cols.dstIf[i] = 0;
+  cols.src[i] = src;
+  cols.dst[i] = dst;
+  // (-1 is the flow table's UNKNOWN: a column the header lacks, or a value that is not all digits.)
+  cols.proto[i] = countOf(b, r[PROTO]!);
+  cols.srcPort[i] = countOf(b, r[SRC_PORT]!);
+  cols.dstPort[i] = countOf(b, r[DST_PORT]!);
+  cols.packets[i] = packets;
+  cols.bytes[i] = bytes < 0 ? NaN : bytes;
+  cols.line[i] = line;
+  cols.offset[i] = offset;
+  cols.n = i + 1;
+  return true;
+}
