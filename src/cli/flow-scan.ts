@@ -3,6 +3,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import { FlowDumpScanner, type FnfStart, type ScanPart } from '../core/big-paste/prescan';
 import type { FnfBuffers } from '../core/big-paste/fnf-records';
+import type { TrackerState } from '../core/big-paste/section-tracker';
 import type { FlowTable } from '../core/parsers/flow-table';
 import { columnBuffers, FlowColumns, type ColumnBuffers } from '../core/parsers/show-ip-cache-flow/flow-columns';
 
@@ -103,6 +104,11 @@ export interface SegmentPlan {
    * `bufs` (past that, in arrays of its own); the main thread joins them where they lie.
    */
   fnfShared?: { bufs: FnfBuffers; regions: number[] };
+  /**
+   * An NX-OS flow cache's IPv4 rows: each segment is read as their continuation, from this tracker state (the first
+   * piece's end: FlowDumpScanner.nxStartHere), instead of inside a cache-flow table.
+   */
+  nx?: TrackerState;
 }
 
 /**
@@ -116,6 +122,7 @@ export function scanSegment(fd: number, plan: SegmentPlan, i: number, apart = fa
   const shared = plan.fnfShared;
   const region = shared && { bufs: shared.bufs, from: shared.regions[i]!, end: shared.regions[i + 1]! };
   const scanner = new FlowDumpScanner(plan.bounds[i + 1]! - plan.bounds[i]!, true, cols, plan.stamp, plan.fnf, region);
+  if (plan.nx) scanner.startFrom(plan.nx);
   scanner.seedInterfaces(plan.ifNames);
   scanFileRange(fd, plan.bounds[i]!, plan.bounds[i + 1]!, scanner);
   if (cols.uses(plan.bufs) && scanner.rowCount <= room) return { shared: true, count: scanner.rowCount, text: scanner.textPart() };

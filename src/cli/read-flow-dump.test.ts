@@ -78,6 +78,40 @@ describe('analyzer on big files (chunked, two threads)', () => {
     compare('verbose.txt', out.join('\n') + '\n');
   }, 180_000);
 
+  // Rows as the switch pads them (each segment's rows fit its region of the shared columns, joined where they lie), and
+  // with rows of single blanks from the first tenth to the middle (about 60 bytes, where the regions assume 72: those
+  // segments outgrow their regions and are joined as parts of their own).
+  for (const short of [false, true]) {
+    it(`a 20 MB NX-OS flow cache (IPv4 rows read as bytes on both threads, from the first piece's state) reads as the text path does${short ? ', rows outgrowing their regions' : ''}`, () => {
+      const nxRow = (r: string, i: number) => {
+        const t = r.split(/ +/);
+        return `${t[1]!.padEnd(16)}${t[3]!.padEnd(16)}4097  ${String(parseInt(t[5]!, 16)).padEnd(8)}80      6         ${String(+t[7]! * 48).padEnd(14)}${t[7]!.padEnd(14)}0x${i % 3 ? '1b' : '2'}        0x1a000000  1432        1433`;
+      };
+      const std = 'SIP             DIP             BD ID S-Port  D-Port  Protocol  Byte Count    Packet Count  TCP FLAGS  if_id       flowStart   flowEnd';
+      const body = rows(225_000, 11).map(nxRow);
+      // A Slammer all through the file (one UDP/1434 datagram to each new address, of 396 to 404 bytes by where it is):
+      // its bytes a packet (their mean is in its reasons) come from every segment's rows.
+      for (let i = 7; i < body.length; i += 40) body[i] = `10.66.66.66     ${`${11 + (i % 200)}.${(i >> 8) & 255}.${i & 255}.9`.padEnd(16)}4097  ${String(1024 + (i % 60000)).padEnd(8)}1434    17        ${short && i >= 20_000 && i < 100_000 ? 396 : i < 20_000 ? 404 : 400}           1             0x0        0x1a000000  1432        1433`;
+      body[75_001] = `${body[75_001]}   <-- this one`; // a poster's note near the middle: text
+      body[40_000] = ` --More-- ${'\b'.repeat(9)}${' '.repeat(8)}${'\b'.repeat(9)}${body[40_000]}`; // a paged row
+      body[100_000] = body[100_000]!.replace('4097  ', '4097\t'); // a tab: text
+      if (short) for (let i = 20_000; i < 100_000; i++) body[i] = body[i]!.replace(/ +/g, ' ').replace(' 0x1a000000 1432 1433', ' 0x1a 1 2');
+      const out = ['switch# show flow cache', 'IPV4 Entries', std, ...body];
+      // Another layout past the middle (as many columns, the counts swapped): the segments after it, read from the
+      // first piece's state, are read again.
+      out.splice(100_000, 0, 'IPV4 Entries', std.replace('Byte Count    Packet Count', 'Packet Count  Byte Count  '));
+      for (let i = 100_002; i < out.length; i++) {
+        const t = out[i]!.split(/ +/);
+        if (t.length === 12) [t[6], t[7]] = [t[7]!, t[6]!];
+        out[i] = t.join('  ');
+      }
+      out.push('', 'IPV6 Entries', std, '2001:db8:10::5  2001:db8:20::80  4098  49152  80  6  64  1  0x2  0x1a000200  1500  1500', 'switch#');
+      // (Past SPLIT_MIN, 16 MB: read on two threads.)
+      expect(out.join('\n').length).toBeGreaterThan(17 << 20);
+      compare('nx.txt', out.join('\n') + '\n');
+    }, 180_000);
+  }
+
   it('a second half that starts outside a flow table is read by the first thread (fallback), same result', () => {
     const cfg = Array.from({ length: 200_000 }, (_, i) => ` description link ${i} to the core, kept long enough to fill the file`);
     compare(

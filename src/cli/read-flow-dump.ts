@@ -54,7 +54,7 @@ function sharedPart(b: ColumnBuffers, from: number, count: number, text: TextPar
   c.n = count;
   c.setInterfaceNames(text.ifNames);
   const { table, offsets } = c.finish();
-  return { rows: table, offsets, textIndex: text.textIndex, text: text.text, lineCount: text.lineCount, ...(text.tracker ? { tracker: text.tracker } : {}) };
+  return { rows: table, offsets, textIndex: text.textIndex, text: text.text, lineCount: text.lineCount, ...(text.tracker ? { tracker: text.tracker } : {}), ...(text.bytes ? { bytes: true } : {}) };
 }
 
 /** A worker started ahead (by the entry, or by standByWorker), not yet given a file. */
@@ -349,6 +349,8 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
     // them, so joining it renumbers no interface. (A separate read of those bytes for them cost 13 ms before the
     // other thread could start.)
     plan.ifNames = scanner.interfaceNames.slice(1);
+    // The first piece ends under an NX-OS flow cache's IPv4 rows: the other segments are read as their continuation.
+    plan.nx = scanner.nxStartHere();
     worker = nSeg > 1 ? startWorker(plan) : undefined;
   };
   // The first segment in small pieces, each fed to the first pass as it comes: both loops get hot (and compiled, on
@@ -386,8 +388,9 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
   let allClaimed = false;
   let waitedSince = -1;
   while (next < nSeg) {
-    if (!scanner.inFlowTable()) {
-      // The text so far does not end inside a flow table: no segment read as a continuation can join it. Read the
+    if (!scanner.continuesAs(plan.nx)) {
+      // The text so far does not end inside a flow table (or, for an NX-OS cache, under its IPv4 rows as the first
+      // piece did): no segment read as a continuation can join it. Read the
       // rest here, in order, at once (waiting for the next segment, or reading others meanwhile, was work thrown
       // away: a verbose cache is no flow table, and its 79 MB were read about one and a half times). Rows may now
       // pass the regions of later segments, which are no longer needed; the early pass no longer matches these rows.

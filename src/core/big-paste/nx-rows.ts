@@ -71,33 +71,47 @@ function addressOf(b: Uint8Array, k: number): number {
 }
 
 /**
+ * Each byte's class for the field loop: part of a field, a blank, or one that stops it (a line end, a refused
+ * character: control and non-ASCII bytes, # < > [ ]; and M, which may start a pager mark).
+ */
+const IN_FIELD = 0;
+const BLANK = 1;
+const STOP = 2;
+const NX_CLASS = Uint8Array.from(BYTE_CLASS, (k, c) => (c === 32 ? BLANK : k === REFUSED || k === CAPITAL_M ? STOP : IN_FIELD));
+
+/**
  * Read line b[s, e) (no line end) as a row under `layout` into `cols` (line number `line`, at byte `offset` of the
- * paste): true if taken, false when the text path must read it (nothing written then).
+ * paste): true if taken, false when the text path must read it (nothing written then). The line's end must be in b
+ * (a \n or \r at b[e]: the field loop stops there); a last line without one goes the text way.
  */
 export function readNxRow(b: Uint8Array, s: number, e: number, layout: NxLayout, cols: FlowColumns, line: number, offset: number): boolean {
   // A row starts with its source address's first digit (the parser's test for a row; a blank first: the text path).
-  if (s >= e || b[s]! < 48 || b[s]! > 57) return false;
+  if (s >= e || b[s]! < 48 || b[s]! > 57 || (b[e] !== 10 && b[e] !== 13)) return false;
   const want = layout.columns;
   if (starts.length <= want) [starts, ends] = [new Int32Array(want + 1), new Int32Array(want + 1)];
+  const st = starts;
+  const en = ends;
+  const cls = NX_CLASS;
   let n = 0;
   let p = s;
-  while (p < e) {
-    let c = b[p]!;
-    if (c === 32) {
-      p++;
-      continue;
-    }
-    if (n === want) return false;
+  for (;;) {
+    // A field from p (not a blank): to the next blank or stop; an M that starts no pager mark is part of it.
     const f = p;
-    do {
-      const k = BYTE_CLASS[c]!;
-      if (k === REFUSED || (k === CAPITAL_M && moreAt(b, p, e))) return false;
-      if (++p === e) break;
-      c = b[p]!;
-    } while (c !== 32);
-    if (p - f > 15) return false;
-    starts[n] = f;
-    ends[n++] = p;
+    let k = 0;
+    for (;;) {
+      while ((k = cls[b[p]!]!) === IN_FIELD) p++;
+      if (k === STOP && b[p] === 77 && !moreAt(b, p, e)) {
+        p++;
+        continue;
+      }
+      break;
+    }
+    if (k === STOP && p !== e) return false;
+    if (p - f > 15 || n === want) return false;
+    st[n] = f;
+    en[n++] = p;
+    while (b[p] === 32) p++;
+    if (p === e) break;
   }
   if (n !== want) return false;
   const r = layout.roles;

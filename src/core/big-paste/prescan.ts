@@ -41,6 +41,8 @@ export interface ScanPart {
   fnf?: FnfRecordTable;
   /** Where a Flexible NetFlow continuation stood at its end (to take over with its tracker). */
   fnfTail?: FnfTail;
+  /** Its rows count bytes (NX-OS rows): their bytes column is copied when the part is joined. */
+  bytes?: boolean;
 }
 
 /**
@@ -76,7 +78,8 @@ export interface FnfRegion {
  * Reads a paste fed in chunks of whole lines (so a file never has to sit in memory whole). Lines end at \n,
  * \r\n or a lone \r, as normalise.ts splits them; flow rows become columns, other lines normalised text. Its rows
  * are cache-flow rows, which count no bytes: their bytes column is never written (0, FlowTable.bytes), nor copied
- * when parts are joined, so its pages are never touched (8.8 MB of memory for a 79 MB capture).
+ * when parts are joined, so its pages are never touched (8.8 MB of memory for a 79 MB capture). NX-OS `show flow
+ * cache` rows (nx-rows.ts) do count bytes: a part that holds some says so (ScanPart.bytes), and its column is copied.
  */
 export class FlowDumpScanner {
   private cols: FlowColumns;
@@ -93,6 +96,8 @@ export class FlowDumpScanner {
   private fnf: FnfRecords | undefined;
   /** The last text line was blank (a record starts only after one, as its parser's records end at one). */
   private fnfAfterBlank = false;
+  /** Rows that count bytes (NX-OS rows) were read or joined: the bytes column is in use. */
+  private countsBytes = false;
 
   /**
    * `sizeHint`: the bytes this scanner will see, to size the columns once (rows are ~80 bytes in device output).
@@ -131,6 +136,27 @@ export class FlowDumpScanner {
     const t = this.tracker;
     if (!t.inFnf() || (!t.fnfRecordsHere() && !t.fnfTableHere() && !t.fnfCsvHere())) return undefined;
     return { tracker: t.state(), afterBlank: t.fnfRecordsHere() };
+  }
+
+  /**
+   * Where this scanner stands now, as a continuation of an NX-OS flow cache's IPv4 rows would start from it
+   * (startFrom); undefined when the text so far does not end under such rows.
+   */
+  nxStartHere(): TrackerState | undefined {
+    return this.stamp === null && this.tracker.nxRowsHere() !== undefined ? this.tracker.state() : undefined;
+  }
+
+  /** A continuation that starts in this state (nxStartHere's), not inside a cache-flow table. Before any line. */
+  startFrom(state: TrackerState): void {
+    this.tracker.restore(state);
+  }
+
+  /**
+   * Does the text read so far end where a continuation starts: in state `nx` (an NX-OS cache's rows: startFrom), or
+   * without one, inside a cache-flow table?
+   */
+  continuesAs(nx: TrackerState | undefined): boolean {
+    return nx ? this.tracker.sameNxState(nx) : this.tracker.inFlowTable();
   }
 
   /** Flexible NetFlow records read from bytes so far. */
@@ -198,7 +224,7 @@ export class FlowDumpScanner {
 
   /** Text lines and line count of what this scanner read (its rows stay in its columns). */
   textPart(): Omit<ScanPart, 'rows' | 'offsets'> & { ifNames: string[] } {
-    return { textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, ifNames: this.cols.ifNames, tracker: this.tracker.state(), ...this.fnfPart() };
+    return { textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, ifNames: this.cols.ifNames, tracker: this.tracker.state(), ...this.fnfPart(), ...(this.countsBytes ? { bytes: true } : {}) };
   }
 
   /** A Flexible NetFlow continuation's records and where it stood at its end (nothing for other scanners). */
@@ -249,6 +275,10 @@ export class FlowDumpScanner {
     full.srcPort.copyWithin(o, from, from + count);
     full.dstPort.copyWithin(o, from, from + count);
     full.packets.copyWithin(o, from, from + count);
+    if (text.bytes) {
+      full.bytes.copyWithin(o, from, from + count);
+      this.countsBytes = true;
+    }
     full.line.copyWithin(o, from, from + count);
     full.offset.copyWithin(o, from, from + count);
     const remap = text.ifNames.map((name) => full.ifIndexOfName(name));
@@ -284,7 +314,7 @@ export class FlowDumpScanner {
   /** What a continuation scanner read, as plain data that can cross a worker boundary (typed arrays transfer). */
   part(): ScanPart {
     const { table, offsets } = this.cols.finish();
-    return { rows: table, offsets, textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, tracker: this.tracker.state(), ...this.fnfPart() };
+    return { rows: table, offsets, textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, tracker: this.tracker.state(), ...this.fnfPart(), ...(this.countsBytes ? { bytes: true } : {}) };
   }
 
   /** Append a part read by a continuation scanner from where this one stopped; line numbers move up. */
@@ -313,6 +343,10 @@ export class FlowDumpScanner {
     c.srcPort.set(t.srcPort, o);
     c.dstPort.set(t.dstPort, o);
     c.packets.set(t.packets, o);
+    if (p.bytes) {
+      c.bytes.set(t.bytes, o);
+      this.countsBytes = true;
+    }
     c.offset.set(p.offsets, o);
     c.n = o + n;
     this.takeFnf(p, base);
@@ -469,7 +503,10 @@ export class FlowDumpScanner {
       }
       // An NX-OS flow cache's IPv4 rows, read from bytes where its parser would read a row (tracker.nxRowsHere).
       const nx = stamps ? undefined : this.tracker.nxRowsHere();
-      if (nx !== undefined && readNxRow(buf, at, e, nx, this.cols, base + idx + 1, position + s)) return undefined;
+      if (nx !== undefined && readNxRow(buf, at, e, nx, this.cols, base + idx + 1, position + s)) {
+        this.countsBytes = true;
+        return undefined;
+      }
       if (vr !== null) {
         if (pending >= 0) {
           if (readSecondLine(buf, at, e, vr, pending)) {

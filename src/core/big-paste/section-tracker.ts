@@ -99,11 +99,27 @@ export class FlowSectionTracker {
    * (The same section and reading, and no host known here that `s` does not know.)
    */
   sameFnfState(s: TrackerState): boolean {
+    return this.kind === 'fnf' && this.readsOnAs(s);
+  }
+
+  /** Under an NX-OS flow cache's IPv4 rows, would this tracker read every line after this one as one in state `s` would? */
+  sameNxState(s: TrackerState): boolean {
+    return this.kind === 'nx' && this.nxRowsHere() !== undefined && this.readsOnAs(s);
+  }
+
+  /**
+   * Would this tracker read every line after this one as a tracker in state `s` would? The same section kind and
+   * reading (outside a config banner), and no host known here that `s` does not know. (Not for a section without an
+   * echo, whose reading also counts its lines.)
+   */
+  private readsOnAs(s: TrackerState): boolean {
     const t = this.fnfTable;
     const u = s.fnfTable;
+    const l = this.nxLayout;
+    const m = s.nxLayout;
     return (
-      this.kind === 'fnf' &&
-      s.kind === 'fnf' &&
+      this.kind === s.kind &&
+      this.kind !== 'none' &&
       this.bannerDelim === undefined &&
       s.banner === undefined &&
       this.fnfRecords === s.fnfRecords &&
@@ -112,6 +128,8 @@ export class FlowSectionTracker {
       this.verboseOpen === s.verboseOpen &&
       (t === u || (t !== undefined && u !== undefined && sameInts(t.starts, u.starts) && sameInts(t.ends, u.ends) && sameInts(t.slots, u.slots))) &&
       sameInts(this.fnfCsv, s.fnfCsv) &&
+      this.nxFamily === s.nxFamily &&
+      (l === m || (l !== undefined && m !== undefined && l.columns === m.columns && sameInts(l.roles, m.roles))) &&
       [...this.hosts].every((h) => s.hosts.includes(h))
     );
   }
