@@ -52,3 +52,15 @@ describe('exec prompt timestamp lines', () => {
     expect(EXEC_PROMPT_TIMESTAMP_START.test('CPU utilization for five seconds: 99%/80%')).toBe(false);
   });
 });
+
+describe('MLS protocol and port names', () => {
+  it('reads names the table prints and numbers; a name that is an object member (constructor, __proto__) is not known', async () => {
+    const { portNumber, protocolNumber } = await import('./mls-protocol-port-names');
+    expect([protocolNumber('tcp'), protocolNumber('UDP'), protocolNumber('0'), protocolNumber('300'), protocolNumber('-')]).toEqual([6, 17, undefined, null, undefined]);
+    expect([portNumber('www'), portNumber('ftp-data'), portNumber('65536'), portNumber('1434')]).toEqual([80, 20, null, 1434]);
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(protocolNumber(name), name).toBeNull();
+      expect(portNumber(name), name).toBeNull();
+    }
+  });
+});
