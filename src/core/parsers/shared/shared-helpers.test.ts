@@ -64,3 +64,16 @@ describe('MLS protocol and port names', () => {
     }
   });
 });
+
+describe('field and column names from the paste are looked up as own keys only', () => {
+  it('a Flexible NetFlow field or an NX-OS header word named like an object member has no role', async () => {
+    const { roleOf } = await import('../show-flow-monitor-cache/record-fields');
+    const { headerColumns } = await import('../show-flow-cache/parser');
+    expect(roleOf('ipv4 source address')).toBe('src4');
+    expect(headerColumns('SIP DIP Packet Count')).toEqual(['src', 'dst', 'packets']);
+    for (const name of ['constructor', '__proto__', 'toString', 'valueOf']) {
+      expect(roleOf(name), name).toBeUndefined();
+      expect(headerColumns(`SIP DIP ${name} Packet Count`), name).toEqual(['src', 'dst', undefined, 'packets']);
+    }
+  });
+});

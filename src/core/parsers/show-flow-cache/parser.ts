@@ -37,7 +37,8 @@ export function headerColumns(line: string): (string | undefined)[] | undefined 
   if (!/^\s*SIP\s+DIP\s/i.test(line) && !/^\s*(SMAC|DMAC)\s/i.test(line)) return undefined;
   let l = line;
   for (const [re, to] of JOINED) l = l.replace(re, to);
-  return l.trim().split(/\s+/).map((w) => COLUMN[w.toLowerCase()]);
+  // (Own keys only: a header word such as `constructor` is no member of the object's prototype.)
+  return l.trim().split(/\s+/).map((w) => (Object.hasOwn(COLUMN, w.toLowerCase()) ? COLUMN[w.toLowerCase()] : undefined));
 }
 
 const INT = /^\d+$/;

@@ -60,7 +60,8 @@ const ROLES: Record<string, Role> = {
 /** The role of a field, or undefined for the many fields we do not use (VRF, ToS, timestamps, AVC, VXLAN...). */
 export function roleOf(name: string): Role | undefined {
   const n = name.trim().toLowerCase().replace(/\s+/g, ' ');
-  const r = ROLES[n];
+  // (Own keys only: a pasted field named `constructor` is no member of the object's prototype.)
+  const r = Object.hasOwn(ROLES, n) ? ROLES[n] : undefined;
   if (r) return r;
   // Layer-2 records: "DATALINK MAC SOURCE ADDRESS INPUT", "datalink mac dst addr output"...
   if (n.startsWith('datalink mac')) return 'mac';
