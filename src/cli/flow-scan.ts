@@ -105,10 +105,11 @@ export interface SegmentPlan {
    */
   fnfShared?: { bufs: FnfBuffers; regions: number[] };
   /**
-   * An NX-OS flow cache's IPv4 rows: each segment is read as their continuation, from this tracker state (the first
-   * piece's end: FlowDumpScanner.nxStartHere), instead of inside a cache-flow table.
+   * An NX-OS flow cache's IPv4 rows, or a `show mls netflow ip` table's entries: each segment is read as their
+   * continuation, from this tracker state (the first piece's end: FlowDumpScanner.rowsStartHere), instead of inside a
+   * cache-flow table.
    */
-  nx?: TrackerState;
+  start?: TrackerState;
 }
 
 /**
@@ -122,7 +123,7 @@ export function scanSegment(fd: number, plan: SegmentPlan, i: number, apart = fa
   const shared = plan.fnfShared;
   const region = shared && { bufs: shared.bufs, from: shared.regions[i]!, end: shared.regions[i + 1]! };
   const scanner = new FlowDumpScanner(plan.bounds[i + 1]! - plan.bounds[i]!, true, cols, plan.stamp, plan.fnf, region);
-  if (plan.nx) scanner.startFrom(plan.nx);
+  if (plan.start) scanner.startFrom(plan.start);
   scanner.seedInterfaces(plan.ifNames);
   scanFileRange(fd, plan.bounds[i]!, plan.bounds[i + 1]!, scanner);
   if (cols.uses(plan.bufs) && scanner.rowCount <= room) return { shared: true, count: scanner.rowCount, text: scanner.textPart() };

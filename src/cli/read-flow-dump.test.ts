@@ -112,6 +112,28 @@ describe('analyzer on big files (chunked, two threads)', () => {
     }, 180_000);
   }
 
+  it('a 20 MB show mls netflow ip table (two-line entries read as bytes on both threads, segments cut before an entry) reads as the text path does', () => {
+    const out = ['Router#show mls netflow ip', 'Displaying Netflow entries in Supervisor Earl', 'DstIP           SrcIP           Prot:SrcPort:DstPort  Src i/f         :AdjPtr', '-'.repeat(80), 'Pkts         Bytes         Age   LastSeen  Attributes', '-'.repeat(51)];
+    for (const [i, r] of rows(150_000, 13).entries()) {
+      const t = r.split(/ +/);
+      // A Slammer through the whole table (its bytes a packet, in its reasons, come from every segment's entries).
+      const slammer = i % 40 === 7;
+      const src = slammer ? '10.66.66.66' : t[1]!;
+      const dst = slammer ? `${11 + (i % 200)}.${(i >> 8) & 255}.${i & 255}.9` : t[3]!;
+      out.push(`${dst.padEnd(16)}${src.padEnd(16)}${slammer ? 'udp' : 'tcp'} :${parseInt(t[5]!, 16)} :${slammer ? '1434' : 'www'}       ${t[0]!.padEnd(16)}:0x0`);
+      const pk = slammer ? 1 : +t[7]!;
+      out.push(`${String(pk).padEnd(13)}${String(slammer ? (i < 75_000 ? 404 : 400) : pk * 48).padEnd(14)}${String(i % 60).padEnd(6)}11:47:08  L3 - Dynamic`);
+      if (i === 60_000) out.push(`${out.at(-2)!}   <-- an entry read as text`); // a first line twice, with a note
+      // The same lines under another command from here (Sup2's `show mls ip`, read by its own parser), this one's again
+      // later: segments that start in between are read again, in order.
+      if (i === 70_000) out.push('Router#show mls ip');
+      if (i === 100_000) out.push('Router#show mls netflow ip');
+    }
+    out.push('Router#');
+    expect(out.join('\n').length).toBeGreaterThan(17 << 20);
+    compare('mls.txt', out.join('\n') + '\n');
+  }, 180_000);
+
   it('a second half that starts outside a flow table is read by the first thread (fallback), same result', () => {
     const cfg = Array.from({ length: 200_000 }, (_, i) => ` description link ${i} to the core, kept long enough to fill the file`);
     compare(

@@ -83,12 +83,46 @@ function startWorker(plan: SegmentPlan): { port: Reader['port']; done: Int32Arra
   return { port: reader.port, done: new Int32Array(done), stop: () => void reader.worker.terminate() };
 }
 
-/** Segment bounds at line starts, about SEGMENT bytes apart. */
+/** How far past a line start to look for a line that starts with an address (rowStartAfter). */
+const ROW_START_WINDOW = 4096;
+
+/**
+ * The first line start at or after `at` (lineStartAfter), or, within ROW_START_WINDOW bytes of it, the first line that
+ * starts with a dotted quad and a blank: a `show mls netflow ip` entry's first line (its counters line starts with a
+ * count), so that a segment read as the table's continuation starts with a whole entry. (Any line start will do for
+ * the other tables: a segment that does not start where its continuation assumes is read again, in order.)
+ */
+export function rowStartAfter(fd: number, at: number, size: number): number {
+  const first = lineStartAfter(fd, at, size);
+  if (first < 0) return first;
+  const b = Buffer.allocUnsafe(Math.min(ROW_START_WINDOW, size - first));
+  const n = readSync(fd, b, 0, b.length, first);
+  for (let p = 0; p < n; ) {
+    if (startsWithAddress(b, p, n)) return first + p;
+    const lf = b.indexOf(10, p);
+    if (lf < 0) break;
+    p = lf + 1;
+  }
+  return first;
+}
+
+/** Does b[p, n) start with four dot-separated runs of 1 to 3 digits and a blank? */
+function startsWithAddress(b: Uint8Array, p: number, n: number): boolean {
+  for (let k = 0; k < 4; k++) {
+    const s = p;
+    while (p < n && p - s < 4 && b[p]! >= 48 && b[p]! <= 57) p++;
+    if (p === s || p - s > 3 || p >= n || b[p] !== (k < 3 ? 46 : 32)) return false;
+    p++;
+  }
+  return true;
+}
+
+/** Segment bounds at line starts (rowStartAfter), about SEGMENT bytes apart. */
 function segmentBounds(fd: number, size: number): number[] {
   const bounds = [0];
   const n = Math.max(2, Math.ceil(size / SEGMENT));
   for (let i = 1; i < n; i++) {
-    const at = lineStartAfter(fd, Math.floor((size * i) / n), size);
+    const at = rowStartAfter(fd, Math.floor((size * i) / n), size);
     if (at > bounds[bounds.length - 1]!) bounds.push(at);
   }
   bounds.push(size);
@@ -349,8 +383,9 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
     // them, so joining it renumbers no interface. (A separate read of those bytes for them cost 13 ms before the
     // other thread could start.)
     plan.ifNames = scanner.interfaceNames.slice(1);
-    // The first piece ends under an NX-OS flow cache's IPv4 rows: the other segments are read as their continuation.
-    plan.nx = scanner.nxStartHere();
+    // The first piece ends under an NX-OS flow cache's IPv4 rows or MLS NetFlow entries: the other segments are read
+    // as their continuation.
+    plan.start = scanner.rowsStartHere();
     worker = nSeg > 1 ? startWorker(plan) : undefined;
   };
   // The first segment in small pieces, each fed to the first pass as it comes: both loops get hot (and compiled, on
@@ -388,9 +423,9 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
   let allClaimed = false;
   let waitedSince = -1;
   while (next < nSeg) {
-    if (!scanner.continuesAs(plan.nx)) {
-      // The text so far does not end inside a flow table (or, for an NX-OS cache, under its IPv4 rows as the first
-      // piece did): no segment read as a continuation can join it. Read the
+    if (!scanner.continuesAs(plan.start)) {
+      // The text so far does not end inside a flow table (or, for an NX-OS cache or MLS entries, where the first piece
+      // did): no segment read as a continuation can join it. Read the
       // rest here, in order, at once (waiting for the next segment, or reading others meanwhile, was work thrown
       // away: a verbose cache is no flow table, and its 79 MB were read about one and a half times). Rows may now
       // pass the regions of later segments, which are no longer needed; the early pass no longer matches these rows.

@@ -289,7 +289,10 @@ function analyse(given: readonly Paste[], answers: Answers, options: DiagnoseOpt
     hosts,
     answers,
     evidence(source, line) {
-      const text = linesBySource.get(source)?.[line - 1] ?? '';
+      const lines = linesBySource.get(source);
+      let text = lines?.[line - 1] ?? '';
+      // A row read from bytes that no flagged host quoted (an MLS entry a flow-mask finding names, say): read back now.
+      if (text === '' && restoreRowLines(lines, [line]) > 0) text = lines![line - 1]!;
       return { source, line, text: text.trim() };
     },
   };

@@ -12,6 +12,7 @@ import { headStampKind, headStampKindIfSure, STAMP_HEAD_BYTES, stampPattern } fr
 import { BlankedCursor, blankStamps, restoreStamps } from './blank-stamps';
 import { readFirstLine, readSecondLine, VerboseRecords } from './verbose-records';
 import { readNxRow } from './nx-rows';
+import { commitMlsEntry, newMlsEntry, readMlsCounters, readMlsEntry } from './mls-entries';
 import { byteLayout } from './fnf-bytes';
 import { type FnfBuffers, FnfRecords } from './fnf-records';
 import { csvRoles, isRule, tableLayout } from '../parsers/show-flow-monitor-cache/table-format';
@@ -96,8 +97,10 @@ export class FlowDumpScanner {
   private fnf: FnfRecords | undefined;
   /** The last text line was blank (a record starts only after one, as its parser's records end at one). */
   private fnfAfterBlank = false;
-  /** Rows that count bytes (NX-OS rows) were read or joined: the bytes column is in use. */
+  /** Rows that count bytes (NX-OS rows, MLS entries) were read or joined: the bytes column is in use. */
   private countsBytes = false;
+  /** The MLS entry whose first line was read from bytes, waiting for its counters line (feed). */
+  private readonly mlsEntry = newMlsEntry();
 
   /**
    * `sizeHint`: the bytes this scanner will see, to size the columns once (rows are ~80 bytes in device output).
@@ -139,24 +142,24 @@ export class FlowDumpScanner {
   }
 
   /**
-   * Where this scanner stands now, as a continuation of an NX-OS flow cache's IPv4 rows would start from it
-   * (startFrom); undefined when the text so far does not end under such rows.
+   * Where this scanner stands now, as a continuation of an NX-OS flow cache's IPv4 rows or of a `show mls netflow ip`
+   * table's entries would start from it (startFrom); undefined when the text so far does not end under such rows.
    */
-  nxStartHere(): TrackerState | undefined {
-    return this.stamp === null && this.tracker.nxRowsHere() !== undefined ? this.tracker.state() : undefined;
+  rowsStartHere(): TrackerState | undefined {
+    return this.stamp === null && this.tracker.rowsHere() ? this.tracker.state() : undefined;
   }
 
-  /** A continuation that starts in this state (nxStartHere's), not inside a cache-flow table. Before any line. */
+  /** A continuation that starts in this state (rowsStartHere's), not inside a cache-flow table. Before any line. */
   startFrom(state: TrackerState): void {
     this.tracker.restore(state);
   }
 
   /**
-   * Does the text read so far end where a continuation starts: in state `nx` (an NX-OS cache's rows: startFrom), or
-   * without one, inside a cache-flow table?
+   * Does the text read so far end where a continuation starts: in state `start` (an NX-OS cache's rows, MLS entries:
+   * startFrom), or without one, inside a cache-flow table?
    */
-  continuesAs(nx: TrackerState | undefined): boolean {
-    return nx ? this.tracker.sameNxState(nx) : this.tracker.inFlowTable();
+  continuesAs(start: TrackerState | undefined): boolean {
+    return start ? this.tracker.sameRowsState(start) : this.tracker.inFlowTable();
   }
 
   /** Flexible NetFlow records read from bytes so far. */
@@ -429,6 +432,17 @@ export class FlowDumpScanner {
       if (!(commit && fr!.commit(base + rowIdx + 1, position + rowS))) asText(rowS, rowE, rowIdx);
       rowS = -1;
     };
+    // A `show mls netflow ip` entry, read from bytes where its parser would read one (tracker.mlsEntryNext): its first
+    // line waits for its counters line; if the next line is not one, the first goes the text way, then that line.
+    const me = this.mlsEntry;
+    let mlsS = -1;
+    let mlsE = 0;
+    let mlsIdx = 0;
+    const flushMls = () => {
+      const from = mlsS;
+      mlsS = -1;
+      asText(from, mlsE, mlsIdx);
+    };
     const skip: LinesSkipped = { to: 0, lines: 0 };
     const r = scanRows(buf, 0, end, this.cols, this.tracker.inFlow, base + 1, (s, e, idx) => {
       // Where the line's text starts on the screen: after an erased pager mark (a capture without `terminal length 0`:
@@ -501,6 +515,21 @@ export class FlowDumpScanner {
         this.fnfAfterBlank = false;
         return asText(s, e, idx);
       }
+      if (mlsS >= 0) {
+        if (readMlsCounters(buf, at, e, me)) {
+          commitMlsEntry(me, buf, this.cols, base + mlsIdx + 1, position + mlsS);
+          this.countsBytes = true;
+          mlsS = -1;
+          return undefined;
+        }
+        flushMls();
+      }
+      if (!stamps && this.tracker.mlsEntryNext() && readMlsEntry(buf, at, e, me)) {
+        mlsS = s;
+        mlsE = e;
+        mlsIdx = idx;
+        return undefined;
+      }
       // An NX-OS flow cache's IPv4 rows, read from bytes where its parser would read a row (tracker.nxRowsHere).
       const nx = stamps ? undefined : this.tracker.nxRowsHere();
       if (nx !== undefined && readNxRow(buf, at, e, nx, this.cols, base + idx + 1, position + s)) {
@@ -543,9 +572,17 @@ export class FlowDumpScanner {
       used = rowS;
       lines = rowIdx;
       rowS = -1;
+    } else if (!final && mlsS > 0) {
+      // An MLS entry's first line, its counters in the next piece: given back too, to be read whole with them. (The
+      // text way, the piece would end with an entry waiting: a table whose first piece ends so was read on one thread,
+      // as the state the other segments start from is that of no entry waiting.)
+      used = mlsS;
+      lines = mlsIdx;
+      mlsS = -1;
     }
     // A first line at the end of this piece: the text way (its second, in the next piece, then reads as text too).
     if (pending >= 0) flushPending();
+    if (mlsS >= 0) flushMls();
     // So is a record not yet ended that fills the piece (the rest of its lines, in the next piece, then follow no blank
     // line), and one that ends a segment whose next line is not known; one the paste ends with (nextHasEquals null) is
     // whole, as the parser reads the last record of its section.

@@ -11,13 +11,14 @@ import { csvRoles, isRule } from '../parsers/show-flow-monitor-cache/table-forma
 import type { ByteLayout } from './fnf-bytes';
 import type { NxLayout } from './nx-rows';
 import { BANNER as NX_BANNER, headerColumns as nxHeaderColumns, rolesOf as nxRolesOf } from '../parsers/show-flow-cache/parser';
+import { COUNTERS as MLS_COUNTERS, ENTRY as MLS_ENTRY, entryOfMatch as mlsEntryOfMatch } from '../parsers/shared/mls-netflow-blocks';
 
 /** The cache-flow parser's sniff returns 1 on its header within the first 50 non-empty lines of a section. */
 const SNIFF_WINDOW = 50;
 
 /** A tracker's whole state (plain data: it crosses to the other thread). */
 export interface TrackerState {
-  kind: 'flow' | 'verbose' | 'fnf' | 'nx' | 'other' | 'none';
+  kind: 'flow' | 'verbose' | 'fnf' | 'nx' | 'mls' | 'other' | 'none';
   nonEmpty: number;
   inFlow: boolean;
   verboseRecords: boolean;
@@ -31,6 +32,8 @@ export interface TrackerState {
   /** Under an echoed NX-OS `show flow cache`: the table the parser reads now (its banner's family, its header's columns). */
   nxFamily?: string;
   nxLayout?: NxLayout;
+  /** Under an echoed `show mls netflow ip`: an entry read as text waits for its counters line. */
+  mlsOpen?: boolean;
   /** Inside a config banner: its delimiter and how many more lines it may run. */
   banner?: { delim: string; left: number };
 }
@@ -49,7 +52,7 @@ export class FlowSectionTracker {
    * 'flow': echoed cache-flow command; 'verbose': echoed `show ip cache verbose flow`; 'other': another command;
    * 'none': no echo (kind decided by sniffing).
    */
-  private kind: 'flow' | 'verbose' | 'fnf' | 'nx' | 'other' | 'none' = 'none';
+  private kind: 'flow' | 'verbose' | 'fnf' | 'nx' | 'mls' | 'other' | 'none' = 'none';
   private nonEmpty = 0;
   inFlow = false;
   /**
@@ -75,6 +78,11 @@ export class FlowSectionTracker {
    */
   private nxFamily: string | undefined;
   private nxLayout: NxLayout | undefined;
+  /**
+   * Under an echoed `show mls netflow ip`, as its parser reads the text so far: an entry's first line was read (as
+   * text) and waits for its counters line (lines of other kinds between do not end the wait).
+   */
+  private mlsOpen = false;
 
   /** Where the tracker stands, to hand over to the scanner that joins a part read as a continuation. */
   state(): TrackerState {
@@ -90,6 +98,7 @@ export class FlowSectionTracker {
       ...(this.fnfCsv ? { fnfCsv: this.fnfCsv } : {}),
       ...(this.nxFamily !== undefined ? { nxFamily: this.nxFamily } : {}),
       ...(this.nxLayout ? { nxLayout: this.nxLayout } : {}),
+      ...(this.mlsOpen ? { mlsOpen: true } : {}),
       ...(this.bannerDelim !== undefined ? { banner: { delim: this.bannerDelim, left: this.bannerLeft } } : {}),
     };
   }
@@ -102,9 +111,22 @@ export class FlowSectionTracker {
     return this.kind === 'fnf' && this.readsOnAs(s);
   }
 
-  /** Under an NX-OS flow cache's IPv4 rows, would this tracker read every line after this one as one in state `s` would? */
-  sameNxState(s: TrackerState): boolean {
-    return this.kind === 'nx' && this.nxRowsHere() !== undefined && this.readsOnAs(s);
+  /**
+   * Under an NX-OS flow cache's IPv4 rows or a `show mls netflow ip` table's entries (rowsHere), would this tracker
+   * read every line after this one as one in state `s` would?
+   */
+  sameRowsState(s: TrackerState): boolean {
+    return this.rowsHere() && this.readsOnAs(s);
+  }
+
+  /** Where the byte path reads rows of a table whose parser keeps no other state: NX-OS IPv4 rows, MLS entries. */
+  rowsHere(): boolean {
+    return this.nxRowsHere() !== undefined || this.mlsEntryNext();
+  }
+
+  /** Would `show mls netflow ip`'s parser read an entry that starts on the next line (no entry waiting)? */
+  mlsEntryNext(): boolean {
+    return this.kind === 'mls' && !this.mlsOpen;
   }
 
   /**
@@ -129,6 +151,7 @@ export class FlowSectionTracker {
       (t === u || (t !== undefined && u !== undefined && sameInts(t.starts, u.starts) && sameInts(t.ends, u.ends) && sameInts(t.slots, u.slots))) &&
       sameInts(this.fnfCsv, s.fnfCsv) &&
       this.nxFamily === s.nxFamily &&
+      this.mlsOpen === (s.mlsOpen === true) &&
       (l === m || (l !== undefined && m !== undefined && l.columns === m.columns && sameInts(l.roles, m.roles))) &&
       [...this.hosts].every((h) => s.hosts.includes(h))
     );
@@ -146,6 +169,7 @@ export class FlowSectionTracker {
     this.fnfCsv = s.fnfCsv;
     this.nxFamily = s.nxFamily;
     this.nxLayout = s.nxLayout;
+    this.mlsOpen = s.mlsOpen === true;
     this.bannerDelim = s.banner?.delim;
     this.bannerLeft = s.banner?.left ?? 0;
   }
@@ -234,6 +258,7 @@ export class FlowSectionTracker {
       this.fnfCsv = undefined;
       this.nxFamily = undefined;
       this.nxLayout = undefined;
+      this.mlsOpen = false;
       return false;
     }
     // What split.ts takes for a possible prompt: a letter or a blank first, or `<`, `[`, `*`, `#` (a hidden hostname),
@@ -259,6 +284,7 @@ export class FlowSectionTracker {
         this.fnfCsv = undefined;
         this.nxFamily = undefined;
         this.nxLayout = undefined;
+        this.mlsOpen = false;
         if (cmd === '') this.kind = 'none';
         else {
           const base = splitFilter(cmd).base;
@@ -272,7 +298,9 @@ export class FlowSectionTracker {
                   ? 'fnf'
                   : kind === 'show flow cache'
                     ? 'nx'
-                    : 'other';
+                    : kind === 'show mls netflow ip'
+                      ? 'mls'
+                      : 'other';
           this.fnfRecords = this.kind === 'fnf';
         }
         // Under an echoed `show ip cache flow`, rows count from the first line (the seed's `| include` has no header).
@@ -283,6 +311,7 @@ export class FlowSectionTracker {
     this.nonEmpty++;
     if (this.kind === 'verbose') this.verboseLine(t);
     else if (this.kind === 'nx') this.nxLine(t);
+    else if (this.kind === 'mls') this.mlsLine(t);
     if (this.fnfRecords) {
       // A table's rule or a csv header: from here on the parser reads rows of those, and no line as a record field.
       const n = lineWithoutNote(t);
@@ -310,6 +339,18 @@ export class FlowSectionTracker {
     }
     const h = nxHeaderColumns(t);
     if (h) this.nxLayout = { columns: h.length, roles: nxRolesOf(h) };
+  }
+
+  /**
+   * A `show mls netflow ip` text line (not blank), as readMlsNetflow takes it once the poster's notes are out: an entry
+   * line ends any wait and opens one when the parser reads it; a counters line ends the wait.
+   */
+  private mlsLine(line: string): void {
+    const t = lineWithoutNote(line);
+    if (t.trim() === '') return;
+    const e = MLS_ENTRY.exec(t);
+    if (e) this.mlsOpen = typeof mlsEntryOfMatch(e) !== 'string';
+    else if (this.mlsOpen && MLS_COUNTERS.test(t)) this.mlsOpen = false;
   }
 
   /**

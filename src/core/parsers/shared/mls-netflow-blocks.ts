@@ -6,6 +6,7 @@ import { FlowTableBuilder, UNKNOWN, type FlowTable } from '../flow-table';
 import type { Section } from '../parser-types';
 import { isExecPromptTimestamp } from './exec-prompt-timestamp';
 import { isAbsent, portNumber, protocolNumber } from './mls-protocol-port-names';
+import { mergeByLine, prescannedRows } from './prescanned-rows';
 
 export interface MlsNetflowTable {
   flows: FlowTable;
@@ -44,6 +45,23 @@ export function isMlsNetflowLayout(section: Section): boolean {
   return false;
 }
 
+/**
+ * What an ENTRY match opens: the entry's values, or why it is not read (an address or a name the parser does not
+ * take; the line is then reported). Ports and protocol -1 (UNKNOWN) where the flow mask dropped them.
+ */
+export function entryOfMatch(e: RegExpExecArray): { src: number; dst: number; proto: number; srcPort: number; dstPort: number; srcIf: string | undefined } | string {
+  const dst = ipToInt(e[1]!);
+  const src = e[2] === '0.0.0.0' ? 0 : ipToInt(e[2]!);
+  const proto = protocolNumber(e[3]);
+  const srcPort = portNumber(e[4]);
+  const dstPort = portNumber(e[5]);
+  if (dst < 0 || src < 0) return 'MLS NetFlow entry with an invalid address';
+  if (proto === null || srcPort === null || dstPort === null) return 'MLS NetFlow entry with a protocol or port name not known';
+  // Masks that drop the protocol print 0 for it and both ports: the ports then mean nothing.
+  const known = proto !== undefined;
+  return { src, dst, proto: known ? proto : UNKNOWN, srcPort: known ? (srcPort ?? UNKNOWN) : UNKNOWN, dstPort: known ? (dstPort ?? UNKNOWN) : UNKNOWN, srcIf: isAbsent(e[6]) ? undefined : e[6] };
+}
+
 export function readMlsNetflow(section: Section, warnings: Warning[]): MlsNetflowTable {
   const b = new FlowTableBuilder(Math.max(16, (section.to - section.from) >> 1));
   const out: Omit<MlsNetflowTable, 'flows'> = { entries: 0, sourcesPresent: true, destinationOnlyLines: [] };
@@ -66,18 +84,16 @@ export function readMlsNetflow(section: Section, warnings: Warning[]): MlsNetflo
     const e = ENTRY.exec(line);
     if (e) {
       close('MLS NetFlow entry without its counters line: not counted');
-      const dst = ipToInt(e[1]!);
-      const src = e[2] === '0.0.0.0' ? 0 : ipToInt(e[2]!);
-      const proto = protocolNumber(e[3]);
-      const srcPort = portNumber(e[4]);
-      const dstPort = portNumber(e[5]);
-      if (dst < 0 || src < 0) warnings.push(unreadLine(i, line, 'MLS NetFlow entry with an invalid address'));
-      else if (proto === null || srcPort === null || dstPort === null) warnings.push(unreadLine(i, line, 'MLS NetFlow entry with a protocol or port name not known'));
+      const v = entryOfMatch(e);
+      if (typeof v === 'string') warnings.push(unreadLine(i, line, v));
       else {
-        [openLine, oSrc, oDst] = [i + 1, src, dst];
-        oSrcIf = isAbsent(e[6]) ? undefined : e[6];
-        // Masks that drop the protocol print 0 for it and both ports: the ports then mean nothing.
-        [oProto, oSrcPort, oDstPort] = proto !== undefined ? [proto, srcPort ?? UNKNOWN, dstPort ?? UNKNOWN] : [UNKNOWN, UNKNOWN, UNKNOWN];
+        openLine = i + 1;
+        oSrc = v.src;
+        oDst = v.dst;
+        oProto = v.proto;
+        oSrcPort = v.srcPort;
+        oDstPort = v.dstPort;
+        oSrcIf = v.srcIf;
       }
       continue;
     }
@@ -100,6 +116,17 @@ export function readMlsNetflow(section: Section, warnings: Warning[]): MlsNetflo
     warnings.push(unreadLine(i, line));
   }
   close('MLS NetFlow entry without its counters line: not counted');
+  // A big dump's plain entries, read from bytes before the paste was split (core/big-paste/mls-entries.ts): '' here.
+  let flows = b.finish();
+  const pre = prescannedRows(section);
+  if (pre) {
+    flows = flows.count === 0 ? pre : mergeByLine(pre, flows);
+    out.entries += pre.count;
+    const own = out.destinationOnlyLines;
+    const fromBytes: number[] = [];
+    for (let k = 0; k < pre.count; k++) if (pre.src[k] === 0) fromBytes.push(pre.line[k]!);
+    if (fromBytes.length > 0) out.destinationOnlyLines = own.length === 0 ? fromBytes : [...own, ...fromBytes].sort((x, y) => x - y);
+  }
   out.sourcesPresent = !(out.entries > 0 && out.destinationOnlyLines.length === out.entries);
-  return { ...out, flows: b.finish() };
+  return { ...out, flows };
 }
