@@ -91,6 +91,13 @@ export function readClassicFlows(section: Section, warnings: Warning[]): Classic
   const vEnd = pre ? firstRowAtOrAfter(pre.rows, section.to + 1) : 0;
   /** Next hops as text, one string per address (most records share one). */
   const hops = new Map<number, string>();
+  // The records' interface names as this builder's indexes, each looked up once, in the order add() would meet them.
+  const ifOf = pre ? new Int32Array(pre.rows.ifNames.length).fill(-1) : new Int32Array(0);
+  const ifIndexOf = (k: number): number => {
+    let x = ifOf[k]!;
+    if (x < 0) ifOf[k] = x = b.interfaceIndex(pre!.rows.ifNames[k]);
+    return x;
+  };
   for (let i = section.from; i < section.to; i++) {
     const line = section.lines[i]!;
     if (vk < vEnd && pre!.rows.line[vk] === i + 1) {
@@ -102,17 +109,30 @@ export function readClassicFlows(section: Section, warnings: Warning[]): Classic
         add(open.row, open.line);
         open = undefined;
       }
-      const row: ClassicRow = { srcIf: t.ifNames[t.srcIf[k]!]!, src: t.src[k]!, dstIf: t.ifNames[t.dstIf[k]!]!, egress: false, dst: t.dst[k]!, proto: t.proto[k]!, a: pre!.tos[k]!, b: pre!.flags[k]!, count: t.packets[k]! };
       const hop = pre!.nextHop[k]!;
       let nextHop = hops.get(hop);
       if (nextHop === undefined) hops.set(hop, (nextHop = intToIp(hop)));
-      const v = { srcPort: t.srcPort[k]!, dstPort: t.dstPort[k]!, bytesPerPacket: t.bytes[k]!, active: pre!.active[k]!, nextHop };
-      add(row, i + 1, v);
-      details.tos.push(row.a);
-      details.flags.push(row.b);
-      details.bytesPerPacket.push(v.bytesPerPacket);
-      details.active.push(v.active);
-      details.nextHop.push(v.nextHop);
+      const bpp = t.bytes[k]!;
+      if (anyEgress) {
+        const row: ClassicRow = { srcIf: t.ifNames[t.srcIf[k]!]!, src: t.src[k]!, dstIf: t.ifNames[t.dstIf[k]!]!, egress: false, dst: t.dst[k]!, proto: t.proto[k]!, a: pre!.tos[k]!, b: pre!.flags[k]!, count: t.packets[k]! };
+        add(row, i + 1, { srcPort: t.srcPort[k]!, dstPort: t.dstPort[k]!, bytesPerPacket: bpp });
+      } else {
+        // (No egress copy to compare it with: the row as add() makes it, without an object on the way.)
+        const count = t.packets[k]!;
+        const counted = lastColumn ?? 'packets';
+        let packets = counted === 'packets' ? count : NaN;
+        let bytes = counted === 'bytes' ? count : NaN;
+        if (bpp > 0) {
+          if (counted === 'packets') bytes = packets * bpp;
+          else packets = Math.max(1, Math.round(bytes / bpp));
+        }
+        b.addValues(ifIndexOf(t.srcIf[k]!), ifIndexOf(t.dstIf[k]!), t.src[k]!, t.dst[k]!, t.proto[k]!, t.srcPort[k]!, t.dstPort[k]!, packets, bytes, i + 1);
+      }
+      details.tos.push(pre!.tos[k]!);
+      details.flags.push(pre!.flags[k]!);
+      details.bytesPerPacket.push(bpp);
+      details.active.push(pre!.active[k]!);
+      details.nextHop.push(nextHop);
       continue;
     }
     if (line.trim() === '') continue;
