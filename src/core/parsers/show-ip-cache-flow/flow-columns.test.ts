@@ -74,3 +74,18 @@ describe('FlowColumns.ifIndex', () => {
     expect(c.ifNames[iy]).toBe(y);
   });
 });
+
+describe('FlowColumns room', () => {
+  it('a fractional room (a size hint divided by a row size) still grows: no row past it is dropped', () => {
+    const c = new FlowColumns(27.5);
+    for (let i = 0; i < 100; i++) {
+      const k = c.reserve();
+      c.src[k] = i + 1;
+      c.line[k] = i + 1;
+      c.n++;
+    }
+    const { table } = c.finish();
+    expect(table.count).toBe(100);
+    expect([...table.src]).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+  });
+});

@@ -72,7 +72,9 @@ export class FlowColumns {
    * (two threads fill two regions of one allocation); growing past `initial` moves to private arrays.
    */
   constructor(initial = 1024, shared?: ColumnBuffers, from = 0) {
-    this.cap = Math.max(16, initial);
+    // (A whole number: a fractional room made arrays of its floor, and reserve(), waiting for n to reach it, never
+    // grew them: rows past the end were dropped without a word.)
+    this.cap = Math.max(16, Math.ceil(initial));
     this.viewsShared = shared !== undefined;
     const b = shared;
     const n = this.cap;
