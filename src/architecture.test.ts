@@ -104,3 +104,18 @@ describe('import boundaries', () => {
     expect(show(bad)).toEqual([]);
   });
 });
+
+describe('tests a clone can run', () => {
+  it('no test reads a fixed path under /tmp (only this machine had the file: a debugging test once did)', () => {
+    const tests = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) => {
+        const p = join(dir, n);
+        if (statSync(p).isDirectory()) return n === 'fixtures' || n === 'node_modules' ? [] : tests(p);
+        return /\.test\.tsx?$|\.spec\.ts$/.test(n) ? [p] : [];
+      });
+    const files = [...tests(SRC), ...tests(resolve(SRC, '../e2e'))];
+    expect(files.length).toBeGreaterThan(100);
+    const bad = files.filter((f) => /['"`]\/tmp\//.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f));
+    expect(bad).toEqual([]);
+  });
+});
