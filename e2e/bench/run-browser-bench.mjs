@@ -11,7 +11,7 @@
 // A benchmark, not a test: it prints numbers (and whether each meets its target) and exits 0 unless it broke.
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -212,6 +212,8 @@ try {
   await browser.close();
   const longest = big.tasks.reduce((m, t) => Math.max(m, t.duration), 0);
   const ok = (b) => (b ? 'OK' : 'MISSED');
+  // The machine, so figures copied into a note carry it (the same kind of machine has had different processors).
+  console.log(`machine: ${cpus()[0]?.model.trim()}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.versions.node}, ${new Date().toISOString()}`);
   console.log(`JS before first paint: ${first.gzKb.toFixed(1)} KB gzipped (target <= 130) ${ok(first.gzKb <= 130)}; first contentful paint ${first.fcp.toFixed(0)} ms`);
   for (const f of first.files) console.log(`  ${f}`);
   console.log(`${ROWS.toLocaleString('en')}-row show ip cache flow paste (${(big.bytes / 1048576).toFixed(1)} MB):`);

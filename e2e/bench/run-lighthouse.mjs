@@ -5,7 +5,7 @@
 // once into the npm cache), or from an install of your own with LIGHTHOUSE_CLI=/path/to/lighthouse/cli/index.js.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { plainServer } from './plain-server.mjs';
 import { chromiumPath, ROOT, startPreview } from './preview-server.mjs';
@@ -70,7 +70,7 @@ for (const [host, base] of HOSTS) {
     rows.push(`| ${host} | ${name} | ${m.performance} | ${m.accessibility} | ${m['best-practices']} | ${m.fcp} ms | ${m.tbt} ms | ${m.lcp} ms | ${m.cls.toFixed(3)} | ${met ? 'yes' : 'NO'} |`);
   }
 }
-console.log(`\nLighthouse 12.2.3, mobile defaults, median of ${RUNS} runs:\n`);
+console.log(`\nLighthouse 12.2.3, mobile defaults, median of ${RUNS} runs; machine: ${cpus()[0]?.model.trim()}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, ${new Date().toISOString()}\n`);
 console.log('| host | page | performance | accessibility | best practices | FCP | TBT | LCP | CLS | targets met |');
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);

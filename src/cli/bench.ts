@@ -2,7 +2,7 @@
 // dumps, and the worm at full speed as a Flexible NetFlow cache (`show flow monitor NAME cache`, records).
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fnfBench } from './bench-fnf';
@@ -169,7 +169,9 @@ function main(): number {
   const only = process.env.BENCH_SHAPES?.split(',').filter(Boolean);
   const shapes = only ? SHAPES.filter((s) => only.includes(s.name)) : SHAPES;
   if (shapes.length === 0) throw new Error(`no shape named ${only!.join(', ')}; shapes: ${SHAPES.map((s) => s.name).join(', ')}`);
-  process.stdout.write(`${RUNS} alternating runs per shape (mawk, analyzer --json, floor); medians of wall time\n`);
+  // The machine, so that figures copied into a note or README carry it (the same kind of machine has not always had the
+  // same processor: an AMD EPYC one day, an Intel Xeon another).
+  process.stdout.write(`${machineLine()}\n${RUNS} alternating runs per shape (mawk, analyzer --json, floor); medians of wall time\n`);
   const results = shapes.map((s) => benchShape(s, awk, process.env.BENCH_KEEP === '1'));
   process.stdout.write('\nshape          analyzer   mawk   ratio  CPU ratio  mem/input  floor  verdicts\n');
   for (const r of results) {
@@ -186,3 +188,9 @@ function main(): number {
 }
 
 process.exitCode = main();
+
+/** This machine as a line: processor model, cores, memory, Node. */
+export function machineLine(): string {
+  const c = cpus();
+  return `machine: ${c[0]?.model.trim() ?? 'unknown processor'}, ${c.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.versions.node}, ${new Date().toISOString()}`;
+}
