@@ -21,7 +21,8 @@ describe('show ip cache verbose flow (constructed from the documented layout)', 
   });
 
   it('keeps ToS, flags, bytes per packet and time active beside each flow', () => {
-    expect(data!.details).toEqual({
+    const d = data!.details!;
+    expect({ tos: [...d.tos], flags: [...d.flags], bytesPerPacket: [...d.bytesPerPacket], active: [...d.active], nextHop: d.nextHop }).toEqual({
       tos: [0x80, 0x80, 0, 0, 0],
       flags: [0, 0, 0x10, 2, 2],
       bytesPerPacket: [40, 40, 28, 48, 48],
