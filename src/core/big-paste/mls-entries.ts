@@ -5,6 +5,7 @@
 // mark, single-byte blanks, the first field at the line's start, counts of up to 15 digits, protocol and port names the
 // parser knows; any other line is left to the text path, which reads it (or warns about it).
 import { BYTE_CLASS, CAPITAL_M, hashBytes, moreAt, REFUSED } from './fnf-bytes';
+import { dottedQuadAt, quad } from './dotted-quad';
 import type { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import { PORTS, PROTOCOLS } from '../parsers/shared/mls-protocol-port-names';
 
@@ -96,26 +97,14 @@ function digitsValue(b: Uint8Array, s: number, e: number): number {
 }
 
 /**
- * A dotted quad from b[p] as ENTRY's `\d{1,3}(?:\.\d{1,3}){3}` and then ipToInt read it (no leading zero, octets to
- * 255), followed by a blank: [value, end] in `at`, or false.
+ * A dotted quad from b[p] as ENTRY's `\d{1,3}(?:\.\d{1,3}){3}` and then ipToInt read it (dottedQuadAt), followed by a
+ * blank: true, its value and end in `at`.
  */
 function addressAt(b: Uint8Array, p: number, e: number, at: { v: number; p: number }): boolean {
-  let addr = 0;
-  for (let k = 0; k < 4; k++) {
-    if (k > 0) {
-      if (p >= e || b[p] !== 46) return false;
-      p++;
-    }
-    const s = p;
-    let oct = 0;
-    while (p < e && isDigit(b[p]!)) oct = oct * 10 + b[p++]! - 48;
-    const n = p - s;
-    if (n === 0 || n > 3 || (n > 1 && b[s] === 48) || oct > 255) return false;
-    addr = addr * 256 + oct;
-  }
-  if (p >= e || b[p] !== 32) return false;
-  at.v = addr;
-  at.p = p;
+  const end = dottedQuadAt(b, p, e);
+  if (end < 0 || end >= e || b[end] !== 32) return false;
+  at.v = quad.v;
+  at.p = end;
   return true;
 }
 

@@ -5,6 +5,7 @@
 // with single-byte blanks, none of the characters a prompt, a poster's note or an elision holds, no pager mark, no
 // field longer than 15 characters; any other line is left to the text path, which reads it (or warns about it).
 import { BYTE_CLASS, CAPITAL_M, moreAt, REFUSED } from './fnf-bytes';
+import { dottedQuadAt, quad } from './dotted-quad';
 import type { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 
 /**
@@ -40,34 +41,10 @@ function countOf(b: Uint8Array, k: number): number {
   return v;
 }
 
-/** A dotted quad as ipToIntAt (core/text/lines.ts) reads field k: no leading zero, octets to 255; -1 otherwise. */
+/** Field k as a dotted quad (dottedQuadAt: as ipToIntAt reads one), the whole field; -1 otherwise. */
 function addressOf(b: Uint8Array, k: number): number {
   if (k < 0) return -1;
-  const s = starts[k]!;
-  const e = ends[k]!;
-  if (e - s < 7 || e - s > 15) return -1;
-  let addr = 0;
-  let oct = 0;
-  let digits = 0;
-  let lead = 0;
-  let dots = 0;
-  for (let p = s; p < e; p++) {
-    const c = b[p]!;
-    if (c >= 48 && c <= 57) {
-      if (digits === 0) lead = c;
-      else if (lead === 48 || digits === 3) return -1;
-      oct = oct * 10 + (c - 48);
-      digits++;
-    } else if (c === 46) {
-      if (digits === 0 || oct > 255) return -1;
-      addr = addr * 256 + oct;
-      oct = 0;
-      digits = 0;
-      dots++;
-    } else return -1;
-  }
-  if (dots !== 3 || digits === 0 || oct > 255) return -1;
-  return addr * 256 + oct;
+  return dottedQuadAt(b, starts[k]!, ends[k]!) === ends[k]! ? quad.v : -1;
 }
 
 /**

@@ -5,6 +5,7 @@
 // record is left to the text path, which reads it (or warns about it) as before.
 import { FlowColumns, grownTo } from '../parsers/show-ip-cache-flow/flow-columns';
 import type { VerboseTable } from '../parsers/show-ip-cache-flow/prescanned';
+import { dottedQuadAt, quad } from './dotted-quad';
 
 /**
  * Verbose records read from bytes, in line order. `cols` holds what a flow holds (srcPort/dstPort from the second
@@ -93,20 +94,11 @@ function digits(b: Uint8Array, p: number, e: number): number {
   return d === 0 || d > 15 ? -1 : p;
 }
 
-/** An IPv4 address as ipToInt reads one (no leading zeros, octets up to 255); its value in `v.n`. */
+/** An IPv4 address as ipToInt reads one (dottedQuadAt); its value in `v.n`. */
 function ipv4(b: Uint8Array, p: number, e: number): number {
-  let a = 0;
-  for (let o = 0; o < 4; o++) {
-    if (o > 0) {
-      if (p >= e || b[p] !== 46) return -1;
-      p++;
-    }
-    const s = p;
-    if ((p = digits(b, p, e)) < 0 || p - s > 3 || v.n > 255 || (p - s > 1 && b[s] === 48)) return -1;
-    a = a * 256 + v.n;
-  }
-  v.n = a;
-  return p;
+  const end = dottedQuadAt(b, p, e);
+  if (end >= 0) v.n = quad.v;
+  return end;
 }
 
 /**
