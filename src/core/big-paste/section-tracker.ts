@@ -1,5 +1,6 @@
 // Where a big paste's text stands, line by line: inside a section the cache-flow parser reads (its rows may be
-// taken from bytes), or a verbose cache's record state (its records may be too). The byte path's scanner
+// taken from bytes), or a verbose cache's, a Flexible NetFlow cache's, an NX-OS cache's or an MLS NetFlow table's
+// reading state (their records may be too). The byte path's scanner
 // (prescan.ts) asks it before taking any row out of the text.
 import { commandIndex } from '../parsers/registry';
 import { lineWithoutNote } from '../text/field-notes';
@@ -49,7 +50,8 @@ const sameInts = (a: Int32Array | undefined, b: Int32Array | undefined): boolean
  */
 export class FlowSectionTracker {
   /**
-   * 'flow': echoed cache-flow command; 'verbose': echoed `show ip cache verbose flow`; 'other': another command;
+   * 'flow': echoed cache-flow command; 'verbose': echoed `show ip cache verbose flow`; 'fnf': echoed `show flow monitor
+   * NAME cache`; 'nx': echoed NX-OS `show flow cache`; 'mls': echoed `show mls netflow ip`; 'other': another command;
    * 'none': no echo (kind decided by sniffing).
    */
   private kind: 'flow' | 'verbose' | 'fnf' | 'nx' | 'mls' | 'other' | 'none' = 'none';
