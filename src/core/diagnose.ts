@@ -7,7 +7,7 @@ import { noteSampledFlows } from './analysis/sampled-sources';
 import { ipv6FlowSources, modernFlowSources } from './modern-flow-sources';
 import type { FlowSource } from './analysis/flow-facts';
 import { commandIndex, parserFor, PARSERS } from './parsers/registry';
-import { aliasPrescan, prescannedLines, prescanOfLines, restoreRowLines } from './parsers/show-ip-cache-flow/prescanned';
+import { aliasPrescan, clearRestoredRows, prescannedLines, prescanOfLines, restoreRowLines } from './parsers/show-ip-cache-flow/prescanned';
 import { plansFor } from './plan/plans';
 import type { Section } from './parsers/parser-types';
 import { RULES } from './rules/registry';
@@ -252,6 +252,8 @@ function analyse(given: readonly Paste[], answers: Answers, options: DiagnoseOpt
     const paste = original.source === names[i] ? original : { ...original, source: names[i]! };
     // Big flow dumps read as bytes by the CLI arrive pre-scanned (keyed by the paste object the CLI made).
     const pre = prescannedLines(original);
+    // (Rows a diagnosis before this one put back for quoting are rows again: they are read from their columns.)
+    if (pre) clearRestoredRows(pre);
     const lines = pre ?? normaliseLines(paste.text);
     linesBySource.set(paste.source, lines);
     // Posters' elisions and arrow notes are read around, not as rows; evidence still quotes the line as pasted.

@@ -34,6 +34,12 @@ export interface Prescan {
    * browser diagnoses a paste again as answers change, and never sets it.
    */
   fnfOnce?: boolean;
+  /**
+   * Line numbers of rows whose text restoreRowLines put back into `lines` (for quoting), to be emptied again before the
+   * paste is read once more (clearRestoredRows): the browser diagnoses a big file again as answers change, and a row
+   * left as text was read twice, from its columns and from its text.
+   */
+  restored?: number[];
 }
 
 /**
@@ -335,5 +341,16 @@ export function restoreRowLines(lines: readonly string[] | undefined, lineNumber
     // never shows: 5,000 infected hosts' 60,000 evidence lines, 124 ms through normaliseLines.)
     p.lines[want[k]! - 1] = normaliseLine(t).trimEnd();
   }
+  // (A loop, not push(...want): 5,000 infected hosts quote 60,000 lines, past what a call's arguments may hold.)
+  const restored = (p.restored ??= []);
+  for (const line of want) restored.push(line);
   return want.length;
+}
+
+/** Empty again the rows' lines restoreRowLines restored (before the paste's lines are read again). */
+export function clearRestoredRows(lines: readonly string[]): void {
+  const p = byLines.get(lines);
+  if (!p?.restored) return;
+  for (const line of p.restored) p.lines[line - 1] = '';
+  p.restored = undefined;
 }
