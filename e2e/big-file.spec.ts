@@ -50,6 +50,17 @@ test('an opened big file is read in the worker with a progress bar, to the verdi
   const quoted = await page.locator('[data-finding-id="scanning-host"] .evidence li').allTextContents();
   expect(quoted.length).toBeGreaterThan(0);
   for (const q of quoted) expect(SCANNERS.some((ip) => q.includes(` ${ip} `))).toBe(true);
+  // An answer changed: the worker diagnoses the file it kept again, and the rows it quoted count once, as before.
+  const flowsCell = page.locator(`[data-host-ip="${SCANNERS[0]}"] td.num`).first();
+  const flows = await flowsCell.textContent();
+  // (Through the app's own links: a page load would let go of the opened file, which the page then offers to reopen.)
+  await page.getByRole('link', { name: '1. Symptoms' }).click();
+  await page.getByRole('radio', { name: 'High at interrupt level (e.g. 99%/98%)' }).check();
+  // (The worker's answer for the new answers names the cause the answer points at.)
+  await expect(page.locator('[data-cause-id="high-cpu-interrupt"]')).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('link', { name: '3. Report' }).click();
+  await expect(page.locator(`[data-host-ip="${SCANNERS[0]}"]`)).toHaveAttribute('data-verdict', 'infected');
+  await expect(flowsCell).toHaveText(flows!);
 });
 
 test('a dropped big file can be cancelled while it is read, and analysed again', async ({ page }) => {

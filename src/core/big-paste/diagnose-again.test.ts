@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
 import { registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
-import type { Paste } from '../types';
+import type { Answers, Paste } from '../types';
 import { prescanBytes } from './prescan';
 
 function viaBytes(text: string): Paste {
@@ -43,7 +43,8 @@ describe('a big paste diagnosed again reads the same', () => {
       expect(want.hosts.find((h) => h.ip === '10.9.9.9')).toMatchObject({ verdict: 'infected', flows: 300 });
       const p = viaBytes(text);
       // The first diagnosis quotes the scanner's rows (read back from the bytes); the ones after read them as rows only.
-      for (const answers of [{}, { cpu: 'interrupt' }, {}]) expect(diagnose([p], answers)).toEqual(diagnose([{ source: 'big.txt', text }], answers));
+      const answersList: Answers[] = [{}, { cpu: 'interrupt' }, {}];
+      for (const answers of answersList) expect(diagnose([p], answers)).toEqual(diagnose([{ source: 'big.txt', text }], answers));
     });
   }
 });
