@@ -44,6 +44,25 @@ describe('pasteToRead (big pastes read as bytes in the worker)', () => {
     expect(all).not.toContain('0123456789abcdefghij');
   });
 
+  it('reads a big NX-OS flow cache and a big MLS NetFlow table as bytes too, and answers as the text path does', () => {
+    const dst = (i: number) => `${1 + (i % 220)}.${(i * 7) % 250}.${(i * 13) % 250}.9`;
+    const nx = ['switch# show flow cache', 'IPV4 Entries', 'SIP             DIP             BD ID S-Port  D-Port  Protocol  Byte Count    Packet Count  TCP FLAGS  if_id       flowStart   flowEnd'];
+    const mls = ['Router#show mls netflow ip', 'DstIP           SrcIP           Prot:SrcPort:DstPort  Src i/f         :AdjPtr'];
+    for (let i = 0; i < 12_000; i++) {
+      const src = i % 4 === 0 ? '10.9.9.9' : `10.1.${(i >> 8) & 255}.${1 + (i % 200)}`;
+      nx.push(`${src.padEnd(16)}${dst(i).padEnd(16)}4097  ${1024 + i}    80      6         48            1             0x2        0x1a000000  1432        1433`);
+      mls.push(`${dst(i).padEnd(16)}${src.padEnd(16)}tcp :${1024 + i} :www       Gi1/0/24        :0x0`, '1            48            20    09:02:11  L3 - Dynamic');
+    }
+    for (const lines of [nx, mls]) {
+      const p: Paste = { source: 'paste 1', text: `${lines.join('\n')}\n` };
+      expect(p.text.length).toBeGreaterThan(1 << 20);
+      expect(prescannedLines(pasteToRead(p))).toBeDefined();
+      const got = diagnosePastes([p], {});
+      expect(JSON.stringify(got.diagnosis)).toBe(JSON.stringify(viaText(p).diagnosis));
+      expect(got.diagnosis.hosts.find((h) => h.ip === '10.9.9.9')?.verdict).toBe('infected');
+    }
+  });
+
   it('keeps small pastes, pastes without flow rows and pastes with any UTF-16 surrogate as text', () => {
     const small: Paste = { source: 's', text: session(100) };
     const noFlows: Paste = { source: 'n', text: 'Router#show version\n' + 'Cisco IOS Software\n'.repeat(70_000) };

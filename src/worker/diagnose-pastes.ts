@@ -21,8 +21,14 @@ export interface DiagnosedPastes {
  * lone one (which bytes cannot carry) is quoted as pasted.
  */
 export function pasteToRead(p: Paste): Paste {
-  // (And a Flexible NetFlow cache's: its plain records and table rows are read from bytes too, fnf-records.ts.)
-  const flows = p.text.includes('SrcIPaddress') || p.text.includes('SOURCE ADDRESS:') || p.text.includes('SRC ADDR');
+  // (And a Flexible NetFlow cache's: its plain records and table rows are read from bytes too, fnf-records.ts; an
+  // NX-OS cache's IPv4 rows, nx-rows.ts, and a Catalyst's MLS NetFlow entries, mls-entries.ts, as well.)
+  const flows =
+    p.text.includes('SrcIPaddress') ||
+    p.text.includes('SOURCE ADDRESS:') ||
+    p.text.includes('SRC ADDR') ||
+    p.text.includes('Prot:SrcPort:DstPort') ||
+    (p.text.includes('Entries') && p.text.includes('SIP'));
   if (p.text.length < BYTES_PATH_MIN || !flows || /[\ud800-\udfff]/.test(p.text)) return p;
   return pasteOfBytes(p.source, utf8Of(p.text));
 }
