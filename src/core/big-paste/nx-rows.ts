@@ -7,6 +7,7 @@
 import { BYTE_CLASS, CAPITAL_M, moreAt, REFUSED } from './fnf-bytes';
 import { dottedQuadAt, quad } from './dotted-quad';
 import type { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
+import { ROLES } from '../parsers/show-flow-cache/parser';
 
 /**
  * How the parser reads a table's rows: its header's column count, and the column of each value it reads (-1: none),
@@ -17,13 +18,14 @@ export interface NxLayout {
   roles: Int32Array;
 }
 
-const SRC = 0;
-const DST = 1;
-const SRC_PORT = 2;
-const DST_PORT = 3;
-const PROTO = 4;
-const BYTES = 5;
-const PACKETS = 6;
+// Each value's place in a layout's roles: the parser's own order, not a copy of it.
+const SRC = ROLES.indexOf('src');
+const DST = ROLES.indexOf('dst');
+const SRC_PORT = ROLES.indexOf('srcPort');
+const DST_PORT = ROLES.indexOf('dstPort');
+const PROTO = ROLES.indexOf('proto');
+const BYTES = ROLES.indexOf('bytes');
+const PACKETS = ROLES.indexOf('packets');
 
 /** The fields' spans of the row being read (room for a header's columns and one more). */
 let starts = new Int32Array(32);

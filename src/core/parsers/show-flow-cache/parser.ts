@@ -68,7 +68,7 @@ function splitAsText(line: string): number {
 }
 
 /** The value roles the rows are read for, in the order of the column indexes `Roles` keeps. */
-const ROLES = ['src', 'dst', 'srcPort', 'dstPort', 'proto', 'bytes', 'packets'] as const;
+export const ROLES = ['src', 'dst', 'srcPort', 'dstPort', 'proto', 'bytes', 'packets'] as const;
 /** Each role's column (its last one when a header names it twice, as an object keyed by role keeps the last), or -1. */
 type Roles = Int32Array;
 
