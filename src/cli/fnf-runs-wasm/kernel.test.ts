@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useRecordRunKernel, useRowRunKernel } from '../../core/big-paste/fnf-run-kernels';
-import { type CutPaste, recordCaches, rowCaches, scannerResult } from '../../core/proof/fnf-run-caches';
+import { type CutPaste, PAGER_ERASE, recordCaches, rowCaches, scannerResult } from '../../core/proof/fnf-run-caches';
 import { assembledAndShipped } from '../wasm-bytes';
 import { FNF_RUNS_WASM } from './bytes';
 import { wasmRuns } from './kernel';
@@ -82,6 +82,30 @@ describe('the WebAssembly loop for runs of Flexible NetFlow records', () => {
     // All but the first record (read line by line: it makes the template) and the one cut by the piece's end.
     expect(taken).toBe(n - 2);
     expect(stats.copied).toBeLessThan(2 * text.length);
+  });
+
+  it('reads on through field lines behind an erased pager mark (a capture without `terminal length 0`), in one run', () => {
+    const fields = (k: number) => [`IPV4 SOURCE ADDRESS:       10.1.${(k >> 8) & 255}.${k & 255}`, 'IPV4 DESTINATION ADDRESS:  198.51.100.9', 'TRNS DESTINATION PORT:     80', 'INTERFACE INPUT:           Gi0/0/1', `counter packets long:      ${k}`, ''];
+    const n = 2000;
+    const lines = ['R1#show flow monitor M cache', '', ...Array.from({ length: n }, (_, k) => fields(k)).flat(), 'R1#'];
+    // The mark before one line in 23, moved to the next line where it would fall on a blank one (that one stops a run).
+    let marked = 0;
+    for (let k = 23; k < lines.length - 1; k += 23) {
+      const at = lines[k] === '' ? k + 1 : k;
+      lines[at] = PAGER_ERASE + lines[at];
+      marked++;
+    }
+    for (const eol of ['\n', '\r\n']) {
+      const text = lines.join(eol) + eol;
+      const c: CutPaste = { bytes: new Uint8Array(Buffer.from(text, 'latin1')), cut: Math.floor(text.length / 3) };
+      taken = 0;
+      const got = read(c, true);
+      expect(got).toBe(read(c, false));
+      expect(JSON.parse(got).cols[0]).toHaveLength(n);
+      // All but the first record (read line by line: it makes the template) and the one cut by the piece's end.
+      expect(taken).toBe(n - 2);
+    }
+    expect(marked).toBeGreaterThan(500);
   });
 
   let rows = 0;

@@ -4,6 +4,7 @@
 // The browser keeps the JavaScript loop (its CSP allows no WebAssembly compiling).
 import { BYTE_CLASS, KIND, SLOT_COUNT } from '../../core/big-paste/fnf-bytes';
 import { type RecordBatch, type RecordRunKernel, type RowRunKernel, useRecordRunKernel, useRowRunKernel } from '../../core/big-paste/fnf-run-kernels';
+import { pagerLeadEnd } from '../../core/big-paste/fnf-records';
 import { FNF_RUNS_WASM } from './bytes';
 import { shippedBytes, wasmExports } from '../wasm-instance';
 import { IN_BYTES, LAYOUT, MAX_COLUMNS, MAX_KEY_BYTES, MAX_LINES, RECORDS } from './wat';
@@ -56,10 +57,12 @@ export function wasmRuns(
   bytes: Uint8Array<ArrayBuffer> = shippedBytes(FNF_RUNS_WASM),
   stats?: { copied: number },
 ): { records: RecordRunKernel; rows: RowRunKernel } | undefined {
-  const e = wasmExports<Exports>(bytes);
+  // The module asks where a line goes on after an erased pager mark (pagerLeadEnd, over its own memory).
+  let mem = new Uint8Array(0);
+  const e = wasmExports<Exports>(bytes, { fnf: { pager: (s: number, end: number) => pagerLeadEnd(mem, s, end) } });
   if (!e) return undefined;
   const buf = e.memory.buffer;
-  const mem = new Uint8Array(buf);
+  mem = new Uint8Array(buf);
   const mem32 = (at: number, n: number) => new Int32Array(buf, at, n);
   mem.set(BYTE_CLASS, LAYOUT.cls);
   const starts = new Int32Array(buf, LAYOUT.starts, MAX_LINES + 1);

@@ -125,6 +125,7 @@ export function fnfRunsWat(): string {
               (br_if $stop (i32.eq ${L('cls')} ${I(REFUSED)}))
               (if (i32.eq ${L('cls')} ${I(CAPITAL_M)}) (then (br_if $stop ${moreHere})))`;
   return `(module
+  (import "fnf" "pager" (func $pager (param i32 i32) (result i32)))
   (memory (export "memory") ${PAGES})
   (global $records (export "records") (mut i32) (i32.const 0))
   (global $cut (export "cut") (mut i32) (i32.const 0))
@@ -144,6 +145,14 @@ export function fnfRunsWat(): string {
         ${S('j', I(0))}
         (block $linesE (loop $line
           (br_if $linesE (i32.ge_u ${L('j')} ${L('n')}))
+          ;; A line after an erased pager mark: on from where the screen shows it (the caller's pagerLeadEnd), or stop.
+          (if (i32.lt_u ${L('p')} ${L('end')})
+            (then
+              ${S('c', B(L('p')))}
+              (if (i32.or (i32.eq ${L('c')} ${I(32)}) (i32.or (i32.eq ${L('c')} ${I(45)}) (i32.eq ${L('c')} ${I(60)})))
+                (then
+                  ${S('p', `(call $pager ${L('p')} ${L('end')})`)}
+                  (br_if $stop (i32.lt_s ${L('p')} ${I(0)}))))))
           ${S('ls', L('p'))}
           ${S('ks', `(i32.load ${add(I(LAYOUT.starts), `(i32.shl ${L('j')} ${I(2)})`)})`)}
           ${S('kl', `(i32.sub (i32.load ${add(I(LAYOUT.starts + 4), `(i32.shl ${L('j')} ${I(2)})`)}) ${L('ks')})`)}

@@ -36,6 +36,18 @@ import {
 } from './fnf-bytes';
 import { type RecordBatch, type RowBatch, type RunTemplate, recordRunKernel, rowRunKernel, runsAreOn } from './fnf-run-kernels';
 import type { FnfRecordTable } from '../parsers/show-ip-cache-flow/prescanned';
+import { pagerRowStart } from '../text/pager-marks';
+
+/**
+ * Where a record's line at p (before `end`) goes on after an erased pager mark, as the line-by-line path reads it
+ * (prescan.ts: pagerRowStart over the line up to its first CR or LF); -1 when it holds none (or no line end before
+ * `end`). runRecords' loop and its kernel (cli/fnf-runs-wasm) both ask it, so a paged cache's records stay in the run.
+ */
+export function pagerLeadEnd(b: Uint8Array, p: number, end: number): number {
+  let e = p;
+  while (e < end && b[e] !== 10 && b[e] !== 13) e++;
+  return e < end ? pagerRowStart(b, p, e) : -1;
+}
 
 const grow = <T extends Uint32Array | Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
   const g = make(a.length * 2);
@@ -501,8 +513,8 @@ export class FnfRecords {
    * in one loop where each repeats the keys of the last record kept (the template) in the same order and spelling,
    * one line a key, then an empty line (LF or CR LF line ends): what the record parser reads (and field, value and commit would take) as a
    * plain IPv4 flow. It stops at the first record that is not so, or is cut by `end`, with nothing of it taken, so
-   * the line-by-line path reads it as before: any line that is not exactly such a field (a prompt, a pager mark, a
-   * note, a CR, a key twice, another key order, a blank in a name, a value the parser reads otherwise), any record
+   * the line-by-line path reads it as before: any line that is not exactly such a field, once an erased pager mark
+   * before it is passed over (pagerLeadEnd) (a prompt, a pager mark left otherwise, a blank line's pager mark, a note, a CR, a key twice, another key order, a blank in a name, a value the parser reads otherwise), any record
    * with more or fewer lines. Records are kept with line numbers from `firstLine` (that of b[p]) and offsets from
    * `offsetBase`. Returns how many lines it read (each record's lines and the empty line after it); runEnd says where
    * it stopped. (A cache of 160,000 records read line by line spent 8.7 ns a byte in the loop, the tracker's questions
@@ -539,6 +551,13 @@ export class FnfRecords {
       records: while (p < end) {
         const rs = p;
         for (let j = 0; j < n; j++) {
+          // A line after an erased pager mark (a capture without `terminal length 0`: a line in 23) is read from where
+          // the screen shows it, as the line-by-line path reads it; the record's offset stays its first line's.
+          const c0 = b[p];
+          if (c0 === 32 || c0 === 45 || c0 === 60) {
+            p = pagerLeadEnd(b, p, end);
+            if (p < 0) break records;
+          }
           const ls = p;
           // The key, byte for byte, then its colon.
           const ks = starts[j]!;

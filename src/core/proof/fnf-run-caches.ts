@@ -75,16 +75,31 @@ const orders = [KEYS.map((_, k) => k), [9, 0, 1, 6, 3, 2, 4, 7, 8, 5, 10]];
 const plainValue = (k: number) => (KEYS[k]![1] === address ? fc.constantFrom('10.1.1.7', '198.51.100.9') : KEYS[k]![1] === name ? fc.constantFrom('Gi0/0/1', 'Fa0/1') : KEYS[k]![1] === count ? fc.constantFrom('80', '6', '1') : fc.constant('0x00'));
 // How often a field is odd depends on the cache: some are nearly all plain (long runs), others often odd (runs that
 // stop and start again).
+/** IOS's pager mark erased by backspaces and blanks (9/8/9), as a capture without `terminal length 0` holds it. */
+export const PAGER_ERASE = ' --More-- ' + '\b'.repeat(9) + ' '.repeat(8) + '\b'.repeat(9);
+/** Marks before a line as terminals leave them: erased (9/8/9, 10/10/10), erased short of the line's start, not erased, stripped. */
+export const PAGER_LEADS = [
+  PAGER_ERASE,
+  ' --More-- ' + '\b'.repeat(10) + ' '.repeat(10) + '\b'.repeat(10),
+  ' --More-- \b\b\b\b',
+  ' --More-- ',
+  '<--- More --->' + '\b'.repeat(14),
+  // Its backspaces stripped by a logger or a web page, the erasing blanks kept (8, or more: the line's own then follow).
+  ' --More--         ',
+  ' --More--           ',
+];
+// A field line now and then behind a pager mark (one line in 23 of a capture without `terminal length 0`).
+const lead = fc.oneof({ weight: 40, arbitrary: fc.constant('') }, { weight: 2, arbitrary: fc.constant(PAGER_ERASE) }, { weight: 1, arbitrary: fc.constantFrom(...PAGER_LEADS) });
 const field = (k: number, odd: number) =>
   fc
-    .tuple(fc.oneof({ weight: 120, arbitrary: plainValue(k) }, { weight: odd, arbitrary: KEYS[k]![1] }), fc.constantFrom(':  ', ':', ': ', ':      '), fc.oneof({ weight: 180, arbitrary: fc.constant(KEYS[k]![0]) }, { weight: odd, arbitrary: fc.constantFrom(KEYS[k]![0].toLowerCase(), `${KEYS[k]![0]} `, 'show flow', 'R1#sh') }))
-    .map(([v, sep, key]) => `${key}${sep}${v}`);
+    .tuple(fc.oneof({ weight: 120, arbitrary: plainValue(k) }, { weight: odd, arbitrary: KEYS[k]![1] }), fc.constantFrom(':  ', ':', ': ', ':      '), fc.oneof({ weight: 180, arbitrary: fc.constant(KEYS[k]![0]) }, { weight: odd, arbitrary: fc.constantFrom(KEYS[k]![0].toLowerCase(), `${KEYS[k]![0]} `, 'show flow', 'R1#sh') }), lead)
+    .map(([v, sep, key, l]) => `${l}${key}${sep}${v}`);
 const recordOf = (order: number[], odd: number) => fc.tuple(...order.map((k) => field(k, odd))).map((lines) => lines);
 const record = (odd: number, main: number) =>
   fc
     .tuple(fc.oneof({ weight: 20, arbitrary: recordOf(orders[main]!, odd) }, { weight: 1, arbitrary: recordOf(orders[1 - main]!, odd) }), fc.integer({ min: 0, max: 10 * odd + 10 }), fc.constantFrom('drop', 'twice', 'keep'))
     .map(([lines, k, edit]) => (k >= lines.length || edit === 'keep' ? lines : edit === 'drop' ? lines.filter((_, j) => j !== k) : [...lines, lines[k]!]));
-const after = fc.oneof({ weight: 40, arbitrary: fc.constant(['']) }, { weight: 1, arbitrary: fc.constantFrom([], ['  '], ['', ''], [' --More-- '], ['R1#']) });
+const after = fc.oneof({ weight: 40, arbitrary: fc.constant(['']) }, { weight: 1, arbitrary: fc.constantFrom([], ['  '], ['', ''], [' --More-- '], [PAGER_ERASE], ['R1#']) });
 /** Record-format caches (a header, then records), LF or CR LF, with a place to cut them in two pieces. */
 export const recordCaches: fc.Arbitrary<CutPaste> = fc
   .tuple(fc.constantFrom(1, 3, 9), fc.constantFrom(0, 1))
