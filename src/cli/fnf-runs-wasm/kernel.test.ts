@@ -40,11 +40,18 @@ describe('the WebAssembly loop for runs of Flexible NetFlow records', () => {
   const read = (c: CutPaste, withWasm: boolean) => {
     useRecordRunKernel(
       withWasm
-        ? (b, p, end, t, take) =>
-            wasm(b, p, end, t, (batch) => {
-              taken += batch.count;
-              take(batch);
-            })
+        ? (b, p, end, t, take, atBlank) =>
+            wasm(
+              b,
+              p,
+              end,
+              t,
+              (batch) => {
+                taken += batch.count;
+                take(batch);
+              },
+              atBlank,
+            )
         : undefined,
     );
     return scannerResult(c);
@@ -84,15 +91,16 @@ describe('the WebAssembly loop for runs of Flexible NetFlow records', () => {
     expect(stats.copied).toBeLessThan(2 * text.length);
   });
 
-  it('reads on through field lines behind an erased pager mark (a capture without `terminal length 0`), in one run', () => {
+  it('reads on through field lines behind an erased pager mark (a capture without `terminal length 0`), and ends a record at a blank line\'s', () => {
     const fields = (k: number) => [`IPV4 SOURCE ADDRESS:       10.1.${(k >> 8) & 255}.${k & 255}`, 'IPV4 DESTINATION ADDRESS:  198.51.100.9', 'TRNS DESTINATION PORT:     80', 'INTERFACE INPUT:           Gi0/0/1', `counter packets long:      ${k}`, ''];
     const n = 2000;
     const lines = ['R1#show flow monitor M cache', '', ...Array.from({ length: n }, (_, k) => fields(k)).flat(), 'R1#'];
-    // The mark before one line in 23, moved to the next line where it would fall on a blank one (that one stops a run).
+    // The mark before one line in 23: a field's, or a blank line's (that one ends the record and the run; another starts after it).
     let marked = 0;
+    let blank = 0;
     for (let k = 23; k < lines.length - 1; k += 23) {
-      const at = lines[k] === '' ? k + 1 : k;
-      lines[at] = PAGER_ERASE + lines[at];
+      if (lines[k] === '') blank++;
+      lines[k] = PAGER_ERASE + lines[k];
       marked++;
     }
     for (const eol of ['\n', '\r\n']) {
@@ -106,6 +114,7 @@ describe('the WebAssembly loop for runs of Flexible NetFlow records', () => {
       expect(taken).toBe(n - 2);
     }
     expect(marked).toBeGreaterThan(500);
+    expect(blank).toBeGreaterThan(50);
   });
 
   let rows = 0;

@@ -4,7 +4,7 @@
 // The browser keeps the JavaScript loop (its CSP allows no WebAssembly compiling).
 import { BYTE_CLASS, KIND, SLOT_COUNT } from '../../core/big-paste/fnf-bytes';
 import { type RecordBatch, type RecordRunKernel, type RowRunKernel, useRecordRunKernel, useRowRunKernel } from '../../core/big-paste/fnf-run-kernels';
-import { pagerLeadEnd } from '../../core/big-paste/fnf-records';
+import { blankLineAt, pagerLeadEnd } from '../../core/big-paste/fnf-records';
 import { FNF_RUNS_WASM } from './bytes';
 import { shippedBytes, wasmExports } from '../wasm-instance';
 import { IN_BYTES, LAYOUT, MAX_COLUMNS, MAX_KEY_BYTES, MAX_LINES, RECORDS } from './wat';
@@ -15,6 +15,7 @@ interface Exports {
   cut: WebAssembly.Global;
   callerKept: WebAssembly.Global;
   waiting: WebAssembly.Global;
+  atBlank: WebAssembly.Global;
   run: (p: number, end: number, cap: number, n: number) => number;
   rows: (p: number, end: number, cap: number, n: number) => number;
   csvRows: (p: number, end: number, cap: number, n: number) => number;
@@ -34,9 +35,9 @@ export function useWasmRecordRuns(): void {
   installed = true;
   let kernels: { records: RecordRunKernel; rows: RowRunKernel } | undefined | null = null;
   const get = () => (kernels === null ? (kernels = wasmRuns()) : kernels);
-  useRecordRunKernel((b, p, end, t, take) => {
+  useRecordRunKernel((b, p, end, t, take, atBlank) => {
     const k = get();
-    return k === undefined ? -1 : k.records(b, p, end, t, take);
+    return k === undefined ? -1 : k.records(b, p, end, t, take, atBlank);
   });
   useRowRunKernel((b, p, end, layout, csv, sink) => {
     const k = get();
@@ -57,9 +58,10 @@ export function wasmRuns(
   bytes: Uint8Array<ArrayBuffer> = shippedBytes(FNF_RUNS_WASM),
   stats?: { copied: number },
 ): { records: RecordRunKernel; rows: RowRunKernel } | undefined {
-  // The module asks where a line goes on after an erased pager mark (pagerLeadEnd, over its own memory).
+  // The module asks where a line goes on after an erased pager mark (pagerLeadEnd), and whether a line ends a record
+  // as a blank one does (blankLineAt), over its own memory.
   let mem = new Uint8Array(0);
-  const e = wasmExports<Exports>(bytes, { fnf: { pager: (s: number, end: number) => pagerLeadEnd(mem, s, end) } });
+  const e = wasmExports<Exports>(bytes, { fnf: { pager: (s: number, end: number) => pagerLeadEnd(mem, s, end), blank: (s: number, end: number) => (blankLineAt(mem, s, end) ? 1 : 0) } });
   if (!e) return undefined;
   const buf = e.memory.buffer;
   mem = new Uint8Array(buf);
@@ -112,7 +114,7 @@ export function wasmRuns(
 
   // The template whose keys are in the module's memory (templates are made afresh when the keys change, never edited).
   let loaded: unknown;
-  const records: RecordRunKernel = (b, p, end, t, take) => {
+  const records: RecordRunKernel = (b, p, end, t, take, atBlank) => {
     const n = t.slots.length;
     if (n > MAX_LINES || t.bytes.length > MAX_KEY_BYTES) return -1;
     if (loaded !== t) {
@@ -130,7 +132,10 @@ export function wasmRuns(
         batch.base = at;
         take(batch);
       }
-      return { q, cut: (e.cut.value as number) === 1, full: k === RECORDS };
+      // (Stopped before a blank line that ended the last record: neither cut nor full, so the run ends there.)
+      const blank = (e.atBlank.value as number) === 1;
+      if (blank) atBlank();
+      return { q, cut: (e.cut.value as number) === 1, full: k === RECORDS && !blank };
     });
   };
 

@@ -116,7 +116,8 @@ function dottedQuad({ at, ch, fail, store, to }: ValueCode): string {
 /**
  * run(p, end, cap, n): records of n lines from byte p on (end: the end of the window's whole lines), as runRecords'
  * loop takes them, at most cap. Returns where it stopped (the start of the record not taken, or after the last one);
- * `records` (a global) says how many it took, `cut` is 1 when it stopped because the window ended inside a record.
+ * `records` (a global) says how many it took, `cut` is 1 when it stopped because the window ended inside a record,
+ * `atBlank` 1 when the last record taken ended at a line of blanks or a blank line's pager mark (the return: its start).
  */
 export function fnfRunsWat(): string {
   const classAt = (c: string) => B(add(I(LAYOUT.cls), c));
@@ -126,11 +127,13 @@ export function fnfRunsWat(): string {
               (if (i32.eq ${L('cls')} ${I(CAPITAL_M)}) (then (br_if $stop ${moreHere})))`;
   return `(module
   (import "fnf" "pager" (func $pager (param i32 i32) (result i32)))
+  (import "fnf" "blank" (func $blank (param i32 i32) (result i32)))
   (memory (export "memory") ${PAGES})
   (global $records (export "records") (mut i32) (i32.const 0))
   (global $cut (export "cut") (mut i32) (i32.const 0))
   (global $callerKept (export "callerKept") (mut i32) (i32.const 0))
   (global $waiting (export "waiting") (mut i32) (i32.const 0))
+  (global $atBlank (export "atBlank") (mut i32) (i32.const 0))
   ${rowsFunc(false)}
   ${rowsFunc(true)}
   (func (export "run") (param $p i32) (param $end i32) (param $cap i32) (param $n i32) (result i32)
@@ -138,6 +141,7 @@ export function fnfRunsWat(): string {
     (local $c i32) (local $cls i32) (local $kind i32) (local $slot i32) (local $vs i32) (local $eol i32)
     (local $v i64) (local $octet i32) (local $dots i32) (local $d i32)
     (global.set $cut ${I(0)})
+    (global.set $atBlank ${I(0)})
     (block $done (loop $rec
       (br_if $done (i32.ge_u ${L('r')} ${L('cap')}))
       ${S('rs', L('p'))}
@@ -209,6 +213,17 @@ export function fnfRunsWat(): string {
           ${inc('j')} (br $line)))
         ;; The empty line after the record (the window ending first: cut).
         (if (i32.ge_u ${L('p')} ${L('end')}) (then (global.set $cut ${I(1)}) (br $stop)))
+        ;; A line of blanks or a pager mark erased before a blank line (the caller's blankLineAt) ends it too: the
+        ;; record is taken, and the run stops before that line ($atBlank 1).
+        ${S('c', B(L('p')))}
+        (if (i32.or (i32.eq ${L('c')} ${I(32)}) (i32.or (i32.eq ${L('c')} ${I(45)}) (i32.eq ${L('c')} ${I(60)})))
+          (then
+            (br_if $stop (i32.eqz (call $blank ${L('p')} ${L('end')})))
+            (i32.store ${add(I(LAYOUT.recordStarts), `(i32.shl ${L('r')} ${I(2)})`)} ${L('rs')})
+            ${inc('r')}
+            (global.set $records ${L('r')})
+            (global.set $atBlank ${I(1)})
+            (return ${L('p')})))
         ${lineEnd}
         ${S('p', add(L('p'), L('eol')))}
         (i32.store ${add(I(LAYOUT.recordStarts), `(i32.shl ${L('r')} ${I(2)})`)} ${L('rs')})

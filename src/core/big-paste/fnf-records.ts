@@ -36,7 +36,7 @@ import {
 } from './fnf-bytes';
 import { type RecordBatch, type RowBatch, type RunTemplate, recordRunKernel, rowRunKernel, runsAreOn } from './fnf-run-kernels';
 import type { FnfRecordTable } from '../parsers/show-ip-cache-flow/prescanned';
-import { pagerRowStart } from '../text/pager-marks';
+import { pagerBlank, pagerRowStart } from '../text/pager-marks';
 
 /**
  * Where a record's line at p (before `end`) goes on after an erased pager mark, as the line-by-line path reads it
@@ -47,6 +47,17 @@ export function pagerLeadEnd(b: Uint8Array, p: number, end: number): number {
   let e = p;
   while (e < end && b[e] !== 10 && b[e] !== 13) e++;
   return e < end ? pagerRowStart(b, p, e) : -1;
+}
+
+/**
+ * Is the line at p (ending before `end`) blank as the line-by-line path tells a record's end (prescan.ts): spaces only,
+ * or a pager mark erased before a blank line (pagerBlank)? runRecords' loop and its kernel end a record there too.
+ */
+export function blankLineAt(b: Uint8Array, p: number, end: number): boolean {
+  let e = p;
+  let spaces = true;
+  for (; e < end && b[e] !== 10 && b[e] !== 13; e++) if (b[e] !== 32) spaces = false;
+  return e < end && (spaces || pagerBlank(b, p, e));
 }
 
 const grow = <T extends Uint32Array | Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
@@ -529,14 +540,22 @@ export class FnfRecords {
     const recordKernel = recordRunKernel();
     if (recordKernel !== undefined) {
       let taken = 0;
-      const stop = recordKernel(b, p, end, t, (batch) => {
-        this.takeBatch(batch, t, firstLine + taken * (n + 1), offsetBase);
-        taken += batch.count;
-      });
+      let atBlank = false;
+      const stop = recordKernel(
+        b,
+        p,
+        end,
+        t,
+        (batch) => {
+          this.takeBatch(batch, t, firstLine + taken * (n + 1), offsetBase);
+          taken += batch.count;
+        },
+        () => (atBlank = true),
+      );
       if (stop >= 0) {
         this.runEnd = stop;
         if (taken > 0) this.afterRun(t);
-        return taken * (n + 1);
+        return taken * (n + 1) - (atBlank ? 1 : 0);
       }
     }
     const num = this.num;
@@ -631,7 +650,16 @@ export class FnfRecords {
         }
         // The empty line after the record.
         const eol = p < end && b[p] === 10 ? 1 : p + 1 < end && b[p] === 13 && b[p + 1] === 10 ? 2 : 0;
-        if (eol === 0) break;
+        if (eol === 0) {
+          // A line of blanks or a pager mark erased before a blank line ends the record too (one line in 23 of a paged
+          // capture is such a mark): the record is taken, and that line left to the line-by-line path (it keeps it).
+          if (blankLineAt(b, p, end)) {
+            this.commit(firstLine + lines, offsetBase + rs);
+            lines += n;
+            this.runEnd = p;
+          }
+          break;
+        }
         p += eol;
         this.commit(firstLine + lines, offsetBase + rs);
         lines += n + 1;

@@ -27,10 +27,10 @@ export interface RecordBatch {
 
 /**
  * Reads what runRecords' loop reads, record for record: records from b[p] matching template t up to `end`, handed to
- * `take` in batches; returns where it stopped (the start of the first record not taken), or -1 when it cannot read
- * this template (the loop then does).
+ * `take` in batches; returns where it stopped (the start of the first record not taken, or of the blank line the last
+ * one taken ended at: then it calls `atBlank` first), or -1 when it cannot read this template (the loop then does).
  */
-export type RecordRunKernel = (b: Uint8Array, p: number, end: number, t: RunTemplate, take: (batch: RecordBatch) => void) => number;
+export type RecordRunKernel = (b: Uint8Array, p: number, end: number, t: RunTemplate, take: (batch: RecordBatch) => void, atBlank: () => void) => number;
 
 let recordKernel: RecordRunKernel | undefined;
 

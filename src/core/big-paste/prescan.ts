@@ -487,8 +487,9 @@ export class FlowDumpScanner {
           this.fnfAfterBlank = true;
           // An empty line (one a record) is '' in the lines already, and no reader of the text looks for it (the
           // tracker passes over blank lines, split.ts finds no prompt in one): not kept as text, which cost more than
-          // the record before it. A line of blanks still goes the text way (its normalised text is the parser's).
-          if (s !== e) return asText(s, e, idx);
+          // the record before it. A line of blanks or a blank line's pager mark still goes the text way (its
+          // normalised text is the parser's).
+          const inFlow = s !== e ? asText(s, e, idx) : undefined;
           // The records after it that repeat the last one's keys, in one loop (runRecords); line by line from the
           // first that does not. (Not where the clean-row loop may take a line first, as above.)
           const next = nextLineStart(buf, e, end);
@@ -499,7 +500,7 @@ export class FlowDumpScanner {
               skip.lines = k;
             }
           }
-          return undefined;
+          return inFlow;
         }
         if (nB > 0 || this.fnfAfterBlank) {
           if (nB === 0) fr.begin();
