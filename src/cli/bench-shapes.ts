@@ -323,12 +323,16 @@ const AWK_OTHER = {
   nxos: 'NF==12 && $5=="80" && $6=="6" {k=$1" "$2; if(!(k in v)){v[k]=1; c[$1]++}} END{for(h in c) if(c[h]>=20) print h, c[h]}',
 } as const;
 
-/** The worm at full speed (30% of flows from 50 scanners, 4,950 clean sources, interfaces changing every flow) in another table. */
-function otherShape(name: string, title: string, other: keyof typeof AWK_OTHER, rows: number, seed: number): Shape {
+/**
+ * The worm at full speed (30% of flows from 50 scanners, 4,950 clean sources, interfaces changing every flow) in another
+ * table; `many`: as the FNF many-sources shapes, 100,000 clean sources and a tenth of the flows from the scanners.
+ */
+function otherShape(name: string, title: string, other: keyof typeof AWK_OTHER, rows: number, seed: number, many = false): Shape {
+  const mix = many ? { scannerShare: 0.1, cleanSources: 100_000 } : { scannerShare: 0.3, cleanSources: 4_950 };
   return {
     name,
     title,
-    write: (f) => writeMix(f, { rows, scanners: 50, scannerShare: 0.3, cleanSources: 4_950, servers: 2_000, perRowInterfaces: true, other }, seed),
+    write: (f) => writeMix(f, { rows, scanners: 50, servers: 2_000, perRowInterfaces: true, other, ...mix }, seed),
     awkProgram: AWK_OTHER[other],
   };
 }
@@ -437,9 +441,13 @@ export const SHAPES: Shape[] = [
   fnfShape('fnf-csv-many', 'FNF csv, many sources', 'csv', true, 23),
   // The records as a capture without `terminal length 0` holds them: the pager's mark, erased, before one line in 23.
   fnfShape('fnf-paged', 'FNF records, paged', 'record', false, 24, 23),
-  // The worm at full speed in the contract's other NetFlow tables, about 79 MB each: no byte path of their own yet (their
-  // lines are read as text), so these show where that leaves them. mawk reads their fields.
+  // The worm at full speed in the contract's other NetFlow tables, about 79 MB each, each read from bytes by a reader of
+  // its own (core/big-paste: verbose-records, mls-entries, nx-rows). mawk reads their fields.
   otherShape('verbose', 'show ip cache verbose flow', 'verbose', 490_000, 31),
   otherShape('mls', 'show mls netflow ip', 'mls', 600_000, 32),
   otherShape('nxos', 'NX-OS show flow cache', 'nxos', 600_000, 33),
+  // The same tables in the many-sources shape: the analysis holds 20 times the hosts.
+  otherShape('verbose-many', 'verbose, many sources', 'verbose', 490_000, 41, true),
+  otherShape('mls-many', 'MLS NetFlow, many sources', 'mls', 600_000, 42, true),
+  otherShape('nxos-many', 'NX-OS, many sources', 'nxos', 600_000, 43, true),
 ];
