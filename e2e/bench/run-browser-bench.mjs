@@ -5,8 +5,8 @@
 //   4. The same for `npm run bench`'s other traffic shapes (BENCH_BROWSER_SHAPES, default per-row interfaces, many
 //      sources, the held-out mix, the logged capture, the time-stamped log, many infected hosts, half a million sources
 //      many sources on many interfaces, the paged capture, the Flexible NetFlow records, table and csv, the paged
-//      records, and the verbose cache, the MLS NetFlow table and NX-OS's flow cache; `none` skips them), each written
-//      by `run.mjs bench-write`,
+//      records, and the verbose cache, the MLS NetFlow table and NX-OS's flow cache, each of those three also with
+//      many sources; `none` skips them), each written by `run.mjs bench-write`,
 //      and each one's first 100,000 rows pasted as in 2.
 // A benchmark, not a test: it prints numbers (and whether each meets its target) and exits 0 unless it broke.
 import { spawnSync } from 'node:child_process';
@@ -21,7 +21,7 @@ import { chromiumPath, ROOT, startPreview } from './preview-server.mjs';
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const FILE_ROWS = Number(process.env.BENCH_FILE_ROWS ?? 1_000_000);
-const SHAPES = (process.env.BENCH_BROWSER_SHAPES ?? 'interfaces,many-sources,held-out,logged,stamped,paged,infected,sources,many-interfaces,fnf,fnf-table,fnf-csv,fnf-paged,verbose,mls,nxos').split(',').filter((s) => s && s !== 'none');
+const SHAPES = (process.env.BENCH_BROWSER_SHAPES ?? 'interfaces,many-sources,held-out,logged,stamped,paged,infected,sources,many-interfaces,fnf,fnf-table,fnf-csv,fnf-paged,verbose,mls,nxos,verbose-many,mls-many,nxos-many').split(',').filter((s) => s && s !== 'none');
 
 const preview = startPreview(PORT);
 const BASE = preview.base;
