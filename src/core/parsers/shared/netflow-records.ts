@@ -79,7 +79,14 @@ export interface ClassicFlows {
 const key = (r: ClassicRow) => `${r.srcIf} ${r.src} ${r.dstIf} ${r.dst} ${r.proto} ${r.a} ${r.b}`;
 
 export function readClassicFlows(section: Section, warnings: Warning[]): ClassicFlows {
-  const b = new FlowTableBuilder(Math.max(16, section.to - section.from));
+  // A verbose cache read as bytes: its plain records came as columns (core/big-paste/verbose-records.ts), their two
+  // lines empty here. Each is taken at its first line as the text path takes a first line and its second.
+  const pre = prescanOfLines(section.lines)?.verbose;
+  let vk = pre ? firstRowAtOrAfter(pre.rows, section.from + 1) : 0;
+  const vEnd = pre ? firstRowAtOrAfter(pre.rows, section.to + 1) : 0;
+  // Room for a row a line, less one for each record read as bytes (two lines, one row): sized for the lines, a 79 MB
+  // verbose cache's table was half empty, then copied at finish (66 MB more at the peak, and the time to copy it).
+  const b = new FlowTableBuilder(Math.max(16, section.to - section.from - (vEnd - vk)));
   const details = new DetailColumns();
   let lastColumn: ClassicFlows['lastColumn'];
   let verbose = false;
@@ -122,11 +129,6 @@ export function readClassicFlows(section: Section, warnings: Warning[]): Classic
       line,
     });
   };
-  // A verbose cache read as bytes: its plain records came as columns (core/big-paste/verbose-records.ts), their two
-  // lines empty here. Each is taken at its first line as the text path takes a first line and its second.
-  const pre = prescanOfLines(section.lines)?.verbose;
-  let vk = pre ? firstRowAtOrAfter(pre.rows, section.from + 1) : 0;
-  const vEnd = pre ? firstRowAtOrAfter(pre.rows, section.to + 1) : 0;
   /** Next hops as text, one string per address (most records share one). */
   const hops = new Map<number, string>();
   // The records' interface names as this builder's indexes, each looked up once, in the order add() would meet them.
