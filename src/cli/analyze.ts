@@ -13,6 +13,7 @@ import { readFlowDump, standByWorker } from './read-flow-dump';
 import { readTextFile, textOfBytes } from './text-file';
 import { useWasmCleanRows } from './clean-rows-wasm/kernel';
 import { useWasmRecordRuns } from './fnf-runs-wasm/kernel';
+import { useWasmVerboseRuns } from './verbose-runs-wasm/kernel';
 import type { Answers, Paste } from '../core/types';
 import { type ElementWriter, writeAll, writeJsonDocument } from './json-stream';
 import { collectGarbage } from './collect-garbage';
@@ -115,8 +116,10 @@ function pasteOfFile(file: string): Paste {
     useWasmRecordRuns();
     return readFlowDump(file, basename(file), true);
   }
-  // Read as bytes: the clean rows by the loop compiled from WebAssembly, which needs no warm-up (clean-rows-wasm).
+  // Read as bytes: the clean rows by the loop compiled from WebAssembly, which needs no warm-up (clean-rows-wasm), and
+  // runs of a verbose cache's records by another (verbose-runs-wasm, compiled when a run first needs it).
   useWasmCleanRows();
+  useWasmVerboseRuns();
   return readFlowDump(file, basename(file));
 }
 
@@ -127,6 +130,7 @@ function readInput(file: string): Paste {
     if (bytes.length < BYTES_PATH_MIN) return { source: 'stdin', text: textOfBytes(bytes) };
     useWasmCleanRows();
     useWasmRecordRuns();
+    useWasmVerboseRuns();
     return pasteOfBytes('stdin', bytes);
   }
   try {

@@ -1,5 +1,6 @@
-// For the tests of the CLI's WebAssembly modules (clean-rows-wasm, clean-json-wasm): a module's text, assembled with
-// wabt, must be the bytes it ships; UPDATE_WASM=1 writes them afresh. wabt is a dev dependency: only tests import this.
+// For the tests of the CLI's WebAssembly modules (clean-rows-wasm, clean-json-wasm, fnf-runs-wasm, verbose-runs-wasm): a
+// module's text, assembled with wabt, must be the bytes it ships; UPDATE_WASM=1 writes them afresh. wabt is a dev
+// dependency: only tests import this.
 import { writeFileSync } from 'node:fs';
 
 /** The module's bytes from its text. */

@@ -7,6 +7,7 @@ import { type RecordBatch, type RecordRunKernel, type RowRunKernel, useRecordRun
 import { blankLineAt, pagerLeadEnd } from '../../core/big-paste/fnf-records';
 import { FNF_RUNS_WASM } from './bytes';
 import { shippedBytes, wasmExports } from '../wasm-instance';
+import { readWindows, type WindowRead } from '../wasm-windows';
 import { IN_BYTES, LAYOUT, MAX_COLUMNS, MAX_KEY_BYTES, MAX_LINES, RECORDS } from './wat';
 
 interface Exports {
@@ -79,38 +80,8 @@ export function wasmRuns(
     starts: new Int32Array(buf, LAYOUT.recordStarts, RECORDS),
     base: 0,
   };
-  /**
-   * b[p, end)'s whole lines through the module, a window at a time: `call(windowStart, length)` runs the module over the
-   * window copied to its memory and hands over what it read; returns where it stopped in the window, whether the window
-   * ended first (`cut`), and whether it stopped only because its batch was full. The window starts small and doubles
-   * while the module reads each one whole (a run that stops after a few lines has copied little past them). A line
-   * longer than the largest window is none the module reads (records' lines are 300 characters at most, rows 1,000).
-   */
-  const windows = (b: Uint8Array, p: number, end: number, call: (at: number, length: number) => { q: number; cut: boolean; full: boolean }): number => {
-    // Whole lines only: a last line without its LF ends no record or row here (nor in the loops, which stop at `end`).
-    const whole = end > p && b[end - 1] === 10 ? end : b.lastIndexOf(10, end - 1) + 1;
-    let window = FIRST_WINDOW;
-    while (p < whole) {
-      let we = Math.min(whole, p + window);
-      if (we < whole) we = b.lastIndexOf(10, we - 1) + 1;
-      if (we <= p) {
-        if (window >= MAX_WINDOW) return p;
-        window = Math.min(window * 2, MAX_WINDOW);
-        continue;
-      }
-      mem.set(b.subarray(p, we), 0);
-      if (stats) stats.copied += we - p;
-      const r = call(p, we - p);
-      p += r.q;
-      if (r.full) continue;
-      // A line that is not one: the line-by-line path reads it.
-      if (!r.cut) return p;
-      // The window ended inside a record or before the next line (or at its end): the rest, in a window twice as large.
-      if (we === whole) return p;
-      window = Math.min(window * 2, MAX_WINDOW);
-    }
-    return p;
-  };
+  const windows = (b: Uint8Array, p: number, end: number, call: (at: number, length: number) => WindowRead): number =>
+    readWindows(mem, b, p, end, FIRST_WINDOW, MAX_WINDOW, call, stats);
 
   // The template whose keys are in the module's memory (templates are made afresh when the keys change, never edited).
   let loaded: unknown;

@@ -10,7 +10,7 @@ import { pagerBlank, pagerRowStart } from '../text/pager-marks';
 import { lineBytes, readRow, ROW_OK } from '../parsers/show-ip-cache-flow/row-bytes';
 import { headStampKind, headStampKindIfSure, STAMP_HEAD_BYTES, stampPattern } from '../text/line-stamps';
 import { BlankedCursor, blankStamps, restoreStamps } from './blank-stamps';
-import { readFirstLine, readSecondLine, VerboseRecords } from './verbose-records';
+import { readFirstLine, readSecondLine, runVerbose, VerboseRecords, verboseRunEnd } from './verbose-records';
 import { readNxRow } from './nx-rows';
 import { commitMlsEntry, newMlsEntry, readMlsCounters, readMlsEntry } from './mls-entries';
 import { byteLayout } from './fnf-bytes';
@@ -542,6 +542,16 @@ export class FlowDumpScanner {
           if (readSecondLine(buf, at, e, vr, pending)) {
             vr.commit(pending, base + pendIdx + 1, position + pendS);
             pending = -1;
+            // The records after it, in one loop (runVerbose), up to one it does not read. (Not where the clean-row loop
+            // may take a line first, nor in a stamped log, whose blanked stamps start each line.)
+            const next = nextLineStart(buf, e, end);
+            if (next > 0 && !this.tracker.inFlow && !stamps) {
+              const k = runVerbose(buf, next, end, vr, base + idx + 2, position);
+              if (k > 0) {
+                skip.to = verboseRunEnd.at;
+                skip.lines = k;
+              }
+            }
             return undefined;
           }
           flushPending();

@@ -13,53 +13,13 @@ import { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import { prescanBytes } from './prescan';
 import { pasteOfChunks } from './read-chunks';
 import { readFirstLine, readSecondLine, VerboseRecords } from './verbose-records';
+import { firstLine, HEADER, HEADER2, secondLine, verboseCaches } from '../proof/verbose-caches';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 300;
 const SEED = Number(process.env.FUZZ_SEED) || 20261203;
 const enc = new TextEncoder();
 const bytesOf = (s: string) => enc.encode(s);
 
-const HEADER = 'SrcIf          SrcIPaddress    DstIf          DstIPaddress    Pr TOS Flgs  Pkts';
-const HEADER2 = 'Port Msk AS                    Port Msk AS    NextHop              B/Pk  Active';
-
-/** Tokens of both lines, plain and not: the readers must agree with the text path on all of them. */
-/** Mostly a plain token, now and then an odd one (each odd one alone keeps a line on the text path). */
-const mostly = <T>(plain: fc.Arbitrary<T>, odd: fc.Arbitrary<T>) => fc.oneof({ arbitrary: plain, weight: 30 }, { arbitrary: odd, weight: 1 });
-const ifArb = mostly(fc.constantFrom('Et0/0', 'Vl1', 'Gi0/0/1.100', 'Null', 'BE1', 'Po12', 'local', 'Se0/0/0:1', 'x', 'Tu100', 'More-1'), fc.constantFrom('Fa0/0*', 'a--More--b', '0/1', 'Et0/0**'));
-const ipArb = mostly(
-  fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((a) => a.join('.')),
-  fc.constantFrom('010.1.1.1', '256.1.1.1', '1.2.3', '1.2.3.4.5', '0.0.0.0', 'x.x.x.x', '1.1.1.1000'),
-);
-const hexArb = (max: number) => mostly(fc.oneof(fc.nat(16 ** max - 1).map((n) => n.toString(16).toUpperCase().padStart(max, '0')), fc.nat(255).map((n) => n.toString(16))), fc.constantFrom('12345', 'G0', ''));
-const countArb = mostly(fc.oneof(fc.nat(100000).map(String), fc.nat(9999).map((n) => `${n}K`), fc.constantFrom('12M', '3G', '0')), fc.constantFrom('1.5K', '1234567890123456', '7k', '1.0'));
-const blanksArb = mostly(fc.constantFrom(' ', '  ', '       '), fc.constantFrom('\t', ''));
-
-const firstLine = fc
-  .tuple(fc.constantFrom('', ' '), ifArb, blanksArb, ipArb, blanksArb, ifArb, blanksArb, ipArb, blanksArb, hexArb(2), blanksArb, hexArb(2), blanksArb, hexArb(2), blanksArb, countArb, fc.constantFrom('', ' ', '  <-- this'))
-  .map((t) => t.join(''));
-const secondLine = fc
-  .tuple(
-    fc.constantFrom('', ' '),
-    hexArb(4),
-    blanksArb,
-    mostly(fc.constantFrom('/0', '/24', '/32'), fc.constantFrom('/', '/1234', '0')),
-    blanksArb,
-    mostly(fc.constantFrom('0', '65535'), fc.constantFrom('', '12a')),
-    blanksArb,
-    hexArb(4),
-    blanksArb,
-    fc.constantFrom('/0', '/8'),
-    blanksArb,
-    fc.constantFrom('0', '3'),
-    blanksArb,
-    ipArb,
-    blanksArb,
-    mostly(fc.constantFrom('40', '1500', '0'), fc.constantFrom('', '1.5')),
-    blanksArb,
-    mostly(fc.constantFrom('0.0', '281.4', '1799.6', '12', '0.123456789', '1234567890.12345'), fc.constantFrom('.5', '1.', '1234567890.123456')),
-    fc.constantFrom('', ' '),
-  )
-  .map((t) => t.join(''));
 
 describe('the byte readers take only what the text path reads, with the same values', () => {
   it('first lines', () => {
@@ -196,6 +156,20 @@ describe('a verbose cache reads the same through the byte path', () => {
       }),
       { seed: SEED, numRuns: Math.max(20, Math.ceil(RUNS / 10)) },
     );
+  });
+
+  it('generated caches, each token now and then at the edge of what the text path reads, runs of plain records between (fast-check)', () => {
+    let fromBytes = 0;
+    fc.assert(
+      fc.property(verboseCaches, ({ bytes }) => {
+        const text = new TextDecoder().decode(bytes);
+        const { paste, records } = viaBytes(text);
+        fromBytes += records;
+        expect(diagnose([paste])).toEqual(diagnose([{ source: 'v.txt', text }]));
+      }),
+      { seed: SEED, numRuns: Math.max(20, Math.ceil(RUNS / 3)) },
+    );
+    expect(fromBytes).toBeGreaterThan(RUNS * 5);
   });
 
   it('damaged sessions (bits flipped, lines dropped, doubled, swapped, cut): the same diagnosis (fast-check)', { timeout: 20_000 + RUNS * 50 }, () => {

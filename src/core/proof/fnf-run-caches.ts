@@ -25,7 +25,7 @@ function utf8(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-const cutAt = (text: string, at: number): CutPaste => {
+export const cutAt = (text: string, at: number): CutPaste => {
   const bytes = utf8(text);
   return { bytes, cut: Math.floor((at / 1000) * bytes.length) };
 };

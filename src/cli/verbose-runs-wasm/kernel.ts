@@ -1,0 +1,91 @@
+// The CLI's loop for runs of verbose cache records: the WebAssembly module (wat.ts, bytes.ts) behind runVerbose's kernel
+// contract (core/big-paste/verbose-records.ts useVerboseRunKernel), so the core reads the same records either way.
+// Each call copies whole lines into the module's memory, lets it take the records and hands them over in batches.
+// The browser keeps the JavaScript loop (its CSP allows no WebAssembly compiling).
+import type { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-columns';
+import { useVerboseRunKernel, type VerboseBatch, type VerboseRunKernel } from '../../core/big-paste/verbose-records';
+import { VERBOSE_RUNS_WASM } from './bytes';
+import { shippedBytes, wasmExports } from '../wasm-instance';
+import { readWindows } from '../wasm-windows';
+import { IN_BYTES, LAYOUT, RECORDS } from './wat';
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  records: WebAssembly.Global;
+  cut: WebAssembly.Global;
+  run: (p: number, end: number, cap: number) => number;
+}
+
+/** Bytes a call copies into the module's memory first (then twice as many each time it reads them all). */
+const FIRST_WINDOW = 1 << 12;
+/** The largest window a call copies (the module's input room, less room for reads past its end). */
+const MAX_WINDOW = IN_BYTES - (1 << 16);
+
+let installed = false;
+
+/**
+ * Make runVerbose on this thread use the module (once). The module is compiled when a run first needs it, so a run
+ * of the analyzer on anything but a verbose cache pays nothing for it.
+ */
+export function useWasmVerboseRuns(): void {
+  if (installed) return;
+  installed = true;
+  let kernel: VerboseRunKernel | undefined | null = null;
+  useVerboseRunKernel((b, p, end, cols, take) => {
+    if (kernel === null) kernel = wasmVerboseRuns();
+    return kernel === undefined ? -1 : kernel(b, p, end, cols, take);
+  });
+}
+
+/** The module's loop, or undefined where WebAssembly cannot be compiled (then runVerbose's own loop reads). */
+export function wasmVerboseRuns(bytes: Uint8Array<ArrayBuffer> = shippedBytes(VERBOSE_RUNS_WASM), stats?: { copied: number }): VerboseRunKernel | undefined {
+  // The module asks the columns for an interface's index where the readers ask it (FlowColumns.ifIndex), over its memory.
+  let cols: FlowColumns | undefined;
+  let mem = new Uint8Array(0);
+  const e = wasmExports<Exports>(bytes, { verbose: { ifIndex: (s: number, end: number, h: number) => cols!.ifIndex(mem, s, end, h) } });
+  if (!e) return undefined;
+  const buf = e.memory.buffer;
+  mem = new Uint8Array(buf);
+  new Float64Array(buf, LAYOUT.pow10, 16).set(Array.from({ length: 16 }, (_, k) => 10 ** k));
+  const i32 = (at: number) => new Int32Array(buf, at, RECORDS);
+  const batch: VerboseBatch = {
+    count: 0,
+    base: 0,
+    starts: i32(LAYOUT.starts),
+    srcIf: i32(LAYOUT.srcIf),
+    dstIf: i32(LAYOUT.dstIf),
+    src: new Uint32Array(buf, LAYOUT.src, RECORDS),
+    dst: new Uint32Array(buf, LAYOUT.dst, RECORDS),
+    proto: i32(LAYOUT.proto),
+    tos: i32(LAYOUT.tos),
+    flags: i32(LAYOUT.flags),
+    packets: new Float64Array(buf, LAYOUT.packets, RECORDS),
+    srcPort: i32(LAYOUT.srcPort),
+    dstPort: i32(LAYOUT.dstPort),
+    nextHop: new Uint32Array(buf, LAYOUT.nextHop, RECORDS),
+    bpp: new Float64Array(buf, LAYOUT.bpp, RECORDS),
+    active: new Float64Array(buf, LAYOUT.active, RECORDS),
+  };
+  return (b, p, end, c, take) => {
+    cols = c;
+    return readWindows(
+      mem,
+      b,
+      p,
+      end,
+      FIRST_WINDOW,
+      MAX_WINDOW,
+      (at, length) => {
+        const q = e.run(0, length, RECORDS);
+        const k = e.records.value as number;
+        if (k > 0) {
+          batch.count = k;
+          batch.base = at;
+          take(batch);
+        }
+        return { q, cut: (e.cut.value as number) === 1, full: k === RECORDS };
+      },
+      stats,
+    );
+  };
+}
