@@ -165,7 +165,11 @@ describe('a verbose cache reads the same through the byte path', () => {
         const text = new TextDecoder().decode(bytes);
         const { paste, records } = viaBytes(text);
         fromBytes += records;
-        expect(diagnose([paste])).toEqual(diagnose([{ source: 'v.txt', text }]));
+        const want = { source: 'v.txt', text };
+        expect(diagnose([paste])).toEqual(diagnose([want]));
+        // The parser's table and the records' details too (taken in runs by the parser as well: readClassicFlows).
+        const data = (p: Paste) => diagnoseDetailed([p]).sections.map((x) => x.data as { flows?: unknown; details?: unknown }).map((d) => [d.flows, d.details]);
+        expect(data(paste)).toEqual(data(want));
       }),
       { seed: SEED, numRuns: Math.max(20, Math.ceil(RUNS / 3)) },
     );
