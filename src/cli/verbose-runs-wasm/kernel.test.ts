@@ -6,6 +6,7 @@ import { useVerboseRunKernel } from '../../core/big-paste/verbose-records';
 import { type CutPaste, PAGER_ERASE } from '../../core/proof/fnf-run-caches';
 import { HEADER, HEADER2, verboseCaches, verboseScannerResult } from '../../core/proof/verbose-caches';
 import { assembledAndShipped } from '../wasm-bytes';
+import { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-columns';
 import { VERBOSE_RUNS_WASM } from './bytes';
 import { wasmVerboseRuns } from './kernel';
 import { RECORDS, verboseRunsWat } from './wat';
@@ -77,6 +78,28 @@ describe('the WebAssembly loop for runs of verbose cache records', () => {
     // ...and all through the module but the first of each piece (read line by line: a run starts after one).
     expect(taken).toBe(n - 3);
     expect(stats.copied).toBeLessThan(2 * text.length);
+  });
+
+  it('keeps interface indexes for one set of columns at a time, and not past its names being replaced', () => {
+    const kernel = wasmVerboseRuns()!;
+    const text = ['Et0/0  10.1.1.1  Fa0/1  198.51.100.1  06 00  02  1', '0400 /0  0  0050 /0  0  192.0.2.1  48  0.0'].join('\n') + '\n';
+    const b = new Uint8Array(Buffer.from(text.repeat(3), 'latin1'));
+    const names = (cols: FlowColumns) => {
+      const got: string[] = [];
+      kernel(b, 0, b.length, cols, (x) => {
+        for (let r = 0; r < x.count; r++) got.push(`${cols.ifNames[x.srcIf[r]!]} ${cols.ifNames[x.dstIf[r]!]}`);
+      });
+      return got;
+    };
+    const want = Array(3).fill('Et0/0 Fa0/1');
+    expect(names(new FlowColumns(16))).toEqual(want);
+    // Other columns, other indexes for the same names (Et0/0 is 1 above, 2 here).
+    const other = new FlowColumns(16);
+    other.ifIndexOfName('Gi9');
+    expect(names(other)).toEqual(want);
+    // The same columns, their names replaced in another order (as a part merged into them is).
+    other.setInterfaceNames(['', 'Fa0/1', 'Gi9', 'Et0/0']);
+    expect(names(other)).toEqual(want);
   });
 
   it('stops at a line behind a pager mark, a note or an egress copy, and takes the records after it again', () => {

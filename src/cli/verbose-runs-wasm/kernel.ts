@@ -7,7 +7,7 @@ import { useVerboseRunKernel, type VerboseBatch, type VerboseRunKernel } from '.
 import { VERBOSE_RUNS_WASM } from './bytes';
 import { shippedBytes, wasmExports } from '../wasm-instance';
 import { readWindows } from '../wasm-windows';
-import { IN_BYTES, LAYOUT, RECORDS } from './wat';
+import { IN_BYTES, LAYOUT, NAME_SLOT, NAME_SLOTS, RECORDS } from './wat';
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -66,7 +66,16 @@ export function wasmVerboseRuns(bytes: Uint8Array<ArrayBuffer> = shippedBytes(VE
     bpp: new Float64Array(buf, LAYOUT.bpp, RECORDS),
     active: new Float64Array(buf, LAYOUT.active, RECORDS),
   };
+  // The module's own cache of interface indexes holds those of one set of columns, until their names are replaced.
+  const names = new Uint8Array(buf, LAYOUT.names, NAME_SLOTS * NAME_SLOT);
+  let cachedFor: FlowColumns | undefined;
+  let cachedEpoch = -1;
   return (b, p, end, c, take) => {
+    if (c !== cachedFor || c.namesReplaced !== cachedEpoch) {
+      names.fill(0);
+      cachedFor = c;
+      cachedEpoch = c.namesReplaced;
+    }
     cols = c;
     return readWindows(
       mem,

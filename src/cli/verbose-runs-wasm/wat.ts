@@ -9,6 +9,11 @@ export const IN_BYTES = (1 << 20) + (1 << 16);
 /** Records a call hands over at most. */
 export const RECORDS = 1 << 14;
 
+/** Slots of the module's own cache of interface indexes, and each slot's bytes (index, length, name up to NAME_BYTES). */
+export const NAME_SLOTS = 256;
+export const NAME_BYTES = 32;
+export const NAME_SLOT = 8 + NAME_BYTES;
+
 /** Byte offsets in the module's memory: the window, then a column a value for RECORDS records. */
 export const LAYOUT = (() => {
   let at = IN_BYTES;
@@ -33,7 +38,9 @@ export const LAYOUT = (() => {
   const starts = take(RECORDS * 4);
   // 10 ** k, k = 0..15, for the seconds active.
   const pow10 = take(16 * 8);
-  return { packets, bpp, active, src, dst, nextHop, proto, tos, flags, srcPort, dstPort, srcIf, dstIf, starts, pow10, end: at };
+  // Interface names met, by their hash's low byte: the index, the name's length (0: none), its bytes.
+  const names = take(NAME_SLOTS * NAME_SLOT);
+  return { packets, bpp, active, src, dst, nextHop, proto, tos, flags, srcPort, dstPort, srcIf, dstIf, starts, pow10, names, end: at };
 })();
 export const PAGES = Math.ceil(LAYOUT.end / 65536);
 
@@ -131,6 +138,8 @@ function ifName(base: number): string {
   const l = label('nL');
   const me = label('mE');
   const ml = label('mL');
+  const ce = label('cE');
+  const cl = label('cL');
   return `
         ${S('s', L('p'))} ${S('h', I(0))}
         (br_if $stop (i32.gt_u (i32.sub (i32.or ${B(L('p'))} ${I(32)}) ${I(97)}) ${I(25)}))
@@ -146,8 +155,27 @@ function ifName(base: number): string {
           (br_if ${me} (i32.ge_u (i32.add ${L('x')} ${I(3)}) ${L('p')}))
           (br_if $stop ${and(eq(B(L('x')), 77), eq(B(add(L('x'), I(1))), 111), eq(B(add(L('x'), I(2))), 114), eq(B(add(L('x'), I(3))), 101))})
           ${inc('x')} (br ${ml})))
-        ${S('x', `(call $ifIndex ${L('s')} ${L('p')} ${L('h')})`)}
-        (br_if $stop (i32.eqz ${L('x')}))
+        ;; Its index: from the module's cache when the slot holds these bytes, else the caller's (then kept there).
+        ${S('d', `(i32.sub ${L('p')} ${L('s')})`)}
+        ${S('n', add(I(LAYOUT.names), `(i32.mul (i32.and ${L('h')} ${I(NAME_SLOTS - 1)}) ${I(NAME_SLOT)})`))}
+        ${S('x', I(0))}
+        (if (i32.and (i32.le_u ${L('d')} ${I(NAME_BYTES)}) (i32.eq (i32.load offset=4 ${L('n')}) ${L('d')}))
+          (then
+            ${S('c', I(0))}
+            (block ${ce} (loop ${cl}
+              (br_if ${ce} (i32.ge_u ${L('c')} ${L('d')}))
+              (br_if ${ce} (i32.ne ${B(add(L('s'), L('c')))} (i32.load8_u offset=8 ${add(L('n'), L('c'))})))
+              ${inc('c')} (br ${cl})))
+            (if (i32.eq ${L('c')} ${L('d')}) (then ${S('x', '(i32.load (local.get $n))')}))))
+        (if (i32.eqz ${L('x')})
+          (then
+            ${S('x', `(call $ifIndex ${L('s')} ${L('p')} ${L('h')})`)}
+            (br_if $stop (i32.eqz ${L('x')}))
+            (if (i32.le_u ${L('d')} ${I(NAME_BYTES)})
+              (then
+                (i32.store ${L('n')} ${L('x')})
+                (i32.store offset=4 ${L('n')} ${L('d')})
+                (memory.copy ${add(L('n'), I(8))} ${L('s')} ${L('d')})))))
         ${store32(base, L('x'))}`;
 }
 

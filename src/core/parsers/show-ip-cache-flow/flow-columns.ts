@@ -173,8 +173,12 @@ export class FlowColumns {
   private readonly ifIndexByName = new Map<string, number>();
   private ifIndexed = 0;
 
+  /** How many times setInterfaceNames replaced the names (a cache of indexes outside, a kernel's, starts again). */
+  namesReplaced = 0;
+
   /** The interface names, replaced (a part merged into these columns names its interfaces in its own order). */
   setInterfaceNames(names: readonly string[]): void {
+    this.namesReplaced++;
     this.ifNames.splice(0, this.ifNames.length, ...names);
     this.ifIndexByName.clear();
     this.ifIndexed = 0;
