@@ -4,15 +4,14 @@
 // caller's ifIndex) at the same points. kernel.test.ts assembles this text, checks bytes.ts holds it (UPDATE_WASM=1
 // rewrites it) and checks the module against the JavaScript loop on generated caches.
 
+import { add, and, B, cachedIfIndex, eq, I, inc, L, label, NAME_SLOT, NAME_SLOTS, or, resetLabels, S, store32, storeF } from '../wat-text';
+
+export { NAME_SLOT, NAME_SLOTS };
+
 /** The input window's bytes (whole lines), and room past it. */
 export const IN_BYTES = (1 << 20) + (1 << 16);
 /** Records a call hands over at most. */
 export const RECORDS = 1 << 14;
-
-/** Slots of the module's own cache of interface indexes, and each slot's bytes (index, length, name up to NAME_BYTES). */
-export const NAME_SLOTS = 256;
-export const NAME_BYTES = 32;
-export const NAME_SLOT = 8 + NAME_BYTES;
 
 /** Byte offsets in the module's memory: the window, then a column a value for RECORDS records. */
 export const LAYOUT = (() => {
@@ -43,23 +42,6 @@ export const LAYOUT = (() => {
   return { packets, bpp, active, src, dst, nextHop, proto, tos, flags, srcPort, dstPort, srcIf, dstIf, starts, pow10, names, end: at };
 })();
 export const PAGES = Math.ceil(LAYOUT.end / 65536);
-
-const L = (x: string) => `(local.get $${x})`;
-const S = (x: string, v: string) => `(local.set $${x} ${v})`;
-const B = (p: string) => `(i32.load8_u ${p})`;
-const I = (n: number) => `(i32.const ${n})`;
-const add = (a: string, b: string) => `(i32.add ${a} ${b})`;
-const inc = (x: string) => S(x, add(L(x), I(1)));
-const eq = (a: string, n: number) => `(i32.eq ${a} ${I(n)})`;
-const or = (...xs: string[]) => xs.reduce((a, b) => `(i32.or ${a} ${b})`);
-const and = (...xs: string[]) => xs.reduce((a, b) => `(i32.and ${a} ${b})`);
-/** Column `base`'s cell of record r (`shift`: 2 for four-byte cells, 3 for eight). */
-const cell = (base: number, shift: number) => add(I(base), `(i32.shl ${L('r')} ${I(shift)})`);
-const store32 = (base: number, v: string) => `(i32.store ${cell(base, 2)} ${v})`;
-const storeF = (base: number, v: string) => `(f64.store ${cell(base, 3)} ${v})`;
-
-let labels = 0;
-const label = (name: string) => `$${name}${++labels}`;
 
 /** Is the byte at $p a blank or the line's end (LF, or CR LF)? */
 const blankOrEnd = `(i32.or ${or(eq(B(L('p')), 32), eq(B(L('p')), 10))} ${and(eq(B(L('p')), 13), eq(B(add(L('p'), I(1))), 10))})`;
@@ -138,8 +120,6 @@ function ifName(base: number): string {
   const l = label('nL');
   const me = label('mE');
   const ml = label('mL');
-  const ce = label('cE');
-  const cl = label('cL');
   return `
         ${S('s', L('p'))} ${S('h', I(0))}
         (br_if $stop (i32.gt_u (i32.sub (i32.or ${B(L('p'))} ${I(32)}) ${I(97)}) ${I(25)}))
@@ -156,26 +136,7 @@ function ifName(base: number): string {
           (br_if $stop ${and(eq(B(L('x')), 77), eq(B(add(L('x'), I(1))), 111), eq(B(add(L('x'), I(2))), 114), eq(B(add(L('x'), I(3))), 101))})
           ${inc('x')} (br ${ml})))
         ;; Its index: from the module's cache when the slot holds these bytes, else the caller's (then kept there).
-        ${S('d', `(i32.sub ${L('p')} ${L('s')})`)}
-        ${S('n', add(I(LAYOUT.names), `(i32.mul (i32.and ${L('h')} ${I(NAME_SLOTS - 1)}) ${I(NAME_SLOT)})`))}
-        ${S('x', I(0))}
-        (if (i32.and (i32.le_u ${L('d')} ${I(NAME_BYTES)}) (i32.eq (i32.load offset=4 ${L('n')}) ${L('d')}))
-          (then
-            ${S('c', I(0))}
-            (block ${ce} (loop ${cl}
-              (br_if ${ce} (i32.ge_u ${L('c')} ${L('d')}))
-              (br_if ${ce} (i32.ne ${B(add(L('s'), L('c')))} (i32.load8_u offset=8 ${add(L('n'), L('c'))})))
-              ${inc('c')} (br ${cl})))
-            (if (i32.eq ${L('c')} ${L('d')}) (then ${S('x', '(i32.load (local.get $n))')}))))
-        (if (i32.eqz ${L('x')})
-          (then
-            ${S('x', `(call $ifIndex ${L('s')} ${L('p')} ${L('h')})`)}
-            (br_if $stop (i32.eqz ${L('x')}))
-            (if (i32.le_u ${L('d')} ${I(NAME_BYTES)})
-              (then
-                (i32.store ${L('n')} ${L('x')})
-                (i32.store offset=4 ${L('n')} ${L('d')})
-                (memory.copy ${add(L('n'), I(8))} ${L('s')} ${L('d')})))))
+        ${cachedIfIndex(LAYOUT.names, true)}
         ${store32(base, L('x'))}`;
 }
 
@@ -199,7 +160,7 @@ const lineStart = `
  * global) says how many it took, `cut` is 1 when it stopped because the window ended before a record's second line.
  */
 export function verboseRunsWat(): string {
-  labels = 0;
+  resetLabels();
   const count = `(f64.convert_i64_u ${L('v')})`;
   return `(module
   (import "verbose" "ifIndex" (func $ifIndex (param i32 i32 i32) (result i32)))

@@ -240,3 +240,111 @@ export function commitMlsEntry(m: MlsEntry, b: Uint8Array, cols: FlowColumns, li
   cols.offset[i] = offset;
   cols.n = i + 1;
 }
+
+/**
+ * Entries of a run as a kernel (the CLI's WebAssembly one, cli/mls-runs-wasm) hands them over: `count` entries, each
+ * column's value of entry r at [r] (srcIf an index of the columns' already, asked where commitMlsEntry asks it), entry
+ * r's first line starting at starts[r] of the kernel's bytes, which are b[base] on.
+ */
+export interface MlsBatch {
+  count: number;
+  base: number;
+  starts: Int32Array;
+  srcIf: Int32Array;
+  src: Uint32Array;
+  dst: Uint32Array;
+  proto: Int32Array;
+  srcPort: Int32Array;
+  dstPort: Int32Array;
+  packets: Float64Array;
+  bytes: Float64Array;
+}
+
+/**
+ * Reads what runMls's loop reads, entry for entry, from b[p] up to `end`, asking `cols` for interface indexes as
+ * commitMlsEntry does, and hands the entries to `take` in batches; returns where it stopped (the start of the first
+ * entry not taken), or -1 when it cannot read here (the loop then does).
+ */
+export type MlsRunKernel = (b: Uint8Array, p: number, end: number, cols: FlowColumns, take: (batch: MlsBatch) => void) => number;
+
+let mlsKernel: MlsRunKernel | undefined;
+
+/** Read runs of entries with this kernel (undefined: runMls's own loop). */
+export function useMlsRunKernel(k: MlsRunKernel | undefined): void {
+  mlsKernel = k;
+}
+
+/** The value of a protocol (kind 0) or port (kind 1) field b[s, e) as readMlsEntry reads it: -1 absent, -2 not read. */
+export function mlsFieldValue(kind: number, b: Uint8Array, s: number, e: number): number {
+  return kind === 0 ? protocolAt(b, s, e) : portAt(b, s, e);
+}
+
+/** A kernel's batch of entries, kept as commitMlsEntry keeps each (line numbers from firstLine, two an entry). */
+function takeMlsBatch(x: MlsBatch, cols: FlowColumns, firstLine: number, offsetBase: number): void {
+  const k = x.count;
+  const o = cols.n;
+  if (o + k > cols.cap) cols.reserveCapacity(Math.max(o + k, 2 * cols.cap));
+  const part = <T extends Int32Array | Uint32Array | Float64Array>(a: T): T => a.subarray(0, k) as T;
+  cols.srcIf.set(part(x.srcIf), o);
+  cols.dstIf.fill(0, o, o + k);
+  cols.src.set(part(x.src), o);
+  cols.dst.set(part(x.dst), o);
+  cols.proto.set(part(x.proto), o);
+  cols.srcPort.set(part(x.srcPort), o);
+  cols.dstPort.set(part(x.dstPort), o);
+  cols.packets.set(part(x.packets), o);
+  cols.bytes.set(part(x.bytes), o);
+  for (let r = 0; r < k; r++) {
+    cols.line[o + r] = firstLine + 2 * r;
+    cols.offset[o + r] = offsetBase + x.base + x.starts[r]!;
+  }
+  cols.n = o + k;
+}
+
+/** The end of the line at p (its LF, or the CR of its CR LF) before `end`, or -1 when it has no LF before `end`. */
+function lineEnd(b: Uint8Array, p: number, end: number): number {
+  const lf = b.indexOf(10, p);
+  if (lf < 0 || lf >= end) return -1;
+  return lf > p && b[lf - 1] === 13 ? lf - 1 : lf;
+}
+
+/** Where the last runMls stopped (the start of the first line it did not read). */
+export const mlsRunEnd = { at: 0 };
+
+/**
+ * The entries after one just read, from b[p] (the line after its counters) up to `end`, in one loop while each is a
+ * first line and a counters line as readMlsEntry and readMlsCounters take them (LF or CR LF line ends), committed
+ * (commitMlsEntry, `m` its scratch) with line numbers from `firstLine` (that of b[p]) and offsets from `offsetBase`:
+ * what the line-by-line path would take from those lines. It stops before the first entry that is not so, with
+ * nothing of it kept, leaving it to that path (a pager mark, a note, a header, an entry whose counters line does not
+ * end before `end`). Returns how many lines it read; mlsRunEnd.at says where it stopped.
+ */
+export function runMls(b: Uint8Array, p: number, end: number, m: MlsEntry, cols: FlowColumns, firstLine: number, offsetBase: number): number {
+  mlsRunEnd.at = p;
+  if (mlsKernel !== undefined) {
+    let taken = 0;
+    const stop = mlsKernel(b, p, end, cols, (x) => {
+      takeMlsBatch(x, cols, firstLine + 2 * taken, offsetBase);
+      taken += x.count;
+    });
+    if (stop >= 0) {
+      mlsRunEnd.at = stop;
+      return 2 * taken;
+    }
+  }
+  let lines = 0;
+  while (p < end) {
+    const e1 = lineEnd(b, p, end);
+    if (e1 < 0) break;
+    const s2 = b[e1] === 13 ? e1 + 2 : e1 + 1;
+    if (s2 >= end) break;
+    const e2 = lineEnd(b, s2, end);
+    if (e2 < 0) break;
+    if (!readMlsEntry(b, p, e1, m) || !readMlsCounters(b, s2, e2, m)) break;
+    commitMlsEntry(m, b, cols, firstLine + lines, offsetBase + p);
+    lines += 2;
+    p = b[e2] === 13 ? e2 + 2 : e2 + 1;
+    mlsRunEnd.at = p;
+  }
+  return lines;
+}

@@ -12,7 +12,7 @@ import { headStampKind, headStampKindIfSure, STAMP_HEAD_BYTES, stampPattern } fr
 import { BlankedCursor, blankStamps, restoreStamps } from './blank-stamps';
 import { readFirstLine, readSecondLine, runVerbose, VerboseRecords, verboseRunEnd } from './verbose-records';
 import { readNxRow } from './nx-rows';
-import { commitMlsEntry, newMlsEntry, readMlsCounters, readMlsEntry } from './mls-entries';
+import { commitMlsEntry, mlsRunEnd, newMlsEntry, readMlsCounters, readMlsEntry, runMls } from './mls-entries';
 import { byteLayout } from './fnf-bytes';
 import { type FnfBuffers, FnfRecords } from './fnf-records';
 import { csvRoles, isRule, tableLayout } from '../parsers/show-flow-monitor-cache/table-format';
@@ -521,6 +521,16 @@ export class FlowDumpScanner {
           commitMlsEntry(me, buf, this.cols, base + mlsIdx + 1, position + mlsS);
           this.countsBytes = true;
           mlsS = -1;
+          // The entries after it, in one loop (runMls), up to one it does not read. (Not where the clean-row loop may
+          // take a line first.)
+          const next = nextLineStart(buf, e, end);
+          if (next > 0 && !this.tracker.inFlow) {
+            const k = runMls(buf, next, end, me, this.cols, base + idx + 2, position);
+            if (k > 0) {
+              skip.to = mlsRunEnd.at;
+              skip.lines = k;
+            }
+          }
           return undefined;
         }
         flushMls();

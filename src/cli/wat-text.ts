@@ -1,0 +1,61 @@
+// Helpers that write WebAssembly text for the CLI's kernels (verbose-runs-wasm, mls-runs-wasm): locals, loads, small
+// arithmetic, labels, and the kernels' own cache of interface indexes.
+
+export const L = (x: string) => `(local.get $${x})`;
+export const S = (x: string, v: string) => `(local.set $${x} ${v})`;
+export const B = (p: string) => `(i32.load8_u ${p})`;
+export const I = (n: number) => `(i32.const ${n})`;
+export const add = (a: string, b: string) => `(i32.add ${a} ${b})`;
+export const inc = (x: string) => S(x, add(L(x), I(1)));
+export const eq = (a: string, n: number) => `(i32.eq ${a} ${I(n)})`;
+export const or = (...xs: string[]) => xs.reduce((a, b) => `(i32.or ${a} ${b})`);
+export const and = (...xs: string[]) => xs.reduce((a, b) => `(i32.and ${a} ${b})`);
+
+let labels = 0;
+/** A label of its own (`name` and a number). */
+export const label = (name: string) => `$${name}${++labels}`;
+/** Number labels from 1 again (a module's text is then the same each time it is written). */
+export const resetLabels = () => {
+  labels = 0;
+};
+
+/** Slots of a kernel's own cache of interface indexes, and each slot's bytes (index, length, name up to NAME_BYTES). */
+export const NAME_SLOTS = 256;
+export const NAME_BYTES = 32;
+export const NAME_SLOT = 8 + NAME_BYTES;
+
+/**
+ * Set $x to the index of the interface name [$s, $p) (hash $h) in the caller's columns: from the cache at `cacheAt`
+ * when its slot holds these bytes, else by `$ifIndex` (then kept there unless 0). Uses $d, $n and $c. `stopOnNone`:
+ * an index 0 (none) stops the record ($stop).
+ */
+export function cachedIfIndex(cacheAt: number, stopOnNone: boolean): string {
+  const ce = label('cE');
+  const cl = label('cL');
+  return `
+        ${S('d', `(i32.sub ${L('p')} ${L('s')})`)}
+        ${S('n', add(I(cacheAt), `(i32.mul (i32.and ${L('h')} ${I(NAME_SLOTS - 1)}) ${I(NAME_SLOT)})`))}
+        ${S('x', I(0))}
+        (if (i32.and (i32.le_u ${L('d')} ${I(NAME_BYTES)}) (i32.eq (i32.load offset=4 ${L('n')}) ${L('d')}))
+          (then
+            ${S('c', I(0))}
+            (block ${ce} (loop ${cl}
+              (br_if ${ce} (i32.ge_u ${L('c')} ${L('d')}))
+              (br_if ${ce} (i32.ne ${B(add(L('s'), L('c')))} (i32.load8_u offset=8 ${add(L('n'), L('c'))})))
+              ${inc('c')} (br ${cl})))
+            (if (i32.eq ${L('c')} ${L('d')}) (then ${S('x', '(i32.load (local.get $n))')}))))
+        (if (i32.eqz ${L('x')})
+          (then
+            ${S('x', `(call $ifIndex ${L('s')} ${L('p')} ${L('h')})`)}
+            ${stopOnNone ? `(br_if $stop (i32.eqz ${L('x')}))` : ''}
+            (if (i32.and (i32.ne ${L('x')} ${I(0)}) (i32.le_u ${L('d')} ${I(NAME_BYTES)}))
+              (then
+                (i32.store ${L('n')} ${L('x')})
+                (i32.store offset=4 ${L('n')} ${L('d')})
+                (memory.copy ${add(L('n'), I(8))} ${L('s')} ${L('d')})))))`;
+}
+
+/** Column `base`'s cell of record $r (`shift`: 2 for four-byte cells, 3 for eight). */
+export const cell = (base: number, shift: number) => add(I(base), `(i32.shl ${L('r')} ${I(shift)})`);
+export const store32 = (base: number, v: string) => `(i32.store ${cell(base, 2)} ${v})`;
+export const storeF = (base: number, v: string) => `(f64.store ${cell(base, 3)} ${v})`;
