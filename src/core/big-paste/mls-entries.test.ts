@@ -11,6 +11,7 @@ import { mulberry32 } from '../proof/mulberry32';
 import { mutate, mutationArb } from '../proof/arbitraries';
 import type { Paste, Warning } from '../types';
 import { commitMlsEntry, newMlsEntry, readMlsCounters, readMlsEntry } from './mls-entries';
+import { countersArb, entryArb, mlsCaches } from '../proof/mls-caches';
 import { prescanBytes } from './prescan';
 import { pasteOfChunks } from './read-chunks';
 
@@ -18,33 +19,6 @@ const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 300;
 const SEED = Number(process.env.FUZZ_SEED) || 20261205;
 const enc = new TextEncoder();
 const bytesOf = (s: string) => enc.encode(s);
-
-/** Mostly a plain value, now and then an odd one (each odd one alone may keep a line on the text path). */
-const mostly = <T>(plain: fc.Arbitrary<T>, odd: fc.Arbitrary<T>) => fc.oneof({ arbitrary: plain, weight: 12 }, { arbitrary: odd, weight: 1 });
-const ipArb = mostly(
-  fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((a) => a.join('.')),
-  fc.constantFrom('010.1.1.1', '256.1.1.1', '1.2.3', '1.2.3.4.5', '0.0.0.0', 'x.x.x.x', '10.1.x.x', '1.1.1.1000', '1.1.1.01', '2001:db8::1'),
-);
-const protoArb = mostly(fc.constantFrom('tcp', 'udp', 'icmp', 'TCP', '6', '17', '1'), fc.constantFrom('0', '300', '255', '-', '--', 'foo', 'constructor', '1234567890123456789', 'gre', 'Udp', 'a_b', 'ip-x'));
-const portArb = mostly(
-  fc.oneof(fc.nat(65535).map(String), fc.constantFrom('www', 'http', 'domain', 'ftp-data', 'netbios-ns')),
-  fc.constantFrom('65536', '99999', 'WWW', '-', '---', 'foo', 'toString', '1234567890123456', '0', 'pop3', 'www_', 'x-1'),
-);
-const colonArb = mostly(fc.constantFrom(' :', ' :', ':', ' : '), fc.constantFrom('  :  ', '\t:', ''));
-const ifArb = mostly(fc.constantFrom('Gi1/0/24', 'Vl10', 'Fa0/1', 'Po1.100', '-', '--', ''), fc.constantFrom('Se4/0/0:0', '1/1', 'Gi1/0/24*', 'a_b', 'More', 'x--More--', '_x'));
-const adjArb = mostly(fc.constantFrom('0x0', '0x1F', '0xdead', '12', '--'), fc.constantFrom('0x', '0xG', '0x0x', '-1', 'x'));
-const gapArb = mostly(fc.constantFrom(' ', '  ', '       '), fc.constantFrom('\t', '', ' \u00a0 ', ' \f '));
-const leadArb = mostly(fc.constant(''), fc.constantFrom(' ', '  ', ' --More-- \b\b\b\b\b\b\b\b\b        \b\b\b\b\b\b\b\b\b', ' --More-- ', '<--- More --->'));
-const tailArb = mostly(fc.constantFrom('', ' '), fc.constantFrom('  <-- this one', ' x', '\r', ' é'));
-
-const entryArb = fc
-  .tuple(leadArb, ipArb, gapArb, ipArb, gapArb, protoArb, colonArb, portArb, colonArb, portArb, gapArb, ifArb, gapArb, fc.constantFrom(':', ':', ' :', ': '), adjArb, tailArb)
-  .map((t) => t.join(''));
-const countArb = mostly(fc.oneof(fc.nat(100000).map(String), fc.constantFrom('0', '123456789012345')), fc.constantFrom('1K', '-1', '1234567890123456', '1.5', ''));
-const timeArb = mostly(fc.constantFrom('11:47:08', '1:02:03', '00:00:00'), fc.constantFrom('111:00:00', '11:47', '11:4:08', '11:47:08x', 'x'));
-const countersArb = fc
-  .tuple(leadArb, countArb, gapArb, countArb, gapArb, countArb, gapArb, timeArb, mostly(fc.constantFrom('  L3 - Dynamic', ' L2', ''), fc.constantFrom('L3', '  <-- hm', '\tL3', '  Dynamic ')), tailArb)
-  .map((t) => t.join(''));
 
 const PLAIN_ENTRY = '123.127.95.3    10.39.160.88    tcp :11720 :www       Gi1/0/24        :0x0';
 const PLAIN_COUNTERS = '2            96            53    11:47:08  L3 - Dynamic';
@@ -208,6 +182,20 @@ describe('a show mls netflow ip table reads the same through the byte path', () 
       }),
       { seed: SEED, numRuns: Math.max(20, Math.ceil(RUNS / 10)) },
     );
+  });
+
+  it('generated tables, each field now and then at the edge of what the parser reads, runs of plain entries between (fast-check)', () => {
+    let fromBytes = 0;
+    fc.assert(
+      fc.property(mlsCaches, ({ bytes }) => {
+        const text = new TextDecoder().decode(bytes);
+        const { paste, rows } = viaBytes(text);
+        fromBytes += rows;
+        expect(diagnose([paste])).toEqual(diagnose([{ source: 'mls.txt', text }]));
+      }),
+      { seed: SEED, numRuns: Math.max(20, Math.ceil(RUNS / 3)) },
+    );
+    expect(fromBytes).toBeGreaterThan(RUNS * 5);
   });
 
   it('damaged sessions (bits flipped, lines dropped, doubled, swapped, cut): the same diagnosis (fast-check)', { timeout: 20_000 + RUNS * 50 }, () => {

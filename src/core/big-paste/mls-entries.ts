@@ -170,8 +170,10 @@ export function readMlsEntry(b: Uint8Array, s: number, e: number, m: MlsEntry): 
   p = blanks(b, p, e);
   if (p >= e || b[p] !== 58) return false;
   p = blanks(b, p + 1, e);
-  // AdjPtr: 0x and hex digits, digits, or dashes; then only blanks.
+  // AdjPtr: 0x and hex digits, digits, or dashes; then only blanks. (None, the line ending at the colon: no entry to
+  // the parser, whose ENTRY asks for one; read as one here before, from bytes only.)
   const h = p;
+  if (h >= e) return false;
   if (b[p] === 48 && b[p + 1] === 120) {
     let x = p + 2;
     while (x < e && (isDigit(b[x]!) || ((b[x]! | 32) >= 97 && (b[x]! | 32) <= 102))) x++;
