@@ -14,6 +14,7 @@ import { readTextFile, textOfBytes } from './text-file';
 import { useWasmCleanRows } from './clean-rows-wasm/kernel';
 import { useWasmRecordRuns } from './fnf-runs-wasm/kernel';
 import { useWasmVerboseRuns } from './verbose-runs-wasm/kernel';
+import { useWasmMlsRuns } from './mls-runs-wasm/kernel';
 import type { Answers, Paste } from '../core/types';
 import { type ElementWriter, writeAll, writeJsonDocument } from './json-stream';
 import { collectGarbage } from './collect-garbage';
@@ -117,9 +118,11 @@ function pasteOfFile(file: string): Paste {
     return readFlowDump(file, basename(file), true);
   }
   // Read as bytes: the clean rows by the loop compiled from WebAssembly, which needs no warm-up (clean-rows-wasm), and
-  // runs of a verbose cache's records by another (verbose-runs-wasm, compiled when a run first needs it).
+  // runs of a verbose cache's records and of MLS NetFlow entries by others (verbose-runs-wasm, mls-runs-wasm, each
+  // compiled when a run first needs it).
   useWasmCleanRows();
   useWasmVerboseRuns();
+  useWasmMlsRuns();
   return readFlowDump(file, basename(file));
 }
 
@@ -131,6 +134,7 @@ function readInput(file: string): Paste {
     useWasmCleanRows();
     useWasmRecordRuns();
     useWasmVerboseRuns();
+    useWasmMlsRuns();
     return pasteOfBytes('stdin', bytes);
   }
   try {

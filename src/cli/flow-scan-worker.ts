@@ -4,12 +4,15 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { standBy, type StandByData } from './flow-scan';
 import { useWasmCleanRows } from './clean-rows-wasm/kernel';
 import { useWasmRecordRuns } from './fnf-runs-wasm/kernel';
+import { useWasmMlsRuns } from './mls-runs-wasm/kernel';
 
 if (!isMainThread) {
   // The clean-row loop compiled from WebAssembly: no warm-up (clean-rows-wasm/wat.ts).
   useWasmCleanRows();
-  // And runs of Flexible NetFlow records (compiled when one first needs it: fnf-runs-wasm).
+  // And runs of Flexible NetFlow records and of MLS NetFlow entries (each compiled when one first needs it:
+  // fnf-runs-wasm, mls-runs-wasm).
   useWasmRecordRuns();
+  useWasmMlsRuns();
   const d = workerData as StandByData | undefined;
   if (d?.kind === 'code-red-triage/flow-scan-standby') standBy(d);
 }

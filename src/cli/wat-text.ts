@@ -25,34 +25,43 @@ export const NAME_BYTES = 32;
 export const NAME_SLOT = 8 + NAME_BYTES;
 
 /**
- * Set $x to the index of the interface name [$s, $p) (hash $h) in the caller's columns: from the cache at `cacheAt`
- * when its slot holds these bytes, else by `$ifIndex` (then kept there unless 0). Uses $d, $n and $c. `stopOnNone`:
- * an index 0 (none) stops the record ($stop).
+ * Set $x to the value the caller's `call` gives bytes [$s, $p) (hash $h): from a cache at `cacheAt` (`slots` slots of
+ * a value, a length and up to `maxBytes` bytes) when the slot holds these bytes, else by `call` (then kept there when
+ * `keep` holds of $x). Uses $d, $n, $c and $f.
  */
-export function cachedIfIndex(cacheAt: number, stopOnNone: boolean): string {
+export function cachedCall(o: { cacheAt: number; slots: number; maxBytes: number; call: string; keep: string }): string {
   const ce = label('cE');
   const cl = label('cL');
   return `
         ${S('d', `(i32.sub ${L('p')} ${L('s')})`)}
-        ${S('n', add(I(cacheAt), `(i32.mul (i32.and ${L('h')} ${I(NAME_SLOTS - 1)}) ${I(NAME_SLOT)})`))}
-        ${S('x', I(0))}
-        (if (i32.and (i32.le_u ${L('d')} ${I(NAME_BYTES)}) (i32.eq (i32.load offset=4 ${L('n')}) ${L('d')}))
+        ${S('n', add(I(o.cacheAt), `(i32.mul (i32.and ${L('h')} ${I(o.slots - 1)}) ${I(8 + o.maxBytes)})`))}
+        ${S('f', I(0))}
+        (if (i32.and (i32.le_u ${L('d')} ${I(o.maxBytes)}) (i32.eq (i32.load offset=4 ${L('n')}) ${L('d')}))
           (then
             ${S('c', I(0))}
             (block ${ce} (loop ${cl}
               (br_if ${ce} (i32.ge_u ${L('c')} ${L('d')}))
               (br_if ${ce} (i32.ne ${B(add(L('s'), L('c')))} (i32.load8_u offset=8 ${add(L('n'), L('c'))})))
               ${inc('c')} (br ${cl})))
-            (if (i32.eq ${L('c')} ${L('d')}) (then ${S('x', '(i32.load (local.get $n))')}))))
-        (if (i32.eqz ${L('x')})
+            (if (i32.eq ${L('c')} ${L('d')}) (then ${S('x', '(i32.load (local.get $n))')} ${S('f', I(1))}))))
+        (if (i32.eqz ${L('f')})
           (then
-            ${S('x', `(call $ifIndex ${L('s')} ${L('p')} ${L('h')})`)}
-            ${stopOnNone ? `(br_if $stop (i32.eqz ${L('x')}))` : ''}
-            (if (i32.and (i32.ne ${L('x')} ${I(0)}) (i32.le_u ${L('d')} ${I(NAME_BYTES)}))
+            ${S('x', o.call)}
+            (if (i32.and ${o.keep} (i32.le_u ${L('d')} ${I(o.maxBytes)}))
               (then
                 (i32.store ${L('n')} ${L('x')})
                 (i32.store offset=4 ${L('n')} ${L('d')})
                 (memory.copy ${add(L('n'), I(8))} ${L('s')} ${L('d')})))))`;
+}
+
+/**
+ * Set $x to the index of the interface name [$s, $p) (hash $h) in the caller's columns: from the cache at `cacheAt`
+ * when its slot holds these bytes, else by `$ifIndex` (then kept there unless 0). `stopOnNone`: an index 0 (none)
+ * stops the record ($stop).
+ */
+export function cachedIfIndex(cacheAt: number, stopOnNone: boolean): string {
+  return `${cachedCall({ cacheAt, slots: NAME_SLOTS, maxBytes: NAME_BYTES, call: `(call $ifIndex ${L('s')} ${L('p')} ${L('h')})`, keep: `(i32.ne ${L('x')} ${I(0)})` })}
+        ${stopOnNone ? `(br_if $stop (i32.eqz ${L('x')}))` : ''}`;
 }
 
 /** Column `base`'s cell of record $r (`shift`: 2 for four-byte cells, 3 for eight). */

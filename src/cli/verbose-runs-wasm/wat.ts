@@ -169,7 +169,7 @@ export function verboseRunsWat(): string {
   (global $cut (export "cut") (mut i32) (i32.const 0))
   (func (export "run") (param $p i32) (param $end i32) (param $cap i32) (result i32)
     (local $r i32) (local $rs i32) (local $c i32) (local $x i32) (local $n i32) (local $d i32) (local $s i32)
-    (local $h i32) (local $a i32) (local $v i64) (local $count f64) (local $int f64) (local $scale f64)
+    (local $h i32) (local $a i32) (local $f i32) (local $v i64) (local $count f64) (local $int f64) (local $scale f64)
     (global.set $cut ${I(0)})
     (block $done (loop $rec
       (br_if $done (i32.ge_u ${L('r')} ${L('cap')}))
