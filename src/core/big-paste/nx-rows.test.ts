@@ -12,6 +12,7 @@ import { mulberry32 } from '../proof/mulberry32';
 import { mutate, mutationArb } from '../proof/arbitraries';
 import type { Paste } from '../types';
 import { readNxRow, type NxLayout } from './nx-rows';
+import { headerArb, nxCaches, rowArbOf, STANDARD } from '../proof/nx-caches';
 import { prescanBytes } from './prescan';
 import { pasteOfChunks } from './read-chunks';
 
@@ -19,59 +20,6 @@ const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 300;
 const SEED = Number(process.env.FUZZ_SEED) || 20261205;
 const enc = new TextEncoder();
 const bytesOf = (s: string) => enc.encode(s);
-
-/** The documented header (Nexus 9000 `show flow cache`). */
-const STANDARD = 'SIP             DIP             BD ID S-Port  D-Port  Protocol  Byte Count    Packet Count  TCP FLAGS  if_id       flowStart   flowEnd';
-/** The header's other columns, by the words NX-OS prints (two words for some), and a value of each. */
-const COLUMNS: [string, fc.Arbitrary<string>][] = [];
-
-/** Mostly a plain value, now and then an odd one (each odd one alone may keep a row on the text path). */
-const mostly = <T>(plain: fc.Arbitrary<T>, odd: fc.Arbitrary<T>) => fc.oneof({ arbitrary: plain, weight: 20 }, { arbitrary: odd, weight: 1 });
-const ipArb = mostly(
-  fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((a) => a.join('.')),
-  fc.constantFrom('010.1.1.1', '256.1.1.1', '1.2.3', '1.2.3.4.5', '0.0.0.0', 'x.x.x.x', '10.1.x.x', '1.1.1.1000', '2001:db8::1', '10.1.1.1,'),
-);
-const countArb = mostly(
-  fc.oneof(fc.nat(100000).map(String), fc.constantFrom('0', '1', '123456789012345')),
-  // (A pager mark where a field stands: normalising takes it out of the text, and the row then has one field fewer.)
-  fc.constantFrom('1K', '-1', '0x50', 'tcp', '1.5', '1234567890123456', '99999999999999999999', '0080', 'M', 'More', '--More--', '<--- More --->'),
-);
-COLUMNS.push(
-  ['BD ID', fc.constantFrom('4097', '4098', '1')],
-  ['S-Port', countArb],
-  ['D-Port', mostly(fc.constantFrom('80', '80', '443', '53', '0'), countArb)],
-  ['Protocol', mostly(fc.constantFrom('6', '6', '17', '1'), countArb)],
-  ['Byte Count', countArb],
-  ['Packet Count', countArb],
-  ['TCP FLAGS', fc.constantFrom('0x2', '0x1b', '0x0')],
-  ['if_id', fc.constantFrom('0x1a000000', '0x1a000200')],
-  ['flowStart', fc.constantFrom('1432', '1500')],
-  ['flowEnd', fc.constantFrom('1433', '1500')],
-);
-const blanksArb = mostly(fc.constantFrom(' ', '  ', '       '), fc.constantFrom('\t', ' \u00a0 ', '', ' \f '));
-
-/** A header: SIP DIP and a subset of the other columns in some order (or the documented one). */
-const headerArb = fc.oneof(
-  { weight: 3, arbitrary: fc.constant(STANDARD) },
-  { weight: 1, arbitrary: fc.shuffledSubarray(COLUMNS.map((c, k) => k), { minLength: 1 }).map((ks) => ['SIP', 'DIP', ...ks.map((k) => COLUMNS[k]![0])].join('  ')) },
-);
-/** The columns' values arbitraries of a header (SIP, DIP, then its others). */
-function rowArbOf(header: string): fc.Arbitrary<string> {
-  const names = header === STANDARD ? COLUMNS.map((c) => c[0]) : header.split('  ').slice(2);
-  const values = names.map((n) => COLUMNS.find((c) => c[0] === n)![1]);
-  return fc
-    .tuple(
-      fc.constantFrom('', '', '', '', '', ' ', ' --More-- \b\b\b\b\b\b\b\b\b        \b\b\b\b\b\b\b\b\b', ' --More-- ', '<--- More --->'),
-      fc.tuple(ipArb, ipArb, ...values),
-      fc.array(blanksArb, { minLength: names.length + 1, maxLength: names.length + 1 }),
-      mostly(fc.constant(''), fc.constantFrom(' ', '  <-- this one', ' 7', ' é', '\x1b[K')),
-      mostly(fc.constant(false), fc.constant(true)),
-    )
-    .map(([lead, vs, gaps, tail, drop]) => {
-      const fields = drop ? vs.slice(1) : vs;
-      return lead + fields.map((v, k) => (k === 0 ? v : gaps[k - 1] + v)).join('') + tail;
-    });
-}
 
 describe('the row reader takes only what the parser reads, with the same values', () => {
   it('rows under random headers (fast-check)', () => {
@@ -204,6 +152,21 @@ describe('an NX-OS flow cache reads the same through the byte path', () => {
       }
     });
   }
+
+  it('generated caches under random headers, each field now and then at the edge of what the parser reads, runs of plain rows between (fast-check)', () => {
+    let fromBytes = 0;
+    fc.assert(
+      fc.property(nxCaches, ({ bytes }) => {
+        const text = new TextDecoder().decode(bytes);
+        const { paste, rows } = viaBytes(text);
+        fromBytes += rows;
+        expect(diagnose([paste])).toEqual(diagnose([{ source: 'nx.txt', text }]));
+      }),
+      { seed: SEED, numRuns: Math.max(20, Math.ceil(RUNS / 3)) },
+    );
+    // (1,002 with the default runs and seed.)
+    expect(fromBytes).toBeGreaterThan(RUNS * 2);
+  });
 
   it('random sessions (fast-check)', { timeout: 20_000 + RUNS * 20 }, () => {
     fc.assert(

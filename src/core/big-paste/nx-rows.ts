@@ -115,3 +115,93 @@ export function readNxRow(b: Uint8Array, s: number, e: number, layout: NxLayout,
   cols.n = i + 1;
   return true;
 }
+
+/**
+ * Rows of a run as a kernel (the CLI's WebAssembly one, cli/nx-runs-wasm) hands them over: `count` rows, each column's
+ * value of row r at [r] (-1 for a count the row lacks; NaN bytes likewise), row r starting at starts[r] of the kernel's
+ * bytes, which are b[base] on.
+ */
+export interface NxBatch {
+  count: number;
+  base: number;
+  starts: Int32Array;
+  src: Uint32Array;
+  dst: Uint32Array;
+  proto: Int32Array;
+  srcPort: Int32Array;
+  dstPort: Int32Array;
+  packets: Float64Array;
+  bytes: Float64Array;
+}
+
+/**
+ * Reads what runNx's loop reads, row for row, from b[p] up to `end` under `layout`, and hands the rows to `take` in
+ * batches; returns where it stopped (the start of the first line not taken), or -1 when it cannot read here (the loop
+ * then does).
+ */
+export type NxRunKernel = (b: Uint8Array, p: number, end: number, layout: NxLayout, take: (batch: NxBatch) => void) => number;
+
+let nxKernel: NxRunKernel | undefined;
+
+/** Read runs of rows with this kernel (undefined: runNx's own loop). */
+export function useNxRunKernel(k: NxRunKernel | undefined): void {
+  nxKernel = k;
+}
+
+/** A kernel's batch of rows, kept as readNxRow keeps each (line numbers from firstLine, one a row). */
+function takeNxBatch(x: NxBatch, cols: FlowColumns, firstLine: number, offsetBase: number): void {
+  const k = x.count;
+  const o = cols.n;
+  if (o + k > cols.cap) cols.reserveCapacity(Math.max(o + k, 2 * cols.cap));
+  const part = <T extends Int32Array | Uint32Array | Float64Array>(a: T): T => a.subarray(0, k) as T;
+  cols.srcIf.fill(0, o, o + k);
+  cols.dstIf.fill(0, o, o + k);
+  cols.src.set(part(x.src), o);
+  cols.dst.set(part(x.dst), o);
+  cols.proto.set(part(x.proto), o);
+  cols.srcPort.set(part(x.srcPort), o);
+  cols.dstPort.set(part(x.dstPort), o);
+  cols.packets.set(part(x.packets), o);
+  cols.bytes.set(part(x.bytes), o);
+  for (let r = 0; r < k; r++) {
+    cols.line[o + r] = firstLine + r;
+    cols.offset[o + r] = offsetBase + x.base + x.starts[r]!;
+  }
+  cols.n = o + k;
+}
+
+/** Where the last runNx stopped (the start of the first line it did not read). */
+export const nxRunEnd = { at: 0 };
+
+/**
+ * The rows after one just read, from b[p] (the line after it) up to `end`, in one loop while each is a row readNxRow
+ * takes under `layout` (LF or CR LF line ends), kept with line numbers from `firstLine` (that of b[p]) and offsets
+ * from `offsetBase`: what the line-by-line path would take from those lines. It stops before the first line that is
+ * not so, leaving it to that path (a pager mark, a note, a header, a line that does not end before `end`). Returns how
+ * many lines it read; nxRunEnd.at says where it stopped.
+ */
+export function runNx(b: Uint8Array, p: number, end: number, layout: NxLayout, cols: FlowColumns, firstLine: number, offsetBase: number): number {
+  nxRunEnd.at = p;
+  if (nxKernel !== undefined) {
+    let taken = 0;
+    const stop = nxKernel(b, p, end, layout, (x) => {
+      takeNxBatch(x, cols, firstLine + taken, offsetBase);
+      taken += x.count;
+    });
+    if (stop >= 0) {
+      nxRunEnd.at = stop;
+      return taken;
+    }
+  }
+  let lines = 0;
+  while (p < end) {
+    const lf = b.indexOf(10, p);
+    if (lf < 0 || lf >= end) break;
+    const e = lf > p && b[lf - 1] === 13 ? lf - 1 : lf;
+    if (!readNxRow(b, p, e, layout, cols, firstLine + lines, offsetBase + p)) break;
+    lines++;
+    p = lf + 1;
+    nxRunEnd.at = p;
+  }
+  return lines;
+}

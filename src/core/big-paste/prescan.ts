@@ -11,7 +11,7 @@ import { lineBytes, readRow, ROW_OK } from '../parsers/show-ip-cache-flow/row-by
 import { headStampKind, headStampKindIfSure, STAMP_HEAD_BYTES, stampPattern } from '../text/line-stamps';
 import { BlankedCursor, blankStamps, restoreStamps } from './blank-stamps';
 import { readFirstLine, readSecondLine, runVerbose, VerboseRecords, verboseRunEnd } from './verbose-records';
-import { readNxRow } from './nx-rows';
+import { nxRunEnd, readNxRow, runNx } from './nx-rows';
 import { commitMlsEntry, mlsRunEnd, newMlsEntry, readMlsCounters, readMlsEntry, runMls } from './mls-entries';
 import { byteLayout } from './fnf-bytes';
 import { type FnfBuffers, FnfRecords } from './fnf-records';
@@ -545,6 +545,16 @@ export class FlowDumpScanner {
       const nx = stamps ? undefined : this.tracker.nxRowsHere();
       if (nx !== undefined && readNxRow(buf, at, e, nx, this.cols, base + idx + 1, position + s)) {
         this.countsBytes = true;
+        // The rows after it, in one loop (runNx), up to a line it does not read. (Not where the clean-row loop may
+        // take a line first.)
+        const next = nextLineStart(buf, e, end);
+        if (next > 0 && !this.tracker.inFlow) {
+          const k = runNx(buf, next, end, nx, this.cols, base + idx + 2, position);
+          if (k > 0) {
+            skip.to = nxRunEnd.at;
+            skip.lines = k;
+          }
+        }
         return undefined;
       }
       if (vr !== null) {
