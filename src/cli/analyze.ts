@@ -15,6 +15,7 @@ import { useWasmCleanRows } from './clean-rows-wasm/kernel';
 import { useWasmRecordRuns } from './fnf-runs-wasm/kernel';
 import { useWasmVerboseRuns } from './verbose-runs-wasm/kernel';
 import { useWasmMlsRuns } from './mls-runs-wasm/kernel';
+import { useWasmNxRuns } from './nx-runs-wasm/kernel';
 import type { Answers, Paste } from '../core/types';
 import { type ElementWriter, writeAll, writeJsonDocument } from './json-stream';
 import { collectGarbage } from './collect-garbage';
@@ -118,11 +119,12 @@ function pasteOfFile(file: string): Paste {
     return readFlowDump(file, basename(file), true);
   }
   // Read as bytes: the clean rows by the loop compiled from WebAssembly, which needs no warm-up (clean-rows-wasm), and
-  // runs of a verbose cache's records and of MLS NetFlow entries by others (verbose-runs-wasm, mls-runs-wasm, each
-  // compiled when a run first needs it).
+  // runs of a verbose cache's records, MLS NetFlow entries and NX-OS rows by others (verbose-runs-wasm, mls-runs-wasm,
+  // nx-runs-wasm, each compiled when a run first needs it).
   useWasmCleanRows();
   useWasmVerboseRuns();
   useWasmMlsRuns();
+  useWasmNxRuns();
   return readFlowDump(file, basename(file));
 }
 
@@ -135,6 +137,7 @@ function readInput(file: string): Paste {
     useWasmRecordRuns();
     useWasmVerboseRuns();
     useWasmMlsRuns();
+    useWasmNxRuns();
     return pasteOfBytes('stdin', bytes);
   }
   try {

@@ -5,14 +5,16 @@ import { standBy, type StandByData } from './flow-scan';
 import { useWasmCleanRows } from './clean-rows-wasm/kernel';
 import { useWasmRecordRuns } from './fnf-runs-wasm/kernel';
 import { useWasmMlsRuns } from './mls-runs-wasm/kernel';
+import { useWasmNxRuns } from './nx-runs-wasm/kernel';
 
 if (!isMainThread) {
   // The clean-row loop compiled from WebAssembly: no warm-up (clean-rows-wasm/wat.ts).
   useWasmCleanRows();
-  // And runs of Flexible NetFlow records and of MLS NetFlow entries (each compiled when one first needs it:
-  // fnf-runs-wasm, mls-runs-wasm).
+  // And runs of Flexible NetFlow records, MLS NetFlow entries and NX-OS rows (each compiled when one first needs it:
+  // fnf-runs-wasm, mls-runs-wasm, nx-runs-wasm).
   useWasmRecordRuns();
   useWasmMlsRuns();
+  useWasmNxRuns();
   const d = workerData as StandByData | undefined;
   if (d?.kind === 'code-red-triage/flow-scan-standby') standBy(d);
 }

@@ -1,5 +1,5 @@
 // For the tests of the CLI's WebAssembly modules (clean-rows-wasm, clean-json-wasm, fnf-runs-wasm, verbose-runs-wasm,
-// mls-runs-wasm): a module's text, assembled with wabt, must be the bytes it ships; UPDATE_WASM=1 writes them afresh. wabt is a dev
+// mls-runs-wasm, nx-runs-wasm): a module's text, assembled with wabt, must be the bytes it ships; UPDATE_WASM=1 writes them afresh. wabt is a dev
 // dependency: only tests import this.
 import { writeFileSync } from 'node:fs';
 

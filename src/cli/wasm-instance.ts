@@ -1,5 +1,5 @@
-// The CLI's WebAssembly modules (clean-rows-wasm, clean-json-wasm, fnf-runs-wasm, verbose-runs-wasm, mls-runs-wasm) are
-// shipped as base64 and instantiated here, each once, where a run first needs it.
+// The CLI's WebAssembly modules (clean-rows-wasm, clean-json-wasm, fnf-runs-wasm, verbose-runs-wasm, mls-runs-wasm,
+// nx-runs-wasm) are shipped as base64 and instantiated here, each once, where a run first needs it.
 
 /** A module's shipped bytes, from its base64. */
 export const shippedBytes = (base64: string): Uint8Array<ArrayBuffer> => new Uint8Array(Buffer.from(base64, 'base64'));

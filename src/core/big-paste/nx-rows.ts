@@ -56,7 +56,7 @@ function addressOf(b: Uint8Array, k: number): number {
 const IN_FIELD = 0;
 const BLANK = 1;
 const STOP = 2;
-const NX_CLASS = Uint8Array.from(BYTE_CLASS, (k, c) => (c === 32 ? BLANK : k === REFUSED || k === CAPITAL_M ? STOP : IN_FIELD));
+export const NX_CLASS = Uint8Array.from(BYTE_CLASS, (k, c) => (c === 32 ? BLANK : k === REFUSED || k === CAPITAL_M ? STOP : IN_FIELD));
 
 /**
  * Read line b[s, e) (no line end) as a row under `layout` into `cols` (line number `line`, at byte `offset` of the
