@@ -68,3 +68,39 @@ export function cachedIfIndex(cacheAt: number, stopOnNone: boolean): string {
 export const cell = (base: number, shift: number) => add(I(base), `(i32.shl ${L('r')} ${I(shift)})`);
 export const store32 = (base: number, v: string) => `(i32.store ${cell(base, 2)} ${v})`;
 export const storeF = (base: number, v: string) => `(f64.store ${cell(base, 3)} ${v})`;
+
+/** Byte offsets of regions laid out one after another from `start` (each its size in bytes): each one's, and the end. */
+export function layoutOf<K extends string>(start: number, regions: readonly (readonly [K, number])[]): Record<K, number> & { end: number } {
+  let at = start;
+  const out = {} as Record<K, number>;
+  for (const [name, bytes] of regions) {
+    out[name] = at;
+    at += bytes;
+  }
+  return { ...out, end: at };
+}
+
+/**
+ * A dotted quad from $p as dottedQuadAt (core/big-paste/dotted-quad.ts) reads one: four octets of 1 to 3 digits, no
+ * leading zero, each at most 255; its value in $a, $p after it; else stop ($stop). What follows is the caller's to
+ * check. Uses $s, $n and $c.
+ */
+export function dottedQuadText(): string {
+  const octet = (o: number) => {
+    const e = label('qE');
+    const l = label('qL');
+    return `
+        ${o > 0 ? `(br_if $stop (i32.ne ${B(L('p'))} ${I(46)})) ${inc('p')}` : ''}
+        ${S('s', L('p'))} ${S('n', I(0))}
+        (block ${e} (loop ${l}
+          ${S('c', `(i32.sub ${B(L('p'))} ${I(48)})`)}
+          (br_if ${e} (i32.gt_u ${L('c')} ${I(9)}))
+          ;; (A fourth digit: no octet, and no address.)
+          (br_if $stop ${eq(`(i32.sub ${L('p')} ${L('s')})`, 3)})
+          ${S('n', add(`(i32.mul ${L('n')} ${I(10)})`, L('c')))}
+          ${inc('p')} (br ${l})))
+        (br_if $stop ${or(`(i32.eq ${L('p')} ${L('s')})`, `(i32.gt_u ${L('n')} ${I(255)})`, and(`(i32.gt_u (i32.sub ${L('p')} ${L('s')}) ${I(1)})`, eq(B(L('s')), 48)))})
+        ${S('a', add(`(i32.shl ${L('a')} ${I(8)})`, L('n')))}`;
+  };
+  return `${S('a', I(0))}${[0, 1, 2, 3].map(octet).join('')}`;
+}

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useMlsRunKernel } from '../../core/big-paste/mls-entries';
 import type { CutPaste } from '../../core/proof/fnf-run-caches';
-import { mlsCaches, mlsScannerResult } from '../../core/proof/mls-caches';
+import { MLS_HEADER, mlsCaches, mlsScannerResult } from '../../core/proof/mls-caches';
 import { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-columns';
 import { assembledAndShipped } from '../wasm-bytes';
 import { MLS_RUNS_WASM } from './bytes';
@@ -16,14 +16,6 @@ const SEED = Number(process.env.FUZZ_SEED) || 20261205;
 
 afterEach(() => useMlsRunKernel(undefined));
 
-const HEADER = [
-  'R1#show mls netflow ip',
-  'Displaying Netflow entries in Supervisor Earl',
-  'DstIP           SrcIP           Prot:SrcPort:DstPort  Src i/f         :AdjPtr',
-  '-'.repeat(80),
-  'Pkts         Bytes         Age   LastSeen  Attributes',
-  '-'.repeat(51),
-];
 
 describe('the WebAssembly loop for runs of MLS NetFlow entries', () => {
   // After changing wat.ts: UPDATE_WASM=1 npx vitest run src/cli/mls-runs-wasm writes bytes.ts afresh.
@@ -76,7 +68,7 @@ describe('the WebAssembly loop for runs of MLS NetFlow entries', () => {
         `${1 + (k % 2000)}            ${48 * (1 + (k % 2000))}            53    11:47:08  L3 - Dynamic`,
       ].join('\r\n');
     const n = RECORDS * 2 + 77;
-    const text = [...HEADER, ...Array.from({ length: n }, (_, k) => entry(k)), 'R1#'].join('\r\n') + '\r\n';
+    const text = [...MLS_HEADER, ...Array.from({ length: n }, (_, k) => entry(k)), 'R1#'].join('\r\n') + '\r\n';
     const c: CutPaste = { bytes: new Uint8Array(Buffer.from(text, 'latin1')), cut: Math.floor(text.length / 3) };
     taken = 0;
     stats.copied = 0;
@@ -95,7 +87,7 @@ describe('the WebAssembly loop for runs of MLS NetFlow entries', () => {
     const names = (cols: FlowColumns) => {
       const got: string[] = [];
       kernel(b, 0, b.length, cols, (x) => {
-        for (let r = 0; r < x.count; r++) got.push(cols.ifNames[x.srcIf[r]!]!);
+        for (let r = 0; r < x.count; r++) got.push(cols.ifNames[x.srcIf![r]!]!);
       });
       return got;
     };

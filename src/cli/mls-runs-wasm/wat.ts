@@ -5,7 +5,7 @@
 // the module's own. kernel.test.ts assembles this text, checks bytes.ts holds it (UPDATE_WASM=1 rewrites it) and checks
 // the module against the JavaScript loop on generated tables.
 import { CAPITAL_M, REFUSED } from '../../core/big-paste/fnf-bytes';
-import { add, and, B, cachedCall, cachedIfIndex, eq, I, inc, L, label, NAME_SLOT, NAME_SLOTS, or, resetLabels, S, store32, storeF } from '../wat-text';
+import { add, and, B, cachedCall, cachedIfIndex, eq, I, inc, L, label, NAME_SLOT, NAME_SLOTS, dottedQuadText, layoutOf, or, resetLabels, S, store32, storeF } from '../wat-text';
 
 export { NAME_SLOT, NAME_SLOTS };
 
@@ -18,29 +18,22 @@ const FIELD_SLOTS = 64;
 const FIELD_BYTES = 16;
 
 /** Byte offsets in the module's memory: the window, then a column a value for RECORDS entries, then tables. */
-export const LAYOUT = (() => {
-  let at = IN_BYTES;
-  const take = (bytes: number) => {
-    const o = at;
-    at += bytes;
-    return o;
-  };
-  const packets = take(RECORDS * 8);
-  const bytes = take(RECORDS * 8);
-  const src = take(RECORDS * 4);
-  const dst = take(RECORDS * 4);
-  const proto = take(RECORDS * 4);
-  const srcPort = take(RECORDS * 4);
-  const dstPort = take(RECORDS * 4);
-  const srcIf = take(RECORDS * 4);
-  const starts = take(RECORDS * 4);
+export const LAYOUT = layoutOf(IN_BYTES, [
+  ['packets', RECORDS * 8],
+  ['bytes', RECORDS * 8],
+  ['src', RECORDS * 4],
+  ['dst', RECORDS * 4],
+  ['proto', RECORDS * 4],
+  ['srcPort', RECORDS * 4],
+  ['dstPort', RECORDS * 4],
+  ['srcIf', RECORDS * 4],
+  ['starts', RECORDS * 4],
   // Each byte's class (fnf-bytes.ts BYTE_CLASS), interface names met, protocol and port names met.
-  const cls = take(256);
-  const names = take(NAME_SLOTS * NAME_SLOT);
-  const protocols = take(FIELD_SLOTS * (8 + FIELD_BYTES));
-  const ports = take(FIELD_SLOTS * (8 + FIELD_BYTES));
-  return { packets, bytes, src, dst, proto, srcPort, dstPort, srcIf, starts, cls, names, protocols, ports, end: at };
-})();
+  ['cls', 256],
+  ['names', NAME_SLOTS * NAME_SLOT],
+  ['protocols', FIELD_SLOTS * (8 + FIELD_BYTES)],
+  ['ports', FIELD_SLOTS * (8 + FIELD_BYTES)],
+] as const);
 export const PAGES = Math.ceil(LAYOUT.end / 65536);
 
 const isDigit = (x: string) => `(i32.le_u (i32.sub ${x} ${I(48)}) ${I(9)})`;
@@ -78,22 +71,7 @@ const pastLineEnd = `${S('p', `(i32.add ${L('e')} (select ${I(2)} ${I(1)} ${eq(B
 
 /** A dotted quad as dottedQuadAt reads one, followed by a blank before $e (addressAt); its value in $a. */
 function address(): string {
-  const octet = (o: number) => {
-    const e = label('qE');
-    const l = label('qL');
-    return `
-        ${o > 0 ? `(br_if $stop (i32.ne ${B(L('p'))} ${I(46)})) ${inc('p')}` : ''}
-        ${S('s', L('p'))} ${S('n', I(0))}
-        (block ${e} (loop ${l}
-          ${S('c', `(i32.sub ${B(L('p'))} ${I(48)})`)}
-          (br_if ${e} (i32.gt_u ${L('c')} ${I(9)}))
-          (br_if $stop ${eq(`(i32.sub ${L('p')} ${L('s')})`, 3)})
-          ${S('n', add(`(i32.mul ${L('n')} ${I(10)})`, L('c')))}
-          ${inc('p')} (br ${l})))
-        (br_if $stop ${or(`(i32.eq ${L('p')} ${L('s')})`, `(i32.gt_u ${L('n')} ${I(255)})`, and(`(i32.gt_u (i32.sub ${L('p')} ${L('s')}) ${I(1)})`, eq(B(L('s')), 48)))})
-        ${S('a', add(`(i32.shl ${L('a')} ${I(8)})`, L('n')))}`;
-  };
-  return `${S('a', I(0))}${[0, 1, 2, 3].map(octet).join('')}
+  return `${dottedQuadText()}
         (br_if $stop (i32.or (i32.ge_u ${L('p')} ${L('e')}) (i32.ne ${B(L('p'))} ${I(32)})))`;
 }
 

@@ -3,7 +3,7 @@
 // taken there, with the same values. kernel.test.ts assembles this text, checks bytes.ts holds it (UPDATE_WASM=1
 // rewrites it) and checks the module against the JavaScript loop on generated caches.
 import { ROLES } from '../../core/parsers/show-flow-cache/parser';
-import { add, and, B, eq, I, inc, L, or, resetLabels, S, store32, storeF } from '../wat-text';
+import { add, and, B, eq, I, inc, L, layoutOf, or, resetLabels, S, store32, storeF } from '../wat-text';
 
 /** The input window's bytes (whole lines), and room past it. */
 export const IN_BYTES = (1 << 20) + (1 << 16);
@@ -13,28 +13,21 @@ export const RECORDS = 1 << 14;
 export const MAX_COLUMNS = 63;
 
 /** Byte offsets in the module's memory: the window, then a column a value for RECORDS rows, then tables. */
-export const LAYOUT = (() => {
-  let at = IN_BYTES;
-  const take = (bytes: number) => {
-    const o = at;
-    at += bytes;
-    return o;
-  };
-  const packets = take(RECORDS * 8);
-  const bytes = take(RECORDS * 8);
-  const src = take(RECORDS * 4);
-  const dst = take(RECORDS * 4);
-  const proto = take(RECORDS * 4);
-  const srcPort = take(RECORDS * 4);
-  const dstPort = take(RECORDS * 4);
-  const starts = take(RECORDS * 4);
+export const LAYOUT = layoutOf(IN_BYTES, [
+  ['packets', RECORDS * 8],
+  ['bytes', RECORDS * 8],
+  ['src', RECORDS * 4],
+  ['dst', RECORDS * 4],
+  ['proto', RECORDS * 4],
+  ['srcPort', RECORDS * 4],
+  ['dstPort', RECORDS * 4],
+  ['starts', RECORDS * 4],
   // Each byte's class for the field loop (nx-rows.ts NX_CLASS), the row's fields' spans, the layout's roles.
-  const cls = take(256);
-  const fieldStarts = take((MAX_COLUMNS + 1) * 4);
-  const fieldEnds = take((MAX_COLUMNS + 1) * 4);
-  const roles = take(16 * 4);
-  return { packets, bytes, src, dst, proto, srcPort, dstPort, starts, cls, fieldStarts, fieldEnds, roles, end: at };
-})();
+  ['cls', 256],
+  ['fieldStarts', (MAX_COLUMNS + 1) * 4],
+  ['fieldEnds', (MAX_COLUMNS + 1) * 4],
+  ['roles', 16 * 4],
+] as const);
 export const PAGES = Math.ceil(LAYOUT.end / 65536);
 
 /** The column of value `name` (LAYOUT.roles: a layout's roles, in the parser's ROLES order). */

@@ -87,7 +87,7 @@ describe('the WebAssembly loop for runs of verbose cache records', () => {
     const names = (cols: FlowColumns) => {
       const got: string[] = [];
       kernel(b, 0, b.length, cols, (x) => {
-        for (let r = 0; r < x.count; r++) got.push(`${cols.ifNames[x.srcIf[r]!]} ${cols.ifNames[x.dstIf[r]!]}`);
+        for (let r = 0; r < x.count; r++) got.push(`${cols.ifNames[x.srcIf![r]!]} ${cols.ifNames[x.dstIf![r]!]}`);
       });
       return got;
     };

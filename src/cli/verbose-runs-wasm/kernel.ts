@@ -6,7 +6,7 @@ import type { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-col
 import { useVerboseRunKernel, type VerboseBatch, type VerboseRunKernel } from '../../core/big-paste/verbose-records';
 import { VERBOSE_RUNS_WASM } from './bytes';
 import { shippedBytes, wasmExports } from '../wasm-instance';
-import { readWindows } from '../wasm-windows';
+import { batchViews, indexCacheFor, lazily, runInWindows } from '../run-kernel';
 import { IN_BYTES, LAYOUT, NAME_SLOT, NAME_SLOTS, RECORDS } from './wat';
 
 interface Exports {
@@ -15,11 +15,6 @@ interface Exports {
   cut: WebAssembly.Global;
   run: (p: number, end: number, cap: number) => number;
 }
-
-/** Bytes a call copies into the module's memory first (then twice as many each time it reads them all). */
-const FIRST_WINDOW = 1 << 12;
-/** The largest window a call copies (the module's input room, less room for reads past its end). */
-const MAX_WINDOW = IN_BYTES - (1 << 16);
 
 let installed = false;
 
@@ -30,11 +25,8 @@ let installed = false;
 export function useWasmVerboseRuns(): void {
   if (installed) return;
   installed = true;
-  let kernel: VerboseRunKernel | undefined | null = null;
-  useVerboseRunKernel((b, p, end, cols, take) => {
-    if (kernel === null) kernel = wasmVerboseRuns();
-    return kernel === undefined ? -1 : kernel(b, p, end, cols, take);
-  });
+  const kernel = lazily(() => wasmVerboseRuns());
+  useVerboseRunKernel((b, p, end, cols, take) => kernel()?.(b, p, end, cols, take) ?? -1);
 }
 
 /** The module's loop, or undefined where WebAssembly cannot be compiled (then runVerbose's own loop reads). */
@@ -49,52 +41,16 @@ export function wasmVerboseRuns(bytes: Uint8Array<ArrayBuffer> = shippedBytes(VE
   new Float64Array(buf, LAYOUT.pow10, 16).set(Array.from({ length: 16 }, (_, k) => 10 ** k));
   const i32 = (at: number) => new Int32Array(buf, at, RECORDS);
   const batch: VerboseBatch = {
-    count: 0,
-    base: 0,
-    starts: i32(LAYOUT.starts),
-    srcIf: i32(LAYOUT.srcIf),
-    dstIf: i32(LAYOUT.dstIf),
-    src: new Uint32Array(buf, LAYOUT.src, RECORDS),
-    dst: new Uint32Array(buf, LAYOUT.dst, RECORDS),
-    proto: i32(LAYOUT.proto),
+    ...batchViews(buf, { ...LAYOUT, bytes: LAYOUT.bpp }, RECORDS),
     tos: i32(LAYOUT.tos),
     flags: i32(LAYOUT.flags),
-    packets: new Float64Array(buf, LAYOUT.packets, RECORDS),
-    srcPort: i32(LAYOUT.srcPort),
-    dstPort: i32(LAYOUT.dstPort),
     nextHop: new Uint32Array(buf, LAYOUT.nextHop, RECORDS),
-    bpp: new Float64Array(buf, LAYOUT.bpp, RECORDS),
     active: new Float64Array(buf, LAYOUT.active, RECORDS),
   };
-  // The module's own cache of interface indexes holds those of one set of columns, until their names are replaced.
-  const names = new Uint8Array(buf, LAYOUT.names, NAME_SLOTS * NAME_SLOT);
-  let cachedFor: FlowColumns | undefined;
-  let cachedEpoch = -1;
+  const cacheFor = indexCacheFor(new Uint8Array(buf, LAYOUT.names, NAME_SLOTS * NAME_SLOT));
   return (b, p, end, c, take) => {
-    if (c !== cachedFor || c.namesReplaced !== cachedEpoch) {
-      names.fill(0);
-      cachedFor = c;
-      cachedEpoch = c.namesReplaced;
-    }
+    cacheFor(c);
     cols = c;
-    return readWindows(
-      mem,
-      b,
-      p,
-      end,
-      FIRST_WINDOW,
-      MAX_WINDOW,
-      (at, length) => {
-        const q = e.run(0, length, RECORDS);
-        const k = e.records.value as number;
-        if (k > 0) {
-          batch.count = k;
-          batch.base = at;
-          take(batch);
-        }
-        return { q, cut: (e.cut.value as number) === 1, full: k === RECORDS };
-      },
-      stats,
-    );
+    return runInWindows(e, mem, b, p, end, IN_BYTES - (1 << 16), RECORDS, (length) => e.run(0, length, RECORDS), batch, take, stats);
   };
 }

@@ -4,7 +4,7 @@
 // caller's ifIndex) at the same points. kernel.test.ts assembles this text, checks bytes.ts holds it (UPDATE_WASM=1
 // rewrites it) and checks the module against the JavaScript loop on generated caches.
 
-import { add, and, B, cachedIfIndex, eq, I, inc, L, label, NAME_SLOT, NAME_SLOTS, or, resetLabels, S, store32, storeF } from '../wat-text';
+import { add, and, B, cachedIfIndex, eq, I, inc, L, label, NAME_SLOT, NAME_SLOTS, dottedQuadText, layoutOf, or, resetLabels, S, store32, storeF } from '../wat-text';
 
 export { NAME_SLOT, NAME_SLOTS };
 
@@ -14,33 +14,26 @@ export const IN_BYTES = (1 << 20) + (1 << 16);
 export const RECORDS = 1 << 14;
 
 /** Byte offsets in the module's memory: the window, then a column a value for RECORDS records. */
-export const LAYOUT = (() => {
-  let at = IN_BYTES;
-  const take = (bytes: number) => {
-    const o = at;
-    at += bytes;
-    return o;
-  };
-  const packets = take(RECORDS * 8);
-  const bpp = take(RECORDS * 8);
-  const active = take(RECORDS * 8);
-  const src = take(RECORDS * 4);
-  const dst = take(RECORDS * 4);
-  const nextHop = take(RECORDS * 4);
-  const proto = take(RECORDS * 4);
-  const tos = take(RECORDS * 4);
-  const flags = take(RECORDS * 4);
-  const srcPort = take(RECORDS * 4);
-  const dstPort = take(RECORDS * 4);
-  const srcIf = take(RECORDS * 4);
-  const dstIf = take(RECORDS * 4);
-  const starts = take(RECORDS * 4);
+export const LAYOUT = layoutOf(IN_BYTES, [
+  ['packets', RECORDS * 8],
+  ['bpp', RECORDS * 8],
+  ['active', RECORDS * 8],
+  ['src', RECORDS * 4],
+  ['dst', RECORDS * 4],
+  ['nextHop', RECORDS * 4],
+  ['proto', RECORDS * 4],
+  ['tos', RECORDS * 4],
+  ['flags', RECORDS * 4],
+  ['srcPort', RECORDS * 4],
+  ['dstPort', RECORDS * 4],
+  ['srcIf', RECORDS * 4],
+  ['dstIf', RECORDS * 4],
+  ['starts', RECORDS * 4],
   // 10 ** k, k = 0..15, for the seconds active.
-  const pow10 = take(16 * 8);
+  ['pow10', 16 * 8],
   // Interface names met, by their hash's low byte: the index, the name's length (0: none), its bytes.
-  const names = take(NAME_SLOTS * NAME_SLOT);
-  return { packets, bpp, active, src, dst, nextHop, proto, tos, flags, srcPort, dstPort, srcIf, dstIf, starts, pow10, names, end: at };
-})();
+  ['names', NAME_SLOTS * NAME_SLOT],
+] as const);
 export const PAGES = Math.ceil(LAYOUT.end / 65536);
 
 /** Is the byte at $p a blank or the line's end (LF, or CR LF)? */
@@ -88,27 +81,6 @@ function digits(): string {
           ${S('v', `(i64.add (i64.mul ${L('v')} (i64.const 10)) (i64.extend_i32_u ${L('c')}))`)}
           ${inc('p')} (br ${l})))
         (br_if $stop (i32.or (i32.eq ${L('p')} ${L('s')}) (i32.gt_u (i32.sub ${L('p')} ${L('s')}) ${I(15)})))`;
-}
-
-/** A dotted quad as dottedQuadAt reads one (1 to 3 digits an octet, at most 255, no leading zero); the value in $a. */
-function dottedQuad(): string {
-  const octet = (o: number) => {
-    const e = label('qE');
-    const l = label('qL');
-    return `
-        ${o > 0 ? `(br_if $stop (i32.ne ${B(L('p'))} ${I(46)})) ${inc('p')}` : ''}
-        ${S('s', L('p'))} ${S('n', I(0))}
-        (block ${e} (loop ${l}
-          ${S('c', `(i32.sub ${B(L('p'))} ${I(48)})`)}
-          (br_if ${e} (i32.gt_u ${L('c')} ${I(9)}))
-          ;; (A fourth digit: no octet, and no address.)
-          (br_if $stop ${eq(`(i32.sub ${L('p')} ${L('s')})`, 3)})
-          ${S('n', add(`(i32.mul ${L('n')} ${I(10)})`, L('c')))}
-          ${inc('p')} (br ${l})))
-        (br_if $stop ${or(`(i32.eq ${L('p')} ${L('s')})`, `(i32.gt_u ${L('n')} ${I(255)})`, and(`(i32.gt_u (i32.sub ${L('p')} ${L('s')}) ${I(1)})`, eq(B(L('s')), 48)))})
-        ${S('a', add(`(i32.shl ${L('a')} ${I(8)})`, L('n')))}`;
-  };
-  return `${S('a', I(0))}${[0, 1, 2, 3].map(octet).join('')}`;
 }
 
 /**
@@ -179,9 +151,9 @@ export function verboseRunsWat(): string {
         ;; The first line: SrcIf SrcIPaddress DstIf DstIPaddress Pr TOS Flgs Pkts (readFirstLine).
         ${lineStart}
         ${ifName(LAYOUT.srcIf)}
-        ${blanks()} ${dottedQuad()} ${store32(LAYOUT.src, L('a'))}
+        ${blanks()} ${dottedQuadText()} ${store32(LAYOUT.src, L('a'))}
         ${blanks()} ${ifName(LAYOUT.dstIf)}
-        ${blanks()} ${dottedQuad()} ${store32(LAYOUT.dst, L('a'))}
+        ${blanks()} ${dottedQuadText()} ${store32(LAYOUT.dst, L('a'))}
         ${blanks()} ${hex(2)} ${store32(LAYOUT.proto, L('n'))}
         ${blanks()} ${hex(4)} ${store32(LAYOUT.tos, L('n'))}
         ${blanks()} ${hex(4)} ${store32(LAYOUT.flags, L('n'))}
@@ -205,7 +177,7 @@ export function verboseRunsWat(): string {
         ${blanks()} (br_if $stop (i32.ne ${B(L('p'))} ${I(47)})) ${inc('p')} ${digits()}
         (br_if $stop (i32.gt_u (i32.sub ${L('p')} ${L('s')}) ${I(3)}))
         ${blanks()} ${digits()}
-        ${blanks()} ${dottedQuad()} ${store32(LAYOUT.nextHop, L('a'))}
+        ${blanks()} ${dottedQuadText()} ${store32(LAYOUT.nextHop, L('a'))}
         ${blanks()} ${digits()} ${storeF(LAYOUT.bpp, count)}
         ${blanks()}
         ;; Seconds active: digits, or digits, a point and digits (15 digits at most in all).

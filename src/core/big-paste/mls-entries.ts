@@ -6,7 +6,7 @@
 // parser knows; any other line is left to the text path, which reads it (or warns about it).
 import { BYTE_CLASS, CAPITAL_M, hashBytes, moreAt, REFUSED } from './fnf-bytes';
 import { dottedQuadAt, quad } from './dotted-quad';
-import type { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
+import type { ColumnBatch, FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import { PORTS, PROTOCOLS } from '../parsers/shared/mls-protocol-port-names';
 
 /** An entry's first line, read (readMlsEntry), waiting for its counters: its values, and its interface name's bytes. */
@@ -243,24 +243,8 @@ export function commitMlsEntry(m: MlsEntry, b: Uint8Array, cols: FlowColumns, li
   cols.n = i + 1;
 }
 
-/**
- * Entries of a run as a kernel (the CLI's WebAssembly one, cli/mls-runs-wasm) hands them over: `count` entries, each
- * column's value of entry r at [r] (srcIf an index of the columns' already, asked where commitMlsEntry asks it), entry
- * r's first line starting at starts[r] of the kernel's bytes, which are b[base] on.
- */
-export interface MlsBatch {
-  count: number;
-  base: number;
-  starts: Int32Array;
-  srcIf: Int32Array;
-  src: Uint32Array;
-  dst: Uint32Array;
-  proto: Int32Array;
-  srcPort: Int32Array;
-  dstPort: Int32Array;
-  packets: Float64Array;
-  bytes: Float64Array;
-}
+/** Entries of a run as a kernel (the CLI's WebAssembly one, cli/mls-runs-wasm) hands them over (srcIf given, no dstIf). */
+export type MlsBatch = ColumnBatch;
 
 /**
  * Reads what runMls's loop reads, entry for entry, from b[p] up to `end`, asking `cols` for interface indexes as
@@ -279,28 +263,6 @@ export function useMlsRunKernel(k: MlsRunKernel | undefined): void {
 /** The value of a protocol (kind 0) or port (kind 1) field b[s, e) as readMlsEntry reads it: -1 absent, -2 not read. */
 export function mlsFieldValue(kind: number, b: Uint8Array, s: number, e: number): number {
   return kind === 0 ? protocolAt(b, s, e) : portAt(b, s, e);
-}
-
-/** A kernel's batch of entries, kept as commitMlsEntry keeps each (line numbers from firstLine, two an entry). */
-function takeMlsBatch(x: MlsBatch, cols: FlowColumns, firstLine: number, offsetBase: number): void {
-  const k = x.count;
-  const o = cols.n;
-  if (o + k > cols.cap) cols.reserveCapacity(Math.max(o + k, 2 * cols.cap));
-  const part = <T extends Int32Array | Uint32Array | Float64Array>(a: T): T => a.subarray(0, k) as T;
-  cols.srcIf.set(part(x.srcIf), o);
-  cols.dstIf.fill(0, o, o + k);
-  cols.src.set(part(x.src), o);
-  cols.dst.set(part(x.dst), o);
-  cols.proto.set(part(x.proto), o);
-  cols.srcPort.set(part(x.srcPort), o);
-  cols.dstPort.set(part(x.dstPort), o);
-  cols.packets.set(part(x.packets), o);
-  cols.bytes.set(part(x.bytes), o);
-  for (let r = 0; r < k; r++) {
-    cols.line[o + r] = firstLine + 2 * r;
-    cols.offset[o + r] = offsetBase + x.base + x.starts[r]!;
-  }
-  cols.n = o + k;
 }
 
 /** The end of the line at p (its LF, or the CR of its CR LF) before `end`, or -1 when it has no LF before `end`. */
@@ -326,7 +288,7 @@ export function runMls(b: Uint8Array, p: number, end: number, m: MlsEntry, cols:
   if (mlsKernel !== undefined) {
     let taken = 0;
     const stop = mlsKernel(b, p, end, cols, (x) => {
-      takeMlsBatch(x, cols, firstLine + 2 * taken, offsetBase);
+      cols.appendBatch(x, firstLine + 2 * taken, 2, offsetBase);
       taken += x.count;
     });
     if (stop >= 0) {

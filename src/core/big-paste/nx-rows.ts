@@ -6,7 +6,7 @@
 // field longer than 15 characters; any other line is left to the text path, which reads it (or warns about it).
 import { BYTE_CLASS, CAPITAL_M, moreAt, REFUSED } from './fnf-bytes';
 import { dottedQuadAt, quad } from './dotted-quad';
-import type { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
+import type { ColumnBatch, FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import { ROLES } from '../parsers/show-flow-cache/parser';
 
 /**
@@ -116,23 +116,8 @@ export function readNxRow(b: Uint8Array, s: number, e: number, layout: NxLayout,
   return true;
 }
 
-/**
- * Rows of a run as a kernel (the CLI's WebAssembly one, cli/nx-runs-wasm) hands them over: `count` rows, each column's
- * value of row r at [r] (-1 for a count the row lacks; NaN bytes likewise), row r starting at starts[r] of the kernel's
- * bytes, which are b[base] on.
- */
-export interface NxBatch {
-  count: number;
-  base: number;
-  starts: Int32Array;
-  src: Uint32Array;
-  dst: Uint32Array;
-  proto: Int32Array;
-  srcPort: Int32Array;
-  dstPort: Int32Array;
-  packets: Float64Array;
-  bytes: Float64Array;
-}
+/** Rows of a run as a kernel (the CLI's WebAssembly one, cli/nx-runs-wasm) hands them over (no interfaces). */
+export type NxBatch = ColumnBatch;
 
 /**
  * Reads what runNx's loop reads, row for row, from b[p] up to `end` under `layout`, and hands the rows to `take` in
@@ -146,28 +131,6 @@ let nxKernel: NxRunKernel | undefined;
 /** Read runs of rows with this kernel (undefined: runNx's own loop). */
 export function useNxRunKernel(k: NxRunKernel | undefined): void {
   nxKernel = k;
-}
-
-/** A kernel's batch of rows, kept as readNxRow keeps each (line numbers from firstLine, one a row). */
-function takeNxBatch(x: NxBatch, cols: FlowColumns, firstLine: number, offsetBase: number): void {
-  const k = x.count;
-  const o = cols.n;
-  if (o + k > cols.cap) cols.reserveCapacity(Math.max(o + k, 2 * cols.cap));
-  const part = <T extends Int32Array | Uint32Array | Float64Array>(a: T): T => a.subarray(0, k) as T;
-  cols.srcIf.fill(0, o, o + k);
-  cols.dstIf.fill(0, o, o + k);
-  cols.src.set(part(x.src), o);
-  cols.dst.set(part(x.dst), o);
-  cols.proto.set(part(x.proto), o);
-  cols.srcPort.set(part(x.srcPort), o);
-  cols.dstPort.set(part(x.dstPort), o);
-  cols.packets.set(part(x.packets), o);
-  cols.bytes.set(part(x.bytes), o);
-  for (let r = 0; r < k; r++) {
-    cols.line[o + r] = firstLine + r;
-    cols.offset[o + r] = offsetBase + x.base + x.starts[r]!;
-  }
-  cols.n = o + k;
 }
 
 /** Where the last runNx stopped (the start of the first line it did not read). */
@@ -185,7 +148,7 @@ export function runNx(b: Uint8Array, p: number, end: number, layout: NxLayout, c
   if (nxKernel !== undefined) {
     let taken = 0;
     const stop = nxKernel(b, p, end, layout, (x) => {
-      takeNxBatch(x, cols, firstLine + taken, offsetBase);
+      cols.appendBatch(x, firstLine + taken, 1, offsetBase);
       taken += x.count;
     });
     if (stop >= 0) {

@@ -3,7 +3,7 @@
 // readVerboseSecond) would read them. Only plain records are taken: printable ASCII, blanks between fields, numbers
 // without fractions where the text path allows one, addresses as ipToInt reads them, no egress mark; any other
 // record is left to the text path, which reads it (or warns about it) as before.
-import { FlowColumns, grownTo } from '../parsers/show-ip-cache-flow/flow-columns';
+import { type ColumnBatch, FlowColumns, grownTo } from '../parsers/show-ip-cache-flow/flow-columns';
 import type { VerboseTable } from '../parsers/show-ip-cache-flow/prescanned';
 import { dottedQuadAt, quad } from './dotted-quad';
 
@@ -46,34 +46,19 @@ export class VerboseRecords {
   /** A kernel's batch of records, kept as commit keeps each (line numbers from firstLine, two a record). */
   take(x: VerboseBatch, firstLine: number, offsetBase: number): void {
     const k = x.count;
-    const c = this.cols;
-    const o = c.n;
-    if (o + k > c.cap) c.reserveCapacity(Math.max(o + k, 2 * c.cap));
-    if (this.tos.length < c.cap) {
-      this.tos = grownTo(this.tos, c.cap);
-      this.flags = grownTo(this.flags, c.cap);
-      this.active = grownTo(this.active, c.cap);
-      this.nextHop = grownTo(this.nextHop, c.cap);
+    const o = this.cols.n;
+    this.cols.appendBatch(x, firstLine, 2, offsetBase);
+    const cap = this.cols.cap;
+    if (this.tos.length < cap) {
+      this.tos = grownTo(this.tos, cap);
+      this.flags = grownTo(this.flags, cap);
+      this.active = grownTo(this.active, cap);
+      this.nextHop = grownTo(this.nextHop, cap);
     }
-    const part = <T extends Int32Array | Uint32Array | Float64Array>(a: T): T => a.subarray(0, k) as T;
-    c.srcIf.set(part(x.srcIf), o);
-    c.dstIf.set(part(x.dstIf), o);
-    c.src.set(part(x.src), o);
-    c.dst.set(part(x.dst), o);
-    c.proto.set(part(x.proto), o);
-    c.srcPort.set(part(x.srcPort), o);
-    c.dstPort.set(part(x.dstPort), o);
-    c.packets.set(part(x.packets), o);
-    c.bytes.set(part(x.bpp), o);
-    this.tos.set(part(x.tos), o);
-    this.flags.set(part(x.flags), o);
-    this.active.set(part(x.active), o);
-    this.nextHop.set(part(x.nextHop), o);
-    for (let r = 0; r < k; r++) {
-      c.line[o + r] = firstLine + 2 * r;
-      c.offset[o + r] = offsetBase + x.base + x.starts[r]!;
-    }
-    c.n = o + k;
+    this.tos.set(x.tos.subarray(0, k), o);
+    this.flags.set(x.flags.subarray(0, k), o);
+    this.active.set(x.active.subarray(0, k), o);
+    this.nextHop.set(x.nextHop.subarray(0, k), o);
   }
 
   /** The records as a table (views, no copy). */
@@ -232,26 +217,13 @@ export function readSecondLine(b: Uint8Array, s: number, e: number, r: VerboseRe
 }
 
 /**
- * Records of a run as a kernel (the CLI's WebAssembly one, cli/verbose-runs-wasm) hands them over: `count` records,
- * each column's value of record r at [r], interfaces as indexes already (the columns' ifIndex, asked where the readers
- * ask it), record r's first line starting at starts[r] of the kernel's bytes, which are b[base] on.
+ * Records of a run as a kernel (the CLI's WebAssembly one, cli/verbose-runs-wasm) hands them over: the flow columns
+ * (`bytes` the bytes per packet, as readSecondLine keeps them), and the details beside them.
  */
-export interface VerboseBatch {
-  count: number;
-  base: number;
-  starts: Int32Array;
-  srcIf: Int32Array;
-  dstIf: Int32Array;
-  src: Uint32Array;
-  dst: Uint32Array;
-  proto: Int32Array;
+export interface VerboseBatch extends ColumnBatch {
   tos: Int32Array;
   flags: Int32Array;
-  packets: Float64Array;
-  srcPort: Int32Array;
-  dstPort: Int32Array;
   nextHop: Uint32Array;
-  bpp: Float64Array;
   active: Float64Array;
 }
 

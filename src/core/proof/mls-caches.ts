@@ -52,21 +52,22 @@ const entry = fc
   .tuple(fc.oneof({ weight: 5, arbitrary: plainEntry }, { weight: 1, arbitrary: entryArb }), fc.oneof({ weight: 5, arbitrary: plainCounters }, { weight: 1, arbitrary: countersArb }), between)
   .map(([a, b, x]) => [a, b, ...x]);
 
+/** An echoed `show mls netflow ip` up to its first entry. */
+export const MLS_HEADER = [
+  'R1#show mls netflow ip',
+  'Displaying Netflow entries in Supervisor Earl',
+  'DstIP           SrcIP           Prot:SrcPort:DstPort  Src i/f         :AdjPtr',
+  '-'.repeat(80),
+  'Pkts         Bytes         Age   LastSeen  Attributes',
+  '-'.repeat(51),
+];
+
 /** `show mls netflow ip` tables (the echo, the header lines, then entries), LF or CR LF, with a place to cut them in two pieces. */
 export const mlsCaches: fc.Arbitrary<CutPaste> = fc
   .tuple(fc.array(entry, { minLength: 1, maxLength: 80, size: 'max' }), fc.constantFrom('\n', '\n', '\r\n'), fc.integer({ min: 0, max: 999 }))
   .map(([entries, eol, at]) =>
     cutAt(
-      [
-        'R1#show mls netflow ip',
-        'Displaying Netflow entries in Supervisor Earl',
-        'DstIP           SrcIP           Prot:SrcPort:DstPort  Src i/f         :AdjPtr',
-        '-'.repeat(80),
-        'Pkts         Bytes         Age   LastSeen  Attributes',
-        '-'.repeat(51),
-        ...entries.flat(),
-        'R1#',
-      ].join(eol) + eol,
+      [...MLS_HEADER, ...entries.flat(), 'R1#'].join(eol) + eol,
       at,
     ),
   );

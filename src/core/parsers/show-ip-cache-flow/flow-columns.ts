@@ -129,6 +129,33 @@ export class FlowColumns {
     this.viewsShared = false;
   }
 
+  /**
+   * A batch of rows a kernel read (ColumnBatch) appended: row r's line number firstLine + r * lineStep, its offset
+   * offsetBase plus its start; interfaces none where the batch has no column of them.
+   */
+  appendBatch(x: ColumnBatch, firstLine: number, lineStep: number, offsetBase: number): void {
+    const k = x.count;
+    const o = this.n;
+    if (o + k > this.cap) this.reserveCapacity(Math.max(o + k, 2 * this.cap));
+    const part = <T extends Int32Array | Uint32Array | Float64Array>(a: T): T => a.subarray(0, k) as T;
+    if (x.srcIf) this.srcIf.set(part(x.srcIf), o);
+    else this.srcIf.fill(0, o, o + k);
+    if (x.dstIf) this.dstIf.set(part(x.dstIf), o);
+    else this.dstIf.fill(0, o, o + k);
+    this.src.set(part(x.src), o);
+    this.dst.set(part(x.dst), o);
+    this.proto.set(part(x.proto), o);
+    this.srcPort.set(part(x.srcPort), o);
+    this.dstPort.set(part(x.dstPort), o);
+    this.packets.set(part(x.packets), o);
+    this.bytes.set(part(x.bytes), o);
+    for (let r = 0; r < k; r++) {
+      this.line[o + r] = firstLine + r * lineStep;
+      this.offset[o + r] = offsetBase + x.base + x.starts[r]!;
+    }
+    this.n = o + k;
+  }
+
   /** Index of an interface name given as bytes [s, e); names are few, so a hash of the bytes finds them. */
   ifIndex(buf: Uint8Array, s: number, e: number, hash: number): number {
     const slot = hash & 255;
@@ -227,6 +254,26 @@ export class FlowColumns {
 }
 
 /** The typed arrays columns are kept in. */
+/**
+ * Rows as a kernel (the CLI's WebAssembly loops: verbose-runs-wasm, mls-runs-wasm, nx-runs-wasm) hands them over:
+ * `count` rows, each column's value of row r at [r] (interfaces as indexes of the columns' names already), row r
+ * starting at starts[r] of the kernel's bytes, which are the input's from `base` on.
+ */
+export interface ColumnBatch {
+  count: number;
+  base: number;
+  starts: Int32Array;
+  srcIf?: Int32Array;
+  dstIf?: Int32Array;
+  src: Uint32Array;
+  dst: Uint32Array;
+  proto: Int32Array;
+  srcPort: Int32Array;
+  dstPort: Int32Array;
+  packets: Float64Array;
+  bytes: Float64Array;
+}
+
 export type GrowableColumn = Uint8Array | Uint16Array | Uint32Array | Int16Array | Int32Array | Float64Array;
 
 /** A copy of column `a` with room for `cap` entries (its values first, zeros after). */
