@@ -444,6 +444,20 @@ export class FlowDumpScanner {
       asText(from, mlsE, mlsIdx);
     };
     const skip: LinesSkipped = { to: 0, lines: 0 };
+    /**
+     * After a record, entry or row read from bytes that ends at e (line idx): the ones after it read in one loop by
+     * `run` (from the next line's start, its line number), which the row loop then skips to `runEnd()`. Not where the
+     * clean-row loop may take a line as a cache-flow row first (runs pass no line to it).
+     */
+    const runAfter = (e: number, idx: number, run: (from: number, firstLine: number) => number, runEnd: () => number): void => {
+      const next = nextLineStart(buf, e, end);
+      if (next <= 0 || this.tracker.inFlow) return;
+      const k = run(next, base + idx + 2);
+      if (k > 0) {
+        skip.to = runEnd();
+        skip.lines = k;
+      }
+    };
     const r = scanRows(buf, 0, end, this.cols, this.tracker.inFlow, base + 1, (s, e, idx) => {
       // Where the line's text starts on the screen: after an erased pager mark (a capture without `terminal length 0`:
       // one line in 23), else its start. Records, rows and verbose lines are read from there (their offsets and the
@@ -491,15 +505,8 @@ export class FlowDumpScanner {
           // normalised text is the parser's).
           const inFlow = s !== e ? asText(s, e, idx) : undefined;
           // The records after it that repeat the last one's keys, in one loop (runRecords); line by line from the
-          // first that does not. (Not where the clean-row loop may take a line first, as above.)
-          const next = nextLineStart(buf, e, end);
-          if (next > 0 && !this.tracker.inFlow) {
-            const k = fr.runRecords(buf, next, end, base + idx + 2, position);
-            if (k > 0) {
-              skip.to = fr.runEnd;
-              skip.lines = k;
-            }
-          }
+          // first that does not.
+          runAfter(e, idx, (from, line) => fr.runRecords(buf, from, end, line, position), () => fr.runEnd);
           return inFlow;
         }
         if (nB > 0 || this.fnfAfterBlank) {
@@ -521,16 +528,8 @@ export class FlowDumpScanner {
           commitMlsEntry(me, buf, this.cols, base + mlsIdx + 1, position + mlsS);
           this.countsBytes = true;
           mlsS = -1;
-          // The entries after it, in one loop (runMls), up to one it does not read. (Not where the clean-row loop may
-          // take a line first.)
-          const next = nextLineStart(buf, e, end);
-          if (next > 0 && !this.tracker.inFlow) {
-            const k = runMls(buf, next, end, me, this.cols, base + idx + 2, position);
-            if (k > 0) {
-              skip.to = mlsRunEnd.at;
-              skip.lines = k;
-            }
-          }
+          // The entries after it, in one loop (runMls), up to one it does not read.
+          runAfter(e, idx, (from, line) => runMls(buf, from, end, me, this.cols, line, position), () => mlsRunEnd.at);
           return undefined;
         }
         flushMls();
@@ -545,16 +544,8 @@ export class FlowDumpScanner {
       const nx = stamps ? undefined : this.tracker.nxRowsHere();
       if (nx !== undefined && readNxRow(buf, at, e, nx, this.cols, base + idx + 1, position + s)) {
         this.countsBytes = true;
-        // The rows after it, in one loop (runNx), up to a line it does not read. (Not where the clean-row loop may
-        // take a line first.)
-        const next = nextLineStart(buf, e, end);
-        if (next > 0 && !this.tracker.inFlow) {
-          const k = runNx(buf, next, end, nx, this.cols, base + idx + 2, position);
-          if (k > 0) {
-            skip.to = nxRunEnd.at;
-            skip.lines = k;
-          }
-        }
+        // The rows after it, in one loop (runNx), up to a line it does not read.
+        runAfter(e, idx, (from, line) => runNx(buf, from, end, nx, this.cols, line, position), () => nxRunEnd.at);
         return undefined;
       }
       if (vr !== null) {
@@ -562,16 +553,9 @@ export class FlowDumpScanner {
           if (readSecondLine(buf, at, e, vr, pending)) {
             vr.commit(pending, base + pendIdx + 1, position + pendS);
             pending = -1;
-            // The records after it, in one loop (runVerbose), up to one it does not read. (Not where the clean-row loop
-            // may take a line first, nor in a stamped log, whose blanked stamps start each line.)
-            const next = nextLineStart(buf, e, end);
-            if (next > 0 && !this.tracker.inFlow && !stamps) {
-              const k = runVerbose(buf, next, end, vr, base + idx + 2, position);
-              if (k > 0) {
-                skip.to = verboseRunEnd.at;
-                skip.lines = k;
-              }
-            }
+            // The records after it, in one loop (runVerbose), up to one it does not read. (Not in a stamped log,
+            // whose blanked stamps start each line.)
+            if (!stamps) runAfter(e, idx, (from, line) => runVerbose(buf, from, end, vr, line, position), () => verboseRunEnd.at);
             return undefined;
           }
           flushPending();
