@@ -1,7 +1,8 @@
 // Scanning a big file in segments on two threads: what both sides share (the worker's own entry is flow-scan-worker.ts).
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
-import { FlowDumpScanner, type FnfStart, type ScanPart } from '../core/big-paste/prescan';
+import { FlowDumpScanner } from '../core/big-paste/prescan';
+import type { FnfStart, ScanPart } from '../core/big-paste/scan-part';
 import type { FnfBuffers } from '../core/big-paste/fnf-records';
 import type { TrackerState } from '../core/big-paste/section-tracker';
 import type { FlowTable } from '../core/parsers/flow-table';

@@ -2,7 +2,8 @@
 // go (so neither waits for the other, however late the worker starts or however busy the machine is).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { receiveMessageOnPort } from 'node:worker_threads';
-import { FlowDumpScanner, type ScanPart, stampKindOfBytes } from '../core/big-paste/prescan';
+import { FlowDumpScanner, stampKindOfBytes } from '../core/big-paste/prescan';
+import type { ScanPart } from '../core/big-paste/scan-part';
 import { fnfBuffers } from '../core/big-paste/fnf-records';
 import { STAMP_HEAD_BYTES } from '../core/text/line-stamps';
 import { type LinesAt, linesFromRanges, registerPrescan } from '../core/parsers/show-ip-cache-flow/prescanned';

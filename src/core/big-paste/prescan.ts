@@ -1,8 +1,9 @@
-// Big pastes as bytes: flow rows under a `show ip cache flow` echo or header (and a verbose cache's plain records)
-// are read without making strings. Where the text stands is section-tracker.ts's (it splits and detects sections
+// Big pastes as bytes: the flows of the tables the byte path reads (`show ip cache flow` rows, Flexible NetFlow records
+// and rows, verbose cache records, MLS NetFlow entries, NX-OS rows) are read without making strings; what a
+// continuation hands back is in scan-part.ts, the text of other lines in line-text.ts. Where the text stands is section-tracker.ts's (it splits and detects sections
 // like diagnose does, so it needs the command index): hence both live above the parsers.
 import { normaliseLine } from '../text/normalise';
-import { asciiText, decodeUtf8, isAscii, type LinesAt, linesAtBytes, type Prescan } from '../parsers/show-ip-cache-flow/prescanned';
+import { decodeUtf8, type LinesAt, linesAtBytes, type Prescan } from '../parsers/show-ip-cache-flow/prescanned';
 import type { FlowTable } from '../parsers/flow-table';
 import { type ColumnBuffers, FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import { type LinesSkipped, scanRows } from '../parsers/show-ip-cache-flow/scan-rows';
@@ -20,60 +21,11 @@ import { R } from '../parsers/show-flow-monitor-cache/record-fields';
 import { tableHeaderHere } from '../parsers/show-flow-monitor-cache/parser';
 import { lineWithoutNote } from '../text/field-notes';
 import { FlowSectionTracker, type TrackerState } from './section-tracker';
-import type { FnfRecordTable } from '../parsers/show-ip-cache-flow/prescanned';
+import type { FnfRegion, FnfStart, FnfTail, ScanPart } from './scan-part';
+import { hasByte, isBlank, LineText, nextLineStart } from './line-text';
 
 /** Bytes of a text line read as a row (FlowDumpScanner.takeTextRow). */
 const textRowScratch = { buf: new Uint8Array(256) };
-
-/** A later part of a paste read by a continuation scanner (line numbers from 1 within the part). */
-export interface ScanPart {
-  rows: FlowTable;
-  offsets: Uint32Array;
-  textIndex: number[];
-  text: string[];
-  lineCount: number;
-  /**
-   * Where a continuation's tracker stood at its end. Valid when the continuation's assumption held (the text before
-   * it ended inside a cache-flow table): the joining scanner then takes it over, so a later part is checked against
-   * where this one really ended, not where the first one did.
-   */
-  tracker?: TrackerState;
-  /** Flexible NetFlow records a continuation read from bytes (one reading a cache's later segment: FnfStart). */
-  fnf?: FnfRecordTable;
-  /** Where a Flexible NetFlow continuation stood at its end (to take over with its tracker). */
-  fnfTail?: FnfTail;
-  /** Its rows count bytes (NX-OS rows): their bytes column is copied when the part is joined. */
-  bytes?: boolean;
-}
-
-/**
- * Where a reader of a Flexible NetFlow cache stands between two lines, beyond its tracker: after a blank line (a
- * record may start next), and its last text line with that line's index (a rule after a header starts a table).
- */
-export interface FnfTail {
-  afterBlank: boolean;
-  prevText: string;
-  prevTextIndex: number;
-}
-
-/**
- * What a continuation that reads a later segment of a Flexible NetFlow cache assumes of the text before it: the
- * tracker's state and whether the segment follows a blank line. The scanner that joins it checks the assumption
- * (fnfContinues).
- */
-export interface FnfStart {
-  tracker: TrackerState;
-  afterBlank: boolean;
-  /** Records a byte at the cache's start: a continuation reserves room for its part at once (no doubling). */
-  recordsPerByte?: number;
-}
-
-/** Where a segment of a Flexible NetFlow cache keeps its records: records [from, end) of the shared columns `bufs`. */
-export interface FnfRegion {
-  bufs: FnfBuffers;
-  from: number;
-  end: number;
-}
 
 /**
  * Reads a paste fed in chunks of whole lines (so a file never has to sit in memory whole). Lines end at \n,
@@ -656,45 +608,6 @@ export class FlowDumpScanner {
   }
 }
 
-/** Bytes decoded at once when text lines come one after another (about a thousand lines). */
-const TEXT_BLOCK = 1 << 16;
-
-/**
- * The text of the lines of buf[0, end) that are no clean rows. A line that follows the previous text line (a table
- * the byte path does not read, such as a verbose cache, or another command's output) is sliced from a block of the
- * lines after it, decoded at once when they are ASCII: decoding each line on its own cost about 0.5 us a line.
- */
-class LineText {
-  private from = 0;
-  private to = 0;
-  private block = '';
-  private lastEnd = -1;
-
-  constructor(
-    private readonly buf: Uint8Array,
-    private readonly end: number,
-  ) {}
-
-  line(s: number, e: number): string {
-    const follows = s - this.lastEnd <= 2 && s > this.lastEnd;
-    this.lastEnd = e;
-    if (s >= this.from && e <= this.to) return this.block.slice(s - this.from, e - this.from);
-    if (follows) {
-      // Whole lines up to a block's length past this one (the last line end before that), if they are all ASCII.
-      const b = this.buf;
-      let to = Math.min(this.end, s + TEXT_BLOCK);
-      if (to < this.end) to = b.lastIndexOf(10, to - 1) + 1;
-      if (to > e && isAscii(b, s, to)) {
-        this.block = asciiText(b, s, to);
-        this.from = s;
-        this.to = to;
-        return this.block.slice(0, e - s);
-      }
-    }
-    return decodeUtf8(this.buf, s, e);
-  }
-}
-
 /**
  * The kind of per-line time stamp (core/text/line-stamps.ts) of a paste that starts with these bytes (its first
  * STAMP_HEAD_BYTES or more; `whole`: all of it), -1 for none: what the text path decides from its first lines.
@@ -714,22 +627,4 @@ export function prescanBytes(bytes: Uint8Array): Prescan {
   // (All of the paste: nothing follows its last line.)
   s.feed(bytes, bytes.length, 0, true, false, null);
   return s.finish(linesAtBytes(bytes));
-}
-
-/** Where the line after one that ends at e (its LF, or CR LF) starts; 0 when it ends otherwise (a lone CR, the end). */
-function nextLineStart(b: Uint8Array, e: number, end: number): number {
-  if (e < end && b[e] === 10) return e + 1;
-  return e + 1 < end && b[e] === 13 && b[e + 1] === 10 ? e + 2 : 0;
-}
-
-/** Is line [s, e) of `b` blank (nothing but spaces: normalised, it is '')? */
-function isBlank(b: Uint8Array, s: number, e: number): boolean {
-  for (let p = s; p < e; p++) if (b[p] !== 32) return false;
-  return true;
-}
-
-/** Does line [s, e) of `b` hold byte c? */
-function hasByte(b: Uint8Array, s: number, e: number, c: number): boolean {
-  for (let p = s; p < e; p++) if (b[p] === c) return true;
-  return false;
 }
