@@ -2,6 +2,7 @@
 // mls-runs-wasm, nx-runs-wasm): a module's text, assembled with wabt, must be the bytes it ships; UPDATE_WASM=1 writes them afresh. wabt is a dev
 // dependency: only tests import this.
 import { writeFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
 
 /** The module's bytes from its text. */
 export async function assembleWat(name: string, text: string): Promise<Uint8Array> {
@@ -37,4 +38,24 @@ export async function assembledAndShipped(m: ShippedModule): Promise<{ assembled
   const header = `// Generated from wat.ts by \`${m.update}\`: do not edit (${m.checkedBy} checks it).`;
   writeFileSync(m.bytesFile, `${header}\nexport const ${m.constName} = '${assembled}';\n`);
   return { assembled, shipped: assembled };
+}
+
+/**
+ * The test that a kernel's module is the text it comes from, assembled (`dir`: its folder under src/cli, whose
+ * bytes.ts holds the constant `constName`; UPDATE_WASM=1 writes it afresh).
+ */
+export function itIsItsTextAssembled(dir: string, constName: string, text: () => string, shipped: string, bytesFile: URL): void {
+  // After changing wat.ts: UPDATE_WASM=1 npx vitest run src/cli/<dir> writes bytes.ts afresh.
+  it('is the text it comes from, assembled', async () => {
+    const m = await assembledAndShipped({
+      name: `${dir}.wat`,
+      text: text(),
+      shipped,
+      bytesFile,
+      constName,
+      update: `UPDATE_WASM=1 npx vitest run src/cli/${dir}`,
+      checkedBy: 'kernel.test.ts',
+    });
+    expect(m.assembled).toBe(m.shipped);
+  });
 }
