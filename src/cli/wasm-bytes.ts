@@ -2,7 +2,6 @@
 // mls-runs-wasm, nx-runs-wasm): a module's text, assembled with wabt, must be the bytes it ships; UPDATE_WASM=1 writes them afresh. wabt is a dev
 // dependency: only tests import this.
 import { writeFileSync } from 'node:fs';
-import { expect, it } from 'vitest';
 
 /** The module's bytes from its text. */
 export async function assembleWat(name: string, text: string): Promise<Uint8Array> {
@@ -41,12 +40,11 @@ export async function assembledAndShipped(m: ShippedModule): Promise<{ assembled
 }
 
 /**
- * The test that a kernel's module is the text it comes from, assembled (`dir`: its folder under src/cli, whose
- * bytes.ts holds the constant `constName`; UPDATE_WASM=1 writes it afresh).
+ * The check that a kernel's module is the text it comes from, assembled (`dir`: its folder under src/cli, whose
+ * bytes.ts holds the constant `constName`; UPDATE_WASM=1 writes it afresh): for a test to run.
  */
-export function itIsItsTextAssembled(dir: string, constName: string, text: () => string, shipped: string, bytesFile: URL): void {
-  // After changing wat.ts: UPDATE_WASM=1 npx vitest run src/cli/<dir> writes bytes.ts afresh.
-  it('is the text it comes from, assembled', async () => {
+export function textAssembledCheck(dir: string, constName: string, text: () => string, shipped: string, bytesFile: URL): () => Promise<void> {
+  return async () => {
     const m = await assembledAndShipped({
       name: `${dir}.wat`,
       text: text(),
@@ -56,6 +54,6 @@ export function itIsItsTextAssembled(dir: string, constName: string, text: () =>
       update: `UPDATE_WASM=1 npx vitest run src/cli/${dir}`,
       checkedBy: 'kernel.test.ts',
     });
-    expect(m.assembled).toBe(m.shipped);
-  });
+    if (m.assembled !== m.shipped) throw new Error(`src/cli/${dir}/bytes.ts is not its wat.ts assembled: UPDATE_WASM=1 npx vitest run src/cli/${dir}`);
+  };
 }

@@ -6,7 +6,7 @@ import { useMlsRunKernel } from '../../core/big-paste/mls-entries';
 import type { CutPaste } from '../../core/proof/fnf-run-caches';
 import { MLS_HEADER, mlsCaches, mlsScannerResult } from '../../core/proof/mls-caches';
 import { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-columns';
-import { itIsItsTextAssembled } from '../wasm-bytes';
+import { textAssembledCheck } from '../wasm-bytes';
 import { MLS_RUNS_WASM } from './bytes';
 import { wasmMlsRuns } from './kernel';
 import { mlsRunsWat, RECORDS } from './wat';
@@ -18,7 +18,8 @@ afterEach(() => useMlsRunKernel(undefined));
 
 
 describe('the WebAssembly loop for runs of MLS NetFlow entries', () => {
-  itIsItsTextAssembled('mls-runs-wasm', 'MLS_RUNS_WASM', mlsRunsWat, MLS_RUNS_WASM, new URL('./bytes.ts', import.meta.url));
+  // After changing wat.ts: UPDATE_WASM=1 npx vitest run src/cli/mls-runs-wasm writes bytes.ts afresh.
+  it('is the text it comes from, assembled', textAssembledCheck('mls-runs-wasm', 'MLS_RUNS_WASM', mlsRunsWat, MLS_RUNS_WASM, new URL('./bytes.ts', import.meta.url)));
 
   const stats = { copied: 0 };
   const wasm = wasmMlsRuns(undefined, stats)!;

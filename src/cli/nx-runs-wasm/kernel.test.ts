@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useNxRunKernel } from '../../core/big-paste/nx-rows';
 import type { CutPaste } from '../../core/proof/fnf-run-caches';
 import { nxCaches, nxScannerResult, STANDARD } from '../../core/proof/nx-caches';
-import { itIsItsTextAssembled } from '../wasm-bytes';
+import { textAssembledCheck } from '../wasm-bytes';
 import { NX_RUNS_WASM } from './bytes';
 import { wasmNxRuns } from './kernel';
 import { nxRunsWat, RECORDS } from './wat';
@@ -16,7 +16,8 @@ const SEED = Number(process.env.FUZZ_SEED) || 20261205;
 afterEach(() => useNxRunKernel(undefined));
 
 describe('the WebAssembly loop for runs of NX-OS flow cache rows', () => {
-  itIsItsTextAssembled('nx-runs-wasm', 'NX_RUNS_WASM', nxRunsWat, NX_RUNS_WASM, new URL('./bytes.ts', import.meta.url));
+  // After changing wat.ts: UPDATE_WASM=1 npx vitest run src/cli/nx-runs-wasm writes bytes.ts afresh.
+  it('is the text it comes from, assembled', textAssembledCheck('nx-runs-wasm', 'NX_RUNS_WASM', nxRunsWat, NX_RUNS_WASM, new URL('./bytes.ts', import.meta.url)));
 
   const stats = { copied: 0 };
   const wasm = wasmNxRuns(undefined, stats)!;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useVerboseRunKernel } from '../../core/big-paste/verbose-records';
 import { type CutPaste, PAGER_ERASE } from '../../core/proof/fnf-run-caches';
 import { HEADER, HEADER2, verboseCaches, verboseScannerResult } from '../../core/proof/verbose-caches';
-import { itIsItsTextAssembled } from '../wasm-bytes';
+import { textAssembledCheck } from '../wasm-bytes';
 import { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-columns';
 import { VERBOSE_RUNS_WASM } from './bytes';
 import { wasmVerboseRuns } from './kernel';
@@ -17,7 +17,8 @@ const SEED = Number(process.env.FUZZ_SEED) || 20261205;
 afterEach(() => useVerboseRunKernel(undefined));
 
 describe('the WebAssembly loop for runs of verbose cache records', () => {
-  itIsItsTextAssembled('verbose-runs-wasm', 'VERBOSE_RUNS_WASM', verboseRunsWat, VERBOSE_RUNS_WASM, new URL('./bytes.ts', import.meta.url));
+  // After changing wat.ts: UPDATE_WASM=1 npx vitest run src/cli/verbose-runs-wasm writes bytes.ts afresh.
+  it('is the text it comes from, assembled', textAssembledCheck('verbose-runs-wasm', 'VERBOSE_RUNS_WASM', verboseRunsWat, VERBOSE_RUNS_WASM, new URL('./bytes.ts', import.meta.url)));
 
   const stats = { copied: 0 };
   const wasm = wasmVerboseRuns(undefined, stats);
