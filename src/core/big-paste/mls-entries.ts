@@ -8,6 +8,7 @@ import { BYTE_CLASS, CAPITAL_M, hashBytes, moreAt, REFUSED } from './fnf-bytes';
 import { dottedQuadAt, quad } from './dotted-quad';
 import type { ColumnBatch, FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import { PORTS, PROTOCOLS } from '../parsers/shared/mls-protocol-port-names';
+import { lineEndBefore } from './line-text';
 
 /** An entry's first line, read (readMlsEntry), waiting for its counters: its values, and its interface name's bytes. */
 export interface MlsEntry {
@@ -265,13 +266,6 @@ export function mlsFieldValue(kind: number, b: Uint8Array, s: number, e: number)
   return kind === 0 ? protocolAt(b, s, e) : portAt(b, s, e);
 }
 
-/** The end of the line at p (its LF, or the CR of its CR LF) before `end`, or -1 when it has no LF before `end`. */
-function lineEnd(b: Uint8Array, p: number, end: number): number {
-  const lf = b.indexOf(10, p);
-  if (lf < 0 || lf >= end) return -1;
-  return lf > p && b[lf - 1] === 13 ? lf - 1 : lf;
-}
-
 /** Where the last runMls stopped (the start of the first line it did not read). */
 export const mlsRunEnd = { at: 0 };
 
@@ -298,11 +292,11 @@ export function runMls(b: Uint8Array, p: number, end: number, m: MlsEntry, cols:
   }
   let lines = 0;
   while (p < end) {
-    const e1 = lineEnd(b, p, end);
+    const e1 = lineEndBefore(b, p, end);
     if (e1 < 0) break;
     const s2 = b[e1] === 13 ? e1 + 2 : e1 + 1;
     if (s2 >= end) break;
-    const e2 = lineEnd(b, s2, end);
+    const e2 = lineEndBefore(b, s2, end);
     if (e2 < 0) break;
     if (!readMlsEntry(b, p, e1, m) || !readMlsCounters(b, s2, e2, m)) break;
     commitMlsEntry(m, b, cols, firstLine + lines, offsetBase + p);

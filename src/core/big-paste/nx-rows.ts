@@ -8,6 +8,7 @@ import { BYTE_CLASS, CAPITAL_M, moreAt, REFUSED } from './fnf-bytes';
 import { dottedQuadAt, quad } from './dotted-quad';
 import type { ColumnBatch, FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import { ROLES } from '../parsers/show-flow-cache/parser';
+import { lineEndBefore } from './line-text';
 
 /**
  * How the parser reads a table's rows: its header's column count, and the column of each value it reads (-1: none),
@@ -158,12 +159,10 @@ export function runNx(b: Uint8Array, p: number, end: number, layout: NxLayout, c
   }
   let lines = 0;
   while (p < end) {
-    const lf = b.indexOf(10, p);
-    if (lf < 0 || lf >= end) break;
-    const e = lf > p && b[lf - 1] === 13 ? lf - 1 : lf;
-    if (!readNxRow(b, p, e, layout, cols, firstLine + lines, offsetBase + p)) break;
+    const e = lineEndBefore(b, p, end);
+    if (e < 0 || !readNxRow(b, p, e, layout, cols, firstLine + lines, offsetBase + p)) break;
     lines++;
-    p = lf + 1;
+    p = b[e] === 13 ? e + 2 : e + 1;
     nxRunEnd.at = p;
   }
   return lines;

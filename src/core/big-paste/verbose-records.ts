@@ -6,6 +6,7 @@
 import { type ColumnBatch, FlowColumns, grownTo } from '../parsers/show-ip-cache-flow/flow-columns';
 import type { VerboseTable } from '../parsers/show-ip-cache-flow/prescanned';
 import { dottedQuadAt, quad } from './dotted-quad';
+import { lineEndBefore } from './line-text';
 
 /**
  * Verbose records read from bytes, in line order. `cols` holds what a flow holds (srcPort/dstPort from the second
@@ -26,15 +27,18 @@ export class VerboseRecords {
   /** Room for one more record: its index (committed by `commit`). */
   slot(): number {
     const k = this.cols.reserve();
-    const cap = this.cols.cap;
-    if (this.tos.length < cap) {
-      // The details' columns grow with the flow columns (FlowColumns.reserveCapacity grows those the same way).
-      this.tos = grownTo(this.tos, cap);
-      this.flags = grownTo(this.flags, cap);
-      this.active = grownTo(this.active, cap);
-      this.nextHop = grownTo(this.nextHop, cap);
-    }
+    this.detailsRoom();
     return k;
+  }
+
+  /** The details' columns grown with the flow columns (FlowColumns.reserveCapacity grows those the same way). */
+  private detailsRoom(): void {
+    const cap = this.cols.cap;
+    if (this.tos.length >= cap) return;
+    this.tos = grownTo(this.tos, cap);
+    this.flags = grownTo(this.flags, cap);
+    this.active = grownTo(this.active, cap);
+    this.nextHop = grownTo(this.nextHop, cap);
   }
 
   commit(k: number, line: number, offset: number): void {
@@ -48,13 +52,7 @@ export class VerboseRecords {
     const k = x.count;
     const o = this.cols.n;
     this.cols.appendBatch(x, firstLine, 2, offsetBase);
-    const cap = this.cols.cap;
-    if (this.tos.length < cap) {
-      this.tos = grownTo(this.tos, cap);
-      this.flags = grownTo(this.flags, cap);
-      this.active = grownTo(this.active, cap);
-      this.nextHop = grownTo(this.nextHop, cap);
-    }
+    this.detailsRoom();
     this.tos.set(x.tos.subarray(0, k), o);
     this.flags.set(x.flags.subarray(0, k), o);
     this.active.set(x.active.subarray(0, k), o);
@@ -241,13 +239,6 @@ export function useVerboseRunKernel(k: VerboseRunKernel | undefined): void {
   verboseKernel = k;
 }
 
-/** The end of the line at p (its LF, or the CR of its CR LF) before `end`, or -1 when it has no LF before `end`. */
-function lineEnd(b: Uint8Array, p: number, end: number): number {
-  const lf = b.indexOf(10, p);
-  if (lf < 0 || lf >= end) return -1;
-  return lf > p && b[lf - 1] === 13 ? lf - 1 : lf;
-}
-
 /** Where the last runVerbose stopped (the start of the first line it did not read). */
 export const verboseRunEnd = { at: 0 };
 
@@ -277,13 +268,13 @@ export function runVerbose(b: Uint8Array, p: number, end: number, r: VerboseReco
   while (p < end) {
     const c = b[p]!;
     if (c === 32 || c === 45 || c === 60) break;
-    const e1 = lineEnd(b, p, end);
+    const e1 = lineEndBefore(b, p, end);
     if (e1 < 0) break;
     const s2 = b[e1] === 13 ? e1 + 2 : e1 + 1;
     if (s2 >= end) break;
     const c2 = b[s2]!;
     if (c2 === 32 || c2 === 45 || c2 === 60) break;
-    const e2 = lineEnd(b, s2, end);
+    const e2 = lineEndBefore(b, s2, end);
     if (e2 < 0) break;
     const k = r.slot();
     if (!readFirstLine(b, p, e1, r, k) || !readSecondLine(b, s2, e2, r, k)) break;
