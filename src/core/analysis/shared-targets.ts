@@ -101,28 +101,34 @@ export class SharedTargetCollector {
   }
 }
 
-/** Bits in keepRepeated's two maps (2^22: 512 KB each), and the hash's width. */
-const SEEN_LOG = 22;
-const SEEN_BITS = 1 << SEEN_LOG;
+/**
+ * Bits in keepRepeated's two maps: about eight per entry (under one entry in eleven shares a bit by chance), at most
+ * 2^22 (512 KB a map). Sized to the entries, not fixed: fresh memory costs its first touch, and two fixed 512 KB maps
+ * cost 6-10 ms for 50,000 entries on a Firecracker VM (a page fault per 4 KB), more than the marking itself.
+ */
+const SEEN_LOG_MAX = 22;
+const SEEN_LOG_MIN = 10;
+const seenLog = (n: number): number => Math.min(SEEN_LOG_MAX, Math.max(SEEN_LOG_MIN, Math.ceil(Math.log2(Math.max(n, 1))) + 3));
 
 /**
  * Keep, in place and in order, the entries of [0, n) whose destination may occur more than once: every entry of a
- * destination that does, and a few others that share its bit in the maps (a hash of SEEN_LOG bits). Returns how many.
+ * destination that does, and a few others that share its bit in the maps (a hash of seenLog(n) bits). Returns how many.
  */
 function keepRepeated(dsts: Uint32Array, slots: Int32Array, n: number): number {
-  const once = new Int32Array(SEEN_BITS >>> 5);
-  const twice = new Int32Array(SEEN_BITS >>> 5);
-  markRepeated(dsts, n, once, twice);
-  return compactRepeated(dsts, slots, n, twice);
+  const log = seenLog(n);
+  const once = new Int32Array((1 << log) >>> 5);
+  const twice = new Int32Array((1 << log) >>> 5);
+  markRepeated(dsts, n, once, twice, 32 - log);
+  return compactRepeated(dsts, slots, n, twice, 32 - log);
 }
 
-/** A destination's bit in keepRepeated's maps. */
-const seenBit = (d: number): number => Math.imul(d ^ (d >>> 15), 0x2c1b3c6d) >>> (32 - SEEN_LOG);
+/** A destination's bit in keepRepeated's maps (the hash's top 32 - shift bits). */
+const seenBit = (d: number, shift: number): number => Math.imul(d ^ (d >>> 15), 0x2c1b3c6d) >>> shift;
 
 /** Set each destination's bit in `once`, and in `twice` when `once` had it already. */
-function markRepeated(dsts: Uint32Array, n: number, once: Int32Array, twice: Int32Array): void {
+function markRepeated(dsts: Uint32Array, n: number, once: Int32Array, twice: Int32Array, shift: number): void {
   for (let e = 0; e < n; e++) {
-    const b = seenBit(dsts[e]!);
+    const b = seenBit(dsts[e]!, shift);
     const w = b >>> 5;
     const m = 1 << (b & 31);
     if ((once[w]! & m) !== 0) twice[w]! |= m;
@@ -131,10 +137,10 @@ function markRepeated(dsts: Uint32Array, n: number, once: Int32Array, twice: Int
 }
 
 /** Move the entries whose bit is in `twice` to the front, in order. Returns how many. */
-function compactRepeated(dsts: Uint32Array, slots: Int32Array, n: number, twice: Int32Array): number {
+function compactRepeated(dsts: Uint32Array, slots: Int32Array, n: number, twice: Int32Array, shift: number): number {
   let k = 0;
   for (let e = 0; e < n; e++) {
-    const b = seenBit(dsts[e]!);
+    const b = seenBit(dsts[e]!, shift);
     if ((twice[b >>> 5]! & (1 << (b & 31))) === 0) continue;
     dsts[k] = dsts[e]!;
     slots[k++] = slots[e]!;
