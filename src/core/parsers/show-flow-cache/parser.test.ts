@@ -35,3 +35,21 @@ describe('NX-OS show flow cache (constructed from the documented columns)', () =
     expect(diagnose([{ source: 'x', text: text.split('\n').slice(1).join('\n') }]).inputs[0]!.kind).toBe('show flow cache');
   });
 });
+
+describe('NX-OS show flow cache (a real capture: a lab N9K-C93180YC-FX, with a TOS column)', () => {
+  const real = readFileSync(join(__dirname, 'fixtures', 'github-n9k-93180yc-fx-lab.txt'), 'utf8');
+  const d = diagnoseDetailed([{ source: 'n9k-lab', text: real }]);
+
+  it('reads its one row by header name, the TOS column between TCP FLAGS and if_id included (hand count)', () => {
+    expect(d.diagnosis.inputs).toHaveLength(1);
+    expect(d.diagnosis.inputs[0]).toMatchObject({ kind: 'show flow cache', records: 1, warnings: [] });
+    const f = (d.sections.find((s) => s.kind === 'show flow cache') as SectionOf<'show flow cache'>).data.flows;
+    expect([intToIp(f.src[0]!), intToIp(f.dst[0]!), f.proto[0], f.srcPort[0], f.dstPort[0], f.bytes[0], f.packets[0], f.line[0]]).toEqual([
+      '1.1.1.1', '192.168.3.2', 1, 771, 0, 74, 1, 4,
+    ]);
+  });
+
+  it('finds nothing to flag in one ICMP flow', () => {
+    expect(d.diagnosis.hosts.filter((h) => h.verdict !== 'clean')).toEqual([]);
+  });
+});
