@@ -23,19 +23,34 @@ export function isMessageStart(line: string): boolean {
 }
 
 /**
+ * The MALLOCFAIL details ("-Process= ...", "-Traceback= ...") a router prints after the message, also as a syslog
+ * server stores them (its time stamp, the router's name or address and its message counter before each line:
+ * "Feb 26 07:58:51 6509-e 1019: -Traceback= ...", or without the time stamp once the paste's line stamps are taken
+ * off): never the start of a message, so they continue the one above even past a blank line (a forum or a mail
+ * puts one between paragraphs).
+ */
+const DETAIL = new RegExp(`^(?:${MONTH}\\s+\\d{1,2}\\s+\\d{1,2}:\\d{2}:\\d{2}\\s+)?(?:(?:[A-Za-z0-9][\\w.-]*\\s+)?\\d+:\\s+)?-\\w+=`);
+const POOL = /^(Alternate )?Pool: /i;
+
+/**
  * Lines that continue the message above them: indented lines ("        connection id=29, ..."), the MALLOCFAIL
- * details ("-Process= ...", "-Traceback= ...", "Pool: Processor  Free: ...", "Alternate Pool: ..."), and the
- * software banner that %SYS-5-RESTART prints after itself.
+ * details (DETAIL, "Pool: Processor  Free: ...", "Alternate Pool: ..."), and the software banner that
+ * %SYS-5-RESTART prints after itself.
  */
 const CONTINUATION: RegExp[] = [
   /^\s+\S/,
-  /^-\w+=/,
-  /^(Alternate )?Pool: /i,
+  DETAIL,
+  POOL,
   /^(Cisco IOS Software|Cisco Internetwork Operating System|IOS \(tm\)|Technical Support: |Copyright \(c\) |Compiled )/,
 ];
 
 export function isContinuation(line: string): boolean {
   return CONTINUATION.some((re) => re.test(line));
+}
+
+/** A continuation that only ever follows a message (DETAIL, the pool lines): it continues one past blank lines too. */
+export function isDetailLine(line: string): boolean {
+  return DETAIL.test(line) || POOL.test(line);
 }
 
 export function mnemonicOf(text: string): { facility: string; severity: number; mnemonic: string } | undefined {

@@ -141,6 +141,36 @@ describe('show logging: MALLOCFAIL and pastes as they arrive', () => {
   });
 });
 
+describe('show logging: MALLOCFAIL details past a blank line, and as a syslog server keeps them (real captures)', () => {
+  const field = (name: string) => fixture(join('field', name));
+
+  it('habets-blog: the -Process= and -Traceback= lines after a blank line join the MALLOCFAIL above it (2 messages, nothing unread)', () => {
+    const { input, data } = read(field('habets-blog-mallocfail-bgp.txt'));
+    expect(input).toMatchObject({ kind: 'show logging', records: 2, warnings: [] });
+    expect(data!.mallocFails).toHaveLength(1);
+    expect(data!.mallocFails[0]).toMatchObject({ line: 1, lastLine: 6 });
+    expect(data!.mallocFails[0]!.text).toContain('No Alternate pool -Process= "BGP Router", ipl= 0, pid= 84 -Traceback= 804733A4');
+    expect(data!.messages[1]).toMatchObject({ line: 7, facility: 'BGP', mnemonic: 'ADJCHANGE' });
+  });
+
+  it('cisco-community: a CPUHOG whose -Traceback= comes after a blank line is one message', () => {
+    const { input, data } = read(field('cisco-community-cpuhog-traceback-after-blank.txt'));
+    expect(input).toMatchObject({ kind: 'show logging', records: 1, warnings: [] });
+    expect(data!.messages[0]).toMatchObject({ line: 1, lastLine: 3, mnemonic: 'CPUHOG' });
+  });
+
+  it("cisco-community: a syslog server's lines (its stamp, the switch's name and counter) keep the -Traceback= with its message", () => {
+    const { input, data } = read(field('cisco-community-cpuhog-syslog-server.txt'));
+    expect(input).toMatchObject({ kind: 'show logging', records: 1, warnings: [] });
+    expect(data!.messages[0]).toMatchObject({ line: 1, lastLine: 2, facility: 'SYS-SPSTBY', mnemonic: 'CPUHOG' });
+  });
+
+  it('a blank line ends a message for anything but its details; details after another line are not taken for its', () => {
+    const { input } = read('%SYS-2-MALLOCFAIL: Memory allocation of 65536 bytes failed from 0x8046F3C8,\n\nsomething else\n-Traceback= 804733A4\n');
+    expect(input.warnings.map((w) => w.line)).toEqual([3, 4]);
+  });
+});
+
 describe('show logging: lines cut at the terminal width', () => {
   it('joins a cut syslog line and a cut message, at 80 columns', () => {
     const syslog = 'Syslog logging: enabled (0 messages dropped, 34 messages rate-limited, 12 flushes, 3 overruns, xml disabled, filtering disabled)';

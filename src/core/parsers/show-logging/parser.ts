@@ -14,7 +14,7 @@ import {
   SYSLOG,
   syslogCounters,
 } from './header-lines';
-import { isContinuation, isMessageStart, mnemonicOf } from './message-lines';
+import { isContinuation, isDetailLine, isMessageStart, mnemonicOf } from './message-lines';
 
 export interface LogDestination {
   enabled: boolean;
@@ -60,9 +60,12 @@ export const loggingParser: ParserDef<'show logging', LoggingData> = {
     let shaped = 0;
     let seen = 0;
     let inMessage = false;
+    /** A message above, only blank lines since (its MALLOCFAIL details may follow those). */
+    let messageAbove = false;
     for (let i = section.from; i < section.to && seen < 40; i++) {
       const l = section.lines[i]!;
       if (l.trim() === '') {
+        messageAbove ||= inMessage;
         inMessage = false;
         continue;
       }
@@ -73,12 +76,14 @@ export const loggingParser: ParserDef<'show logging', LoggingData> = {
         starts++;
         shaped++;
         inMessage = true;
-      } else if (inMessage && /^\S/.test(l) && isContinuation(l)) {
+      } else if ((inMessage && /^\S/.test(l) && isContinuation(l)) || (messageAbove && isDetailLine(l))) {
         // Unindented continuations (-Traceback=, Pool:, the restart banner); indented ones could be any table.
         shaped++;
+        inMessage = true;
       } else {
         inMessage = false;
       }
+      messageAbove = false;
     }
     // A bare run of syslog messages (`show logging | include ...` without the echo) still reads as this command.
     return starts === 0 ? 0 : Math.min(0.85, shaped / seen + 0.2);
@@ -92,14 +97,19 @@ export const loggingParser: ParserDef<'show logging', LoggingData> = {
     let atBufferStart = false;
     let block: Block = 'none';
     let current: LogMessage | undefined;
+    /** The message before the blank lines just passed: its MALLOCFAIL details may come after them (isDetailLine). */
+    let beforeBlank: LogMessage | undefined;
     const lines = section.lines;
 
     for (let i = section.from; i < section.to; i++) {
       const line = lines[i]!;
       if (line.trim() === '') {
+        beforeBlank = current ?? beforeBlank;
         current = undefined;
         continue;
       }
+      if (!current && beforeBlank && inBuffer && isDetailLine(line)) current = beforeBlank;
+      beforeBlank = undefined;
       if (isMessageStart(line)) {
         current = { line: i + 1, text: line.trim(), ...mnemonicOf(line) };
         data.messages.push(current);
