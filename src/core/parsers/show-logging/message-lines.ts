@@ -2,12 +2,13 @@
 
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 /**
- * A message starts with an optional sequence number ("022701: "), an optional "*" or "." (clock not in sync),
+ * A message starts with an optional sequence number ("022701: ", or as a syslog server stores it, the router's name
+ * or address before it: "core-rtr-01.example.net 1018: "), an optional "*" or "." (clock not in sync),
  * then a timestamp ending in ": ": a date ("Jun 19 03:02:31.123 EST", optionally with the year), an uptime
  * ("00:00:42", "1d02h", "2w3d").
  */
 const TIMESTAMP_START = new RegExp(
-  `^\\s*(?:\\d+:\\s+)?[*.]?(?:${MONTH}\\s+\\d{1,2}\\s+(?:\\d{4}\\s+)?\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+[A-Z]{2,5})?` +
+  `^\\s*(?:(?:[A-Za-z0-9][\\w.-]*\\s+)?\\d+:\\s+)?[*.]?(?:${MONTH}\\s+\\d{1,2}\\s+(?:\\d{4}\\s+)?\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+[A-Z]{2,5})?` +
     `|\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d+[ywd]\\d+[wdh]):\\s`,
 );
 /** "%SYS-2-MALLOCFAIL:", "%C6KPWR-SP-4-ENABLED:", "%LINEPROTO-5-UPDOWN:". */

@@ -222,3 +222,18 @@ describe('show logging: bad input', () => {
     expect(data!.console).toEqual({ enabled: true, level: 'debugging', messagesLogged: 9, line: 4 });
   });
 });
+
+describe('show logging: a syslog server file', () => {
+  it('reads messages whose router name and counter come before the stamp, a long name included, their details with them', () => {
+    const lines = [
+      'Feb 26 07:58:50 core-rtr-01.noc.example.net 101918: *Feb 26 05:59:13.871: %SYS-2-MALLOCFAIL: Memory allocation of 65536 bytes failed from 0x6015EC84, alignment 0',
+      'Feb 26 07:58:50 core-rtr-01.noc.example.net 101919: -Process= "IP Input", ipl= 0, pid= 28',
+      'Feb 26 07:58:51 core-rtr-01.noc.example.net 101920: -Traceback= 6015EC8C 6011D4F0',
+      'Feb 26 07:58:52 10.1.1.1 77: 1d02h: %LINK-3-UPDOWN: Interface Ethernet0, changed state to up',
+    ];
+    const { input, data } = read(lines.join('\n'));
+    expect(input).toMatchObject({ kind: 'show logging', records: 2, warnings: [] });
+    expect(data!.mallocFails[0]).toMatchObject({ line: 1, lastLine: 3 });
+    expect(data!.messages[1]).toMatchObject({ line: 4, mnemonic: 'UPDOWN' });
+  });
+});
