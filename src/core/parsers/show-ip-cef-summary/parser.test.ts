@@ -47,6 +47,14 @@ describe('show ip cef summary: genieparser IOS-XE capture', () => {
   });
 });
 
+describe('show ip cef summary: a real paste from a forum (a 2621, a blank line between every line)', () => {
+  const { input, data } = read(fixture('field/cisco-community-2621-blank-lines.txt'));
+  it('reads it whole: the per-family adjacency count under the total is known, not unread', () => {
+    expect(input).toMatchObject({ kind: 'show ip cef summary', records: 1, warnings: [], command: 'sh ip cef sum' });
+    expect(data).toMatchObject({ running: true, distributed: false, tableVersion: 116, routes: 94, leaves: 94, nodes: 127, bytes: 144864, adjacencies: 90, adjacencyLine: 23 });
+  });
+});
+
 describe('show ip cef summary: constructed cases', () => {
   it('"%CEF not running" after an abbreviated command', () => {
     const { input, data } = read(fixture('technote-format-not-running.txt'));

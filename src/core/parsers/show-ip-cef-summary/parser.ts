@@ -50,6 +50,8 @@ const KNOWN: RegExp[] = [
   /^\s*refcounts:\s+\d+ leaf, \d+ node\s*$/i,
   /^\s*(?:Table|Database) epoch:\s+\d+(?: \(\d+ entries at (?:this )?epoch(?: \d+)?\))?\s*$/i,
   /^\s*Table id 0x[0-9A-F]+\s*$/i,
+  // Under "Adjacency Table has N adjacencies" (12.x): "  81 IPv4 adjacencies", "  1 incomplete adjacency".
+  /^\s*\d+ (?:IPv4 |IPv6 |IP )?(?:incomplete )?adjacenc(?:y|ies)\s*$/i,
 ];
 
 export const cefSummaryParser: ParserDef<'show ip cef summary', CefSummaryData> = {
