@@ -140,3 +140,19 @@ describe('masked addresses', () => {
     expect(d.findings.filter((f) => f.id === 'scanning-host')).toEqual([]);
   });
 });
+
+describe('a mail quote (takeFieldNotes)', () => {
+  const lines = ['> router#sh ver', '> Cisco IOS Software', '>> uptime is 2 weeks', 'plain', '> a', '> b'];
+
+  it('takes the marks off a run of three or more quoted lines, one note for the run; shorter runs are left to the arrow notes', () => {
+    const { lines: out, notes } = takeFieldNotes(lines);
+    expect(out).toEqual(['router#sh ver', 'Cisco IOS Software', 'uptime is 2 weeks', 'plain', '> a', '> b']);
+    expect(notes.filter((n) => n.kind === 'quote')).toEqual([{ index: 0, last: 2, fragment: '>', text: 'router#sh ver', kind: 'quote' }]);
+  });
+
+  it('reads the same with `only` listing every line, and a gap in `only` (rows read as bytes) ends a run', () => {
+    expect(takeFieldNotes(lines, [0, 1, 2, 3, 4, 5]).lines).toEqual(takeFieldNotes(lines).lines);
+    const gapped = ['> a', '> b', '', '> c', '> d', '> e'];
+    expect(takeFieldNotes(gapped, [0, 1, 3, 4, 5]).lines).toEqual(['> a', '> b', '', 'c', 'd', 'e']);
+  });
+});

@@ -14,7 +14,39 @@ export interface FieldNote {
   fragment: string;
   /** The line without it ('' for an elision line). */
   text: string;
-  kind: 'elision' | 'annotation';
+  kind: 'elision' | 'annotation' | 'quote';
+  /** For a run of quoted lines ('quote'): the 0-based index of its last line. */
+  last?: number;
+}
+
+/** A mail reply's quote marks at a line's start: `>`, `> `, `>> `, `> > `, `>>>` (each `>` with at most one blank). */
+const QUOTE_MARKS = /^(?:>[ \t]?)+/;
+/** Quoted lines in a row that make a mail quote (fewer could be a poster's `>>>` arrows on a row or two). */
+const MIN_QUOTED_RUN = 3;
+
+/**
+ * Runs of at least MIN_QUOTED_RUN consecutive lines that each start with a quote mark (`>`): output copied from a
+ * mail thread (a mailing list's archive, a colleague's reply). Consecutive in the paste: with `only`, a gap in it
+ * (rows read as bytes) ends a run, as those rows' lines end it in the text path.
+ */
+function quotedRuns(lines: readonly string[], only?: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  const n = only ? only.length : lines.length;
+  let start = -1;
+  let prev = -2;
+  const close = () => {
+    if (start >= 0 && prev - start + 1 >= MIN_QUOTED_RUN) runs.push([start, prev]);
+    start = -1;
+  };
+  for (let j = 0; j < n; j++) {
+    const i = only ? only[j]! : j;
+    const quoted = lines[i]!.charCodeAt(0) === GT;
+    if (!quoted || i !== prev + 1) close();
+    if (quoted && start < 0) start = i;
+    prev = quoted ? i : -2;
+  }
+  close();
+  return runs;
 }
 
 /** Dashes an arrow is drawn with, by character code: ASCII `-` and `=`, and the typographic ones a web page or a mail client makes. */
@@ -136,18 +168,25 @@ const CONFIG_TEXT = /^\s*(?:description|remark|\d+ remark|access-list \d+ remark
 export function takeFieldNotes(lines: readonly string[], only?: readonly number[]): { lines: readonly string[]; notes: FieldNote[] } {
   const notes: FieldNote[] = [];
   let out: string[] | null = null;
+  // A mail's quote marks first: each run's lines then read as the router printed them (and may hold notes too).
+  for (const [from, to] of quotedRuns(lines, only)) {
+    out ??= lines.slice();
+    for (let i = from; i <= to; i++) out[i] = out[i]!.replace(QUOTE_MARKS, '');
+    notes.push({ index: from, last: to, fragment: '>', text: out[from]!, kind: 'quote' });
+  }
+  const src = out ?? lines;
   /** The last line of a banner being skipped (-1: none). */
   let skipTo = -1;
   const n = only ? only.length : lines.length;
   for (let j = 0; j < n; j++) {
     const i = only ? only[j]! : j;
     if (i <= skipTo) continue;
-    const line = lines[i]!;
+    const line = src[i]!;
     // Empty lines carry no note (a big dump read as bytes has one per flow row: a million regex calls saved).
     if (line.length === 0 || line.length > 400) continue;
     // A config banner is the router's own free text (`<<< AUTHORISED USE ONLY >>>`), not a poster's note.
     if (line.charCodeAt(0) === 98 && line.startsWith('banner ')) {
-      skipTo = bannerEnd(lines, i);
+      skipTo = bannerEnd(src, i);
       continue;
     }
     // Config free text the router stores as typed (`description <-- to core`, an ACL `remark`): not a poster's note.
@@ -163,6 +202,7 @@ export function takeFieldNotes(lines: readonly string[], only?: readonly number[
     out ??= lines.slice();
     out[i] = note.text;
   }
+  notes.sort((a, b) => a.index - b.index);
   return { lines: out ?? lines, notes };
 }
 
@@ -178,6 +218,10 @@ export function lineWithoutNote(line: string): string {
 
 /** The one warning a note gets: the fragment quoted, the rest of its line read as usual. */
 export function noteWarning(n: FieldNote): Warning {
+  if (n.kind === 'quote') {
+    const where = n.last !== undefined && n.last > n.index ? `lines ${n.index + 1}-${n.last + 1}` : `line ${n.index + 1}`;
+    return { line: n.index + 1, message: `quoted as in a mail reply: the ">" marks before ${where} were taken off, and the lines read as the router printed them` };
+  }
   const shown = n.fragment.length > 80 ? `${n.fragment.slice(0, 77)}...` : n.fragment;
   return n.kind === 'elision'
     ? { line: n.index + 1, message: `output left out by the poster here, not read: "${shown}"` }

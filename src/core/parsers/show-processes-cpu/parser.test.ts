@@ -171,3 +171,36 @@ describe('show processes cpu: field pastes (issue 13, fixtures/NOTES.md)', () =>
     expect(input.warnings.map((w) => w.line)).toEqual([4]);
   });
 });
+
+describe('show processes cpu: copied from a mail thread (real captures)', () => {
+  const field = (name: string) => fixture(join('field', name));
+
+  it('a reply quoting every line with "> ": the marks are taken off (one note), 13 rows, utilisation and the echo read', () => {
+    const { input, data } = read(field('cisco-bba-mail-quoted.txt'));
+    expect(input).toMatchObject({ kind: 'show processes cpu', records: 13, command: 'sh proc cpu sorted | e 0.00' });
+    expect(input.warnings.map((w) => w.message)).toEqual([
+      'quoted as in a mail reply: the ">" marks before lines 1-16 were taken off, and the lines read as the router printed them',
+      'note added by the poster, not read: "<---"',
+    ]);
+    expect(data).toMatchObject({ fiveSec: 99, interrupt: 70, oneMin: 99, fiveMin: 99 });
+    expect(data!.processes[0]).toMatchObject({ pid: 77, name: 'PPP IPCP', fiveSec: 20.47, line: 4 });
+  });
+
+  it('quoted ">>> ", blanks squeezed and re-wrapped by the mail client: the cut utilisation line and the names pushed to the next line read joined', () => {
+    const { input, data } = read(field('cisco-bba-mail-quoted-wrapped.txt'));
+    expect(input).toMatchObject({ kind: 'show processes cpu', records: 3 });
+    expect(input.warnings.map((w) => w.line)).toEqual([1, 6]);
+    expect(data).toMatchObject({ fiveSec: 99, interrupt: 70, oneMin: 99, fiveMin: 99, utilizationLine: 2 });
+    expect(data!.processes.map((p) => [p.pid, p.name, p.line])).toEqual([
+      [77, 'PPP IPCP', 5],
+      [163, 'VTEMPLATE Backgr', 7],
+      [148, 'IGMP Input', 9],
+    ]);
+  });
+
+  it('two quoted lines are not a mail quote: a poster\'s ">>" on a row stays a note on that row', () => {
+    const text = ['CPU utilization for five seconds: 99%/70%; one minute: 99%; five minutes: 99%', '>>   77    14284408   3108213       4595 20.47% 21.03% 21.11%   0 PPP IPCP'].join('\n');
+    const { input } = read(text);
+    expect(input.warnings.some((w) => w.message.startsWith('quoted as in a mail reply'))).toBe(false);
+  });
+});

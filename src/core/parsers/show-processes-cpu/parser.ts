@@ -112,8 +112,10 @@ export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuDat
         i = last;
         continue;
       }
-      const u = UTILIZATION.exec(line);
-      if (u) {
+      // The utilization line cut at a mail's width ("...; five" / "minutes: 99%") reads joined too.
+      const uw = readWrapped(section.lines, i, section.to, (t) => UTILIZATION.exec(t));
+      const u = uw?.value;
+      if (uw && u) {
         if (u[1] !== undefined) {
           data.cores.push({ core: +u[1], fiveSec: +u[2]!, oneMin: +u[4]!, fiveMin: +u[5]!, line: i + 1 });
         } else if (data.utilizationLine !== undefined) {
@@ -125,6 +127,7 @@ export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuDat
           data.fiveMin = +u[5]!;
           data.utilizationLine = i + 1;
         }
+        i += uw.lines - 1;
         continue;
       }
       if (HEADER.test(line) || isHeaderFragment(line, HEADER_WORDS) || NOISE.some((re) => re.test(line))) continue;
