@@ -4,7 +4,7 @@
 // (prescan.ts) asks it before taking any row out of the text.
 import { commandIndex } from '../parsers/registry';
 import { lineWithoutNote } from '../text/field-notes';
-import { parseBareCommand, parsePrompt, splitFilter } from '../text/prompt';
+import { mayBePrompt, parseBareCommand, parsePrompt, splitFilter } from '../text/prompt';
 import { BANNER_MAX_LINES, bannerDelimiter } from '../text/split';
 import { HEADER, isVerboseHeader, GARBLED_HEADER } from '../parsers/show-ip-cache-flow/row-text';
 import { classicHeader, readClassicRow, readVerboseSecond } from '../parsers/shared/netflow-rows';
@@ -263,11 +263,8 @@ export class FlowSectionTracker {
       this.mlsOpen = false;
       return false;
     }
-    // What split.ts takes for a possible prompt: a letter or a blank first, or `<`, `[`, `*`, `#` (a hidden hostname),
-    // or a CatOS prompt's digit.
-    const couldBePrompt =
-      (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 32 || c0 === 60 || c0 === 91 || c0 === 42 || c0 === 35 || (c0 >= 48 && c0 <= 57 && (t.includes('(enable)') || t.includes('(debug)')));
-    if (t.length <= 300 && couldBePrompt) {
+    // What split.ts takes for a possible prompt (mayBePrompt).
+    if (t.length <= 300 && mayBePrompt(t)) {
       // As split.ts reads it: after takeFieldNotes took a poster's note off (`R1#show ip cache flow   <-- here`).
       const u = lineWithoutNote(t);
       const p = parsePrompt(u, this.hosts);

@@ -120,7 +120,7 @@ describe('arrow notes', () => {
 });
 
 describe('masked addresses', () => {
-  it.each(['x.x.x.x', 'X.X.X.X', 'Y.Y.Y.Y', 'a.b.c.d', 'A.B.C.D', '10.x.x.x', '192.168.1.xxx', '10.10.*.*', '172.16.x.1'])('%s is masked', (t) => {
+  it.each(['x.x.x.x', 'X.X.X.X', 'Y.Y.Y.Y', 'a.b.c.d', 'A.B.C.D', 'W.X.Y.Z', 'w.x.y.z', '10.x.x.x', '192.168.1.xxx', '10.10.*.*', '172.16.x.1'])('%s is masked', (t) => {
     expect(isMaskedIPv4(t)).toBe(true);
   });
   it.each(['10.1.1.1', '0.0.0.0', 'x.x.x', 'e.f.g.h', 'Vlan1', '10.1.1.256', 'xxxx.xxxx.xxxx', 'www.cisco.com', '1.2.3.4.5'])('%s is not', (t) => {
@@ -154,5 +154,17 @@ describe('a mail quote (takeFieldNotes)', () => {
     expect(takeFieldNotes(lines, [0, 1, 2, 3, 4, 5]).lines).toEqual(takeFieldNotes(lines).lines);
     const gapped = ['> a', '> b', '', '> c', '> d', '> e'];
     expect(takeFieldNotes(gapped, [0, 1, 3, 4, 5]).lines).toEqual(['> a', '> b', '', 'c', 'd', 'e']);
+  });
+});
+
+describe('a comment typed as in code (splitAnnotation)', () => {
+  it('takes " // ..." off a row, or a line that is one, and leaves a URL alone', () => {
+    expect(splitAnnotation('Internet  192.168.10.99  0  aabb.cc00.2000  ARPA  Ethernet0/0.10  // learnt')).toEqual({
+      text: 'Internet  192.168.10.99  0  aabb.cc00.2000  ARPA  Ethernet0/0.10',
+      fragment: '// learnt',
+    });
+    expect(splitAnnotation('// the busy one is below')).toEqual({ text: '', fragment: '// the busy one is below' });
+    expect(splitAnnotation('Technical Support: http://www.cisco.com/techsupport')).toBeNull();
+    expect(splitAnnotation('Fa0/0  10.1.1.1  //')).toBeNull();
   });
 });

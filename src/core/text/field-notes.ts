@@ -146,9 +146,9 @@ export function isElisionLine(line: string): boolean {
 /** Split a line at a poster's arrow note: the row before it (or after a leading arrow) and the note itself. */
 export function splitAnnotation(line: string): { text: string; fragment: string } | null {
   // Cheap pre-check so a 1M-row table pays two scans per line: every arrow holds `<` or `>`.
-  if (line.indexOf('<') < 0 && line.indexOf('>') < 0) return null;
+  if (line.indexOf('<') < 0 && line.indexOf('>') < 0) return slashComment(line);
   const m = findArrow(line);
-  if (!m) return null;
+  if (!m) return slashComment(line);
   const before = line.slice(0, m.start);
   if (before.trim() === '') {
     // A leading arrow pointing at the row (`--> 30 5248... Cat4k Mgmt LoPri`): the arrow is the note.
@@ -157,6 +157,19 @@ export function splitAnnotation(line: string): { text: string; fragment: string 
     return { text: ' '.repeat(m.end) + rest, fragment: line.slice(m.start, m.end) };
   }
   return { text: before.trimEnd(), fragment: line.slice(m.start).trim() };
+}
+
+/**
+ * A comment a poster typed after a row, or on a line of its own, as in code: `Ethernet0/0.10  // arp learnt here`.
+ * Only after a blank (a URL's `http://` never counts): no router output has ` //` in a row.
+ */
+function slashComment(line: string): { text: string; fragment: string } | null {
+  const c = line.indexOf(' //');
+  const at = c >= 0 ? c + 1 : line.startsWith('//') ? 0 : -1;
+  if (at < 0) return null;
+  const fragment = line.slice(at).trim();
+  if (fragment.length <= 2) return null;
+  return { text: line.slice(0, at).trimEnd(), fragment };
 }
 
 const CONFIG_TEXT = /^\s*(?:description|remark|\d+ remark|access-list \d+ remark|alias) /;

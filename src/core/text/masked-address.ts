@@ -1,11 +1,11 @@
-// Addresses a poster hid by hand before sharing a paste: `x.x.x.x`, `10.x.x.x`, `192.168.1.xxx`, `a.b.c.d`.
+// Addresses a poster hid by hand before sharing a paste: `x.x.x.x`, `10.x.x.x`, `192.168.1.xxx`, `a.b.c.d`, `W.X.Y.Z`.
 //
 // A masked address is still a row: parsers count it and keep its other columns, but it is never an address, so
 // it must never reach host verdicts. Only whole-token shapes count: four dot-separated parts, each a real octet
-// or a mask (letters x/y/z or a-d, `*`, `#`, `?`), at least one of them a mask.
+// or a mask (letters w/x/y/z or a-d, `*`, `#`, `?`), at least one of them a mask.
 
-/** A part of a dotted quad a poster replaced: `x`, `xx`, `xxx`, `X`, `Y`, `z`, `a`..`d`, `*`, `#`, `?`. */
-const MASK_PART = /^(?:[xXyYzZ]{1,3}|[a-dA-D]|\*{1,3}|#{1,3}|\?{1,3})$/;
+/** A part of a dotted quad a poster replaced: `x`, `xx`, `xxx`, `X`, `Y`, `z`, `a`..`d`, `W` (`W.X.Y.Z`), `*`, `#`, `?`. */
+const MASK_PART = /^(?:[xXyYzZ]{1,3}|[a-dA-DwW]|\*{1,3}|#{1,3}|\?{1,3})$/;
 const OCTET = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
 /** Is this token a hand-masked IPv4 address (not a real one, not an arbitrary word)? */

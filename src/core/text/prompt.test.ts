@@ -81,3 +81,17 @@ describe('prompts whose hostname the poster hid (issue 13)', () => {
     expect(parsePrompt('###### 100% done')).toBeNull();
   });
 });
+
+describe('a hostname that starts with a digit', () => {
+  it('is a prompt with a command it is known for (old IOS took such names: `1720_UUNET_Frame>sh mem`)', () => {
+    expect(parsePrompt('1720_UUNET_Frame>sh mem')).toEqual({ host: '1720_UUNET_Frame', command: 'sh mem' });
+    expect(parsePrompt('7206-core#show ip cache flow')).toEqual({ host: '7206-core', command: 'show ip cache flow' });
+  });
+
+  it('is no prompt without a letter in the name, without a known command, or bare before the name was seen', () => {
+    expect(parsePrompt('1720#show ver')).toBeNull();
+    expect(parsePrompt('10.1.1.1>80 SYN')).toBeNull();
+    expect(parsePrompt('1720_UUNET_Frame>')).toBeNull();
+    expect(parsePrompt('1720_UUNET_Frame>', new Set(['1720_UUNET_Frame']))).toEqual({ host: '1720_UUNET_Frame', command: '' });
+  });
+});

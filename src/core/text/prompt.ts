@@ -24,6 +24,31 @@ const COMMAND_WORD =
 /** Once a hostname has been seen in a prompt, any lower-case command after it is a command (`R1#un all`). */
 const ANY_COMMAND = /^(do\s+)?[a-z][a-z0-9-]*(\s|$)/;
 
+/**
+ * A prompt whose hostname starts with a digit (`1720_UUNET_Frame>sh mem`: old IOS took such a name with a warning):
+ * a letter somewhere in the name, and a command the prompt is known for after it (or any, after a name seen before).
+ */
+const DIGIT_HOST_PROMPT = /^\s*(\d[\w.\-/:@]{0,62})(\([\w.\-/ ]{1,30}\))?([#>])\s*([^]*)/;
+
+/**
+ * Could this line be a prompt, by its first character (what splitSections and the byte path's section tracker look
+ * at before parsePrompt)? A letter or a blank, `<`, `[`, `*`, `#` (a hidden hostname); a digit only where a `#` or `>`
+ * comes before the first blank (`1720_UUNET_Frame>sh mem`) or a CatOS `(enable)`/`(debug)` follows: rows of many
+ * tables start with a digit, and this stays a look at a few characters for them.
+ */
+export function mayBePrompt(line: string): boolean {
+  const c0 = line.charCodeAt(0);
+  if ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 32 || c0 === 60 || c0 === 91 || c0 === 42 || c0 === 35) return true;
+  if (c0 < 48 || c0 > 57) return false;
+  const n = Math.min(line.length, 100);
+  for (let i = 1; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 35 || c === 62) return true;
+    if (c === 32 || c === 9) break;
+  }
+  return line.includes('(enable)') || line.includes('(debug)');
+}
+
 function cleanCommand(cmd: string): string {
   return cmd.trim().replace(/^do\s+/i, '').replace(/\s+/g, ' ');
 }
@@ -48,7 +73,7 @@ export function parsePrompt(line: string, knownHosts?: ReadonlySet<string>): Pro
   const hid = HIDDEN_HOST_PROMPT.exec(line);
   if (hid && COMMAND_WORD.test(hid[4]!)) return { host: hid[1], command: cleanCommand(hid[4]!) };
   const m = IOS_PROMPT.exec(line);
-  if (!m) return null;
+  if (!m) return digitHostPrompt(line, knownHosts);
   const rest = m[4] ?? '';
   if (rest === '') {
     // `>` also appears in data (e.g. "Ethernet0 > up"); a bare prompt is a single word.
@@ -56,6 +81,17 @@ export function parsePrompt(line: string, knownHosts?: ReadonlySet<string>): Pro
     return { host: m[1], command: '' };
   }
   const known = knownHosts?.has(m[1]!) === true;
+  if (!COMMAND_WORD.test(rest) && !(known && ANY_COMMAND.test(rest))) return null;
+  return { host: m[1], command: cleanCommand(rest) };
+}
+
+/** DIGIT_HOST_PROMPT's line, or null: a command it is known for, or a bare prompt or any command of a name seen before. */
+function digitHostPrompt(line: string, knownHosts?: ReadonlySet<string>): PromptLine | null {
+  const m = DIGIT_HOST_PROMPT.exec(line);
+  if (!m || !/[A-Za-z]/.test(m[1]!)) return null;
+  const rest = m[4]!.trim();
+  const known = knownHosts?.has(m[1]!) === true;
+  if (rest === '') return known ? { host: m[1], command: '' } : null;
   if (!COMMAND_WORD.test(rest) && !(known && ANY_COMMAND.test(rest))) return null;
   return { host: m[1], command: cleanCommand(rest) };
 }

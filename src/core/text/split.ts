@@ -1,5 +1,5 @@
 // Splits one paste into command sections at each prompt (or bare echoed `show ...` line).
-import { parseBareCommand, parsePrompt, splitFilter } from './prompt';
+import { mayBePrompt, parseBareCommand, parsePrompt, splitFilter } from './prompt';
 
 export interface RawSection {
   /** The command as typed (abbreviations and `| filter` kept), when the paste echoed one. */
@@ -34,12 +34,9 @@ export function splitSections(lines: readonly string[], isShowCommand: (base: st
     const line = lines[i]!;
     // Prompts and echoes are short; skipping long lines keeps a 1M-row table to one cheap check per line.
     if (line.length > 300) continue;
+    // Data rows of most tables start with a digit or an interface name: a cheap look at the first characters first.
+    if (!mayBePrompt(line)) continue;
     const c0 = line.charCodeAt(0);
-    // Data rows of most tables start with a space, a digit or an interface name; a cheap pre-check on letters.
-    // `<`, `[`, `*`, `#` start a prompt whose hostname the poster hid (`<hostname>#`, `***#`).
-    const couldBePrompt = (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 32 || c0 === 60 || c0 === 91 || c0 === 42 || c0 === 35;
-    // A CatOS prompt may start with a digit (`6500-sup(enable)`); digits start most data rows, so look first.
-    if (!couldBePrompt && !(c0 >= 48 && c0 <= 57 && (line.includes('(enable)') || line.includes('(debug)')))) continue;
     if (c0 === 98 && line.startsWith('banner ')) {
       // A config banner is free text that may hold `Router>` or `R1#show ...`: never split inside it.
       skipTo = bannerEnd(lines, i);

@@ -116,3 +116,12 @@ describe('show ip arp: field forms (issue 13)', () => {
     expect(input.warnings[2]!.message).toBe('address left blank by the poster: row read, address unknown');
   });
 });
+
+describe('show ip arp: a comment typed after a row (a real capture)', () => {
+  it('takes "// ..." off the row as a poster\'s note: the interface stays Ethernet0/0.10, the note is reported on its line', () => {
+    const { input, data } = read(fixture('field/fortigate-notes-router1-comment.txt'));
+    expect(input).toMatchObject({ kind: 'show ip arp', records: 5 });
+    expect(input.warnings).toEqual([{ line: 6, message: 'note added by the poster, not read: "// arp可以学习到"' }]);
+    expect(data!.entries.map((e) => e.interface)).toEqual(['Ethernet0/0', 'Ethernet0/0', 'Ethernet0/0.10', 'Ethernet0/0.10', 'Ethernet0/0.20']);
+  });
+});

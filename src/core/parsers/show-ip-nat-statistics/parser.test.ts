@@ -109,3 +109,12 @@ describe('show ip nat statistics: bad input', () => {
     expect(inputs[0]!.warnings.map((w) => w.line)).toEqual([2]);
   });
 });
+
+describe('show ip nat statistics: a worm behind a 1720 (ccielab list, 2004: a real capture)', () => {
+  it('reads the prompt of a hostname that starts with a digit as the echo, the masked pool line as known, 7254 translations', () => {
+    const { input, data } = read(fixture('field/ccielab-1720-udp137-worm.txt'));
+    expect(input).toMatchObject({ kind: 'show ip nat statistics', records: 1, warnings: [], command: 'sh ip nat st' });
+    expect(data).toMatchObject({ activeTotal: 7254, staticCount: 3, dynamicCount: 7251, activeLine: 2 });
+    expect(data!.mappings?.[0]).toMatchObject({ acl: '1', pool: 'serial0', refcount: 7251 });
+  });
+});

@@ -56,7 +56,8 @@ const KNOWN: RegExp[] = [
   /^\s*-- (Inside|Outside) (Source|Destination)\s*$/i,
   /^\s*pool \S+:\s*(id \d+,\s*)?netmask [\d.]+\s*$/i,
   /^\s*pool \S+:\s*(id \d+,\s*)?prefix-length \d+\s*$/i,
-  /^\s*start [\d.]+ end [\d.]+\s*$/i,
+  // (Addresses a poster masked, `start W.X.Y.Z end W.X.Y.Z`, too: nothing here is read.)
+  /^\s*start \S+ end \S+\s*$/i,
   /^\s*type \w+, total addresses \d+, allocated \d+ \(\d+%\), misses \d+\s*$/i,
   /^\s*longest chain in pool: .+$/i,
   /^\s*nat-limit statistics:\s*$/i,
