@@ -89,7 +89,30 @@ function detectKind(raw: RawSection, section: Section): { kind: Kind; note?: str
     return { kind };
   }
   const best = sniffKind(section);
-  return best === 'unknown' ? { kind: best, note: 'no router output recognised' } : { kind: best };
+  if (best !== 'unknown') return { kind: best };
+  if (isCpuHistoryGraph(section)) return { kind: best, note: 'a "show processes cpu history" graph, without its command: recognised but not read by this tool' };
+  return { kind: best, note: 'no router output recognised' };
+}
+
+/** A level row of the graph (`100 ***##`, ` 90`, `  10 ####`): a multiple of ten, then only stars, hashes and blanks. */
+const CPU_GRAPH_ROW = /^\s{0,3}(?:100|[1-9]0)(?:\s+[*#][*# ]*|\s*)$/;
+/** Its scale (`0....5....1....1`, `0    5    0    5`) or caption (`CPU% per minute (last 60 minutes)`). */
+const CPU_GRAPH_AXIS = /^\s*(?:0(?:\.{4}5\.{4}\d)+|0 {4}5 {4}0 {4}5\b|CPU% per (?:second|minute|hour)\b)/;
+
+/**
+ * `show processes cpu history` pasted without its command (people paste the graph of a pinned CPU): at least five of
+ * its level rows (100, 90 ... 10) and its scale or caption. Read by nothing here; named, so the report says what it is.
+ */
+function isCpuHistoryGraph(section: Section): boolean {
+  let rows = 0;
+  let axis = false;
+  for (let i = section.from; i < section.to && i < section.from + 60; i++) {
+    const l = section.lines[i]!;
+    if (l.length > 200) continue;
+    if (CPU_GRAPH_ROW.test(l)) rows++;
+    else if (CPU_GRAPH_AXIS.test(l)) axis = true;
+  }
+  return rows >= 5 && axis;
 }
 
 type SummaryBase = Pick<InputSummary, 'source' | 'command' | 'firstLine' | 'lastLine'>;

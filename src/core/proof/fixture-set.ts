@@ -45,7 +45,10 @@ export function kindsByFolder(): Map<string, Kind[]> {
  * Fixture files that are not verbatim captures of their folder's command. Constructed and tech-note-format
  * fixtures are recognised by name; anything else a parser owner adds on purpose goes here, with the reason.
  */
-export const NOT_A_CAPTURE: Record<string, string> = {};
+export const NOT_A_CAPTURE: Record<string, string> = {
+  'show-processes-cpu/history-graph-cisco-nsp-7500-vip.txt': 'a `show processes cpu history` graph without its command: named, not read',
+  'show-processes-cpu/history-graph-habets-2620.txt': 'a `show processes cpu history` graph without its command: named, not read',
+};
 
 /** Captures without their command that are, line for line, another command's output too (see corpus.test.ts). */
 export const SHAPE_TWIN_OF: Record<string, Kind> = {

@@ -204,3 +204,16 @@ describe('show processes cpu: copied from a mail thread (real captures)', () => 
     expect(input.warnings.some((w) => w.message.startsWith('quoted as in a mail reply'))).toBe(false);
   });
 });
+
+describe('show processes cpu history pasted without its command (real captures)', () => {
+  it.each(['history-graph-cisco-nsp-7500-vip.txt', 'history-graph-habets-2620.txt'])('%s is named as the history graph, not read as processes', (name) => {
+    const { input } = read(fixture(name));
+    expect(input.kind).toBe('unknown');
+    expect(input.warnings[0]).toEqual({ line: 1, message: 'a "show processes cpu history" graph, without its command: recognised but not read by this tool' });
+  });
+
+  it('a table of numbers and stars that is no graph (no scale, no caption) is still "no router output recognised"', () => {
+    const { input } = read(['100 ***', ' 90 ***', ' 80 ***', ' 70 **', ' 60 *', ' 50 *'].join('\n'));
+    expect(input.warnings[0]!.message).toBe('no router output recognised');
+  });
+});
