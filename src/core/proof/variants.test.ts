@@ -122,3 +122,36 @@ describe('all variants mixed at random (fast-check)', () => {
     );
   });
 });
+
+describe('copied from a mail reply: every line quoted with "> " (a blank one with ">")', () => {
+  const QUOTE = /^(?:>[ \t]?)+/;
+  /** The facts, with the one note the quote adds taken out and evidence read without its marks. */
+  const unquoted = (f: ReturnType<typeof factsOf>) => ({
+    ...f,
+    inputs: f.inputs.map((i) => {
+      const x = i as { warnings: { message: string }[] };
+      return { ...x, warnings: x.warnings.filter((w) => !w.message.startsWith('quoted as in a mail reply')) };
+    }),
+    findings: f.findings.map((x) => {
+      const g = x as { evidence: [number, string][] };
+      return { ...g, evidence: g.evidence.map(([line, text]) => [line, text.replace(QUOTE, '').trim()]) };
+    }),
+  });
+
+  it('gives the facts of the clean capture, on every capture of three lines or more', () => {
+    const wrong: string[] = [];
+    let tried = 0;
+    for (const p of prepared) {
+      if (p.lines.length < 3) continue;
+      tried++;
+      const quoted = `${p.lines.map((l) => (l === '' ? '>' : `> ${l}`)).join('\n')}\n`;
+      const got = factsOf(quoted);
+      const noted = got.inputs.some((i) => (i as { warnings: { message: string }[] }).warnings.some((w) => w.message.startsWith('quoted as in a mail reply')));
+      if (!noted) wrong.push(`${p.f.rel}: no note for the quote`);
+      const d = firstDiff(unquoted(got), factsOf(p.clean));
+      if (d) wrong.push(`${p.f.rel}: ${d}`);
+    }
+    expect(tried).toBeGreaterThan(100);
+    expect(wrong, `${wrong.length} problems over ${tried} captures`).toEqual([]);
+  });
+});
