@@ -34,6 +34,7 @@ export const MASKS: readonly ((ip: string) => string)[] = [
   () => 'X.X.X.X',
   () => 'Y.Y.Y.Y',
   () => 'a.b.c.d',
+  () => 'W.X.Y.Z',
   (ip) => `${ip.split('.')[0]}.x.x.x`,
   (ip) => `${ip.split('.').slice(0, 3).join('.')}.xxx`,
 ];
@@ -52,7 +53,7 @@ export function maskAddresses(line: string, pick: (ip: string, n: number) => str
 
 /** Elision lines and arrow notes as posters write them. */
 export const ELISIONS: readonly string[] = ['[...]', '...', '<snip>', '--- output omitted ---', '. . .', '<output omitted>', '(snip)'];
-export const ANNOTATIONS: readonly string[] = ['<— this one', '<-- this', '<--- look here', '—> 81106 TCP flows were active', '<<< busiest', '==> why?'];
+export const ANNOTATIONS: readonly string[] = ['<— this one', '<-- this', '<--- look here', '—> 81106 TCP flows were active', '<<< busiest', '==> why?', '// arp可以学习到', '// the busy one'];
 
 /** Prompts of several devices, as one paste may mix them (the command abbreviated, in config mode via `do`). */
 export const PROMPTS: readonly ((cmd: string) => string)[] = [
@@ -60,6 +61,7 @@ export const PROMPTS: readonly ((cmd: string) => string)[] = [
   (c) => `Router#${c}`,
   (c) => `R1(config)#do ${c.replace(/^show /, 'sh ')}`,
   (c) => `edge-rtr-01>${c}`,
+  (c) => `1720_UUNET_Frame>${c.replace(/^show /, 'sh ')}`,
   (c) => `SW2# ${c}`,
   (c) => `<hostname>#${c}`,
   (c) => `***#${c.replace(/^show /, 'sho ')}`,
