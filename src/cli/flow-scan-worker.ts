@@ -6,15 +6,17 @@ import { useWasmCleanRows } from './clean-rows-wasm/kernel';
 import { useWasmRecordRuns } from './fnf-runs-wasm/kernel';
 import { useWasmMlsRuns } from './mls-runs-wasm/kernel';
 import { useWasmNxRuns } from './nx-runs-wasm/kernel';
+import { useWasmVerboseRuns } from './verbose-runs-wasm/kernel';
 
 if (!isMainThread) {
   // The clean-row loop compiled from WebAssembly: no warm-up (clean-rows-wasm/wat.ts).
   useWasmCleanRows();
-  // And runs of Flexible NetFlow records, MLS NetFlow entries and NX-OS rows (each compiled when one first needs it:
-  // fnf-runs-wasm, mls-runs-wasm, nx-runs-wasm).
+  // And runs of Flexible NetFlow records, MLS NetFlow entries, NX-OS rows and verbose records (each compiled when one
+  // first needs it: fnf-runs-wasm, mls-runs-wasm, nx-runs-wasm, verbose-runs-wasm).
   useWasmRecordRuns();
   useWasmMlsRuns();
   useWasmNxRuns();
+  useWasmVerboseRuns();
   const d = workerData as StandByData | undefined;
   if (d?.kind === 'code-red-triage/flow-scan-standby') standBy(d);
 }

@@ -106,11 +106,13 @@ export interface SegmentPlan {
    */
   fnfShared?: { bufs: FnfBuffers; regions: number[] };
   /**
-   * An NX-OS flow cache's IPv4 rows, or a `show mls netflow ip` table's entries: each segment is read as their
-   * continuation, from this tracker state (the first piece's end: FlowDumpScanner.rowsStartHere), instead of inside a
+   * An NX-OS flow cache's IPv4 rows, a `show mls netflow ip` table's entries, or a verbose cache's records: each
+   * segment is read as their continuation, from this tracker state (the first piece's end: FlowDumpScanner.rowsStartHere), instead of inside a
    * cache-flow table.
    */
   start?: TrackerState;
+  /** A verbose cache's records a byte at its start (with `start`): each segment takes room for its records at once. */
+  verbosePerByte?: number;
 }
 
 /**
@@ -125,6 +127,7 @@ export function scanSegment(fd: number, plan: SegmentPlan, i: number, apart = fa
   const region = shared && { bufs: shared.bufs, from: shared.regions[i]!, end: shared.regions[i + 1]! };
   const scanner = new FlowDumpScanner(plan.bounds[i + 1]! - plan.bounds[i]!, true, cols, plan.stamp, plan.fnf, region);
   if (plan.start) scanner.startFrom(plan.start);
+  if (plan.verbosePerByte) scanner.reserveVerbose((plan.bounds[i + 1]! - plan.bounds[i]!) * plan.verbosePerByte * 1.15 + 256);
   scanner.seedInterfaces(plan.ifNames);
   scanFileRange(fd, plan.bounds[i]!, plan.bounds[i + 1]!, scanner);
   if (cols.uses(plan.bufs) && scanner.rowCount <= room) return { shared: true, count: scanner.rowCount, text: scanner.textPart() };
@@ -136,8 +139,11 @@ export function partBuffers(part: ScanPart): ArrayBuffer[] {
   const t = part.rows;
   const f = part.fnf;
   const fnf = f ? [f.src, f.dst, f.srcPort, f.dstPort, f.proto, f.packets, f.bytes, f.srcIf, f.dstIf, f.line, f.offsets] : [];
+  const v = part.verbose;
+  const vr = v?.rows;
+  const verbose = v && vr ? [vr.srcIf, vr.dstIf, vr.src, vr.dst, vr.proto, vr.srcPort, vr.dstPort, vr.packets, vr.bytes, vr.line, v.offsets, v.tos, v.flags, v.active, v.nextHop] : [];
   // (Distinct buffers only: transferring one twice throws. Shared ones are shared, not transferred.)
-  const all = [t.srcIf, t.dstIf, t.src, t.dst, t.proto, t.srcPort, t.dstPort, t.packets, t.bytes, t.line, part.offsets, ...fnf].map((a) => a.buffer);
+  const all = [t.srcIf, t.dstIf, t.src, t.dst, t.proto, t.srcPort, t.dstPort, t.packets, t.bytes, t.line, part.offsets, ...fnf, ...verbose].map((a) => a.buffer);
   return [...new Set(all.filter((b): b is ArrayBuffer => !(b instanceof SharedArrayBuffer)))];
 }
 

@@ -89,9 +89,10 @@ const ROW_START_WINDOW = 4096;
 
 /**
  * The first line start at or after `at` (lineStartAfter), or, within ROW_START_WINDOW bytes of it, the first line that
- * starts with a dotted quad and a blank: a `show mls netflow ip` entry's first line (its counters line starts with a
- * count), so that a segment read as the table's continuation starts with a whole entry. (Any line start will do for
- * the other tables: a segment that does not start where its continuation assumes is read again, in order.)
+ * starts with a dotted quad and a blank (a `show mls netflow ip` entry's first line: its counters line starts with a
+ * count) or with a name, blanks and a dotted quad (a verbose cache record's first line, or a cache-flow row), so that
+ * a segment read as the table's continuation starts with a whole entry or record. (A segment that does not start
+ * where its continuation assumes is read again, in order.)
  */
 export function rowStartAfter(fd: number, at: number, size: number): number {
   const first = lineStartAfter(fd, at, size);
@@ -99,12 +100,24 @@ export function rowStartAfter(fd: number, at: number, size: number): number {
   const b = Buffer.allocUnsafe(Math.min(ROW_START_WINDOW, size - first));
   const n = readSync(fd, b, 0, b.length, first);
   for (let p = 0; p < n; ) {
-    if (startsWithAddress(b, p, n)) return first + p;
+    if (startsWithAddress(b, p, n) || startsWithNameThenAddress(b, p, n)) return first + p;
     const lf = b.indexOf(10, p);
     if (lf < 0) break;
     p = lf + 1;
   }
   return first;
+}
+
+/**
+ * Does b[p, n) start with a name, blanks, then an address (a verbose cache record's first line, `Fa0/1   10.74.94.7
+ * ...`; its second line starts with a port in hex, then ` /0`)? The name is up to 40 characters of no blank.
+ */
+function startsWithNameThenAddress(b: Uint8Array, p: number, n: number): boolean {
+  const s = p;
+  while (p < n && p - s <= 40 && b[p] !== 32 && b[p] !== 10 && b[p] !== 13) p++;
+  if (p === s || p >= n || b[p] !== 32) return false;
+  while (p < n && b[p] === 32) p++;
+  return startsWithAddress(b, p, n);
 }
 
 /** Does b[p, n) start with four dot-separated runs of 1 to 3 digits and a blank? */
@@ -384,9 +397,15 @@ function readSegments(fd: number, file: string, size: number, early: EarlyPass1 
     // them, so joining it renumbers no interface. (A separate read of those bytes for them cost 13 ms before the
     // other thread could start.)
     plan.ifNames = scanner.interfaceNames.slice(1);
-    // The first piece ends under an NX-OS flow cache's IPv4 rows or MLS NetFlow entries: the other segments are read
-    // as their continuation.
+    // The first piece ends under an NX-OS flow cache's IPv4 rows, MLS NetFlow entries or a verbose cache's records:
+    // the other segments are read as their continuation.
     plan.start = scanner.rowsStartHere();
+    // A verbose cache's records join this scanner's own columns (not the shared ones): room for all of them at the
+    // first piece's density, taken once, so the parts' joins copy each record once.
+    if (plan.start?.verboseRecords) {
+      plan.verbosePerByte = scanner.verboseCount / FIRST_CHUNK;
+      scanner.reserveVerbose(Math.ceil(size * plan.verbosePerByte * 1.15) + 4096);
+    }
     worker = nSeg > 1 ? startWorker(plan) : undefined;
   };
   // The first segment in small pieces, each fed to the first pass as it comes: both loops get hot (and compiled, on

@@ -42,8 +42,13 @@ export class FlowDumpScanner {
   private tracker = new FlowSectionTracker();
   /** The paste's per-line time stamp (a stamped terminal log), blanked before each piece is scanned; null for none. */
   private readonly stamp: RegExp | null;
-  /** Verbose cache records read from bytes: by the scanner that reads a paste from its start only (not a continuation). */
-  private readonly collectVerbose: boolean;
+  /**
+   * Verbose cache records read from bytes: by the scanner that reads a paste from its start, or a continuation that
+   * starts under a verbose cache's records (startFrom).
+   */
+  private collectVerbose: boolean;
+  /** It reads a later segment of a paste (its verbose records go in its part). */
+  private readonly continuation: boolean;
   private verbose: VerboseRecords | undefined;
   /** Flexible NetFlow records read from bytes: by the scanner that reads a paste from its start only, as verbose ones. */
   private fnf: FnfRecords | undefined;
@@ -77,6 +82,7 @@ export class FlowDumpScanner {
     }
     this.stamp = stampPattern(stamp);
     this.collectVerbose = !continuation;
+    this.continuation = continuation;
     this.collectFnf = !continuation || fnfStart !== undefined;
   }
 
@@ -104,6 +110,7 @@ export class FlowDumpScanner {
   /** A continuation that starts in this state (rowsStartHere's), not inside a cache-flow table. Before any line. */
   startFrom(state: TrackerState): void {
     this.tracker.restore(state);
+    if (state.verboseRecords) this.collectVerbose = true;
   }
 
   /**
@@ -179,7 +186,22 @@ export class FlowDumpScanner {
 
   /** Text lines and line count of what this scanner read (its rows stay in its columns). */
   textPart(): Omit<ScanPart, 'rows' | 'offsets'> & { ifNames: string[] } {
-    return { textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, ifNames: this.cols.ifNames, tracker: this.tracker.state(), ...this.fnfPart(), ...(this.countsBytes ? { bytes: true } : {}) };
+    return { textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, ifNames: this.cols.ifNames, tracker: this.tracker.state(), ...this.fnfPart(), ...this.verbosePart(), ...(this.countsBytes ? { bytes: true } : {}) };
+  }
+
+  /** A continuation's verbose records (nothing for the scanner of a paste's start, which keeps them to finish). */
+  private verbosePart(): Pick<ScanPart, 'verbose'> {
+    return this.continuation && this.verbose && this.verbose.count > 0 ? { verbose: this.verbose.finish() } : {};
+  }
+
+  /** Room for about `n` verbose records in all (the parts still to join included), taken at once. */
+  reserveVerbose(n: number): void {
+    (this.verbose ??= new VerboseRecords()).reserve(Math.ceil(n));
+  }
+
+  /** Verbose records read from bytes so far. */
+  get verboseCount(): number {
+    return this.verbose?.count ?? 0;
   }
 
   /** A Flexible NetFlow continuation's records and where it stood at its end (nothing for other scanners). */
@@ -216,6 +238,7 @@ export class FlowDumpScanner {
       this.text.push(lines[k]!);
     }
     this.takeFnf(text, base);
+    if (text.verbose) (this.verbose ??= new VerboseRecords()).append(text.verbose, base);
     this.lineCount += lineCount;
     if (tracker) this.tracker.restore(tracker);
     const o = mine.n;
@@ -269,7 +292,7 @@ export class FlowDumpScanner {
   /** What a continuation scanner read, as plain data that can cross a worker boundary (typed arrays transfer). */
   part(): ScanPart {
     const { table, offsets } = this.cols.finish();
-    return { rows: table, offsets, textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, tracker: this.tracker.state(), ...this.fnfPart(), ...(this.countsBytes ? { bytes: true } : {}) };
+    return { rows: table, offsets, textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, tracker: this.tracker.state(), ...this.fnfPart(), ...this.verbosePart(), ...(this.countsBytes ? { bytes: true } : {}) };
   }
 
   /** Append a part read by a continuation scanner from where this one stopped; line numbers move up. */
@@ -305,6 +328,7 @@ export class FlowDumpScanner {
     c.offset.set(p.offsets, o);
     c.n = o + n;
     this.takeFnf(p, base);
+    if (p.verbose) (this.verbose ??= new VerboseRecords()).append(p.verbose, base);
     this.lineCount += p.lineCount;
     if (p.tracker) this.tracker.restore(p.tracker);
   }

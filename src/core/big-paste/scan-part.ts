@@ -2,7 +2,7 @@
 // cache assumes and keeps (FnfStart, FnfTail, FnfRegion): the contract between FlowDumpScanner (prescan.ts) and the
 // CLI's readers of segments (cli/flow-scan.ts, cli/read-flow-dump.ts).
 import type { FlowTable } from '../parsers/flow-table';
-import type { FnfRecordTable } from '../parsers/show-ip-cache-flow/prescanned';
+import type { FnfRecordTable, VerboseTable } from '../parsers/show-ip-cache-flow/prescanned';
 import type { FnfBuffers } from './fnf-records';
 import type { TrackerState } from './section-tracker';
 
@@ -25,6 +25,8 @@ export interface ScanPart {
   fnfTail?: FnfTail;
   /** Its rows count bytes (NX-OS rows): their bytes column is copied when the part is joined. */
   bytes?: boolean;
+  /** Verbose cache records a continuation read from bytes (one reading a verbose cache's later segment: startFrom). */
+  verbose?: VerboseTable;
 }
 
 /**

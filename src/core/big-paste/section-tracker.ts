@@ -121,9 +121,12 @@ export class FlowSectionTracker {
     return this.rowsHere() && this.readsOnAs(s);
   }
 
-  /** Where the byte path reads rows of a table whose parser keeps no other state: NX-OS IPv4 rows, MLS entries. */
+  /**
+   * Where the byte path reads rows of a table whose parser keeps no other state: NX-OS IPv4 rows, MLS entries, a
+   * verbose cache's records (a record's first line next).
+   */
   rowsHere(): boolean {
-    return this.nxRowsHere() !== undefined || this.mlsEntryNext();
+    return this.nxRowsHere() !== undefined || this.mlsEntryNext() || this.verboseRecordNext();
   }
 
   /** Would `show mls netflow ip`'s parser read an entry that starts on the next line (no entry waiting)? */

@@ -267,3 +267,52 @@ describe('the parser with records read as bytes', () => {
     expect(got.details).toEqual(data({ source: 't', text }).details);
   });
 });
+
+describe('a verbose cache read in segments, each as the records\' continuation (the CLI on two threads)', () => {
+  /** The session's bytes cut where a record's first line starts (as the CLI's rowStartAfter cuts), about `n` ways. */
+  function recordStarts(text: string, n: number): number[] {
+    const cuts: number[] = [];
+    let at = 0;
+    const lines = text.split('\n');
+    const want = text.length / n;
+    for (const l of lines) {
+      if (at >= (cuts.length + 1) * want && /^\S+ +\d+\.\d+\.\d+\.\d+ /.test(l)) cuts.push(at);
+      at += l.length + 1;
+    }
+    return cuts;
+  }
+
+  it('reads every segment from the first one\'s state, joins their records, and gives the one-pass diagnosis', async () => {
+    const { FlowDumpScanner } = await import('./prescan');
+    for (const seed of [3, 11, 29]) {
+      const { text } = verboseSession(4000, seed);
+      const bytes = bytesOf(text);
+      const cuts = [0, ...recordStarts(text, 6), bytes.length];
+      const main = new FlowDumpScanner(bytes.length);
+      main.feed(bytes.subarray(0, cuts[1]!), cuts[1]!, 0, true, false, true);
+      const start = main.rowsStartHere();
+      expect(start?.verboseRecords, `seed ${seed}`).toBe(true);
+      let joined = 0;
+      for (let i = 1; i + 1 < cuts.length; i++) {
+        const seg = bytes.subarray(cuts[i]!, cuts[i + 1]!);
+        const cont = new FlowDumpScanner(seg.length, true, new FlowColumns(16));
+        cont.startFrom(start!);
+        cont.feed(seg, seg.length, cuts[i]!, true, false, i + 2 < cuts.length ? true : null);
+        const part = cont.part();
+        // (A segment whose text before it ended elsewhere, a first line without its second say, is read again.)
+        if (!main.continuesAs(start)) {
+          main.feed(seg, seg.length, cuts[i]!, true, false, i + 2 < cuts.length ? true : null);
+          continue;
+        }
+        expect(part.verbose?.rows.count ?? 0).toBeGreaterThan(0);
+        main.appendPart(part);
+        joined++;
+      }
+      expect(joined).toBeGreaterThan(2);
+      const pre = main.finish(linesAtBytes(bytes));
+      const paste: Paste = { source: 'v.txt', text: '' };
+      registerPrescan(paste, pre);
+      expect(diagnose([paste])).toEqual(diagnose([{ source: 'v.txt', text }]));
+    }
+  });
+});
