@@ -62,6 +62,7 @@ export const PROMPTS: readonly ((cmd: string) => string)[] = [
   (c) => `R1(config)#do ${c.replace(/^show /, 'sh ')}`,
   (c) => `edge-rtr-01>${c}`,
   (c) => `1720_UUNET_Frame>${c.replace(/^show /, 'sh ')}`,
+  (c) => `#${c.replace(/^show /, 'sh ')}`,
   (c) => `SW2# ${c}`,
   (c) => `<hostname>#${c}`,
   (c) => `***#${c.replace(/^show /, 'sho ')}`,

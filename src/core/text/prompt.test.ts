@@ -95,3 +95,12 @@ describe('a hostname that starts with a digit', () => {
     expect(parsePrompt('1720_UUNET_Frame>', new Set(['1720_UUNET_Frame']))).toEqual({ host: '1720_UUNET_Frame', command: '' });
   });
 });
+
+describe('a prompt whose hostname was taken off altogether', () => {
+  it('is "#" and a show command; anything else after a lone "#" is not a prompt', () => {
+    expect(parsePrompt('#sh ver')).toEqual({ command: 'sh ver' });
+    expect(parsePrompt('# show ip arp detail')).toEqual({ command: 'show ip arp detail' });
+    expect(parsePrompt('# - Adjacencies Throttled for Glean')).toBeNull();
+    expect(parsePrompt('#')).toBeNull();
+  });
+});

@@ -15,6 +15,8 @@ const CATOS_PROMPT = /^\s*([A-Za-z0-9][\w.\-/:@]{0,62})(?:> ?)?\((enable|debug)\
 const ODD_PROMPT = /^\s*([A-Za-z][\w.\-/:@]{0,62})<\s*((?:sh|sho|show)\s.*)$/i;
 /** A hostname a poster hid before sharing: `<hostname>#`, `[router]#`, `***#`, `####>`; a command must follow. */
 const HIDDEN_HOST_PROMPT = /^\s*(<[\w.\-]{1,40}>|\[[\w.\-]{1,40}\]|\*{2,12}|#{2,12})(\([\w.\-/ ]{1,30}\))?([#>])\s*(\S.*)$/;
+/** The hostname taken off altogether, the `#` left: `#sh ver`. Only with a show command after it. */
+const NO_HOST_PROMPT = /^\s*#\s*((?:do\s+)?(?:sh|sho|show)\s+\S.*)$/i;
 /**
  * First words people type at a prompt in a captured session. A stranger's `word#text` line is only a prompt when
  * the text starts with one of these: data lines like show version's `Device#   PID   SN` header must not split.
@@ -72,6 +74,8 @@ export function parsePrompt(line: string, knownHosts?: ReadonlySet<string>): Pro
   if (odd) return { host: odd[1], command: cleanCommand(odd[2] ?? '') };
   const hid = HIDDEN_HOST_PROMPT.exec(line);
   if (hid && COMMAND_WORD.test(hid[4]!)) return { host: hid[1], command: cleanCommand(hid[4]!) };
+  const bare = NO_HOST_PROMPT.exec(line);
+  if (bare) return { command: cleanCommand(bare[1]!) };
   const m = IOS_PROMPT.exec(line);
   if (!m) return digitHostPrompt(line, knownHosts);
   const rest = m[4] ?? '';

@@ -144,3 +144,18 @@ describe('show version: boilerplate of the 12.x routers of the period', () => {
     expect(input.warnings.map((w) => w.line)).toEqual([8]);
   });
 });
+
+describe('show version: pastes from other projects\' issue threads (real captures)', () => {
+  it('an IOS-XE line with " - SMU-PATCHED" after the version is the software line, not unread', () => {
+    for (const name of ['genieparser-871-c9k-smu.txt', 'genieparser-871-c9k-smu-2.txt']) {
+      const { input, data } = read(fixture(join('field', name)));
+      expect(input, name).toMatchObject({ kind: 'show version', records: 1, warnings: [] });
+      expect(data!.version, name).toMatch(/^17\./);
+    }
+  });
+
+  it('an echo whose hostname was taken off ("#sh ver") is the echo', () => {
+    const { input } = read(fixture('field/napalm-ios-184-sup720-no-host.txt'));
+    expect(input).toMatchObject({ kind: 'show version', records: 1, warnings: [], command: 'sh ver' });
+  });
+});

@@ -35,8 +35,8 @@ export interface VersionData {
  */
 const SOFTWARE =
   /^\s*(?:Cisco IOS Software(?:\s*\[[^\]]*\])?,\s*|IOS \(tm\)\s+)(IOS-XE Software,\s*)?(\S.*?) Software \(([^()]+)\),\s*(?:Experimental\s+)?Version\s+([^\s,]+)/i;
-/** IOS-XE 16+ prints its own line first: "Cisco IOS XE Software, Version 17.03.08a". */
-const XE_SOFTWARE = /^\s*Cisco IOS XE Software,\s*Version\s+(\S+)\s*$/i;
+/** IOS-XE 16+ prints its own line first: "Cisco IOS XE Software, Version 17.03.08a" (" - SMU-PATCHED" after it, patched). */
+const XE_SOFTWARE = /^\s*Cisco IOS XE Software,\s*Version\s+(\S+)(?:\s+-\s+[\w-]+)?\s*$/i;
 /** CatOS: "WS-C6509 Software, Version NmpSW: 8.4(5)". */
 const CATOS_SOFTWARE = /^\s*(\S+) Software, Version NmpSW:\s*(\S+)\s*$/i;
 /**
