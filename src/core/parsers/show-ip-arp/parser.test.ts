@@ -125,3 +125,21 @@ describe('show ip arp: a comment typed after a row (a real capture)', () => {
     expect(data!.entries.map((e) => e.interface)).toEqual(['Ethernet0/0', 'Ethernet0/0', 'Ethernet0/0.10', 'Ethernet0/0.10', 'Ethernet0/0.20']);
   });
 });
+
+describe('show ip arp on NX-OS (real captures from ntc-templates issues)', () => {
+  it('reads the NX-OS layout: hh:mm:ss ages in minutes, INCOMPLETE, the interface (not the physical one); its legend, context and count are known lines', () => {
+    const { input, data } = read(fixture('field/ntc-templates-851-nxos-detail.txt'));
+    expect(input).toMatchObject({ kind: 'show ip arp', records: 15, warnings: [] });
+    expect(data!.entries[0]).toEqual({ address: '146.118.1.91', ageMinutes: 0, mac: '', interface: 'Vlan701', line: 4, incomplete: true });
+    expect(data!.entries[1]).toMatchObject({ mac: 'b40c.25e0.4011', interface: 'Vlan701' });
+    // An age printed as seconds with a fraction, and one of ten minutes.
+    expect(data!.entries[2]).toMatchObject({ ageMinutes: 0, incomplete: true });
+    expect(data!.entries[6]).toMatchObject({ address: '146.118.64.5', ageMinutes: 10 });
+  });
+
+  it('with the flags legend and a flag after a row, after an echo whose hostname was taken off', () => {
+    const { input, data } = read(fixture('field/ntc-templates-1923-nxos-detail.txt'));
+    expect(input).toMatchObject({ kind: 'show ip arp', records: 6, warnings: [], command: 'show ip arp detail' });
+    expect(data!.entries.at(-1)).toMatchObject({ address: '10.10.11.20', interface: 'Vlan11', ageMinutes: 0 });
+  });
+});

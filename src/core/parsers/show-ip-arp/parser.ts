@@ -1,4 +1,4 @@
-// `show ip arp` / `show arp`: ARP entries with age, MAC and interface.
+// `show ip arp` / `show arp`: ARP entries with age, MAC and interface (IOS, IOS-XE, and NX-OS's own layout).
 import type { Warning } from '../../types';
 import { ipToInt, unreadLine } from '../../text/lines';
 import { isMaskedIPv4, maskedAddressWarning } from '../../text/masked-address';
@@ -38,9 +38,41 @@ const HEADER = /^\s*Protocol\s+Address\s+Age\s*\(min\)\s+Hardware\s+Addr\s+Type\
 const ROW =
   /^\s*(Internet)\s+(?:(\S+)\s+)?(\d+|-)\s*([0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|Incomplete)\s+([A-Za-z0-9][\w.-]*)(?:\s+(\S(?:[^]*\S)?))?\s*$/i;
 
+/** NX-OS: "Address  Age  MAC Address  Interface", `detail` adds "Physical Interface", some releases "Flags". */
+const NX_HEADER = /^\s*Address\s+Age\s+MAC Address\s+Interface(?:\s+Physical Interface)?(?:\s+Flags)?\s*$/i;
+/**
+ * An NX-OS row: "146.118.1.92  00:00:57  b40c.25e0.4011  Vlan701  port-channel222  +": the age as hh:mm:ss (or, as
+ * some releases print it, seconds with a fraction: "0.106174"; "-" for the switch's own), INCOMPLETE in capitals,
+ * the physical interface and the flags after the interface when shown.
+ */
+const NX_ROW =
+  /^\s*(\S+)\s+(\d{1,2}:\d{2}:\d{2}|\d+\.\d+|-)\s+([0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|INCOMPLETE)\s+([A-Za-z][\w./:-]*)(?:\s+[A-Za-z][\w./:-]*)?(?:\s+[*+#D]{1,4})?\s*$/i;
+/** What NX-OS prints around its table: the flags' legend, the context, the count. */
+const NX_KNOWN: RegExp[] = [/^\s*Flags:\s+\S/i, /^\s*[*+#D] - \S/, /^\s*IP ARP Table(?: for context \S+)?\s*$/i, /^\s*Total number of entries:\s*\d+\s*$/i];
+
+/** An NX-OS age in whole minutes, as IOS prints them: hh:mm:ss, or seconds. */
+function nxAgeMinutes(age: string): number | null {
+  if (age === '-') return null;
+  const p = age.split(':');
+  return p.length === 3 ? +p[0]! * 60 + +p[1]! : Math.floor(+age / 60);
+}
+
+function readNxRow(line: string, index: number): ArpEntry | null {
+  const m = NX_ROW.exec(line);
+  if (!m) return null;
+  const posted = m[1]!;
+  const real = ipToInt(posted) >= 0;
+  if (!real && !isMaskedIPv4(posted)) return null;
+  const incomplete = m[3]!.toLowerCase() === 'incomplete';
+  const entry: ArpEntry = { address: real ? posted : '', ageMinutes: nxAgeMinutes(m[2]!), mac: incomplete ? '' : m[3]!.toLowerCase(), interface: m[4]!, line: index + 1 };
+  if (incomplete) entry.incomplete = true;
+  if (!real) entry.hiddenAddress = posted;
+  return entry;
+}
+
 function readRow(line: string, index: number): ArpEntry | null {
   const m = ROW.exec(line);
-  if (!m) return null;
+  if (!m) return readNxRow(line, index);
   const posted = m[2] ?? '';
   // (A real address first: it is never a masked one, and a table of a million entries has few of those.)
   const real = ipToInt(posted) >= 0;
@@ -65,7 +97,7 @@ export const arpParser: ParserDef<'show ip arp', ArpData> = {
   commands: ['show ip arp', 'show arp'],
 
   sniff(section: Section): number {
-    return sniffRows(section, 40, (l, i) => (HEADER.test(l) ? 1 : readRow(l, i) ? 'row' : null), { bonus: 0.2 });
+    return sniffRows(section, 40, (l, i) => (HEADER.test(l) || NX_HEADER.test(l) ? 1 : readRow(l, i) ? 'row' : null), { bonus: 0.2 });
   },
 
   parse(section: Section) {
@@ -80,7 +112,7 @@ export const arpParser: ParserDef<'show ip arp', ArpData> = {
         entries.push(row.value);
         if (row.value.hiddenAddress !== undefined) warnings.push(maskedAddressWarning(i, 'address', row.value.hiddenAddress));
         i += row.lines - 1;
-      } else if (!HEADER.test(line) && !isExecPromptTimestamp(line)) warnings.push(unreadLine(i, line));
+      } else if (!HEADER.test(line) && !NX_HEADER.test(line) && !NX_KNOWN.some((re) => re.test(line)) && !isExecPromptTimestamp(line)) warnings.push(unreadLine(i, line));
     }
     return { data: { entries }, records: entries.length, warnings };
   },
