@@ -60,6 +60,25 @@ function unreadAll(lines: readonly string[], from: number, to: number, message: 
   return w;
 }
 
+/** What IOS answers to a command it cannot run, under the caret that points at the word it stopped at. */
+const REFUSAL = /^\s*% ?(?:Invalid input detected at '\^' marker|Incomplete command|Ambiguous command:?|Unknown command|Invalid command)\b/i;
+
+/**
+ * The router's refusal of the echoed command, when that is all the section holds (a caret line, the `%` message,
+ * blanks): the message and its line.
+ */
+function refusal(lines: readonly string[], from: number, to: number): { line: number; text: string } | undefined {
+  let found: { line: number; text: string } | undefined;
+  let other = 0;
+  for (let i = from; i < to && other === 0; i++) {
+    const t = lines[i]!.trim();
+    if (t === '' || t === '^') continue;
+    if (!found && REFUSAL.test(t)) found = { line: i + 1, text: t.slice(0, 120) };
+    else other++;
+  }
+  return other === 0 ? found : undefined;
+}
+
 /** A configuration-mode prompt ("R1(config-if)#ip nat inside"): what follows is the console, not a command's output. */
 const CONFIG_MODE_ECHO = /^\s*\S+\(config[^)]*\)#/;
 
@@ -153,6 +172,13 @@ function readPaste(paste: Paste, lines: readonly string[], out: ParsedSection[],
     const parser = kind === 'unknown' ? undefined : parserFor(kind);
     const posterNotes = notesUpTo(raw === raws[raws.length - 1] ? lines.length : raw.to);
     const withNotes = (w: Warning[]) => (posterNotes.length ? [...w, ...posterNotes].sort((a, b) => a.line - b.line) : w);
+    // The router refused the command (`% Invalid input detected at '^' marker.`): say so, instead of two lines not read.
+    const refused = raw.command !== undefined ? refusal(lines, raw.from, raw.to) : undefined;
+    if (refused) {
+      const warning = { line: refused.line, message: `the router did not run "${raw.command}": it answered "${refused.text}"` };
+      order.push(summarise(base, kind, 0, withNotes([warning])));
+      continue;
+    }
     if (!parser) {
       const warnings = withNotes([
         ...(note ? [{ line: (raw.echoIndex ?? raw.from) + 1, message: note }] : []),

@@ -135,3 +135,21 @@ it('reads the IOS-XE "Load for five secs" / "Time source is" banner as known lin
   const d = diagnose([{ source: 'b', text: lines.join('\n') }]);
   expect(d.inputs[0]).toMatchObject({ kind: 'show memory summary', records: 2, warnings: [] });
 });
+
+describe('a command the router refused (a real capture: napalm issue #680)', () => {
+  it('says the router did not run it, quoting its answer, instead of two lines not read', () => {
+    const d = diagnoseDetailed([{ source: 't', text: fixture('field/napalm-680-3850-refused.txt') }]);
+    expect(d.diagnosis.inputs[0]).toMatchObject({
+      kind: 'show memory summary',
+      records: 0,
+      warnings: [{ line: 3, message: 'the router did not run "show memory statistics": it answered "% Invalid input detected at \'^\' marker."' }],
+    });
+    // The next command is its own section, named as not read.
+    expect(d.diagnosis.inputs[1]!.warnings[0]!.message).toBe('"show memory" is recognised but not read by this tool');
+  });
+
+  it('a refusal with other output under it is read as usual (nothing hidden)', () => {
+    const d = diagnoseDetailed([{ source: 't', text: 'R1#show memory statistics\n% Invalid input detected at \'^\' marker.\n@@ junk 42\n' }]);
+    expect(d.diagnosis.inputs[0]!.warnings.map((w) => w.line)).toEqual([2, 3]);
+  });
+});
