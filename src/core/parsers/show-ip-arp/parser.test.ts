@@ -143,3 +143,18 @@ describe('show ip arp on NX-OS (real captures from ntc-templates issues)', () =>
     expect(data!.entries.at(-1)).toMatchObject({ address: '10.10.11.20', interface: 'Vlan11', ageMinutes: 0 });
   });
 });
+
+describe('show ip arp on NX-OS: vrf all, flags, VRF names (real captures from ntc-templates and Genie tests)', () => {
+  it('reads the VRF Name and Flags columns and the whole legend as known; the interface stays the interface', () => {
+    const { input, data } = read(fixture('field/ntc-templates-nxos-detail-vrf-all.txt'));
+    expect(input).toMatchObject({ kind: 'show ip arp', records: 40, warnings: [] });
+    expect(data!.entries[1]).toMatchObject({ address: '10.255.0.1', interface: 'mgmt0', ageMinutes: 17 });
+    expect(data!.entries[6]).toMatchObject({ address: '10.233.6.6', interface: 'Vlan3' });
+  });
+
+  it('a static row with "-" for its age and physical interface', () => {
+    const { input, data } = read(fixture('field/genie-nxos-detail-vrf-all-2.txt'));
+    expect(input).toMatchObject({ kind: 'show ip arp', records: 4, warnings: [] });
+    expect(data!.entries[3]).toMatchObject({ address: '172.16.10.1', ageMinutes: null, mac: '0000.0cff.9129', interface: 'Vlan393' });
+  });
+});

@@ -38,17 +38,22 @@ const HEADER = /^\s*Protocol\s+Address\s+Age\s*\(min\)\s+Hardware\s+Addr\s+Type\
 const ROW =
   /^\s*(Internet)\s+(?:(\S+)\s+)?(\d+|-)\s*([0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|Incomplete)\s+([A-Za-z0-9][\w.-]*)(?:\s+(\S(?:[^]*\S)?))?\s*$/i;
 
-/** NX-OS: "Address  Age  MAC Address  Interface", `detail` adds "Physical Interface", some releases "Flags". */
-const NX_HEADER = /^\s*Address\s+Age\s+MAC Address\s+Interface(?:\s+Physical Interface)?(?:\s+Flags)?\s*$/i;
+/** NX-OS: "Address  Age  MAC Address  Interface"; `detail` adds "Physical Interface", some releases "Flags", `vrf all` "VRF Name". */
+const NX_HEADER = /^\s*Address\s+Age\s+MAC Address\s+Interface(?:\s+Physical Interface)?(?:\s+Flags)?(?:\s+VRF Name)?\s*$/i;
 /**
  * An NX-OS row: "146.118.1.92  00:00:57  b40c.25e0.4011  Vlan701  port-channel222  +": the age as hh:mm:ss (or, as
  * some releases print it, seconds with a fraction: "0.106174"; "-" for the switch's own), INCOMPLETE in capitals,
- * the physical interface and the flags after the interface when shown.
+ * then what `detail` and `vrf all` add after the interface: the physical interface ("-" for none), flags, the VRF.
  */
 const NX_ROW =
-  /^\s*(\S+)\s+(\d{1,2}:\d{2}:\d{2}|\d+\.\d+|-)\s+([0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|INCOMPLETE)\s+([A-Za-z][\w./:-]*)(?:\s+[A-Za-z][\w./:-]*)?(?:\s+[*+#D]{1,4})?\s*$/i;
+  /^\s*(\S+)\s+(\d{1,2}:\d{2}:\d{2}|\d+\.\d+|-)\s+([0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}|INCOMPLETE)\s+([A-Za-z][\w./:-]*)(?:\s+\S+){0,3}\s*$/i;
 /** What NX-OS prints around its table: the flags' legend, the context, the count. */
-const NX_KNOWN: RegExp[] = [/^\s*Flags:\s+\S/i, /^\s*[*+#D] - \S/, /^\s*IP ARP Table(?: for context \S+)?\s*$/i, /^\s*Total number of entries:\s*\d+\s*$/i];
+const NX_KNOWN: RegExp[] = [
+  // The flags' legend: "Flags: * - Adjacencies learnt on non-active FHRP router", "CP - Added via L2RIB, ...".
+  /^\s*(?:Flags:\s+)?[A-Z*+#]{1,2} - \S/,
+  /^\s*IP ARP Table(?: for (?:context \S+|all contexts))?\s*$/i,
+  /^\s*Total number of entries:\s*\d+\s*$/i,
+];
 
 /** An NX-OS age in whole minutes, as IOS prints them: hh:mm:ss, or seconds. */
 function nxAgeMinutes(age: string): number | null {
