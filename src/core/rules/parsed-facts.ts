@@ -195,9 +195,9 @@ export function platformFacts(ctx: RuleContext): PlatformFacts | undefined {
   return undefined;
 }
 
-/** IOS-XE, CatOS: CEF (or hardware switching) cannot be turned off, so a missing `ip cef` line means nothing. */
+/** IOS-XE, CatOS, NX-OS: CEF (or hardware switching) cannot be turned off, so a missing `ip cef` line means nothing. */
 export function cefAlwaysOn(ctx: RuleContext): boolean {
-  return sectionsOf(ctx.sections, 'show version').some((s) => s.data.generation === 'ios-xe' || s.data.generation === 'catos');
+  return sectionsOf(ctx.sections, 'show version').some((s) => s.data.generation === 'ios-xe' || s.data.generation === 'catos' || s.data.generation === 'nx-os');
 }
 
 export interface CefState {

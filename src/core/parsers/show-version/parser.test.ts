@@ -159,3 +159,31 @@ describe('show version: pastes from other projects\' issue threads (real capture
     expect(input).toMatchObject({ kind: 'show version', records: 1, warnings: [], command: 'sh ver' });
   });
 });
+
+describe('show version on NX-OS (real captures from ntc-templates and Genie tests)', () => {
+  it('reads the NXOS (else system) version, the chassis, memory, host name and kernel uptime; the license text and the sections\' indented lines are known', () => {
+    const a = read(fixture('field/ntc-templates-nxos-n9k-fx3.txt'));
+    expect(a.input).toMatchObject({ kind: 'show version', records: 1, warnings: [] });
+    expect(a.data).toMatchObject({ generation: 'nx-os', version: '10.4(5)', platform: 'Nexus9000 C93180YC-FX3', memoryKb: 32802700, hostname: 'N9K-LAB-15', uptime: '60 day(s), 17 hour(s), 26 minute(s), 51 second(s)' });
+    const b = read(fixture('field/genie-nxos-n3048.txt'));
+    expect(b.input).toMatchObject({ kind: 'show version', records: 1, warnings: [] });
+    expect(b.data).toMatchObject({ generation: 'nx-os', version: '6.0(2)U6(10)', platform: 'Nexus 3048', hostname: 'n3k' });
+  });
+
+  it('a paste that starts inside the license text reads whole too; a stray unindented line is still reported', () => {
+    const text = fixture('field/ntc-templates-nxos-n5596.txt');
+    expect(read(text).input.warnings).toEqual([]);
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Kernel uptime'));
+    const withJunk = [...lines.slice(0, at), '@@ junk 42', ...lines.slice(at)].join('\n');
+    expect(read(withJunk).input.warnings).toEqual([{ line: at + 1, message: 'line not understood: "@@ junk 42"' }]);
+  });
+
+  it('on a Nexus, a config without `ip cef` is not taken for CEF turned off', () => {
+    const config = ['Router#show running-config', 'version 10.4(5)', 'hostname N9K', 'interface Ethernet1/1', ' ip address 10.0.0.1 255.255.255.0', 'end'].join('\n');
+    const nx = `N9K#show version\n${fixture('field/ntc-templates-nxos-n9k-fx3.txt')}`;
+    const ids = (text: string) => diagnoseDetailed([{ source: 'x.txt', text }]).diagnosis.findings.map((f) => f.id);
+    expect(ids(config)).toContain('cef-not-enabled');
+    expect(ids(`${nx}\n${config}`)).not.toContain('cef-not-enabled');
+  });
+});

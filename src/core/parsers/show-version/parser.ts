@@ -5,9 +5,10 @@ import { readWrapped, WRAP_WIDTHS } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import { isBoilerplate, isOpenEndedBoilerplate } from './boilerplate';
 import { sniffRows } from '../shared/sniff-rows';
+import { isExecPromptTimestamp } from '../shared/exec-prompt-timestamp';
 
 export interface VersionData {
-  generation: 'ios' | 'ios-xe' | 'catos' | 'unknown';
+  generation: 'ios' | 'ios-xe' | 'catos' | 'nx-os' | 'unknown';
   version?: string;
   /** Chassis model from the hardware line: "cisco 7206VXR (NPE400) processor ..." -> 7206VXR. */
   platform?: string;
@@ -60,12 +61,13 @@ export const versionParser: ParserDef<'show version', VersionData> = {
     return sniffRows(section, 60, (l) => {
       // A syslog message before any software line: a log buffer whose %SYS-5-RESTART repeats the banner.
       if (SYSLOG_MNEMONIC.test(l)) return 0;
-      if (SOFTWARE.test(l) || XE_SOFTWARE.test(l) || CATOS_SOFTWARE.test(l)) return 1;
+      if (SOFTWARE.test(l) || XE_SOFTWARE.test(l) || CATOS_SOFTWARE.test(l) || NX_BANNER.test(l)) return 1;
       return HARDWARE.test(l) || UPTIME.test(l) ? 0.9 : null;
     });
   },
 
   parse(section: Section) {
+    if (isNxOs(section)) return parseNxOs(section);
     const warnings: Warning[] = [];
     const state = { data: { generation: 'unknown' } as VersionData, xe: false };
     /** The line above was read by an open-ended pattern (the software line, "ROM: ..."): a cut tail may follow. */
@@ -96,6 +98,69 @@ export const versionParser: ParserDef<'show version', VersionData> = {
     return { data, records: 1, warnings };
   },
 };
+
+/** NX-OS's first line, then its license text up to the "Software" heading. */
+const NX_BANNER = /^\s*Cisco Nexus Operating System \(NX-OS\) Software\s*$/i;
+/** "  NXOS: version 10.4(5) [Maintenance Release]", older "  system:    version 6.0(2)U6(10)" (with a kickstart). */
+const NX_VERSION = /^\s+(NXOS|system):\s+version\s+(\S+)/i;
+/** "  cisco Nexus9000 C93180YC-FX3 Chassis", "  cisco Nexus 3048 Chassis (\"48x1GE + 4x10G Supervisor\")". */
+const NX_CHASSIS = /^\s+cisco (Nexus.*?)\s+[Cc]hassis\b/;
+const NX_MEMORY = / with (\d+) kB of memory\.\s*$/;
+const NX_UPTIME = /^\s*Kernel uptime is (.*?\S)\s*$/;
+const NX_HOST = /^\s+Device name:\s*(\S+)\s*$/;
+/** A line of its license text: prose and addresses of web pages. */
+const NX_LICENSE = /^\s*[A-Za-z(][\w\s.,()'"/:;&+-]*$/;
+/** Its unindented lines besides those: the section headings and the last reset. */
+const NX_HEADING = /^(?:Software|Hardware|plugin|Active Package\(s\):?|Last reset(?: at .*)?)\s*$/i;
+
+/** NX-OS's `show version` (its banner, or its NXOS/system version line). */
+function isNxOs(section: Section): boolean {
+  for (let i = section.from; i < section.to && i < section.from + 80; i++) {
+    const l = section.lines[i]!;
+    if (NX_BANNER.test(l) || NX_VERSION.test(l)) return true;
+  }
+  return false;
+}
+
+/**
+ * NX-OS: the version (NXOS, else system), the chassis, memory, host name and kernel uptime. Its license text (up to
+ * the Software heading, where there is one) and the indented lines of its sections (BIOS, images, board, plugins,
+ * packages) carry nothing read here and are known; any other unindented line is reported.
+ */
+function parseNxOs(section: Section): { data: VersionData; records: number; warnings: Warning[] } {
+  const warnings: Warning[] = [];
+  const data: VersionData = { generation: 'nx-os' };
+  // The license text runs to the Software heading, its banner line or not (a paste that starts below it).
+  let inLicense = false;
+  for (let i = section.from; i < section.to && !inLicense; i++) inLicense = /^Software\s*$/i.test(section.lines[i]!);
+  for (let i = section.from; i < section.to; i++) {
+    const line = section.lines[i]!;
+    if (line.trim() === '') continue;
+    let m: RegExpExecArray | null;
+    if (NX_BANNER.test(line)) {
+      inLicense = true;
+      continue;
+    }
+    if (/^Software\s*$/i.test(line)) inLicense = false;
+    // (Prose only: a line of another shape there is still reported.)
+    if (inLicense && NX_LICENSE.test(line)) continue;
+    if ((m = NX_VERSION.exec(line))) {
+      if (data.version === undefined || m[1]!.toLowerCase() === 'nxos') {
+        data.version = m[2]!;
+        data.line = i + 1;
+      }
+    } else if ((m = NX_CHASSIS.exec(line))) {
+      data.platform = m[1]!;
+      data.platformLine = i + 1;
+    } else if ((m = NX_MEMORY.exec(line))) data.memoryKb = +m[1]!;
+    else if ((m = NX_HOST.exec(line))) data.hostname = m[1]!;
+    else if ((m = NX_UPTIME.exec(line))) {
+      data.uptime = m[1]!;
+      data.uptimeLine = i + 1;
+    } else if (!/^\s/.test(line) && !NX_HEADING.test(line) && !isExecPromptTimestamp(line)) warnings.push(unreadLine(i, line));
+  }
+  return { data, records: 1, warnings };
+}
 
 type LineKind = 'software' | 'xe-software' | 'catos-software' | 'hardware' | 'uptime' | 'catos-uptime' | 'xe-hint' | 'boilerplate';
 interface Classified {
