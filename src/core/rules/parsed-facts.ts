@@ -195,8 +195,12 @@ export function platformFacts(ctx: RuleContext): PlatformFacts | undefined {
   return undefined;
 }
 
-/** IOS-XE, CatOS, NX-OS: CEF (or hardware switching) cannot be turned off, so a missing `ip cef` line means nothing. */
+/**
+ * IOS-XE, CatOS, NX-OS: CEF (or hardware switching) cannot be turned off, so a missing `ip cef` line means nothing.
+ * Known from show version, or from the questionnaire's answer for the device.
+ */
 export function cefAlwaysOn(ctx: RuleContext): boolean {
+  if (ctx.answers.platform === 'ios-xe' || ctx.answers.platform === 'nexus') return true;
   return sectionsOf(ctx.sections, 'show version').some((s) => s.data.generation === 'ios-xe' || s.data.generation === 'catos' || s.data.generation === 'nx-os');
 }
 

@@ -187,3 +187,14 @@ describe('show version on NX-OS (real captures from ntc-templates and Genie test
     expect(ids(`${nx}\n${config}`)).not.toContain('cef-not-enabled');
   });
 });
+
+describe('the device as the questionnaire names it', () => {
+  it('answered "Nexus" or "IOS-XE", a config without `ip cef` is not taken for CEF turned off either', () => {
+    const config = ['Router#show running-config', 'version 10.4(5)', 'hostname N9K', 'interface Ethernet1/1', ' ip address 10.0.0.1 255.255.255.0', 'end'].join('\n');
+    const ids = (platform?: string) => diagnoseDetailed([{ source: 'x.txt', text: config }], platform ? { platform } : {}).diagnosis.findings.map((f) => f.id);
+    expect(ids()).toContain('cef-not-enabled');
+    expect(ids('ios-router')).toContain('cef-not-enabled');
+    expect(ids('nexus')).not.toContain('cef-not-enabled');
+    expect(ids('ios-xe')).not.toContain('cef-not-enabled');
+  });
+});
