@@ -302,31 +302,8 @@ export class FlowDumpScanner {
       this.textIndex.push(base + p.textIndex[k]!);
       this.text.push(p.text[k]!);
     }
-    const c = this.cols;
-    const t = p.rows;
-    const n = t.count;
-    const o = c.n;
-    // Doubling, as rows reserved one by one do: growing to the exact size copied every row before it again at each
-    // part appended (quadratic in the parts of a dump whose segments outgrow their regions).
-    if (o + n > c.cap) c.reserveCapacity(Math.max(o + n, 2 * c.cap));
-    const remap = t.ifNames.map((name) => c.ifIndexOfName(name));
-    for (let k = 0; k < n; k++) {
-      c.srcIf[o + k] = remap[t.srcIf[k]!]!;
-      c.dstIf[o + k] = remap[t.dstIf[k]!]!;
-      c.line[o + k] = t.line[k]! + base;
-    }
-    c.src.set(t.src, o);
-    c.dst.set(t.dst, o);
-    c.proto.set(t.proto, o);
-    c.srcPort.set(t.srcPort, o);
-    c.dstPort.set(t.dstPort, o);
-    c.packets.set(t.packets, o);
-    if (p.bytes) {
-      c.bytes.set(t.bytes, o);
-      this.countsBytes = true;
-    }
-    c.offset.set(p.offsets, o);
-    c.n = o + n;
+    this.cols.appendTable(p.rows, p.offsets, base, p.bytes === true);
+    if (p.bytes) this.countsBytes = true;
     this.takeFnf(p, base);
     if (p.verbose) (this.verbose ??= new VerboseRecords()).append(p.verbose, base);
     this.lineCount += p.lineCount;

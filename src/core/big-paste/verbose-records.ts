@@ -66,35 +66,18 @@ export class VerboseRecords {
   }
 
   /**
-   * Records a continuation read from a later segment (its part's `verbose`), appended after these: line numbers
-   * move up by `lineBase`, interfaces are renumbered by name. Growth doubles, as appendPart's does.
+   * Records a continuation read from a later segment (its part's `verbose`), appended after these
+   * (FlowColumns.appendTable: line numbers move up by `lineBase`, interfaces renumbered by name), details beside them.
    */
   append(t: VerboseTable, lineBase: number): void {
-    const r = t.rows;
-    const n = r.count;
-    const c = this.cols;
-    const o = c.n;
-    if (o + n > c.cap) c.reserveCapacity(Math.max(o + n, 2 * c.cap));
+    const n = t.rows.count;
+    const o = this.cols.n;
+    this.cols.appendTable(t.rows, t.offsets, lineBase, true);
     this.detailsRoom();
-    const remap = r.ifNames.map((name) => c.ifIndexOfName(name));
-    for (let k = 0; k < n; k++) {
-      c.srcIf[o + k] = remap[r.srcIf[k]!]!;
-      c.dstIf[o + k] = remap[r.dstIf[k]!]!;
-      c.line[o + k] = r.line[k]! + lineBase;
-    }
-    c.src.set(r.src.subarray(0, n), o);
-    c.dst.set(r.dst.subarray(0, n), o);
-    c.proto.set(r.proto.subarray(0, n), o);
-    c.srcPort.set(r.srcPort.subarray(0, n), o);
-    c.dstPort.set(r.dstPort.subarray(0, n), o);
-    c.packets.set(r.packets.subarray(0, n), o);
-    c.bytes.set(r.bytes.subarray(0, n), o);
-    c.offset.set(t.offsets.subarray(0, n), o);
     this.tos.set(t.tos.subarray(0, n), o);
     this.flags.set(t.flags.subarray(0, n), o);
     this.active.set(t.active.subarray(0, n), o);
     this.nextHop.set(t.nextHop.subarray(0, n), o);
-    c.n = o + n;
   }
 
   /** The records as a table (views, no copy). */

@@ -156,6 +156,33 @@ export class FlowColumns {
     this.n = o + k;
   }
 
+  /**
+   * Another reader's rows appended (a later segment's part: its table and offsets): line numbers move up by
+   * `lineBase`, interfaces are renumbered by name, the bytes column copied only with `withBytes` (cache-flow rows
+   * have none: left untouched, it costs no memory). Room grows by doubling, as rows reserved one by one do: growing to
+   * the exact size copied every row before it again at each part (quadratic in the parts).
+   */
+  appendTable(t: FlowTable, offsets: Uint32Array, lineBase: number, withBytes: boolean): void {
+    const n = t.count;
+    const o = this.n;
+    if (o + n > this.cap) this.reserveCapacity(Math.max(o + n, 2 * this.cap));
+    const remap = t.ifNames.map((name) => this.ifIndexOfName(name));
+    for (let k = 0; k < n; k++) {
+      this.srcIf[o + k] = remap[t.srcIf[k]!]!;
+      this.dstIf[o + k] = remap[t.dstIf[k]!]!;
+      this.line[o + k] = t.line[k]! + lineBase;
+    }
+    this.src.set(t.src.subarray(0, n), o);
+    this.dst.set(t.dst.subarray(0, n), o);
+    this.proto.set(t.proto.subarray(0, n), o);
+    this.srcPort.set(t.srcPort.subarray(0, n), o);
+    this.dstPort.set(t.dstPort.subarray(0, n), o);
+    this.packets.set(t.packets.subarray(0, n), o);
+    if (withBytes) this.bytes.set(t.bytes.subarray(0, n), o);
+    this.offset.set(offsets.subarray(0, n), o);
+    this.n = o + n;
+  }
+
   /** Index of an interface name given as bytes [s, e); names are few, so a hash of the bytes finds them. */
   ifIndex(buf: Uint8Array, s: number, e: number, hash: number): number {
     const slot = hash & 255;
