@@ -6,11 +6,13 @@ export interface FnfCacheHeader {
   currentEntries?: number;
   highWatermark?: number;
   flowsAdded?: number;
+  /** "Flows not added" (IOS-XE, a full cache): flows the cache had no room for. */
+  flowsNotAdded?: number;
   flowsAged?: number;
   /** The aged breakdown as printed: "Active timeout", "Inactive timeout", "Watermark aged", "Emergency aged"... */
   agedBy: Record<string, number>;
   /** 1-based line of each figure, for evidence: `currentEntriesLine`... */
-  figureLines: Partial<Record<`${'type' | 'size' | 'currentEntries' | 'highWatermark' | 'flowsAdded' | 'flowsAged'}Line`, number>>;
+  figureLines: Partial<Record<`${'type' | 'size' | 'currentEntries' | 'highWatermark' | 'flowsAdded' | 'flowsNotAdded' | 'flowsAged'}Line`, number>>;
 }
 
 /** `sort ... top N` and `filter` outputs print how many flows they looked at instead of the cache header. */
@@ -24,7 +26,7 @@ export interface FnfSelection {
   line: number;
 }
 
-const FIELD = /^\s*(Cache type|Cache size|Current entries|High Watermark|Flows added|Flows aged)\s*:\s*(\S(?:[^]*\S)?|)\s*$/i;
+const FIELD = /^\s*(Cache type|Cache size|Current entries|High Watermark|Flows added|Flows not added|Flows aged)\s*:\s*(\S(?:[^]*\S)?|)\s*$/i;
 const AGED = /^\s*-\s*([A-Za-z][A-Za-z ]*?)\s*(?:\(\s*\d+\s*secs?\))?\s+(\d+)\s*$/;
 const KEYS = {
   'cache type': 'type',
@@ -32,6 +34,7 @@ const KEYS = {
   'current entries': 'currentEntries',
   'high watermark': 'highWatermark',
   'flows added': 'flowsAdded',
+  'flows not added': 'flowsNotAdded',
   'flows aged': 'flowsAged',
 } as const;
 const SELECTION = /^\s*(Processed|Aggregated to|Showing(?: the top)?|Matched)\s+(\d+)\s+flows?\s*$/i;
@@ -90,12 +93,14 @@ export interface FnfCachePressure {
   line: number;
   /** Flows aged early because the cache was full (emergency + watermark aged), when printed. */
   agedEarly?: number;
+  /** Flows the full cache had no room for ("Flows not added"), when printed. */
+  notAdded?: number;
 }
 
 export function cachePressure(h: FnfCacheHeader): FnfCachePressure | undefined {
   if (h.size === undefined || h.size <= 0) return undefined;
   const early = (h.agedBy['Emergency aged'] ?? 0) + (h.agedBy['Watermark aged'] ?? 0);
-  const extra = early > 0 ? { agedEarly: early } : {};
+  const extra = { ...(early > 0 ? { agedEarly: early } : {}), ...(h.flowsNotAdded ? { notAdded: h.flowsNotAdded } : {}) };
   if (h.currentEntries !== undefined && h.currentEntries >= h.size)
     return { figure: 'current entries', value: h.currentEntries, size: h.size, line: h.figureLines.currentEntriesLine!, ...extra };
   if (h.highWatermark !== undefined && h.highWatermark >= h.size)

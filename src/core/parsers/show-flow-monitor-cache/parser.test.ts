@@ -200,3 +200,15 @@ describe('connection records (constructed)', () => {
     expect(row(data.flows, 1)).toMatchObject({ src: '10.9.8.20', packets: 12, bytes: 6200 });
   });
 });
+
+describe('a full cache that could not add flows (a real capture: genieparser, an SD-WAN router)', () => {
+  it('reads "Flows not added" as the header\'s (it was read as a record without a source), and keeps it with the pressure', () => {
+    const text = readFileSync(join(__dirname, 'fixtures', 'field', 'genie-filter-full-cache-udp80.txt'), 'utf8');
+    const d = diagnoseDetailed([{ source: 'fnf', text }]);
+    expect(d.diagnosis.inputs[0]).toMatchObject({ kind: 'show flow monitor cache', records: 3, warnings: [] });
+    const data = (d.sections[0] as SectionOf<'show flow monitor cache'>).data;
+    expect(data.cache).toMatchObject({ size: 1000000, highWatermark: 1003016, flowsNotAdded: 64898686427 });
+    expect(data.pressure).toMatchObject({ figure: 'high watermark', agedEarly: 116086000, notAdded: 64898686427 });
+    expect(Array.from(data.flows.dstPort.subarray(0, 3))).toEqual([80, 80, 80]);
+  });
+});

@@ -31,7 +31,7 @@ const KEY = /^[A-Za-z][\w .\/()-]*$/;
 const EMPTY = /^\s*There are no cache entries to display\.?\s*$/i;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /** `Key:` starts of lines that are not record fields: the cache header and the exec timestamp lines. */
-const NOT_FIELDS = new Set(['cache type', 'cache size', 'current entries', 'high watermark', 'flows added', 'flows aged', 'load for five secs']);
+const NOT_FIELDS = new Set(['cache type', 'cache size', 'current entries', 'high watermark', 'flows added', 'flows not added', 'flows aged', 'load for five secs']);
 
 /** What a record-format key is: its value slot (-1: a field we ignore), its number for spotting a repeat, or not a field. */
 interface KeyInfo {
