@@ -212,3 +212,24 @@ describe('a full cache that could not add flows (a real capture: genieparser, an
     expect(Array.from(data.flows.dstPort.subarray(0, 3))).toEqual([80, 80, 80]);
   });
 });
+
+describe('a record-format cache double-spaced, as a web page or a mail renders it (a blank line after every line)', () => {
+  const facts = (text: string) => {
+    const d = diagnoseDetailed([{ source: 'fnf', text }]);
+    const s = d.sections.find((x) => x.kind === 'show flow monitor cache') as SectionOf<'show flow monitor cache'> | undefined;
+    const f = s?.data.flows;
+    return { records: d.diagnosis.inputs.find((i) => i.kind === 'show flow monitor cache')?.records, src: f ? Array.from(f.src.subarray(0, f.count)) : [], dst: f ? Array.from(f.dst.subarray(0, f.count)) : [], hosts: d.diagnosis.hosts.map((h) => [h.ip, h.verdict]) };
+  };
+
+  it.each(['format-record-genie-1.txt', 'constructed-record-full-cache-avc.txt', 'field/genie-layer2-vlan.txt', 'field/genie-filter-full-cache-udp80.txt', 'field/genie-trustsec-drop.txt', 'field/genie-connection-http.txt'])('%s reads the same records and verdicts', (name) => {
+    const text = fixture(name);
+    const want = facts(text);
+    expect(want.records).toBeGreaterThan(1);
+    const spaced = text.split(/\r?\n/).map((l) => `${l}\n`).join('\n');
+    expect(facts(spaced)).toEqual(want);
+  });
+
+  it('a real double-spaced capture (genieparser) is one record, as shown', () => {
+    expect(facts(fixture('field/genie-sort-double-spaced.txt')).records).toBe(1);
+  });
+});

@@ -102,8 +102,33 @@ function sniff(section: Section): number {
   return 0;
 }
 
+/** Field lines in the sample doubleSpaced reads, and the share of them a blank line must follow. */
+const DOUBLE_SPACED_SAMPLE = 200;
+const DOUBLE_SPACED_MIN = 8;
+const DOUBLE_SPACED_SHARE = 0.9;
+
+/**
+ * A record-format cache as a web page or a mail renders it, a blank line after every line: nearly every field line
+ * of the first ones is followed by a blank line (in a cache as printed, only each record's last one is). There, one
+ * blank line does not end a record; two do, as does a key seen twice (the records' own separator).
+ */
+function doubleSpaced(section: Section): boolean {
+  let fields = 0;
+  let thenBlank = 0;
+  // (The first lines only: a big cache read as bytes has millions of empty ones.)
+  const end = Math.min(section.to, section.from + 4 * DOUBLE_SPACED_SAMPLE);
+  for (let i = section.from; i + 1 < end && fields < DOUBLE_SPACED_SAMPLE; i++) {
+    const l = section.lines[i]!;
+    if (!isLetter(l.charCodeAt(0)) || !l.includes(':') || !fieldKey(l.slice(0, l.indexOf(':'))).field) continue;
+    fields++;
+    if (section.lines[i + 1]!.trim() === '') thenBlank++;
+  }
+  return fields >= DOUBLE_SPACED_MIN && thenBlank >= DOUBLE_SPACED_SHARE * fields;
+}
+
 function parse(section: Section) {
   const warnings: Warning[] = [];
+  const spaced = doubleSpaced(section);
   // A big cache read as bytes: its records read from bytes are counted already, and its table is sized for them.
   const fromBytes = fnfRecordsIn(section.lines, section.from, section.to);
   const sink = new RecordSink(warnings, fromBytes ? fromBytes.end - fromBytes.first : 0);
@@ -186,7 +211,8 @@ function parse(section: Section) {
     // The hot path: a record field at the start of the line (nearly every line of a big cache).
     if (!layout && !csv && isLetter(line.charCodeAt(0)) && field(line, i)) continue;
     if (line.length === 0 || line.trim() === '') {
-      flush();
+      // (Double-spaced: a record ends at two blank lines, or where a key repeats.)
+      if (!spaced || i + 1 >= section.to || lines[i + 1]!.trim() === '') flush();
       continue;
     }
     if (readHeaderLine(line, i, header)) continue;
