@@ -84,9 +84,13 @@ export function parsePrompt(line: string, knownHosts?: ReadonlySet<string>): Pro
     if (m[3] === '>' && /\s/.test(line.trim())) return null;
     return { host: m[1], command: '' };
   }
-  const known = knownHosts?.has(m[1]!) === true;
+  return commandAfter(m[1]!, rest, knownHosts?.has(m[1]!) === true);
+}
+
+/** `host`'s prompt with `rest` after it: a command people type there, or (after a name seen before) any command. */
+function commandAfter(host: string, rest: string, known: boolean): PromptLine | null {
   if (!COMMAND_WORD.test(rest) && !(known && ANY_COMMAND.test(rest))) return null;
-  return { host: m[1], command: cleanCommand(rest) };
+  return { host, command: cleanCommand(rest) };
 }
 
 /** DIGIT_HOST_PROMPT's line, or null: a command it is known for, or a bare prompt or any command of a name seen before. */
@@ -96,8 +100,7 @@ function digitHostPrompt(line: string, knownHosts?: ReadonlySet<string>): Prompt
   const rest = m[4]!.trim();
   const known = knownHosts?.has(m[1]!) === true;
   if (rest === '') return known ? { host: m[1], command: '' } : null;
-  if (!COMMAND_WORD.test(rest) && !(known && ANY_COMMAND.test(rest))) return null;
-  return { host: m[1], command: cleanCommand(rest) };
+  return commandAfter(m[1]!, rest, known);
 }
 
 /** A command echoed without a prompt, e.g. a line that is just `show ip accounting` (or `do sh ...`). */
