@@ -201,6 +201,7 @@ export function platformFacts(ctx: RuleContext): PlatformFacts | undefined {
  */
 export function cefAlwaysOn(ctx: RuleContext): boolean {
   if (ctx.answers.platform === 'ios-xe' || ctx.answers.platform === 'nexus') return true;
+  if (configs(ctx).some((c) => c.data.platform === 'nx-os')) return true;
   return sectionsOf(ctx.sections, 'show version').some((s) => s.data.generation === 'ios-xe' || s.data.generation === 'catos' || s.data.generation === 'nx-os');
 }
 

@@ -24,18 +24,20 @@ const ROUTE_KEYWORDS = new Set(['name', 'tag', 'track', 'permanent', 'global', '
  * `ip route [vrf V] PREFIX MASK [INTERFACE] [NEXT-HOP] [DISTANCE] [name N] [tag T] [track K] [permanent]`
  * (words after `ip route`). Null when prefix and mask are not addresses.
  */
-export function readStaticRoute(words: readonly string[], line: number): StaticRoute | null {
+export function readStaticRoute(words: readonly string[], line: number, inVrf?: string): StaticRoute | null {
   let k = 0;
-  let vrf: string | undefined;
+  let vrf: string | undefined = inVrf;
   if (words[0]?.toLowerCase() === 'vrf' && words.length > 1) {
     vrf = words[1];
     k = 2;
   }
-  const prefix = words[k];
-  const mask = words[k + 1];
+  // NX-OS writes the prefix with its length (`ip route 0.0.0.0/0 Vlan10`, `ip route 10.0.0.0/8 10.1.1.1`).
+  const slashed = prefixWithLength(words[k] ?? '');
+  const prefix = slashed ? slashed.address : words[k];
+  const mask = slashed ? slashed.mask : words[k + 1];
   if (!prefix || !mask || !isIPv4(prefix) || !isIPv4(mask)) return null;
   const r: StaticRoute = { prefix, mask, line, ...(vrf ? { vrf } : {}) };
-  for (let i = k + 2; i < words.length; i++) {
+  for (let i = k + (slashed ? 1 : 2); i < words.length; i++) {
     const w = words[i]!;
     const lw = w.toLowerCase();
     if (lw === 'name' || lw === 'tag' || lw === 'track') {
@@ -49,6 +51,18 @@ export function readStaticRoute(words: readonly string[], line: number): StaticR
     else if (/^[A-Za-z][\w\-./:]*\d/.test(w) && !ROUTE_KEYWORDS.has(lw) && !r.interface && !r.nextHop) r.interface = w;
   }
   return r;
+}
+
+/** `10.1.1.0/24` as address and dotted mask (NX-OS's form for addresses and routes); null when it is not one. */
+export function prefixWithLength(word: string): { address: string; mask: string; bits: number } | null {
+  const slash = word.indexOf('/');
+  if (slash < 0) return null;
+  const address = word.slice(0, slash);
+  const len = word.slice(slash + 1);
+  if (!isIPv4(address) || !/^\d{1,2}$/.test(len) || Number(len) > 32) return null;
+  const bits = Number(len);
+  const m = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+  return { address, mask: [m >>> 24, (m >>> 16) & 255, (m >>> 8) & 255, m & 255].join('.'), bits };
 }
 
 export interface AclEntry {

@@ -1,5 +1,6 @@
 // An interface block of a config: the facts kept per interface and the reader for its indented lines.
 import { isIPv4 } from '../../text/lines';
+import { prefixWithLength } from './config-lines';
 
 export interface ConfigInterface {
   /** Full name as configured, e.g. "Vlan1", "FastEthernet0/0", "Serial0/0.1". */
@@ -42,8 +43,13 @@ export function readInterfaceLine(iface: ConfigInterface, w: readonly string[], 
   const s = c.join(' ');
   if (s === 'shutdown') iface.shutdown = !neg;
   else if (c[0] === 'ip' && c[1] === 'address' && !neg) {
+    const slashed = prefixWithLength(w[2] ?? '');
     if (c[2] === 'negotiated' || c[2] === 'dhcp') iface.addressMode = c[2];
-    else if (isIPv4(w[2] ?? '') && isIPv4(w[3] ?? '')) {
+    else if (slashed) {
+      // NX-OS: `ip address 192.168.10.1/24 [secondary] [tag N]`.
+      if (c[3] === 'secondary') (iface.secondary ??= []).push({ address: slashed.address, mask: slashed.mask });
+      else [iface.address, iface.mask] = [slashed.address, slashed.mask];
+    } else if (isIPv4(w[2] ?? '') && isIPv4(w[3] ?? '')) {
       if (c[4] === 'secondary') (iface.secondary ??= []).push({ address: w[2]!, mask: w[3]! });
       else [iface.address, iface.mask] = [w[2]!, w[3]!];
     } else return false;

@@ -357,3 +357,65 @@ describe('show running-config: every leading space lost (a notes app, a blank li
     expect(data.natRules).toHaveLength(1);
   });
 });
+
+describe('show running-config: NX-OS field captures (addresses and routes with prefix lengths, vrf context routes)', () => {
+  const field = (name: string) => read(name, fixture(`field/${name}`));
+  const withAddress = (d: RunningConfigData) => d.interfaces.filter((i) => i.address !== undefined).length;
+
+  it('ciscoconfparse sample_01.nxos (Nexus 7010, no header): NX-OS from its feature lines, 34 addresses, three routes', () => {
+    const { data, summary } = field('ciscoconfparse-nxos-sample-01.txt');
+    expect(summary).toMatchObject({ records: 1, warnings: [] });
+    expect(data.platform).toBe('nx-os');
+    // Line 27 `feature-set fex` is not `feature X`; line 28 `feature telnet` tells first.
+    expect(data.platformLine).toBe(28);
+    expect(data.interfaces).toHaveLength(82);
+    expect(withAddress(data)).toBe(34);
+    expect(iface(data, 'Vlan8')).toMatchObject({ address: '192.168.254.1', mask: '255.255.255.252' });
+    expect(data.staticRoutes).toEqual([
+      { prefix: '0.0.0.0', mask: '0.0.0.0', nextHop: '10.1.1.1', line: 83 },
+      { prefix: '192.0.2.0', mask: '255.255.255.0', interface: 'port-channel80.1', nextHop: '10.10.200.134', line: 130, vrf: 'CHARLIE' },
+      { prefix: '0.0.0.0', mask: '0.0.0.0', nextHop: '10.10.248.1', line: 141, vrf: 'management' },
+    ]);
+    // NX-OS console logging defaults to critical, and the config omits it.
+    expect(data.loggingConsole).toEqual({ enabled: true, level: 'critical' });
+  });
+
+  it('opennxos Leaf_1 (Nexus 9000, switchname, !Command: header): its only route is the management VRF\'s', () => {
+    const { data, summary } = field('opennxos-leaf1-n9k.txt');
+    expect(summary).toMatchObject({ records: 1, warnings: [] });
+    expect(data).toMatchObject({ platform: 'nx-os', hostname: 'Leaf_1' });
+    // 199 lines start "interface "; line 51 `interface breakout module 1 port 37-72 map 10g-4x` is a global command.
+    expect(data.interfaces).toHaveLength(198);
+    expect(withAddress(data)).toBe(12);
+    expect(iface(data, 'loopback0')).toMatchObject({ address: '30.1.1.1', mask: '255.255.255.255' });
+    expect(iface(data, 'loopback0')?.secondary).toEqual([{ address: '101.1.1.1', mask: '255.255.255.0' }]);
+    expect(data.staticRoutes).toEqual([{ prefix: '0.0.0.0', mask: '0.0.0.0', nextHop: '10.23.248.1', line: 114, vrf: 'management' }]);
+  });
+
+  it('napalm nxos1 (NX-OSv): no logging console read as off', () => {
+    const { data, summary } = field('napalm-nxos1-n7kv.txt');
+    expect(summary).toMatchObject({ records: 1, warnings: [] });
+    expect(data.platform).toBe('nx-os');
+    expect(data.interfaces).toHaveLength(148);
+    expect(withAddress(data)).toBe(6);
+    expect(data.loggingConsole).toEqual({ enabled: false, line: 674 });
+    expect(data.staticRoutes).toEqual([{ prefix: '0.0.0.0', mask: '0.0.0.0', nextHop: '10.0.0.2', line: 71, vrf: 'management' }]);
+  });
+
+  it('netutils spine (no header): an NX-OS list named without a kind, used by a route-map', () => {
+    const { data, summary } = field('netutils-nxos-spine.txt');
+    expect(summary).toMatchObject({ records: 1, warnings: [] });
+    expect(data.platform).toBe('nx-os');
+    expect(withAddress(data)).toBe(7);
+    expect(data.aclKinds).toEqual({ PERMIT_ROUTES: 'extended' });
+    expect(data.acls).toEqual([{ acl: 'PERMIT_ROUTES', text: 'permit ip any any', line: 113, action: 'permit', sequence: 10 }]);
+    expect(data.aclUses?.PERMIT_ROUTES).toMatch(/^match ip address/);
+    expect(data.staticRoutes).toEqual([{ prefix: '0.0.0.0', mask: '0.0.0.0', nextHop: '10.0.0.2', line: 130 }]);
+  });
+
+  it('an IOS config is not NX-OS: no platform, console logging at its IOS default', () => {
+    const { data } = read('ciscoconfparse-1.txt');
+    expect(data.platform).toBeUndefined();
+    expect(data.loggingConsole.level).toBeUndefined();
+  });
+});

@@ -57,6 +57,13 @@ export interface RunningConfigData {
    */
   filter?: string;
   /**
+   * The config is NX-OS's (a Nexus switch): its `!Command:` header, `feature` or `switchname` lines, `vrf context`
+   * blocks or addresses written with their prefix length. CEF cannot be turned off there, console logging defaults to
+   * level 2 (critical), and a change plan must be written in its syntax. `platformLine` is the first line that told.
+   */
+  platform?: 'nx-os';
+  platformLine?: number;
+  /**
    * First command line of the config itself (past the echo, `Building configuration...` and `!` lines): the line
    * to cite for something the config lacks, e.g. no `ip cef` line at all.
    */
@@ -68,7 +75,17 @@ const LOG_LEVELS = ['emergencies', 'alerts', 'critical', 'errors', 'warnings', '
 const ACL_ACTIONS = new Set(['permit', 'deny', 'remark', 'dynamic', 'evaluate']);
 const HEX_LINE = /^[0-9A-Fa-f]+( [0-9A-Fa-f]+)*$/;
 
-type Block = { kind: 'none' } | { kind: 'interface'; iface: ConfigInterface } | { kind: 'acl'; acl: string } | { kind: 'other' };
+type Block =
+  | { kind: 'none' }
+  | { kind: 'interface'; iface: ConfigInterface }
+  | { kind: 'acl'; acl: string }
+  | { kind: 'vrf'; vrf: string }
+  | { kind: 'other' };
+
+/** Words after `ip access-list` that are IOS options, not an NX-OS list's name (`ip access-list logging interval 10`). */
+const ACL_OPTION_WORDS = new Set(['standard', 'extended', 'logging', 'resequence', 'log-update', 'role-based', 'persistent', 'helper', 'match-local-traffic', 'hardware']);
+/** The header NX-OS prints above a config (`!Command: show running-config`, `!Time: ...`, `!Running configuration last done at: ...`). */
+const NXOS_HEADER = /^!(Command: show (running|startup)-config|Time: |Running configuration last done at|Startup config saved at)/;
 
 function emptyConfig(): RunningConfigData {
   return { interfaces: [], staticRoutes: [], cef: { mode: 'absent' }, httpServer: { enabled: false }, loggingConsole: { enabled: true }, acls: [], aclIds: [], natRules: [] };
@@ -104,24 +121,34 @@ function isConfigShaped(trimmed: string, indented: boolean): boolean {
 /**
  * A config pasted through a notes app or a blog can lose every leading space: interface and ACL bodies then sit
  * at column 0. IOS indents every block body and ends every block with `!`, so a config with interfaces and not
- * one indented line has lost its indentation. So has one where an interface header is followed by a column-0
- * line that is neither `!` nor another header: hand-edited pastes keep the ACL bodies indented and lose the
- * interface bodies (their `ip access-group` would otherwise be read as a stray global line).
+ * one indented line has lost its indentation. So has one where interface headers are followed by a column-0
+ * line that is neither `!` nor another header more often than by an indented one: hand-edited pastes keep the ACL
+ * bodies indented and lose the interface bodies (their `ip access-group` would otherwise be read as a stray global
+ * line). NX-OS ends blocks with no `!`, so an interface with no body there is followed by the next global command
+ * (`interface loopback1` then `line console`): one such header among many indented bodies is not a flat paste.
  */
 function isFlat(section: Section): boolean {
   let interfaces = 0;
   let indentedLines = 0;
+  let flatHeaders = 0;
+  let indentedHeaders = 0;
   let afterHeader = false;
   for (let i = section.from; i < section.to; i++) {
     const raw = section.lines[i]!;
     if (raw.trim() === '') continue;
     const indented = raw.charCodeAt(0) === 32;
-    if (afterHeader && !indented && !/^(!|interface\s)/i.test(raw)) return true;
-    afterHeader = /^interface \S/i.test(raw);
+    if (afterHeader && indented) indentedHeaders++;
+    else if (afterHeader && !/^(!|interface\s)/i.test(raw)) flatHeaders++;
+    afterHeader = isInterfaceHeader(raw);
     if (afterHeader) interfaces++;
     if (indented) indentedLines++;
   }
-  return interfaces > 0 && indentedLines === 0;
+  return interfaces > 0 && (indentedLines === 0 || flatHeaders > indentedHeaders);
+}
+
+/** `interface X` opens an interface block; NX-OS's global `interface breakout module 1 port 49-52 map 10g-4x` does not. */
+function isInterfaceHeader(raw: string): boolean {
+  return /^interface \S/i.test(raw) && !/^interface breakout\s/i.test(raw);
 }
 
 /** In a flat config: does this column-0 line continue the block above it (up to the `!` that closes it)? */
@@ -140,6 +167,10 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
   const addId = (id: string) => ids.add(id);
   let block: Block = { kind: 'none' };
   let banner: string | null = null;
+  const nxos = (line: number) => {
+    d.platform = 'nx-os';
+    d.platformLine ??= line;
+  };
   for (let i = from; i < to; i++) {
     const raw = lines[i]!;
     const line = i + 1;
@@ -159,6 +190,7 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       t = glued ? t + tail : `${t} ${tail}`;
     }
     if (t.startsWith('!')) {
+      if (NXOS_HEADER.test(t)) nxos(line);
       if (!indented) block = { kind: 'none' };
       continue;
     }
@@ -178,6 +210,12 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     if (inBlock) {
       if (block.kind === 'interface') {
         if (!readInterfaceLine(block.iface, w, line, t)) warnings.push(unreadLine(i, raw, 'interface line not understood'));
+        else if (lw[0] === 'ip' && lw[1] === 'address' && w[2]?.includes('/')) nxos(line);
+      } else if (block.kind === 'vrf' && lw[0] === 'ip' && lw[1] === 'route') {
+        // NX-OS keeps a VRF's static routes in its `vrf context` block.
+        const r = readStaticRoute(w.slice(2), line, block.vrf);
+        if (r) d.staticRoutes.push(r);
+        else warnings.push(unreadLine(i, raw, 'static route not understood'));
       } else if (block.kind === 'acl') {
         // `statistics per-entry`, `fragments` and the like configure the list; they are not entries.
         const entry = readAclEntry(block.acl, w, line);
@@ -192,9 +230,16 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     block = { kind: 'other' };
     const s = lw.join(' ');
     if (s === 'end') d.ended = true;
-    if (lw[0] === 'hostname' && w[1]) d.hostname = w[1];
+    if ((lw[0] === 'hostname' || lw[0] === 'switchname') && w[1]) {
+      d.hostname = w[1];
+      if (lw[0] === 'switchname') nxos(line);
+    } else if (lw[0] === 'feature' && w[1]) nxos(line);
+    else if (lw[0] === 'vrf' && lw[1] === 'context' && w[2]) {
+      nxos(line);
+      block = { kind: 'vrf', vrf: w[2] };
+    }
     else if (lw[0] === 'version' && w[1]) d.version = w[1];
-    else if (lw[0] === 'interface') {
+    else if (lw[0] === 'interface' && lw[1] !== 'breakout') {
       const n = interfaceName(w.slice(1));
       if (!n) {
         warnings.push(unreadLine(i, raw, 'interface line not understood'));
@@ -212,6 +257,7 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       const r = readStaticRoute(w.slice(2), line);
       if (r) d.staticRoutes.push(r);
       else warnings.push(unreadLine(i, raw, 'static route not understood'));
+      if (r && w[2]?.includes('/')) nxos(line);
     } else if (s === 'ip cef' || s === 'ip cef distributed') d.cef = { mode: lw[2] ? 'distributed' : 'enabled', line };
     else if (s === 'no ip cef') d.cef = { mode: 'disabled', line };
     else if (s === 'no ip cef distributed') d.cef = { mode: 'enabled', line };
@@ -230,6 +276,11 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       addId(w[3]);
       (d.aclKinds ??= {})[w[3]] = lw[2];
       block = { kind: 'acl', acl: w[3] };
+    } else if (lw[0] === 'ip' && lw[1] === 'access-list' && w[2] && w.length === 3 && !ACL_OPTION_WORDS.has(lw[2]!)) {
+      // NX-OS has one kind of IP list, named without a kind: `ip access-list MGMT-IN`, its entries numbered below it.
+      addId(w[2]);
+      (d.aclKinds ??= {})[w[2]] = 'extended';
+      block = { kind: 'acl', acl: w[2] };
     } else if (lw[0] === 'ip' && lw[1] === 'nat' && (lw[2] === 'inside' || lw[2] === 'outside') && (lw[3] === 'source' || lw[3] === 'destination')) {
       d.natRules.push(readNatRule(w, line));
     } else if (lw[0] === 'ip' && lw[1] === 'nat' && lw[2] === 'translation' && lw[3]?.endsWith('timeout') && /^\d+$/.test(lw[4] ?? '')) {
@@ -253,6 +304,8 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     return a < b ? -1 : a > b ? 1 : 0;
   });
   if (section.filter) d.filter = section.filter;
+  // NX-OS logs to the console at level 2 (critical) unless told otherwise, and its config omits the default.
+  if (d.platform === 'nx-os' && d.loggingConsole.line === undefined) d.loggingConsole = { enabled: true, level: 'critical' };
   return { data: d, warnings };
 }
 

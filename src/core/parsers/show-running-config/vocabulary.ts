@@ -3,7 +3,7 @@
 // A config holds hundreds of legitimate commands this tool does not model (aaa, snmp-server, dot11, ...); they
 // are not warnings. What is a warning is a line that is not configuration at all: prose pasted with it, a mail
 // signature, garbled text, the tail of a line a terminal wrapped. IOS writes every global command starting
-// with one of these keywords, so an unknown first word at column 0 is a reliable sign of such a line. The list
+// with one of these keywords (NX-OS's own follow the IOS ones), so an unknown first word at column 0 is a reliable sign of such a line. The list
 // is broad on purpose (12.x to 17.x, Catalyst and voice included); inside a block (indented lines) the words
 // are too many to list and only the shape is checked.
 const GLOBAL_KEYWORDS = `
@@ -25,6 +25,9 @@ source spanning-tree spd stack-mac stackwise stcapp stun subscriber switch syste
 tacacs-server tag-switching telemetry telephony-service template tftp-server time-range track transceiver udld
 upgrade username version virtual-service vlan voice voice-card vpdn vpdn-group vrf vtp warm-reboot webvpn wism
 wlccp wrr-queue wsma x25 xconnect zone zone-pair
+allocate callhome cfs cli copp device-alias evpn fabric fabricpath fcoe feature-set fex hardware hsrp install limit-resource
+macsec nv nxapi port-profile poweroff ptp role sflow slot ssh switchname telnet terminal userpassphrase vdc vpc vsan
+xml zoneset
 `;
 
 export const GLOBAL_COMMANDS: ReadonlySet<string> = new Set(GLOBAL_KEYWORDS.split(/\s+/).filter(Boolean));
