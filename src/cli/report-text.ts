@@ -12,7 +12,8 @@ export function formatReport(d: Diagnosis): string {
   out.push('');
   // The plan first: it is what the engineer pastes (issue 11).
   for (const p of d.plans ?? []) {
-    out.push(`Change plan for ${p.router}${p.safetyNet ? ' (with the reload safety net)' : ''}:`);
+    const net = p.safetyNet ? ` (with the ${p.platform === 'nx-os' ? 'checkpoint' : 'reload'} safety net)` : '';
+    out.push(`Change plan for ${p.router}${p.platform === 'nx-os' ? ', in NX-OS syntax' : ''}${net}:`);
     for (const part of planOutline(p)) {
       out.push('', `  ${part.heading}:`);
       if (part.note) out.push(`    (${part.note})`);

@@ -161,8 +161,13 @@ export interface ChangePlan {
   verify: string[];
   /** Restores the exact prior state. */
   rollback: { mode: PlanMode; commands: string[] }[];
-  /** Additive: true when the plan starts with `reload in N` and ends with `reload cancel` (remote-session safety net). */
+  /**
+   * Additive: true when the plan starts with `reload in N` and ends with `reload cancel` (remote-session safety net);
+   * on NX-OS, which has no timed reload, when it starts with `checkpoint NAME` and ends by saving.
+   */
   safetyNet?: boolean;
+  /** Additive: 'nx-os' when the plan is written for a Nexus switch (the config was NX-OS's); absent for IOS. */
+  platform?: 'nx-os';
 }
 
 export interface Diagnosis {

@@ -111,4 +111,24 @@ describe('fields checked for what they are', () => {
     const r = decodePayload(encodePayload(p));
     expect(r.ok && r.payload).toEqual(p);
   });
+
+  it('an NX-OS plan stays NX-OS through a link, its checkpoint net with it; another platform is refused', () => {
+    const nx = {
+      router: 'n9k',
+      precheck: ['show running-config interface Vlan20'],
+      steps: [
+        { mode: 'exec', findings: ['scanning-host'], why: 'net', commands: ['checkpoint code-red-triage'] },
+        { mode: 'config', findings: ['scanning-host'], why: 'block', commands: ['ip access-list SERVERS-IN', ' 1 deny tcp any any eq www'] },
+        { mode: 'exec', findings: ['scanning-host'], why: 'save', commands: ['copy running-config startup-config'] },
+      ],
+      verify: ['show ip access-lists'],
+      rollback: [{ mode: 'config', commands: ['ip access-list SERVERS-IN', ' no 1'] }],
+      safetyNet: true,
+      platform: 'nx-os',
+    };
+    const p: SharePayload = JSON.parse(withHosts([], { plans: [nx] })) as SharePayload;
+    const r = decodePayload(encodePayload(p));
+    expect(r.ok && r.payload).toEqual(p);
+    expect(decodePayload(envelope(withHosts([], { plans: [{ ...nx, platform: 'junos' }] })))).toMatchObject({ ok: false, reason: 'invalid' });
+  });
 });

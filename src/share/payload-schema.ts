@@ -82,6 +82,9 @@ const PlanSchema = v.object({
   ),
   verify: v.pipe(v.array(short), v.maxLength(100)),
   rollback: v.pipe(v.array(v.object({ mode: planMode, commands: commandList })), v.maxLength(100)),
+  safetyNet: v.optional(v.boolean()),
+  // An NX-OS plan stays one through a link: without it the page would offer IOS's reload safety net for a Nexus.
+  platform: v.optional(v.picklist(['nx-os'])),
 });
 
 const InputSchema = v.object({

@@ -49,7 +49,7 @@ export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new D
   );
   // The change plan first (issue 11): what to paste, in order.
   for (const p of d.plans ?? []) {
-    out.push(`## Change plan for ${inline(p.router)}`, '');
+    out.push(`## Change plan for ${inline(p.router)}${p.platform === 'nx-os' ? ', in NX-OS syntax' : ''}`, '');
     for (const part of planOutline(p)) {
       out.push(`${inline(part.heading)}:`, '');
       if (part.note) out.push(inline(part.note), '');

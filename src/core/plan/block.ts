@@ -121,7 +121,7 @@ function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
     commands: seqInsert(acl, req.entries),
     undo: [`ip access-list extended ${acl}`, ...req.entries.map((_, i) => ` no ${i + 1}`)],
     how:
-      `${seen}${what}. Run the pre-checks first: they name its ${dirWord} ACL, and these lines put the deny entries at its top by sequence number (IOS 12.3(2)T / 12.2(14)S or later).` +
+      `${seen}${what}. Run the pre-checks first: they name its ${dirWord} ACL, and these lines put the deny entries at its top by sequence number (${model.platform === 'nx-os' ? 'NX-OS numbers every entry' : 'IOS 12.3(2)T / 12.2(14)S or later'}).` +
       ` ${firstNumberCheck('show access-lists on that ACL', req.entries.length)} ${noListYet(ifName, dirWord)}${version}`,
     precheck,
   };
@@ -142,11 +142,11 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
   if (old === undefined) {
     const id = names.extendedNumber();
     return {
-      commands: [...aclLines(id, true, [...req.entries, 'permit ip any any']), `interface ${iface.name}`, ` ip access-group ${id} ${dir}`],
+      commands: [...aclLines(id, /^\d+$/.test(id), [...req.entries, 'permit ip any any']), `interface ${iface.name}`, ` ip access-group ${id} ${dir}`],
       // A paste cut short (a --More-- lost, a terminal buffer) can hide the one access-group line: binding over the
       // list it hid is the worst this tool could do, so the pre-check is the gate, in words.
       how:
-        `${iface.name} has no ${dirWord} access list in the running-config: ACL ${id} (a number nothing else uses) is built whole, then bound. ` +
+        `${iface.name} has no ${dirWord} access list in the running-config: ACL ${id} (a ${/^\d+$/.test(id) ? 'number' : 'name'} nothing else uses) is built whole, then bound. ` +
         `If the pre-check (show ip interface ${iface.name}) names an ${dirWord} access list, do not paste this step: the running-config pasted is incomplete and binding ${id} would replace that list; paste the whole config again.`,
       precheck,
     };
@@ -154,11 +154,11 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
   const acl = model.acls[old];
   if (!acl) return { ...blind(req, model), precheck: [...precheck, `show access-lists ${old}`] };
   const elsewhere = boundElsewhere(model, old, key, dir);
-  const seq = model.ios?.sequenceEditing === true;
+  const seq = model.platform === 'nx-os' || model.ios?.sequenceEditing === true;
   if (seq && acl.kind === 'extended' && elsewhere.length === 0 && insertionRoom(acl, req.entries.length)) {
     return {
       commands: seqInsert(old, req.entries),
-      how: `${iface.name} already filters ${dirWord} with ACL ${old}: the deny entries go in at its top by sequence number (IOS ${model.ios!.version} takes them), every entry it had stays. ${firstNumberCheck(`show access-lists ${old}`, req.entries.length)}`,
+      how: `${iface.name} already filters ${dirWord} with ACL ${old}: the deny entries go in at its top by sequence number (${model.platform === 'nx-os' ? 'NX-OS' : 'IOS'}${model.ios ? ` ${model.ios.version}` : ''} takes them), every entry it had stays. ${firstNumberCheck(`show access-lists ${old}`, req.entries.length)}`,
       precheck: [...precheck, `show access-lists ${old}`],
     };
   }

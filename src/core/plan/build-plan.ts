@@ -7,6 +7,7 @@ import { cloneModel, globalKey, interfaceKey, normalGlobal, routeWords, takesDhc
 import { fallbackIntents } from './fallback-intents';
 import { intentsOf, type BlockIntent, type PolicyIntent, type RemedyIntent, type RouteIntent } from './intents';
 import { NameAllocator } from './names';
+import { nxosConfigLines, nxosExecLine, nxosProse, nxosShow } from './nx-os';
 import { rollbackSteps } from './rollback';
 import { withSafetyNet } from './safety-net';
 
@@ -25,6 +26,8 @@ export interface BuiltPlan {
   /** The model after the plan's replayable lines, and what the interpreter refused (placeholders excepted). */
   after: ConfigModel;
   errors: LineError[];
+  /** On NX-OS: each finding's steps that have no NX-OS form here, as IOS lines, held back from the plan. */
+  withheld: Map<Finding, string[]>;
 }
 
 interface Draft {
@@ -277,9 +280,11 @@ function checkFreshNames(model: ConfigModel, d: Draft, precheck: string[]): void
   const fresh = freshNames(model, d.commands);
   if (fresh.length === 0) return;
   pushUnique(precheck, fresh.map((x) => x.show));
-  d.why +=
-    ` The running-config pasted has no closing end line, so it may be cut short: ${fresh.map((x) => x.show).join(', ')} must print nothing before this step` +
-    ` (anything of that name past the cut would get these lines added to it).`;
+  const why =
+    model.platform === 'nx-os'
+      ? ' NX-OS prints no closing end line, so the tool cannot tell whether the running-config pasted is whole:'
+      : ' The running-config pasted has no closing end line, so it may be cut short:';
+  d.why += `${why} ${fresh.map((x) => x.show).join(', ')} must print nothing before this step (anything of that name past the cut would get these lines added to it).`;
 }
 
 export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts: PlanOptions): BuiltPlan {
@@ -307,8 +312,17 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
       }
     }
   }
+  const nxos = model.platform === 'nx-os';
+  const withheld = new Map<Finding, string[]>();
+  /** On NX-OS, a step with a line this tool cannot write in its syntax is held back whole, before the model sees it. */
+  const expressible = (d: Draft): boolean => {
+    if (!nxos) return true;
+    const ok = d.mode === 'config' ? nxosConfigLines(d.commands) !== null : d.commands.every((c) => nxosExecLine(c) !== null);
+    if (!ok) for (const f of d.owners) withheld.set(f, [...(withheld.get(f) ?? []), ...d.commands]);
+    return ok;
+  };
   const run = (phase: number, d: Draft | undefined) => {
-    if (!d || d.commands.length === 0) return;
+    if (!d || d.commands.length === 0 || !expressible(d)) return;
     phases[phase]!.push(d);
     b.commit(d);
   };
@@ -337,7 +351,7 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
       run(INTERFACES, { mode: 'config', ...owners([f]), why: i.why, commands: [`interface ${name}`, ...lines.map((c) => ` ${c}`)], undo });
     }
   }
-  const drafts = phases.flatMap((p, n) => (n === EXEC_FIRST || n === EXEC_AFTER ? mergeSame(p) : p));
+  const drafts = phases.flatMap((p, n) => (n === EXEC_FIRST || n === EXEC_AFTER ? mergeSame(p).filter(expressible) : p));
   if (model.cutShort) for (const d of drafts) checkFreshNames(model, d, b.precheck);
   // Alternatives are built on the model after the plan, with the same allocator: no number or name is claimed twice.
   const alternatives = new Map<Finding, { summary: string; commands: string[] }[]>();
@@ -359,17 +373,26 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
         }
         b.work = saved;
         b.precheck.length = prechecks;
-        return { summary: a.summary, commands };
+        // On NX-OS, an alternative it has no form for here (NBAR's class-maps) comes back empty: it is not offered.
+        return { summary: a.summary, commands: nxos ? (nxosConfigLines(commands) ?? []) : commands };
       }),
     );
   }
   const after = b.work;
   if (drafts.length > 0) pushUnique(b.verify, ['show processes cpu sorted']);
-  const steps: PlanStep[] = drafts.map((d) => ({ mode: d.mode, findings: d.findings, why: d.why, commands: d.commands }));
-  const rollback = [...b.undo.map((u) => ({ mode: 'config' as const, commands: u })), ...rollbackSteps(model, after)];
-  let plan: ChangePlan = { router: opts.router, precheck: b.precheck, steps, verify: b.verify, rollback };
+  // Written out for the platform: on NX-OS every line in its syntax (each step was checked to have one above).
+  const written = (mode: PlanMode, lines: string[]): string[] => {
+    if (!nxos) return lines;
+    const out = mode === 'config' ? nxosConfigLines(lines) : lines.map(nxosExecLine);
+    if (out === null || out.some((l) => l === null)) throw new Error(`a line NX-OS has no form for here reached the plan: ${lines.join(' / ')}`);
+    return out as string[];
+  };
+  const shows = (lines: string[]) => (nxos ? [...new Set(lines.map(nxosShow))] : lines);
+  const steps: PlanStep[] = drafts.map((d) => ({ mode: d.mode, findings: d.findings, why: nxos ? nxosProse(d.why) : d.why, commands: written(d.mode, d.commands) }));
+  const rollback = [...b.undo.map((u) => ({ mode: 'config' as const, commands: u })), ...rollbackSteps(model, after)].map((r) => ({ ...r, commands: written(r.mode, r.commands) }));
+  let plan: ChangePlan = { router: opts.router, precheck: shows(b.precheck), steps, verify: shows(b.verify), rollback, ...(nxos ? { platform: 'nx-os' as const } : {}) };
   if (opts.safetyNet) plan = withSafetyNet(plan);
   const parts = new Map<Finding, string[]>();
-  for (const f of findings) parts.set(f, drafts.filter((d) => d.owners.includes(f)).flatMap((d) => d.commands));
-  return { plan, parts, alternatives, after, errors: b.errors };
+  for (const f of findings) parts.set(f, steps.filter((_, k) => drafts[k]!.owners.includes(f)).flatMap((st) => st.commands));
+  return { plan, parts, alternatives, after, errors: b.errors, withheld };
 }

@@ -49,6 +49,11 @@ export interface ConfigModel {
   known: boolean;
   /** IOS version from show version (or the config's `version` line), and whether it takes ACL sequence numbers. */
   ios?: { version: string; sequenceEditing: boolean };
+  /**
+   * NX-OS (a Nexus switch): the plan is written in its syntax (nx-os.ts), lines it has no form for are held back,
+   * and every NX-OS release edits ACLs by sequence number. `ios.version` then holds the NX-OS version.
+   */
+  platform?: 'nx-os';
   /** Keyed by lower-case full interface name. */
   interfaces: Record<string, ModelInterface>;
   acls: Record<string, ModelAcl>;
@@ -149,10 +154,12 @@ function globalsOf(d: RunningConfigData): Record<string, string> {
 }
 
 /** The model of a parsed running-config (undefined: none pasted), with the IOS version from show version. */
-export function buildModel(d: RunningConfigData | undefined, version?: string): ConfigModel {
+export function buildModel(d: RunningConfigData | undefined, version?: string, platform?: 'nx-os'): ConfigModel {
   const m = emptyModel();
   const v = version ?? d?.version;
-  if (v) m.ios = { version: v, sequenceEditing: takesSequenceNumbers(v) };
+  const nxos = platform ?? d?.platform;
+  if (nxos) m.platform = nxos;
+  if (v) m.ios = { version: v, sequenceEditing: nxos === 'nx-os' || takesSequenceNumbers(v) };
   if (!d) return m;
   m.known = true;
   if (d.hostname) m.hostname = d.hostname;

@@ -5,15 +5,18 @@ import type { ConfigModel } from './config-model';
 export class NameAllocator {
   private readonly acls: Set<string>;
   private readonly mqc: Set<string>;
+  /** NX-OS names every IP list (`ip access-list NAME`): a new list gets a name, never a number. */
+  private readonly named: boolean;
 
   constructor(model: ConfigModel) {
+    this.named = model.platform === 'nx-os';
     this.acls = new Set([...Object.keys(model.acls), ...model.reservedAcls]);
     this.mqc = new Set([...Object.keys(model.classMaps), ...Object.keys(model.policyMaps)].map((n) => n.toLowerCase()));
   }
 
   /** A free extended ACL number (150-199 first, as the tech note does, then 100-149, then 2000-2699). */
   extendedNumber(): string {
-    const id = freeExtendedAcl([...this.acls]);
+    const id = this.named ? freeAclLike('CODE-RED', [...this.acls], 'BLOCK') : freeExtendedAcl([...this.acls]);
     this.acls.add(id);
     return id;
   }
@@ -28,7 +31,8 @@ export class NameAllocator {
 
   /** A free ACL id of the same kind and form as `old` (standard stays standard), for a modified copy of it. */
   copyOf(old: string, suffix: string): string {
-    const id = freeAclLike(old, [...this.acls], suffix);
+    // On NX-OS a list named 101 is a name like any other: its copy is ACL-101-NOLOG, not another number.
+    const id = this.named ? freeAclLike(/^\d+$/.test(old) ? `ACL-${old}` : old, [...this.acls], suffix) : freeAclLike(old, [...this.acls], suffix);
     this.acls.add(id);
     return id;
   }

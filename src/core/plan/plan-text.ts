@@ -33,7 +33,8 @@ function unsafeUnfilled(step: Pick<PlanStep, 'commands'>): boolean {
 export function planScript(plan: Pick<ChangePlan, 'steps'>): string {
   return plan.steps
     .flatMap((s, i) => {
-      if (s.mode === 'exec' && s.commands.every((c) => /^reload\b/.test(c))) return [];
+      // The net's last step (reload cancel, or NX-OS's save) waits on the checks: it is never in the pasted whole.
+      if (s.mode === 'exec' && s.commands.every((c) => /^reload\b/.test(c) || c === 'copy running-config startup-config')) return [];
       if (unsafeUnfilled(s)) return [`! Step ${i + 1} is left out: fill in its placeholders, then paste that step on its own.`];
       return stepScript(s);
     })

@@ -39,7 +39,8 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
     if (!mine) return;
     // show version's IOS version is the router's only if the hostnames agree (or either is unknown).
     const sameRouter = !c?.data.hostname || !version?.hostname || c.data.hostname === version.hostname;
-    const model = buildModel(c?.data, sameRouter ? version?.version : undefined);
+    const nxos = c?.data.platform ?? (sameRouter && version?.generation === 'nx-os' ? 'nx-os' : undefined);
+    const model = buildModel(c?.data, sameRouter ? version?.version : undefined, nxos);
     const router = c?.data.hostname ?? (c ? c.source : fallbackName);
     let built;
     try {
@@ -61,6 +62,20 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
       const alts = built.alternatives.get(f);
       if (alts && f.remedy.alternatives) {
         f.remedy.alternatives = f.remedy.alternatives.map((a, k) => (alts[k] && alts[k]!.summary === a.summary ? { ...a, commands: alts[k]!.commands } : a));
+      }
+      if (model.platform === 'nx-os') {
+        // An alternative with no NX-OS form here came back empty; so did every one the plan could not rebuild.
+        if (f.remedy.alternatives) {
+          f.remedy.alternatives = f.remedy.alternatives.filter((a, k) => (alts?.[k]?.commands.length ?? 0) > 0);
+          if (f.remedy.alternatives.length === 0) delete f.remedy.alternatives;
+        }
+        const held = built.withheld.get(f);
+        if (held) {
+          f.remedy.caveats = [
+            `This is an NX-OS configuration, and this tool has no NX-OS form for part of the fix, so it is left out of the plan rather than given in IOS syntax: ${held.map((l) => l.trim()).join('; ')}. Make that change by hand in NX-OS's terms, or not at all.`,
+            ...f.remedy.caveats,
+          ];
+        }
       }
     }
     if (built.plan.steps.length > 0 || built.plan.precheck.length > 0) out.push(built.plan);

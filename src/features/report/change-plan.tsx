@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useAppStore } from '../../state/store';
 import { planScript, rollbackScript, stepFor, stepScript } from '../../core/plan/plan-text';
-import { withSafetyNet, withoutSafetyNet, RELOAD_MINUTES } from '../../core/plan/safety-net';
+import { withSafetyNet, withoutSafetyNet, NXOS_CHECKPOINT, NXOS_ROLLBACK, RELOAD_MINUTES } from '../../core/plan/safety-net';
 import type { ChangePlan } from '../../core/types';
 import { ConfigLines } from '../../ui/config-lines';
 import { CopyButton } from '../../ui/copy-button';
@@ -29,10 +29,23 @@ export function ChangePlanView({ plan, index }: { plan: ChangePlan; index: numbe
   const script = planScript(shown);
   return (
     <article className="change-plan" aria-labelledby={headingId} data-plan-router={plan.router}>
-      <h3 id={headingId}>Change plan for {plan.router}</h3>
+      <h3 id={headingId}>
+        Change plan for {plan.router}
+        {plan.platform === 'nx-os' ? ', in NX-OS syntax' : ''}
+      </h3>
       <label className="safety-net">
-        <input type="checkbox" checked={net} onChange={(e) => setNet(e.target.checked)} /> I reach this router through itself (remote
-        session): add the safety net, <code>reload in {RELOAD_MINUTES}</code> first and <code>reload cancel</code> once the checks pass
+        <input type="checkbox" checked={net} onChange={(e) => setNet(e.target.checked)} />{' '}
+        {plan.platform === 'nx-os' ? (
+          <>
+            I reach this switch through itself (remote session): add the safety net, <code>checkpoint {NXOS_CHECKPOINT}</code> first (NX-OS has no
+            timed reload; <code>{NXOS_ROLLBACK}</code> goes back to it) and saving only once the checks pass
+          </>
+        ) : (
+          <>
+            I reach this router through itself (remote session): add the safety net, <code>reload in {RELOAD_MINUTES}</code> first and{' '}
+            <code>reload cancel</code> once the checks pass
+          </>
+        )}
       </label>
       {script !== '' && (
         <div className="actions">
