@@ -1,7 +1,7 @@
 // The change plan (issue 11): shown first on the tech note's example, one copy per step and one for the whole
 // script, config steps inside configure terminal ... end, exec steps apart, and the reload safety net on demand.
 import { expect, test } from '@playwright/test';
-import { appRunning, waitForAnalysis } from './helpers';
+import { appRunning, pasteBox, waitForAnalysis } from './helpers';
 
 test("the tech note's example shows its remedies as one change plan, first", async ({ page }) => {
   await page.goto('./#/example');
@@ -32,4 +32,46 @@ test("the tech note's example shows its remedies as one change plan, first", asy
   await plan.getByRole('checkbox', { name: /safety net/ }).check();
   await expect(plan.locator('[data-plan-step]').first()).toContainText('reload in 10');
   await expect(plan.locator('[data-plan-step]').last()).toContainText('reload cancel');
+});
+
+test('an NX-OS config gets its plan in NX-OS syntax, with a checkpoint for its safety net', async ({ page }) => {
+  const paste = [
+    'N9K-CORE# show running-config',
+    '',
+    '!Command: show running-config',
+    '',
+    'version 7.0(3)I7(6)',
+    'hostname N9K-CORE',
+    'feature interface-vlan',
+    '',
+    'ip access-list SERVERS-IN',
+    '  10 permit tcp 10.0.0.0/8 any eq 443',
+    '  20 permit ip any any',
+    'ip route 0.0.0.0/0 Vlan10',
+    '',
+    'interface Vlan10',
+    '  ip address 192.168.10.1/24',
+    '',
+    'interface Vlan20',
+    '  ip address 10.1.20.1/24',
+    '  ip access-group SERVERS-IN in',
+    '',
+    'N9K-CORE# show ip cache flow',
+    'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts',
+    ...Array.from({ length: 40 }, (_, i) => `Vl20          10.1.20.55      Vl10          ${i + 11}.${(i * 7) % 250}.${(i * 13) % 250}.${i + 1}   06 0B8A 0050     1`),
+  ].join('\n');
+  await page.goto('./#/paste');
+  await pasteBox(page).fill(paste);
+  await waitForAnalysis(page);
+  await page.getByRole('link', { name: 'See the report' }).click();
+  const plan = page.locator('.change-plan').first();
+  await expect(plan.locator('h3')).toHaveText('Change plan for N9K-CORE, in NX-OS syntax');
+  await expect(plan).toContainText('ip access-list SERVERS-IN');
+  await expect(plan).toContainText('no ip route 0.0.0.0/0 Vlan10');
+  await expect(plan).toContainText('clear ip arp');
+  await expect(plan).not.toContainText('ip access-list extended');
+  await expect(plan).not.toContainText('ip cef');
+  await plan.getByRole('checkbox', { name: /safety net/ }).check();
+  await expect(plan.locator('[data-plan-step]').first()).toContainText('checkpoint code-red-triage');
+  await expect(plan).not.toContainText('reload in');
 });

@@ -254,8 +254,8 @@ describe('an NX-OS running-config end to end', () => {
       ...Array.from({ length: 30 }, (_, i) => `Vl20          10.1.20.${60 + i}      Local         10.1.20.1       06 0B8A 0050     1`),
     ].join('\n');
     const d = diagnose([{ source: 'n9k.txt', text: config }, { source: 'flows.txt', text: own }]);
-    const http = d.findings.find((f) => f.id === 'http-server-enabled');
-    if (!http) return expect(d.findings.map((f) => f.id)).toContain('http-server-enabled');
+    const http = d.findings.find((f) => f.id === 'http-server-enabled')!;
+    expect(d.findings.map((f) => f.id)).toContain('http-server-enabled');
     expect(http.remedy.commands).toEqual([]);
     expect(http.remedy.caveats[0]).toMatch(/NX-OS configuration.*no ip http server/);
     expect(d.plans!.flatMap((p) => p.steps.flatMap((s) => s.commands))).not.toContain('no ip http server');
