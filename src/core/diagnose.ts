@@ -350,7 +350,7 @@ function analyse(given: readonly Paste[], answers: Answers, options: DiagnoseOpt
   const findings: Finding[] = RULES.flatMap((r) => r.evaluate(ctx));
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   // One change plan per router (issue 11); each finding's remedy becomes its part of the plan.
-  const plans = plansFor(sections, findings);
+  const plans = plansFor(sections, findings, answers.platform ? { platformAnswer: answers.platform } : {});
   return { inputs, sections, hosts, findings, plans, lines: linesBySource };
 }
 

@@ -261,3 +261,23 @@ describe('an NX-OS running-config end to end', () => {
     expect(d.plans!.flatMap((p) => p.steps.flatMap((s) => s.commands))).not.toContain('no ip http server');
   });
 });
+
+describe('NX-OS from the questionnaire', () => {
+  const flows = [
+    'R# show ip cache flow',
+    'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts',
+    ...Array.from({ length: 40 }, (_, i) => `Vl20          10.1.20.55      Vl10          ${i + 11}.${(i * 7) % 250}.${(i * 13) % 250}.${i + 1}   06 0B8A 0050     1`),
+  ].join('\n');
+
+  it('a Nexus answer makes the plan NX-OS when no config tells; an IOS show version outranks it', () => {
+    const nexus = diagnose([{ source: 'flows.txt', text: flows }], { platform: 'nexus' });
+    expect(nexus.plans![0]!.platform).toBe('nx-os');
+    expect(nxosFormProblems(nexus.plans![0]!)).toEqual([]);
+    expect(nexus.plans![0]!.precheck).toContain('show running-config interface Vlan20');
+    const ios = diagnose([{ source: 'flows.txt', text: flows }], { platform: 'ios-router' });
+    expect(ios.plans![0]!.platform).toBeUndefined();
+    const version = 'R#show version\nCisco IOS Software, C2600 Software (C2600-ADVIPSERVICESK9-M), Version 12.4(25d), RELEASE SOFTWARE (fc1)\nR uptime is 1 week\n';
+    const both = diagnose([{ source: 'v.txt', text: version }, { source: 'flows.txt', text: flows }], { platform: 'nexus' });
+    expect(both.plans![0]!.platform).toBeUndefined();
+  });
+});

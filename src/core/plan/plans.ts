@@ -7,6 +7,8 @@ import { buildModel } from './config-model';
 
 export interface PlansOptions {
   safetyNet?: boolean;
+  /** The questionnaire's answer for the device: 'nexus' makes a plan NX-OS's when nothing pasted tells otherwise. */
+  platformAnswer?: string;
 }
 
 /** The pastes a finding's evidence cites: the config among them names the router it belongs to. */
@@ -39,7 +41,10 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
     if (!mine) return;
     // show version's IOS version is the router's only if the hostnames agree (or either is unknown).
     const sameRouter = !c?.data.hostname || !version?.hostname || c.data.hostname === version.hostname;
-    const nxos = c?.data.platform ?? (sameRouter && version?.generation === 'nx-os' ? 'nx-os' : undefined);
+    const told = c?.data.platform ?? (sameRouter && version?.generation === 'nx-os' ? 'nx-os' : undefined);
+    // show version naming another system outranks the answer; a config snippet with no NX-OS mark does not.
+    const otherOs = sameRouter && version !== undefined && version.generation !== 'nx-os' && version.generation !== 'unknown';
+    const nxos = told ?? (opts.platformAnswer === 'nexus' && !otherOs ? 'nx-os' : undefined);
     const model = buildModel(c?.data, sameRouter ? version?.version : undefined, nxos);
     const router = c?.data.hostname ?? (c ? c.source : fallbackName);
     let built;
