@@ -51,9 +51,10 @@ export interface ConfigModel {
   ios?: { version: string; sequenceEditing: boolean };
   /**
    * NX-OS (a Nexus switch): the plan is written in its syntax (nx-os.ts), lines it has no form for are held back,
-   * and every NX-OS release edits ACLs by sequence number. `ios.version` then holds the NX-OS version.
+   * and every NX-OS release edits ACLs by sequence number. `ios.version` then holds the NX-OS version. 'asa': an
+   * ASA firewall, for which this tool writes no commands (every step is held back, and the finding says so).
    */
-  platform?: 'nx-os';
+  platform?: 'nx-os' | 'asa';
   /** Keyed by lower-case full interface name. */
   interfaces: Record<string, ModelInterface>;
   acls: Record<string, ModelAcl>;
@@ -154,7 +155,7 @@ function globalsOf(d: RunningConfigData): Record<string, string> {
 }
 
 /** The model of a parsed running-config (undefined: none pasted), with the IOS version from show version. */
-export function buildModel(d: RunningConfigData | undefined, version?: string, platform?: 'nx-os'): ConfigModel {
+export function buildModel(d: RunningConfigData | undefined, version?: string, platform?: 'nx-os' | 'asa'): ConfigModel {
   const m = emptyModel();
   const v = version ?? d?.version;
   const nxos = platform ?? d?.platform;

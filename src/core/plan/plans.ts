@@ -68,6 +68,16 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
       if (alts && f.remedy.alternatives) {
         f.remedy.alternatives = f.remedy.alternatives.map((a, k) => (alts[k] && alts[k]!.summary === a.summary ? { ...a, commands: alts[k]!.commands } : a));
       }
+      if (model.platform === 'asa') {
+        if (built.withheld.has(f)) {
+          // Caveats about how the plan does it do not apply where there is no plan.
+          f.remedy.caveats = [
+            'This is an ASA configuration: this tool writes change plans for IOS routers and NX-OS switches only, so it offers no commands here rather than IOS commands an ASA would refuse or misread. Make the change above in the ASA\'s own terms (ASDM or its CLI).',
+            ...f.remedy.caveats.filter((c) => !/\bchange plan\b/.test(c)),
+          ];
+        }
+        delete f.remedy.alternatives;
+      }
       if (model.platform === 'nx-os') {
         // An alternative with no NX-OS form here came back empty; so did every one the plan could not rebuild.
         if (f.remedy.alternatives) {
@@ -83,7 +93,8 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
         }
       }
     }
-    if (built.plan.steps.length > 0 || built.plan.precheck.length > 0) out.push(built.plan);
+    // An ASA gets no plan: its pre-checks and checks would be IOS show commands for a device that has none of them.
+    if (model.platform !== 'asa' && (built.plan.steps.length > 0 || built.plan.precheck.length > 0)) out.push(built.plan);
   });
   return out;
 }

@@ -33,6 +33,8 @@ export interface ConfigInterface {
   flowEgress?: boolean;
   encapsulation?: string;
   description?: string;
+  /** ASA: the interface's name (`nameif outside`), by which access-group and route lines refer to it. */
+  nameif?: string;
 }
 
 /** Read one indented line of an interface block; false only for an `ip address` whose values are not addresses. */

@@ -1,7 +1,7 @@
 // `show running-config` (and `sh run`, startup-config): the parts of the configuration the rules need.
 import { MASK } from '../../text/mask-mark';
 import type { Warning } from '../../types';
-import { fields, unreadLine } from '../../text/lines';
+import { fields, isIPv4, unreadLine } from '../../text/lines';
 import { WRAP_WIDTHS } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import {
@@ -60,8 +60,10 @@ export interface RunningConfigData {
    * The config is NX-OS's (a Nexus switch): its `!Command:` header, `feature` or `switchname` lines, `vrf context`
    * blocks or addresses written with their prefix length. CEF cannot be turned off there, console logging defaults to
    * level 2 (critical), and a change plan must be written in its syntax. `platformLine` is the first line that told.
+   * 'asa': an ASA (or PIX) firewall's (`ASA Version`, `: Saved`, `nameif`, `security-level`): no CEF, console logging
+   * off unless configured, and no change plan (this tool writes IOS and NX-OS only).
    */
-  platform?: 'nx-os';
+  platform?: 'nx-os' | 'asa';
   platformLine?: number;
   /**
    * First command line of the config itself (past the echo, `Building configuration...` and `!` lines): the line
@@ -85,6 +87,8 @@ type Block =
 /** Words after `ip access-list` that are IOS options, not an NX-OS list's name (`ip access-list logging interval 10`). */
 const ACL_OPTION_WORDS = new Set(['standard', 'extended', 'logging', 'resequence', 'log-update', 'role-based', 'persistent', 'helper', 'match-local-traffic', 'hardware']);
 /** The header NX-OS prints above a config (`!Command: show running-config`, `!Time: ...`, `!Running configuration last done at: ...`). */
+/** The lines that frame an ASA's config: `: Saved`, `: end`, `:` alone, `Cryptochecksum:...`, `ASA Version 9.8(4)`. */
+const ASA_HEADER = /^(:( .*)?|Cryptochecksum:\S*|(ASA|PIX|FWSM) Version \S+.*)$/;
 const NXOS_HEADER = /^!(Command: show (running|startup)-config|Time: |Running configuration last done at|Startup config saved at)/;
 
 function emptyConfig(): RunningConfigData {
@@ -171,6 +175,12 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     d.platform = 'nx-os';
     d.platformLine ??= line;
   };
+  const asa = (line: number) => {
+    d.platform = 'asa';
+    d.platformLine ??= line;
+  };
+  /** ASA binds lists by interface name (`access-group OUTSIDE_IN in interface outside`): placed once every nameif is read. */
+  const asaGroups: { acl: string; direction: 'in' | 'out'; nameif: string; line: number }[] = [];
   for (let i = from; i < to; i++) {
     const raw = lines[i]!;
     const line = i + 1;
@@ -195,6 +205,13 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       continue;
     }
     if (!indented && CONFIG_HEADER.test(t)) continue;
+    if (!indented && ASA_HEADER.test(t)) {
+      // `: Saved`, `: end`, `Cryptochecksum:...` and `ASA Version 9.8(4)` frame an ASA's config.
+      const v = /^(?:ASA|PIX|FWSM) Version (\S+)/.exec(t);
+      if (v) d.version = v[1];
+      asa(line);
+      continue;
+    }
     const inBlock = indented || (flat && continuesBlock(block, t));
     if (!isConfigShaped(t, inBlock)) {
       warnings.push(unreadLine(i, raw, 'not configuration syntax'));
@@ -211,6 +228,10 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       if (block.kind === 'interface') {
         if (!readInterfaceLine(block.iface, w, line, t)) warnings.push(unreadLine(i, raw, 'interface line not understood'));
         else if (lw[0] === 'ip' && lw[1] === 'address' && w[2]?.includes('/')) nxos(line);
+        else if ((lw[0] === 'nameif' || lw[0] === 'security-level') && w[1]) {
+          asa(line);
+          if (lw[0] === 'nameif') block.iface.nameif = w[1];
+        }
       } else if (block.kind === 'vrf' && lw[0] === 'ip' && lw[1] === 'route') {
         // NX-OS keeps a VRF's static routes in its `vrf context` block.
         const r = readStaticRoute(w.slice(2), line, block.vrf);
@@ -269,6 +290,20 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       const level = word && /^[0-7]$/.test(word) ? LOG_LEVELS[Number(word)] : word;
       // `logging console guaranteed` / `xml` / `filtered` leave the level as it was.
       if (level || lw.length === 2) d.loggingConsole = { enabled: true, line, ...(level ? { level } : {}) };
+    } else if (lw[0] === 'access-list' && w[1] && (lw[2] === 'extended' || lw[2] === 'standard') && w.length > 3) {
+      // ASA: every entry a global line naming its list and kind (`access-list OUTSIDE_IN extended permit tcp ...`).
+      addId(w[1]);
+      (d.aclKinds ??= {})[w[1]] = lw[2];
+      const entry = readAclEntry(w[1], w.slice(3), line);
+      if (entry.action && ACL_ACTIONS.has(entry.action)) d.acls.push(entry);
+    } else if (lw[0] === 'access-group' && w[1] && (lw[2] === 'in' || lw[2] === 'out') && lw[3] === 'interface' && w[4]) {
+      asa(line);
+      addId(w[1]);
+      asaGroups.push({ acl: w[1], direction: lw[2], nameif: w[4], line });
+    } else if (lw[0] === 'route' && w.length >= 5 && isIPv4(w[2] ?? '') && isIPv4(w[3] ?? '') && isIPv4(w[4] ?? '')) {
+      // ASA: `route outside 0.0.0.0 0.0.0.0 203.0.113.1 1`: out of the interface named outside, always with a next hop.
+      const via = d.interfaces.find((x) => x.nameif === w[1]);
+      d.staticRoutes.push({ prefix: w[2]!, mask: w[3]!, nextHop: w[4]!, line, ...(via ? { interface: via.name } : {}), ...(/^\d+$/.test(w[5] ?? '') && w[5] !== '1' ? { distance: Number(w[5]) } : {}) });
     } else if (lw[0] === 'access-list' && /^\d+$/.test(w[1] ?? '')) {
       addId(w[1]!);
       d.acls.push(readAclEntry(w[1]!, w.slice(2), line));
@@ -304,6 +339,12 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     return a < b ? -1 : a > b ? 1 : 0;
   });
   if (section.filter) d.filter = section.filter;
+  for (const g of asaGroups) {
+    const iface = d.interfaces.find((x) => x.nameif === g.nameif);
+    if (iface) iface.accessGroups.push({ acl: g.acl, direction: g.direction, line: g.line });
+  }
+  // An ASA logs to the console only when told to (`logging console LEVEL`), and its config omits the default.
+  if (d.platform === 'asa' && d.loggingConsole.line === undefined) d.loggingConsole = { enabled: false };
   // NX-OS logs to the console at level 2 (critical) unless told otherwise, and its config omits the default.
   if (d.platform === 'nx-os' && d.loggingConsole.line === undefined) d.loggingConsole = { enabled: true, level: 'critical' };
   return { data: d, warnings };

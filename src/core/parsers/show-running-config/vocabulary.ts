@@ -3,7 +3,7 @@
 // A config holds hundreds of legitimate commands this tool does not model (aaa, snmp-server, dot11, ...); they
 // are not warnings. What is a warning is a line that is not configuration at all: prose pasted with it, a mail
 // signature, garbled text, the tail of a line a terminal wrapped. IOS writes every global command starting
-// with one of these keywords (NX-OS's own follow the IOS ones), so an unknown first word at column 0 is a reliable sign of such a line. The list
+// with one of these keywords (NX-OS's own and then ASA's follow the IOS ones), so an unknown first word at column 0 is a reliable sign of such a line. The list
 // is broad on purpose (12.x to 17.x, Catalyst and voice included); inside a block (indented lines) the words
 // are too many to list and only the shape is checked.
 const GLOBAL_KEYWORDS = `
@@ -28,6 +28,10 @@ wlccp wrr-queue wsma x25 xconnect zone zone-pair
 allocate callhome cfs cli copp device-alias evpn fabric fabricpath fcoe feature-set fex hardware hsrp install limit-resource
 macsec nv nxapi port-profile poweroff ptp role sflow slot ssh switchname telnet terminal userpassphrase vdc vpc vsan
 xml zoneset
+aaa-server access-group anyconnect asdm auth-prompt ca console dhcpd dhcprelay dns dns-guard dynamic-access-policy-record
+failover ftp global group-policy http icmp ipsec jumbo-frame management-access mtu names nat ntp object passwd pager
+prompt route same-security-traffic ssl sysopt telnet threat-detection timeout tls-proxy tunnel-group user-identity
+username vpn-addr-assign vpn-sessiondb webvpn
 `;
 
 export const GLOBAL_COMMANDS: ReadonlySet<string> = new Set(GLOBAL_KEYWORDS.split(/\s+/).filter(Boolean));
