@@ -65,6 +65,17 @@ describe('an ASA running-config', () => {
     expect(d.plans ?? []).toEqual([]);
   });
 
+  it('counts the entries that log, not those with log disable, and says how without IOS commands', () => {
+    const text = ASA.replace(
+      'access-list OUTSIDE_IN extended permit tcp any host 203.0.113.10 eq www',
+      'access-list OUTSIDE_IN extended permit tcp any host 203.0.113.10 eq www log\naccess-list OUTSIDE_IN extended permit tcp any host 203.0.113.11 eq www log disable',
+    );
+    const f = diagnose([{ source: 'asa.txt', text }]).findings.find((x) => x.id === 'acl-log-keyword')!;
+    expect(f.title).toContain('1 entry with log');
+    expect(f.remedy.commands).toEqual([]);
+    expect(f.remedy.caveats.join(' ')).not.toMatch(/no ip access-list|the change plan/);
+  });
+
   it('the same flows with an IOS config get their IOS plan', () => {
     // The ASA-only lines (framing, nameif, access-group by interface name, route by nameif) turned into IOS ones.
     const ios = ASA.replace(/^: .*$|^:$|^Cryptochecksum:.*$|^(names|pager .*|mtu .*|http server enable|logging enable)$/gm, '!')

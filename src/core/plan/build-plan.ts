@@ -316,10 +316,10 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
   const withheld = new Map<Finding, string[]>();
   /**
    * On NX-OS, a step with a line this tool cannot write in its syntax is held back whole, before the model sees it;
-   * on an ASA every step is (its commands are another language this tool does not write).
+   * on an ASA or IOS XR every step is (their commands are languages this tool does not write).
    */
   const expressible = (d: Draft): boolean => {
-    if (!nxos && model.platform !== 'asa') return true;
+    if (!nxos && model.platform === undefined) return true;
     const ok = !nxos ? false : d.mode === 'config' ? nxosConfigLines(d.commands) !== null : d.commands.every((c) => nxosExecLine(c) !== null);
     if (!ok) for (const f of d.owners) withheld.set(f, [...(withheld.get(f) ?? []), ...d.commands]);
     return ok;

@@ -1,5 +1,5 @@
 // The config model a change plan is proven on: interfaces, ACLs with sequence numbers, static routes, MQC names, toggles.
-import type { RunningConfigData } from '../parsers/show-running-config/parser';
+import type { ConfigPlatform, RunningConfigData } from '../parsers/show-running-config/parser';
 import { expandInterfaceName } from '../rules/remedies';
 
 export type AclKind = 'standard' | 'extended';
@@ -52,9 +52,9 @@ export interface ConfigModel {
   /**
    * NX-OS (a Nexus switch): the plan is written in its syntax (nx-os.ts), lines it has no form for are held back,
    * and every NX-OS release edits ACLs by sequence number. `ios.version` then holds the NX-OS version. 'asa': an
-   * ASA firewall, for which this tool writes no commands (every step is held back, and the finding says so).
+   * ASA firewall or 'ios-xr': systems this tool writes no commands for (every step is held back, the finding says so).
    */
-  platform?: 'nx-os' | 'asa';
+  platform?: ConfigPlatform;
   /** Keyed by lower-case full interface name. */
   interfaces: Record<string, ModelInterface>;
   acls: Record<string, ModelAcl>;
@@ -155,7 +155,7 @@ function globalsOf(d: RunningConfigData): Record<string, string> {
 }
 
 /** The model of a parsed running-config (undefined: none pasted), with the IOS version from show version. */
-export function buildModel(d: RunningConfigData | undefined, version?: string, platform?: 'nx-os' | 'asa'): ConfigModel {
+export function buildModel(d: RunningConfigData | undefined, version?: string, platform?: ConfigPlatform): ConfigModel {
   const m = emptyModel();
   const v = version ?? d?.version;
   const nxos = platform ?? d?.platform;

@@ -5,6 +5,12 @@ import type { ChangePlan, Finding } from '../types';
 import { buildPlan } from './build-plan';
 import { buildModel } from './config-model';
 
+/** Systems whose configs this tool reads but writes no commands for, in words. */
+const PLANLESS = {
+  asa: { what: 'an ASA configuration', device: 'an ASA', how: 'ASDM or the ASA CLI' },
+  'ios-xr': { what: 'an IOS XR configuration', device: 'IOS XR', how: 'IOS XR syntax, committed with commit confirmed' },
+} as const;
+
 export interface PlansOptions {
   safetyNet?: boolean;
   /** The questionnaire's answer for the device: 'nexus' makes a plan NX-OS's when nothing pasted tells otherwise. */
@@ -68,12 +74,13 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
       if (alts && f.remedy.alternatives) {
         f.remedy.alternatives = f.remedy.alternatives.map((a, k) => (alts[k] && alts[k]!.summary === a.summary ? { ...a, commands: alts[k]!.commands } : a));
       }
-      if (model.platform === 'asa') {
+      const planless = model.platform === 'asa' || model.platform === 'ios-xr' ? PLANLESS[model.platform] : undefined;
+      if (planless) {
         if (built.withheld.has(f)) {
-          // Caveats about how the plan does it do not apply where there is no plan.
+          // Caveats about how the plan does it, or in IOS commands, do not apply where there is no plan.
           f.remedy.caveats = [
-            'This is an ASA configuration: this tool writes change plans for IOS routers and NX-OS switches only, so it offers no commands here rather than IOS commands an ASA would refuse or misread. Make the change above in the ASA\'s own terms (ASDM or its CLI).',
-            ...f.remedy.caveats.filter((c) => !/\bchange plan\b/.test(c)),
+            `This is ${planless.what}: this tool writes change plans for IOS routers and NX-OS switches only, so it offers no commands here rather than IOS commands ${planless.device} would refuse or misread. Make the change above in its own terms (${planless.how}).`,
+            ...f.remedy.caveats.filter((c) => !/\bchange plan\b|\bip access-(list|group)\b|\bip route\b/.test(c)),
           ];
         }
         delete f.remedy.alternatives;
@@ -93,8 +100,8 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
         }
       }
     }
-    // An ASA gets no plan: its pre-checks and checks would be IOS show commands for a device that has none of them.
-    if (model.platform !== 'asa' && (built.plan.steps.length > 0 || built.plan.precheck.length > 0)) out.push(built.plan);
+    // An ASA or IOS XR gets no plan: its pre-checks and checks would be IOS show commands it does not have.
+    if (model.platform !== 'asa' && model.platform !== 'ios-xr' && (built.plan.steps.length > 0 || built.plan.precheck.length > 0)) out.push(built.plan);
   });
   return out;
 }

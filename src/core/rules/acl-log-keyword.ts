@@ -28,7 +28,8 @@ export function withoutLog(body: string): string {
 }
 
 function hasLog(e: AclEntry): boolean {
-  return e.log !== undefined || /(^|\s)log(-input)?(\s|$)/i.test(entryBody(e).replace(/^remark\b.*/i, ''));
+  // ASA's `log disable` is the one `log` that turns logging off.
+  return e.log !== undefined || /(^|\s)log(-input)?(?!\s+disable\b)(\s|$)/i.test(entryBody(e).replace(/^remark\b.*/i, ''));
 }
 
 /** Could this entry match a TCP/80 probe? IP and standard entries always can; TCP unless its ports exclude 80. */

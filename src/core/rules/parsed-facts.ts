@@ -201,8 +201,8 @@ export function platformFacts(ctx: RuleContext): PlatformFacts | undefined {
  */
 export function cefAlwaysOn(ctx: RuleContext): boolean {
   if (ctx.answers.platform === 'ios-xe' || ctx.answers.platform === 'nexus') return true;
-  // An ASA has no CEF at all: a missing `ip cef` line there means nothing either.
-  if (configs(ctx).some((c) => c.data.platform === 'nx-os' || c.data.platform === 'asa')) return true;
+  // An ASA has no CEF at all, IOS XR always switches with it: a missing `ip cef` line there means nothing either.
+  if (configs(ctx).some((c) => c.data.platform !== undefined)) return true;
   return sectionsOf(ctx.sections, 'show version').some((s) => s.data.generation === 'ios-xe' || s.data.generation === 'catos' || s.data.generation === 'nx-os');
 }
 

@@ -92,7 +92,8 @@ export function readAclEntry(acl: string, words: readonly string[], line: number
   if (action !== 'remark') {
     for (let i = k + 1; i < words.length; i++) {
       const w = words[i]!.toLowerCase();
-      if (w === 'log' || w === 'log-input') entry.log = w;
+      // ASA's `log disable` turns the entry's logging off.
+      if ((w === 'log' || w === 'log-input') && words[i + 1]?.toLowerCase() !== 'disable') entry.log = w;
     }
   }
   return entry;

@@ -41,7 +41,11 @@ export interface ConfigInterface {
 export function readInterfaceLine(iface: ConfigInterface, w: readonly string[], line: number, text: string): boolean {
   const lw = w.map((x) => x.toLowerCase());
   const neg = lw[0] === 'no';
-  const c = neg ? lw.slice(1) : lw;
+  let c = neg ? lw.slice(1) : lw;
+  // IOS XR writes `ipv4 address A M` and `ipv4 access-group NAME ingress|egress`: read as IOS's forms.
+  if (c[0] === 'ipv4' && (c[1] === 'address' || c[1] === 'access-group')) {
+    c = ['ip', ...c.slice(1).map((x) => (x === 'ingress' ? 'in' : x === 'egress' ? 'out' : x))];
+  }
   const s = c.join(' ');
   if (s === 'shutdown') iface.shutdown = !neg;
   else if (c[0] === 'ip' && c[1] === 'address' && !neg) {

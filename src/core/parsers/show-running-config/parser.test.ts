@@ -419,3 +419,105 @@ describe('show running-config: NX-OS field captures (addresses and routes with p
     expect(data.loggingConsole.level).toBeUndefined();
   });
 });
+
+describe('show running-config: ASA field captures (nameif, global access-list lines, access-group by interface name)', () => {
+  const field = (name: string) => read(name, fixture(`field/${name}`));
+  /** Permit and deny entries per list. */
+  const entries = (d: RunningConfigData) => {
+    const out: Record<string, number> = {};
+    for (const a of d.acls) if (a.action === 'permit' || a.action === 'deny') out[a.acl] = (out[a.acl] ?? 0) + 1;
+    return out;
+  };
+  const bound = (d: RunningConfigData) => d.interfaces.flatMap((i) => i.accessGroups.map((g) => `${i.nameif} ${g.direction} ${g.acl}`));
+
+  it('ntc-soteria FW1 (ASA 9.8): three lists bound in, the default route out of outside', () => {
+    const { data, summary } = field('ntc-soteria-asa-fw1.txt');
+    expect(summary).toMatchObject({ records: 1, warnings: [] });
+    expect(data).toMatchObject({ platform: 'asa', version: '9.8(2)', hostname: 'FW1' });
+    expect(data.interfaces.map((i) => i.nameif)).toEqual(['outside', 'webfarm', 'inside', 'mgmt']);
+    expect(entries(data)).toEqual({ 'acl-inside': 5, 'acl-webfarm': 6, 'acl-outside': 2 });
+    expect(bound(data)).toEqual(['outside in acl-outside', 'webfarm in acl-webfarm', 'inside in acl-inside']);
+    expect(data.staticRoutes.map((r) => `${r.interface} ${r.prefix} ${r.mask} ${r.nextHop}`)).toEqual([
+      `${data.interfaces[0]!.name} 0.0.0.0 0.0.0.0 192.168.0.1`,
+      `${data.interfaces[2]!.name} 10.0.2.0 255.255.255.0 10.0.0.14`,
+      `${data.interfaces[3]!.name} 172.16.3.0 255.255.255.0 172.29.132.254`,
+    ]);
+  });
+
+  it('wosm (ASA 8.4): an IPv6 list bound beside the IPv4 one does not take its place', () => {
+    const { data, summary } = field('wosm-asa-8-4.txt');
+    expect(summary).toMatchObject({ records: 1, warnings: [] });
+    expect(data).toMatchObject({ platform: 'asa', version: '8.4(2)', hostname: 'ciscoasa' });
+    expect(data.interfaces.filter((i) => i.nameif)).toHaveLength(3);
+    expect(bound(data)).toEqual(['outside in outside_in', 'dmz in dmz_in', 'inside in inside_in']);
+    expect(entries(data)).toMatchObject({ inside_in: 1, dmz_in: 5, outside_in: 2, '99': 1 });
+    expect(data.loggingConsole).toEqual({ enabled: true, level: 'informational', line: 95 });
+    expect(data.staticRoutes).toHaveLength(1);
+  });
+
+  it('ciscoconfparse sample_01.asa (ASA 5505): upper-case nameifs, seven lists', () => {
+    const { data, summary } = field('ciscoconfparse-asa-sample-01.txt');
+    expect(summary).toMatchObject({ records: 1, warnings: [] });
+    expect(data).toMatchObject({ platform: 'asa', version: '9.0(3)', hostname: 'fw' });
+    // Six extended lists and a standard one (the VPN's split tunnel).
+    expect(entries(data)).toEqual({ SPLIT_TUNNEL_NETS: 1, NO_SSLVPN_NAT: 1, INSIDE_in: 13, ANY: 2, VOIP: 2, MAINTENANCE: 1, OUTSIDE_in: 4 });
+    expect(bound(data)).toEqual(['OUTSIDE in OUTSIDE_in', 'INSIDE in INSIDE_in']);
+    // 13 INSIDE_in entries end in log; line 261's `log disable` turns it off for that one.
+    expect(data.acls.filter((a) => a.acl === 'INSIDE_in' && a.log).length).toBe(12);
+    expect(data.acls.find((a) => a.line === 261)?.log).toBeUndefined();
+    // No console logging line: an ASA's default is off.
+    expect(data.loggingConsole).toEqual({ enabled: false });
+  });
+});
+
+describe('show running-config: IOS XR (constructed from the IOS XR configuration guide\'s forms)', () => {
+  const XR = [
+    'RP/0/RSP0/CPU0:PE1#show running-config',
+    'Thu Dec  3 10:00:00.000 UTC',
+    'Building configuration...',
+    '!! IOS XR Configuration 6.1.2',
+    '!! Last configuration change at Wed Dec  2 09:00:00 2026 by admin',
+    '!',
+    'hostname PE1',
+    'domain name example.com',
+    'ipv4 access-list EDGE-IN',
+    ' 10 deny tcp any any eq www',
+    ' 20 permit ipv4 any any',
+    '!',
+    'interface GigabitEthernet0/0/0/0',
+    ' ipv4 address 192.168.1.1 255.255.255.0',
+    ' ipv4 access-group EDGE-IN ingress',
+    '!',
+    'router static',
+    ' address-family ipv4 unicast',
+    '  0.0.0.0/0 192.168.1.254',
+    '  10.9.0.0/16 GigabitEthernet0/0/0/0 192.168.1.9',
+    ' !',
+    ' vrf CUST',
+    '  address-family ipv4 unicast',
+    '   0.0.0.0/0 10.20.0.1',
+    '  !',
+    ' !',
+    '!',
+    'end',
+  ].join('\n');
+
+  it('reads its addresses, the list bound ingress and the static routes, VRF included, with no unread line', () => {
+    const { data, summary } = read('xr.txt', XR);
+    expect(summary).toMatchObject({ records: 1, warnings: [] });
+    expect(data).toMatchObject({ platform: 'ios-xr', platformLine: 4, version: '6.1.2', hostname: 'PE1' });
+    expect(iface(data, 'GigabitEthernet0/0/0/0')).toMatchObject({ address: '192.168.1.1', mask: '255.255.255.0', accessGroups: [{ acl: 'EDGE-IN', direction: 'in', line: 15 }] });
+    expect(data.acls.map((a) => `${a.sequence} ${a.text}`)).toEqual(['10 deny tcp any any eq www', '20 permit ipv4 any any']);
+    expect(data.staticRoutes).toEqual([
+      { prefix: '0.0.0.0', mask: '0.0.0.0', nextHop: '192.168.1.254', line: 19 },
+      { prefix: '10.9.0.0', mask: '255.255.0.0', interface: 'GigabitEthernet0/0/0/0', nextHop: '192.168.1.9', line: 20 },
+      { prefix: '0.0.0.0', mask: '0.0.0.0', nextHop: '10.20.0.1', line: 24, vrf: 'CUST' },
+    ]);
+  });
+
+  it('gets no "no ip cef line" finding and no IOS plan', () => {
+    const d = diagnose([{ source: 'xr.txt', text: XR }]);
+    expect(d.findings).toEqual([]);
+    expect(d.plans ?? []).toEqual([]);
+  });
+});

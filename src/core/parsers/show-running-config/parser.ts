@@ -21,6 +21,9 @@ import { CONFIG_HEADER, GLOBAL_COMMANDS } from './vocabulary';
 export type { AclEntry, NatRule, StaticRoute } from './config-lines';
 export type { ConfigInterface } from './interface-lines';
 
+/** The systems whose configs this parser tells apart from IOS (and IOS-XE, which writes IOS's forms). */
+export type ConfigPlatform = 'nx-os' | 'asa' | 'ios-xr';
+
 export interface RunningConfigData {
   hostname?: string;
   interfaces: ConfigInterface[];
@@ -61,9 +64,10 @@ export interface RunningConfigData {
    * blocks or addresses written with their prefix length. CEF cannot be turned off there, console logging defaults to
    * level 2 (critical), and a change plan must be written in its syntax. `platformLine` is the first line that told.
    * 'asa': an ASA (or PIX) firewall's (`ASA Version`, `: Saved`, `nameif`, `security-level`): no CEF, console logging
-   * off unless configured, and no change plan (this tool writes IOS and NX-OS only).
+   * off unless configured, and no change plan (this tool writes IOS and NX-OS only). 'ios-xr': IOS XR's (`!! IOS XR
+   * Configuration`, `ipv4 address`, `ipv4 access-list`, `router static`): CEF always on, no change plan either.
    */
-  platform?: 'nx-os' | 'asa';
+  platform?: ConfigPlatform;
   platformLine?: number;
   /**
    * First command line of the config itself (past the echo, `Building configuration...` and `!` lines): the line
@@ -82,11 +86,14 @@ type Block =
   | { kind: 'interface'; iface: ConfigInterface }
   | { kind: 'acl'; acl: string }
   | { kind: 'vrf'; vrf: string }
+  | { kind: 'xr-static'; vrf?: string; ipv4: boolean }
   | { kind: 'other' };
 
 /** Words after `ip access-list` that are IOS options, not an NX-OS list's name (`ip access-list logging interval 10`). */
 const ACL_OPTION_WORDS = new Set(['standard', 'extended', 'logging', 'resequence', 'log-update', 'role-based', 'persistent', 'helper', 'match-local-traffic', 'hardware']);
 /** The header NX-OS prints above a config (`!Command: show running-config`, `!Time: ...`, `!Running configuration last done at: ...`). */
+/** IOS XR's time stamp before a command's output. */
+const XR_STAMP = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d\.\d{3}( \S+)?$/;
 /** The lines that frame an ASA's config: `: Saved`, `: end`, `:` alone, `Cryptochecksum:...`, `ASA Version 9.8(4)`. */
 const ASA_HEADER = /^(:( .*)?|Cryptochecksum:\S*|(ASA|PIX|FWSM) Version \S+.*)$/;
 const NXOS_HEADER = /^!(Command: show (running|startup)-config|Time: |Running configuration last done at|Startup config saved at)/;
@@ -179,8 +186,14 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     d.platform = 'asa';
     d.platformLine ??= line;
   };
+  const xr = (line: number) => {
+    d.platform = 'ios-xr';
+    d.platformLine ??= line;
+  };
   /** ASA binds lists by interface name (`access-group OUTSIDE_IN in interface outside`): placed once every nameif is read. */
   const asaGroups: { acl: string; direction: 'in' | 'out'; nameif: string; line: number }[] = [];
+  /** ASA 8.x IPv6 lists (`ipv6 access-list NAME permit ...`): bound beside the IPv4 list, never in its place. */
+  const v6Lists = new Set<string>();
   for (let i = from; i < to; i++) {
     const raw = lines[i]!;
     const line = i + 1;
@@ -201,10 +214,17 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     }
     if (t.startsWith('!')) {
       if (NXOS_HEADER.test(t)) nxos(line);
+      const xrVersion = /^!! IOS XR Configuration (\S+)/.exec(t);
+      if (xrVersion) {
+        d.version = xrVersion[1];
+        xr(line);
+      }
       if (!indented) block = { kind: 'none' };
       continue;
     }
     if (!indented && CONFIG_HEADER.test(t)) continue;
+    // IOS XR stamps its output with the time before the config: `Thu Dec  3 10:00:00.000 UTC`.
+    if (!indented && XR_STAMP.test(t)) continue;
     if (!indented && ASA_HEADER.test(t)) {
       // `: Saved`, `: end`, `Cryptochecksum:...` and `ASA Version 9.8(4)` frame an ASA's config.
       const v = /^(?:ASA|PIX|FWSM) Version (\S+)/.exec(t);
@@ -228,9 +248,20 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       if (block.kind === 'interface') {
         if (!readInterfaceLine(block.iface, w, line, t)) warnings.push(unreadLine(i, raw, 'interface line not understood'));
         else if (lw[0] === 'ip' && lw[1] === 'address' && w[2]?.includes('/')) nxos(line);
+        else if (lw[0] === 'ipv4' && (lw[1] === 'address' || lw[1] === 'access-group')) xr(line);
         else if ((lw[0] === 'nameif' || lw[0] === 'security-level') && w[1]) {
           asa(line);
           if (lw[0] === 'nameif') block.iface.nameif = w[1];
+        }
+      } else if (block.kind === 'xr-static') {
+        // router static / [vrf V] / address-family ipv4 unicast / `0.0.0.0/0 [INTERFACE] [NEXT-HOP]`.
+        const vrf: string | undefined = block.vrf;
+        if (lw[0] === 'vrf' && w[1]) block = { kind: 'xr-static', vrf: w[1], ipv4: false };
+        else if (lw[0] === 'address-family') block = { kind: 'xr-static', ...(vrf ? { vrf } : {}), ipv4: lw[1] === 'ipv4' };
+        else if (block.ipv4 && w[0]?.includes('/')) {
+          const r = readStaticRoute(w, line, vrf);
+          if (r) d.staticRoutes.push(r);
+          else warnings.push(unreadLine(i, raw, 'static route not understood'));
         }
       } else if (block.kind === 'vrf' && lw[0] === 'ip' && lw[1] === 'route') {
         // NX-OS keeps a VRF's static routes in its `vrf context` block.
@@ -296,6 +327,9 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       (d.aclKinds ??= {})[w[1]] = lw[2];
       const entry = readAclEntry(w[1], w.slice(3), line);
       if (entry.action && ACL_ACTIONS.has(entry.action)) d.acls.push(entry);
+    } else if (lw[0] === 'ipv6' && lw[1] === 'access-list' && w[2] && w.length > 3) {
+      v6Lists.add(w[2]);
+      addId(w[2]);
     } else if (lw[0] === 'access-group' && w[1] && (lw[2] === 'in' || lw[2] === 'out') && lw[3] === 'interface' && w[4]) {
       asa(line);
       addId(w[1]);
@@ -311,6 +345,14 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       addId(w[3]);
       (d.aclKinds ??= {})[w[3]] = lw[2];
       block = { kind: 'acl', acl: w[3] };
+    } else if (lw[0] === 'ipv4' && lw[1] === 'access-list' && w[2] && w.length === 3) {
+      // IOS XR: `ipv4 access-list EDGE-IN`, entries numbered below it.
+      xr(line);
+      addId(w[2]);
+      (d.aclKinds ??= {})[w[2]] = 'extended';
+      block = { kind: 'acl', acl: w[2] };
+    } else if (s === 'router static') {
+      block = { kind: 'xr-static', ipv4: false };
     } else if (lw[0] === 'ip' && lw[1] === 'access-list' && w[2] && w.length === 3 && !ACL_OPTION_WORDS.has(lw[2]!)) {
       // NX-OS has one kind of IP list, named without a kind: `ip access-list MGMT-IN`, its entries numbered below it.
       addId(w[2]);
@@ -340,6 +382,7 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
   });
   if (section.filter) d.filter = section.filter;
   for (const g of asaGroups) {
+    if (v6Lists.has(g.acl)) continue;
     const iface = d.interfaces.find((x) => x.nameif === g.nameif);
     if (iface) iface.accessGroups.push({ acl: g.acl, direction: g.direction, line: g.line });
   }

@@ -3,7 +3,7 @@
 // A config holds hundreds of legitimate commands this tool does not model (aaa, snmp-server, dot11, ...); they
 // are not warnings. What is a warning is a line that is not configuration at all: prose pasted with it, a mail
 // signature, garbled text, the tail of a line a terminal wrapped. IOS writes every global command starting
-// with one of these keywords (NX-OS's own and then ASA's follow the IOS ones), so an unknown first word at column 0 is a reliable sign of such a line. The list
+// with one of these keywords (NX-OS's own, then ASA's, then IOS XR's follow the IOS ones), so an unknown first word at column 0 is a reliable sign of such a line. The list
 // is broad on purpose (12.x to 17.x, Catalyst and voice included); inside a block (indented lines) the words
 // are too many to list and only the shape is checked.
 const GLOBAL_KEYWORDS = `
@@ -32,6 +32,9 @@ aaa-server access-group anyconnect asdm auth-prompt ca console dhcpd dhcprelay d
 failover ftp global group-policy http icmp ipsec jumbo-frame management-access mtu names nat ntp object passwd pager
 prompt route same-security-traffic ssl sysopt telnet threat-detection timeout tls-proxy tunnel-group user-identity
 username vpn-addr-assign vpn-sessiondb webvpn
+admin as-path-set call-home commit community-set domain end-policy end-set explicit-path grpc ipv4 l2vpn lpts
+multicast-routing prefix-set route-policy rsvp sampler-map taskgroup tpa usergroup vty-pool
+command-alias crashinfo domain-name filter name xlate
 `;
 
 export const GLOBAL_COMMANDS: ReadonlySet<string> = new Set(GLOBAL_KEYWORDS.split(/\s+/).filter(Boolean));
