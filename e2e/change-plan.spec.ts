@@ -75,3 +75,30 @@ test('an NX-OS config gets its plan in NX-OS syntax, with a checkpoint for its s
   await expect(plan.locator('[data-plan-step]').first()).toContainText('checkpoint code-red-triage');
   await expect(plan).not.toContainText('reload in');
 });
+
+test('an ASA config gets no plan, and the page says why rather than "no change to make"', async ({ page }) => {
+  const paste = [
+    'fw# show running-config',
+    ': Saved',
+    'ASA Version 9.8(2)',
+    'hostname fw',
+    'interface Ethernet0/1',
+    ' nameif inside',
+    ' security-level 100',
+    ' ip address 192.168.1.1 255.255.255.0',
+    'access-list INSIDE_IN extended permit ip any any',
+    'access-group INSIDE_IN in interface inside',
+    ': end',
+    'fw# show ip cache flow',
+    'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts',
+    ...Array.from({ length: 40 }, (_, i) => `Et0/1         192.168.1.55    Et0/0         ${i + 11}.${(i * 7) % 250}.${(i * 13) % 250}.${i + 1}   06 0B8A 0050     1`),
+  ].join('\n');
+  await page.goto('./#/paste');
+  await pasteBox(page).fill(paste);
+  await waitForAnalysis(page);
+  await page.getByRole('link', { name: 'See the report' }).click();
+  await expect(page.locator('[data-finding-id="scanning-host"]')).toContainText('This is an ASA configuration');
+  await expect(page.getByText("The configuration pasted is an ASA's")).toBeVisible();
+  await expect(page.locator('.change-plan')).toHaveCount(0);
+  await expect(page.getByText('No change to make')).toHaveCount(0);
+});

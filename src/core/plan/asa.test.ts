@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose, diagnoseDetailed } from '../diagnose';
 import { configs } from '../rules/parsed-facts';
+import { planlessSystem } from './planless';
 
 const ASA = [
   'ciscoasa# show running-config',
@@ -63,6 +64,8 @@ describe('an ASA running-config', () => {
     expect(scan.remedy.caveats[0]).toMatch(/^This is an ASA configuration/);
     expect(scan.remedy.caveats.join(' ')).not.toMatch(/change plan adds/);
     expect(d.plans ?? []).toEqual([]);
+    // The report says why there is no plan at all, from the finding's own words.
+    expect(planlessSystem(scan)).toBe('an ASA');
   });
 
   it('counts the entries that log, not those with log disable, and says how without IOS commands', () => {
@@ -85,6 +88,7 @@ describe('an ASA running-config', () => {
       .replace('route outside 0.0.0.0 0.0.0.0 203.0.113.1 1', 'ip cef');
     const d = diagnose([{ source: 'r.txt', text: ios }, { source: 'flows.txt', text: FLOWS }]);
     expect(d.findings.find((f) => f.id === 'scanning-host')!.remedy.commands.length).toBeGreaterThan(0);
+    expect(planlessSystem(d.findings.find((f) => f.id === 'scanning-host')!)).toBeUndefined();
     expect(d.plans).toHaveLength(1);
   });
 });

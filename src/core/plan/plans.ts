@@ -4,12 +4,7 @@ import { sectionsOf, type ParsedSection } from '../sections';
 import type { ChangePlan, Finding } from '../types';
 import { buildPlan } from './build-plan';
 import { buildModel } from './config-model';
-
-/** Systems whose configs this tool reads but writes no commands for, in words. */
-const PLANLESS = {
-  asa: { what: 'an ASA configuration', device: 'an ASA', how: 'ASDM or the ASA CLI' },
-  'ios-xr': { what: 'an IOS XR configuration', device: 'IOS XR', how: 'IOS XR syntax, committed with commit confirmed' },
-} as const;
+import { PLANLESS, PLANLESS_OPENING } from './planless';
 
 export interface PlansOptions {
   safetyNet?: boolean;
@@ -79,7 +74,7 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
         if (built.withheld.has(f)) {
           // Caveats about how the plan does it, or in IOS commands, do not apply where there is no plan.
           f.remedy.caveats = [
-            `This is ${planless.what}: this tool writes change plans for IOS routers and NX-OS switches only, so it offers no commands here rather than IOS commands ${planless.device} would refuse or misread. Make the change above in its own terms (${planless.how}).`,
+            `${PLANLESS_OPENING}${planless.what}: this tool writes change plans for IOS routers and NX-OS switches only, so it offers no commands here rather than IOS commands ${planless.device} would refuse or misread. Make the change above in its own terms (${planless.how}).`,
             ...f.remedy.caveats.filter((c) => !/\bchange plan\b|\bip access-(list|group)\b|\bip route\b/.test(c)),
           ];
         }

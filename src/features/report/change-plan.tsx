@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useAppStore } from '../../state/store';
 import { planScript, rollbackScript, stepFor, stepScript } from '../../core/plan/plan-text';
+import { planlessSystem } from '../../core/plan/planless';
 import { withSafetyNet, withoutSafetyNet, NXOS_CHECKPOINT, NXOS_ROLLBACK, RELOAD_MINUTES } from '../../core/plan/safety-net';
 import type { ChangePlan } from '../../core/types';
 import { ConfigLines } from '../../ui/config-lines';
@@ -88,6 +89,15 @@ export function ChangePlanView({ plan, index }: { plan: ChangePlan; index: numbe
 export function ChangePlans() {
   const plans = useAppStore((s) => s.diagnosis?.plans);
   const remedies = useAppStore((s) => s.diagnosis?.findings.some((f) => f.remedy.commands.length > 0) ?? false);
+  const planless = useAppStore((s) => s.diagnosis?.findings.map(planlessSystem).find((x) => x !== undefined));
+  if ((!plans || plans.length === 0) && planless) {
+    return (
+      <p>
+        The configuration pasted is {planless}&apos;s: this tool writes change plans for IOS routers and NX-OS switches only, so it gives no
+        commands for it. Each finding below says what to change.
+      </p>
+    );
+  }
   if (!plans || plans.length === 0) {
     // A diagnosis shared before plans existed carries remedies but no plan: say so rather than "nothing to change".
     return remedies ? (
