@@ -217,3 +217,71 @@ describe('show processes cpu history pasted without its command (real captures)'
     expect(input.warnings[0]!.message).toBe('no router output recognised');
   });
 });
+
+describe('show processes cpu: NX-OS and IOS-XE platform layouts (field captures)', () => {
+  const field = (name: string) => read(fixture(`field/${name}`), name);
+  const top = (d: NonNullable<ReturnType<typeof read>['data']>, n: number) =>
+    [...d.processes].sort((a, b) => b.fiveSec - a.fiveSec).slice(0, n).map((p) => `${p.name} ${p.fiveSec}`);
+
+  it('NX-OS 1Sec layout (genielibs R3_nx, CRLF): 308 rows, the footer as the busy share, ksmd on top', () => {
+    const { input, data } = field('genielibs-nxos-r3-1sec-crlf.txt');
+    expect(input).toMatchObject({ kind: 'show processes cpu', records: 308, warnings: [] });
+    expect(data!.util).toEqual({ user: 2.61, kernel: 15.7, idle: 81.67, line: 313 });
+    // 100 - 81.67 idle: NX-OS prints no interrupt share, so none is made up.
+    expect(data!.fiveSec).toBe(18.33);
+    expect(data!.interrupt).toBeUndefined();
+    expect(top(data!, 2)).toEqual(['ksmd 6.25', 'event_manager 3.09']);
+    expect(data!.processes.find((p) => p.name === 'ksmd')).toMatchObject({ pid: 22, oneSec: 6.25 });
+  });
+
+  it('NX-OS filtered with | ex 0.00 (Nexus 3064PQ): 10 rows, t2usd on top', () => {
+    const { input, data } = field('netengse-n3064pq-sort-excluded.txt');
+    expect(input).toMatchObject({ records: 10, warnings: [] });
+    expect(data!.util).toMatchObject({ user: 57.83, kernel: 5.4, idle: 36.75 });
+    expect(top(data!, 2)).toEqual(['t2usd 26.5', 'ksmd 8']);
+  });
+
+  it('NX-OS with both the footer and a five-second line: the five-second line wins, no warning', () => {
+    const { input, data } = field('genie-nxos-util-and-utilization.txt');
+    expect(input).toMatchObject({ records: 3, warnings: [] });
+    expect(data).toMatchObject({ fiveSec: 19, interrupt: 5, oneMin: 19, fiveMin: 21, utilizationLine: 11 });
+    expect(data!.util).toMatchObject({ idle: 78.35, line: 9 });
+  });
+
+  it('older NX-OS layout with "-" for the TTY: 18 rows, sysmgr on top', () => {
+    const { input, data } = field('ntc-nxos-old-layout-tty-dash.txt');
+    expect(input).toMatchObject({ records: 18, warnings: [] });
+    expect(data).toMatchObject({ fiveSec: 15, interrupt: 1, oneMin: 12, fiveMin: 10 });
+    expect(top(data!, 1)).toEqual(['sysmgr 0.92']);
+    expect(data!.processes[0]!.tty).toBeUndefined();
+  });
+
+  it('IOS-XE platform table: the comma-separated utilization line, its cores, 182 rows', () => {
+    const { input, data } = field('genie-iosxe-platform-router.txt');
+    expect(input).toMatchObject({ records: 182, warnings: [] });
+    expect(data).toMatchObject({ fiveSec: 2, oneMin: 5, fiveMin: 22 });
+    expect(data!.interrupt).toBeUndefined();
+    expect(data!.cores.map((c) => c.fiveSec)).toEqual([2, 0]);
+    expect(data!.processes[0]).toMatchObject({ pid: 1, ppid: 0, name: 'init' });
+    expect([...data!.processes].sort((a, b) => b.fiveMin - a.fiveMin)[0]).toMatchObject({ name: 'linux_iosd-imag', fiveMin: 32 });
+  });
+
+  it('IOS-XE platform sorted on 14 cores: 426 rows, one process above 100%', () => {
+    const { input, data } = field('genie-iosxe-platform-sorted-14-cores.txt');
+    expect(input).toMatchObject({ records: 426, warnings: [] });
+    expect(data).toMatchObject({ fiveSec: 43, oneMin: 44, fiveMin: 44 });
+    expect(data!.cores).toHaveLength(14);
+    expect(top(data!, 1)).toEqual(['ucode_pkt_PPE0 599']);
+  });
+
+  it('IOS-XE platform filtered: cores and three rows double-spaced; cores and no rows', () => {
+    const a = field('genie-iosxe-platform-exclude-double-spaced.txt');
+    expect(a.input).toMatchObject({ kind: 'show processes cpu', records: 3, warnings: [] });
+    expect(a.data!.cores).toHaveLength(7);
+    expect(top(a.data!, 1)).toEqual(['btman 7']);
+    const b = field('genie-iosxe-platform-no-rows.txt');
+    expect(b.input).toMatchObject({ kind: 'show processes cpu', records: 0, warnings: [] });
+    expect(b.data).toMatchObject({ fiveSec: 7, oneMin: 8, fiveMin: 9 });
+    expect(b.data!.cores).toHaveLength(7);
+  });
+});

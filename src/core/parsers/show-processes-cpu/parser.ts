@@ -19,6 +19,10 @@ export interface ProcessCpu {
   invoked?: number;
   uSecs?: number;
   tty?: number;
+  /** NX-OS's 1Sec layout prints one window, the last second: fiveSec, oneMin and fiveMin repeat it. */
+  oneSec?: number;
+  /** IOS-XE's `show processes cpu platform`: the parent process. */
+  ppid?: number;
 }
 
 export interface ProcessesCpuData {
@@ -30,16 +34,28 @@ export interface ProcessesCpuData {
   utilizationLine?: number;
   /** IOS-XE per-core lines. */
   cores: { core: number; fiveSec: number; oneMin: number; fiveMin: number; line: number }[];
+  /**
+   * NX-OS's footer, `CPU util : 2.61% user, 15.70% kernel, 81.67% idle` (the last second). Then fiveSec is its busy
+   * share (100 - idle): NX-OS prints no interrupt share (kernel time is not interrupt level), so `interrupt` stays unset.
+   */
+  util?: { user: number; kernel: number; idle: number; line: number };
   processes: ProcessCpu[];
 }
 
 // "CPU utilization for five seconds: 29%/15%; one minute: 19%; five minutes: 19%" (the /Y part is absent on some
 // platforms, and on IOS-XE per-core lines, which start with "Core N:").
+// IOS-XE's `show processes cpu platform` separates the windows with commas.
 const UTILIZATION =
-  /^\s*(?:Core\s+(\d+):\s*)?CPU utilization for five seconds:\s*(\d+(?:\.\d+)?)%(?:\s*\/\s*(\d+(?:\.\d+)?)%)?;\s*one minute:\s*(\d+(?:\.\d+)?)%;\s*five minutes:\s*(\d+(?:\.\d+)?)%\s*$/i;
+  /^\s*(?:Core\s+(\d+):\s*)?CPU utilization for five seconds:\s*(\d+(?:\.\d+)?)%(?:\s*\/\s*(\d+(?:\.\d+)?)%)?[;,]\s*one minute:\s*(\d+(?:\.\d+)?)%[;,]\s*five minutes:\s*(\d+(?:\.\d+)?)%\s*$/i;
+/** NX-OS's footer: `CPU util  :    2.61% user,   15.70% kernel,   81.67% idle`. */
+const NX_UTIL = /^\s*CPU util\s*:\s*(\d+(?:\.\d+)?)% user,\s*(\d+(?:\.\d+)?)% kernel,\s*(\d+(?:\.\d+)?)% idle\s*$/i;
 /** Header words: a header wrapped by a web page (`PID Runtime(ms) Invoked uSecs` / `5Sec 1Min ...`) comes in pieces. */
 const HEADER_WORDS = new Set(['pid', 'runtime(ms)', 'invoked', 'usecs', '5sec', '1min', '5min', 'tty', 'process']);
-const HEADER = /^\s*PID\s+Runtime\(ms\)\s+Invoked\s+uSecs\s+5Sec\s+1Min\s+5Min\s+TTY\s+Process\s*$/i;
+/** IOS's header; NX-OS's 1Sec layout (`PID Runtime(ms) Invoked uSecs 1Sec Process`); IOS-XE's platform table. */
+const HEADER =
+  /^\s*(PID\s+Runtime\(ms\)\s+Invoked\s+uSecs\s+(5Sec\s+1Min\s+5Min\s+TTY|1Sec)\s+Process|Pid\s+PPid\s+5Sec\s+1Min\s+5Min\s+Status\s+Size\s+Name)\s*$/i;
+/** The rules NX-OS and IOS-XE draw under their headers (`-----  -----------  ...`, a row of dashes). */
+const RULE_LINE = /^\s*-{3,}(\s+-{3,})*\s*$/;
 /**
  * Lines that are known not to carry facts, skipped silently: the exec prompt timestamp (`terminal exec prompt
  * timestamp` prints "Load for five secs" and "Time source is" before every command; the utilization line that
@@ -50,6 +66,7 @@ const NOISE: RegExp[] = [
   /^\s*This command only shows processes inside the IOS daemon\.\s*$/i,
   /^\s*Please use 'show processes cpu platform'\s*$/i,
   /^\s*to show processes from the underlying operating system\.\s*$/i,
+  /^\s*Please note that only processes from the requested vdc are shown above\s*$/i,
 ];
 
 function toProcess(r: CpuRow, line: number): ProcessCpu {
@@ -57,25 +74,27 @@ function toProcess(r: CpuRow, line: number): ProcessCpu {
   if (r.runtimeMs !== undefined) p.runtimeMs = r.runtimeMs;
   if (r.invoked !== undefined) p.invoked = r.invoked;
   if (r.uSecs !== undefined) p.uSecs = r.uSecs;
-  p.tty = r.tty;
+  if (r.tty >= 0) p.tty = r.tty;
+  if (r.oneSec !== undefined) p.oneSec = r.oneSec;
+  if (r.ppid !== undefined) p.ppid = r.ppid;
   return p;
 }
 
 /** Lines that read as something of their own, so never as a wrapped name's tail. */
 function readsAlone(line: string): boolean {
-  return readCpuRow(line) !== null || UTILIZATION.test(line) || HEADER.test(line) || isHeaderFragment(line, HEADER_WORDS) || NOISE.some((re) => re.test(line));
+  return readCpuRow(line) !== null || UTILIZATION.test(line) || NX_UTIL.test(line) || HEADER.test(line) || RULE_LINE.test(line) || isHeaderFragment(line, HEADER_WORDS) || NOISE.some((re) => re.test(line));
 }
 
 export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuData> = {
   kind: 'show processes cpu',
-  commands: ['show processes cpu', 'show processes cpu sorted'],
+  commands: ['show processes cpu', 'show processes cpu sorted', 'show processes cpu platform', 'show processes cpu sort'],
 
   sniff(section: Section): number {
     // Bare rows (an `| include` capture without the header) are still a strong shape: 9 numeric columns + name.
     return sniffRows(section, 40, (l) => {
       // `show processes cpu history` draws a graph under "CPU% per second": another command.
       if (/CPU% per (second|minute|hour)/i.test(l)) return 0;
-      if (HEADER.test(l) || UTILIZATION.test(l)) return 0.95;
+      if (HEADER.test(l) || UTILIZATION.test(l) || NX_UTIL.test(l)) return 0.95;
       return readCpuRow(l) ? 'row' : null;
     });
   },
@@ -118,7 +137,7 @@ export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuDat
       if (uw && u) {
         if (u[1] !== undefined) {
           data.cores.push({ core: +u[1], fiveSec: +u[2]!, oneMin: +u[4]!, fiveMin: +u[5]!, line: i + 1 });
-        } else if (data.utilizationLine !== undefined) {
+        } else if (data.utilizationLine !== undefined && data.utilizationLine !== data.util?.line) {
           warnings.push(unreadLine(i, line, 'second CPU utilization line, the first one is kept'));
         } else {
           data.fiveSec = +u[2]!;
@@ -130,7 +149,17 @@ export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuDat
         i += uw.lines - 1;
         continue;
       }
-      if (HEADER.test(line) || isHeaderFragment(line, HEADER_WORDS) || NOISE.some((re) => re.test(line))) continue;
+      const nx = NX_UTIL.exec(line);
+      if (nx && data.util === undefined) {
+        data.util = { user: +nx[1]!, kernel: +nx[2]!, idle: +nx[3]!, line: i + 1 };
+        // The busy share of the last second stands in for the five-second figure when no utilization line came first.
+        if (data.utilizationLine === undefined) {
+          data.fiveSec = Math.round((100 - data.util.idle) * 100) / 100;
+          data.utilizationLine = i + 1;
+        }
+        continue;
+      }
+      if (HEADER.test(line) || RULE_LINE.test(line) || isHeaderFragment(line, HEADER_WORDS) || NOISE.some((re) => re.test(line))) continue;
       warnings.push(unreadLine(i, line));
     }
     // IOS-XE's uSecs does not follow Runtime * 1000 / Invoked: where the table's own rows disagree with the

@@ -11,7 +11,12 @@ export interface CpuRow {
   fiveSec: number;
   oneMin: number;
   fiveMin: number;
+  /** -1 where the layout has none (NX-OS's `-`, NX-OS's 1Sec layout, IOS-XE's platform table). */
   tty: number;
+  /** NX-OS's 1Sec layout: the one window printed (fiveSec, oneMin and fiveMin repeat it). */
+  oneSec?: number;
+  /** IOS-XE's platform table: the parent process. */
+  ppid?: number;
   runtimeMs?: number;
   invoked?: number;
   uSecs?: number;
@@ -23,8 +28,17 @@ export interface CpuRow {
 
 // PID Runtime(ms) Invoked uSecs 5Sec 1Min 5Min TTY Process: percentages with "%" on IOS, bare on IOS-XE sorted
 // output; the process name may hold spaces ("IP Input") or be cut at 16 characters, or be empty.
+// NX-OS's older layout prints `-` for a process with no TTY (read as -1).
 export const ROW =
-  /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+)(?:\s+(\S(?:[^]*\S)?))?\s*$/;
+  /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+(?:\.\d+)?)%?\s+(\d+|-)(?:\s+(\S(?:[^]*\S)?))?\s*$/;
+
+/**
+ * NX-OS's layout since 6.x: `PID Runtime(ms) Invoked uSecs 1Sec Process`, one percentage (the last second). The
+ * name never starts with a percentage, which keeps an IOS row from reading this way.
+ */
+const NX_ROW = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+(?:\.\d+)?)%\s+(?!\d+(?:\.\d+)?%)(\S(?:.*\S)?)\s*$/;
+/** IOS-XE's `show processes cpu platform`: `Pid PPid 5Sec 1Min 5Min Status Size Name` (the Linux processes). */
+const PLATFORM_ROW = /^\s*(\d+)\s+(\d+)\s+(\d+)%\s+(\d+)%\s+(\d+)%\s+([A-Z])\s+(\d+)(?:\s+(\S(?:.*\S)?))?\s*$/;
 
 const PERCENT = /^(\d{1,3}(?:\.\d+)?)%$/;
 const BARE_PERCENT = /^(\d{1,3}\.\d+)$/;
@@ -88,10 +102,18 @@ export function readCpuRow(line: string): CpuRow | null {
   const m = ROW.exec(line);
   if (m) {
     return {
-      pid: +m[1]!, name: m[9] ?? '', fiveSec: +m[5]!, oneMin: +m[6]!, fiveMin: +m[7]!, tty: +m[8]!,
+      pid: +m[1]!, name: m[9] ?? '', fiveSec: +m[5]!, oneMin: +m[6]!, fiveMin: +m[7]!, tty: m[8] === '-' ? -1 : +m[8]!,
       runtimeMs: +m[2]!, invoked: +m[3]!, uSecs: +m[4]!,
     };
   }
+  const nx = NX_ROW.exec(line);
+  if (nx) {
+    // Only the last second is printed: it stands for every window, and `oneSec` says so.
+    const v = +nx[5]!;
+    return { pid: +nx[1]!, name: nx[6]!, fiveSec: v, oneMin: v, fiveMin: v, oneSec: v, tty: -1, runtimeMs: +nx[2]!, invoked: +nx[3]!, uSecs: +nx[4]! };
+  }
+  const pf = PLATFORM_ROW.exec(line);
+  if (pf) return { pid: +pf[1]!, name: pf[8] ?? '', fiveSec: +pf[3]!, oneMin: +pf[4]!, fiveMin: +pf[5]!, tty: -1, ppid: +pf[2]! };
   if (line.length > 400) return null;
   const t = tokens(line);
   // The first three percentages in a row followed by a TTY number; everything left of them must be counters.
@@ -101,7 +123,7 @@ export function readCpuRow(line: string): CpuRow | null {
     if (a === undefined) continue;
     const b = pct(t[p + 1]!.text);
     const c = pct(t[p + 2]!.text);
-    if (b === undefined || c === undefined || !INT.test(t[p + 3]!.text)) return null;
+    if (b === undefined || c === undefined || !(INT.test(t[p + 3]!.text) || t[p + 3]!.text === '-')) return null;
     const left = t.slice(0, p).map((x) => x.text);
     if (!left.every((x) => INT.test(x))) return null;
     const nameAt = t[p + 4]?.at;
@@ -111,7 +133,7 @@ export function readCpuRow(line: string): CpuRow | null {
       fiveSec: +a,
       oneMin: +b,
       fiveMin: +c,
-      tty: +t[p + 3]!.text,
+      tty: t[p + 3]!.text === '-' ? -1 : +t[p + 3]!.text,
       ...counters(left.slice(1), t[p]!.text.endsWith('%')),
     };
   }
