@@ -92,6 +92,18 @@ function sniffKind(section: Section): Kind {
   return best;
 }
 
+/**
+ * A page that lost its line breaks puts the whole output on the echo line (`Switch# show adjacency summary Adjacency
+ * Table has 106 adjacencies Table epoch: 0 ...`): the words after the command were taken as its arguments and nothing
+ * was read. Said when a command line runs on well past any command's arguments.
+ */
+function outputOnEcho(command: string | undefined): string | undefined {
+  if (command === undefined) return undefined;
+  const words = splitFilter(command).base.trim().split(/\s+/);
+  if (words.length < 12) return undefined;
+  return `the command line goes on for ${words.length} words: the output seems run onto it (a page that lost its line breaks?) and is not read; paste it with its line breaks`;
+}
+
 function detectKind(raw: RawSection, section: Section): { kind: Kind; note?: string } {
   if (raw.command !== undefined) {
     const { base } = splitFilter(raw.command);
@@ -200,7 +212,9 @@ function readPaste(paste: Paste, lines: readonly string[], out: ParsedSection[],
       order.push(summary);
       continue;
     }
-    const summary = summarise(base, parser.kind, result.records, capWarnings(withNotes(result.warnings)));
+    const runOn = result.records === 0 ? outputOnEcho(raw.command) : undefined;
+    const warnings = runOn ? [{ line: base.firstLine, message: runOn }, ...result.warnings] : result.warnings;
+    const summary = summarise(base, parser.kind, result.records, capWarnings(withNotes(warnings)));
     order.push(summary);
     out.push({ kind: parser.kind, source: paste.source, summary, data: result.data } as ParsedSection);
   }

@@ -168,3 +168,26 @@ describe('a comment typed as in code (splitAnnotation)', () => {
     expect(splitAnnotation('Fa0/0  10.1.1.1  //')).toBeNull();
   });
 });
+
+describe('HTML markup around pasted output (takeFieldNotes)', () => {
+  it('takes formatting tags off with one note a line, and leaves <cr>, the masker\'s mark and placeholders alone', () => {
+    const lines = ['<pre><code><strong>R1#show adjacency summary ', '</strong>Adjacency Table has 1 adjacency', 'R1#show ?', '  <cr>', `password ${MASK}`, '</code></pre>'];
+    const { lines: out, notes } = takeFieldNotes(lines);
+    expect(out).toEqual(['R1#show adjacency summary ', 'Adjacency Table has 1 adjacency', 'R1#show ?', '  <cr>', `password ${MASK}`, '']);
+    expect(notes.map((n) => [n.index, n.kind, n.fragment])).toEqual([
+      [0, 'markup', '<pre>, <code>, <strong>'],
+      [1, 'markup', '</strong>'],
+      [5, 'markup', '</code>, </pre>'],
+    ]);
+  });
+
+  it('reads the output inside: the adjacency summary is read, each tagged line said once', () => {
+    const d = diagnose([{ source: 'p', text: '<pre><code><strong>R1#show adjacency summary\n</strong>Adjacency Table has 1 adjacency\n  Table epoch: 0 (1 entry at this epoch)\n\n  Interface                 Adjacency Count\n  FastEthernet0/0           1\n</code></pre>\n' }]);
+    expect(d.inputs[0]).toMatchObject({ kind: 'show adjacency summary', records: 1 });
+    expect(d.inputs[0]!.warnings.map((w) => w.message)).toEqual([
+      'HTML markup taken off (<pre>, <code>, <strong>): the line read as the router printed it',
+      'HTML markup taken off (</strong>): the line read as the router printed it',
+      'HTML markup taken off (</code>, </pre>): the line read as the router printed it',
+    ]);
+  });
+});

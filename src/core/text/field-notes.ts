@@ -14,7 +14,7 @@ export interface FieldNote {
   fragment: string;
   /** The line without it ('' for an elision line). */
   text: string;
-  kind: 'elision' | 'annotation' | 'quote';
+  kind: 'elision' | 'annotation' | 'quote' | 'markup';
   /** For a run of quoted lines ('quote'): the 0-based index of its last line. */
   last?: number;
 }
@@ -178,6 +178,19 @@ const CONFIG_TEXT = /^\s*(?:description|remark|\d+ remark|access-list \d+ remark
  * Every note in the paste, and the lines with them taken out (the same array when there was none). `only`, when
  * given, lists (ascending) every line that may hold text; the others are empty and are not read (splitSections).
  */
+/**
+ * Formatting tags a web page or a notes export leaves around pasted output (`<pre><code><strong>R1#show ...`,
+ * `</strong>Adjacency Table has ...`). Routers never print these; `<cr>` and the masker's `<removed>` are not among them.
+ */
+const MARKUP_ALL = /<\/?(?:pre|code|strong|b|em|i|tt|kbd|samp|span|p|div|br|font)(?:\s[^<>]*)?\/?>/gi;
+
+/** The tags a line holds, as they appear (`<pre>, <code>, <strong>`), or null. */
+function markupTags(line: string): string | null {
+  if (line.indexOf('<') < 0) return null;
+  const found = line.match(MARKUP_ALL);
+  return found ? [...new Set(found)].join(', ') : null;
+}
+
 export function takeFieldNotes(lines: readonly string[], only?: readonly number[]): { lines: readonly string[]; notes: FieldNote[] } {
   const notes: FieldNote[] = [];
   let out: string[] | null = null;
@@ -205,7 +218,9 @@ export function takeFieldNotes(lines: readonly string[], only?: readonly number[
     // Config free text the router stores as typed (`description <-- to core`, an ACL `remark`): not a poster's note.
     if (CONFIG_TEXT.test(line)) continue;
     let note: FieldNote | null = null;
-    if (isElisionLine(line)) note = { index: i, fragment: line.trim(), text: '', kind: 'elision' };
+    const tags = markupTags(line);
+    if (tags) note = { index: i, fragment: tags, text: line.replace(MARKUP_ALL, ''), kind: 'markup' };
+    else if (isElisionLine(line)) note = { index: i, fragment: line.trim(), text: '', kind: 'elision' };
     else {
       const a = splitAnnotation(line);
       if (a) note = { index: i, fragment: a.fragment, text: a.text, kind: 'annotation' };
@@ -225,12 +240,14 @@ export function takeFieldNotes(lines: readonly string[], only?: readonly number[
  */
 export function lineWithoutNote(line: string): string {
   if (line.length === 0 || line.length > 400 || CONFIG_TEXT.test(line)) return line;
+  if (markupTags(line)) return line.replace(MARKUP_ALL, '');
   if (isElisionLine(line)) return '';
   return splitAnnotation(line)?.text ?? line;
 }
 
 /** The one warning a note gets: the fragment quoted, the rest of its line read as usual. */
 export function noteWarning(n: FieldNote): Warning {
+  if (n.kind === 'markup') return { line: n.index + 1, message: `HTML markup taken off (${n.fragment}): the line read as the router printed it` };
   if (n.kind === 'quote') {
     const where = n.last !== undefined && n.last > n.index ? `lines ${n.index + 1}-${n.last + 1}` : `line ${n.index + 1}`;
     return { line: n.index + 1, message: `quoted as in a mail reply: the ">" marks before ${where} were taken off, and the lines read as the router printed them` };

@@ -104,3 +104,10 @@ describe('a prompt whose hostname was taken off altogether', () => {
     expect(parsePrompt('#')).toBeNull();
   });
 });
+
+describe('a comment typed at the prompt', () => {
+  it('`R1#!` is a bare prompt (IOS ignores what follows !), so it ends the section before it', () => {
+    expect(parsePrompt('PRLH-U07-DR-01#!')).toEqual({ host: 'PRLH-U07-DR-01', command: '' });
+    expect(parsePrompt('R1#! next capture')).toEqual({ host: 'R1', command: '' });
+  });
+});

@@ -89,6 +89,8 @@ export function parsePrompt(line: string, knownHosts?: ReadonlySet<string>): Pro
 
 /** `host`'s prompt with `rest` after it: a command people type there, or (after a name seen before) any command. */
 function commandAfter(host: string, rest: string, known: boolean): PromptLine | null {
+  // `R1#!` or `R1#! next capture`: a comment typed at the prompt (IOS ignores it), so the prompt stands bare.
+  if (rest.startsWith('!')) return { host, command: '' };
   if (!COMMAND_WORD.test(rest) && !(known && ANY_COMMAND.test(rest))) return null;
   return { host, command: cleanCommand(rest) };
 }

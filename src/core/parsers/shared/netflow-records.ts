@@ -202,6 +202,11 @@ export function readClassicFlows(section: Section, warnings: Warning[]): Classic
       continue;
     }
     if (isVerboseHeader2(line) || isVerboseExtra(line) || isStatsLine(line) || isExecPromptTimestamp(line)) continue;
+    // IOS's answer when there is nothing to list: said in words, not as a line not understood.
+    if (/^\s*% Cache is empty\s*$/i.test(line)) {
+      warnings.push({ line: i + 1, message: 'the router says its flow cache is empty: no flows to read (NetFlow may be off on the interfaces, or the cache just cleared)' });
+      continue;
+    }
     warnings.push(unreadLine(i, line));
   }
   if (open) {

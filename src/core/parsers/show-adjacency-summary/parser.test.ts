@@ -61,3 +61,12 @@ it('reads the IOS-XE "Load for five secs" / "Time source is" banner as known lin
   const d = diagnose([{ source: 'b', text: lines.join('\n') }]);
   expect(d.inputs[0]).toMatchObject({ kind: 'show adjacency summary', records: 1, warnings: [] });
 });
+
+describe('show adjacency summary: output run onto the echo line (a wiki export, field capture)', () => {
+  it('reads nothing and says the output is on the command line, by its line', () => {
+    const text = readFileSync(join(__dirname, 'fixtures/field/lkaplan-wiki-one-line.txt'), 'utf8');
+    const d = diagnose([{ source: 'w', text }]);
+    expect(d.inputs[0]).toMatchObject({ kind: 'show adjacency summary', records: 0 });
+    expect(d.inputs[0]!.warnings).toEqual([{ line: 1, message: expect.stringMatching(/^the command line goes on for 31 words: the output seems run onto it/) }]);
+  });
+});

@@ -23,7 +23,7 @@ const KNOWN: RegExp[] = [
   /^\s*each adjacency consumes \d+ bytes(?: \(\d+ bytes platform extension\))?\s*$/i,
   /^\s*\d+ (?:complete |incomplete )?adjacenc(?:y|ies)(?: with [\w ]+?)? of linktype \S+\s*$/i,
   /^\s*Adjacency database high availability:\s*$/i,
-  /^\s*(?:Table|Database) epoch:\s+\d+(?: \(\d+ entries at (?:this )?epoch(?: \d+)?\))?\s*$/i,
+  /^\s*(?:Table|Database) epoch:\s+\d+(?: \(\d+ entr(?:y|ies) at (?:this )?epoch(?: \d+)?\))?\s*$/i,
   /^\s*RP adjacency component enabled\s*$/i,
   /^\s*Adjacency manager summary event processing:\s*$/i,
   /^\s*Summary events epoch is \d+\s*$/i,

@@ -10,6 +10,7 @@ import { GARBLED_HEADER, HEADER, isStatsLine, isVerboseHeader, isVerboseHeader2,
 import { maskedAddressWarning } from '../../text/masked-address';
 import type { MaskedFlowRow } from '../shared/masked-flows';
 import { sniffRows } from '../shared/sniff-rows';
+import { readTopTalkersFooter } from '../shared/netflow-rows';
 import { type CacheFlowStats, isProtocolHeader, isSizeHeader, readCacheFlowStats } from './stats';
 
 export interface CacheFlowData {
@@ -24,7 +25,22 @@ export interface CacheFlowData {
 
 const scratch = { buf: new Uint8Array(256) };
 
+/**
+ * `show ip flow top-talkers` sorted by packets prints this command's very header; only its footer ("6 of 20 top
+ * talkers shown. 6 flows processed.") tells them apart, after at most 200 rows.
+ */
+function topTalkersFooterNear(section: Section): boolean {
+  for (let i = section.from, seen = 0; i < section.to && seen < 210; i++) {
+    const l = section.lines[i]!;
+    if (l.trim() === '') continue;
+    seen++;
+    if (readTopTalkersFooter(l)) return true;
+  }
+  return false;
+}
+
 function sniff(section: Section): number {
+  if (topTalkersFooterNear(section)) return 0.5;
   const cols = new FlowColumns(64);
   return sniffRows(
     section,

@@ -74,3 +74,22 @@ describe('show ip flow top-talkers: worm flows, sorted by packets', () => {
     expect([data!.flows.packets[0], data!.flows.bytes[0], data!.details!.active[0]]).toEqual([38, 3040, 10.4]);
   });
 });
+
+describe('show ip flow top-talkers: field captures', () => {
+  const field = (name: string) => read(fixture(`field/${name}`));
+
+  it('without its echo, told from show ip cache flow (the same header) by its footer: six rows, CRLF', () => {
+    const { input, data } = field('ntc-first-commit-footer-crlf.txt');
+    expect(input).toMatchObject({ kind: 'show ip flow top-talkers', records: 6, warnings: [] });
+    expect(data!.footer).toMatchObject({ shown: 6, top: 20, processed: 6 });
+    // The same rows without the footer stay show ip cache flow: nothing else tells them apart.
+    const noFooter = fixture('field/ntc-first-commit-footer-crlf.txt').replace(/6 of 20 top talkers shown\. 6 flows processed\.\r?\n?/, '');
+    expect(read(noFooter).input.kind).toBe('show ip cache flow');
+  });
+
+  it('"% Cache is empty" is said in words, not as a line not understood', () => {
+    const { input } = field('lostintransit-cache-empty.txt');
+    expect(input).toMatchObject({ kind: 'show ip flow top-talkers', records: 0 });
+    expect(input.warnings).toEqual([{ line: 2, message: expect.stringMatching(/^the router says its flow cache is empty/) }]);
+  });
+});
