@@ -1,5 +1,6 @@
 // The change plan (issue 11): shown first on the tech note's example, one copy per step and one for the whole
 // script, config steps inside configure terminal ... end, exec steps apart, and the reload safety net on demand.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { appRunning, pasteBox, waitForAnalysis } from './helpers';
 
@@ -35,31 +36,8 @@ test("the tech note's example shows its remedies as one change plan, first", asy
 });
 
 test('an NX-OS config gets its plan in NX-OS syntax, with a checkpoint for its safety net', async ({ page }) => {
-  const paste = [
-    'N9K-CORE# show running-config',
-    '',
-    '!Command: show running-config',
-    '',
-    'version 7.0(3)I7(6)',
-    'hostname N9K-CORE',
-    'feature interface-vlan',
-    '',
-    'ip access-list SERVERS-IN',
-    '  10 permit tcp 10.0.0.0/8 any eq 443',
-    '  20 permit ip any any',
-    'ip route 0.0.0.0/0 Vlan10',
-    '',
-    'interface Vlan10',
-    '  ip address 192.168.10.1/24',
-    '',
-    'interface Vlan20',
-    '  ip address 10.1.20.1/24',
-    '  ip access-group SERVERS-IN in',
-    '',
-    'N9K-CORE# show ip cache flow',
-    'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts',
-    ...Array.from({ length: 40 }, (_, i) => `Vl20          10.1.20.55      Vl10          ${i + 11}.${(i * 7) % 250}.${(i * 13) % 250}.${i + 1}   06 0B8A 0050     1`),
-  ].join('\n');
+  // An NX-OS config and port-80 flows from a host behind Vlan20 (src/core/plan/fixtures/README.md).
+  const paste = readFileSync(new URL('../src/core/plan/fixtures/constructed-nxos-n9k-core.txt', import.meta.url), 'utf8');
   await page.goto('./#/paste');
   await pasteBox(page).fill(paste);
   await waitForAnalysis(page);

@@ -1,5 +1,7 @@
 // NX-OS change plans: every line in a form NX-OS takes, the IOS safety rules kept (read back, the plan keeps every
 // filter and a default route, and its back-out restores the config), and what has no NX-OS form held back in words.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
@@ -172,41 +174,11 @@ describe('NX-OS change plans over generated configs', () => {
 });
 
 describe('an NX-OS running-config end to end', () => {
-  const config = [
-    'N9K-CORE# show running-config',
-    '',
-    '!Command: show running-config',
-    '!Time: Sat Dec  5 10:00:00 2026',
-    '',
-    'version 7.0(3)I7(6)',
-    'hostname N9K-CORE',
-    'feature interface-vlan',
-    '',
-    'ip access-list SERVERS-IN',
-    '  10 permit tcp 10.0.0.0/8 any eq 443',
-    '  20 permit ip any any',
-    'vrf context management',
-    '  ip route 0.0.0.0/0 172.16.0.1',
-    'ip route 0.0.0.0/0 Vlan10',
-    '',
-    'interface Vlan10',
-    '  no shutdown',
-    '  ip address 192.168.10.1/24',
-    '',
-    'interface Vlan20',
-    '  no shutdown',
-    '  ip address 10.1.20.1/24',
-    '  ip access-group SERVERS-IN in',
-    '',
-    'interface mgmt0',
-    '  vrf member management',
-    '  ip address 172.16.0.10/24',
-  ].join('\n');
-  const flows = [
-    'R# show ip cache flow',
-    'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts',
-    ...Array.from({ length: 60 }, (_, i) => `Vl20          10.1.20.55      Vl10          ${(i % 200) + 11}.${(i * 7) % 250}.${(i * 13) % 250}.${(i % 250) + 1}   06 0B8A 0050     1`),
-  ].join('\n');
+  // The config and 60 port-80 flows from 10.1.20.55 on Vl20, as the e2e test pastes them (fixtures/README.md).
+  const paste = readFileSync(join(__dirname, 'fixtures/constructed-nxos-n9k-core.txt'), 'utf8');
+  const cut = paste.indexOf('N9K-CORE# show ip cache flow');
+  const config = paste.slice(0, cut);
+  const flows = paste.slice(cut);
 
   it('reads addresses, lists and routes in NX-OS forms, stays silent on CEF, and plans in NX-OS syntax', () => {
     const d = diagnose([{ source: 'n9k.txt', text: config }, { source: 'flows.txt', text: flows }]);

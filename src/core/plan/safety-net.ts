@@ -10,63 +10,43 @@ export const RELOAD_MINUTES = 10;
 export function withSafetyNet(plan: ChangePlan, minutes = RELOAD_MINUTES): ChangePlan {
   // Nothing to change, nothing to guard.
   if (plan.safetyNet || plan.steps.length === 0) return plan;
-  const all = [...new Set(plan.steps.flatMap((s) => s.findings))];
-  if (plan.platform === 'nx-os') return withCheckpoint(plan, all);
-  return {
-    ...plan,
-    steps: [
+  if (plan.platform === 'nx-os') {
+    // NX-OS has no `reload in`: nothing brings the switch back by itself if the session is cut. Its net is a
+    // checkpoint taken first, which `rollback running-config checkpoint` returns to from the console or the mgmt0
+    // port, and saving only once the checks pass.
+    return between(
+      plan,
       {
-        mode: 'exec',
-        findings: all,
         why:
-          `Safety net for a change made through this router: if the session is cut, it reloads its saved configuration in ${minutes} minutes. ` +
-          'Type it by hand: it asks to confirm, and whether to save (answer no). Do not save until the checks pass.',
-        commands: [`reload in ${minutes}`],
+          `Safety net for a change made through this switch: NX-OS has no timed reload, so take a checkpoint of the running configuration first. ` +
+          `If the session is cut, reach the switch another way (console, or the mgmt0 port) and type ${NXOS_ROLLBACK}. If NX-OS says the checkpoint exists, ` +
+          `an earlier change kept it: delete it (no checkpoint ${NXOS_CHECKPOINT}) or use another name in both places.`,
+        command: `checkpoint ${NXOS_CHECKPOINT}`,
       },
-      ...plan.steps,
-      {
-        mode: 'exec',
-        findings: all,
-        why: 'Once the verification output looks right and you can still reach the router: cancel the timed reload, then save (copy running-config startup-config).',
-        commands: ['reload cancel'],
-      },
-    ],
-    safetyNet: true,
-  };
+      { why: `Once the verification output looks right and you can still reach the switch: save. Until then ${NXOS_ROLLBACK} undoes every step.`, command: 'copy running-config startup-config' },
+    );
+  }
+  return between(
+    plan,
+    {
+      why:
+        `Safety net for a change made through this router: if the session is cut, it reloads its saved configuration in ${minutes} minutes. ` +
+        'Type it by hand: it asks to confirm, and whether to save (answer no). Do not save until the checks pass.',
+      command: `reload in ${minutes}`,
+    },
+    { why: 'Once the verification output looks right and you can still reach the router: cancel the timed reload, then save (copy running-config startup-config).', command: 'reload cancel' },
+  );
 }
 
 /** The checkpoint an NX-OS plan's safety net takes, and the command that goes back to it. */
 export const NXOS_CHECKPOINT = 'code-red-triage';
 export const NXOS_ROLLBACK = `rollback running-config checkpoint ${NXOS_CHECKPOINT}`;
 
-/**
- * NX-OS has no `reload in`: nothing brings the switch back by itself if the session is cut. Its net is a checkpoint
- * taken first, which `rollback running-config checkpoint` returns to from the console or the mgmt0 port, and saving
- * only once the checks pass.
- */
-function withCheckpoint(plan: ChangePlan, all: ChangePlan['steps'][number]['findings']): ChangePlan {
-  return {
-    ...plan,
-    steps: [
-      {
-        mode: 'exec',
-        findings: all,
-        why:
-          `Safety net for a change made through this switch: NX-OS has no timed reload, so take a checkpoint of the running configuration first. ` +
-          `If the session is cut, reach the switch another way (console, or the mgmt0 port) and type ${NXOS_ROLLBACK}. If NX-OS says the checkpoint exists, ` +
-          `an earlier change kept it: delete it (no checkpoint ${NXOS_CHECKPOINT}) or use another name in both places.`,
-        commands: [`checkpoint ${NXOS_CHECKPOINT}`],
-      },
-      ...plan.steps,
-      {
-        mode: 'exec',
-        findings: all,
-        why: `Once the verification output looks right and you can still reach the switch: save. Until then ${NXOS_ROLLBACK} undoes every step.`,
-        commands: ['copy running-config startup-config'],
-      },
-    ],
-    safetyNet: true,
-  };
+/** The plan between the net's first and last exec steps, both serving every finding the plan serves. */
+function between(plan: ChangePlan, first: { why: string; command: string }, last: { why: string; command: string }): ChangePlan {
+  const all = [...new Set(plan.steps.flatMap((s) => s.findings))];
+  const step = (x: { why: string; command: string }) => ({ mode: 'exec' as const, findings: all, why: x.why, commands: [x.command] });
+  return { ...plan, steps: [step(first), ...plan.steps, step(last)], safetyNet: true };
 }
 
 /** The plan without the safety net's two steps. */
