@@ -1,7 +1,8 @@
 // axe: no violations on any route, in light and dark, empty and with the tech note's example loaded.
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { waitForAnalysis } from './helpers';
+import { pasteBox, waitForAnalysis } from './helpers';
 
 async function axe(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
@@ -37,6 +38,17 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto('./');
       await expect(page.getByTestId('likely-causes')).toBeVisible();
       expect(await axe(page), 'start').toEqual([]);
+    });
+
+    test('the report of an NX-OS config, its plan in NX-OS syntax with the checkpoint net on', async ({ page }) => {
+      await page.goto('./#/paste');
+      await pasteBox(page).fill(readFileSync(new URL('../src/core/plan/fixtures/constructed-nxos-n9k-core.txt', import.meta.url), 'utf8'));
+      await waitForAnalysis(page);
+      await page.goto('./#/report');
+      const plan = page.locator('.change-plan').first();
+      await plan.getByRole('checkbox', { name: /safety net/ }).check();
+      await expect(plan.locator('[data-plan-step]').first()).toContainText('checkpoint');
+      expect(await axe(page), 'report').toEqual([]);
     });
   });
 }
