@@ -131,3 +131,26 @@ describe('mls-flowmask-hides-sources', () => {
     expect(ids(['mls-ip-full-flow.txt'], { platform: 'cat6k-sup1-msfc1', 'platform-mode': 'native' })).not.toContain('mls-flowmask-hides-sources');
   });
 });
+
+describe('scanning-host: flows that name no interface (show ip accounting), hosts behind two interfaces', () => {
+  const config = readFileSync(join(__dirname, '../plan/fixtures/constructed-two-lans-acl120.txt'), 'utf8');
+  const rows = (ip: string, first: number) =>
+    Array.from({ length: 40 }, (_, i) => ` ${ip.padEnd(16)} ${`${first + i}.${(i * 7) % 250}.${(i * 13) % 250}.${i + 1}`.padEnd(24)} ${'1'.padStart(7)} ${'48'.padStart(19)}`);
+  const accounting = ['R1#show ip accounting', '   Source           Destination              Packets               Bytes', ...rows('10.1.1.5', 11), ...rows('10.2.2.9', 61), '', 'Accounting data age is 5'].join('\n');
+
+  it('gives each host its own finding and block where its subnet is, keeping ACL 120 on FastEthernet0/0', () => {
+    const d = diagnose([{ source: 'cfg', text: config }, { source: 'acct', text: accounting }]);
+    const scans = d.findings.filter((f) => f.id === 'scanning-host');
+    expect(scans.map((f) => f.title.split(':')[0])).toEqual(['10.1.1.5', '10.2.2.9']);
+    const steps = d.plans![0]!.steps.map((s) => s.commands);
+    // 10.1.1.5 enters on Fa0/0, which filters with ACL 120: the deny goes in at its top; 10.2.2.9 on Fa0/1 gets a list.
+    expect(steps).toContainEqual(['ip access-list extended 120', ' 1 deny tcp any any eq www']);
+    expect(steps).toContainEqual(['access-list 150 deny tcp any any eq www', 'access-list 150 permit ip any any', 'interface FastEthernet0/1', ' ip access-group 150 in']);
+    expect(d.plans![0]!.steps.flatMap((s) => s.commands).join('\n')).not.toMatch(/</);
+  });
+
+  it('without a config or ARP table the hosts stay one finding, the interface left to the pre-check', () => {
+    const scans = diagnose([{ source: 'acct', text: accounting }]).findings.filter((f) => f.id === 'scanning-host');
+    expect(scans).toHaveLength(1);
+  });
+});

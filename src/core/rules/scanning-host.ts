@@ -42,6 +42,27 @@ function facingInterface(ctx: RuleContext, hosts: readonly HostAnalysis[]): stri
   return ifs.size === 1 ? [...ifs][0]! : '';
 }
 
+/**
+ * Where each host enters, when its flows do not say (show ip accounting, NX-OS's flow cache): the config interface
+ * whose subnet holds it, else its ARP entry's interface; '' when neither tells. Undefined when nothing pasted can
+ * tell (no config, no ARP table), so a big table costs nothing. Built once: a map, not a scan per host.
+ */
+function hostInterfaceResolver(ctx: RuleContext): ((ip: string) => string) | undefined {
+  const subnets: { name: string; s: NonNullable<ReturnType<typeof subnetOf>> }[] = [];
+  for (const c of configs(ctx)) {
+    for (const x of c.data.interfaces) {
+      for (const a of [{ address: x.address, mask: x.mask }, ...(x.secondary ?? [])]) {
+        const s = subnetOf(a.address, a.mask);
+        if (s && s.bits > 0) subnets.push({ name: x.name, s });
+      }
+    }
+  }
+  const arp = new Map<string, string>();
+  for (const sec of sectionsOf(ctx.sections, 'show ip arp')) for (const e of sec.data.entries) if (e.interface && !arp.has(e.address)) arp.set(e.address, e.interface);
+  if (subnets.length === 0 && arp.size === 0) return undefined;
+  return (ip) => subnets.find((x) => inSubnet(ip, x.s))?.name ?? arp.get(ip) ?? '';
+}
+
 /** An interface takes one access-group per direction: say how the plan keeps the one already there. */
 function existingGroupCaveat(ctx: RuleContext, facing: string): string {
   for (const c of configs(ctx)) {
@@ -351,9 +372,12 @@ export const scanningHostRule: RuleDef = {
     const third = freeExtendedAcl([...used, first, second]);
     // One finding per interface and service: each gets its own ACL where the hosts enter.
     const groups = new Map<string, { ifName: string; service: string; hosts: HostAnalysis[] }>();
+    // Flows that name no interface: hosts behind different interfaces (by the config's subnets or the ARP table)
+    // get a finding each, so each block goes where its hosts enter instead of one placeholder for all.
+    const resolve = flagged.some((h) => h.interface === '') ? hostInterfaceResolver(ctx) : undefined;
     for (const h of flagged) {
       const service = serviceKey(h);
-      const key = `${h.interface}\u0000${service}`;
+      const key = `${h.interface || (resolve ? `\u0001${resolve(h.ip)}` : '')}\u0000${service}`;
       const g = groups.get(key) ?? { ifName: h.interface, service, hosts: [] };
       g.hosts.push(h);
       groups.set(key, g);
