@@ -5,16 +5,19 @@ import { appRunning, pasteBox, waitForAnalysis } from './helpers';
 
 test('garbage input is explained next to the paste with its unread lines', async ({ page }) => {
   await page.goto('./#/paste');
-  await pasteBox(page).fill('hello world\nthis is not a router\n<b>bold</b> & more');
+  await pasteBox(page).fill('hello world\nthis is not a router\n<b>bold</b> & more <img src=x onerror=alert(1)>');
   await waitForAnalysis(page);
   const status = page.locator('.paste-status');
   await expect(status).toContainText('No router output recognised');
   await expect(status).toContainText('line 1');
   await expect(status).toContainText('hello world');
   await expect(status).toContainText('line 3');
-  // Pasted markup is shown as text, never interpreted.
-  await expect(status).toContainText('<b>bold</b>');
+  // Pasted markup is shown as text, never interpreted: formatting tags a page leaves around output are taken off
+  // with a note quoting them, anything else stays in the line as typed.
+  await expect(status).toContainText('HTML markup taken off (<b>, </b>)');
+  await expect(status).toContainText('bold & more <img src=x onerror=alert(1)>');
   await expect(page.locator('.paste-status b')).toHaveCount(0);
+  await expect(page.locator('.paste-status img')).toHaveCount(0);
 
   await page.getByRole('link', { name: 'See the report' }).click();
   await expect(page.locator('.inputs-summary')).toContainText('No router output recognised');
