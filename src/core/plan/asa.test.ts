@@ -1,8 +1,15 @@
 // An ASA's running-config: read (nameif, lists, access-group by interface name, routes), never given IOS commands.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose, diagnoseDetailed } from '../diagnose';
 import { configs } from '../rules/parsed-facts';
 import { planlessSystem } from './planless';
+import { runningConfigParser } from '../parsers/show-running-config/parser';
+import { findingArb, findingsFor } from '../proof/plan-arbitraries';
+import { normaliseLines } from '../text/normalise';
+import { buildPlan } from './build-plan';
+import { buildModel } from './config-model';
+import { intentsOf } from './intents';
 
 const ASA = [
   'ciscoasa# show running-config',
@@ -90,5 +97,36 @@ describe('an ASA running-config', () => {
     expect(d.findings.find((f) => f.id === 'scanning-host')!.remedy.commands.length).toBeGreaterThan(0);
     expect(planlessSystem(d.findings.find((f) => f.id === 'scanning-host')!)).toBeUndefined();
     expect(d.plans).toHaveLength(1);
+  });
+});
+
+describe('ASA and IOS XR configs, over generated findings', () => {
+  const XR = ['!! IOS XR Configuration 6.1.2', 'hostname PE1', 'ipv4 access-list EDGE-IN', ' 10 permit ipv4 any any', '!', 'interface GigabitEthernet0/0/0/0', ' ipv4 address 10.0.0.1 255.255.255.0', ' ipv4 access-group EDGE-IN ingress', '!', 'router static', ' address-family ipv4 unicast', '  0.0.0.0/0 GigabitEthernet0/0/0/0', '!', 'end'].join('\n');
+
+  it('never get a plan step: every finding that asked for a change has it held back', () => {
+    for (const [text, platform] of [[ASA, 'asa'], [XR, 'ios-xr']] as const) {
+      const lines = normaliseLines(text);
+      const parsed = runningConfigParser.parse({ lines, from: 0, to: lines.length });
+      expect(parsed.data.platform).toBe(platform);
+      const model = buildModel(parsed.data);
+      fc.assert(
+        fc.property(findingArb(['Ethernet0/0', 'Ethernet0/1', 'GigabitEthernet0/0/0/0']), fc.boolean(), (spec, safetyNet) => {
+          const findings = findingsFor(spec, model);
+          const built = buildPlan(model, findings, { router: 'fw', safetyNet });
+          expect(built.plan.steps).toEqual([]);
+          expect(built.plan.rollback).toEqual([]);
+          for (const alts of built.alternatives.values()) for (const a of alts) expect(a.commands).toEqual([]);
+          // Every change asked for is among the lines held back (two findings asking for one line share it).
+          const held = [...built.withheld.values()].flat().map((l) => l.trim());
+          for (const f of findings) {
+            for (const i of intentsOf(f) ?? []) {
+              if (i.kind === 'global' || i.kind === 'exec') for (const c of i.commands) expect(held, `${f.id}: ${c}`).toContain(c);
+              if (i.kind === 'block') for (const e of i.entries) expect(held.some((l) => l.endsWith(e)), `${f.id}: ${e}`).toBe(true);
+            }
+          }
+        }),
+        { seed: 20010719, numRuns: 100 },
+      );
+    }
   });
 });

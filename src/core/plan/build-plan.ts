@@ -376,8 +376,10 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
         }
         b.work = saved;
         b.precheck.length = prechecks;
-        // On NX-OS, an alternative it has no form for here (NBAR's class-maps) comes back empty: it is not offered.
-        return { summary: a.summary, commands: nxos ? (nxosConfigLines(commands) ?? []) : commands };
+        // On NX-OS, an alternative it has no form for here (NBAR's class-maps) comes back empty: it is not offered;
+        // on an ASA or IOS XR every one does.
+        const written = model.platform === undefined ? commands : nxos ? (nxosConfigLines(commands) ?? []) : [];
+        return { summary: a.summary, commands: written };
       }),
     );
   }
