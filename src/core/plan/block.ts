@@ -77,7 +77,11 @@ function insertionRoom(acl: ModelAcl, n: number): boolean {
  * reload would refuse a line here, and the back-out's `no 1` would then remove theirs. The engineer checks first.
  */
 /** What to do when the pre-check names no list: a PPP session's interface is cloned, so its list lives on the template. */
-function noListYet(ifName: string | undefined, dirWord: string): string {
+function noListYet(ifName: string | undefined, dirWord: string, known: boolean): string {
+  // The config was pasted but says nothing of where these hosts are: what is missing is their interface, not the config.
+  if (!ifName && known) {
+    return `If it has no ${dirWord} ACL, paste show ip arp for these hosts (or the running-config of the router they are behind) and the tool places them and builds one; never bind a new list in its place.`;
+  }
   if (ifName && /^Virtual-Access/i.test(ifName)) {
     return `${ifName} is a PPP session cloned from a Virtual-Template (or a dialer profile) and is never in the running-config: if it has no ${dirWord} ACL, ` +
       'the list belongs on that template and applies as sessions reconnect; never bind a new list over one the pre-check names.';
@@ -116,13 +120,17 @@ function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
     ? placeholder(`${dirWord} ACL on ${ifName}: show ip interface ${ifName} | include access list`)
     : placeholder(`${dirWord} ACL on ${what}: ${resolve} names the interface, show ip interface on it | include access list the ACL`);
   const version = model.ios?.sequenceEditing === false ? ` This IOS (${model.ios.version}) does not take sequence numbers: paste the running-config for a plan that copies the list instead.` : '';
-  const seen = !model.known ? 'No running-config was pasted, so this plan cannot see the access lists on ' : 'The running-config pasted does not show the access list on ';
+  const seen = !model.known
+    ? 'No running-config was pasted, so this plan cannot see the access lists on '
+    : ifName
+      ? 'The running-config pasted does not show the access list on '
+      : 'No interface of the running-config pasted has a subnet holding these hosts, and no ARP table pasted names theirs, so this plan cannot see the access list on ';
   return {
     commands: seqInsert(acl, req.entries),
     undo: [`ip access-list extended ${acl}`, ...req.entries.map((_, i) => ` no ${i + 1}`)],
     how:
       `${seen}${what}. Run the pre-checks first: they name its ${dirWord} ACL, and these lines put the deny entries at its top by sequence number (${model.platform === 'nx-os' ? 'NX-OS numbers every entry' : 'IOS 12.3(2)T / 12.2(14)S or later'}).` +
-      ` ${firstNumberCheck('show access-lists on that ACL', req.entries.length)} ${noListYet(ifName, dirWord)}${version}`,
+      ` ${firstNumberCheck('show access-lists on that ACL', req.entries.length)} ${noListYet(ifName, dirWord, model.known)}${version}`,
     precheck,
   };
 }
