@@ -116,3 +116,20 @@ describe('splitSections', () => {
     expect(exec.inputs.map((i) => i.kind)).toEqual(['unknown']);
   });
 });
+
+describe('show tech-support: each command between its separators', () => {
+  const isShow = () => true;
+  it('IOS rules of dashes and NX-OS backquotes open a section each; the empty show tech-support echo is dropped', () => {
+    const lines = ['R1#show tech-support', '', '', '------------------ show version ------------------', '', 'Cisco IOS Software', '', '------------------ show running-config ------------------', 'hostname R1', '`show clock`', '10:00:00 UTC'];
+    expect(splitSections(lines, isShow).map((s) => [s.command, s.from, s.to, s.tech])).toEqual([
+      ['show version', 4, 7, true],
+      ['show running-config', 8, 9, true],
+      ['show clock', 10, 11, true],
+    ]);
+  });
+
+  it('a rule of dashes without a show command, or inside a table, is no separator', () => {
+    const lines = ['R1#show ip cache flow', 'SrcIf SrcIPaddress', '-------- --------', '---- not a command ----'];
+    expect(splitSections(lines, isShow).map((s) => s.command)).toEqual(['show ip cache flow']);
+  });
+});

@@ -9,7 +9,16 @@ export interface RawSection {
   /** Output lines are lines[from..to). */
   from: number;
   to: number;
+  /** The echo is a `show tech-support` separator (`------------------ show version ------------------`). */
+  tech?: true;
 }
+
+/**
+ * `show tech-support` prints each command it runs between rules of dashes instead of after a prompt (IOS, IOS-XE);
+ * NX-OS's prints it between backquotes (`` `show version` ``).
+ */
+const TECH_SEPARATOR = /^-{3,} ((?:show|more) .*?\S) -{3,}\s*$/i;
+const NXOS_TECH_SEPARATOR = /^`((?:show) [^`]*\S)`\s*$/i;
 
 /**
  * Walk the lines once. `isShowCommand` decides whether a bare line like `show ip arp` is an echo (only commands
@@ -34,6 +43,15 @@ export function splitSections(lines: readonly string[], isShowCommand: (base: st
     const line = lines[i]!;
     // Prompts and echoes are short; skipping long lines keeps a 1M-row table to one cheap check per line.
     if (line.length > 300) continue;
+    // A show tech-support section: its command between dashes, or backquotes.
+    if (line.charCodeAt(0) === 45 || line.charCodeAt(0) === 96) {
+      const t = TECH_SEPARATOR.exec(line) ?? NXOS_TECH_SEPARATOR.exec(line);
+      if (t) {
+        close(i);
+        cur = { command: t[1]!, echoIndex: i, from: i + 1, to: i + 1, tech: true };
+      }
+      continue;
+    }
     // Data rows of most tables start with a digit or an interface name: a cheap look at the first characters first.
     if (!mayBePrompt(line)) continue;
     const c0 = line.charCodeAt(0);
@@ -61,6 +79,8 @@ export function splitSections(lines: readonly string[], isShowCommand: (base: st
   // A `show` with no output stays: `show ip cache flow | include 0050` matching nothing is a real answer.
   return out.filter((s) => {
     if (s.command === undefined) return hasContent(lines, s.from, s.to);
+    // `show tech-support` itself prints nothing but its sections, each read as its own command.
+    if (/^sh\S*\s+tech/i.test(s.command) && !hasContent(lines, s.from, s.to)) return false;
     // A non-show command that only printed its usual acknowledgement (`conf t`, `wr`) has no output to read.
     return isShowLike(s.command) || hasContent(lines, s.from, s.to, CHATTER);
   });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnoseDetailed } from '../../diagnose';
+import { diagnose, diagnoseDetailed } from '../../diagnose';
 import { sectionsOf } from '../../sections';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
@@ -196,5 +196,21 @@ describe('the device as the questionnaire names it', () => {
     expect(ids('ios-router')).toContain('cef-not-enabled');
     expect(ids('nexus')).not.toContain('cef-not-enabled');
     expect(ids('ios-xe')).not.toContain('cef-not-enabled');
+  });
+});
+
+describe('show version inside a show tech-support (field capture)', () => {
+  it('is read from between its rules of dashes; show clock beside it is said with its line', () => {
+    const text = readFileSync(join(__dirname, 'fixtures/field/show-tech-7200-clock-version.txt'), 'utf8');
+    const d = diagnose([{ source: 'tech', text }]);
+    expect(d.inputs.map((i) => [i.kind, i.command, i.records])).toEqual([
+      ['unknown', 'show clock', 0],
+      ['show version', 'show version', 1],
+    ]);
+    expect(d.inputs[0]!.warnings).toEqual([
+      { line: 1, message: '"show clock" is recognised but not read by this tool' },
+      { line: 4, message: 'not read: "*18:00:49.603 UTC Thu Jul 17 2025"' },
+    ]);
+    expect(d.inputs[1]!.warnings).toEqual([]);
   });
 });
