@@ -5,7 +5,7 @@
 import { commandIndex } from '../parsers/registry';
 import { lineWithoutNote } from '../text/field-notes';
 import { mayBePrompt, parseBareCommand, parsePrompt, splitFilter } from '../text/prompt';
-import { BANNER_MAX_LINES, bannerDelimiter } from '../text/split';
+import { BANNER_MAX_LINES, bannerDelimiter, techSeparatorCommand } from '../text/split';
 import { HEADER, isVerboseHeader, GARBLED_HEADER } from '../parsers/show-ip-cache-flow/row-text';
 import { classicHeader, readClassicRow, readVerboseSecond } from '../parsers/shared/netflow-rows';
 import { csvRoles, isRule } from '../parsers/show-flow-monitor-cache/table-format';
@@ -266,14 +266,16 @@ export class FlowSectionTracker {
       this.mlsOpen = false;
       return false;
     }
-    // What split.ts takes for a possible prompt (mayBePrompt).
-    if (t.length <= 300 && mayBePrompt(t)) {
+    // A show tech-support separator opens a section as split.ts reads it (techSeparatorCommand), else what split.ts
+    // takes for a possible prompt (mayBePrompt).
+    const tech = t.length <= 300 ? techSeparatorCommand(t) : undefined;
+    if (tech !== undefined || (t.length <= 300 && mayBePrompt(t))) {
       // As split.ts reads it: after takeFieldNotes took a poster's note off (`R1#show ip cache flow   <-- here`).
       const u = lineWithoutNote(t);
-      const p = parsePrompt(u, this.hosts);
+      const p = tech !== undefined ? null : parsePrompt(u, this.hosts);
       if (p?.host !== undefined) this.hosts.add(p.host);
-      let cmd: string | undefined = p ? p.command : undefined;
-      if (!p) {
+      let cmd: string | undefined = tech ?? (p ? p.command : undefined);
+      if (!p && tech === undefined) {
         const bare = parseBareCommand(u);
         if (bare && commandIndex.match(splitFilter(bare).base) !== null) cmd = bare;
       }

@@ -90,6 +90,25 @@ describe('bytes path and text path read the same', () => {
     expect(viaBytes('s', session)).toEqual(viaText('s', session));
   });
 
+  it('a show tech-support holding every capture between rules of dashes (and NX-OS backquotes): the same on both paths', () => {
+    // The echo each capture opens with stays in the section's text; the separator is what opens the section here.
+    const parts = captures.flatMap((c, k) => [Buffer.from(k % 2 ? `\n\`show ip cache flow\`\n` : '\n------------------ show ip cache flow ------------------\n\n'), c.bytes]);
+    const tech = Buffer.concat([Buffer.from('R1#show tech-support\n'), ...parts, Buffer.from('\n')]);
+    const d = viaBytes('t', tech);
+    expect(d).toEqual(viaText('t', tech));
+    expect(d.inputs.filter((i) => i.command === 'show ip cache flow').length).toBeGreaterThan(captures.length / 2);
+  });
+
+  it('a show tech-support whose verbose cache follows an echoed cache flow: the separator ends the flow rows on both paths', () => {
+    const read = (f: string) => fs.readFileSync(join(__dirname, '../parsers', f), 'utf8');
+    const flow = read('show-ip-cache-flow/fixtures/seed.txt');
+    const verbose = read('show-ip-cache-verbose-flow/fixtures/constructed-cmdref-layout.txt').split('\n').slice(1).join('\n');
+    const tech = Buffer.from(`${flow}\n------------------ show ip cache verbose flow ------------------\n\n${verbose}\n`);
+    const d = viaBytes('t', tech);
+    expect(d).toEqual(viaText('t', tech));
+    expect(d.inputs.map((i) => i.kind)).toEqual(['show ip cache flow', 'show ip cache verbose flow']);
+  });
+
   it('a truncated multi-byte character in a line decodes as on the text path (found by the fuzz run, seed 1395522998)', () => {
     // A process name after two bytes of a three-byte sequence (E1 80, no third): one U+FFFD, not one per byte.
     const text = Buffer.from('CPU utilization for five seconds: 99%/78%; one minute: 99%; five minutes: 98%\n PID Runtime(ms)   Invoked      uSecs   5Sec   1Min   5Min TTY Process\n  20  1137746  111  10 12.89%  9.99%  9.99%   0 ARP Input\n  21  1137  111  10  4.19%  3.00%  3.00%   0 ', 'latin1');

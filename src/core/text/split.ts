@@ -20,6 +20,13 @@ export interface RawSection {
 const TECH_SEPARATOR = /^-{3,} ((?:show|more) .*?\S) -{3,}\s*$/i;
 const NXOS_TECH_SEPARATOR = /^`((?:show) [^`]*\S)`\s*$/i;
 
+/** The command a show tech-support separator line names, or undefined (a cheap first-character test first). */
+export function techSeparatorCommand(line: string): string | undefined {
+  const c0 = line.charCodeAt(0);
+  if (c0 !== 45 && c0 !== 96) return undefined;
+  return (TECH_SEPARATOR.exec(line) ?? NXOS_TECH_SEPARATOR.exec(line))?.[1];
+}
+
 /**
  * Walk the lines once. `isShowCommand` decides whether a bare line like `show ip arp` is an echo (only commands
  * the index knows count, so a log message containing "show" is not mistaken for one).
@@ -44,12 +51,10 @@ export function splitSections(lines: readonly string[], isShowCommand: (base: st
     // Prompts and echoes are short; skipping long lines keeps a 1M-row table to one cheap check per line.
     if (line.length > 300) continue;
     // A show tech-support section: its command between dashes, or backquotes.
-    if (line.charCodeAt(0) === 45 || line.charCodeAt(0) === 96) {
-      const t = TECH_SEPARATOR.exec(line) ?? NXOS_TECH_SEPARATOR.exec(line);
-      if (t) {
-        close(i);
-        cur = { command: t[1]!, echoIndex: i, from: i + 1, to: i + 1, tech: true };
-      }
+    const tech = techSeparatorCommand(line);
+    if (tech !== undefined) {
+      close(i);
+      cur = { command: tech, echoIndex: i, from: i + 1, to: i + 1, tech: true };
       continue;
     }
     // Data rows of most tables start with a digit or an interface name: a cheap look at the first characters first.
