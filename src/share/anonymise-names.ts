@@ -24,7 +24,12 @@ export const NAMES_REPLACED = [
 const HOSTNAME = /^\s*(?:hostname|set system name|switchname)\s+"?([A-Za-z0-9][\w.-]{0,62})/i;
 // `Router#`, `R1(config-if)#`, `Switch>`, CatOS `Console> (enable)`: the name before the prompt character.
 const PROMPT = /^\s*([A-Za-z][\w.-]{0,62})(?:\([\w.\-/ ]{1,30}\))?(?:[#>]|> ?\((?:enable|debug)\))/;
-const DOMAIN = /^\s*(?:ip domain[- ](?:name|list)|domain-name|set system domain)\s+(?:vrf\s+\S+\s+)?([A-Za-z0-9][\w-]*(?:\.[\w-]+)+)/i;
+const DOMAIN = /^\s*(?:ip domain[- ](?:name|list)|domain-name|domain name|set system domain)\s+(?:vrf\s+\S+\s+)?([A-Za-z0-9][\w-]*(?:\.[\w-]+)+)/i;
+// IOS XR's prompt: `RP/0/RSP0/CPU0:PE1#`, the name after the route processor's path.
+const XR_PROMPT = /^\s*RP\/\d+\/[\w]+\/CPU\d+:([A-Za-z][\w.-]{0,62})(?:\([\w.\-/ ]{1,30}\))?#/;
+// An ASA's `name 192.0.2.13 Machine01 description ...`: a host's name, as sensitive as a hostname.
+const ASA_NAME = /^\s*name\s+\d{1,3}(?:\.\d{1,3}){3}\s+([A-Za-z0-9][\w.-]{0,62})/;
+const ASA_NAME_DESCRIPTION = /^(\s*name\s+\S+\s+\S+\s+description\s)\S.*$/i;
 const USERNAME = /^\s*(?:username|set localuser user)\s+"?([^\s"]{1,64})/i;
 // Usernames in logs: `Configured from console by alice on vty0`, `Login Success [user: alice]`.
 const LOG_USER = /(?:\bby ([\w.@-]{1,64}) on (?:vty|tty|aux|console)|\[user: ([^\]\s]{1,64})\])/i;
@@ -75,7 +80,7 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
     for (const stamped of s.split('\n')) {
       // A terminal log's time stamp before the line (Tera Term, SecureCRT, ts): the line is read after it.
       const line = stamped.slice(lineStampLength(stamped.slice(0, 96)));
-      const h = HOSTNAME.exec(line) ?? PROMPT.exec(line);
+      const h = HOSTNAME.exec(line) ?? XR_PROMPT.exec(line) ?? PROMPT.exec(line) ?? ASA_NAME.exec(line);
       if (h && !NOT_NAMES.has(h[1]!.toLowerCase())) hosts.add(h[1]!);
       const d = DOMAIN.exec(line);
       if (d) domains.add(d[1]!.replace(/\.$/, ''));
@@ -117,7 +122,8 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
       const m = re.exec(l);
       if (m) return m[1] + replacement;
     }
-    let out = l;
+    // An ASA name's description is free text like any other (its address and name are anonymised below).
+    let out = l.replace(ASA_NAME_DESCRIPTION, '$1[description removed]');
     const d = domainRe();
     if (d) {
       out = out.replace(d, (_w, labels: string, domain: string) => {
