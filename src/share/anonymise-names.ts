@@ -27,6 +27,8 @@ const PROMPT = /^\s*([A-Za-z][\w.-]{0,62})(?:\([\w.\-/ ]{1,30}\))?(?:[#>]|> ?\((
 const DOMAIN = /^\s*(?:ip domain[- ](?:name|list)|domain-name|domain name|set system domain)\s+(?:vrf\s+\S+\s+)?([A-Za-z0-9][\w-]*(?:\.[\w-]+)+)/i;
 // IOS XR's prompt: `RP/0/RSP0/CPU0:PE1#`, the name after the route processor's path.
 const XR_PROMPT = /^\s*RP\/\d+\/[\w]+\/CPU\d+:([A-Za-z][\w.-]{0,62})(?:\([\w.\-/ ]{1,30}\))?#/;
+// An ASA's prompt in a context or a failover pair: `fw/admin#`, `fw/pri/act#`, `fw/pri/act(config)#`.
+const ASA_PROMPT = /^\s*([A-Za-z][\w.-]{0,62})(?:\/[\w-]{1,32}){1,2}(?:\([\w.\-/ ]{1,30}\))?[#>]/;
 // An ASA's `name 192.0.2.13 Machine01 description ...`: a host's name, as sensitive as a hostname.
 const ASA_NAME = /^\s*name\s+\d{1,3}(?:\.\d{1,3}){3}\s+([A-Za-z0-9][\w.-]{0,62})/;
 const ASA_NAME_DESCRIPTION = /^(\s*name\s+\S+\s+\S+\s+description\s)\S.*$/i;
@@ -80,7 +82,7 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
     for (const stamped of s.split('\n')) {
       // A terminal log's time stamp before the line (Tera Term, SecureCRT, ts): the line is read after it.
       const line = stamped.slice(lineStampLength(stamped.slice(0, 96)));
-      const h = HOSTNAME.exec(line) ?? XR_PROMPT.exec(line) ?? PROMPT.exec(line) ?? ASA_NAME.exec(line);
+      const h = HOSTNAME.exec(line) ?? XR_PROMPT.exec(line) ?? PROMPT.exec(line) ?? ASA_PROMPT.exec(line) ?? ASA_NAME.exec(line);
       if (h && !NOT_NAMES.has(h[1]!.toLowerCase())) hosts.add(h[1]!);
       const d = DOMAIN.exec(line);
       if (d) domains.add(d[1]!.replace(/\.$/, ''));

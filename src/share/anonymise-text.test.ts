@@ -84,18 +84,19 @@ describe('MAC addresses', () => {
 });
 
 describe('names other systems print', () => {
-  it('IOS XR prompts and domain name, ASA name lines: the names and the description go', () => {
+  it('IOS XR prompts and domain name, ASA failover prompts and name lines: the names and the description go', () => {
     const text = [
       'RP/0/RSP0/CPU0:PE1#show running-config',
       'domain name corp.example.zz',
       'name 192.0.2.13 Machine01 description machine in rack 4',
       'access-list X extended permit ip any host Machine01',
       'RP/0/RSP0/CPU0:PE1#',
+      'edgefw/pri/act# show conn count',
     ].join('\n');
     const names = createNameAnonymiser(KEY);
     names.learn(text);
     const out = names.text(text);
-    for (const gone of ['PE1', 'corp.example.zz', 'Machine01', 'rack 4']) expect(out, out).not.toContain(gone);
+    for (const gone of ['PE1', 'corp.example.zz', 'Machine01', 'rack 4', 'edgefw']) expect(out, out).not.toContain(gone);
     expect(out).toMatch(/^RP\/0\/RSP0\/CPU0:router-[0-9a-f]{6}#show running-config$/m);
     expect(out).toMatch(/^name 192\.0\.2\.13 router-[0-9a-f]{6} description \[description removed\]$/m);
   });
