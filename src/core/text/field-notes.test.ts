@@ -191,3 +191,22 @@ describe('HTML markup around pasted output (takeFieldNotes)', () => {
     ]);
   });
 });
+
+describe('HTML markup, whatever the line', () => {
+  const tag = fc.constantFrom('<pre>', '</pre>', '<code>', '</code>', '<strong>', '</strong>', '<b>', '</b>', '<br>', '<br/>', '<span class="x">', '</span>');
+  const text = fc.string({ maxLength: 40 }).filter((s) => !s.includes('\n') && !s.includes('\r'));
+
+  it('takes off exactly the formatting tags put into a line, and every other character stays in order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, fc.option(tag, { nil: undefined })), { minLength: 1, maxLength: 6 }), (parts) => {
+        const line = parts.map(([t, g]) => t + (g ?? '')).join('');
+        const plain = parts.map(([t]) => t).join('');
+        // Text that itself spells a tag is not told from one: leave those draws aside.
+        fc.pre(!/<\/?(?:pre|code|strong|b|em|i|tt|kbd|samp|span|p|div|br|font)(?:\s[^<>]*)?\/?>/i.test(plain) && !/</.test(plain));
+        const { lines: out } = takeFieldNotes([line]);
+        expect(out[0]).toBe(plain);
+      }),
+      { seed: 20010719, numRuns: 300 },
+    );
+  });
+});
