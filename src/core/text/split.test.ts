@@ -121,10 +121,10 @@ describe('show tech-support: each command between its separators', () => {
   const isShow = () => true;
   it('IOS rules of dashes and NX-OS backquotes open a section each; the empty show tech-support echo is dropped', () => {
     const lines = ['R1#show tech-support', '', '', '------------------ show version ------------------', '', 'Cisco IOS Software', '', '------------------ show running-config ------------------', 'hostname R1', '`show clock`', '10:00:00 UTC'];
-    expect(splitSections(lines, isShow).map((s) => [s.command, s.from, s.to, s.tech])).toEqual([
-      ['show version', 4, 7, true],
-      ['show running-config', 8, 9, true],
-      ['show clock', 10, 11, true],
+    expect(splitSections(lines, isShow).map((s) => [s.command, s.echoIndex, s.from, s.to])).toEqual([
+      ['show version', 3, 4, 7],
+      ['show running-config', 7, 8, 9],
+      ['show clock', 9, 10, 11],
     ]);
   });
 

@@ -9,8 +9,6 @@ export interface RawSection {
   /** Output lines are lines[from..to). */
   from: number;
   to: number;
-  /** The echo is a `show tech-support` separator (`------------------ show version ------------------`). */
-  tech?: true;
 }
 
 /**
@@ -54,7 +52,7 @@ export function splitSections(lines: readonly string[], isShowCommand: (base: st
     const tech = techSeparatorCommand(line);
     if (tech !== undefined) {
       close(i);
-      cur = { command: tech, echoIndex: i, from: i + 1, to: i + 1, tech: true };
+      cur = { command: tech, echoIndex: i, from: i + 1, to: i + 1 };
       continue;
     }
     // Data rows of most tables start with a digit or an interface name: a cheap look at the first characters first.
