@@ -61,6 +61,8 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
       }
       return;
     }
+    // An ASA or IOS XR: read, but no commands written for it.
+    const planless = model.platform === 'asa' || model.platform === 'ios-xr' ? PLANLESS[model.platform] : undefined;
     for (const f of mine) {
       // A finding whose commands are only show commands (collect evidence) keeps them: they are pre-checks.
       const part = built.parts.get(f) ?? [];
@@ -69,7 +71,6 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
       if (alts && f.remedy.alternatives) {
         f.remedy.alternatives = f.remedy.alternatives.map((a, k) => (alts[k] && alts[k]!.summary === a.summary ? { ...a, commands: alts[k]!.commands } : a));
       }
-      const planless = model.platform === 'asa' || model.platform === 'ios-xr' ? PLANLESS[model.platform] : undefined;
       if (planless) {
         if (built.withheld.has(f)) {
           // Caveats about how the plan does it, or in IOS commands, do not apply where there is no plan.
@@ -96,7 +97,7 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
       }
     }
     // An ASA or IOS XR gets no plan: its pre-checks and checks would be IOS show commands it does not have.
-    if (model.platform !== 'asa' && model.platform !== 'ios-xr' && (built.plan.steps.length > 0 || built.plan.precheck.length > 0)) out.push(built.plan);
+    if (!planless && (built.plan.steps.length > 0 || built.plan.precheck.length > 0)) out.push(built.plan);
   });
   return out;
 }
