@@ -1,7 +1,7 @@
 // `show running-config` (and `sh run`, startup-config): the parts of the configuration the rules need.
 import { MASK } from '../../text/mask-mark';
 import type { Warning } from '../../types';
-import { fields, isIPv4, unreadLine } from '../../text/lines';
+import { fields, unreadLine } from '../../text/lines';
 import { WRAP_WIDTHS } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import {
@@ -16,13 +16,12 @@ import {
   type StaticRoute,
 } from './config-lines';
 import { readInterfaceLine, type ConfigInterface } from './interface-lines';
+import { ACL_ACTIONS, OtherSystems, type Block, type ConfigPlatform } from './other-systems';
 import { CONFIG_HEADER, GLOBAL_COMMANDS } from './vocabulary';
 
 export type { AclEntry, NatRule, StaticRoute } from './config-lines';
 export type { ConfigInterface } from './interface-lines';
-
-/** The systems whose configs this parser tells apart from IOS (and IOS-XE, which writes IOS's forms). */
-export type ConfigPlatform = 'nx-os' | 'asa' | 'ios-xr';
+export type { ConfigPlatform } from './other-systems';
 
 export interface RunningConfigData {
   hostname?: string;
@@ -78,25 +77,7 @@ export interface RunningConfigData {
 
 /** Syslog levels by number: `logging console 7` is shown back as `debugging`, so the rules see one spelling. */
 const LOG_LEVELS = ['emergencies', 'alerts', 'critical', 'errors', 'warnings', 'notifications', 'informational', 'debugging'];
-const ACL_ACTIONS = new Set(['permit', 'deny', 'remark', 'dynamic', 'evaluate']);
 const HEX_LINE = /^[0-9A-Fa-f]+( [0-9A-Fa-f]+)*$/;
-
-type Block =
-  | { kind: 'none' }
-  | { kind: 'interface'; iface: ConfigInterface }
-  | { kind: 'acl'; acl: string }
-  | { kind: 'vrf'; vrf: string }
-  | { kind: 'xr-static'; vrf?: string; ipv4: boolean }
-  | { kind: 'other' };
-
-/** Words after `ip access-list` that are IOS options, not an NX-OS list's name (`ip access-list logging interval 10`). */
-const ACL_OPTION_WORDS = new Set(['standard', 'extended', 'logging', 'resequence', 'log-update', 'role-based', 'persistent', 'helper', 'match-local-traffic', 'hardware']);
-/** The header NX-OS prints above a config (`!Command: show running-config`, `!Time: ...`, `!Running configuration last done at: ...`). */
-/** IOS XR's time stamp before a command's output. */
-const XR_STAMP = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d\.\d{3}( \S+)?$/;
-/** The lines that frame an ASA's config: `: Saved`, `: end`, `:` alone, `Cryptochecksum:...`, `ASA Version 9.8(4)`. */
-const ASA_HEADER = /^(:( .*)?|Cryptochecksum:\S*|(ASA|PIX|FWSM) Version \S+.*)$/;
-const NXOS_HEADER = /^!(Command: show (running|startup)-config|Time: |Running configuration last done at|Startup config saved at)/;
 
 function emptyConfig(): RunningConfigData {
   return { interfaces: [], staticRoutes: [], cef: { mode: 'absent' }, httpServer: { enabled: false }, loggingConsole: { enabled: true }, acls: [], aclIds: [], natRules: [] };
@@ -178,22 +159,8 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
   const addId = (id: string) => ids.add(id);
   let block: Block = { kind: 'none' };
   let banner: string | null = null;
-  const nxos = (line: number) => {
-    d.platform = 'nx-os';
-    d.platformLine ??= line;
-  };
-  const asa = (line: number) => {
-    d.platform = 'asa';
-    d.platformLine ??= line;
-  };
-  const xr = (line: number) => {
-    d.platform = 'ios-xr';
-    d.platformLine ??= line;
-  };
-  /** ASA binds lists by interface name (`access-group OUTSIDE_IN in interface outside`): placed once every nameif is read. */
-  const asaGroups: { acl: string; direction: 'in' | 'out'; nameif: string; line: number }[] = [];
-  /** ASA 8.x IPv6 lists (`ipv6 access-list NAME permit ...`): bound beside the IPv4 list, never in its place. */
-  const v6Lists = new Set<string>();
+  // NX-OS, ASA and IOS XR: their own forms of the same facts, read by other-systems.ts.
+  const other = new OtherSystems(d, addId);
   for (let i = from; i < to; i++) {
     const raw = lines[i]!;
     const line = i + 1;
@@ -213,25 +180,11 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       t = glued ? t + tail : `${t} ${tail}`;
     }
     if (t.startsWith('!')) {
-      if (NXOS_HEADER.test(t)) nxos(line);
-      const xrVersion = /^!! IOS XR Configuration (\S+)/.exec(t);
-      if (xrVersion) {
-        d.version = xrVersion[1];
-        xr(line);
-      }
+      other.comment(t, line);
       if (!indented) block = { kind: 'none' };
       continue;
     }
-    if (!indented && CONFIG_HEADER.test(t)) continue;
-    // IOS XR stamps its output with the time before the config: `Thu Dec  3 10:00:00.000 UTC`.
-    if (!indented && XR_STAMP.test(t)) continue;
-    if (!indented && ASA_HEADER.test(t)) {
-      // `: Saved`, `: end`, `Cryptochecksum:...` and `ASA Version 9.8(4)` frame an ASA's config.
-      const v = /^(?:ASA|PIX|FWSM) Version (\S+)/.exec(t);
-      if (v) d.version = v[1];
-      asa(line);
-      continue;
-    }
+    if (!indented && (CONFIG_HEADER.test(t) || other.frame(t, line))) continue;
     const inBlock = indented || (flat && continuesBlock(block, t));
     if (!isConfigShaped(t, inBlock)) {
       warnings.push(unreadLine(i, raw, 'not configuration syntax'));
@@ -247,27 +200,11 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     if (inBlock) {
       if (block.kind === 'interface') {
         if (!readInterfaceLine(block.iface, w, line, t)) warnings.push(unreadLine(i, raw, 'interface line not understood'));
-        else if (lw[0] === 'ip' && lw[1] === 'address' && w[2]?.includes('/')) nxos(line);
-        else if (lw[0] === 'ipv4' && (lw[1] === 'address' || lw[1] === 'access-group')) xr(line);
-        else if ((lw[0] === 'nameif' || lw[0] === 'security-level') && w[1]) {
-          asa(line);
-          if (lw[0] === 'nameif') block.iface.nameif = w[1];
-        }
-      } else if (block.kind === 'xr-static') {
-        // router static / [vrf V] / address-family ipv4 unicast / `0.0.0.0/0 [INTERFACE] [NEXT-HOP]`.
-        const vrf: string | undefined = block.vrf;
-        if (lw[0] === 'vrf' && w[1]) block = { kind: 'xr-static', vrf: w[1], ipv4: false };
-        else if (lw[0] === 'address-family') block = { kind: 'xr-static', ...(vrf ? { vrf } : {}), ipv4: lw[1] === 'ipv4' };
-        else if (block.ipv4 && w[0]?.includes('/')) {
-          const r = readStaticRoute(w, line, vrf);
-          if (r) d.staticRoutes.push(r);
-          else warnings.push(unreadLine(i, raw, 'static route not understood'));
-        }
-      } else if (block.kind === 'vrf' && lw[0] === 'ip' && lw[1] === 'route') {
-        // NX-OS keeps a VRF's static routes in its `vrf context` block.
-        const r = readStaticRoute(w.slice(2), line, block.vrf);
-        if (r) d.staticRoutes.push(r);
-        else warnings.push(unreadLine(i, raw, 'static route not understood'));
+        else other.interfaceLine(block.iface, w, lw, line);
+      } else if (block.kind === 'xr-static' || block.kind === 'vrf') {
+        const next = other.blockLine(block, w, lw, line);
+        if (next === null) warnings.push(unreadLine(i, raw, 'static route not understood'));
+        else block = next;
       } else if (block.kind === 'acl') {
         // `statistics per-entry`, `fragments` and the like configure the list; they are not entries.
         const entry = readAclEntry(block.acl, w, line);
@@ -282,14 +219,9 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     block = { kind: 'other' };
     const s = lw.join(' ');
     if (s === 'end') d.ended = true;
-    if ((lw[0] === 'hostname' || lw[0] === 'switchname') && w[1]) {
-      d.hostname = w[1];
-      if (lw[0] === 'switchname') nxos(line);
-    } else if (lw[0] === 'feature' && w[1]) nxos(line);
-    else if (lw[0] === 'vrf' && lw[1] === 'context' && w[2]) {
-      nxos(line);
-      block = { kind: 'vrf', vrf: w[2] };
-    }
+    const opened = other.global(w, lw, s, line);
+    if (opened) block = opened;
+    else if (lw[0] === 'hostname' && w[1]) d.hostname = w[1];
     else if (lw[0] === 'version' && w[1]) d.version = w[1];
     else if (lw[0] === 'interface' && lw[1] !== 'breakout') {
       const n = interfaceName(w.slice(1));
@@ -309,7 +241,7 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       const r = readStaticRoute(w.slice(2), line);
       if (r) d.staticRoutes.push(r);
       else warnings.push(unreadLine(i, raw, 'static route not understood'));
-      if (r && w[2]?.includes('/')) nxos(line);
+      if (r && w[2]?.includes('/')) other.mark('nx-os', line);
     } else if (s === 'ip cef' || s === 'ip cef distributed') d.cef = { mode: lw[2] ? 'distributed' : 'enabled', line };
     else if (s === 'no ip cef') d.cef = { mode: 'disabled', line };
     else if (s === 'no ip cef distributed') d.cef = { mode: 'enabled', line };
@@ -321,23 +253,6 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       const level = word && /^[0-7]$/.test(word) ? LOG_LEVELS[Number(word)] : word;
       // `logging console guaranteed` / `xml` / `filtered` leave the level as it was.
       if (level || lw.length === 2) d.loggingConsole = { enabled: true, line, ...(level ? { level } : {}) };
-    } else if (lw[0] === 'access-list' && w[1] && (lw[2] === 'extended' || lw[2] === 'standard') && w.length > 3) {
-      // ASA: every entry a global line naming its list and kind (`access-list OUTSIDE_IN extended permit tcp ...`).
-      addId(w[1]);
-      (d.aclKinds ??= {})[w[1]] = lw[2];
-      const entry = readAclEntry(w[1], w.slice(3), line);
-      if (entry.action && ACL_ACTIONS.has(entry.action)) d.acls.push(entry);
-    } else if (lw[0] === 'ipv6' && lw[1] === 'access-list' && w[2] && w.length > 3) {
-      v6Lists.add(w[2]);
-      addId(w[2]);
-    } else if (lw[0] === 'access-group' && w[1] && (lw[2] === 'in' || lw[2] === 'out') && lw[3] === 'interface' && w[4]) {
-      asa(line);
-      addId(w[1]);
-      asaGroups.push({ acl: w[1], direction: lw[2], nameif: w[4], line });
-    } else if (lw[0] === 'route' && w.length >= 5 && isIPv4(w[2] ?? '') && isIPv4(w[3] ?? '') && isIPv4(w[4] ?? '')) {
-      // ASA: `route outside 0.0.0.0 0.0.0.0 203.0.113.1 1`: out of the interface named outside, always with a next hop.
-      const via = d.interfaces.find((x) => x.nameif === w[1]);
-      d.staticRoutes.push({ prefix: w[2]!, mask: w[3]!, nextHop: w[4]!, line, ...(via ? { interface: via.name } : {}), ...(/^\d+$/.test(w[5] ?? '') && w[5] !== '1' ? { distance: Number(w[5]) } : {}) });
     } else if (lw[0] === 'access-list' && /^\d+$/.test(w[1] ?? '')) {
       addId(w[1]!);
       d.acls.push(readAclEntry(w[1]!, w.slice(2), line));
@@ -345,19 +260,6 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       addId(w[3]);
       (d.aclKinds ??= {})[w[3]] = lw[2];
       block = { kind: 'acl', acl: w[3] };
-    } else if (lw[0] === 'ipv4' && lw[1] === 'access-list' && w[2] && w.length === 3) {
-      // IOS XR: `ipv4 access-list EDGE-IN`, entries numbered below it.
-      xr(line);
-      addId(w[2]);
-      (d.aclKinds ??= {})[w[2]] = 'extended';
-      block = { kind: 'acl', acl: w[2] };
-    } else if (s === 'router static') {
-      block = { kind: 'xr-static', ipv4: false };
-    } else if (lw[0] === 'ip' && lw[1] === 'access-list' && w[2] && w.length === 3 && !ACL_OPTION_WORDS.has(lw[2]!)) {
-      // NX-OS has one kind of IP list, named without a kind: `ip access-list MGMT-IN`, its entries numbered below it.
-      addId(w[2]);
-      (d.aclKinds ??= {})[w[2]] = 'extended';
-      block = { kind: 'acl', acl: w[2] };
     } else if (lw[0] === 'ip' && lw[1] === 'nat' && (lw[2] === 'inside' || lw[2] === 'outside') && (lw[3] === 'source' || lw[3] === 'destination')) {
       d.natRules.push(readNatRule(w, line));
     } else if (lw[0] === 'ip' && lw[1] === 'nat' && lw[2] === 'translation' && lw[3]?.endsWith('timeout') && /^\d+$/.test(lw[4] ?? '')) {
@@ -381,15 +283,7 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     return a < b ? -1 : a > b ? 1 : 0;
   });
   if (section.filter) d.filter = section.filter;
-  for (const g of asaGroups) {
-    if (v6Lists.has(g.acl)) continue;
-    const iface = d.interfaces.find((x) => x.nameif === g.nameif);
-    if (iface) iface.accessGroups.push({ acl: g.acl, direction: g.direction, line: g.line });
-  }
-  // An ASA logs to the console only when told to (`logging console LEVEL`), and its config omits the default.
-  if (d.platform === 'asa' && d.loggingConsole.line === undefined) d.loggingConsole = { enabled: false };
-  // NX-OS logs to the console at level 2 (critical) unless told otherwise, and its config omits the default.
-  if (d.platform === 'nx-os' && d.loggingConsole.line === undefined) d.loggingConsole = { enabled: true, level: 'critical' };
+  other.finish();
   return { data: d, warnings };
 }
 
