@@ -9,7 +9,8 @@ import { runningConfigParser } from '../parsers/show-running-config/parser';
 import { normaliseLines } from '../text/normalise';
 import { buildPlan } from './build-plan';
 import { buildModel } from './config-model';
-import { maskBits, nxosConfigLines, nxosExecLine, nxosShow } from './nx-os';
+import { lengthOfMask } from '../text/lines';
+import { nxosConfigLines, nxosExecLine, nxosShow } from './nx-os';
 import { planScript } from './plan-text';
 import { withoutSafetyNet, withSafetyNet } from './safety-net';
 import { iosPlanOf, nxosFormProblems } from './testing/nx-os-checks';
@@ -42,9 +43,9 @@ describe('NX-OS forms of plan lines', () => {
     expect(nxosExecLine('clear arp-cache')).toBe('clear ip arp');
     expect(nxosShow('show processes cpu sorted')).toBe('show processes cpu sort');
     expect(nxosShow('show ip interface Vlan20 | include access list')).toBe('show running-config interface Vlan20');
-    expect(maskBits('255.255.255.0')).toBe(24);
-    expect(maskBits('0.0.0.0')).toBe(0);
-    expect(maskBits('255.0.255.0')).toBe(-1);
+    expect(lengthOfMask('255.255.255.0')).toBe(24);
+    expect(lengthOfMask('0.0.0.0')).toBe(0);
+    expect(lengthOfMask('255.0.255.0')).toBe(-1);
   });
 
   it('has no form for IOS-only lines, for options NX-OS orders otherwise, or for a line out of its context', () => {

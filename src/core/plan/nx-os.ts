@@ -1,17 +1,8 @@
 // NX-OS's forms of a change plan's lines. The plan is built and proven in IOS terms (apply.ts), then written out for
 // a Nexus switch line by line. Only forms NX-OS is known to take are written; a step holding any other line is held
 // back whole (its finding says so in words), because a half-pasted step is worse than none.
-import { isIPv4 } from '../text/lines';
-
-/** Prefix length of a dotted mask, or -1 when the mask is not contiguous (NX-OS routes take prefix lengths only). */
-export function maskBits(mask: string): number {
-  if (!isIPv4(mask)) return -1;
-  const n = mask.split('.').reduce((a, o) => a * 256 + Number(o), 0);
-  for (let bits = 0; bits <= 32; bits++) if ((bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0) === n) return bits;
-  return -1;
-}
-
-const SYSLOG_LEVELS = ['emergencies', 'alerts', 'critical', 'errors', 'warnings', 'notifications', 'informational', 'debugging'];
+import { LOG_LEVELS } from '../parsers/show-running-config/vocabulary';
+import { isIPv4, lengthOfMask } from '../text/lines';
 
 /** An ACL entry as NX-OS takes it: `host A` becomes `A/32`; `log-input` (IOS only) makes it untranslatable. */
 function nxosEntry(body: string): string | null {
@@ -38,7 +29,7 @@ function nxosRoute(line: string): string[] | null {
   const m = /^(no )?ip route (?:vrf (\S+) )?(\S+) (\S+) (.+)$/.exec(line);
   if (!m) return null;
   const [, no = '', vrf, prefix, mask, rest] = m;
-  const bits = maskBits(mask!);
+  const bits = lengthOfMask(mask!);
   if (!isIPv4(prefix!) || bits < 0) return null;
   const words = rest!.split(' ');
   let k = 0;
@@ -121,7 +112,7 @@ function nxosLines(lines: readonly string[]): string[] | null {
       ctx = 'global';
     } else if ((m = /^logging console(?: (\S+))?$/.exec(t))) {
       // NX-OS takes the level as a number; the IOS default (no level) is debugging.
-      const lv = m[1] === undefined ? 7 : /^[0-7]$/.test(m[1]) ? Number(m[1]) : SYSLOG_LEVELS.indexOf(m[1].toLowerCase());
+      const lv = m[1] === undefined ? 7 : /^[0-7]$/.test(m[1]) ? Number(m[1]) : LOG_LEVELS.indexOf(m[1].toLowerCase());
       if (lv < 0) return null;
       out.push(`logging console ${lv}`);
       ctx = 'global';

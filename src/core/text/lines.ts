@@ -76,6 +76,19 @@ export function intToIp(n: number): string {
   return String.fromCharCode.apply(null, IP_VIEWS[p] as unknown as number[]);
 }
 
+/** The dotted mask of a prefix length (`24` -> `255.255.255.0`). */
+export function maskOfLength(bits: number): string {
+  return intToIp(bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0);
+}
+
+/** The prefix length of a dotted mask, or -1 when it is not an address or not contiguous (`255.0.255.0`). */
+export function lengthOfMask(mask: string): number {
+  const n = ipToInt(mask);
+  if (n < 0) return -1;
+  for (let bits = 0; bits <= 32; bits++) if (ipToInt(maskOfLength(bits)) === n) return bits;
+  return -1;
+}
+
 /**
  * True when a short line holds two or more words and every one is a header word: what a `| include` filter
  * (or a garbled paste) leaves of a table header. Lines over 200 characters are not split just to learn they are not one.

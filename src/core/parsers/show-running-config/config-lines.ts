@@ -1,5 +1,5 @@
 // Readers for single config lines: static routes, ACL entries, NAT rules, ACL references, interface names.
-import { isIPv4 } from '../../text/lines';
+import { isIPv4, maskOfLength } from '../../text/lines';
 
 export interface StaticRoute {
   prefix: string;
@@ -61,8 +61,7 @@ export function prefixWithLength(word: string): { address: string; mask: string;
   const len = word.slice(slash + 1);
   if (!isIPv4(address) || !/^\d{1,2}$/.test(len) || Number(len) > 32) return null;
   const bits = Number(len);
-  const m = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-  return { address, mask: [m >>> 24, (m >>> 16) & 255, (m >>> 8) & 255, m & 255].join('.'), bits };
+  return { address, mask: maskOfLength(bits), bits };
 }
 
 export interface AclEntry {

@@ -17,7 +17,7 @@ import {
 } from './config-lines';
 import { readInterfaceLine, type ConfigInterface } from './interface-lines';
 import { ACL_ACTIONS, OtherSystems, type Block, type ConfigPlatform } from './other-systems';
-import { CONFIG_HEADER, GLOBAL_COMMANDS } from './vocabulary';
+import { CONFIG_HEADER, GLOBAL_COMMANDS, LOG_LEVELS } from './vocabulary';
 
 export type { AclEntry, NatRule, StaticRoute } from './config-lines';
 export type { ConfigInterface } from './interface-lines';
@@ -75,8 +75,6 @@ export interface RunningConfigData {
   firstLine?: number;
 }
 
-/** Syslog levels by number: `logging console 7` is shown back as `debugging`, so the rules see one spelling. */
-const LOG_LEVELS = ['emergencies', 'alerts', 'critical', 'errors', 'warnings', 'notifications', 'informational', 'debugging'];
 const HEX_LINE = /^[0-9A-Fa-f]+( [0-9A-Fa-f]+)*$/;
 
 function emptyConfig(): RunningConfigData {

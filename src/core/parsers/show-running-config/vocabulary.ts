@@ -41,3 +41,6 @@ export const GLOBAL_COMMANDS: ReadonlySet<string> = new Set(GLOBAL_KEYWORDS.spli
 
 /** Lines IOS prints around a config that are not commands but are expected (show run / show startup headers). */
 export const CONFIG_HEADER = /^(Building configuration\.*|Current configuration\s*:.*|Using \d+ out of \d+ bytes.*|Uncompressed configuration from .*)$/;
+
+/** Syslog levels by number: `logging console 7` is shown back as `debugging`, so the rules see one spelling. */
+export const LOG_LEVELS: readonly string[] = ['emergencies', 'alerts', 'critical', 'errors', 'warnings', 'notifications', 'informational', 'debugging'];

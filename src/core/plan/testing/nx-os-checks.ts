@@ -1,5 +1,7 @@
 // Test support (not product): an NX-OS plan's lines checked against the forms NX-OS takes, and read back into the
 // IOS lines the plan interpreter (apply.ts) replays, so the IOS safety checks run on NX-OS plans too.
+import { LOG_LEVELS } from '../../parsers/show-running-config/vocabulary';
+import { maskOfLength } from '../../text/lines';
 import type { ChangePlan, PlanStep } from '../../types';
 
 const ADDRESS = String.raw`\d+\.\d+\.\d+\.\d+`;
@@ -33,12 +35,6 @@ export function nxosFormProblems(plan: ChangePlan): string[] {
   return out;
 }
 
-const LEVELS = ['emergencies', 'alerts', 'critical', 'errors', 'warnings', 'notifications', 'informational', 'debugging'];
-
-function dotted(bits: number): string {
-  const m = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-  return [m >>> 24, (m >>> 16) & 255, (m >>> 8) & 255, m & 255].join('.');
-}
 
 /** One step's NX-OS lines as the IOS lines meaning the same (addresses in entries stay as NX-OS wrote them). */
 export function iosLinesOf(lines: readonly string[]): string[] {
@@ -53,12 +49,12 @@ export function iosLinesOf(lines: readonly string[]): string[] {
     const route = /^( ?)(no )?ip route (\S+)\/(\d+) (.+)$/.exec(l);
     if (route) {
       const inVrf = route[1] === ' ' ? vrf : undefined;
-      out.push(`${route[2] ?? ''}ip route ${inVrf ? `vrf ${inVrf} ` : ''}${route[3]} ${dotted(Number(route[4]))} ${route[5]}`);
+      out.push(`${route[2] ?? ''}ip route ${inVrf ? `vrf ${inVrf} ` : ''}${route[3]} ${maskOfLength(Number(route[4]))} ${route[5]}`);
       continue;
     }
     if (!l.startsWith(' ')) vrf = undefined;
     if ((m = /^(no )?ip access-list (\S+|<[^>]*>)$/.exec(l))) out.push(`${m[1] ?? ''}ip access-list extended ${m[2]}`);
-    else if ((m = /^logging console ([0-7])$/.exec(l))) out.push(`logging console ${LEVELS[Number(m[1])]}`);
+    else if ((m = /^logging console ([0-7])$/.exec(l))) out.push(`logging console ${LOG_LEVELS[Number(m[1])]}`);
     else if (l === 'clear ip arp') out.push('clear arp-cache');
     else out.push(l);
   }
