@@ -4,6 +4,7 @@
 // browser keeps the JavaScript loop (its CSP allows no WebAssembly compiling).
 import type { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-columns';
 import { BYTE_CLASS } from '../../core/big-paste/fnf-bytes';
+import { pagerLeadEnd } from '../../core/big-paste/fnf-records';
 import { mlsFieldValue, type MlsRunKernel, useMlsRunKernel } from '../../core/big-paste/mls-entries';
 import { MLS_RUNS_WASM } from './bytes';
 import { shippedBytes, wasmExports } from '../wasm-instance';
@@ -33,13 +34,15 @@ export function useWasmMlsRuns(): void {
 /** The module's loop, or undefined where WebAssembly cannot be compiled (then runMls's own loop reads). */
 export function wasmMlsRuns(bytes: Uint8Array<ArrayBuffer> = shippedBytes(MLS_RUNS_WASM), stats?: { copied: number }): MlsRunKernel | undefined {
   // The module asks the columns for an interface's index as commitMlsEntry does (FlowColumns.ifIndex), and the core for
-  // a protocol's or port's name (mlsFieldValue), over its memory.
+  // a protocol's or port's name (mlsFieldValue), and where a line goes on after an erased pager mark (pagerLeadEnd), over
+  // its memory.
   let cols: FlowColumns | undefined;
   let mem = new Uint8Array(0);
   const e = wasmExports<Exports>(bytes, {
     mls: {
       ifIndex: (s: number, end: number, h: number) => cols!.ifIndex(mem, s, end, h),
       fieldValue: (kind: number, s: number, end: number) => mlsFieldValue(kind, mem, s, end),
+      pager: (s: number, end: number) => pagerLeadEnd(mem, s, end),
     },
   });
   if (!e) return undefined;

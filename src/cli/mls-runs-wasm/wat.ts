@@ -2,8 +2,9 @@
 // readMlsCounters and commitMlsEntry, entry after entry) as WebAssembly text, for the CLI: the same checks in the same
 // order, so that an entry is taken here exactly when it is taken there, with the same values. Protocol and port names
 // are the caller's to read (mlsFieldValue), interface indexes the caller's columns' (ifIndex), each kept in a cache of
-// the module's own. kernel.test.ts assembles this text, checks bytes.ts holds it (UPDATE_WASM=1 rewrites it) and checks
-// the module against the JavaScript loop on generated tables.
+// the module's own; where a line goes on after an erased pager mark is the caller's too (pagerLeadEnd). kernel.test.ts
+// assembles this text, checks bytes.ts holds it (UPDATE_WASM=1 rewrites it) and checks the module against the
+// JavaScript loop on generated tables.
 import { CAPITAL_M, REFUSED } from '../../core/big-paste/fnf-bytes';
 import { add, and, B, cachedCall, cachedIfIndex, eq, I, inc, L, label, NAME_SLOT, NAME_SLOTS, dottedQuadText, layoutOf, or, resetLabels, S, store32, storeF } from '../wat-text';
 
@@ -64,6 +65,19 @@ function plainLine(): string {
           ${inc('e')} (br ${l})))
         ;; (A CR ends the line only before an LF; the window ends after an LF.)
         (br_if $stop (i32.and ${eq(L('c'), 13)} (i32.ne ${B(add(L('e'), I(1)))} ${I(10)})))`;
+}
+
+/**
+ * A line after an erased pager mark: $p on to where the screen shows it (the caller's pagerLeadEnd, asked only of a line
+ * starting with a blank, `-` or `<`, as pagerTextStart asks), or stop where it shows none (no entry starts so).
+ */
+function pagerLead(): string {
+  return `
+        ${S('c', B(L('p')))}
+        (if ${or(eq(L('c'), 32), eq(L('c'), 45), eq(L('c'), 60))}
+          (then
+            ${S('p', `(call $pager ${L('p')} ${L('end')})`)}
+            (br_if $stop (i32.lt_s ${L('p')} ${I(0)}))))`;
 }
 
 /** $p past the line end at $e (LF, or CR LF). */
@@ -151,6 +165,7 @@ export function mlsRunsWat(): string {
   return `(module
   (import "mls" "ifIndex" (func $ifIndex (param i32 i32 i32) (result i32)))
   (import "mls" "fieldValue" (func $fieldValue (param i32 i32 i32) (result i32)))
+  (import "mls" "pager" (func $pager (param i32 i32) (result i32)))
   (memory (export "memory") ${PAGES})
   (global $records (export "records") (mut i32) (i32.const 0))
   (global $cut (export "cut") (mut i32) (i32.const 0))
@@ -166,6 +181,7 @@ export function mlsRunsWat(): string {
       ${S('rs', L('p'))}
       (block $stop
         ;; The entry's first line (readMlsEntry): a digit first, a plain line.
+        ${pagerLead()}
         (br_if $stop (i32.eqz ${isDigit(B(L('p')))}))
         ${plainLine()}
         ${address()} ${S('dst', L('a'))}
@@ -231,6 +247,7 @@ export function mlsRunsWat(): string {
         ;; The window ends before the counters line: cut.
         (if (i32.ge_u ${L('p')} ${L('end')}) (then (global.set $cut ${I(1)}) (br $stop)))
         ;; The counters line (readMlsCounters): Pkts Bytes Age LastSeen [Attributes].
+        ${pagerLead()}
         (br_if $stop (i32.eqz ${isDigit(B(L('p')))}))
         ${plainLine()}
         ${countField()} ${storeF(LAYOUT.packets, `(f64.convert_i64_u ${L('v')})`)} ${skipBlanks()}

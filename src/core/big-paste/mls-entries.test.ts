@@ -13,6 +13,7 @@ import type { Paste, Warning } from '../types';
 import { commitMlsEntry, newMlsEntry, readMlsCounters, readMlsEntry } from './mls-entries';
 import { countersArb, entryArb, mlsCaches } from '../proof/mls-caches';
 import { prescanBytes } from './prescan';
+import { misplacedRows } from '../proof/row-offsets';
 import { pasteOfChunks } from './read-chunks';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 300;
@@ -191,6 +192,9 @@ describe('a show mls netflow ip table reads the same through the byte path', () 
         const text = new TextDecoder().decode(bytes);
         const { paste, rows } = viaBytes(text);
         fromBytes += rows;
+        // Each entry quoted from its first line's start, a pager mark before it or not.
+        const pre = prescanBytes(bytes);
+        expect(misplacedRows(bytes, pre.rows.line, pre.offsets, pre.rows.count)).toEqual([]);
         expect(diagnose([paste])).toEqual(diagnose([{ source: 'mls.txt', text }]));
       }),
       { seed: SEED, numRuns: Math.max(20, Math.ceil(RUNS / 3)) },

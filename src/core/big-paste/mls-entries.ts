@@ -9,6 +9,7 @@ import { dottedQuadAt, quad } from './dotted-quad';
 import type { ColumnBatch, FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import { PORTS, PROTOCOLS } from '../parsers/shared/mls-protocol-port-names';
 import { lineEndBefore } from './line-text';
+import { pagerTextStart } from '../text/pager-marks';
 
 /** An entry's first line, read (readMlsEntry), waiting for its counters: its values, and its interface name's bytes. */
 export interface MlsEntry {
@@ -274,8 +275,9 @@ export const mlsRunEnd = { at: 0 };
  * first line and a counters line as readMlsEntry and readMlsCounters take them (LF or CR LF line ends), committed
  * (commitMlsEntry, `m` its scratch) with line numbers from `firstLine` (that of b[p]) and offsets from `offsetBase`:
  * what the line-by-line path would take from those lines. It stops before the first entry that is not so, with
- * nothing of it kept, leaving it to that path (a pager mark, a note, a header, an entry whose counters line does not
- * end before `end`). Returns how many lines it read; mlsRunEnd.at says where it stopped.
+ * nothing of it kept, leaving it to that path (a note, a header, an entry whose counters line does not end before
+ * `end`); a line after an erased pager mark is read from where the screen shows it, as that path reads it. Returns how
+ * many lines it read; mlsRunEnd.at says where it stopped.
  */
 export function runMls(b: Uint8Array, p: number, end: number, m: MlsEntry, cols: FlowColumns, firstLine: number, offsetBase: number): number {
   mlsRunEnd.at = p;
@@ -298,7 +300,8 @@ export function runMls(b: Uint8Array, p: number, end: number, m: MlsEntry, cols:
     if (s2 >= end) break;
     const e2 = lineEndBefore(b, s2, end);
     if (e2 < 0) break;
-    if (!readMlsEntry(b, p, e1, m) || !readMlsCounters(b, s2, e2, m)) break;
+    // (Each line from where the screen shows it, after an erased pager mark, as the line-by-line path reads it.)
+    if (!readMlsEntry(b, pagerTextStart(b, p, e1), e1, m) || !readMlsCounters(b, pagerTextStart(b, s2, e2), e2, m)) break;
     commitMlsEntry(m, b, cols, firstLine + lines, offsetBase + p);
     lines += 2;
     p = b[e2] === 13 ? e2 + 2 : e2 + 1;

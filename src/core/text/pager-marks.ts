@@ -46,6 +46,19 @@ export function pagerRowStart(b: Uint8Array, s: number, e: number): number {
 }
 
 /**
+ * Where line [s, e) is read from as the line-by-line path reads it: after an erased pager mark (pagerRowStart), else
+ * its start. The runs of a big paste's rows, entries and records ask it of each line, so that a capture taken without
+ * `terminal length 0` (a mark before one line in 23) stays in its run. Only a line starting with a blank, `-` or `<`
+ * can hold a mark: any other is read from its start without looking further.
+ */
+export function pagerTextStart(b: Uint8Array, s: number, e: number): number {
+  const c = b[s];
+  if (c !== 32 && c !== 45 && c !== 60) return s;
+  const q = pagerRowStart(b, s, e);
+  return q > 0 ? q : s;
+}
+
+/**
  * A pager mark left without its backspaces (a logger or a web page stripped them, keeping the blanks that erased it)
  * at p, the line's first character: where the line goes on, or -1. The mark as normalise.ts removes one at a line's
  * start (`<?-{2,} ?More ?-{2,}>? ?`); the text after it is the line the text path reads, and its
