@@ -104,3 +104,17 @@ export function dottedQuadText(): string {
   };
   return `${S('a', I(0))}${[0, 1, 2, 3].map(octet).join('')}`;
 }
+
+/**
+ * A line after an erased pager mark: $p on to where the screen shows it (the caller's pagerLeadEnd, imported as $pager
+ * and asked only of a line starting with a blank, `-` or `<`, as pagerTextStart asks), or stop (br $stop) where it
+ * shows none: no row, entry or record of the runs starts with one of those. Uses the locals $p, $c and $end.
+ */
+export function pagerLead(): string {
+  return `
+        ${S('c', B(L('p')))}
+        (if ${or(eq(L('c'), 32), eq(L('c'), 45), eq(L('c'), 60))}
+          (then
+            ${S('p', `(call $pager ${L('p')} ${L('end')})`)}
+            (br_if $stop (i32.lt_s ${L('p')} ${I(0)}))))`;
+}

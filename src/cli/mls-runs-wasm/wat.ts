@@ -6,7 +6,7 @@
 // assembles this text, checks bytes.ts holds it (UPDATE_WASM=1 rewrites it) and checks the module against the
 // JavaScript loop on generated tables.
 import { CAPITAL_M, REFUSED } from '../../core/big-paste/fnf-bytes';
-import { add, and, B, cachedCall, cachedIfIndex, eq, I, inc, L, label, NAME_SLOT, NAME_SLOTS, dottedQuadText, layoutOf, or, resetLabels, S, store32, storeF } from '../wat-text';
+import { add, and, B, cachedCall, cachedIfIndex, eq, I, inc, L, label, NAME_SLOT, NAME_SLOTS, dottedQuadText, layoutOf, or, pagerLead, resetLabels, S, store32, storeF } from '../wat-text';
 
 export { NAME_SLOT, NAME_SLOTS };
 
@@ -65,19 +65,6 @@ function plainLine(): string {
           ${inc('e')} (br ${l})))
         ;; (A CR ends the line only before an LF; the window ends after an LF.)
         (br_if $stop (i32.and ${eq(L('c'), 13)} (i32.ne ${B(add(L('e'), I(1)))} ${I(10)})))`;
-}
-
-/**
- * A line after an erased pager mark: $p on to where the screen shows it (the caller's pagerLeadEnd, asked only of a line
- * starting with a blank, `-` or `<`, as pagerTextStart asks), or stop where it shows none (no entry starts so).
- */
-function pagerLead(): string {
-  return `
-        ${S('c', B(L('p')))}
-        (if ${or(eq(L('c'), 32), eq(L('c'), 45), eq(L('c'), 60))}
-          (then
-            ${S('p', `(call $pager ${L('p')} ${L('end')})`)}
-            (br_if $stop (i32.lt_s ${L('p')} ${I(0)}))))`;
 }
 
 /** $p past the line end at $e (LF, or CR LF). */

@@ -2,6 +2,7 @@
 // kernel contract (core/big-paste/nx-rows.ts useNxRunKernel), so the core reads the same rows either way. Each call
 // copies whole lines into the module's memory, lets it take the rows and hands them over in batches. The browser keeps
 // the JavaScript loop (its CSP allows no WebAssembly compiling).
+import { pagerLeadEnd } from '../../core/big-paste/fnf-records';
 import { NX_CLASS, type NxRunKernel, useNxRunKernel } from '../../core/big-paste/nx-rows';
 import { NX_RUNS_WASM } from './bytes';
 import { shippedBytes, wasmExports } from '../wasm-instance';
@@ -30,10 +31,12 @@ export function useWasmNxRuns(): void {
 
 /** The module's loop, or undefined where WebAssembly cannot be compiled (then runNx's own loop reads). */
 export function wasmNxRuns(bytes: Uint8Array<ArrayBuffer> = shippedBytes(NX_RUNS_WASM), stats?: { copied: number }): NxRunKernel | undefined {
-  const e = wasmExports<Exports>(bytes);
+  // The module asks where a line goes on after an erased pager mark (pagerLeadEnd), over its memory.
+  let mem = new Uint8Array(0);
+  const e = wasmExports<Exports>(bytes, { nx: { pager: (s: number, end: number) => pagerLeadEnd(mem, s, end) } });
   if (!e) return undefined;
   const buf = e.memory.buffer;
-  const mem = new Uint8Array(buf);
+  mem = new Uint8Array(buf);
   mem.set(NX_CLASS, LAYOUT.cls);
   const roles = new Int32Array(buf, LAYOUT.roles, 16);
   const batch = batchViews(buf, LAYOUT, RECORDS);

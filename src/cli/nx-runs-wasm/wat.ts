@@ -1,9 +1,10 @@
 // The loop of a run of NX-OS `show flow cache` IPv4 rows (core/big-paste/nx-rows.ts runNx: readNxRow, row after row)
 // as WebAssembly text, for the CLI: the same checks in the same order, so that a row is taken here exactly when it is
-// taken there, with the same values. kernel.test.ts assembles this text, checks bytes.ts holds it (UPDATE_WASM=1
-// rewrites it) and checks the module against the JavaScript loop on generated caches.
+// taken there, with the same values (where a line goes on after an erased pager mark: the caller's pagerLeadEnd).
+// kernel.test.ts assembles this text, checks bytes.ts holds it (UPDATE_WASM=1 rewrites it) and checks the module
+// against the JavaScript loop on generated caches.
 import { ROLES } from '../../core/parsers/show-flow-cache/parser';
-import { add, and, B, eq, I, inc, L, layoutOf, or, resetLabels, S, store32, storeF } from '../wat-text';
+import { add, and, B, eq, I, inc, L, layoutOf, or, pagerLead, resetLabels, S, store32, storeF } from '../wat-text';
 
 /** The input window's bytes (whole lines), and room past it. */
 export const IN_BYTES = (1 << 20) + (1 << 16);
@@ -51,6 +52,7 @@ const STOP = 2;
 export function nxRunsWat(): string {
   resetLabels();
   return `(module
+  (import "nx" "pager" (func $pager (param i32 i32) (result i32)))
   (memory (export "memory") ${PAGES})
   (global $records (export "records") (mut i32) (i32.const 0))
   (global $cut (export "cut") (mut i32) (i32.const 0))
@@ -101,7 +103,8 @@ export function nxRunsWat(): string {
       (if (i32.ge_u ${L('p')} ${L('end')}) (then (global.set $cut ${I(1)}) (br $done)))
       ${S('rs', L('p'))}
       (block $stop
-        ;; A row starts with its source address's first digit.
+        ;; A row starts with its source address's first digit (after an erased pager mark, where the screen shows it).
+        ${pagerLead()}
         (br_if $stop (i32.gt_u (i32.sub ${B(L('p'))} ${I(48)}) ${I(9)}))
         ${S('n', I(0))}
         (loop $field

@@ -14,6 +14,7 @@ import type { Paste } from '../types';
 import { readNxRow, type NxLayout } from './nx-rows';
 import { headerArb, nxCaches, rowArbOf, STANDARD } from '../proof/nx-caches';
 import { prescanBytes } from './prescan';
+import { misplacedRows } from '../proof/row-offsets';
 import { pasteOfChunks } from './read-chunks';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 300;
@@ -160,6 +161,9 @@ describe('an NX-OS flow cache reads the same through the byte path', () => {
         const text = new TextDecoder().decode(bytes);
         const { paste, rows } = viaBytes(text);
         fromBytes += rows;
+        // Each row quoted from its line's start, a pager mark before it or not.
+        const pre = prescanBytes(bytes);
+        expect(misplacedRows(bytes, pre.rows.line, pre.offsets, pre.rows.count)).toEqual([]);
         expect(diagnose([paste])).toEqual(diagnose([{ source: 'nx.txt', text }]));
       }),
       { seed: SEED, numRuns: Math.max(20, Math.ceil(RUNS / 3)) },

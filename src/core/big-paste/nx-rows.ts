@@ -9,6 +9,7 @@ import { dottedQuadAt, quad } from './dotted-quad';
 import type { ColumnBatch, FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import { ROLES } from '../parsers/show-flow-cache/parser';
 import { lineEndBefore } from './line-text';
+import { pagerTextStart } from '../text/pager-marks';
 
 /**
  * How the parser reads a table's rows: its header's column count, and the column of each value it reads (-1: none),
@@ -141,8 +142,9 @@ export const nxRunEnd = { at: 0 };
  * The rows after one just read, from b[p] (the line after it) up to `end`, in one loop while each is a row readNxRow
  * takes under `layout` (LF or CR LF line ends), kept with line numbers from `firstLine` (that of b[p]) and offsets
  * from `offsetBase`: what the line-by-line path would take from those lines. It stops before the first line that is
- * not so, leaving it to that path (a pager mark, a note, a header, a line that does not end before `end`). Returns how
- * many lines it read; nxRunEnd.at says where it stopped.
+ * not so, leaving it to that path (a note, a header, a line that does not end before `end`); a row after an erased
+ * pager mark is read from where the screen shows it, as that path reads it. Returns how many lines it read; nxRunEnd.at
+ * says where it stopped.
  */
 export function runNx(b: Uint8Array, p: number, end: number, layout: NxLayout, cols: FlowColumns, firstLine: number, offsetBase: number): number {
   nxRunEnd.at = p;
@@ -160,7 +162,8 @@ export function runNx(b: Uint8Array, p: number, end: number, layout: NxLayout, c
   let lines = 0;
   while (p < end) {
     const e = lineEndBefore(b, p, end);
-    if (e < 0 || !readNxRow(b, p, e, layout, cols, firstLine + lines, offsetBase + p)) break;
+    // (The row from where the screen shows it, after an erased pager mark, as the line-by-line path reads it.)
+    if (e < 0 || !readNxRow(b, pagerTextStart(b, p, e), e, layout, cols, firstLine + lines, offsetBase + p)) break;
     lines++;
     p = b[e] === 13 ? e + 2 : e + 1;
     nxRunEnd.at = p;

@@ -68,7 +68,7 @@ const between = fc.oneof(
 );
 
 /** NX-OS flow caches (the echo, a banner and a header, then rows), LF or CR LF, with a place to cut them in two pieces. */
-// (Most rows without rowArbOf's lead, a blank or a pager mark before the row, which ends a run: runs then are long.)
+// (Most rows without rowArbOf's lead, a blank or a pager mark before the row: a blank ends a run, so runs are long.)
 const unled = (row: string, keep: boolean) => (keep ? row : row.replace(/^(?: --More-- [\b ]*|<--- More --->| )/, ''));
 export const nxCaches: fc.Arbitrary<CutPaste> = headerArb
   .chain((header) => fc.tuple(fc.constant(header), fc.array(fc.tuple(rowArbOf(header), fc.nat(9), between).map(([r, k, x]) => [unled(r, k === 0), x] as const), { minLength: 1, maxLength: 80, size: 'max' }), fc.constantFrom('\n', '\n', '\r\n'), fc.integer({ min: 0, max: 999 })))
