@@ -6,6 +6,7 @@ import type { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-col
 import { useVerboseRunKernel, type VerboseBatch, type VerboseRunKernel } from '../../core/big-paste/verbose-records';
 import { VERBOSE_RUNS_WASM } from './bytes';
 import { shippedBytes, wasmExports } from '../wasm-instance';
+import { pagerLeadEnd } from '../../core/big-paste/fnf-records';
 import { batchViews, indexCacheFor, lazily, runInWindows } from '../run-kernel';
 import { IN_BYTES, LAYOUT, NAME_SLOT, NAME_SLOTS, RECORDS } from './wat';
 
@@ -31,10 +32,13 @@ export function useWasmVerboseRuns(): void {
 
 /** The module's loop, or undefined where WebAssembly cannot be compiled (then runVerbose's own loop reads). */
 export function wasmVerboseRuns(bytes: Uint8Array<ArrayBuffer> = shippedBytes(VERBOSE_RUNS_WASM), stats?: { copied: number }): VerboseRunKernel | undefined {
-  // The module asks the columns for an interface's index where the readers ask it (FlowColumns.ifIndex), over its memory.
+  // The module asks the columns for an interface's index where the readers ask it (FlowColumns.ifIndex), and where a
+  // line goes on after an erased pager mark (pagerLeadEnd), over its memory.
   let cols: FlowColumns | undefined;
   let mem = new Uint8Array(0);
-  const e = wasmExports<Exports>(bytes, { verbose: { ifIndex: (s: number, end: number, h: number) => cols!.ifIndex(mem, s, end, h) } });
+  const e = wasmExports<Exports>(bytes, {
+    verbose: { ifIndex: (s: number, end: number, h: number) => cols!.ifIndex(mem, s, end, h), pager: (s: number, end: number) => pagerLeadEnd(mem, s, end) },
+  });
   if (!e) return undefined;
   const buf = e.memory.buffer;
   mem = new Uint8Array(buf);

@@ -1,10 +1,11 @@
 // The loop of a run of verbose cache records (core/big-paste/verbose-records.ts runVerbose: readFirstLine and
 // readSecondLine, record after record) as WebAssembly text, for the CLI: the same checks in the same order, so that a
 // record is taken here exactly when it is taken there, with the same values, and interface names are looked up (the
-// caller's ifIndex) at the same points. kernel.test.ts assembles this text, checks bytes.ts holds it (UPDATE_WASM=1
-// rewrites it) and checks the module against the JavaScript loop on generated caches.
+// caller's ifIndex) at the same points; where a line goes on after an erased pager mark is the caller's too
+// (pagerLeadEnd). kernel.test.ts assembles this text, checks bytes.ts holds it (UPDATE_WASM=1 rewrites it) and checks
+// the module against the JavaScript loop on generated caches.
 
-import { add, and, B, cachedIfIndex, eq, I, inc, L, label, NAME_SLOT, NAME_SLOTS, dottedQuadText, layoutOf, or, resetLabels, S, store32, storeF } from '../wat-text';
+import { add, and, B, cachedIfIndex, eq, I, inc, L, label, NAME_SLOT, NAME_SLOTS, dottedQuadText, layoutOf, or, pagerLead, resetLabels, S, store32, storeF } from '../wat-text';
 
 export { NAME_SLOT, NAME_SLOTS };
 
@@ -121,11 +122,6 @@ const lineEnd = `
             (br_if $stop (i32.or (i32.ne ${B(L('p'))} ${I(13)}) (i32.ne ${B(add(L('p'), I(1)))} ${I(10)})))
             ${S('p', add(L('p'), I(2)))}))`;
 
-/** Stop at a line that starts with a blank or a pager mark's first character (the line-by-line path reads it). */
-const lineStart = `
-        ${S('c', B(L('p')))}
-        (br_if $stop ${or(eq(L('c'), 32), eq(L('c'), 45), eq(L('c'), 60))})`;
-
 /**
  * run(p, end, cap): records from byte p on (end: the end of the window's whole lines), as runVerbose's loop takes them,
  * at most cap. Returns where it stopped (the start of the record not taken, or after the last one); `records` (a
@@ -136,6 +132,7 @@ export function verboseRunsWat(): string {
   const count = `(f64.convert_i64_u ${L('v')})`;
   return `(module
   (import "verbose" "ifIndex" (func $ifIndex (param i32 i32 i32) (result i32)))
+  (import "verbose" "pager" (func $pager (param i32 i32) (result i32)))
   (memory (export "memory") ${PAGES})
   (global $records (export "records") (mut i32) (i32.const 0))
   (global $cut (export "cut") (mut i32) (i32.const 0))
@@ -149,7 +146,7 @@ export function verboseRunsWat(): string {
       ${S('rs', L('p'))}
       (block $stop
         ;; The first line: SrcIf SrcIPaddress DstIf DstIPaddress Pr TOS Flgs Pkts (readFirstLine).
-        ${lineStart}
+        ${pagerLead()}
         ${ifName(LAYOUT.srcIf)}
         ${blanks()} ${dottedQuadText()} ${store32(LAYOUT.src, L('a'))}
         ${blanks()} ${ifName(LAYOUT.dstIf)}
@@ -168,7 +165,7 @@ export function verboseRunsWat(): string {
         ;; The window ends before the second line: cut.
         (if (i32.ge_u ${L('p')} ${L('end')}) (then (global.set $cut ${I(1)}) (br $stop)))
         ;; The second line: SrcP Msk AS DstP Msk AS NextHop B/Pk Active (readSecondLine).
-        ${lineStart}
+        ${pagerLead()}
         ${hex(4)} ${store32(LAYOUT.srcPort, L('n'))}
         ${blanks()} (br_if $stop (i32.ne ${B(L('p'))} ${I(47)})) ${inc('p')} ${digits()}
         (br_if $stop (i32.gt_u (i32.sub ${L('p')} ${L('s')}) ${I(3)}))

@@ -11,6 +11,7 @@ import { mutate, mutationArb } from '../proof/arbitraries';
 import type { Paste } from '../types';
 import { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import { prescanBytes } from './prescan';
+import { misplacedRows } from '../proof/row-offsets';
 import { pasteOfChunks } from './read-chunks';
 import { readFirstLine, readSecondLine, VerboseRecords } from './verbose-records';
 import { firstLine, HEADER, HEADER2, secondLine, verboseCaches } from '../proof/verbose-caches';
@@ -165,6 +166,9 @@ describe('a verbose cache reads the same through the byte path', () => {
         const text = new TextDecoder().decode(bytes);
         const { paste, records } = viaBytes(text);
         fromBytes += records;
+        // Each record quoted from its first line's start, a pager mark before it or not.
+        const v = prescanBytes(bytes).verbose;
+        if (v) expect(misplacedRows(bytes, v.rows.line, v.offsets, v.rows.count)).toEqual([]);
         const want = { source: 'v.txt', text };
         expect(diagnose([paste])).toEqual(diagnose([want]));
         // The parser's table and the records' details too (taken in runs by the parser as well: readClassicFlows).

@@ -7,6 +7,7 @@ import { type ColumnBatch, FlowColumns, grownTo } from '../parsers/show-ip-cache
 import type { VerboseTable } from '../parsers/show-ip-cache-flow/prescanned';
 import { dottedQuadAt, quad } from './dotted-quad';
 import { lineEndBefore } from './line-text';
+import { pagerTextStart } from '../text/pager-marks';
 
 /**
  * Verbose records read from bytes, in line order. `cols` holds what a flow holds (srcPort/dstPort from the second
@@ -268,8 +269,8 @@ export const verboseRunEnd = { at: 0 };
  * plain first line and second line as readFirstLine and readSecondLine take them (LF or CR LF line ends), committed
  * with line numbers from `firstLine` (that of b[p]) and offsets from `offsetBase`: what the line-by-line path would
  * take from those lines. It stops before the first record that is not so, with nothing of it kept, leaving it to that
- * path: any other line, a line that starts with a blank or a pager mark's first character (that path looks for the
- * mark), a record whose second line does not end before `end`. Returns how many lines it read; verboseRunEnd.at says
+ * path: any other line, a record whose second line does not end before `end`; a line after an erased pager mark is
+ * read from where the screen shows it, as that path reads it. Returns how many lines it read; verboseRunEnd.at says
  * where it stopped. (The CLI's kernel reads a 79 MB cache's records in a fifth of the time the readers take.)
  */
 export function runVerbose(b: Uint8Array, p: number, end: number, r: VerboseRecords, firstLine: number, offsetBase: number): number {
@@ -287,18 +288,15 @@ export function runVerbose(b: Uint8Array, p: number, end: number, r: VerboseReco
   }
   let lines = 0;
   while (p < end) {
-    const c = b[p]!;
-    if (c === 32 || c === 45 || c === 60) break;
     const e1 = lineEndBefore(b, p, end);
     if (e1 < 0) break;
     const s2 = b[e1] === 13 ? e1 + 2 : e1 + 1;
     if (s2 >= end) break;
-    const c2 = b[s2]!;
-    if (c2 === 32 || c2 === 45 || c2 === 60) break;
     const e2 = lineEndBefore(b, s2, end);
     if (e2 < 0) break;
     const k = r.slot();
-    if (!readFirstLine(b, p, e1, r, k) || !readSecondLine(b, s2, e2, r, k)) break;
+    // (Each line from where the screen shows it, after an erased pager mark, as the line-by-line path reads it.)
+    if (!readFirstLine(b, pagerTextStart(b, p, e1), e1, r, k) || !readSecondLine(b, pagerTextStart(b, s2, e2), e2, r, k)) break;
     r.commit(k, firstLine + lines, offsetBase + p);
     lines += 2;
     p = b[e2] === 13 ? e2 + 2 : e2 + 1;
