@@ -324,10 +324,10 @@ function tableBody(): string {
             ;; Its column: by where it starts, shifted by the drift of wider cells before it.
             (block $colE (loop $colL
               (br_if $colE (i32.ge_u ${add(L('c'), I(1))} ${L('n')}))
-              (br_if $colE (i32.lt_s (i32.sub ${L('ws')} ${L('ls')}) (i32.add ${W(at4(LAYOUT.colStarts, add(L('c'), I(1))))} ${L('drift')})))
+              (br_if $colE (i32.lt_s (i32.sub ${L('ws')} ${L('at')}) (i32.add ${W(at4(LAYOUT.colStarts, add(L('c'), I(1))))} ${L('drift')})))
               ${inc('c')} (br $colL)))
-            (if (i32.gt_s (i32.sub ${L('p')} ${L('ls')}) (i32.add ${W(at4(LAYOUT.colEnds, L('c')))} ${L('drift')}))
-              (then ${S('drift', `(i32.sub (i32.sub ${L('p')} ${L('ls')}) ${W(at4(LAYOUT.colEnds, L('c')))})`)}))
+            (if (i32.gt_s (i32.sub ${L('p')} ${L('at')}) (i32.add ${W(at4(LAYOUT.colEnds, L('c')))} ${L('drift')}))
+              (then ${S('drift', `(i32.sub (i32.sub ${L('p')} ${L('at')}) ${W(at4(LAYOUT.colEnds, L('c')))})`)}))
             ${S('slot', W(at4(LAYOUT.colSlots, L('c'))))}
             (if (i32.ge_s ${L('slot')} ${I(0)}) (then
               ;; One word a used column, read as the parser reads its value.
@@ -345,7 +345,7 @@ function tableBody(): string {
 function csvBody(): string {
   return `
           ;; The first word.
-          ${S('q', L('ls'))}
+          ${S('q', L('at'))}
           (block $f0E (loop $f0L (br_if $f0E (i32.ne ${B(L('q'))} ${I(32)})) ${inc('q')} (br $f0L)))
           ${S('ws', L('q'))}
           (block $f1E (loop $f1L
@@ -405,11 +405,20 @@ function rowsFunc(csv: boolean): string {
     (local $c i32) (local $drift i32) (local $first i32) (local $ws i32) (local $ch i32) (local $cls i32) (local $used i64)
     (local $has i32) (local $slot i32) (local $kind i32) (local $v i64) (local $octet i32) (local $dots i32) (local $q i32) (local $d i32)
     (local $vs i32) (local $ve i32) (local $fe i32) (local $fs i32) (local $comma i32) (local $atEol i32) (local $z i64)
+    (local $at i32) (local $x i32)
     (global.set $cut ${I(0)}) (global.set $callerKept ${I(0)})
     (block $out (loop $line
       ${S('ls', L('p'))}
       (br_if $out (i32.ge_u ${L('k')} ${L('cap')}))
       (if (i32.ge_u ${L('p')} ${L('end')}) (then (global.set $cut ${I(1)}) (br $out)))
+      ;; The row from where the screen shows it, after an erased pager mark (the caller's pagerLeadEnd, as tableRow and
+      ;; csvRow are given it by the line-by-line path); its columns are counted from there. (ls stays the line's start.)
+      ${S('ch', B(L('p')))}
+      (if (i32.or (i32.eq ${L('ch')} ${I(32)}) (i32.or (i32.eq ${L('ch')} ${I(45)}) (i32.eq ${L('ch')} ${I(60)})))
+        (then
+          ${S('x', `(call $pager ${L('p')} ${L('end')})`)}
+          (if (i32.ge_s ${L('x')} ${I(0)}) (then ${S('p', L('x'))}))))
+      ${S('at', L('p'))}
       ${S('w', add(L('k'), `(i32.eq ${L('pend')} ${I(1)})`))}
       ${S('eq', I(0))} ${S('ok', I(0))}
       (block $parsed
@@ -426,7 +435,7 @@ function rowsFunc(csv: boolean): string {
           ${inc('p')} (br $rL))))
       ;; A row: 1,000 characters at most, a source address and a packet count.
       (if ${L('ok')} (then
-        (if (i32.or (i32.gt_u (i32.sub ${L('e')} ${L('ls')}) ${I(1000)})
+        (if (i32.or (i32.gt_u (i32.sub ${L('e')} ${L('at')}) ${I(1000)})
               (i32.ne (i32.and ${L('has')} ${I((1 << R.src4) | (1 << R.packets))}) ${I((1 << R.src4) | (1 << R.packets))}))
           (then ${S('ok', I(0))}))))
       ;; A rule (or any '='): the row before still waits; the line is the line-by-line path's.

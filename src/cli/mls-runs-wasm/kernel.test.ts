@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useMlsRunKernel } from '../../core/big-paste/mls-entries';
-import type { CutPaste } from '../../core/proof/fnf-run-caches';
+import { type CutPaste, PAGER_ERASE } from '../../core/proof/fnf-run-caches';
 import { MLS_HEADER, mlsCaches, mlsScannerResult } from '../../core/proof/mls-caches';
 import { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-columns';
 import { textAssembledCheck } from '../wasm-bytes';
@@ -50,24 +50,27 @@ describe('the WebAssembly loop for runs of MLS NetFlow entries', () => {
     expect(taken).toBeGreaterThan(RUNS * 20);
   });
 
-  it('reads a run longer than its window and its batch, CR LF, and copies each byte about once', () => {
-    const entry = (k: number) =>
-      [
+  for (const paged of [false, true]) {
+    it(`reads a run longer than its window and its batch, CR LF, and copies each byte about once${paged ? '; on through lines behind an erased pager mark' : ''}`, () => {
+      const entry = (k: number) => [
         `198.51.${(k >> 8) & 255}.${k & 255}   10.1.${(k >> 8) & 255}.9    tcp :${1024 + (k % 60000)} :${k % 2 ? 'www' : '443'}       ${k % 3 === 0 ? 'Gi1/0/24' : 'TenGigabitEthernet1/1'}        :0x0`,
         `${1 + (k % 2000)}            ${48 * (1 + (k % 2000))}            53    11:47:08  L3 - Dynamic`,
-      ].join('\r\n');
-    const n = RECORDS * 2 + 77;
-    const text = [...MLS_HEADER, ...Array.from({ length: n }, (_, k) => entry(k)), 'R1#'].join('\r\n') + '\r\n';
-    const c: CutPaste = { bytes: new Uint8Array(Buffer.from(text, 'latin1')), cut: Math.floor(text.length / 3) };
-    taken = 0;
-    stats.copied = 0;
-    const got = read(c, true);
-    expect(got).toBe(read(c, false));
-    // Every entry from bytes; through the module all but the first of each piece (read line by line: a run starts after one).
-    expect(JSON.parse(got).cols[0]).toHaveLength(n);
-    expect(taken).toBe(n - 2);
-    expect(stats.copied).toBeLessThan(2 * text.length);
-  });
+      ];
+      const n = RECORDS * 2 + 77;
+      // (Paged: a capture without `terminal length 0`, the mark before one line in 23, first lines and counters alike.)
+      const lines = Array.from({ length: n }, (_, k) => entry(k)).flat().map((l, k) => (paged && k % 23 === 22 ? PAGER_ERASE + l : l));
+      const text = [...MLS_HEADER, ...lines, 'R1#'].join('\r\n') + '\r\n';
+      const c: CutPaste = { bytes: new Uint8Array(Buffer.from(text, 'latin1')), cut: Math.floor(text.length / 3) };
+      taken = 0;
+      stats.copied = 0;
+      const got = read(c, true);
+      expect(got).toBe(read(c, false));
+      // Every entry from bytes; through the module all but the first of each piece (read line by line: a run starts after one).
+      expect(JSON.parse(got).cols[0]).toHaveLength(n);
+      expect(taken).toBe(n - 2);
+      expect(stats.copied).toBeLessThan(2 * text.length);
+    });
+  }
 
   it('keeps interface indexes for one set of columns at a time, and not past its names being replaced', () => {
     const kernel = wasmMlsRuns()!;

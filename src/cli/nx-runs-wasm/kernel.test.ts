@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useNxRunKernel } from '../../core/big-paste/nx-rows';
-import type { CutPaste } from '../../core/proof/fnf-run-caches';
+import { type CutPaste, PAGER_ERASE } from '../../core/proof/fnf-run-caches';
 import { nxCaches, nxScannerResult, STANDARD } from '../../core/proof/nx-caches';
 import { textAssembledCheck } from '../wasm-bytes';
 import { NX_RUNS_WASM } from './bytes';
@@ -48,19 +48,23 @@ describe('the WebAssembly loop for runs of NX-OS flow cache rows', () => {
     expect(taken).toBeGreaterThan(RUNS * 10);
   });
 
-  it('reads a run longer than its window and its batch, CR LF, and copies each byte about once', () => {
-    const row = (k: number) =>
-      `10.1.${(k >> 8) & 255}.${k & 255}      198.51.${(k >> 8) & 255}.9    4097  ${1024 + (k % 60000)}   80      6         ${48 * (1 + (k % 9))}            ${1 + (k % 9)}             0x2        0x1a000000  1432        1433`;
-    const n = RECORDS * 2 + 77;
-    const text = ['switch# show flow cache', 'IPV4 Entries', STANDARD, ...Array.from({ length: n }, (_, k) => row(k)), 'switch#'].join('\r\n') + '\r\n';
-    const c: CutPaste = { bytes: new Uint8Array(Buffer.from(text, 'latin1')), cut: Math.floor(text.length / 3) };
-    taken = 0;
-    stats.copied = 0;
-    const got = read(c, true);
-    expect(got).toBe(read(c, false));
-    // Every row from bytes; through the module all but the first of each piece (read line by line: a run starts after one).
-    expect(JSON.parse(got).cols[0]).toHaveLength(n);
-    expect(taken).toBe(n - 2);
-    expect(stats.copied).toBeLessThan(2 * text.length);
-  });
+  for (const paged of [false, true]) {
+    it(`reads a run longer than its window and its batch, CR LF, and copies each byte about once${paged ? '; on through rows behind an erased pager mark' : ''}`, () => {
+      const row = (k: number) =>
+        `10.1.${(k >> 8) & 255}.${k & 255}      198.51.${(k >> 8) & 255}.9    4097  ${1024 + (k % 60000)}   80      6         ${48 * (1 + (k % 9))}            ${1 + (k % 9)}             0x2        0x1a000000  1432        1433`;
+      const n = RECORDS * 2 + 77;
+      // (Paged: a capture without `terminal length 0`, the mark before one line in 23.)
+      const rows = Array.from({ length: n }, (_, k) => (paged && k % 23 === 22 ? PAGER_ERASE + row(k) : row(k)));
+      const text = ['switch# show flow cache', 'IPV4 Entries', STANDARD, ...rows, 'switch#'].join('\r\n') + '\r\n';
+      const c: CutPaste = { bytes: new Uint8Array(Buffer.from(text, 'latin1')), cut: Math.floor(text.length / 3) };
+      taken = 0;
+      stats.copied = 0;
+      const got = read(c, true);
+      expect(got).toBe(read(c, false));
+      // Every row from bytes; through the module all but the first of each piece (read line by line: a run starts after one).
+      expect(JSON.parse(got).cols[0]).toHaveLength(n);
+      expect(taken).toBe(n - 2);
+      expect(stats.copied).toBeLessThan(2 * text.length);
+    });
+  }
 });

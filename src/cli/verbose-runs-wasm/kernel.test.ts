@@ -49,25 +49,28 @@ describe('the WebAssembly loop for runs of verbose cache records', () => {
     expect(taken).toBeGreaterThan(RUNS * 20);
   });
 
-  it('reads a run longer than its window and its batch, CR LF, and copies each byte about once', () => {
-    const record = (k: number) =>
-      [
+  for (const paged of [false, true]) {
+    it(`reads a run longer than its window and its batch, CR LF, and copies each byte about once${paged ? '; on through lines behind an erased pager mark' : ''}`, () => {
+      const record = (k: number) => [
         `${k % 3 === 0 ? 'Gi0/0/1' : 'TenGigabitEthernet0/0/0.1000'}  10.1.${(k >> 8) & 255}.${k & 255}  Fa0/1  198.51.${(k >> 8) & 255}.9  06 00  02  ${1 + (k % 2000)}`,
         `${(1024 + (k % 60000)).toString(16).toUpperCase()} /0  0  0050 /0  0  192.0.2.1  48  ${(k % 500) / 10}`,
-      ].join('\r\n');
-    const n = RECORDS * 2 + 77;
-    const text = ['R1#show ip cache verbose flow', HEADER, HEADER2, ...Array.from({ length: n }, (_, k) => record(k)), 'R1#'].join('\r\n') + '\r\n';
-    const c: CutPaste = { bytes: new Uint8Array(Buffer.from(text, 'latin1')), cut: Math.floor(text.length / 3) };
-    taken = 0;
-    stats.copied = 0;
-    const got = read(c, true);
-    expect(got).toBe(read(c, false));
-    // Every record from bytes but the one cut by the first piece's end (its first line goes the text way)...
-    expect(JSON.parse(got).cols[0]).toHaveLength(n - 1);
-    // ...and all through the module but the first of each piece (read line by line: a run starts after one).
-    expect(taken).toBe(n - 3);
-    expect(stats.copied).toBeLessThan(2 * text.length);
-  });
+      ];
+      const n = RECORDS * 2 + 77;
+      // (Paged: a capture without `terminal length 0`, the mark before one line in 23, first lines and second alike.)
+      const lines = Array.from({ length: n }, (_, k) => record(k)).flat().map((l, k) => (paged && k % 23 === 22 ? PAGER_ERASE + l : l));
+      const text = ['R1#show ip cache verbose flow', HEADER, HEADER2, ...lines, 'R1#'].join('\r\n') + '\r\n';
+      const c: CutPaste = { bytes: new Uint8Array(Buffer.from(text, 'latin1')), cut: Math.floor(text.length / 3) };
+      taken = 0;
+      stats.copied = 0;
+      const got = read(c, true);
+      expect(got).toBe(read(c, false));
+      // Every record from bytes but the one cut by the first piece's end (its first line goes the text way)...
+      expect(JSON.parse(got).cols[0]).toHaveLength(n - 1);
+      // ...and all through the module but the first of each piece (read line by line: a run starts after one).
+      expect(taken).toBe(n - 3);
+      expect(stats.copied).toBeLessThan(2 * text.length);
+    });
+  }
 
   it('keeps interface indexes for one set of columns at a time, and not past its names being replaced', () => {
     const kernel = wasmVerboseRuns()!;
@@ -91,7 +94,7 @@ describe('the WebAssembly loop for runs of verbose cache records', () => {
     expect(names(other)).toEqual(want);
   });
 
-  it('stops at a line behind a pager mark, a note or an egress copy, and takes the records after it again', () => {
+  it('reads on through a line behind an erased pager mark, stops at a note or an egress copy, and takes the records after it again', () => {
     const first = (k: number, dstIf = 'Fa0/1 ') => `Gi0/0/1         10.1.1.${k}       ${dstIf}          198.51.100.${k}    06 00  02       1`;
     const second = '0400 /0  0                     0050 /0  0     192.0.2.1             48     0.0';
     const odd = [`${PAGER_ERASE}${first(10)}`, `${first(20)}   <-- this one`, first(30, 'Fa0/1*')];
@@ -102,9 +105,10 @@ describe('the WebAssembly loop for runs of verbose cache records', () => {
     taken = 0;
     const got = read(c, true);
     expect(got).toBe(read(c, false));
-    // 39 records from bytes (the note's goes the text way); through the module, those after the first (2-9), after
-    // the marked one (11-19: the line-by-line path reads that one), and after the record after each text one (22-29, 32-40).
+    // 38 records from bytes (the note's and the egress copy's go the text way); through the module, those after the
+    // first (2-19, the marked one among them, read from where the screen shows it), and after the record after each
+    // text one (22-29, 32-40: the line-by-line path reads 21 and 31).
     expect(JSON.parse(got).cols[0]).toHaveLength(38);
-    expect(taken).toBe(8 + 9 + 8 + 9);
+    expect(taken).toBe(18 + 8 + 9);
   });
 });

@@ -36,7 +36,7 @@ import {
 } from './fnf-bytes';
 import { type RecordBatch, type RowBatch, type RunTemplate, recordRunKernel, rowRunKernel, runsAreOn } from './fnf-run-kernels';
 import type { FnfRecordTable } from '../parsers/show-ip-cache-flow/prescanned';
-import { pagerBlank, pagerRowStart } from '../text/pager-marks';
+import { pagerBlank, pagerRowStart, pagerTextStart } from '../text/pager-marks';
 
 /**
  * Where a record's line at p (before `end`) goes on after an erased pager mark, as the line-by-line path reads it
@@ -349,8 +349,10 @@ export class FnfRecords {
           lines += batch.count;
         },
         wait: (s, e) => {
-          // Read again here, so that its values are the open row's, as if read by tableRow in the first place.
-          if (!(layout !== undefined ? this.tableRow(b, s, e, layout) : this.csvRow(b, s, e, csv!))) throw new Error('a row the kernel took is no row');
+          // Read again here, so that its values are the open row's, as if read by tableRow in the first place (from
+          // where the screen shows it, as the kernel read it).
+          const at = pagerTextStart(b, s, e);
+          if (!(layout !== undefined ? this.tableRow(b, at, e, layout) : this.csvRow(b, at, e, csv!))) throw new Error('a row the kernel took is no row');
           pendS = s;
           pendE = e;
           pendLine = firstLine + lines;
@@ -382,7 +384,9 @@ export class FnfRecords {
           this.commit(pendLine, offsetBase + pendS);
           pendS = -1;
         }
-        if (!(layout !== undefined ? this.tableRow(b, p, e, layout) : this.csvRow(b, p, e, csv!))) break;
+        // (The row from where the screen shows it, after an erased pager mark, as the line-by-line path reads it.)
+        const at = pagerTextStart(b, p, e);
+        if (!(layout !== undefined ? this.tableRow(b, at, e, layout) : this.csvRow(b, at, e, csv!))) break;
         pendS = p;
         pendE = e;
         pendLine = firstLine + lines;
