@@ -313,7 +313,8 @@ function fnfShape(name: string, title: string, fnf: keyof typeof FNF_ROWS, many:
 }
 
 /** mawk's statement that takes an erased pager mark off a line. */
-const PAGER_OFF = '{ sub(/^ --More-- [^A-Za-z]*/, "") } ';
+// (The erasing's backspaces and blanks only: a row of the FNF table, NX-OS or MLS tables starts with a digit.)
+const PAGER_OFF = '{ sub(/^ --More-- [\\010 ]*/, "") } ';
 
 /** mawk's side of the other tables: the same count of port-80 destinations, from each table's fields. */
 const AWK_OTHER = {
@@ -327,13 +328,13 @@ const AWK_OTHER = {
  * The worm at full speed (30% of flows from 50 scanners, 4,950 clean sources, interfaces changing every flow) in another
  * table; `many`: as the FNF many-sources shapes, 100,000 clean sources and a tenth of the flows from the scanners.
  */
-function otherShape(name: string, title: string, other: keyof typeof AWK_OTHER, rows: number, seed: number, many = false): Shape {
+function otherShape(name: string, title: string, other: keyof typeof AWK_OTHER, rows: number, seed: number, many = false, paged?: number): Shape {
   const mix = many ? { scannerShare: 0.1, cleanSources: 100_000 } : { scannerShare: 0.3, cleanSources: 4_950 };
   return {
     name,
     title,
-    write: (f) => writeMix(f, { rows, scanners: 50, servers: 2_000, perRowInterfaces: true, other, ...mix }, seed),
-    awkProgram: AWK_OTHER[other],
+    write: (f) => writeMix(f, { rows, scanners: 50, servers: 2_000, perRowInterfaces: true, other, ...mix, ...(paged ? { paged } : {}) }, seed),
+    awkProgram: (paged ? PAGER_OFF : '') + AWK_OTHER[other],
   };
 }
 
@@ -450,4 +451,10 @@ export const SHAPES: Shape[] = [
   otherShape('verbose-many', 'verbose, many sources', 'verbose', 490_000, 41, true),
   otherShape('mls-many', 'MLS NetFlow, many sources', 'mls', 600_000, 42, true),
   otherShape('nxos-many', 'NX-OS, many sources', 'nxos', 600_000, 43, true),
+  // The table formats as captures without `terminal length 0` hold them (a pager mark erased before one line in 23):
+  // each reader's runs read on past a mark, as the FNF records' do.
+  fnfShape('fnf-table-paged', 'FNF table, paged', 'table', false, 25, 23),
+  otherShape('verbose-paged', 'verbose, paged', 'verbose', 490_000, 51, false, 23),
+  otherShape('mls-paged', 'MLS NetFlow, paged', 'mls', 600_000, 52, false, 23),
+  otherShape('nxos-paged', 'NX-OS, paged', 'nxos', 600_000, 53, false, 23),
 ];

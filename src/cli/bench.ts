@@ -173,10 +173,10 @@ function main(): number {
   // same processor: an AMD EPYC one day, an Intel Xeon another).
   process.stdout.write(`${machineLine()}\n${RUNS} alternating runs per shape (mawk, analyzer --json, floor); medians of wall time\n`);
   const results = shapes.map((s) => benchShape(s, awk, process.env.BENCH_KEEP === '1'));
-  process.stdout.write('\nshape          analyzer   mawk   ratio  CPU ratio  mem/input  floor  verdicts\n');
+  process.stdout.write('\nshape             analyzer   mawk   ratio  CPU ratio  mem/input  floor  verdicts\n');
   for (const r of results) {
     process.stdout.write(
-      `${r.name.padEnd(14)} ${r.ours.toFixed(2).padStart(6)} s ${r.awk.toFixed(2).padStart(5)} s  ${r.ratio.toFixed(2)}   ${r.cpuRatio.toFixed(2).padStart(5)}     ${r.memRatio.toFixed(2).padStart(5)}    ` +
+      `${r.name.padEnd(17)} ${r.ours.toFixed(2).padStart(6)} s ${r.awk.toFixed(2).padStart(5)} s  ${r.ratio.toFixed(2)}   ${r.cpuRatio.toFixed(2).padStart(5)}     ${r.memRatio.toFixed(2).padStart(5)}    ` +
         `${r.floor.toFixed(2)} s  ${r.exact ? 'exact' : 'WRONG'}\n`,
     );
   }
