@@ -3,10 +3,10 @@
 //   2. A 100,000-row `show ip cache flow` paste: time to the verdict, and the longest main-thread task meanwhile.
 //   3. A 1,000,000-row `show ip cache flow` file (79 MB) opened with the file picker: time to the verdict, longest task.
 //   4. The same for `npm run bench`'s other traffic shapes (BENCH_BROWSER_SHAPES, default per-row interfaces, many
-//      sources, the held-out mix, the logged capture, the time-stamped log, many infected hosts, half a million sources
+//      sources, the held-out mix, the logged capture, the time-stamped log, many infected hosts, half a million sources,
 //      many sources on many interfaces, the paged capture, the Flexible NetFlow records, table and csv, the paged
-//      records, and the verbose cache, the MLS NetFlow table and NX-OS's flow cache, each of those three also with
-//      many sources; `none` skips them), each written by `run.mjs bench-write`,
+//      records and table, and the verbose cache, the MLS NetFlow table and NX-OS's flow cache, each of those three also
+//      with many sources and paged; `none` skips them), each written by `run.mjs bench-write`,
 //      and each one's first 100,000 rows pasted as in 2.
 // A benchmark, not a test: it prints numbers (and whether each meets its target) and exits 0 unless it broke.
 import { spawnSync } from 'node:child_process';
@@ -21,7 +21,7 @@ import { chromiumPath, ROOT, startPreview } from './preview-server.mjs';
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const FILE_ROWS = Number(process.env.BENCH_FILE_ROWS ?? 1_000_000);
-const SHAPES = (process.env.BENCH_BROWSER_SHAPES ?? 'interfaces,many-sources,held-out,logged,stamped,paged,infected,sources,many-interfaces,fnf,fnf-table,fnf-csv,fnf-paged,verbose,mls,nxos,verbose-many,mls-many,nxos-many').split(',').filter((s) => s && s !== 'none');
+const SHAPES = (process.env.BENCH_BROWSER_SHAPES ?? 'interfaces,many-sources,held-out,logged,stamped,paged,infected,sources,many-interfaces,fnf,fnf-table,fnf-csv,fnf-paged,verbose,mls,nxos,verbose-many,mls-many,nxos-many,fnf-table-paged,verbose-paged,mls-paged,nxos-paged').split(',').filter((s) => s && s !== 'none');
 
 const preview = startPreview(PORT);
 const BASE = preview.base;
