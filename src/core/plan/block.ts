@@ -136,6 +136,41 @@ function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
 }
 
 /**
+ * The interface names a list the running-config does not define (`ip access-group 101 in`, no `access-list 101`): IOS
+ * lets everything through a list that does not exist. Deny entries put into it would create it holding only them, and its implicit deny would then drop everything else arriving there: the engineer's own session, when
+ * it comes in that way. With the config read to its `end`, the list truly is missing: a new one is built whole (the
+ * entries, then `permit ip any any`) and bound in its place, as for an interface with no list. Cut short, the list may
+ * sit in the part not pasted: the entries go in at its top as for a list the plan cannot see, and the pre-check's
+ * `show access-lists` is the gate either way, in words.
+ */
+function dangling(req: BlockRequest, model: ConfigModel, names: NameAllocator, ifName: string, old: string, precheck: string[]): BlockCommands {
+  const dirWord = req.direction === 'in' ? 'inbound' : 'outbound';
+  const show = `show access-lists ${old}`;
+  const nx = model.platform === 'nx-os';
+  // (An NX-OS config prints no closing `end`: it is always read as possibly cut short, and gated.)
+  if (model.cutShort) {
+    const b = blind(req, model);
+    const unseen = nx ? 'does not show (NX-OS prints no closing end, so a paste cut short cannot be told from a whole one)' : '(cut short before its end) does not show';
+    return {
+      ...b,
+      how:
+        `${b.how} ${ifName} names ACL ${old}, which the running-config pasted ${unseen}: if ${show} lists no entries, ` +
+        `do not paste this step. The list does not exist${nx ? '' : `, IOS lets everything through ${ifName},`} and these lines would create it holding only the deny entries, whose implicit deny drops everything else arriving there; paste the whole running-config and the tool builds a list whole.`,
+      precheck: [...precheck, show],
+    };
+  }
+  const id = names.extendedNumber();
+  return {
+    commands: [...aclLines(id, /^\d+$/.test(id), [...req.entries, 'permit ip any any']), `interface ${ifName}`, ` ip access-group ${id} ${req.direction}`],
+    how:
+      `${ifName} names ACL ${old} ${dirWord}, which the running-config pasted (read to its end) does not define: IOS lets everything through a list that does not exist, and deny entries put into ${old} would create it holding only them, ` +
+      `whose implicit deny would drop everything else arriving on ${ifName}. ACL ${id} (a ${/^\d+$/.test(id) ? 'number' : 'name'} nothing else uses) is built whole, then bound in its place. ` +
+      `If the pre-check (${show}) lists entries, do not paste this step: the running-config pasted is not the router's, and binding ${id} would replace that list; paste the whole config again.`,
+    precheck: [...precheck, show],
+  };
+}
+
+/**
  * Commands that put `req.entries` in front of the filtering on `req.interface`, in the order IOS needs so the
  * interface is never unfiltered: a new list is complete before the single `ip access-group` line binds it.
  */
@@ -160,7 +195,7 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
     };
   }
   const acl = model.acls[old];
-  if (!acl) return { ...blind(req, model), precheck: [...precheck, `show access-lists ${old}`] };
+  if (!acl) return dangling(req, model, names, iface.name, old, precheck);
   const elsewhere = boundElsewhere(model, old, key, dir);
   const seq = model.platform === 'nx-os' || model.ios?.sequenceEditing === true;
   if (seq && acl.kind === 'extended' && elsewhere.length === 0 && insertionRoom(acl, req.entries.length)) {

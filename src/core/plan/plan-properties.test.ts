@@ -1,5 +1,5 @@
 // Property tests (issue 11): over generated configs and findings, every plan keeps every ACL entry, a default route
-// at every line, never claims a name twice, keeps modes apart, and its back-out restores the config exactly.
+// at every line, never turns an interface that let everything through into one that drops all it does not permit, never claims a name twice, keeps modes apart, and its back-out restores the config exactly.
 // Fixed seed here; `npm run fuzz` sets FUZZ_RUNS (and optionally FUZZ_SEED) for a longer run.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,9 @@ const configArb = fc.record({
   ifaces: fc.uniqueArray(fc.constantFrom(...IFACES), { minLength: 1, maxLength: 5 }),
   acls: fc.uniqueArray(aclArb, { maxLength: 4, selector: (a) => a.id }),
   bindings: fc.array(fc.tuple(fc.nat(5), fc.constantFrom('in', 'out'), fc.nat(5)), { maxLength: 6 }),
+  // Bindings to lists the config does not define (removed with `no access-list 101`, the interface line left): IOS
+  // lets everything through them.
+  dangling: fc.array(fc.tuple(fc.nat(5), fc.constantFrom('in', 'out'), fc.constantFrom('101', 'OLD-FILTER')), { maxLength: 2 }),
   routes: fc.array(fc.tuple(fc.boolean(), fc.nat(5), fc.option(fc.constantFrom(1, 250), { nil: undefined })), { maxLength: 3 }),
   classMaps: fc.subarray(['http-hacks', 'http-hacks-2', 'mark-inbound-http-hacks']),
   http: fc.boolean(),
@@ -50,7 +53,18 @@ function configText(c: Cfg): string {
   c.ifaces.forEach((name, k) => {
     out.push(`interface ${name}`, ` ip address 10.0.${k}.1 255.255.255.0`);
     if (k === 1) out.push(` ip address 20.1.0.1 255.255.0.0 secondary`);
-    for (const [i, dir, a] of c.bindings) if (i % c.ifaces.length === k && c.acls.length) out.push(` ip access-group ${c.acls[a % c.acls.length]!.id} ${dir}`);
+    const bound = new Set<string>();
+    for (const [i, dir, a] of c.bindings) {
+      if (i % c.ifaces.length === k && c.acls.length) {
+        out.push(` ip access-group ${c.acls[a % c.acls.length]!.id} ${dir}`);
+        bound.add(dir);
+      }
+    }
+    for (const [i, dir, id] of c.dangling) {
+      if (i % c.ifaces.length !== k || bound.has(dir) || c.acls.some((a) => a.id === id)) continue;
+      out.push(` ip access-group ${id} ${dir}`);
+      bound.add(dir);
+    }
     out.push('!');
   });
   for (const [toIf, i, dist] of c.routes) {

@@ -79,6 +79,35 @@ describe('an inbound ACL in place is kept (ip access-group 120 in on the infecte
   });
 });
 
+describe('an interface bound to a list the config does not define (ip access-group 101 in, no access-list 101)', () => {
+  it('read to its end: a new list built whole (the deny, then permit ip any any) is bound in its place; 101 is never created', () => {
+    const { plan, model } = planOf([rules('constructed-cache-flow-code-red-ii.txt'), here('constructed-dangling-acl101-fa00.txt')]);
+    expect(model.interfaces['fastethernet0/0']!.groups.in).toBe('101');
+    expect(model.acls['101']).toBeUndefined();
+    // (Checks too that Fa0/0, open before, never drops all it does not permit.)
+    expect(planProblems(model, plan)).toEqual([]);
+    const lines = plan.steps.flatMap((s) => s.commands);
+    expect(lines.some((l) => /^ip access-list extended 101$|^access-list 101 /.test(l))).toBe(false);
+    const after = apply(model, plan).model;
+    const bound = after.interfaces['fastethernet0/0']!.groups.in!;
+    expect(bound).not.toBe('101');
+    expect(after.acls[bound]!.entries.map((e) => e.text).at(-1)).toBe('permit ip any any');
+    expect(plan.precheck).toContain('show access-lists 101');
+    expect(plan.steps[0]!.why).toMatch(/does not define.*lets everything through.*lists entries, do not paste this step/s);
+    // The back-out binds 101 again, as it was.
+    expect(plan.rollback.flatMap((s) => s.commands)).toContain(' ip access-group 101 in');
+  });
+
+  it('cut short before its end: the entries go in at the top of the list the pre-check names, gated on that list having entries', () => {
+    const { plan, model } = planOf([rules('constructed-cache-flow-code-red-ii.txt'), here('constructed-dangling-acl101-fa00-cut.txt')]);
+    expect(model.cutShort).toBe(true);
+    expect(planProblems(model, plan)).toEqual([]);
+    const step = plan.steps.find((s) => s.commands.some((l) => l.startsWith('ip access-list extended <inbound ACL on FastEthernet0/0')))!;
+    expect(step.why).toContain('if show access-lists 101 lists no entries, do not paste this step');
+    expect(plan.steps.flatMap((s) => s.commands).some((l) => / ip access-group /.test(l))).toBe(false);
+  });
+});
+
 describe('a default route at every line (the seed\'s ip route 0.0.0.0 0.0.0.0 Vlan3)', () => {
   it('adds the next-hop route before removing the interface route, and the back-out does the same in reverse', () => {
     const { plan, model } = planOf([rules('seed-cache-flow.txt'), rules('constructed-config-vlan3.txt'), rules('constructed-arp-proxy-explosion.txt')]);

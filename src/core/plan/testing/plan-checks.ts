@@ -2,18 +2,42 @@
 import type { ChangePlan, PlanStep } from '../../types';
 import { applySteps, comparable } from '../apply';
 import { standardToExtended, withoutLogKeywords } from '../block';
-import { isDefaultRoute, type ConfigModel } from '../config-model';
+import { interfaceKey, isDefaultRoute, type ConfigModel } from '../config-model';
 
 const EXEC_WORDS = /^(clear|undebug|debug|show|reload|write|copy|set)\b/;
 const CONFIG_WORDS = /^(interface|access-list|ip|no|class-map|policy-map|logging|mls|service-policy|router|hostname)\b/;
 /** An engineer fills a next-hop placeholder with an address; lines with other placeholders cannot be replayed. */
 const FILLED_HOP = '192.0.2.254';
 
-function fill(steps: readonly { mode: PlanStep['mode']; commands: readonly string[] }[]): { mode: PlanStep['mode']; commands: string[] }[] {
+/** The gate a step's words put on a list the pre-check names: not pasted when the list shows no entries. */
+const EMPTY_LIST_GATE = 'lists no entries, do not paste this step';
+
+/**
+ * The steps as the engineer pastes them: a next-hop placeholder filled with an address, an interface's ACL placeholder
+ * (`<inbound ACL on X: show ip interface X ...>`) with the list the router binds there, as its pre-check names it
+ * (also one the config does not define, unless the step's words say not to paste it when that list shows no entries).
+ * A step whose placeholder the engineer cannot fill (the pre-check names no list: the step says not to paste it then)
+ * is left out, as are steps with other placeholders. `filled`: the ACL placeholders filled, for the back-out's steps
+ * (filled only where the plan's were).
+ */
+function fill(
+  steps: readonly { mode: PlanStep['mode']; commands: readonly string[]; why?: string }[],
+  m?: ConfigModel,
+  filled: Set<string> = new Set(),
+  back = false,
+): { mode: PlanStep['mode']; commands: string[] }[] {
+  const boundAcl = (l: string, why: string | undefined): string => {
+    const p = /<(inbound|outbound) ACL on (\S+): show ip interface \2 [^>]*>/.exec(l);
+    const id = p && m ? m.interfaces[interfaceKey(p[2]!)]?.groups[p[1] === 'inbound' ? 'in' : 'out'] : undefined;
+    if (!p || id === undefined) return l;
+    if (back ? !filled.has(p[0]) : !m!.acls[id] && why?.includes(EMPTY_LIST_GATE)) return l;
+    filled.add(p[0]);
+    return l.replace(p[0], id);
+  };
   return steps
     .map((s) => ({
       mode: s.mode,
-      commands: s.commands.map((l) => (/^(no )?ip route /.test(l) ? l.replace(/<[^>]*>/, FILLED_HOP) : l)),
+      commands: s.commands.map((l) => (/^(no )?ip route /.test(l) ? l.replace(/<[^>]*>/, FILLED_HOP) : boundAcl(l, s.why))),
     }))
     .filter((s) => !s.commands.some((l) => l.includes('<')));
 }
@@ -62,6 +86,21 @@ export function canon(x: unknown): string {
   );
 }
 
+/**
+ * The interfaces and directions that let everything through before the plan: no list bound, or one the config does
+ * not define (IOS passes all through a list that does not exist).
+ */
+export function openOf(m: ConfigModel): { iface: string; dir: 'in' | 'out' }[] {
+  const out: { iface: string; dir: 'in' | 'out' }[] = [];
+  for (const [key, i] of Object.entries(m.interfaces)) {
+    for (const dir of ['in', 'out'] as const) {
+      const id = i.groups[dir];
+      if (id === undefined || !m.acls[id]) out.push({ iface: key, dir });
+    }
+  }
+  return out;
+}
+
 /** Every violation of the plan safety rules, in words; empty when the plan is safe. */
 export function planProblems(before: ConfigModel, plan: ChangePlan): string[] {
   const problems: string[] = [];
@@ -76,14 +115,23 @@ export function planProblems(before: ConfigModel, plan: ChangePlan): string[] {
     }
   }
   const had = filteringOf(before);
+  const open = openOf(before);
   const hadDefault = before.routes.some(isDefaultRoute);
   let line = 0;
-  const replay = applySteps(before, fill(plan.steps), {
+  const filled = new Set<string>();
+  const replay = applySteps(before, fill(plan.steps, before, filled), {
     onLine(m, step, text) {
       line++;
       for (const f of had) {
         const now = currentEntries(m, f);
         if (!now || !inOrder(now, f.entries)) problems.push(`after line ${line} ("${text}", step ${step}) ${f.iface} ${f.dir} lost filtering`);
+      }
+      // What passed everything still passes all but what the plan denies: a list holding only deny entries there
+      // (its implicit deny) would cut off everything arriving that way, the engineer's own session among it.
+      for (const o of open) {
+        const now = currentEntries(m, { ...o, entries: [] })?.filter((e) => !e.startsWith('remark'));
+        // (A bound list with no entries lets everything through too.)
+        if (now && now.length > 0 && now.at(-1) !== 'permit ip any any') problems.push(`after line ${line} ("${text}", step ${step}) ${o.iface} ${o.dir}, open before, drops everything its list does not permit`);
       }
       if (hadDefault && !m.routes.some(isDefaultRoute)) problems.push(`after line ${line} ("${text}") there is no default route`);
     },
@@ -118,7 +166,7 @@ export function planProblems(before: ConfigModel, plan: ChangePlan): string[] {
     }
   }
   // Back-out: replayed on the state after the plan, it gives back the config as it was.
-  const back = applySteps(replay.model, fill(plan.rollback));
+  const back = applySteps(replay.model, fill(plan.rollback, before, filled, true));
   for (const e of back.errors) problems.push(`back-out line "${e.line}": ${e.message}`);
   const [got, want] = [canon(comparable(back.model)), canon(comparable(before))];
   if (got !== want) problems.push(`back-out does not restore the config:\n${got}\nvs\n${want}`);
