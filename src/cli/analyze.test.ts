@@ -148,6 +148,20 @@ describe('analyze --json on hostile files: valid JSON with warnings, exit 0', ()
     okJson(analyze(['--json', '-'], b), { stdin: b });
   });
 
+  // Standard input grows one buffer in place (analyze.ts readStdin): past its first 4 MB, through a pipe.
+  it('a capture past 4 MB through standard input reads as the same file does', { timeout: 90_000 }, () => {
+    const rows = Array.from(
+      { length: 90_000 },
+      (_, k) => `Fa0/0         10.1.${(k >> 8) & 255}.${k & 255}     Se0/0         61.${k % 200}.${(k >> 3) & 255}.${(k % 250) + 1}     06 ${(1024 + (k % 60000)).toString(16).toUpperCase().padStart(4, '0')} 0050     1 `,
+    );
+    const text = ['R1#show ip cache flow', 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts', ...rows, 'R1#'].join('\n') + '\n';
+    expect(text.length).toBeGreaterThan(6 * 2 ** 20);
+    const fromFile = okJson(analyze(['--json', file('big-cache.txt', text)]), { 'big-cache.txt': text });
+    const fromStdin = okJson(analyze(['--json', '-'], text), { stdin: text });
+    expect(fromStdin.inputs[0]).toMatchObject({ source: 'stdin', kind: 'show ip cache flow', records: 90_000 });
+    expect(JSON.stringify(fromStdin).replaceAll('"stdin"', '"big-cache.txt"')).toBe(JSON.stringify(fromFile));
+  });
+
   it('a 3 MB single line, alone and after an echoed command', { timeout: 90_000 }, () => {
     const line = 'Vl1 193.23.45.35 Vl3 2.34.56.12 06 0F9F 0050 2 '.repeat(65_000).slice(0, 3 * 1024 * 1024);
     const alone = okJson(analyze(['--json', file('line.txt', line)]), { 'line.txt': line });
