@@ -1,6 +1,6 @@
 // Anonymise what names a network in a share link: hostnames (from `hostname` and prompts), domain names and the
-// FQDNs under them, usernames; and replace free text a router carries (interface descriptions, SNMP location and
-// contact, banners). Learn the names from every text of the link first, so each maps to one pseudonym everywhere.
+// FQDNs under them, usernames, serial numbers (Cisco's records tie a chassis's serial to its owner); and replace free
+// text a router carries (interface descriptions, SNMP location and contact, banners). Learn the names from every text of the link first, so each maps to one pseudonym everywhere.
 import { lineStampLength } from '../core/text/line-stamps';
 import { halfSipHash, halfSipKey, type HalfSipKey } from './half-siphash';
 
@@ -19,6 +19,7 @@ export const NAMES_REPLACED = [
   'interface descriptions',
   'SNMP location and contact',
   'banners',
+  'serial numbers',
 ] as const;
 
 const HOSTNAME = /^\s*(?:hostname|set system name|switchname)\s+"?([A-Za-z0-9][\w.-]{0,62})/i;
@@ -33,6 +34,11 @@ const ASA_PROMPT = /^\s*([A-Za-z][\w.-]{0,62})(?:\/[\w-]{1,32}){1,2}(?:\([\w.\-/
 const ASA_NAME = /^\s*name\s+\d{1,3}(?:\.\d{1,3}){3}\s+([A-Za-z0-9][\w.-]{0,62})/;
 const ASA_NAME_DESCRIPTION = /^(\s*name\s+\S+\s+\S+\s+description\s)\S.*$/i;
 const USERNAME = /^\s*(?:username|set localuser user)\s+"?([^\s"]{1,64})/i;
+// show version names the router too: NX-OS's `Device name: N9K-CORE`, IOS's `core-gw1 uptime is 2 weeks`.
+const DEVICE_NAME = /^\s*(?:Device name:\s*([A-Za-z][\w.-]{0,62})\s*$|([A-Za-z][\w.-]{0,62}) uptime is \d)/;
+// A chassis's, board's or part's serial number: `Processor board ID FTX1234A5BC` (show version), `System serial number
+// : FOC...`, `Serial Number: JMX...` (an ASA), `SN: FTX...` (show inventory), `license udi pid CISCO1841 sn FTX...`.
+const SERIAL = /(\b(?:processor board id|serial num(?:ber)?(?: *:)?|sn:|udi pid \S+ sn) *)([A-Z0-9][A-Z0-9-]{3,39})(?![\w-])/gi;
 // Usernames in logs: `Configured from console by alice on vty0`, `Login Success [user: alice]`.
 const LOG_USER = /(?:\bby ([\w.@-]{1,64}) on (?:vty|tty|aux|console)|\[user: ([^\]\s]{1,64})\])/i;
 const NOT_USERS = new Set(['console', 'vty', 'tty', 'aux', 'unknown']);
@@ -84,6 +90,9 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
       const line = stamped.slice(lineStampLength(stamped.slice(0, 96)));
       const h = HOSTNAME.exec(line) ?? XR_PROMPT.exec(line) ?? PROMPT.exec(line) ?? ASA_PROMPT.exec(line) ?? ASA_NAME.exec(line);
       if (h && !NOT_NAMES.has(h[1]!.toLowerCase())) hosts.add(h[1]!);
+      const dn = DEVICE_NAME.exec(line);
+      const device = dn?.[1] ?? dn?.[2];
+      if (device && !NOT_NAMES.has(device.toLowerCase())) hosts.add(device);
       const d = DOMAIN.exec(line);
       if (d) domains.add(d[1]!.replace(/\.$/, ''));
       const u = USERNAME.exec(line);
@@ -126,6 +135,7 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
     }
     // An ASA name's description is free text like any other (its address and name are anonymised below).
     let out = l.replace(ASA_NAME_DESCRIPTION, '$1[description removed]');
+    out = out.replace(SERIAL, (_w, head: string, serial: string) => `${head}SN-${tag('serial', serial.toUpperCase()).toUpperCase()}`);
     const d = domainRe();
     if (d) {
       out = out.replace(d, (_w, labels: string, domain: string) => {

@@ -144,6 +144,35 @@ describe('names and free text', () => {
     expect(NAMES_REPLACED.length).toBeGreaterThan(4);
   });
 
+  it('replaces serial numbers (show version, show inventory, a license line, an ASA), one pseudonym a serial, and the names show version gives', () => {
+    const text = [
+      'Processor board ID FTX1234A5BC',
+      'System serial number            : FOC1234X0AB',
+      'Serial Number: JMX1234L0AB',
+      'PID: CISCO1841         , VID: V07 , SN: FTX1234A5BC',
+      'license udi pid CISCO2911/K9 sn FGL1234567A',
+      'Device name: N9K-CORE',
+      'edge-7 uptime is 1 day, 2 hours',
+      'Serial0/0 is up, line protocol is up',
+      'interface Serial0/0/0',
+    ].join('\n');
+    const names = createNameAnonymiser(KEY);
+    names.learn(text);
+    const out = names.text(text);
+    for (const gone of ['FTX1234A5BC', 'FOC1234X0AB', 'JMX1234L0AB', 'FGL1234567A', 'N9K-CORE', 'edge-7']) expect(out).not.toContain(gone);
+    const lines = out.split('\n');
+    const serial = /SN-[0-9A-F]{6}/;
+    expect(lines[0]).toMatch(/^Processor board ID SN-[0-9A-F]{6}$/);
+    expect(lines[1]).toMatch(/^System serial number {12}: SN-[0-9A-F]{6}$/);
+    // The same chassis in show version and show inventory: the same pseudonym.
+    expect(serial.exec(lines[3]!)![0]).toBe(serial.exec(lines[0]!)![0]);
+    expect(lines[4]).toMatch(/^license udi pid CISCO2911\/K9 sn SN-[0-9A-F]{6}$/);
+    expect(lines[5]).toMatch(/^Device name: router-[0-9a-f]{6}$/);
+    expect(lines[6]).toMatch(/^router-[0-9a-f]{6} uptime is 1 day, 2 hours$/);
+    // Interfaces named Serial are no serial numbers.
+    expect(lines.slice(7)).toEqual(['Serial0/0 is up, line protocol is up', 'interface Serial0/0/0']);
+  });
+
   it('does the same in a terminal log that stamps every line (Tera Term, SecureCRT, ts), keeping the stamps', () => {
     const lines = config.split('\n');
     for (const stamp of STAMPS) {
