@@ -1,5 +1,5 @@
 // Anonymise what names a network in a share link: hostnames (from `hostname` and prompts), domain names and the
-// FQDNs under them, usernames, serial numbers (Cisco's records tie a chassis's serial to its owner); and replace free
+// FQDNs under them, usernames (also PPP's), serial numbers (Cisco's records tie a chassis's serial to its owner); and replace free
 // text a router carries (interface descriptions, SNMP location and contact, banners). Learn the names from every text of the link first, so each maps to one pseudonym everywhere.
 import { lineStampLength } from '../core/text/line-stamps';
 import { halfSipHash, halfSipKey, type HalfSipKey } from './half-siphash';
@@ -15,7 +15,7 @@ export interface NameAnonymiser {
 export const NAMES_REPLACED = [
   'hostnames (the hostname command and prompts)',
   'domain names and the host names under them',
-  'usernames',
+  'usernames (also PPP chap hostnames and pap usernames)',
   'interface descriptions',
   'SNMP location and contact',
   'banners',
@@ -33,7 +33,7 @@ const ASA_PROMPT = /^\s*([A-Za-z][\w.-]{0,62})(?:\/[\w-]{1,32}){1,2}(?:\([\w.\-/
 // An ASA's `name 192.0.2.13 Machine01 description ...`: a host's name, as sensitive as a hostname.
 const ASA_NAME = /^\s*name\s+\d{1,3}(?:\.\d{1,3}){3}\s+([A-Za-z0-9][\w.-]{0,62})/;
 const ASA_NAME_DESCRIPTION = /^(\s*name\s+\S+\s+\S+\s+description\s)\S.*$/i;
-const USERNAME = /^\s*(?:username|set localuser user)\s+"?([^\s"]{1,64})/i;
+const USERNAME = /^\s*(?:username|set localuser user|ppp pap sent-username|ppp chap hostname)\s+"?([^\s"]{1,64})/i;
 // show version names the router too: NX-OS's `Device name: N9K-CORE`, IOS's `core-gw1 uptime is 2 weeks`.
 const DEVICE_NAME = /^\s*(?:Device name:\s*([A-Za-z][\w.-]{0,62})\s*$|([A-Za-z][\w.-]{0,62}) uptime is \d)/;
 // A chassis's, board's or part's serial number: `Processor board ID FTX1234A5BC` (show version), `System serial number
@@ -96,7 +96,8 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
       const d = DOMAIN.exec(line);
       if (d) domains.add(d[1]!.replace(/\.$/, ''));
       const u = USERNAME.exec(line);
-      if (u) users.add(u[1]!);
+      // (A name with a realm, `ppp chap hostname br1@isp.net`: its domain is learned as one, the part before it as a user.)
+      if (u) users.add(u[1]!.includes('@') ? u[1]!.slice(0, u[1]!.indexOf('@')) || u[1]! : u[1]!);
       const lu = LOG_USER.exec(line);
       const logged = lu?.[1] ?? lu?.[2];
       if (logged && !NOT_USERS.has(logged.toLowerCase())) users.add(logged);

@@ -144,6 +144,16 @@ describe('names and free text', () => {
     expect(NAMES_REPLACED.length).toBeGreaterThan(4);
   });
 
+  it('replaces the names a dialer sends (ppp chap hostname with a realm, ppp pap sent-username)', () => {
+    const text = ['interface Dialer1', ' ppp chap hostname acme-br1@isp.net', ' ppp pap sent-username acmebranch password 7 1234'].join('\n');
+    const names = createNameAnonymiser(KEY);
+    names.learn(text);
+    const out = names.text(text);
+    for (const gone of ['acme-br1', 'isp.net', 'acmebranch']) expect(out).not.toContain(gone);
+    expect(out).toMatch(/^ ppp chap hostname user-[0-9a-f]{6}@domain-[0-9a-f]{6}\.example$/m);
+    expect(out).toMatch(/^ ppp pap sent-username user-[0-9a-f]{6} password 7 1234$/m);
+  });
+
   it('replaces serial numbers (show version, show inventory, a license line, an ASA), one pseudonym a serial, and the names show version gives', () => {
     const text = [
       'Processor board ID FTX1234A5BC',

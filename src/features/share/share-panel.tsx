@@ -44,8 +44,8 @@ function AnonymiseScope() {
       <p>
         <strong>Replaced</strong>, the same way everywhere in this link: IPv4 and IPv6 addresses (also in{' '}
         <code>show tcp brief</code> form and zero-padded), the last half of MAC addresses, hostnames (in the{' '}
-        <code>hostname</code> line and in prompts), domain names and the host names under them, usernames, interface
-        descriptions, SNMP location and contact, banners, and serial numbers.
+        <code>hostname</code> line and in prompts), domain names and the host names under them, usernames (also a
+        dialer&apos;s PPP names), interface descriptions, SNMP location and contact, banners, and serial numbers.
       </p>
       <p>
         <strong>Kept</strong>: which addresses share a subnet (prefix-preserving), netmasks and wildcard masks,{' '}
