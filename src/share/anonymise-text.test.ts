@@ -1,6 +1,7 @@
 // Everything "anonymise" promises beyond plain IPv4 (issue 12): tcp-brief and zero-padded quads, IPv6 with its
 // prefixes, MAC addresses in three notations, and the names and free text that identify a network, consistently
 // across every paste of one link.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../core/diagnose';
 import { mulberry32 } from '../core/proof/mulberry32';
@@ -142,6 +143,30 @@ describe('names and free text', () => {
     expect(out).toMatch(/^ip host name-[0-9a-f]{6}\.domain-[0-9a-f]{6}\.example 10\.1\.1\.9$/m);
     expect(out).toContain('banner motd ^C\n[banner removed]\n^C');
     expect(NAMES_REPLACED.length).toBeGreaterThan(4);
+  });
+
+  it('no serial number survives, in any of the forms show version, show inventory, an ASA or a license line print (property)', () => {
+    const serial = fc.stringMatching(/^[A-Z]{3}[0-9A-Z]{5,8}$/);
+    const form = fc.constantFrom(
+      (x: string) => `Processor board ID ${x}`,
+      (x: string) => `Processor Board ID ${x}`,
+      (x: string) => `System serial number            : ${x}`,
+      (x: string) => `Motherboard serial number       : ${x}`,
+      (x: string) => `Serial Number: ${x}`,
+      (x: string) => `PID: CISCO1841         , VID: V07 , SN: ${x}`,
+      (x: string) => `license udi pid CISCO2911/K9 sn ${x}`,
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(serial, form), { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n'), (rows, eol) => {
+        const text = rows.map(([x, f]) => f(x)).join(eol);
+        const names = createNameAnonymiser(KEY);
+        names.learn(text);
+        const out = names.text(text);
+        for (const [x] of rows) expect(out).not.toContain(x);
+        expect(out.split('\n')).toHaveLength(text.split('\n').length);
+      }),
+      { seed: 20261206, numRuns: 300 },
+    );
   });
 
   it('replaces the names a dialer sends (ppp chap hostname with a realm, ppp pap sent-username)', () => {
