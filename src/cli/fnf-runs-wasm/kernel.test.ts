@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useRecordRunKernel, useRowRunKernel } from '../../core/big-paste/fnf-run-kernels';
-import { type CutPaste, PAGER_ERASE, recordCaches, rowCaches, scannerResult } from '../../core/proof/fnf-run-caches';
+import { type CutPaste, PAGER_ERASE, paged23, recordCaches, rowCaches, scannerResult } from '../../core/proof/fnf-run-caches';
 import { assembledAndShipped } from '../wasm-bytes';
 import { FNF_RUNS_WASM } from './bytes';
 import { wasmRuns } from './kernel';
@@ -147,8 +147,6 @@ describe('the WebAssembly loop for runs of Flexible NetFlow records', () => {
     expect(rows).toBeGreaterThan(RUNS * 3);
   });
 
-  // (Paged: a capture without `terminal length 0`, the mark before one row in 23, read from where the screen shows it.)
-  const paging = (paged: boolean) => (l: string, k: number) => (paged && k % 23 === 22 ? PAGER_ERASE + l : l);
   for (const paged of [false, true]) {
     it(`reads a table longer than its window and its batch, CR LF, every row kept but the last (it waits)${paged ? '; on through rows behind an erased pager mark' : ''}`, () => {
       const pad = (t: string, w: number) => (t.length >= w ? `${t} ` : t + ' '.repeat(w - t.length));
@@ -159,7 +157,8 @@ describe('the WebAssembly loop for runs of Flexible NetFlow records', () => {
         '',
         'IPV4 SRC ADDR    IPV4 DST ADDR    TRNS DST PORT  INTF INPUT            IP PROT             pkts long',
         '===============  ===============  =============  ====================  =======  ====================',
-        ...Array.from({ length: n }, (_, k) => row(k)).map(paging(paged)),
+        // (Paged: a capture without `terminal length 0`, the mark before one row in 23, read from where the screen shows it.)
+        ...paged23(Array.from({ length: n }, (_, k) => row(k)), paged),
       ];
       const text = lines.join('\r\n') + '\r\n';
       const c: CutPaste = { bytes: new Uint8Array(Buffer.from(text, 'latin1')), cut: Math.floor(text.length / 3) };
@@ -175,7 +174,7 @@ describe('the WebAssembly loop for runs of Flexible NetFlow records', () => {
     it(`reads a long csv with blanks around its fields (trimmed, as the parser does) whole: every row but the last kept${paged ? '; on through rows behind an erased pager mark' : ''}`, () => {
       const row = (k: number) => ` 10.1.${(k >> 8) & 255}.${k & 255} ,198.51.100.9,  ${k % 65536},${k % 3 ? 'Gi0/0/1' : 'Te0/0/0.1000'} , 6,${k} `;
       const n = RECORDS + 500;
-      const lines = ['R1#show flow monitor M cache format csv', '', 'IPV4 SRC ADDR,IPV4 DST ADDR,TRNS DST PORT,INTF INPUT,IP PROT,pkts long', ...Array.from({ length: n }, (_, k) => row(k)).map(paging(paged))];
+      const lines = ['R1#show flow monitor M cache format csv', '', 'IPV4 SRC ADDR,IPV4 DST ADDR,TRNS DST PORT,INTF INPUT,IP PROT,pkts long', ...paged23(Array.from({ length: n }, (_, k) => row(k)), paged)];
       const text = lines.join('\n') + '\n';
       const c: CutPaste = { bytes: new Uint8Array(Buffer.from(text, 'latin1')), cut: text.length };
       rows = 0;

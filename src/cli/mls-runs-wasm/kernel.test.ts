@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useMlsRunKernel } from '../../core/big-paste/mls-entries';
-import { type CutPaste, PAGER_ERASE } from '../../core/proof/fnf-run-caches';
+import { type CutPaste, paged23 } from '../../core/proof/fnf-run-caches';
 import { MLS_HEADER, mlsCaches, mlsScannerResult } from '../../core/proof/mls-caches';
 import { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-columns';
 import { textAssembledCheck } from '../wasm-bytes';
@@ -58,7 +58,7 @@ describe('the WebAssembly loop for runs of MLS NetFlow entries', () => {
       ];
       const n = RECORDS * 2 + 77;
       // (Paged: a capture without `terminal length 0`, the mark before one line in 23, first lines and counters alike.)
-      const lines = Array.from({ length: n }, (_, k) => entry(k)).flat().map((l, k) => (paged && k % 23 === 22 ? PAGER_ERASE + l : l));
+      const lines = paged23(Array.from({ length: n }, (_, k) => entry(k)).flat(), paged);
       const text = [...MLS_HEADER, ...lines, 'R1#'].join('\r\n') + '\r\n';
       const c: CutPaste = { bytes: new Uint8Array(Buffer.from(text, 'latin1')), cut: Math.floor(text.length / 3) };
       taken = 0;

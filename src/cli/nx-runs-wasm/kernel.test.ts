@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useNxRunKernel } from '../../core/big-paste/nx-rows';
-import { type CutPaste, PAGER_ERASE } from '../../core/proof/fnf-run-caches';
+import { type CutPaste, paged23 } from '../../core/proof/fnf-run-caches';
 import { nxCaches, nxScannerResult, STANDARD } from '../../core/proof/nx-caches';
 import { textAssembledCheck } from '../wasm-bytes';
 import { NX_RUNS_WASM } from './bytes';
@@ -54,7 +54,7 @@ describe('the WebAssembly loop for runs of NX-OS flow cache rows', () => {
         `10.1.${(k >> 8) & 255}.${k & 255}      198.51.${(k >> 8) & 255}.9    4097  ${1024 + (k % 60000)}   80      6         ${48 * (1 + (k % 9))}            ${1 + (k % 9)}             0x2        0x1a000000  1432        1433`;
       const n = RECORDS * 2 + 77;
       // (Paged: a capture without `terminal length 0`, the mark before one line in 23.)
-      const rows = Array.from({ length: n }, (_, k) => (paged && k % 23 === 22 ? PAGER_ERASE + row(k) : row(k)));
+      const rows = paged23(Array.from({ length: n }, (_, k) => row(k)), paged);
       const text = ['switch# show flow cache', 'IPV4 Entries', STANDARD, ...rows, 'switch#'].join('\r\n') + '\r\n';
       const c: CutPaste = { bytes: new Uint8Array(Buffer.from(text, 'latin1')), cut: Math.floor(text.length / 3) };
       taken = 0;

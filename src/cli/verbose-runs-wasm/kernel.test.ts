@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useVerboseRunKernel } from '../../core/big-paste/verbose-records';
-import { type CutPaste, PAGER_ERASE } from '../../core/proof/fnf-run-caches';
+import { type CutPaste, PAGER_ERASE, paged23 } from '../../core/proof/fnf-run-caches';
 import { HEADER, HEADER2, verboseCaches, verboseScannerResult } from '../../core/proof/verbose-caches';
 import { textAssembledCheck } from '../wasm-bytes';
 import { FlowColumns } from '../../core/parsers/show-ip-cache-flow/flow-columns';
@@ -57,7 +57,7 @@ describe('the WebAssembly loop for runs of verbose cache records', () => {
       ];
       const n = RECORDS * 2 + 77;
       // (Paged: a capture without `terminal length 0`, the mark before one line in 23, first lines and second alike.)
-      const lines = Array.from({ length: n }, (_, k) => record(k)).flat().map((l, k) => (paged && k % 23 === 22 ? PAGER_ERASE + l : l));
+      const lines = paged23(Array.from({ length: n }, (_, k) => record(k)).flat(), paged);
       const text = ['R1#show ip cache verbose flow', HEADER, HEADER2, ...lines, 'R1#'].join('\r\n') + '\r\n';
       const c: CutPaste = { bytes: new Uint8Array(Buffer.from(text, 'latin1')), cut: Math.floor(text.length / 3) };
       taken = 0;

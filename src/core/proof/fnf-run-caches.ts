@@ -77,6 +77,8 @@ const plainValue = (k: number) => (KEYS[k]![1] === address ? fc.constantFrom('10
 // stop and start again).
 /** IOS's pager mark erased by backspaces and blanks (9/8/9), as a capture without `terminal length 0` holds it. */
 export const PAGER_ERASE = ' --More-- ' + '\b'.repeat(9) + ' '.repeat(8) + '\b'.repeat(9);
+/** Lines as a capture without `terminal length 0` holds them when `paged`: the erased mark before one line in 23. */
+export const paged23 = (lines: readonly string[], paged = true): string[] => lines.map((l, k) => (paged && k % 23 === 22 ? PAGER_ERASE + l : l));
 /** Marks before a line as terminals leave them: erased (9/8/9, 10/10/10), erased short of the line's start, not erased, stripped. */
 export const PAGER_LEADS = [
   PAGER_ERASE,
