@@ -135,10 +135,17 @@ function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
   };
 }
 
+/** A list nothing else uses, built whole (the entries, then `permit ip any any`), then bound on the interface. */
+function freshList(names: NameAllocator, ifName: string, req: BlockRequest): { id: string; commands: string[] } {
+  const id = names.extendedNumber();
+  return { id, commands: [...aclLines(id, /^\d+$/.test(id), [...req.entries, 'permit ip any any']), `interface ${ifName}`, ` ip access-group ${id} ${req.direction}`] };
+}
+
 /**
  * The interface names a list the running-config does not define (`ip access-group 101 in`, no `access-list 101`): IOS
- * lets everything through a list that does not exist. Deny entries put into it would create it holding only them, and its implicit deny would then drop everything else arriving there: the engineer's own session, when
- * it comes in that way. With the config read to its `end`, the list truly is missing: a new one is built whole (the
+ * lets everything through a list that does not exist. Deny entries put into it would create it holding only them,
+ * and its implicit deny would then drop everything else arriving there: the engineer's own session, when it comes in
+ * that way. With the config read to its `end`, the list truly is missing: a new one is built whole (the
  * entries, then `permit ip any any`) and bound in its place, as for an interface with no list. Cut short, the list may
  * sit in the part not pasted: the entries go in at its top as for a list the plan cannot see, and the pre-check's
  * `show access-lists` is the gate either way, in words.
@@ -159,9 +166,9 @@ function dangling(req: BlockRequest, model: ConfigModel, names: NameAllocator, i
       precheck: [...precheck, show],
     };
   }
-  const id = names.extendedNumber();
+  const { id, commands } = freshList(names, ifName, req);
   return {
-    commands: [...aclLines(id, /^\d+$/.test(id), [...req.entries, 'permit ip any any']), `interface ${ifName}`, ` ip access-group ${id} ${req.direction}`],
+    commands,
     how:
       `${ifName} names ACL ${old} ${dirWord}, which the running-config pasted (read to its end) does not define: IOS lets everything through a list that does not exist, and deny entries put into ${old} would create it holding only them, ` +
       `whose implicit deny would drop everything else arriving on ${ifName}. ACL ${id} (a ${/^\d+$/.test(id) ? 'number' : 'name'} nothing else uses) is built whole, then bound in its place. ` +
@@ -183,9 +190,9 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
   const dirWord = dir === 'in' ? 'inbound' : 'outbound';
   const precheck = [`show ip interface ${iface.name} | include access list`];
   if (old === undefined) {
-    const id = names.extendedNumber();
+    const { id, commands } = freshList(names, iface.name, req);
     return {
-      commands: [...aclLines(id, /^\d+$/.test(id), [...req.entries, 'permit ip any any']), `interface ${iface.name}`, ` ip access-group ${id} ${dir}`],
+      commands,
       // A paste cut short (a --More-- lost, a terminal buffer) can hide the one access-group line: binding over the
       // list it hid is the worst this tool could do, so the pre-check is the gate, in words.
       how:
