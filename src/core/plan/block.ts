@@ -51,10 +51,6 @@ function aclLines(id: string, numbered: boolean, entries: string[]): string[] {
   return numbered ? entries.map((e) => `access-list ${id} ${e}`) : [`ip access-list extended ${id}`, ...entries.map((e) => ` ${e}`)];
 }
 
-function isPermitAll(e: string): boolean {
-  return /^permit ip any any$/.test(e.trim());
-}
-
 /** Other interfaces/directions an ACL is bound to: editing it in place would change their filtering too. */
 function boundElsewhere(model: ConfigModel, acl: string, key: string, dir: 'in' | 'out'): string[] {
   const out: string[] = [];
@@ -148,14 +144,15 @@ function freshList(names: NameAllocator, ifName: string, req: BlockRequest): { i
  * that way. With the config read to its `end`, the list truly is missing: a new one is built whole (the
  * entries, then `permit ip any any`) and bound in its place, as for an interface with no list. Cut short, the list may
  * sit in the part not pasted: the entries go in at its top as for a list the plan cannot see, and the pre-check's
- * `show access-lists` is the gate either way, in words.
+ * `show access-lists` is the gate either way, in words. `defined`: the list is there but holds no entries (remarks at
+ * most), which IOS lets everything through too: a new list is built whole and bound in its place the same way.
  */
-function dangling(req: BlockRequest, model: ConfigModel, names: NameAllocator, ifName: string, old: string, precheck: string[]): BlockCommands {
+function dangling(req: BlockRequest, model: ConfigModel, names: NameAllocator, ifName: string, old: string, precheck: string[], defined = false): BlockCommands {
   const dirWord = req.direction === 'in' ? 'inbound' : 'outbound';
   const show = `show access-lists ${old}`;
   const nx = model.platform === 'nx-os';
   // (An NX-OS config prints no closing `end`: it is always read as possibly cut short, and gated.)
-  if (model.cutShort) {
+  if (!defined && model.cutShort) {
     const b = blind(req, model);
     const unseen = nx ? 'does not show (NX-OS prints no closing end, so a paste cut short cannot be told from a whole one)' : '(cut short before its end) does not show';
     return {
@@ -170,7 +167,9 @@ function dangling(req: BlockRequest, model: ConfigModel, names: NameAllocator, i
   return {
     commands,
     how:
-      `${ifName} names ACL ${old} ${dirWord}, which the running-config pasted (read to its end) does not define: IOS lets everything through a list that does not exist, and deny entries put into ${old} would create it holding only them, ` +
+      (defined
+        ? `${ifName} filters ${dirWord} with ACL ${old}, which holds no entries in the running-config pasted (remarks at most): ${nx ? 'it' : 'IOS'} lets everything through a list with no entries, and deny entries put into ${old} would leave it holding only them, `
+        : `${ifName} names ACL ${old} ${dirWord}, which the running-config pasted (read to its end) does not define: IOS lets everything through a list that does not exist, and deny entries put into ${old} would create it holding only them, `) +
       `whose implicit deny would drop everything else arriving on ${ifName}. ACL ${id} (a ${/^\d+$/.test(id) ? 'number' : 'name'} nothing else uses) is built whole, then bound in its place. ` +
       `If the pre-check (${show}) lists entries, do not paste this step: the running-config pasted is not the router's, and binding ${id} would replace that list; paste the whole config again.`,
     precheck: [...precheck, show],
@@ -203,6 +202,8 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
   }
   const acl = model.acls[old];
   if (!acl) return dangling(req, model, names, iface.name, old, precheck);
+  // A list of remarks only lets everything through as a missing one does: deny entries must not become all it holds.
+  if (!acl.entries.some((e) => !e.text.startsWith('remark'))) return dangling(req, model, names, iface.name, old, precheck, true);
   const elsewhere = boundElsewhere(model, old, key, dir);
   const seq = model.platform === 'nx-os' || model.ios?.sequenceEditing === true;
   if (seq && acl.kind === 'extended' && elsewhere.length === 0 && insertionRoom(acl, req.entries.length)) {
@@ -226,9 +227,8 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
       : !seq
         ? `${model.ios ? `IOS ${model.ios.version}` : 'The IOS version (show version was not pasted)'} does not prove sequence-numbered editing`
         : `ACL ${old} has no free sequence numbers in front of its first entry`;
+  // (A list with no entries never gets here: dangling builds a new one instead.)
   const lines = [...req.entries, ...copied];
-  // IOS lets everything through a bound list with no entries; its copy would deny all once it holds the denies.
-  if (copied.length === 0 && !lines.some(isPermitAll)) lines.push('permit ip any any');
   return {
     commands: [...aclLines(fresh, numbered, lines), `interface ${iface.name}`, ` ip access-group ${fresh} ${dir}`],
     how:

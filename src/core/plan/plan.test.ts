@@ -98,6 +98,18 @@ describe('an interface bound to a list the config does not define (ip access-gro
     expect(plan.rollback.flatMap((s) => s.commands)).toContain(' ip access-group 101 in');
   });
 
+  it('a list of remarks only lets everything through too: a new list built whole is bound in its place, the old one left as it is', () => {
+    const { plan, model } = planOf([rules('constructed-cache-flow-code-red-ii.txt'), here('constructed-empty-acl-fa00.txt')]);
+    expect(model.acls['EDGE-IN']!.entries.map((e) => e.text)).toEqual(['remark filters to come: nothing here yet']);
+    expect(planProblems(model, plan)).toEqual([]);
+    const after = apply(model, plan).model;
+    const bound = after.interfaces['fastethernet0/0']!.groups.in!;
+    expect(bound).not.toBe('EDGE-IN');
+    expect(after.acls[bound]!.entries.map((e) => e.text)).toEqual(['deny tcp any any eq www', 'permit ip any any']);
+    expect(after.acls['EDGE-IN']).toEqual(model.acls['EDGE-IN']);
+    expect(plan.steps[0]!.why).toMatch(/holds no entries.*lets everything through a list with no entries/);
+  });
+
   it('cut short before its end: the entries go in at the top of the list the pre-check names, gated on that list having entries', () => {
     const { plan, model } = planOf([rules('constructed-cache-flow-code-red-ii.txt'), here('constructed-dangling-acl101-fa00-cut.txt')]);
     expect(model.cutShort).toBe(true);

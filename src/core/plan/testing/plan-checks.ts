@@ -87,15 +87,16 @@ export function canon(x: unknown): string {
 }
 
 /**
- * The interfaces and directions that let everything through before the plan: no list bound, or one the config does
- * not define (IOS passes all through a list that does not exist).
+ * The interfaces and directions that let everything through before the plan: no list bound, one the config does not
+ * define, or one with no entries (remarks at most): IOS passes all through a list that does not exist or is empty.
  */
 export function openOf(m: ConfigModel): { iface: string; dir: 'in' | 'out' }[] {
   const out: { iface: string; dir: 'in' | 'out' }[] = [];
   for (const [key, i] of Object.entries(m.interfaces)) {
     for (const dir of ['in', 'out'] as const) {
       const id = i.groups[dir];
-      if (id === undefined || !m.acls[id]) out.push({ iface: key, dir });
+      const acl = id !== undefined ? m.acls[id] : undefined;
+      if (!acl || !acl.entries.some((e) => !e.text.startsWith('remark'))) out.push({ iface: key, dir });
     }
   }
   return out;
