@@ -168,7 +168,7 @@ function dangling(req: BlockRequest, model: ConfigModel, names: NameAllocator, i
     commands,
     how:
       (defined
-        ? `${ifName} filters ${dirWord} with ACL ${old}, which holds no entries in the running-config pasted (remarks at most): ${nx ? 'it' : 'IOS'} lets everything through a list with no entries, and deny entries put into ${old} would leave it holding only them, `
+        ? `${ifName} filters ${dirWord} with ACL ${old}, which holds no entries in the running-config pasted (remarks at most): ${nx ? '' : 'IOS lets everything through a list with no entries, and '}deny entries put into ${old} would leave it holding only them, `
         : `${ifName} names ACL ${old} ${dirWord}, which the running-config pasted (read to its end) does not define: IOS lets everything through a list that does not exist, and deny entries put into ${old} would create it holding only them, `) +
       `whose implicit deny would drop everything else arriving on ${ifName}. ACL ${id} (a ${/^\d+$/.test(id) ? 'number' : 'name'} nothing else uses) is built whole, then bound in its place. ` +
       `If the pre-check (${show}) lists entries, do not paste this step: the running-config pasted is not the router's, and binding ${id} would replace that list; paste the whole config again.`,
