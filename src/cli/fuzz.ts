@@ -9,6 +9,13 @@ const FILES = [
   'src/core/big-paste',
   'src/share/decode-fuzz.test.ts',
   'src/core/plan/plan-properties.test.ts',
+  'src/core/plan/nx-os.test.ts',
+  // The CLI's WebAssembly kernels against the JavaScript loops over the same generated tables.
+  'src/cli/clean-rows-wasm',
+  'src/cli/fnf-runs-wasm',
+  'src/cli/mls-runs-wasm',
+  'src/cli/nx-runs-wasm',
+  'src/cli/verbose-runs-wasm',
   'src/share/secret-channels.test.ts',
   'src/share/masking-keeps-diagnosis.test.ts',
   'src/core/analysis/profiles/profiles.property.test.ts',

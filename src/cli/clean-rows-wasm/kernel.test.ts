@@ -82,7 +82,7 @@ describe('the WebAssembly clean-row loop', () => {
     expect(assembled).toBe(shipped);
   });
 
-  it('takes the rows the JavaScript loop takes: same values, same text lines, whatever the spacing and damage', () => {
+  it('takes the rows the JavaScript loop takes: same values, same text lines, whatever the spacing and damage', { timeout: 20_000 + RUNS * 20 }, () => {
     let taken = 0;
     fc.assert(
       fc.property(paste, fc.integer({ min: 1, max: 64 }), (bytes, cap) => {

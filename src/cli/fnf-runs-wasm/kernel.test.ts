@@ -57,7 +57,7 @@ describe('the WebAssembly loop for runs of Flexible NetFlow records', () => {
     return scannerResult(c);
   };
 
-  it('takes the records the JavaScript loop takes: values, names, lines, offsets, text lines (property)', () => {
+  it('takes the records the JavaScript loop takes: values, names, lines, offsets, text lines (property)', { timeout: 20_000 + RUNS * 20 }, () => {
     taken = 0;
     fc.assert(
       fc.property(recordCaches, (c) => {
@@ -136,7 +136,7 @@ describe('the WebAssembly loop for runs of Flexible NetFlow records', () => {
     return scannerResult(c);
   };
 
-  it('keeps the table and csv rows the JavaScript loop keeps, up to the same rule or line that is no row (property)', () => {
+  it('keeps the table and csv rows the JavaScript loop keeps, up to the same rule or line that is no row (property)', { timeout: 20_000 + RUNS * 20 }, () => {
     rows = 0;
     fc.assert(
       fc.property(rowCaches, (c) => {

@@ -38,7 +38,7 @@ describe('the WebAssembly loop for runs of MLS NetFlow entries', () => {
     return mlsScannerResult(c);
   };
 
-  it('takes the entries the JavaScript loop takes: values, interfaces, lines, offsets, text lines (property)', () => {
+  it('takes the entries the JavaScript loop takes: values, interfaces, lines, offsets, text lines (property)', { timeout: 20_000 + RUNS * 20 }, () => {
     taken = 0;
     fc.assert(
       fc.property(mlsCaches, (c) => {

@@ -36,7 +36,7 @@ describe('the WebAssembly loop for runs of NX-OS flow cache rows', () => {
     return nxScannerResult(c);
   };
 
-  it('takes the rows the JavaScript loop takes: values, lines, offsets, text lines (property)', () => {
+  it('takes the rows the JavaScript loop takes: values, lines, offsets, text lines (property)', { timeout: 20_000 + RUNS * 20 }, () => {
     taken = 0;
     fc.assert(
       fc.property(nxCaches, (c) => {

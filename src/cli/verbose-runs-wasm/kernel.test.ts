@@ -37,7 +37,7 @@ describe('the WebAssembly loop for runs of verbose cache records', () => {
     return verboseScannerResult(c);
   };
 
-  it('takes the records the JavaScript loop takes: values, names, lines, offsets, text lines (property)', () => {
+  it('takes the records the JavaScript loop takes: values, names, lines, offsets, text lines (property)', { timeout: 20_000 + RUNS * 20 }, () => {
     taken = 0;
     fc.assert(
       fc.property(verboseCaches, (c) => {
