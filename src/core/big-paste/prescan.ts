@@ -7,7 +7,7 @@ import { decodeUtf8, type LinesAt, linesAtBytes, type Prescan } from '../parsers
 import type { FlowTable } from '../parsers/flow-table';
 import { type ColumnBuffers, FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import { type LinesSkipped, scanRows } from '../parsers/show-ip-cache-flow/scan-rows';
-import { pagerBlank, pagerRowStart } from '../text/pager-marks';
+import { pagerBlank, pagerTextStart } from '../text/pager-marks';
 import { lineBytes, readRow, ROW_OK } from '../parsers/show-ip-cache-flow/row-bytes';
 import { headStampKind, headStampKindIfSure, STAMP_HEAD_BYTES, stampPattern } from '../text/line-stamps';
 import { BlankedCursor, blankStamps, restoreStamps } from './blank-stamps';
@@ -415,8 +415,7 @@ export class FlowDumpScanner {
       // Where the line's text starts on the screen: after an erased pager mark (a capture without `terminal length 0`:
       // one line in 23), else its start. Records, rows and verbose lines are read from there (their offsets and the
       // text way keep the whole line); read the text way, 65% of a paged cache's records took 6 times the time.
-      const pr = pagerRowStart(buf, s, e);
-      const at = pr > 0 ? pr : s;
+      const at = pagerTextStart(buf, s, e);
       const layout = fr !== null ? this.tracker.fnfTableHere() : undefined;
       // (Under no table, a csv header's columns: the parser reads a table's rows first.)
       const csv = fr !== null && layout === undefined ? this.tracker.fnfCsvHere() : undefined;
