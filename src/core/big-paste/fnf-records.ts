@@ -40,8 +40,8 @@ import { pagerBlank, pagerRowStart, pagerTextStart } from '../text/pager-marks';
 
 /**
  * Where a record's line at p (before `end`) goes on after an erased pager mark, as the line-by-line path reads it
- * (prescan.ts: pagerTextStart, pagerRowStart over the line up to its first CR or LF); -1 when it holds none (or no line end before
- * `end`). runRecords' loop and its kernel (cli/fnf-runs-wasm) both ask it, so a paged cache's records stay in the run.
+ * (prescan.ts: pagerTextStart, pagerRowStart over the line up to its first CR or LF); -1 when it holds none (or no
+ * line end before `end`). runRecords' loop and its kernel (cli/fnf-runs-wasm) both ask it, so a paged cache's records stay in the run.
  */
 export function pagerLeadEnd(b: Uint8Array, p: number, end: number): number {
   let e = p;
