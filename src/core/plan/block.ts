@@ -13,6 +13,13 @@ export interface BlockCommands {
   undo?: string[];
   /** The ACL whose copy dropped its log keywords (it was asked to, in `BlockRequest.stripLog`). */
   stripped?: string;
+  /** Nothing to paste (`commands` empty): why the step is held back, in words. */
+  held?: string;
+}
+
+/** Why a list the paste may have cut is not copied: the words a finding's caveat gives. */
+export function cutListWords(acl: string): string {
+  return `The running-config pasted stops inside ACL ${acl} (its last line is one of ${acl}'s entries, and no closing end follows), so ${acl} may go on past the cut: a copy of what was pasted would drop the entries the router has after it, so the change that copies ${acl} is left out of the plan. Paste the whole running-config (terminal length 0 first) for it.`;
 }
 
 export interface BlockRequest {
@@ -94,6 +101,16 @@ function cbacWords(model: ConfigModel, old: string, dir: 'in' | 'out'): string {
   return ` This router inspects traffic (ip inspect on ${model.inspecting.join(', ')}): on IOS before 12.3(4)T the temporary entries CBAC put in ACL ${old} are not in the copy, so sessions already open through it may have to reconnect; paste outside busy hours.`;
 }
 
+/** A standard list takes no port entries, and IOS refuses to edit it as an extended one: the step is not for it. */
+const STANDARD_GATE = 'If show access-lists prints it as a Standard IP access list, do not paste this step: paste the running-config and the tool copies that list into an extended one.';
+
+/**
+ * A list the pre-check names may not exist (`ip access-group 101 in` left after `no access-list 101`) or hold no
+ * entries: IOS lets everything through it, and deny entries put into it would become all it holds.
+ */
+const EMPTY_GATE =
+  'If show access-lists on that ACL lists no entries, do not paste this step: the list does not exist or is empty, so everything gets through it now, and these lines would leave it holding only the deny entries, whose implicit deny drops everything else arriving there; paste the whole running-config and the tool builds a list whole.';
+
 function firstNumberCheck(show: string, n: number): string {
   return `${show} shows the sequence numbers: paste this step only if its first entry is numbered above ${n} (an entry numbered ${n === 1 ? '1' : `1 to ${n}`} would refuse a line here, and the back-out would remove that entry).`;
 }
@@ -115,7 +132,7 @@ function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
   const acl = ifName
     ? placeholder(`${dirWord} ACL on ${ifName}: show ip interface ${ifName} | include access list`)
     : placeholder(`${dirWord} ACL on ${what}: ${resolve} names the interface, show ip interface on it | include access list the ACL`);
-  const version = model.ios?.sequenceEditing === false ? ` This IOS (${model.ios.version}) does not take sequence numbers: paste the running-config for a plan that copies the list instead.` : '';
+  const version = model.ios?.sequenceEditing === false ? ` This IOS (${model.ios.version}) does not take sequence numbers: do not paste this step; paste the running-config for a plan that copies the list instead.` : '';
   const seen = !model.known
     ? 'No running-config was pasted, so this plan cannot see the access lists on '
     : ifName
@@ -126,7 +143,7 @@ function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
     undo: [`ip access-list extended ${acl}`, ...req.entries.map((_, i) => ` no ${i + 1}`)],
     how:
       `${seen}${what}. Run the pre-checks first: they name its ${dirWord} ACL, and these lines put the deny entries at its top by sequence number (${model.platform === 'nx-os' ? 'NX-OS numbers every entry' : 'IOS 12.3(2)T / 12.2(14)S or later'}).` +
-      ` ${firstNumberCheck('show access-lists on that ACL', req.entries.length)} ${noListYet(ifName, dirWord, model.known)}${version}`,
+      ` ${firstNumberCheck('show access-lists on that ACL', req.entries.length)} ${EMPTY_GATE} ${STANDARD_GATE} ${noListYet(ifName, dirWord, model.known)}${version}`,
     precheck,
   };
 }
@@ -153,15 +170,10 @@ function dangling(req: BlockRequest, model: ConfigModel, names: NameAllocator, i
   const nx = model.platform === 'nx-os';
   // (An NX-OS config prints no closing `end`: it is always read as possibly cut short, and gated.)
   if (!defined && model.cutShort) {
+    // (The blind step's own gate says what to do when the list shows no entries.)
     const b = blind(req, model);
     const unseen = nx ? 'does not show (NX-OS prints no closing end, so a paste cut short cannot be told from a whole one)' : '(cut short before its end) does not show';
-    return {
-      ...b,
-      how:
-        `${b.how} ${ifName} names ACL ${old}, which the running-config pasted ${unseen}: if ${show} lists no entries, ` +
-        `do not paste this step. The list does not exist${nx ? '' : `, IOS lets everything through ${ifName},`} and these lines would create it holding only the deny entries, whose implicit deny drops everything else arriving there; paste the whole running-config and the tool builds a list whole.`,
-      precheck: [...precheck, show],
-    };
+    return { ...b, how: `${ifName} names ACL ${old}, which the running-config pasted ${unseen}. ${b.how}`, precheck: [...precheck, show] };
   }
   const { id, commands } = freshList(names, ifName, req);
   return {
@@ -213,6 +225,8 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
       precheck: [...precheck, `show access-lists ${old}`],
     };
   }
+  // A copy of a list the paste may have cut would drop what the router has past the cut: no copy, in words.
+  if (model.tailAcl === old) return { commands: [], how: '', precheck, held: cutListWords(old) };
   const strip = req.stripLog?.has(old) === true;
   const copied = acl.entries.map((e) => {
     const t = acl.kind === 'standard' ? standardToExtended(e.text) : e.text;

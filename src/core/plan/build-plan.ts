@@ -2,7 +2,7 @@
 import type { ChangePlan, Finding, FindingId, PlanMode, PlanStep } from '../types';
 import { expandInterfaceName, placeholder } from '../rules/remedies';
 import { applySteps, type LineError } from './apply';
-import { blockCommands, withoutLogKeywords } from './block';
+import { blockCommands, cutListWords, withoutLogKeywords } from './block';
 import { cloneModel, globalKey, interfaceKey, normalGlobal, routeWords, takesDhcpNextHop, type ConfigModel } from './config-model';
 import { fallbackIntents } from './fallback-intents';
 import { intentsOf, type BlockIntent, type PolicyIntent, type RemedyIntent, type RouteIntent } from './intents';
@@ -28,6 +28,8 @@ export interface BuiltPlan {
   errors: LineError[];
   /** On NX-OS: each finding's steps that have no NX-OS form here, as IOS lines, held back from the plan. */
   withheld: Map<Finding, string[]>;
+  /** Steps held back for what the paste could not show (a list cut by its end), by finding: why, in words. */
+  held: Map<Finding, string[]>;
 }
 
 interface Draft {
@@ -73,6 +75,16 @@ class PlanBuilder {
   /** ACLs wanted without log keywords (by finding), and those a block step's copy already stripped. */
   readonly stripWanted = new Map<string, Finding[]>();
   readonly stripped = new Set<string>();
+  /** Steps held back (BuiltPlan.held). */
+  readonly held = new Map<Finding, string[]>();
+
+  private hold(fs: readonly Finding[], why: string): void {
+    for (const f of fs) {
+      const list = this.held.get(f) ?? [];
+      if (!list.includes(why)) list.push(why);
+      this.held.set(f, list);
+    }
+  }
 
   constructor(model: ConfigModel) {
     this.work = cloneModel(model);
@@ -138,6 +150,10 @@ class PlanBuilder {
   stripLog(f: Finding, acl: string, why: string): Draft | undefined {
     const old = this.work.acls[acl];
     if (!old) return undefined;
+    if (this.work.tailAcl === acl) {
+      this.hold([f], cutListWords(acl));
+      return undefined;
+    }
     const binds = (fresh: string) =>
       Object.values(this.work.interfaces).flatMap((x) =>
         (['in', 'out'] as const).filter((d) => x.groups[d] === acl).flatMap((d) => [`interface ${x.name}`, ` ip access-group ${fresh} ${d}`]),
@@ -176,6 +192,7 @@ class PlanBuilder {
       ...(first.resolve ? { resolve: first.resolve } : {}),
       stripLog: new Set(this.stripWanted.keys()),
     });
+    if (b.held) this.hold(items.map((x) => x.f), b.held);
     const helped = b.stripped ? (this.stripWanted.get(b.stripped) ?? []) : [];
     if (b.stripped) this.stripped.add(b.stripped);
     if (this.work.ios === undefined) b.precheck.push('show version | include Version');
@@ -369,8 +386,11 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
         b.work = cloneModel(model);
         const prechecks = b.precheck.length;
         const commands: string[] = [];
+        // (A block held back, a list the paste may have cut: the alternative is not offered.)
+        let held = false;
         for (const i of a.intents) {
           const d = i.kind === 'block' ? b.block([{ f, i }]) : b.policy(f, i);
+          if (d.commands.length === 0) held = true;
           commands.push(...d.commands);
           b.commit({ ...d, undo: undefined });
         }
@@ -378,7 +398,7 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
         b.precheck.length = prechecks;
         // On NX-OS, an alternative it has no form for here (NBAR's class-maps) comes back empty: it is not offered;
         // on an ASA or IOS XR every one does.
-        const written = model.platform === undefined ? commands : nxos ? (nxosConfigLines(commands) ?? []) : [];
+        const written = held ? [] : model.platform === undefined ? commands : nxos ? (nxosConfigLines(commands) ?? []) : [];
         return { summary: a.summary, commands: written };
       }),
     );
@@ -399,5 +419,5 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
   if (opts.safetyNet) plan = withSafetyNet(plan);
   const parts = new Map<Finding, string[]>();
   for (const f of findings) parts.set(f, steps.filter((_, k) => drafts[k]!.owners.includes(f)).flatMap((st) => st.commands));
-  return { plan, parts, alternatives, after, errors: b.errors, withheld };
+  return { plan, parts, alternatives, after, errors: b.errors, withheld, held: b.held };
 }

@@ -71,6 +71,11 @@ export interface ConfigModel {
   inspecting?: string[];
   /** The config has no closing `end`: lists or class-maps past the cut are unseen, so a free-looking name may not be. */
   cutShort?: boolean;
+  /**
+   * Cut short with a list's entry as its last line: that list may go on past the cut, so a copy of what was pasted
+   * could drop entries the router has. No plan copies it.
+   */
+  tailAcl?: string;
 }
 
 export function interfaceKey(name: string): string {
@@ -154,6 +159,9 @@ function globalsOf(d: RunningConfigData): Record<string, string> {
   return g;
 }
 
+/** An entry that matches every packet (extended or standard), with or without its log keyword. */
+const CATCH_ALL = /^(?:permit|deny)\s+(?:ip\s+any\s+any|any)(?:\s+log(?:-input)?)?$/i;
+
 /** The model of a parsed running-config (undefined: none pasted), with the IOS version from show version. */
 export function buildModel(d: RunningConfigData | undefined, version?: string, platform?: ConfigPlatform): ConfigModel {
   const m = emptyModel();
@@ -209,7 +217,12 @@ export function buildModel(d: RunningConfigData | undefined, version?: string, p
   m.globals = globalsOf(d);
   m.reservedAcls = [...d.aclIds];
   if (d.aclUses) m.aclUses = { ...d.aclUses };
-  if (!d.ended) m.cutShort = true;
+  if (!d.ended) {
+    m.cutShort = true;
+    const tail = d.lastLine !== undefined ? d.acls.find((e) => e.line === d.lastLine) : undefined;
+    // (An entry that matches everything ends what the list can do: entries past the cut after it never match.)
+    if (tail && !CATCH_ALL.test(tail.text.replace(/^\d+\s+/, '').trim())) m.tailAcl = tail.acl;
+  }
   return m;
 }
 

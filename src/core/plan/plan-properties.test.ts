@@ -8,7 +8,7 @@ import { normaliseLines } from '../text/normalise';
 import { buildPlan } from './build-plan';
 import { buildModel } from './config-model';
 import { findingArb, findingsFor } from '../proof/plan-arbitraries';
-import { createdIds, planProblems } from './testing/plan-checks';
+import { createdIds, planProblems, routerProblems } from './testing/plan-checks';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 150;
 const SEED = Number(process.env.FUZZ_SEED) || 20010719;
@@ -85,7 +85,47 @@ function configText(c: Cfg): string {
   return out.join('\n');
 }
 
+/** The model of a config's text, as the plan is built on it. */
+function modelOf(text: string, version: string | undefined) {
+  const lines = normaliseLines(text);
+  return buildModel(runningConfigParser.parse({ lines, from: 0, to: lines.length }).data, version);
+}
+
 describe('change plans over generated configs', () => {
+  it(
+    'built from a config cut short (no end, what follows the cut unseen), on the router as it is: following each step\'s gates, no interface loses a filter or drops all it does not permit',
+    () => {
+      fc.assert(
+        fc.property(
+          configArb.chain((c) => fc.tuple(fc.constant(c), findingArb(c.ifaces), fc.nat(), fc.boolean())),
+          ([generated, spec, cutAt, safetyNet]) => {
+            // (A running-config prints a static route once: the generator's repeats, which the complete-config
+            // property reads as IOS would take them typed, are left out here, where a cut could fall between them.)
+            const seenRoutes = new Set<string>();
+            const routes = [...generated.routes].reverse().filter(([toIf, i]) => {
+              const k = `${toIf} ${i % generated.ifaces.length}`;
+              return seenRoutes.has(k) ? false : (seenRoutes.add(k), true);
+            });
+            const c = { ...generated, routes: routes.reverse() };
+            const text = configText(c);
+            const lines = text.split('\n');
+            // Cut anywhere after the first interface block (a paste cut short: a --More-- lost, a terminal buffer full).
+            const first = lines.findIndex((l) => l.startsWith('interface '));
+            const from = lines.indexOf('!', first) + 1;
+            const cut = lines.slice(0, from + 1 + (cutAt % Math.max(1, lines.length - 2 - from))).join('\n');
+            const seen = modelOf(cut, c.version);
+            const router = modelOf(text, c.version);
+            const built = buildPlan(seen, findingsFor(spec, seen), { router: 'P1', safetyNet });
+            expect(routerProblems(router, built.plan), `${cut}\n--- cut; the router has ---\n${text}\n\n${JSON.stringify(built.plan, null, 1)}`).toEqual([]);
+          },
+        ),
+        params,
+      );
+    },
+    timeout,
+  );
+
+
   it(
     'keep every ACL entry and a default route at every line, claim no name twice, keep modes apart, and back out exactly',
     () => {

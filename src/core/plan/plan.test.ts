@@ -115,8 +115,30 @@ describe('an interface bound to a list the config does not define (ip access-gro
     expect(model.cutShort).toBe(true);
     expect(planProblems(model, plan)).toEqual([]);
     const step = plan.steps.find((s) => s.commands.some((l) => l.startsWith('ip access-list extended <inbound ACL on FastEthernet0/0')))!;
-    expect(step.why).toContain('if show access-lists 101 lists no entries, do not paste this step');
+    expect(step.why).toContain('FastEthernet0/0 names ACL 101, which the running-config pasted (cut short before its end) does not show.');
+    expect(step.why).toContain('If show access-lists on that ACL lists no entries, do not paste this step');
     expect(plan.steps.flatMap((s) => s.commands).some((l) => / ip access-group /.test(l))).toBe(false);
+  });
+});
+
+describe('a running-config cut short inside a list (its last line one of the list\'s entries, no end)', () => {
+  it('IOS 12.1, ACL 120 cut after its deny: no copy of 120 is made (it would drop what follows the cut), the finding says why', () => {
+    const pastes = [rules('constructed-cache-flow-code-red-ii.txt'), here('constructed-acl120-fa00-ios121-cut.txt')];
+    const { plan, model } = planOf(pastes);
+    expect(model.tailAcl).toBe('120');
+    expect(planProblems(model, plan)).toEqual([]);
+    const lines = plan.steps.flatMap((s) => s.commands);
+    expect(lines.some((l) => / ip access-group /.test(l))).toBe(false);
+    expect(lines.some((l) => /deny udp any any eq 1434/.test(l))).toBe(false);
+    const f = diagnose(pastes).findings.find((x) => x.id === 'scanning-host')!;
+    expect(f.remedy.caveats.join(' ')).toMatch(/stops inside ACL 120.*a copy of what was pasted would drop the entries the router has after it/);
+    // Read to its permit ip any any (what follows it never matches), the same list is copied as before.
+    const whole = here('constructed-acl120-fa00-ios121.txt');
+    const cutAfterPermit: Paste = { source: 'cut.txt', text: whole.text.replace(/!\nend\n?$/, '') };
+    const again = planOf([rules('constructed-cache-flow-code-red-ii.txt'), cutAfterPermit]);
+    expect(again.model.cutShort).toBe(true);
+    expect(again.model.tailAcl).toBeUndefined();
+    expect(again.plan.steps.flatMap((s) => s.commands).some((l) => / ip access-group /.test(l))).toBe(true);
   });
 });
 

@@ -71,6 +71,16 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
       if (alts && f.remedy.alternatives) {
         f.remedy.alternatives = f.remedy.alternatives.map((a, k) => (alts[k] && alts[k]!.summary === a.summary ? { ...a, commands: alts[k]!.commands } : a));
       }
+      // Steps held back for what the paste could not show: the finding says so, and an alternative built on such a
+      // list is not offered.
+      const held = built.held.get(f);
+      if (held) {
+        f.remedy.caveats = [...held, ...f.remedy.caveats];
+        if (f.remedy.alternatives && model.platform === undefined) {
+          f.remedy.alternatives = f.remedy.alternatives.filter((_a, k) => !alts?.[k] || alts[k]!.commands.length > 0);
+          if (f.remedy.alternatives.length === 0) delete f.remedy.alternatives;
+        }
+      }
       if (planless) {
         if (built.withheld.has(f)) {
           // Caveats about how the plan does it, or in IOS commands, do not apply where there is no plan.

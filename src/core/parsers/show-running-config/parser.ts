@@ -36,6 +36,8 @@ export interface RunningConfigData {
   aclIds: string[];
   /** The closing `end` was read: without it the paste may be cut short, and what follows the cut is unseen. */
   ended?: boolean;
+  /** The last configuration line read (1-based): with no `end`, where a paste cut short stops. */
+  lastLine?: number;
   /**
    * ACLs something other than an interface's `ip access-group` uses (NAT, a vty access-class, SNMP, a route-map or
    * class-map match, a dialer list), with the first such line's opening words: editing one in place changes that too.
@@ -189,6 +191,7 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       continue;
     }
     d.firstLine ??= line;
+    d.lastLine = line;
     const w = fields(t);
     const lw = w.map((x) => x.toLowerCase());
     for (const id of aclReferences(w)) {

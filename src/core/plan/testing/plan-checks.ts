@@ -67,7 +67,7 @@ export function filteringOf(m: ConfigModel): Filtering[] {
       const id = i.groups[dir];
       const acl = id !== undefined ? m.acls[id] : undefined;
       if (!acl) continue;
-      out.push({ iface: key, dir, entries: acl.entries.filter((e) => !e.text.startsWith('remark')).map((e) => normalEntry(e.text, acl.kind === 'standard')) });
+      out.push({ iface: key, dir, entries: effective(acl.entries.filter((e) => !e.text.startsWith('remark')).map((e) => normalEntry(e.text, acl.kind === 'standard'))) });
     }
   }
   return out;
@@ -76,7 +76,13 @@ export function filteringOf(m: ConfigModel): Filtering[] {
 function currentEntries(m: ConfigModel, f: Filtering): string[] | undefined {
   const id = m.interfaces[f.iface]?.groups[f.dir];
   const acl = id !== undefined ? m.acls[id] : undefined;
-  return acl?.entries.map((e) => normalEntry(e.text, acl.kind === 'standard'));
+  return acl ? effective(acl.entries.map((e) => normalEntry(e.text, acl.kind === 'standard'))) : undefined;
+}
+
+/** Entries up to the first that matches everything: those after it never match a packet. */
+function effective(entries: string[]): string[] {
+  const k = entries.findIndex((e) => e === 'permit ip any any' || e === 'deny ip any any');
+  return k < 0 ? entries : entries.slice(0, k + 1);
 }
 
 /** JSON with object keys sorted, so two models compare whatever order their keys were set in. */
@@ -102,6 +108,86 @@ export function openOf(m: ConfigModel): { iface: string; dir: 'in' | 'out' }[] {
   return out;
 }
 
+/**
+ * The filtering rules, checked after each line replayed on `before`: no interface loses a filter it had, and what let
+ * everything through still passes all but what the plan denies (a list holding only deny entries there, its implicit
+ * deny, would cut off everything arriving that way, the engineer's own session among it). Returns the line's number.
+ */
+function filterChecks(before: ConfigModel, problems: string[]): (m: ConfigModel, step: number, text: string) => number {
+  const had = filteringOf(before);
+  const open = openOf(before);
+  let line = 0;
+  return (m, step, text) => {
+    line++;
+    for (const f of had) {
+      const now = currentEntries(m, f);
+      if (!now || !inOrder(now, f.entries)) problems.push(`after line ${line} ("${text}", step ${step}) ${f.iface} ${f.dir} lost filtering`);
+    }
+    for (const o of open) {
+      const now = currentEntries(m, { ...o, entries: [] })?.filter((e) => !e.startsWith('remark'));
+      // (A bound list with no entries lets everything through too.)
+      if (now && now.length > 0 && now.at(-1) !== 'permit ip any any') problems.push(`after line ${line} ("${text}", step ${step}) ${o.iface} ${o.dir}, open before, drops everything its list does not permit`);
+    }
+    return line;
+  };
+}
+
+/**
+ * Whether a step's own words tell the engineer not to paste it on this router, as its pre-checks show it: a name that
+ * must print nothing (a config cut short: what the plan creates may exist past the cut), a list that must or must not
+ * list entries, an interface whose pre-check must name no list, a first entry that must be numbered above n.
+ */
+export function gatedOut(step: { why: string; commands: readonly string[] }, router: ConfigModel): boolean {
+  const { why } = step;
+  if (why.includes('does not take sequence numbers: do not paste this step')) return true;
+  const entriesOf = (id: string) => router.acls[id]?.entries.filter((e) => !e.text.startsWith('remark')) ?? [];
+  // A step that names no list (its placeholder: the one the interface's pre-check names) is not for a standard list,
+  // nor for one that lists no entries.
+  for (const l of step.commands) {
+    const p = /<(inbound|outbound) ACL on (\S+): show ip interface \2 [^>]*>/.exec(l);
+    const id = p ? router.interfaces[interfaceKey(p[2]!)]?.groups[p[1] === 'inbound' ? 'in' : 'out'] : undefined;
+    if (id === undefined) continue;
+    if (why.includes('prints it as a Standard IP access list, do not paste this step') && router.acls[id]?.kind === 'standard') return true;
+    if (why.includes('If show access-lists on that ACL lists no entries, do not paste this step') && entriesOf(id).length === 0) return true;
+  }
+  const fresh = /:\s+((?:show [^,]+?)(?:, show [^,]+?)*) must print nothing before this step/.exec(why);
+  if (fresh) {
+    for (const show of fresh[1]!.split(', ')) {
+      const [, what, name] = /^show (?:ip )?(access-lists|class-map|policy-map) (\S+)$/.exec(show.trim()) ?? [];
+      if (what === 'access-lists' && name && (name in router.acls || router.reservedAcls.includes(name))) return true;
+      if (what === 'class-map' && name && name in router.classMaps) return true;
+      if (what === 'policy-map' && name && name in router.policyMaps) return true;
+    }
+  }
+  const none = /if show (?:ip )?access-lists (\S+) lists no entries, do not paste this step/.exec(why);
+  if (none && entriesOf(none[1]!).length === 0) return true;
+  const some = /If the pre-check \(show (?:ip )?access-lists (\S+)\) lists entries, do not paste this step/.exec(why);
+  if (some && entriesOf(some[1]!).length > 0) return true;
+  const named = /If the pre-check \(show ip interface (\S+)\) names an? (inbound|outbound) access list, do not paste this step/.exec(why);
+  if (named && router.interfaces[interfaceKey(named[1]!)]?.groups[named[2] === 'inbound' ? 'in' : 'out'] !== undefined) return true;
+  const first = /show (?:ip )?access-lists (\S+) shows the sequence numbers: paste this step only if its first entry is numbered above (\d+)/.exec(why);
+  if (first && (router.acls[first[1]!]?.entries[0]?.seq ?? Infinity) <= Number(first[2])) return true;
+  return false;
+}
+
+/**
+ * The plan on the router as it really is (`router`: its whole config), built from what was pasted (maybe cut short):
+ * the engineer runs each step's pre-checks there and pastes only the steps their words allow (gatedOut). No interface
+ * may lose a filter it had, or drop all it does not permit where it let everything through, after any line pasted.
+ */
+export function routerProblems(seenRouter: ConfigModel, plan: ChangePlan): string[] {
+  const problems: string[] = [];
+  // A router whose IOS the pastes do not name: one that takes sequence numbers (an older one refuses those lines, and
+  // the steps say which IOS they need).
+  const router: ConfigModel = seenRouter.ios ? seenRouter : { ...seenRouter, ios: { version: '15.0', sequenceEditing: true } };
+  const pasted = plan.steps.filter((s) => !gatedOut(s, router));
+  const replay = applySteps(router, fill(pasted, router), { onLine: filterChecks(router, problems) });
+  // (Two blind steps whose pre-checks name the same list both insert at sequence 1: IOS refuses the second line, the
+  // list keeps the first's identical entry. Harmless, and no plan can see it coming.)
+  for (const e of replay.errors) if (!/Duplicate sequence number/.test(e.message)) problems.push(`plan line "${e.line}": ${e.message}`);
+  return problems;
+}
+
 /** Every violation of the plan safety rules, in words; empty when the plan is safe. */
 export function planProblems(before: ConfigModel, plan: ChangePlan): string[] {
   const problems: string[] = [];
@@ -115,25 +201,12 @@ export function planProblems(before: ConfigModel, plan: ChangePlan): string[] {
       if (s.mode === 'exec' && (CONFIG_WORDS.test(t) || l.startsWith(' '))) problems.push(`config line "${t}" inside exec step ${n}`);
     }
   }
-  const had = filteringOf(before);
-  const open = openOf(before);
   const hadDefault = before.routes.some(isDefaultRoute);
-  let line = 0;
+  const filters = filterChecks(before, problems);
   const filled = new Set<string>();
   const replay = applySteps(before, fill(plan.steps, before, filled), {
     onLine(m, step, text) {
-      line++;
-      for (const f of had) {
-        const now = currentEntries(m, f);
-        if (!now || !inOrder(now, f.entries)) problems.push(`after line ${line} ("${text}", step ${step}) ${f.iface} ${f.dir} lost filtering`);
-      }
-      // What passed everything still passes all but what the plan denies: a list holding only deny entries there
-      // (its implicit deny) would cut off everything arriving that way, the engineer's own session among it.
-      for (const o of open) {
-        const now = currentEntries(m, { ...o, entries: [] })?.filter((e) => !e.startsWith('remark'));
-        // (A bound list with no entries lets everything through too.)
-        if (now && now.length > 0 && now.at(-1) !== 'permit ip any any') problems.push(`after line ${line} ("${text}", step ${step}) ${o.iface} ${o.dir}, open before, drops everything its list does not permit`);
-      }
+      const line = filters(m, step, text);
       if (hadDefault && !m.routes.some(isDefaultRoute)) problems.push(`after line ${line} ("${text}") there is no default route`);
     },
   });
