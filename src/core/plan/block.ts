@@ -101,15 +101,19 @@ function cbacWords(model: ConfigModel, old: string, dir: 'in' | 'out'): string {
   return ` This router inspects traffic (ip inspect on ${model.inspecting.join(', ')}): on IOS before 12.3(4)T the temporary entries CBAC put in ACL ${old} are not in the copy, so sessions already open through it may have to reconnect; paste outside busy hours.`;
 }
 
-/** A standard list takes no port entries, and IOS refuses to edit it as an extended one: the step is not for it. */
-const STANDARD_GATE = 'If show access-lists prints it as a Standard IP access list, do not paste this step: paste the running-config and the tool copies that list into an extended one.';
-
 /**
- * A list the pre-check names may not exist (`ip access-group 101 in` left after `no access-list 101`) or hold no
- * entries: IOS lets everything through it, and deny entries put into it would become all it holds.
+ * When the blind step may be pasted, as one test on what `show access-lists` prints for the list the pre-check names:
+ * an extended list (a standard one takes no port entries, and IOS refuses to edit it as extended) with entries (one
+ * that does not exist, or is empty, lets everything through now: deny entries put into it would become all it holds),
+ * the first numbered above n (an entry numbered 1 to n would refuse a line, and the back-out would remove it).
  */
-const EMPTY_GATE =
-  'If show access-lists on that ACL lists no entries, do not paste this step: the list does not exist or is empty, so everything gets through it now, and these lines would leave it holding only the deny entries, whose implicit deny drops everything else arriving there; paste the whole running-config and the tool builds a list whole.';
+function blindGate(n: number): string {
+  return (
+    `Paste this step only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above ${n}. ` +
+    `Anything else (no such list, no entries, a Standard IP access list, an entry numbered ${n === 1 ? '1' : `1 to ${n}`}) means do not paste it: ` +
+    'deny entries put into a list with none would be all it holds, and its implicit deny would drop everything else; paste the whole running-config and the tool builds the change whole.'
+  );
+}
 
 function firstNumberCheck(show: string, n: number): string {
   return `${show} shows the sequence numbers: paste this step only if its first entry is numbered above ${n} (an entry numbered ${n === 1 ? '1' : `1 to ${n}`} would refuse a line here, and the back-out would remove that entry).`;
@@ -143,7 +147,7 @@ function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
     undo: [`ip access-list extended ${acl}`, ...req.entries.map((_, i) => ` no ${i + 1}`)],
     how:
       `${seen}${what}. Run the pre-checks first: they name its ${dirWord} ACL, and these lines put the deny entries at its top by sequence number (${model.platform === 'nx-os' ? 'NX-OS numbers every entry' : 'IOS 12.3(2)T / 12.2(14)S or later'}).` +
-      ` ${firstNumberCheck('show access-lists on that ACL', req.entries.length)} ${EMPTY_GATE} ${STANDARD_GATE} ${noListYet(ifName, dirWord, model.known)}${version}`,
+      ` ${blindGate(req.entries.length)} ${noListYet(ifName, dirWord, model.known)}${version}`,
     precheck,
   };
 }

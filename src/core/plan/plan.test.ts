@@ -116,7 +116,7 @@ describe('an interface bound to a list the config does not define (ip access-gro
     expect(planProblems(model, plan)).toEqual([]);
     const step = plan.steps.find((s) => s.commands.some((l) => l.startsWith('ip access-list extended <inbound ACL on FastEthernet0/0')))!;
     expect(step.why).toContain('FastEthernet0/0 names ACL 101, which the running-config pasted (cut short before its end) does not show.');
-    expect(step.why).toContain('If show access-lists on that ACL lists no entries, do not paste this step');
+    expect(step.why).toContain('Paste this step only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above 1.');
     expect(plan.steps.flatMap((s) => s.commands).some((l) => / ip access-group /.test(l))).toBe(false);
   });
 });

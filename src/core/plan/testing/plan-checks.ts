@@ -9,8 +9,17 @@ const CONFIG_WORDS = /^(interface|access-list|ip|no|class-map|policy-map|logging
 /** An engineer fills a next-hop placeholder with an address; lines with other placeholders cannot be replayed. */
 const FILLED_HOP = '192.0.2.254';
 
-/** The gate a step's words put on a list the pre-check names: not pasted when the list shows no entries. */
-const EMPTY_LIST_GATE = 'lists no entries, do not paste this step';
+/**
+ * The blind step's gate (block.ts blindGate) on the list its pre-check names, `id` on this router: true when the words
+ * say not to paste it (no such list, no entries, a standard list, a first entry numbered too low).
+ */
+function blindGateBlocks(why: string | undefined, router: ConfigModel, id: string): boolean {
+  const gate = why ? /Paste this step only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above (\d+)\./.exec(why) : null;
+  if (!gate) return false;
+  const acl = router.acls[id];
+  const entries = acl?.entries.filter((e) => !e.text.startsWith('remark')) ?? [];
+  return acl?.kind !== 'extended' || entries.length === 0 || acl.entries[0]!.seq <= Number(gate[1]);
+}
 
 /**
  * The steps as the engineer pastes them: a next-hop placeholder filled with an address, an interface's ACL placeholder
@@ -30,7 +39,7 @@ function fill(
     const p = /<(inbound|outbound) ACL on (\S+): show ip interface \2 [^>]*>/.exec(l);
     const id = p && m ? m.interfaces[interfaceKey(p[2]!)]?.groups[p[1] === 'inbound' ? 'in' : 'out'] : undefined;
     if (!p || id === undefined) return l;
-    if (back ? !filled.has(p[0]) : !m!.acls[id] && why?.includes(EMPTY_LIST_GATE)) return l;
+    if (back ? !filled.has(p[0]) : blindGateBlocks(why, m!, id)) return l;
     filled.add(p[0]);
     return l.replace(p[0], id);
   };
@@ -141,14 +150,12 @@ export function gatedOut(step: { why: string; commands: readonly string[] }, rou
   const { why } = step;
   if (why.includes('does not take sequence numbers: do not paste this step')) return true;
   const entriesOf = (id: string) => router.acls[id]?.entries.filter((e) => !e.text.startsWith('remark')) ?? [];
-  // A step that names no list (its placeholder: the one the interface's pre-check names) is not for a standard list,
-  // nor for one that lists no entries.
+  // A step that names no list (its placeholder: the one the interface's pre-check names): blindGate's test on it.
   for (const l of step.commands) {
     const p = /<(inbound|outbound) ACL on (\S+): show ip interface \2 [^>]*>/.exec(l);
     const id = p ? router.interfaces[interfaceKey(p[2]!)]?.groups[p[1] === 'inbound' ? 'in' : 'out'] : undefined;
     if (id === undefined) continue;
-    if (why.includes('prints it as a Standard IP access list, do not paste this step') && router.acls[id]?.kind === 'standard') return true;
-    if (why.includes('If show access-lists on that ACL lists no entries, do not paste this step') && entriesOf(id).length === 0) return true;
+    if (blindGateBlocks(why, router, id)) return true;
   }
   const fresh = /:\s+((?:show [^,]+?)(?:, show [^,]+?)*) must print nothing before this step/.exec(why);
   if (fresh) {
@@ -159,8 +166,6 @@ export function gatedOut(step: { why: string; commands: readonly string[] }, rou
       if (what === 'policy-map' && name && name in router.policyMaps) return true;
     }
   }
-  const none = /if show (?:ip )?access-lists (\S+) lists no entries, do not paste this step/.exec(why);
-  if (none && entriesOf(none[1]!).length === 0) return true;
   const some = /If the pre-check \(show (?:ip )?access-lists (\S+)\) lists entries, do not paste this step/.exec(why);
   if (some && entriesOf(some[1]!).length > 0) return true;
   const named = /If the pre-check \(show ip interface (\S+)\) names an? (inbound|outbound) access list, do not paste this step/.exec(why);
