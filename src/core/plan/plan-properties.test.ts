@@ -85,10 +85,10 @@ function configText(c: Cfg): string {
   return out.join('\n');
 }
 
-/** The model of a config's text, as the plan is built on it. */
-function modelOf(text: string, version: string | undefined) {
+/** The model of a config's text, as the plan is built on it (`blind`: as if no running-config was pasted). */
+function modelOf(text: string, version: string | undefined, blind = false) {
   const lines = normaliseLines(text);
-  return buildModel(runningConfigParser.parse({ lines, from: 0, to: lines.length }).data, version);
+  return buildModel(blind ? undefined : runningConfigParser.parse({ lines, from: 0, to: lines.length }).data, version);
 }
 
 describe('change plans over generated configs', () => {
@@ -125,7 +125,6 @@ describe('change plans over generated configs', () => {
     timeout,
   );
 
-
   it(
     'keep every ACL entry and a default route at every line, claim no name twice, keep modes apart, and back out exactly',
     () => {
@@ -134,10 +133,8 @@ describe('change plans over generated configs', () => {
           configArb.chain((c) => fc.tuple(fc.constant(c), findingArb(c.ifaces), fc.boolean(), fc.boolean())),
           ([c, spec, safetyNet, blind]) => {
             const text = configText(c);
-            const lines = normaliseLines(text);
-            const parsed = runningConfigParser.parse({ lines, from: 0, to: lines.length });
             // Sometimes no running-config at all: the plan must not bind anything it cannot see.
-            const model = buildModel(blind ? undefined : parsed.data, c.version);
+            const model = modelOf(text, c.version, blind);
             const findings = findingsFor(spec, model);
             const built = buildPlan(model, findings, { router: 'P1', safetyNet });
             const problems = planProblems(model, built.plan);

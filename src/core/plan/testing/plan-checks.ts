@@ -2,7 +2,7 @@
 import type { ChangePlan, PlanStep } from '../../types';
 import { applySteps, comparable } from '../apply';
 import { standardToExtended, withoutLogKeywords } from '../block';
-import { interfaceKey, isDefaultRoute, type ConfigModel } from '../config-model';
+import { interfaceKey, isDefaultRoute, type ConfigModel, type ModelAclEntry } from '../config-model';
 
 const EXEC_WORDS = /^(clear|undebug|debug|show|reload|write|copy|set)\b/;
 const CONFIG_WORDS = /^(interface|access-list|ip|no|class-map|policy-map|logging|mls|service-policy|router|hostname)\b/;
@@ -17,8 +17,12 @@ function blindGateBlocks(why: string | undefined, router: ConfigModel, id: strin
   const gate = why ? /Paste this step only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above (\d+)\./.exec(why) : null;
   if (!gate) return false;
   const acl = router.acls[id];
-  const entries = acl?.entries.filter((e) => !e.text.startsWith('remark')) ?? [];
-  return acl?.kind !== 'extended' || entries.length === 0 || acl.entries[0]!.seq <= Number(gate[1]);
+  return acl?.kind !== 'extended' || entriesOf(router, id).length === 0 || acl.entries[0]!.seq <= Number(gate[1]);
+}
+
+/** A list's entries on this router, remarks left out (none for a list it does not have). */
+function entriesOf(router: ConfigModel, id: string): ModelAclEntry[] {
+  return router.acls[id]?.entries.filter((e) => !e.text.startsWith('remark')) ?? [];
 }
 
 /**
@@ -149,7 +153,6 @@ function filterChecks(before: ConfigModel, problems: string[]): (m: ConfigModel,
 export function gatedOut(step: { why: string; commands: readonly string[] }, router: ConfigModel): boolean {
   const { why } = step;
   if (why.includes('does not take sequence numbers: do not paste this step')) return true;
-  const entriesOf = (id: string) => router.acls[id]?.entries.filter((e) => !e.text.startsWith('remark')) ?? [];
   // A step that names no list (its placeholder: the one the interface's pre-check names): blindGate's test on it.
   for (const l of step.commands) {
     const p = /<(inbound|outbound) ACL on (\S+): show ip interface \2 [^>]*>/.exec(l);
@@ -167,7 +170,7 @@ export function gatedOut(step: { why: string; commands: readonly string[] }, rou
     }
   }
   const some = /If the pre-check \(show (?:ip )?access-lists (\S+)\) lists entries, do not paste this step/.exec(why);
-  if (some && entriesOf(some[1]!).length > 0) return true;
+  if (some && entriesOf(router, some[1]!).length > 0) return true;
   const named = /If the pre-check \(show ip interface (\S+)\) names an? (inbound|outbound) access list, do not paste this step/.exec(why);
   if (named && router.interfaces[interfaceKey(named[1]!)]?.groups[named[2] === 'inbound' ? 'in' : 'out'] !== undefined) return true;
   const first = /show (?:ip )?access-lists (\S+) shows the sequence numbers: paste this step only if its first entry is numbered above (\d+)/.exec(why);
