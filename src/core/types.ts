@@ -148,6 +148,11 @@ export interface PlanStep {
   why: string;
   /** Exactly the lines to type in that mode, in order, without `configure terminal` / `end`. */
   commands: string[];
+  /**
+   * Additive: what the pre-checks must show before this step is pasted, one check a sentence (and what to do when
+   * they do not). A step with a gate is pasted on its own, never in the whole-plan copy.
+   */
+  gate?: string[];
 }
 
 /** One consolidated change per router (CONTRACT.md section 4). */

@@ -77,7 +77,7 @@ const PlanSchema = v.object({
   router: v.pipe(v.string(), v.maxLength(200)),
   precheck: v.pipe(v.array(short), v.maxLength(100)),
   steps: v.pipe(
-    v.array(v.object({ mode: planMode, findings: v.pipe(v.array(v.picklist(FINDING_IDS)), v.maxLength(FINDING_IDS.length)), why: short, commands: commandList })),
+    v.array(v.object({ mode: planMode, findings: v.pipe(v.array(v.picklist(FINDING_IDS)), v.maxLength(FINDING_IDS.length)), why: short, commands: commandList, gate: v.optional(v.pipe(v.array(short), v.maxLength(8))) })),
     v.maxLength(100),
   ),
   verify: v.pipe(v.array(short), v.maxLength(100)),

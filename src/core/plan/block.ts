@@ -8,6 +8,8 @@ export interface BlockCommands {
   commands: string[];
   /** Why, in the words of what the plan could see. */
   how: string;
+  /** What the pre-checks must show before the step is pasted, one check a sentence (PlanStep.gate). */
+  gate?: string[];
   precheck: string[];
   /** The back-out of lines the model cannot replay (they hold a placeholder). */
   undo?: string[];
@@ -107,12 +109,12 @@ function cbacWords(model: ConfigModel, old: string, dir: 'in' | 'out'): string {
  * that does not exist, or is empty, lets everything through now: deny entries put into it would become all it holds),
  * the first numbered above n (an entry numbered 1 to n would refuse a line, and the back-out would remove it).
  */
-function blindGate(n: number): string {
-  return (
-    `Paste this step only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above ${n}. ` +
+function blindGate(n: number): string[] {
+  return [
+    `Paste this step only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above ${n}.`,
     `Anything else (no such list, no entries, a Standard IP access list, an entry numbered ${n === 1 ? '1' : `1 to ${n}`}) means do not paste it: ` +
-    'deny entries put into a list with none would be all it holds, and its implicit deny would drop everything else; paste the whole running-config and the tool builds the change whole.'
-  );
+      'deny entries put into a list with none would be all it holds, and its implicit deny would drop everything else; paste the whole running-config and the tool builds the change whole.',
+  ];
 }
 
 function firstNumberCheck(show: string, n: number): string {
@@ -136,7 +138,7 @@ function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
   const acl = ifName
     ? placeholder(`${dirWord} ACL on ${ifName}: show ip interface ${ifName} | include access list`)
     : placeholder(`${dirWord} ACL on ${what}: ${resolve} names the interface, show ip interface on it | include access list the ACL`);
-  const version = model.ios?.sequenceEditing === false ? ` This IOS (${model.ios.version}) does not take sequence numbers: do not paste this step; paste the running-config for a plan that copies the list instead.` : '';
+  const version = model.ios?.sequenceEditing === false ? [`This IOS (${model.ios.version}) does not take sequence numbers: do not paste this step; paste the running-config for a plan that copies the list instead.`] : [];
   const seen = !model.known
     ? 'No running-config was pasted, so this plan cannot see the access lists on '
     : ifName
@@ -145,9 +147,8 @@ function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
   return {
     commands: seqInsert(acl, req.entries),
     undo: [`ip access-list extended ${acl}`, ...req.entries.map((_, i) => ` no ${i + 1}`)],
-    how:
-      `${seen}${what}. Run the pre-checks first: they name its ${dirWord} ACL, and these lines put the deny entries at its top by sequence number (${model.platform === 'nx-os' ? 'NX-OS numbers every entry' : 'IOS 12.3(2)T / 12.2(14)S or later'}).` +
-      ` ${blindGate(req.entries.length)} ${noListYet(ifName, dirWord, model.known)}${version}`,
+    how: `${seen}${what}. Run the pre-checks first: they name its ${dirWord} ACL, and these lines put the deny entries at its top by sequence number (${model.platform === 'nx-os' ? 'NX-OS numbers every entry' : 'IOS 12.3(2)T / 12.2(14)S or later'}).`,
+    gate: [...version, ...blindGate(req.entries.length), noListYet(ifName, dirWord, model.known)],
     precheck,
   };
 }
@@ -186,8 +187,8 @@ function dangling(req: BlockRequest, model: ConfigModel, names: NameAllocator, i
       (defined
         ? `${ifName} filters ${dirWord} with ACL ${old}, which holds no entries in the running-config pasted (remarks at most): ${nx ? '' : 'IOS lets everything through a list with no entries, and '}deny entries put into ${old} would leave it holding only them, `
         : `${ifName} names ACL ${old} ${dirWord}, which the running-config pasted (read to its end) does not define: IOS lets everything through a list that does not exist, and deny entries put into ${old} would create it holding only them, `) +
-      `whose implicit deny would drop everything else arriving on ${ifName}. ACL ${id} (a ${/^\d+$/.test(id) ? 'number' : 'name'} nothing else uses) is built whole, then bound in its place. ` +
-      `If the pre-check (${show}) lists entries, do not paste this step: the running-config pasted is not the router's, and binding ${id} would replace that list; paste the whole config again.`,
+      `whose implicit deny would drop everything else arriving on ${ifName}. ACL ${id} (a ${/^\d+$/.test(id) ? 'number' : 'name'} nothing else uses) is built whole, then bound in its place.`,
+    gate: [`If the pre-check (${show}) lists entries, do not paste this step: the running-config pasted is not the router's, and binding ${id} would replace that list; paste the whole config again.`],
     precheck: [...precheck, show],
   };
 }
@@ -210,9 +211,8 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
       commands,
       // A paste cut short (a --More-- lost, a terminal buffer) can hide the one access-group line: binding over the
       // list it hid is the worst this tool could do, so the pre-check is the gate, in words.
-      how:
-        `${iface.name} has no ${dirWord} access list in the running-config: ACL ${id} (a ${/^\d+$/.test(id) ? 'number' : 'name'} nothing else uses) is built whole, then bound. ` +
-        `If the pre-check (show ip interface ${iface.name}) names an ${dirWord} access list, do not paste this step: the running-config pasted is incomplete and binding ${id} would replace that list; paste the whole config again.`,
+      how: `${iface.name} has no ${dirWord} access list in the running-config: ACL ${id} (a ${/^\d+$/.test(id) ? 'number' : 'name'} nothing else uses) is built whole, then bound.`,
+      gate: [`If the pre-check (show ip interface ${iface.name}) names an ${dirWord} access list, do not paste this step: the running-config pasted is incomplete and binding ${id} would replace that list; paste the whole config again.`],
       precheck,
     };
   }
@@ -225,7 +225,8 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
   if (seq && acl.kind === 'extended' && elsewhere.length === 0 && insertionRoom(acl, req.entries.length)) {
     return {
       commands: seqInsert(old, req.entries),
-      how: `${iface.name} already filters ${dirWord} with ACL ${old}: the deny entries go in at its top by sequence number (${model.platform === 'nx-os' ? 'NX-OS' : 'IOS'}${model.ios ? ` ${model.ios.version}` : ''} takes them), every entry it had stays. ${firstNumberCheck(`show access-lists ${old}`, req.entries.length)}`,
+      how: `${iface.name} already filters ${dirWord} with ACL ${old}: the deny entries go in at its top by sequence number (${model.platform === 'nx-os' ? 'NX-OS' : 'IOS'}${model.ios ? ` ${model.ios.version}` : ''} takes them), every entry it had stays.`,
+      gate: [firstNumberCheck(`show access-lists ${old}`, req.entries.length)],
       precheck: [...precheck, `show access-lists ${old}`],
     };
   }

@@ -21,6 +21,8 @@ export interface BuiltPlan {
   plan: ChangePlan;
   /** Each finding's part of the plan: the lines of the steps that serve it, in plan order. */
   parts: Map<Finding, string[]>;
+  /** What the pre-checks must show before a finding's part is pasted (its steps' gates), as caveats. */
+  gates: Map<Finding, string[]>;
   /** Alternatives rebuilt against the plan's model, so their names collide with nothing. */
   alternatives: Map<Finding, { summary: string; commands: string[] }[]>;
   /** The model after the plan's replayable lines, and what the interpreter refused (placeholders excepted). */
@@ -37,6 +39,8 @@ interface Draft {
   findings: FindingId[];
   owners: Finding[];
   why: string;
+  /** What the pre-checks must show before the step is pasted (PlanStep.gate). */
+  gate?: string[];
   commands: string[];
   undo?: string[];
 }
@@ -199,7 +203,7 @@ class PlanBuilder {
     pushUnique(this.precheck, b.precheck);
     const whys: string[] = [];
     pushUnique(whys, items.map((x) => x.i.why));
-    return { mode: 'config', ...owners([...items.map((x) => x.f), ...helped]), why: `${whys.join(' ')} ${b.how}`, commands: b.commands, ...(b.undo ? { undo: b.undo } : {}) };
+    return { mode: 'config', ...owners([...items.map((x) => x.f), ...helped]), why: `${whys.join(' ')} ${b.how}`, ...(b.gate?.length ? { gate: b.gate } : {}), commands: b.commands, ...(b.undo ? { undo: b.undo } : {}) };
   }
 
   policy(f: Finding, p: PolicyIntent): Draft {
@@ -229,7 +233,8 @@ class PlanBuilder {
         ...owners([f]),
         why:
           `${p.why} ${this.work.known ? 'The running-config pasted does not show' : 'No running-config was pasted, so this plan cannot see'} the service policy on ${where}: ` +
-          `the class goes into the ${p.direction} policy the pre-check names. If it has none, paste the running-config and the tool builds and binds one.`,
+          `the class goes into the ${p.direction} policy the pre-check names.`,
+        gate: [`Paste this step only once the pre-check (${check}) names a ${p.direction} policy and you put its name in. If it has none, paste the running-config and the tool builds and binds one.`],
         commands: [...lines, `policy-map ${placeholder(`${p.direction} policy on ${where}: ${check}`)}`, ...body],
         undo: [`policy-map ${placeholder(`${p.direction} policy on ${where}: ${check}`)}`, ` no class ${cls}`, `no class-map ${cls}`],
       };
@@ -301,7 +306,7 @@ function checkFreshNames(model: ConfigModel, d: Draft, precheck: string[]): void
     model.platform === 'nx-os'
       ? ' NX-OS prints no closing end line, so the tool cannot tell whether the running-config pasted is whole:'
       : ' The running-config pasted has no closing end line, so it may be cut short:';
-  d.why += `${why} ${fresh.map((x) => x.show).join(', ')} must print nothing before this step (anything of that name past the cut would get these lines added to it).`;
+  (d.gate ??= []).push(`${why.trim()} ${fresh.map((x) => x.show).join(', ')} must print nothing before this step (anything of that name past the cut would get these lines added to it).`);
 }
 
 export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts: PlanOptions): BuiltPlan {
@@ -413,11 +418,27 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
     return out as string[];
   };
   const shows = (lines: string[]) => (nxos ? [...new Set(lines.map(nxosShow))] : lines);
-  const steps: PlanStep[] = drafts.map((d) => ({ mode: d.mode, findings: d.findings, why: nxos ? nxosProse(d.why) : d.why, commands: written(d.mode, d.commands) }));
+  const prose = (t: string) => (nxos ? nxosProse(t) : t);
+  const steps: PlanStep[] = drafts.map((d) => ({
+    mode: d.mode,
+    findings: d.findings,
+    why: prose(d.why),
+    commands: written(d.mode, d.commands),
+    ...(d.gate?.length ? { gate: d.gate.map(prose) } : {}),
+  }));
   const rollback = [...b.undo.map((u) => ({ mode: 'config' as const, commands: u })), ...rollbackSteps(model, after)].map((r) => ({ ...r, commands: written(r.mode, r.commands) }));
   let plan: ChangePlan = { router: opts.router, precheck: shows(b.precheck), steps, verify: shows(b.verify), rollback, ...(nxos ? { platform: 'nx-os' as const } : {}) };
   if (opts.safetyNet) plan = withSafetyNet(plan);
   const parts = new Map<Finding, string[]>();
-  for (const f of findings) parts.set(f, steps.filter((_, k) => drafts[k]!.owners.includes(f)).flatMap((st) => st.commands));
-  return { plan, parts, alternatives, after, errors: b.errors, withheld, held: b.held };
+  const gates = new Map<Finding, string[]>();
+  for (const f of findings) {
+    const mine = steps.filter((_, k) => drafts[k]!.owners.includes(f));
+    parts.set(f, mine.flatMap((st) => st.commands));
+    // (Named by their first line, not a number: the page numbers the steps after the safety net's when it is on.)
+    const gated = mine
+      .filter((st) => st.gate?.length)
+      .map((st) => `Before pasting ${mine.length > 1 ? `the lines from "${st.commands[0]!.trim()}" on` : 'these lines'}: ${st.gate!.join(' ')}`);
+    if (gated.length) gates.set(f, gated);
+  }
+  return { plan, parts, gates, alternatives, after, errors: b.errors, withheld, held: b.held };
 }

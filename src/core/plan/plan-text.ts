@@ -14,31 +14,66 @@ export function stepScript(step: Pick<PlanStep, 'mode' | 'commands'>): string[] 
 }
 
 /**
- * A step whose value to fill in (`<next-hop address on ...>`) comes before a removal that holds none: pasted
- * unfilled, IOS refuses the placeholder line and still takes the `no` line after it. Placeholder lines alone are
- * harmless (IOS refuses them, and the indented lines under a refused header).
+ * Why a step is pasted on its own, never in the whole-plan copy; undefined when it may go in. A step with a value to
+ * fill in (`<next-hop address on ...>`, `<inbound ACL on Vlan1: ...>`): filled in an editor, it would be pasted without
+ * the words that say when it is safe; unfilled, IOS refuses the placeholder line and still takes the lines after it
+ * (a `no ip route` left with nothing in its place). A step with a gate: its safety rests on what a pre-check shows
+ * (an interface that already has a list, a list that turns out empty), which one paste of the whole plan skips.
  */
-function unsafeUnfilled(step: Pick<PlanStep, 'commands'>): boolean {
-  const first = step.commands.findIndex((c) => /<[^>]+>/.test(c));
-  return first >= 0 && step.commands.slice(first + 1).some((c) => /^\s*no\s/.test(c) && !/<[^>]+>/.test(c));
+export function pastedAlone(step: Pick<PlanStep, 'commands' | 'gate'>): 'placeholder' | 'gate' | undefined {
+  if (step.commands.some((c) => /<[^>]+>/.test(c))) return 'placeholder';
+  return step.gate?.length ? 'gate' : undefined;
 }
 
 /**
- * Every step in order, ready to paste at the # prompt. `reload in N` asks to confirm (and maybe to save): the
- * safety net's lines are left to type by hand, so a pasted line never answers one of its prompts. A step that is
- * unsafe unfilled becomes a comment line (IOS ignores lines starting with !): its placeholder line would fail and
- * `no ip route ... FastEthernet0/0` after it remove the default route with nothing in its place. That step is
- * filled in and pasted on its own.
+ * The safety net's steps typed by hand, never in the pasted whole: `reload in N` (it asks to confirm), and the net's
+ * last step (reload cancel, or NX-OS's save), which waits on the checks.
+ */
+function netByHand(s: Pick<PlanStep, 'mode' | 'commands'>): boolean {
+  return s.mode === 'exec' && s.commands.every((c) => /^reload\b/.test(c) || c === 'copy running-config startup-config');
+}
+
+/** NX-OS's net's first step (its checkpoint): nothing on its own, only around other steps. */
+function netStart(s: Pick<PlanStep, 'mode' | 'commands'>): boolean {
+  return s.mode === 'exec' && s.commands.every((c) => /^checkpoint /.test(c));
+}
+
+/** The 1-based numbers of the steps the whole-plan copy carries, and of those pasted on their own. */
+export function wholePlanParts(plan: Pick<ChangePlan, 'steps'>): { pasted: number[]; alone: number[] } {
+  const pasted: number[] = [];
+  const alone: number[] = [];
+  plan.steps.forEach((s, i) => {
+    if (netByHand(s)) return;
+    (pastedAlone(s) ? alone : pasted).push(i + 1);
+  });
+  // A safety net around nothing is no plan to paste.
+  if (pasted.every((n) => netStart(plan.steps[n - 1]!))) return { pasted: [], alone };
+  return { pasted, alone };
+}
+
+/**
+ * The steps to paste at the # prompt in one go, in order; empty when every step waits on a check. `reload in N`
+ * asks to confirm (and maybe to save): the safety net's lines are left to type by hand, so a pasted line never
+ * answers one of its prompts. A step pasted on its own (pastedAlone) becomes a comment line (IOS ignores lines
+ * starting with !) saying so.
  */
 export function planScript(plan: Pick<ChangePlan, 'steps'>): string {
+  const { pasted } = wholePlanParts(plan);
+  if (pasted.length === 0) return '';
   return plan.steps
     .flatMap((s, i) => {
-      // The net's last step (reload cancel, or NX-OS's save) waits on the checks: it is never in the pasted whole.
-      if (s.mode === 'exec' && s.commands.every((c) => /^reload\b/.test(c) || c === 'copy running-config startup-config')) return [];
-      if (unsafeUnfilled(s)) return [`! Step ${i + 1} is left out: fill in its placeholders, then paste that step on its own.`];
+      if (netByHand(s)) return [];
+      const alone = pastedAlone(s);
+      if (alone === 'placeholder') return [`! Step ${i + 1} is left out: fill in its placeholders, then paste that step on its own once its pre-checks pass.`];
+      if (alone === 'gate') return [`! Step ${i + 1} is left out: paste that step on its own once its pre-checks show what it needs.`];
       return stepScript(s);
     })
     .join('\n');
+}
+
+/** "step 2", "steps 1 and 3": the steps named by their numbers. */
+export function stepsWords(numbers: readonly number[]): string {
+  return `${numbers.length === 1 ? 'step' : 'steps'} ${listWords(numbers.map(String))}`;
 }
 
 export function rollbackScript(plan: Pick<ChangePlan, 'rollback'>): string {
@@ -53,7 +88,7 @@ export function planOutline(plan: ChangePlan): { heading: string; lines: string[
     parts.push({
       heading: `Step ${i + 1} (${s.mode === 'config' ? 'configuration mode' : 'at the # prompt'}), for ${stepFor(s)}`,
       lines: stepScript(s),
-      note: s.why,
+      note: s.gate?.length ? `${s.why} Before pasting it: ${s.gate.join(' ')}` : s.why,
     });
   });
   const verify = { heading: 'Then paste this output back into the tool', lines: plan.verify };

@@ -9,7 +9,8 @@ import { apply } from './apply';
 import { fallbackIntents } from './fallback-intents';
 import { buildModel, takesSequenceNumbers } from './config-model';
 import { withoutSafetyNet, withSafetyNet } from './safety-net';
-import { planProblems } from './testing/plan-checks';
+import { planScript } from './plan-text';
+import { planProblems, routerProblems } from './testing/plan-checks';
 
 const here = (name: string): Paste => ({ source: name, text: readFileSync(join(__dirname, 'fixtures', name), 'utf8') });
 const rules = (name: string): Paste => ({ source: name, text: readFileSync(join(__dirname, '../rules/fixtures', name), 'utf8') });
@@ -93,7 +94,8 @@ describe('an interface bound to a list the config does not define (ip access-gro
     expect(bound).not.toBe('101');
     expect(after.acls[bound]!.entries.map((e) => e.text).at(-1)).toBe('permit ip any any');
     expect(plan.precheck).toContain('show access-lists 101');
-    expect(plan.steps[0]!.why).toMatch(/does not define.*lets everything through.*lists entries, do not paste this step/s);
+    expect(plan.steps[0]!.why).toMatch(/does not define.*lets everything through/s);
+    expect(plan.steps[0]!.gate).toEqual([expect.stringMatching(/^If the pre-check \(show access-lists 101\) lists entries, do not paste this step/)]);
     // The back-out binds 101 again, as it was.
     expect(plan.rollback.flatMap((s) => s.commands)).toContain(' ip access-group 101 in');
   });
@@ -116,7 +118,7 @@ describe('an interface bound to a list the config does not define (ip access-gro
     expect(planProblems(model, plan)).toEqual([]);
     const step = plan.steps.find((s) => s.commands.some((l) => l.startsWith('ip access-list extended <inbound ACL on FastEthernet0/0')))!;
     expect(step.why).toContain('FastEthernet0/0 names ACL 101, which the running-config pasted (cut short before its end) does not show.');
-    expect(step.why).toContain('Paste this step only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above 1.');
+    expect(step.gate?.[0]).toBe('Paste this step only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above 1.');
     expect(plan.steps.flatMap((s) => s.commands).some((l) => / ip access-group /.test(l))).toBe(false);
   });
 });
@@ -254,5 +256,26 @@ describe('remedies stated as plain commands', () => {
       { kind: 'exec', commands: ['undebug all'], when: 'before', why: 'Use IP accounting on the egress interface.' },
       { kind: 'verify', commands: ['show ip accounting'] },
     ]);
+  });
+});
+
+describe('the whole-plan copy, pasted in one go with no step read', () => {
+  it('a config cut inside an interface (its access-group line lost): the new list waits on its pre-check, out of the copy, and the copy keeps ACL 120', () => {
+    const whole = here('constructed-acl120-fa00.txt');
+    const text = whole.text.slice(0, whole.text.indexOf(' ip access-group 120 in'));
+    const { plan, model } = planOf([rules('constructed-cache-flow-code-red-ii.txt'), { source: 'cut.txt', text }]);
+    const router = planOf([rules('constructed-cache-flow-code-red-ii.txt'), whole]).model;
+    expect(model.cutShort).toBe(true);
+    expect(model.interfaces['fastethernet0/0']!.groups.in).toBeUndefined();
+    expect(router.interfaces['fastethernet0/0']!.groups.in).toBe('120');
+    const bind = plan.steps.find((s) => s.commands.some((l) => / ip access-group \S+ in$/.test(l)))!;
+    expect(bind.gate?.[0]).toMatch(/^If the pre-check \(show ip interface FastEthernet0\/0\) names an inbound access list, do not paste this step/);
+    expect(planScript(plan)).not.toContain('ip access-group');
+    expect(routerProblems(router, plan, 'whole copy')).toEqual([]);
+    expect(routerProblems(router, plan)).toEqual([]);
+    // The same plan with its gate ignored by the copy: 120 would be swapped out on the router as it is.
+    const ungated = { ...plan, steps: plan.steps.map(({ gate: _, ...s }) => s) };
+    expect(planScript(ungated)).toContain('ip access-group');
+    expect(routerProblems(router, ungated, 'whole copy').join('\n')).toMatch(/fastethernet0\/0 in lost filtering/);
   });
 });

@@ -1,12 +1,16 @@
 // The change plan per router: pre-checks, ordered steps each with its own copy button, checks, back-out, safety net.
 import { useState } from 'react';
 import { useAppStore } from '../../state/store';
-import { planScript, rollbackScript, stepFor, stepScript } from '../../core/plan/plan-text';
+import { planScript, rollbackScript, stepFor, stepScript, stepsWords, wholePlanParts } from '../../core/plan/plan-text';
 import { planlessSystem } from '../../core/plan/planless';
 import { withSafetyNet, withoutSafetyNet, NXOS_CHECKPOINT, NXOS_ROLLBACK, RELOAD_MINUTES } from '../../core/plan/safety-net';
 import type { ChangePlan } from '../../core/types';
 import { ConfigLines } from '../../ui/config-lines';
 import { CopyButton } from '../../ui/copy-button';
+
+function capitalise(t: string): string {
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
 
 function Lines({ lines, label }: { lines: string[]; label: string }) {
   const text = lines.join('\n');
@@ -28,6 +32,8 @@ export function ChangePlanView({ plan, index }: { plan: ChangePlan; index: numbe
   const shown = net ? withSafetyNet(plan) : withoutSafetyNet(plan);
   const headingId = `change-plan-${index + 1}`;
   const script = planScript(shown);
+  const { pasted, alone } = wholePlanParts(shown);
+  const whole = alone.length === 0;
   return (
     <article className="change-plan" aria-labelledby={headingId} data-plan-router={plan.router}>
       <h3 id={headingId}>
@@ -50,8 +56,19 @@ export function ChangePlanView({ plan, index }: { plan: ChangePlan; index: numbe
       </label>
       {script !== '' && (
         <div className="actions">
-          <CopyButton text={script} label="Copy the whole change plan" idleText="Copy the whole change plan" />
+          <CopyButton
+            text={script}
+            label={whole ? 'Copy the whole change plan' : `Copy ${stepsWords(pasted)} of the change plan`}
+            idleText={whole ? 'Copy the whole change plan' : `Copy ${stepsWords(pasted)} as one paste`}
+          />
         </div>
+      )}
+      {alone.length > 0 && (
+        <p className="plan-alone">
+          {script === ''
+            ? `Every step waits on a check: run the pre-checks, then paste each step on its own, only where its checks below pass.`
+            : `${capitalise(stepsWords(alone))} ${alone.length === 1 ? 'is' : 'are'} not in that copy: paste ${alone.length === 1 ? 'it' : 'each'} on its own, only once its checks below pass.`}
+        </p>
       )}
       {shown.precheck.length > 0 && (
         <section>
@@ -66,6 +83,18 @@ export function ChangePlanView({ plan, index }: { plan: ChangePlan; index: numbe
               Step {i + 1}: {s.mode === 'config' ? 'configuration mode' : 'at the # prompt'}, for {stepFor(s)}
             </h4>
             <p>{s.why}</p>
+            {s.gate && s.gate.length > 0 && (
+              <div className="step-gate" role="note" aria-label={`Before pasting step ${i + 1}`}>
+                <p>
+                  <strong>Before pasting this step</strong>
+                </p>
+                <ul>
+                  {s.gate.map((g, k) => (
+                    <li key={k}>{g}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
             <Lines lines={stepScript(s)} label={`Copy step ${i + 1}`} />
           </li>
         ))}

@@ -7,13 +7,26 @@ import { headlineWorm, primaryAction } from './headline-facts';
 const sample = (n: string) => ({ source: n, text: readFileSync(join(__dirname, '../example/samples', n), 'utf8') });
 
 describe('headline facts', () => {
-  it('the primary action is the whole change plan when there is one', () => {
+  it('the built-in example (no running-config): every step waits on a check, so the primary action is the pre-checks', () => {
     const d = diagnose([sample('seed_show_ip_cache_flow.txt')]);
     const a = primaryAction(d)!;
-    expect(a.button).toBe('Copy the whole change plan');
-    expect(a.text).toContain('configure terminal');
-    expect(a.text).toContain('eq www');
-    expect(a.label).toMatch(/^Copy the whole change plan for /);
+    expect(a.button).toBe('Copy the pre-checks');
+    expect(a.text.split('\n')).toEqual(d.plans![0]!.precheck);
+    expect(a.text).not.toContain('configure terminal');
+    expect(a.what).toMatch(/^run the pre-checks of the change plan for .*: its step says what they must show before you paste it\.$/);
+  });
+  it('the whole change plan when no step waits on a check; the part that needs none, naming the others, when some do', () => {
+    const base = diagnose([sample('seed_show_ip_cache_flow.txt')]).plans![0]!;
+    const http = { mode: 'config' as const, findings: ['http-server-enabled' as const], why: 'Off.', commands: ['no ip http server'] };
+    const gated = { ...http, findings: ['scanning-host' as const], commands: ['access-list 150 deny tcp any any eq www'], gate: ['If the pre-check (show access-lists 150) lists entries, do not paste this step.'] };
+    const whole = primaryAction({ ...diagnose([]), plans: [{ ...base, steps: [http] }] })!;
+    expect(whole.button).toBe('Copy the whole change plan');
+    expect(whole.label).toMatch(/^Copy the whole change plan for /);
+    expect(whole.text).toBe('configure terminal\nno ip http server\nend');
+    const part = primaryAction({ ...diagnose([]), plans: [{ ...base, steps: [gated, http] }] })!;
+    expect(part.button).toBe('Copy step 2');
+    expect(part.what).toContain('step 2 as one paste, after its pre-checks, then step 1 on its own once its checks pass');
+    expect(part.text).not.toContain('access-list 150');
   });
   it('names the worm only when the infected hosts agree on one', () => {
     const h = { ip: '1.1.1.1', interface: '', flows: 1, destinations: 1, port80Flows: 1, packetsPerFlow: 1, verdict: 'infected' as const, failedFlows: 1, reasons: [], inbound: false };

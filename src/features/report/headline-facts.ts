@@ -1,5 +1,5 @@
 // What the headline says, worked out from the diagnosis alone (pure, so it is tested without a browser).
-import { planScript } from '../../core/plan/plan-text';
+import { planScript, stepsWords, wholePlanParts } from '../../core/plan/plan-text';
 import { configLabel } from '../../core/rules/config-label';
 import { FINDING_NAMES } from '../../core/rules/finding-names';
 import { profileOf } from '../../core/analysis/profiles/all-profiles';
@@ -36,19 +36,41 @@ export interface PrimaryAction {
 }
 
 /**
- * The one thing to do first: the change plan (issue 11), whole, when there is one to paste; else the most severe
+ * The one thing to do first: the change plan (issue 11), whole, when there is one to paste; the part of it that needs
+ * no check when some steps wait on theirs (they are named); its pre-checks when every step does; else the most severe
  * finding that has config to paste.
  */
 export function primaryAction(d: Diagnosis): PrimaryAction | null {
-  const plan = (d.plans ?? []).find((p) => planScript(p) !== '');
+  const plans = d.plans ?? [];
+  const more = plans.length > 1 ? ` (${plans.length} routers: each has its own plan below)` : '';
+  const plan = plans.find((p) => planScript(p) !== '');
   if (plan) {
     const n = plan.steps.length;
-    const more = (d.plans ?? []).length > 1 ? ` (${d.plans!.length} routers: each has its own plan below)` : '';
+    const { pasted, alone } = wholePlanParts(plan);
+    const after = plan.precheck.length ? ', after its pre-checks' : '';
+    if (alone.length > 0) {
+      return {
+        what: `apply the change plan for ${plan.router}: ${stepsWords(pasted)} as one paste${after}, then ${stepsWords(alone)} on ${alone.length === 1 ? 'its' : 'their'} own once ${alone.length === 1 ? 'its' : 'their'} checks pass${more}.`,
+        text: planScript(plan),
+        label: `Copy ${stepsWords(pasted)} of the change plan for ${plan.router}`,
+        button: `Copy ${stepsWords(pasted)}`,
+      };
+    }
     return {
-      what: `apply the change plan for ${plan.router}: ${n === 1 ? 'one step' : `${n} steps`} in a safe order${plan.precheck.length ? ', after its pre-checks' : ''}${more}.`,
+      what: `apply the change plan for ${plan.router}: ${n === 1 ? 'one step' : `${n} steps`} in a safe order${after}${more}.`,
       text: planScript(plan),
       label: `Copy the whole change plan for ${plan.router}`,
       button: 'Copy the whole change plan',
+    };
+  }
+  // Every step waits on what its pre-checks show (the plan cannot see a list, a config may be cut): run those first.
+  const gated = plans.find((p) => p.steps.length > 0 && p.precheck.length > 0);
+  if (gated) {
+    return {
+      what: `run the pre-checks of the change plan for ${gated.router}: ${gated.steps.length === 1 ? 'its step says' : `each of its ${gated.steps.length} steps says`} what they must show before you paste it${more}.`,
+      text: gated.precheck.join('\n'),
+      label: `Copy the pre-checks of the change plan for ${gated.router}`,
+      button: 'Copy the pre-checks',
     };
   }
   const rank = { critical: 0, warning: 1, info: 2 } as const;

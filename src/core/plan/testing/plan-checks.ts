@@ -3,6 +3,7 @@ import type { ChangePlan, PlanStep } from '../../types';
 import { applySteps, comparable } from '../apply';
 import { standardToExtended, withoutLogKeywords } from '../block';
 import { interfaceKey, isDefaultRoute, type ConfigModel, type ModelAclEntry } from '../config-model';
+import { wholePlanParts } from '../plan-text';
 
 const EXEC_WORDS = /^(clear|undebug|debug|show|reload|write|copy|set)\b/;
 const CONFIG_WORDS = /^(interface|access-list|ip|no|class-map|policy-map|logging|mls|service-policy|router|hostname)\b/;
@@ -13,6 +14,11 @@ const FILLED_HOP = '192.0.2.254';
  * The blind step's gate (block.ts blindGate) on the list its pre-check names, `id` on this router: true when the words
  * say not to paste it (no such list, no entries, a standard list, a first entry numbered too low).
  */
+/** A step's words as the engineer reads them: why it is there, then what its pre-checks must show. */
+export function stepWords(s: { why?: string; gate?: readonly string[] }): string {
+  return [s.why ?? '', ...(s.gate ?? [])].join(' ');
+}
+
 function blindGateBlocks(why: string | undefined, router: ConfigModel, id: string): boolean {
   const gate = why ? /Paste this step only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above (\d+)\./.exec(why) : null;
   if (!gate) return false;
@@ -34,7 +40,7 @@ function entriesOf(router: ConfigModel, id: string): ModelAclEntry[] {
  * (filled only where the plan's were).
  */
 function fill(
-  steps: readonly { mode: PlanStep['mode']; commands: readonly string[]; why?: string }[],
+  steps: readonly { mode: PlanStep['mode']; commands: readonly string[]; why?: string; gate?: readonly string[] }[],
   m?: ConfigModel,
   filled: Set<string> = new Set(),
   back = false,
@@ -50,7 +56,7 @@ function fill(
   return steps
     .map((s) => ({
       mode: s.mode,
-      commands: s.commands.map((l) => (/^(no )?ip route /.test(l) ? l.replace(/<[^>]*>/, FILLED_HOP) : boundAcl(l, s.why))),
+      commands: s.commands.map((l) => (/^(no )?ip route /.test(l) ? l.replace(/<[^>]*>/, FILLED_HOP) : boundAcl(l, stepWords(s)))),
     }))
     .filter((s) => !s.commands.some((l) => l.includes('<')));
 }
@@ -150,8 +156,8 @@ function filterChecks(before: ConfigModel, problems: string[]): (m: ConfigModel,
  * must print nothing (a config cut short: what the plan creates may exist past the cut), a list that must or must not
  * list entries, an interface whose pre-check must name no list, a first entry that must be numbered above n.
  */
-export function gatedOut(step: { why: string; commands: readonly string[] }, router: ConfigModel): boolean {
-  const { why } = step;
+export function gatedOut(step: { why: string; gate?: readonly string[]; commands: readonly string[] }, router: ConfigModel): boolean {
+  const why = stepWords(step);
   if (why.includes('does not take sequence numbers: do not paste this step')) return true;
   // A step that names no list (its placeholder: the one the interface's pre-check names): blindGate's test on it.
   for (const l of step.commands) {
@@ -180,15 +186,18 @@ export function gatedOut(step: { why: string; commands: readonly string[] }, rou
 
 /**
  * The plan on the router as it really is (`router`: its whole config), built from what was pasted (maybe cut short):
- * the engineer runs each step's pre-checks there and pastes only the steps their words allow (gatedOut). No interface
+ * the engineer runs each step's pre-checks there and pastes only the steps their words allow (gatedOut), or pastes
+ * the whole-plan copy without reading a word (`how`). No interface
  * may lose a filter it had, or drop all it does not permit where it let everything through, after any line pasted.
  */
-export function routerProblems(seenRouter: ConfigModel, plan: ChangePlan): string[] {
+export function routerProblems(seenRouter: ConfigModel, plan: ChangePlan, how: 'steps' | 'whole copy' = 'steps'): string[] {
   const problems: string[] = [];
   // A router whose IOS the pastes do not name: one that takes sequence numbers (an older one refuses those lines, and
   // the steps say which IOS they need).
   const router: ConfigModel = seenRouter.ios ? seenRouter : { ...seenRouter, ios: { version: '15.0', sequenceEditing: true } };
-  const pasted = plan.steps.filter((s) => !gatedOut(s, router));
+  // `whole copy`: the whole-plan copy pasted in one go, no step's words read (its pre-checks run or not).
+  const whole = new Set(wholePlanParts(plan).pasted);
+  const pasted = how === 'whole copy' ? plan.steps.filter((_, i) => whole.has(i + 1)) : plan.steps.filter((s) => !gatedOut(s, router));
   const replay = applySteps(router, fill(pasted, router), { onLine: filterChecks(router, problems) });
   // (Two blind steps whose pre-checks name the same list both insert at sequence 1: IOS refuses the second line, the
   // list keeps the first's identical entry. Harmless, and no plan can see it coming.)
