@@ -17,6 +17,7 @@ export function formatReport(d: Diagnosis): string {
     for (const part of planOutline(p)) {
       out.push('', `  ${part.heading}:`);
       if (part.note) out.push(`    (${part.note})`);
+      if (part.checks) out.push('    Before pasting it:', ...part.checks.map((c) => `    - ${c}`));
       for (const l of part.lines) out.push(`    ${l}`);
     }
     out.push('');
@@ -58,6 +59,7 @@ export function formatReport(d: Diagnosis): string {
     for (const a of f.remedy.alternatives ?? []) {
       out.push('');
       out.push(`  Alternative: ${a.summary}`);
+      if (a.gate?.length) out.push('  Before pasting it:', ...a.gate.map((g) => `  - ${g}`));
       for (const c of a.commands) out.push(`  ${c}`);
     }
     if (f.remedy.caveats.length) {

@@ -101,8 +101,11 @@ export interface Remedy {
   summary: string;
   commands: string[];
   caveats: string[];
-  /** Other ways to the same end (narrower ACL, NBAR), each ready to paste. */
-  alternatives?: { summary: string; commands: string[] }[];
+  /**
+   * Other ways to the same end (narrower ACL, NBAR), each ready to paste; `gate` (additive): what the pre-checks must
+   * show before it is pasted, as PlanStep.gate.
+   */
+  alternatives?: { summary: string; commands: string[]; gate?: string[] }[];
 }
 
 export interface Finding {

@@ -42,7 +42,7 @@ const RemedySchema = v.object({
   commands: v.pipe(v.array(short), v.maxLength(500)),
   caveats: v.pipe(v.array(short), v.maxLength(100)),
   alternatives: v.optional(
-    v.pipe(v.array(v.object({ summary: short, commands: v.pipe(v.array(short), v.maxLength(500)) })), v.maxLength(20)),
+    v.pipe(v.array(v.object({ summary: short, commands: v.pipe(v.array(short), v.maxLength(500)), gate: v.optional(v.pipe(v.array(short), v.maxLength(8))) })), v.maxLength(20)),
   ),
 });
 

@@ -53,6 +53,7 @@ export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new D
     for (const part of planOutline(p)) {
       out.push(`${inline(part.heading)}:`, '');
       if (part.note) out.push(inline(part.note), '');
+      if (part.checks) out.push('Before pasting it:', '', ...part.checks.map((c) => `- ${inline(c)}`), '');
       out.push(fence(part.lines), '');
     }
   }
@@ -69,6 +70,7 @@ export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new D
     }
     for (const a of f.remedy.alternatives ?? []) {
       out.push(`Alternative: ${inline(a.summary)}`, '');
+      if (a.gate?.length) out.push('Before pasting it:', '', ...a.gate.map((g) => `- ${inline(g)}`), '');
       if (a.commands.length > 0) out.push(fence(a.commands), '');
     }
     if (f.evidence.length > 0) {

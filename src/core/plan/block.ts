@@ -111,14 +111,14 @@ function cbacWords(model: ConfigModel, old: string, dir: 'in' | 'out'): string {
  */
 function blindGate(n: number): string[] {
   return [
-    `Paste this step only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above ${n}.`,
+    `Paste it only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above ${n}.`,
     `Anything else (no such list, no entries, a Standard IP access list, an entry numbered ${n === 1 ? '1' : `1 to ${n}`}) means do not paste it: ` +
       'deny entries put into a list with none would be all it holds, and its implicit deny would drop everything else; paste the whole running-config and the tool builds the change whole.',
   ];
 }
 
 function firstNumberCheck(show: string, n: number): string {
-  return `${show} shows the sequence numbers: paste this step only if its first entry is numbered above ${n} (an entry numbered ${n === 1 ? '1' : `1 to ${n}`} would refuse a line here, and the back-out would remove that entry).`;
+  return `${show} shows the sequence numbers: paste it only if its first entry is numbered above ${n} (an entry numbered ${n === 1 ? '1' : `1 to ${n}`} would refuse a line here, and the back-out would remove that entry).`;
 }
 
 function seqInsert(id: string, entries: string[]): string[] {
@@ -138,7 +138,7 @@ function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
   const acl = ifName
     ? placeholder(`${dirWord} ACL on ${ifName}: show ip interface ${ifName} | include access list`)
     : placeholder(`${dirWord} ACL on ${what}: ${resolve} names the interface, show ip interface on it | include access list the ACL`);
-  const version = model.ios?.sequenceEditing === false ? [`This IOS (${model.ios.version}) does not take sequence numbers: do not paste this step; paste the running-config for a plan that copies the list instead.`] : [];
+  const version = model.ios?.sequenceEditing === false ? [`This IOS (${model.ios.version}) does not take sequence numbers: do not paste it; paste the running-config for a plan that copies the list instead.`] : [];
   const seen = !model.known
     ? 'No running-config was pasted, so this plan cannot see the access lists on '
     : ifName
@@ -188,7 +188,7 @@ function dangling(req: BlockRequest, model: ConfigModel, names: NameAllocator, i
         ? `${ifName} filters ${dirWord} with ACL ${old}, which holds no entries in the running-config pasted (remarks at most): ${nx ? '' : 'IOS lets everything through a list with no entries, and '}deny entries put into ${old} would leave it holding only them, `
         : `${ifName} names ACL ${old} ${dirWord}, which the running-config pasted (read to its end) does not define: IOS lets everything through a list that does not exist, and deny entries put into ${old} would create it holding only them, `) +
       `whose implicit deny would drop everything else arriving on ${ifName}. ACL ${id} (a ${/^\d+$/.test(id) ? 'number' : 'name'} nothing else uses) is built whole, then bound in its place.`,
-    gate: [`If the pre-check (${show}) lists entries, do not paste this step: the running-config pasted is not the router's, and binding ${id} would replace that list; paste the whole config again.`],
+    gate: [`If the pre-check (${show}) lists entries, do not paste it: the running-config pasted is not the router's, and binding ${id} would replace that list; paste the whole config again.`],
     precheck: [...precheck, show],
   };
 }
@@ -212,7 +212,7 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
       // A paste cut short (a --More-- lost, a terminal buffer) can hide the one access-group line: binding over the
       // list it hid is the worst this tool could do, so the pre-check is the gate, in words.
       how: `${iface.name} has no ${dirWord} access list in the running-config: ACL ${id} (a ${/^\d+$/.test(id) ? 'number' : 'name'} nothing else uses) is built whole, then bound.`,
-      gate: [`If the pre-check (show ip interface ${iface.name}) names an ${dirWord} access list, do not paste this step: the running-config pasted is incomplete and binding ${id} would replace that list; paste the whole config again.`],
+      gate: [`If the pre-check (show ip interface ${iface.name}) names an ${dirWord} access list, do not paste it: the running-config pasted is incomplete and binding ${id} would replace that list; paste the whole config again.`],
       precheck,
     };
   }

@@ -23,8 +23,8 @@ export interface BuiltPlan {
   parts: Map<Finding, string[]>;
   /** What the pre-checks must show before a finding's part is pasted (its steps' gates), as caveats. */
   gates: Map<Finding, string[]>;
-  /** Alternatives rebuilt against the plan's model, so their names collide with nothing. */
-  alternatives: Map<Finding, { summary: string; commands: string[] }[]>;
+  /** Alternatives rebuilt against the plan's model, so their names collide with nothing; each with its steps' gates. */
+  alternatives: Map<Finding, { summary: string; commands: string[]; gate?: string[] }[]>;
   /** The model after the plan's replayable lines, and what the interpreter refused (placeholders excepted). */
   after: ConfigModel;
   errors: LineError[];
@@ -234,7 +234,7 @@ class PlanBuilder {
         why:
           `${p.why} ${this.work.known ? 'The running-config pasted does not show' : 'No running-config was pasted, so this plan cannot see'} the service policy on ${where}: ` +
           `the class goes into the ${p.direction} policy the pre-check names.`,
-        gate: [`Paste this step only once the pre-check (${check}) names a ${p.direction} policy and you put its name in. If it has none, paste the running-config and the tool builds and binds one.`],
+        gate: [`Paste it only once the pre-check (${check}) names an ${p.direction} policy and you put its name in. If it has none, paste the running-config and the tool builds and binds one.`],
         commands: [...lines, `policy-map ${placeholder(`${p.direction} policy on ${where}: ${check}`)}`, ...body],
         undo: [`policy-map ${placeholder(`${p.direction} policy on ${where}: ${check}`)}`, ` no class ${cls}`, `no class-map ${cls}`],
       };
@@ -306,7 +306,7 @@ function checkFreshNames(model: ConfigModel, d: Draft, precheck: string[]): void
     model.platform === 'nx-os'
       ? ' NX-OS prints no closing end line, so the tool cannot tell whether the running-config pasted is whole:'
       : ' The running-config pasted has no closing end line, so it may be cut short:';
-  (d.gate ??= []).push(`${why.trim()} ${fresh.map((x) => x.show).join(', ')} must print nothing before this step (anything of that name past the cut would get these lines added to it).`);
+  (d.gate ??= []).push(`${why.trim()} ${fresh.map((x) => x.show).join(', ')} must print nothing before it is pasted (anything of that name past the cut would get these lines added to it).`);
 }
 
 export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts: PlanOptions): BuiltPlan {
@@ -379,7 +379,7 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
   const drafts = phases.flatMap((p, n) => (n === EXEC_FIRST || n === EXEC_AFTER ? mergeSame(p).filter(expressible) : p));
   if (model.cutShort) for (const d of drafts) checkFreshNames(model, d, b.precheck);
   // Alternatives are built on the model after the plan, with the same allocator: no number or name is claimed twice.
-  const alternatives = new Map<Finding, { summary: string; commands: string[] }[]>();
+  const alternatives = new Map<Finding, { summary: string; commands: string[]; gate?: string[] }[]>();
   for (const { f, intents } of byIntent) {
     const alts = intents.flatMap((i) => (i.kind === 'alternative' ? [i] : []));
     if (alts.length === 0) continue;
@@ -391,11 +391,15 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
         b.work = cloneModel(model);
         const prechecks = b.precheck.length;
         const commands: string[] = [];
+        const gate: string[] = [];
         // (A block held back, a list the paste may have cut: the alternative is not offered.)
         let held = false;
         for (const i of a.intents) {
           const d = i.kind === 'block' ? b.block([{ f, i }]) : b.policy(f, i);
           if (d.commands.length === 0) held = true;
+          // Pasted from its card, it waits on the same checks as a plan step would.
+          if (model.cutShort) checkFreshNames(model, d, b.precheck);
+          pushUnique(gate, d.gate ?? []);
           commands.push(...d.commands);
           b.commit({ ...d, undo: undefined });
         }
@@ -404,7 +408,7 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
         // On NX-OS, an alternative it has no form for here (NBAR's class-maps) comes back empty: it is not offered;
         // on an ASA or IOS XR every one does.
         const written = held ? [] : model.platform === undefined ? commands : nxos ? (nxosConfigLines(commands) ?? []) : [];
-        return { summary: a.summary, commands: written };
+        return { summary: a.summary, commands: written, ...(written.length && gate.length ? { gate: nxos ? gate.map(nxosProse) : gate } : {}) };
       }),
     );
   }

@@ -15,7 +15,7 @@ import { planScript } from './plan-text';
 import { withoutSafetyNet, withSafetyNet } from './safety-net';
 import { iosPlanOf, nxosFormProblems } from './testing/nx-os-checks';
 import { findingArb, findingsFor } from '../proof/plan-arbitraries';
-import { planProblems } from './testing/plan-checks';
+import { planProblems, routerProblems } from './testing/plan-checks';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 150;
 const SEED = Number(process.env.FUZZ_SEED) || 20010719;
@@ -137,8 +137,14 @@ describe('NX-OS change plans over generated configs', () => {
             expect(built.plan.platform).toBe('nx-os');
             expect(nxosFormProblems(built.plan), dump).toEqual([]);
             expect(planProblems(model, iosPlanOf(built.plan)), dump).toEqual([]);
+            // The whole-plan copy pasted unread, and each alternative by its own gate's words, keep every filter too.
+            expect(routerProblems(model, iosPlanOf(built.plan), 'whole copy'), dump).toEqual([]);
             for (const alts of built.alternatives.values()) {
-              for (const a of alts) expect(nxosFormProblems({ ...built.plan, steps: [{ mode: 'config', findings: [], why: '', commands: a.commands }], rollback: [] }), dump).toEqual([]);
+              for (const a of alts) {
+                const step = { mode: 'config' as const, findings: [], why: '', commands: a.commands, ...(a.gate ? { gate: a.gate } : {}) };
+                expect(nxosFormProblems({ ...built.plan, steps: [step], rollback: [] }), dump).toEqual([]);
+                if (a.commands.length) expect(routerProblems(model, iosPlanOf({ ...built.plan, steps: [step], rollback: [] })), `alternative "${a.summary}"\n${dump}`).toEqual([]);
+              }
             }
             // What was asked for and left out is said, per finding; nothing it asked for is in the plan in IOS form.
             for (const f of findings) {

@@ -188,7 +188,7 @@ describe('entries inserted by sequence number', () => {
     ]);
     const built = buildPlan(model, [f], { router: 'R' });
     expect(built.plan.steps[0]!.commands).toEqual(['ip access-list extended VLAN10-IN', ' 1 deny tcp any any eq www']);
-    expect(built.plan.steps[0]!.gate).toEqual([expect.stringContaining('show access-lists VLAN10-IN shows the sequence numbers: paste this step only if its first entry is numbered above 1')]);
+    expect(built.plan.steps[0]!.gate).toEqual([expect.stringContaining('show access-lists VLAN10-IN shows the sequence numbers: paste it only if its first entry is numbered above 1')]);
     expect(built.plan.precheck).toContain('show access-lists VLAN10-IN');
     expect(planProblems(model, built.plan)).toEqual([]);
   });
@@ -229,7 +229,7 @@ describe('a config cut short', () => {
     ]);
     const built = buildPlan(model, [f], { router: 'R' });
     expect(built.plan.precheck).toContain('show ip interface FastEthernet0/0 | include access list');
-    expect(built.plan.steps[0]!.gate?.[0]).toContain('names an inbound access list, do not paste this step');
+    expect(built.plan.steps[0]!.gate?.[0]).toContain('names an inbound access list, do not paste it');
     // A list past the cut (a NAT list, a vty access-class) could already hold the number that looks free.
     expect(built.plan.precheck).toContain('show access-lists 150');
     expect(built.plan.steps[0]!.gate?.[1]).toContain('no closing end line, so it may be cut short: show access-lists 150 must print nothing');

@@ -121,6 +121,14 @@ describe('change plans over generated configs', () => {
             // The whole-plan copy, pasted in one go with no step's words read: it carries no step whose safety rests
             // on a check, so it is safe on the router as it is too.
             expect(routerProblems(router, built.plan, 'whole copy'), dump).toEqual([]);
+            // Each alternative, pasted instead (on its own, as its card offers it), by its own gate's words.
+            for (const alts of built.alternatives.values()) {
+              for (const alt of alts) {
+                if (alt.commands.length === 0) continue;
+                const step = { mode: 'config' as const, findings: [], why: '', commands: alt.commands, ...(alt.gate ? { gate: alt.gate } : {}) };
+                expect(routerProblems(router, { ...built.plan, steps: [step] }), `alternative "${alt.summary}"\n${dump}`).toEqual([]);
+              }
+            }
           },
         ),
         params,
@@ -146,6 +154,14 @@ describe('change plans over generated configs', () => {
             if (blind) {
               const all = [...built.plan.steps.flatMap((s) => s.commands), ...[...built.alternatives.values()].flat().flatMap((a) => a.commands)];
               expect(all.filter((l) => /^ (ip access-group|service-policy) /.test(l))).toEqual([]);
+            }
+            // Each alternative, pasted on its own by its gate's words, is as safe as the plan on this config.
+            if (!blind) {
+              for (const alt of [...built.alternatives.values()].flat()) {
+                if (alt.commands.length === 0) continue;
+                const step = { mode: 'config' as const, findings: [], why: '', commands: alt.commands, ...(alt.gate ? { gate: alt.gate } : {}) };
+                expect(routerProblems(model, { ...built.plan, steps: [step] }), `alternative "${alt.summary}"\n${text}`).toEqual([]);
+              }
             }
             // Alternatives never reuse what the plan creates, nor each other's names.
             const planIds = createdIds(model, built.plan.steps.flatMap((s) => s.commands));

@@ -81,14 +81,15 @@ export function rollbackScript(plan: Pick<ChangePlan, 'rollback'>): string {
 }
 
 /** A readable outline (CLI report and Markdown): pre-checks, numbered steps with why, checks, back-out. */
-export function planOutline(plan: ChangePlan): { heading: string; lines: string[]; note?: string }[] {
-  const parts: { heading: string; lines: string[]; note?: string }[] = [];
+export function planOutline(plan: ChangePlan): { heading: string; lines: string[]; note?: string; checks?: string[] }[] {
+  const parts: { heading: string; lines: string[]; note?: string; checks?: string[] }[] = [];
   if (plan.precheck.length) parts.push({ heading: 'Before you start, run and read', lines: plan.precheck });
   plan.steps.forEach((s, i) => {
     parts.push({
       heading: `Step ${i + 1} (${s.mode === 'config' ? 'configuration mode' : 'at the # prompt'}), for ${stepFor(s)}`,
       lines: stepScript(s),
-      note: s.gate?.length ? `${s.why} Before pasting it: ${s.gate.join(' ')}` : s.why,
+      note: s.why,
+      ...(s.gate?.length ? { checks: s.gate } : {}),
     });
   });
   const verify = { heading: 'Then paste this output back into the tool', lines: plan.verify };

@@ -95,7 +95,7 @@ describe('an interface bound to a list the config does not define (ip access-gro
     expect(after.acls[bound]!.entries.map((e) => e.text).at(-1)).toBe('permit ip any any');
     expect(plan.precheck).toContain('show access-lists 101');
     expect(plan.steps[0]!.why).toMatch(/does not define.*lets everything through/s);
-    expect(plan.steps[0]!.gate).toEqual([expect.stringMatching(/^If the pre-check \(show access-lists 101\) lists entries, do not paste this step/)]);
+    expect(plan.steps[0]!.gate).toEqual([expect.stringMatching(/^If the pre-check \(show access-lists 101\) lists entries, do not paste it/)]);
     // The back-out binds 101 again, as it was.
     expect(plan.rollback.flatMap((s) => s.commands)).toContain(' ip access-group 101 in');
   });
@@ -118,7 +118,7 @@ describe('an interface bound to a list the config does not define (ip access-gro
     expect(planProblems(model, plan)).toEqual([]);
     const step = plan.steps.find((s) => s.commands.some((l) => l.startsWith('ip access-list extended <inbound ACL on FastEthernet0/0')))!;
     expect(step.why).toContain('FastEthernet0/0 names ACL 101, which the running-config pasted (cut short before its end) does not show.');
-    expect(step.gate?.[0]).toBe('Paste this step only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above 1.');
+    expect(step.gate?.[0]).toBe('Paste it only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above 1.');
     expect(plan.steps.flatMap((s) => s.commands).some((l) => / ip access-group /.test(l))).toBe(false);
   });
 });
@@ -269,7 +269,7 @@ describe('the whole-plan copy, pasted in one go with no step read', () => {
     expect(model.interfaces['fastethernet0/0']!.groups.in).toBeUndefined();
     expect(router.interfaces['fastethernet0/0']!.groups.in).toBe('120');
     const bind = plan.steps.find((s) => s.commands.some((l) => / ip access-group \S+ in$/.test(l)))!;
-    expect(bind.gate?.[0]).toMatch(/^If the pre-check \(show ip interface FastEthernet0\/0\) names an inbound access list, do not paste this step/);
+    expect(bind.gate?.[0]).toMatch(/^If the pre-check \(show ip interface FastEthernet0\/0\) names an inbound access list, do not paste it/);
     expect(planScript(plan)).not.toContain('ip access-group');
     expect(routerProblems(router, plan, 'whole copy')).toEqual([]);
     expect(routerProblems(router, plan)).toEqual([]);

@@ -72,7 +72,12 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
       if (gates && part.length > 0) f.remedy.caveats = [...gates, ...f.remedy.caveats];
       const alts = built.alternatives.get(f);
       if (alts && f.remedy.alternatives) {
-        f.remedy.alternatives = f.remedy.alternatives.map((a, k) => (alts[k] && alts[k]!.summary === a.summary ? { ...a, commands: alts[k]!.commands } : a));
+        f.remedy.alternatives = f.remedy.alternatives.map((a, k) => {
+          const built = alts[k];
+          if (!built || built.summary !== a.summary) return a;
+          const { gate: _, ...rest } = a;
+          return { ...rest, commands: built.commands, ...(built.gate ? { gate: built.gate } : {}) };
+        });
       }
       // Steps held back for what the paste could not show: the finding says so, and an alternative built on such a
       // list is not offered.

@@ -7,6 +7,7 @@ import { withSafetyNet, withoutSafetyNet, NXOS_CHECKPOINT, NXOS_ROLLBACK, RELOAD
 import type { ChangePlan } from '../../core/types';
 import { ConfigLines } from '../../ui/config-lines';
 import { CopyButton } from '../../ui/copy-button';
+import { StepGate } from '../../ui/step-gate';
 
 function capitalise(t: string): string {
   return t.charAt(0).toUpperCase() + t.slice(1);
@@ -83,18 +84,7 @@ export function ChangePlanView({ plan, index }: { plan: ChangePlan; index: numbe
               Step {i + 1}: {s.mode === 'config' ? 'configuration mode' : 'at the # prompt'}, for {stepFor(s)}
             </h4>
             <p>{s.why}</p>
-            {s.gate && s.gate.length > 0 && (
-              <div className="step-gate" role="note" aria-label={`Before pasting step ${i + 1}`}>
-                <p>
-                  <strong>Before pasting this step</strong>
-                </p>
-                <ul>
-                  {s.gate.map((g, k) => (
-                    <li key={k}>{g}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
+            {s.gate && s.gate.length > 0 && <StepGate gate={s.gate} label={`Before pasting step ${i + 1}`} heading="Before pasting this step" />}
             <Lines lines={stepScript(s)} label={`Copy step ${i + 1}`} />
           </li>
         ))}

@@ -7,6 +7,7 @@ import type { Finding, PlanStep } from '../../core/types';
 import { CopyButton } from '../../ui/copy-button';
 import { ConfigLines } from '../../ui/config-lines';
 import { filterEvidence } from './evidence-filter';
+import { StepGate } from '../../ui/step-gate';
 
 function ConfigBlock({ commands, label }: { commands: string[]; label: string }) {
   return (
@@ -116,6 +117,7 @@ export function FindingCard({
             {remedy.alternatives.map((a, i) => (
               <div key={i}>
                 <p>{a.summary}</p>
+                {a.gate && a.gate.length > 0 && <StepGate gate={a.gate} label={`Before pasting alternative ${i + 1}`} heading="Before pasting this alternative" />}
                 {a.commands.length > 0 && <ConfigBlock commands={a.commands} label={`alternative ${i + 1}: ${configLabel(a.commands, finding.id)}`} />}
               </div>
             ))}

@@ -18,7 +18,7 @@ describe('headline facts', () => {
   it('the whole change plan when no step waits on a check; the part that needs none, naming the others, when some do', () => {
     const base = diagnose([sample('seed_show_ip_cache_flow.txt')]).plans![0]!;
     const http = { mode: 'config' as const, findings: ['http-server-enabled' as const], why: 'Off.', commands: ['no ip http server'] };
-    const gated = { ...http, findings: ['scanning-host' as const], commands: ['access-list 150 deny tcp any any eq www'], gate: ['If the pre-check (show access-lists 150) lists entries, do not paste this step.'] };
+    const gated = { ...http, findings: ['scanning-host' as const], commands: ['access-list 150 deny tcp any any eq www'], gate: ['If the pre-check (show access-lists 150) lists entries, do not paste it.'] };
     const whole = primaryAction({ ...diagnose([]), plans: [{ ...base, steps: [http] }] })!;
     expect(whole.button).toBe('Copy the whole change plan');
     expect(whole.label).toMatch(/^Copy the whole change plan for /);

@@ -20,7 +20,7 @@ export function stepWords(s: { why?: string; gate?: readonly string[] }): string
 }
 
 function blindGateBlocks(why: string | undefined, router: ConfigModel, id: string): boolean {
-  const gate = why ? /Paste this step only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above (\d+)\./.exec(why) : null;
+  const gate = why ? /Paste it only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above (\d+)\./.exec(why) : null;
   if (!gate) return false;
   const acl = router.acls[id];
   return acl?.kind !== 'extended' || entriesOf(router, id).length === 0 || acl.entries[0]!.seq <= Number(gate[1]);
@@ -158,7 +158,7 @@ function filterChecks(before: ConfigModel, problems: string[]): (m: ConfigModel,
  */
 export function gatedOut(step: { why: string; gate?: readonly string[]; commands: readonly string[] }, router: ConfigModel): boolean {
   const why = stepWords(step);
-  if (why.includes('does not take sequence numbers: do not paste this step')) return true;
+  if (why.includes('does not take sequence numbers: do not paste it')) return true;
   // A step that names no list (its placeholder: the one the interface's pre-check names): blindGate's test on it.
   for (const l of step.commands) {
     const p = /<(inbound|outbound) ACL on (\S+): show ip interface \2 [^>]*>/.exec(l);
@@ -166,7 +166,7 @@ export function gatedOut(step: { why: string; gate?: readonly string[]; commands
     if (id === undefined) continue;
     if (blindGateBlocks(why, router, id)) return true;
   }
-  const fresh = /:\s+((?:show [^,]+?)(?:, show [^,]+?)*) must print nothing before this step/.exec(why);
+  const fresh = /:\s+((?:show [^,]+?)(?:, show [^,]+?)*) must print nothing before it is pasted/.exec(why);
   if (fresh) {
     for (const show of fresh[1]!.split(', ')) {
       const [, what, name] = /^show (?:ip )?(access-lists|class-map|policy-map) (\S+)$/.exec(show.trim()) ?? [];
@@ -175,11 +175,11 @@ export function gatedOut(step: { why: string; gate?: readonly string[]; commands
       if (what === 'policy-map' && name && name in router.policyMaps) return true;
     }
   }
-  const some = /If the pre-check \(show (?:ip )?access-lists (\S+)\) lists entries, do not paste this step/.exec(why);
+  const some = /If the pre-check \(show (?:ip )?access-lists (\S+)\) lists entries, do not paste it/.exec(why);
   if (some && entriesOf(router, some[1]!).length > 0) return true;
-  const named = /If the pre-check \(show ip interface (\S+)\) names an? (inbound|outbound) access list, do not paste this step/.exec(why);
+  const named = /If the pre-check \(show ip interface (\S+)\) names an? (inbound|outbound) access list, do not paste it/.exec(why);
   if (named && router.interfaces[interfaceKey(named[1]!)]?.groups[named[2] === 'inbound' ? 'in' : 'out'] !== undefined) return true;
-  const first = /show (?:ip )?access-lists (\S+) shows the sequence numbers: paste this step only if its first entry is numbered above (\d+)/.exec(why);
+  const first = /show (?:ip )?access-lists (\S+) shows the sequence numbers: paste it only if its first entry is numbered above (\d+)/.exec(why);
   if (first && (router.acls[first[1]!]?.entries[0]?.seq ?? Infinity) <= Number(first[2])) return true;
   return false;
 }
