@@ -15,7 +15,12 @@ test("the tech note's example shows its remedies as one change plan, first", asy
   const order = await page.locator('h2').allTextContents();
   expect(order.indexOf('Change plan')).toBeGreaterThanOrEqual(0);
   expect(order.indexOf('Change plan')).toBeLessThan(order.indexOf('Findings'));
-  await expect(plan.getByRole('button', { name: 'Copy the whole change plan' })).toBeVisible();
+  // Every step waits on its pre-checks (no running-config: the plan cannot see the lists): no whole-plan copy, the
+  // page says why, each step carries its checklist, and the first thing to do is to copy the pre-checks.
+  await expect(plan.getByRole('button', { name: 'Copy the whole change plan' })).toHaveCount(0);
+  await expect(plan.locator('.plan-alone')).toContainText('so there is no whole-plan copy');
+  await expect(plan.getByRole('note', { name: 'Before pasting step 1' })).toContainText('Paste it only if show access-lists on that ACL prints an Extended IP access list with entries');
+  await expect(page.getByTestId('report-headline').getByRole('button', { name: /^Copy the pre-checks of the change plan for / })).toBeVisible();
   const steps = plan.locator('[data-plan-step]');
   expect(await steps.count()).toBeGreaterThan(1);
   await expect(plan.getByRole('button', { name: 'Copy step 1' })).toBeVisible();
@@ -33,6 +38,20 @@ test("the tech note's example shows its remedies as one change plan, first", asy
   await plan.getByRole('checkbox', { name: /safety net/ }).check();
   await expect(plan.locator('[data-plan-step]').first()).toContainText('reload in 10');
   await expect(plan.locator('[data-plan-step]').last()).toContainText('reload cancel');
+});
+
+test('a plan whose steps wait on nothing is offered whole: a copy of ACL 120 on an IOS without sequence numbers', async ({ page }) => {
+  const read = (p: string) => readFileSync(new URL(`../src/core/${p}`, import.meta.url), 'utf8');
+  await page.goto('./#/paste');
+  await pasteBox(page).fill(`${read('rules/fixtures/constructed-cache-flow-code-red-ii.txt')}\n${read('plan/fixtures/constructed-acl120-fa00-ios121.txt')}`);
+  await waitForAnalysis(page);
+  await page.getByRole('link', { name: 'See the report' }).click();
+  const plan = page.locator('.change-plan').first();
+  await expect(plan.getByRole('button', { name: 'Copy the whole change plan' })).toBeVisible();
+  await expect(plan.locator('.plan-alone')).toHaveCount(0);
+  await expect(plan.locator('.step-gate')).toHaveCount(0);
+  await expect(plan).toContainText('ip access-group 150 in');
+  await expect(page.getByTestId('report-headline').getByRole('button', { name: /^Copy the whole change plan for / })).toBeVisible();
 });
 
 test('an NX-OS config gets its plan in NX-OS syntax, with a checkpoint for its safety net', async ({ page }) => {

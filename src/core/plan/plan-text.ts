@@ -52,23 +52,15 @@ export function wholePlanParts(plan: Pick<ChangePlan, 'steps'>): { pasted: numbe
 }
 
 /**
- * The steps to paste at the # prompt in one go, in order; empty when every step waits on a check. `reload in N`
- * asks to confirm (and maybe to save): the safety net's lines are left to type by hand, so a pasted line never
- * answers one of its prompts. A step pasted on its own (pastedAlone) becomes a comment line (IOS ignores lines
- * starting with !) saying so.
+ * Every step to paste at the # prompt in one go, in order; empty when any step is pasted on its own (pastedAlone):
+ * the steps are in a safe order, and a copy of the others pasted first would break it (the ARP cache cleared before
+ * the route it serves is changed). `reload in N` asks to confirm (and maybe to save): the safety net's lines are
+ * left to type by hand, so a pasted line never answers one of its prompts.
  */
 export function planScript(plan: Pick<ChangePlan, 'steps'>): string {
-  const { pasted } = wholePlanParts(plan);
-  if (pasted.length === 0) return '';
-  return plan.steps
-    .flatMap((s, i) => {
-      if (netByHand(s)) return [];
-      const alone = pastedAlone(s);
-      if (alone === 'placeholder') return [`! Step ${i + 1} is left out: fill in its placeholders, then paste that step on its own once its pre-checks pass.`];
-      if (alone === 'gate') return [`! Step ${i + 1} is left out: paste that step on its own once its pre-checks show what it needs.`];
-      return stepScript(s);
-    })
-    .join('\n');
+  const { pasted, alone } = wholePlanParts(plan);
+  if (pasted.length === 0 || alone.length > 0) return '';
+  return plan.steps.flatMap((s) => (netByHand(s) ? [] : stepScript(s))).join('\n');
 }
 
 /** "step 2", "steps 1 and 3": the steps named by their numbers. */

@@ -33,8 +33,7 @@ export function ChangePlanView({ plan, index }: { plan: ChangePlan; index: numbe
   const shown = net ? withSafetyNet(plan) : withoutSafetyNet(plan);
   const headingId = `change-plan-${index + 1}`;
   const script = planScript(shown);
-  const { pasted, alone } = wholePlanParts(shown);
-  const whole = alone.length === 0;
+  const { alone } = wholePlanParts(shown);
   return (
     <article className="change-plan" aria-labelledby={headingId} data-plan-router={plan.router}>
       <h3 id={headingId}>
@@ -57,18 +56,12 @@ export function ChangePlanView({ plan, index }: { plan: ChangePlan; index: numbe
       </label>
       {script !== '' && (
         <div className="actions">
-          <CopyButton
-            text={script}
-            label={whole ? 'Copy the whole change plan' : `Copy ${stepsWords(pasted)} of the change plan`}
-            idleText={whole ? 'Copy the whole change plan' : `Copy ${stepsWords(pasted)} as one paste`}
-          />
+          <CopyButton text={script} label="Copy the whole change plan" idleText="Copy the whole change plan" />
         </div>
       )}
       {alone.length > 0 && (
         <p className="plan-alone">
-          {script === ''
-            ? `Every step waits on a check: run the pre-checks, then paste each step on its own, only where its checks below pass.`
-            : `${capitalise(stepsWords(alone))} ${alone.length === 1 ? 'is' : 'are'} not in that copy: paste ${alone.length === 1 ? 'it' : 'each'} on its own, only once its checks below pass.`}
+          {`${capitalise(stepsWords(alone))} ${alone.length === 1 ? 'waits' : 'wait'} on a check or a value to fill in, so there is no whole-plan copy: run the pre-checks, then paste the steps in order, each on its own (${alone.length === 1 ? 'that one' : 'those'} once ${alone.length === 1 ? 'its' : 'their'} checks below pass).`}
         </p>
       )}
       {shown.precheck.length > 0 && (

@@ -15,7 +15,7 @@ describe('headline facts', () => {
     expect(a.text).not.toContain('configure terminal');
     expect(a.what).toMatch(/^run the pre-checks of the change plan for .*: its step says what they must show before you paste it\.$/);
   });
-  it('the whole change plan when no step waits on a check; the part that needs none, naming the others, when some do', () => {
+  it('the whole change plan when no step waits on a check; the pre-checks, naming the steps that wait, when some do', () => {
     const base = diagnose([sample('seed_show_ip_cache_flow.txt')]).plans![0]!;
     const http = { mode: 'config' as const, findings: ['http-server-enabled' as const], why: 'Off.', commands: ['no ip http server'] };
     const gated = { ...http, findings: ['scanning-host' as const], commands: ['access-list 150 deny tcp any any eq www'], gate: ['If the pre-check (show access-lists 150) lists entries, do not paste it.'] };
@@ -24,8 +24,8 @@ describe('headline facts', () => {
     expect(whole.label).toMatch(/^Copy the whole change plan for /);
     expect(whole.text).toBe('configure terminal\nno ip http server\nend');
     const part = primaryAction({ ...diagnose([]), plans: [{ ...base, steps: [gated, http] }] })!;
-    expect(part.button).toBe('Copy step 2');
-    expect(part.what).toContain('step 2 as one paste, after its pre-checks, then step 1 on its own once its checks pass');
+    expect(part.button).toBe('Copy the pre-checks');
+    expect(part.what).toContain(', then paste its 2 steps in order, one at a time: step 1 says what the pre-checks must show first.');
     expect(part.text).not.toContain('access-list 150');
   });
   it('names the worm only when the infected hosts agree on one', () => {

@@ -46,28 +46,24 @@ export function primaryAction(d: Diagnosis): PrimaryAction | null {
   const plan = plans.find((p) => planScript(p) !== '');
   if (plan) {
     const n = plan.steps.length;
-    const { pasted, alone } = wholePlanParts(plan);
-    const after = plan.precheck.length ? ', after its pre-checks' : '';
-    if (alone.length > 0) {
-      return {
-        what: `apply the change plan for ${plan.router}: ${stepsWords(pasted)} as one paste${after}, then ${stepsWords(alone)} on ${alone.length === 1 ? 'its' : 'their'} own once ${alone.length === 1 ? 'its' : 'their'} checks pass${more}.`,
-        text: planScript(plan),
-        label: `Copy ${stepsWords(pasted)} of the change plan for ${plan.router}`,
-        button: `Copy ${stepsWords(pasted)}`,
-      };
-    }
     return {
-      what: `apply the change plan for ${plan.router}: ${n === 1 ? 'one step' : `${n} steps`} in a safe order${after}${more}.`,
+      what: `apply the change plan for ${plan.router}: ${n === 1 ? 'one step' : `${n} steps`} in a safe order${plan.precheck.length ? ', after its pre-checks' : ''}${more}.`,
       text: planScript(plan),
       label: `Copy the whole change plan for ${plan.router}`,
       button: 'Copy the whole change plan',
     };
   }
-  // Every step waits on what its pre-checks show (the plan cannot see a list, a config may be cut): run those first.
+  // A step waits on what its pre-checks show (the plan cannot see a list, a config may be cut): run those first.
   const gated = plans.find((p) => p.steps.length > 0 && p.precheck.length > 0);
   if (gated) {
+    const { alone } = wholePlanParts(gated);
+    const n = gated.steps.length;
+    const what =
+      alone.length === n
+        ? `run the pre-checks of the change plan for ${gated.router}: ${n === 1 ? 'its step says' : `each of its ${n} steps says`} what they must show before you paste it${n > 1 ? ' (in order, one at a time)' : ''}${more}.`
+        : `run the pre-checks of the change plan for ${gated.router}, then paste its ${n} steps in order, one at a time: ${stepsWords(alone)} ${alone.length === 1 ? 'says' : 'say'} what the pre-checks must show first${more}.`;
     return {
-      what: `run the pre-checks of the change plan for ${gated.router}: ${gated.steps.length === 1 ? 'its step says' : `each of its ${gated.steps.length} steps says`} what they must show before you paste it${more}.`,
+      what,
       text: gated.precheck.join('\n'),
       label: `Copy the pre-checks of the change plan for ${gated.router}`,
       button: 'Copy the pre-checks',

@@ -195,7 +195,8 @@ export function routerProblems(seenRouter: ConfigModel, plan: ChangePlan, how: '
   // A router whose IOS the pastes do not name: one that takes sequence numbers (an older one refuses those lines, and
   // the steps say which IOS they need).
   const router: ConfigModel = seenRouter.ios ? seenRouter : { ...seenRouter, ios: { version: '15.0', sequenceEditing: true } };
-  // `whole copy`: the whole-plan copy pasted in one go, no step's words read (its pre-checks run or not).
+  // `whole copy`: every step the whole-plan copy may carry (planScript offers it only when none is left out; all of
+  // them are held to it here, which is stronger) pasted in one go, no step's words read (its pre-checks run or not).
   const whole = new Set(wholePlanParts(plan).pasted);
   const pasted = how === 'whole copy' ? plan.steps.filter((_, i) => whole.has(i + 1)) : plan.steps.filter((s) => !gatedOut(s, router));
   const replay = applySteps(router, fill(pasted, router), { onLine: filterChecks(router, problems) });
