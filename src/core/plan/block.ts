@@ -117,6 +117,14 @@ function blindGate(n: number): string[] {
   ];
 }
 
+/**
+ * The list the pre-check names may filter elsewhere too (bound on another interface or direction, a NAT rule, a vty
+ * access-class, a route-map): the plan copies such a list when it can see it; blind, the engineer looks.
+ */
+const SHARED_GATE =
+  "Do not paste it if show running-config | include followed by that ACL's name shows the ACL used anywhere else: another access-group line (another interface, or the other direction), an ip nat rule, a vty access-class or a route-map match. " +
+  'The deny entries would apply there too; paste the whole running-config and the tool copies the list instead.';
+
 function firstNumberCheck(show: string, n: number): string {
   return `${show} shows the sequence numbers: paste it only if its first entry is numbered above ${n} (an entry numbered ${n === 1 ? '1' : `1 to ${n}`} would refuse a line here, and the back-out would remove that entry).`;
 }
@@ -148,7 +156,7 @@ function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
     commands: seqInsert(acl, req.entries),
     undo: [`ip access-list extended ${acl}`, ...req.entries.map((_, i) => ` no ${i + 1}`)],
     how: `${seen}${what}. Run the pre-checks first: they name its ${dirWord} ACL, and these lines put the deny entries at its top by sequence number (${model.platform === 'nx-os' ? 'NX-OS numbers every entry' : 'IOS 12.3(2)T / 12.2(14)S or later'}).`,
-    gate: [...version, ...blindGate(req.entries.length), noListYet(ifName, dirWord, model.known)],
+    gate: [...version, ...blindGate(req.entries.length), SHARED_GATE, noListYet(ifName, dirWord, model.known)],
     precheck,
   };
 }

@@ -165,6 +165,7 @@ export function gatedOut(step: { why: string; gate?: readonly string[]; commands
     const id = p ? router.interfaces[interfaceKey(p[2]!)]?.groups[p[1] === 'inbound' ? 'in' : 'out'] : undefined;
     if (id === undefined) continue;
     if (blindGateBlocks(why, router, id)) return true;
+    if (why.includes("shows the ACL used anywhere else") && usesOf(router, id).length > 1) return true;
   }
   const fresh = /:\s+((?:show [^,]+?)(?:, show [^,]+?)*) must print nothing before it is pasted/.exec(why);
   if (fresh) {
@@ -203,7 +204,24 @@ export function routerProblems(seenRouter: ConfigModel, plan: ChangePlan, how: '
   // (Two blind steps whose pre-checks name the same list both insert at sequence 1: IOS refuses the second line, the
   // list keeps the first's identical entry. Harmless, and no plan can see it coming.)
   for (const e of replay.errors) if (!/Duplicate sequence number/.test(e.message)) problems.push(`plan line "${e.line}": ${e.message}`);
+  // A list the router had, edited in place, must filter only where the plan meant it to: one binding, no other use
+  // (the deny entries would apply on every other interface, NAT rule, vty line or route-map that uses it), once the
+  // plan is pasted (a step may first swap another binding of it to a copy).
+  for (const [id, acl] of Object.entries(router.acls)) {
+    const now = replay.model.acls[id];
+    if (!now || JSON.stringify(now.entries.map((e) => e.text)) === JSON.stringify(acl.entries.map((e) => e.text))) continue;
+    const uses = usesOf(replay.model, id);
+    if (uses.length > 1) problems.push(`ACL ${id} was edited in place, though it is used by ${uses.join(', ')}`);
+  }
   return problems;
+}
+
+/** Where a list filters or decides: its interface bindings, and a NAT rule, vty access-class or route-map match. */
+function usesOf(m: ConfigModel, id: string): string[] {
+  const out: string[] = [];
+  for (const i of Object.values(m.interfaces)) for (const d of ['in', 'out'] as const) if (i.groups[d] === id) out.push(`${i.name} ${d}`);
+  if (m.aclUses?.[id] !== undefined) out.push(m.aclUses[id]!);
+  return out;
 }
 
 /** Every violation of the plan safety rules, in words; empty when the plan is safe. */
