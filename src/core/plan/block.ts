@@ -109,10 +109,13 @@ function cbacWords(model: ConfigModel, old: string, dir: 'in' | 'out'): string {
  * that does not exist, or is empty, lets everything through now: deny entries put into it would become all it holds),
  * the first numbered above n (an entry numbered 1 to n would refuse a line, and the back-out would remove it).
  */
-function blindGate(n: number): string[] {
+function blindGate(n: number, nx: boolean): string[] {
+  // NX-OS has one kind of IP list, and show ip access-lists prints it as "IP access list NAME".
   return [
-    `Paste it only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above ${n}.`,
-    `Anything else (no such list, no entries, a Standard IP access list, an entry numbered ${n === 1 ? '1' : `1 to ${n}`}) means do not paste it: ` +
+    nx
+      ? `Paste it only if show ip access-lists on that ACL prints an IP access list with entries, the first numbered above ${n}.`
+      : `Paste it only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above ${n}.`,
+    `Anything else (no such list, no entries, ${nx ? '' : 'a Standard IP access list, '}an entry numbered ${n === 1 ? '1' : `1 to ${n}`}) means do not paste it: ` +
       'deny entries put into a list with none would be all it holds, and its implicit deny would drop everything else; paste the whole running-config and the tool builds the change whole.',
   ];
 }
@@ -121,9 +124,12 @@ function blindGate(n: number): string[] {
  * The list the pre-check names may filter elsewhere too (bound on another interface or direction, a NAT rule, a vty
  * access-class, a route-map): the plan copies such a list when it can see it; blind, the engineer looks.
  */
-const SHARED_GATE =
-  "Do not paste it if show running-config | include followed by that ACL's name shows the ACL used anywhere else: another access-group line (another interface, or the other direction), an ip nat rule, a vty access-class or a route-map match. " +
-  'The deny entries would apply there too; paste the whole running-config and the tool copies the list instead.';
+function sharedGate(name?: string): string {
+  return (
+    `Do not paste it if show running-config | include ${name ?? "followed by that ACL's name"} shows the ACL used anywhere else: another access-group line (another interface, or the other direction), an ip nat rule, a vty access-class or a route-map match. ` +
+    'The deny entries would apply there too; paste the whole running-config and the tool copies the list instead.'
+  );
+}
 
 function firstNumberCheck(show: string, n: number): string {
   return `${show} shows the sequence numbers: paste it only if its first entry is numbered above ${n} (an entry numbered ${n === 1 ? '1' : `1 to ${n}`} would refuse a line here, and the back-out would remove that entry).`;
@@ -156,7 +162,7 @@ function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
     commands: seqInsert(acl, req.entries),
     undo: [`ip access-list extended ${acl}`, ...req.entries.map((_, i) => ` no ${i + 1}`)],
     how: `${seen}${what}. Run the pre-checks first: they name its ${dirWord} ACL, and these lines put the deny entries at its top by sequence number (${model.platform === 'nx-os' ? 'NX-OS numbers every entry' : 'IOS 12.3(2)T / 12.2(14)S or later'}).`,
-    gate: [...version, ...blindGate(req.entries.length), SHARED_GATE, noListYet(ifName, dirWord, model.known)],
+    gate: [...version, ...blindGate(req.entries.length, model.platform === 'nx-os'), sharedGate(), noListYet(ifName, dirWord, model.known)],
     precheck,
   };
 }
@@ -234,7 +240,8 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
     return {
       commands: seqInsert(old, req.entries),
       how: `${iface.name} already filters ${dirWord} with ACL ${old}: the deny entries go in at its top by sequence number (${model.platform === 'nx-os' ? 'NX-OS' : 'IOS'}${model.ios ? ` ${model.ios.version}` : ''} takes them), every entry it had stays.`,
-      gate: [firstNumberCheck(`show access-lists ${old}`, req.entries.length)],
+      // A config cut short may hide the list's other uses (NX-OS prints its lists before its interfaces).
+      gate: [firstNumberCheck(`show access-lists ${old}`, req.entries.length), ...(model.cutShort ? [sharedGate(old)] : [])],
       precheck: [...precheck, `show access-lists ${old}`],
     };
   }

@@ -106,7 +106,13 @@ describe('change plans over generated configs', () => {
               const k = `${toIf} ${i % generated.ifaces.length}`;
               return seenRoutes.has(k) ? false : (seenRoutes.add(k), true);
             });
-            const c = { ...generated, routes: routes.reverse() };
+            // (Nor does it print two access-group lines for one direction of an interface.)
+            const once = new Set<string>();
+            const bindings = [...generated.bindings].reverse().filter(([i, dir]) => {
+              const k = `${i % generated.ifaces.length} ${dir}`;
+              return once.has(k) ? false : (once.add(k), true);
+            });
+            const c = { ...generated, routes: routes.reverse(), bindings: bindings.reverse() };
             const text = configText(c);
             const lines = text.split('\n');
             // Cut anywhere after the first interface block (a paste cut short: a --More-- lost, a terminal buffer full).

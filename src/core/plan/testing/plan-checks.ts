@@ -14,16 +14,20 @@ const FILLED_HOP = '192.0.2.254';
  * The blind step's gate (block.ts blindGate) on the list its pre-check names, `id` on this router: true when the words
  * say not to paste it (no such list, no entries, a standard list, a first entry numbered too low).
  */
+/** An interface's ACL placeholder, in IOS's words or NX-OS's (`show running-config interface X` names its lists). */
+const IFACE_ACL = /<(inbound|outbound) ACL on (\S+): show (?:ip interface \2 [^>]*|running-config interface \2(?: [^>]*)?)>/;
+
 /** A step's words as the engineer reads them: why it is there, then what its pre-checks must show. */
 export function stepWords(s: { why?: string; gate?: readonly string[] }): string {
   return [s.why ?? '', ...(s.gate ?? [])].join(' ');
 }
 
 function blindGateBlocks(why: string | undefined, router: ConfigModel, id: string): boolean {
-  const gate = why ? /Paste it only if show access-lists on that ACL prints an Extended IP access list with entries, the first numbered above (\d+)\./.exec(why) : null;
+  // (IOS's words name an Extended list; NX-OS's any IP list, its only kind.)
+  const gate = why ? /Paste it only if show (?:ip )?access-lists on that ACL prints an (Extended )?IP access list with entries, the first numbered above (\d+)\./.exec(why) : null;
   if (!gate) return false;
   const acl = router.acls[id];
-  return acl?.kind !== 'extended' || entriesOf(router, id).length === 0 || acl.entries[0]!.seq <= Number(gate[1]);
+  return !acl || (gate[1] !== undefined && acl.kind !== 'extended') || entriesOf(router, id).length === 0 || acl.entries[0]!.seq <= Number(gate[2]);
 }
 
 /** A list's entries on this router, remarks left out (none for a list it does not have). */
@@ -46,7 +50,7 @@ function fill(
   back = false,
 ): { mode: PlanStep['mode']; commands: string[] }[] {
   const boundAcl = (l: string, why: string | undefined): string => {
-    const p = /<(inbound|outbound) ACL on (\S+): show ip interface \2 [^>]*>/.exec(l);
+    const p = IFACE_ACL.exec(l);
     const id = p && m ? m.interfaces[interfaceKey(p[2]!)]?.groups[p[1] === 'inbound' ? 'in' : 'out'] : undefined;
     if (!p || id === undefined) return l;
     if (back ? !filled.has(p[0]) : blindGateBlocks(why, m!, id)) return l;
@@ -161,7 +165,7 @@ export function gatedOut(step: { why: string; gate?: readonly string[]; commands
   if (why.includes('does not take sequence numbers: do not paste it')) return true;
   // A step that names no list (its placeholder: the one the interface's pre-check names): blindGate's test on it.
   for (const l of step.commands) {
-    const p = /<(inbound|outbound) ACL on (\S+): show ip interface \2 [^>]*>/.exec(l);
+    const p = IFACE_ACL.exec(l);
     const id = p ? router.interfaces[interfaceKey(p[2]!)]?.groups[p[1] === 'inbound' ? 'in' : 'out'] : undefined;
     if (id === undefined) continue;
     if (blindGateBlocks(why, router, id)) return true;
@@ -178,8 +182,10 @@ export function gatedOut(step: { why: string; gate?: readonly string[]; commands
   }
   const some = /If the pre-check \(show (?:ip )?access-lists (\S+)\) lists entries, do not paste it/.exec(why);
   if (some && entriesOf(router, some[1]!).length > 0) return true;
-  const named = /If the pre-check \(show ip interface (\S+)\) names an? (inbound|outbound) access list, do not paste it/.exec(why);
+  const named = /If the pre-check \(show (?:ip|running-config) interface (\S+)\) names an? (inbound|outbound) access list, do not paste it/.exec(why);
   if (named && router.interfaces[interfaceKey(named[1]!)]?.groups[named[2] === 'inbound' ? 'in' : 'out'] !== undefined) return true;
+  const shared = /Do not paste it if show running-config \| include (\S+) shows the ACL used anywhere else/.exec(why);
+  if (shared && shared[1] !== 'followed' && usesOf(router, shared[1]!).length > 1) return true;
   const first = /show (?:ip )?access-lists (\S+) shows the sequence numbers: paste it only if its first entry is numbered above (\d+)/.exec(why);
   if (first && (router.acls[first[1]!]?.entries[0]?.seq ?? Infinity) <= Number(first[2])) return true;
   return false;
