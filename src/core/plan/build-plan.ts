@@ -21,8 +21,6 @@ export interface BuiltPlan {
   plan: ChangePlan;
   /** Each finding's part of the plan: the lines of the steps that serve it, in plan order. */
   parts: Map<Finding, string[]>;
-  /** What the pre-checks must show before a finding's part is pasted (its steps' gates), as caveats. */
-  gates: Map<Finding, string[]>;
   /** Alternatives rebuilt against the plan's model, so their names collide with nothing; each with its steps' gates. */
   alternatives: Map<Finding, { summary: string; commands: string[]; gate?: string[] }[]>;
   /** The model after the plan's replayable lines, and what the interpreter refused (placeholders excepted). */
@@ -434,15 +432,6 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
   let plan: ChangePlan = { router: opts.router, precheck: shows(b.precheck), steps, verify: shows(b.verify), rollback, ...(nxos ? { platform: 'nx-os' as const } : {}) };
   if (opts.safetyNet) plan = withSafetyNet(plan);
   const parts = new Map<Finding, string[]>();
-  const gates = new Map<Finding, string[]>();
-  for (const f of findings) {
-    const mine = steps.filter((_, k) => drafts[k]!.owners.includes(f));
-    parts.set(f, mine.flatMap((st) => st.commands));
-    // (Named by their first line, not a number: the page numbers the steps after the safety net's when it is on.)
-    const gated = mine
-      .filter((st) => st.gate?.length)
-      .map((st) => `Before pasting ${mine.length > 1 ? `the lines from "${st.commands[0]!.trim()}" on` : 'these lines'}: ${st.gate!.join(' ')}`);
-    if (gated.length) gates.set(f, gated);
-  }
-  return { plan, parts, gates, alternatives, after, errors: b.errors, withheld, held: b.held };
+  for (const f of findings) parts.set(f, steps.filter((_, k) => drafts[k]!.owners.includes(f)).flatMap((st) => st.commands));
+  return { plan, parts, alternatives, after, errors: b.errors, withheld, held: b.held };
 }

@@ -67,9 +67,6 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
       // A finding whose commands are only show commands (collect evidence) keeps them: they are pre-checks.
       const part = built.parts.get(f) ?? [];
       if (part.length > 0 || !f.remedy.commands.every((c) => /^\s*show\b/i.test(c))) f.remedy.commands = part;
-      // Its lines are copied from the card too: what their pre-checks must show comes first among its caveats.
-      const gates = built.gates.get(f);
-      if (gates && part.length > 0) f.remedy.caveats = [...gates, ...f.remedy.caveats];
       const alts = built.alternatives.get(f);
       if (alts && f.remedy.alternatives) {
         f.remedy.alternatives = f.remedy.alternatives.map((a, k) => {

@@ -95,6 +95,8 @@ export function FindingCard({
           planSteps.map((st, i) => (
             <div key={i} data-plan-mode={st.mode}>
               <p className="muted">{st.mode === 'config' ? 'In configuration mode:' : 'At the # prompt:'}</p>
+              {/* Its lines are copied from the card too: what their pre-checks must show, as the plan's step says. */}
+              {st.gate && st.gate.length > 0 && <StepGate gate={st.gate} label={`Before pasting ${planSteps.length > 1 ? `part ${i + 1} of ` : ''}this remedy`} heading="Before pasting these lines" />}
               <ConfigBlock commands={stepScript(st)} label={configLabel(st.commands, finding.id)} />
             </div>
           ))
