@@ -167,8 +167,11 @@ export interface ChangePlan {
   steps: PlanStep[];
   /** What to paste back into the tool to prove it worked. */
   verify: string[];
-  /** Restores the exact prior state. */
-  rollback: { mode: PlanMode; commands: string[] }[];
+  /**
+   * Restores the exact prior state. Additive: `step`, the 1-based number of the step a part undoes (parts come last
+   * step first): a part whose step was not pasted is not pasted either.
+   */
+  rollback: { mode: PlanMode; commands: string[]; step?: number }[];
   /**
    * Additive: true when the plan starts with `reload in N` and ends with `reload cancel` (remote-session safety net);
    * on NX-OS, which has no timed reload, when it starts with `checkpoint NAME` and ends by saving.

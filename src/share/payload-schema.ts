@@ -81,7 +81,7 @@ const PlanSchema = v.object({
     v.maxLength(100),
   ),
   verify: v.pipe(v.array(short), v.maxLength(100)),
-  rollback: v.pipe(v.array(v.object({ mode: planMode, commands: commandList })), v.maxLength(100)),
+  rollback: v.pipe(v.array(v.object({ mode: planMode, commands: commandList, step: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))) })), v.maxLength(100)),
   safetyNet: v.optional(v.boolean()),
   // An NX-OS plan stays one through a link: without it the page would offer IOS's reload safety net for a Nexus.
   platform: v.optional(v.picklist(['nx-os'])),

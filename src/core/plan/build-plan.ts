@@ -73,7 +73,6 @@ class PlanBuilder {
   readonly precheck: string[] = [];
   readonly verify: string[] = [];
   readonly errors: LineError[] = [];
-  readonly undo: string[][] = [];
   /** ACLs wanted without log keywords (by finding), and those a block step's copy already stripped. */
   readonly stripWanted = new Map<string, Finding[]>();
   readonly stripped = new Set<string>();
@@ -96,10 +95,7 @@ class PlanBuilder {
   /** Replay a config step on the working model (lines holding a placeholder cannot be replayed: their back-out is given). */
   commit(d: Draft): void {
     if (d.mode !== 'config') return;
-    if (d.commands.some((l) => l.includes('<'))) {
-      if (d.undo) this.undo.unshift(d.undo);
-      return;
-    }
+    if (d.commands.some((l) => l.includes('<'))) return;
     const r = applySteps(this.work, [d]);
     this.work = r.model;
     this.errors.push(...r.errors);
@@ -428,7 +424,22 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
     commands: written(d.mode, d.commands),
     ...(d.gate?.length ? { gate: d.gate.map(prose) } : {}),
   }));
-  const rollback = [...b.undo.map((u) => ({ mode: 'config' as const, commands: u })), ...rollbackSteps(model, after)].map((r) => ({ ...r, commands: written(r.mode, r.commands) }));
+  // The back-out, a part a config step, last step first: each part reverses its own step only (its change on the model,
+  // or its undo when it holds a placeholder), so an engineer who left a step out (its checks said so) leaves its part
+  // out too. One diff of the whole plan would undo steps never pasted (a `no ip access-group` for a list never bound).
+  const rollback: ChangePlan['rollback'] = [];
+  let state = model;
+  const states: [ConfigModel, ConfigModel][] = drafts.map((d) => {
+    const before = state;
+    if (d.mode === 'config' && !d.commands.some((l) => l.includes('<'))) state = applySteps(state, [d]).model;
+    return [before, state];
+  });
+  for (let k = drafts.length - 1; k >= 0; k--) {
+    const d = drafts[k]!;
+    if (d.mode !== 'config') continue;
+    const lines = d.commands.some((l) => l.includes('<')) ? (d.undo ?? []) : rollbackSteps(states[k]![0], states[k]![1]).flatMap((r) => r.commands);
+    if (lines.length) rollback.push({ mode: 'config', commands: written('config', lines), step: k + 1 });
+  }
   let plan: ChangePlan = { router: opts.router, precheck: shows(b.precheck), steps, verify: shows(b.verify), rollback, ...(nxos ? { platform: 'nx-os' as const } : {}) };
   if (opts.safetyNet) plan = withSafetyNet(plan);
   const parts = new Map<Finding, string[]>();

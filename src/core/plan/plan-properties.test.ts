@@ -132,7 +132,7 @@ describe('change plans over generated configs', () => {
               for (const alt of alts) {
                 if (alt.commands.length === 0) continue;
                 const step = { mode: 'config' as const, findings: [], why: '', commands: alt.commands, ...(alt.gate ? { gate: alt.gate } : {}) };
-                expect(routerProblems(router, { ...built.plan, steps: [step] }), `alternative "${alt.summary}"\n${dump}`).toEqual([]);
+                expect(routerProblems(router, { ...built.plan, steps: [step], rollback: [] }), `alternative "${alt.summary}"\n${dump}`).toEqual([]);
               }
             }
           },
@@ -166,7 +166,7 @@ describe('change plans over generated configs', () => {
               for (const alt of [...built.alternatives.values()].flat()) {
                 if (alt.commands.length === 0) continue;
                 const step = { mode: 'config' as const, findings: [], why: '', commands: alt.commands, ...(alt.gate ? { gate: alt.gate } : {}) };
-                expect(routerProblems(model, { ...built.plan, steps: [step] }), `alternative "${alt.summary}"\n${text}`).toEqual([]);
+                expect(routerProblems(model, { ...built.plan, steps: [step], rollback: [] }), `alternative "${alt.summary}"\n${text}`).toEqual([]);
               }
             }
             // Alternatives never reuse what the plan creates, nor each other's names.

@@ -87,6 +87,12 @@ export function planOutline(plan: ChangePlan): { heading: string; lines: string[
   const verify = { heading: 'Then paste this output back into the tool', lines: plan.verify };
   // With the safety net, the checks come before its last step (reload cancel), which waits on them.
   if (plan.verify.length) parts.splice(plan.safetyNet ? parts.length - 1 : parts.length, 0, verify);
-  if (plan.rollback.length) parts.push({ heading: 'Back-out (restores the configuration as it was)', lines: plan.rollback.flatMap(stepScript) });
+  // A part a step, the last step first: the part of a step not pasted is left out too.
+  if (plan.rollback.length === 1) parts.push({ heading: 'Back-out (restores the configuration as it was)', lines: stepScript(plan.rollback[0]!) });
+  else {
+    for (const r of plan.rollback) {
+      parts.push({ heading: `Back-out of ${r.step !== undefined ? `step ${r.step}` : 'the plan'} (paste it only if that step was pasted; parts go last step first)`, lines: stepScript(r) });
+    }
+  }
   return parts;
 }

@@ -277,5 +277,11 @@ describe('the whole-plan copy, pasted in one go with no step read', () => {
     const ungated = { ...plan, steps: plan.steps.map(({ gate: _, ...s }) => s) };
     expect(planScript(ungated)).toContain('ip access-group');
     expect(routerProblems(router, ungated, 'whole copy').join('\n')).toMatch(/fastethernet0\/0 in lost filtering/);
+    // The back-out comes a part a step: the engineer who left the new list out (its pre-check named 120) leaves its
+    // part out too. Pasted whole, its no ip access-group line would meet a list it never bound.
+    expect(plan.rollback.every((r) => r.step !== undefined)).toBe(true);
+    expect(plan.rollback.find((r) => r.commands.some((l) => /no ip access-group/.test(l)))!.step).toBe(plan.steps.indexOf(bind) + 1);
+    const backWhole = { ...plan, rollback: plan.rollback.map(({ step: _, ...r }) => r) };
+    expect(routerProblems(router, backWhole).join('\n')).toMatch(/back-out line " no ip access-group \d+ in": FastEthernet0\/0 has no access-group \d+ in/);
   });
 });

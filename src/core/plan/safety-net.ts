@@ -46,12 +46,15 @@ export const NXOS_ROLLBACK = `rollback running-config checkpoint ${NXOS_CHECKPOI
 function between(plan: ChangePlan, first: { why: string; command: string }, last: { why: string; command: string }): ChangePlan {
   const all = [...new Set(plan.steps.flatMap((s) => s.findings))];
   const step = (x: { why: string; command: string }) => ({ mode: 'exec' as const, findings: all, why: x.why, commands: [x.command] });
-  return { ...plan, steps: [step(first), ...plan.steps, step(last)], safetyNet: true };
+  // (The back-out's parts name their steps by number: one more step comes first now.)
+  const rollback = plan.rollback.map((r) => (r.step !== undefined ? { ...r, step: r.step + 1 } : r));
+  return { ...plan, steps: [step(first), ...plan.steps, step(last)], rollback, safetyNet: true };
 }
 
 /** The plan without the safety net's two steps. */
 export function withoutSafetyNet(plan: ChangePlan): ChangePlan {
   if (!plan.safetyNet) return plan;
   const { safetyNet: _, ...rest } = plan;
-  return { ...rest, steps: plan.steps.slice(1, -1) };
+  const rollback = plan.rollback.map((r) => (r.step !== undefined ? { ...r, step: r.step - 1 } : r));
+  return { ...rest, steps: plan.steps.slice(1, -1), rollback };
 }

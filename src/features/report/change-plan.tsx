@@ -91,7 +91,20 @@ export function ChangePlanView({ plan, index }: { plan: ChangePlan; index: numbe
       {shown.rollback.length > 0 && (
         <details className="plan-rollback">
           <summary>Back-out: restores the configuration as it was</summary>
-          <Lines lines={rollbackScript(shown).split('\n')} label="Copy the back-out" />
+          {shown.rollback.length > 1 && (
+            <p>Paste the parts of the steps you pasted, in this order (the last step first); leave out the part of a step you did not paste.</p>
+          )}
+          {shown.rollback.map((r, i) => (
+            <section key={i} data-back-out-step={r.step}>
+              {shown.rollback.length > 1 && r.step !== undefined && <h5>Undoes step {r.step}</h5>}
+              <Lines lines={stepScript(r)} label={r.step !== undefined && shown.rollback.length > 1 ? `Copy the back-out of step ${r.step}` : 'Copy the back-out'} />
+            </section>
+          ))}
+          {shown.rollback.length > 1 && (
+            <div className="actions">
+              <CopyButton text={rollbackScript(shown)} label="Copy the whole back-out, for when every step was pasted" idleText="Copy the whole back-out (every step pasted)" />
+            </div>
+          )}
         </details>
       )}
     </article>

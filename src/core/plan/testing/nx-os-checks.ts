@@ -63,10 +63,13 @@ export function iosLinesOf(lines: readonly string[]): string[] {
 
 /** The NX-OS plan read back as IOS lines, its safety net dropped (NX-OS's has no IOS meaning). */
 export function iosPlanOf(plan: ChangePlan): ChangePlan {
-  const steps = plan.steps.filter((s) => !(s.mode === 'exec' && s.commands.every((c) => /^(checkpoint |copy running-config startup-config$)/.test(c))));
+  const net = (s: ChangePlan['steps'][number]) => s.mode === 'exec' && s.commands.every((c) => /^(checkpoint |copy running-config startup-config$)/.test(c));
+  const steps = plan.steps.filter((s) => !net(s));
+  // (A back-out part names its step by number: numbered again without the net's steps.)
+  const renumber = (n: number) => n - plan.steps.slice(0, n - 1).filter(net).length;
   return {
     ...plan,
     steps: steps.map((s) => ({ ...s, commands: iosLinesOf(s.commands) })),
-    rollback: plan.rollback.map((r) => ({ ...r, commands: iosLinesOf(r.commands) })),
+    rollback: plan.rollback.map((r) => ({ ...r, commands: iosLinesOf(r.commands), ...(r.step !== undefined ? { step: renumber(r.step) } : {}) })),
   };
 }

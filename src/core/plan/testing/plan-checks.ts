@@ -136,7 +136,7 @@ export function openOf(m: ConfigModel): { iface: string; dir: 'in' | 'out' }[] {
  * everything through still passes all but what the plan denies (a list holding only deny entries there, its implicit
  * deny, would cut off everything arriving that way, the engineer's own session among it). Returns the line's number.
  */
-function filterChecks(before: ConfigModel, problems: string[]): (m: ConfigModel, step: number, text: string) => number {
+function filterChecks(before: ConfigModel, problems: string[], what = 'line'): (m: ConfigModel, step: number, text: string) => number {
   const had = filteringOf(before);
   const open = openOf(before);
   let line = 0;
@@ -144,12 +144,12 @@ function filterChecks(before: ConfigModel, problems: string[]): (m: ConfigModel,
     line++;
     for (const f of had) {
       const now = currentEntries(m, f);
-      if (!now || !inOrder(now, f.entries)) problems.push(`after line ${line} ("${text}", step ${step}) ${f.iface} ${f.dir} lost filtering`);
+      if (!now || !inOrder(now, f.entries)) problems.push(`after ${what} ${line} ("${text}", step ${step}) ${f.iface} ${f.dir} lost filtering`);
     }
     for (const o of open) {
       const now = currentEntries(m, { ...o, entries: [] })?.filter((e) => !e.startsWith('remark'));
       // (A bound list with no entries lets everything through too.)
-      if (now && now.length > 0 && now.at(-1) !== 'permit ip any any') problems.push(`after line ${line} ("${text}", step ${step}) ${o.iface} ${o.dir}, open before, drops everything its list does not permit`);
+      if (now && now.length > 0 && now.at(-1) !== 'permit ip any any') problems.push(`after ${what} ${line} ("${text}", step ${step}) ${o.iface} ${o.dir}, open before, drops everything its list does not permit`);
     }
     return line;
   };
@@ -205,8 +205,10 @@ export function routerProblems(seenRouter: ConfigModel, plan: ChangePlan, how: '
   // `whole copy`: every step the whole-plan copy may carry (planScript offers it only when none is left out; all of
   // them are held to it here, which is stronger) pasted in one go, no step's words read (its pre-checks run or not).
   const whole = new Set(wholePlanParts(plan).pasted);
-  const pasted = how === 'whole copy' ? plan.steps.filter((_, i) => whole.has(i + 1)) : plan.steps.filter((s) => !gatedOut(s, router));
-  const replay = applySteps(router, fill(pasted, router), { onLine: filterChecks(router, problems) });
+  const kept = plan.steps.map((s, i) => (how === 'whole copy' ? whole.has(i + 1) : !gatedOut(s, router)));
+  const pasted = plan.steps.filter((_, i) => kept[i]);
+  const filled = new Set<string>();
+  const replay = applySteps(router, fill(pasted, router, filled), { onLine: filterChecks(router, problems) });
   // (Two blind steps whose pre-checks name the same list both insert at sequence 1: IOS refuses the second line, the
   // list keeps the first's identical entry. Harmless, and no plan can see it coming.)
   for (const e of replay.errors) if (!/Duplicate sequence number/.test(e.message)) problems.push(`plan line "${e.line}": ${e.message}`);
@@ -219,6 +221,22 @@ export function routerProblems(seenRouter: ConfigModel, plan: ChangePlan, how: '
     const uses = usesOf(replay.model, id);
     if (uses.length > 1) problems.push(`ACL ${id} was edited in place, though it is used by ${uses.join(', ')}`);
   }
+  // Then the back-out of what was pasted (each part whose step was: a part names its step), on the router as it is
+  // now: no filter lost on the way back either, and the config exactly as it was.
+  // (A plan given without its back-out, an alternative checked alone: nothing to restore with.)
+  if (plan.rollback.length === 0) return problems;
+  const parts = plan.rollback.filter((r) => r.step === undefined || kept[r.step - 1] === true);
+  const back = applySteps(replay.model, fill(parts, router, filled, true), { onLine: filterChecks(router, problems, 'back-out line') });
+  for (const e of back.errors) problems.push(`back-out line "${e.line}": ${e.message}`);
+  // Its filtering exactly (lists, and what each interface binds): a global toggle or a route the paste's cut hid is
+  // not known to the plan, so its back-out can only put back what the paste showed (planProblems holds a whole
+  // config's back-out to every line).
+  const filtering = (m: ConfigModel) => {
+    const c = comparable(m);
+    return canon({ acls: c.acls, interfaces: Object.fromEntries(Object.entries(m.interfaces).map(([k, i]) => [k, { groups: i.groups, policies: i.policies }])) });
+  };
+  const [got, want] = [filtering(back.model), filtering(router)];
+  if (got !== want) problems.push(`the back-out of the steps pasted does not restore the router's filtering:\n${got}\nvs\n${want}`);
   return problems;
 }
 
