@@ -126,7 +126,7 @@ function blindGate(n: number, nx: boolean): string[] {
  */
 function sharedGate(name?: string): string {
   return (
-    `Do not paste it if show running-config | include ${name ?? "followed by that ACL's name"} shows the ACL used anywhere else: another access-group line (another interface, or the other direction), an ip nat rule, a vty access-class or a route-map match. ` +
+    `Do not paste it if show running-config | include ${name ?? "with that ACL's name"} shows the ACL used anywhere else: another access-group line (another interface, or the other direction), an ip nat rule, a vty access-class or a route-map match. ` +
     'The deny entries would apply there too; paste the whole running-config and the tool copies the list instead.'
   );
 }
