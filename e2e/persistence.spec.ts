@@ -56,6 +56,31 @@ test('start over clears everything and says so, also after a reload', async ({ p
   await expect(page.getByText('Nothing to report yet')).toBeVisible();
 });
 
+test('a start over whose IndexedDB half never ran (the tab closed at once) still clears the work on the next load', async ({ page }) => {
+  await page.goto('./#/paste');
+  await pasteBox(page).fill(sample('seed_show_ip_cache_flow.txt'));
+  await waitForAnalysis(page);
+  await page.waitForTimeout(400); // the store batches writes (200 ms)
+  // What Start over leaves when the page goes before its IndexedDB transaction commits: the new mark in localStorage
+  // (written at once), the work and the old mark still in IndexedDB.
+  await page.evaluate(() => {
+    localStorage.removeItem('code-red-triage');
+    localStorage.setItem('code-red-triage:started-over', 'a-start-over-never-finished');
+  });
+  await page.reload();
+  await appRunning(page);
+  await expect(pasteBox(page)).toHaveValue('');
+  await page.waitForTimeout(400);
+  await page.reload();
+  await expect(pasteBox(page)).toHaveValue('');
+  // Work pasted after that is kept as usual.
+  await pasteBox(page).fill(sample('seed_show_ip_accounting.txt'));
+  await waitForAnalysis(page);
+  await page.waitForTimeout(400);
+  await page.reload();
+  await expect(pasteBox(page)).not.toHaveValue('');
+});
+
 test('start over in one tab clears the work in the other tabs too, and it stays cleared', async ({ context, page }) => {
   const flows = sample('seed_show_ip_cache_flow.txt');
   await page.goto('./#/paste');

@@ -226,6 +226,18 @@ export function createIdbStorage<S>(
           value.onsuccess = () => (v = value.result);
           return s.get(name + MARK_SUFFIX);
         });
+        // A start over leaves its mark in localStorage at once and in IndexedDB with the deletion, a transaction the
+        // page may not outlive (Start over, then the tab closed or reloaded at once): a mark there that IndexedDB's
+        // does not match means the work IndexedDB still holds was cleared. Finish that start over now, never restore it.
+        const cleared = typeof localStorage === 'undefined' ? null : markOf(localStorage.getItem(name + MARK_SUFFIX));
+        if (cleared !== null && cleared !== markOf(m)) {
+          await tx(d, 'readwrite', (s) => {
+            s.delete(name);
+            return s.put(cleared, name + MARK_SUFFIX);
+          });
+          if (mark === undefined) mark = cleared;
+          return null;
+        }
         if (mark === undefined) mark = markOf(m);
         if (v !== undefined) return v as StorageValue<S>;
       } catch {

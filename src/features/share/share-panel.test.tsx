@@ -86,6 +86,20 @@ describe('SharePanel', () => {
     expect(copied).toEqual([`${linkOf(false).url}-second`]);
   });
 
+  it('a diagnosis replaced while its link is made (a restored session\'s analysis landing): the new one\'s link is made and copied', async () => {
+    await act(async () => button().click());
+    await asked(1);
+    act(() => useAppStore.setState({ diagnosis: { version: 1, inputs: [], hosts: [], findings: [], fresh: true } as never }));
+    asks[0]!.resolve(linkOf(false));
+    await settle();
+    await asked(2);
+    expect(asks[1]!.input.diagnosis).toMatchObject({ fresh: true });
+    asks[1]!.resolve({ ...linkOf(false), url: `${linkOf(false).url}-fresh` });
+    await settle();
+    expect(field()?.value).toMatch(/-fresh$/);
+    expect(copied).toEqual([`${linkOf(false).url}-fresh`]);
+  });
+
   it('the tick survives the panel being drawn again (a fresh analysis replaces the report under it)', () => {
     act(() => checkbox().click());
     expect(checkbox().checked).toBe(true);

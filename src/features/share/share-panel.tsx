@@ -88,7 +88,12 @@ export function SharePanel() {
     } finally {
       if (ask === latestAsk) setMaking(false);
     }
-    if (!current()) return;
+    if (!current()) {
+      // Only the diagnosis moved on (the analysis of a restored session finished meanwhile): make the link of the new
+      // one, rather than drop the click without a word.
+      if (ask === latestAsk && useAppStore.getState().shareAnonymise === shareAnonymise && useAppStore.getState().diagnosis !== null) return share();
+      return;
+    }
     setMade(next);
     if (!next) return;
     try {
