@@ -415,7 +415,8 @@ describe('runs of Flexible NetFlow records read in one loop (runRecords)', () =>
 
   it('read a table\'s or a csv\'s rows as the line-by-line reading does, up to a rule or a line that is no row (property)', () => {
     expect(agreeWithRuns(rowCaches, 'runRows')).toBeGreaterThan(RUNS * 15);
-  });
+    // (6.6 s at 1,500 runs under npm run fuzz: as heavy as the records' property above.)
+  }, HEAVY);
 });
 
 describe('a cache read in segments into regions of shared columns and joined where they lie (the CLI on two threads)', () => {
