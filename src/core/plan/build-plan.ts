@@ -142,6 +142,9 @@ class PlanBuilder {
       why: `${i.why}${dhcpWhy} The new route goes in first and the old one comes out second, so the router has a ${isDefault ? 'default ' : ''}route at every moment, even if the paste is cut short.`,
       commands: [add, `no ip route ${routeWords(r)}`],
       undo: [`ip route ${routeWords(r)}`, `no ${add}`],
+      // A next hop filled in by hand: one that does not answer would take the route with it (and a session that
+      // comes in that way) once the old route goes, in the same paste.
+      ...(hop.includes('<') ? { gate: [routeGate(dhcp, ifName, r.vrf, isDefault)] } : {}),
     };
   }
 
@@ -301,6 +304,15 @@ function checkFreshNames(model: ConfigModel, d: Draft, precheck: string[]): void
       ? ' NX-OS prints no closing end line, so the tool cannot tell whether the running-config pasted is whole:'
       : ' The running-config pasted has no closing end line, so it may be cut short:';
   (d.gate ??= []).push(`${why.trim()} ${fresh.map((x) => x.show).join(', ')} must print nothing before it is pasted (anything of that name past the cut would get these lines added to it).`);
+}
+
+/** What must hold before a route step whose next hop the engineer fills in is pasted. */
+function routeGate(dhcp: boolean, ifName: string, vrf: string | undefined, isDefault: boolean): string {
+  const ping = `ping that address${vrf ? ` in VRF ${vrf}` : ''}`;
+  const what = dhcp
+    ? `Fill in dhcp if show version shows IOS 12.3(8)T or later, else the gateway show dhcp lease names, and ${ping} (the gateway) first`
+    : `Fill in the address of the router beyond ${ifName} that the pre-checks name (never this router's own address on it), and ${ping} first`;
+  return `${what}: paste it only if the ping answers. The old route goes out in the same paste, so a next hop that does not answer would take the ${isDefault ? 'default ' : ''}route with it, and a session that comes in that way.`;
 }
 
 export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts: PlanOptions): BuiltPlan {

@@ -252,6 +252,19 @@ describe('a rewritten route keeps what rides on it', () => {
     expect(built.plan.rollback.flatMap((s) => s.commands)).toEqual(['ip route 0.0.0.0 0.0.0.0 FastEthernet0/0 name WAN track 1 tag 5', 'no ip route 0.0.0.0 0.0.0.0 203.0.113.1 name WAN track 1 tag 5']);
     expect(planProblems(model, built.plan)).toEqual([]);
   });
+
+  it('a next hop the engineer fills in is pinged first (the old route goes in the same paste); a known one needs no check', () => {
+    const text = ['version 12.4', 'hostname R', '!', 'interface FastEthernet0/0', ' ip address 203.0.113.2 255.255.255.0', '!', 'ip route 0.0.0.0 0.0.0.0 FastEthernet0/0', 'end'].join('\n');
+    const model = buildModel(parse(text));
+    const route = (nextHop?: string) =>
+      withIntents({ id: 'default-route-to-broadcast-interface', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+        { kind: 'route', route: { prefix: '0.0.0.0', mask: '0.0.0.0', interface: 'FastEthernet0/0' }, ...(nextHop ? { nextHop } : {}), why: 'Next hop.' },
+      ]);
+    const filled = buildPlan(model, [route()], { router: 'R' }).plan.steps[0]!;
+    expect(filled.commands[0]).toMatch(/^ip route 0\.0\.0\.0 0\.0\.0\.0 <next-hop address on FastEthernet0\/0: /);
+    expect(filled.gate).toEqual([expect.stringMatching(/^Fill in the address of the router beyond FastEthernet0\/0 .* ping that address first: paste it only if the ping answers\. .*take the default route with it/)]);
+    expect(buildPlan(model, [route('203.0.113.1')], { router: 'R' }).plan.steps[0]!.gate).toBeUndefined();
+  });
 });
 
 describe('lists other features use, past the interfaces', () => {
