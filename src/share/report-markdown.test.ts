@@ -26,7 +26,7 @@ describe('diagnosisToMarkdown', () => {
         plans: [{
           router: 'R1', precheck: ['show ip interface Vlan1 | include access list'],
           steps: [
-            { mode: 'config', findings: ['scanning-host'], why: 'Block port 80.', commands: ['ip access-list extended 120', ' 1 deny tcp any any eq www'] },
+            { mode: 'config', findings: ['scanning-host'], why: 'Block port 80.', commands: ['ip access-list extended 120', ' 1 deny tcp any any eq www'], gate: ['Paste it only if *120* has entries.', 'Else paste the running-config.'] },
             { mode: 'exec', findings: ['default-route-to-broadcast-interface'], why: 'Free ARP memory.', commands: ['clear arp-cache'] },
           ],
           verify: ['show ip cache flow | include 0050'],
@@ -41,6 +41,8 @@ describe('diagnosisToMarkdown', () => {
     expect(md).toContain('```\nconfigure terminal\nip access-list extended 120\n 1 deny tcp any any eq www\nend\n```');
     expect(md).toContain('```\nclear arp-cache\n```');
     expect(md).toContain('for infected hosts scanning');
+    // What must hold before pasting, a list of its own under the why (escaped as every field is).
+    expect(md).toContain('Block port 80.\n\nBefore pasting it:\n\n- Paste it only if \\*120\\* has entries.\n- Else paste the running-config.\n');
   });
 
   const md = diagnosisToMarkdown(d, { cpu: 'interrupt' }, new Date('2026-01-01T00:00:00Z'));
