@@ -5,6 +5,7 @@ import { analyseFanOut, type HostAnalysis } from './fan-out';
 import { ownHost } from './clean-hosts';
 import type { FlowSource } from './flow-facts';
 import { describeVariant } from './locality';
+import { PROFILES } from './profiles/all-profiles';
 
 /** An IPv6 flow table: src/dst hold keys that `names` turns back into addresses (parsers/flow-table6.ts). */
 export interface Flow6Source extends FlowSource {
@@ -13,6 +14,8 @@ export interface Flow6Source extends FlowSource {
 
 const SPREAD = 0x9e3779b1;
 export const IPV6_NO_VARIANT = 'an IPv6 source: Code Red and Code Red II pick only IPv4 targets, so no variant is given';
+/** Every worm profiled here (Code Red to Mirai) generates IPv4 targets: an IPv6 sweep is none of them. */
+export const IPV6_NO_WORM = `no worm profiled here sweeps IPv6 (${PROFILES.map((p) => p.name).join(', ')} all pick IPv4 targets): a scan of another kind, by a worm or a tool`;
 
 /** Keys are per paste: give every address one key across all sources before they meet in one analysis. */
 function rekey(sources: readonly Flow6Source[]): { sources: FlowSource[]; names: Map<number, string> } {
@@ -53,9 +56,11 @@ export function analyseIpv6(given: readonly Flow6Source[]): HostAnalysis[] {
   for (const h of hosts) {
     const variantReason = describeVariant(h.locality, h.variant);
     h.ip = names.get(h.addr) ?? intToIp(h.addr);
-    h.reasons = h.reasons.filter((r) => r !== variantReason);
-    if (h.verdict !== 'clean') h.reasons.push(IPV6_NO_VARIANT);
+    // The worm call's words name the profiles it weighed (Code Red, Nimda, Slammer...): none applies to IPv6.
+    h.reasons = h.reasons.filter((r) => r !== variantReason && !PROFILES.some((p) => r.includes(p.name)));
+    if (h.verdict !== 'clean') h.reasons.push(IPV6_NO_VARIANT, IPV6_NO_WORM);
     h.variant = 'unknown';
+    if (h.worm !== undefined) h.worm = 'unknown';
     if (h.sharedTargetsWith) h.sharedTargetsWith = h.sharedTargetsWith.map((ip) => real.get(ip) ?? ip);
   }
   return hosts;

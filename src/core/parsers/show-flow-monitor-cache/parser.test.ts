@@ -186,6 +186,11 @@ describe('an infected IPv6 host (constructed)', () => {
   it('is judged by the same test, with no Code Red variant, and the remedy does not put it in an IPv4 ACL', () => {
     expect(d.hosts[0]).toMatchObject({ ip: '2001:DB8:10::66', verdict: 'infected', variant: 'unknown', failedFlows: 8 });
     expect(d.hosts[0]!.reasons).toContain('an IPv6 source: Code Red and Code Red II pick only IPv4 targets, so no variant is given');
+    // Nor any worm: every one profiled here generates IPv4 targets (the TCP/80 call named Code Red before).
+    expect(d.hosts[0]!.worm).toBe('unknown');
+    expect(d.hosts[0]!.reasons.join(' ')).not.toMatch(/fit Code Red|Nimda \(/);
+    expect(d.hosts[0]!.reasons.at(-1)).toMatch(/^no worm profiled here sweeps IPv6 \(Code Red, Code Red II, Nimda, .*Mirai all pick IPv4 targets\)/);
+    expect(d.findings.find((x) => x.id === 'scanning-host')!.remedy.summary).not.toContain('Variant:');
     const f = d.findings.find((x) => x.id === 'scanning-host')!;
     expect(f.remedy.alternatives![0]!.commands.join('\n')).not.toContain('2001:');
     expect(f.remedy.caveats.join(' ')).toMatch(/2001:DB8:10::66 is an IPv6 host.*ipv6 traffic-filter block-www-v6 in/);
