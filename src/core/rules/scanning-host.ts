@@ -123,7 +123,12 @@ function ipv6Caveat(hosts: readonly HostAnalysis[], ifLine: string): string[] {
   const v6 = hosts.filter((h) => h.ip.includes(':')).map((h) => h.ip);
   if (v6.length === 0) return [];
   const denies = v6.map((ip) => `deny tcp host ${ip} any eq www`).join(' / ');
-  return [`${v6.join(', ')} ${v6.length === 1 ? 'is an IPv6 host' : 'are IPv6 hosts'}, which an IPv4 access list does not filter: ipv6 access-list block-www-v6 / ${denies} / permit ipv6 any any, then under ${ifLine}: ipv6 traffic-filter block-www-v6 in.`];
+  const seq = v6.map((ip, k) => `sequence ${k + 1} deny tcp host ${ip} any eq www`).join(' / ');
+  return [
+    `${v6.join(', ')} ${v6.length === 1 ? 'is an IPv6 host' : 'are IPv6 hosts'}, which an IPv4 access list does not filter: ipv6 access-list block-www-v6 / ${denies} / permit ipv6 any any, then under ${ifLine}: ipv6 traffic-filter block-www-v6 in. ` +
+      // An interface takes one IPv6 filter a direction: binding a new one would drop the one there.
+      `First check show running-config for that interface: if it already has an ipv6 traffic-filter in, never bind block-www-v6 (it would replace that filter); put the entries at the top of that list instead (ipv6 access-list with its name / ${seq}), if its first entry is numbered above ${v6.length}.`,
+  ];
 }
 
 /** Mean bytes per packet of the hosts' bare-SYN-sized accounting rows (the title quotes it), rounded. */

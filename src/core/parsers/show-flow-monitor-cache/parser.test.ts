@@ -194,6 +194,8 @@ describe('an infected IPv6 host (constructed)', () => {
     const f = d.findings.find((x) => x.id === 'scanning-host')!;
     expect(f.remedy.alternatives![0]!.commands.join('\n')).not.toContain('2001:');
     expect(f.remedy.caveats.join(' ')).toMatch(/2001:DB8:10::66 is an IPv6 host.*ipv6 traffic-filter block-www-v6 in/);
+    // Never over an IPv6 filter already there: the words say to check and to insert into that list instead.
+    expect(f.remedy.caveats.join(' ')).toMatch(/if it already has an ipv6 traffic-filter in, never bind block-www-v6 .* sequence 1 deny tcp host 2001:DB8:10::66 any eq www/);
   });
 });
 
