@@ -14,8 +14,8 @@ import { nxosConfigLines, nxosExecLine, nxosShow } from './nx-os';
 import { planScript } from './plan-text';
 import { withoutSafetyNet, withSafetyNet } from './safety-net';
 import { iosPlanOf, nxosFormProblems } from './testing/nx-os-checks';
-import { findingArb, findingsFor } from '../proof/plan-arbitraries';
-import { planProblems, routerProblems } from './testing/plan-checks';
+import { findingArb, findingsFor, lastOfEach } from '../proof/plan-arbitraries';
+import { alternativeAlone, planProblems, routerProblems } from './testing/plan-checks';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 150;
 const SEED = Number(process.env.FUZZ_SEED) || 20010719;
@@ -125,21 +125,9 @@ describe('NX-OS change plans over generated configs', () => {
         fc.property(
           nxConfigArb.chain((c) => fc.tuple(fc.constant(c), findingArb(c.ifaces), fc.nat(), fc.boolean())),
           ([generated, spec, cutAt, safetyNet]) => {
-            // (A running-config prints a static route once and one access-group line a direction: the generator's
-            // repeats, the last of which
-            // the complete-config property reads as NX-OS would take them typed, are left out here, where a cut could
-            // fall between them.)
-            const once = new Set<string>();
-            const bindings = [...generated.bindings].reverse().filter(([i, dir, , port]) => {
-              const k = `${i % generated.ifaces.length} ${dir} ${port && dir === 'in'}`;
-              return once.has(k) ? false : (once.add(k), true);
-            });
-            const seenRoutes = new Set<string>();
-            const routes = [...generated.routes].reverse().filter(([toIf, i]) => {
-              const k = `${toIf} ${i % generated.ifaces.length}`;
-              return seenRoutes.has(k) ? false : (seenRoutes.add(k), true);
-            });
-            const c = { ...generated, bindings: bindings.reverse(), routes: routes.reverse() };
+            const n = generated.ifaces.length;
+            const bindings = lastOfEach(generated.bindings, ([i, dir, , port]) => `${i % n} ${dir} ${port && dir === 'in'}`);
+            const c = { ...generated, bindings, routes: lastOfEach(generated.routes, ([toIf, i]) => `${toIf} ${i % n}`) };
             const text = nxConfigText(c);
             const all = text.split('\n');
             const from = all.indexOf('feature interface-vlan') + 1;
@@ -156,9 +144,7 @@ describe('NX-OS change plans over generated configs', () => {
             expect(routerProblems(router, ios), dump).toEqual([]);
             expect(routerProblems(router, ios, 'whole copy'), dump).toEqual([]);
             for (const a of [...built.alternatives.values()].flat()) {
-              if (a.commands.length === 0) continue;
-              const step = { mode: 'config' as const, findings: [], why: '', commands: a.commands, ...(a.gate ? { gate: a.gate } : {}) };
-              expect(routerProblems(router, iosPlanOf({ ...built.plan, steps: [step], rollback: [] })), `alternative "${a.summary}"\n${dump}`).toEqual([]);
+              if (a.commands.length) expect(routerProblems(router, iosPlanOf(alternativeAlone(built.plan, a))), `alternative "${a.summary}"\n${dump}`).toEqual([]);
             }
           },
         ),
@@ -189,12 +175,9 @@ describe('NX-OS change plans over generated configs', () => {
             expect(planProblems(model, iosPlanOf(built.plan)), dump).toEqual([]);
             // The whole-plan copy pasted unread, and each alternative by its own gate's words, keep every filter too.
             expect(routerProblems(model, iosPlanOf(built.plan), 'whole copy'), dump).toEqual([]);
-            for (const alts of built.alternatives.values()) {
-              for (const a of alts) {
-                const step = { mode: 'config' as const, findings: [], why: '', commands: a.commands, ...(a.gate ? { gate: a.gate } : {}) };
-                expect(nxosFormProblems({ ...built.plan, steps: [step], rollback: [] }), dump).toEqual([]);
-                if (a.commands.length) expect(routerProblems(model, iosPlanOf({ ...built.plan, steps: [step], rollback: [] })), `alternative "${a.summary}"\n${dump}`).toEqual([]);
-              }
+            for (const a of [...built.alternatives.values()].flat()) {
+              expect(nxosFormProblems(alternativeAlone(built.plan, a)), dump).toEqual([]);
+              if (a.commands.length) expect(routerProblems(model, iosPlanOf(alternativeAlone(built.plan, a))), `alternative "${a.summary}"\n${dump}`).toEqual([]);
             }
             // What was asked for and left out is said, per finding; nothing it asked for is in the plan in IOS form.
             for (const f of findings) {

@@ -7,8 +7,8 @@ import { runningConfigParser } from '../parsers/show-running-config/parser';
 import { normaliseLines } from '../text/normalise';
 import { buildPlan } from './build-plan';
 import { buildModel } from './config-model';
-import { findingArb, findingsFor } from '../proof/plan-arbitraries';
-import { createdIds, planProblems, routerProblems } from './testing/plan-checks';
+import { findingArb, findingsFor, lastOfEach } from '../proof/plan-arbitraries';
+import { alternativeAlone, createdIds, planProblems, routerProblems } from './testing/plan-checks';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 150;
 const SEED = Number(process.env.FUZZ_SEED) || 20010719;
@@ -99,20 +99,9 @@ describe('change plans over generated configs', () => {
         fc.property(
           configArb.chain((c) => fc.tuple(fc.constant(c), findingArb(c.ifaces), fc.nat(), fc.boolean())),
           ([generated, spec, cutAt, safetyNet]) => {
-            // (A running-config prints a static route once: the generator's repeats, which the complete-config
-            // property reads as IOS would take them typed, are left out here, where a cut could fall between them.)
-            const seenRoutes = new Set<string>();
-            const routes = [...generated.routes].reverse().filter(([toIf, i]) => {
-              const k = `${toIf} ${i % generated.ifaces.length}`;
-              return seenRoutes.has(k) ? false : (seenRoutes.add(k), true);
-            });
-            // (Nor does it print two access-group lines for one direction of an interface.)
-            const once = new Set<string>();
-            const bindings = [...generated.bindings].reverse().filter(([i, dir]) => {
-              const k = `${i % generated.ifaces.length} ${dir}`;
-              return once.has(k) ? false : (once.add(k), true);
-            });
-            const c = { ...generated, routes: routes.reverse(), bindings: bindings.reverse() };
+            const n = generated.ifaces.length;
+            const routes = lastOfEach(generated.routes, ([toIf, i]) => `${toIf} ${i % n}`);
+            const c = { ...generated, routes, bindings: lastOfEach(generated.bindings, ([i, dir]) => `${i % n} ${dir}`) };
             const text = configText(c);
             const lines = text.split('\n');
             // Cut anywhere after the first interface block (a paste cut short: a --More-- lost, a terminal buffer full).
@@ -128,12 +117,8 @@ describe('change plans over generated configs', () => {
             // on a check, so it is safe on the router as it is too.
             expect(routerProblems(router, built.plan, 'whole copy'), dump).toEqual([]);
             // Each alternative, pasted instead (on its own, as its card offers it), by its own gate's words.
-            for (const alts of built.alternatives.values()) {
-              for (const alt of alts) {
-                if (alt.commands.length === 0) continue;
-                const step = { mode: 'config' as const, findings: [], why: '', commands: alt.commands, ...(alt.gate ? { gate: alt.gate } : {}) };
-                expect(routerProblems(router, { ...built.plan, steps: [step], rollback: [] }), `alternative "${alt.summary}"\n${dump}`).toEqual([]);
-              }
+            for (const alt of [...built.alternatives.values()].flat()) {
+              if (alt.commands.length) expect(routerProblems(router, alternativeAlone(built.plan, alt)), `alternative "${alt.summary}"\n${dump}`).toEqual([]);
             }
           },
         ),
@@ -164,9 +149,7 @@ describe('change plans over generated configs', () => {
             // Each alternative, pasted on its own by its gate's words, is as safe as the plan on this config.
             if (!blind) {
               for (const alt of [...built.alternatives.values()].flat()) {
-                if (alt.commands.length === 0) continue;
-                const step = { mode: 'config' as const, findings: [], why: '', commands: alt.commands, ...(alt.gate ? { gate: alt.gate } : {}) };
-                expect(routerProblems(model, { ...built.plan, steps: [step], rollback: [] }), `alternative "${alt.summary}"\n${text}`).toEqual([]);
+                if (alt.commands.length) expect(routerProblems(model, alternativeAlone(built.plan, alt)), `alternative "${alt.summary}"\n${text}`).toEqual([]);
               }
             }
             // Alternatives never reuse what the plan creates, nor each other's names.

@@ -18,6 +18,16 @@ export const findingArb = (ifaces: string[]) =>
     { minLength: 1, maxLength: 5 },
   );
 
+/**
+ * The last of the items sharing a key, in their order: a running-config prints a static route once and one
+ * access-group line a direction, where a generator may repeat them (the complete-config properties read the repeats
+ * as IOS takes them typed; a cut could fall between them).
+ */
+export function lastOfEach<T>(items: readonly T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return [...items].reverse().filter((t) => (seen.has(key(t)) ? false : (seen.add(key(t)), true))).reverse();
+}
+
 export type Spec = ReturnType<typeof findingArb> extends fc.Arbitrary<infer T> ? T : never;
 
 export function findingsFor(spec: Spec, model: ReturnType<typeof buildModel>): Finding[] {

@@ -248,6 +248,12 @@ function usesOf(m: ConfigModel, id: string): string[] {
   return out;
 }
 
+/** An alternative as its card offers it: a plan of that one step, its gate its own, no back-out (checked alone). */
+export function alternativeAlone(plan: ChangePlan, alt: { commands: readonly string[]; gate?: readonly string[] }): ChangePlan {
+  const step: PlanStep = { mode: 'config', findings: [], why: '', commands: [...alt.commands], ...(alt.gate ? { gate: [...alt.gate] } : {}) };
+  return { ...plan, steps: [step], rollback: [] };
+}
+
 /** Every violation of the plan safety rules, in words; empty when the plan is safe. */
 export function planProblems(before: ConfigModel, plan: ChangePlan): string[] {
   const problems: string[] = [];
