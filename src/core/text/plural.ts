@@ -15,3 +15,8 @@ export function listWords(items: readonly string[], max = items.length): string 
   if (shown.length <= 1) return shown.join('');
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
+
+/** "steps 1 and 2" -> "Steps 1 and 2": a sentence's first letter. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

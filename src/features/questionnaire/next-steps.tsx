@@ -3,8 +3,8 @@ import { useAppStore } from '../../state/store';
 import { FINDING_NAMES } from '../../core/rules/finding-names';
 import { listWords } from '../../core/text/plural';
 import { CopyButton } from '../../ui/copy-button';
+import { capitalise } from '../../core/text/plural';
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function NextSteps() {
   const steps = useAppStore((s) => s.nextSteps);

@@ -6,12 +6,9 @@ import { planlessSystem } from '../../core/plan/planless';
 import { withSafetyNet, withoutSafetyNet, NXOS_CHECKPOINT, NXOS_ROLLBACK, RELOAD_MINUTES } from '../../core/plan/safety-net';
 import type { ChangePlan } from '../../core/types';
 import { ConfigLines } from '../../ui/config-lines';
+import { capitalise } from '../../core/text/plural';
 import { CopyButton } from '../../ui/copy-button';
 import { StepGate } from '../../ui/step-gate';
-
-function capitalise(t: string): string {
-  return t.charAt(0).toUpperCase() + t.slice(1);
-}
 
 function Lines({ lines, label }: { lines: string[]; label: string }) {
   const text = lines.join('\n');
