@@ -3,6 +3,7 @@
 // text a router carries (interface descriptions, SNMP location and contact, banners). Learn the names from every text of the link first, so each maps to one pseudonym everywhere.
 import { lineStampLength } from '../core/text/line-stamps';
 import { halfSipHash, halfSipKey, type HalfSipKey } from './half-siphash';
+import { OBJECTS_REPLACED, isDistinctiveName, objectNamesOf, type ObjectKind } from './object-names';
 
 export interface NameAnonymiser {
   /** Collect hostnames, domains and usernames from a text (call for every text before `text`). */
@@ -20,6 +21,7 @@ export const NAMES_REPLACED = [
   'SNMP location and contact',
   'banners',
   'serial numbers',
+  OBJECTS_REPLACED,
 ] as const;
 
 const HOSTNAME = /^\s*(?:hostname|set system name|switchname)\s+"?([A-Za-z0-9][\w.-]{0,62})/i;
@@ -45,7 +47,8 @@ const NOT_USERS = new Set(['console', 'vty', 'tty', 'aux', 'unknown']);
 // Host names under a public suffix anywhere in a line (`ntp server time.acme.com`): the last two labels are learned
 // as a domain. The vendor's own site (show version prints www.cisco.com) names nobody.
 const FQDN = /(?<![\w.-])((?:[A-Za-z0-9-]{1,63}\.)+)(com|net|org|edu|gov|mil|int|info|biz|io|local|lan|corp|internal|home|uk|de|fr|nl|ca|au|jp|cn|ru|br|it|es|ch|se|no|dk|fi|pl|be|at|nz|in|us)(?![\w-])/gi;
-const NOT_DOMAINS = new Set(['cisco.com']);
+// The vendor's own sites and the licences show version quotes (www.gnu.org, www.opensource.org) name nobody.
+const NOT_DOMAINS = new Set(['cisco.com', 'gnu.org', 'opensource.org']);
 /** Lines whose rest is free text: keep the keyword, replace the rest. */
 const FREE_TEXT: [RegExp, string][] = [
   [/^(\s*description:?\s+)\S[^]*/i, '[description removed]'],
@@ -56,7 +59,14 @@ const FREE_TEXT: [RegExp, string][] = [
 const BANNER = /^(\s*banner\s+[\w-]+\s+)(\^C|\S)([^]*)$/i;
 
 /** Words that are commands or table headings, never a router's own name: not learned from prompt-like lines. */
-const NOT_NAMES = new Set(['show', 'sh', 'config', 'configure', 'interface', 'router', 'line', 'enable', 'exit', 'end', 'more']);
+// `Device#   PID   SN` is show version's license heading (and Cisco's guides name every router Device).
+const NOT_NAMES = new Set(['device', 'kernel', 'uptime', 'show', 'sh', 'config', 'configure', 'interface', 'router', 'line', 'enable', 'exit', 'end', 'more']);
+
+/** Words as object names are written: what objectNamesOf reads as a name (no spaces, no quotes, no commas). */
+const TOKEN = /[A-Za-z0-9_][\w.+:/@#$-]*/g;
+
+const SEPARATOR = /([.:/@#$+])/;
+const SEPARATED = /[.:/@#$+]/;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -65,6 +75,10 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
   const hosts = new Set<string>();
   const domains = new Set<string>();
   const users = new Set<string>();
+  // Object names (access lists, VRFs, maps...): looked up token by token, not as one alternation, so a config
+  // with thousands of lists costs a map lookup a word.
+  const objects = new Map<string, ObjectKind>();
+  const distinct = new Set<string>();
   let pattern: RegExp | null = null;
   let domainPattern: RegExp | null = null;
 
@@ -84,10 +98,18 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
     return p;
   };
 
+  const learnObject = (name: string, kind: ObjectKind) => {
+    if (objects.has(name)) return;
+    objects.set(name, kind);
+    if (isDistinctiveName(name)) distinct.add(name);
+  };
+
   const learn = (s: string): void => {
+    let inVlan = false;
     for (const stamped of s.split('\n')) {
       // A terminal log's time stamp before the line (Tera Term, SecureCRT, ts): the line is read after it.
       const line = stamped.slice(lineStampLength(stamped.slice(0, 96)));
+      inVlan = objectNamesOf(line, inVlan, learnObject);
       const h = HOSTNAME.exec(line) ?? XR_PROMPT.exec(line) ?? PROMPT.exec(line) ?? ASA_PROMPT.exec(line) ?? ASA_NAME.exec(line);
       if (h && !NOT_NAMES.has(h[1]!.toLowerCase())) hosts.add(h[1]!);
       const dn = DEVICE_NAME.exec(line);
@@ -97,10 +119,11 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
       if (d) domains.add(d[1]!.replace(/\.$/, ''));
       const u = USERNAME.exec(line);
       // (A name with a realm, `ppp chap hostname br1@isp.net`: its domain is learned as one, the part before it as a user.)
-      if (u) users.add(u[1]!.includes('@') ? u[1]!.slice(0, u[1]!.indexOf('@')) || u[1]! : u[1]!);
+      if (u && !u[1]!.startsWith('<')) users.add(u[1]!.includes('@') ? u[1]!.slice(0, u[1]!.indexOf('@')) || u[1]! : u[1]!);
       const lu = LOG_USER.exec(line);
       const logged = lu?.[1] ?? lu?.[2];
-      if (logged && !NOT_USERS.has(logged.toLowerCase())) users.add(logged);
+      // (`[user: <removed>]`: the mask a secret left is no user, or every mask would read as a name.)
+      if (logged && !NOT_USERS.has(logged.toLowerCase()) && !logged.startsWith('<')) users.add(logged);
       for (const m of line.matchAll(FQDN)) {
         const labels = m[1]!.slice(0, -1).split('.');
         const domain = `${labels[labels.length - 1]}.${m[2]}`.toLowerCase();
@@ -129,13 +152,19 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
     return domainPattern;
   };
 
+  // Whether the line being anonymised is inside a `vlan N` block (text() goes line by line).
+  let inVlan = false;
+
   const line = (l: string): string => {
     for (const [re, replacement] of FREE_TEXT) {
       const m = re.exec(l);
-      if (m) return m[1] + replacement;
+      if (m) {
+        inVlan = false;
+        return m[1] + replacement;
+      }
     }
     // An ASA name's description is free text like any other (its address and name are anonymised below).
-    let out = l.replace(ASA_NAME_DESCRIPTION, '$1[description removed]');
+    let out = objectsIn(l.replace(ASA_NAME_DESCRIPTION, '$1[description removed]'));
     out = out.replace(SERIAL, (_w, head: string, serial: string) => `${head}SN-${tag('serial', serial.toUpperCase()).toUpperCase()}`);
     const d = domainRe();
     if (d) {
@@ -148,8 +177,53 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
     return n ? out.replace(n, nameFor) : out;
   };
 
+  const objectName = (name: string): string => `${objects.get(name)}-${tag('object', name)}`;
+  // A learned object name is replaced where the syntax puts a name, and a distinctive one wherever it is a word.
+  const objectsIn = (l: string): string => {
+    if (objects.size === 0) return l;
+    const spans: [number, string, string][] = [];
+    inVlan = objectNamesOf(l, inVlan, (name, _kind, start) => {
+      if (hosts.has(name) || users.has(name)) return;
+      const to = objects.has(name) ? objectName(name) : builtOn(name, (w) => objects.has(w));
+      if (to !== name) spans.push([start, name, to]);
+    }, true);
+    let out = l;
+    let before = Infinity;
+    // From the end, so the spans before stay where they were (two forms may find the same name: once is enough).
+    for (const [start, name, to] of spans.sort((a, b) => b[0] - a[0])) {
+      if (start + name.length > before) continue;
+      out = out.slice(0, start) + to + out.slice(start + name.length);
+      before = start;
+    }
+    return distinct.size > 0 ? out.replace(TOKEN, objectFor) : out;
+  };
+
+  // A word that is a learned distinctive name, whole (`ACME-IN`, `ACME-IN,` in show route-map, `"ACME-IN"`).
+  const isObject = (w: string) => distinct.has(w) && !hosts.has(w) && !users.has(w);
+  const objectPart = (part: string): string => (isObject(part) ? objectName(part) : builtOn(part, isObject));
+  // A name built on a learned one (the plan's copy `ACME-IN-NOLOG` of `ACME-IN`): the learned part replaced.
+  // (Names are at most 64 characters: a longer word is no name, and its dashes are not tried one by one.)
+  const builtOn = (part: string, learned: (w: string) => boolean): string => {
+    if (part.length > 160) return part;
+    for (let dash = part.lastIndexOf('-'); dash > 0; dash = part.lastIndexOf('-', dash - 1)) {
+      if (learned(part.slice(0, dash))) return objectName(part.slice(0, dash)) + part.slice(dash);
+    }
+    return part;
+  };
+  // Glued to punctuation or another name (`ACME-IN.`, `vrf:ACME`, `ACME/ACME-V6`): each part on its own.
+  const objectFor = (word: string): string => {
+    const whole = objectPart(word);
+    if (whole !== word || !SEPARATED.test(word)) return whole;
+    let end = word.length;
+    while (end > 0 && SEPARATED.test(word[end - 1]!)) end--;
+    const trimmed = end < word.length ? objectPart(word.slice(0, end)) : word.slice(0, end);
+    if (trimmed !== word.slice(0, end)) return trimmed + word.slice(end);
+    return word.split(SEPARATOR).map(objectPart).join('');
+  };
+
   const text = (s: string): string => {
     const lines = s.split('\n');
+    inVlan = false;
     let bannerEnd: string | null = null;
     for (let i = 0; i < lines.length; i++) {
       // A terminal log's time stamp is kept as it is, and the line read after it (a banner is told by its start).

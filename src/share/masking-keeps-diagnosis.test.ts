@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../core/diagnose';
 import type { Diagnosis, Paste } from '../core/types';
+import { createNameAnonymiser } from './anonymise-names';
 import { redactDeep, redactSecrets } from './redact-secrets';
 import { PREFIXES, parseSecretForms, plant } from './secret-forms';
 import { STAMPS } from '../core/proof/paste-variants';
@@ -50,6 +51,22 @@ const SEED = Number(process.env.FUZZ_SEED) || 20261201;
 const forms = parseSecretForms(readFileSync(new URL('./fixtures/secret-forms.tsv', import.meta.url), 'utf8'));
 const config = readFileSync(join(SRC, 'core/parsers/show-running-config/fixtures/constructed-code-red.cfg.txt'), 'utf8');
 const flows = readFileSync(new URL('./fixtures/seed_show_ip_cache_flow.txt', import.meta.url), 'utf8');
+
+describe('every real capture diagnoses the same once its names are anonymised', () => {
+  // Hostnames, users, domains and object names (lists, VRFs, maps, VLANs...) get pseudonyms: what the analysis
+  // decides must not change, only the names it quotes (a name taken for a keyword would rename what a parser reads).
+  const shape = (d: Diagnosis) => ({
+    inputs: d.inputs.map((i) => ({ kind: i.kind, records: i.records, warned: i.warnings.map((w) => w.line) })),
+    hosts: d.hosts.map((h) => `${h.ip} ${h.verdict} ${h.variant} ${h.worm ?? ''} ${h.destinations}`),
+    findings: d.findings.map((f) => `${f.id} ${f.severity} ${f.evidence.map((e) => e.line).join(',')} ${f.remedy?.commands.length ?? 0}`),
+    plans: (d.plans ?? []).map((p) => p.steps.map((s) => `${s.commands.length}/${s.gate?.length ?? 0}`)),
+  });
+  it.each(captures.map((c) => [c.source, c] as const))('%s', (_name, c) => {
+    const names = createNameAnonymiser([1, 2, 3, 4, 5, 6, 7, 8]);
+    names.learn(c.text);
+    expect(shape(diagnose([{ source: c.source, text: names.text(c.text) }]))).toEqual(shape(diagnose([c])));
+  });
+});
 
 describe('a config fragment whose block the masker hides whole', () => {
   // Found by `npm run fuzz` (FUZZ_SEED=454523685): the masker writes a crypto block's lines as ` <removed>`, which

@@ -45,7 +45,10 @@ function AnonymiseScope() {
         <strong>Replaced</strong>, the same way everywhere in this link: IPv4 and IPv6 addresses (also in{' '}
         <code>show tcp brief</code> form and zero-padded), the last half of MAC addresses, hostnames (in the{' '}
         <code>hostname</code> line and in prompts), domain names and the host names under them, usernames (also a
-        dialer&apos;s PPP names), interface descriptions, SNMP location and contact, banners, and serial numbers.
+        dialer&apos;s PPP names), interface descriptions, SNMP location and contact, banners, serial numbers, and the names
+        given to access lists, VRFs, route-maps, class and policy maps, prefix lists, object groups, zones, SSIDs, VLANs
+        and pools (a name such as <code>ACME-IN</code> everywhere it appears; a plain word such as <code>internal</code> only
+        where the configuration puts a name).
       </p>
       <p>
         <strong>Kept</strong>: which addresses share a subnet (prefix-preserving), netmasks and wildcard masks,{' '}
