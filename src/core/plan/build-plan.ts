@@ -114,7 +114,8 @@ class PlanBuilder {
     // 12.3(8)T and later take `dhcp` as the next hop; on an older or unknown IOS that line would fail and the
     // second one would leave no route, so the engineer is asked, in words, to check the version first.
     const dhcpHop = dhcp && this.work.ios !== undefined && takesDhcpNextHop(this.work.ios.version);
-    const nextHop = dhcp ? (dhcpHop ? 'dhcp' : undefined) : items.find((x) => x.i.nextHop)?.i.nextHop;
+    const known = items.find((x) => x.i.nextHop)?.i;
+    const nextHop = dhcp ? (dhcpHop ? 'dhcp' : undefined) : known?.nextHop;
     const ifName = r.interface ? expandInterfaceName(r.interface) : '';
     const vrf = r.vrf ? `vrf ${r.vrf} ` : '';
     const hop =
@@ -131,6 +132,7 @@ class PlanBuilder {
     pushUnique(this.precheck, [showRoute]);
     if (dhcp) pushUnique(this.precheck, ['show dhcp lease']);
     if (!nextHop && !dhcp) pushUnique(this.precheck, [`show ip arp ${vrf}${ifName}`, `show cdp neighbors ${ifName} detail`]);
+    else if (!dhcp) pushUnique(this.precheck, [`show cdp neighbors ${ifName} detail`]);
     pushUnique(this.verify, [showRoute]);
     const dhcpWhy = dhcp
       ? ` ${ifName} takes its address by DHCP, so the next hop is the DHCP gateway (ip route ... dhcp), never a fixed address that a new lease could leave behind.` +
@@ -142,9 +144,9 @@ class PlanBuilder {
       why: `${i.why}${dhcpWhy} The new route goes in first and the old one comes out second, so the router has a ${isDefault ? 'default ' : ''}route at every moment, even if the paste is cut short.`,
       commands: [add, `no ip route ${routeWords(r)}`],
       undo: [`ip route ${routeWords(r)}`, `no ${add}`],
-      // A next hop filled in by hand: one that does not answer would take the route with it (and a session that
-      // comes in that way) once the old route goes, in the same paste.
-      ...(hop.includes('<') ? { gate: [routeGate(dhcp, ifName, r.vrf, isDefault)] } : {}),
+      // A next hop filled in by hand, or worked out by the tool: one that does not answer would take the route with
+      // it (and a session that comes in that way) once the old route goes, in the same paste.
+      ...(hop.includes('<') ? { gate: [routeGate(dhcp, ifName, r.vrf, isDefault)] } : nextHop && !dhcp ? { gate: [knownHopGate(nextHop, known?.nextHopWhy, ifName, r.vrf, isDefault)] } : {}),
     };
   }
 
@@ -313,6 +315,15 @@ function routeGate(dhcp: boolean, ifName: string, vrf: string | undefined, isDef
     ? `Fill in dhcp if show version shows IOS 12.3(8)T or later, else the gateway show dhcp lease names, and ${ping} (the gateway) first`
     : `Fill in the address of the router beyond ${ifName} that the pre-checks name (never this router's own address on it), and ${ping} first`;
   return `${what}: paste it only if the ping answers. The old route goes out in the same paste, so a next hop that does not answer would take the ${isDefault ? 'default ' : ''}route with it, and a session that comes in that way.`;
+}
+
+/** What must hold before a route step whose next hop the tool worked out (from ARP, or a point-to-point subnet) is pasted. */
+function knownHopGate(hop: string, why: string | undefined, ifName: string, vrf: string | undefined, isDefault: boolean): string {
+  return (
+    `${hop} is the tool's reading of what was pasted${why ? ` (${why.replace(/^Next hop from /, 'from ').replace(/\.$/, '')})` : ''}: ` +
+    `confirm it is the router beyond ${ifName} (show cdp neighbors ${ifName} detail, or the circuit's records) and that ping ${vrf ? `vrf ${vrf} ` : ''}${hop} answers; paste it only then. ` +
+    `The old route goes out in the same paste, so a wrong next hop would take the ${isDefault ? 'default ' : ''}route with it, and a session that comes in that way.`
+  );
 }
 
 export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts: PlanOptions): BuiltPlan {

@@ -24,6 +24,8 @@ export interface RouteIntent {
   kind: 'route';
   route: ModelRoute;
   nextHop?: string;
+  /** How the tool worked the next hop out (the ARP table, a point-to-point subnet): the step asks for a ping first. */
+  nextHopWhy?: string;
   /** The interface takes its address by DHCP: its gateway can change at lease renewal, so no fixed next hop. */
   dhcp?: boolean;
   why: string;

@@ -253,7 +253,7 @@ describe('a rewritten route keeps what rides on it', () => {
     expect(planProblems(model, built.plan)).toEqual([]);
   });
 
-  it('a next hop the engineer fills in is pinged first (the old route goes in the same paste); a known one needs no check', () => {
+  it('a next hop the engineer fills in, or the tool worked out, is checked and pinged first (the old route goes in the same paste)', () => {
     const text = ['version 12.4', 'hostname R', '!', 'interface FastEthernet0/0', ' ip address 203.0.113.2 255.255.255.0', '!', 'ip route 0.0.0.0 0.0.0.0 FastEthernet0/0', 'end'].join('\n');
     const model = buildModel(parse(text));
     const route = (nextHop?: string) =>
@@ -263,7 +263,9 @@ describe('a rewritten route keeps what rides on it', () => {
     const filled = buildPlan(model, [route()], { router: 'R' }).plan.steps[0]!;
     expect(filled.commands[0]).toMatch(/^ip route 0\.0\.0\.0 0\.0\.0\.0 <next-hop address on FastEthernet0\/0: /);
     expect(filled.gate).toEqual([expect.stringMatching(/^Fill in the address of the router beyond FastEthernet0\/0 .* ping that address first: paste it only if the ping answers\. .*take the default route with it/)]);
-    expect(buildPlan(model, [route('203.0.113.1')], { router: 'R' }).plan.steps[0]!.gate).toBeUndefined();
+    expect(buildPlan(model, [route('203.0.113.1')], { router: 'R' }).plan.steps[0]!.gate).toEqual([
+      expect.stringMatching(/^203\.0\.113\.1 is the tool's reading of what was pasted: confirm it is the router beyond FastEthernet0\/0 .*ping 203\.0\.113\.1 answers; paste it only then\. .*take the default route with it/),
+    ]);
   });
 });
 

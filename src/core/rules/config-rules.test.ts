@@ -59,13 +59,26 @@ describe('default-route-to-broadcast-interface: the next hop from context', () =
     const [f] = one('default-route-to-broadcast-interface', ['constructed-config-vlan3.txt', 'constructed-arp-proxy-explosion.txt']);
     expect(f!.remedy.commands).toEqual(['ip route 0.0.0.0 0.0.0.0 10.10.3.2', 'no ip route 0.0.0.0 0.0.0.0 Vlan3', 'clear arp-cache']);
     expect(f!.evidence[1]).toMatchObject({ source: 'constructed-arp-proxy-explosion.txt', line: 4 });
-    expect(f!.remedy.caveats[0]).toMatch(/answers ARP for 321 addresses/);
+    expect(f!.remedy.caveats[0]).toMatch(/answers ARP for 320 addresses outside it/);
   });
 
   it('on a real ARP capture (proxy ARP through Gi0/0) proposes 10.1.12.2', () => {
     const [f] = one('default-route-to-broadcast-interface', ['constructed-config-marius-gi0.txt', 'arp-marius-3.txt']);
     expect(f!.severity).toBe('warning');
     expect(f!.remedy.commands[0]).toBe('ip route 10.1.3.0 255.255.255.0 10.1.12.2');
+  });
+
+  it('takes no guess from a lone neighbour in the subnet, nor from a MAC answering for addresses inside it (a NAT firewall)', () => {
+    const cfg = ['R1#show running-config', 'version 12.4', 'hostname R1', '!', 'interface FastEthernet0/1', ' ip address 10.10.3.1 255.255.255.0', '!', 'ip route 0.0.0.0 0.0.0.0 FastEthernet0/1', 'end'].join('\n');
+    const arp = (rows: string[]) =>
+      ['R1#show ip arp', 'Protocol  Address          Age (min)  Hardware Addr   Type   Interface', 'Internet  10.10.3.1               -   0011.2233.4401  ARPA   FastEthernet0/1', ...rows].join('\n');
+    const row = (ip: string, mac: string) => `Internet  ${ip.padEnd(15)}        3   ${mac}  ARPA   FastEthernet0/1`;
+    const lone = arp([row('10.10.3.50', '00aa.bbcc.0050'), ...Array.from({ length: 40 }, (_v, i) => row(`198.51.${i}.7`, '001b.d4bb.0002'))]);
+    const nat = arp([row('10.10.3.10', '00aa.bbcc.0010'), row('10.10.3.11', '00aa.bbcc.0010'), row('10.10.3.12', '00aa.bbcc.0010'), row('10.10.3.13', '00aa.bbcc.0010')]);
+    for (const [name, text] of [['lone', lone], ['nat', nat]] as const) {
+      const [f] = diagnose([{ source: 'cfg.txt', text: cfg }, { source: 'arp.txt', text }]).findings.filter((x) => x.id === 'default-route-to-broadcast-interface');
+      expect(f!.remedy.commands[0], name).toMatch(/^ip route 0\.0\.0\.0 0\.0\.0\.0 <next-hop/);
+    }
   });
 
   it('takes the other end of a /30 from the config when no ARP table is pasted', () => {

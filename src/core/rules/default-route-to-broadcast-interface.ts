@@ -55,7 +55,7 @@ export function routeRemedy(
     {
       kind: 'route',
       route: { ...(vrf ? { vrf } : {}), prefix, mask, interface: ifName, ...(distance !== undefined ? { distance } : {}) },
-      ...(hop ? { nextHop: hop.address } : {}),
+      ...(hop ? { nextHop: hop.address, nextHopWhy: hop.reason } : {}),
       ...(cfgIf?.addressMode === 'dhcp' ? { dhcp: true } : {}),
       why: `Point the ${r.isDefault ? 'default route' : `route to ${prefix} ${mask}`} at a next hop instead of ${ifName}.`,
     },

@@ -129,8 +129,11 @@ export interface NextHop {
 
 /**
  * The next hop a static route through `ifName` should use. From the ARP table: the neighbour in the interface's
- * subnet whose MAC also answers for other addresses (the upstream router answering proxy ARP), or the only
- * neighbour there. From the config alone: the other end of a /30 or /31. Undefined when nothing reveals it.
+ * subnet whose MAC also answers for addresses outside it (the upstream router answering proxy ARP for the
+ * destinations the interface route sends it). From the config alone: the other end of a /30 or /31. Undefined when
+ * nothing reveals it: a lone neighbour in the subnet, or a MAC answering for several addresses inside it (a firewall's
+ * or load balancer's NAT addresses), may be a server, and a route to a server that answers ping takes the default
+ * route with it.
  */
 export function proposeNextHop(ctx: RuleContext, ifName: string, cfgIf?: ConfigInterface): NextHop | undefined {
   const subnet = subnetOf(cfgIf?.address, cfgIf?.mask);
@@ -139,20 +142,17 @@ export function proposeNextHop(ctx: RuleContext, ifName: string, cfgIf?: ConfigI
   const learned = arp.filter((a) => a.entry.ageMinutes !== null && !a.entry.incomplete && a.entry.mac !== '');
   const local = (ip: string) => (subnet ? inSubnet(ip, subnet) : own.includes(ipToInt(ip) >>> 8));
   const candidates = learned.filter((a) => local(a.entry.address) && a.entry.address !== cfgIf?.address);
+  // Addresses outside the subnet a MAC answers for: only a router answering proxy ARP does that.
   const perMac = new Map<string, number>();
-  for (const a of learned) perMac.set(a.entry.mac, (perMac.get(a.entry.mac) ?? 0) + 1);
+  for (const a of learned) if (!local(a.entry.address)) perMac.set(a.entry.mac, (perMac.get(a.entry.mac) ?? 0) + 1);
   const where = subnet ? `in ${subnetText(subnet)}` : 'in the same /24 as the router\'s own address';
   const proxy = candidates
     .map((a) => ({ a, n: perMac.get(a.entry.mac) ?? 0 }))
     .filter((x) => x.n >= 2)
     .sort((x, y) => y.n - x.n)[0];
-  const pick = proxy?.a ?? (candidates.length === 1 ? candidates[0] : undefined);
+  const pick = proxy?.a;
   if (pick) {
-    const n = perMac.get(pick.entry.mac) ?? 1;
-    const why =
-      n >= 2
-        ? `${pick.entry.address} (${pick.entry.mac}) is the neighbour ${where} on ${expandInterfaceName(ifName)} whose MAC answers ARP for ${n} addresses: the upstream router`
-        : `${pick.entry.address} is the only neighbour ${where} in the ARP table on ${expandInterfaceName(ifName)}`;
+    const why = `${pick.entry.address} (${pick.entry.mac}) is the neighbour ${where} on ${expandInterfaceName(ifName)} whose MAC answers ARP for ${proxy.n} addresses outside it: the upstream router answering proxy ARP`;
     return { address: pick.entry.address, reason: `Next hop from the ARP table: ${why}.`, evidence: ctx.evidence(pick.source, pick.entry.line) };
   }
   if (subnet && cfgIf?.address && (subnet.bits === 30 || subnet.bits === 31)) {
