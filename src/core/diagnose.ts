@@ -172,8 +172,10 @@ function readPaste(paste: Paste, lines: readonly string[], out: ParsedSection[],
     return;
   }
   for (const raw of raws) {
-    const filter = raw.command !== undefined ? splitFilter(raw.command).filter : undefined;
-    const section: Section = { lines, from: raw.from, to: raw.to, ...(filter ? { filter } : {}) };
+    const typed = raw.command !== undefined ? splitFilter(raw.command) : undefined;
+    const filter = typed?.filter;
+    const args = typed ? commandIndex.argumentsOf(typed.base).join(' ') : '';
+    const section: Section = { lines, from: raw.from, to: raw.to, ...(filter ? { filter } : {}), ...(args ? { args } : {}) };
     const { kind, note } = detectKind(raw, section);
     const base = {
       source: paste.source,

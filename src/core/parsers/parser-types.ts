@@ -8,6 +8,8 @@ export interface Section {
   readonly to: number;
   /** The `| include ...` (or `| begin`, `| exclude`) filter the command was typed with, if any. */
   readonly filter?: string;
+  /** What was typed after the command itself (`interface Gi0/1` of `show running-config interface Gi0/1`), if anything. */
+  readonly args?: string;
 }
 
 export interface ParseOutput<T> {

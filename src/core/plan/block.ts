@@ -191,7 +191,11 @@ function dangling(req: BlockRequest, model: ConfigModel, names: NameAllocator, i
   if (!defined && model.cutShort) {
     // (The blind step's own gate says what to do when the list shows no entries.)
     const b = blind(req, model);
-    const unseen = nx ? 'does not show (NX-OS prints no closing end, so a paste cut short cannot be told from a whole one)' : '(cut short before its end) does not show';
+    const unseen = model.partial
+      ? `does not show (it is ${model.partial})`
+      : nx
+        ? 'does not show (NX-OS prints no closing end, so a paste cut short cannot be told from a whole one)'
+        : '(cut short before its end) does not show';
     return { ...b, how: `${ifName} names ACL ${old}, which the running-config pasted ${unseen}. ${b.how}`, precheck: [...precheck, show] };
   }
   const { id, commands } = freshList(names, ifName, req);

@@ -3,7 +3,7 @@ import type { ChangePlan, Finding, FindingId, PlanMode, PlanStep } from '../type
 import { expandInterfaceName, placeholder } from '../rules/remedies';
 import { applySteps, type LineError } from './apply';
 import { blockCommands, cutListWords, withoutLogKeywords } from './block';
-import { cloneModel, globalKey, interfaceKey, normalGlobal, routeWords, takesDhcpNextHop, type ConfigModel } from './config-model';
+import { cloneModel, globalKey, interfaceKey, normalGlobal, routeWords, takesDhcpNextHop, unseenWords, type ConfigModel } from './config-model';
 import { fallbackIntents } from './fallback-intents';
 import { intentsOf, type BlockIntent, type PolicyIntent, type RemedyIntent, type RouteIntent } from './intents';
 import { NameAllocator } from './names';
@@ -301,11 +301,7 @@ function checkFreshNames(model: ConfigModel, d: Draft, precheck: string[]): void
   const fresh = freshNames(model, d.commands);
   if (fresh.length === 0) return;
   pushUnique(precheck, fresh.map((x) => x.show));
-  const why =
-    model.platform === 'nx-os'
-      ? ' NX-OS prints no closing end line, so the tool cannot tell whether the running-config pasted is whole:'
-      : ' The running-config pasted has no closing end line, so it may be cut short:';
-  (d.gate ??= []).push(`${why.trim()} ${fresh.map((x) => x.show).join(', ')} must print nothing before it is pasted (anything of that name past the cut would get these lines added to it).`);
+  (d.gate ??= []).push(`${unseenWords(model)} ${fresh.map((x) => x.show).join(', ')} must print nothing before it is pasted (anything of that name past the cut would get these lines added to it).`);
 }
 
 /** What must hold before a route step whose next hop the engineer fills in is pasted. */

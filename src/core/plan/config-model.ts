@@ -69,8 +69,13 @@ export interface ConfigModel {
   aclUses?: Record<string, string>;
   /** Interfaces running CBAC (`ip inspect`): on IOS before 12.3(4)T its temporary entries live in inbound lists. */
   inspecting?: string[];
-  /** The config has no closing `end`: lists or class-maps past the cut are unseen, so a free-looking name may not be. */
+  /**
+   * The config has no closing `end`, or is only part of the router's (`partial`): lists or class-maps past the cut
+   * are unseen, so a free-looking name may not be.
+   */
   cutShort?: boolean;
+  /** Why the config pasted is only part of the router's, in words (parsers/show-running-config `partial`). */
+  partial?: string;
   /**
    * Cut short with a list's entry as its last line: that list may go on past the cut, so a copy of what was pasted
    * could drop entries the router has. No plan copies it.
@@ -217,6 +222,11 @@ export function buildModel(d: RunningConfigData | undefined, version?: string, p
   m.globals = globalsOf(d);
   m.reservedAcls = [...d.aclIds];
   if (d.aclUses) m.aclUses = { ...d.aclUses };
+  // Only part of the config (a filter, show running-config interface X, no top): what it does not show may exist.
+  if (d.partial) {
+    m.cutShort = true;
+    m.partial = d.partial;
+  }
   if (!d.ended) {
     m.cutShort = true;
     const tail = d.lastLine !== undefined ? d.acls.find((e) => e.line === d.lastLine) : undefined;
@@ -244,4 +254,12 @@ export function routeWords(r: ModelRoute): string {
 
 export function isDefaultRoute(r: ModelRoute): boolean {
   return r.prefix === '0.0.0.0' && r.mask === '0.0.0.0' && r.vrf === undefined;
+}
+
+/** Why what the config pasted does not show may still be on the router, as a gate's opening words. */
+export function unseenWords(m: ConfigModel): string {
+  if (m.partial) return `The running-config pasted is ${m.partial}, so it may not show everything the router has:`;
+  return m.platform === 'nx-os'
+    ? 'NX-OS prints no closing end line, so the tool cannot tell whether the running-config pasted is whole:'
+    : 'The running-config pasted has no closing end line, so it may be cut short:';
 }

@@ -11,7 +11,7 @@ import { applySteps } from './apply';
 import { buildPlan } from './build-plan';
 import { buildModel, type ConfigModel } from './config-model';
 import { withIntents, type RemedyIntent } from './intents';
-import { filteringOf, planProblems } from './testing/plan-checks';
+import { filteringOf, planProblems, routerProblems } from './testing/plan-checks';
 
 const DIR = join(__dirname, 'fixtures/field');
 const FIELD = readdirSync(DIR).filter((n) => n.endsWith('.txt'));
@@ -236,6 +236,40 @@ describe('a config cut short', () => {
     const whole = buildPlan(buildModel(parse(`${text}\n!\nend`)), [f], { router: 'R' });
     expect(whole.plan.precheck).not.toContain('show access-lists 150');
     expect(planProblems(model, built.plan)).toEqual([]);
+  });
+});
+
+describe('part of a config that still ends in end', () => {
+  // show running-config interface X, | begin interface, or a paste that starts below the top: an ACL number that
+  // looks free may be bound elsewhere; appending to it would open that interface, and its back-out would delete it.
+  const full = ['version 12.4', 'hostname P1', '!', 'interface FastEthernet0/0', ' ip address 10.0.0.1 255.255.255.0', ' ip access-group 150 in', '!',
+    'interface FastEthernet0/1', ' ip address 10.0.1.1 255.255.255.0', '!', 'access-list 150 permit tcp any any eq 22', '!', 'end'].join('\n');
+  const shown = (echo: string, body: string[]) =>
+    [...(echo ? [`P1#${echo}`] : []), 'Building configuration...', '', 'Current configuration : 512 bytes', '!', ...body, 'end'].join('\n');
+  const one = ['interface FastEthernet0/1', ' ip address 10.0.1.1 255.255.255.0', '!'];
+  const block = withIntents({ id: 'scanning-host', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+    { kind: 'block', interface: 'FastEthernet0/1', direction: 'in', entries: ['deny tcp any any eq www'], hosts: ['10.0.1.9'], why: 'Block.' },
+  ]);
+  it.each([
+    ['show running-config interface FastEthernet0/1', one, 'only part of the config (show running-config interface FastEthernet0/1)'],
+    ['show running-config | begin interface FastEthernet0/1', one, 'shown through "| begin interface FastEthernet0/1"'],
+    ['', one, 'missing its top (no version or hostname line)'],
+  ])('%s: the free-looking number waits on show access-lists, and the whole router is safe', (echo, body, words) => {
+    const lines = normaliseLines(shown(echo, body));
+    const sections = diagnose([{ source: 'p.txt', text: lines.join('\n') }]).inputs;
+    expect(sections.map((i) => i.kind)).toEqual(['show running-config']);
+    const model = buildModel(runningConfigParser.parse({ lines, from: echo ? 1 : 0, to: lines.length, ...(echo.includes('|') ? { filter: echo.slice(echo.indexOf('|') + 1).trim() } : echo ? { args: echo.split(' ').slice(2).join(' ') } : {}) }).data);
+    expect(model.partial).toBe(words);
+    const built = buildPlan(model, [block], { router: 'P1' });
+    expect(built.plan.precheck).toContain('show access-lists 150');
+    expect(built.plan.steps[0]!.gate?.join(' ')).toContain(`The running-config pasted is ${words}, so it may not show everything the router has: show access-lists 150 must print nothing`);
+    expect(routerProblems(buildModel(parse(full)), built.plan)).toEqual([]);
+  });
+  it('the same part read through diagnose: the command typed is what says so, and a missing ip cef line proves nothing', () => {
+    const d = diagnose([{ source: 'p.txt', text: shown('show running-config interface FastEthernet0/1', one) }]);
+    expect(d.findings.map((f) => f.id)).not.toContain('cef-not-enabled');
+    const whole = diagnose([{ source: 'p.txt', text: ['version 12.0', 'hostname P1', '!', ...one, 'end'].join('\n') }]);
+    expect(whole.findings.map((f) => f.id)).toContain('cef-not-enabled');
   });
 });
 

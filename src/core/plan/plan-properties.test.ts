@@ -91,6 +91,22 @@ function modelOf(text: string, version: string | undefined, blind = false) {
   return buildModel(blind ? undefined : runningConfigParser.parse({ lines, from: 0, to: lines.length }).data, version);
 }
 
+/** A plan built from `seenText` (what was pasted), checked on the router that has `text`: steps by their gates, the whole copy, each alternative. */
+function safeOnRouter(seenText: string, text: string, version: string | undefined, spec: Parameters<typeof findingsFor>[0], safetyNet: boolean): void {
+  const seen = modelOf(seenText, version);
+  const router = modelOf(text, version);
+  const built = buildPlan(seen, findingsFor(spec, seen), { router: 'P1', safetyNet });
+  const dump = `${seenText}\n--- pasted; the router has ---\n${text}\n\n${JSON.stringify(built.plan, null, 1)}`;
+  expect(routerProblems(router, built.plan), dump).toEqual([]);
+  // The whole-plan copy, pasted in one go with no step's words read: it carries no step whose safety rests on a
+  // check, so it is safe on the router as it is too.
+  expect(routerProblems(router, built.plan, 'whole copy'), dump).toEqual([]);
+  // Each alternative, pasted instead (on its own, as its card offers it), by its own gate's words.
+  for (const alt of [...built.alternatives.values()].flat()) {
+    if (alt.commands.length) expect(routerProblems(router, alternativeAlone(built.plan, alt)), `alternative "${alt.summary}"\n${dump}`).toEqual([]);
+  }
+}
+
 describe('change plans over generated configs', () => {
   it(
     'built from a config cut short (no end, what follows the cut unseen), on the router as it is: following each step\'s gates, or pasting the whole-plan copy unread, no interface loses a filter or drops all it does not permit',
@@ -108,21 +124,37 @@ describe('change plans over generated configs', () => {
             const first = lines.findIndex((l) => l.startsWith('interface '));
             const from = lines.indexOf('!', first) + 1;
             const cut = lines.slice(0, from + 1 + (cutAt % Math.max(1, lines.length - 2 - from))).join('\n');
-            const seen = modelOf(cut, c.version);
-            const router = modelOf(text, c.version);
-            const built = buildPlan(seen, findingsFor(spec, seen), { router: 'P1', safetyNet });
-            const dump = `${cut}\n--- cut; the router has ---\n${text}\n\n${JSON.stringify(built.plan, null, 1)}`;
-            expect(routerProblems(router, built.plan), dump).toEqual([]);
-            // The whole-plan copy, pasted in one go with no step's words read: it carries no step whose safety rests
-            // on a check, so it is safe on the router as it is too.
-            expect(routerProblems(router, built.plan, 'whole copy'), dump).toEqual([]);
-            // Each alternative, pasted instead (on its own, as its card offers it), by its own gate's words.
-            for (const alt of [...built.alternatives.values()].flat()) {
-              if (alt.commands.length) expect(routerProblems(router, alternativeAlone(built.plan, alt)), `alternative "${alt.summary}"\n${dump}`).toEqual([]);
-            }
+            safeOnRouter(cut, text, c.version, spec, safetyNet);
           },
         ),
         params,
+      );
+    },
+    timeout,
+  );
+
+  it(
+    'built from part of a config that still ends in end (show running-config interface X, | begin interface), on the router as it is: as safe as from one cut short',
+    () => {
+      fc.assert(
+        fc.property(
+          configArb.chain((c) => fc.tuple(fc.constant(c), findingArb(c.ifaces), fc.nat(), fc.nat(), fc.boolean())),
+          ([generated, spec, startAt, lengthAt, safetyNet]) => {
+            const n = generated.ifaces.length;
+            const routes = lastOfEach(generated.routes, ([toIf, i]) => `${toIf} ${i % n}`);
+            const c = { ...generated, routes, bindings: lastOfEach(generated.bindings, ([i, dir]) => `${i % n} ${dir}`) };
+            const text = configText(c);
+            const lines = text.split('\n');
+            // Blocks between `!` lines past the hostname: a window of them, shown the way IOS shows part of a config.
+            const bounds = lines.flatMap((l, i) => (l === '!' && i > lines.indexOf('hostname P1') ? [i] : []));
+            const a = startAt % (bounds.length - 1);
+            const b = a + 1 + (lengthAt % (bounds.length - 1 - a));
+            const part = ['Building configuration...', '', 'Current configuration : 512 bytes', ...lines.slice(bounds[a]!, bounds[b]! + 1), 'end'].join('\n');
+            safeOnRouter(part, text, c.version, spec, safetyNet);
+          },
+        ),
+        // (A window that hides a list the plan's free-looking number names is rarer than a cut: more runs.)
+        { ...params, numRuns: Math.max(RUNS, 1000) },
       );
     },
     timeout,

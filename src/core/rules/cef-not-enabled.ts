@@ -74,7 +74,7 @@ function fromEvidence(ctx: RuleContext): Finding[] {
     // that cannot turn CEF off (IOS-XE, switches, access points). A filtered config proves nothing.
     const absent = cfgs.filter((c) => {
       const rel = iosRelease(c.data.version);
-      return c.data.cef.mode === 'absent' && !c.data.filter && c.data.interfaces.length > 0 && (!rel || rel.major < 12 || (rel.major === 12 && rel.minor < 2));
+      return c.data.cef.mode === 'absent' && !c.data.filter && !c.data.partial && c.data.interfaces.length > 0 && (!rel || rel.major < 12 || (rel.major === 12 && rel.minor < 2));
     });
     if (absent.length) {
       ev.push(ctx.evidence(absent[0]!.source, absent[0]!.data.firstLine ?? absent[0]!.summary.firstLine));

@@ -47,6 +47,17 @@ export class CommandIndex<K extends string> {
     return null;
   }
 
+  /** The words typed after the command a spec matched (`interface Gi0/1` of `show running-config interface Gi0/1`). */
+  argumentsOf(command: string): string[] {
+    const typed = command.trim().split(/\s+/).filter(Boolean);
+    const lower = typed.map((t) => t.toLowerCase());
+    for (const spec of this.specs) {
+      if (lower.length < spec.tokens.length) continue;
+      if (spec.tokens.every((w, i) => tokenMatches(lower[i]!, w) || this.uniqueLetter(lower, i, w))) return typed.slice(spec.tokens.length);
+    }
+    return [];
+  }
+
   /** A 1-letter token after the verb that starts exactly one of the words our specs allow after the same prefix. */
   private uniqueLetter(typed: readonly string[], i: number, word: string): boolean {
     const t = typed[i]!;

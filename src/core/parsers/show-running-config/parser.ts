@@ -61,6 +61,11 @@ export interface RunningConfigData {
    */
   filter?: string;
   /**
+   * Why the config pasted is only part of the router's, in words (a filter, `show running-config interface X`, no
+   * version or hostname line): what it does not show may exist, as past the cut of one with no `end`.
+   */
+  partial?: string;
+  /**
    * The config is NX-OS's (a Nexus switch): its `!Command:` header, `feature` or `switchname` lines, `vrf context`
    * blocks or addresses written with their prefix length. CEF cannot be turned off there, console logging defaults to
    * level 2 (critical), and a change plan must be written in its syntax. `platformLine` is the first line that told.
@@ -284,8 +289,26 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     return a < b ? -1 : a > b ? 1 : 0;
   });
   if (section.filter) d.filter = section.filter;
+  const part = partOf(section, d);
+  if (part) d.partial = part;
   other.finish();
   return { data: d, warnings };
+}
+
+// `show running-config all | brief | full | linenum | view full`: still the whole config.
+const WHOLE_ARGS = new Set(['all', 'brief', 'full', 'view', 'linenum', 'verbose', 'expand']);
+
+/**
+ * Why the config pasted is only part of the router's, though it may end in `end`: a filter, a command that shows one
+ * part (`show running-config interface X`), or no `version` and no `hostname` line (every whole config prints both:
+ * the paste starts below its top).
+ */
+function partOf(section: Section, d: RunningConfigData): string | undefined {
+  if (section.filter) return `shown through "| ${section.filter}"`;
+  const args = section.args?.split(/\s+/) ?? [];
+  if (args.length > 0 && !args.every((a) => WHOLE_ARGS.has(a.toLowerCase()))) return `only part of the config (show running-config ${section.args})`;
+  if (d.version === undefined && d.hostname === undefined && d.platform === undefined) return 'missing its top (no version or hostname line)';
+  return undefined;
 }
 
 const CONFIG_START = /^(!|version \d|hostname \S|interface \S|Building configuration|Current configuration|end$)/;
