@@ -6,15 +6,12 @@ import {
   COMMUNITY_LEAD,
   COMMUNITY_TAIL,
   isAddressLike,
-  isAlgorithm,
   isKeyMaterial,
   isNumber,
   isShortNumber,
   isSpace,
   LineWords,
   normWord,
-  QUALIFIERS,
-  REST_TRIGGERS,
   triggerKind,
   type SecretKind,
   SNMP_HOST_WORDS,
@@ -24,13 +21,15 @@ import {
 } from './secret-words';
 
 import { MASK } from './mask';
+import { commandCut, commandPosition, type Cut, prefixOf, restCut, secretStart, wordsBefore, wordStartAt } from './secret-commands';
 
 /**
  * Cheap first look (a plain alternation of literals, linear): a line without any of these substrings cannot hold a
  * secret this module knows. Every keyword above contains one of them. (Searching big pastes for runs of hex
  * digits as well cost 0.2 s per 6 MB of flow table, so loose key material is looked for in short strings only.)
  */
-export const MAY_HOLD_SECRET = /secret|pas|sec|key|communit|crypto|auth|priv|psk|token|:\/\/|snmp|cert|encryption|mgmtuser|tacacs|radius|message-d|user:/i;
+export const MAY_HOLD_SECRET =
+  /secret|pas|sec|key|communit|crypto|auth|priv|psk|token|:\/\/|snmp|cert|encryption|mgmtuser|tacacs|radius|message-d|user:|usern|en |ena|md5|chap|ssword|aaa-s|mail|netuser|pkcs/i;
 
 /**
  * Where MAY_HOLD_SECRET matches in a big text, from a given index on (-1: nowhere), exactly as a /gi search finds it.
@@ -61,12 +60,6 @@ export function secretWordFinder(text: string): (from: number) => number {
       at = m.index + 1;
     }
   };
-}
-
-/** One masking decision on a line: replace [start, end) by MASK (several may apply, never overlapping). */
-interface Cut {
-  start: number;
-  end: number;
 }
 
 /** Credentials inside a URL word (`ftp://user:pw@host/...`): mask between `//` and the word's last `@`. */
@@ -117,27 +110,6 @@ function queryCuts(raw: string, w: Word, cuts: Cut[]): SecretKind | undefined {
   return kind;
 }
 
-/** Mask from word j to the end of the line (keeping a closing quote the line had, for warnings). */
-function restCut(line: string, ws: LineWords, j: number): Cut {
-  let end = trimmedEnd(line);
-  const q = line.charCodeAt(end - 1);
-  const from = ws.at(j)!.start;
-  if ((q === 34 || q === 39) && end - 1 > from && from > 0 && line.lastIndexOf(String.fromCharCode(q), from - 1) >= 0) end--;
-  return { start: from, end };
-}
-
-/** The first word after the keyword at i that is the secret itself (skipping type digits, algorithms, keywords). */
-function secretStart(ws: LineWords, i: number): number {
-  let j = i + 1;
-  // Skip only while something follows: the last word is always treated as the secret.
-  while (ws.at(j + 1)) {
-    const w = ws.at(j)!.lower;
-    if (isShortNumber(w) || QUALIFIERS.has(w) || isAlgorithm(w) || REST_TRIGGERS.has(w)) j++;
-    else break;
-  }
-  return j;
-}
-
 /** `password`/`secret` of an `enable` or `username` command are named so in the UI's count. */
 function kindAt(line: string, w: Word, kind: SecretKind): SecretKind {
   if (kind !== 'password') return kind;
@@ -160,27 +132,6 @@ function tailCuts(line: string, ws: LineWords, j: number, keep: (w: string) => b
     }
     if (!keep(ws.at(k)!.lower)) cuts.push({ start: ws.at(k)!.start, end: ws.at(k)!.end });
   }
-}
-
-/** Start of the word holding index h (no further back than `floor`). */
-function wordStartAt(line: string, h: number, floor: number): number {
-  let k = h;
-  while (k > floor && !isSpace(line.charCodeAt(k - 1))) k--;
-  return k;
-}
-
-/** The two words before index `start`, normalised (read backwards: each hit crosses only the gap before it). */
-function wordsBefore(line: string, start: number): [string | undefined, string | undefined] {
-  const out: string[] = [];
-  let e = start;
-  while (out.length < 2) {
-    while (e > 0 && isSpace(line.charCodeAt(e - 1))) e--;
-    if (e === 0) break;
-    const b = wordStartAt(line, e, 0);
-    out.push(normWord(line.slice(b, e)));
-    e = b;
-  }
-  return [out[0], out[1]];
 }
 
 /**
@@ -209,6 +160,7 @@ export function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
   let firstWordStart = 0;
   while (firstWordStart < line.length && isSpace(line.charCodeAt(firstWordStart))) firstWordStart++;
   const finder = new RegExp(MAY_HOLD_SECRET.source, 'gi');
+  const edited = line.includes('\b');
   let from = 0;
   for (;;) {
     finder.lastIndex = from;
@@ -228,7 +180,8 @@ export function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
     if (inQuery) note(inQuery);
     // snmp-server host ADDR ...: every word after the address that is not a keyword (the community, user, vrf).
     // CatOS `set snmp trap ADDR COMMUNITY` likewise (not `set snmp trap enable all`, nor `snmp-server trap link ietf`).
-    if (w === 'snmp-server' || w === 'snmp') {
+    const snmp = w === 'snmp' || prefixOf(w, 'snmp-server', 6);
+    if (snmp) {
       const next = ws.at(1)?.norm;
       const addressNext = ws.at(2) !== undefined && isAddressLike(ws.at(2)!.norm);
       const hostWord = next !== undefined && next.length >= 2 && 'host'.startsWith(next);
@@ -239,8 +192,9 @@ export function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
       }
     }
     // `snmp-server comm X RO`: an abbreviated community keyword after the snmp command (whole words are hits anyway).
-    const commAfterSnmp = (w === 'snmp-server' || w === 'snmp') && ws.at(1) !== undefined && ws.at(1)!.norm.length >= 4 && 'community'.startsWith(ws.at(1)!.norm);
-    if (w === 'community' || w === 'community-map' || commAfterSnmp) {
+    // Down to `c`: no other snmp-server keyword is a prefix of `community` (contact, context, chassis-id are not).
+    const commAfterSnmp = snmp && prefixOf(ws.at(1)?.norm, 'community', 1);
+    if (w === 'community' || w === 'community-map' || w === 'community-ext' || commAfterSnmp) {
       let j = commAfterSnmp ? 2 : 1;
       // `name:` of `Community name: X`: only a trailing colon is dropped, never a glued prefix.
       while (ws.at(j + 1) && COMMUNITY_LEAD.has(ws.at(j)!.lower.replace(/:$/, ''))) j++;
@@ -257,6 +211,13 @@ export function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
       cuts.push({ start: v.start, end: close >= v.start ? close : v.end });
       note('user name');
       from = v.end;
+      continue;
+    }
+    // IOS `show snmp host`: `user: COMMUNITY<TAB>security model: v2c` (the v1/v2c community is the user).
+    if (w === 'user' && raw.endsWith('user:') && ws.at(2)?.norm === 'security' && ws.at(3)?.norm === 'model') {
+      cuts.push({ start: ws.at(1)!.start, end: ws.at(1)!.end });
+      note('snmp community');
+      from = ws.at(1)!.end;
       continue;
     }
     // `<password>x</password>`, `<secret>...` in NETCONF/RESTCONF XML: from the tag's end, the rest of the line.
@@ -276,9 +237,15 @@ export function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
     }
     // `crypto ...` in command position (first word, or glued to a prompt or `command:`) masks its line; elsewhere
     // it is a process name (`Crypto IKMP`) and the keys inside crypto commands are caught by their own keywords.
-    if (w === 'crypto' && ws.at(1) && (word.start === firstWordStart || word.end - word.start > w.length)) {
+    if (w === 'crypto' && ws.at(1) && (word.start === firstWordStart || word.end - word.start > w.length || commandPosition(line, word))) {
       cuts.push(restCut(line, ws, 1));
       note('crypto block');
+      break;
+    }
+    const byCommand = commandCut(line, ws, edited);
+    if (byCommand) {
+      cuts.push(byCommand.cut);
+      note(byCommand.kind);
       break;
     }
     const trig = triggerKind(w);
@@ -306,7 +273,7 @@ export function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
     }
     // `tacacs-server [host H ...] k X`, `radius-server ... ke X`: the only keyword of these commands starting with k
     // (looked for among the next few words only, so a line of them stays linear).
-    if (w === 'tacacs-server' || w === 'radius-server') {
+    if (prefixOf(w, 'tacacs-server', 6) || prefixOf(w, 'radius-server', 6)) {
       let k = 1;
       while (k < 12 && ws.at(k + 1) && !(ws.at(k)!.lower.length > 0 && 'key'.startsWith(ws.at(k)!.lower))) k++;
       if (k < 12 && ws.at(k + 1)) {
@@ -317,7 +284,7 @@ export function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
     }
     // `snmp-server user U G v3 au sha X pr aes 128 Y` (abbreviated): after the user and group, from the first word
     // that is not a version, `encrypted`, `remote`, `access` or an ACL number, the rest of the line.
-    if ((w === 'snmp-server' || w === 'snmp') && ws.at(4) && ws.at(1)!.norm.length >= 2 && 'user'.startsWith(ws.at(1)!.norm)) {
+    if (snmp && ws.at(4) && ws.at(1)!.norm.length >= 2 && 'user'.startsWith(ws.at(1)!.norm)) {
       let k = 4;
       while (ws.at(k + 1) && (SNMP_USER_WORDS.has(ws.at(k)!.lower) || isShortNumber(ws.at(k)!.lower))) k++;
       cuts.push(restCut(line, ws, k));

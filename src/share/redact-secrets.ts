@@ -10,9 +10,9 @@
 
 import {
   isKeyMaterial,
-  isPeerName,
   isSpace,
   lastTwoWords,
+  lastWords,
   LineWords,
   type SecretKind,
   awaitsSecret,
@@ -30,6 +30,9 @@ import { MASK } from './mask';
 import { bannerEnd } from '../core/text/split';
 import { lineStampLength } from '../core/text/line-stamps';
 import { applyCuts, keyMaterialSpan, lineCuts, MAY_HOLD_SECRET, redactLine, secretWordFinder } from './redact-line';
+import { commandPosition } from './secret-commands';
+import { keyBlocks } from './pem-blocks';
+import { secretTables } from './secret-tables';
 export { redactLine } from './redact-line';
 
 export interface RedactedLine {
@@ -53,19 +56,23 @@ const indentOf = (line: string) => line.slice(0, line.length - line.trimStart().
 /**
  * Block state across lines: an unindented `crypto` opens a block of indented lines (keys, peers, certificates); a
  * line naming a `certificate`, or ending with `key-string`/`key-hash` (no value), opens key material running to
- * `quit`/`exit`; a `show crypto isakmp key` header opens a table whose last column is the key.
+ * `quit`/`exit`; a private key's PEM block or a PKCS#12 import is masked to its end (pem-blocks.ts); a table header
+ * (`show crypto isakmp key`, `show snmp community`, ...) opens a table whose secret column is masked (secret-tables.ts).
  */
 function blockMasker() {
   let inCrypto = false;
   let inKeyMaterial = false;
-  let presharedTable: 'off' | 'header' | 'rows' = 'off';
-  let wrapped: false | 'terminal' | 'terminal-space' | 'mail' = false; // the line before was wrapped inside its secret or after its keyword
+  const keys = keyBlocks();
+  const tables = secretTables();
+  // The line before was wrapped inside its secret or after its keyword ('terminal-word': inside a secret that starts
+  // in its last word, whose rest may start with `#`, `%`, `>` or `*`).
+  let wrapped: false | 'terminal' | 'terminal-word' | 'terminal-space' | 'mail' = false;
   /**
    * After a wrapped line, a continuation is the rest of what the keyword took (the rest of the secret, a second key
    * whose keyword was masked on the line before, or the secret itself): masked whole, when in doubt.
    */
   function continued(line: string): { text: string; kind: SecretKind } | null {
-    return mayContinue(line, wrapped !== 'mail', wrapped === 'terminal-space') ? { text: MASK, kind: 'password' } : null;
+    return mayContinue(line, wrapped !== 'mail', wrapped === 'terminal-space', wrapped === 'terminal-word') ? { text: MASK, kind: 'password' } : null;
   }
   /**
    * How a line may be wrapped onto the next: by a terminal (it fills the width, and read with the next line a
@@ -77,23 +84,33 @@ function blockMasker() {
     if (next !== undefined && !(isSpace(line.charCodeAt(0)) && isSpace(next.charCodeAt(0))) && MAY_HOLD_SECRET.test(line + next)) {
       const { cuts } = lineCuts(line + next);
       // Cut at a space, the next line's first word is the command's next word even when it looks like a command.
-      if (cuts.some((c) => c.end > line.length)) return isSpace(line.charCodeAt(line.length - 1)) || isSpace(next.charCodeAt(0)) ? 'terminal-space' : 'terminal';
+      const cut = cuts.find((c) => c.end > line.length);
+      if (cut) {
+        if (isSpace(line.charCodeAt(line.length - 1)) || isSpace(next.charCodeAt(0))) return 'terminal-space';
+        // (A cut from further back is a keyword's rest of line, prose as often as not: `A key named ... by crypto`.)
+        let last = line.length;
+        while (last > 0 && !isSpace(line.charCodeAt(last - 1))) last--;
+        return cut.start >= last ? 'terminal-word' : 'terminal';
+      }
     }
     if (!mayBeWrapped(trimmedEnd(line)) || !MAY_HOLD_SECRET.test(line)) return false;
-    const [last, beforeLast] = lastTwoWords(line);
-    return awaitsSecret(last, beforeLast) ? 'mail' : false;
+    return awaitsSecret(lastWords(line, 4)) ? 'mail' : false;
   }
   return {
-    open: () => inCrypto || inKeyMaterial || presharedTable !== 'off' || wrapped !== false,
+    open: () => inCrypto || inKeyMaterial || keys.open() || tables.open() || wrapped !== false,
     /** The masked line and its kind, or null when the line stays as it is; `next` when the line may wrap onto it. */
     step(line: string, next?: string): { text: string; kind: SecretKind } | null {
       const cont = wrapped ? continued(line) : null;
+      // (A line masked whole as a wrapped secret's tail may still open a key block: `-----BEGIN ... PRIVATE KEY-----`.)
+      if (cont) keys.step(line);
       const r = cont ?? inner(line);
       wrapped = wraps(line, next);
       return r;
     },
   };
   function inner(line: string): { text: string; kind: SecretKind } | null {
+    const key = keys.step(line);
+    if (key) return key;
     if (inCrypto) {
       if (isIndented(line)) return { text: `${indentOf(line)}${MASK}`, kind: 'crypto block' };
       inCrypto = false;
@@ -104,23 +121,17 @@ function blockMasker() {
       if (first !== 'quit' && first !== 'exit' && isKeyMaterial(line)) return { text: `${indentOf(line)}${MASK}`, kind: 'certificate' };
       inKeyMaterial = false;
     }
-    if (presharedTable !== 'off') {
-      const ws = words(line);
-      // A row: keyring, peer (an address or a host name), key. Anything else ends the table.
-      if (ws.length === 3 && isPeerName(ws[1]!.norm)) {
-        const last = ws[2]!;
-        presharedTable = 'rows';
-        return { text: `${line.slice(0, last.start)}${MASK}${line.slice(last.end)}`, kind: 'key' };
-      }
-      presharedTable = ws.length === 0 && presharedTable === 'header' ? 'rows' : 'off'; // a blank line may follow the header
-      if (presharedTable === 'rows') return null;
-    }
+    const row = tables.row(line);
+    if (row !== undefined) return row && { text: applyCuts(line, [row]), kind: 'key' };
     if (!MAY_HOLD_SECRET.test(line)) return null;
-    const first = new LineWords(line, 0).at(0);
+    if (tables.header(line)) return null;
+    // `crypto` as a command (after a prompt and a space too: `asa(config)# crypto ...`) opens a block.
+    const ws = new LineWords(line, 0);
+    const first = ws.at(0);
     if (first && first.norm === 'crypto' && first.start === 0) inCrypto = true;
-    const [lastWord, beforeLast] = lastTwoWords(line);
+    else if (first && first.start === 0 && ws.at(1)?.norm === 'crypto' && commandPosition(line, ws.at(1)!)) inCrypto = true;
+    const [lastWord] = lastTwoWords(line);
     if (CERTIFICATE_WORD.test(line) || lastWord === 'key-string' || lastWord === 'key-hash' || lastWord === 'key-data') inKeyMaterial = true;
-    if (lastWord === 'key' && beforeLast === 'preshared') presharedTable = 'header';
     const r = redactLine(line);
     return r.kind ? { text: r.text, kind: r.kind } : null;
   }
@@ -348,7 +359,7 @@ function redactIn<T>(value: T, done: Map<string, string>): T {
 }
 
 interface QuotingDiagnosis {
-  inputs: { source: string; warnings: { line: number; message: string }[] }[];
+  inputs: { source: string; warnings: { line: number; message: string }[]; command?: string; firstLine?: number }[];
   findings: { evidence: { source: string; line: number; text: string }[] }[];
   hosts?: unknown[];
 }
@@ -432,9 +443,24 @@ export function redactDiagnosisBy<T extends QuotingDiagnosis>(d: T, masks?: read
       const q = w.message.indexOf('"');
       return line !== undefined && q >= 0 ? { ...w, message: `${w.message.slice(0, q)}"${clip(line)}"` } : w;
     });
-    return warnings.every((w, k) => w === i.warnings[k]) ? i : { ...i, warnings };
+    const command = i.command === undefined || i.firstLine === undefined ? i.command : maskedCommand(i.command, maskedLine(i.source, i.firstLine));
+    return command === i.command && warnings.every((w, k) => w === i.warnings[k]) ? i : { ...i, warnings, command };
   });
   return out;
+}
+
+/**
+ * A section's command as its masked prompt line has it: alone, the command has lost what told its secret (the mode in
+ * `R1(config-radius-server)#k 7 X`). The line is the prompt, then the command: the command's text before its first
+ * mask must start the command, or the whole command is masked (when in doubt).
+ */
+function maskedCommand(command: string, line: string | undefined): string {
+  if (line === undefined || !line.includes(MASK)) return command;
+  let p = 0;
+  while (p < line.length && line.charCodeAt(p) !== 35 && line.charCodeAt(p) !== 62) p++;
+  const tail = line.slice(p + 1).trimStart();
+  const at = tail.indexOf(MASK);
+  return at >= 0 && command.startsWith(tail.slice(0, at)) ? tail : MASK;
 }
 
 /** "3 secret lines masked (enable secret, snmp community)" for the UI; empty when nothing was found. */

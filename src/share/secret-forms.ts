@@ -16,7 +16,7 @@ export function parseSecretForms(tsv: string): SecretForm[] {
     .map((l) => {
       const tab = l.indexOf('\t');
       const lines = l.slice(tab + 1).split('\\n').map((x) => x.replace(/\\t/g, '\t'));
-      return { platform: l.slice(0, tab), lines, block: /\{H\}|\{B\}|Preshared Key/.test(l) };
+      return { platform: l.slice(0, tab), lines, block: /\{H\}|\{B\}|Preshared Key|SecName|Community-String|Group \/ Access|SNMP Community Value/.test(l) };
     });
 }
 

@@ -25,6 +25,7 @@ export const REST_TRIGGERS = new Map<string, SecretKind>([
   ['privacy', 'key'], ['passphrase', 'password'], ['pass-phrase', 'password'], ['idtoken', 'license token'],
   ['token', 'license token'], ['session-key', 'key'], ['ldap-login-password', 'password'],
   ['simple-password', 'password'], ['encrypted-password', 'password'], ['hello-authentication-key', 'key'],
+  ['radius-common-pw', 'key'],
 ]);
 
 /** The kind of secret a keyword takes, as a whole word or as a compound ending in one; undefined for none. */
@@ -58,6 +59,8 @@ export function abbreviationContext(prev: string | undefined, prevPrev: string |
   return (
     pre(prev, 'enable', 2) ||
     pre(prevPrev, 'username', 5) ||
+    pre(prevPrev, 'sent-username', 6) ||
+    pre(prevPrev, 'algorithm-type', 2) ||
     pre(prevPrev, 'neighbor', 3) ||
     pre(prev, 'vtp', 3) ||
     pre(prev, 'chap', 3) ||
@@ -223,9 +226,15 @@ export function isKeyMaterial(line: string, alone = false): boolean {
 
 /** The last two words of a line, normalised (read from its end, not by cutting every word). */
 export function lastTwoWords(line: string): [string | undefined, string | undefined] {
+  const [a, b] = lastWords(line, 2);
+  return [a, b];
+}
+
+/** The last `n` words of a line, normalised, last first. */
+export function lastWords(line: string, n: number): string[] {
   const out: string[] = [];
   let e = line.length;
-  while (out.length < 2) {
+  while (out.length < n) {
     while (e > 0 && isSpace(line.charCodeAt(e - 1))) e--;
     if (e === 0) break;
     let b = e;
@@ -233,26 +242,36 @@ export function lastTwoWords(line: string): [string | undefined, string | undefi
     out.push(normWord(line.slice(b, e)));
     e = b;
   }
-  return [out[0], out[1]];
+  return out;
 }
 
 /**
- * Lines wrapped by a terminal (80 or 132 columns, 79 where the last column stays blank) or by a mail client (at a
- * space, from about 60 columns): a secret may run onto the next line, or follow its keyword there.
+ * Lines wrapped by a terminal (80 or 132 columns, 79 where the last column stays blank; 100, 120 and 160 as
+ * terminal windows are often set) or by a mail client (at a space, from about 60 columns): a secret may run onto the
+ * next line, or follow its keyword there.
  */
-export const fillsTerminal = (length: number) => length === 79 || length === 80 || length === 132;
+export const fillsTerminal = (length: number) => length === 79 || length === 80 || length === 100 || length === 120 || length === 132 || length === 160;
 export const mayBeWrapped = (length: number) => length >= 60;
 
-/** The last word of a line that still waits for its secret (`... secret 9`, `... password`, `... md5`). */
-export function awaitsSecret(last: string | undefined, beforeLast: string | undefined): boolean {
-  if (last === undefined) return false;
+/**
+ * Whether a line's last words (last first) still wait for their secret: `... secret 9`, `... password`, `... md5`,
+ * `... priv aes 128` (a keyword, then only type digits, key sizes and algorithm names).
+ */
+export function awaitsSecret(last: readonly (string | undefined)[]): boolean {
   const keyword = (w: string | undefined) => w !== undefined && (REST_TRIGGERS.has(w) || compoundTrigger(w) !== undefined);
-  if (keyword(last)) return last !== 'key-string' && last !== 'key-hash'; // those open key material, read as a block
-  return (isShortNumber(last) || QUALIFIERS.has(last)) && keyword(beforeLast);
+  if (last[0] === undefined) return false;
+  if (keyword(last[0])) return last[0] !== 'key-string' && last[0] !== 'key-hash'; // those open key material, read as a block
+  for (let i = 0; i < last.length; i++) {
+    const w = last[i];
+    if (w === undefined) return false;
+    if (i > 0 && keyword(w)) return true;
+    if (!(isShortNumber(w) || (isNumber(w) && w.length === 3) || QUALIFIERS.has(w))) return false;
+  }
+  return false;
 }
 
 /** First words of a line that starts a command, never the tail of a wrapped secret. */
-const COMMAND_HEADS = new Set([
+export const COMMAND_HEADS = new Set([
   '!', 'end', 'exit', 'quit', 'interface', 'ip', 'ipv6', 'access-list', 'router', 'line', 'hostname', 'no', 'snmp-server',
   'username', 'enable', 'ntp', 'logging', 'service', 'aaa', 'crypto', 'version', 'boot', 'banner', 'control-plane',
   'class-map', 'policy-map', 'route-map', 'key', 'tacacs-server', 'radius-server', 'mls', 'vlan', 'spanning-tree',
@@ -263,14 +282,16 @@ const COMMAND_HEADS = new Set([
 
 /**
  * A line that may be the rest of a wrapped secret: it starts with a word that is no command or prompt, at column 0
- * (a terminal may also wrap right before a space: `indented` allows that).
+ * (a terminal may also wrap right before a space: `indented` allows that). `glued`: the terminal cut inside the
+ * secret, which may then go on with `#`, `%`, `>` or `*` (only a prompt's `R1#` inside the word stops it).
  */
-export function mayContinue(line: string, indented: boolean, anyWord = false): boolean {
+export function mayContinue(line: string, indented: boolean, anyWord = false, glued = false): boolean {
   if (line.trim() === '' || (!indented && isSpace(line.charCodeAt(0)))) return false;
   let b = 0;
   while (isSpace(line.charCodeAt(b))) b++;
   let e = b;
   while (e < line.length && !isSpace(line.charCodeAt(e))) e++;
   const first = line.slice(b, e).toLowerCase();
+  if (glued) return !COMMAND_HEADS.has(first) && first.indexOf('#') <= 0 && first.indexOf('>') <= 0;
   return (anyWord || !COMMAND_HEADS.has(first)) && !first.includes('#') && !first.includes('>') && !first.startsWith('%') && !first.startsWith('*');
 }
