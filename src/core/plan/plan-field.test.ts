@@ -321,14 +321,29 @@ describe('lists other features use, past the interfaces', () => {
 });
 
 describe('a web server published through the interface the block faces', () => {
-  it('the finding says the broad entry would cut it off (margrave example 1: static NAT of port 80 on the outside interface)', () => {
+  it('the plan blocks the infected hosts only, the broad entry an alternative (margrave example 1: static NAT of port 80 on the outside interface)', () => {
     const text = readFileSync(join(DIR, 'margrave-example1.txt'), 'utf8');
     const d = diagnose([{ source: 'r', text }, { source: 'flows.txt', text: SEED.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `Fa0${sp}209.172.108.20`) }]);
     const f = d.findings.find((x) => x.id === 'scanning-host')!;
-    expect(f.remedy.caveats.join(' ')).toContain('publishes a web server through it: the broad entry cuts that server off too, so use the narrow variant here');
+    expect(f.remedy.caveats.join(' ')).toContain('publishes a web server through it: the broad entry would cut that server off too, so the plan blocks port 80 from the infected hosts only');
+    const lines = d.plans![0]!.steps.flatMap((x) => x.commands);
+    expect(lines.some((l) => /deny tcp host 209\.172\.108\.20 any eq www/.test(l))).toBe(true);
+    expect(lines.some((l) => /deny tcp any any eq www/.test(l))).toBe(false);
+    expect(f.remedy.alternatives?.[0]?.summary).toMatch(/^Broad variant/);
     // Silent on the inside interface, where the broad entry stops the LAN's infected hosts scanning out.
     const inside = diagnose([{ source: 'r', text }, { source: 'flows.txt', text: SEED.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `Vl1${sp}192.168.2.77`) }]);
     expect(inside.findings.find((x) => x.id === 'scanning-host')!.remedy.caveats.join(' ')).not.toContain('publishes a web server');
+    expect(inside.plans![0]!.steps.flatMap((x) => x.commands).some((l) => /deny tcp any any eq www/.test(l))).toBe(true);
+  });
+
+  it('an inbound list that lets web requests in to a server: the same (no NAT); a reply port (eq www before the destination) is no server', () => {
+    const config = (entry: string) =>
+      ['version 15.4', 'hostname EDGE2', '!', 'interface GigabitEthernet0/0', ' ip address 203.0.113.2 255.255.255.248', ' ip access-group OUTSIDE-IN in', '!',
+        'ip access-list extended OUTSIDE-IN', ` ${entry}`, ' permit tcp any any established', ' permit icmp any any', '!', 'end'].join('\n');
+    const flows = SEED.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `Gi0/0${sp}198.51.100.77`);
+    const plan = (entry: string) => diagnose([{ source: 'r', text: config(entry) }, { source: 'flows.txt', text: flows }]).plans![0]!.steps.flatMap((x) => x.commands);
+    expect(plan('permit tcp any host 203.0.113.3 eq www')).toContain(' 1 deny tcp host 198.51.100.77 any eq www');
+    expect(plan('permit tcp any eq www any')).toContain(' 1 deny tcp any any eq www');
   });
 });
 

@@ -72,19 +72,27 @@ function existingGroupCaveat(ctx: RuleContext, facing: string): string {
   return 'An interface takes one access-group per direction: the change plan adds these entries in front of any list already there, never replacing it.';
 }
 
+// `permit tcp any DST eq www` with DST a server (a host or a subnet, not any; its port 80, not a reply's source port):
+// the list lets anyone's web requests in to it. (`permit tcp any any eq www` on a LAN side is its users browsing.)
+const PERMITS_WEB_IN = /^(?:\d+\s+)?permit\s+tcp\s+any\s+(?:host\s+\S+|\d[\d.]*\s+\d[\d.]*)\s+eq\s+(?:www|80|http)(?:\s|$)/;
+
 /**
- * On the NAT outside interface, a static translation of port 80 publishes a web server through it: the broad
- * entry would cut that server off from the Internet along with the worm.
+ * A web server published through the interface facing the hosts: a static translation of port 80 on the NAT outside
+ * interface, or an entry of its inbound list that lets web requests in. The broad entry would cut that server off
+ * along with the worm, so the plan blocks only the infected hosts there. The reason in words, or undefined.
  */
-function publishedWebCaveat(ctx: RuleContext, facing: string): string[] {
+function publishedWeb(ctx: RuleContext, facing: string): string | undefined {
+  if (!facing) return undefined;
   for (const c of configs(ctx)) {
-    const i = facing ? c.data.interfaces.find((x) => sameInterface(x.name, facing)) : undefined;
+    const i = c.data.interfaces.find((x) => sameInterface(x.name, facing));
+    if (!i) continue;
     const web = c.data.natRules.find((r) => r.type === 'static' && /\s(80|www)(\s|$)/.test(r.text));
-    if (i?.nat === 'outside' && web) {
-      return [`${expandInterfaceName(facing)} is the NAT outside interface and "${web.text}" publishes a web server through it: the broad entry cuts that server off too, so use the narrow variant here.`];
-    }
+    if (i.nat === 'outside' && web) return `${expandInterfaceName(facing)} is the NAT outside interface and "${web.text}" publishes a web server through it`;
+    const acl = i.accessGroups.find((g) => g.direction === 'in')?.acl;
+    const entry = acl ? c.data.acls.find((e) => e.acl === acl && PERMITS_WEB_IN.test(e.text.trim())) : undefined;
+    if (entry) return `ACL ${acl} on ${expandInterfaceName(facing)} lets web requests in ("${entry.text.trim()}"): a web server is reached through it`;
   }
-  return [];
+  return undefined;
 }
 
 /** Ports named by MLS tables (Fa4/1, CatOS 4/1): switch ports, where a router ACL does not go. */
@@ -182,6 +190,14 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
   const commands = [`access-list ${broad} deny tcp any any eq www`, `access-list ${broad} permit ip any any`, ifLine, ` ip access-group ${broad} in`];
   const ips = named.map((h) => h.ip);
   const block = blockFacing(facing, port, ips);
+  const v4 = ips.filter((ip) => !ip.includes(':'));
+  // A web server published through that interface: the infected hosts' own entries are the plan, the broad one an alternative.
+  const published = publishedWeb(ctx, facing);
+  const narrowFirst = published !== undefined && v4.length > 0;
+  const broadIntent = block(['deny tcp any any eq www'], `Block TCP port 80 from ${named.length === 1 ? 'the infected host' : 'the infected hosts'} where ${named.length === 1 ? 'it enters' : 'they enter'} the router.`);
+  const narrowIntent = block(v4.map((ip) => `deny tcp host ${ip} any eq www`), narrowFirst ? `Block TCP port 80 from ${named.length === 1 ? 'the infected host' : 'the infected hosts'} only, where ${named.length === 1 ? 'it enters' : 'they enter'} the router (a web server is published through that interface).` : 'Block port 80 from the infected hosts only.');
+  const NARROW = 'Narrow variant: block port 80 only from the infected hosts.';
+  const BROAD = 'Broad variant: block all TCP port 80 arriving on that interface (it would cut off the web server published through it too).';
   const nbarPolicy = {
     kind: 'policy' as const,
     ...(facing ? { interface: facing } : {}),
@@ -195,9 +211,9 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
     ...(port ? { unresolved: `VLAN interface of switch port ${port}`, resolve: `show interfaces ${port} switchport` } : {}),
   };
   const intents: RemedyIntent[] = [
-    block(['deny tcp any any eq www'], `Block TCP port 80 from ${named.length === 1 ? 'the infected host' : 'the infected hosts'} where ${named.length === 1 ? 'it enters' : 'they enter'} the router.`),
+    narrowFirst ? narrowIntent : broadIntent,
     { kind: 'verify', commands: [noPorts ? 'show ip accounting' : 'show ip cache flow | include 0050', 'show access-lists'] },
-    { kind: 'alternative', summary: 'Narrow variant: block port 80 only from the infected hosts.', intents: [block(ips.filter((ip) => !ip.includes(':')).map((ip) => `deny tcp host ${ip} any eq www`), 'Block port 80 from the infected hosts only.')] },
+    { kind: 'alternative', summary: narrowFirst ? BROAD : NARROW, intents: [narrowFirst ? broadIntent : narrowIntent] },
     {
       kind: 'alternative',
       summary: 'At ingress points, NBAR marks the worm\'s requests (default.ida, cmd.exe, root.exe) and an ACL drops them. Needs CEF and an IOS with NBAR.',
@@ -247,21 +263,25 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
         summary:
           (noPorts
             ? `Accounting shows no ports: ${named.length === 1 ? 'this host sends' : 'these hosts send'} bare-SYN-sized packets to many destinations, the Code Red pattern. Confirm with show ip cache flow | include 0050, then block TCP port 80 inbound on the interface facing ${named.length === 1 ? 'it' : 'them'}`
-            : `Block TCP port 80 inbound on the interface facing ${named.length === 1 ? 'the infected host' : 'the infected hosts'}`) +
+            : narrowFirst
+              ? `Block TCP port 80 from ${named.length === 1 ? 'the infected host' : 'the infected hosts'} only, inbound on the interface facing ${named.length === 1 ? 'it' : 'them'} (a web server is published through it)`
+              : `Block TCP port 80 inbound on the interface facing ${named.length === 1 ? 'the infected host' : 'the infected hosts'}`) +
           ', then patch or isolate the IIS server (Microsoft MS01-033).' +
           variantSentence(named),
-        commands,
+        commands: narrowFirst ? narrowCommands : commands,
         caveats: [
-          'This blocks all web traffic arriving on that interface, legitimate browsing included; prefer the narrow variant once the infected hosts are known.',
+          narrowFirst
+            ? 'This blocks port 80 only from the hosts named here: an infected host the flows did not show keeps scanning; paste its flows again and add it.'
+            : 'This blocks all web traffic arriving on that interface, legitimate browsing included; prefer the narrow variant once the infected hosts are known.',
           existingGroupCaveat(ctx, facing),
-          ...publishedWebCaveat(ctx, facing),
+          ...(published ? [`${published}: the broad entry would cut that server off too, so the plan blocks port 80 from the infected hosts only; the broad variant is an alternative.`] : []),
           ...(port ? [`The MLS entries name switch port ${port}: apply the ACL on the MSFC's VLAN interface for that port's VLAN (show interfaces ${port} switchport, or show port ${port} on CatOS, tells it).`] : []),
           ...(!facing && !port ? [`Nothing pasted names the interface facing ${hostList(named)}: show ip arp ${named[0]!.ip} (or show ip route ${named[0]!.ip}) tells it.`] : []),
           'The ACL only contains the spread: the infected IIS host must be patched (MS01-033) or taken off the network.',
           ...ipv6Caveat(named, ifLine),
         ],
         alternatives: [
-          { summary: 'Narrow variant: block port 80 only from the infected hosts.', commands: narrowCommands },
+          narrowFirst ? { summary: BROAD, commands } : { summary: NARROW, commands: narrowCommands },
           {
             summary: 'At ingress points, NBAR marks the worm\'s requests (default.ida, cmd.exe, root.exe) and an ACL drops them. Needs CEF and an IOS with NBAR.',
             commands: nbar,
