@@ -249,14 +249,14 @@ class PlanBuilder {
   }
 
   /** Global lines not already set by this plan or already in force. */
-  globals(f: Finding, commands: string[], why: string, claimed: Map<string, string>): Draft | undefined {
+  globals(f: Finding, commands: string[], why: string, claimed: Map<string, string>, gate?: string[]): Draft | undefined {
     const keep = commands.filter((c) => {
       const k = globalKey(c);
       if (claimed.has(k)) return false;
       claimed.set(k, c);
       return normalGlobal(k, this.work.globals[k]) !== normalGlobal(k, c) || this.work.globals[k] === undefined;
     });
-    return keep.length ? { mode: 'config', ...owners([f]), why, commands: keep } : undefined;
+    return keep.length ? { mode: 'config', ...owners([f]), why, commands: keep, ...(gate?.length ? { gate: [...gate] } : {}) } : undefined;
   }
 }
 
@@ -378,7 +378,7 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
   for (const { f, intents } of byIntent) for (const i of intents) if (i.kind === 'strip-log') run(ACL_COPIES, b.stripLog(f, i.acl, i.why));
   for (const { f, intents } of byIntent) for (const i of intents) if (i.kind === 'policy') run(POLICIES, b.policy(f, i));
   const claimed = new Map<string, string>();
-  for (const { f, intents } of byIntent) for (const i of intents) if (i.kind === 'global') run(GLOBALS, b.globals(f, i.commands, i.why, claimed));
+  for (const { f, intents } of byIntent) for (const i of intents) if (i.kind === 'global') run(GLOBALS, b.globals(f, i.commands, i.why, claimed, i.gate));
   for (const { f, intents } of byIntent) {
     for (const i of intents) {
       if (i.kind !== 'interface') continue;

@@ -36,6 +36,8 @@ export interface GlobalIntent {
   kind: 'global';
   commands: string[];
   why: string;
+  /** What must hold before the step is pasted (PlanStep.gate), when the config pasted may not show what it depends on. */
+  gate?: string[];
 }
 
 /** Lines under one interface (`no ip accounting`). */

@@ -236,3 +236,29 @@ describe('netflow-unavailable with the config', () => {
     expect(f!.remedy.commands).toEqual(['interface Vlan3', ' ip accounting']);
   });
 });
+
+describe('http-server-enabled: what else the HTTP server serves', () => {
+  const cfg = (extra: string[], end = true) =>
+    ['R1#show running-config', 'version 15.1', 'hostname BR1', '!', ...extra, 'interface GigabitEthernet0/1', ' ip address 10.1.1.1 255.255.255.0', '!', 'ip http server', ...(end ? ['end'] : [])].join('\n');
+  const http = (text: string) => diagnose([{ source: 'cfg.txt', text }]);
+  it.each([
+    [['ip admission name WEBAUTH proxy http'], 'web authentication (ip admission)'],
+    [['crypto pki server BR1-CA', ' database url flash:'], 'a certificate server'],
+    [['ip auth-proxy name AP http'], 'the authentication proxy'],
+    [['ip http path flash:/gui'], 'files served over HTTP'],
+  ])('with %j the server stays: no command, and the words say what would stop', (extra, what) => {
+    const d = http(cfg(extra));
+    const f = d.findings.find((x) => x.id === 'http-server-enabled')!;
+    expect(f.remedy.commands).toEqual([]);
+    expect(f.remedy.summary).toContain(what);
+    expect((d.plans ?? []).flatMap((p) => p.steps.flatMap((s) => s.commands))).not.toContain('no ip http server');
+  });
+  it('with none of them on a whole config: no ip http server, no gate; on a config cut short: the step waits on the include that would show them', () => {
+    const whole = http(cfg([]));
+    expect(whole.findings.find((x) => x.id === 'http-server-enabled')!.remedy.commands).toEqual(['no ip http server']);
+    const step = (d: ReturnType<typeof http>) => d.plans![0]!.steps.find((s) => s.commands.includes('no ip http server'))!;
+    expect(step(whole).gate).toBeUndefined();
+    const cut = http(cfg([], false));
+    expect(step(cut).gate).toEqual([expect.stringContaining('Paste it only if show running-config | include ip admission|webauth|auth-proxy|pki server|ip http path prints nothing')]);
+  });
+});

@@ -3,6 +3,7 @@ import { sectionsOf } from '../sections';
 import { ipToInt, intToIp } from '../text/lines';
 import type { Evidence, Finding } from '../types';
 import { answered, answerFinding, unconfirmed } from './answer-finding';
+import { withIntents } from '../plan/intents';
 import { configs, onRouter } from './parsed-facts';
 import type { RuleContext, RuleDef } from './rule-types';
 
@@ -27,6 +28,11 @@ function flowsToRouter(ctx: RuleContext): { count: number; evidence: Evidence[];
   return res;
 }
 
+// (The step's words as the remedy's first sentence gives them, with or without a gate.)
+const WHY = 'Infected hosts probe every address on port 80, the router\'s own included.';
+// What else serves over the IOS HTTP server, as show running-config | include finds it (parsers/show-running-config httpUses).
+const USES_INCLUDE = 'show running-config | include ip admission|webauth|auth-proxy|pki server|ip http path';
+
 export const httpServerEnabledRule: RuleDef = {
   id: 'http-server-enabled',
   checks: 'Running-config ip http server (not negated), or TCP/80 flows aimed at the router\'s own addresses.',
@@ -39,20 +45,46 @@ export const httpServerEnabledRule: RuleDef = {
       const title = enabled.length
         ? `HTTP server enabled${name}${flows.count ? `, and ${flows.count} port-80 flows reach it` : ''}`
         : `${flows.count} port-80 flows aimed at the router's own address${flows.targets.size > 1 ? 'es' : ''} (${[...flows.targets].slice(0, 3).join(', ')})${name}`;
+      // Something else the router serves over HTTP (web authentication, a certificate server): turning the server off
+      // would stop it, an outage of its own. The server stays; the block on port 80 keeps the worm away from it.
+      const uses = enabled.flatMap((c) => (c.data.httpUses ?? []).map((u) => ({ ...u, source: c.source })));
+      // Part of a config, or one cut short, may hide those lines: the step waits on the include that would show them.
+      const unseen = enabled.some((c) => c.data.partial !== undefined || !c.data.ended);
+      const finding: Finding = {
+        id: 'http-server-enabled',
+        severity: 'warning',
+        title,
+        evidence: [...enabled.map((c) => ctx.evidence(c.source, c.data.httpServer.line!)), ...uses.map((u) => ctx.evidence(u.source, u.line)), ...flows.evidence],
+        remedy: uses.length
+          ? {
+              summary:
+                `Infected hosts probe every address on port 80, the router's own included, and each attempt costs its CPU. This router also serves ${[...new Set(uses.map((u) => u.what))].join(' and ')} over HTTP, which no ip http server would stop: keep the server, and keep the worm from it instead.`,
+              commands: [],
+              caveats: [
+                'Block port 80 from the infected hosts where they enter (the scanning-host finding\'s change), and limit who reaches the HTTP server with ip http access-class and a list of the hosts that need it.',
+                'Turn the server off (no ip http server) only once nothing above needs it any more.',
+              ],
+            }
+          : {
+              summary: 'Infected hosts probe every address on port 80, the router\'s own included: each attempt costs its CPU while the IOS HTTP server answers. Turn it off.',
+              commands: ['no ip http server'],
+              caveats: [
+                'Anything that manages the router over HTTP (a web GUI, some monitoring) stops working; use SSH or ip http secure-server restricted with ip http access-class if it is needed.',
+                ...(unseen ? [`The running-config pasted may not show everything the router has: ${USES_INCLUDE} must print nothing first (web authentication or a certificate server served over HTTP would stop).`] : []),
+              ],
+            },
+      };
+      if (uses.length || !unseen) return [finding];
       return [
-        {
-          id: 'http-server-enabled',
-          severity: 'warning',
-          title,
-          evidence: [...enabled.map((c) => ctx.evidence(c.source, c.data.httpServer.line!)), ...flows.evidence],
-          remedy: {
-            summary: 'Infected hosts probe every address on port 80, the router\'s own included: each attempt costs its CPU while the IOS HTTP server answers. Turn it off.',
+        withIntents(finding, [
+          {
+            kind: 'global',
             commands: ['no ip http server'],
-            caveats: [
-              'Anything that manages the router over HTTP (a web GUI, some monitoring) stops working; use SSH or ip http secure-server restricted with ip http access-class if it is needed.',
-            ],
+            why: WHY,
+            ...({ gate: [`Paste it only if ${USES_INCLUDE} prints nothing: the running-config pasted may not show everything the router has, and web authentication, a certificate server's SCEP or files served over HTTP would stop with the server.`] }),
           },
-        },
+          { kind: 'verify', commands: ['show running-config | include ip http'] },
+        ]),
       ];
     }
     if (unconfirmed(ctx, CONFIRM.slice(0, 1)) && answered(ctx, 'http-attempts', 'yes')) {

@@ -54,6 +54,8 @@ export interface RunningConfigData {
   bridgeIrb?: { line: number };
   mlsFlow?: { mode: string; line: number };
   httpSecureServer?: { enabled: boolean; line: number };
+  /** Features the IOS HTTP server serves (web authentication, a certificate server's SCEP): `no ip http server` stops them. */
+  httpUses?: { line: number; what: string }[];
   version?: string;
   /**
    * The `| include ...` (or `| section`, `| begin`) filter the config was shown with. Then a missing line proves
@@ -289,10 +291,32 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     return a < b ? -1 : a > b ? 1 : 0;
   });
   if (section.filter) d.filter = section.filter;
+  const uses = httpUsesOf(section);
+  if (uses.length) d.httpUses = uses;
   const part = partOf(section, d);
   if (part) d.partial = part;
   other.finish();
   return { data: d, warnings };
+}
+
+// Features the IOS HTTP server serves, by their config lines: turning the server off stops them.
+const HTTP_USES: [RegExp, string][] = [
+  [/^\s*ip admission\s/, 'web authentication (ip admission)'],
+  [/^\s*parameter-map type webauth\s/, 'web authentication (parameter-map type webauth)'],
+  [/^\s*ip auth-proxy\s/, 'the authentication proxy (ip auth-proxy)'],
+  [/^\s*crypto pki server\s/, 'a certificate server (crypto pki server: SCEP enrolment and CRLs over HTTP)'],
+  [/^\s*ip http path\s/, 'files served over HTTP (ip http path: a CME web interface, phone loads)'],
+];
+
+function httpUsesOf(section: Section): { line: number; what: string }[] {
+  const out: { line: number; what: string }[] = [];
+  for (let i = section.from; i < section.to; i++) {
+    const l = section.lines[i]!;
+    if (l.length > 200 || !/(?:admission|webauth|auth-proxy|pki server|http path)/.test(l)) continue;
+    const use = HTTP_USES.find(([re]) => re.test(l));
+    if (use && !out.some((u) => u.what === use[1])) out.push({ line: i + 1, what: use[1] });
+  }
+  return out;
 }
 
 // `show running-config all | brief | full | linenum | view full`: still the whole config.
