@@ -211,6 +211,15 @@ function dangling(req: BlockRequest, model: ConfigModel, names: NameAllocator, i
   };
 }
 
+/** Why a block is held on an interface whose list sits behind an IOS-XE common list (and cannot be edited in place). */
+function commonListWords(ifName: string, dirWord: string, common: string, old: string, n: number): string {
+  return (
+    `${ifName} filters ${dirWord} with the common list ${common} in front of ACL ${old} (ip access-group common): a copy bound with one ip access-group line could drop ${common}, ` +
+    `and ${old} cannot take the deny entries in place here (it is shared, standard, has no room in front, or this IOS does not prove sequence editing). No change is pasted for it: ` +
+    `insert the deny entries at the top of ${old} by sequence number once show access-lists ${old} shows its first entry numbered above ${n} and nothing else uses it.`
+  );
+}
+
 /**
  * Commands that put `req.entries` in front of the filtering on `req.interface`, in the order IOS needs so the
  * interface is never unfiltered: a new list is complete before the single `ip access-group` line binds it.
@@ -235,6 +244,11 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
     };
   }
   const acl = model.acls[old];
+  const common = iface.common?.[dir];
+  // (A list the config does not show, or one with no entries, behind a common list: no new list is bound over it either.)
+  if (common && !acl?.entries.some((e) => !e.text.startsWith('remark'))) {
+    return { commands: [], how: '', precheck: [...precheck, `show access-lists ${old}`], held: commonListWords(iface.name, dirWord, common, old, req.entries.length) };
+  }
   if (!acl) return dangling(req, model, names, iface.name, old, precheck);
   // A list of remarks only lets everything through as a missing one does: deny entries must not become all it holds.
   if (!acl.entries.some((e) => !e.text.startsWith('remark'))) return dangling(req, model, names, iface.name, old, precheck, true);
@@ -251,6 +265,8 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
   }
   // A copy of a list the paste may have cut would drop what the router has past the cut: no copy, in words.
   if (model.tailAcl === old) return { commands: [], how: '', precheck, held: cutListWords(old) };
+  // A common list in front (IOS-XE): one ip access-group line swapping a copy in could drop it. No copy, in words.
+  if (common) return { commands: [], how: '', precheck: [...precheck, `show access-lists ${old}`], held: commonListWords(iface.name, dirWord, common, old, req.entries.length) };
   const strip = req.stripLog?.has(old) === true;
   const copied = acl.entries.map((e) => {
     const t = acl.kind === 'standard' ? standardToExtended(e.text) : e.text;

@@ -38,6 +38,8 @@ export interface ModelInterface {
   name: string;
   addresses: { address: string; mask: string; secondary: boolean }[];
   groups: { in?: string; out?: string };
+  /** IOS-XE common lists (`ip access-group common C I in`): in front of `groups`, by direction. */
+  common?: { in?: string; out?: string };
   policies: { input?: string; output?: string };
   /** Other interface lines a plan may toggle (`ip accounting`), as typed. */
   settings: string[];
@@ -182,7 +184,10 @@ export function buildModel(d: RunningConfigData | undefined, version?: string, p
     if (i.address && i.mask) mi.addresses.push({ address: i.address, mask: i.mask, secondary: false });
     for (const s of i.secondary ?? []) mi.addresses.push({ ...s, secondary: true });
     // IOS keeps one access-group per direction: the last line read wins, as on the router.
-    for (const g of i.accessGroups) mi.groups[g.direction] = g.acl;
+    for (const g of i.accessGroups) {
+      mi.groups[g.direction] = g.acl;
+      if (g.common) (mi.common ??= {})[g.direction] = g.common;
+    }
     for (const p of i.servicePolicies ?? []) mi.policies[p.direction] = p.policy;
     if (i.ipAccounting) mi.settings.push('ip accounting');
     m.interfaces[interfaceKey(i.name)] = mi;

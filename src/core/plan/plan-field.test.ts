@@ -362,3 +362,27 @@ describe('a router that inspects (CBAC)', () => {
     expect(inPlace.plan.steps[0]!.why).not.toContain('ip inspect');
   });
 });
+
+describe('an IOS-XE common list in front of the interface list (ip access-group common C I in)', () => {
+  const config = (own: string[]) =>
+    ['version 16.9', 'hostname ASR1', '!', 'interface GigabitEthernet0/0/1', ' ip address 10.50.0.1 255.255.255.0', ' ip access-group common COMMON-IN CAMPUS-IN in', '!',
+      'ip access-list extended COMMON-IN', ' 10 deny ip 127.0.0.0 0.255.255.255 any', ...own, '!', 'end'].join('\n');
+  const block = withIntents({ id: 'scanning-host', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+    { kind: 'block', interface: 'Gi0/0/1', direction: 'in', entries: ['deny tcp any any eq www'], hosts: ['10.50.0.9'], why: 'Block.' },
+  ]);
+  it('reads both lists: the interface list bound, the common one in front and never reused', () => {
+    const model = buildModel(parse(config(['ip access-list extended CAMPUS-IN', ' 10 permit tcp 10.50.0.0 0.0.0.255 any eq 443'])));
+    expect(model.interfaces['gigabitethernet0/0/1']).toMatchObject({ groups: { in: 'CAMPUS-IN' }, common: { in: 'COMMON-IN' } });
+    expect(model.reservedAcls).toEqual(expect.arrayContaining(['COMMON-IN', 'CAMPUS-IN']));
+  });
+  it('inserts into the interface list by sequence number where it can; otherwise holds the change, never binding a copy over both', () => {
+    const inPlace = buildPlan(buildModel(parse(config(['ip access-list extended CAMPUS-IN', ' 10 permit tcp 10.50.0.0 0.0.0.255 any eq 443']))), [block], { router: 'R' });
+    expect(inPlace.plan.steps[0]!.commands).toEqual(['ip access-list extended CAMPUS-IN', ' 1 deny tcp any any eq www']);
+    for (const own of [['ip access-list standard CAMPUS-IN', ' 10 permit 10.50.0.0 0.0.0.255'], []]) {
+      const built = buildPlan(buildModel(parse(config(own))), [block], { router: 'R' });
+      const lines = built.plan.steps.flatMap((s) => s.commands);
+      expect(lines.filter((l) => /ip access-group/.test(l)), own.join('/')).toEqual([]);
+      expect([...built.held.values()].flat().join(' ')).toContain('the common list COMMON-IN in front of ACL CAMPUS-IN');
+    }
+  });
+});

@@ -143,6 +143,11 @@ export function aclReferences(words: readonly string[]): string[] {
   const listIsAcl = lw[1] === 'nat' || lw[0] === 'dialer-list';
   for (let i = 0; i < words.length - 1; i++) {
     if (!ACL_REF_AFTER.has(lw[i]!) || (lw[i] === 'list' && !listIsAcl)) continue;
+    // IOS-XE's `ip access-group common C [I] in`: both lists.
+    if (lw[i] === 'access-group' && lw[i + 1] === 'common') {
+      out.push(...words.slice(i + 2, i + 4).filter((w, k) => isRef(w) && !(k === 1 && /^(in|out)$/i.test(w))));
+      continue;
+    }
     const v = lw[i + 1] === 'name' || lw[i + 1] === 'peer' || lw[i + 1] === 'serve' || lw[i + 1] === 'serve-only' || lw[i + 1] === 'query-only' ? words[i + 2] : words[i + 1];
     if (isRef(v)) out.push(v);
   }

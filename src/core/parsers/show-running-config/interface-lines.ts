@@ -14,7 +14,8 @@ export interface ConfigInterface {
   /** ip route-cache flow / ip flow ingress. */
   flowAccounting: boolean;
   nat?: 'inside' | 'outside';
-  accessGroups: { acl: string; direction: 'in' | 'out'; line: number }[];
+  /** `common`: the list an IOS-XE `ip access-group common C [I] in|out` puts in front of the interface's own (`acl`). */
+  accessGroups: { acl: string; direction: 'in' | 'out'; line: number; common?: string }[];
   /** `service-policy input|output NAME`: one per direction, like access-groups. */
   servicePolicies?: { policy: string; direction: 'input' | 'output'; line: number }[];
   bridgeGroup?: number;
@@ -68,6 +69,9 @@ export function readInterfaceLine(iface: ConfigInterface, w: readonly string[], 
   else if (c[0] === 'ip' && c[1] === 'nat' && (c[2] === 'inside' || c[2] === 'outside') && c.length === 3) {
     if (neg) delete iface.nat;
     else iface.nat = c[2];
+  } else if (c[0] === 'ip' && c[1] === 'access-group' && !neg && c[2] === 'common' && w[3] && (c.length === 5 || c.length === 6) && (c.at(-1) === 'in' || c.at(-1) === 'out')) {
+    // IOS-XE's common list, with or without the interface's own list after it (`common COMMON-IN CAMPUS-IN in`).
+    iface.accessGroups.push({ acl: c.length === 6 ? w[4]! : w[3], direction: c.at(-1) as 'in' | 'out', line, common: w[3] });
   } else if (c[0] === 'ip' && c[1] === 'access-group' && !neg && (c[3] === 'in' || c[3] === 'out')) {
     iface.accessGroups.push({ acl: w[2]!, direction: c[3], line });
   } else if (c[0] === 'ip' && c[1] === 'access-group' && !neg && w[2] && c.length === 3) {
