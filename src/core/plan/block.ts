@@ -157,7 +157,9 @@ function blind(req: BlockRequest, model: ConfigModel): BlockCommands {
     ? 'No running-config was pasted, so this plan cannot see the access lists on '
     : ifName
       ? 'The running-config pasted does not show the access list on '
-      : 'No interface of the running-config pasted has a subnet holding these hosts, and no ARP table pasted names theirs, so this plan cannot see the access list on ';
+      : req.unresolved
+        ? 'What was pasted does not settle which interface that is, so this plan cannot see the access list on '
+        : 'No interface of the running-config pasted has a subnet holding these hosts, and no ARP table pasted names theirs, so this plan cannot see the access list on ';
   return {
     commands: seqInsert(acl, req.entries),
     undo: [`ip access-list extended ${acl}`, ...req.entries.map((_, i) => ` no ${i + 1}`)],

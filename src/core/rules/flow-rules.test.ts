@@ -154,3 +154,26 @@ describe('scanning-host: flows that name no interface (show ip accounting), host
     expect(scans).toHaveLength(1);
   });
 });
+
+describe('scanning-host: the same subnet in two VRFs', () => {
+  const config = (second: boolean) =>
+    ['PE1#show running-config', 'version 15.2', 'hostname PE1', '!', 'ip vrf CUST-A', ' rd 65000:1', '!', 'ip vrf CUST-B', ' rd 65000:2', '!',
+      'interface GigabitEthernet0/1', ' ip vrf forwarding CUST-A', ' ip address 10.1.1.1 255.255.255.0', '!',
+      ...(second ? ['interface GigabitEthernet0/2', ' ip vrf forwarding CUST-B', ' ip address 10.1.1.1 255.255.255.0', '!'] : []), 'end'].join('\n');
+  // A bare-SYN sweep as show ip accounting prints it (no interface): the subnet alone places the host.
+  const rows = Array.from({ length: 60 }, (_v, i) => ` 10.1.1.55      ${20 + (i % 200)}.${(i * 37) % 250}.${(i * 11) % 250}.${1 + (i % 250)}                  1                  48`);
+  const acct = ['PE1#show ip accounting', '   Source           Destination              Packets               Bytes', ...rows].join('\n');
+  const plan = (second: boolean) => {
+    const d = diagnose([{ source: 'cfg.txt', text: config(second) }, { source: 'acct.txt', text: acct }]);
+    return { d, f: d.findings.find((x) => x.id === 'scanning-host')!, lines: (d.plans ?? []).flatMap((p) => p.steps.flatMap((s) => s.commands)) };
+  };
+  it('picks no interface, and asks each VRF\'s ARP table which one the host is behind', () => {
+    const { d, f, lines } = plan(true);
+    expect(lines.some((l) => / ip access-group /.test(l))).toBe(false);
+    expect(d.plans![0]!.precheck).toContain('show ip arp vrf CUST-A 10.1.1.55, show ip arp vrf CUST-B 10.1.1.55');
+    expect(f.remedy.caveats.join(' ')).toContain('10.1.1.55 is in the subnet of GigabitEthernet0/1 (VRF CUST-A) and GigabitEthernet0/2 (VRF CUST-B)');
+  });
+  it('with the subnet on one interface only, binds there as before', () => {
+    expect(plan(false).lines).toContain('interface GigabitEthernet0/1');
+  });
+});

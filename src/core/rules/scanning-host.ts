@@ -28,18 +28,30 @@ function hostList(hosts: readonly HostAnalysis[]): string {
  * interface one of whose subnets (secondaries too) holds them all, else the one `show ip arp` learned them on.
  */
 function facingInterface(ctx: RuleContext, hosts: readonly HostAnalysis[]): string {
-  for (const c of configs(ctx)) {
-    const i = c.data.interfaces.find((x) =>
-      [{ address: x.address, mask: x.mask }, ...(x.secondary ?? [])].some((a) => {
-        const s = subnetOf(a.address, a.mask);
-        return s && s.bits > 0 && hosts.every((h) => inSubnet(h.ip, s));
-      }),
-    );
-    if (i) return i.name;
-  }
+  // Interfaces whose subnet holds every host: more than one (the same subnet in two VRFs) tells nothing by itself.
+  const holding = new Set<string>();
+  for (const c of configs(ctx)) for (const x of c.data.interfaces) if (hosts.every((h) => holdsHost(x, h.ip))) holding.add(x.name);
   const arp = sectionsOf(ctx.sections, 'show ip arp').flatMap((s) => s.data.entries);
   const ifs = new Set(hosts.map((h) => arp.find((e) => e.address === h.ip && e.interface)?.interface ?? ''));
-  return ifs.size === 1 ? [...ifs][0]! : '';
+  const byArp = ifs.size === 1 ? [...ifs][0]! : '';
+  if (holding.size === 1) return [...holding][0]!;
+  return holding.size > 1 && byArp && ![...holding].some((n) => sameInterface(n, byArp)) ? '' : byArp;
+}
+
+type CfgInterface = ReturnType<typeof configs>[number]['data']['interfaces'][number];
+/** The interface's primary or a secondary subnet holds `ip`. */
+function holdsHost(x: CfgInterface, ip: string): boolean {
+  return [{ address: x.address, mask: x.mask }, ...(x.secondary ?? [])].some((a) => {
+    const s = subnetOf(a.address, a.mask);
+    return s !== undefined && s.bits > 0 && inSubnet(ip, s);
+  });
+}
+
+/** Interfaces (with their VRFs) whose subnets hold `ip`, when more than one does: the host's interface is a guess there. */
+function ambiguousFacing(ctx: RuleContext, ip: string): { name: string; vrf?: string }[] {
+  const out: { name: string; vrf?: string }[] = [];
+  for (const c of configs(ctx)) for (const x of c.data.interfaces) if (holdsHost(x, ip)) out.push({ name: x.name, ...(x.vrf ? { vrf: x.vrf } : {}) });
+  return out.length > 1 ? out : [];
 }
 
 /**
@@ -60,7 +72,15 @@ function hostInterfaceResolver(ctx: RuleContext): ((ip: string) => string) | und
   const arp = new Map<string, string>();
   for (const sec of sectionsOf(ctx.sections, 'show ip arp')) for (const e of sec.data.entries) if (e.interface && !arp.has(e.address)) arp.set(e.address, e.interface);
   if (subnets.length === 0 && arp.size === 0) return undefined;
-  return (ip) => subnets.find((x) => inSubnet(ip, x.s))?.name ?? arp.get(ip) ?? '';
+  return (ip) => {
+    const holding = subnets.filter((x) => inSubnet(ip, x.s));
+    // The same subnet on two interfaces (two VRFs): only the ARP table can tell which one the host is behind.
+    if (holding.length > 1 && holding.some((x) => x.name !== holding[0]!.name)) {
+      const a = arp.get(ip);
+      return a && holding.some((x) => sameInterface(x.name, a)) ? a : '';
+    }
+    return holding[0]?.name ?? arp.get(ip) ?? '';
+  };
 }
 
 /** An interface takes one access-group per direction: say how the plan keeps the one already there. */
@@ -93,6 +113,16 @@ function publishedWeb(ctx: RuleContext, facing: string): string | undefined {
     if (entry) return `ACL ${acl} on ${expandInterfaceName(facing)} lets web requests in ("${entry.text.trim()}"): a web server is reached through it`;
   }
   return undefined;
+}
+
+/** What tells the interface facing the hosts when nothing pasted did, or when two interfaces' subnets (two VRFs) hold them. */
+function facingUnknownWords(ctx: RuleContext, named: readonly HostAnalysis[]): string {
+  const ip = named[0]!.ip;
+  const both = ambiguousFacing(ctx, ip);
+  if (both.length === 0) return `Nothing pasted names the interface facing ${hostList(named)}: show ip arp ${ip} (or show ip route ${ip}) tells it.`;
+  const where = both.map((x) => `${expandInterfaceName(x.name)}${x.vrf ? ` (VRF ${x.vrf})` : ''}`).join(' and ');
+  const asks = both.map((x) => `show ip arp ${x.vrf ? `vrf ${x.vrf} ` : ''}${ip}`).join(', ');
+  return `${ip} is in the subnet of ${where}: the same addresses in different VRFs, so the change does not pick one. ${asks} tell${both.length === 1 ? 's' : ''} which one it is behind; an access list on the wrong one would block that customer's web traffic and leave the worm scanning.`;
 }
 
 /** Ports named by MLS tables (Fa4/1, CatOS 4/1): switch ports, where a router ACL does not go. */
@@ -189,7 +219,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
   const [broad, narrow, dscp] = acls as [string, string, string];
   const commands = [`access-list ${broad} deny tcp any any eq www`, `access-list ${broad} permit ip any any`, ifLine, ` ip access-group ${broad} in`];
   const ips = named.map((h) => h.ip);
-  const block = blockFacing(facing, port, ips);
+  const block = blockFacing(facing, port, ips, ctx);
   const v4 = ips.filter((ip) => !ip.includes(':'));
   // A web server published through that interface: the infected hosts' own entries are the plan, the broad one an alternative.
   const published = publishedWeb(ctx, facing);
@@ -276,7 +306,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
           existingGroupCaveat(ctx, facing),
           ...(published ? [`${published}: the broad entry would cut that server off too, so the plan blocks port 80 from the infected hosts only; the broad variant is an alternative.`] : []),
           ...(port ? [`The MLS entries name switch port ${port}: apply the ACL on the MSFC's VLAN interface for that port's VLAN (show interfaces ${port} switchport, or show port ${port} on CatOS, tells it).`] : []),
-          ...(!facing && !port ? [`Nothing pasted names the interface facing ${hostList(named)}: show ip arp ${named[0]!.ip} (or show ip route ${named[0]!.ip}) tells it.`] : []),
+          ...(!facing && !port ? [facingUnknownWords(ctx, named)] : []),
           'The ACL only contains the spread: the infected IIS host must be patched (MS01-033) or taken off the network.',
           ...ipv6Caveat(named, ifLine),
         ],
@@ -294,7 +324,15 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
 }
 
 /** Deny entries inbound where the hosts enter: the interface when known, else the switch port's VLAN interface to find. */
-function blockFacing(facing: string, port: string, ips: string[]): (entries: string[], why: string) => BlockIntent {
+function blockFacing(facing: string, port: string, ips: string[], ctx?: RuleContext): (entries: string[], why: string) => BlockIntent {
+  // The same subnet on interfaces in two VRFs: the pre-check asks each VRF's ARP table.
+  const both = !facing && !port && ctx && ips[0] ? ambiguousFacing(ctx, ips[0]) : [];
+  const vrfs = both.length
+    ? {
+        unresolved: `interface facing ${ips[0]} (${both.map((x) => `${expandInterfaceName(x.name)}${x.vrf ? ` in VRF ${x.vrf}` : ''}`).join(' or ')})`,
+        resolve: both.map((x) => `show ip arp ${x.vrf ? `vrf ${x.vrf} ` : ''}${ips[0]}`).join(', '),
+      }
+    : {};
   return (entries, why) => ({
     kind: 'block',
     ...(facing ? { interface: facing } : {}),
@@ -302,7 +340,7 @@ function blockFacing(facing: string, port: string, ips: string[]): (entries: str
     entries,
     hosts: ips,
     why,
-    ...(port ? { unresolved: `VLAN interface of switch port ${port}`, resolve: `show interfaces ${port} switchport` } : {}),
+    ...(port ? { unresolved: `VLAN interface of switch port ${port}`, resolve: `show interfaces ${port} switchport` } : vrfs),
   });
 }
 
@@ -338,7 +376,7 @@ function serviceFinding(ctx: RuleContext, ifShort: string, service: string, host
       evidence: named.flatMap((h) => h.evidence.slice(0, EVIDENCE_LINES)).map((r) => ctx.evidence(r.source, r.line)),
       remedy,
     },
-    serviceIntents(service, named, facing, port, remedy),
+    serviceIntents(ctx, service, named, facing, port, remedy),
   );
 }
 
@@ -347,10 +385,10 @@ function serviceFinding(ctx: RuleContext, ifShort: string, service: string, host
  * interface already filters with (never an `ip access-group` swap that drops a list in place) and names the MQC
  * class so it collides with nothing. The alternatives keep their summaries: the plan rebuilds their commands.
  */
-function serviceIntents(service: string, named: readonly HostAnalysis[], facing: string, port: string, remedy: Remedy): RemedyIntent[] {
+function serviceIntents(ctx: RuleContext, service: string, named: readonly HostAnalysis[], facing: string, port: string, remedy: Remedy): RemedyIntent[] {
   const ips = named.map((h) => h.ip).filter((ip) => !ip.includes(':'));
   const where = port ? { unresolved: `VLAN interface of switch port ${port}`, resolve: `show interfaces ${port} switchport` } : {};
-  const block = blockFacing(facing, port, ips);
+  const block = blockFacing(facing, port, ips, ctx);
   const hex = includeFilter(service);
   const verify: RemedyIntent = { kind: 'verify', commands: [hex ? `show ip cache flow | include ${hex}` : 'show ip cache flow', 'show access-lists'] };
   const alt = remedy.alternatives?.[0];

@@ -14,6 +14,8 @@ export interface ConfigInterface {
   /** ip route-cache flow / ip flow ingress. */
   flowAccounting: boolean;
   nat?: 'inside' | 'outside';
+  /** `ip vrf forwarding X`, `vrf forwarding X`, NX-OS `vrf member X`: the VRF whose table the interface's subnet is in. */
+  vrf?: string;
   /** `common`: the list an IOS-XE `ip access-group common C [I] in|out` puts in front of the interface's own (`acl`). */
   accessGroups: { acl: string; direction: 'in' | 'out'; line: number; common?: string }[];
   /** `service-policy input|output NAME`: one per direction, like access-groups. */
@@ -61,6 +63,7 @@ export function readInterfaceLine(iface: ConfigInterface, w: readonly string[], 
       else [iface.address, iface.mask] = [w[2]!, w[3]!];
     } else return false;
   } else if (c[0] === 'ip' && c[1] === 'unnumbered' && !neg) iface.addressMode = 'unnumbered';
+  else if (((c[0] === 'ip' && c[1] === 'vrf' && c[2] === 'forwarding' && c.length === 4) || (c[0] === 'vrf' && (c[1] === 'forwarding' || c[1] === 'member') && c.length === 3)) && !neg) iface.vrf = w[w.length - 1];
   else if (s === 'ip accounting' || s === 'ip accounting output-packets') iface.ipAccounting = !neg;
   // Classic netflow (`ip route-cache flow [sampled]`), 12.4+ (`ip flow ingress`) and Flexible NetFlow on input.
   else if (s.startsWith('ip route-cache flow') || s === 'ip flow ingress' || (c[1] === 'flow' && c[2] === 'monitor' && c[4] === 'input')) iface.flowAccounting = !neg;
