@@ -242,10 +242,10 @@ describe('http-server-enabled: what else the HTTP server serves', () => {
     ['R1#show running-config', 'version 15.1', 'hostname BR1', '!', ...extra, 'interface GigabitEthernet0/1', ' ip address 10.1.1.1 255.255.255.0', '!', 'ip http server', ...(end ? ['end'] : [])].join('\n');
   const http = (text: string) => diagnose([{ source: 'cfg.txt', text }]);
   it.each([
-    [['ip admission name WEBAUTH proxy http'], 'web authentication (ip admission)'],
+    [['ip admission name WEBAUTH proxy http'], 'web logins (ip admission)'],
     [['crypto pki server BR1-CA', ' database url flash:'], 'a certificate server'],
-    [['ip auth-proxy name AP http'], 'the authentication proxy'],
-    [['ip http path flash:/gui'], 'files served over HTTP'],
+    [['ip auth-proxy name AP http'], 'the login proxy'],
+    [['ip http path flash:/gui'], 'files (ip http path'],
   ])('with %j the server stays: no command, and the words say what would stop', (extra, what) => {
     const d = http(cfg(extra));
     const f = d.findings.find((x) => x.id === 'http-server-enabled')!;

@@ -9,6 +9,7 @@ import type { RuleContext, RuleDef } from './rule-types';
 
 const CONFIRM = ['show running-config | include ip http', 'show ip cache flow | include 0050'];
 const EVIDENCE_FLOWS = 5;
+const listWords = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 
 /** Port-80 flows whose destination is one of the router's own (configured) addresses. */
 function flowsToRouter(ctx: RuleContext): { count: number; evidence: Evidence[]; targets: Set<string> } {
@@ -45,7 +46,7 @@ export const httpServerEnabledRule: RuleDef = {
       const title = enabled.length
         ? `HTTP server enabled${name}${flows.count ? `, and ${flows.count} port-80 flows reach it` : ''}`
         : `${flows.count} port-80 flows aimed at the router's own address${flows.targets.size > 1 ? 'es' : ''} (${[...flows.targets].slice(0, 3).join(', ')})${name}`;
-      // Something else the router serves over HTTP (web authentication, a certificate server): turning the server off
+      // Something else the router serves over HTTP (web logins, a certificate server): turning the server off
       // would stop it, an outage of its own. The server stays; the block on port 80 keeps the worm away from it.
       const uses = enabled.flatMap((c) => (c.data.httpUses ?? []).map((u) => ({ ...u, source: c.source })));
       // Part of a config, or one cut short, may hide those lines: the step waits on the include that would show them.
@@ -58,7 +59,7 @@ export const httpServerEnabledRule: RuleDef = {
         remedy: uses.length
           ? {
               summary:
-                `Infected hosts probe every address on port 80, the router's own included, and each attempt costs its CPU. This router also serves ${[...new Set(uses.map((u) => u.what))].join(' and ')} over HTTP, which no ip http server would stop: keep the server, and keep the worm from it instead.`,
+                `Infected hosts probe every address on port 80, the router's own included, and each attempt costs its CPU. This router's HTTP server also serves ${listWords([...new Set(uses.map((u) => u.what))])}, which no ip http server would stop: keep the server, and keep the worm from it instead.`,
               commands: [],
               caveats: [
                 'Block port 80 from the infected hosts where they enter (the scanning-host finding\'s change), and limit who reaches the HTTP server with ip http access-class and a list of the hosts that need it.',
@@ -70,7 +71,7 @@ export const httpServerEnabledRule: RuleDef = {
               commands: ['no ip http server'],
               caveats: [
                 'Anything that manages the router over HTTP (a web GUI, some monitoring) stops working; use SSH or ip http secure-server restricted with ip http access-class if it is needed.',
-                ...(unseen ? [`The running-config pasted may not show everything the router has: ${USES_INCLUDE} must print nothing first (web authentication or a certificate server served over HTTP would stop).`] : []),
+                ...(unseen ? [`The running-config pasted may not show everything the router has: ${USES_INCLUDE} must print nothing first (web logins or a certificate server served over HTTP would stop).`] : []),
               ],
             },
       };
@@ -81,7 +82,7 @@ export const httpServerEnabledRule: RuleDef = {
             kind: 'global',
             commands: ['no ip http server'],
             why: WHY,
-            ...({ gate: [`Paste it only if ${USES_INCLUDE} prints nothing: the running-config pasted may not show everything the router has, and web authentication, a certificate server's SCEP or files served over HTTP would stop with the server.`] }),
+            ...({ gate: [`Paste it only if ${USES_INCLUDE} prints nothing: the running-config pasted may not show everything the router has, and web logins, a certificate server's SCEP or files served over HTTP would stop with the server.`] }),
           },
           { kind: 'verify', commands: ['show running-config | include ip http'] },
         ]),

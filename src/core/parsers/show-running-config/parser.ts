@@ -54,7 +54,7 @@ export interface RunningConfigData {
   bridgeIrb?: { line: number };
   mlsFlow?: { mode: string; line: number };
   httpSecureServer?: { enabled: boolean; line: number };
-  /** Features the IOS HTTP server serves (web authentication, a certificate server's SCEP): `no ip http server` stops them. */
+  /** Features the IOS HTTP server serves (web logins, a certificate server's SCEP): `no ip http server` stops them. */
   httpUses?: { line: number; what: string }[];
   version?: string;
   /**
@@ -301,11 +301,11 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
 
 // Features the IOS HTTP server serves, by their config lines: turning the server off stops them.
 const HTTP_USES: [RegExp, string][] = [
-  [/^\s*ip admission\s/, 'web authentication (ip admission)'],
-  [/^\s*parameter-map type webauth\s/, 'web authentication (parameter-map type webauth)'],
-  [/^\s*ip auth-proxy\s/, 'the authentication proxy (ip auth-proxy)'],
-  [/^\s*crypto pki server\s/, 'a certificate server (crypto pki server: SCEP enrolment and CRLs over HTTP)'],
-  [/^\s*ip http path\s/, 'files served over HTTP (ip http path: a CME web interface, phone loads)'],
+  [/^\s*ip admission\s/, 'web logins (ip admission)'],
+  [/^\s*parameter-map type webauth\s/, 'web logins (parameter-map type webauth)'],
+  [/^\s*ip auth-proxy\s/, 'the login proxy (ip auth-proxy)'],
+  [/^\s*crypto pki server\s/, 'a certificate server (its SCEP enrolment and CRLs)'],
+  [/^\s*ip http path\s/, 'files (ip http path: a CME web interface, phone loads)'],
 ];
 
 function httpUsesOf(section: Section): { line: number; what: string }[] {
