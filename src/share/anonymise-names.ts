@@ -1,8 +1,12 @@
-// Anonymise what names a network in a share link: hostnames (from `hostname` and prompts), domain names and the
-// FQDNs under them, usernames (also PPP's), serial numbers (Cisco's records tie a chassis's serial to its owner); and replace free
-// text a router carries (interface descriptions, SNMP location and contact, banners). Learn the names from every text of the link first, so each maps to one pseudonym everywhere.
+// Anonymise what names a network in a share link: hostnames (from `hostname` and prompts), neighbours' and servers'
+// host names, domain names and the FQDNs under them, usernames (config, logs, logins; also PPP's), e-mail addresses,
+// serial numbers (Cisco's records tie a chassis's serial to its owner); and replace free text a router carries
+// (interface descriptions, SNMP location and contact, call-home contacts, certificate subjects, banners). Learn the
+// names from every text of the link first, so each maps to one pseudonym everywhere. Where the forms are: name-forms.ts.
 import { lineStampLength } from '../core/text/line-stamps';
 import { halfSipHash, halfSipKey, type HalfSipKey } from './half-siphash';
+import { ASA_GROUP, BANNER, BANNER_HINT, DEVICE_NAME, EMAIL, FQDN, FREE_TEXT, HOST_FORMS, NEIGHBOR_HEADING, NEIGHBOR_ROW, NOT_DOMAINS, SERIAL, SERIAL_SHAPE } from './name-forms';
+import { USERNAME, USER_FORMS, commandStart, descriptionColumn, descriptionStart, isHostWord, isUserWord, registeredDomain } from './name-forms';
 import { OBJECTS_REPLACED, isDistinctiveName, objectNamesOf, type ObjectKind } from './object-names';
 
 export interface NameAnonymiser {
@@ -15,10 +19,11 @@ export interface NameAnonymiser {
 /** What the share panel promises (kept in one place with the code that does it). */
 export const NAMES_REPLACED = [
   'hostnames (the hostname command and prompts)',
+  "neighbours' and servers' host names (CDP, LLDP, syslog, ip host, ntp and logging servers)",
   'domain names and the host names under them',
-  'usernames (also PPP chap hostnames and pap usernames)',
-  'interface descriptions',
-  'SNMP location and contact',
+  'usernames (in the config, logs, logins and show users; also PPP chap hostnames and pap usernames; generic ones such as admin are kept) and e-mail addresses',
+  'interface descriptions (also show interfaces description and BGP neighbours)',
+  'SNMP location and contact, call-home contacts and ids, certificate subjects and licence accounts',
   'banners',
   'serial numbers',
   OBJECTS_REPLACED,
@@ -35,32 +40,10 @@ const ASA_PROMPT = /^\s*([A-Za-z][\w.-]{0,62})(?:\/[\w-]{1,32}){1,2}(?:\([\w.\-/
 // An ASA's `name 192.0.2.13 Machine01 description ...`: a host's name, as sensitive as a hostname.
 const ASA_NAME = /^\s*name\s+\d{1,3}(?:\.\d{1,3}){3}\s+([A-Za-z0-9][\w.-]{0,62})/;
 const ASA_NAME_DESCRIPTION = /^(\s*name\s+\S+\s+\S+\s+description\s)\S.*$/i;
-const USERNAME = /^\s*(?:username|set localuser user|ppp pap sent-username|ppp chap hostname)\s+"?([^\s"]{1,64})/i;
-// show version names the router too: NX-OS's `Device name: N9K-CORE`, IOS's `core-gw1 uptime is 2 weeks`.
-const DEVICE_NAME = /^\s*(?:Device name:\s*([A-Za-z][\w.-]{0,62})\s*$|([A-Za-z][\w.-]{0,62}) uptime is \d)/;
-// A chassis's, board's or part's serial number: `Processor board ID FTX1234A5BC` (show version), `System serial number
-// : FOC...`, `Serial Number: JMX...` (an ASA), `SN: FTX...` (show inventory), `license udi pid CISCO1841 sn FTX...`.
-const SERIAL = /(\b(?:processor board id|serial num(?:ber)?(?: *:)?|sn:|udi pid \S+ sn) *)([A-Z0-9][A-Z0-9-]{3,39})(?![\w-])/gi;
-// Usernames in logs: `Configured from console by alice on vty0`, `Login Success [user: alice]`.
-const LOG_USER = /(?:\bby ([\w.@-]{1,64}) on (?:vty|tty|aux|console)|\[user: ([^\]\s]{1,64})\])/i;
-const NOT_USERS = new Set(['console', 'vty', 'tty', 'aux', 'unknown']);
-// Host names under a public suffix anywhere in a line (`ntp server time.acme.com`): the last two labels are learned
-// as a domain. The vendor's own site (show version prints www.cisco.com) names nobody.
-const FQDN = /(?<![\w.-])((?:[A-Za-z0-9-]{1,63}\.)+)(com|net|org|edu|gov|mil|int|info|biz|io|local|lan|corp|internal|home|uk|de|fr|nl|ca|au|jp|cn|ru|br|it|es|ch|se|no|dk|fi|pl|be|at|nz|in|us)(?![\w-])/gi;
-// The vendor's own sites and the licences show version quotes (www.gnu.org, www.opensource.org) name nobody.
-const NOT_DOMAINS = new Set(['cisco.com', 'gnu.org', 'opensource.org']);
-/** Lines whose rest is free text: keep the keyword, replace the rest. */
-const FREE_TEXT: [RegExp, string][] = [
-  [/^(\s*description:?\s+)\S[^]*/i, '[description removed]'],
-  [/^(\s*(?:snmp-server|set system) location\s)\S[^]*/i, '[location removed]'],
-  [/^(\s*(?:snmp-server|set system) contact\s)\S[^]*/i, '[contact removed]'],
-];
-// `banner motd ^C` ... `^C`: the delimiter is the first character after the banner type (IOS prints ^C as two).
-const BANNER = /^(\s*banner\s+[\w-]+\s+)(\^C|\S)([^]*)$/i;
 
 /** Words that are commands or table headings, never a router's own name: not learned from prompt-like lines. */
 // `Device#   PID   SN` is show version's license heading (and Cisco's guides name every router Device).
-const NOT_NAMES = new Set(['device', 'kernel', 'uptime', 'show', 'sh', 'config', 'configure', 'interface', 'router', 'line', 'enable', 'exit', 'end', 'more']);
+const NOT_NAMES = new Set(['device', 'kernel', 'uptime', 'show', 'sh', 'config', 'configure', 'interface', 'router', 'line', 'enable', 'exit', 'end', 'more', 'switch']);
 
 /** Words as object names are written: what objectNamesOf reads as a name (no spaces, no quotes, no commas). */
 const TOKEN = /[A-Za-z0-9_][\w.+:/@#$-]*/g;
@@ -104,30 +87,73 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
     if (isDistinctiveName(name)) distinct.add(name);
   };
 
+  const learnUser = (u: string) => {
+    // (`[user: <removed>]`: the mask a secret left is no user, or every mask would read as a name.)
+    if (isUserWord(u)) users.add(u);
+  };
+  // A host name where the syntax or a table puts one: dotted, its domain is learned (the labels before it follow).
+  const learnHost = (name: string) => {
+    if (name.includes('.')) {
+      const domain = /[A-Za-z]/.test(name) ? registeredDomain(name) : null;
+      if (domain && !NOT_DOMAINS.has(domain)) domains.add(domain);
+    } else if (!NOT_NAMES.has(name.toLowerCase()) && isHostWord(name)) heard.add(name);
+  };
+  // Those names are hosts unless the config names an object so (an ASA's `snmp-server host inside syslog1` puts
+  // its interface where IOS puts a host): settled once every text is learned.
+  const heard = new Set<string>();
+  const settle = () => {
+    for (const name of heard) if (!objects.has(name)) hosts.add(name);
+    heard.clear();
+  };
+
   const learn = (s: string): void => {
     let inVlan = false;
+    let neighbors = false;
     for (const stamped of s.split('\n')) {
       // A terminal log's time stamp before the line (Tera Term, SecureCRT, ts): the line is read after it.
       const line = stamped.slice(lineStampLength(stamped.slice(0, 96)));
+      // The command typed after a prompt (`R1(config)#username x`), in an archive log row or a config log.
+      const cmd = line.slice(commandStart(line));
       inVlan = objectNamesOf(line, inVlan, learnObject);
-      const h = HOSTNAME.exec(line) ?? XR_PROMPT.exec(line) ?? PROMPT.exec(line) ?? ASA_PROMPT.exec(line) ?? ASA_NAME.exec(line);
-      if (h && !NOT_NAMES.has(h[1]!.toLowerCase())) hosts.add(h[1]!);
+      for (const h of [HOSTNAME.exec(cmd), XR_PROMPT.exec(line) ?? PROMPT.exec(line) ?? ASA_PROMPT.exec(line) ?? ASA_NAME.exec(line)]) {
+        if (h && !NOT_NAMES.has(h[1]!.toLowerCase())) hosts.add(h[1]!);
+      }
       const dn = DEVICE_NAME.exec(line);
       const device = dn?.[1] ?? dn?.[2];
       if (device && !NOT_NAMES.has(device.toLowerCase())) hosts.add(device);
-      const d = DOMAIN.exec(line);
+      const d = DOMAIN.exec(cmd);
       if (d) domains.add(d[1]!.replace(/\.$/, ''));
-      const u = USERNAME.exec(line);
+      const u = USERNAME.exec(cmd);
       // (A name with a realm, `ppp chap hostname br1@isp.net`: its domain is learned as one, the part before it as a user.)
-      if (u && !u[1]!.startsWith('<')) users.add(u[1]!.includes('@') ? u[1]!.slice(0, u[1]!.indexOf('@')) || u[1]! : u[1]!);
-      const lu = LOG_USER.exec(line);
-      const logged = lu?.[1] ?? lu?.[2];
-      // (`[user: <removed>]`: the mask a secret left is no user, or every mask would read as a name.)
-      if (logged && !NOT_USERS.has(logged.toLowerCase()) && !logged.startsWith('<')) users.add(logged);
+      if (u) learnUser(u[1]!.includes('@') ? u[1]!.slice(0, u[1]!.indexOf('@')) || u[1]! : u[1]!);
+      for (const re of USER_FORMS) {
+        const m = re.exec(line);
+        if (m) learnUser(m[1]!);
+      }
+      const g = ASA_GROUP.exec(line);
+      if (g) learnObject(g[1] ?? g[2]!, 'peer');
+      for (const re of HOST_FORMS) {
+        const m = re.exec(cmd) ?? (cmd === line ? null : re.exec(line));
+        if (m) learnHost(m[1]!);
+      }
+      // show cdp / lldp neighbors: each row starts with the neighbour's name, up to a blank line or the total.
+      if (neighbors && (line.trim() === '' || /^Total\b/.test(line) || commandStart(line) > 0)) neighbors = false;
+      else if (neighbors) {
+        const row = NEIGHBOR_ROW.exec(line);
+        if (row) learnHost(row[1]!);
+      }
+      if (NEIGHBOR_HEADING.test(line)) neighbors = true;
       for (const m of line.matchAll(FQDN)) {
-        const labels = m[1]!.slice(0, -1).split('.');
-        const domain = `${labels[labels.length - 1]}.${m[2]}`.toLowerCase();
-        if (!NOT_DOMAINS.has(domain)) domains.add(domain);
+        const domain = registeredDomain(m[1]! + m[2]!);
+        // (Not a version: `Version 03.03.02.SG` has no letter before its suffix.)
+        if (domain && /[a-z]/.test(domain.slice(0, domain.indexOf('.'))) && !NOT_DOMAINS.has(domain)) domains.add(domain);
+      }
+      // An e-mail address: the person before the @ is a user, the domain after it a domain.
+      for (const m of line.matchAll(EMAIL)) {
+        const domain = registeredDomain(m[2]!);
+        if (!domain || NOT_DOMAINS.has(domain)) continue;
+        domains.add(domain);
+        learnUser(m[1]!);
       }
     }
     pattern = null;
@@ -156,16 +182,28 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
   let inVlan = false;
 
   const line = (l: string): string => {
+    // Free text after a prompt, an archive log's `|` or a config log's `logged command:` too; what is before it is
+    // anonymised like any line.
+    const at = commandStart(l);
+    const cmd = at > 0 ? l.slice(at) : l;
     for (const [re, replacement] of FREE_TEXT) {
-      const m = re.exec(l);
+      const m = re.exec(cmd);
       if (m) {
+        const head = at > 0 ? renamed(l.slice(0, at)) : '';
         inVlan = false;
-        return m[1] + replacement;
+        return head + m[1] + replacement;
       }
     }
     // An ASA name's description is free text like any other (its address and name are anonymised below).
-    let out = objectsIn(l.replace(ASA_NAME_DESCRIPTION, '$1[description removed]'));
-    out = out.replace(SERIAL, (_w, head: string, serial: string) => `${head}SN-${tag('serial', serial.toUpperCase()).toUpperCase()}`);
+    return renamed(l.replace(ASA_NAME_DESCRIPTION, '$1[description removed]'));
+  };
+
+  const serialName = (serial: string) => `SN-${tag('serial', serial.toUpperCase()).toUpperCase()}`;
+  const renamed = (l: string): string => {
+    let out = objectsIn(l);
+    out = out.replace(SERIAL, (_w, head: string, serial: string) => `${head}${serialName(serial)}`);
+    // A serial number of Cisco's shape in a table (show license udi, show module, a CDP Device ID's suffix).
+    out = out.replace(SERIAL_SHAPE, (_w, serial: string) => serialName(serial));
     const d = domainRe();
     if (d) {
       out = out.replace(d, (_w, labels: string, domain: string) => {
@@ -222,24 +260,32 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
   };
 
   const text = (s: string): string => {
+    if (heard.size > 0) settle();
     const lines = s.split('\n');
     inVlan = false;
     let bannerEnd: string | null = null;
+    // Under a show interfaces description heading: the column its descriptions start at (-1: not in one).
+    let descriptions = -1;
     for (let i = 0; i < lines.length; i++) {
       // A terminal log's time stamp is kept as it is, and the line read after it (a banner is told by its start).
       const cut = lineStampLength(lines[i]!.slice(0, 96));
       const stamp = lines[i]!.slice(0, cut);
       const l = lines[i]!.slice(cut);
       if (bannerEnd !== null) {
-        // Inside a banner: every line is replaced, the closing delimiter kept so the config still reads.
+        // Inside a banner: every line is replaced, the closing delimiter kept so the config still reads (IOS's own
+        // `Enter TEXT message.  End with the character '^'.` in a config session is kept, and is no close).
+        if (BANNER_HINT.test(l)) continue;
         const at = l.indexOf(bannerEnd);
         lines[i] = stamp + (at < 0 ? '[banner removed]' : l.slice(at));
         if (at >= 0) bannerEnd = null;
         continue;
       }
-      const b = BANNER.exec(l);
+      // (Typed after a prompt too: `R1(config)#banner motd ^`.)
+      const typed = commandStart(l);
+      const b = BANNER.exec(typed > 0 ? l.slice(typed) : l);
       if (b) {
-        const [, head, delim, rest] = b as unknown as [string, string, string, string];
+        const [, command, delim, rest] = b as unknown as [string, string, string, string];
+        const head = typed > 0 ? renamed(l.slice(0, typed)) + command : command;
         const close = rest.indexOf(delim);
         if (close >= 0) lines[i] = `${stamp}${head}${delim}[banner removed]${rest.slice(close)}`;
         else {
@@ -248,6 +294,14 @@ export function createNameAnonymiser(keyBytes: ArrayLike<number>): NameAnonymise
         }
         continue;
       }
+      if (descriptions >= 0 && (l.trim() === '' || commandStart(l) > 0)) descriptions = -1;
+      const at = descriptions >= 0 ? descriptionStart(l, descriptions) : -1;
+      if (at >= 0) {
+        lines[i] = `${stamp}${renamed(l.slice(0, at))}[description removed]`;
+        continue;
+      }
+      const column = descriptionColumn(l);
+      if (column >= 0) descriptions = column;
       lines[i] = stamp + line(l);
     }
     return lines.join('\n');

@@ -44,8 +44,12 @@ function AnonymiseScope() {
       <p>
         <strong>Replaced</strong>, the same way everywhere in this link: IPv4 and IPv6 addresses (also in{' '}
         <code>show tcp brief</code> form and zero-padded), the last half of MAC addresses, hostnames (in the{' '}
-        <code>hostname</code> line and in prompts), domain names and the host names under them, usernames (also a
-        dialer&apos;s PPP names), interface descriptions, SNMP location and contact, banners, serial numbers, and the names
+        <code>hostname</code> line and in prompts), neighbours&apos; and servers&apos; host names (CDP, LLDP, syslog, NTP and
+        logging servers), domain names and the host names under them, usernames (in the configuration, logs, logins and{' '}
+        <code>show users</code>; also a dialer&apos;s PPP names; generic ones such as <code>admin</code> are kept) and e-mail
+        addresses, interface descriptions (also in{' '}
+        <code>show interfaces description</code>), SNMP location and contact, call-home contacts and ids, certificate
+        subjects, licence account names, banners, serial numbers (also in tables), and the names
         given to access lists, VRFs, route-maps, class and policy maps, prefix lists, object groups, zones, SSIDs, VLANs
         and pools (a name such as <code>ACME-IN</code> everywhere it appears; a plain word such as <code>internal</code> only
         where the configuration puts a name).

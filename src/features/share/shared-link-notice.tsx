@@ -18,8 +18,8 @@ export function SharedLinkNotice() {
         {opened.anonymised && (
           <li>
             Addresses and names were anonymised before sharing: subnets and the sender&apos;s verdicts are kept; the real
-            addresses, hostnames, domains, usernames, descriptions, SNMP location and contact, banners, serial numbers and
-            the names of access lists, VRFs, maps, groups and VLANs are not.
+            addresses, host names, domains, usernames, e-mail addresses, descriptions, contacts, certificate subjects,
+            banners, serial numbers and the names of access lists, VRFs, maps, groups and VLANs are not.
           </li>
         )}
         {opened.mode === 'diagnosis' && opened.omitted.length > 1 && <li>Also left out: {opened.omitted.slice(1).join(', ')}.</li>}
