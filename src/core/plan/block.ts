@@ -214,11 +214,10 @@ function dangling(req: BlockRequest, model: ConfigModel, names: NameAllocator, i
 }
 
 /** Why a block is held on an interface whose list sits behind an IOS-XE common list (and cannot be edited in place). */
-function commonListWords(ifName: string, dirWord: string, common: string, old: string, n: number): string {
+function commonListWords(ifName: string, dirWord: string, common: string, old: string, why: string): string {
   return (
-    `${ifName} filters ${dirWord} with the common list ${common} in front of ACL ${old} (ip access-group common): a copy bound with one ip access-group line could drop ${common}, ` +
-    `and ${old} cannot take the deny entries in place here (it is shared, standard, has no room in front, or this IOS does not prove sequence editing). No change is pasted for it: ` +
-    `insert the deny entries at the top of ${old} by sequence number once show access-lists ${old} shows its first entry numbered above ${n} and nothing else uses it.`
+    `${ifName} filters ${dirWord} with the common list ${common} in front of ACL ${old} (ip access-group common), and ${why}, so the deny entries cannot go into ${old} in place. ` +
+    `Binding a copy with one ip access-group line could drop ${common}: no change is pasted on ${ifName}. Block the hosts one hop closer to them, or rebuild the binding by hand in a maintenance window.`
   );
 }
 
@@ -249,7 +248,8 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
   const common = iface.common?.[dir];
   // (A list the config does not show, or one with no entries, behind a common list: no new list is bound over it either.)
   if (common && !acl?.entries.some((e) => !e.text.startsWith('remark'))) {
-    return { commands: [], how: '', precheck: [...precheck, `show access-lists ${old}`], held: commonListWords(iface.name, dirWord, common, old, req.entries.length) };
+    const why = acl ? `ACL ${old} holds no entries` : `the running-config pasted does not show ACL ${old}`;
+    return { commands: [], how: '', precheck: [...precheck, `show access-lists ${old}`], held: commonListWords(iface.name, dirWord, common, old, why) };
   }
   if (!acl) return dangling(req, model, names, iface.name, old, precheck);
   // A list of remarks only lets everything through as a missing one does: deny entries must not become all it holds.
@@ -268,7 +268,16 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
   // A copy of a list the paste may have cut would drop what the router has past the cut: no copy, in words.
   if (model.tailAcl === old) return { commands: [], how: '', precheck, held: cutListWords(old) };
   // A common list in front (IOS-XE): one ip access-group line swapping a copy in could drop it. No copy, in words.
-  if (common) return { commands: [], how: '', precheck: [...precheck, `show access-lists ${old}`], held: commonListWords(iface.name, dirWord, common, old, req.entries.length) };
+  if (common) {
+    const why = elsewhere.length
+      ? `ACL ${old} is also used by ${elsewhere.join(', ')}`
+      : acl.kind === 'standard'
+        ? `ACL ${old} is a standard list and cannot hold port entries`
+        : !seq
+          ? `${model.ios ? `IOS ${model.ios.version}` : 'the IOS version (show version was not pasted)'} does not prove sequence-numbered editing`
+          : `ACL ${old} has no free sequence numbers in front of its first entry`;
+    return { commands: [], how: '', precheck: [...precheck, `show access-lists ${old}`], held: commonListWords(iface.name, dirWord, common, old, why) };
+  }
   const strip = req.stripLog?.has(old) === true;
   const copied = acl.entries.map((e) => {
     const t = acl.kind === 'standard' ? standardToExtended(e.text) : e.text;

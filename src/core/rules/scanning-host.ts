@@ -87,6 +87,7 @@ function hostInterfaceResolver(ctx: RuleContext): ((ip: string) => string) | und
 function existingGroupCaveat(ctx: RuleContext, facing: string): string {
   for (const c of configs(ctx)) {
     const g = facing ? c.data.interfaces.find((i) => sameInterface(i.name, facing))?.accessGroups.find((x) => x.direction === 'in') : undefined;
+    if (g?.common) return `${expandInterfaceName(facing)} filters inbound with the common list ${g.common} in front of ACL ${g.acl}: the change plan puts the deny entries into ${g.acl} in place, or holds the change, never replacing either list.`;
     if (g) return `${expandInterfaceName(facing)} already filters inbound with ACL ${g.acl}: the change plan keeps every entry of ACL ${g.acl} behind the deny entries, never replacing it.`;
   }
   return 'An interface takes one access-group per direction: the change plan adds these entries in front of any list already there, never replacing it.';
