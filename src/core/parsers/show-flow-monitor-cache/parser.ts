@@ -255,7 +255,9 @@ function parse(section: Section) {
   if (fromBytes) tookFnfRecords(section.lines, fromBytes, sink.adopted === fromBytes.table);
   const flows = sink.finish();
   const records = sink.records;
-  if (header.currentEntries !== undefined && !selection && header.currentEntries !== records) {
+  // (A command typed with `filter` or `top` shows the entries that match: fewer than the header counts, by design.)
+  const filtered = section.args !== undefined && /\b(?:filter|top)\b/i.test(section.args);
+  if (header.currentEntries !== undefined && !selection && !filtered && header.currentEntries !== records) {
     warnings.push({
       line: header.figureLines.currentEntriesLine!,
       message: `the header says ${plural(header.currentEntries, 'current entry', 'current entries')} but ${plural(records, 'flow record is', 'flow records are')} shown: counted what is shown (the output was trimmed or edited)`,

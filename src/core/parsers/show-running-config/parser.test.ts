@@ -242,7 +242,8 @@ describe('show running-config: lines that are not configuration', () => {
 
   it('ends a banner at its delimiter anywhere on a line, as IOS does, and reads one-line banners', () => {
     const { data: d, summary: s } = read('b.txt', 'show run\nhostname R1\nbanner motd #Welcome#\nip http server\nbanner login ^C\nhello ^C\nno ip cef\n');
-    expect(s.warnings).toEqual([]);
+    // (No closing end: the only warning says where the config stops.)
+    expect(s.warnings.map((w) => [w.line, w.message.slice(0, 52)])).toEqual([[7, 'the running-config stops here with no closing end: i']]);
     expect(d.httpServer).toEqual({ enabled: true, line: 4 });
     expect(d.cef).toEqual({ mode: 'disabled', line: 7 });
   });
@@ -272,7 +273,7 @@ describe('show running-config: lines that are not configuration', () => {
     const long = 'access-list 101 permit tcp 10.0.0.0 0.255.255.255 host 192.168.100.100 eq www log';
     const text = `show run\nhostname R1\n${long.slice(0, 80)}\n${long.slice(80)}\nip http server\n`;
     const { data: d, summary: s } = read('w.txt', text);
-    expect(s.warnings).toEqual([]);
+    expect(s.warnings.map((w) => [w.line, w.message.slice(0, 52)])).toEqual([[5, 'the running-config stops here with no closing end: i']]);
     expect(d.acls).toEqual([{ acl: '101', text: long.slice('access-list 101 '.length), action: 'permit', log: 'log', line: 3 }]);
     expect(d.httpServer).toEqual({ enabled: true, line: 5 });
   });

@@ -291,6 +291,12 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     return a < b ? -1 : a > b ? 1 : 0;
   });
   if (section.filter) d.filter = section.filter;
+  // A whole IOS config (its version or hostname line read) with no closing end may be cut short (a buffer, a --More--,
+  // a page): say where it stops. NX-OS and IOS XR print no end, a filtered config has none to show, and a few lines
+  // pasted alone are no config's whole.
+  if (!d.ended && !d.filter && d.platform === undefined && d.lastLine !== undefined && (d.version !== undefined || d.hostname !== undefined)) {
+    warnings.push({ line: d.lastLine, message: 'the running-config stops here with no closing end: it may be cut short, so what follows is unseen (the change plan asks before using a name it did not see)' });
+  }
   const uses = httpUsesOf(section);
   if (uses.length) d.httpUses = uses;
   const part = partOf(section, d);
