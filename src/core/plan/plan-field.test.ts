@@ -325,7 +325,7 @@ describe('a web server published through the interface the block faces', () => {
     const text = readFileSync(join(DIR, 'margrave-example1.txt'), 'utf8');
     const d = diagnose([{ source: 'r', text }, { source: 'flows.txt', text: SEED.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `Fa0${sp}209.172.108.20`) }]);
     const f = d.findings.find((x) => x.id === 'scanning-host')!;
-    expect(f.remedy.caveats.join(' ')).toContain('publishes a web server through it: the broad entry would cut that server off too, so the plan blocks port 80 from the infected hosts only');
+    expect(f.remedy.caveats.join(' ')).toContain('publishes a web server through it: the broad entry would stop the web server published through that interface too, so the plan blocks port 80 from the infected hosts only');
     const lines = d.plans![0]!.steps.flatMap((x) => x.commands);
     expect(lines.some((l) => /deny tcp host 209\.172\.108\.20 any eq www/.test(l))).toBe(true);
     expect(lines.some((l) => /deny tcp any any eq www/.test(l))).toBe(false);
@@ -344,6 +344,15 @@ describe('a web server published through the interface the block faces', () => {
     const plan = (entry: string) => diagnose([{ source: 'r', text: config(entry) }, { source: 'flows.txt', text: flows }]).plans![0]!.steps.flatMap((x) => x.commands);
     expect(plan('permit tcp any host 203.0.113.3 eq www')).toContain(' 1 deny tcp host 198.51.100.77 any eq www');
     expect(plan('permit tcp any eq www any')).toContain(' 1 deny tcp any any eq www');
+  });
+
+  it('an interface that serves web logins (ip admission): the same, since its users\' port-80 requests are the login page\'s', () => {
+    const config = (auth: boolean) =>
+      ['version 15.1', 'hostname BR1', '!', 'ip admission name WEBAUTH proxy http', '!', 'interface GigabitEthernet0/1', ' ip address 10.20.0.1 255.255.255.0', ...(auth ? [' ip admission WEBAUTH'] : []), '!', 'end'].join('\n');
+    const flows = SEED.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `Gi0/1${sp}10.20.0.66`);
+    const plan = (auth: boolean) => diagnose([{ source: 'r', text: config(auth) }, { source: 'flows.txt', text: flows }]).plans![0]!.steps.flatMap((x) => x.commands);
+    expect(plan(true)).toContain('access-list 150 deny tcp host 10.20.0.66 any eq www');
+    expect(plan(false)).toContain('access-list 150 deny tcp any any eq www');
   });
 });
 

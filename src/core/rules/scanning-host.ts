@@ -102,11 +102,18 @@ const PERMITS_WEB_IN = /^(?:\d+\s+)?permit\s+tcp\s+any\s+(?:host\s+\S+|\d[\d.]*\
  * interface, or an entry of its inbound list that lets web requests in. The broad entry would cut that server off
  * along with the worm, so the plan blocks only the infected hosts there. The reason in words, or undefined.
  */
-function publishedWeb(ctx: RuleContext, facing: string): string | undefined {
+function publishedWeb(ctx: RuleContext, facing: string): { why: string; what: string } | undefined {
+  const why = webWhy(ctx, facing);
+  if (!why) return undefined;
+  return { why, what: why.includes('web logins') ? 'the web logins that interface serves' : 'the web server published through that interface' };
+}
+
+function webWhy(ctx: RuleContext, facing: string): string | undefined {
   if (!facing) return undefined;
   for (const c of configs(ctx)) {
     const i = c.data.interfaces.find((x) => sameInterface(x.name, facing));
     if (!i) continue;
+    if (i.webAuth) return `${expandInterfaceName(facing)} runs web logins (ip admission or ip auth-proxy): its users' first port-80 requests are what the router answers with the login page`;
     const web = c.data.natRules.find((r) => r.type === 'static' && /\s(80|www)(\s|$)/.test(r.text));
     if (i.nat === 'outside' && web) return `${expandInterfaceName(facing)} is the NAT outside interface and "${web.text}" publishes a web server through it`;
     const acl = i.accessGroups.find((g) => g.direction === 'in')?.acl;
@@ -226,9 +233,9 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
   const published = publishedWeb(ctx, facing);
   const narrowFirst = published !== undefined && v4.length > 0;
   const broadIntent = block(['deny tcp any any eq www'], `Block TCP port 80 from ${named.length === 1 ? 'the infected host' : 'the infected hosts'} where ${named.length === 1 ? 'it enters' : 'they enter'} the router.`);
-  const narrowIntent = block(v4.map((ip) => `deny tcp host ${ip} any eq www`), narrowFirst ? `Block TCP port 80 from ${named.length === 1 ? 'the infected host' : 'the infected hosts'} only, where ${named.length === 1 ? 'it enters' : 'they enter'} the router (a web server is published through that interface).` : 'Block port 80 from the infected hosts only.');
+  const narrowIntent = block(v4.map((ip) => `deny tcp host ${ip} any eq www`), narrowFirst ? `Block TCP port 80 from ${named.length === 1 ? 'the infected host' : 'the infected hosts'} only, where ${named.length === 1 ? 'it enters' : 'they enter'} the router (the broad entry would stop ${published!.what} too).` : 'Block port 80 from the infected hosts only.');
   const NARROW = 'Narrow variant: block port 80 only from the infected hosts.';
-  const BROAD = 'Broad variant: block all TCP port 80 arriving on that interface (it would cut off the web server published through it too).';
+  const BROAD = `Broad variant: block all TCP port 80 arriving on that interface (it would stop ${published?.what ?? 'what port 80 serves there'} too).`;
   const nbarPolicy = {
     kind: 'policy' as const,
     ...(facing ? { interface: facing } : {}),
@@ -295,7 +302,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
           (noPorts
             ? `Accounting shows no ports: ${named.length === 1 ? 'this host sends' : 'these hosts send'} bare-SYN-sized packets to many destinations, the Code Red pattern. Confirm with show ip cache flow | include 0050, then block TCP port 80 inbound on the interface facing ${named.length === 1 ? 'it' : 'them'}`
             : narrowFirst
-              ? `Block TCP port 80 from ${named.length === 1 ? 'the infected host' : 'the infected hosts'} only, inbound on the interface facing ${named.length === 1 ? 'it' : 'them'} (a web server is published through it)`
+              ? `Block TCP port 80 from ${named.length === 1 ? 'the infected host' : 'the infected hosts'} only, inbound on the interface facing ${named.length === 1 ? 'it' : 'them'} (the broad entry would stop ${published!.what} too)`
               : `Block TCP port 80 inbound on the interface facing ${named.length === 1 ? 'the infected host' : 'the infected hosts'}`) +
           ', then patch or isolate the IIS server (Microsoft MS01-033).' +
           variantSentence(named),
@@ -305,7 +312,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
             ? 'This blocks port 80 only from the hosts named here: an infected host the flows did not show keeps scanning; paste its flows again and add it.'
             : 'This blocks all web traffic arriving on that interface, legitimate browsing included; prefer the narrow variant once the infected hosts are known.',
           existingGroupCaveat(ctx, facing),
-          ...(published ? [`${published}: the broad entry would cut that server off too, so the plan blocks port 80 from the infected hosts only; the broad variant is an alternative.`] : []),
+          ...(published ? [`${published.why}: the broad entry would stop ${published.what} too, so the plan blocks port 80 from the infected hosts only; the broad variant is an alternative.`] : []),
           ...(port ? [`The MLS entries name switch port ${port}: apply the ACL on the MSFC's VLAN interface for that port's VLAN (show interfaces ${port} switchport, or show port ${port} on CatOS, tells it).`] : []),
           ...(!facing && !port ? [facingUnknownWords(ctx, named)] : []),
           'The ACL only contains the spread: the infected IIS host must be patched (MS01-033) or taken off the network.',

@@ -14,6 +14,8 @@ export interface ConfigInterface {
   /** ip route-cache flow / ip flow ingress. */
   flowAccounting: boolean;
   nat?: 'inside' | 'outside';
+  /** `ip admission NAME` (web logins) or `ip auth-proxy NAME` on the interface: its users' port-80 requests are answered there. */
+  webAuth?: boolean;
   /** `ip vrf forwarding X`, `vrf forwarding X`, NX-OS `vrf member X`: the VRF whose table the interface's subnet is in. */
   vrf?: string;
   /** `common`: the list an IOS-XE `ip access-group common C [I] in|out` puts in front of the interface's own (`acl`). */
@@ -63,6 +65,7 @@ export function readInterfaceLine(iface: ConfigInterface, w: readonly string[], 
       else [iface.address, iface.mask] = [w[2]!, w[3]!];
     } else return false;
   } else if (c[0] === 'ip' && c[1] === 'unnumbered' && !neg) iface.addressMode = 'unnumbered';
+  else if (c[0] === 'ip' && (c[1] === 'admission' || c[1] === 'auth-proxy') && c.length === 3 && !neg) iface.webAuth = true;
   else if (((c[0] === 'ip' && c[1] === 'vrf' && c[2] === 'forwarding' && c.length === 4) || (c[0] === 'vrf' && (c[1] === 'forwarding' || c[1] === 'member') && c.length === 3)) && !neg) iface.vrf = w[w.length - 1];
   else if (s === 'ip accounting' || s === 'ip accounting output-packets') iface.ipAccounting = !neg;
   // Classic netflow (`ip route-cache flow [sampled]`), 12.4+ (`ip flow ingress`) and Flexible NetFlow on input.
