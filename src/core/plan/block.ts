@@ -36,11 +36,25 @@ export interface BlockRequest {
 }
 
 export function withoutLogKeywords(text: string): string {
-  return text
-    .split(/\s+/)
-    .filter((t) => t !== 'log' && t !== 'log-input')
-    .join(' ');
+  if (/^\s*(?:\d+\s+)?remark\b/i.test(text)) return text;
+  const t = text.split(/\s+/);
+  const out: string[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (!/^log(-input)?$/i.test(t[i]!)) {
+      out.push(t[i]!);
+      continue;
+    }
+    // What `log` takes with it: IOS's syslog cookie (`log SPOOF`, 12.4(22)T), an ASA's level and interval
+    // (`log 6 interval 300`). Left behind, the copy's line is one IOS refuses, and the bound copy lacks that entry.
+    if (/^[0-7]$/.test(t[i + 1] ?? '')) i++;
+    if (/^interval$/i.test(t[i + 1] ?? '') && /^\d+$/.test(t[i + 2] ?? '')) i += 2;
+    else if (t[i + 1] !== undefined && !AFTER_LOG.has(t[i + 1]!.toLowerCase()) && /^[\w.-]{1,64}$/.test(t[i + 1]!)) i++;
+  }
+  return out.join(' ');
 }
+
+/** Words an entry may hold after `log` that are not its cookie. */
+const AFTER_LOG = new Set(['time-range', 'fragments', 'ttl', 'option', 'dscp', 'precedence', 'tos', 'established', 'reflect', 'timeout', 'disable', 'default', 'interval', 'log', 'log-input']);
 
 /** A standard entry (source only) as the extended entry matching the same packets. */
 export function standardToExtended(text: string): string {

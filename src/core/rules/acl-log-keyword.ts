@@ -1,5 +1,6 @@
 // acl-log-keyword: ACL entries with `log`/`log-input` matching what the worm sends (IP or TCP/80); remedy: a log-free copy.
 import type { AclEntry, RunningConfigData } from '../parsers/show-running-config/parser';
+import { withoutLogKeywords } from '../plan/block';
 import { withIntents } from '../plan/intents';
 import type { Finding } from '../types';
 import { configs, findInterface } from './parsed-facts';
@@ -21,10 +22,7 @@ export function entryBody(e: AclEntry): string {
 }
 
 export function withoutLog(body: string): string {
-  return body
-    .split(/\s+/)
-    .filter((t) => !/^log(-input)?$/i.test(t))
-    .join(' ');
+  return withoutLogKeywords(body);
 }
 
 function hasLog(e: AclEntry): boolean {

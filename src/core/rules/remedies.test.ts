@@ -31,6 +31,13 @@ describe('which ACL entries the worm\'s TCP/80 SYNs can hit', () => {
     expect(withoutLog('deny   tcp any any log')).toBe('deny tcp any any');
     expect(withoutLog('permit ip any any log-input')).toBe('permit ip any any');
     expect(withoutLog('remark logging stays')).toBe('remark logging stays');
+    expect(withoutLog('remark log this one')).toBe('remark log this one');
+    // IOS's syslog cookie (log WORD, 12.4(22)T) goes with its log: left alone, IOS refuses the copied line.
+    expect(withoutLog('deny ip 10.0.0.0 0.255.255.255 any log SPOOF')).toBe('deny ip 10.0.0.0 0.255.255.255 any');
+    expect(withoutLog('permit gre host 198.51.100.9 host 203.0.113.2 log-input NOC-GRE')).toBe('permit gre host 198.51.100.9 host 203.0.113.2');
+    expect(withoutLog('permit tcp any any eq www log time-range WORK')).toBe('permit tcp any any eq www time-range WORK');
+    // An ASA's level and interval.
+    expect(withoutLog('permit tcp any host 10.1.1.1 eq www log 6 interval 300')).toBe('permit tcp any host 10.1.1.1 eq www');
   });
 });
 
