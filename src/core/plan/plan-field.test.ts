@@ -395,3 +395,26 @@ describe('an IOS-XE common list in front of the interface list (ip access-group 
     }
   });
 });
+
+describe('a log-free copy of a list something else uses', () => {
+  const run = (lines: string[]) => diagnose([{ source: 'r', text: ['version 15.2', 'hostname R', '!', ...lines, '!', 'end'].join('\n') }]);
+  it('keeps the old list when NAT uses it too (removing it would leave NAT matching nothing)', () => {
+    const d = run(['interface GigabitEthernet0/1', ' ip address 10.1.1.1 255.255.255.0', ' ip access-group 110 in', ' ip nat inside', '!',
+      'interface GigabitEthernet0/0', ' ip address 203.0.113.2 255.255.255.252', ' ip nat outside', '!',
+      'ip nat inside source list 110 interface GigabitEthernet0/0 overload', 'access-list 110 permit ip 10.1.1.0 0.0.0.255 any log']);
+    const f = d.findings.find((x) => x.id === 'acl-log-keyword')!;
+    expect(f.remedy.caveats.join(' ')).toContain('Keep ACL 110 after the swap: "ip nat inside" uses it too');
+    expect(f.remedy.caveats.join(' ')).not.toContain('no access-list 110');
+  });
+  it('holds the copy where the list sits in an IOS-XE common binding, and where no interface binds it', () => {
+    const common = run(['interface GigabitEthernet0/0/1', ' ip address 10.50.0.1 255.255.255.0', ' ip access-group common COMMON-IN USERS-IN in', '!',
+      'ip access-list extended COMMON-IN', ' 10 deny ip 127.0.0.0 0.255.255.255 any log', 'ip access-list extended USERS-IN', ' 10 permit ip any any log']);
+    const lines = (d: ReturnType<typeof run>) => (d.plans ?? []).flatMap((p) => p.steps.flatMap((s) => s.commands));
+    expect(lines(common).filter((l) => /ip access-group/.test(l))).toEqual([]);
+    const caveats = common.findings.filter((x) => x.id === 'acl-log-keyword').flatMap((x) => x.remedy.caveats).join(' ');
+    expect(caveats).toContain('is bound with ip access-group common on GigabitEthernet0/0/1 in');
+    expect(caveats).toContain('COMMON-IN is bound as a common list');
+    const unbound = run(['line vty 0 4', ' access-class 23 in', 'access-list 23 permit 10.0.0.0 0.255.255.255 log']);
+    expect(lines(unbound).filter((l) => /^access-list \d+ /.test(l))).toEqual([]);
+  });
+});

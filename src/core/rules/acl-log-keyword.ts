@@ -89,6 +89,7 @@ function finding(ctx: RuleContext, source: string, cfg: RunningConfigData, acl: 
   const uses = cfg.interfaces.flatMap((i) => i.accessGroups.filter((g) => g.acl === acl).map((g) => ({ i, g })));
   const swap = uses.flatMap(({ i, g }) => [`interface ${findInterface(cfg, i.name)?.name ?? i.name}`, ` ip access-group ${fresh} ${g.direction}`]);
   const where = uses.map(({ i, g }) => `${i.name} ${g.direction}`);
+  const common = cfg.interfaces.flatMap((i) => i.accessGroups.filter((g) => g.common === acl).map((g) => `${i.name} ${g.direction}`));
   return withIntents({
     id: 'acl-log-keyword',
     severity: uses.length ? 'warning' : 'info',
@@ -101,14 +102,27 @@ function finding(ctx: RuleContext, source: string, cfg: RunningConfigData, acl: 
       commands: [...aclLines, ...swap],
       caveats: [
         `Swapping the access-group replaces ${acl} in one step; editing ${acl} in place would leave the interface briefly unfiltered or reorder its entries.`,
-        `Once the copy is in place and traffic flows, remove the old list with ${/^\d+$/.test(acl) ? `no access-list ${acl}` : `no ip access-list ${isStandard(acl, all) ? 'standard' : 'extended'} ${acl}`}; put the log keywords back (on a copy) after the attack if you need them.`,
-        ...(uses.length ? [] : [`${acl} is not applied with ip access-group on any interface in this config: check where it is used (access-class, class-map, route-map) before swapping.`]),
+        // A list NAT, a vty line, a route-map or a common binding also uses must stay: removing it changes those too.
+        keepOrRemove(cfg, acl, all),
+        ...(uses.length
+          ? []
+          : common.length
+            ? [`${acl} is bound as a common list (ip access-group common) on ${common.join(', ')}: the change plan does not swap common lists; take the log keywords out by hand.`]
+            : [`${acl} is not applied with ip access-group on any interface in this config: check where it is used (access-class, class-map, route-map) before swapping.`]),
       ],
     },
   }, [
     { kind: 'strip-log', acl, why: `Stop ACL ${acl} logging every packet the worm sends.` },
     { kind: 'verify', commands: ['show logging | include flushes'] },
   ]);
+}
+
+/** After the swap: remove the old list, unless something else (NAT, a vty line, a route-map, a common binding) still uses it. */
+function keepOrRemove(cfg: RunningConfigData, acl: string, all: AclEntry[]): string {
+  const common = cfg.interfaces.some((i) => i.accessGroups.some((g) => g.common === acl));
+  const other = cfg.aclUses?.[acl] ?? (common ? 'ip access-group common' : undefined);
+  if (other) return `Keep ACL ${acl} after the swap: "${other}" uses it too, and removing the list would change that (a NAT rule whose list is gone matches nothing). Put the log keywords back (on a copy) after the attack if you need them.`;
+  return `Once the copy is in place and traffic flows, remove the old list with ${/^\d+$/.test(acl) ? `no access-list ${acl}` : `no ip access-list ${isStandard(acl, all) ? 'standard' : 'extended'} ${acl}`}; put the log keywords back (on a copy) after the attack if you need them.`;
 }
 
 export const aclLogKeywordRule: RuleDef = {
