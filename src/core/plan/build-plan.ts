@@ -163,6 +163,20 @@ class PlanBuilder {
       );
     // A block step already swapped in a log-free copy everywhere the list was bound: nothing left to do.
     if (this.stripped.has(acl) && binds('').length === 0) return undefined;
+    // An IOS-XE common binding (the list as the common one, or behind one): one plain ip access-group line swapping
+    // a copy in could drop the common list. No copy, in words.
+    const common = Object.values(this.work.interfaces).flatMap((x) =>
+      (['in', 'out'] as const).filter((d) => x.common?.[d] !== undefined && (x.common[d] === acl || x.groups[d] === acl)).map((d) => `${x.name} ${d}`),
+    );
+    if (common.length) {
+      this.hold([f], `ACL ${acl} is bound with ip access-group common on ${common.join(', ')}: one ip access-group line swapping a log-free copy in could drop the common list, so no copy is made here. Take the log keywords out of ${acl} by hand, in a maintenance window.`);
+      return undefined;
+    }
+    // Bound on no interface (NAT, a vty line or a route-map use it): a copy would be bound nowhere and change nothing.
+    if (binds('').length === 0) {
+      this.hold([f], `ACL ${acl} is bound with ip access-group on no interface in the running-config pasted, so a log-free copy would filter nothing: no change is pasted for it.`);
+      return undefined;
+    }
     const fresh = this.names.copyOf(acl, 'NOLOG');
     const bodies = old.entries.map((e) => (e.text.startsWith('remark') ? e.text : withoutLogKeywords(e.text)));
     const numbered = /^\d+$/.test(fresh);
