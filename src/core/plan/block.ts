@@ -88,7 +88,8 @@ function boundElsewhere(model: ConfigModel, acl: string, key: string, dir: 'in' 
 
 /** Sequence numbers 1..n fit in front of the first entry: then the entries go in place, nothing is rebuilt. */
 function insertionRoom(acl: ModelAcl, n: number): boolean {
-  return (acl.entries[0]?.seq ?? Infinity) > n;
+  // (A remark printed with no number tells nothing of the numbers: the first numbered entry does.)
+  return (acl.entries.find((e) => !e.unnumbered)?.seq ?? Infinity) > n && acl.entries.every((e) => e.unnumbered || e.seq > n);
 }
 
 /**

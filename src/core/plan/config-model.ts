@@ -9,6 +9,8 @@ export interface ModelAclEntry {
   seq: number;
   /** The entry as typed inside its ACL: `deny tcp any any eq www`, `remark ...`. */
   text: string;
+  /** A remark the running-config printed with no number (IOS-XE shows `remark` bare above `3 permit ...`): its `seq` is a guess. */
+  unnumbered?: boolean;
 }
 
 export interface ModelAcl {
@@ -202,7 +204,8 @@ export function buildModel(d: RunningConfigData | undefined, version?: string, p
       entries: [],
     });
     const last = acl.entries[acl.entries.length - 1]?.seq ?? 0;
-    acl.entries.push({ seq: e.sequence ?? last + 10, text: e.text.replace(/^\d+\s+(?=(permit|deny|remark|dynamic|evaluate)\b)/i, '') });
+    const text = e.text.replace(/^\d+\s+(?=(permit|deny|remark|dynamic|evaluate)\b)/i, '');
+    acl.entries.push({ seq: e.sequence ?? last + 10, text, ...(e.sequence === undefined && /^remark\b/i.test(text) ? { unnumbered: true } : {}) });
   }
   // An ACL header with no entries yet still exists (and denies everything once applied).
   for (const [id, kind] of Object.entries(d.aclKinds ?? {})) m.acls[id] ??= { kind, numbered: false, entries: [] };

@@ -418,3 +418,19 @@ describe('a log-free copy of a list something else uses', () => {
     expect(lines(unbound).filter((l) => /^access-list \d+ /.test(l))).toEqual([]);
   });
 });
+
+describe('a remark printed with no number above a low-numbered entry (IOS-XE)', () => {
+  it('is no room in front: three deny entries do not go in at 1-3 above "3 permit", the list is copied instead', () => {
+    const text = ['version 16.12', 'hostname XE13', '!', 'interface GigabitEthernet0/0/1', ' ip address 10.10.10.1 255.255.255.0', ' ip access-group USERS-IN in', '!',
+      'ip access-list extended USERS-IN', ' remark mgmt first', ' 3 permit tcp 10.10.10.0 0.0.0.255 host 10.10.10.1 eq 22', ' remark rest', ' 20 permit ip any any', '!', 'end'].join('\n');
+    const model = buildModel(parse(text));
+    const block = (entries: string[]) =>
+      buildPlan(model, [withIntents({ id: 'scanning-host', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+        { kind: 'block', interface: 'Gi0/0/1', direction: 'in', entries, hosts: ['10.10.10.7'], why: 'Block.' },
+      ])], { router: 'R' }).plan.steps[0]!.commands;
+    expect(block(['deny tcp any any eq www'])).toEqual(['ip access-list extended USERS-IN', ' 1 deny tcp any any eq www']);
+    const three = block(['deny tcp host 10.10.10.7 any eq www', 'deny tcp host 10.10.10.8 any eq www', 'deny tcp host 10.10.10.9 any eq www']);
+    expect(three).not.toContain(' 3 deny tcp host 10.10.10.9 any eq www');
+    expect(three).toContain(' ip access-group USERS-IN-BLOCK in');
+  });
+});
