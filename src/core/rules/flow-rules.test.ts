@@ -177,3 +177,25 @@ describe('scanning-host: the same subnet in two VRFs', () => {
     expect(plan(false).lines).toContain('interface GigabitEthernet0/1');
   });
 });
+
+describe('scanning-host: the port the flows name routes nothing itself', () => {
+  const seed = readFileSync(join(__dirname, 'fixtures', 'seed-cache-flow.txt'), 'utf8');
+  const flows = (port: string, host: string) => seed.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `${port}${sp}${host}`);
+  const lines = (config: string[], port: string, host: string) =>
+    (diagnose([{ source: 'cfg.txt', text: ['version 12.4', 'hostname R', '!', ...config, '!', 'end'].join('\n') }, { source: 'flows.txt', text: flows(port, host) }]).plans ?? []).flatMap((p) =>
+      p.steps.flatMap((s) => s.commands),
+    );
+  it('an IRB member port: the block goes on the BVI that holds the hosts\' subnet', () => {
+    const got = lines(['bridge irb', 'interface FastEthernet0/1', ' no ip address', ' bridge-group 1', '!', 'interface BVI1', ' ip address 10.20.0.1 255.255.255.0'], 'Fa0/1', '10.20.0.66');
+    expect(got).toContain('interface BVI1');
+    expect(got).not.toContain('interface FastEthernet0/1');
+  });
+  it('a dot1Q parent: the block goes on the subinterface that holds the hosts\' subnet', () => {
+    const got = lines(['interface GigabitEthernet0/1', ' no ip address', '!', 'interface GigabitEthernet0/1.20', ' encapsulation dot1Q 20', ' ip address 10.10.20.1 255.255.255.0'], 'Gi0/1', '10.10.20.66');
+    expect(got).toContain('interface GigabitEthernet0/1.20');
+    expect(got).not.toContain('interface GigabitEthernet0/1');
+  });
+  it('a routed port with its own address keeps the block', () => {
+    expect(lines(['interface GigabitEthernet0/1', ' ip address 10.10.20.1 255.255.255.0'], 'Gi0/1', '10.10.20.66')).toContain('interface GigabitEthernet0/1');
+  });
+});

@@ -123,6 +123,22 @@ function webWhy(ctx: RuleContext, facing: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a list on the interface the flows name filters the hosts' routed traffic. Not on a port with no address
+ * that is a bridge-group member (IRB routes on its BVI) or the parent of dot1Q subinterfaces (each routes on its
+ * own): the block goes where the hosts' subnet is, and a list on the port would filter nothing of theirs.
+ */
+function routedThere(ctx: RuleContext, ifShort: string): boolean {
+  if (!ifShort) return true;
+  for (const c of configs(ctx)) {
+    const i = c.data.interfaces.find((x) => sameInterface(x.name, ifShort));
+    if (!i || i.address || i.addressMode) continue;
+    const parent = !i.name.includes('.') && c.data.interfaces.some((x) => x.name.startsWith(`${i.name}.`) && (x.address !== undefined || x.addressMode !== undefined));
+    if (i.bridgeGroup !== undefined || parent) return false;
+  }
+  return true;
+}
+
 /** What tells the interface facing the hosts when nothing pasted did, or when two interfaces' subnets (two VRFs) hold them. */
 function facingUnknownWords(ctx: RuleContext, named: readonly HostAnalysis[]): string {
   const ip = named[0]!.ip;
@@ -219,7 +235,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
       : `${hostList(named)}${where} may be scanning TCP port 80`;
   // On a Catalyst the flow names the switch port; the ACL belongs on the routed VLAN interface behind it.
   const port = ifShort && switchPorts(ctx).has(ifShort) ? ifShort : '';
-  const facing = (port ? '' : ifShort) || facingInterface(ctx, named);
+  const facing = (port || !routedThere(ctx, ifShort) ? '' : ifShort) || facingInterface(ctx, named);
   const ifLine = facing
     ? `interface ${expandInterfaceName(facing)}`
     : `interface ${placeholder(port ? `VLAN interface of switch port ${port}` : `interface facing ${named[0]!.ip}: show ip arp ${named[0]!.ip}`)}`;
@@ -363,7 +379,7 @@ function serviceFinding(ctx: RuleContext, ifShort: string, service: string, host
   const verb = named.length === 1 ? 'is' : 'are';
   const what = service === 'icmp' ? 'sweeping with ICMP echo' : `scanning ${serviceWords(service)}`;
   const port = ifShort && switchPorts(ctx).has(ifShort) ? ifShort : '';
-  const facing = (port ? '' : ifShort) || facingInterface(ctx, named);
+  const facing = (port || !routedThere(ctx, ifShort) ? '' : ifShort) || facingInterface(ctx, named);
   const ifLine = facing
     ? `interface ${expandInterfaceName(facing)}`
     : `interface ${placeholder(port ? `VLAN interface of switch port ${port}` : 'interface facing the infected hosts')}`;
