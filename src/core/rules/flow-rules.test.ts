@@ -199,3 +199,16 @@ describe('scanning-host: the port the flows name routes nothing itself', () => {
     expect(lines(['interface GigabitEthernet0/1', ' ip address 10.10.20.1 255.255.255.0'], 'Gi0/1', '10.10.20.66')).toContain('interface GigabitEthernet0/1');
   });
 });
+
+describe('scanning-host: a PPP session\'s Virtual-Access', () => {
+  it('blocks the infected hosts only: the list on a session is its template\'s, on every session', () => {
+    const seed = readFileSync(join(__dirname, 'fixtures', 'seed-cache-flow.txt'), 'utf8');
+    const run2 = (port: string) => {
+      const flows = seed.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `${port}${sp}10.20.1.77`);
+      return diagnose([{ source: 'flows.txt', text: flows }]).findings.find((x) => x.id === 'scanning-host')!.remedy.commands.join('\n');
+    };
+    expect(run2('Vi1')).toContain('deny tcp host 10.20.1.77 any eq www');
+    expect(run2('Vi1')).not.toContain('deny tcp any any eq www');
+    expect(run2('Fa0/1')).toContain('deny tcp any any eq www');
+  });
+});

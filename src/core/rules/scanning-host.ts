@@ -103,6 +103,13 @@ const PERMITS_WEB_IN = /^(?:\d+\s+)?permit\s+tcp\s+any\s+(?:host\s+\S+|\d[\d.]*\
  * along with the worm, so the plan blocks only the infected hosts there. The reason in words, or undefined.
  */
 function publishedWeb(ctx: RuleContext, facing: string): { why: string; what: string } | undefined {
+  // A PPP session's Virtual-Access is cloned from a template: the list on it is the template's, on every session.
+  if (/^(?:Vi|Virtual-Access)\d/i.test(facing)) {
+    return {
+      why: `${expandInterfaceName(facing)} is a PPP session's interface, cloned from a Virtual-Template: the list on it is the template's, and filters every session cloned from it`,
+      what: 'the web traffic of every other PPP session on that template',
+    };
+  }
   const why = webWhy(ctx, facing);
   if (!why) return undefined;
   return { why, what: why.includes('web logins') ? 'the web logins that interface serves' : 'the web server published through that interface' };
