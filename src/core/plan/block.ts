@@ -75,7 +75,7 @@ function aclLines(id: string, numbered: boolean, entries: string[]): string[] {
 }
 
 /** Other interfaces/directions an ACL is bound to: editing it in place would change their filtering too. */
-function boundElsewhere(model: ConfigModel, acl: string, key: string, dir: 'in' | 'out'): string[] {
+export function boundElsewhere(model: ConfigModel, acl: string, key: string, dir: 'in' | 'out'): string[] {
   const out: string[] = [];
   for (const [k, i] of Object.entries(model.interfaces)) {
     for (const d of ['in', 'out'] as const) if (i.groups[d] === acl && !(k === key && d === dir)) out.push(`${i.name} ${d}`);

@@ -2,7 +2,7 @@
 import type { ChangePlan, Finding, FindingId, PlanMode, PlanStep } from '../types';
 import { expandInterfaceName, placeholder } from '../rules/remedies';
 import { applySteps, type LineError } from './apply';
-import { blockCommands, cutListWords, withoutLogKeywords } from './block';
+import { blockCommands, boundElsewhere, cutListWords, withoutLogKeywords } from './block';
 import { cloneModel, globalKey, interfaceKey, normalGlobal, routeWords, takesDhcpNextHop, unseenWords, type ConfigModel } from './config-model';
 import { fallbackIntents } from './fallback-intents';
 import { intentsOf, type BlockIntent, type PolicyIntent, type RemedyIntent, type RouteIntent } from './intents';
@@ -87,9 +87,9 @@ class PlanBuilder {
     }
   }
 
-  constructor(model: ConfigModel) {
-    this.work = cloneModel(model);
-    this.names = new NameAllocator(model);
+  constructor(private readonly original: ConfigModel) {
+    this.work = cloneModel(original);
+    this.names = new NameAllocator(original);
   }
 
   /** Replay a config step on the working model (lines holding a placeholder cannot be replayed: their back-out is given). */
@@ -210,6 +210,13 @@ class PlanBuilder {
       stripLog: new Set(this.stripWanted.keys()),
     });
     if (b.held) this.hold(items.map((x) => x.f), b.held);
+    // An in-place edit of a list the router also binds elsewhere, which only this plan's earlier steps moved off
+    // (each onto a copy): pasted without them, the deny entries would apply there too. It waits on them, in words.
+    const edited = /^ip access-list extended ([^\s<]+)$/.exec(b.commands[0] ?? '')?.[1];
+    if (edited && first.interface) {
+      const before = boundElsewhere(this.original, edited, interfaceKey(first.interface), first.direction);
+      if (before.length) (b.gate ??= []).push(`Paste it only after the steps above that bind copies in place of ACL ${edited} on ${before.join(', ')}: until they are in, ${edited} also filters there, and the deny entries would apply there too.`);
+    }
     const helped = b.stripped ? (this.stripWanted.get(b.stripped) ?? []) : [];
     if (b.stripped) this.stripped.add(b.stripped);
     if (this.work.ios === undefined) b.precheck.push('show version | include Version');

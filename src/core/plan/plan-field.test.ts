@@ -434,3 +434,19 @@ describe('a remark printed with no number above a low-numbered entry (IOS-XE)', 
     expect(three).toContain(' ip access-group USERS-IN-BLOCK in');
   });
 });
+
+describe('one list on three subinterfaces, a host behind each', () => {
+  it('the last step edits the list in place only after the steps that moved the others onto copies, and says so', () => {
+    const text = ['version 15.2', 'hostname R', '!',
+      ...[10, 20, 30].flatMap((v) => [`interface GigabitEthernet0/1.${v}`, ` encapsulation dot1Q ${v}`, ` ip address 10.10.${v}.1 255.255.255.0`, ' ip access-group VLAN-IN in', '!']),
+      'ip access-list extended VLAN-IN', ' 10 permit ip any any', '!', 'end'].join('\n');
+    const model = buildModel(parse(text));
+    const f = (v: number) => withIntents({ id: 'scanning-host', severity: 'warning', title: `t${v}`, evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+      { kind: 'block', interface: `Gi0/1.${v}`, direction: 'in', entries: ['deny tcp any any eq www'], hosts: [`10.10.${v}.66`], why: 'Block.' },
+    ]);
+    const steps = buildPlan(model, [f(10), f(20), f(30)], { router: 'R' }).plan.steps;
+    const inPlace = steps.find((s) => s.commands[0] === 'ip access-list extended VLAN-IN')!;
+    expect(inPlace.gate?.join(' ')).toContain('Paste it only after the steps above that bind copies in place of ACL VLAN-IN on GigabitEthernet0/1.10 in, GigabitEthernet0/1.20 in');
+    expect(steps.filter((s) => s !== inPlace).every((s) => !(s.gate ?? []).join(' ').includes('Paste it only after'))).toBe(true);
+  });
+});
