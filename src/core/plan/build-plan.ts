@@ -237,7 +237,9 @@ class PlanBuilder {
       return {
         mode: 'config',
         ...owners([f]),
-        why: `${p.why} ${iface!.name} already has service-policy ${p.direction} ${existing}: the class is added to that policy, which stays in place.`,
+        why:
+          `${p.why} ${iface!.name} already has service-policy ${p.direction} ${existing}: the class is added to that policy, which stays in place.` +
+          sharedPolicyWords(this.work, existing, iface!.name),
         commands: [...lines, `policy-map ${existing}`, ...body],
       };
     }
@@ -323,6 +325,14 @@ function checkFreshNames(model: ConfigModel, d: Draft, precheck: string[]): void
   if (fresh.length === 0) return;
   pushUnique(precheck, fresh.map((x) => x.show));
   (d.gate ??= []).push(`${unseenWords(model)} ${fresh.map((x) => x.show).join(', ')} must print nothing before it is pasted (anything of that name past the cut would get these lines added to it).`);
+}
+
+/** A policy-map bound on other interfaces too: the class added to it applies there as well, in words. */
+function sharedPolicyWords(model: ConfigModel, policy: string, here: string): string {
+  const others = Object.values(model.interfaces).flatMap((x) =>
+    (['input', 'output'] as const).filter((d) => x.policies[d] === policy && x.name !== here).map((d) => `${x.name} ${d}`),
+  );
+  return others.length ? ` ${policy} is also applied on ${others.join(', ')}: the class marks the worm's requests there too.` : '';
 }
 
 /** What must hold before a route step whose next hop the engineer fills in is pasted. */

@@ -450,3 +450,17 @@ describe('one list on three subinterfaces, a host behind each', () => {
     expect(steps.filter((s) => s !== inPlace).every((s) => !(s.gate ?? []).join(' ').includes('Paste it only after'))).toBe(true);
   });
 });
+
+describe('a service policy the NBAR class joins, applied on other interfaces too', () => {
+  it('says the class marks there as well', () => {
+    const text = ['version 15.2', 'hostname R', '!', ...['GigabitEthernet0/1', 'GigabitEthernet0/2'].flatMap((n, k) => [`interface ${n}`, ` ip address 10.${k}.0.1 255.255.255.0`, ' service-policy input LAN-QOS', '!']),
+      'policy-map LAN-QOS', ' class class-default', '!', 'end'].join('\n');
+    const model = buildModel(parse(text));
+    const f = withIntents({ id: 'scanning-host', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+      { kind: 'policy', interface: 'Gi0/1', direction: 'input', classMap: 'http-hacks', policyMap: 'mark-inbound-http-hacks', match: 'match-any', matches: ['match protocol http url "*cmd.exe*"'], actions: ['set ip dscp 1'], why: 'Mark.' },
+    ]);
+    const step = buildPlan(model, [f], { router: 'R' }).plan.steps[0]!;
+    expect(step.commands).toContain('policy-map LAN-QOS');
+    expect(step.why).toContain('LAN-QOS is also applied on GigabitEthernet0/2 input: the class marks the worm\'s requests there too.');
+  });
+});

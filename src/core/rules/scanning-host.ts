@@ -277,7 +277,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
     { kind: 'alternative', summary: narrowFirst ? BROAD : NARROW, intents: [narrowFirst ? broadIntent : narrowIntent] },
     {
       kind: 'alternative',
-      summary: 'At ingress points, NBAR marks the worm\'s requests (default.ida, cmd.exe, root.exe) and an ACL drops them. Needs CEF and an IOS with NBAR.',
+      summary: 'At ingress points, NBAR marks the worm\'s requests (default.ida, cmd.exe, root.exe) with DSCP 1 and an ACL drops them. Needs CEF and an IOS with NBAR; DSCP 1 is also the Lower-Effort class (RFC 8622): where anything else marks it, that traffic would be dropped too.',
       intents: [
         nbarPolicy,
         {
@@ -344,7 +344,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
         alternatives: [
           narrowFirst ? { summary: BROAD, commands } : { summary: NARROW, commands: narrowCommands },
           {
-            summary: 'At ingress points, NBAR marks the worm\'s requests (default.ida, cmd.exe, root.exe) and an ACL drops them. Needs CEF and an IOS with NBAR.',
+            summary: 'At ingress points, NBAR marks the worm\'s requests (default.ida, cmd.exe, root.exe) with DSCP 1 and an ACL drops them. Needs CEF and an IOS with NBAR; DSCP 1 is also the Lower-Effort class (RFC 8622): where anything else marks it, that traffic would be dropped too.',
             commands: nbar,
           },
         ],
