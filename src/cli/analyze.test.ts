@@ -76,7 +76,7 @@ describe('analyze --json on the seed flow sample (issue 2, done when)', () => {
     expect(d.findings.map((f) => f.id)).toContain('scanning-host');
   });
 
-  it('carries one change plan (plans[]) and prints it first in the human report; --safety-net adds reload in 10 / reload cancel', { timeout: 90_000 }, () => {
+  it('carries one change plan (plans[]) and prints it first in the human report; --safety-net adds reload in N / reload cancel', { timeout: 90_000 }, () => {
     const d = okJson(analyze(['--json', seedPath]), { 'seed.txt': seed });
     expect(d.plans).toHaveLength(1);
     const plan = d.plans![0]!;
@@ -86,8 +86,23 @@ describe('analyze --json on the seed flow sample (issue 2, done when)', () => {
     const text = analyze(['--safety-net', seedPath]);
     expect(text.status).toBe(0);
     expect(text.stdout.indexOf('Change plan for seed.txt (with the reload safety net)')).toBeLessThan(text.stdout.indexOf('Findings:'));
-    expect(text.stdout).toContain('    reload in 10');
+    // One step waits on its pre-checks: 10 minutes and 5 more (safety-net.ts reloadMinutes), its unsaved-changes check above it.
+    expect(text.stdout).toContain('    reload in 15');
+    expect(text.stdout).toContain('reloads in 15 minutes unless reload cancel is typed before then');
+    expect(text.stdout).toMatch(/\n {4}Before pasting it:\n {4}- Run show running-config \| include Last configuration change\|NVRAM config last updated: [^\n]+\n {4}reload in 15\n/);
     expect(text.stdout).toContain('    reload cancel');
+  });
+
+  it("prints a finding's own lines with their plan step's checks above them, in the text report and --json (remedy.gate)", { timeout: 90_000 }, () => {
+    const d = okJson(analyze(['--json', seedPath]), { 'seed.txt': seed });
+    const scan = d.findings.find((f) => f.id === 'scanning-host')!;
+    const step = d.plans![0]!.steps.find((s) => s.findings.includes('scanning-host') && s.gate)!;
+    expect(scan.remedy.commands).toEqual(step.commands);
+    expect(scan.remedy.gate).toEqual(step.gate);
+    const text = analyze([seedPath]).stdout;
+    const section = text.slice(text.indexOf(`== ${scan.title}`));
+    const checks = ['  Before pasting it:', ...step.gate!.map((g) => `  - ${g}`), ...scan.remedy.commands.map((c) => `  ${c}`)].join('\n');
+    expect(section).toContain(`\n\n${checks}\n`);
   });
 
   it('reads standard input with -, as source "stdin"', () => {

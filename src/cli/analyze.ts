@@ -36,7 +36,7 @@ class UsageError extends Error {}
 
 interface Args {
   json: boolean;
-  /** Change plans start with `reload in 10` and end with `reload cancel` (a change made through the router). */
+  /** Change plans start with `reload in N` (N sized to the plan) and end with `reload cancel` (a change made through the router). */
   safetyNet?: boolean;
   answers: Answers;
   files: string[];

@@ -54,6 +54,8 @@ export function formatReport(d: Diagnosis): string {
     out.push(`  ${f.remedy.summary}`);
     if (f.remedy.commands.length) {
       out.push('');
+      // What its plan steps wait on, above the lines, as an alternative's are: they are copied from here too.
+      if (f.remedy.gate?.length) out.push('  Before pasting it:', ...f.remedy.gate.map((g) => `  - ${g}`));
       for (const c of f.remedy.commands) out.push(`  ${c}`);
     }
     for (const a of f.remedy.alternatives ?? []) {

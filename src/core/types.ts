@@ -106,6 +106,11 @@ export interface Remedy {
    * show before it is pasted, as PlanStep.gate.
    */
   alternatives?: { summary: string; commands: string[]; gate?: string[] }[];
+  /**
+   * Additive: what the pre-checks must show before `commands` are pasted, one check a sentence: the gates of the
+   * change plan's steps that make up those commands (PlanStep.gate). Absent when none of them has one.
+   */
+  gate?: string[];
 }
 
 export interface Finding {

@@ -44,6 +44,8 @@ const RemedySchema = v.object({
   alternatives: v.optional(
     v.pipe(v.array(v.object({ summary: short, commands: v.pipe(v.array(short), v.maxLength(500)), gate: v.optional(v.pipe(v.array(short), v.maxLength(8))) })), v.maxLength(20)),
   ),
+  // Its plan steps' checks, each once (PlanStep.gate: at most 8 a step).
+  gate: v.optional(v.pipe(v.array(short), v.maxLength(100))),
 });
 
 const FindingSchema = v.object({

@@ -62,7 +62,11 @@ export function diagnosisToMarkdown(d: Diagnosis, answers: Answers, when = new D
   for (const f of d.findings) {
     out.push(`### [${inline(f.severity)}] ${inline(f.title)}`, '');
     out.push(`Remedy: ${inline(f.remedy.summary)}`, '');
-    if (f.remedy.commands.length > 0) out.push(fence(f.remedy.commands), '');
+    if (f.remedy.commands.length > 0) {
+      // What its plan steps wait on, above the lines, as an alternative's are: they are copied from here too.
+      if (f.remedy.gate?.length) out.push('Before pasting it:', '', ...f.remedy.gate.map((g) => `- ${inline(g)}`), '');
+      out.push(fence(f.remedy.commands), '');
+    }
     if (f.remedy.caveats.length > 0) {
       out.push('Caveats:', '');
       for (const c of f.remedy.caveats) out.push(`- ${inline(c)}`);

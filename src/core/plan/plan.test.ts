@@ -8,7 +8,7 @@ import type { ChangePlan, Paste } from '../types';
 import { apply } from './apply';
 import { fallbackIntents } from './fallback-intents';
 import { buildModel, takesSequenceNumbers } from './config-model';
-import { withoutSafetyNet, withSafetyNet } from './safety-net';
+import { reloadMinutes, withoutSafetyNet, withSafetyNet } from './safety-net';
 import { planScript } from './plan-text';
 import { planProblems, routerProblems } from './testing/plan-checks';
 
@@ -224,11 +224,11 @@ describe('placeholders last', () => {
 });
 
 describe('safety net and IOS versions', () => {
-  it('reload in 10 first, reload cancel last, flagged; removable again', () => {
+  it('reload in N first (N sized to the plan: safety-net.test.ts), reload cancel last, flagged; removable again', () => {
     const { plan } = planOf([rules('seed-cache-flow.txt'), rules('constructed-config-vlan3.txt')]);
     const safe = withSafetyNet(plan);
     expect(safe.safetyNet).toBe(true);
-    expect(safe.steps[0]).toMatchObject({ mode: 'exec', commands: ['reload in 10'] });
+    expect(safe.steps[0]).toMatchObject({ mode: 'exec', commands: [`reload in ${reloadMinutes(plan)}`] });
     expect(safe.steps[safe.steps.length - 1]).toMatchObject({ mode: 'exec', commands: ['reload cancel'] });
     expect(withoutSafetyNet(safe)).toEqual(plan);
   });

@@ -1,7 +1,7 @@
 // From a diagnosis's parsed sections and findings to one change plan per router; each finding's remedy becomes its part.
 import { configRead } from '../rules/parsed-facts';
 import { sectionsOf, type ParsedSection } from '../sections';
-import type { ChangePlan, Finding } from '../types';
+import type { ChangePlan, Finding, PlanStep } from '../types';
 import { buildPlan } from './build-plan';
 import { buildModel } from './config-model';
 import { PLANLESS, PLANLESS_OPENING } from './planless';
@@ -15,6 +15,32 @@ export interface PlansOptions {
 /** The pastes a finding's evidence cites: the config among them names the router it belongs to. */
 function sources(f: Finding): Set<string> {
   return new Set(f.evidence.map((e) => e.source));
+}
+
+/**
+ * The checks of the plan steps that make up a finding's part (`part`: their commands, in order), each once: what the
+ * finding's commands wait on, as the plan's steps say. The steps naming the finding are matched in order, so two
+ * findings of one id (a scanning host on each of two interfaces) each get their own steps' checks. Should the part not
+ * add up to whole steps, every step naming the finding that shares a line with it gives its checks (one too many
+ * beats one missing).
+ */
+export function partGate(steps: readonly PlanStep[], f: Finding, part: readonly string[]): string[] {
+  const gate: string[] = [];
+  const add = (s: PlanStep) => {
+    for (const g of s.gate ?? []) if (!gate.includes(g)) gate.push(g);
+  };
+  const mine = steps.filter((s) => s.findings.includes(f.id) && s.commands.length > 0);
+  let at = 0;
+  for (const s of mine) {
+    if (at < part.length && s.commands.every((c, k) => part[at + k] === c)) {
+      at += s.commands.length;
+      add(s);
+    }
+  }
+  if (at === part.length) return gate;
+  gate.length = 0;
+  for (const s of mine) if (s.commands.some((c) => part.includes(c))) add(s);
+  return gate;
 }
 
 /**
@@ -57,6 +83,7 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
         if (f.remedy.commands.every((c) => /^\s*show\b/i.test(c))) continue;
         f.remedy.commands = [];
         delete f.remedy.alternatives;
+        delete f.remedy.gate;
         f.remedy.caveats = [`The change plan could not be built (${(e as Error).message}), so no commands are offered: please report this paste.`, ...f.remedy.caveats];
       }
       return;
@@ -67,6 +94,10 @@ export function plansFor(sections: readonly ParsedSection[], findings: readonly 
       // A finding whose commands are only show commands (collect evidence) keeps them: they are pre-checks.
       const part = built.parts.get(f) ?? [];
       if (part.length > 0 || !f.remedy.commands.every((c) => /^\s*show\b/i.test(c))) f.remedy.commands = part;
+      // Its lines pasted from the report wait on the same checks as the plan's steps they come from.
+      const gate = part.length > 0 ? partGate(built.plan.steps, f, part) : [];
+      if (gate.length > 0) f.remedy.gate = gate;
+      else delete f.remedy.gate;
       const alts = built.alternatives.get(f);
       if (alts && f.remedy.alternatives) {
         f.remedy.alternatives = f.remedy.alternatives.map((a, k) => {

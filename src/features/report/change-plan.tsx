@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useAppStore } from '../../state/store';
 import { planScript, rollbackScript, stepFor, stepScript, stepsWords, wholePlanParts } from '../../core/plan/plan-text';
 import { planlessSystem } from '../../core/plan/planless';
-import { withSafetyNet, withoutSafetyNet, NXOS_CHECKPOINT, NXOS_ROLLBACK, RELOAD_MINUTES } from '../../core/plan/safety-net';
+import { withSafetyNet, withoutSafetyNet, NXOS_CHECKPOINT, NXOS_ROLLBACK, reloadMinutes } from '../../core/plan/safety-net';
 import type { ChangePlan } from '../../core/types';
 import { ConfigLines } from '../../ui/config-lines';
 import { capitalise } from '../../core/text/plural';
@@ -46,8 +46,8 @@ export function ChangePlanView({ plan, index }: { plan: ChangePlan; index: numbe
           </>
         ) : (
           <>
-            I reach this router through itself (remote session): add the safety net, <code>reload in {RELOAD_MINUTES}</code> first and{' '}
-            <code>reload cancel</code> once the checks pass
+            I reach this router through itself (remote session): add the safety net, <code>reload in {reloadMinutes(plan)}</code> first (it reloads
+            then unless cancelled) and <code>reload cancel</code> once the checks pass
           </>
         )}
       </label>

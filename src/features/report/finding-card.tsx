@@ -101,7 +101,13 @@ export function FindingCard({
             </div>
           ))
         ) : (
-          remedy.commands.length > 0 && <ConfigBlock commands={remedy.commands} label={configLabel(remedy.commands, finding.id)} />
+          remedy.commands.length > 0 && (
+            <>
+              {/* Lines that are not whole plan steps here: the checks of the steps they come from (remedy.gate). */}
+              {remedy.gate && remedy.gate.length > 0 && <StepGate gate={remedy.gate} label="Before pasting this remedy" heading="Before pasting these lines" />}
+              <ConfigBlock commands={remedy.commands} label={configLabel(remedy.commands, finding.id)} />
+            </>
+          )
         )}
         {remedy.caveats.length > 0 && (
           <>
