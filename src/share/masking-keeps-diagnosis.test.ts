@@ -154,3 +154,14 @@ describe('captures with secrets planted diagnose the same once masked (property)
     );
   });
 });
+
+describe('a certificate server the HTTP server serves', () => {
+  it('keeps its crypto pki server line through the masker (its block masked), so a link\'s receiver withholds no ip http server too', () => {
+    const text = ['version 15.1', 'hostname BR1', '!', 'crypto pki server BR1-CA', ' database url flash:', ' issuer-name CN=BR1-CA', '!', 'interface Gi0/1', ' ip address 10.1.1.1 255.255.255.0', '!', 'ip http server', 'end'].join('\n');
+    const masked = redactSecrets(text);
+    expect(masked).toContain('\ncrypto pki server BR1-CA\n <removed>\n <removed>\n');
+    const http = (t: string) => diagnose([{ source: 'c', text: t }]).findings.find((f) => f.id === 'http-server-enabled')!.remedy.commands;
+    expect(http(masked)).toEqual(http(text));
+    expect(http(text)).toEqual([]);
+  });
+});

@@ -62,6 +62,7 @@ const FORMS: [RegExp, ObjectKind][] = [
   [re(`${P}nameif\\s+${N}\\s*$`), 'if'],
   [re(`${P}tunnel-group\\s+${N}\\s+(?:type|general-attributes|ipsec-attributes|webvpn-attributes)\\b`), 'peer'],
   [re(`${P}group-policy\\s+${N}\\s+(?:internal|external|attributes)\\b`), 'peer'],
+  [re(`${P}crypto\\s+pki\\s+server\\s+${N}\\s*$`), 'peer'],
 ];
 
 /**

@@ -238,6 +238,9 @@ export function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
     // `crypto ...` in command position (first word, or glued to a prompt or `command:`) masks its line; elsewhere
     // it is a process name (`Crypto IKMP`) and the keys inside crypto commands are caught by their own keywords.
     if (w === 'crypto' && ws.at(1) && (word.start === firstWordStart || word.end - word.start > w.length || commandPosition(line, word))) {
+      // `crypto pki server NAME` alone holds no secret, and says the HTTP server serves SCEP: the analysis reads it
+      // (its block below is still masked whole). Anything more on the line is masked as before.
+      if (ws.at(1)!.norm === 'pki' && ws.at(2)?.norm === 'server' && ws.at(3) && !ws.at(4)) break;
       cuts.push(restCut(line, ws, 1));
       note('crypto block');
       break;
