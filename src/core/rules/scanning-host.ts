@@ -6,7 +6,8 @@ import { sectionsOf } from '../sections';
 import { ipToInt } from '../text/lines';
 import type { Finding, Remedy } from '../types';
 import { egressInterface } from './netflow-unavailable';
-import { configs, inSubnet, sameInterface, subnetOf } from './parsed-facts';
+import { ambiguousFacing, existingGroupCaveat, facingInterface, facingUnknownWords, hostInterfaceResolver, publishedWeb, routedThere, switchPorts } from './facing-interface';
+import { sameInterface } from './parsed-facts';
 import { expandInterfaceName, freeExtendedAcl, placeholder } from './remedies';
 import type { RuleContext, RuleDef } from './rule-types';
 import { includeFilter, serviceWords } from '../analysis/service';
@@ -21,149 +22,6 @@ function usedAclIds(ctx: RuleContext): string[] {
 function hostList(hosts: readonly HostAnalysis[]): string {
   const ips = hosts.map((h) => h.ip);
   return ips.length <= 3 ? ips.join(', ') : `${ips.slice(0, 3).join(', ')} and ${ips.length - 3} more`;
-}
-
-/**
- * Accounting and MLS rows carry no input interface: the interface facing the hosts is then the configured
- * interface one of whose subnets (secondaries too) holds them all, else the one `show ip arp` learned them on.
- */
-function facingInterface(ctx: RuleContext, hosts: readonly HostAnalysis[]): string {
-  // Interfaces whose subnet holds every host: more than one (the same subnet in two VRFs) tells nothing by itself.
-  const holding = new Set<string>();
-  for (const c of configs(ctx)) for (const x of c.data.interfaces) if (hosts.every((h) => holdsHost(x, h.ip))) holding.add(x.name);
-  const arp = sectionsOf(ctx.sections, 'show ip arp').flatMap((s) => s.data.entries);
-  const ifs = new Set(hosts.map((h) => arp.find((e) => e.address === h.ip && e.interface)?.interface ?? ''));
-  const byArp = ifs.size === 1 ? [...ifs][0]! : '';
-  if (holding.size === 1) return [...holding][0]!;
-  return holding.size > 1 && byArp && ![...holding].some((n) => sameInterface(n, byArp)) ? '' : byArp;
-}
-
-type CfgInterface = ReturnType<typeof configs>[number]['data']['interfaces'][number];
-/** The interface's primary or a secondary subnet holds `ip`. */
-function holdsHost(x: CfgInterface, ip: string): boolean {
-  return [{ address: x.address, mask: x.mask }, ...(x.secondary ?? [])].some((a) => {
-    const s = subnetOf(a.address, a.mask);
-    return s !== undefined && s.bits > 0 && inSubnet(ip, s);
-  });
-}
-
-/** Interfaces (with their VRFs) whose subnets hold `ip`, when more than one does: the host's interface is a guess there. */
-function ambiguousFacing(ctx: RuleContext, ip: string): { name: string; vrf?: string }[] {
-  const out: { name: string; vrf?: string }[] = [];
-  for (const c of configs(ctx)) for (const x of c.data.interfaces) if (holdsHost(x, ip)) out.push({ name: x.name, ...(x.vrf ? { vrf: x.vrf } : {}) });
-  return out.length > 1 ? out : [];
-}
-
-/**
- * Where each host enters, when its flows do not say (show ip accounting, NX-OS's flow cache): the config interface
- * whose subnet holds it, else its ARP entry's interface; '' when neither tells. Undefined when nothing pasted can
- * tell (no config, no ARP table), so a big table costs nothing. Built once: a map, not a scan per host.
- */
-function hostInterfaceResolver(ctx: RuleContext): ((ip: string) => string) | undefined {
-  const subnets: { name: string; s: NonNullable<ReturnType<typeof subnetOf>> }[] = [];
-  for (const c of configs(ctx)) {
-    for (const x of c.data.interfaces) {
-      for (const a of [{ address: x.address, mask: x.mask }, ...(x.secondary ?? [])]) {
-        const s = subnetOf(a.address, a.mask);
-        if (s && s.bits > 0) subnets.push({ name: x.name, s });
-      }
-    }
-  }
-  const arp = new Map<string, string>();
-  for (const sec of sectionsOf(ctx.sections, 'show ip arp')) for (const e of sec.data.entries) if (e.interface && !arp.has(e.address)) arp.set(e.address, e.interface);
-  if (subnets.length === 0 && arp.size === 0) return undefined;
-  return (ip) => {
-    const holding = subnets.filter((x) => inSubnet(ip, x.s));
-    // The same subnet on two interfaces (two VRFs): only the ARP table can tell which one the host is behind.
-    if (holding.length > 1 && holding.some((x) => x.name !== holding[0]!.name)) {
-      const a = arp.get(ip);
-      return a && holding.some((x) => sameInterface(x.name, a)) ? a : '';
-    }
-    return holding[0]?.name ?? arp.get(ip) ?? '';
-  };
-}
-
-/** An interface takes one access-group per direction: say how the plan keeps the one already there. */
-function existingGroupCaveat(ctx: RuleContext, facing: string): string {
-  for (const c of configs(ctx)) {
-    const g = facing ? c.data.interfaces.find((i) => sameInterface(i.name, facing))?.accessGroups.find((x) => x.direction === 'in') : undefined;
-    if (g?.common) return `${expandInterfaceName(facing)} filters inbound with the common list ${g.common} in front of ACL ${g.acl}: the change plan puts the deny entries into ${g.acl} in place, or holds the change, never replacing either list.`;
-    if (g) return `${expandInterfaceName(facing)} already filters inbound with ACL ${g.acl}: the change plan keeps every entry of ACL ${g.acl} behind the deny entries, never replacing it.`;
-  }
-  return 'An interface takes one access-group per direction: the change plan adds these entries in front of any list already there, never replacing it.';
-}
-
-// `permit tcp any DST eq www` with DST a server (a host or a subnet, not any; its port 80, not a reply's source port):
-// the list lets anyone's web requests in to it. (`permit tcp any any eq www` on a LAN side is its users browsing.)
-const PERMITS_WEB_IN = /^(?:\d+\s+)?permit\s+tcp\s+any\s+(?:host\s+\S+|\d[\d.]*\s+\d[\d.]*)\s+eq\s+(?:www|80|http)(?:\s|$)/;
-
-/**
- * A web server published through the interface facing the hosts: a static translation of port 80 on the NAT outside
- * interface, or an entry of its inbound list that lets web requests in. The broad entry would cut that server off
- * along with the worm, so the plan blocks only the infected hosts there. The reason in words, or undefined.
- */
-function publishedWeb(ctx: RuleContext, facing: string): { why: string; what: string } | undefined {
-  // A PPP session's Virtual-Access is cloned from a template: the list on it is the template's, on every session.
-  if (/^(?:Vi|Virtual-Access)\d/i.test(facing)) {
-    return {
-      why: `${expandInterfaceName(facing)} is a PPP session's interface, cloned from a Virtual-Template: the list on it is the template's, and filters every session cloned from it`,
-      what: 'the web traffic of every other PPP session on that template',
-    };
-  }
-  const why = webWhy(ctx, facing);
-  if (!why) return undefined;
-  return { why, what: why.includes('web logins') ? 'the web logins that interface serves' : 'the web server published through that interface' };
-}
-
-function webWhy(ctx: RuleContext, facing: string): string | undefined {
-  if (!facing) return undefined;
-  for (const c of configs(ctx)) {
-    const i = c.data.interfaces.find((x) => sameInterface(x.name, facing));
-    if (!i) continue;
-    if (i.webAuth) return `${expandInterfaceName(facing)} runs web logins (ip admission or ip auth-proxy): its users' first port-80 requests are what the router answers with the login page`;
-    const web = c.data.natRules.find((r) => r.type === 'static' && /\s(80|www)(\s|$)/.test(r.text));
-    if (i.nat === 'outside' && web) return `${expandInterfaceName(facing)} is the NAT outside interface and "${web.text}" publishes a web server through it`;
-    const acl = i.accessGroups.find((g) => g.direction === 'in')?.acl;
-    const entry = acl ? c.data.acls.find((e) => e.acl === acl && PERMITS_WEB_IN.test(e.text.trim())) : undefined;
-    if (entry) return `ACL ${acl} on ${expandInterfaceName(facing)} lets web requests in ("${entry.text.trim()}"): a web server is reached through it`;
-  }
-  return undefined;
-}
-
-/**
- * Whether a list on the interface the flows name filters the hosts' routed traffic. Not on a port with no address
- * that is a bridge-group member (IRB routes on its BVI) or the parent of dot1Q subinterfaces (each routes on its
- * own): the block goes where the hosts' subnet is, and a list on the port would filter nothing of theirs.
- */
-function routedThere(ctx: RuleContext, ifShort: string): boolean {
-  if (!ifShort) return true;
-  for (const c of configs(ctx)) {
-    const i = c.data.interfaces.find((x) => sameInterface(x.name, ifShort));
-    if (!i || i.address || i.addressMode) continue;
-    const parent = !i.name.includes('.') && c.data.interfaces.some((x) => x.name.startsWith(`${i.name}.`) && (x.address !== undefined || x.addressMode !== undefined));
-    if (i.bridgeGroup !== undefined || parent) return false;
-  }
-  return true;
-}
-
-/** What tells the interface facing the hosts when nothing pasted did, or when two interfaces' subnets (two VRFs) hold them. */
-function facingUnknownWords(ctx: RuleContext, named: readonly HostAnalysis[]): string {
-  const ip = named[0]!.ip;
-  const both = ambiguousFacing(ctx, ip);
-  if (both.length === 0) return `Nothing pasted names the interface facing ${hostList(named)}: show ip arp ${ip} (or show ip route ${ip}) tells it.`;
-  const where = both.map((x) => `${expandInterfaceName(x.name)}${x.vrf ? ` (VRF ${x.vrf})` : ''}`).join(' and ');
-  const asks = both.map((x) => `show ip arp ${x.vrf ? `vrf ${x.vrf} ` : ''}${ip}`).join(', ');
-  return `${ip} is in the subnet of ${where}: the same addresses in different VRFs, so the change does not pick one. ${asks} tell${both.length === 1 ? 's' : ''} which one it is behind; an access list on the wrong one would block that customer's web traffic and leave the worm scanning.`;
-}
-
-/** Ports named by MLS tables (Fa4/1, CatOS 4/1): switch ports, where a router ACL does not go. */
-function switchPorts(ctx: RuleContext): Set<string> {
-  const routed = new Set([...sectionsOf(ctx.sections, 'show ip cache flow')].flatMap((s) => s.data.flows.ifNames));
-  const ports = new Set<string>();
-  for (const s of [...sectionsOf(ctx.sections, 'show mls ip'), ...sectionsOf(ctx.sections, 'show mls entry')]) {
-    for (const n of s.data.flows.ifNames) if (n && !routed.has(n)) ports.add(n);
-  }
-  return ports;
 }
 
 const VARIANT_WORDS = {
@@ -337,7 +195,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
           existingGroupCaveat(ctx, facing),
           ...(published ? [`${published.why}: the broad entry would stop ${published.what} too, so the plan blocks port 80 from the infected hosts only; the broad variant is an alternative.`] : []),
           ...(port ? [`The MLS entries name switch port ${port}: apply the ACL on the MSFC's VLAN interface for that port's VLAN (show interfaces ${port} switchport, or show port ${port} on CatOS, tells it).`] : []),
-          ...(!facing && !port ? [facingUnknownWords(ctx, named)] : []),
+          ...(!facing && !port ? [facingUnknownWords(ctx, named, hostList(named))] : []),
           'The ACL only contains the spread: the infected IIS host must be patched (MS01-033) or taken off the network.',
           ...ipv6Caveat(named, ifLine),
         ],
