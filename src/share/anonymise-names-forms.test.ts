@@ -238,3 +238,14 @@ describe('the new forms are linear', () => {
     expect(performance.now() - t0).toBeLessThan(20_000);
   });
 });
+
+describe('an NX-OS virtual device context', () => {
+  it('is named after the switch as often as not: its name is a host\'s', () => {
+    const names = createNameAnonymiser([5, 4, 3, 2, 1, 9, 8, 7]);
+    const text = 'vdc DCE-200-N7010-01 id 1\n  limit-resource vlan minimum 16 maximum 4094\nDCE-200-N7010-01# show version';
+    names.learn(text);
+    const out = names.text(text);
+    expect(out).not.toContain('DCE-200-N7010-01');
+    expect(out).toMatch(/^vdc router-[0-9a-f]{6} id 1$/m);
+  });
+});

@@ -78,6 +78,8 @@ export const HOST_FORMS: RegExp[] = [
   // Where the syntax puts a host name (read after commandStart); not an ASA's interface before an address
   // (`logging host inside 10.1.1.1`).
   new RegExp(String.raw`^\s*ip\s+host\s+(?:vrf\s+\S{1,32}\s+)?${H}\s`),
+  // An NX-OS virtual device context, named after the switch as often as not: `vdc N7K-CORE-01 id 1`.
+  new RegExp(String.raw`^\s*vdc\s+${H}\s+id\s+\d`),
   // (`logging host inside 10.1.1.1`, `logging host inside syslog1` on an ASA: the interface comes first.)
   new RegExp(String.raw`^\s*logging\s+(?:host|server)\s+(?:ipv6\s+)?([A-Za-z][\w.-]{0,252})(?=\s*$|\s+(?:transport|vrf|use-vrf|discriminator|sequence-num-session|session-id|filtered|xml|\d(?:\s|$)))`),
   new RegExp(String.raw`^\s*(?:ntp\s+(?:server|peer)|ip\s+name-server|(?:tacacs|radius)-server\s+host)\s+(?:vrf\s+\S{1,32}\s+|ipv6\s+)?([A-Za-z][\w.-]{0,252})(?=\s*$|\s+(?!\d|[0-9a-fA-F]{1,4}:))`),

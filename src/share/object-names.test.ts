@@ -76,6 +76,11 @@ describe('object names an anonymised link replaces', () => {
     ['tunnel-group ACME-VPN type remote-access', 'ACME-VPN', 'peer'],
     ['group-policy ACME-GP internal', 'ACME-GP', 'peer'],
     ['20   ACME-USERS                       active    Fa0/2, Fa0/3', 'ACME-USERS', 'vlan'],
+    ['flow exporter ACME-EXPORT', 'ACME-EXPORT', 'group'],
+    ['flow monitor ACME-MON', 'ACME-MON', 'group'],
+    [' ip flow monitor ACME-MON input', 'ACME-MON', 'group'],
+    ['port-profile type ethernet AcmeFarm', 'AcmeFarm', 'group'],
+    ['  destination 192.0.2.9 use-vrf ACME-MGMT', 'ACME-MGMT', 'vrf'],
   ];
   it.each(FORMS)('%s', (line, name, kind) => {
     const [out] = anonymise(line) as [string];

@@ -63,6 +63,12 @@ const FORMS: [RegExp, ObjectKind][] = [
   [re(`${P}tunnel-group\\s+${N}\\s+(?:type|general-attributes|ipsec-attributes|webvpn-attributes)\\b`), 'peer'],
   [re(`${P}group-policy\\s+${N}\\s+(?:internal|external|attributes)\\b`), 'peer'],
   [re(`${P}crypto\\s+pki\\s+server\\s+${N}\\s*$`), 'peer'],
+  // Flexible NetFlow's exporters, records and monitors (IOS and NX-OS), an NX-OS port profile, NX-OS's `use-vrf`.
+  [re(`${P}flow\\s+(?:exporter|record|monitor)\\s+${N}\\s*$`), 'group'],
+  [re(`^\\s+(?:exporter|record)\\s+${N}\\s*$`), 'group'],
+  [re(`${P}(?:ip|ipv6)\\s+flow\\s+monitor\\s+${N}\\s+(?:input|output)\\b`), 'group'],
+  [re(`${P}port-profile\\s+(?:type\\s+\\S+\\s+)?${N}\\s*$`), 'group'],
+  [re(`\\suse-vrf\\s+${N}(?=\\s|$)`), 'vrf'],
 ];
 
 /**
