@@ -210,3 +210,18 @@ describe('the mask a secret left', () => {
     expect(out).toMatch(/^username user-[0-9a-f]{6} secret 0 <removed>$/m);
   });
 });
+
+describe('names met only where they are used', () => {
+  it('every object group of an entry, a list a show command or a route-map names, and a list named like an interface but not one', () => {
+    const lines = [
+      'access-list INSIDE_in extended permit object-group GMAIL_svc object-group TSUNAMI_addrs object-group ANY_addrs log',
+      'command-alias exec sacl sh access-list INSIDE_out | e hitcnt=0',
+      ' match ip address MATCH_WEB',
+      'ip access-list extended ETH0_0_IN',
+    ];
+    const [out] = anonymise(lines.join('\n')) as [string];
+    for (const name of ['GMAIL_svc', 'TSUNAMI_addrs', 'ANY_addrs', 'INSIDE_in', 'INSIDE_out', 'MATCH_WEB', 'ETH0_0_IN']) expect(tokens(out).has(name), `${name}\n${out}`).toBe(false);
+    expect(isPrivateName('Ethernet1/1')).toBe(false);
+    expect(isPrivateName('ETH0_0_IN')).toBe(true);
+  });
+});

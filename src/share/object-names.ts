@@ -24,6 +24,8 @@ const FORMS: [RegExp, ObjectKind][] = [
   [re(`${P}access-list\\s+([A-Za-z_][\\w.+:/@#$-]{0,63})\\s+(?:extended|standard|remark|webtype|ethertype|line)\\b`), 'acl'],
   [re(`${P}access-group\\s+${N}\\s+(?:in|out|global)\\b`), 'acl'],
   [re(`${P}match\\s+access-group\\s+name\\s+${N}`), 'acl'],
+  [re(`^\\s*match\\s+ip(?:v6)?\\s+address\\s+(?:prefix-list\\s+)?${N}(?:\\s+${N})?(?:\\s+${N})?\\s*$`), 'acl'],
+  [re(`\\bsh(?:ow?)?\\s+(?:ip\\s+)?access-lists?\\s+(?!\\|)${N}(?=\\s|$)`), 'acl'],
   [re(`${P}ip\\s+nat\\s+(?:inside|outside)\\s+source\\s+list\\s+${N}`), 'acl'],
   [re(`^\\s*(?:Standard|Extended|Reflexive|Role-based)?\\s*IP(?:v6)?\\s+access\\s+list\\s+${N}\\s*$`), 'acl'],
   [re(`^\\s*(?:Inbound|Outgoing)\\s+(?:Common\\s+)?access\\s+list\\s+is\\s+(?!not\\s+set)${N}`), 'acl'],
@@ -77,10 +79,12 @@ const FORMS: [RegExp, ObjectKind][] = [
  */
 const REFERENCES: [RegExp, ObjectKind][] = [
   [re(`\\svrf\\s+(?!(?:forwarding|definition|context|member|upgrade-cli|select|receive|sitemap)\\b)${N}(?=\\s|$)`), 'vrf'],
-  [re(`^\\s*match\\s+ip(?:v6)?\\s+address\\s+(?:prefix-list\\s+)?${N}(?:\\s+${N})?(?:\\s+${N})?\\s*$`), 'acl'],
   [re(`\\s(?:access-class|access-group|distribute-list|prefix-list|filter-list|traffic-filter)\\s+(?:name\\s+|peer\\s+|serve\\s+|query-only\\s+)?${N}(?=\\s|$)`), 'acl'],
   [re(`\\s(?:group|zone-member\\s+security|service-policy(?:\\s+input|\\s+output)?|class|pool|list)\\s+${N}(?=\\s|$)`), 'group'],
 ];
+
+// An object group named inside an entry (not its definition, which FORMS reads): as many as the entry has.
+const GROUP_REF = /\sobject-group\s+"?([A-Za-z0-9_][\w.+:/@#$-]{0,63})"?(?=\s|$)/dg;
 
 // `vlan 10` then ` name GLOBEX-USERS`; show vlan's rows (`10   GLOBEX-USERS   active   Fa0/1`).
 const VLAN_BLOCK = /^\s*vlan\s+\d{1,4}\s*$/i;
@@ -103,7 +107,7 @@ const KEPT = new Set(
 );
 
 const INTERFACE =
-  /^(?:(?:ten|twentyfive|forty|fifty|hundred|two-hundred|four-hundred)?gig(?:abit)?(?:ethernet|e)|fastethernet|ethernet|serial|loopback|tunnel|vlan|port-channel|dialer|virtual-template|virtual-access|bvi|atm|pos|multilink|null|mgmt|gi|fa|te|tw|twe|fo|hu|eth|et|po|se|lo|tu|di|vl|vi|mu)\d/i;
+  /^(?:(?:ten|twentyfive|forty|fifty|hundred|two-hundred|four-hundred)?gig(?:abit)?(?:ethernet|e)|fastethernet|ethernet|serial|loopback|tunnel|vlan|port-channel|dialer|virtual-template|virtual-access|bvi|atm|pos|multilink|null|mgmt|gi|fa|te|tw|twe|fo|hu|eth|et|po|se|lo|tu|di|vl|vi|mu)\d+(?:[/:.]\d+)*$/i;
 
 /** A name worth a pseudonym: not kept, not a number or an address, with a letter in it. */
 export function isPrivateName(name: string): boolean {
@@ -134,6 +138,10 @@ export function objectNamesOf(line: string, inVlan: boolean, found: (name: strin
   };
   for (const [form, kind] of FORMS) read(form, kind);
   if (references) for (const [form, kind] of REFERENCES) read(form, kind);
+  // Every object group an entry names (`permit object-group WEB_svc object-group ACME_hosts any`).
+  if (line.includes('object-group')) {
+    for (const m of line.matchAll(GROUP_REF)) if (isPrivateName(m[1]!)) found(m[1]!, 'group', m.indices![1]![0]);
+  }
   if (inVlan) read(VLAN_NAME, 'vlan');
   read(VLAN_ROW, 'vlan');
   // A `vlan N` block stays open over its indented lines.
