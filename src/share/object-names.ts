@@ -56,6 +56,9 @@ const FORMS: [RegExp, ObjectKind][] = [
   [re(`${P}wlan\\s+${N}\\s+\\d+\\s+${N}\\s*$`), 'ssid'],
   [re(`${P}aaa\\s+group\\s+server\\s+(?:tacacs\\+|radius|ldap)\\s+${N}`), 'aaa'],
   [re(`${P}(?:tacacs|radius)\\s+server\\s+${N}\\s*$`), 'aaa'],
+  // AAA method lists (`aaa authentication login NOC-VTY group tacacs+ local`) and the lines that use them.
+  [re(`${P}aaa\\s+(?:authentication\\s+(?:login|enable|ppp|dot1x)|authorization\\s+(?:exec|network|config-commands|commands\\s+\\d+)|accounting\\s+(?:exec|network|connection|system|commands\\s+\\d+))\\s+(?!(?:group|local|none|default|start-stop|stop-only|if-authenticated)\\b)${N}`), 'aaa'],
+  [re(`^\\s+(?:login\\s+authentication|authorization\\s+(?:exec|commands\\s+\\d+)|accounting\\s+(?:exec|connection|commands\\s+\\d+))\\s+${N}\\s*$`), 'aaa'],
   [re(`${P}aaa\\s+(?:authentication|authorization|accounting)\\s.*?\\sgroup\\s+${N}`), 'aaa'],
   // Pools: DHCP, NAT, local address pools, and inspection rules named like them.
   [re(`${P}(?:ip\\s+dhcp\\s+pool|ipv6\\s+dhcp\\s+pool|ip\\s+nat\\s+pool|ip\\s+local\\s+pool)\\s+${N}`), 'pool'],
