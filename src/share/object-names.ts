@@ -4,7 +4,7 @@
 // customer's or a site's name (`vrf definition GLOBEX`, `ip access-list extended ACME-HQ-IN`). Linear regexes only.
 
 /** What the share panel promises (kept with the code that does it). */
-export const OBJECTS_REPLACED = 'names of access lists, VRFs, route-maps, class and policy maps, prefix lists, object groups, zones, SSIDs, VLANs and pools' as const;
+export const OBJECTS_REPLACED = 'names of access lists, VRFs, route-maps, class and policy maps, prefix lists, object groups, zones, SSIDs, VLANs, pools, AAA method lists, flow exporters and monitors, and port profiles' as const;
 
 export type ObjectKind = 'acl' | 'vrf' | 'map' | 'class' | 'policy' | 'list' | 'group' | 'zone' | 'ssid' | 'vlan' | 'pool' | 'aaa' | 'if' | 'peer';
 

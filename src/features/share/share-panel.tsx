@@ -50,8 +50,8 @@ function AnonymiseScope() {
         addresses, interface descriptions (also in{' '}
         <code>show interfaces description</code>), SNMP location and contact, call-home contacts and ids, certificate
         subjects, licence account names, banners, serial numbers (also in tables), and the names
-        given to access lists, VRFs, route-maps, class and policy maps, prefix lists, object groups, zones, SSIDs, VLANs
-        and pools (a name such as <code>ACME-IN</code> everywhere it appears; a plain word such as <code>internal</code> only
+        given to access lists, VRFs, route-maps, class and policy maps, prefix lists, object groups, zones, SSIDs, VLANs,
+        pools, AAA method lists, flow exporters and monitors, and port profiles (a name such as <code>ACME-IN</code> everywhere it appears; a plain word such as <code>internal</code> only
         where the configuration puts a name).
       </p>
       <p>
