@@ -15,7 +15,7 @@ import { planScript } from './plan-text';
 import { withoutSafetyNet, withSafetyNet } from './safety-net';
 import { iosPlanOf, nxosFormProblems } from './testing/nx-os-checks';
 import { findingArb, findingsFor, lastOfEach } from '../proof/plan-arbitraries';
-import { alternativeAlone, planProblems, routerProblems } from './testing/plan-checks';
+import { alternativeAlone, planProblems, problemsEveryWay, routerProblems } from './testing/plan-checks';
 
 const RUNS = Math.floor(Number(process.env.FUZZ_RUNS)) || 150;
 const SEED = Number(process.env.FUZZ_SEED) || 20010719;
@@ -140,12 +140,7 @@ describe('NX-OS change plans over generated configs', () => {
             const router = modelOf(text);
             const built = buildPlan(seen, findingsFor(spec, seen), { router: 'P1', safetyNet });
             const dump = `${cut}\n--- cut; the switch has ---\n${text}\n\n${JSON.stringify(built.plan, null, 1)}`;
-            const ios = iosPlanOf(built.plan);
-            expect(routerProblems(router, ios), dump).toEqual([]);
-            expect(routerProblems(router, ios, 'whole copy'), dump).toEqual([]);
-            for (const a of [...built.alternatives.values()].flat()) {
-              if (a.commands.length) expect(routerProblems(router, iosPlanOf(alternativeAlone(built.plan, a))), `alternative "${a.summary}"\n${dump}`).toEqual([]);
-            }
+            expect(problemsEveryWay(router, built, iosPlanOf), dump).toEqual([]);
           },
         ),
         { seed: SEED, numRuns: RUNS },

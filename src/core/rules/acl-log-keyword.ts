@@ -21,10 +21,6 @@ export function entryBody(e: AclEntry): string {
     .replace(/^\d+\s+(?=(permit|deny|remark)\b)/i, '');
 }
 
-export function withoutLog(body: string): string {
-  return withoutLogKeywords(body);
-}
-
 function hasLog(e: AclEntry): boolean {
   // ASA's `log disable` is the one `log` that turns logging off.
   return e.log !== undefined || /(^|\s)log(-input)?(?!\s+disable\b)(\s|$)/i.test(entryBody(e).replace(/^remark\b.*/i, ''));
@@ -82,7 +78,7 @@ function finding(ctx: RuleContext, source: string, cfg: RunningConfigData, acl: 
   const all = cfg.acls.filter((e) => e.acl === acl);
   const fresh = freeAclLike(acl, cfg.aclIds);
   const numbered = /^\d+$/.test(fresh);
-  const bodies = all.map((e) => withoutLog(entryBody(e)));
+  const bodies = all.map((e) => withoutLogKeywords(entryBody(e)));
   const aclLines = numbered
     ? bodies.map((b) => `access-list ${fresh} ${b}`)
     : [`ip access-list ${isStandard(acl, all) ? 'standard' : 'extended'} ${fresh}`, ...bodies.map((b) => ` ${b}`)];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchesWormTraffic, withoutLog } from './acl-log-keyword';
+import { withoutLogKeywords as withoutLog } from '../plan/block';
+import { matchesWormTraffic } from './acl-log-keyword';
 import { cefCommand, expandInterfaceName, freeAclLike, freeExtendedAcl, routeToNextHop } from './remedies';
 
 describe('which ACL entries the worm\'s TCP/80 SYNs can hit', () => {

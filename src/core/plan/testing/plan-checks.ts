@@ -254,6 +254,23 @@ export function alternativeAlone(plan: ChangePlan, alt: { commands: readonly str
   return { ...plan, steps: [step], rollback: [] };
 }
 
+/**
+ * A built plan pasted every way the page offers it, on the router as it is: step by step as each gate's words allow,
+ * the whole-plan copy unread, and each alternative on its own by its gate. `as` turns a plan into the IOS lines the
+ * checker reads (NX-OS plans: iosPlanOf). Each problem says which way it was pasted.
+ */
+export function problemsEveryWay(
+  router: ConfigModel,
+  built: { plan: ChangePlan; alternatives: ReadonlyMap<unknown, readonly { summary: string; commands: readonly string[]; gate?: readonly string[] }[]> },
+  as: (p: ChangePlan) => ChangePlan = (p) => p,
+): string[] {
+  const problems = [...routerProblems(router, as(built.plan)), ...routerProblems(router, as(built.plan), 'whole copy').map((p) => `whole copy: ${p}`)];
+  for (const alt of [...built.alternatives.values()].flat()) {
+    if (alt.commands.length) problems.push(...routerProblems(router, as(alternativeAlone(built.plan, alt))).map((p) => `alternative "${alt.summary}": ${p}`));
+  }
+  return problems;
+}
+
 /** Every violation of the plan safety rules, in words; empty when the plan is safe. */
 export function planProblems(before: ConfigModel, plan: ChangePlan): string[] {
   const problems: string[] = [];
