@@ -18,7 +18,7 @@ import {
 /** Exec-mode verbs: typed inside configure terminal (without `do`) each is `% Invalid input`. */
 const EXEC_VERBS = new Set(['clear', 'undebug', 'debug', 'show', 'reload', 'write', 'copy', 'ping', 'traceroute', 'configure', 'terminal', 'set']);
 /** Config-mode verbs: typed at the exec prompt each is `% Invalid input` (or worse, a partial match). */
-const CONFIG_VERBS = new Set(['interface', 'access-list', 'ip', 'no', 'class-map', 'policy-map', 'logging', 'mls', 'service-policy', 'router', 'hostname']);
+const CONFIG_VERBS = new Set(['interface', 'access-list', 'ip', 'ipv6', 'no', 'class-map', 'policy-map', 'logging', 'mls', 'service-policy', 'router', 'hostname']);
 
 /** `ip X` lines an interface takes; any other `ip ...` line leaves interface mode for global config, as in IOS. */
 const INTERFACE_IP_WORDS = new Set(['accounting', 'proxy-arp', 'route-cache', 'nat', 'flow', 'directed-broadcast', 'redirects', 'unreachables', 'verify', 'mroute-cache', 'helper-address', 'mtu', 'tcp']);
@@ -33,6 +33,7 @@ type Context =
   | { kind: 'global' }
   | { kind: 'interface'; key: string }
   | { kind: 'acl'; id: string }
+  | { kind: 'acl6'; id: string }
   | { kind: 'class-map'; name: string }
   | { kind: 'policy-map'; name: string }
   | { kind: 'policy-class'; policy: string };
@@ -87,6 +88,7 @@ export class Session {
   private subMode(raw: string, w: string[], lw: string[]): boolean {
     const c = this.ctx;
     if (c.kind === 'acl') return this.aclLine(raw, c.id, w, lw);
+    if (c.kind === 'acl6') return this.acl6Line(raw, c.id, w, lw);
     if (c.kind === 'interface') return this.interfaceLine(raw, c.key, w, lw);
     if (c.kind === 'class-map' && lw[0]?.startsWith('match')) {
       this.model.classMaps[c.name]!.push(w.join(' '));
@@ -136,6 +138,35 @@ export class Session {
     return true;
   }
 
+  /**
+   * A line inside `ipv6 access-list NAME`: `permit|deny|remark ... [sequence N]` (IOS's documented form; a
+   * running-config may print `sequence N` first), `no <entry>` (removes the entry typed) or `no sequence N`.
+   */
+  private acl6Line(raw: string, id: string, w: string[], lw: string[]): boolean {
+    const list = this.model.acls6![id]!;
+    const neg = lw[0] === 'no';
+    let body = neg ? w.slice(1) : w;
+    let seq: number | undefined;
+    if (body[0]?.toLowerCase() === 'sequence' && /^\d+$/.test(body[1] ?? '')) [seq, body] = [Number(body[1]), body.slice(2)];
+    else if (body.length > 2 && body[body.length - 2]!.toLowerCase() === 'sequence' && /^\d+$/.test(body[body.length - 1]!)) [seq, body] = [Number(body[body.length - 1]), body.slice(0, -2)];
+    const text = body.join(' ');
+    if (neg) {
+      if (text === '' && seq === undefined) return false;
+      const i = text === '' ? list.findIndex((e) => e.seq === seq) : list.findIndex((e) => e.text === text && (seq === undefined || e.seq === seq));
+      if (i < 0) this.fail(raw, `IPv6 ACL ${id} has no entry ${text || seq}`);
+      else list.splice(i, 1);
+      return true;
+    }
+    if (!['permit', 'deny', 'remark', 'evaluate'].includes(body[0]?.toLowerCase() ?? '')) return false;
+    if (!/^remark\b/.test(text) && /\b\d{1,3}(\.\d{1,3}){3}\b/.test(text)) this.fail(raw, `an IPv4 address in IPv6 ACL ${id}`);
+    if (list.some((e) => e.text === text)) return this.fail(raw, `IPv6 ACL ${id} already has that entry (% Duplicate)`), true;
+    const s = seq ?? (list[list.length - 1]?.seq ?? 0) + 10;
+    if (list.some((e) => e.seq === s)) return this.fail(raw, `IPv6 ACL ${id} already has entry ${s} (% Duplicate sequence number)`), true;
+    list.push({ seq: s, text });
+    list.sort((a, b) => a.seq - b.seq);
+    return true;
+  }
+
   private addEntry(raw: string, id: string, acl: ModelAcl, text: string, seq?: number): void {
     if (acl.kind === 'standard' && !validStandard(text)) this.fail(raw, `not a standard ACL entry for ${id}`);
     const last = acl.entries[acl.entries.length - 1]?.seq ?? 0;
@@ -158,6 +189,17 @@ export class Session {
         delete i.groups[dir];
       } else if (v.length === 4) i.groups[dir] = v[2]!;
       else this.fail(raw, 'access-group line not understood');
+      return true;
+    }
+    if (c[0] === 'ipv6' && c[1] === 'traffic-filter') {
+      const dir = c[3];
+      if (v.length !== 4 || (dir !== 'in' && dir !== 'out')) return this.fail(raw, 'traffic-filter line not understood'), true;
+      const f = (i.filters6 ??= {});
+      if (neg) {
+        if (f[dir] !== v[2]) this.fail(raw, `${i.name} has no ipv6 traffic-filter ${v[2]} ${dir}`);
+        delete f[dir];
+      } else f[dir] = v[2]!;
+      if (!f.in && !f.out) delete i.filters6;
       return true;
     }
     if (c[0] === 'service-policy' && (c[1] === 'input' || c[1] === 'output') && v[2]) {
@@ -220,6 +262,17 @@ export class Session {
       const acl = (m.acls[id] ??= { kind, numbered: /^\d+$/.test(id), entries: [] });
       if (acl.kind !== kind) return this.fail(raw, `ACL ${id} is ${acl.kind}, not ${kind}`);
       this.ctx = { kind: 'acl', id };
+      return;
+    }
+    if (c[0] === 'ipv6' && c[1] === 'access-list' && v[2] && v.length === 3) {
+      const id = v[2];
+      if (neg) {
+        if (m.acls6) delete m.acls6[id];
+        return;
+      }
+      if (m.acls[id]) return this.fail(raw, `${id} is an IPv4 ACL (% Access-list type conflicts)`);
+      (m.acls6 ??= {})[id] ??= [];
+      this.ctx = { kind: 'acl6', id };
       return;
     }
     if (c[0] === 'ip' && c[1] === 'route') {
@@ -347,6 +400,7 @@ export function comparable(m: ConfigModel): ConfigModel {
     if (n !== '') globals[k] = n;
   }
   c.globals = globals;
+  if (c.acls6 && Object.keys(c.acls6).length === 0) delete c.acls6;
   for (const i of Object.values(c.interfaces)) i.settings.sort();
   c.routes.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   return c;

@@ -3,6 +3,7 @@ import type { ChangePlan, Finding, FindingId, PlanMode, PlanStep } from '../type
 import { expandInterfaceName, placeholder } from '../rules/remedies';
 import { applySteps, type LineError } from './apply';
 import { blockCommands, boundElsewhere, cutListWords, withoutLogKeywords } from './block';
+import { blockCommands6, boundElsewhere6 } from './block6';
 import { knownHopGate, routeGate, sharedPolicyWords } from './step-words';
 import { cloneModel, globalKey, interfaceKey, normalGlobal, routeWords, takesDhcpNextHop, unseenWords, type ConfigModel } from './config-model';
 import { fallbackIntents } from './fallback-intents';
@@ -201,7 +202,8 @@ class PlanBuilder {
     }
     const entries = [...entrySet];
     const hosts = [...hostSet];
-    const b = blockCommands(this.work, this.names, {
+    const v6 = first.family === 'ipv6';
+    const b = (v6 ? blockCommands6 : blockCommands)(this.work, this.names, {
       ...(first.interface ? { interface: first.interface } : {}),
       direction: first.direction,
       entries,
@@ -213,14 +215,15 @@ class PlanBuilder {
     if (b.held) this.hold(items.map((x) => x.f), b.held);
     // An in-place edit of a list the router also binds elsewhere, which only this plan's earlier steps moved off
     // (each onto a copy): pasted without them, the deny entries would apply there too. It waits on them, in words.
-    const edited = /^ip access-list extended ([^\s<]+)$/.exec(b.commands[0] ?? '')?.[1];
-    if (edited && first.interface) {
-      const before = boundElsewhere(this.original, edited, interfaceKey(first.interface), first.direction);
+    const edited = (v6 ? /^ipv6 access-list ([^\s<]+)$/ : /^ip access-list extended ([^\s<]+)$/).exec(b.commands[0] ?? '')?.[1];
+    const inPlace = edited !== undefined && (v6 ? edited in (this.original.acls6 ?? {}) : true);
+    if (edited && inPlace && first.interface) {
+      const before = (v6 ? boundElsewhere6 : boundElsewhere)(this.original, edited, interfaceKey(first.interface), first.direction);
       if (before.length) (b.gate ??= []).push(`Paste it only after the steps above that bind copies in place of ACL ${edited} on ${before.join(', ')}: until they are in, ${edited} also filters there, and the deny entries would apply there too.`);
     }
     const helped = b.stripped ? (this.stripWanted.get(b.stripped) ?? []) : [];
     if (b.stripped) this.stripped.add(b.stripped);
-    if (this.work.ios === undefined) b.precheck.push('show version | include Version');
+    if (this.work.ios === undefined && !v6) b.precheck.push('show version | include Version');
     pushUnique(this.precheck, b.precheck);
     const whys: string[] = [];
     pushUnique(whys, items.map((x) => x.i.why));
@@ -308,9 +311,11 @@ function mergeSame(drafts: Draft[]): Draft[] {
 function freshNames(model: ConfigModel, lines: readonly string[]): { id: string; show: string }[] {
   const out: { id: string; show: string }[] = [];
   for (const l of lines) {
-    const m = /^(?:access-list (\d+) |ip access-list (?:standard|extended) ([^\s<]+)$|class-map (?:match-any |match-all )?([^\s<]+)$|policy-map ([^\s<]+)$)/.exec(l);
+    const m = /^(?:access-list (\d+) |ip access-list (?:standard|extended) ([^\s<]+)$|class-map (?:match-any |match-all )?([^\s<]+)$|policy-map ([^\s<]+)$|ipv6 access-list ([^\s<]+)$)/.exec(l);
     const acl = m?.[1] ?? m?.[2];
     if (acl && !(acl in model.acls) && !out.some((x) => x.id === acl)) out.push({ id: acl, show: `show access-lists ${acl}` });
+    const acl6 = m?.[5];
+    if (acl6 && !(acl6 in (model.acls6 ?? {})) && !out.some((x) => x.id === acl6)) out.push({ id: acl6, show: `show ipv6 access-list ${acl6}` });
     if (m?.[3] && !(m[3] in model.classMaps)) out.push({ id: m[3], show: `show class-map ${m[3]}` });
     if (m?.[4] && !(m[4] in model.policyMaps)) out.push({ id: m[4], show: `show policy-map ${m[4]}` });
   }
@@ -342,7 +347,7 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
         if (!items) routes.set(k, (items = []));
         items.push({ f, i });
       } else if (i.kind === 'block') {
-        const k = `${i.interface ? interfaceKey(i.interface) : `?${i.unresolved ?? ''}|${i.hosts.join(',')}`} ${i.direction}`;
+        const k = `${i.interface ? interfaceKey(i.interface) : `?${i.unresolved ?? ''}|${i.hosts.join(',')}`} ${i.direction}${i.family ? ` ${i.family}` : ''}`;
         let items = blocks.get(k);
         if (!items) blocks.set(k, (items = []));
         items.push({ f, i });

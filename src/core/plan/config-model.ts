@@ -43,6 +43,8 @@ export interface ModelInterface {
   /** IOS-XE common lists (`ip access-group common C I in`): in front of `groups`, by direction. */
   common?: { in?: string; out?: string };
   policies: { input?: string; output?: string };
+  /** `ipv6 traffic-filter NAME in|out`: the IPv6 list on each direction (an IPv4 list does not filter IPv6). */
+  filters6?: { in?: string; out?: string };
   /** Other interface lines a plan may toggle (`ip accounting`), as typed. */
   settings: string[];
 }
@@ -62,6 +64,11 @@ export interface ConfigModel {
   /** Keyed by lower-case full interface name. */
   interfaces: Record<string, ModelInterface>;
   acls: Record<string, ModelAcl>;
+  /**
+   * IOS IPv6 lists (`ipv6 access-list NAME`), entries by sequence number: IOS numbers them 10, 20, ... and a
+   * running-config prints a number only where one was given. Absent when the config has none.
+   */
+  acls6?: Record<string, ModelAclEntry[]>;
   routes: ModelRoute[];
   classMaps: Record<string, string[]>;
   policyMaps: Record<string, string[]>;
@@ -191,6 +198,7 @@ export function buildModel(d: RunningConfigData | undefined, version?: string, p
       if (g.common) (mi.common ??= {})[g.direction] = g.common;
     }
     for (const p of i.servicePolicies ?? []) mi.policies[p.direction] = p.policy;
+    for (const f of i.trafficFilters ?? []) (mi.filters6 ??= {})[f.direction] = f.acl;
     if (i.ipAccounting) mi.settings.push('ip accounting');
     m.interfaces[interfaceKey(i.name)] = mi;
   }
@@ -206,6 +214,11 @@ export function buildModel(d: RunningConfigData | undefined, version?: string, p
     const last = acl.entries[acl.entries.length - 1]?.seq ?? 0;
     const text = e.text.replace(/^\d+\s+(?=(permit|deny|remark|dynamic|evaluate)\b)/i, '');
     acl.entries.push({ seq: e.sequence ?? last + 10, text, ...(e.sequence === undefined && /^remark\b/i.test(text) ? { unnumbered: true } : {}) });
+  }
+  for (const id of d.acl6Names ?? []) (m.acls6 ??= {})[id] ??= [];
+  for (const e of d.acls6 ?? []) {
+    const list = ((m.acls6 ??= {})[e.acl] ??= []);
+    list.push({ seq: e.sequence ?? (list[list.length - 1]?.seq ?? 0) + 10, text: e.text });
   }
   // An ACL header with no entries yet still exists (and denies everything once applied).
   for (const [id, kind] of Object.entries(d.aclKinds ?? {})) m.acls[id] ??= { kind, numbered: false, entries: [] };
@@ -240,6 +253,9 @@ export function buildModel(d: RunningConfigData | undefined, version?: string, p
     const tail = d.lastLine !== undefined ? d.acls.find((e) => e.line === d.lastLine) : undefined;
     // (An entry that matches everything ends what the list can do: entries past the cut after it never match.)
     if (tail && !CATCH_ALL.test(tail.text.replace(/^\d+\s+/, '').trim())) m.tailAcl = tail.acl;
+    // The same for an IPv6 list (`permit ipv6 any any` ends what it can do).
+    const tail6 = d.lastLine !== undefined ? d.acls6?.find((e) => e.line === d.lastLine) : undefined;
+    if (tail6 && !/^(?:permit|deny)\s+ipv6\s+any\s+any(?:\s+log(?:-input)?)?$/i.test(tail6.text.trim())) m.tailAcl = tail6.acl;
   }
   return m;
 }

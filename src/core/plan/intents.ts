@@ -8,6 +8,11 @@ export interface BlockIntent {
   /** Interface name as the evidence gives it (Vl1, FastEthernet0/0); undefined when nothing pasted tells it. */
   interface?: string;
   direction: 'in' | 'out';
+  /**
+   * 'ipv6': the entries name IPv6 hosts and go into the interface's IPv6 filtering (`ipv6 traffic-filter`), which an
+   * IPv4 list never touches. Entries are typed as inside `ipv6 access-list` (`deny tcp host 2001:DB8::5 any eq www`).
+   */
+  family?: 'ipv6';
   /** Entries as typed inside an extended ACL, e.g. `deny tcp host 10.1.1.5 any eq 445`; any protocol or port. */
   entries: string[];
   /** Addresses behind the interface: when it is unknown, the placeholder names `show ip arp` / `show ip route` for them. */

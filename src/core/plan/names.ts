@@ -10,7 +10,8 @@ export class NameAllocator {
 
   constructor(model: ConfigModel) {
     this.named = model.platform === 'nx-os';
-    this.acls = new Set([...Object.keys(model.acls), ...model.reservedAcls]);
+    // (IPv4 and IPv6 list names are one namespace on IOS: `% Access-list type conflicts` otherwise.)
+    this.acls = new Set([...Object.keys(model.acls), ...Object.keys(model.acls6 ?? {}), ...model.reservedAcls]);
     this.mqc = new Set([...Object.keys(model.classMaps), ...Object.keys(model.policyMaps)].map((n) => n.toLowerCase()));
   }
 
@@ -35,6 +36,14 @@ export class NameAllocator {
     const id = this.named ? freeAclLike(/^\d+$/.test(old) ? `ACL-${old}` : old, [...this.acls], suffix) : freeAclLike(old, [...this.acls], suffix);
     this.acls.add(id);
     return id;
+  }
+
+  /** A free IPv6 list name: the hint, else hint-2, hint-3... (`copyOf` for a copy of a list). */
+  ipv6Name(hint: string): string {
+    let name = hint;
+    for (let n = 2; this.acls.has(name); n++) name = `${hint}-${n}`;
+    this.acls.add(name);
+    return name;
   }
 
   /** A class-map or policy-map name: the hint, else hint-2, hint-3... (IOS compares these names case-sensitively; we do not, to be safe). */

@@ -43,6 +43,16 @@ export function rollbackSteps(before: ConfigModel, after: ConfigModel): Block[] 
     if (added.length === 0 && removed.length === 0) continue;
     lines.push(`ip access-list ${acl.kind} ${id}`, ...added.map((e) => ` no ${e.seq}`), ...removed.map((e) => ` ${e.seq} ${e.text}`));
   }
+  // The same for IPv6 lists: `no sequence N` for what went in, the entries taken out typed back at their numbers.
+  for (const [id, list] of Object.entries(after.acls6 ?? {})) {
+    const old = before.acls6?.[id];
+    if (!old) continue;
+    const added = list.filter((e) => !old.some((o) => o.seq === e.seq && o.text === e.text));
+    const removed = old.filter((o) => !list.some((e) => o.seq === e.seq && o.text === e.text));
+    if (added.length === 0 && removed.length === 0) continue;
+    // (`no <entry>` removes the entry typed on every IOS with IPv6 lists; the number goes after an entry, as documented.)
+    lines.push(`ipv6 access-list ${id}`, ...added.map((e) => ` no ${e.text}`), ...removed.map((e) => ` ${e.text} sequence ${e.seq}`));
+  }
   // Interfaces: the old bindings, policies and settings.
   for (const [key, i] of Object.entries(after.interfaces)) {
     const o = before.interfaces[key];
@@ -51,6 +61,11 @@ export function rollbackSteps(before: ConfigModel, after: ConfigModel): Block[] 
     for (const d of ['in', 'out'] as const) {
       if (o.groups[d] === i.groups[d]) continue;
       body.push(o.groups[d] !== undefined ? ` ip access-group ${o.groups[d]} ${d}` : ` no ip access-group ${i.groups[d]} ${d}`);
+    }
+    for (const d of ['in', 'out'] as const) {
+      const [was, now] = [o.filters6?.[d], i.filters6?.[d]];
+      if (was === now) continue;
+      body.push(was !== undefined ? ` ipv6 traffic-filter ${was} ${d}` : ` no ipv6 traffic-filter ${now} ${d}`);
     }
     for (const d of ['input', 'output'] as const) {
       if (o.policies[d] === i.policies[d]) continue;
@@ -69,6 +84,7 @@ export function rollbackSteps(before: ConfigModel, after: ConfigModel): Block[] 
   }
   for (const c of Object.keys(after.classMaps)) if (!(c in before.classMaps)) lines.push(`no class-map ${c}`);
   for (const [id, acl] of Object.entries(after.acls)) if (!before.acls[id]) lines.push(deleteAcl(id, acl));
+  for (const id of Object.keys(after.acls6 ?? {})) if (!before.acls6?.[id]) lines.push(`no ipv6 access-list ${id}`);
   // Global toggles back to the line in force before (or the default).
   const keys = new Set([...Object.keys(before.globals), ...Object.keys(after.globals)]);
   for (const k of keys) {

@@ -45,17 +45,26 @@ function variantSentence(hosts: readonly HostAnalysis[]): string {
     .join('');
 }
 
-/** IPv4 access lists do not filter IPv6: the IPv6 hosts need an IPv6 access list of their own on the same interface. */
-function ipv6Caveat(hosts: readonly HostAnalysis[], ifLine: string): string[] {
-  const v6 = hosts.filter((h) => h.ip.includes(':')).map((h) => h.ip);
-  if (v6.length === 0) return [];
-  const denies = v6.map((ip) => `deny tcp host ${ip} any eq www`).join(' / ');
-  const seq = v6.map((ip, k) => `sequence ${k + 1} deny tcp host ${ip} any eq www`).join(' / ');
-  return [
-    `${v6.join(', ')} ${v6.length === 1 ? 'is an IPv6 host' : 'are IPv6 hosts'}, which an IPv4 access list does not filter: ipv6 access-list block-www-v6 / ${denies} / permit ipv6 any any, then under ${ifLine}: ipv6 traffic-filter block-www-v6 in. ` +
-      // An interface takes one IPv6 filter a direction: binding a new one would drop the one there.
-      `First check show running-config for that interface: if it already has an ipv6 traffic-filter in, never bind block-www-v6 (it would replace that filter); put the entries at the top of that list instead (ipv6 access-list with its name / ${seq}), if its first entry is numbered above ${v6.length}.`,
-  ];
+/**
+ * An IPv4 access list does not filter IPv6 (nor can IOS type an IPv6 address into one): IPv6 hosts get entries of
+ * their own, in the interface's IPv6 filtering (`ipv6 traffic-filter`). IPv6's words for the same entries.
+ */
+export function ipv6Entries(entries: readonly string[]): string[] {
+  return entries.map((e) => e.replace(/^(permit|deny) ip /, '$1 ipv6 ').replace(/^(permit|deny) icmp (.*) echo$/, '$1 icmp $2 echo-request'));
+}
+
+/** The IPv6 hosts' block, where the IPv4 one would go: the plan puts it in front of the interface's IPv6 list. */
+function ipv6Block(facing: string, port: string, v6: string[], entries: string[], why: string, ctx: RuleContext): BlockIntent {
+  return { ...blockFacing(facing, port, v6, ctx)(ipv6Entries(entries), why), family: 'ipv6' };
+}
+
+/** The same block as lines to read (the plan's step replaces them): a list of its own, bound with ipv6 traffic-filter. */
+function ipv6Lines(entries: readonly string[], ifLine: string): string[] {
+  return ['ipv6 access-list block-v6', ...ipv6Entries(entries).map((e) => ` ${e}`), ' permit ipv6 any any', ifLine, ' ipv6 traffic-filter block-v6 in'];
+}
+
+function ipv6Words(v6: readonly string[]): string {
+  return `${v6.join(', ')} ${v6.length === 1 ? 'is an IPv6 host' : 'are IPv6 hosts'}, which an IPv4 access list does not filter: the change plan blocks ${v6.length === 1 ? 'it' : 'them'} in the interface's IPv6 list (ipv6 traffic-filter), in front of any list already there, never replacing it.`;
 }
 
 /** Mean bytes per packet of the hosts' bare-SYN-sized accounting rows (the title quotes it), rounded. */
@@ -108,8 +117,13 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
   const [broad, narrow, dscp] = acls as [string, string, string];
   const commands = [`access-list ${broad} deny tcp any any eq www`, `access-list ${broad} permit ip any any`, ifLine, ` ip access-group ${broad} in`];
   const ips = named.map((h) => h.ip);
-  const block = blockFacing(facing, port, ips, ctx);
   const v4 = ips.filter((ip) => !ip.includes(':'));
+  // (The IPv4 block's placeholder names an IPv4 host to look up: the IPv6 ones get their own step.)
+  const block = blockFacing(facing, port, v4.length ? v4 : ips, ctx);
+  const v6 = ips.filter((ip) => ip.includes(':'));
+  const v6Deny = v6.map((ip) => `deny tcp host ${ip} any eq www`);
+  const v6Block = v6.length ? ipv6Block(facing, port, v6, v6Deny, `Block TCP port 80 from ${v6.length === 1 ? 'the IPv6 host' : 'the IPv6 hosts'} where ${v6.length === 1 ? 'it enters' : 'they enter'} the router: an IPv4 access list does not filter IPv6.`, ctx) : undefined;
+  if (v4.length === 0 && v6Block) return ipv6OnlyFinding(ctx, { title, sure, named, facing, port, ifLine, v6, v6Deny, v6Block });
   // A web server published through that interface: the infected hosts' own entries are the plan, the broad one an alternative.
   const published = publishedWeb(ctx, facing);
   const narrowFirst = published !== undefined && v4.length > 0;
@@ -131,6 +145,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
   };
   const intents: RemedyIntent[] = [
     narrowFirst ? narrowIntent : broadIntent,
+    ...(v6Block ? [v6Block] : []),
     { kind: 'verify', commands: [noPorts ? 'show ip accounting' : 'show ip cache flow | include 0050', 'show access-lists'] },
     { kind: 'alternative', summary: narrowFirst ? BROAD : NARROW, intents: [narrowFirst ? broadIntent : narrowIntent] },
     {
@@ -187,7 +202,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
               : `Block TCP port 80 inbound on the interface facing ${named.length === 1 ? 'the infected host' : 'the infected hosts'}`) +
           ', then patch or isolate the IIS server (Microsoft MS01-033).' +
           variantSentence(named),
-        commands: narrowFirst ? narrowCommands : commands,
+        commands: [...(narrowFirst ? narrowCommands : commands), ...(v6.length ? ipv6Lines(v6Deny, ifLine) : [])],
         caveats: [
           narrowFirst
             ? 'This blocks port 80 only from the hosts named here: an infected host the flows did not show keeps scanning; paste its flows again and add it.'
@@ -197,7 +212,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
           ...(port ? [`The MLS entries name switch port ${port}: apply the ACL on the MSFC's VLAN interface for that port's VLAN (show interfaces ${port} switchport, or show port ${port} on CatOS, tells it).`] : []),
           ...(!facing && !port ? [facingUnknownWords(ctx, named, hostList(named))] : []),
           'The ACL only contains the spread: the infected IIS host must be patched (MS01-033) or taken off the network.',
-          ...ipv6Caveat(named, ifLine),
+          ...(v6.length ? [ipv6Words(v6)] : []),
         ],
         alternatives: [
           narrowFirst ? { summary: BROAD, commands } : { summary: NARROW, commands: narrowCommands },
@@ -209,6 +224,38 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
       },
     },
     intents,
+  );
+}
+
+/**
+ * Every host named is IPv6: no IPv4 step (an IPv4 deny would stop the interface's IPv4 web traffic and not the scan),
+ * no NBAR alternative (Code Red's requests; no worm profiled here sweeps IPv6), only the hosts' own IPv6 entries.
+ */
+function ipv6OnlyFinding(
+  ctx: RuleContext,
+  a: { title: string; sure: boolean; named: HostAnalysis[]; facing: string; port: string; ifLine: string; v6: string[]; v6Deny: string[]; v6Block: BlockIntent },
+): Finding {
+  const one = a.v6.length === 1;
+  return withIntents(
+    {
+      id: 'scanning-host',
+      severity: a.sure ? 'critical' : 'warning',
+      title: a.title,
+      evidence: a.named.flatMap((h) => h.evidence.slice(0, EVIDENCE_LINES)).map((r) => ctx.evidence(r.source, r.line)),
+      remedy: {
+        summary:
+          `Block TCP port 80 from ${one ? 'the IPv6 host' : 'the IPv6 hosts'} only, inbound on the interface facing ${one ? 'it' : 'them'}, in an IPv6 list (ipv6 traffic-filter): an IPv4 access list does not filter IPv6. ` +
+          `Then find ${one ? 'the host' : 'each host'} and clean ${one ? 'it' : 'them'} or take ${one ? 'it' : 'them'} off the network: Code Red and the other worms profiled here pick only IPv4 targets, so this is a scan of another kind.`,
+        commands: ipv6Lines(a.v6Deny, a.ifLine),
+        caveats: [
+          'This blocks port 80 only from the hosts named here: an infected host the flows did not show keeps scanning; paste its flows again and add it.',
+          'An interface takes one ipv6 traffic-filter per direction: the change plan adds these entries in front of any IPv6 list already there, never replacing it.',
+          ...(a.port ? [`The MLS entries name switch port ${a.port}: apply the list on the MSFC's VLAN interface for that port's VLAN.`] : []),
+          ...(!a.facing && !a.port ? [facingUnknownWords(ctx, a.named, hostList(a.named))] : []),
+        ],
+      },
+    },
+    [a.v6Block, { kind: 'verify', commands: ['show ipv6 access-list'] }],
   );
 }
 
@@ -248,24 +295,45 @@ function serviceFinding(ctx: RuleContext, ifShort: string, service: string, host
   const ifLine = facing
     ? `interface ${expandInterfaceName(facing)}`
     : `interface ${placeholder(port ? `VLAN interface of switch port ${port}` : 'interface facing the infected hosts')}`;
+  const title = `${hostList(named)}${where} ${sure ? verb : 'may be'} ${what}`;
+  // IPv6 hosts: entries of their own in the interface's IPv6 list (an IPv4 list can neither name nor filter them).
+  const v4Hosts = named.filter((h) => !h.ip.includes(':'));
+  const v6 = named.filter((h) => h.ip.includes(':')).map((h) => h.ip);
+  const v6Deny = serviceDenyEntries(service, v6, 'hosts');
+  const words = serviceWords(service);
+  const v6Block = v6.length ? ipv6Block(facing, port, v6, v6Deny, `Block ${words} from ${v6.length === 1 ? 'the IPv6 host' : 'the IPv6 hosts'} only, where ${v6.length === 1 ? 'it enters' : 'they enter'}: an IPv4 access list does not filter IPv6.`, ctx) : undefined;
+  if (v4Hosts.length === 0 && v6Block) {
+    const f = ipv6OnlyFinding(ctx, { title, sure, named, facing, port, ifLine, v6, v6Deny, v6Block });
+    const one = v6.length === 1;
+    f.remedy.summary =
+      `Block ${words} from ${one ? 'the IPv6 host' : 'the IPv6 hosts'} only, inbound on the interface facing ${one ? 'it' : 'them'}, in an IPv6 list (ipv6 traffic-filter): an IPv4 access list does not filter IPv6. ` +
+      `Then find ${one ? 'the host' : 'each host'} and clean ${one ? 'it' : 'them'} or take ${one ? 'it' : 'them'} off the network.`;
+    return f;
+  }
   const remedy = serviceRemedy({
     service,
-    hosts: named,
+    hosts: v4Hosts,
     ifLine,
     acls: [acls[0]!, acls[1]!],
     existingGroupCaveat: existingGroupCaveat(ctx, facing),
     hostWords: hostList(named),
   });
   if (port) remedy.caveats.push(`The MLS entries name switch port ${port}: apply the ACL on the MSFC's VLAN interface for that port's VLAN.`);
+  const intents = serviceIntents(ctx, service, v4Hosts, facing, port, remedy);
+  if (v6Block) {
+    remedy.commands.push(...ipv6Lines(v6Deny, ifLine));
+    remedy.caveats.push(ipv6Words(v6));
+    intents.splice(1, 0, v6Block);
+  }
   return withIntents(
     {
       id: 'scanning-host',
       severity: sure ? 'critical' : 'warning',
-      title: `${hostList(named)}${where} ${sure ? verb : 'may be'} ${what}`,
+      title,
       evidence: named.flatMap((h) => h.evidence.slice(0, EVIDENCE_LINES)).map((r) => ctx.evidence(r.source, r.line)),
       remedy,
     },
-    serviceIntents(ctx, service, named, facing, port, remedy),
+    intents,
   );
 }
 

@@ -186,7 +186,7 @@ describe('an infected IPv6 host (constructed)', () => {
   ).join('\n');
   const d = diagnose([{ source: 'v6', text: `R#show flow monitor V6 cache\n${recs}` }]);
 
-  it('is judged by the same test, with no Code Red variant, and the remedy does not put it in an IPv4 ACL', () => {
+  it('is judged by the same test, with no Code Red variant, and the remedy blocks it in an IPv6 list, never an IPv4 one', () => {
     expect(d.hosts[0]).toMatchObject({ ip: '2001:DB8:10::66', verdict: 'infected', variant: 'unknown', failedFlows: 8 });
     expect(d.hosts[0]!.reasons).toContain('an IPv6 source: Code Red and Code Red II pick only IPv4 targets, so no variant is given');
     // Nor any worm: every one profiled here generates IPv4 targets (the TCP/80 call named Code Red before).
@@ -195,10 +195,12 @@ describe('an infected IPv6 host (constructed)', () => {
     expect(d.hosts[0]!.reasons.at(-1)).toMatch(/^no worm profiled here sweeps IPv6 \(Code Red, Code Red II, Nimda, .*Mirai all pick IPv4 targets\)/);
     expect(d.findings.find((x) => x.id === 'scanning-host')!.remedy.summary).not.toContain('Variant:');
     const f = d.findings.find((x) => x.id === 'scanning-host')!;
-    expect(f.remedy.alternatives![0]!.commands.join('\n')).not.toContain('2001:');
-    expect(f.remedy.caveats.join(' ')).toMatch(/2001:DB8:10::66 is an IPv6 host.*ipv6 traffic-filter block-www-v6 in/);
-    // Never over an IPv6 filter already there: the words say to check and to insert into that list instead.
-    expect(f.remedy.caveats.join(' ')).toMatch(/if it already has an ipv6 traffic-filter in, never bind block-www-v6 .* sequence 1 deny tcp host 2001:DB8:10::66 any eq www/);
+    // No IPv4 step and no IPv4 alternative (a broad IPv4 deny would stop the interface's IPv4 web, not this scan).
+    expect(f.remedy.alternatives ?? []).toEqual([]);
+    expect(f.remedy.commands.join('\n')).not.toMatch(/^access-list |ip access-group/m);
+    // The host's entry goes into the interface's IPv6 list, in front of any there (plan/ipv6.test.ts has the cases).
+    expect(d.plans![0]!.steps.flatMap((s) => s.commands)).toContain(' deny tcp host 2001:DB8:10::66 any eq www sequence 1');
+    expect(f.remedy.caveats.join(' ')).toMatch(/in front of any IPv6 list already there, never replacing it/);
   });
 });
 

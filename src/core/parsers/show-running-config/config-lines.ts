@@ -98,6 +98,20 @@ export function readAclEntry(acl: string, words: readonly string[], line: number
   return entry;
 }
 
+/**
+ * An entry of an IOS IPv6 list: `[sequence N] permit|deny|remark ... [sequence N]` (IOS prints the number before the
+ * entry in a running-config, after it in show ipv6 access-list). Null for a line that configures the list instead.
+ */
+export function readAcl6Entry(acl: string, words: readonly string[], line: number): AclEntry | null {
+  let w = [...words];
+  let sequence: number | undefined;
+  if (w[0]?.toLowerCase() === 'sequence' && /^\d+$/.test(w[1] ?? '')) [sequence, w] = [Number(w[1]), w.slice(2)];
+  else if (w.length > 2 && w[w.length - 2]!.toLowerCase() === 'sequence' && /^\d+$/.test(w[w.length - 1]!)) [sequence, w] = [Number(w[w.length - 1]), w.slice(0, -2)];
+  const action = w[0]?.toLowerCase();
+  if (action !== 'permit' && action !== 'deny' && action !== 'remark' && action !== 'evaluate') return null;
+  return { acl, text: w.join(' '), line, action, ...(sequence !== undefined ? { sequence } : {}) };
+}
+
 export interface NatRule {
   /** The whole line, e.g. "ip nat inside source list 1 interface Dialer1 overload". */
   text: string;
@@ -128,7 +142,7 @@ export function readNatRule(words: readonly string[], line: number): NatRule {
 }
 
 /** Keywords after which a config line names an ACL (`ip access-group 101 in`, `access-class 23 in`, ...). */
-const ACL_REF_AFTER = new Set(['access-group', 'access-class', 'list', 'redirect-list', 'group-list', 'java-list', 'distribute-list']);
+const ACL_REF_AFTER = new Set(['access-group', 'traffic-filter', 'access-class', 'list', 'redirect-list', 'group-list', 'java-list', 'distribute-list']);
 
 /**
  * ACL numbers and names a line refers to, so a remedy can choose a number nobody uses. Covers interfaces, lines,
@@ -152,6 +166,8 @@ export function aclReferences(words: readonly string[]): string[] {
     if (isRef(v)) out.push(v);
   }
   if (lw[0] === 'match' && lw[1] === 'ip' && lw[2] === 'address' && lw[3] !== 'prefix-list') out.push(...words.slice(3).filter(isRef));
+  // An IPv6 list matched by a route-map or class-map (`match ipv6 address NAME`).
+  if (lw[0] === 'match' && lw[1] === 'ipv6' && lw[2] === 'address' && lw[3] !== 'prefix-list' && isRef(words[3])) out.push(words[3]);
   // A crypto map's `match address 101` (the traffic to encrypt), uRPF's exception list, directed-broadcast's list.
   if (lw[0] === 'match' && lw[1] === 'address' && isRef(words[2])) out.push(words[2]);
   const last = words[words.length - 1];

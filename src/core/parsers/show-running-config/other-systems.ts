@@ -13,6 +13,8 @@ export type Block =
   | { kind: 'none' }
   | { kind: 'interface'; iface: ConfigInterface }
   | { kind: 'acl'; acl: string }
+  /** An IOS IPv6 list (`ipv6 access-list NAME`): its entries go to `acls6`. */
+  | { kind: 'acl6'; acl: string }
   | { kind: 'vrf'; vrf: string }
   | { kind: 'xr-static'; vrf?: string; ipv4: boolean }
   | { kind: 'other' };

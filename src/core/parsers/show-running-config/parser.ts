@@ -8,6 +8,7 @@ import {
   aclReferences,
   interfaceName,
   interfaceType,
+  readAcl6Entry,
   readAclEntry,
   readNatRule,
   readStaticRoute,
@@ -43,6 +44,12 @@ export interface RunningConfigData {
    * class-map match, a dialer list), with the first such line's opening words: editing one in place changes that too.
    */
   aclUses?: Record<string, string>;
+  /**
+   * IOS IPv6 lists (`ipv6 access-list NAME`), entry by entry: `text` without the `sequence N` IOS may print before
+   * (or, in `show ipv6 access-list`, after) it. A list with no entries is in `acl6Names` only.
+   */
+  acls6?: AclEntry[];
+  acl6Names?: string[];
   /** Named (and `ip access-list extended 120`-style) ACL headers: their kind, so a copy keeps it. */
   aclKinds?: Record<string, 'standard' | 'extended'>;
   /** `class-map` / `policy-map` names defined, so a remedy's MQC names never collide with them. */
@@ -152,7 +159,7 @@ function isInterfaceHeader(raw: string): boolean {
 
 /** In a flat config: does this column-0 line continue the block above it (up to the `!` that closes it)? */
 function continuesBlock(block: Block, t: string): boolean {
-  if (block.kind === 'interface' || block.kind === 'acl') return !/^interface\s/i.test(t);
+  if (block.kind === 'interface' || block.kind === 'acl' || block.kind === 'acl6') return !/^interface\s/i.test(t);
   // Other blocks (`ip dhcp pool`, `line con 0`): only lines that are not global commands themselves.
   return block.kind === 'other' && !isConfigShaped(t, false) && isConfigShaped(t, true);
 }
@@ -201,9 +208,11 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
     d.lastLine = line;
     const w = fields(t);
     const lw = w.map((x) => x.toLowerCase());
+    // (An IPv6 list's own header, and its binding with ipv6 traffic-filter, are not other uses of it.)
+    const header6 = !inBlock && lw[0] === 'ipv6' && lw[1] === 'access-list' && w.length === 3;
     for (const id of aclReferences(w)) {
       addId(id);
-      if (!(lw[0] === 'ip' && lw[1] === 'access-group')) (d.aclUses ??= {})[id] ??= w.slice(0, 3).join(' ');
+      if (!(lw[0] === 'ip' && lw[1] === 'access-group') && !(lw[0] === 'ipv6' && lw[1] === 'traffic-filter') && !header6) (d.aclUses ??= {})[id] ??= w.slice(0, 3).join(' ');
     }
     if (inBlock) {
       if (block.kind === 'interface') {
@@ -217,6 +226,9 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
         // `statistics per-entry`, `fragments` and the like configure the list; they are not entries.
         const entry = readAclEntry(block.acl, w, line);
         if (entry.action && ACL_ACTIONS.has(entry.action)) d.acls.push(entry);
+      } else if (block.kind === 'acl6') {
+        const entry = readAcl6Entry(block.acl, w, line);
+        if (entry) (d.acls6 ??= []).push(entry);
       }
       else if (block.kind === 'none' && /^(no )?ip (nat (inside|outside)|access-group|accounting|route-cache flow|flow ingress)\b/.test(lw.join(' '))) {
         // `sh run | include ip nat` prints interface lines without their interface: the fact cannot be placed.
@@ -268,6 +280,10 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
       addId(w[3]);
       (d.aclKinds ??= {})[w[3]] = lw[2];
       block = { kind: 'acl', acl: w[3] };
+    } else if (lw[0] === 'ipv6' && lw[1] === 'access-list' && w.length === 3) {
+      addId(w[2]!);
+      (d.acl6Names ??= []).push(w[2]!);
+      block = { kind: 'acl6', acl: w[2]! };
     } else if (lw[0] === 'ip' && lw[1] === 'nat' && (lw[2] === 'inside' || lw[2] === 'outside') && (lw[3] === 'source' || lw[3] === 'destination')) {
       d.natRules.push(readNatRule(w, line));
     } else if (lw[0] === 'ip' && lw[1] === 'nat' && lw[2] === 'translation' && lw[3]?.endsWith('timeout') && /^\d+$/.test(lw[4] ?? '')) {
