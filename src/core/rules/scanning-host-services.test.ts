@@ -68,7 +68,12 @@ describe('scanning-host: remedies per service', () => {
     expect(d.map((f) => f.title).sort()).toEqual(['172.20.5.77 on Fa0/0 is scanning TCP port 135', '172.20.5.90 on Fa0/0 is scanning TCP port 23']);
     expect(d.find((f) => /135/.test(f.title))!.remedy.summary).toMatch(/Blaster: MS03-026/);
     // Two findings, one interface: the plan merges both services' entries into the one inbound list it binds.
-    expect(d.find((f) => /port 23/.test(f.title))!.remedy.commands.join('\n')).toMatch(/deny tcp any any eq telnet/);
+    // Telnet is how people (and the engineer) reach the router: the deny names the infected host only, and the broad
+    // variant says it cuts a session that comes in on that interface (a broad deny was the default before).
+    const telnet = d.find((f) => /port 23/.test(f.title))!.remedy;
+    expect(telnet.commands.join('\n')).toMatch(/deny tcp host 172\.20\.5\.90 any eq telnet/);
+    expect(telnet.commands.join('\n')).not.toMatch(/deny tcp any any eq telnet/);
+    expect(telnet.alternatives![0]!.summary).toMatch(/^Broad variant: .*a telnet or SSH session to the router that comes in on that interface .* is cut at the access-group line/);
     const groups = d.flatMap((f) => f.remedy.commands).filter((c) => /^\s*ip access-group \S+ in$/.test(c));
     expect(new Set(groups).size).toBeLessThanOrEqual(1);
   });
@@ -88,5 +93,29 @@ describe('scanning-host: remedies per service', () => {
     // Whatever the form (insertion or a copy swapped in), ACL 120's entries stay in front of the traffic.
     expect(script).toMatch(/deny udp any any eq 1434/);
     expect(script).not.toMatch(/no access-list 120/);
+  });
+});
+
+describe('services people and the router itself use: the deny names the infected hosts only (red team, round 3)', () => {
+  // A broad deny of telnet, SSH, DNS or HTTPS inbound on a LAN stops it for every host there, and telnet or SSH to
+  // the router from that LAN (the engineer's own session) at the access-group line; a worm-only port keeps its broad deny.
+  it.each([
+    ['tcp', 22],
+    ['tcp', 443],
+    ['udp', 53],
+    ['udp', 161],
+  ] as const)('%s/%s: host entries by default, the broad deny an alternative', (proto, port) => {
+    const flows: GenFlow[] = Array.from({ length: 60 }, (_, i) => ({ src: ip('172.20.5.90'), dst: ip(`198.51.${i % 200}.${(i * 7) % 250 + 1}`), proto: proto === 'tcp' ? 6 : 17, sport: 40000 + i, dport: port, pkts: 1 }));
+    const d = diagnose([{ source: 'flows.txt', text: cacheFlowText(flows) }, { source: 'config.txt', text: CONFIG }]);
+    const f = d.findings.find((x) => x.id === 'scanning-host')!;
+    expect(f.title).toMatch(/^172\.20\.5\.90 on Fa0\/0 (is|may be) scanning/);
+    expect(f.remedy.commands.join('\n')).toMatch(new RegExp(`deny ${proto} host 172\\.20\\.5\\.90 any`));
+    expect(f.remedy.commands.join('\n')).not.toMatch(new RegExp(`deny ${proto} any any`));
+    expect(d.plans![0]!.steps.flatMap((s) => s.commands).join('\n')).not.toMatch(new RegExp(`deny ${proto} any any`));
+  });
+
+  it('Slammer\'s UDP/1434, a port only the worm uses, keeps the broad deny', () => {
+    const d = scanning(wormFlows('slammer', ip('172.20.5.77'), rand(5), { probes: 40 }));
+    expect(d[0]!.remedy.commands.join('\n')).toMatch(/deny udp any any eq 1434/);
   });
 });

@@ -11,7 +11,7 @@ import { sameInterface } from './parsed-facts';
 import { expandInterfaceName, freeExtendedAcl, placeholder } from './remedies';
 import type { RuleContext, RuleDef } from './rule-types';
 import { includeFilter, serviceWords } from '../analysis/service';
-import { INTERNAL_SERVICES, serviceDenyEntries, serviceRemedy } from './service-remedy';
+import { narrowByDefault, serviceDenyEntries, serviceRemedy } from './service-remedy';
 
 const EVIDENCE_LINES = 8;
 
@@ -368,7 +368,7 @@ function serviceIntents(ctx: RuleContext, service: string, named: readonly HostA
       ...(alt ? [{ kind: 'alternative' as const, summary: alt.summary, intents: [block(serviceDenyEntries(service, ips, 'hosts'), 'Deny echo requests from the infected hosts only.')] }] : []),
     ];
   }
-  const internal = INTERNAL_SERVICES.has(service);
+  const internal = narrowByDefault(service);
   const words = serviceWords(service);
   return [
     block(serviceDenyEntries(service, ips, internal ? 'hosts' : 'any'), internal ? `Block ${words} from the infected hosts only, where they enter.` : `Block ${words} where the infected hosts enter.`),

@@ -10,6 +10,21 @@ import type { Remedy } from '../types';
  */
 export const INTERNAL_SERVICES = new Set(['tcp/445', 'tcp/135', 'tcp/139', 'udp/137', 'udp/138']);
 
+/**
+ * Ports only a worm (or its back door) uses, where a deny for everyone behind the interface costs nothing: Slammer's
+ * UDP/1434, Blaster's TCP/4444, Sasser's TCP/5554 and TCP/9996, Mirai's TCP/2323. Every other service (telnet, SSH,
+ * DNS, HTTPS, NTP, SNMP, TFTP for phones, SQL) is one people, servers or the router itself use: its deny names only
+ * the infected hosts by default; a broad deny of telnet or SSH arriving on the interface the engineer's own
+ * session comes in on would cut that session at the access-group line.
+ */
+export const WORM_ONLY_SERVICES = new Set(['udp/1434', 'tcp/4444', 'tcp/5554', 'tcp/9996', 'tcp/2323']);
+
+/** Deny a service only from the infected hosts by default (anything but a worm-only port). */
+export const narrowByDefault = (service: string): boolean => !WORM_ONLY_SERVICES.has(service);
+
+/** Services a vty line may listen on: a broad deny of them inbound would cut a session to the router itself. */
+const MANAGEMENT = new Set(['tcp/22', 'tcp/23']);
+
 /** IOS keywords where the config would print one (numbers are accepted everywhere). */
 const PORT_NAMES: Record<string, string> = { 'tcp/80': 'www', 'tcp/23': 'telnet', 'tcp/25': 'smtp', 'udp/69': 'tftp', 'udp/53': 'domain' };
 
@@ -105,8 +120,15 @@ export function serviceRemedy(x: ServiceRemedyInput): Remedy {
       ],
     };
   }
-  const internal = INTERNAL_SERVICES.has(x.service);
+  const internal = narrowByDefault(x.service);
+  const lan = INTERNAL_SERVICES.has(x.service);
   const broad = [...aclLines(internal ? second : first, serviceDenyEntries(x.service, ips, 'any')), x.ifLine, ` ip access-group ${internal ? second : first} in`];
+  const usedWords = lan
+    ? `${words} is how Windows file sharing, printing and domain logons work inside a LAN: the ACL names only the infected hosts. Add a host here when the sweep shows a new one.`
+    : `${words} is a service people, servers or the router itself use: the ACL names only the infected hosts, so everyone else keeps it. Add a host here when the sweep shows a new one.`;
+  const broadWords = lan
+    ? `Broad variant: block ${words} from everyone on that interface. It stops file sharing and domain logons for every host behind it: only as a short emergency measure.`
+    : `Broad variant: block ${words} from everyone on that interface. It stops ${words} for every host behind it${MANAGEMENT.has(x.service) ? ', and a telnet or SSH session to the router that comes in on that interface (yours, if you are connected that way) is cut at the access-group line' : ''}: only as a short emergency measure.`;
   const narrowSecond = [...aclLines(second, serviceDenyEntries(x.service, ips, 'hosts')), x.ifLine, ` ip access-group ${second} in`];
   const summary = internal
     ? `Block ${words} from ${one ? 'the infected host' : 'the infected hosts'} only, inbound on the interface facing ${one ? 'it' : 'them'}. ${patchWords}${wormWords}`
@@ -115,9 +137,7 @@ export function serviceRemedy(x: ServiceRemedyInput): Remedy {
     summary,
     commands: internal ? narrow : broad,
     caveats: [
-      internal
-        ? `${words} is how Windows file sharing, printing and domain logons work inside a LAN: the ACL names only the infected hosts. Add a host here when the sweep shows a new one.`
-        : `This blocks all ${words} arriving on that interface, legitimate use included; prefer the narrow variant once the infected hosts are known.`,
+      internal ? usedWords : `This blocks all ${words} arriving on that interface, legitimate use included; prefer the narrow variant once the infected hosts are known.`,
       x.existingGroupCaveat,
       `Verify with ${verify}: no new flows from ${x.hostWords}.`,
       'The ACL only contains the spread: the infected hosts must be patched or taken off the network.',
@@ -125,7 +145,7 @@ export function serviceRemedy(x: ServiceRemedyInput): Remedy {
     alternatives: internal
       ? [
           {
-            summary: `Broad variant: block ${words} from everyone on that interface. It stops file sharing and domain logons for every host behind it: only as a short emergency measure.`,
+            summary: broadWords,
             commands: broad,
           },
         ]
