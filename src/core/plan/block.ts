@@ -113,7 +113,7 @@ function noListYet(ifName: string | undefined, dirWord: string, known: boolean):
  * CBAC before 12.3(4)T opens return traffic with temporary entries at the top of inbound lists: a copy swapped in
  * has none, so sessions already open may stall until they reconnect (filtering itself is kept whole).
  */
-function cbacWords(model: ConfigModel, old: string, dir: 'in' | 'out'): string {
+export function cbacWords(model: ConfigModel, old: string, dir: 'in' | 'out'): string {
   if (dir !== 'in' || !model.inspecting?.length) return '';
   return ` This router inspects traffic (ip inspect on ${model.inspecting.join(', ')}): on IOS before 12.3(4)T the temporary entries CBAC put in ACL ${old} are not in the copy, so sessions already open through it may have to reconnect; paste outside busy hours.`;
 }

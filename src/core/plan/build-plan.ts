@@ -2,7 +2,7 @@
 import type { ChangePlan, Finding, FindingId, PlanMode, PlanStep } from '../types';
 import { expandInterfaceName, placeholder } from '../rules/remedies';
 import { applySteps, type LineError } from './apply';
-import { blockCommands, boundElsewhere, cutListWords, withoutLogKeywords } from './block';
+import { blockCommands, boundElsewhere, cbacWords, cutListWords, withoutLogKeywords } from './block';
 import { blockCommands6, boundElsewhere6 } from './block6';
 import { knownHopGate, routeGate, sharedPolicyWords } from './step-words';
 import { cloneModel, globalKey, interfaceKey, normalGlobal, routeWords, takesDhcpNextHop, unseenWords, type ConfigModel } from './config-model';
@@ -186,7 +186,10 @@ class PlanBuilder {
     return {
       mode: 'config',
       ...owners([f]),
-      why: `${why} ACL ${fresh} is ACL ${acl} entry for entry without the log keywords, built whole before one ip access-group line per interface swaps it in.`,
+      // (Bound inbound where CBAC inspects: its temporary entries in the old list are not in the copy.)
+      why:
+        `${why} ACL ${fresh} is ACL ${acl} entry for entry without the log keywords, built whole before one ip access-group line per interface swaps it in.` +
+        (Object.values(this.work.interfaces).some((x) => x.groups.in === acl) ? cbacWords(this.work, acl, 'in') : ''),
       commands: [...lines, ...binds(fresh)],
     };
   }

@@ -158,7 +158,7 @@ export function globalKey(line: string): string {
  */
 export function normalGlobal(key: string, line: string | undefined): string {
   if (key === 'logging console') return line === undefined || line === 'logging console' || line === 'logging console debugging' || line === 'logging console 7' ? '' : line;
-  if (key === 'mls flow ip') return line === undefined || line === 'mls flow ip destination' ? '' : line;
+  if (key === 'mls flow ip') return line === undefined || line === 'mls flow ip destination' || line.startsWith('no ') ? '' : line;
   if (line === undefined || line.startsWith('no ')) return '';
   return line;
 }

@@ -354,6 +354,18 @@ describe('a web server published through the interface the block faces', () => {
     expect(plan(true)).toContain('access-list 150 deny tcp host 10.20.0.66 any eq www');
     expect(plan(false)).toContain('access-list 150 deny tcp any any eq www');
   });
+
+  it('a router whose own web server CME phones use (telephony-service url, ip http path): the same (red team, round 3)', () => {
+    const config = (server: boolean) =>
+      ['version 12.4', 'hostname CME', '!', 'interface GigabitEthernet0/1', ' ip address 10.20.0.1 255.255.255.0', '!', server ? 'ip http server' : 'no ip http server', 'ip http path flash:', '!',
+        'telephony-service', ' max-ephones 24', ' url directories http://10.20.0.1/localdirectory', ' url services http://10.20.0.1/services.xml', '!', 'end'].join('\n');
+    const flows = SEED.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `Gi0/1${sp}10.20.0.66`);
+    const plan = (server: boolean) => diagnose([{ source: 'r', text: config(server) }, { source: 'flows.txt', text: flows }]).plans![0]!.steps.flatMap((x) => x.commands);
+    expect(plan(true)).toContain('access-list 150 deny tcp host 10.20.0.66 any eq www');
+    expect(plan(true)).not.toContain('access-list 150 deny tcp any any eq www');
+    // With the server off there is nothing of the router's to reach on port 80: the tech note's broad entry.
+    expect(plan(false)).toContain('access-list 150 deny tcp any any eq www');
+  });
 });
 
 describe('a router that inspects (CBAC)', () => {
@@ -369,6 +381,17 @@ describe('a router that inspects (CBAC)', () => {
     expect(planProblems(old, copied.plan)).toEqual([]);
     const inPlace = buildPlan(buildModel(parse(['version 12.4', ...body].join('\n'))), [f()], { router: 'R' });
     expect(inPlace.plan.steps[0]!.why).not.toContain('ip inspect');
+  });
+
+  it('the log-free copy of an inbound list says so too (red team: only the block path warned)', () => {
+    const body = ['version 12.2', 'hostname R', '!', 'interface Serial0/0', ' ip address 192.0.2.1 255.255.255.252', ' ip access-group 101 in', ' ip inspect FW out', '!',
+      'access-list 101 permit tcp any any eq 22', 'access-list 101 deny ip any any log', 'end'];
+    const f = withIntents({ id: 'acl-log-keyword', severity: 'warning', title: 't', evidence: [], remedy: { summary: 'Fix.', commands: [], caveats: [] } }, [
+      { kind: 'strip-log', acl: '101', why: 'Stop ACL 101 logging.' },
+    ]);
+    const built = buildPlan(buildModel(parse(body.join('\n'))), [f], { router: 'R' });
+    expect(built.plan.steps[0]!.commands).toContain(' ip access-group 100 in');
+    expect(built.plan.steps[0]!.why).toContain('ip inspect on Serial0/0');
   });
 });
 
@@ -462,5 +485,18 @@ describe('a service policy the NBAR class joins, applied on other interfaces too
     const step = buildPlan(model, [f], { router: 'R' }).plan.steps[0]!;
     expect(step.commands).toContain('policy-map LAN-QOS');
     expect(step.why).toContain('LAN-QOS is also applied on GigabitEthernet0/2 input: the class marks the worm\'s requests there too.');
+  });
+});
+
+describe('a PFC3 / Sup2T flow mask widened to interface-full (red team: the back-out typed a line the config never had)', () => {
+  it('backs out with no mls flow ip interface-full, the finding\'s own revert, and the model returns to its default', () => {
+    const text = readFileSync(join(__dirname, '../parsers/show-mls-netflow-ip/fixtures/constructed-sup2t-destination-only.txt'), 'utf8');
+    const d = diagnose([{ source: 'mls', text }]);
+    const plan = d.plans![0]!;
+    expect(plan.steps.flatMap((s) => s.commands)).toContain('mls flow ip interface-full');
+    expect(plan.rollback.flatMap((r) => r.commands)).toEqual(['no mls flow ip interface-full']);
+    const before = buildModel(undefined);
+    const after = applySteps(applySteps(before, plan.steps.filter((s) => s.mode === 'config')).model, plan.rollback).model;
+    expect(after.globals['mls flow ip'] === undefined || after.globals['mls flow ip'] === 'no mls flow ip interface-full').toBe(true);
   });
 });

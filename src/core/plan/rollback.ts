@@ -15,7 +15,10 @@ function deleteAcl(id: string, acl: ModelAcl): string {
 /** The `no` form that returns a global toggle to its default (absent) state. */
 function undoGlobal(key: string, line: string): string {
   if (key === 'logging console') return 'logging console debugging';
-  if (key === 'mls flow ip') return 'mls flow ip destination';
+  // `no mls flow ip interface-full` returns the flow mask to its default on every PFC (the finding's own revert); typing
+  // `mls flow ip destination` would add a line the config never had, and PFC3 code takes only the interface- masks.
+  // (Before PFC3, `mls flow ip destination` is the default typed back, as the finding's revert says there.)
+  if (key === 'mls flow ip') return line.startsWith('no ') ? line.slice(3) : /\binterface-/.test(line) ? `no ${line}` : 'mls flow ip destination';
   if (line.startsWith('no ')) return line.slice(3);
   return `no ${key}`;
 }

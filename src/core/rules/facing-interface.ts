@@ -97,7 +97,8 @@ export function publishedWeb(ctx: RuleContext, facing: string): { why: string; w
   }
   const why = webWhy(ctx, facing);
   if (!why) return undefined;
-  return { why, what: why.includes('web logins') ? 'the web logins that interface serves' : 'the web server published through that interface' };
+  const what = why.includes('web logins') ? 'the web logins that interface serves' : why.includes("router's own web server") ? "the router's own web server" : 'the web server published through that interface';
+  return { why, what };
 }
 
 function webWhy(ctx: RuleContext, facing: string): string | undefined {
@@ -111,6 +112,10 @@ function webWhy(ctx: RuleContext, facing: string): string | undefined {
     const acl = i.accessGroups.find((g) => g.direction === 'in')?.acl;
     const entry = acl ? c.data.acls.find((e) => e.acl === acl && PERMITS_WEB_IN.test(e.text.trim())) : undefined;
     if (entry) return `ACL ${acl} on ${expandInterfaceName(facing)} lets web requests in ("${entry.text.trim()}"): a web server is reached through it`;
+    // The router's own web server, in use (CME phones' directories, files, web logins, a certificate server): its
+    // clients' requests to it arrive on the interface too, and a port-80 deny there stops them.
+    const uses = c.data.httpServer.enabled ? (c.data.httpUses ?? []) : [];
+    if (uses.length) return `The router's own web server (ip http server) serves ${uses.map((u) => u.what).join(' and ')}, and requests to it that arrive on ${expandInterfaceName(facing)} would be denied too`;
   }
   return undefined;
 }

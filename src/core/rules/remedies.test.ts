@@ -56,6 +56,13 @@ describe('config lines', () => {
     expect(expandInterfaceName('Vl1')).toBe('Vlan1');
     expect(expandInterfaceName('Fa0/0')).toBe('FastEthernet0/0');
     expect(expandInterfaceName('Gi0/1.100')).toBe('GigabitEthernet0/1.100');
+    // Catalyst 9000 multigigabit and faster ports: a flow naming Tw1/0/5 is the config's TwoGigabitEthernet1/0/5 (the
+    // red team's case: the plan said the config did not show that interface's list, and gave a placeholder).
+    expect(expandInterfaceName('Tw1/0/5')).toBe('TwoGigabitEthernet1/0/5');
+    expect(expandInterfaceName('Twe1/0/25')).toBe('TwentyFiveGigE1/0/25');
+    expect(expandInterfaceName('Fi1/0/1')).toBe('FiveGigabitEthernet1/0/1');
+    expect(expandInterfaceName('Fo1/1/1')).toBe('FortyGigabitEthernet1/1/1');
+    expect(expandInterfaceName('Hu1/0/49')).toBe('HundredGigE1/0/49');
   });
 
   it('rewrites an interface route to a next hop (new route first: the old order left no default route mid-paste), keeping a floating distance', () => {

@@ -5,6 +5,13 @@ const INTERFACE_PREFIXES: [RegExp, string][] = [
   [/^(fa|fastethernet)(?=\d)/i, 'FastEthernet'],
   [/^(gi|gigabitethernet)(?=\d)/i, 'GigabitEthernet'],
   [/^(te|tengigabitethernet)(?=\d)/i, 'TenGigabitEthernet'],
+  // Multigigabit and faster ports (Catalyst 9000, ASR, Nexus in IOS-style tables): `Tw1/0/5` is TwoGigabitEthernet1/0/5.
+  [/^(tw|twogigabitethernet)(?=\d)/i, 'TwoGigabitEthernet'],
+  [/^(twe|twentyfivegige)(?=\d)/i, 'TwentyFiveGigE'],
+  [/^(fi|fivegigabitethernet)(?=\d)/i, 'FiveGigabitEthernet'],
+  [/^(fo|fortygigabitethernet)(?=\d)/i, 'FortyGigabitEthernet'],
+  [/^(hu|hundredgige)(?=\d)/i, 'HundredGigE'],
+  [/^(ap|appgigabitethernet)(?=\d)/i, 'AppGigabitEthernet'],
   [/^(et|eth|ethernet)(?=\d)/i, 'Ethernet'],
   [/^(se|serial)(?=\d)/i, 'Serial'],
   [/^(po|port-channel)(?=\d)/i, 'Port-channel'],

@@ -328,13 +328,15 @@ const HTTP_USES: [RegExp, string][] = [
   [/^\s*ip auth-proxy\s/, 'the login proxy (ip auth-proxy)'],
   [/^\s*crypto pki server\s/, 'a certificate server (its SCEP enrolment and CRLs)'],
   [/^\s*ip http path\s/, 'files (ip http path: a CME web interface, phone loads)'],
+  // CME's phones fetch their directories and services from the router's own web server.
+  [/^\s*url\s+(?:directories|services|information|authentication|idle|proxy-server)\s+http:/i, "IP phones' directories and services (telephony-service url)"],
 ];
 
 function httpUsesOf(section: Section): { line: number; what: string }[] {
   const out: { line: number; what: string }[] = [];
   for (let i = section.from; i < section.to; i++) {
     const l = section.lines[i]!;
-    if (l.length > 200 || !/(?:admission|webauth|auth-proxy|pki server|http path)/.test(l)) continue;
+    if (l.length > 200 || !/(?:admission|webauth|auth-proxy|pki server|http path|url )/.test(l)) continue;
     const use = HTTP_USES.find(([re]) => re.test(l));
     if (use && !out.some((u) => u.what === use[1])) out.push({ line: i + 1, what: use[1] });
   }
