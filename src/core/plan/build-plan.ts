@@ -403,6 +403,14 @@ export function buildPlan(model: ConfigModel, findings: readonly Finding[], opts
       run(INTERFACES, { mode: 'config', ...owners([f]), why: i.why, commands: [`interface ${name}`, ...lines.map((c) => ` ${c}`)], undo });
     }
   }
+  // The tech note: with memory taken by a fast-switching cache, clear the ARP cache before enabling CEF (and after the
+  // route that filled it is fixed). A clear the plan ends with goes in front of the step that turns CEF on instead.
+  if (phases[GLOBALS]!.some((d) => d.commands.some((c) => /^ip cef\b/.test(c)))) {
+    const clears = phases[EXEC_AFTER]!.filter((d) => d.commands.some((c) => /^clear (arp-cache|ip arp)\b/.test(c)));
+    phases[EXEC_AFTER] = phases[EXEC_AFTER]!.filter((d) => !clears.includes(d));
+    const moved = mergeSame(clears).filter(expressible).map((d) => ({ ...d, why: `${d.why} It comes before CEF is turned on: Cisco's advice is to clear the ARP cache before enabling CEF when memory is short.` }));
+    phases[GLOBALS] = [...moved, ...phases[GLOBALS]!];
+  }
   const drafts = phases.flatMap((p, n) => (n === EXEC_FIRST || n === EXEC_AFTER ? mergeSame(p).filter(expressible) : p));
   if (model.cutShort) for (const d of drafts) checkFreshNames(model, d, b.precheck);
   // Alternatives are built on the model after the plan, with the same allocator: no number or name is claimed twice.

@@ -285,3 +285,24 @@ describe('the whole-plan copy, pasted in one go with no step read', () => {
     expect(routerProblems(router, backWhole).join('\n')).toMatch(/back-out line " no ip access-group \d+ in": FastEthernet0\/0 has no access-group \d+ in/);
   });
 });
+
+describe('the ARP cache is cleared before CEF is turned on (the tech note; red team, round 3)', () => {
+  it('route fixed first, then clear arp-cache, then ip cef: the clear no longer waits for the end of the plan', () => {
+    const { plan } = planOf([rules('constructed-config-vlan3.txt'), rules('cef-not-running.txt'), rules('technote-procmem-arp-input.txt')]);
+    const at = (re: RegExp) => plan.steps.findIndex((s) => s.commands.some((c) => re.test(c)));
+    const route = at(/^ip route 0\.0\.0\.0 0\.0\.0\.0 /);
+    const clear = at(/^clear arp-cache$/);
+    const cef = at(/^ip cef$/);
+    expect([route, clear, cef].every((i) => i >= 0)).toBe(true);
+    expect(route).toBeLessThan(clear);
+    expect(clear).toBeLessThan(cef);
+    expect(plan.steps[clear]!.why).toMatch(/clear the ARP cache before enabling CEF/);
+  });
+
+  it('without a CEF step the clear stays last', () => {
+    const cfg = rules('constructed-config-vlan3.txt');
+    const { plan } = planOf([{ ...cfg, text: cfg.text.replace(/^(hostname .*)$/m, '$1\nip cef') }, rules('technote-procmem-arp-input.txt')]);
+    expect(plan.steps.some((st) => st.commands.includes('ip cef'))).toBe(false);
+    expect(plan.steps.at(-1)!.commands).toEqual(['clear arp-cache']);
+  });
+});
