@@ -500,3 +500,20 @@ describe('a PFC3 / Sup2T flow mask widened to interface-full (red team: the back
     expect(after.globals['mls flow ip'] === undefined || after.globals['mls flow ip'] === 'no mls flow ip interface-full').toBe(true);
   });
 });
+
+describe('a host behind a crypto map (red team, round 3): decrypted packets skip the inbound ACL from 12.3(8)T', () => {
+  const config = (crypto: boolean) =>
+    ['version 15.1', 'hostname HUB', '!', 'interface GigabitEthernet0/0', ' ip address 203.0.113.1 255.255.255.0', ' ip access-group OUTSIDE-IN in', ...(crypto ? [' crypto map VPNMAP'] : []), '!',
+      'ip access-list extended OUTSIDE-IN', ' 10 permit esp any host 203.0.113.1', ' 20 permit udp any host 203.0.113.1 eq isakmp', ' 30 permit ip 10.17.0.0 0.0.255.255 any', '!', 'end'].join('\n');
+  const flows = SEED.replace(/Vl1(\s+)193\.23\.45\.35/g, (_m, sp: string) => `Gi0/0${sp}10.17.4.33`);
+  it('the step and the finding say the deny does not stop a host that comes through the tunnel', () => {
+    const d = diagnose([{ source: 'r', text: config(true) }, { source: 'flows.txt', text: flows }]);
+    const f = d.findings.find((x) => x.id === 'scanning-host')!;
+    expect(f.remedy.caveats.join(' ')).toMatch(/GigabitEthernet0\/0 carries crypto map VPNMAP and 10\.17\.4\.33 is not on its subnets.*set ip access-group under the crypto map entry/);
+    expect(d.plans![0]!.steps[0]!.why).toMatch(/no longer checked against the inbound ACL/);
+  });
+  it('silent without a crypto map there', () => {
+    const d = diagnose([{ source: 'r', text: config(false) }, { source: 'flows.txt', text: flows }]);
+    expect(JSON.stringify(d)).not.toMatch(/crypto map/);
+  });
+});

@@ -32,6 +32,27 @@ function holdsHost(x: CfgInterface, ip: string): boolean {
   });
 }
 
+/**
+ * The facing interface carries a crypto map and some of the hosts are not on its subnets (they come through the
+ * tunnel): from IOS 12.3(8)T (Crypto Access Check on Clear-Text Packets) decrypted packets are no longer checked
+ * against the interface's inbound ACL, so a deny there does not stop them. The words, or undefined.
+ */
+export function cryptoMapWords(ctx: RuleContext, facing: string, ips: readonly string[]): string | undefined {
+  if (!facing) return undefined;
+  for (const c of configs(ctx)) {
+    const x = c.data.interfaces.find((i) => sameInterface(i.name, facing));
+    if (!x?.cryptoMap) continue;
+    const remote = ips.filter((ip) => !ip.includes(':') && !holdsHost(x, ip));
+    if (remote.length === 0) return undefined;
+    return (
+      `${expandInterfaceName(facing)} carries crypto map ${x.cryptoMap} and ${remote.length === 1 ? `${remote[0]} is` : `${remote.slice(0, 3).join(', ')}${remote.length > 3 ? ' and others are' : ' are'}`} not on its subnets, so ${remote.length === 1 ? 'it comes' : 'they come'} through the tunnel: ` +
+      'from IOS 12.3(8)T packets decrypted there are no longer checked against the inbound ACL, and the deny does not stop them. ' +
+      `Block ${remote.length === 1 ? 'the host' : 'the hosts'} at the remote site, or filter the decrypted traffic with set ip access-group under the crypto map entry (a list ending in permit ip any any).`
+    );
+  }
+  return undefined;
+}
+
 /** Interfaces (with their VRFs) whose subnets hold `ip`, when more than one does: the host's interface is a guess there. */
 export function ambiguousFacing(ctx: RuleContext, ip: string): { name: string; vrf?: string }[] {
   const out: { name: string; vrf?: string }[] = [];

@@ -6,7 +6,7 @@ import { sectionsOf } from '../sections';
 import { ipToInt } from '../text/lines';
 import type { Finding, Remedy } from '../types';
 import { egressInterface } from './netflow-unavailable';
-import { ambiguousFacing, existingGroupCaveat, facingInterface, facingUnknownWords, hostInterfaceResolver, publishedWeb, routedThere, switchPorts } from './facing-interface';
+import { ambiguousFacing, cryptoMapWords, existingGroupCaveat, facingInterface, facingUnknownWords, hostInterfaceResolver, publishedWeb, routedThere, switchPorts } from './facing-interface';
 import { sameInterface } from './parsed-facts';
 import { expandInterfaceName, freeExtendedAcl, placeholder } from './remedies';
 import type { RuleContext, RuleDef } from './rule-types';
@@ -127,8 +127,11 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
   // A web server published through that interface: the infected hosts' own entries are the plan, the broad one an alternative.
   const published = publishedWeb(ctx, facing);
   const narrowFirst = published !== undefined && v4.length > 0;
-  const broadIntent = block(['deny tcp any any eq www'], `Block TCP port 80 from ${named.length === 1 ? 'the infected host' : 'the infected hosts'} where ${named.length === 1 ? 'it enters' : 'they enter'} the router.`);
-  const narrowIntent = block(v4.map((ip) => `deny tcp host ${ip} any eq www`), narrowFirst ? `Block TCP port 80 from ${named.length === 1 ? 'the infected host' : 'the infected hosts'} only, where ${named.length === 1 ? 'it enters' : 'they enter'} the router (the broad entry would stop ${published!.what} too).` : 'Block port 80 from the infected hosts only.');
+  // (Hosts behind a crypto map's tunnel: the step says what it does not stop, where it is pasted.)
+  const viaTunnel = cryptoMapWords(ctx, facing, v4);
+  const tunnelWords = viaTunnel ? ` ${viaTunnel}` : '';
+  const broadIntent = block(['deny tcp any any eq www'], `Block TCP port 80 from ${named.length === 1 ? 'the infected host' : 'the infected hosts'} where ${named.length === 1 ? 'it enters' : 'they enter'} the router.${tunnelWords}`);
+  const narrowIntent = block(v4.map((ip) => `deny tcp host ${ip} any eq www`), narrowFirst ? `Block TCP port 80 from ${named.length === 1 ? 'the infected host' : 'the infected hosts'} only, where ${named.length === 1 ? 'it enters' : 'they enter'} the router (the broad entry would stop ${published!.what} too).${tunnelWords}` : `Block port 80 from the infected hosts only.${tunnelWords}`);
   const NARROW = 'Narrow variant: block port 80 only from the infected hosts.';
   const BROAD = `Broad variant: block all TCP port 80 arriving on that interface (it would stop ${published?.what ?? 'what port 80 serves there'} too).`;
   const nbarPolicy = {
@@ -209,6 +212,7 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
             : 'This blocks all web traffic arriving on that interface, legitimate browsing included; prefer the narrow variant once the infected hosts are known.',
           existingGroupCaveat(ctx, facing),
           ...(published ? [`${published.why}: the broad entry would stop ${published.what} too, so the plan blocks port 80 from the infected hosts only; the broad variant is an alternative.`] : []),
+          ...(viaTunnel ? [viaTunnel] : []),
           ...(port ? [`The MLS entries name switch port ${port}: apply the ACL on the MSFC's VLAN interface for that port's VLAN (show interfaces ${port} switchport, or show port ${port} on CatOS, tells it).`] : []),
           ...(!facing && !port ? [facingUnknownWords(ctx, named, hostList(named))] : []),
           'The ACL only contains the spread: the infected IIS host must be patched (MS01-033) or taken off the network.',

@@ -20,6 +20,8 @@ export interface ConfigInterface {
   vrf?: string;
   /** `common`: the list an IOS-XE `ip access-group common C [I] in|out` puts in front of the interface's own (`acl`). */
   accessGroups: { acl: string; direction: 'in' | 'out'; line: number; common?: string }[];
+  /** `crypto map NAME`: IPsec on the interface (from 12.3(8)T packets decrypted there skip its inbound ACL). */
+  cryptoMap?: string;
   /** `ipv6 traffic-filter NAME in|out`: the IPv6 list filtering each direction (IPv4 lists do not filter IPv6). */
   trafficFilters?: { acl: string; direction: 'in' | 'out'; line: number }[];
   /** `service-policy input|output NAME`: one per direction, like access-groups. */
@@ -85,6 +87,9 @@ export function readInterfaceLine(iface: ConfigInterface, w: readonly string[], 
   } else if (c[0] === 'ip' && c[1] === 'access-group' && !neg && w[2] && c.length === 3) {
     // Without a direction IOS filters outbound (the 11.x-era form): a binding missed here is one a plan binds over.
     iface.accessGroups.push({ acl: w[2], direction: 'out', line });
+  } else if (c[0] === 'crypto' && c[1] === 'map' && w[2] && c.length === 3) {
+    if (neg) delete iface.cryptoMap;
+    else iface.cryptoMap = w[2];
   } else if (c[0] === 'ipv6' && c[1] === 'traffic-filter' && !neg && w[2] && c.length === 4 && (c[3] === 'in' || c[3] === 'out')) {
     (iface.trafficFilters ??= []).push({ acl: w[2], direction: c[3], line });
   } else if (c[0] === 'service-policy' && !neg && (c[1] === 'input' || c[1] === 'output') && w[2]) {
