@@ -133,6 +133,13 @@ export class Session {
       seq = Number(w[0]);
       k = 1;
     }
+    // A list-wide line (NX-OS): kept with the list, once.
+    if (k === 0 && /^(statistics per-entry|fragments (deny|permit)-all)$/.test(lw.join(' '))) {
+      const set = (acl.settings ??= []).filter((x) => !(x.startsWith('fragments') && lw[0] === 'fragments'));
+      if (!set.includes(lw.join(' '))) set.push(lw.join(' '));
+      acl.settings = set;
+      return true;
+    }
     if (!['permit', 'deny', 'remark', 'dynamic', 'evaluate'].includes(lw[k] ?? '')) return false;
     this.addEntry(raw, id, acl, w.slice(k).join(' '), seq);
     return true;

@@ -70,8 +70,9 @@ export function standardToExtended(text: string): string {
   return [t[0], 'ip', src, 'any', ...log].join(' ');
 }
 
-function aclLines(id: string, numbered: boolean, entries: string[]): string[] {
-  return numbered ? entries.map((e) => `access-list ${id} ${e}`) : [`ip access-list extended ${id}`, ...entries.map((e) => ` ${e}`)];
+/** A list's lines: numbered, or named with its list-wide settings (NX-OS `fragments deny-all`) before the entries. */
+export function aclLines(id: string, numbered: boolean, entries: string[], settings: readonly string[] = [], kind = 'extended'): string[] {
+  return numbered ? entries.map((e) => `access-list ${id} ${e}`) : [`ip access-list ${kind} ${id}`, ...settings.map((x) => ` ${x}`), ...entries.map((e) => ` ${e}`)];
 }
 
 /** Other interfaces/directions an ACL is bound to: editing it in place would change their filtering too. */
@@ -141,7 +142,8 @@ function blindGate(n: number, nx: boolean): string[] {
  */
 function sharedGate(name?: string): string {
   return (
-    `Do not paste it if show running-config | include ${name ?? "with that ACL's name"} shows the ACL used anywhere else: another access-group line (another interface, or the other direction), an ip nat rule, a vty access-class or a route-map match. ` +
+    // (`NAME( |$)`: the name alone, never a copy named NAME-BLOCK that a step above made.)
+    `Do not paste it if show running-config | include ${name ? `${name}( |$)` : "with that ACL's name"} shows the ACL used anywhere else: another access-group line (another interface, or the other direction), an ip nat rule, a vty access-class or a route-map match. ` +
     'The deny entries would apply there too; paste the whole running-config and the tool copies the list instead.'
   );
 }
@@ -310,7 +312,7 @@ export function blockCommands(model: ConfigModel, names: NameAllocator, req: Blo
   // (A list with no entries never gets here: dangling builds a new one instead.)
   const lines = [...req.entries, ...copied];
   return {
-    commands: [...aclLines(fresh, numbered, lines), `interface ${iface.name}`, ` ip access-group ${fresh} ${dir}`],
+    commands: [...aclLines(fresh, numbered, lines, acl.settings), `interface ${iface.name}`, ` ip access-group ${fresh} ${dir}`],
     how:
       `${iface.name} already filters ${dirWord} with ACL ${old}. ${reason}: ACL ${fresh} holds the deny entries followed by every entry of ${old}, copied from the running-config in order` +
       `${acl.kind === 'standard' ? ' (as extended entries matching the same sources)' : ''}${strip ? ', without their log keywords' : ''}, and one ip access-group line swaps it in.` +

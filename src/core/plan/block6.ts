@@ -110,7 +110,7 @@ export function blockCommands6(model: ConfigModel, names: NameAllocator, req: Bl
     return {
       commands: seqLines(old, req.entries),
       how: `${iface.name} already filters ${dirWord} IPv6 with list ${old}: the deny entries go in at its top by sequence number, every entry it had stays.`,
-      gate: [gateSeq(show, req.entries.length), ...(model.cutShort ? [`Do not paste it if show running-config | include ${old} shows ${old} used anywhere else (another ipv6 traffic-filter, an ipv6 access-class, a route-map): the deny entries would apply there too.`] : [])],
+      gate: [gateSeq(show, req.entries.length), ...(model.cutShort ? [`Do not paste it if show running-config | include ${old}( |$) shows ${old} used anywhere else (another ipv6 traffic-filter, an ipv6 access-class, a route-map): the deny entries would apply there too.`] : [])],
       precheck: [...precheck, show],
     };
   }

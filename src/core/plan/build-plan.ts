@@ -2,7 +2,7 @@
 import type { ChangePlan, Finding, FindingId, PlanMode, PlanStep } from '../types';
 import { expandInterfaceName, placeholder } from '../rules/remedies';
 import { applySteps, type LineError } from './apply';
-import { blockCommands, boundElsewhere, cbacWords, cutListWords, withoutLogKeywords } from './block';
+import { aclLines, blockCommands, boundElsewhere, cbacWords, cutListWords, withoutLogKeywords } from './block';
 import { blockCommands6, boundElsewhere6 } from './block6';
 import { knownHopGate, routeGate, sharedPolicyWords } from './step-words';
 import { cloneModel, globalKey, interfaceKey, normalGlobal, routeWords, takesDhcpNextHop, unseenWords, type ConfigModel } from './config-model';
@@ -182,7 +182,7 @@ class PlanBuilder {
     const fresh = this.names.copyOf(acl, 'NOLOG');
     const bodies = old.entries.map((e) => (e.text.startsWith('remark') ? e.text : withoutLogKeywords(e.text)));
     const numbered = /^\d+$/.test(fresh);
-    const lines = numbered ? bodies.map((b) => `access-list ${fresh} ${b}`) : [`ip access-list ${old.kind} ${fresh}`, ...bodies.map((b) => ` ${b}`)];
+    const lines = aclLines(fresh, numbered, bodies, old.settings, old.kind);
     return {
       mode: 'config',
       ...owners([f]),

@@ -18,6 +18,8 @@ export interface ModelAcl {
   /** Numbered (`access-list 120 ...`) or named (`ip access-list extended NAME`). */
   numbered: boolean;
   entries: ModelAclEntry[];
+  /** Lines that configure the whole list (NX-OS `statistics per-entry`, `fragments deny-all`): a copy carries them. */
+  settings?: string[];
 }
 
 export interface ModelRoute {
@@ -220,6 +222,7 @@ export function buildModel(d: RunningConfigData | undefined, version?: string, p
     const list = ((m.acls6 ??= {})[e.acl] ??= []);
     list.push({ seq: e.sequence ?? (list[list.length - 1]?.seq ?? 0) + 10, text: e.text });
   }
+  for (const [id, lines] of Object.entries(d.aclSettings ?? {})) if (m.acls[id]) m.acls[id].settings = [...lines];
   // An ACL header with no entries yet still exists (and denies everything once applied).
   for (const [id, kind] of Object.entries(d.aclKinds ?? {})) m.acls[id] ??= { kind, numbered: false, entries: [] };
   for (const r of d.staticRoutes) {

@@ -306,10 +306,28 @@ describe('an NX-OS config cut in its interfaces (lists print first: their other 
     const router = modelOf(whole);
     const built = buildPlan(seen, findingsFor([{ kind: 'block', iface: 'Vlan10', dir: 'in', host: '10.0.0.5', service: 'eq www', scoped: false, alt: false }], seen), { router: 'N1' });
     const step = built.plan.steps.find((s) => s.commands[0] === 'ip access-list SERVERS-IN')!;
-    expect(step.gate?.join(' ')).toContain('show running-config | include SERVERS-IN shows the ACL used anywhere else');
+    expect(step.gate?.join(' ')).toContain('show running-config | include SERVERS-IN( |$) shows the ACL used anywhere else');
     expect(routerProblems(router, iosPlanOf(built.plan))).toEqual([]);
     // Its words ignored, the deny would filter Vlan20 too.
     const unread = { ...built.plan, steps: built.plan.steps.map(({ gate: _, ...s }) => s) };
     expect(routerProblems(router, iosPlanOf(unread)).join('\n')).toMatch(/ACL SERVERS-IN was edited in place, though it is used by Vlan10 in, Vlan20 in/);
+  });
+});
+
+describe('list-wide lines of an NX-OS list (red team, round 3): a copy keeps statistics per-entry and fragments deny-all', () => {
+  const config = [
+    '!Command: show running-config', 'version 9.3(8)', 'hostname N9K-AGG1', 'feature interface-vlan', '',
+    'ip access-list USERS-IN', '  statistics per-entry', '  fragments deny-all', '  10 permit udp any any eq bootps', '  20 permit ip 10.30.0.0/16 any', '  30 deny ip any any', '',
+    'interface Vlan30', '  no shutdown', '  ip address 10.30.0.1/16', '  ip access-group USERS-IN in', '',
+    'interface Vlan31', '  no shutdown', '  ip address 10.31.0.1/16', '  ip access-group USERS-IN in', '',
+  ].join('\n');
+  it('the copy swapped in on Vlan30 carries them (without, non-initial fragments USERS-IN dropped would pass)', () => {
+    const lines = normaliseLines(config);
+    const seen = buildModel(runningConfigParser.parse({ lines, from: 0, to: lines.length }).data, undefined);
+    expect(seen.acls['USERS-IN']!.settings).toEqual(['statistics per-entry', 'fragments deny-all']);
+    const built = buildPlan(seen, findingsFor([{ kind: 'block', iface: 'Vlan30', dir: 'in', host: '10.30.0.5', service: 'eq www', scoped: false, alt: false }], seen), { router: 'N1' });
+    const copy = built.plan.steps.flatMap((s) => s.commands);
+    expect(copy.slice(0, 4)).toEqual(['ip access-list USERS-IN-BLOCK', ' statistics per-entry', ' fragments deny-all', ' deny tcp any any eq www']);
+    expect(routerProblems(seen, iosPlanOf(built.plan))).toEqual([]);
   });
 });

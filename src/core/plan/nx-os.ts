@@ -80,6 +80,11 @@ function nxosLines(lines: readonly string[]): string[] | null {
         out.push(` no ${no[1]}`);
         continue;
       }
+      // A list-wide line a copy carries over.
+      if (/^(statistics per-entry|fragments (deny|permit)-all)$/.test(t)) {
+        out.push(` ${t}`);
+        continue;
+      }
       const m = /^(?:(\d+) )?((?:permit|deny|remark)\b.*)$/.exec(t);
       if (!m) return null;
       const body = m[2]!.startsWith('remark') ? m[2]! : nxosEntry(m[2]!);

@@ -50,6 +50,8 @@ export interface RunningConfigData {
    */
   acls6?: AclEntry[];
   acl6Names?: string[];
+  /** Lines that configure a whole list rather than an entry (NX-OS `statistics per-entry`, `fragments deny-all`), by list. */
+  aclSettings?: Record<string, string[]>;
   /** Named (and `ip access-list extended 120`-style) ACL headers: their kind, so a copy keeps it. */
   aclKinds?: Record<string, 'standard' | 'extended'>;
   /** `class-map` / `policy-map` names defined, so a remedy's MQC names never collide with them. */
@@ -226,6 +228,8 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
         // `statistics per-entry`, `fragments` and the like configure the list; they are not entries.
         const entry = readAclEntry(block.acl, w, line);
         if (entry.action && ACL_ACTIONS.has(entry.action)) d.acls.push(entry);
+        // NX-OS's list-wide lines: a copy of the list must carry them (fragments deny-all drops non-initial fragments).
+        else if (/^(statistics per-entry|fragments (deny|permit)-all)$/.test(lw.join(' '))) ((d.aclSettings ??= {})[block.acl] ??= []).push(lw.join(' '));
       } else if (block.kind === 'acl6') {
         const entry = readAcl6Entry(block.acl, w, line);
         if (entry) (d.acls6 ??= []).push(entry);

@@ -12,6 +12,7 @@ const NXOS_CONFIG = [
   /^no ip access-list \S+$/,
   /^ (\d+ )?(permit|deny) (ip|tcp|udp|icmp|\d+) .+$/,
   /^ (\d+ )?remark .+$/,
+  /^ (statistics per-entry|fragments (deny|permit)-all)$/,
   /^ no \d+$/,
   /^interface \S+$/,
   /^ (no )?ip access-group \S+ (in|out)$/,

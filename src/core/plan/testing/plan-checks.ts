@@ -184,7 +184,7 @@ export function gatedOut(step: { why: string; gate?: readonly string[]; commands
   if (some && entriesOf(router, some[1]!).length > 0) return true;
   const named = /If the pre-check \(show (?:ip|running-config) interface (\S+)\) names an? (inbound|outbound) access list, do not paste it/.exec(why);
   if (named && router.interfaces[interfaceKey(named[1]!)]?.groups[named[2] === 'inbound' ? 'in' : 'out'] !== undefined) return true;
-  const shared = /Do not paste it if show running-config \| include (\S+) shows the ACL used anywhere else/.exec(why);
+  const shared = /Do not paste it if show running-config \| include (\S+?)(?:\( \|\$\))? shows the ACL used anywhere else/.exec(why);
   if (shared && shared[1] !== 'with' && usesOf(router, shared[1]!).length > 1) return true;
   const first = /show (?:ip )?access-lists (\S+) shows the sequence numbers: paste it only if its first entry is numbered above (\d+)/.exec(why);
   if (first && (router.acls[first[1]!]?.entries[0]?.seq ?? Infinity) <= Number(first[2])) return true;
