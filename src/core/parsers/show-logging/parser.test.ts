@@ -237,3 +237,16 @@ describe('show logging: a syslog server file', () => {
     expect(data!.messages[1]).toMatchObject({ line: 4, mnemonic: 'UPDOWN' });
   });
 });
+
+describe('show logging: IOS XR (a real capture, genieparser)', () => {
+  const text = readFileSync(join(__dirname, 'fixtures', 'field', 'genie-iosxr-1.txt'), 'utf8');
+  it('reads all 114 messages the header counts, each with its node before the stamp, and its mnemonic', () => {
+    const { input, data } = read(text);
+    expect(input.warnings).toEqual([]);
+    expect(data!.messages).toHaveLength(114);
+    expect(data!.messages[0]).toMatchObject({ line: 11 });
+    // XR writes a space before the mnemonic's colon; an admin VM's node is 0/RP0/ADMIN0.
+    expect(data!.messages.find((m) => m.line === 56)).toMatchObject({ facility: 'INFRA-WD_DISKMON_SYSADMIN', severity: 4, mnemonic: 'DISK_WARN' });
+    expect(data!.messages.at(-1)).toMatchObject({ mnemonic: 'CONFIG_I', severity: 5 });
+  });
+});

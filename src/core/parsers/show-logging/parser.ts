@@ -14,7 +14,7 @@ import {
   SYSLOG,
   syslogCounters,
 } from './header-lines';
-import { isContinuation, isDetailLine, isMessageStart, mnemonicOf } from './message-lines';
+import { isContinuation, isDetailLine, isMessageStart, mnemonicOf, XR_STAMP } from './message-lines';
 
 export interface LogDestination {
   enabled: boolean;
@@ -134,6 +134,7 @@ export const loggingParser: ParserDef<'show logging', LoggingData> = {
         }
         continue;
       }
+      if (!inBuffer && XR_STAMP.test(line.trim())) continue;
       if (LOG_BUFFER.test(line)) {
         inBuffer = true;
         atBufferStart = true;
