@@ -10,8 +10,11 @@ const isBase64Char = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90)
 
 /** What follows `-----` on a line, upper case (a bounded slice: a marker's label is short); undefined when none. */
 function afterDashes(line: string): string | undefined {
-  const at = line.indexOf('-----');
-  return at < 0 ? undefined : line.slice(at + 5, at + 85).toUpperCase();
+  let at = line.indexOf('-----');
+  if (at < 0) return undefined;
+  // (A diff's `-` before a removed marker makes six: `------BEGIN ...`.)
+  while (line.charCodeAt(at + 5) === 45 && at < 8) at++;
+  return line.slice(at + 5, at + 85).toUpperCase();
 }
 
 /** `-----BEGIN RSA PRIVATE KEY-----`, `BEGIN ENCRYPTED PRIVATE KEY`, `BEGIN EC PRIVATE KEY`, `BEGIN PKCS12`. */
@@ -40,8 +43,10 @@ function base64Line(line: string): boolean {
 function pemBody(line: string): boolean {
   if (line.trim() === '' || base64Line(line)) return true;
   const colon = line.indexOf(': ');
-  if (colon <= 0) return false;
-  for (let i = 0; i < colon; i++) {
+  let b = 0;
+  while (b < colon && isSpace(line.charCodeAt(b))) b++; // a block indented whole (a Markdown code block)
+  if (colon <= b) return false;
+  for (let i = b; i < colon; i++) {
     const c = line.charCodeAt(i);
     if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45)) return false;
   }

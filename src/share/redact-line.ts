@@ -29,7 +29,7 @@ import { commandCut, commandPosition, type Cut, prefixOf, restCut, secretStart, 
  * digits as well cost 0.2 s per 6 MB of flow table, so loose key material is looked for in short strings only.)
  */
 export const MAY_HOLD_SECRET =
-  /secret|pas|sec|key|communit|crypto|auth|priv|psk|token|:\/\/|snmp|cert|encryption|mgmtuser|tacacs|radius|message-d|user:|usern|en |ena|md5|chap|ssword|aaa-s|mail|netuser|pkcs/i;
+  /secret|pas|sec|key|communit|crypto|auth|priv|psk|token|:\/\/|snmp|cert|encryption|mgmtuser|tacacs|radius|message-d|user:|usern|en |ena|md5|chap|ssword|aaa-s|aaa |mail|netuser|pkcs/i;
 
 /**
  * Where MAY_HOLD_SECRET matches in a big text, from a given index on (-1: nowhere), exactly as a /gi search finds it.
@@ -149,6 +149,12 @@ function abbreviationUsed(line: string, word: Word, ws: LineWords): boolean {
   return isShortNumber(ws.at(1)!.lower) && ws.at(2) !== undefined;
 }
 
+/** The model of `security model:v2c` or `security model: v1` (ws.at(0) is `security`), lower case. */
+function snmpModel(ws: LineWords): string | undefined {
+  const m = ws.at(1)?.lower;
+  return m === 'model:' ? ws.at(2)?.lower : m?.startsWith('model:') ? m.slice(6) : undefined;
+}
+
 /**
  * Every cut a line needs, and the kind of the first. Only words holding a keyword hit can start a rule (every
  * keyword contains one of MAY_HOLD_SECRET's substrings), so the line is read from hit to hit.
@@ -161,6 +167,7 @@ export function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
   while (firstWordStart < line.length && isSpace(line.charCodeAt(firstWordStart))) firstWordStart++;
   const finder = new RegExp(MAY_HOLD_SECRET.source, 'gi');
   const edited = line.includes('\b');
+  let textEnd: number | undefined; // where the line's text ends, once needed
   let from = 0;
   for (;;) {
     finder.lastIndex = from;
@@ -220,6 +227,15 @@ export function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
       from = ws.at(1)!.end;
       continue;
     }
+    // IOS `show snmp group`: `groupname: NAME   security model:v2c`. A v1/v2c group is named after its community.
+    const model = w === 'security' && raw === 'security' ? snmpModel(ws) : undefined;
+    if ((model === 'v1' || model === 'v2c') && wordsBefore(line, word.start, true)[1]?.endsWith('groupname:')) {
+      let e = word.start;
+      while (isSpace(line.charCodeAt(e - 1))) e--;
+      cuts.push({ start: wordStartAt(line, e, 0), end: e });
+      note('snmp community');
+      continue;
+    }
     // `<password>x</password>`, `<secret>...` in NETCONF/RESTCONF XML: from the tag's end, the rest of the line.
     const lt = raw.indexOf('<');
     const gt = lt < 0 ? -1 : raw.indexOf('>', lt);
@@ -249,7 +265,10 @@ export function lineCuts(line: string): { cuts: Cut[]; kind?: SecretKind } {
     if (byCommand) {
       cuts.push(byCommand.cut);
       note(byCommand.kind);
-      break;
+      // A cut of one word (`test aaa ... USER PASS legacy`, a PIX key) leaves the rest of the line to read.
+      if (byCommand.cut.end >= (textEnd ??= trimmedEnd(line))) break;
+      from = Math.max(from, byCommand.cut.end);
+      continue;
     }
     const trig = triggerKind(w);
     if (trig && ws.at(1)) {

@@ -19,6 +19,7 @@ import {
   fillsTerminal,
   mayBeWrapped,
   mayContinue,
+  quotePrefixLength,
   trimmedEnd,
   words,
 } from './secret-words';
@@ -50,7 +51,6 @@ export interface Redaction {
 /** Key material quoted alone (8 hex digits of a certificate, 40 base64 characters of a key): diagnosis strings only. */
 export const LOOSE_KEY = /[0-9A-Fa-f]{8}|[A-Za-z0-9+/=]{40}/;
 
-const isIndented = (line: string) => line.length > 0 && (line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) && line.trim() !== '';
 const indentOf = (line: string) => line.slice(0, line.length - line.trimStart().length);
 
 /**
@@ -61,6 +61,7 @@ const indentOf = (line: string) => line.slice(0, line.length - line.trimStart().
  */
 function blockMasker() {
   let inCrypto = false;
+  let cryptoIndent = 0; // the block's lines are indented further than its `crypto` line (a whole paste may be indented)
   let inKeyMaterial = false;
   const keys = keyBlocks();
   const tables = secretTables();
@@ -112,7 +113,8 @@ function blockMasker() {
     const key = keys.step(line);
     if (key) return key;
     if (inCrypto) {
-      if (isIndented(line)) return { text: `${indentOf(line)}${MASK}`, kind: 'crypto block' };
+      const indent = indentOf(line);
+      if (indent.length > cryptoIndent && indent.length < line.length) return { text: `${indent}${MASK}`, kind: 'crypto block' };
       inCrypto = false;
       inKeyMaterial = false; // a certificate inside the block was masked with it
     }
@@ -128,8 +130,10 @@ function blockMasker() {
     // `crypto` as a command (after a prompt and a space too: `asa(config)# crypto ...`) opens a block.
     const ws = new LineWords(line, 0);
     const first = ws.at(0);
-    if (first && first.norm === 'crypto' && first.start === 0) inCrypto = true;
-    else if (first && first.start === 0 && ws.at(1)?.norm === 'crypto' && commandPosition(line, ws.at(1)!)) inCrypto = true;
+    if (first && (first.norm === 'crypto' || (ws.at(1)?.norm === 'crypto' && commandPosition(line, ws.at(1)!)))) {
+      inCrypto = true;
+      cryptoIndent = first.start;
+    }
     const [lastWord] = lastTwoWords(line);
     if (CERTIFICATE_WORD.test(line) || lastWord === 'key-string' || lastWord === 'key-hash' || lastWord === 'key-data') inKeyMaterial = true;
     const r = redactLine(line);
@@ -140,13 +144,16 @@ function blockMasker() {
 /** `certificate` as a word of its own (`crypto pki certificate chain`, ` certificate self-signed 01`). */
 const CERTIFICATE_WORD = /(?:^|[^a-z-])certificate(?:[^a-z-]|$)/i;
 
+/** The length of a line (`start` to `end` in `text`) without its quote or diff prefix (quotePrefixLength). */
+const bareLength = (text: string, start: number, end: number) => end - start - quotePrefixLength(text, start, end);
+
 /** Whether some line of the text fills a terminal's width (a loop over line breaks only). */
 function hasWideLine(text: string): boolean {
   let start = 0;
   for (;;) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
-    if (fillsTerminal(end - start - (end > start && text.charCodeAt(end - 1) === 13 ? 1 : 0))) return true;
+    if (fillsTerminal(bareLength(text, start, end - (end > start && text.charCodeAt(end - 1) === 13 ? 1 : 0)))) return true;
     if (nl < 0) return false;
     start = nl + 1;
   }
@@ -195,7 +202,7 @@ export function redactSecretsDetailed(text: string): Redaction {
       for (let i = pos; i < start; i++) {
         const c = text.charCodeAt(i);
         if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-          if (fillsTerminal((c === 10 && i > lineStart && text.charCodeAt(i - 1) === 13 ? i - 1 : i) - lineStart)) {
+          if (fillsTerminal(bareLength(text, lineStart, c === 10 && i > lineStart && text.charCodeAt(i - 1) === 13 ? i - 1 : i))) {
             wide = true;
             break;
           }
@@ -207,15 +214,17 @@ export function redactSecretsDetailed(text: string): Redaction {
       pos = wide ? lineStart : start;
     }
     const end = lineEnd(text, pos);
-    // A terminal log's time stamp before the line (Tera Term, SecureCRT, `ts`) is no part of what the router printed:
-    // the line is read after it (a `crypto` block, a certificate, a banner are told by their lines' starts), and the
-    // stamp is kept as it is.
-    const cut = lineStampLength(text.slice(pos, Math.min(end, pos + 96)));
+    // An e-mail quote or a diff's `+`/`-` (quotePrefixLength), then a terminal log's time stamp (Tera Term, SecureCRT,
+    // `ts`), are no part of what the router printed: the line is read after them (a `crypto` block, a table's rows, a
+    // key's body, a wrapped secret's tail are told by their lines' starts), and they are kept as they are.
+    const quote = quotePrefixLength(text, pos, end);
+    const cut = quote + lineStampLength(text.slice(pos + quote, Math.min(end, pos + quote + 96)));
     // A line filling a terminal's width may go on in the next line (the terminal wrapped it): read the two together.
     let next: string | undefined;
     if (fillsTerminal(end - pos - cut) && end < text.length) {
       const from = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
       next = text.slice(from, lineEnd(text, from));
+      next = next.slice(quotePrefixLength(next));
       next = next.slice(lineStampLength(next.slice(0, 96)));
     }
     const line = text.slice(pos + cut, end);

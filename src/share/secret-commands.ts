@@ -2,7 +2,7 @@
 // so `en s X`, `usern bob pri 15 p X` or a mode's `k 7 X` name a secret only inside their command; and some commands
 // put theirs at a fixed place (WLC `config netuser add U X`, PIX `aaa-server T (if) host H X`, `user:pw@host`).
 // Each rule reads a few words from its keyword hit: a line of them stays linear.
-import { isAddressLike, isAlgorithm, isShortNumber, isSpace, LineWords, normWord, QUALIFIERS, REST_TRIGGERS, trimmedEnd, type SecretKind, type Word } from './secret-words';
+import { isAddressLike, isAlgorithm, isDiffMarker, isShortNumber, isSpace, LineWords, normWord, QUALIFIERS, REST_TRIGGERS, trimmedEnd, type SecretKind, type Word } from './secret-words';
 
 /** One masking decision on a line: replace [start, end) by MASK (several may apply, never overlapping). */
 export interface Cut {
@@ -76,7 +76,8 @@ function grepPrefix(raw: string): boolean {
  */
 export function commandPosition(line: string, word: Word): boolean {
   const at = word.norm === '' ? -1 : word.lower.lastIndexOf(word.norm);
-  if (at > 0) {
+  // (A diff's `+`/`-` glued to the word is no glue: the word is where it would be without it.)
+  if (at > 0 && !(at === 1 && isDiffMarker(word.lower.charCodeAt(0)))) {
     const glue = word.lower.charCodeAt(at - 1);
     return glue === 35 || glue === 62 || glue === 58 || glue === 124;
   }
@@ -157,6 +158,22 @@ export function commandCut(line: string, ws: LineWords, edited: boolean): { cut:
   if (w === 'authorization' && word.lower.endsWith(':') && ws.at(1)) return as(restCut(line, ws, 1), 'password');
   // ASA `radius-common-pw X`.
   if (w === 'radius-common-pw' && ws.at(1)) return as(restCut(line, ws, 1), 'key');
+  // IOS `test aaa group G [server ADDR] USER PASS [legacy|new-code]`, NX-OS `test aaa server radius ADDR [vrf V] USER
+  // PASS` and `test aaa group G USER PASS`: the password only (the user name is a name, anonymised elsewhere).
+  if (w === 'aaa' && ws.at(3) && prefixOf(wordsBefore(line, word.start)[0], 'test', 2)) {
+    const kind = ws.at(1)!.norm;
+    let j = 3; // after `group G`, or `server radius`
+    if (prefixOf(kind, 'group', 2) && prefixOf(ws.at(3)!.norm, 'server', 3) && ws.at(5)) j = 5;
+    else if (prefixOf(kind, 'server', 3)) j = ws.at(4)?.norm === 'vrf' ? 6 : 4;
+    else if (!prefixOf(kind, 'group', 2)) return null;
+    const pass = ws.at(j + 1);
+    return pass ? as({ start: pass.start, end: pass.end }, 'password') : null;
+  }
+  // ASA `test aaa-server authentication TAG [host ADDR] username U password P`: what follows `password`.
+  if (w === 'aaa-server' && prefixOf(wordsBefore(line, word.start)[0], 'test', 2)) {
+    for (let k = 1; k < 10 && ws.at(k + 1); k++) if (ws.at(k)!.norm === 'password') return as(restCut(line, ws, k + 1), 'password');
+    return null;
+  }
   // PIX `aaa-server TAG (if) host ADDR KEY [timeout N]`: the word after the address, unless a keyword.
   if (w === 'aaa-server') {
     for (let h = 1; h < 4 && ws.at(h + 2); h++) {

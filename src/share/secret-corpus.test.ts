@@ -65,6 +65,26 @@ describe.each(STAMPS.map((stamp, k) => [JSON.stringify(stamp(Date.UTC(2026, 11, 
   });
 });
 
+// A paste quoted in an e-mail, indented whole (a Markdown code block, a ticket), or shown as a diff (`show archive
+// config differences`, a `git diff` of an oxidized or RANCID backup): the prefix before every line, blocks too.
+const LINE_PREFIXES = ['> ', '>', '>> ', '> > ', '    ', '\t', '+', '-', '+ ', '- '];
+describe.each(LINE_PREFIXES.map((q) => [JSON.stringify(q), q] as const))('every form with %s before each line', (_name, q) => {
+  it.each(forms.map((f) => [f.lines.join(' / '), f] as const))('%s', (_form, form) => {
+    const { lines, secrets: planted } = plant(form, '', secrets());
+    const text = `${['hostname edge', ...lines, '!', 'end'].map((l) => q + l).join('\n')}\n`;
+    const r = redactSecretsDetailed(text);
+    for (const s of planted) expect(r.text, `${s} in\n${r.text}`).not.toContain(s);
+    expect(r.removed.length).toBeGreaterThan(0);
+    // Every line keeps its prefix, and the lines around are untouched.
+    const out = r.text.split('\n');
+    expect(out).toHaveLength(text.split('\n').length);
+    out.slice(0, -1).forEach((l) => expect(l.startsWith(q)).toBe(true));
+    expect(out[0]).toBe(`${q}hostname edge`);
+    expect(out.slice(-3)).toEqual([`${q}!`, `${q}end`, '']);
+    expect(redactSecrets(r.text)).toBe(r.text);
+  });
+});
+
 describe('what masking keeps', () => {
   it.each([
     ['enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0', 'enable secret 5 <removed>'],
@@ -83,6 +103,17 @@ describe('what masking keeps', () => {
     ['username admin password 5 ZqAAAA=3 role network-admin', 'username admin password 5 <removed>'],
     ['snmp-server host 10.1.1.5 version 2c Zq#version', 'snmp-server host 10.1.1.5 version 2c <removed>'],
     ['snmp-server community public RO a:ro', 'snmp-server community <removed> RO <removed>'],
+    // The password of `test aaa`, not its user name (a name: anonymised, not masked), nor what follows.
+    ['core1#test aaa group radius mmueller Sommer2026! legacy', 'core1#test aaa group radius mmueller <removed> legacy'],
+    ['N9K-1# test aaa server radius 10.20.30.51 vrf management kschulz Fr2026', 'N9K-1# test aaa server radius 10.20.30.51 vrf management kschulz <removed>'],
+    ['fw# test aaa-server authentication ISE host 10.20.30.51 username mmueller password S2026', 'fw# test aaa-server authentication ISE host 10.20.30.51 username mmueller password <removed>'],
+    ['  ip pim hello-authentication ah-md5 3 9125d59c18a9b015', '  ip pim hello-authentication ah-md5 3 <removed>'],
+    ['groupname: N0c-Wr1te-2024                   security model:v2c', 'groupname: <removed>                   security model:v2c'],
+    ['groupname: ops-v3                           security model:v3 priv', 'groupname: ops-v3                           security model:v3 priv'],
+    // A diff's marker glued to an indented command (`show archive config differences`).
+    [' +key-string 7 Zq0822455D', ' +key-string 7 <removed>'],
+    [' -password 7 Zq0822455D', ' -password 7 <removed>'],
+    [' +en s Zq0822455D', ' +en s <removed>'],
   ])('%s', (line, masked) => {
     expect(redactLine(line).text).toBe(masked);
   });

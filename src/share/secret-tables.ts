@@ -1,14 +1,16 @@
 // Show-command tables whose column is a secret while its rows hold no keyword: `show crypto isakmp key` (the
 // pre-shared keys), NX-OS `show snmp host` (SecName: the v1/v2c community) and `show snmp community`, CatOS
 // `show snmp` (Community-Access / Community-String), WLC `show snmpcommunity`. A table opens at its header and ends
-// at the first line that is no row of it (that line is then read as usual).
+// at the first line that is no row of it (that line is then read as usual). A table indented whole (a Markdown code
+// block, a ticket's quote) has its rows where its header starts, `col`; rows at column 0 are rows too (a prompt or an
+// indent before the header alone).
 import type { Cut } from './secret-commands';
 import { COMMAND_HEADS, isAddressLike, type Word, trimmedEnd, words } from './secret-words';
 
 type RowCut = Cut | null | undefined; // the secret; null: a line of the table without one; undefined: the table ends
 
 interface Table {
-  row(line: string, ws: Word[]): RowCut;
+  row(line: string, ws: Word[], col: number): RowCut;
 }
 
 const dashes = (ws: Word[]) => ws.every((w) => /^-+$/.test(w.lower));
@@ -18,11 +20,11 @@ const whole = (w: Word): Cut => ({ start: w.start, end: w.end });
 
 /** Keyring, peer (an address with an optional /prefix, or a host name), an optional `[mask ]`, then the key. */
 const ISAKMP: Table = {
-  row(line, all) {
+  row(line, all, col) {
     const more = all[0]?.lower.startsWith('--more--') === true;
     const ws = more ? all.slice(all[0]!.lower === '--more--' ? 1 : 0) : all;
     if (ws.length === 0) return null;
-    if ((!more && ws[0]!.start > 0) || endsTables(ws[0]!) || !ws[1] || !/^[a-z0-9.:/_-]+$/.test(ws[1].lower)) return undefined;
+    if ((!more && ws[0]!.start !== 0 && ws[0]!.start !== col) || endsTables(ws[0]!) || !ws[1] || !/^[a-z0-9.:/_-]+$/.test(ws[1].lower)) return undefined;
     let k = 2;
     if (ws[2]?.lower.startsWith('[')) {
       while (ws[k] && !ws[k]!.lower.endsWith(']') && k < 6) k++;
@@ -42,9 +44,9 @@ const NXOS_SNMP_HOST: Table = {
 
 /** A table whose first column is the community (NX-OS `show snmp community`, WLC `show snmpcommunity`). */
 const FIRST_COLUMN: Table = {
-  row(_line, ws) {
+  row(_line, ws, col) {
     if (ws.length > 0 && dashes(ws)) return null;
-    return ws.length > 0 && ws[0]!.start === 0 && !endsTables(ws[0]!) && !ws[0]!.lower.startsWith('(') ? whole(ws[0]!) : undefined;
+    return ws.length > 0 && (ws[0]!.start === 0 || ws[0]!.start === col) && !endsTables(ws[0]!) && !ws[0]!.lower.startsWith('(') ? whole(ws[0]!) : undefined;
   },
 };
 
@@ -77,14 +79,17 @@ function tableOf(ws: Word[]): Table | undefined {
  */
 export function secretTables() {
   let table: Table | undefined;
+  let col = 0; // where the header starts
   let blanks = 0;
   return {
     open: () => table !== undefined,
     header(line: string): boolean {
       // (A header is short: a long line is not cut into words for it.)
-      const t = line.length <= 400 ? tableOf(words(line)) : undefined;
+      const ws = line.length <= 400 ? words(line) : [];
+      const t = ws.length > 0 ? tableOf(ws) : undefined;
       if (t) {
         table = t;
+        col = ws[0]!.start;
         blanks = 0;
       }
       return t !== undefined;
@@ -98,7 +103,7 @@ export function secretTables() {
         return table ? null : undefined;
       }
       blanks = 0;
-      const r = table.row(line, ws);
+      const r = table.row(line, ws, col);
       if (r === undefined) table = undefined;
       return r;
     },

@@ -40,6 +40,8 @@ export function compoundTrigger(w: string): SecretKind | undefined {
   // Abbreviated as typed (`message-d`, `authentication-k`, `key-str`): at least one letter past the first hyphen.
   for (const full of ABBREVIABLE_COMPOUNDS) if (w.length > full.indexOf('-') + 1 && full.startsWith(w)) return 'key';
   const last = w.slice(dash + 1);
+  // (`authentication` takes a key alone, so its compounds do too: NX-OS `ip pim hello-authentication ah-md5 3 X`.)
+  if (last === 'authentication') return 'key';
   return last === 'secret' || last === 'password' || last === 'passwd' || last === 'passphrase' ? 'password' : last === 'key' || last === 'psk' ? 'key' : undefined;
 }
 
@@ -75,7 +77,7 @@ export function abbreviationContext(prev: string | undefined, prevPrev: string |
 export const QUALIFIERS = new Set([
   'level', 'md5', 'sha', 'sha1', 'sha2', 'sha256', 'sha-1', 'sha-256', 'text', 'ascii', 'hex', 'mode', 'encrypted',
   'unencrypted', 'encryption', 'des', 'aes', '3des', 'aes128', 'aes192', 'aes256', 'algorithm-type', 'scrypt',
-  'sha256-hashed', 'string', 'key-chain', 'ascii-text', 'hexadecimal',
+  'sha256-hashed', 'string', 'key-chain', 'ascii-text', 'hexadecimal', 'ah-md5',
 ]);
 
 /** Words that follow `community` before the community itself (CatOS, `show snmp community`). */
@@ -91,6 +93,30 @@ export const SNMP_USER_WORDS = new Set(['remote', 'udp-port', 'vrf', 'v1', 'v2c'
 /** Characters glued before a keyword: a prompt's `#`/`>`, `command:`, `|` in archive logs, quotes, brackets. */
 function isGlue(c: number): boolean {
   return c === 35 /* # */ || c === 62 /* > */ || c === 58 /* : */ || c === 34 /* " */ || c === 39 /* ' */ || c === 124 /* | */ || c === 40 /* ( */ || c === 91 /* [ */ || c === 61 /* = */ || c === 96 /* ` */;
+}
+
+/** `+` or `-`: a diff's marker for an added or removed line. */
+export const isDiffMarker = (c: number) => c === 43 || c === 45;
+
+/**
+ * How much of a line's start (from `from` to `to` in `s`) is no part of what the router printed: an e-mail quote
+ * (`> `, `>> `, `> > `) and a diff's `+`/`-` (`show archive config differences`, a `git diff` of a saved config,
+ * RANCID's `- `/`+ `). Every rule reads the line after it, as the router wrote it; the prefix itself stays. A marker
+ * is followed by a letter, a digit, `!`, a blank or nothing (a `+` by a `-` too): `---`, `+++`, `-----BEGIN` are no markers.
+ */
+export function quotePrefixLength(s: string, from = 0, to = s.length): number {
+  let i = from;
+  while (i < to && s.charCodeAt(i) === 62 /* > */) {
+    i++;
+    if (i < to && s.charCodeAt(i) === 32) i++; // the blank a quote puts after itself (more is the line's own indent)
+  }
+  if (i < to && isDiffMarker(s.charCodeAt(i))) {
+    const c = s.charCodeAt(i + 1);
+    // (Alone, it marks a blank line added or removed; a `+` goes before a table's dashes too.)
+    const dashes = c === 45 && s.charCodeAt(i) === 43;
+    if (i + 1 === to || dashes || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 33 /* ! */ || c === 32 || c === 9) i++;
+  }
+  return i - from;
 }
 
 /** Word separators: whitespace, control characters (backspaces of a `--More--` leftover), NBSP and friends. */
@@ -113,6 +139,8 @@ export interface Word {
 export function normWord(raw: string): string {
   let s = raw.toLowerCase();
   if (s.startsWith('--more--')) s = s.slice(8);
+  // A diff's `+`/`-` glued to a command (` +key-string 7 X` in `show archive config differences`, indented there).
+  else if (isDiffMarker(s.charCodeAt(0)) && !isDiffMarker(s.charCodeAt(1))) s = s.slice(1);
   // Drop trailing punctuation first (`name:`, `"key"`), then everything up to the last glue character.
   let e = s.length;
   while (e > 0 && (isGlue(s.charCodeAt(e - 1)) || s.charCodeAt(e - 1) === 44 /* , */ || s.charCodeAt(e - 1) === 41 /* ) */ || s.charCodeAt(e - 1) === 93 /* ] */)) e--;
@@ -260,6 +288,8 @@ export const mayBeWrapped = (length: number) => length >= 60;
 export function awaitsSecret(last: readonly (string | undefined)[]): boolean {
   const keyword = (w: string | undefined) => w !== undefined && (REST_TRIGGERS.has(w) || compoundTrigger(w) !== undefined);
   if (last[0] === undefined) return false;
+  // `snmp-server host ADDR [vrf V] [informs] version 2c` (or 1): the community comes next.
+  if ((last[0] === '2c' || last[0] === '1') && last[1] === 'version') return true;
   if (keyword(last[0])) return last[0] !== 'key-string' && last[0] !== 'key-hash'; // those open key material, read as a block
   for (let i = 0; i < last.length; i++) {
     const w = last[i];
