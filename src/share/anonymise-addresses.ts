@@ -33,7 +33,17 @@ export function isMaskLike(a: number): boolean {
 const QUAD = /(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})((?:\.\d+)*)(?!\d)/g;
 // IPv6 candidates: hex groups and colons (validated by parseIpv6: `11:23:23` is a time, not an address). One followed
 // by `.digit` embeds an IPv4 address (`::ffff:10.1.1.1`): left to the IPv4 pass, so no octet of it leaks.
-const V6 = /(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:]|\.\d)/g;
+// One followed by a single `.digits` group is an address and its port, as show tcp brief prints them (`2001:db8::2.179`).
+const V6 = /(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:]|\.\d+\.)/g;
+// A MAC inside another identifier, anonymised as that MAC is elsewhere: a DHCP client identifier (hardware type 01,
+// then the MAC: `0100.1a2b.3c4d.5e`, `client-identifier 01001a2b3c4d5e`), and an SNMP engine ID of the MAC format
+// (enterprise, format 03, Cisco's 00 pad, the MAC: `800000090300001A2B3C4D60`).
+const CLIENT_ID_DOTTED = /(?<![\w.])01([0-9A-Fa-f]{2})\.([0-9A-Fa-f]{4})\.([0-9A-Fa-f]{4})\.([0-9A-Fa-f]{2})(?![\w.])/g;
+const CLIENT_ID_PLAIN = /(\bclient-identifier\s+01)([0-9A-Fa-f]{12})(?![\w.])/gi;
+const ENGINE_ID = /(?<![0-9A-Fa-f])(8000[0-9A-Fa-f]{4}03(?:00)?)([0-9A-Fa-f]{12})(?![0-9A-Fa-f])/g;
+// An IPv4 address as the index of a MIB object (`IP-MIB::ipAdEntAddr.198.51.100.2`, `ipNetToMediaPhysAddress.5.10.1.1.7`,
+// `tcpConnState.10.1.1.1.23.10.1.1.9.51234`): the named object, then its index's numbers.
+const OID_INDEX = /(?<![\w.-])([A-Za-z][A-Za-z0-9]{1,63})((?:\.\d{1,10}){4,13})(?![\d.])/g;
 // MAC addresses: Cisco `0050.56c0.0001`, and `00:50:56:c0:00:01` / `00-50-56-c0-00-01`.
 const MAC_DOTTED = /(?<![\w.])([0-9A-Fa-f]{4})\.([0-9A-Fa-f]{4})\.([0-9A-Fa-f]{4})(?![\w.])/g;
 const MAC_SEPARATED = /(?<![\w:-])([0-9A-Fa-f]{2})([:-])([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})(?![\w:-])/g;
@@ -67,6 +77,19 @@ export function formatIpv6(g: readonly number[]): string {
   const hex = g.map((x) => x.toString(16));
   if (best < 0) return hex.join(':');
   return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
+}
+
+type OidPart = 'ip' | 'mask' | 'n';
+/** How a MIB table's index holds addresses, by its object's name and the index's length (null: not read). */
+function oidLayout(name: string, count: number): OidPart[] | null {
+  if (count === 4 && /^(?:ipAdEnt|ipRoute|ipCidrRouteDest|ospfNbr|ospfIf|bgpPeer|bgp4PathAttr|ipNetToMedia)/.test(name)) return ['ip'];
+  if (count === 4 && /Addr(?:ess)?$|^ip[A-Z]/.test(name)) return ['ip'];
+  if (count === 5 && /^(?:ipNetToMedia|cipMacArp|atPhys|atNet)/.test(name)) return ['n', 'ip'];
+  if (count === 5 && /^udp(?:Local|Table)/.test(name)) return ['ip', 'n'];
+  if (count === 6 && /^at(?:Phys|Net|IfIndex)/.test(name)) return ['n', 'n', 'ip'];
+  if (count === 10 && /^tcpConn/.test(name)) return ['ip', 'n', 'ip', 'n'];
+  if (count === 13 && /^ipCidrRoute/.test(name)) return ['ip', 'mask', 'n', 'ip'];
+  return null;
 }
 
 export function createAnonymiser(keyBytes: ArrayLike<number>): Anonymiser {
@@ -148,12 +171,38 @@ export function createAnonymiser(keyBytes: ArrayLike<number>): Anonymiser {
     if (isMaskLike(a)) return whole;
     return toIp(addr(a), parts.some((x) => x.length > 1 && x.startsWith('0'))) + more;
   };
+  // The numbers of a MIB object's index, read as that object's table lays them out: addresses anonymised, the
+  // interface indexes, ports and masks kept.
+  const oidIndex = (whole: string, name: string, index: string): string => {
+    const n = index.slice(1).split('.');
+    const layout = oidLayout(name, n.length);
+    if (!layout || n.some((x) => Number(x) > 4294967295)) return whole;
+    const out: string[] = [];
+    let k = 0;
+    for (const part of layout) {
+      if (part === 'ip') {
+        const [a, b, c, d] = n.slice(k, k + 4);
+        out.push(replaceQuad(`${a}.${b}.${c}.${d}`, a!, b!, c!, d!, ''));
+        k += 4;
+      } else if (part === 'mask') {
+        out.push(n.slice(k, k + 4).join('.'));
+        k += 4;
+      } else out.push(n[k++]!);
+    }
+    return name + '.' + out.join('.');
+  };
   const text = (s: string): string =>
     s
+      .replace(ENGINE_ID, (whole, head: string, hex: string) => mac(hex, (h) => head + h, whole))
+      .replace(CLIENT_ID_PLAIN, (whole, head: string, hex: string) => mac(hex, (h) => head + h, whole))
+      .replace(CLIENT_ID_DOTTED, (whole, a: string, b: string, c: string, d: string) =>
+        mac(a + b + c + d, (h) => `01${h.slice(0, 2)}.${h.slice(2, 6)}.${h.slice(6, 10)}.${h.slice(10)}`, whole),
+      )
       .replace(MAC_SEPARATED, (whole, a: string, sep: string, b: string, c: string, d: string, e: string, f: string) =>
         mac(a + b + c + d + e + f, (h) => h.match(/../g)!.join(sep), whole),
       )
       .replace(MAC_DOTTED, (whole, a: string, b: string, c: string) => mac(a + b + c, (h) => h.match(/..../g)!.join('.'), whole))
+      .replace(OID_INDEX, oidIndex)
       .replace(V6, (whole) => (whole.includes('::') || whole.split(':').length === 8 ? ipv6(whole) : whole))
       .replace(QUAD, replaceQuad);
   return {

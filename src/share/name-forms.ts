@@ -53,6 +53,22 @@ export const USER_FORMS: RegExp[] = [
   new RegExp(String.raw`^\s*(?:Username|User Name|login as|login):\s*${U}\s*$`),
   new RegExp(String.raw`^\s*${U}@[\w.:-]{1,253}'s password:`),
   new RegExp(String.raw`#\s*ssh\s(?:[^\n]{0,120}?\s)?-l\s+${U}`),
+  // show ssh (IOS `Session started  alice`, an ASA's `SessionStarted alice`), show access-session's `User-Name:`,
+  // an ASA's show vpn-sessiondb `Username     : alice     Index : 12`, NX-OS show users `alice   pts/0  Mar  2 ...`.
+  new RegExp(String.raw`\bSession ?[Ss]tarted\s+${U}\s*$`),
+  new RegExp(String.raw`^\s*User-Name:\s+${U}\s*$`),
+  new RegExp(String.raw`^\s*Username\s+:\s+${U}(?:\s|$)`),
+  new RegExp(String.raw`^${U}\s+(?:pts\/\d{1,4}|ttyS?\d{1,4})\s`),
+  // `Configured programmatically by process X from console as alice on vty0`, `Configured from NETCONF/RESTCONF by alice,`.
+  new RegExp(String.raw`\bfrom \S{1,40} as ${U} on (?:vty|tty|con|aux)`),
+  new RegExp(String.raw`\bConfigured from \S{1,40} by ${U}(?:,|\s*$)`),
+  // RADIUS debug: `RADIUS:  User-Name           [1]   9   "alice"`.
+  new RegExp(String.raw`\bUser-Name\s+\[1\]\s+\d{1,3}\s+"([^"\s]{1,64})"`),
+  // An ASA's identity firewall: `for outside:192.0.2.7/51234 (192.0.2.7/51234)(ACME\alice)`.
+  /\/\d{1,5}\)\(([A-Za-z0-9_][\w.-]{0,30}\\[^\s()\\]{1,64})\)/,
+  // Testing AAA: `test aaa group tacacs+ alice <password> legacy`, an ASA's `test aaa-server ... username alice`.
+  new RegExp(String.raw`\btest\s+aaa\s+group\s+\S{1,64}\s+${U}(?:\s|$)`),
+  new RegExp(String.raw`\btest\s+aaa-server\s[^\n]{0,200}?\susername\s+${U}`),
 ];
 
 /** Words where a user can stand that name nobody: lines, placeholders, generic accounts and protocols (which are
@@ -86,6 +102,12 @@ export const HOST_FORMS: RegExp[] = [
   // (An ASA's `snmp-server host inside nms1` reads like IOS's `snmp-server host nms1 public`: DNS names only.)
   new RegExp(String.raw`^\s*snmp-server\s+host\s+(?:vrf\s+\S{1,32}\s+)?([A-Za-z][\w-]{0,62}(?:\.[\w-]{1,63}){1,8})(?=\s|$)`),
   new RegExp(String.raw`\bhttps?://([A-Za-z][\w-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8})(?=[:/\s]|$)`),
+  // show hosts: `burns-office-pc   None  (perm, OK)  0   IP    10.40.1.10`.
+  new RegExp(String.raw`^${H}\s+(?:None|\d{1,5})\s+\((?:perm|temp)\b`),
+  // A dialer's peer (`dialer map ip 10.1.1.2 name branch1 5550144`, `dialer remote-name branch1`), an L2TP LAC's name.
+  new RegExp(String.raw`^\s*dialer\s+map\s+\S{1,16}\s+\S{1,64}\s+name\s+${H}`),
+  new RegExp(String.raw`^\s*dialer\s+remote-name\s+${H}`),
+  new RegExp(String.raw`^\s*(?:local\s+name|terminate-from\s+hostname|initiate-to\s+hostname)\s+${H}\s*$`),
 ];
 
 /** An ASA's log names a tunnel group (`Group = ACME-VPN, Username = ...`, `Group <ACME-VPN>`): a peer's name. */
@@ -111,8 +133,41 @@ export const FREE_TEXT: [RegExp, string][] = [
   [/^(\s*(?:customer-id|site-id|contract-id|snmp-server chassis-id|logging origin-id string)\s)\S[^]*/, '[id removed]'],
   // Certificates: `subject-name CN=r1.acme.com,O=ACME`, show crypto pki certificates' `o=ACME Corporation` lines.
   [/^(\s*subject-name\s)\S[^]*/i, '[subject removed]'],
-  [/^(\s*(?:cn|o|ou|l|st|e|ea|email|unstructuredName|serialNumber)\s?=\s?)\S[^]*/i, '[name removed]'],
+  [/^(\s*issuer-name\s)\S[^]*/i, '[name removed]'],
+  [/^(\s*(?:cn|o|ou|l|st|c|dc|e|ea|email|uid|street|postalCode|hostname|unstructuredName|unstructuredAddress|serialNumber|serial)\s?=\s?)\S[^]*/i, '[name removed]'],
+  // NX-OS and ASA print a certificate's whole subject and issuer on one line: `subject=/CN=r1/O=ACME GmbH`.
+  [/^(\s*(?:subject|issuer)(?:\s+name)?\s?[=:]\s?)\S[^]*/i, '[name removed]'],
   [/^(\s*(?:Smart|Virtual) Account:\s)\S[^]*/, '[account removed]'],
+  // Directory names: an ASA's `ldap-base-dn DC=acme,DC=local`, `ldap-login-dn CN=svc,OU=...`.
+  [/^(\s*ldap-[\w-]{1,30}-dn\s)\S[^]*/, '[dn removed]'],
+  // show snmp's `Contact: ...` and `Location: ...`; LLDP detail's `Port Description: ...`.
+  [/^(Contact:\s*)\S[^]*/, '[contact removed]'],
+  [/^(Location:\s*)\S[^]*/, '[location removed]'],
+  [/^(\s*Port Description:\s*)\S[^]*/, '[description removed]'],
+  // ACL remarks stay remarks (a change plan copies them): `remark ...`, `10 remark ...`, `access-list 101 remark ...`.
+  [/^(\s*(?:\d{1,10}\s+)?remark\s)\S[^]*/, '[remark removed]'],
+  [/^(\s*(?:ipv6\s+)?access-list\s+\S{1,64}\s+(?:line\s+\d{1,10}\s+)?remark\s)\S[^]*/, '[remark removed]'],
+  [/^(\s*(?:ip|ipv6)\s+prefix-list\s+\S{1,64}\s+description\s)\S[^]*/, '[description removed]'],
+  // A DHCP pool's client-name, a line's location, an IP SLA operation's tag.
+  [/^(\s*client-name\s)\S[^]*/, '[name removed]'],
+  [/^(\s*location\s)(?!(?:civic-location|elin-location|geo-location|custom-location|prefer)\b)\S[^]*/, '[location removed]'],
+  [/^(\s*tag\s)\S[^]*/, '[tag removed]'],
+  // Phone numbers: ISDN SPIDs, dial strings, dial peers' patterns.
+  [/^(\s*isdn\s+spid\d\s)\S[^]*/, '[number removed]'],
+  [/^(\s*dialer\s+string\s)\S[^]*/, '[number removed]'],
+  [/^(\s*(?:destination-pattern|incoming\s+called-number|answer-address)\s)\S[^]*/, '[number removed]'],
+];
+
+/** Free text and numbers inside a line that the line's other words are still read around (group 1 kept). */
+export const INLINE_TEXT: [RegExp, string][] = [
+  // NX-OS `ldap-server host 10.1.1.5 rootDN "CN=svc,OU=Service,DC=acme,DC=local" port 389`; a CRL's LDAP URL.
+  [/(\brootDN\s+)(?:"[^"\n]{0,1024}"|\S{1,1024})/g, '$1"[dn removed]"'],
+  [/(\bldaps?:\/\/)[^\s"']{1,2048}/g, '$1[dn removed]'],
+  // A CRL's or a CA certificate's HTTP address names the CA in its path (`.../ACME%20Issuing%20CA.crl`).
+  [/(\bhttps?:\/\/[^\s/"']{1,255}\/)[^\s"']{1,1024}\.(crl|crt|cer)(?![\w.])/g, '$1[path removed].$2'],
+  // `isdn caller 5550111 callback`, a modem's `"ATDT15550177"`.
+  [/(\bisdn\s+caller\s+)\+?[\dXx]{2,32}/g, '$1[number removed]'],
+  [/(\bATD[TP]?)\+?\d[\d,*#W-]{2,40}/g, '$1[number removed]'],
 ];
 
 /** `show interfaces description` (IOS, IOS XR) and NX-OS's `show interface description`: the column the text starts at. */

@@ -4,9 +4,9 @@
 // customer's or a site's name (`vrf definition GLOBEX`, `ip access-list extended ACME-HQ-IN`). Linear regexes only.
 
 /** What the share panel promises (kept with the code that does it). */
-export const OBJECTS_REPLACED = 'names of access lists, VRFs, route-maps, class and policy maps, prefix lists, object groups, zones, SSIDs, VLANs, pools, AAA method lists, flow exporters and monitors, and port profiles' as const;
+export const OBJECTS_REPLACED = 'names of access lists, VRFs, route-maps, class and policy maps, prefix lists, object groups, zones, SSIDs, VLANs, pools, AAA method lists and server groups, flow exporters and monitors, port profiles, VTP and identity domains, VPN group policies and tunnel groups, trustpoints, IPv6 general prefixes, VPDN groups, EEM applets, aliases, chat scripts, call-home and crypto profiles' as const;
 
-export type ObjectKind = 'acl' | 'vrf' | 'map' | 'class' | 'policy' | 'list' | 'group' | 'zone' | 'ssid' | 'vlan' | 'pool' | 'aaa' | 'if' | 'peer';
+export type ObjectKind = 'acl' | 'vrf' | 'map' | 'class' | 'policy' | 'list' | 'group' | 'zone' | 'ssid' | 'vlan' | 'pool' | 'aaa' | 'if' | 'peer' | 'domain';
 
 // An optional prompt before a typed command (`R1(config)#ip access-list extended X`).
 const P = String.raw`^\s*(?:[A-Za-z][\w.-]{0,62}(?:\([\w.\-/ ]{1,30}\))?#\s*)?`;
@@ -74,6 +74,28 @@ const FORMS: [RegExp, ObjectKind][] = [
   [re(`${P}(?:ip|ipv6)\\s+flow\\s+monitor\\s+${N}\\s+(?:input|output)\\b`), 'group'],
   [re(`${P}port-profile\\s+(?:type\\s+\\S+\\s+)?${N}\\s*$`), 'group'],
   [re(`\\suse-vrf\\s+${N}(?=\\s|$)`), 'vrf'],
+  // An ASA's show vpn-sessiondb: `Group Policy : GP-ACME          Tunnel Group : TG-ACME`.
+  [re(`^\\s*Group\\s+Policy\\s*:\\s+${N}`), 'peer'],
+  [re(`(?:^|\\s)Tunnel\\s+Group\\s*:\\s+${N}`), 'peer'],
+  // Domains that are no DNS names: a VTP domain (config, CDP detail, show vtp status), an ASA's identity domain.
+  [re(`${P}vtp\\s+domain\\s+${N}\\s*$`), 'domain'],
+  [re(`^\\s*VTP\\s+Management\\s+Domain:\\s*'([A-Za-z0-9_][\\w.+:/@#$-]{0,63})'`), 'domain'],
+  [re(`^\\s*VTP\\s+Domain\\s+Name\\s*:\\s*${N}\\s*$`), 'domain'],
+  [re(`${P}user-identity\\s+domain\\s+${N}`), 'domain'],
+  // An IPv6 general prefix (and the interface addresses built on it), VPDN groups, EEM applets, aliases, chat
+  // scripts, call-home and crypto profiles.
+  [re(`${P}ipv6\\s+general-prefix\\s+${N}`), 'list'],
+  [re(`${P}vpdn-group\\s+${N}`), 'group'],
+  [re(`${P}event\\s+manager\\s+applet\\s+${N}`), 'policy'],
+  [re(`${P}alias\\s+\\S{1,32}\\s+${N}`), 'policy'],
+  [re(`${P}chat-script\\s+${N}`), 'policy'],
+  [re(`${P}crypto\\s+(?:isakmp|ipsec|ikev2)\\s+profile\\s+${N}\\s*$`), 'peer'],
+  [re(`^\\s+profile\\s+${N}\\s*$`), 'group'],
+  // An ASA's AAA server groups (`aaa-server ACME-LDAP protocol ldap`, `aaa-server ACME-LDAP (inside) host 10.1.1.5`)
+  // and trustpoints, as configured and as show crypto ca certificates prints them.
+  [re(`${P}aaa-server\\s+${N}\\s+(?:protocol\\s|\\(|host\\s)`), 'aaa'],
+  [re(`${P}crypto\\s+(?:pki|ca)\\s+(?:trustpoint|export|import|authenticate|enroll)\\s+${N}`), 'peer'],
+  [re(`^\\s*(?:Trustpoint|Associated\\s+Trustpoints):\\s+${N}(?:\\s+${N})?(?:\\s+${N})?\\s*$`), 'peer'],
 ];
 
 /**
@@ -84,6 +106,8 @@ const REFERENCES: [RegExp, ObjectKind][] = [
   [re(`\\svrf\\s+(?!(?:forwarding|definition|context|member|upgrade-cli|select|receive|sitemap)\\b)${N}(?=\\s|$)`), 'vrf'],
   [re(`\\s(?:access-class|access-group|distribute-list|prefix-list|filter-list|traffic-filter)\\s+(?:name\\s+|peer\\s+|serve\\s+|query-only\\s+)?${N}(?=\\s|$)`), 'acl'],
   [re(`\\s(?:group|zone-member\\s+security|service-policy(?:\\s+input|\\s+output)?|class|pool|list)\\s+${N}(?=\\s|$)`), 'group'],
+  [re(`^\\s*ipv6\\s+address\\s+${N}(?=\\s+[0-9A-Fa-f:]*:)`), 'list'],
+  [re(`\\s(?:script\\s+(?:dialer|reset|startup|activation|connection|arap|callback)|modem-script|system-script)\\s+${N}(?=\\s|$)`), 'policy'],
 ];
 
 // An object group named inside an entry (not its definition, which FORMS reads): as many as the entry has.
@@ -105,7 +129,7 @@ const KEPT = new Set(
     'in', 'out', 'inside', 'outside', 'dmz', 'any', 'host', 'permit', 'deny', 'ip', 'ipv4', 'ipv6', 'tcp', 'udp', 'icmp', 'www', 'http',
     'https', 'ssh', 'telnet', 'snmp', 'ntp', 'nat', 'vty', 'arp', 'input', 'output', 'internet', 'local', 'remote', 'wan', 'lan', 'voice',
     'data', 'video', 'guest', 'test', 'block', 'allow', 'admin', 'web', 'dns', 'mail', 'name', 'type', 'match-any', 'match-all', 'inspect',
-    'standard', 'extended', 'fddi-default', 'token-ring-default', 'fddinet-default', 'trnet-default', 'trcrf-default', 'trbrf-default', 'self', 'id', 'vlan', 'tacacs', 'tacacs+', 'radius', 'ldap', 'protocol', 'address', 'hardware', 'process', 'status', 'ports', 'total', 'used', 'free', 'copp-system-policy', 'list', 'log', 'eq', 'none', 'all', 'interface', 'access', 'server', 'system',
+    'standard', 'extended', 'fddi-default', 'token-ring-default', 'fddinet-default', 'trnet-default', 'trcrf-default', 'trbrf-default', 'ciscotac-1', 'self', 'id', 'vlan', 'tacacs', 'tacacs+', 'radius', 'ldap', 'protocol', 'address', 'hardware', 'process', 'status', 'ports', 'total', 'used', 'free', 'copp-system-policy', 'list', 'log', 'eq', 'none', 'all', 'interface', 'access', 'server', 'system',
   ].map((s) => s.toLowerCase()),
 );
 
