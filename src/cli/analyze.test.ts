@@ -222,6 +222,35 @@ describe('analyze --json on hostile files: valid JSON with warnings, exit 0', ()
   });
 });
 
+describe('analyze --json on captures Windows tools saved (UTF-16 from PowerShell 5, Windows-1252 from Notepad)', () => {
+  const sameAs = (d: Diagnosis, want: Diagnosis, name: string) => expect(JSON.stringify(d).replaceAll(`"${name}"`, '"seed.txt"')).toBe(JSON.stringify(want));
+  const want = () => okJson(analyze(['--json', seedPath]), { 'seed.txt': seed });
+
+  it('a small one (the text path) reads as the capture itself', { timeout: 90_000 }, () => {
+    const w = want();
+    sameAs(okJson(analyze(['--json', file('u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed, 'utf16le')]))]), { 'u16.txt': seed }), w, 'u16.txt');
+    sameAs(okJson(analyze(['--json', file('ansi.txt', Buffer.from(seed.replace(/ {2}/g, ' \u00a0'), 'latin1'))]), { 'ansi.txt': seed }), w, 'ansi.txt');
+  });
+
+  it('a big one (past 1 MB: the byte path, from a file and from standard input) reads as its UTF-8 twin', { timeout: 90_000 }, () => {
+    const rows = Array.from(
+      { length: 30_000 },
+      (_, k) => `Fa0/0         10.1.${(k >> 8) & 255}.${k & 255}     Se0/0         61.${k % 200}.${(k >> 3) & 255}.${(k % 250) + 1}     06 ${(1024 + (k % 60000)).toString(16).toUpperCase().padStart(4, '0')} 0050     1 `,
+    );
+    const text = ['R1#show ip cache flow', 'SrcIf         SrcIPaddress    DstIf         DstIPaddress    Pr SrcP DstP  Pkts', ...rows, 'R1#'].join('\r\n') + '\r\n';
+    const ansi = Buffer.from(text.replace(/ {2}/g, ' \u00a0'), 'latin1');
+    expect(ansi.length).toBeGreaterThan(2 ** 20);
+    const w = okJson(analyze(['--json', file('big-utf8.txt', text)]), { 'big-utf8.txt': text });
+    expect(w.inputs[0]).toMatchObject({ kind: 'show ip cache flow', records: 30_000, warnings: [] });
+    const u16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const sameAsUtf8 = (d: Diagnosis, name: string) => expect(JSON.stringify(d).replaceAll(`"${name}"`, '"big-utf8.txt"')).toBe(JSON.stringify(w));
+    sameAsUtf8(okJson(analyze(['--json', file('big-u16.txt', u16)]), { 'big-u16.txt': text }), 'big-u16.txt');
+    sameAsUtf8(okJson(analyze(['--json', file('big-u16be.txt', Buffer.from(text, 'utf16le').swap16())]), { 'big-u16be.txt': text }), 'big-u16be.txt');
+    sameAsUtf8(okJson(analyze(['--json', file('big-ansi.txt', ansi)]), { 'big-ansi.txt': text }), 'big-ansi.txt');
+    sameAsUtf8(okJson(analyze(['--json', '-'], u16), { stdin: text }), 'stdin');
+  });
+});
+
 describe('analyze usage errors: exit 2, a message on stderr, nothing on stdout', () => {
   it('a missing file', () => usageError(analyze(['--json', join(dir, 'no-such-file.txt')]), /cannot read .*no-such-file\.txt/));
   it('no file at all', () => usageError(analyze(['--json']), /no input/));

@@ -10,7 +10,7 @@ import { BYTES_PATH_MIN, FNF_HEAD_BYTES, looksLikeFnfCache, pasteOfBytes } from 
 import { prescannedLines } from '../core/parsers/show-ip-cache-flow/prescanned';
 import { withSafetyNet } from '../core/plan/safety-net';
 import { readFlowDump, standByWorker } from './read-flow-dump';
-import { readTextFile, textOfBytes } from './text-file';
+import { readTextFile, recodedBytes, textOfBytes } from './text-file';
 import { readStdin } from './stdin-bytes';
 import { useWasmCleanRows } from './clean-rows-wasm/kernel';
 import { useWasmRecordRuns } from './fnf-runs-wasm/kernel';
@@ -94,15 +94,24 @@ export function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-/** A Flexible NetFlow cache (looksLikeFnfCache, by the file's first 64 KB): read on one thread. */
-function isFnfCacheFile(file: string): boolean {
+/** A file's first 64 KB. */
+function headOf(file: string): Buffer {
   const fd = openSync(file, 'r');
   try {
     const head = Buffer.alloc(FNF_HEAD_BYTES);
-    return looksLikeFnfCache(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('latin1'));
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
   } finally {
     closeSync(fd);
   }
+}
+
+/** Every kernel the byte path may use, for a paste read from bytes in memory. */
+function useAllKernels(): void {
+  useWasmCleanRows();
+  useWasmRecordRuns();
+  useWasmVerboseRuns();
+  useWasmMlsRuns();
+  useWasmNxRuns();
 }
 
 /**
@@ -112,9 +121,16 @@ function isFnfCacheFile(file: string): boolean {
  */
 function pasteOfFile(file: string): Paste {
   if (statSync(file).size < BYTES_PATH_MIN) return { source: basename(file), text: readTextFile(file) };
+  const head = headOf(file);
+  // A file Windows wrote in UTF-16 or Windows-1252 (its head tells): read whole, as UTF-8, from memory.
+  const recoded = recodedBytes(head, () => readFileSync(file));
+  if (recoded) {
+    useAllKernels();
+    return pasteOfBytes(basename(file), recoded);
+  }
   // A Flexible NetFlow cache: its records are read from bytes (core/big-paste/fnf-records.ts), its segments as the
   // cache's continuation, not as cache-flow tables.
-  if (isFnfCacheFile(file)) {
+  if (looksLikeFnfCache(head.toString('latin1'))) {
     // Runs of records by the loop compiled from WebAssembly (fnf-runs-wasm), on this thread and the reader's.
     useWasmRecordRuns();
     return readFlowDump(file, basename(file), true);
@@ -134,12 +150,8 @@ function readInput(file: string): Paste {
     const bytes = readStdin();
     // Node's own decoder for text, so odd bytes decode exactly as they always have.
     if (bytes.length < BYTES_PATH_MIN) return { source: 'stdin', text: textOfBytes(bytes) };
-    useWasmCleanRows();
-    useWasmRecordRuns();
-    useWasmVerboseRuns();
-    useWasmMlsRuns();
-    useWasmNxRuns();
-    return pasteOfBytes('stdin', bytes);
+    useAllKernels();
+    return pasteOfBytes('stdin', recodedBytes(bytes.subarray(0, FNF_HEAD_BYTES), () => bytes) ?? bytes);
   }
   try {
     return pasteOfFile(file);

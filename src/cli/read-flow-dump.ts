@@ -55,7 +55,7 @@ function sharedPart(b: ColumnBuffers, from: number, count: number, text: TextPar
   c.n = count;
   c.setInterfaceNames(text.ifNames);
   const { table, offsets } = c.finish();
-  return { rows: table, offsets, textIndex: text.textIndex, text: text.text, lineCount: text.lineCount, ...(text.tracker ? { tracker: text.tracker } : {}), ...(text.bytes ? { bytes: true } : {}) };
+  return { rows: table, offsets, textIndex: text.textIndex, text: text.text, lineCount: text.lineCount, ...(text.tracker ? { tracker: text.tracker } : {}), ...(text.bytes ? { bytes: true } : {}), ...(text.unended ? { unended: true } : {}) };
 }
 
 /** A worker started ahead (by the entry, or by standByWorker), not yet given a file. */

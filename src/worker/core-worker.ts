@@ -1,7 +1,9 @@
 // Web Worker entry: runs the pure core off the main thread and posts back the plain-JSON contract Diagnosis; also
 // opens and makes share links (a hostile link must not freeze the page) and reads big capture files in chunks.
 /// <reference lib="webworker" />
-import { pasteOfChunks } from '../core/big-paste/read-chunks';
+import { FNF_HEAD_BYTES, pasteOfBytes, pasteOfChunks } from '../core/big-paste/read-chunks';
+import { decodeCaptureBytes, needsRecoding } from '../core/text/encoding';
+import { utf8Of } from './utf8';
 import { type LinesAt, linesFromRanges, useAsciiDecoder } from '../core/parsers/show-ip-cache-flow/prescanned';
 import type { Paste } from '../core/types';
 import { buildShareLink } from '../share/build-share';
@@ -37,6 +39,14 @@ async function readAll(id: number, files: FileInput[]): Promise<Paste[]> {
   for (const f of files) {
     let paste = readFiles.get(f.key);
     // (A Flexible NetFlow cache too: its plain records are read from bytes, core/big-paste/fnf-records.ts.)
+    // A file Windows wrote in UTF-16 or Windows-1252 (its head tells): read whole, as UTF-8, from memory.
+    if (!paste) {
+      const head = new Uint8Array(await f.file.slice(0, FNF_HEAD_BYTES).arrayBuffer());
+      if (needsRecoding(head)) {
+        const bytes = new Uint8Array(await f.file.arrayBuffer());
+        paste = pasteOfBytes(f.name, utf8Of(decodeCaptureBytes(bytes, (b) => utf8.decode(b))));
+      }
+    }
     if (!paste) {
       const base = before;
       paste = await pasteOfChunks(

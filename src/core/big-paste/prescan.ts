@@ -3,6 +3,7 @@
 // continuation hands back is in scan-part.ts, the text of other lines in line-text.ts. Where the text stands is section-tracker.ts's (it splits and detects sections
 // like diagnose does, so it needs the command index): hence both live above the parsers.
 import { normaliseLine } from '../text/normalise';
+import { markLastLineUnended } from '../text/line-end';
 import { decodeUtf8, type LinesAt, linesAtBytes, type Prescan } from '../parsers/show-ip-cache-flow/prescanned';
 import type { FlowTable } from '../parsers/flow-table';
 import { type ColumnBuffers, FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
@@ -16,7 +17,7 @@ import { nxRunEnd, readNxRow, runNx } from './nx-rows';
 import { commitMlsEntry, mlsRunEnd, newMlsEntry, readMlsCounters, readMlsEntry, runMls } from './mls-entries';
 import { byteLayout } from './fnf-bytes';
 import { type FnfBuffers, FnfRecords } from './fnf-records';
-import { csvRoles, isRule, tableLayout } from '../parsers/show-flow-monitor-cache/table-format';
+import { csvRoles, isRule, tableCells, tableLayout } from '../parsers/show-flow-monitor-cache/table-format';
 import { R } from '../parsers/show-flow-monitor-cache/record-fields';
 import { tableHeaderHere } from '../parsers/show-flow-monitor-cache/parser';
 import { lineWithoutNote } from '../text/field-notes';
@@ -56,6 +57,8 @@ export class FlowDumpScanner {
   private fnfAfterBlank = false;
   /** Rows that count bytes (NX-OS rows, MLS entries) were read or joined: the bytes column is in use. */
   private countsBytes = false;
+  /** The paste's last line has no line end after it (text/line-end.ts): told to the parsers by the lines `finish` makes. */
+  private unended = false;
   /** The MLS entry whose first line was read from bytes, waiting for its counters line (feed). */
   private readonly mlsEntry = newMlsEntry();
 
@@ -186,7 +189,7 @@ export class FlowDumpScanner {
 
   /** Text lines and line count of what this scanner read (its rows stay in its columns). */
   textPart(): Omit<ScanPart, 'rows' | 'offsets'> & { ifNames: string[] } {
-    return { textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, ifNames: this.cols.ifNames, tracker: this.tracker.state(), ...this.fnfPart(), ...this.verbosePart(), ...(this.countsBytes ? { bytes: true } : {}) };
+    return { textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, ifNames: this.cols.ifNames, tracker: this.tracker.state(), ...this.fnfPart(), ...this.verbosePart(), ...(this.countsBytes ? { bytes: true } : {}), ...(this.unended ? { unended: true } : {}) };
   }
 
   /** A continuation's verbose records (nothing for the scanner of a paste's start, which keeps them to finish). */
@@ -239,6 +242,7 @@ export class FlowDumpScanner {
     }
     this.takeFnf(text, base);
     if (text.verbose) (this.verbose ??= new VerboseRecords()).append(text.verbose, base);
+    if (lineCount > 0) this.unended = text.unended === true;
     this.lineCount += lineCount;
     if (tracker) this.tracker.restore(tracker);
     const o = mine.n;
@@ -292,7 +296,7 @@ export class FlowDumpScanner {
   /** What a continuation scanner read, as plain data that can cross a worker boundary (typed arrays transfer). */
   part(): ScanPart {
     const { table, offsets } = this.cols.finish();
-    return { rows: table, offsets, textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, tracker: this.tracker.state(), ...this.fnfPart(), ...this.verbosePart(), ...(this.countsBytes ? { bytes: true } : {}) };
+    return { rows: table, offsets, textIndex: this.textIndex, text: this.text, lineCount: this.lineCount, tracker: this.tracker.state(), ...this.fnfPart(), ...this.verbosePart(), ...(this.countsBytes ? { bytes: true } : {}), ...(this.unended ? { unended: true } : {}) };
   }
 
   /** Append a part read by a continuation scanner from where this one stopped; line numbers move up. */
@@ -306,6 +310,7 @@ export class FlowDumpScanner {
     if (p.bytes) this.countsBytes = true;
     this.takeFnf(p, base);
     if (p.verbose) (this.verbose ??= new VerboseRecords()).append(p.verbose, base);
+    if (p.lineCount > 0) this.unended = p.unended === true;
     this.lineCount += p.lineCount;
     if (p.tracker) this.tracker.restore(p.tracker);
   }
@@ -326,7 +331,7 @@ export class FlowDumpScanner {
     if (!final) {
       end = buf.lastIndexOf(10, len - 1) + 1;
       if (end === 0) return 0;
-    }
+    } else this.unended = len > 0 && buf[len - 1] !== 10 && buf[len - 1] !== 13;
     const base = this.lineCount;
     const text = new LineText(buf, end);
     // A stamped log: the stamps blanked for the row loops, taken off the text lines, and put back at the end.
@@ -554,7 +559,9 @@ export class FlowDumpScanner {
     // line), and one that ends a segment whose next line is not known; one the paste ends with (nextHasEquals null) is
     // whole, as the parser reads the last record of its section.
     if (nB > 0) endBlock(final && nextHasEquals === null);
-    if (rowS >= 0) endRow(final && (nextHasEquals === false || nextHasEquals === null));
+    // (A table's row the paste stops inside, no line end after it, and that ends before the table's last column, is the
+    // parser's to report as cut: parsers/show-flow-monitor-cache/parser.ts.)
+    if (rowS >= 0) endRow(final && (nextHasEquals === false || nextHasEquals === null) && !(this.unended && rowE === end && this.cutRow(normaliseLine(decodeUtf8(buf, rowS, rowE)))));
     if (blanked) restoreStamps(buf, blanked);
     this.lineCount += lines;
     return used;
@@ -598,12 +605,25 @@ export class FlowDumpScanner {
     return true;
   }
 
+  /** A table's (or csv's) row that ends before its last column, as the record parser tells one the paste stops inside. */
+  private cutRow(text: string): boolean {
+    const layout = this.tracker.fnfTableHere();
+    if (layout) {
+      const spans = Array.from(layout.starts, (start, k): [number, number] => [start, layout.ends[k]!]);
+      const cells = tableCells(text, { spans, roles: [], names: [] });
+      return cells[cells.length - 1] === '';
+    }
+    const csv = this.tracker.fnfCsvHere();
+    return csv !== undefined && text.split(',').length < csv.length;
+  }
+
   finish(linesAt: LinesAt): Prescan {
     const lines = new Array<string>(this.lineCount).fill(''); // measured: 3-5x faster than 1M pushes
     for (let k = 0; k < this.textIndex.length; k++) lines[this.textIndex[k]!] = this.text[k]!;
     const { table, offsets } = this.cols.finish();
     const verbose = this.verbose && this.verbose.count > 0 ? this.verbose.finish() : undefined;
     const fnf = this.fnf && this.fnf.count > 0 ? this.fnf.finish() : undefined;
+    if (this.unended) markLastLineUnended(lines);
     return { lines, textLines: this.textIndex, rows: table, offsets, linesAt, stamp: this.stamp, ...(verbose ? { verbose } : {}), ...(fnf ? { fnf } : {}) };
   }
 }

@@ -27,6 +27,8 @@ export interface ScanPart {
   bytes?: boolean;
   /** Verbose cache records a continuation read from bytes (one reading a verbose cache's later segment: startFrom). */
   verbose?: VerboseTable;
+  /** The paste's last line, its last, has no line end after it (text/line-end.ts). */
+  unended?: boolean;
 }
 
 /**

@@ -5,6 +5,7 @@
 // of two dashes or more (or a typographic dash) and fixed elision words, never IOS's own `->` (ACL log lines).
 import { MASK } from './mask-mark';
 import type { Warning } from '../types';
+import { keepLineEnd } from './line-end';
 import { bannerEnd } from './split';
 
 export interface FieldNote {
@@ -231,6 +232,7 @@ export function takeFieldNotes(lines: readonly string[], only?: readonly number[
     out[i] = note.text;
   }
   notes.sort((a, b) => a.index - b.index);
+  if (out) keepLineEnd(lines, out);
   return { lines: out ?? lines, notes };
 }
 

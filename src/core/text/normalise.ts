@@ -1,4 +1,5 @@
 // Turns a raw paste into clean lines, one per source line, so line numbers in warnings match what the user pasted.
+import { markLastLineUnended } from './line-end';
 import { lineStampKind } from './line-stamps';
 
 /** Characters browsers and mail clients substitute for spaces, plus zero-width ones that break tokenising. */
@@ -131,6 +132,9 @@ export function normaliseLines(raw: string): string[] {
   const needsClean = (!plain && CONTROL_CHARS.test(text)) || PAGER.test(text) || (text.includes('More') && MORE.test(text));
   const lines = text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  // A paste that stops inside its last line (no line end after it): its last row may be cut (line-end.ts).
+  const last = raw.charCodeAt(raw.length - 1);
+  if (raw.length > 0 && last !== 10 && last !== 13) markLastLineUnended(lines);
   // A terminal log that stamps every line (Tera Term, SecureCRT, `ts`): the stamps go first, as the screen never showed
   // them (a tab or a backspace after one counts from where the router's line starts).
   const stamp = lineStampKind(lines);

@@ -1,5 +1,6 @@
 // Reads dropped or opened capture files as text, refusing (in words) what would pass the size limit.
 import { formatBytes, MAX_TOTAL_INPUT_BYTES } from '../../state/limits';
+import { decodeFileBytes } from './decode-file';
 
 export interface ReadResult {
   files: { name: string; text: string }[];
@@ -16,7 +17,8 @@ export async function readCaptureFiles(list: FileList | File[], alreadyUsed: num
       continue;
     }
     try {
-      const text = await f.text();
+      // (Not f.text(): it reads UTF-8 only, and a UTF-16 or Windows-1252 file came out as garbage.)
+      const text = decodeFileBytes(new Uint8Array(await f.arrayBuffer()));
       used += text.length;
       files.push({ name: f.name, text });
     } catch (e) {

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { diagnose, diagnoseDetailed } from '../../diagnose';
 import type { SectionOf } from '../../sections';
 import { intToIp } from '../../text/lines';
+import { prescanBytes } from '../../big-paste/prescan';
+import { registerPrescan } from '../show-ip-cache-flow/prescanned';
+import type { Paste } from '../../types';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 function read(name: string) {
@@ -241,6 +244,17 @@ describe('a record-format cache double-spaced, as a web page or a mail renders i
     expect(facts(spaced)).toEqual(want);
   });
 
+  it.each(['field/genie-fnf-table-ospf.txt', 'field/genie-sort-transport-wide.txt', 'format-table-genie-1.txt', 'genie-4.txt', 'field/genie-sort-ipv6-table.txt'])('%s as a table, double-spaced (a blank line between its header and its rule too), reads the same', (name) => {
+    const text = fixture(name);
+    const want = facts(text);
+    expect(want.records).toBeGreaterThan(0);
+    const spaced = text.split(/\r?\n/).map((l) => `${l}\n`).join('\n');
+    expect(facts(spaced)).toEqual(want);
+    const paste: Paste = { source: 'fnf', text: '' };
+    registerPrescan(paste, prescanBytes(new Uint8Array(Buffer.from(spaced, 'utf8'))));
+    expect(JSON.stringify(diagnose([paste]))).toBe(JSON.stringify(diagnose([{ source: 'fnf', text: spaced }])));
+  });
+
   it('a real double-spaced capture (genieparser) is one record, as shown', () => {
     expect(facts(fixture('field/genie-sort-double-spaced.txt')).records).toBe(1);
   });
@@ -255,5 +269,192 @@ describe('a cache shown through a filter typed with the command', () => {
     // The same output with no command echoed: the header's count against one row is worth saying.
     const bare = diagnose([{ source: 'fnf', text: text.split('\n').slice(1).join('\n') }]).inputs[0]!;
     expect(bare.warnings.map((w) => w.message).join(' ')).toContain('trimmed or edited');
+  });
+});
+
+describe('a record format cache with a blank line inside a record (a pager mark left on a line of its own, a stray blank)', () => {
+  const RECORD_CAPTURES = [
+    'genie-1.txt', 'format-record-genie-1.txt', 'genie-7-ipv6.txt', 'constructed-connection-record.txt', 'constructed-record-full-cache-avc.txt',
+    'field/genie-layer2-vlan.txt', 'field/genie-filter-full-cache-udp80.txt', 'field/genie-record-intf-output-fw.txt', 'field/genie-connection-http.txt',
+    'field/genie-trustsec-drop.txt', 'field/genie-filter-intf-top2-record.txt',
+  ];
+  const TAIL_WARNING = /^fields with no address after a blank line \(lines \d+-\d+\), the rest of the record above it/;
+  const facts = (text: string) => {
+    const d = diagnoseDetailed([{ source: 'fnf', text }]);
+    const s = d.sections.find((x) => x.kind === 'show flow monitor cache') as SectionOf<'show flow monitor cache'> | undefined;
+    const input = d.diagnosis.inputs.find((i) => i.kind === 'show flow monitor cache')!;
+    const f = s!.data.flows;
+    const f6 = s!.data.flows6.flows;
+    return {
+      records: input.records,
+      warnings: input.warnings.map((w) => w.message),
+      flows: Array.from({ length: f.count }, (_, i) => [f.src[i], f.dst[i], f.srcPort[i], f.dstPort[i], f.proto[i], f.packets[i]]),
+      flows6: f6.count,
+      hosts: d.diagnosis.hosts.map((h) => [h.ip, h.verdict, h.flows]),
+    };
+  };
+  /** The capture's lines with `extra` put after line k (1-based; the fixture's own line ends kept). */
+  const insertAfter = (text: string, k: number, extra: string) => {
+    const lines = text.split('\n');
+    const eol = lines[0]!.endsWith('\r') ? '\r' : '';
+    lines.splice(k, 0, extra + eol);
+    return lines.join('\n');
+  };
+
+  for (const name of RECORD_CAPTURES) {
+    it(`${name}: a blank line or a pager mark after any field line reads the same records, flows and verdicts`, () => {
+      const text = fixture(name);
+      const want = facts(text);
+      const lines = text.split('\n');
+      let tried = 0;
+      for (let k = 1; k < lines.length; k++) {
+        // After a field line that another field line follows (a record's inside, where a pager mark may fall).
+        const isField = (l: string | undefined) => l !== undefined && /^[A-Za-z][\w .\/()-]*:\s/.test(l) && !/^\s/.test(l);
+        if (!isField(lines[k - 1]) || !isField(lines[k])) continue;
+        for (const extra of ['', ' --More-- ']) {
+          tried++;
+          const got = facts(insertAfter(text, k, extra));
+          const at = `blank after line ${k} (${JSON.stringify(extra)})`;
+          expect(got.records, at).toBe(want.records);
+          expect(got.flows6, at).toBe(want.flows6);
+          // A tail cut off a whole record (its source and packets above the blank) is reported: its values are not read.
+          const tail = got.warnings.filter((w) => TAIL_WARNING.test(w));
+          expect(got.warnings.filter((w) => !TAIL_WARNING.test(w)), at).toEqual(want.warnings);
+          if (tail.length === 0) expect(got.flows, at).toEqual(want.flows);
+          else expect(got.flows.map((f) => f.slice(0, 2)), at).toEqual(want.flows.map((f) => f.slice(0, 2)));
+          expect(got.hosts, at).toEqual(want.hosts);
+          // Read as a big file is (its plain records from bytes, core/big-paste/fnf-records.ts): the same diagnosis.
+          const variant = insertAfter(text, k, extra);
+          const paste: Paste = { source: 'fnf', text: '' };
+          registerPrescan(paste, prescanBytes(new Uint8Array(Buffer.from(variant, 'utf8'))));
+          expect(JSON.stringify(diagnose([paste])), at).toBe(JSON.stringify(diagnose([{ source: 'fnf', text: variant }])));
+        }
+      }
+      expect(tried).toBeGreaterThan(10);
+    });
+  }
+
+  it('genie-1 with " --More-- " on its own line after line 23 (terminal length 24): one record, its counters kept, no warning', () => {
+    const got = facts(insertAfter(fixture('genie-1.txt'), 23, ' --More-- '));
+    expect(got).toMatchObject({ records: 1, warnings: [], flows: [[expect.any(Number), expect.any(Number), 1, 100, 6, 2767]] });
+  });
+
+  it('layer-2 records cut after their MAC lines: the head is no record with MAC addresses only', () => {
+    const text = fixture('field/genie-layer2-vlan.txt');
+    const got = facts(insertAfter(text, text.split('\n').indexOf('DATALINK MAC SOURCE ADDRESS INPUT:       0011.0000.0010') + 1, ' --More-- '));
+    expect(got.records).toBe(10);
+    expect(got.warnings.join(' ')).not.toMatch(/MAC addresses only|no source address|no packet counter/);
+  });
+
+  it('a tail with a counter cut off a whole record is reported by its lines, not read as a record with no source', () => {
+    const text = fixture('constructed-record-full-cache-avc.txt');
+    const k = text.split('\n').findIndex((l) => l.startsWith('counter packets:')) + 1;
+    const got = facts(insertAfter(text, k, ' --More-- '));
+    expect(got.records).toBe(10);
+    expect(got.warnings.filter((w) => TAIL_WARNING.test(w))).toHaveLength(1);
+    expect(got.warnings.join(' ')).not.toMatch(/no source address|no packet counter/);
+  });
+
+  it('IOS XR\'s date line under the prompt opens no record (it looked like a key: "Sat Dec  6 06")', () => {
+    const body = fixture('genie-1.txt').split('\n').slice(1).join('\n');
+    const text = `RP/0/RSP0/CPU0:rtr-1#show flow monitor VXLAN_FLOW_MONITOR_V4_IN cache\nSat Dec  6 06:30:01.123 UTC\n${body}`;
+    const got = facts(text);
+    expect(got).toMatchObject({ records: 1, warnings: [] });
+    expect(got.flows).toEqual(facts(fixture('genie-1.txt')).flows);
+  });
+
+  it('two blank lines still end a record (the fields after them, no address among them, are reported unread)', () => {
+    const got = facts(insertAfter(insertAfter(fixture('genie-1.txt'), 23, ''), 23, ''));
+    expect(got.records).toBe(1);
+    expect(got.warnings).toEqual([
+      expect.stringMatching(TAIL_WARNING),
+      expect.stringMatching(/^the flow record has no packet counter/),
+    ]);
+  });
+
+  it('a key seen again still starts a record, with or without the blank line between records', () => {
+    const text = fixture('format-record-genie-1.txt');
+    const want = facts(text);
+    expect(want.records).toBe(3);
+    expect(facts(text.replace(/\n\n(?=[A-Z])/g, '\n'))).toMatchObject({ records: 3, flows: want.flows });
+  });
+});
+
+describe('a cache the paste stops inside (its last row or record cut off)', () => {
+  /** The capture with its last row cut `keep` characters in, and no line end after it (a copy cut short). */
+  const cutLast = (text: string, keep: (row: string) => number) => {
+    const lines = text.replace(/\r?\n$/, '').split('\n');
+    const row = lines[lines.length - 1]!;
+    lines[lines.length - 1] = row.slice(0, keep(row)).trimEnd();
+    return lines.join('\n');
+  };
+  const outcome = (text: string) => {
+    const d = diagnoseDetailed([{ source: 'fnf', text }]);
+    const s = d.sections.find((x) => x.kind === 'show flow monitor cache') as SectionOf<'show flow monitor cache'>;
+    const input = d.diagnosis.inputs.find((i) => i.kind === 'show flow monitor cache')!;
+    return { records: input.records, warnings: input.warnings, flows: s.data.flows };
+  };
+  /** Read as a big file is (table rows and records from bytes): the same diagnosis as the text's. */
+  const sameViaBytes = (text: string) => {
+    const paste: Paste = { source: 'fnf', text: '' };
+    registerPrescan(paste, prescanBytes(new Uint8Array(Buffer.from(text, 'utf8'))));
+    expect(JSON.stringify(diagnose([paste]))).toBe(JSON.stringify(diagnose([{ source: 'fnf', text }])));
+  };
+  const CUT = /^the paste ends inside this row \(no line end after it, and shorter than the rows' layout\): cut, not read: /;
+
+  it('a table row cut after its two addresses (genie OSPF table) is reported as cut, not read as a flow with no ports', () => {
+    const text = cutLast(fixture('field/genie-fnf-table-ospf.txt'), () => 34);
+    const got = outcome(text);
+    expect(got.records).toBe(2);
+    expect(got.warnings[0]).toEqual({ line: 15, message: expect.stringMatching(CUT) });
+    sameViaBytes(text);
+  });
+
+  it('a wide table row cut inside its IP TTL column (genie sort transport) is reported as cut', () => {
+    const text = cutLast(fixture('field/genie-sort-transport-wide.txt'), (r) => Math.floor(r.length / 2));
+    const got = outcome(text);
+    expect(got.records).toBe(4);
+    expect(got.warnings).toEqual([{ line: 11, message: expect.stringMatching(CUT) }]);
+    sameViaBytes(text);
+  });
+
+  it('a whole last row with no line end after it is read; a short one with a line end after it is read as printed', () => {
+    const ospf = fixture('field/genie-fnf-table-ospf.txt');
+    expect(outcome(ospf.trimEnd()).records).toBe(3);
+    expect(outcome(`${cutLast(ospf, () => 34)}\n`).records).toBe(3);
+    sameViaBytes(ospf.trimEnd());
+  });
+
+  it('a csv row cut before its last field is reported as cut', () => {
+    const text = cutLast(fixture('constructed-csv-code-red.txt'), (r) => r.lastIndexOf(','));
+    const got = outcome(text);
+    expect(got.records).toBe(9);
+    expect(got.warnings.map((w) => w.message)).toEqual([expect.stringMatching(CUT), expect.stringMatching(/^the header says 10 current entries but 9/)]);
+    sameViaBytes(text);
+  });
+
+  it('a record the paste ends inside (its packet counter cut off) is reported as cut, not blamed on the flow record', () => {
+    const text = fixture('format-record-genie-1.txt');
+    const lines = text.split('\n');
+    const at = lines.map((l) => l.startsWith('counter packets')).lastIndexOf(true);
+    for (const cut of [lines.slice(0, at).join('\n'), `${lines.slice(0, at).join('\n')}\n\n`, lines.slice(0, at - 3).join('\n')]) {
+      const got = outcome(cut);
+      expect(got.records).toBe(2);
+      expect(got.warnings.map((w) => w.message)).toEqual([
+        expect.stringMatching(/^the paste ends inside this record \(lines 33-\d+\): its packet count and what follows are cut off, not read$/),
+        expect.stringMatching(/^the header says 3 current entries but 2 flow records are shown/),
+      ]);
+      sameViaBytes(cut);
+    }
+    // Cut before its source address: no record "with no source address" either.
+    const head = lines.slice(0, lines.findIndex((l, i) => i > 30 && l.startsWith('IPV4 SOURCE'))).join('\n');
+    expect(outcome(head).warnings.map((w) => w.message).join(' ')).not.toMatch(/no source address|no packet counter/);
+  });
+
+  it('a cache whose records never count packets still says so (the records above have no packet count either)', () => {
+    const text = fixture('format-record-genie-1.txt').replace(/^counter packets.*\n/gm, '');
+    const got = outcome(text);
+    expect(got.records).toBe(3);
+    expect(got.warnings.map((w) => w.message).join(' ')).toMatch(/the flow record has no packet counter: 3 flows/);
   });
 });

@@ -158,3 +158,46 @@ describe('show ip arp on NX-OS: vrf all, flags, VRF names (real captures from nt
     expect(data!.entries[3]).toMatchObject({ address: '172.16.10.1', ageMinutes: null, mac: '0000.0cff.9129', interface: 'Vlan393' });
   });
 });
+
+describe('show ip arp: a paste that stops inside its last row (no line end after it)', () => {
+  /** The capture cut `keep` characters into its last row, with no line end after it (a copy cut short). */
+  const cutLast = (text: string, keep: (row: string) => number) => {
+    const lines = text.replace(/\r?\n$/, '').split('\n');
+    const row = lines[lines.length - 1]!.replace(/\r$/, '');
+    lines[lines.length - 1] = row.slice(0, keep(row)).trimEnd();
+    return lines.join('\n');
+  };
+  const nx = fixture('field/genie-nxos-detail-vrf-all-3.txt');
+
+  it('NX-OS detail row cut after "Vlan2" (of Vlan240, its physical interface and VRF lost): reported as cut, not read as interface Vlan2', () => {
+    const { input, data } = read(cutLast(nx, (r) => r.indexOf('Vlan240') + 5));
+    expect(input.records).toBe(6);
+    expect(input.warnings).toEqual([{ line: 19, message: 'the paste ends inside this row (no line end after it, and shorter than the rows\' layout): cut, not read: "192.168.240.62  00:12:56  a2b6.9300.0003  Vlan2"' }]);
+    expect(data!.entries.some((e) => e.interface === 'Vlan2')).toBe(false);
+  });
+
+  it('at any length a cut NX-OS detail row is reported or read as the router printed it, never misread', () => {
+    const whole = read(nx).data!.entries.at(-1)!;
+    const row = nx.trimEnd().split('\n').at(-1)!;
+    for (let k = 1; k < row.length; k++) {
+      const { input, data } = read(cutLast(nx, () => k));
+      const last = data!.entries.at(-1)!;
+      if (input.records === 7) expect(last, `cut at ${k}`).toEqual(whole);
+      else expect(input.warnings.map((w) => w.line), `cut at ${k}`).toEqual([19]);
+    }
+  });
+
+  it('a whole last row with no line end after it is read, and a short one with a line end after it is read as printed', () => {
+    expect(read(nx.trimEnd()).input).toMatchObject({ records: 7, warnings: [] });
+    const ended = read(`${cutLast(nx, (r) => r.indexOf('Vlan240') + 5)}\n`);
+    expect(ended.input).toMatchObject({ records: 7, warnings: [] });
+  });
+
+  it('an IOS row cut before its interface (the rows above name theirs) is reported; an incomplete entry with none is not', () => {
+    const ios = ['R1#show ip arp', 'Protocol  Address          Age (min)  Hardware Addr   Type   Interface', 'Internet  10.1.1.1               5   0011.2233.4455  ARPA   FastEthernet0/0', 'Internet  10.1.1.2               7   0011.2233.4466  ARPA'].join('\n');
+    expect(read(ios).input).toMatchObject({ records: 1, warnings: [{ line: 4, message: expect.stringMatching(/^the paste ends inside this row/) }] });
+    expect(read(`${ios}\n`).input).toMatchObject({ records: 2, warnings: [] });
+    const incomplete = ios.replace(/0011\.2233\.4466  ARPA$/, 'Incomplete      ARPA');
+    expect(read(incomplete).input).toMatchObject({ records: 2, warnings: [] });
+  });
+});

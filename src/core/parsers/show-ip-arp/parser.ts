@@ -1,6 +1,7 @@
 // `show ip arp` / `show arp`: ARP entries with age, MAC and interface (IOS, IOS-XE, and NX-OS's own layout).
 import type { Warning } from '../../types';
 import { ipToInt, unreadLine } from '../../text/lines';
+import { cutLineWarning, endsUnended } from '../../text/line-end';
 import { isMaskedIPv4, maskedAddressWarning } from '../../text/masked-address';
 import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
@@ -97,6 +98,18 @@ function readRow(line: string, index: number): ArpEntry | null {
   return entry;
 }
 
+/**
+ * A last line the paste stops inside (no line end after it) that is shorter than the rows' layout: an NX-OS row with
+ * fewer columns after its interface than the header (or the first row) has, an IOS row with no interface where the
+ * rows name one (an incomplete entry names none), or no row at all.
+ */
+function cutShort(line: string, i: number, nxAfter: number | undefined, iosInterfaces: boolean): boolean {
+  const row = readRow(line, i);
+  if (!row) return !HEADER.test(line) && !NX_HEADER.test(line) && !NX_KNOWN.some((re) => re.test(line)) && !isExecPromptTimestamp(line);
+  if (row.type === undefined) return nxAfter !== undefined && line.trim().split(/\s+/).length - 4 < nxAfter;
+  return iosInterfaces && !row.incomplete && row.interface === '';
+}
+
 export const arpParser: ParserDef<'show ip arp', ArpData> = {
   kind: 'show ip arp',
   commands: ['show ip arp', 'show arp'],
@@ -108,12 +121,27 @@ export const arpParser: ParserDef<'show ip arp', ArpData> = {
   parse(section: Section) {
     const warnings: Warning[] = [];
     const entries: ArpEntry[] = [];
+    /** Columns an NX-OS row has after its interface: the header's Physical Interface and VRF Name (Flags may be blank). */
+    let nxHeaderAfter: number | undefined;
+    /** With no such header, the fewest the rows so far had. */
+    let nxRowsAfter: number | undefined;
+    /** Every IOS row so far named its interface. */
+    let iosInterfaces = true;
     for (let i = section.from; i < section.to; i++) {
       const line = section.lines[i]!;
       if (line.trim() === '') continue;
+      if (NX_HEADER.test(line)) nxHeaderAfter = (/Physical Interface/i.test(line) ? 1 : 0) + (/VRF Name/i.test(line) ? 1 : 0);
+      // The paste stops inside its last line: a row shorter than the rows' layout is cut, and read as whole it would
+      // be misread (`... a2b6.9300.0003  Vlan2`: interface Vlan2 of Vlan240, its VRF lost).
+      if (endsUnended(section.lines, i) && cutShort(line, i, nxHeaderAfter ?? nxRowsAfter, iosInterfaces)) {
+        warnings.push(cutLineWarning(i, line));
+        continue;
+      }
       // A row cut at the terminal or mail width (long interface names) is read joined when it does not read alone.
       const row = readWrapped(section.lines, i, section.to, (text) => readRow(text, i));
       if (row) {
+        if (row.value.type === undefined && row.lines === 1) nxRowsAfter = Math.min(nxRowsAfter ?? Infinity, line.trim().split(/\s+/).length - 4);
+        else if (row.value.type !== undefined && !row.value.incomplete && row.value.interface === '') iosInterfaces = false;
         entries.push(row.value);
         if (row.value.hiddenAddress !== undefined) warnings.push(maskedAddressWarning(i, 'address', row.value.hiddenAddress));
         i += row.lines - 1;

@@ -285,3 +285,40 @@ describe('show processes cpu: NX-OS and IOS-XE platform layouts (field captures)
     expect(b.data!.cores).toHaveLength(7);
   });
 });
+
+describe('show processes cpu: a paste that stops inside its last row (no line end after it)', () => {
+  const elided = fixture('field/ipbalance-elided.txt');
+  /** The capture up to its row of PID 9, cut `keep` characters into it, with no line end after it. */
+  const cutAt = (keep: number) => {
+    const lines = elided.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('9 136 293117'));
+    return [...lines.slice(0, at), lines[at]!.slice(0, keep).trimEnd()].join('\n');
+  };
+
+  it('"9 136 293117 0 0.00% 0.00" (cut in its 1Min column) is reported as cut, not read as a process named "0.00"', () => {
+    const { input, data } = read(cutAt('9 136 293117 0 0.00% 0.00'.length));
+    expect(input.records).toBe(8);
+    expect(input.warnings).toEqual([{ line: 12, message: 'the paste ends inside this row (no line end after it, and shorter than the rows\' layout): cut, not read: "9 136 293117 0 0.00% 0.00"' }]);
+    expect(data!.processes.some((p) => p.name === '0.00' || p.pid === 9)).toBe(false);
+  });
+
+  it('cut anywhere before its name, the row is reported; with its name begun, it is read with the name as far as it goes', () => {
+    const row = '9 136 293117 0 0.00% 0.00% 0.00% 0 AAA high-capacit';
+    const nameAt = row.indexOf('AAA');
+    for (let k = 1; k < row.length; k++) {
+      const { input, data } = read(cutAt(k));
+      if (k <= nameAt) {
+        expect(input.records, `cut at ${k}`).toBe(8);
+        expect(input.warnings.map((w) => w.line), `cut at ${k}`).toEqual([12]);
+      } else {
+        expect(input).toMatchObject({ records: 9, warnings: [] });
+        expect(data!.processes.at(-1)).toMatchObject({ pid: 9, runtimeMs: 136, invoked: 293117, fiveSec: 0, oneMin: 0, fiveMin: 0, tty: 0, name: row.slice(nameAt, k).trimEnd() });
+      }
+    }
+  });
+
+  it('the same short row with a line end after it reads as before, and a whole last row with none is read', () => {
+    expect(read(`${cutAt('9 136 293117 0 0.00% 0.00'.length)}\n`).input.records).toBe(9);
+    expect(read(cutAt(200)).input).toMatchObject({ records: 9, warnings: [] });
+  });
+});

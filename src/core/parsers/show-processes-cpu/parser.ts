@@ -1,6 +1,7 @@
 // `show processes cpu`: five-second/interrupt, one and five minute load, and per-process percentages.
 import type { Warning } from '../../types';
 import { isHeaderFragment, unreadLine } from '../../text/lines';
+import { cutLineWarning, endsUnended } from '../../text/line-end';
 import { readWrapped } from '../../text/wrap';
 import type { ParserDef, Section } from '../parser-types';
 import { EXEC_PROMPT_TIMESTAMP_LINES } from '../shared/exec-prompt-timestamp';
@@ -69,6 +70,28 @@ const NOISE: RegExp[] = [
   /^\s*Please note that only processes from the requested vdc are shown above\s*$/i,
 ];
 
+/** What a row's start is made of: its PID, then counters and percentages. */
+const ROW_START = /^\s*\d+(?:\s+\d+(?:\.\d*)?%?)*\s*$/;
+
+/** A table's layout: IOS's 5Sec/1Min/5Min/TTY, NX-OS's 1Sec, IOS-XE's platform table. */
+type Layout = 'ios' | 'nx' | 'platform';
+
+function layoutOf(r: CpuRow): Layout {
+  return r.oneSec !== undefined ? 'nx' : r.ppid !== undefined ? 'platform' : 'ios';
+}
+
+/**
+ * A last line the paste stops inside (no line end after it) that is shorter than the table's layout: no row at all, a
+ * row of another layout (`9 136 293117 0 0.00% 0.00`, an IOS row cut in its 1Min column, reads as NX-OS's 1Sec layout
+ * with a process named `0.00`), or a row with no name where the rows above have one.
+ */
+function cutShort(line: string, layout: Layout | undefined, named: boolean): boolean {
+  const r = readCpuRow(line);
+  if (!r) return !readsAlone(line);
+  if (layout !== undefined && layoutOf(r) !== layout) return true;
+  return named && r.name === '';
+}
+
 function toProcess(r: CpuRow, line: number): ProcessCpu {
   const p: ProcessCpu = { pid: r.pid, name: r.name, fiveSec: r.fiveSec, oneMin: r.oneMin, fiveMin: r.fiveMin, line };
   if (r.runtimeMs !== undefined) p.runtimeMs = r.runtimeMs;
@@ -106,20 +129,34 @@ export const processesCpuParser: ParserDef<'show processes cpu', ProcessesCpuDat
     const split: ProcessCpu[] = [];
     let checked = 0;
     let fitting = 0;
+    /** The table's layout, from its header or its first row; whether its rows so far had a process name. */
+    let layout: Layout | undefined;
+    let named = false;
     for (let i = section.from; i < section.to; i++) {
       const line = section.lines[i]!;
       if (line.trim() === '') continue;
+      const h = HEADER.exec(line);
+      if (h) layout = /^Pid\s+PPid/i.test(h[1]!) ? 'platform' : /1Sec/i.test(h[1]!) ? 'nx' : 'ios';
+      // The paste stops inside its last line: a row shorter than the table's layout is cut, not a row to read.
+      if (endsUnended(section.lines, i) && cutShort(line, layout, named)) {
+        warnings.push(cutLineWarning(i, line));
+        continue;
+      }
       // A row cut at the terminal or mail width is read joined when it does not read alone.
       const wrapped = readWrapped(section.lines, i, section.to, readCpuRow);
       if (wrapped) {
         const row = wrapped.value;
         let last = i + wrapped.lines - 1;
         // A name cut at the terminal width (`SIS Punt` / `Process`): its tail alone on the next line.
-        const joined = last + 1 < section.to ? joinNameTail(row.name, section.lines[last]!, section.lines[last + 1]!, readsAlone) : null;
+        // (Not the start of a row the paste stops inside: `9 136 293117` after `Serial Backgroun` is no name's tail.)
+        const tailCut = last + 1 < section.to && endsUnended(section.lines, last + 1) && ROW_START.test(section.lines[last + 1]!);
+        const joined = last + 1 < section.to && !tailCut ? joinNameTail(row.name, section.lines[last]!, section.lines[last + 1]!, readsAlone) : null;
         if (joined !== null) {
           row.name = joined;
           last++;
         }
+        layout ??= layoutOf(row);
+        if (row.name !== '') named = true;
         const p = toProcess(row, i + 1);
         data.processes.push(p);
         if (row.split) split.push(p);

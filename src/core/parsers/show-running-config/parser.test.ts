@@ -359,6 +359,57 @@ describe('show running-config: every leading space lost (a notes app, a blank li
   });
 });
 
+describe('show running-config: every line indented (a Markdown code block, a forum post, a quoted mail)', () => {
+  /** `prefix` put before every non-empty line, as sed 's/^\(.\)/    \1/' does (a CRLF capture's empty lines hold a CR). */
+  const indent = (text: string, prefix: string) => text.split('\n').map((l) => (l === '' || l === '\r' ? l : prefix + l)).join('\n');
+  const fieldText = (name: string) => readFileSync(join(__dirname, 'fixtures/field', name), 'utf8');
+  const captures: [string, string][] = [
+    ['dean-1.txt (IOSv, sh run echo, banners, CRLF)', fixture('dean-1.txt')],
+    ['notion R2 (leading spaces lost, blank lines)', fieldText('notion-pppoe-blank-lines-unindented.txt')],
+    ['ciscoconfparse-1 (no echo, starts with a blank line)', fixture('ciscoconfparse-1.txt')],
+    ['constructed code red', fixture('constructed-code-red.cfg.txt')],
+    ['napalm BGP (no banner lines)', fieldText('napalm-bgp-no-banner.txt')],
+    ['ASA 8.4 (wosm)', fieldText('wosm-asa-8-4.txt')],
+    ['NX-OS spine (netutils)', fieldText('netutils-nxos-spine.txt')],
+  ];
+
+  for (const [what, text] of captures) {
+    for (const [how, prefix] of [['4 spaces', '    '], ['2 spaces', '  '], ['a tab', '\t']] as const) {
+      it(`${what}, indented by ${how}: read as the capture itself, findings and warnings included`, () => {
+        const plain = diagnoseDetailed([{ source: 'c.txt', text }]);
+        const shifted = diagnoseDetailed([{ source: 'c.txt', text: indent(text, prefix) }]);
+        const config = (d: typeof plain) => sectionsOf(d.sections, 'show running-config')[0]?.data;
+        expect(config(shifted)).toEqual(config(plain));
+        expect(shifted.diagnosis.inputs.map((i) => [i.kind, i.records, i.warnings])).toEqual(plain.diagnosis.inputs.map((i) => [i.kind, i.records, i.warnings]));
+        expect(shifted.diagnosis.findings).toEqual(plain.diagnosis.findings);
+      });
+    }
+  }
+
+  it('the code red config indented by 4 still gets its findings (they vanished when its globals were read as block bodies)', () => {
+    const d = diagnose([{ source: 'c.txt', text: indent(fixture('constructed-code-red.cfg.txt'), '    ') }]);
+    expect(d.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['cef-not-enabled', 'http-server-enabled', 'default-route-to-broadcast-interface', 'acl-log-keyword']));
+  });
+
+  it('keeps the indent of a filtered paste of block bodies (` ip nat inside` alone is no global line) and warns for it', () => {
+    const { summary } = read('f.txt', 'R1#sh run | i ip nat inside|ip access-group\n ip nat inside\n ip access-group 101 in\n');
+    expect(summary.warnings.map((w) => [w.line, w.message.split(':')[0]])).toEqual([
+      [2, 'interface setting without its interface line'],
+      [3, 'interface setting without its interface line'],
+    ]);
+  });
+
+  it('never skips an indented line silently: one with no block above it is warned, whatever it says', () => {
+    const text = ['R1#show running-config', 'hostname R1', '!', ' interface FastEthernet0/6', ' description uplink', 'ip http server', '!', 'end'].join('\n');
+    const { data, summary } = read('s.txt', text);
+    expect(summary.warnings.map((w) => [w.line, w.message])).toEqual([
+      [4, 'indented line with no block above it: "interface FastEthernet0/6"'],
+      [5, 'indented line with no block above it: "description uplink"'],
+    ]);
+    expect(data.httpServer).toEqual({ enabled: true, line: 6 });
+  });
+});
+
 describe('show running-config: NX-OS field captures (addresses and routes with prefix lengths, vrf context routes)', () => {
   const field = (name: string) => read(name, fixture(`field/${name}`));
   const withAddress = (d: RunningConfigData) => d.interfaces.filter((i) => i.address !== undefined).length;

@@ -154,6 +154,55 @@ function isFlat(section: Section): boolean {
   return interfaces > 0 && (indentedLines === 0 || flatHeaders > indentedHeaders);
 }
 
+/** Leading blanks of a line (tabs are 8-column blanks by now: text/normalise.ts expands them). */
+function indentOf(raw: string): number {
+  let n = 0;
+  while (raw.charCodeAt(n) === 32) n++;
+  return n;
+}
+
+/**
+ * Lines no platform indents under a block: one of them at the config's smallest indent says the whole paste is shifted.
+ * (`interface` is not one: IOS XR's `mpls ldp` indents its interfaces by one.)
+ */
+const NEVER_INDENTED = /^(version \S|hostname \S|Building configuration|Current configuration\s*:|end$|boot-(start|end)-marker$|!Command: |!! IOS XR|: Saved|(ASA|PIX|FWSM) Version |switchname \S)/;
+
+/**
+ * A config pasted as a Markdown code block, a forum post or a quoted mail carries an indent on every line (4 or 2
+ * spaces, a tab) that the router never printed: its global lines (`version`, `hostname`, `ip http server`) would be
+ * read as block bodies. The extra indent is the smallest one across the config's non-blank lines, when a line at that
+ * indent is one IOS writes at column 0: a `version` or `hostname` line, the config's header, `end`; or, for an indent
+ * of 2 or more (IOS indents a block's body by one), any global command. A filtered paste of block bodies alone
+ * (`| include ip nat` gives ` ip nat inside`) has no such line and keeps its indent. 0 when there is none.
+ */
+export function extraIndent(section: Section): number {
+  let min = Infinity;
+  for (let i = section.from; i < section.to; i++) {
+    const raw = section.lines[i]!;
+    if (raw.trim() === '') continue;
+    const n = indentOf(raw);
+    if (n === 0) return 0;
+    if (n < min) min = n;
+  }
+  if (min === Infinity) return 0;
+  for (let i = section.from; i < section.to; i++) {
+    const raw = section.lines[i]!;
+    if (raw.trim() === '' || indentOf(raw) !== min) continue;
+    const t = raw.trim();
+    if (NEVER_INDENTED.test(t) || (min >= 2 && !t.startsWith('!') && isConfigShaped(t, false))) return min;
+  }
+  return 0;
+}
+
+/** The section with its extra indent (extraIndent) taken off every line: line numbers stay those of the paste. */
+function withoutExtraIndent(section: Section): Section {
+  const cut = extraIndent(section);
+  if (cut === 0) return section;
+  const lines = section.lines.slice(0, section.to);
+  for (let i = section.from; i < section.to; i++) lines[i] = lines[i]!.slice(cut);
+  return { ...section, lines };
+}
+
 /** `interface X` opens an interface block; NX-OS's global `interface breakout module 1 port 49-52 map 10g-4x` does not. */
 function isInterfaceHeader(raw: string): boolean {
   return /^interface \S/i.test(raw) && !/^interface breakout\s/i.test(raw);
@@ -166,7 +215,8 @@ function continuesBlock(block: Block, t: string): boolean {
   return block.kind === 'other' && !isConfigShaped(t, false) && isConfigShaped(t, true);
 }
 
-function parseConfig(section: Section): { data: RunningConfigData; warnings: Warning[] } {
+function parseConfig(pasted: Section): { data: RunningConfigData; warnings: Warning[] } {
+  const section = withoutExtraIndent(pasted);
   const { lines, from, to } = section;
   const flat = isFlat(section);
   const d = emptyConfig();
@@ -234,9 +284,11 @@ function parseConfig(section: Section): { data: RunningConfigData; warnings: War
         const entry = readAcl6Entry(block.acl, w, line);
         if (entry) (d.acls6 ??= []).push(entry);
       }
-      else if (block.kind === 'none' && /^(no )?ip (nat (inside|outside)|access-group|accounting|route-cache flow|flow ingress)\b/.test(lw.join(' '))) {
-        // `sh run | include ip nat` prints interface lines without their interface: the fact cannot be placed.
-        warnings.push(unreadLine(i, raw, 'interface setting without its interface line'));
+      else if (block.kind === 'none') {
+        // `sh run | include ip nat` prints interface lines without their interface: the fact cannot be placed. Any
+        // other indented line with no block above it is not read either, and says so.
+        const ifaceSetting = /^(no )?ip (nat (inside|outside)|access-group|accounting|route-cache flow|flow ingress)\b/.test(lw.join(' '));
+        warnings.push(unreadLine(i, raw, ifaceSetting ? 'interface setting without its interface line' : 'indented line with no block above it'));
       }
       continue;
     }
@@ -369,7 +421,8 @@ const CONFIG_START = /^(!|version \d|hostname \S|interface \S|Building configura
  * A config's shape: `!` separators, `interface`/`hostname`/`version` lines, indented blocks under them. A few
  * global commands with none of those (`ip route ...`, `ip http server`) still count when every line is one.
  */
-function sniff(section: Section): number {
+function sniff(pasted: Section): number {
+  const section = withoutExtraIndent(pasted);
   let seen = 0;
   let configish = 0;
   let anchors = 0;
