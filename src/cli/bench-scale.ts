@@ -1,5 +1,6 @@
 // `npm run bench:scale`: every fixture capture grown two ways, to about 20,000 lines and then to four times that, through
-// the headless analyzer: the whole capture repeated (many sections: a terminal log of a script run every minute), and
+// the headless analyzer: the whole capture repeated (many sections: a terminal log of a script run every minute; or
+// under a new router name each copy: a fleet's collection), and
 // its most common kind of line repeated in place (one long table: an ARP table behind one MAC, a big access list). A
 // linear analysis takes at most about four times as long on four times the input (less: Node's start-up is paid
 // once); a ratio well past that is work that grows with the square of something in the paste. Found this way on
@@ -67,7 +68,7 @@ function main(): number {
   const rows: { ratio: number; line: string }[] = [];
   process.stdout.write(
     `${files.length} fixtures, each grown to about ${LINES.toLocaleString('en')} lines and to four times that: the capture repeated (a blank line ` +
-      'between copies), and its commonest kind of line repeated in place\n',
+      'between copies), the same under a new router name each copy (a fleet), and its commonest kind of line repeated in place\n',
   );
   try {
     for (const f of files) {
@@ -79,8 +80,13 @@ function main(): number {
       const rowsOf = (k: number) => rowsRepeated(latin1, k);
       const rowLines = (rowsOf(1) ?? '').split('\n').length;
       const rowTimes = Math.ceil(LINES / Math.max(1, rowLines));
+      // (A fleet's collection: the same commands from many routers, each copy under its own prompt. Found this way on
+      // 2026-12-06: a rule's pass over every section for each router, and a copy of the paste for each section sniffed.)
+      const host = /^([A-Za-z][\w.-]{0,40})[#>]/m.exec(latin1)?.[1];
+      const routers = (k: number) => (host ? Array.from({ length: k * copies }, (_, j) => copy.split(`${host}#`).join(`${host}-${j}#`).split(`${host}>`).join(`${host}-${j}>`)).join('') : null);
       for (const [how, grown] of [
         ['capture repeated', (k: number) => copy.repeat(k * copies)],
+        ['routers repeated', routers],
         ['rows repeated', (k: number) => rowsOf(k * rowTimes)],
       ] as const) {
         const a0 = grown(1);

@@ -198,8 +198,10 @@ export function extraIndent(section: Section): number {
 function withoutExtraIndent(section: Section): Section {
   const cut = extraIndent(section);
   if (cut === 0) return section;
-  const lines = section.lines.slice(0, section.to);
-  for (let i = section.from; i < section.to; i++) lines[i] = lines[i]!.slice(cut);
+  // Only this section's lines, at their own indexes (line numbers stay the paste's): a copy of the paste up to here for
+  // every section sniffed made a fleet's collection (a million prompts, each a section) quadratic.
+  const lines: string[] = [];
+  for (let i = section.from; i < section.to; i++) lines[i] = section.lines[i]!.slice(cut);
   return { ...section, lines };
 }
 
