@@ -151,7 +151,11 @@ function readInput(file: string): Paste {
     // Node's own decoder for text, so odd bytes decode exactly as they always have.
     if (bytes.length < BYTES_PATH_MIN) return { source: 'stdin', text: textOfBytes(bytes) };
     useAllKernels();
-    return pasteOfBytes('stdin', recodedBytes(bytes.subarray(0, FNF_HEAD_BYTES), () => bytes) ?? bytes);
+    try {
+      return pasteOfBytes('stdin', recodedBytes(bytes.subarray(0, FNF_HEAD_BYTES), () => bytes) ?? bytes);
+    } catch (e) {
+      throw new UsageError(`cannot read standard input: ${(e as Error).message}`);
+    }
   }
   try {
     return pasteOfFile(file);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { diagnose } from '../diagnose';
 import type { Paste } from '../types';
-import { FlowDumpScanner, prescanBytes } from './prescan';
+import { FlowDumpScanner, MAX_TEXT_LINES, prescanBytes } from './prescan';
 import { FlowColumns } from '../parsers/show-ip-cache-flow/flow-columns';
 import { linesAtBytes, registerPrescan } from '../parsers/show-ip-cache-flow/prescanned';
 
@@ -230,4 +230,13 @@ describe('big-paste byte path', () => {
     expect(pre.rows.src[40]).toBe(((20 << 24) | (1 << 16) | (1 << 8) | 1) >>> 0);
     expect(pre.rows.line[11_999]).toBe(2 + 12_000);
   });
+});
+
+describe('a paste of nothing but line ends (red team, round 3: 79 MB of them ran Node out of memory at 6 GB)', () => {
+  it('is refused in words past MAX_TEXT_LINES lines that are not rows, not held line by line', () => {
+    const bytes = new Uint8Array(MAX_TEXT_LINES + 2).fill(10);
+    expect(() => prescanBytes(bytes)).toThrow(/goes on past 8,000,000 lines that are not flow rows .* Split it/);
+    // A few thousand are read as ever.
+    expect(() => prescanBytes(new Uint8Array(1000).fill(10))).not.toThrow();
+  }, 60_000);
 });

@@ -352,6 +352,7 @@ export class FlowDumpScanner {
       // mark every 23 lines: 0.91 -> 0.72 s, 232 -> 161 MB; 0.51 s without the marks). Its evidence is read back and
       // normalised (restoreRowLines).
       if (wasInFlow && inFlow && this.takeTextRow(t, base + idx + 1, position + s)) return inFlow;
+      if (this.textIndex.length >= MAX_TEXT_LINES) throw new Error(tooManyLinesWords(base + idx + 1));
       this.textIndex.push(base + idx);
       this.text.push(t);
       if (fr !== null && this.tracker.inFnf()) this.fnfHeaderAndRule(t, base + idx);
@@ -626,6 +627,17 @@ export class FlowDumpScanner {
     if (this.unended) markLastLineUnended(lines);
     return { lines, textLines: this.textIndex, rows: table, offsets, linesAt, stamp: this.stamp, ...(verbose ? { verbose } : {}), ...(fnf ? { fnf } : {}) };
   }
+}
+
+/**
+ * Lines other than flow rows a paste may hold (each kept as a string, with the 79 MB of rows read as columns): 8
+ * million, a 500 MB show logging at 60 bytes a line. Past it a paste is not a capture (79 MB of blank lines: Node
+ * ran out of memory at 6 GB) and is refused in words instead.
+ */
+export const MAX_TEXT_LINES = 8_000_000;
+
+export function tooManyLinesWords(line: number): string {
+  return `the paste goes on past ${MAX_TEXT_LINES.toLocaleString('en')} lines that are not flow rows (line ${line.toLocaleString('en')} is one), more than this tool holds at once: a file of blank lines, or many captures joined? Split it, or take out the blank lines, and paste the parts.`;
 }
 
 /**

@@ -24,7 +24,8 @@ export function looksLikeFnfCache(head: string): boolean {
     .split('\n')
     .map((l) => l.slice(lineStampLength(l.slice(0, 96))))
     .join('\n');
-  return /^\s*(?:IPV[46] SOURCE ADDRESS:|Cache type:)/m.test(lines) && !/SrcIf\s+SrcIPaddress/.test(lines);
+  // ([ \t]*, not \s*: under /m each of 64K blank lines' starts re-read every line end after it, 4.6 s.)
+  return /^[ \t]*(?:IPV[46] SOURCE ADDRESS:|Cache type:)/m.test(lines) && !/SrcIf\s+SrcIPaddress/.test(lines);
 }
 
 function concat(parts: readonly Uint8Array[], n: number): Uint8Array {
