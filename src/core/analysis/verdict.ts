@@ -207,9 +207,10 @@ export function judge(c: HostCounters): HostAnalysis {
     ];
     if (c.inbound) reasons.push(INBOUND_REASON);
     // The Code Red variant is a TCP/80 call (accounting's bare SYNs are the tech note's TCP/80 too).
+    let variantAt = -1;
     if (service === 'tcp/80' || service === 'tcp') {
       variant = decideVariant(c.locality);
-      reasons.push(describeVariant(c.locality, variant));
+      variantAt = reasons.push(describeVariant(c.locality, variant)) - 1;
     } else reasons.push(`sweeps ${serviceWords(service)}`);
     if (isSequential(c.sweep)) {
       reasons.push(`targets consecutive addresses (${Math.round(c.sweep.sequentialShare * 100)}% of its first contacts follow the previous address): a sequential sweep`);
@@ -217,6 +218,11 @@ export function judge(c: HostCounters): HostAnalysis {
     const call = matchWorm(c.sweep, c.locality, w.successes);
     worm = call.worm;
     reasons.push(...call.reasons);
+    // Another worm named (Nimda's sweep of its own /16): no Code Red variant beside it, which would say the opposite.
+    if (variantAt >= 0 && worm !== 'unknown' && worm !== 'code-red' && worm !== 'code-red-ii' && variant !== 'unknown') {
+      variant = 'unknown';
+      reasons[variantAt] = describeVariant(c.locality, variant);
+    }
   }
   const ifs = c.interfaces;
   const iface = ifs ? mainInterface(ifs) : c.interfaceName;

@@ -57,6 +57,11 @@ describe('worm profiles: generated traffic of each worm is flagged with its serv
     });
   }
 
+  it('Nimda: named, and given no Code Red variant beside it (red team: variant code-red-ii next to worm nimda)', () => {
+    const h = host(run(wormFlows('nimda', ip('172.20.5.77'), rand(11), { probes: 400 })).hosts, '172.20.5.77');
+    expect(h).toMatchObject({ worm: 'nimda', variant: 'unknown' });
+  });
+
   it('Blaster: the sequential sweep is named as a shape of its own', () => {
     const d = run(wormFlows('blaster', ip('172.20.5.77'), rand(5), { probes: 40 }));
     expect(host(d.hosts, '172.20.5.77').reasons.join(' ')).toMatch(/targets consecutive addresses \(100% .*\): a sequential sweep/);
