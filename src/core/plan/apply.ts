@@ -1,5 +1,6 @@
 // A small IOS interpreter: replays a change plan's lines on the config model, reporting the state after every line.
 import type { ChangePlan, PlanMode } from '../types';
+import { readAcl6Entry } from '../parsers/show-running-config/config-lines';
 import { isIPv4 } from '../text/lines';
 import { expandInterfaceName } from '../rules/remedies';
 import {
@@ -152,23 +153,27 @@ export class Session {
   private acl6Line(raw: string, id: string, w: string[], lw: string[]): boolean {
     const list = this.model.acls6![id]!;
     const neg = lw[0] === 'no';
-    let body = neg ? w.slice(1) : w;
-    let seq: number | undefined;
-    if (body[0]?.toLowerCase() === 'sequence' && /^\d+$/.test(body[1] ?? '')) [seq, body] = [Number(body[1]), body.slice(2)];
-    else if (body.length > 2 && body[body.length - 2]!.toLowerCase() === 'sequence' && /^\d+$/.test(body[body.length - 1]!)) [seq, body] = [Number(body[body.length - 1]), body.slice(0, -2)];
-    const text = body.join(' ');
-    if (neg) {
-      if (text === '' && seq === undefined) return false;
-      const i = text === '' ? list.findIndex((e) => e.seq === seq) : list.findIndex((e) => e.text === text && (seq === undefined || e.seq === seq));
-      if (i < 0) this.fail(raw, `IPv6 ACL ${id} has no entry ${text || seq}`);
+    // `no sequence N`: the entry of that number.
+    if (neg && lw[1] === 'sequence' && /^\d+$/.test(w[2] ?? '') && w.length === 3) {
+      const i = list.findIndex((e) => e.seq === Number(w[2]));
+      if (i < 0) this.fail(raw, `IPv6 ACL ${id} has no entry ${w[2]}`);
       else list.splice(i, 1);
       return true;
     }
-    if (!['permit', 'deny', 'remark', 'evaluate'].includes(body[0]?.toLowerCase() ?? '')) return false;
+    // The entry as the config parser reads one (its number before or after it).
+    const e = readAcl6Entry(id, neg ? w.slice(1) : w, 0);
+    if (!e) return false;
+    const { text, sequence: seq } = e;
+    if (neg) {
+      const i = list.findIndex((x) => x.text === text && (seq === undefined || x.seq === seq));
+      if (i < 0) this.fail(raw, `IPv6 ACL ${id} has no entry ${text}`);
+      else list.splice(i, 1);
+      return true;
+    }
     if (!/^remark\b/.test(text) && /\b\d{1,3}(\.\d{1,3}){3}\b/.test(text)) this.fail(raw, `an IPv4 address in IPv6 ACL ${id}`);
-    if (list.some((e) => e.text === text)) return this.fail(raw, `IPv6 ACL ${id} already has that entry (% Duplicate)`), true;
+    if (list.some((x) => x.text === text)) return this.fail(raw, `IPv6 ACL ${id} already has that entry (% Duplicate)`), true;
     const s = seq ?? (list[list.length - 1]?.seq ?? 0) + 10;
-    if (list.some((e) => e.seq === s)) return this.fail(raw, `IPv6 ACL ${id} already has entry ${s} (% Duplicate sequence number)`), true;
+    if (list.some((x) => x.seq === s)) return this.fail(raw, `IPv6 ACL ${id} already has entry ${s} (% Duplicate sequence number)`), true;
     list.push({ seq: s, text });
     list.sort((a, b) => a.seq - b.seq);
     return true;

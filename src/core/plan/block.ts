@@ -75,11 +75,15 @@ export function aclLines(id: string, numbered: boolean, entries: string[], setti
   return numbered ? entries.map((e) => `access-list ${id} ${e}`) : [`ip access-list ${kind} ${id}`, ...settings.map((x) => ` ${x}`), ...entries.map((e) => ` ${e}`)];
 }
 
-/** Other interfaces/directions an ACL is bound to: editing it in place would change their filtering too. */
-export function boundElsewhere(model: ConfigModel, acl: string, key: string, dir: 'in' | 'out'): string[] {
+/**
+ * Other interfaces/directions an ACL is bound to (`ipv6`: an IPv6 list's ipv6 traffic-filter bindings): editing it in
+ * place would change their filtering too.
+ */
+export function boundElsewhere(model: ConfigModel, acl: string, key: string, dir: 'in' | 'out', ipv6 = false): string[] {
   const out: string[] = [];
   for (const [k, i] of Object.entries(model.interfaces)) {
-    for (const d of ['in', 'out'] as const) if (i.groups[d] === acl && !(k === key && d === dir)) out.push(`${i.name} ${d}`);
+    const bound = ipv6 ? i.filters6 : i.groups;
+    for (const d of ['in', 'out'] as const) if (bound?.[d] === acl && !(k === key && d === dir)) out.push(`${i.name} ${d}`);
   }
   // A NAT list, a vty access-class or a route-map match: a deny put in front would change what they do too.
   const use = model.aclUses?.[acl];

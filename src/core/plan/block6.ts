@@ -1,22 +1,11 @@
 // IPv6 deny entries in front of an interface's IPv6 filtering (`ipv6 traffic-filter`), never dropping an entry it had.
 import { expandInterfaceName, placeholder } from '../rules/remedies';
-import { cutListWords, type BlockCommands, type BlockRequest } from './block';
+import { boundElsewhere, cutListWords, type BlockCommands, type BlockRequest } from './block';
 import { interfaceKey, type ConfigModel, type ModelAclEntry } from './config-model';
 import type { NameAllocator } from './names';
 
 /** The name a new IPv6 list starts from (`-2`, `-3`... when the config has it). */
 const FRESH6 = 'BLOCK-WWW-V6';
-
-/** Other interfaces, directions or features (an ipv6 access-class, a route-map) using an IPv6 list: editing it changes them too. */
-export function boundElsewhere6(model: ConfigModel, acl: string, key: string, dir: 'in' | 'out'): string[] {
-  const out: string[] = [];
-  for (const [k, i] of Object.entries(model.interfaces)) {
-    for (const d of ['in', 'out'] as const) if (i.filters6?.[d] === acl && !(k === key && d === dir)) out.push(`${i.name} ${d}`);
-  }
-  const use = model.aclUses?.[acl];
-  if (use !== undefined) out.push(`"${use} ..."`);
-  return out;
-}
 
 const showFilter = (ifName: string) => `show running-config interface ${ifName} | include ipv6 traffic-filter`;
 
@@ -105,7 +94,7 @@ export function blockCommands6(model: ConfigModel, names: NameAllocator, req: Bl
       precheck: [...precheck, show],
     };
   }
-  const elsewhere = boundElsewhere6(model, old, key, dir);
+  const elsewhere = boundElsewhere(model, old, key, dir, true);
   if (elsewhere.length === 0 && room(list, req.entries.length)) {
     return {
       commands: seqLines(old, req.entries),

@@ -3,7 +3,7 @@ import type { ChangePlan, Finding, FindingId, PlanMode, PlanStep } from '../type
 import { expandInterfaceName, placeholder } from '../rules/remedies';
 import { applySteps, type LineError } from './apply';
 import { aclLines, blockCommands, boundElsewhere, cbacWords, cutListWords, withoutLogKeywords } from './block';
-import { blockCommands6, boundElsewhere6 } from './block6';
+import { blockCommands6 } from './block6';
 import { knownHopGate, routeGate, sharedPolicyWords } from './step-words';
 import { cloneModel, globalKey, interfaceKey, normalGlobal, routeWords, takesDhcpNextHop, unseenWords, type ConfigModel } from './config-model';
 import { fallbackIntents } from './fallback-intents';
@@ -221,7 +221,7 @@ class PlanBuilder {
     const edited = (v6 ? /^ipv6 access-list ([^\s<]+)$/ : /^ip access-list extended ([^\s<]+)$/).exec(b.commands[0] ?? '')?.[1];
     const inPlace = edited !== undefined && (v6 ? edited in (this.original.acls6 ?? {}) : true);
     if (edited && inPlace && first.interface) {
-      const before = (v6 ? boundElsewhere6 : boundElsewhere)(this.original, edited, interfaceKey(first.interface), first.direction);
+      const before = boundElsewhere(this.original, edited, interfaceKey(first.interface), first.direction, v6);
       if (before.length) (b.gate ??= []).push(`Paste it only after the steps above that bind copies in place of ACL ${edited} on ${before.join(', ')}: until they are in, ${edited} also filters there, and the deny entries would apply there too.`);
     }
     const helped = b.stripped ? (this.stripWanted.get(b.stripped) ?? []) : [];

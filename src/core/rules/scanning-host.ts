@@ -238,6 +238,8 @@ function finding(ctx: RuleContext, ifShort: string, hosts: HostAnalysis[], acls:
 function ipv6OnlyFinding(
   ctx: RuleContext,
   a: { title: string; sure: boolean; named: HostAnalysis[]; facing: string; port: string; ifLine: string; v6: string[]; v6Deny: string[]; v6Block: BlockIntent },
+  /** What is blocked, in words (TCP port 80 by default), and what follows the block (the worm words for TCP/80). */
+  what?: { words: string; then: string },
 ): Finding {
   const one = a.v6.length === 1;
   return withIntents(
@@ -248,8 +250,8 @@ function ipv6OnlyFinding(
       evidence: a.named.flatMap((h) => h.evidence.slice(0, EVIDENCE_LINES)).map((r) => ctx.evidence(r.source, r.line)),
       remedy: {
         summary:
-          `Block TCP port 80 from ${one ? 'the IPv6 host' : 'the IPv6 hosts'} only, inbound on the interface facing ${one ? 'it' : 'them'}, in an IPv6 list (ipv6 traffic-filter): an IPv4 access list does not filter IPv6. ` +
-          `Then find ${one ? 'the host' : 'each host'} and clean ${one ? 'it' : 'them'} or take ${one ? 'it' : 'them'} off the network: Code Red and the other worms profiled here pick only IPv4 targets, so this is a scan of another kind.`,
+          `Block ${what?.words ?? 'TCP port 80'} from ${one ? 'the IPv6 host' : 'the IPv6 hosts'} only, inbound on the interface facing ${one ? 'it' : 'them'}, in an IPv6 list (ipv6 traffic-filter): an IPv4 access list does not filter IPv6. ` +
+          `Then find ${one ? 'the host' : 'each host'} and clean ${one ? 'it' : 'them'} or take ${one ? 'it' : 'them'} off the network${what ? what.then : ': Code Red and the other worms profiled here pick only IPv4 targets, so this is a scan of another kind'}.`,
         commands: ipv6Lines(a.v6Deny, a.ifLine),
         caveats: [
           'This blocks port 80 only from the hosts named here: an infected host the flows did not show keeps scanning; paste its flows again and add it.',
@@ -306,14 +308,7 @@ function serviceFinding(ctx: RuleContext, ifShort: string, service: string, host
   const v6Deny = serviceDenyEntries(service, v6, 'hosts');
   const words = serviceWords(service);
   const v6Block = v6.length ? ipv6Block(facing, port, v6, v6Deny, `Block ${words} from ${v6.length === 1 ? 'the IPv6 host' : 'the IPv6 hosts'} only, where ${v6.length === 1 ? 'it enters' : 'they enter'}: an IPv4 access list does not filter IPv6.`, ctx) : undefined;
-  if (v4Hosts.length === 0 && v6Block) {
-    const f = ipv6OnlyFinding(ctx, { title, sure, named, facing, port, ifLine, v6, v6Deny, v6Block });
-    const one = v6.length === 1;
-    f.remedy.summary =
-      `Block ${words} from ${one ? 'the IPv6 host' : 'the IPv6 hosts'} only, inbound on the interface facing ${one ? 'it' : 'them'}, in an IPv6 list (ipv6 traffic-filter): an IPv4 access list does not filter IPv6. ` +
-      `Then find ${one ? 'the host' : 'each host'} and clean ${one ? 'it' : 'them'} or take ${one ? 'it' : 'them'} off the network.`;
-    return f;
-  }
+  if (v4Hosts.length === 0 && v6Block) return ipv6OnlyFinding(ctx, { title, sure, named, facing, port, ifLine, v6, v6Deny, v6Block }, { words, then: '' });
   const remedy = serviceRemedy({
     service,
     hosts: v4Hosts,
